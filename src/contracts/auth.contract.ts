@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, line, passwordSchema, roleSchema } from './common.contract';
+
+export const signUpBody = z.strictObject({
+  organizationName: line(120),
+  name: line(120),
+  email: emailSchema,
+  password: passwordSchema,
+  language: languageSchema.optional(),
+});
+export type SignUpBody = z.infer<typeof signUpBody>;
+
+export const signInBody = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(128),
+});
+export type SignInBody = z.infer<typeof signInBody>;
+
+export const forgotPasswordBody = z.strictObject({
+  email: emailSchema,
+  language: languageSchema.optional(),
+});
+
+export const resetPasswordBody = z.strictObject({
+  token: z.string().min(8).max(200),
+  password: passwordSchema,
+});
+
+export const invitationTokenBody = z.strictObject({
+  token: z.string().min(8).max(200),
+});
+
+export const invitationPreview = z.object({
+  organizationName: z.string(),
+  email: z.string(),
+  name: z.string(),
+  /** True when a person with this address exists: they accept with their current password. */
+  existingAccount: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreview>;
+
+export const acceptInvitationBody = z.strictObject({
+  token: z.string().min(8).max(200),
+  name: line(120).optional(),
+  // New accounts choose a password (at least 10 characters, checked by the service); existing ones give theirs.
+  password: z.string().min(1).max(128),
+  language: languageSchema.optional(),
+});
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
+
+export const membershipSummary = z.object({
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  roles: z.array(roleSchema),
+});
+
+export const me = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    language: languageSchema.nullable(),
+  }),
+  /** The language the interface should use: the person's choice, else the organisation's default. */
+  language: languageSchema,
+  organizations: z.array(membershipSummary),
+  activeOrganization: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      defaultLanguage: languageSchema,
+      currency: z.literal('EUR'),
+      timeZone: z.string(),
+    })
+    .nullable(),
+  member: z
+    .object({
+      id: z.uuid(),
+      roles: z.array(roleSchema),
+      teams: z.array(z.object({ id: z.uuid(), name: z.string(), isManager: z.boolean() })),
+    })
+    .nullable(),
+});
+export type Me = z.infer<typeof me>;
+
+export const updateMeBody = z.strictObject({
+  name: line(120).optional(),
+  language: languageSchema.nullable().optional(),
+});
+
+export const switchOrganizationBody = z.strictObject({
+  organizationId: z.uuid(),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordSchema,
+});

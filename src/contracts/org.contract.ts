@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
+
+const roleSet = z
+  .array(roleSchema)
+  .min(1)
+  .max(5)
+  .transform((roles) => [...new Set(roles)]);
+
+export const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+
+export const organization = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  defaultLanguage: languageSchema,
+  currency: z.literal('EUR'),
+  timeZone: z.string(),
+});
+export type Organization = z.infer<typeof organization>;
+
+export const updateOrganizationBody = z.strictObject({
+  name: line(120).optional(),
+  defaultLanguage: languageSchema.optional(),
+  currency: z.literal('EUR').optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => TIME_ZONES.includes(tz), { message: 'unknown time zone' })
+    .optional(),
+});
+
+export const memberStatusSchema = z.enum(['active', 'deactivated']);
+
+export const memberTeam = z.object({ id: z.uuid(), name: z.string(), isManager: z.boolean() });
+
+export const member = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  jobTitle: z.string().nullable(),
+  status: memberStatusSchema,
+  teams: z.array(memberTeam),
+  createdAt: z.iso.datetime(),
+  deactivatedAt: z.iso.datetime().nullable(),
+});
+export type Member = z.infer<typeof member>;
+
+export const listMembersQuery = z.strictObject({
+  status: z.enum(['active', 'deactivated', 'all']).default('active'),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const memberParams = z.strictObject({ memberId: z.uuid() });
+
+export const updateMemberBody = z.strictObject({
+  roles: roleSet.optional(),
+  jobTitle: prose(120).nullable().optional(),
+});
+
+export const invitation = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  teamIds: z.array(z.uuid()),
+  expiresAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof invitation>;
+
+export const createInvitationBody = z.strictObject({
+  email: emailSchema,
+  name: prose(120).default(''),
+  roles: roleSet.default(['member']),
+  teamIds: z.array(z.uuid()).max(50).default([]),
+  language: languageSchema.optional(),
+});
+export type CreateInvitationBody = z.input<typeof createInvitationBody>;
+
+export const invitationParams = z.strictObject({ invitationId: z.uuid() });
+
+export const team = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  memberCount: z.number().int(),
+  managers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type Team = z.infer<typeof team>;
+
+export const teamDetail = team.extend({
+  members: z.array(z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable(), isManager: z.boolean() })),
+});
+export type TeamDetail = z.infer<typeof teamDetail>;
+
+export const teamParams = z.strictObject({ teamId: z.uuid() });
+export const teamMemberParams = z.strictObject({ teamId: z.uuid(), memberId: z.uuid() });
+
+export const createTeamBody = z.strictObject({
+  name: line(80),
+  description: prose(500).default(''),
+});
+
+export const updateTeamBody = z.strictObject({
+  name: line(80).optional(),
+  description: prose(500).optional(),
+});
+
+export const putTeamMemberBody = z.strictObject({
+  isManager: z.boolean().default(false),
+});

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import pino from 'pino';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createMailer, type Mailer } from './lib/mailer';
+import { redactUrl, serializeError } from './lib/redact';
+import { createBetterAuth } from './modules/auth/better-auth';
+import { authRoutes } from './modules/auth/auth.routes';
+import { sendPasswordResetMail } from './modules/auth/auth.service';
+import { systemRoutes } from './modules/system/system.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { accessPlugin } from './plugins/access.plugin';
+import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
+
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  authSecret: string;
+  /** Where mail goes; by default SMTP when configured, else the log. */
+  mailer?: Mailer;
+  /** A ready pino logger (main.ts); without it the app makes one from LOG_LEVEL. */
+  loggerInstance?: FastifyBaseLogger;
+  version?: string;
+}
+
+export function loggerOptions(level: string): pino.LoggerOptions {
+  return {
+    level,
+    // Secrets never reach a log line: no headers are logged, and these paths are masked wherever they appear.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.token',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), requestId: req.id, ip: req.ip }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
+    },
+  };
+}
+
+/** Registers every plugin and module; never listens (tests use inject, main.ts listens). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    loggerInstance: options.loggerInstance ?? pino(loggerOptions(config.logLevel)),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const db = database.db;
+  const betterAuth = createBetterAuth({
+    db,
+    appUrl: config.appUrl,
+    secret: options.authSecret,
+    log: app.log,
+    sendResetPassword: ({ user, token }) => sendPasswordResetMail({ db, mailer, config }, user, token),
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Klantwerk API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Every route states who may call it. Errors are application/problem+json with a stable `code`, ' +
+          'the `requestId` and per-field `errors`. Sign in with POST /api/v1/auth/sign-in; the session cookie does the rest.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'klantwerk.session_token' } },
+      },
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
+  });
+  await app.register(accessPlugin, { db, betterAuth, appOrigin: new URL(config.appUrl).origin });
+
+  await app.register(async (docs) => {
+    // The documentation pages are public; this hook marks only the routes registered in this scope.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'public' } as typeof route.config;
+    });
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  await app.register(systemRoutes, { prefix: '/api', db, config, version: options.version ?? '0.1.0' });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config } });
+      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWeb(app);
+  return app;
+}
+
+/**
+ * Serves the built web app (public files outside /api, where the access rule applies); any other path that is not under /api gets index.html (client-side routes). */
+async function registerWeb(app: FastifyInstance) {
+  const hasWeb = existsSync(path.join(WEB_ROOT, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api') && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/plain').code(503).send('The web app is not built yet: run `npm run build`.');
+    }
+    return sendProblem(request, reply, 404, 'not_found');
+  });
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authUser } from './auth.schema';
+
+// Tenant tables: every row carries org_id, and org_id leads every primary key and index.
+
+export const organizations = pgTable('organizations', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  defaultLanguage: text().notNull().default('nl'),
+  currency: text().notNull().default('EUR'),
+  timeZone: text().notNull().default('Europe/Amsterdam'),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const members = pgTable(
+  'members',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => authUser.id),
+    roles: text().array().notNull(),
+    jobTitle: text(),
+    status: text().notNull().default('active'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex().on(t.orgId, t.userId),
+    index('members_user_idx').on(t.userId),
+  ],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('teams_org_name_uq').on(t.orgId, sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    orgId: uuid().notNull(),
+    teamId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    isManager: boolean().notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.teamId, t.memberId] }),
+    index().on(t.orgId, t.memberId),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull().default(''),
+    roles: text().array().notNull(),
+    teamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** SHA-256 of the token in the e-mailed link; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    invitedBy: uuid(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('invitations_token_uq').on(t.tokenHash),
+    index().on(t.orgId, t.email),
+  ],
+);
+
+/** Who did what to whom: kept for admins, never carries secrets. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    actorMemberId: uuid(),
+    action: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text().notNull(),
+    data: jsonb().notNull().default({}),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.at)],
+);

@@ -1,0 +1,47 @@
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/**
+ * SMTP when SMTP_URL is set. Without it every mail is written to the log, links included, so a person
+ * running Klantwerk locally can follow them; never run a shared server without SMTP_URL.
+ */
+export function createMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail({ from: options.from, ...mail });
+        options.log.info({ mailTo: mail.to, subject: mail.subject }, 'mail sent');
+      },
+    };
+  }
+  return {
+    async send(mail) {
+      options.log.info(
+        { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
+        'mail (no SMTP_URL set, so it is written here instead of sent)',
+      );
+    },
+  };
+}
+
+/** Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. */
+export function createMemoryMailer(): Mailer & { outbox: Mail[] } {
+  const outbox: Mail[] = [];
+  return {
+    outbox,
+    async send(mail) {
+      outbox.push(mail);
+    },
+  };
+}

@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import { isAPIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
+import type { Me } from '../../../contracts/auth.contract';
+import type { Language, Role } from '../../../contracts/common.contract';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { authSession, authUser } from '../../db/schema/auth.schema';
+import { AppError, notFound } from '../../lib/app-error';
+import { translate } from '../../lib/i18n';
+import type { Mailer } from '../../lib/mailer';
+import type { AuthContext } from '../../plugins/access.plugin';
+import * as org from '../org/org.service';
+import type { BetterAuth } from './better-auth';
+import { clearThrottle, hitThrottle } from './throttle.repo';
+
+export interface AuthDeps {
+  db: Db;
+  betterAuth: BetterAuth;
+  mailer: Mailer;
+  config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'>;
+}
+
+/** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
+export interface WithCookies<T> {
+  body: T;
+  cookies: string[];
+}
+
+const keyHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+
+/** Translates Better Auth's errors into ours; anything unexpected stays an internal error. */
+function mapAuthError(err: unknown): never {
+  if (isAPIError(err)) {
+    const code = (err.body as { code?: string } | undefined)?.code ?? '';
+    if (code === 'USER_ALREADY_EXISTS' || code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw new AppError('email_taken', 409);
+    if (code.startsWith('PASSWORD_TOO')) throw new AppError('weak_password', 400);
+    if (code === 'INVALID_TOKEN') throw new AppError('invalid_token', 400);
+    if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'INVALID_PASSWORD' || err.statusCode === 401) {
+      throw new AppError('invalid_credentials', 401);
+    }
+    if (err.statusCode === 400 || err.statusCode === 422) throw new AppError('validation_failed', 400);
+  }
+  throw err;
+}
+
+async function throttle(deps: AuthDeps, key: string, max: number) {
+  const { hits, resetsAt } = await hitThrottle(deps.db, key, deps.config.signInThrottle.windowMinutes);
+  if (hits > max) {
+    const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
+    throw new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
+  }
+}
+
+async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
+  await db.update(authSession).set({ activeOrgId: orgId }).where(eq(authSession.token, sessionToken));
+}
+
+async function revokeSessionByToken(db: Db, sessionToken: string) {
+  await db.delete(authSession).where(eq(authSession.token, sessionToken));
+}
+
+export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language): Promise<Me> {
+  const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
+  if (!user) throw new AppError('unauthenticated', 401);
+  const memberships = (await org.listMembershipsOfUser(db, userId)).filter((m) => m.status === 'active');
+  const active = memberships.find((m) => m.orgId === activeOrgId) ?? null;
+  const activeOrganization = active ? await db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, active.orgId) }) : null;
+  const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
+  const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
+  const orgLanguage = (activeOrganization?.defaultLanguage ?? null) as Language | null;
+  return {
+    user: { id: user.id, name: user.name, email: user.email, language: userLanguage },
+    language: userLanguage ?? orgLanguage ?? fallback,
+    organizations: memberships.map((m) => ({
+      organizationId: m.orgId,
+      organizationName: m.organizationName,
+      roles: m.roles as Role[],
+    })),
+    activeOrganization: activeOrganization
+      ? {
+          id: activeOrganization.id,
+          name: activeOrganization.name,
+          defaultLanguage: activeOrganization.defaultLanguage as Language,
+          currency: 'EUR',
+          timeZone: activeOrganization.timeZone,
+        }
+      : null,
+    member: active ? { id: active.memberId, roles: active.roles as Role[], teams } : null,
+  };
+}
+
+export async function signUp(
+  deps: AuthDeps,
+  input: { organizationName: string; name: string; email: string; password: string; language?: Language },
+  headers: Headers,
+): Promise<WithCookies<Me>> {
+  if (!deps.config.signUpEnabled) throw new AppError('signup_disabled', 403);
+  const language = input.language ?? 'nl';
+  const result = await deps.betterAuth.api
+    .signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers, returnHeaders: true })
+    .catch(mapAuthError);
+  const userId = result.response.user.id;
+  const token = result.response.token;
+  try {
+    const created = await org.createOrganization(deps.db, {
+      name: input.organizationName,
+      defaultLanguage: language,
+      founderUserId: userId,
+      founderRoles: ['admin', 'director'],
+    });
+    if (token) await setActiveOrganization(deps.db, token, created.org.id);
+    await deps.db.update(authUser).set({ language }).where(eq(authUser.id, userId));
+    return { body: await findMe(deps.db, userId, created.org.id, language), cookies: result.headers.getSetCookie() };
+  } catch (err) {
+    // Without its organisation the new account is useless: remove it so the address can sign up again.
+    await deps.db.delete(authUser).where(eq(authUser.id, userId));
+    throw err;
+  }
+}
+
+export async function signIn(
+  deps: AuthDeps,
+  input: { email: string; password: string },
+  context: { headers: Headers; ip: string; fallbackLanguage: Language },
+): Promise<WithCookies<Me>> {
+  const limits = deps.config.signInThrottle;
+  const emailKey = `signin:email:${keyHash(input.email)}`;
+  await throttle(deps, `signin:ip:${context.ip}`, limits.perIp);
+  await throttle(deps, emailKey, limits.perEmail);
+
+  const result = await deps.betterAuth.api
+    .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
+    .catch(mapAuthError);
+  const userId = result.response.user.id;
+  const token = result.response.token;
+
+  const memberships = await org.listMembershipsOfUser(deps.db, userId);
+  const active = memberships.filter((m) => m.status === 'active');
+  if (memberships.length > 0 && active.length === 0) {
+    await revokeSessionByToken(deps.db, token);
+    throw new AppError('account_deactivated', 403);
+  }
+  await clearThrottle(deps.db, emailKey);
+  const orgId = active[0]?.orgId ?? null;
+  await setActiveOrganization(deps.db, token, orgId);
+  return {
+    body: await findMe(deps.db, userId, orgId, context.fallbackLanguage),
+    cookies: result.headers.getSetCookie(),
+  };
+}
+
+export async function signOut(deps: AuthDeps, headers: Headers): Promise<string[]> {
+  const result = await deps.betterAuth.api.signOut({ headers, returnHeaders: true }).catch(mapAuthError);
+  return result.headers.getSetCookie();
+}
+
+/** Always answers the same, whether or not the address is known, so it cannot be used to find accounts. */
+export async function requestPasswordReset(deps: AuthDeps, input: { email: string }, ip: string): Promise<void> {
+  const limits = deps.config.signInThrottle;
+  await throttle(deps, `reset:ip:${ip}`, limits.perIp);
+  await throttle(deps, `reset:email:${keyHash(input.email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
+  await deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }).catch(mapAuthError);
+}
+
+export function passwordResetLink(appUrl: string, token: string): string {
+  return `${appUrl}/reset-password#token=${token}`;
+}
+
+/** Called by Better Auth with a fresh token; writes the mail in the person's language. */
+export async function sendPasswordResetMail(
+  deps: Pick<AuthDeps, 'db' | 'mailer' | 'config'>,
+  user: { id: string; email: string; name: string },
+  token: string,
+) {
+  const [row] = await deps.db.select({ language: authUser.language }).from(authUser).where(eq(authUser.id, user.id));
+  const language: Language = row?.language === 'en' ? 'en' : 'nl';
+  const vars = { name: user.name, link: passwordResetLink(deps.config.appUrl, token), minutes: '60' };
+  await deps.mailer.send({
+    to: user.email,
+    subject: translate(language, 'mail.reset.subject', vars),
+    text: translate(language, 'mail.reset.body', vars),
+  });
+}
+
+export async function resetPassword(deps: AuthDeps, input: { token: string; password: string }): Promise<void> {
+  await deps.betterAuth.api.resetPassword({ body: { token: input.token, newPassword: input.password } }).catch(mapAuthError);
+}
+
+export async function previewInvitation(deps: AuthDeps, token: string) {
+  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, token);
+  const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+  return { organizationName, email: invitation.email, name: invitation.name, existingAccount: Boolean(existing) };
+}
+
+/**
+ * Accepting an invitation: a new person chooses a name and password; a person who already has an
+ * account (in another organisation) proves it with their password. Either way they end up signed in
+ * and working in the inviting organisation.
+ */
+export async function acceptInvitation(
+  deps: AuthDeps,
+  input: { token: string; name?: string; password: string; language?: Language },
+  context: { headers: Headers; ip: string },
+): Promise<WithCookies<Me>> {
+  const { invitation } = await org.findUsableInvitation(deps.db, input.token);
+  await throttle(deps, `signin:ip:${context.ip}`, deps.config.signInThrottle.perIp);
+  const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
+  if (!claimed) throw new AppError('invalid_token', 400);
+  try {
+    const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+    let result;
+    if (existing) {
+      result = await deps.betterAuth.api
+        .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+        .catch(mapAuthError);
+    } else {
+      if (input.password.length < 10) throw new AppError('weak_password', 400);
+      const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
+      result = await deps.betterAuth.api
+        .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+        .catch(mapAuthError);
+      if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
+    }
+    const userId = result.response.user.id;
+    await org.joinByInvitation(deps.db, invitation, userId);
+    if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
+    return {
+      body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
+      cookies: result.headers.getSetCookie(),
+    };
+  } catch (err) {
+    await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
+    throw err;
+  }
+}
+
+export async function updateMe(
+  deps: AuthDeps,
+  auth: AuthContext,
+  input: { name?: string; language?: Language | null },
+): Promise<Me> {
+  const values: Partial<typeof authUser.$inferInsert> = { updatedAt: new Date() };
+  if (input.name !== undefined) values.name = input.name;
+  if (input.language !== undefined) values.language = input.language;
+  await deps.db.update(authUser).set(values).where(eq(authUser.id, auth.userId));
+  return findMe(deps.db, auth.userId, auth.activeOrgId, auth.language);
+}
+
+export async function switchOrganization(deps: AuthDeps, auth: AuthContext, organizationId: string): Promise<Me> {
+  const membership = await org.findActiveMembership(deps.db, organizationId, auth.userId);
+  if (!membership) throw notFound();
+  await setActiveOrganization(deps.db, auth.sessionToken, organizationId);
+  return findMe(deps.db, auth.userId, organizationId, auth.language);
+}
+
+export async function changePassword(
+  deps: AuthDeps,
+  auth: AuthContext,
+  input: { currentPassword: string; newPassword: string },
+  headers: Headers,
+): Promise<string[]> {
+  const result = await deps.betterAuth.api
+    .changePassword({
+      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+      headers,
+      returnHeaders: true,
+    })
+    .catch((err: unknown) => {
+      if (isAPIError(err) && (err.body as { code?: string } | undefined)?.code === 'INVALID_PASSWORD') {
+        throw new AppError('validation_failed', 400, {
+          errors: [{ path: 'body.currentPassword', code: 'invalid_credentials', message: 'wrong password' }],
+        });
+      }
+      return mapAuthError(err);
+    });
+  // Other sessions were signed out and this one renewed: keep it in the organisation it was in.
+  if (result.response.token) await setActiveOrganization(deps.db, result.response.token, auth.activeOrgId);
+  return result.headers.getSetCookie();
+}

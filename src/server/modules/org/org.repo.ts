@@ -1,0 +1,330 @@
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../contracts/common.contract';
+import type { Tx } from '../../db/client';
+import { authSession, authUser } from '../../db/schema/auth.schema';
+import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
+
+// Every function takes the organisation first and filters on it: a row of another organisation is never found.
+
+export async function insertOrganization(
+  tx: Tx,
+  values: { name: string; defaultLanguage: string },
+): Promise<typeof organizations.$inferSelect> {
+  const [row] = await tx.insert(organizations).values(values).returning();
+  return row!;
+}
+
+export async function selectOrganization(tx: Tx, orgId: string) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  return row;
+}
+
+export async function updateOrganizationRow(
+  tx: Tx,
+  orgId: string,
+  values: Partial<Pick<typeof organizations.$inferInsert, 'name' | 'defaultLanguage' | 'currency' | 'timeZone'>>,
+) {
+  const [row] = await tx
+    .update(organizations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organizations.id, orgId))
+    .returning();
+  return row;
+}
+
+export async function selectActiveMembership(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({
+      orgId: members.orgId,
+      memberId: members.id,
+      roles: members.roles,
+      defaultLanguage: organizations.defaultLanguage,
+    })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .where(and(eq(members.orgId, orgId), eq(members.userId, userId), eq(members.status, 'active')));
+  return row ? { ...row, roles: row.roles as Role[] } : undefined;
+}
+
+/** All organisations a person belongs to, active or not (used across organisations by the person only). */
+export async function selectMembershipsOfUser(tx: Tx, userId: string) {
+  return tx
+    .select({
+      orgId: members.orgId,
+      memberId: members.id,
+      roles: members.roles,
+      status: members.status,
+      organizationName: organizations.name,
+    })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .where(eq(members.userId, userId))
+    .orderBy(asc(members.createdAt));
+}
+
+export async function insertMember(tx: Tx, orgId: string, values: { userId: string; roles: Role[]; jobTitle?: string | null }) {
+  const [row] = await tx
+    .insert(members)
+    .values({ orgId, userId: values.userId, roles: values.roles, jobTitle: values.jobTitle ?? null })
+    .returning();
+  return row!;
+}
+
+const memberColumns = {
+  id: members.id,
+  userId: members.userId,
+  name: authUser.name,
+  email: authUser.email,
+  roles: members.roles,
+  jobTitle: members.jobTitle,
+  status: members.status,
+  createdAt: members.createdAt,
+  deactivatedAt: members.deactivatedAt,
+};
+
+export async function selectMembers(tx: Tx, orgId: string, filter: { status: 'active' | 'deactivated' | 'all'; q?: string }) {
+  const conditions = [eq(members.orgId, orgId)];
+  if (filter.status !== 'all') conditions.push(eq(members.status, filter.status));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(authUser.name, pattern), ilike(authUser.email, pattern))!);
+  }
+  return tx
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(authUser, eq(authUser.id, members.userId))
+    .where(and(...conditions))
+    .orderBy(asc(authUser.name));
+}
+
+export async function selectMember(tx: Tx, orgId: string, memberId: string) {
+  const [row] = await tx
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(authUser, eq(authUser.id, members.userId))
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  return row;
+}
+
+export async function selectMemberByUser(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.userId, userId)));
+  return row;
+}
+
+export async function updateMemberRow(
+  tx: Tx,
+  orgId: string,
+  memberId: string,
+  values: Partial<Pick<typeof members.$inferInsert, 'roles' | 'jobTitle' | 'status' | 'deactivatedAt'>>,
+) {
+  const [row] = await tx
+    .update(members)
+    .set(values)
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
+    .returning();
+  return row;
+}
+
+/** Active administrators, locked for the rest of the transaction so two demotions cannot race past the last one. */
+export async function lockActiveAdminIds(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.status, 'active'), sql`'admin' = any(${members.roles})`))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+export async function selectTeamsOfMembers(tx: Tx, orgId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return [];
+  return tx
+    .select({ memberId: teamMembers.memberId, id: teams.id, name: teams.name, isManager: teamMembers.isManager })
+    .from(teamMembers)
+    .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
+    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.memberId, memberIds), isNull(teams.archivedAt)))
+    .orderBy(asc(teams.name));
+}
+
+export async function deleteSessionsInOrg(tx: Tx, orgId: string, userId: string) {
+  await tx.delete(authSession).where(and(eq(authSession.userId, userId), eq(authSession.activeOrgId, orgId)));
+}
+
+export async function selectTeams(tx: Tx, orgId: string) {
+  return tx
+    .select({
+      id: teams.id,
+      name: teams.name,
+      description: teams.description,
+      // Written out in full: inside a subquery the outer columns must carry their table name.
+      memberCount: sql<number>`(select count(*)::int from team_members tm
+        join members m on m.org_id = tm.org_id and m.id = tm.member_id
+        where tm.org_id = "teams"."org_id" and tm.team_id = "teams"."id" and m.status = 'active')`,
+    })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt)))
+    .orderBy(asc(teams.name));
+}
+
+export async function selectTeam(tx: Tx, orgId: string, teamId: string) {
+  const [row] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId), isNull(teams.archivedAt)));
+  return row;
+}
+
+export async function selectTeamMemberRows(tx: Tx, orgId: string, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return tx
+    .select({
+      teamId: teamMembers.teamId,
+      id: members.id,
+      name: authUser.name,
+      jobTitle: members.jobTitle,
+      isManager: teamMembers.isManager,
+    })
+    .from(teamMembers)
+    .innerJoin(members, and(eq(members.orgId, teamMembers.orgId), eq(members.id, teamMembers.memberId)))
+    .innerJoin(authUser, eq(authUser.id, members.userId))
+    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, teamIds), eq(members.status, 'active')))
+    .orderBy(asc(authUser.name));
+}
+
+export async function insertTeam(tx: Tx, orgId: string, values: { name: string; description: string }) {
+  const [row] = await tx
+    .insert(teams)
+    .values({ orgId, ...values })
+    .returning();
+  return row!;
+}
+
+export async function updateTeamRow(
+  tx: Tx,
+  orgId: string,
+  teamId: string,
+  values: Partial<Pick<typeof teams.$inferInsert, 'name' | 'description' | 'archivedAt'>>,
+) {
+  const [row] = await tx
+    .update(teams)
+    .set(values)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId), isNull(teams.archivedAt)))
+    .returning();
+  return row;
+}
+
+export async function upsertTeamMember(tx: Tx, orgId: string, teamId: string, memberId: string, isManager: boolean) {
+  await tx
+    .insert(teamMembers)
+    .values({ orgId, teamId, memberId, isManager })
+    .onConflictDoUpdate({ target: [teamMembers.orgId, teamMembers.teamId, teamMembers.memberId], set: { isManager } });
+}
+
+export async function deleteTeamMember(tx: Tx, orgId: string, teamId: string, memberId: string) {
+  const rows = await tx
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId), eq(teamMembers.memberId, memberId)))
+    .returning();
+  return rows.length > 0;
+}
+
+export async function selectExistingTeamIds(tx: Tx, orgId: string, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  const rows = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), inArray(teams.id, teamIds), isNull(teams.archivedAt)));
+  return rows.map((r) => r.id);
+}
+
+export async function selectPendingInvitations(tx: Tx, orgId: string) {
+  return tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt));
+}
+
+export async function selectInvitation(tx: Tx, orgId: string, invitationId: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, invitationId)));
+  return row;
+}
+
+/** Looks an invitation up by the hash of its token: the token is the only thing the invitee holds. */
+export async function selectInvitationByTokenHash(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({ invitation: invitations, organizationName: organizations.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  return row;
+}
+
+export async function insertInvitation(tx: Tx, orgId: string, values: Omit<typeof invitations.$inferInsert, 'orgId'>) {
+  const [row] = await tx
+    .insert(invitations)
+    .values({ ...values, orgId })
+    .returning();
+  return row!;
+}
+
+export async function revokePendingInvitationsFor(tx: Tx, orgId: string, email: string) {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(invitations.orgId, orgId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    );
+}
+
+export async function updateInvitationRow(
+  tx: Tx,
+  orgId: string,
+  invitationId: string,
+  values: Partial<Pick<typeof invitations.$inferInsert, 'revokedAt' | 'acceptedAt' | 'tokenHash' | 'expiresAt'>>,
+) {
+  const [row] = await tx
+    .update(invitations)
+    .set(values)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, invitationId)))
+    .returning();
+  return row;
+}
+
+/** Marks a pending invitation accepted; returns nothing when another request got there first. */
+export async function claimInvitation(tx: Tx, orgId: string, invitationId: string) {
+  const [row] = await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function insertAudit(
+  tx: Tx,
+  orgId: string,
+  entry: { actorMemberId: string | null; action: string; subjectType: string; subjectId: string; data?: Record<string, unknown> },
+) {
+  await tx.insert(auditLog).values({ orgId, ...entry, data: entry.data ?? {} });
+}

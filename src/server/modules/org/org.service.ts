@@ -1,0 +1,504 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Language, Role } from '../../../contracts/common.contract';
+import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
+import type { Db, Tx } from '../../db/client';
+import { AppError, notFound } from '../../lib/app-error';
+import { translate } from '../../lib/i18n';
+import type { Mailer } from '../../lib/mailer';
+import type { TenantContext } from '../../plugins/access.plugin';
+import * as repo from './org.repo';
+
+export const INVITATION_DAYS = 7;
+
+export interface OrgDeps {
+  db: Db;
+  mailer: Mailer;
+  appUrl: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOrganization>>>): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    defaultLanguage: row.defaultLanguage as Language,
+    currency: 'EUR',
+    timeZone: row.timeZone,
+  };
+}
+
+// ---------- used by other modules (the access plugin, auth) ----------
+
+export function findActiveMembership(db: Tx, orgId: string, userId: string) {
+  return repo.selectActiveMembership(db, orgId, userId);
+}
+
+export function listMembershipsOfUser(db: Tx, userId: string) {
+  return repo.selectMembershipsOfUser(db, userId);
+}
+
+export async function findTeamsOfMember(db: Tx, orgId: string, memberId: string) {
+  const rows = await repo.selectTeamsOfMembers(db, orgId, [memberId]);
+  return rows.map(({ id, name, isManager }) => ({ id, name, isManager }));
+}
+
+export async function createOrganization(
+  db: Db,
+  input: { name: string; defaultLanguage: Language; founderUserId: string; founderRoles: Role[] },
+) {
+  return db.transaction(async (tx) => {
+    const org = await repo.insertOrganization(tx, { name: input.name, defaultLanguage: input.defaultLanguage });
+    const member = await repo.insertMember(tx, org.id, { userId: input.founderUserId, roles: input.founderRoles });
+    await repo.insertAudit(tx, org.id, {
+      actorMemberId: member.id,
+      action: 'organization.created',
+      subjectType: 'organization',
+      subjectId: org.id,
+    });
+    return { org: toOrganization(org), member };
+  });
+}
+
+// ---------- organisation ----------
+
+export async function findOrganization(deps: OrgDeps, tenant: TenantContext): Promise<Organization> {
+  const row = await repo.selectOrganization(deps.db, tenant.orgId);
+  if (!row) throw notFound();
+  return toOrganization(row);
+}
+
+export async function updateOrganization(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  input: { name?: string; defaultLanguage?: Language; timeZone?: string },
+): Promise<Organization> {
+  return deps.db.transaction(async (tx) => {
+    const row = await repo.updateOrganizationRow(tx, tenant.orgId, input);
+    if (!row) throw notFound();
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'organization.updated',
+      subjectType: 'organization',
+      subjectId: tenant.orgId,
+      data: input,
+    });
+    return toOrganization(row);
+  });
+}
+
+// ---------- members ----------
+
+async function withTeams(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof repo.selectMembers>>): Promise<Member[]> {
+  const teamRows = await repo.selectTeamsOfMembers(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    roles: r.roles as Role[],
+    jobTitle: r.jobTitle,
+    status: r.status as Member['status'],
+    teams: teamRows.filter((t) => t.memberId === r.id).map(({ id, name, isManager }) => ({ id, name, isManager })),
+    createdAt: r.createdAt.toISOString(),
+    deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listMembers(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  filter: { status: 'active' | 'deactivated' | 'all'; q?: string },
+): Promise<Member[]> {
+  const rows = await repo.selectMembers(deps.db, tenant.orgId, filter);
+  return withTeams(deps.db, tenant.orgId, rows);
+}
+
+export async function findMember(deps: OrgDeps, tenant: TenantContext, memberId: string): Promise<Member> {
+  const row = await repo.selectMember(deps.db, tenant.orgId, memberId);
+  if (!row) throw notFound();
+  const [member] = await withTeams(deps.db, tenant.orgId, [row]);
+  return member!;
+}
+
+async function assertAdminRemains(tx: Tx, orgId: string, losingMemberId: string) {
+  const admins = await repo.lockActiveAdminIds(tx, orgId);
+  if (admins.length === 1 && admins[0] === losingMemberId) throw new AppError('last_admin', 409);
+}
+
+export async function updateMember(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  memberId: string,
+  input: { roles?: Role[]; jobTitle?: string | null },
+): Promise<Member> {
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.selectMember(tx, tenant.orgId, memberId);
+    if (!current) throw notFound();
+    if (input.roles && current.roles.includes('admin') && !input.roles.includes('admin') && current.status === 'active') {
+      await assertAdminRemains(tx, tenant.orgId, memberId);
+    }
+    await repo.updateMemberRow(tx, tenant.orgId, memberId, {
+      ...(input.roles ? { roles: input.roles } : {}),
+      ...(input.jobTitle !== undefined ? { jobTitle: input.jobTitle || null } : {}),
+    });
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'member.updated',
+      subjectType: 'member',
+      subjectId: memberId,
+      data: { before: { roles: current.roles, jobTitle: current.jobTitle }, after: input },
+    });
+  });
+  return findMember(deps, tenant, memberId);
+}
+
+/** A deactivated member cannot sign in to this organisation; everything they did stays. */
+export async function deactivateMember(deps: OrgDeps, tenant: TenantContext, memberId: string): Promise<Member> {
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.selectMember(tx, tenant.orgId, memberId);
+    if (!current) throw notFound();
+    if (current.status === 'deactivated') return;
+    if (current.roles.includes('admin')) await assertAdminRemains(tx, tenant.orgId, memberId);
+    await repo.updateMemberRow(tx, tenant.orgId, memberId, { status: 'deactivated', deactivatedAt: new Date() });
+    await repo.deleteSessionsInOrg(tx, tenant.orgId, current.userId);
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'member.deactivated',
+      subjectType: 'member',
+      subjectId: memberId,
+    });
+  });
+  return findMember(deps, tenant, memberId);
+}
+
+export async function reactivateMember(deps: OrgDeps, tenant: TenantContext, memberId: string): Promise<Member> {
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.selectMember(tx, tenant.orgId, memberId);
+    if (!current) throw notFound();
+    if (current.status === 'active') return;
+    await repo.updateMemberRow(tx, tenant.orgId, memberId, { status: 'active', deactivatedAt: null });
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'member.reactivated',
+      subjectType: 'member',
+      subjectId: memberId,
+    });
+  });
+  return findMember(deps, tenant, memberId);
+}
+
+// ---------- invitations ----------
+
+function toInvitation(row: Awaited<ReturnType<typeof repo.selectPendingInvitations>>[number]): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as Role[],
+    teamIds: row.teamIds,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function invitationLink(appUrl: string, token: string): string {
+  // The token travels in the fragment: browsers never send it to the server, so it never lands in a log.
+  return `${appUrl}/invite#token=${token}`;
+}
+
+async function sendInvitationMail(
+  deps: OrgDeps,
+  input: { email: string; name: string; organizationName: string; inviterName: string; token: string; language: Language },
+) {
+  const vars = {
+    name: input.name || input.email,
+    organization: input.organizationName,
+    inviter: input.inviterName,
+    link: invitationLink(deps.appUrl, input.token),
+    days: String(INVITATION_DAYS),
+  };
+  await deps.mailer.send({
+    to: input.email,
+    subject: translate(input.language, 'mail.invitation.subject', vars),
+    text: translate(input.language, 'mail.invitation.body', vars),
+  });
+}
+
+export async function listInvitations(deps: OrgDeps, tenant: TenantContext): Promise<Invitation[]> {
+  const rows = await repo.selectPendingInvitations(deps.db, tenant.orgId);
+  return rows.map(toInvitation);
+}
+
+export async function inviteMember(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  inviter: { name: string },
+  input: { email: string; name: string; roles: Role[]; teamIds: string[]; language?: Language },
+): Promise<Invitation> {
+  const token = newToken();
+  const { invitation, org } = await deps.db.transaction(async (tx) => {
+    const org = await repo.selectOrganization(tx, tenant.orgId);
+    if (!org) throw notFound();
+    const existing = await repo.selectMembers(tx, tenant.orgId, { status: 'all', q: input.email });
+    if (existing.some((m) => m.email === input.email && m.status === 'active')) {
+      throw new AppError('conflict', 409, { detail: 'already a member' });
+    }
+    const teamIds = await repo.selectExistingTeamIds(tx, tenant.orgId, input.teamIds);
+    if (teamIds.length !== new Set(input.teamIds).size) throw notFound();
+    await repo.revokePendingInvitationsFor(tx, tenant.orgId, input.email);
+    const invitation = await repo.insertInvitation(tx, tenant.orgId, {
+      email: input.email,
+      name: input.name,
+      roles: input.roles,
+      teamIds,
+      tokenHash: hashToken(token),
+      invitedBy: tenant.memberId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+    });
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'invitation.created',
+      subjectType: 'invitation',
+      subjectId: invitation.id,
+      data: { email: input.email, roles: input.roles },
+    });
+    return { invitation, org };
+  });
+  await sendInvitationMail(deps, {
+    email: input.email,
+    name: input.name,
+    organizationName: org.name,
+    inviterName: inviter.name,
+    token,
+    language: input.language ?? (org.defaultLanguage as Language),
+  });
+  return toInvitation(invitation);
+}
+
+/** Sends the invitation again with a fresh link (the old link stops working) and a fresh expiry. */
+export async function resendInvitation(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  inviter: { name: string },
+  invitationId: string,
+): Promise<Invitation> {
+  const token = newToken();
+  const { row, org } = await deps.db.transaction(async (tx) => {
+    const current = await repo.selectInvitation(tx, tenant.orgId, invitationId);
+    if (!current || current.acceptedAt || current.revokedAt) throw notFound();
+    const row = await repo.updateInvitationRow(tx, tenant.orgId, invitationId, {
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+    });
+    const org = await repo.selectOrganization(tx, tenant.orgId);
+    return { row: row!, org: org! };
+  });
+  await sendInvitationMail(deps, {
+    email: row.email,
+    name: row.name,
+    organizationName: org.name,
+    inviterName: inviter.name,
+    token,
+    language: org.defaultLanguage as Language,
+  });
+  return toInvitation(row);
+}
+
+export async function revokeInvitation(deps: OrgDeps, tenant: TenantContext, invitationId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.selectInvitation(tx, tenant.orgId, invitationId);
+    if (!current || current.acceptedAt) throw notFound();
+    if (current.revokedAt) return;
+    await repo.updateInvitationRow(tx, tenant.orgId, invitationId, { revokedAt: new Date() });
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'invitation.revoked',
+      subjectType: 'invitation',
+      subjectId: invitationId,
+    });
+  });
+}
+
+/** Finds the invitation behind a token, or says exactly why it cannot be used. */
+export async function findUsableInvitation(db: Tx, token: string) {
+  const found = await repo.selectInvitationByTokenHash(db, hashToken(token));
+  if (!found || found.invitation.revokedAt || found.invitation.acceptedAt) throw new AppError('invalid_token', 400);
+  if (found.invitation.expiresAt <= new Date()) throw new AppError('invitation_expired', 410);
+  return found;
+}
+
+export function claimInvitation(db: Tx, orgId: string, invitationId: string) {
+  return repo.claimInvitation(db, orgId, invitationId);
+}
+
+export function releaseInvitation(db: Tx, orgId: string, invitationId: string) {
+  return repo.updateInvitationRow(db, orgId, invitationId, { acceptedAt: null });
+}
+
+/** Makes the person a member as the invitation says; a former member who is invited again is reactivated. */
+export async function joinByInvitation(
+  db: Db,
+  invitation: { orgId: string; id: string; roles: string[]; teamIds: string[] },
+  userId: string,
+) {
+  return db.transaction(async (tx) => {
+    const existing = await repo.selectMemberByUser(tx, invitation.orgId, userId);
+    const member = existing
+      ? await repo.updateMemberRow(tx, invitation.orgId, existing.id, {
+          status: 'active',
+          deactivatedAt: null,
+          roles: invitation.roles,
+        })
+      : await repo.insertMember(tx, invitation.orgId, { userId, roles: invitation.roles as Role[] });
+    const teamIds = await repo.selectExistingTeamIds(tx, invitation.orgId, invitation.teamIds);
+    for (const teamId of teamIds) await repo.upsertTeamMember(tx, invitation.orgId, teamId, member!.id, false);
+    await repo.insertAudit(tx, invitation.orgId, {
+      actorMemberId: member!.id,
+      action: 'invitation.accepted',
+      subjectType: 'invitation',
+      subjectId: invitation.id,
+    });
+    return member!;
+  });
+}
+
+// ---------- teams ----------
+
+async function teamsWithManagers(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof repo.selectTeams>>) {
+  const people = await repo.selectTeamMemberRows(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    managers: people.filter((p) => p.teamId === r.id && p.isManager).map(({ id, name }) => ({ id, name })),
+    members: people
+      .filter((p) => p.teamId === r.id)
+      .map(({ id, name, jobTitle, isManager }) => ({ id, name, jobTitle, isManager })),
+  }));
+}
+
+export async function listTeams(deps: OrgDeps, tenant: TenantContext): Promise<Team[]> {
+  const rows = await repo.selectTeams(deps.db, tenant.orgId);
+  const full = await teamsWithManagers(deps.db, tenant.orgId, rows);
+  return full.map(({ members: _members, ...team }) => team);
+}
+
+export async function findTeam(deps: OrgDeps, tenant: TenantContext, teamId: string): Promise<TeamDetail> {
+  const rows = await repo.selectTeams(deps.db, tenant.orgId);
+  const row = rows.find((r) => r.id === teamId);
+  if (!row) throw notFound();
+  const [team] = await teamsWithManagers(deps.db, tenant.orgId, [row]);
+  return team!;
+}
+
+export async function createTeam(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  input: { name: string; description: string },
+): Promise<TeamDetail> {
+  const team = await deps.db.transaction(async (tx) => {
+    const team = await repo.insertTeam(tx, tenant.orgId, input);
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'team.created',
+      subjectType: 'team',
+      subjectId: team.id,
+      data: { name: input.name },
+    });
+    return team;
+  });
+  return findTeam(deps, tenant, team.id);
+}
+
+export async function updateTeam(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  teamId: string,
+  input: { name?: string; description?: string },
+): Promise<TeamDetail> {
+  await deps.db.transaction(async (tx) => {
+    const row = await repo.updateTeamRow(tx, tenant.orgId, teamId, input);
+    if (!row) throw notFound();
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'team.updated',
+      subjectType: 'team',
+      subjectId: teamId,
+      data: input,
+    });
+  });
+  return findTeam(deps, tenant, teamId);
+}
+
+/** Archives a team: it leaves lists and menus, its history stays. */
+export async function archiveTeam(deps: OrgDeps, tenant: TenantContext, teamId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await repo.updateTeamRow(tx, tenant.orgId, teamId, { archivedAt: new Date() });
+    if (!row) throw notFound();
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'team.archived',
+      subjectType: 'team',
+      subjectId: teamId,
+    });
+  });
+}
+
+export async function putTeamMember(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  teamId: string,
+  memberId: string,
+  input: { isManager: boolean },
+): Promise<TeamDetail> {
+  await deps.db.transaction(async (tx) => {
+    const [team, member] = await Promise.all([
+      repo.selectTeam(tx, tenant.orgId, teamId),
+      repo.selectMember(tx, tenant.orgId, memberId),
+    ]);
+    if (!team || !member) throw notFound();
+    await repo.upsertTeamMember(tx, tenant.orgId, teamId, memberId, input.isManager);
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'team.member_set',
+      subjectType: 'team',
+      subjectId: teamId,
+      data: { memberId, isManager: input.isManager },
+    });
+  });
+  return findTeam(deps, tenant, teamId);
+}
+
+export async function removeTeamMember(
+  deps: OrgDeps,
+  tenant: TenantContext,
+  teamId: string,
+  memberId: string,
+): Promise<TeamDetail> {
+  await deps.db.transaction(async (tx) => {
+    const team = await repo.selectTeam(tx, tenant.orgId, teamId);
+    if (!team) throw notFound();
+    const removed = await repo.deleteTeamMember(tx, tenant.orgId, teamId, memberId);
+    if (!removed) throw notFound();
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: 'team.member_removed',
+      subjectType: 'team',
+      subjectId: teamId,
+      data: { memberId },
+    });
+  });
+  return findTeam(deps, tenant, teamId);
+}

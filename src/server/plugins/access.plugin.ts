@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Language, Role } from '../../contracts/common.contract';
+import { AppError } from '../lib/app-error';
+import { asLanguage, languageFromHeader } from '../lib/i18n';
+import type { BetterAuth } from '../modules/auth/better-auth';
+import { findActiveMembership } from '../modules/org/org.service';
+import type { Db } from '../db/client';
+
+/**
+ * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
+ * - 'public': anyone, signed in or not
+ * - 'signedIn': any person with a session, in no particular organisation (profile, switching)
+ * - a list of roles: an active member of the session's organisation holding one of these roles
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export interface AuthContext {
+  userId: string;
+  sessionId: string;
+  sessionToken: string;
+  name: string;
+  email: string;
+  activeOrgId: string | null;
+  /** The person's chosen language, else their organisation's default, else Dutch. */
+  language: Language;
+}
+
+export interface TenantContext {
+  orgId: string;
+  memberId: string;
+  userId: string;
+  roles: Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    tenant: TenantContext | null;
+  }
+}
+
+/** The tenant of a route that declared roles; the access hook has guaranteed it is there. */
+export function tenantOf(request: FastifyRequest): TenantContext {
+  if (!request.tenant) throw new AppError('no_active_organization', 403);
+  return request.tenant;
+}
+
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('unauthenticated', 401);
+  return request.auth;
+}
+
+export function headersOf(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  // Better Auth records the client address with the session; give it the one Fastify trusts.
+  headers.set('x-forwarded-for', request.ip);
+  return headers;
+}
+
+interface AccessOptions {
+  db: Db;
+  betterAuth: BetterAuth;
+  appOrigin: string;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the person and organisation from the session cookie only (never from a header or the
+ * body), then applies the route's access rule. Also refuses cross-site writes (CSRF): browsers send
+ * Sec-Fetch-Site and Origin with every cross-site request, so a write whose origin is not ours is refused.
+ */
+export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('tenant', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
+    if (request.is404) return; // the not-found handler answers with a problem
+
+    if (UNSAFE_METHODS.has(request.method)) {
+      const site = request.headers['sec-fetch-site'];
+      const origin = request.headers.origin;
+      if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf_rejected', 403);
+      if (origin && origin !== options.appOrigin && origin !== `${request.protocol}://${request.host}`) {
+        throw new AppError('csrf_rejected', 403);
+      }
+    }
+
+    const access = request.routeOptions.config.access;
+    if (access === undefined) {
+      request.log.error({ route: request.routeOptions.url }, 'route declares no access rule: refused');
+      throw new AppError('forbidden', 403);
+    }
+    if (access === 'public' && !request.headers.cookie) return;
+
+    const found = request.headers.cookie
+      ? await options.betterAuth.api.getSession({ headers: headersOf(request) }).catch(() => null)
+      : null;
+    if (!found) {
+      if (access === 'public') return;
+      throw new AppError('unauthenticated', 401);
+    }
+    const { session, user } = found;
+    const activeOrgId = (session as { activeOrgId?: string | null }).activeOrgId ?? null;
+    const membership = activeOrgId ? await findActiveMembership(options.db, activeOrgId, user.id) : null;
+    const userLanguage = (user as { language?: string | null }).language;
+    request.auth = {
+      userId: user.id,
+      sessionId: session.id,
+      sessionToken: session.token,
+      name: user.name,
+      email: user.email,
+      activeOrgId: membership ? activeOrgId : null,
+      language:
+        userLanguage === 'nl' || userLanguage === 'en'
+          ? userLanguage
+          : (membership ? asLanguage(membership.defaultLanguage) : languageFromHeader(request.headers['accept-language'])),
+    };
+    if (membership) {
+      request.tenant = { orgId: membership.orgId, memberId: membership.memberId, userId: user.id, roles: membership.roles };
+    }
+    if (access === 'public' || access === 'signedIn') return;
+
+    if (!request.tenant) throw new AppError('no_active_organization', 403);
+    if (!request.tenant.roles.some((role) => access.includes(role))) throw new AppError('forbidden', 403);
+  });
+});
