@@ -22,8 +22,22 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { orgRoutes } from './modules/org/org.routes';
-import { accessPlugin } from './plugins/access.plugin';
+import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  /** The route's zod schemas (body, querystring, params), as declared. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 export const BODY_LIMIT = 1024 * 1024;
@@ -73,8 +87,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Errors the router raises before any hook (malformed or over-long URLs) get the same problem format.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, 'validation_failed'),
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
+
+  // The route table with each route's access rule: the access tests walk it to prove deny-by-default.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema ?? {} });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -50,7 +50,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>,
+): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -75,6 +78,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     mailer,
     loggerInstance: pino(loggerOptions(config.logLevel), sink),
   });
+  await beforeReady?.(app);
   await app.ready();
   return {
     app,

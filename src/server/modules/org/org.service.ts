@@ -147,10 +147,12 @@ export async function updateMember(
     if (input.roles && current.roles.includes('admin') && !input.roles.includes('admin') && current.status === 'active') {
       await assertAdminRemains(tx, tenant.orgId, memberId);
     }
-    await repo.updateMemberRow(tx, tenant.orgId, memberId, {
+    const changes = {
       ...(input.roles ? { roles: input.roles } : {}),
       ...(input.jobTitle !== undefined ? { jobTitle: input.jobTitle || null } : {}),
-    });
+    };
+    if (Object.keys(changes).length === 0) return;
+    await repo.updateMemberRow(tx, tenant.orgId, memberId, changes);
     await repo.insertAudit(tx, tenant.orgId, {
       actorMemberId: tenant.memberId,
       action: 'member.updated',
@@ -429,7 +431,10 @@ export async function updateTeam(
   input: { name?: string; description?: string },
 ): Promise<TeamDetail> {
   await deps.db.transaction(async (tx) => {
-    const row = await repo.updateTeamRow(tx, tenant.orgId, teamId, input);
+    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const row = Object.keys(changes).length
+      ? await repo.updateTeamRow(tx, tenant.orgId, teamId, changes)
+      : await repo.selectTeam(tx, tenant.orgId, teamId);
     if (!row) throw notFound();
     await repo.insertAudit(tx, tenant.orgId, {
       actorMemberId: tenant.memberId,

@@ -1,0 +1,101 @@
+import type { ErrorCode, FieldError, Problem } from '../../contracts/common.contract';
+
+/** A failed API call, carrying the server's problem details (or what we could make of the failure). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly title: string;
+  readonly requestId: string | null;
+  readonly fieldErrors: FieldError[];
+
+  constructor(problem: { status: number; code: ErrorCode; title: string; requestId?: string | null; errors?: FieldError[] }) {
+    super(problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.requestId = problem.requestId ?? null;
+    this.fieldErrors = problem.errors ?? [];
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let acceptLanguage = 'nl';
+
+/** The language the server should answer problem titles in (the interface's language). */
+export function setApiLanguage(language: string) {
+  acceptLanguage = language;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'too_many_requests';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status >= 500) return 'internal';
+  return 'validation_failed';
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get('x-request-id');
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    if (body && typeof body.code === 'string') {
+      return new ApiError({
+        status: response.status,
+        code: body.code,
+        title: body.title ?? response.statusText,
+        requestId: body.requestId ?? requestId,
+        ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+      });
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError({ status: response.status, code: codeForStatus(response.status), title: response.statusText, requestId });
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One call to the API. Resolves with the JSON body (undefined for 204), rejects with an ApiError. */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': acceptLanguage,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'unavailable', title: 'Network error' });
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);
+export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body);
+export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body);
+export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body);
+export const apiDelete = <T>(path: string) => apiRequest<T>('DELETE', path);
+
+/** Builds a query string from the defined, non-empty values. */
+export function queryString(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,76 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../contracts/common.contract';
+import { setApiLanguage } from './api-client';
+
+type Catalog = (typeof import('../i18n/nl.json'))['default'];
+type EnglishCatalog = (typeof import('../i18n/en.json'))['default'];
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Catalog };
+  }
+}
+
+// Both catalogs must have exactly the same keys: this fails to compile when they do not.
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const catalogsMatch: SameShape<Catalog, EnglishCatalog> = true;
+void catalogsMatch;
+
+export const LANGUAGE_STORAGE_KEY = 'klantwerk.language';
+
+/** Only the chosen language's catalog is fetched. */
+const catalogLoaders: Record<Language, () => Promise<{ default: Catalog }>> = {
+  nl: () => import('../i18n/nl.json'),
+  en: () => import('../i18n/en.json'),
+};
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'nl' || value === 'en';
+}
+
+export function storedLanguage(): Language | null {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLanguage(language: Language) {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'nl';
+}
+
+/** Loads the catalog if needed, switches the interface and sets <html lang>. */
+export async function applyLanguage(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    const catalog = await catalogLoaders[language]();
+    i18next.addResourceBundle(language, 'translation', catalog.default, true, true);
+  }
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  setApiLanguage(language);
+}
+
+export async function initI18n(language: Language): Promise<void> {
+  const catalog = await catalogLoaders[language]();
+  await i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: false,
+    resources: { [language]: { translation: catalog.default } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  setApiLanguage(language);
+}

@@ -1,0 +1,35 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import type { Me } from '../../contracts/auth.contract';
+import type { Role } from '../../contracts/common.contract';
+import { apiGet, isApiError } from './api-client';
+import { queryKeys } from './query-keys';
+import { hasAnyRole } from './roles';
+
+/** The signed-in person, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await apiGet<Me>('/api/v1/me');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe(): Me | null {
+  return useSuspenseQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 60_000 }).data;
+}
+
+/** For pages behind the session guard: the guard has made sure someone is signed in. */
+export function useSignedInMe(): Me {
+  const me = useMe();
+  if (!me) throw new Error('useSignedInMe used outside the session guard');
+  return me;
+}
+
+export function useRoles(): Role[] {
+  return useMe()?.member?.roles ?? [];
+}
+
+export function useHasRole(allowed: readonly Role[]): boolean {
+  return hasAnyRole(useRoles(), allowed);
+}

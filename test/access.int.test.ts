@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../src/contracts/common.contract';
+import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
+import { apiRoutes, fillParams } from './helpers/routes';
+import { createTestApp, signIn, type TestApp } from './helpers/test-app';
+
+// Who may call what, written out by hand: this table is the specification the route table must match.
+type Expected = 'public' | 'signedIn' | Role[];
+const ALL: Role[] = ['member', 'manager', 'director', 'advisor', 'admin'];
+const STAFF: Role[] = ['member', 'manager', 'director', 'admin'];
+const PEOPLE: Role[] = ['manager', 'director', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+const EXPECTED_ACCESS: Record<string, Expected> = {
+  'GET /api/health': 'public',
+  'GET /api/ready': 'public',
+  'GET /api/config': 'public',
+  'POST /api/v1/auth/sign-up': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'POST /api/v1/auth/sign-out': 'signedIn',
+  'POST /api/v1/auth/password/forgot': 'public',
+  'POST /api/v1/auth/password/reset': 'public',
+  'POST /api/v1/auth/invitations/preview': 'public',
+  'POST /api/v1/auth/invitations/accept': 'public',
+  'GET /api/v1/me': 'signedIn',
+  'PATCH /api/v1/me': 'signedIn',
+  'POST /api/v1/me/organization': 'signedIn',
+  'POST /api/v1/me/password': 'signedIn',
+  'GET /api/v1/organization': ALL,
+  'PATCH /api/v1/organization': ADMIN,
+  'GET /api/v1/members': PEOPLE,
+  'GET /api/v1/members/:memberId': PEOPLE,
+  'PATCH /api/v1/members/:memberId': ADMIN,
+  'POST /api/v1/members/:memberId/deactivate': ADMIN,
+  'POST /api/v1/members/:memberId/reactivate': ADMIN,
+  'GET /api/v1/invitations': ADMIN,
+  'POST /api/v1/invitations': ADMIN,
+  'POST /api/v1/invitations/:invitationId/resend': ADMIN,
+  'DELETE /api/v1/invitations/:invitationId': ADMIN,
+  'GET /api/v1/teams': STAFF,
+  'GET /api/v1/teams/:teamId': STAFF,
+  'POST /api/v1/teams': ADMIN,
+  'PATCH /api/v1/teams/:teamId': ADMIN,
+  'DELETE /api/v1/teams/:teamId': ADMIN,
+  'PUT /api/v1/teams/:teamId/members/:memberId': ADMIN,
+  'DELETE /api/v1/teams/:teamId/members/:memberId': ADMIN,
+};
+
+const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);
+
+let t: TestApp;
+let a: OrgFixture;
+let b: OrgFixture;
+const cookies = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  t = await createTestApp({}, (app) => {
+    // A route that forgot to say who may call it.
+    app.get('/api/v1/forgotten-rule', async () => ({ secret: 'should never be served' }));
+  });
+  a = await createOrgFixture(t.database.db, 'a');
+  b = await createOrgFixture(t.database.db, 'b');
+  for (const role of ROLES) cookies[role] = await signIn(t.app, a.people[role].email);
+});
+afterAll(() => t.close());
+
+describe('the route table', () => {
+  it('refuses a route that declares no access rule, even to an administrator', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/forgotten-rule', headers: { cookie: cookies.admin } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('forbidden');
+    expect(response.body).not.toContain('should never be served');
+  });
+
+  it('matches the written specification: every API route has exactly the expected rule', () => {
+    const actual = Object.fromEntries(
+      apiRoutes(t.app.routeTable)
+        .filter((r) => r.url !== '/api/v1/forgotten-rule')
+        .map((r) => [`${r.method} ${r.url}`, normalize(r.access)]),
+    );
+    const expected = Object.fromEntries(Object.entries(EXPECTED_ACCESS).map(([k, v]) => [k, normalize(v)]));
+    expect(actual).toEqual(expected);
+  });
+
+  it('each role gets exactly what it should, and nobody signed out gets past the door', async () => {
+    const failures: string[] = [];
+    for (const route of apiRoutes(t.app.routeTable)) {
+      const expected = EXPECTED_ACCESS[`${route.method} ${route.url}`];
+      if (!expected || expected === 'public') continue;
+      // Unknown ids: an allowed caller reaches the handler (404 or 400), a refused one is stopped first.
+      const url = fillParams(route.url, {});
+      const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+
+      const anonymous = await t.app.inject({ method: route.method as 'GET', url, payload });
+      if (anonymous.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anonymous.statusCode}`);
+
+      if (expected === 'signedIn') continue;
+      for (const role of ROLES) {
+        const response = await t.app.inject({ method: route.method as 'GET', url, payload, headers: { cookie: cookies[role] } });
+        const allowed = expected.includes(role);
+        const refused = response.statusCode === 403 && response.json().code === 'forbidden';
+        if (allowed === refused || response.statusCode === 401 || response.statusCode >= 500) {
+          failures.push(`${role} ${route.method} ${route.url}: ${response.statusCode} (expected ${allowed ? 'allowed' : 'refused'})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('organisations never see each other', () => {
+  it('answers 404 to an administrator of B for every id of A, and changes nothing in A', async () => {
+    const adminA = cookies.admin;
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      payload: { email: 'pending@example.test' },
+      headers: { cookie: adminA },
+    });
+    const idsOfA = { memberId: a.people.member.memberId, teamId: a.teamId, invitationId: invite.json().id };
+    const validBody: Record<string, unknown> = {
+      'PATCH /api/v1/members/:memberId': { roles: ['admin'] },
+      'PATCH /api/v1/teams/:teamId': { name: 'Taken over' },
+      'PUT /api/v1/teams/:teamId/members/:memberId': { isManager: true },
+    };
+    const adminB = await signIn(t.app, b.people.admin.email);
+    const before = await snapshotOrg(a.orgId);
+
+    const leaks: string[] = [];
+    for (const route of apiRoutes(t.app.routeTable).filter((r) => r.url.includes(':'))) {
+      const key = `${route.method} ${route.url}`;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fillParams(route.url, idsOfA),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : (validBody[key] ?? {}),
+        headers: { cookie: adminB },
+      });
+      if (response.statusCode !== 404) leaks.push(`${key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshotOrg(a.orgId)).toEqual(before);
+  });
+
+  it('lists of B hold nothing of A', async () => {
+    const adminB = await signIn(t.app, b.people.admin.email);
+    for (const url of ['/api/v1/members?status=all', '/api/v1/teams', '/api/v1/invitations', '/api/v1/organization']) {
+      const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
+      expect(body).not.toContain(a.orgId);
+      expect(body).not.toContain(a.people.member.email);
+      expect(body).not.toContain(a.teamId);
+    }
+  });
+});
+
+async function snapshotOrg(orgId: string) {
+  const tables = ['organizations', 'members', 'teams', 'team_members', 'invitations'];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const column = table === 'organizations' ? 'id' : 'org_id';
+    const { rows } = await t.database.pool.query(
+      `select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where ${column} = $1`,
+      [orgId],
+    );
+    out[table] = rows[0].h;
+  }
+  return out;
+}

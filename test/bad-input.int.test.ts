@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { RouteInfo } from '../src/server/app';
+import { apiRoutes, fillParams } from './helpers/routes';
+import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
+import { createTestApp, signIn, type TestApp } from './helpers/test-app';
+
+// Bad input on every route: a clear 4xx problem in the user's language, never a 500, nothing written.
+
+let t: TestApp;
+let f: OrgFixture;
+let admin: string;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp({ SIGNIN_MAX_PER_IP: '100000', SIGNIN_MAX_PER_EMAIL: '100000' });
+  f = await createOrgFixture(t.database.db, 'bad');
+  admin = await signIn(t.app, f.people.admin.email);
+  const invite = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/invitations',
+    payload: { email: 'pending@example.test' },
+    headers: { cookie: admin },
+  });
+  ids = { memberId: f.people.member.memberId, teamId: f.teamId, invitationId: invite.json().id };
+});
+afterAll(() => t.close());
+
+const WRITABLE_TABLES = ['organizations', 'members', 'teams', 'team_members', 'invitations', 'audit_log', 'auth_user', 'auth_account'];
+
+async function fingerprint(): Promise<string> {
+  const parts: string[] = [];
+  for (const table of WRITABLE_TABLES) {
+    const { rows } = await t.database.pool.query(
+      `select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x`,
+    );
+    parts.push(`${table}:${rows[0].h}`);
+  }
+  return parts.join(' ');
+}
+
+function bodyKeys(route: RouteInfo): string[] {
+  const body = route.schema.body;
+  return body instanceof z.ZodObject ? Object.keys(body.shape) : [];
+}
+
+const bodyRoutes = () => apiRoutes(t.app.routeTable).filter((r) => r.schema.body);
+
+interface Case {
+  name: string;
+  payload: string | object;
+  contentType?: string;
+  expectStatus?: number;
+}
+
+function casesFor(route: RouteInfo): Case[] {
+  const keys = bodyKeys(route);
+  const every = (value: unknown) => Object.fromEntries(keys.map((k) => [k, value]));
+  return [
+    { name: 'broken JSON', payload: '{"name": "half', contentType: 'application/json', expectStatus: 400 },
+    { name: 'a JSON array', payload: '[1,2,3]', contentType: 'application/json', expectStatus: 400 },
+    { name: 'a bare string', payload: '"hello"', contentType: 'application/json', expectStatus: 400 },
+    { name: 'unknown field', payload: { ...every(undefined), definitelyNotAField: 1 }, expectStatus: 400 },
+    { name: 'objects for every field', payload: every({ nested: { deeper: true } }), expectStatus: 400 },
+    { name: 'numbers for every field', payload: every(12345), expectStatus: 400 },
+    { name: 'null for every field', payload: every(null) },
+    { name: '100k characters in every field', payload: every('x'.repeat(100_000)), expectStatus: 400 },
+    { name: 'NUL bytes', payload: every('abc\u0000def'), expectStatus: 400 },
+    { name: 'form-encoded body', payload: 'name=x', contentType: 'application/x-www-form-urlencoded', expectStatus: 415 },
+  ];
+}
+
+// Unicode that is valid text: the answer may be success or a clear 4xx, never a 500.
+const UNICODE = ['Zoë 👩🏽‍🍳 café', '\u202Eevil\u202C', 'e\u0301\u0301\u0301', '\uD800 lone surrogate', '\u200B\u200D', '﷽'];
+
+describe('bad input on every route with a body', () => {
+  it('gets a 4xx problem and nothing is written', async () => {
+    const wrong: string[] = [];
+    for (const route of bodyRoutes()) {
+      for (const c of casesFor(route)) {
+        const before = await fingerprint();
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url: fillParams(route.url, ids),
+          payload: c.payload,
+          headers: { cookie: admin, 'content-type': c.contentType ?? 'application/json', 'accept-language': 'en' },
+        });
+        const label = `${route.method} ${route.url} with ${c.name}`;
+        const problem = String(response.headers['content-type']).includes('application/problem+json');
+        if (response.statusCode < 400 || response.statusCode >= 500 || !problem) {
+          wrong.push(`${label}: ${response.statusCode} ${response.body.slice(0, 100)}`);
+          continue;
+        }
+        if (c.expectStatus && response.statusCode !== c.expectStatus) wrong.push(`${label}: ${response.statusCode}, expected ${c.expectStatus}`);
+        const body = response.json();
+        if (!body.code || !body.requestId || !body.title || body.title.startsWith('errors.')) wrong.push(`${label}: incomplete problem ${response.body}`);
+        if (/at .*\.ts:\d+/.test(response.body)) wrong.push(`${label}: leaks a stack trace`);
+        if ((await fingerprint()) !== before) wrong.push(`${label}: wrote to the database`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a 10 MB body is refused as too large', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(10 * 1024 * 1024) });
+    for (const route of bodyRoutes()) {
+      const response = await t.app.inject({
+        method: route.method as 'POST',
+        url: fillParams(route.url, ids),
+        payload: big,
+        headers: { cookie: admin, 'content-type': 'application/json' },
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(413);
+      expect(response.json().code).toBe('payload_too_large');
+    }
+  });
+
+  it('unicode edge cases never cause a server error', async () => {
+    const wrong: string[] = [];
+    for (const route of bodyRoutes()) {
+      const keys = bodyKeys(route);
+      for (const text of UNICODE) {
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url: fillParams(route.url, ids),
+          payload: Object.fromEntries(keys.map((k) => [k, text])),
+          headers: { cookie: admin },
+        });
+        if (response.statusCode >= 500) wrong.push(`${route.method} ${route.url} with ${JSON.stringify(text)}: ${response.body}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('field errors name the field and are translated', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: '', description: 5 },
+      headers: { cookie: admin, 'accept-language': 'nl' },
+    });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.title).toBe('Niet alle velden zijn goed ingevuld.');
+    expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.description', 'body.name']);
+  });
+});
+
+describe('bad ids and query strings', () => {
+  it('a malformed id is a 400 (an over-long one a 414), with a problem body', async () => {
+    const wrong: string[] = [];
+    for (const route of apiRoutes(t.app.routeTable).filter((r) => r.url.includes(':'))) {
+      for (const bad of ['not-a-uuid', "1' or '1'='1", '%00', 'x'.repeat(300)]) {
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url: route.url.replace(/:(\w+)/g, encodeURIComponent(bad)),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          headers: { cookie: admin },
+        });
+        const problem = String(response.headers['content-type']).includes('application/problem+json');
+        if (![400, 414].includes(response.statusCode) || !problem) {
+          wrong.push(`${route.method} ${route.url} with ${bad.slice(0, 20)}: ${response.statusCode} ${response.body.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('an unknown filter value or parameter is a 400', async () => {
+    for (const url of ['/api/v1/members?status=everyone', '/api/v1/members?sort=name', `/api/v1/members?q=${'x'.repeat(500)}`]) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().code).toBe('validation_failed');
+    }
+  });
+});
