@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './helpers/test-app';
+
+// The app as a newcomer runs it: `npm start` is `tsx src/server/main.ts`.
+
+interface Started {
+  child: ChildProcess;
+  out: () => string;
+  exited: Promise<number | null>;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function start(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += String(d)));
+  child.stderr!.on('data', (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out: () => output, exited };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(port: number, started: Started, seconds = 60): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.out()}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no health after ${seconds}s:\n${started.out()}`);
+}
+
+async function signInDemoAdmin(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'jeroen@dekroon.example', password: 'kroon-demo-2026' }),
+  });
+  return response.status;
+}
+
+let dataDir: string;
+const running: Started[] = [];
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-process-'));
+  await fs.chmod(dataDir, 0o755);
+});
+afterAll(async () => {
+  for (const r of running) if (r.child.exitCode === null) r.child.kill('SIGKILL');
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start on the embedded PostgreSQL', () => {
+  it('starts on an empty data folder, seeds the demo, refuses a second start, stops cleanly and starts again', async () => {
+    const port = await freePort();
+    const first = start({ PORT: String(port), DATA_DIR: dataDir });
+    running.push(first);
+    await waitForHealth(port, first);
+    expect(first.out()).toContain('Hotel De Kroon');
+    expect(first.out()).toContain('jeroen@dekroon.example');
+    expect(first.out()).toContain('kroon-demo-2026');
+    expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    expect(await signInDemoAdmin(port)).toBe(200);
+
+    // A second start on the same data while the first runs: a clear message, and the first keeps working.
+    const second = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    running.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.out()).toMatch(/already in use by another running Klantwerk/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.out()).toContain('stopped cleanly');
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    // Restart: same data, no second demo organisation.
+    const again = start({ PORT: String(port), DATA_DIR: dataDir });
+    running.push(again);
+    await waitForHealth(port, again);
+    expect(again.out()).not.toContain('kroon-demo-2026');
+    expect(await signInDemoAdmin(port)).toBe(200);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('explains a bad setting instead of starting', async () => {
+    const bad = start({ PORT: 'eighty', DATA_DIR: dataDir });
+    running.push(bad);
+    expect(await bad.exited).toBe(1);
+    expect(bad.out()).toContain('PORT');
+    expect(bad.out()).toContain('.env.example');
+  });
+});
+
+describe('npm start with DATABASE_URL', () => {
+  it('uses that PostgreSQL and starts nothing embedded', async () => {
+    const database = await createTestDatabase();
+    const ownDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-external-'));
+    try {
+      const port = await freePort();
+      const app = start({ PORT: String(port), DATA_DIR: ownDir, DATABASE_URL: database.url });
+      running.push(app);
+      await waitForHealth(port, app);
+      expect(existsSync(path.join(ownDir, 'pg'))).toBe(false);
+      expect(await signInDemoAdmin(port)).toBe(200);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      await database.drop();
+      await fs.rm(ownDir, { recursive: true, force: true });
+    }
+  });
+});
