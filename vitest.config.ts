@@ -2,8 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // unit: pure logic beside the code; integration: through app.inject against a real PostgreSQL
 // (one database per test file, cloned from a migrated template); e2e: whole journeys in Chromium.
+// .ci/run asks for a JSON report beside the usual output, to print one "N passed, N failed" line.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    outputFile: jsonReport ? { json: jsonReport } : undefined,
     projects: [
       {
         test: {

@@ -31,3 +31,19 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('.env.example', () => {
+  it('lists every setting, with the default the app really uses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { envSchema } = await import('./config');
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const listed = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(listed).sort()).toEqual(Object.keys(envSchema.shape).sort());
+    expect(loadConfig(listed)).toEqual(loadConfig({}));
+  });
+});

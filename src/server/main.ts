@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
@@ -8,7 +8,6 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { runMigrations } from './db/migrate';
-import { createBetterAuth } from './modules/auth/better-auth';
 import { seedDemoIfEmpty, DEMO_ORG_NAME, type DemoLogin } from './seed/demo.seed';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -47,6 +46,8 @@ function printDemoLogins(config: Config, logins: DemoLogin[]) {
 }
 
 async function main() {
+  // A .env file beside package.json (see .env.example) is read when present; real variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig();
@@ -88,14 +89,7 @@ async function main() {
     log.info('database migrated');
     const authSecret = await resolveAuthSecret(config, log);
     if (config.seedDemo) {
-      const seedAuth = createBetterAuth({
-        db: database.db,
-        appUrl: config.appUrl,
-        secret: authSecret,
-        log,
-        sendResetPassword: async () => {},
-      });
-      const logins = await seedDemoIfEmpty(database.db, seedAuth, config.demoPassword);
+      const logins = await seedDemoIfEmpty(database.db, config.demoPassword);
       if (logins) {
         log.info({ organization: DEMO_ORG_NAME, members: logins.length }, 'demo organisation created');
         printDemoLogins(config, logins);

@@ -4,7 +4,7 @@ import type { Role } from '../../contracts/common.contract';
 import type { Db } from '../db/client';
 import { authAccount, authUser } from '../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../db/schema/org.schema';
-import type { BetterAuth } from '../modules/auth/better-auth';
+import { hashPassword } from 'better-auth/crypto';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -72,14 +72,14 @@ const SEED_LOCK_KEY = 7_264_331_902;
  * Seeds Hotel De Kroon when the database has no organisation yet. Runs under an advisory lock, so two
  * processes starting on an empty database seed it once. Returns the logins, or null when nothing was done.
  */
-export async function seedDemoIfEmpty(db: Db, betterAuth: BetterAuth, password: string): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLogin[] | null> {
   const countOrganizations = async (tx: Pick<Db, 'select'>) => {
     const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(organizations);
     return row?.count ?? 0;
   };
   if ((await countOrganizations(db)) > 0) return null;
-  const ctx = await betterAuth.$context;
-  const passwordHash = await ctx.password.hash(password);
+  // Hashed the way Better Auth hashes at sign-up, once for all demo logins.
+  const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if ((await countOrganizations(tx)) > 0) return null;
