@@ -1,42 +1,12 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/client';
 import { createMemoryMailer } from '../../src/server/lib/mailer';
 import { seedDemoIfEmpty } from '../../src/server/seed/demo.seed';
 import { createTestDatabase, TEST_SECRET } from '../helpers/test-app';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DEMO_PASSWORD = 'kroon-demo-2026';
-
-/**
- * Journeys run when Chromium is installed (Debian's `chromium`). On a machine without it they are
- * skipped with a note, unless E2E_REQUIRED=1 (CI), where a missing browser fails the run.
- */
-export function browserAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  console.warn(`Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
-  return false;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+import { DEMO_PASSWORD } from './browser';
 
 /** The real app on a free port, on its own database seeded with Hotel De Kroon, mail kept in memory. */
 export async function startDemoServer() {

@@ -80,6 +80,23 @@ describe('sign-in and sessions', () => {
     expect(response.json().activeOrganization.id).toBe(acme.orgId);
   });
 
+  it('makes the cookie Secure when the app is served over HTTPS', async () => {
+    const secure = await createTestApp({ APP_URL: 'https://klantwerk.example.nl' });
+    try {
+      const f = await createOrgFixture(secure.database.db, 'https');
+      const response = await secure.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: f.people.member.email, password: TEST_PASSWORD },
+      });
+      const session = response.cookies.find((c) => c.name.includes('session_token'));
+      expect(session?.secure).toBe(true);
+      expect(session?.httpOnly).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('answers a wrong password with invalid_credentials in the language asked for', async () => {
     const response = await post(
       '/api/v1/auth/sign-in',

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+// No vitest imports here: bench scripts use this file too.
+
+export const DEMO_PASSWORD = 'kroon-demo-2026';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Journeys run when Chromium is installed (Debian's `chromium`). On a machine without it they are
+ * skipped with a note, unless E2E_REQUIRED=1 (CI), where a missing browser fails the run.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  console.warn(`Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  return false;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
