@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../src/contracts/common.contract';
+import { ROLES, type Role } from '../src/contracts/constants';
 import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
 import { apiRoutes, fillParams } from './helpers/routes';
 import { createTestApp, signIn, type TestApp } from './helpers/test-app';

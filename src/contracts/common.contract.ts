@@ -1,39 +1,11 @@
 import { z } from 'zod';
+import { ERROR_CODES, LANGUAGES, ROLES } from './constants';
 
-export const ROLES = ['member', 'manager', 'director', 'advisor', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
 
-export const LANGUAGES = ['nl', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
 
-/** Stable error codes: the web translates each one (errors.<code> in the catalogs). */
-export const ERROR_CODES = [
-  'validation_failed',
-  'invalid_json',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unauthenticated',
-  'forbidden',
-  'csrf_rejected',
-  'not_found',
-  'conflict',
-  'too_many_requests',
-  'invalid_credentials',
-  'account_deactivated',
-  'no_active_organization',
-  'email_taken',
-  'invalid_token',
-  'invitation_expired',
-  'last_admin',
-  'signup_disabled',
-  'weak_password',
-  'internal',
-  'unavailable',
-] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const fieldErrorSchema = z.object({
   path: z.string(),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/contracts/common.contract';
+import type { Role } from '../../src/contracts/constants';
 import type { Db } from '../../src/server/db/client';
 import { authAccount, authUser } from '../../src/server/db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../../src/server/db/schema/org.schema';

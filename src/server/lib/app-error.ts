@@ -1,4 +1,5 @@
-import type { ErrorCode, FieldError } from '../../contracts/common.contract';
+import type { FieldError } from '../../contracts/common.contract';
+import type { ErrorCode } from '../../contracts/constants';
 
 /** The one error type services throw; the errors plugin turns it into application/problem+json. */
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import type { Language } from '../../contracts/common.contract';
+import type { Language } from '../../contracts/constants';
 import en from '../../web/i18n/en.json' with { type: 'json' };
 import nl from '../../web/i18n/nl.json' with { type: 'json' };
 

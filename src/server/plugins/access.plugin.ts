@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Language, Role } from '../../contracts/common.contract';
+import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import type { BetterAuth } from '../modules/auth/better-auth';

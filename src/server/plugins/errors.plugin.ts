@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ErrorCode, FieldError, Language, Problem } from '../../contracts/common.contract';
+import type { FieldError, Problem } from '../../contracts/common.contract';
+import type { ErrorCode, Language } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { languageFromHeader, translate } from '../lib/i18n';
 

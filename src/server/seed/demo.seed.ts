@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../contracts/common.contract';
+import type { Role } from '../../contracts/constants';
 import type { Db } from '../db/client';
 import { authAccount, authUser } from '../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../db/schema/org.schema';

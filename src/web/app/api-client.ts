@@ -1,4 +1,5 @@
-import type { ErrorCode, FieldError, Problem } from '../../contracts/common.contract';
+import type { FieldError, Problem } from '../../contracts/common.contract';
+import type { ErrorCode } from '../../contracts/constants';
 
 /** A failed API call, carrying the server's problem details (or what we could make of the failure). */
 export class ApiError extends Error {

@@ -1,28 +1,4 @@
-import type { ErrorCode } from '../../contracts/common.contract';
+import { ERROR_CODES } from '../../contracts/constants';
 
-// The contract's list as a value without pulling zod into the bundle; the type below keeps it complete.
-const CODES = {
-  validation_failed: true,
-  invalid_json: true,
-  payload_too_large: true,
-  unsupported_media_type: true,
-  unauthenticated: true,
-  forbidden: true,
-  csrf_rejected: true,
-  not_found: true,
-  conflict: true,
-  too_many_requests: true,
-  invalid_credentials: true,
-  account_deactivated: true,
-  no_active_organization: true,
-  email_taken: true,
-  invalid_token: true,
-  invitation_expired: true,
-  last_admin: true,
-  signup_disabled: true,
-  weak_password: true,
-  internal: true,
-  unavailable: true,
-} satisfies Record<ErrorCode, true>;
-
-export const ERROR_CODES_SET: ReadonlySet<string> = new Set(Object.keys(CODES));
+/** The codes the server may answer with; any other code falls back to the problem's own title. */
+export const ERROR_CODES_SET: ReadonlySet<string> = new Set(ERROR_CODES);

@@ -1,4 +1,4 @@
-import type { Language } from '../../contracts/common.contract';
+import type { Language } from '../../contracts/constants';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 

@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../contracts/common.contract';
+import type { Language } from '../../contracts/constants';
 import { setApiLanguage } from './api-client';
 
-type Catalog = (typeof import('../i18n/nl.json'))['default'];
-type EnglishCatalog = (typeof import('../i18n/en.json'))['default'];
+type Catalog = typeof import('../i18n/nl.json');
+type EnglishCatalog = typeof import('../i18n/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -25,6 +25,11 @@ const catalogLoaders: Record<Language, () => Promise<{ default: Catalog }>> = {
   nl: () => import('../i18n/nl.json'),
   en: () => import('../i18n/en.json'),
 };
+
+/** Starts fetching a catalog early (the module loader keeps the answer for the real import). */
+export function preloadCatalog(language: Language) {
+  void catalogLoaders[language]().catch(() => undefined);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'nl' || value === 'en';

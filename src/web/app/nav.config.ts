@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts/common.contract';
+import type { Role } from '../../contracts/constants';
 import { hasAnyRole } from './roles';
 
 /**

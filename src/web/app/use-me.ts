@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Me } from '../../contracts/auth.contract';
-import type { Role } from '../../contracts/common.contract';
+import type { Role } from '../../contracts/constants';
 import { apiGet, isApiError } from './api-client';
 import { queryKeys } from './query-keys';
 import { hasAnyRole } from './roles';

@@ -1,41 +1,43 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
-import { useId } from '@mantine/hooks';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contracts/common.contract';
+import type { Language } from '../../contracts/constants';
 import { applyLanguage, storeLanguage } from '../app/i18n';
 
+const CHOICES: { value: Language; short: string; name: string }[] = [
+  { value: 'nl', short: 'NL', name: 'Nederlands' },
+  { value: 'en', short: 'EN', name: 'English' },
+];
+
+/** Switch the interface to the chosen language now, and remember it in this browser (before sign-in). */
+export function chooseLanguage(language: Language): Promise<void> {
+  storeLanguage(language);
+  return applyLanguage(language);
+}
+
 /**
- * Nederlands / English, for pages where nobody is signed in: switches the interface at once and
- * remembers the choice in this browser. With `withLabel` it shows a visible label ("Taal").
+ * NL / EN for the pages one sees before signing in. Two plain buttons (no extra component code, so
+ * the sign-in page stays small); the pressed one is the current language.
  */
-export function LanguageToggle({ withLabel = false, fullWidth = false }: { withLabel?: boolean; fullWidth?: boolean }) {
+export function LanguageToggle() {
   const { t, i18n } = useTranslation();
-  const labelId = useId();
-  const value: Language = i18n.language === 'en' ? 'en' : 'nl';
-  const onChange = (next: string) => {
-    if (next !== 'nl' && next !== 'en') return;
-    storeLanguage(next);
-    void applyLanguage(next);
-  };
-  const control = (
-    <SegmentedControl
-      value={value}
-      onChange={onChange}
-      fullWidth={fullWidth}
-      {...(withLabel ? { 'aria-labelledby': labelId } : { 'aria-label': t('common.language') })}
-      data={[
-        { value: 'nl', label: withLabel ? 'Nederlands' : 'NL' },
-        { value: 'en', label: withLabel ? 'English' : 'EN' },
-      ]}
-    />
-  );
-  if (!withLabel) return control;
   return (
-    <Stack gap={4}>
-      <Text id={labelId} size="sm" fw={500}>
-        {t('common.language')}
-      </Text>
-      {control}
-    </Stack>
+    <Group gap={4} role="group" aria-label={t('common.language')}>
+      {CHOICES.map((choice) => {
+        const active = i18n.language === choice.value;
+        return (
+          <Button
+            key={choice.value}
+            size="compact-md"
+            variant={active ? 'filled' : 'subtle'}
+            aria-pressed={active}
+            lang={choice.value}
+            title={choice.name}
+            onClick={() => void chooseLanguage(choice.value)}
+          >
+            {choice.short}
+          </Button>
+        );
+      })}
+    </Group>
   );
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { Me } from '../../../contracts/auth.contract';
-import type { Language, Role } from '../../../contracts/common.contract';
+import type { Language, Role } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Role } from '../../../contracts/common.contract';
+import type { Role } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../../contracts/common.contract';
+import type { Role } from '../../../contracts/constants';
 import {
   createInvitationBody,
   createTeamBody,

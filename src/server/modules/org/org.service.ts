@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Language, Role } from '../../../contracts/common.contract';
+import type { Language, Role } from '../../../contracts/constants';
 import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';

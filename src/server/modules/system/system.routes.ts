@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { LANGUAGES, languageSchema } from '../../../contracts/common.contract';
+import { runtimeConfig } from '../../../contracts/system.contract';
+import { LANGUAGES } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
-
-export const runtimeConfig = z.object({
-  version: z.string(),
-  signUpEnabled: z.boolean(),
-  languages: z.array(languageSchema),
-  defaultLanguage: languageSchema,
-  currency: z.literal('EUR'),
-});
-export type RuntimeConfig = z.infer<typeof runtimeConfig>;
 
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
 export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string }> = async (

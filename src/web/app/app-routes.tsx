@@ -1,0 +1,63 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../components/status-pages.component';
+import { ACCESS } from './nav.config';
+import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
+
+// Every page is its own chunk: the sign-in page loads none of the signed-in pages' code.
+const SignInPage = lazy(() => import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('../features/auth/sign-up.page').then((m) => ({ default: m.SignUpPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/forgot-password.page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/reset-password.page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const InvitePage = lazy(() => import('../features/auth/invite.page').then((m) => ({ default: m.InvitePage })));
+const HomePage = lazy(() => import('../features/home/home.page').then((m) => ({ default: m.HomePage })));
+const ProfilePage = lazy(() => import('../features/profile/profile.page').then((m) => ({ default: m.ProfilePage })));
+const TeamsPage = lazy(() => import('../features/teams/teams.page').then((m) => ({ default: m.TeamsPage })));
+const TeamPage = lazy(() => import('../features/teams/team.page').then((m) => ({ default: m.TeamPage })));
+const MembersPage = lazy(() => import('../features/members/members.page').then((m) => ({ default: m.MembersPage })));
+const InvitationsPage = lazy(() =>
+  import('../features/invitations/invitations.page').then((m) => ({ default: m.InvitationsPage })),
+);
+const OrganizationPage = lazy(() =>
+  import('../features/organization/organization.page').then((m) => ({ default: m.OrganizationPage })),
+);
+
+/**
+ * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their
+ * token in the fragment, which never reaches a server.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicOnly />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      </Route>
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/invite" element={<InvitePage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<HomePage />} />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route element={<RequireRoles roles={ACCESS.teams} />}>
+          <Route path="/teams" element={<TeamsPage />} />
+          <Route path="/teams/:teamId" element={<TeamPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.members} />}>
+          <Route path="/members" element={<MembersPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.invitations} />}>
+          <Route path="/invitations" element={<InvitationsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.organization} />}>
+          <Route path="/organization" element={<OrganizationPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

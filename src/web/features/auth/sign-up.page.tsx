@@ -1,0 +1,105 @@
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Me, SignUpBody } from '../../../contracts/auth.contract';
+import { ApiError, apiPost } from '../../app/api-client';
+import { currentLanguage } from '../../app/i18n';
+import { applyFieldErrors } from '../../app/problem';
+import { useConfig } from '../../app/use-config';
+import { useStartSession } from '../../app/use-session-actions';
+import { emailAddress, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '../../app/validators';
+import { LanguageField } from '../../components/language-field.component';
+import { PasswordField } from '../../components/password-field.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { AuthLayout } from './auth.layout';
+
+type SignUpValues = Omit<SignUpBody, 'language'>;
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const config = useConfig();
+  const startSession = useStartSession();
+  const form = useForm<SignUpValues>({
+    initialValues: { organizationName: '', name: '', email: '', password: '' },
+    validate: {
+      organizationName: requiredText(t),
+      name: requiredText(t),
+      email: emailAddress(t),
+      password: newPassword(t),
+    },
+  });
+  const signUp = useMutation({
+    mutationFn: (body: SignUpBody) => apiPost<Me>('/api/v1/auth/sign-up', body),
+    onSuccess: startSession,
+    onError: (error) => applyFieldErrors(form, t, error),
+  });
+
+  if (!config.signUpEnabled) {
+    return (
+      <AuthLayout title={t('auth.signUp.title')}>
+        <Stack>
+          <ProblemAlert error={new ApiError({ status: 403, code: 'signup_disabled', title: '' })} />
+          <Anchor component={Link} to="/sign-in">
+            {t('auth.backToSignIn')}
+          </Anchor>
+        </Stack>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout title={t('auth.signUp.title')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          signUp.mutate({
+            organizationName: values.organizationName.trim(),
+            name: values.name.trim(),
+            email: values.email.trim(),
+            password: values.password,
+            language: currentLanguage(),
+          }),
+        )}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('auth.signUp.intro')}
+          </Text>
+          <ProblemAlert error={signUp.error} />
+          <TextInput
+            label={t('auth.signUp.organizationName')}
+            autoComplete="organization"
+            autoFocus
+            {...form.getInputProps('organizationName')}
+          />
+          <TextInput label={t('auth.yourName')} autoComplete="name" {...form.getInputProps('name')} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            {...form.getInputProps('email')}
+          />
+          <PasswordField
+            label={t('auth.choosePassword')}
+            description={t('auth.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <LanguageField label={t('auth.signUp.language')} />
+          <Button type="submit" loading={signUp.isPending} fullWidth>
+            {t('auth.signUp.submit')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.signUp.haveAccount')}{' '}
+            <Anchor component={Link} to="/sign-in">
+              {t('auth.signUp.toSignIn')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,173 @@
+import { Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../../contracts/org.contract';
+import { useFormat } from '../../app/use-format';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { RoleBadges } from '../../components/role-badges.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { InviteMemberModal } from '../members/invite-member.modal';
+import { useInvitations, useResendInvitation, useRevokeInvitation } from './invitations.api';
+
+export function InvitationsPage() {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const invitations = useInvitations();
+  const [inviteOpened, invite] = useDisclosure(false);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title={t('invitations.title')}
+        description={t('invitations.intro')}
+        actions={<Button onClick={invite.open}>{t('members.invite')}</Button>}
+      />
+      {invitations.error ? (
+        <ProblemAlert error={invitations.error} />
+      ) : !invitations.data ? (
+        <PageLoader />
+      ) : invitations.data.length === 0 ? (
+        <Text c="dimmed">{t('invitations.none')}</Text>
+      ) : phone ? (
+        <Stack gap="sm">
+          {invitations.data.map((invitation) => (
+            <Card key={invitation.id} withBorder padding="md" component="article">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {invitation.email}
+              </Text>
+              {invitation.name && <Text size="sm">{invitation.name}</Text>}
+              <Stack gap={6} mt="xs">
+                <RoleBadges roles={invitation.roles} />
+                <InvitationDates invitation={invitation} />
+              </Stack>
+              <Group mt="sm">
+                <InvitationButtons invitation={invitation} onRevoke={setRevoking} />
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('invitations.person')}</Table.Th>
+                <Table.Th>{t('members.roles')}</Table.Th>
+                <Table.Th>{t('invitations.dates')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitations.data.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {invitation.email}
+                    </Text>
+                    {invitation.name && (
+                      <Text size="sm" c="dimmed">
+                        {invitation.name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <RoleBadges roles={invitation.roles} />
+                  </Table.Td>
+                  <Table.Td>
+                    <InvitationDates invitation={invitation} />
+                  </Table.Td>
+                  <Table.Td>
+                    <InvitationButtons invitation={invitation} onRevoke={setRevoking} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <InviteMemberModal opened={inviteOpened} onClose={invite.close} />
+      <RevokeModal invitation={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+function InvitationDates({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('invitations.sentOn', { date: format.date(invitation.createdAt) })}
+      <br />
+      {t('invitations.expiresOn', { date: format.date(invitation.expiresAt) })}
+    </Text>
+  );
+}
+
+function InvitationButtons({ invitation, onRevoke }: { invitation: Invitation; onRevoke: (invitation: Invitation) => void }) {
+  const { t } = useTranslation();
+  const resend = useResendInvitation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="sm"
+        variant="light"
+        loading={resend.isPending}
+        aria-label={`${t('invitations.resend')}: ${invitation.email}`}
+        onClick={() =>
+          resend.mutate(invitation.id, {
+            onSuccess: () => notifySuccess(t('invitations.resent', { email: invitation.email })),
+            onError: (error) => notifyError(t, error),
+          })
+        }
+      >
+        {t('invitations.resend')}
+      </Button>
+      <Button
+        size="sm"
+        variant="subtle"
+        color="red"
+        aria-label={`${t('invitations.revoke')}: ${invitation.email}`}
+        onClick={() => onRevoke(invitation)}
+      >
+        {t('invitations.revoke')}
+      </Button>
+    </Group>
+  );
+}
+
+function RevokeModal({ invitation, onClose }: { invitation: Invitation | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useRevokeInvitation();
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={!!invitation}
+      title={t('invitations.revokeTitle')}
+      message={t('invitations.revokeText', { email: invitation?.email })}
+      confirmLabel={t('invitations.revoke')}
+      loading={revoke.isPending}
+      error={revoke.error}
+      onClose={close}
+      onConfirm={() => {
+        if (!invitation) return;
+        revoke.mutate(invitation.id, {
+          onSuccess: () => {
+            notifySuccess(t('invitations.revoked', { email: invitation.email }));
+            close();
+          },
+        });
+      }}
+    />
+  );
+}

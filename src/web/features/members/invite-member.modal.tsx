@@ -1,0 +1,121 @@
+import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { Language, Role } from '../../../contracts/constants';
+import { applyFieldErrors } from '../../app/problem';
+import { isLanguage } from '../../app/i18n';
+import { useSignedInMe } from '../../app/use-me';
+import { emailAddress } from '../../app/validators';
+import { notifySuccess } from '../../components/notify';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { RoleCheckboxes } from '../../components/role-checkboxes.component';
+import { useCreateInvitation } from '../invitations/invitations.api';
+import { useTeams } from '../teams/teams.api';
+
+interface InviteValues {
+  email: string;
+  name: string;
+  roles: string[];
+  teamIds: string[];
+  language: string;
+}
+
+export function InviteMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('invite.title')} fullScreen={phone} size="lg">
+      {/* Mounted only while open: every invitation starts with an empty form. */}
+      {opened && <InviteMemberForm onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function InviteMemberForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const teams = useTeams();
+  const invite = useCreateInvitation();
+  const form = useForm<InviteValues>({
+    initialValues: {
+      email: '',
+      name: '',
+      roles: ['member'],
+      teamIds: [],
+      language: me.activeOrganization?.defaultLanguage ?? 'nl',
+    },
+    validate: {
+      email: emailAddress(t),
+      roles: (value: string[]) => (value.length ? null : t('validation.chooseRole')),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    const email = values.email.trim();
+    invite.mutate(
+      {
+        email,
+        name: values.name.trim(),
+        roles: values.roles as Role[],
+        teamIds: values.teamIds,
+        ...(isLanguage(values.language) ? { language: values.language as Language } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(t('invite.sent', { email }));
+          onDone();
+        },
+        onError: (error) => applyFieldErrors(form, t, error),
+      },
+    );
+  });
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack>
+        <ProblemAlert error={invite.error} />
+        <TextInput
+          label={t('invite.email')}
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('email')}
+        />
+        <TextInput label={t('invite.name')} autoComplete="off" {...form.getInputProps('name')} />
+        <RoleCheckboxes
+          label={t('invite.roles')}
+          value={form.values.roles}
+          onChange={(roles) => form.setFieldValue('roles', roles)}
+          error={form.errors.roles}
+        />
+        <MultiSelect
+          label={t('invite.teams')}
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          placeholder={teams.data && teams.data.length === 0 ? t('invite.noTeams') : undefined}
+          disabled={!teams.data || teams.data.length === 0}
+          searchable
+          {...form.getInputProps('teamIds')}
+        />
+        <Select
+          label={t('invite.language')}
+          data={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('language')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            {t('invite.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,274 @@
+import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../contracts/org.contract';
+import { ACCESS } from '../../app/nav.config';
+import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { RoleBadges } from '../../components/role-badges.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { InviteMemberModal } from './invite-member.modal';
+import { MemberEditModal } from './member-edit.modal';
+import { type MemberStatusFilter, useMembers, useSetMemberActive } from './members.api';
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const canManage = useHasRole(ACCESS.manageMembers);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<MemberStatusFilter>('active');
+  const members = useMembers(status, q);
+  const [inviteOpened, invite] = useDisclosure(false);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [toggling, setToggling] = useState<Member | null>(null);
+
+  const actions = canManage
+    ? { onEdit: setEditing, onToggleActive: setToggling }
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('members.title')}
+        description={canManage ? undefined : t('members.readOnly')}
+        actions={canManage && <Button onClick={invite.open}>{t('members.invite')}</Button>}
+      />
+      <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+        <TextInput
+          label={t('members.search')}
+          placeholder={t('members.searchPlaceholder')}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          type="search"
+          style={{ flex: '1 1 16rem' }}
+        />
+        <NativeSelect
+          label={t('members.status')}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value as MemberStatusFilter)}
+          data={[
+            { value: 'active', label: t('members.statusActive') },
+            { value: 'deactivated', label: t('members.statusDeactivated') },
+            { value: 'all', label: t('members.statusAll') },
+          ]}
+          style={{ flex: phone ? '1 1 100%' : '0 0 12rem' }}
+        />
+      </Group>
+
+      {members.error ? (
+        <ProblemAlert error={members.error} />
+      ) : !members.data ? (
+        <PageLoader />
+      ) : members.data.length === 0 ? (
+        <Text c="dimmed">{q ? t('members.noneFound') : t('members.none')}</Text>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
+            {t('members.count', { count: members.data.length })}
+          </Text>
+          {phone ? (
+            <MemberCards members={members.data} actions={actions} />
+          ) : (
+            <MemberTable members={members.data} actions={actions} showStatus={status === 'all'} />
+          )}
+        </>
+      )}
+
+      {canManage && (
+        <>
+          <InviteMemberModal opened={inviteOpened} onClose={invite.close} />
+          <MemberEditModal member={editing} onClose={() => setEditing(null)} />
+          <ToggleActiveModal member={toggling} onClose={() => setToggling(null)} />
+        </>
+      )}
+    </>
+  );
+}
+
+interface MemberActions {
+  onEdit: (member: Member) => void;
+  onToggleActive: (member: Member) => void;
+}
+
+function StatusBadge({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  return member.status === 'active' ? (
+    <Badge color="green" variant="light" size="sm">
+      {t('members.statusActiveOne')}
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light" size="sm">
+      {t('members.statusDeactivatedOne')}
+    </Badge>
+  );
+}
+
+function TeamNames({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  if (member.teams.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Text size="sm">
+      {member.teams.map((team, index) => (
+        <span key={team.id}>
+          {index > 0 && ', '}
+          {team.name}
+          {team.isManager && ` (${t('teams.manager').toLowerCase()})`}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+function MemberButtons({ member, actions }: { member: Member; actions: MemberActions }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="sm" variant="light" onClick={() => actions.onEdit(member)} aria-label={t('members.editTitle', { name: member.name })}>
+        {t('common.edit')}
+      </Button>
+      <Button
+        size="sm"
+        variant="subtle"
+        color={member.status === 'active' ? 'red' : 'green'}
+        onClick={() => actions.onToggleActive(member)}
+        aria-label={`${member.status === 'active' ? t('members.deactivate') : t('members.reactivate')}: ${member.name}`}
+      >
+        {member.status === 'active' ? t('members.deactivate') : t('members.reactivate')}
+      </Button>
+    </Group>
+  );
+}
+
+function MemberTable({ members, actions, showStatus }: { members: Member[]; actions: MemberActions | null; showStatus: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('members.name')}</Table.Th>
+            <Table.Th>{t('members.jobTitle')}</Table.Th>
+            <Table.Th>{t('members.roles')}</Table.Th>
+            <Table.Th>{t('members.teams')}</Table.Th>
+            {showStatus && <Table.Th>{t('members.status')}</Table.Th>}
+            {actions && (
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {member.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {member.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{member.jobTitle ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td miw={150}>
+                <RoleBadges roles={member.roles} />
+              </Table.Td>
+              <Table.Td>
+                <TeamNames member={member} />
+              </Table.Td>
+              {showStatus && (
+                <Table.Td>
+                  <StatusBadge member={member} />
+                </Table.Td>
+              )}
+              {actions && (
+                <Table.Td>
+                  <MemberButtons member={member} actions={actions} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function MemberCards({ members, actions }: { members: Member[]; actions: MemberActions | null }) {
+  return (
+    <Stack gap="sm">
+      {members.map((member) => (
+        <Card key={member.id} withBorder padding="md" component="article">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <div style={{ minWidth: 0 }}>
+              <Text fw={600}>{member.name}</Text>
+              <Text size="sm" c="dimmed" truncate="end">
+                {member.email}
+              </Text>
+              {member.jobTitle && <Text size="sm">{member.jobTitle}</Text>}
+            </div>
+            {member.status !== 'active' && <StatusBadge member={member} />}
+          </Group>
+          <Stack gap={6} mt="sm">
+            <RoleBadges roles={member.roles} />
+            <TeamNames member={member} />
+          </Stack>
+          {actions && (
+            <Group mt="sm">
+              <MemberButtons member={member} actions={actions} />
+            </Group>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const setActive = useSetMemberActive();
+  const deactivating = member?.status === 'active';
+  const close = () => {
+    setActive.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={!!member}
+      title={deactivating ? t('members.deactivateTitle', { name: member?.name }) : t('members.reactivateTitle', { name: member?.name })}
+      message={
+        deactivating
+          ? t('members.deactivateText', { name: member?.name, organization: me.activeOrganization?.name })
+          : t('members.reactivateText', { name: member?.name })
+      }
+      confirmLabel={deactivating ? t('members.deactivate') : t('members.reactivate')}
+      color={deactivating ? 'red' : 'green'}
+      loading={setActive.isPending}
+      error={setActive.error}
+      onClose={close}
+      onConfirm={() => {
+        if (!member) return;
+        setActive.mutate(
+          { memberId: member.id, active: !deactivating },
+          {
+            onSuccess: (updated) => {
+              notifySuccess(
+                deactivating ? t('members.deactivated', { name: updated.name }) : t('members.reactivated', { name: updated.name }),
+              );
+              close();
+            },
+          },
+        );
+      }}
+    />
+  );
+}

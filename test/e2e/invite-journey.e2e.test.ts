@@ -1,0 +1,86 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, launchBrowser } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// The administrator of Hotel De Kroon invites a colleague from a phone; the colleague opens the
+// link, chooses a password, and works in English.
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const run = browserAvailable();
+
+describe.runIf(run)('inviting a colleague, on a phone', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function phone(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...PHONE, locale, baseURL: server.baseUrl });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  }
+
+  it('admin invites, the colleague joins with a password and signs in in English', async () => {
+    // 1. The administrator signs in (Dutch, the default) on a phone.
+    const admin = await phone('nl-NL');
+    await admin.page.goto('/');
+    await admin.page.waitForURL('**/sign-in');
+    await admin.page.getByLabel('E-mailadres').fill('jeroen@dekroon.example');
+    await admin.page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await admin.page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => admin.page.getByText('Hotel De Kroon').first().isVisible()).toBe(true);
+
+    // 2. Through the phone menu to the members, and invite a new colleague.
+    await admin.page.getByRole('button', { name: 'Menu openen' }).click();
+    await admin.page.getByRole('link', { name: 'Medewerkers' }).click();
+    await admin.page.waitForURL('**/members');
+    await admin.page.getByRole('button', { name: 'Uitnodigen' }).click();
+    const dialog = admin.page.getByRole('dialog');
+    await dialog.getByLabel('E-mailadres').fill('nadia@dekroon.example');
+    await dialog.getByLabel('Naam').fill('Nadia Nieuwkomer');
+    await dialog.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expect.poll(() => server.mailer.outbox.filter((m) => m.to === 'nadia@dekroon.example').length).toBe(1);
+    const mail = server.mailer.outbox.find((m) => m.to === 'nadia@dekroon.example')!;
+    const link = mail.text.match(/http:\/\/\S+\/invite#token=[\w-]+/)?.[0];
+    expect(link).toBeTruthy();
+
+    // 3. The colleague opens the link on her own phone, switches to English and chooses a password.
+    const colleague = await phone('nl-NL');
+    await colleague.page.goto(link!);
+    await expect.poll(() => colleague.page.getByText('nadia@dekroon.example').first().isVisible()).toBe(true);
+    await colleague.page.getByRole('button', { name: /^EN$|English/ }).first().click();
+    await colleague.page.getByLabel('Choose a password').fill('nadia chooses well');
+    await colleague.page.getByRole('button', { name: 'Create account and join' }).click();
+    await colleague.page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => colleague.page.getByText('Hotel De Kroon').first().isVisible()).toBe(true);
+
+    // 4. She signs out and signs in again: the interface stays English.
+    await colleague.page.getByRole('button', { name: 'Open menu' }).click();
+    await colleague.page.getByRole('button', { name: 'Sign out' }).click();
+    await colleague.page.waitForURL('**/sign-in');
+    await colleague.page.getByLabel('Email address').fill('nadia@dekroon.example');
+    await colleague.page.getByLabel('Password').fill('nadia chooses well');
+    await colleague.page.getByRole('button', { name: 'Sign in' }).click();
+    await colleague.page.waitForURL((url) => url.pathname === '/');
+    await colleague.page.getByRole('button', { name: 'Open menu' }).click();
+    await expect.poll(() => colleague.page.getByRole('link', { name: 'My profile' }).isVisible()).toBe(true);
+    // a member sees no administration
+    expect(await colleague.page.getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    // 5. Back on the administrator's phone, she is in the list.
+    await admin.page.reload();
+    await expect.poll(() => admin.page.getByText('Nadia Nieuwkomer').first().isVisible()).toBe(true);
+
+    await admin.context.close();
+    await colleague.context.close();
+  });
+});
