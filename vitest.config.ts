@@ -7,8 +7,7 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 
 export default defineConfig({
   test: {
-    reporters: jsonReport ? ['default', 'json'] : ['default'],
-    outputFile: jsonReport ? { json: jsonReport } : undefined,
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     projects: [
       {
         test: {
