@@ -27,7 +27,18 @@ export const ERROR_CODES = [
   'last_admin',
   'signup_disabled',
   'weak_password',
+  'mandate_reason_required',
+  'edit_window_closed',
+  'idempotency_key_reused',
   'internal',
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The kinds of extra a mandate can allow. */
+export const EXTRA_KINDS = ['gift', 'time', 'upgrade', 'discount', 'other'] as const;
+export type ExtraKind = (typeof EXTRA_KINDS)[number];
+
+/** The customer's reaction: 1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive. */
+export const REACTION_SCORES = [1, 2, 3, 4, 5] as const;
+export type ReactionScore = (typeof REACTION_SCORES)[number];
