@@ -10,6 +10,7 @@ const ALL: Role[] = ['member', 'manager', 'director', 'advisor', 'admin'];
 const STAFF: Role[] = ['member', 'manager', 'director', 'admin'];
 const PEOPLE: Role[] = ['manager', 'director', 'admin'];
 const ADMIN: Role[] = ['admin'];
+const STEERING: Role[] = ['director', 'admin'];
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/health': 'public',
@@ -44,6 +45,36 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'DELETE /api/v1/teams/:teamId': ADMIN,
   'PUT /api/v1/teams/:teamId/members/:memberId': ADMIN,
   'DELETE /api/v1/teams/:teamId/members/:memberId': ADMIN,
+  'GET /api/v1/purpose': ALL,
+  'PUT /api/v1/purpose': STEERING,
+  'GET /api/v1/values': ALL,
+  'POST /api/v1/values': STEERING,
+  'PUT /api/v1/values/order': STEERING,
+  'PATCH /api/v1/values/:valueId': STEERING,
+  'POST /api/v1/values/:valueId/retire': STEERING,
+  'POST /api/v1/values/:valueId/restore': STEERING,
+  'GET /api/v1/offerings': ALL,
+  'POST /api/v1/offerings': STEERING,
+  'PATCH /api/v1/offerings/:offeringId': STEERING,
+  'POST /api/v1/offerings/:offeringId/retire': STEERING,
+  'POST /api/v1/offerings/:offeringId/restore': STEERING,
+  'GET /api/v1/mandates': PEOPLE,
+  'PUT /api/v1/mandates': STEERING,
+  'DELETE /api/v1/mandates/:mandateId': STEERING,
+  'GET /api/v1/mandates/me': STAFF,
+  'POST /api/v1/extras': STAFF,
+  'GET /api/v1/extras': STAFF,
+  'GET /api/v1/extras/export.csv': STAFF,
+  'GET /api/v1/extras/suggestions': STAFF,
+  'GET /api/v1/extras/:extraId': STAFF,
+  'PATCH /api/v1/extras/:extraId': STAFF,
+  'DELETE /api/v1/extras/:extraId': STAFF,
+  'PUT /api/v1/extras/:extraId/reaction': STAFF,
+  'POST /api/v1/extras/:extraId/hide': PEOPLE,
+  'POST /api/v1/extras/:extraId/unhide': PEOPLE,
+  'GET /api/v1/notifications': ALL,
+  'POST /api/v1/notifications/read-all': ALL,
+  'POST /api/v1/notifications/:notificationId/read': ALL,
 };
 
 const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);
@@ -117,8 +148,45 @@ describe('organisations never see each other', () => {
       payload: { email: 'pending@example.test' },
       headers: { cookie: adminA },
     });
-    const idsOfA = { memberId: a.people.member.memberId, teamId: a.teamId, invitationId: invite.json().id };
+    const steering = cookies.director;
+    const value = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/values',
+      payload: { name: 'Gastvrij', behaviours: ['groet', 'luistert'] },
+      headers: { cookie: steering },
+    });
+    const offer = await t.app.inject({ method: 'POST', url: '/api/v1/offerings', payload: { name: 'Kamer' }, headers: { cookie: steering } });
+    const mandateOfA = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/mandates',
+      payload: { scope: { type: 'role', role: 'member' }, period: 'week', budgetCents: 100, maxPerExtraCents: 100, allowedKinds: ['gift'] },
+      headers: { cookie: steering },
+    });
+    const extraOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/extras',
+      payload: { occasion: 'Jarig', action: 'Taart', kind: 'gift', costCents: 500, minutes: 5, aboveMandateReason: 'verjaardag' },
+      headers: { cookie: cookies.member },
+    });
+    expect(extraOfA.statusCode, extraOfA.body).toBe(201);
+    const notification = (await t.database.pool.query(`select id from notifications where org_id = $1 limit 1`, [a.orgId])).rows[0];
+    const idsOfA = {
+      memberId: a.people.member.memberId,
+      teamId: a.teamId,
+      invitationId: invite.json().id,
+      valueId: value.json().id,
+      offeringId: offer.json().id,
+      mandateId: mandateOfA.json().id,
+      extraId: extraOfA.json().id,
+      notificationId: notification.id,
+    };
+    expect(Object.values(idsOfA).every(Boolean)).toBe(true);
     const validBody: Record<string, unknown> = {
+      'PUT /api/v1/extras/:extraId/reaction': { reactionText: 'blij', reactionScore: 5 },
+      'POST /api/v1/extras/:extraId/hide': { reason: 'overgenomen' },
+      'PATCH /api/v1/extras/:extraId': { costCents: 0 },
+      'PATCH /api/v1/values/:valueId': { name: 'Overgenomen' },
+      'PATCH /api/v1/offerings/:offeringId': { name: 'Overgenomen' },
       'PATCH /api/v1/members/:memberId': { roles: ['admin'] },
       'PATCH /api/v1/teams/:teamId': { name: 'Taken over' },
       'PUT /api/v1/teams/:teamId/members/:memberId': { isManager: true },
@@ -153,7 +221,19 @@ describe('organisations never see each other', () => {
 });
 
 async function snapshotOrg(orgId: string) {
-  const tables = ['organizations', 'members', 'teams', 'team_members', 'invitations'];
+  const tables = [
+    'organizations',
+    'members',
+    'teams',
+    'team_members',
+    'invitations',
+    'core_values',
+    'offerings',
+    'mandates',
+    'extras',
+    'extra_reactions',
+    'notifications',
+  ];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const column = table === 'organizations' ? 'id' : 'org_id';

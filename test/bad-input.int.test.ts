@@ -50,7 +50,7 @@ interface Case {
   name: string;
   payload: string | object;
   contentType?: string;
-  expectStatus?: number;
+  expectStatus?: number | number[];
 }
 
 function casesFor(route: RouteInfo): Case[] {
@@ -64,7 +64,8 @@ function casesFor(route: RouteInfo): Case[] {
     { name: 'objects for every field', payload: every({ nested: { deeper: true } }), expectStatus: 400 },
     { name: 'numbers for every field', payload: every(12345), expectStatus: 400 },
     { name: 'null for every field', payload: every(null) },
-    { name: '100k characters in every field', payload: every('x'.repeat(100_000)), expectStatus: 400 },
+    // many fields of 100k each can pass the 1 MB body limit: then it is refused as too large
+    { name: '100k characters in every field', payload: every('x'.repeat(100_000)), expectStatus: [400, 413] },
     { name: 'NUL bytes', payload: every('abc\u0000def'), expectStatus: 400 },
     { name: 'form-encoded body', payload: 'name=x', contentType: 'application/x-www-form-urlencoded', expectStatus: 415 },
   ];
@@ -91,7 +92,8 @@ describe('bad input on every route with a body', () => {
           wrong.push(`${label}: ${response.statusCode} ${response.body.slice(0, 100)}`);
           continue;
         }
-        if (c.expectStatus && response.statusCode !== c.expectStatus) wrong.push(`${label}: ${response.statusCode}, expected ${c.expectStatus}`);
+        const expected = [c.expectStatus ?? []].flat();
+        if (expected.length && !expected.includes(response.statusCode)) wrong.push(`${label}: ${response.statusCode}, expected ${expected}`);
         const body = response.json();
         if (!body.code || !body.requestId || !body.title || body.title.startsWith('errors.')) wrong.push(`${label}: incomplete problem ${response.body}`);
         if (/at .*\.ts:\d+/.test(response.body)) wrong.push(`${label}: leaks a stack trace`);

@@ -22,6 +22,9 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
 import { systemRoutes } from './modules/system/system.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { valuesRoutes } from './modules/values/values.routes';
+import { extrasRoutes } from './modules/extras/extras.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 
@@ -158,6 +161,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (v1) => {
       await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config } });
       await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
+      await v1.register(valuesRoutes, { db });
+      await v1.register(extrasRoutes, { db });
+      await v1.register(notificationsRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -2,8 +2,11 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as authSchema from './schema/auth.schema';
 import * as orgSchema from './schema/org.schema';
+import * as valuesSchema from './schema/values.schema';
+import * as extrasSchema from './schema/extras.schema';
+import * as platformSchema from './schema/platform.schema';
 
-export const schema = { ...authSchema, ...orgSchema };
+export const schema = { ...authSchema, ...orgSchema, ...valuesSchema, ...extrasSchema, ...platformSchema };
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
 /** A transaction or the database itself: repo functions accept either. */

@@ -328,3 +328,20 @@ export async function insertAudit(
 ) {
   await tx.insert(auditLog).values({ orgId, ...entry, data: entry.data ?? {} });
 }
+
+export async function selectMemberNames(tx: Tx, orgId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return [];
+  return tx
+    .select({ id: members.id, name: authUser.name })
+    .from(members)
+    .innerJoin(authUser, eq(authUser.id, members.userId))
+    .where(and(eq(members.orgId, orgId), inArray(members.id, memberIds)));
+}
+
+export async function selectTeamNames(tx: Tx, orgId: string, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), inArray(teams.id, teamIds)));
+}

@@ -4,6 +4,7 @@ import type { Invitation, Member, Organization, Team, TeamDetail } from '../../.
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
+import { definedOnly } from '../../lib/objects';
 import type { Mailer } from '../../lib/mailer';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as repo from './org.repo';
@@ -49,6 +50,31 @@ export async function findTeamsOfMember(db: Tx, orgId: string, memberId: string)
   return rows.map(({ id, name, isManager }) => ({ id, name, isManager }));
 }
 
+/** The organisation's time zone: periods (weeks, months) roll over in it. */
+export async function findOrgTimeZone(db: Tx, orgId: string): Promise<string> {
+  const row = await repo.selectOrganization(db, orgId);
+  if (!row) throw notFound();
+  return row.timeZone;
+}
+
+/** Active managers of any of these teams (for notifications and access checks of other modules). */
+export async function findManagerIdsOfTeams(db: Tx, orgId: string, teamIds: string[]): Promise<string[]> {
+  const rows = await repo.selectTeamMemberRows(db, orgId, teamIds);
+  return [...new Set(rows.filter((r) => r.isManager).map((r) => r.id))];
+}
+
+/** Display names of members by id (deactivated members keep their name). */
+export async function findMemberNames(db: Tx, orgId: string, memberIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.selectMemberNames(db, orgId, [...new Set(memberIds)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Team names by id, archived teams included. */
+export async function findTeamNames(db: Tx, orgId: string, teamIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.selectTeamNames(db, orgId, [...new Set(teamIds)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function createOrganization(
   db: Db,
   input: { name: string; defaultLanguage: Language; founderUserId: string; founderRoles: Role[] },
@@ -64,6 +90,18 @@ export async function createOrganization(
     });
     return { org: toOrganization(org), member };
   });
+}
+
+/** An audit entry by the calling member, for any module. */
+export function recordAudit(
+  tx: Tx,
+  tenant: TenantContext,
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  data?: Record<string, unknown>,
+) {
+  return repo.insertAudit(tx, tenant.orgId, { actorMemberId: tenant.memberId, action, subjectType, subjectId, data });
 }
 
 // ---------- organisation ----------
@@ -431,7 +469,7 @@ export async function updateTeam(
   input: { name?: string; description?: string },
 ): Promise<TeamDetail> {
   await deps.db.transaction(async (tx) => {
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const changes = definedOnly(input);
     const row = Object.keys(changes).length
       ? await repo.updateTeamRow(tx, tenant.orgId, teamId, changes)
       : await repo.selectTeam(tx, tenant.orgId, teamId);

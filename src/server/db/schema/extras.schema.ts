@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { members, organizations } from './org.schema';
+
+// Module 2: mandates and extras.
+
+export const mandates = pgTable(
+  'mandates',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    scopeType: text().notNull(),
+    /** role name, team id or member id, depending on scope_type */
+    scopeKey: text().notNull(),
+    period: text().notNull(),
+    budgetCents: integer().notNull(),
+    maxPerExtraCents: integer().notNull(),
+    allowedKinds: text().array().notNull(),
+    updatedBy: uuid(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('mandates_scope_uq').on(t.orgId, t.scopeType, t.scopeKey)],
+);
+
+export const extras = pgTable(
+  'extras',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    memberId: uuid().notNull(),
+    /** The member's teams when the extra was logged: the team lists and feed follow these. */
+    teamIds: uuid().array().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    occasion: text().notNull(),
+    action: text().notNull(),
+    kind: text().notNull(),
+    costCents: integer().notNull(),
+    minutes: integer().notNull(),
+    valueIds: uuid().array().notNull(),
+    customerRef: text(),
+    reactionText: text(),
+    reactionScore: smallint(),
+    aboveMandate: boolean().notNull().default(false),
+    aboveMandateReason: text(),
+    /** The mandate that applied when it was logged (null when none did). */
+    mandateId: uuid(),
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    hiddenBy: uuid(),
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.memberId, t.occurredAt),
+    index().on(t.orgId, t.occurredAt),
+    index('extras_team_ids_gin').using('gin', t.teamIds),
+    foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }),
+    check('extras_cost_ok', sql`${t.costCents} >= 0`),
+    check('extras_score_ok', sql`${t.reactionScore} is null or ${t.reactionScore} between 1 and 5`),
+  ],
+);
+
+/** Every change of the customer's reaction, oldest first; the current one is on the extra. */
+export const extraReactions = pgTable(
+  'extra_reactions',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    extraId: uuid().notNull(),
+    reactionText: text(),
+    reactionScore: smallint(),
+    changedBy: uuid().notNull(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.extraId),
+    foreignKey({ columns: [t.orgId, t.extraId], foreignColumns: [extras.orgId, extras.id] }).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
+import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
+import { mandateStatusAt } from './extras.service';
+
+let t: TestApp;
+let f: OrgFixture;
+const cookie = {} as Record<'member' | 'manager' | 'director' | 'admin' | 'outsider' | 'advisor', string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await createOrgFixture(t.database.db, 'extras');
+  for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const) cookie[role] = await signIn(t.app, f.people[role].email);
+  cookie.outsider = await signIn(t.app, f.outsider.email);
+  // The front desk rule of the demo: 25 euro a week, at most 10 per extra, gifts and time.
+  await setMandate({ type: 'team', teamId: f.teamId }, 2500, 1000, ['gift', 'time']);
+});
+afterAll(() => t.close());
+
+type Who = keyof typeof cookie;
+const call = (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url, payload, headers: { cookie: cookie[who], ...headers } });
+
+function setMandate(scope: object, budgetCents: number, maxPerExtraCents: number, allowedKinds: string[], period = 'week') {
+  return call('admin', 'PUT', '/api/v1/mandates', { scope, period, budgetCents, maxPerExtraCents, allowedKinds });
+}
+
+const extraBody = (over: object = {}) => ({
+  occasion: 'Gast was jarig',
+  action: 'Taartje op de kamer gezet',
+  kind: 'gift',
+  costCents: 500,
+  minutes: 10,
+  ...over,
+});
+
+async function countExtras(memberId: string) {
+  const { rows } = await t.database.pool.query('select count(*)::int as n from extras where member_id = $1 and deleted_at is null', [memberId]);
+  return rows[0].n as number;
+}
+
+describe('mandate resolution', () => {
+  it('a person gets their team mandate, then their own over it, and a role mandate when nothing else applies', async () => {
+    const mine = await call('member', 'GET', '/api/v1/mandates/me');
+    expect(mine.json().mandate).toMatchObject({ scope: { type: 'team', teamId: f.teamId }, budgetCents: 2500, maxPerExtraCents: 1000 });
+
+    await setMandate({ type: 'role', role: 'member' }, 900, 300, ['gift']);
+    const outsider = await call('outsider', 'GET', '/api/v1/mandates/me');
+    expect(outsider.json().mandate).toMatchObject({ scope: { type: 'role', role: 'member' }, budgetCents: 900 });
+    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().mandate.scope.type).toBe('team');
+
+    const own = await setMandate({ type: 'member', memberId: f.outsider.memberId }, 5000, 2000, ['gift', 'upgrade'], 'month');
+    expect(own.statusCode).toBe(200);
+    const personal = (await call('outsider', 'GET', '/api/v1/mandates/me')).json();
+    expect(personal.mandate).toMatchObject({ scope: { type: 'member' }, period: 'month', budgetCents: 5000, scopeName: f.outsider.name });
+    expect(new Date(personal.periodStart).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(personal.periodEnd).getTime()).toBeGreaterThan(Date.now());
+
+    const again = await setMandate({ type: 'member', memberId: f.outsider.memberId }, 6000, 2000, ['gift']);
+    expect(again.json().id).toBe(own.json().id);
+    const list = (await call('manager', 'GET', '/api/v1/mandates')).json().items;
+    expect(list.filter((m: { scope: { type: string } }) => m.scope.type === 'member')).toHaveLength(1);
+  });
+
+  it('refuses a mandate for a team or person of another organisation', async () => {
+    const other = await createOrgFixture(t.database.db, 'elsewhere');
+    expect((await setMandate({ type: 'team', teamId: other.teamId }, 100, 100, ['gift'])).statusCode).toBe(404);
+    expect((await setMandate({ type: 'member', memberId: other.people.member.memberId }, 100, 100, ['gift'])).statusCode).toBe(404);
+  });
+});
+
+describe('logging an extra', () => {
+  it('within the mandate it is saved at once and the mandate left shrinks; edits and deletes give room back', async () => {
+    const before = (await call('member', 'GET', '/api/v1/mandates/me')).json();
+    const logged = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 800, reactionScore: 5, reactionText: 'Ze straalde' }));
+    expect(logged.statusCode).toBe(201);
+    expect(logged.json()).toMatchObject({ aboveMandate: false, costCents: 800, reactionScore: 5, member: { name: f.people.member.name } });
+    expect(logged.json().teamIds).toEqual([f.teamId]);
+    const after = (await call('member', 'GET', '/api/v1/mandates/me')).json();
+    expect(after.leftCents).toBe(before.leftCents - 800);
+
+    const edited = await call('member', 'PATCH', `/api/v1/extras/${logged.json().id}`, { costCents: 300 });
+    expect(edited.statusCode).toBe(200);
+    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(before.leftCents - 300);
+
+    expect((await call('member', 'DELETE', `/api/v1/extras/${logged.json().id}`)).statusCode).toBe(204);
+    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(before.leftCents);
+    const { rows } = await t.database.pool.query('select deleted_at from extras where id = $1', [logged.json().id]);
+    expect(rows[0].deleted_at).not.toBeNull();
+    const audit = await t.database.pool.query(`select action from audit_log where subject_id = $1`, [logged.json().id]);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['extra.deleted', 'extra.updated']);
+  });
+
+  it('above the mandate a reason is required; with one it is saved, marked, and the managers are told', async () => {
+    const count = await countExtras(f.people.member.memberId);
+    const refused = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 1500 }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('mandate_reason_required');
+    expect(refused.json().errors.map((e: { code: string }) => e.code)).toContain('over_max_per_extra');
+    expect(await countExtras(f.people.member.memberId)).toBe(count);
+
+    const kind = await call('member', 'POST', '/api/v1/extras', extraBody({ kind: 'discount', costCents: 100 }));
+    expect(kind.json().errors.map((e: { code: string }) => e.code)).toEqual(['kind_not_allowed']);
+
+    const saved = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 1500, aboveMandateReason: 'Bruiloft in het hotel' }));
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({ aboveMandate: true, aboveMandateReason: 'Bruiloft in het hotel' });
+
+    const managerNews = (await call('manager', 'GET', '/api/v1/notifications')).json();
+    expect(managerNews.unread).toBeGreaterThan(0);
+    expect(managerNews.items[0]).toMatchObject({
+      kind: 'extra_above_mandate',
+      data: { extraId: saved.json().id, costCents: 1500, reason: 'Bruiloft in het hotel', memberName: f.people.member.name },
+    });
+    expect((await call('member', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
+    expect((await call('outsider', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
+
+    expect((await call('manager', 'POST', '/api/v1/notifications/read-all')).statusCode).toBe(204);
+    expect((await call('manager', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
+  });
+
+  it('the budget of the period counts: a small extra that passes the budget left needs a reason too', async () => {
+    await setMandate({ type: 'member', memberId: f.people.director.memberId }, 1000, 800, ['gift']);
+    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 600 }))).json().aboveMandate).toBe(false);
+    expect((await call('director', 'GET', '/api/v1/mandates/me')).json()).toMatchObject({ usedCents: 600, leftCents: 400 });
+    const overBudget = await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 500 }));
+    expect(overBudget.json().errors.map((e: { code: string }) => e.code)).toEqual(['over_budget']);
+    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 400 }))).json().aboveMandate).toBe(false);
+    expect((await call('director', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(0);
+  });
+
+  it('a retried request with the same Idempotency-Key makes one extra, also 20 at once', async () => {
+    const count = await countExtras(f.people.member.memberId);
+    const key = randomUUID();
+    const body = extraBody({ costCents: 0, kind: 'time', occasion: 'Koffer naar boven' });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(await countExtras(f.people.member.memberId)).toBe(count + 1);
+
+    const otherBody = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time', occasion: 'iets anders' }), {
+      'idempotency-key': key,
+    });
+    expect(otherBody.statusCode).toBe(422);
+    expect(otherBody.json().code).toBe('idempotency_key_reused');
+  });
+
+  it('refuses bad input with a clear field error and writes nothing', async () => {
+    const count = await countExtras(f.people.member.memberId);
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const cases: [object, string][] = [
+      [{ costCents: -100 }, 'body.costCents'],
+      [{ costCents: 100_000_000 }, 'body.costCents'],
+      [{ costCents: 2.5 }, 'body.costCents'],
+      [{ minutes: 5000 }, 'body.minutes'],
+      [{ reactionScore: 0 }, 'body.reactionScore'],
+      [{ reactionScore: 6 }, 'body.reactionScore'],
+      [{ occurredAt: future }, 'body.occurredAt'],
+      [{ occurredAt: '2001-01-01T00:00:00Z' }, 'body.occurredAt'],
+      [{ kind: 'bribe' }, 'body.kind'],
+      [{ valueIds: [randomUUID()] }, 'body.valueIds'],
+      [{ occasion: 'x'.repeat(100_000) }, 'body.occasion'],
+      [{ occasion: '   ' }, 'body.occasion'],
+    ];
+    for (const [over, path] of cases) {
+      const response = await call('member', 'POST', '/api/v1/extras', extraBody(over));
+      expect(response.statusCode, JSON.stringify(over).slice(0, 60)).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    const badKey = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0 }), { 'idempotency-key': 'x' });
+    expect(badKey.statusCode).toBe(400);
+    expect(await countExtras(f.people.member.memberId)).toBe(count);
+  });
+});
+
+describe('reactions, edits and hiding', () => {
+  it('the author adds the reaction later and every version is kept', async () => {
+    const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
+    await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Bedankt!', reactionScore: 4 });
+    await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Kwam terug met een kaartje', reactionScore: 5 });
+    const detail = (await call('member', 'GET', `/api/v1/extras/${logged.id}`)).json();
+    expect(detail).toMatchObject({ reactionText: 'Kwam terug met een kaartje', reactionScore: 5 });
+    expect(detail.reactionHistory.map((r: { reactionScore: number }) => r.reactionScore)).toEqual([4, 5]);
+    expect((await call('manager', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'x', reactionScore: 1 })).statusCode).toBe(403);
+  });
+
+  it('after 24 hours the author can no longer edit or delete, but can still record the reaction', async () => {
+    const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
+    await t.database.pool.query(`update extras set created_at = now() - interval '25 hours' where id = $1`, [logged.id]);
+    const edit = await call('member', 'PATCH', `/api/v1/extras/${logged.id}`, { minutes: 20 });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().code).toBe('edit_window_closed');
+    expect((await call('member', 'DELETE', `/api/v1/extras/${logged.id}`)).json().code).toBe('edit_window_closed');
+    expect((await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Later', reactionScore: 3 })).statusCode).toBe(200);
+  });
+
+  it('the team manager hides an extra with a reason; members cannot, and nothing is lost', async () => {
+    const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
+    expect((await call('outsider', 'POST', `/api/v1/extras/${logged.id}/hide`, { reason: 'nee' })).statusCode).toBe(403);
+    const hidden = await call('manager', 'POST', `/api/v1/extras/${logged.id}/hide`, { reason: 'Bevat de naam van de gast' });
+    expect(hidden.json().hidden.reason).toBe('Bevat de naam van de gast');
+    expect((await call('member', 'GET', `/api/v1/extras/${logged.id}`)).json().hidden).not.toBeNull();
+    expect((await call('manager', 'POST', `/api/v1/extras/${logged.id}/unhide`)).json().hidden).toBeNull();
+  });
+});
+
+describe('who sees which extras', () => {
+  it('members see their own, managers their teams, directors all; other teams and organisations see nothing', async () => {
+    const mine = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time', occasion: 'Zichtbaarheid' }))).json();
+    expect((await call('outsider', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(404);
+    expect((await call('manager', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(200);
+    expect((await call('director', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(200);
+
+    const own = (await call('outsider', 'GET', '/api/v1/extras')).json().items.map((e: { id: string }) => e.id);
+    expect(own).not.toContain(mine.id);
+    const team = (await call('manager', 'GET', '/api/v1/extras?scope=team')).json().items.map((e: { id: string }) => e.id);
+    expect(team).toContain(mine.id);
+    expect((await call('member', 'GET', '/api/v1/extras?scope=team')).statusCode).toBe(403);
+    expect((await call('manager', 'GET', '/api/v1/extras?scope=all')).statusCode).toBe(403);
+    expect((await call('manager', 'GET', `/api/v1/extras?scope=team&teamId=${f.otherTeamId}`)).statusCode).toBe(403);
+    const all = (await call('director', 'GET', '/api/v1/extras?scope=all&limit=200')).json().items.map((e: { id: string }) => e.id);
+    expect(all).toContain(mine.id);
+    expect((await call('advisor', 'GET', '/api/v1/extras')).statusCode).toBe(403);
+
+    const other = await createOrgFixture(t.database.db, 'stranger');
+    const stranger = await signIn(t.app, other.people.director.email);
+    const foreign = await t.app.inject({ method: 'GET', url: `/api/v1/extras/${mine.id}`, headers: { cookie: stranger } });
+    expect(foreign.statusCode).toBe(404);
+    const theirs = await t.app.inject({ method: 'GET', url: '/api/v1/extras?scope=all', headers: { cookie: stranger } });
+    expect(theirs.json().items).toEqual([]);
+  });
+
+  it('pages through a list with a cursor and filters by kind and period', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 0, occasion: `Pagina ${i}` }))).statusCode).toBe(201);
+    }
+    const first = (await call('outsider', 'GET', '/api/v1/extras?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await call('outsider', 'GET', `/api/v1/extras?limit=2&cursor=${first.nextCursor}`)).json();
+    const ids = [...first.items, ...second.items].map((e: { id: string }) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await call('outsider', 'GET', '/api/v1/extras?kind=discount')).json().items).toEqual([]);
+    expect((await call('outsider', 'GET', '/api/v1/extras?kind=gift')).json().items.length).toBeGreaterThanOrEqual(3);
+    expect((await call('outsider', 'GET', '/api/v1/extras?to=2020-01-01')).json().items).toEqual([]);
+    expect((await call('outsider', 'GET', '/api/v1/extras?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('exports what the list shows as CSV for a Dutch spreadsheet, with formulas defused', async () => {
+    await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 250, occasion: '=HYPERLINK("x")', aboveMandateReason: 'test' }));
+    const csv = await call('outsider', 'GET', '/api/v1/extras/export.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('"Klantaanleiding"');
+    expect(lines[0]!.split(';').length).toBe(13);
+    expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv.body).toContain('"2,50"');
+    expect(lines.length - 1).toBe((await call('outsider', 'GET', '/api/v1/extras?limit=200')).json().items.length);
+  });
+
+  it('suggests recent occasions and actions', async () => {
+    const suggestions = (await call('member', 'GET', '/api/v1/extras/suggestions')).json();
+    expect(suggestions.occasions).toContain('Gast was jarig');
+    expect(suggestions.actions).toContain('Taartje op de kamer gezet');
+  });
+});
+
+describe('periods in the organisation time zone', () => {
+  it('a week that loses an hour to daylight saving still runs Monday to Monday in Amsterdam', async () => {
+    const person = await createOrgFixture(t.database.db, 'dst');
+    await t.database.pool.query(`update organizations set time_zone = 'Europe/Amsterdam' where id = $1`, [person.orgId]);
+    await t.database.pool.query(
+      `insert into mandates (org_id, scope_type, scope_key, period, budget_cents, max_per_extra_cents, allowed_kinds)
+       values ($1, 'role', 'member', 'week', 2000, 2000, '{gift}')`,
+      [person.orgId],
+    );
+    // Summer time ends on Sunday 25 October 2026 at 03:00. Sunday 23:30 local is 22:30 UTC; Monday 00:30 is 23:30 UTC.
+    const insert = (occurredAt: string, cost: number) =>
+      t.database.pool.query(
+        `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids)
+         values ($1, $2, '{}', $3, 'o', 'a', 'gift', $4, 0, '{}')`,
+        [person.orgId, person.people.member.memberId, occurredAt, cost],
+      );
+    await insert('2026-10-19T00:30:00+02:00', 300); // Monday of that week, summer time
+    await insert('2026-10-25T22:30:00Z', 500); // Sunday 23:30 winter time: same week
+    await insert('2026-10-25T23:30:00Z', 700); // Monday 00:30: the next week
+    const who = { orgId: person.orgId, memberId: person.people.member.memberId, roles: ['member' as const], teamIds: [] };
+
+    const sunday = await mandateStatusAt(t.database.db, who, new Date('2026-10-25T12:00:00Z'));
+    expect(sunday.bounds.start.toISOString()).toBe('2026-10-18T22:00:00.000Z');
+    expect(sunday.bounds.end.toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(sunday.usedCents).toBe(800);
+    expect(sunday.leftCents).toBe(1200);
+
+    const monday = await mandateStatusAt(t.database.db, who, new Date('2026-10-26T08:00:00Z'));
+    expect(monday.bounds.start.toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(monday.usedCents).toBe(700);
+  });
+});

@@ -1,0 +1,511 @@
+import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
+import type { ExtraKind, Language, Role } from '../../../contracts/constants';
+import type { Db, Tx } from '../../db/client';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
+import { translate } from '../../lib/i18n';
+import { runIdempotent } from '../../lib/idempotency';
+import type { TenantContext } from '../../plugins/access.plugin';
+import { notifyMembers } from '../notifications/notifications.service';
+import * as org from '../org/org.service';
+import { filterActiveValueIds } from '../values/values.service';
+import * as repo from './extras.repo';
+
+export const EDIT_WINDOW_HOURS = 24;
+/** How far back an extra may be dated: a year. */
+const OLDEST_DAYS = 366;
+
+type MandateRow = Awaited<ReturnType<typeof repo.selectMandates>>[number];
+
+// ---------- mandates ----------
+
+function scopeOf(row: MandateRow): MandateScope {
+  if (row.scopeType === 'member') return { type: 'member', memberId: row.scopeKey };
+  if (row.scopeType === 'team') return { type: 'team', teamId: row.scopeKey };
+  return { type: 'role', role: row.scopeKey as Role };
+}
+
+async function toMandates(db: Tx, orgId: string, rows: MandateRow[]): Promise<Mandate[]> {
+  const teamNames = await org.findTeamNames(db, orgId, rows.filter((r) => r.scopeType === 'team').map((r) => r.scopeKey));
+  const memberNames = await org.findMemberNames(db, orgId, rows.filter((r) => r.scopeType === 'member').map((r) => r.scopeKey));
+  return rows.map((row) => ({
+    id: row.id,
+    scope: scopeOf(row),
+    scopeName:
+      row.scopeType === 'team'
+        ? (teamNames.get(row.scopeKey) ?? '')
+        : row.scopeType === 'member'
+          ? (memberNames.get(row.scopeKey) ?? '')
+          : row.scopeKey,
+    period: row.period as Mandate['period'],
+    budgetCents: row.budgetCents,
+    maxPerExtraCents: row.maxPerExtraCents,
+    allowedKinds: row.allowedKinds as ExtraKind[],
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+export async function listMandates(db: Db, tenant: TenantContext): Promise<Mandate[]> {
+  return toMandates(db, tenant.orgId, await repo.selectMandates(db, tenant.orgId));
+}
+
+export async function putMandate(
+  db: Db,
+  tenant: TenantContext,
+  input: { scope: MandateScope; period: 'week' | 'month'; budgetCents: number; maxPerExtraCents: number; allowedKinds: ExtraKind[] },
+): Promise<Mandate> {
+  return db.transaction(async (tx) => {
+    const { scope } = input;
+    if (scope.type === 'team' && !(await org.findTeamNames(tx, tenant.orgId, [scope.teamId])).size) throw notFound();
+    if (scope.type === 'member' && !(await org.findMemberNames(tx, tenant.orgId, [scope.memberId])).size) throw notFound();
+    const scopeKey = scope.type === 'role' ? scope.role : scope.type === 'team' ? scope.teamId : scope.memberId;
+    const row = await repo.upsertMandate(tx, tenant.orgId, {
+      scopeType: scope.type,
+      scopeKey,
+      period: input.period,
+      budgetCents: input.budgetCents,
+      maxPerExtraCents: input.maxPerExtraCents,
+      allowedKinds: input.allowedKinds,
+      updatedBy: tenant.memberId,
+    });
+    await org.recordAudit(tx, tenant, 'mandate.set', 'mandate', row.id, { ...input });
+    const [mandate] = await toMandates(tx, tenant.orgId, [row]);
+    return mandate!;
+  });
+}
+
+export async function removeMandate(db: Db, tenant: TenantContext, mandateId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await repo.deleteMandate(tx, tenant.orgId, mandateId))) throw notFound();
+    await org.recordAudit(tx, tenant, 'mandate.removed', 'mandate', mandateId);
+  });
+}
+
+/**
+ * The mandate that applies to a member: one set for them personally, else one of their teams',
+ * else one of their roles'. Between several teams or roles the most generous budget applies.
+ */
+export function pickMandate(candidates: MandateRow[], memberId: string): MandateRow | undefined {
+  const generous = (rows: MandateRow[]) => [...rows].sort((a, b) => b.budgetCents - a.budgetCents)[0];
+  return (
+    candidates.find((m) => m.scopeType === 'member' && m.scopeKey === memberId) ??
+    generous(candidates.filter((m) => m.scopeType === 'team')) ??
+    generous(candidates.filter((m) => m.scopeType === 'role'))
+  );
+}
+
+interface Who {
+  orgId: string;
+  memberId: string;
+  roles: Role[];
+  teamIds: string[];
+}
+
+async function whoIs(db: Tx, tenant: TenantContext): Promise<Who> {
+  const teams = await org.findTeamsOfMember(db, tenant.orgId, tenant.memberId);
+  return { orgId: tenant.orgId, memberId: tenant.memberId, roles: tenant.roles, teamIds: teams.map((t) => t.id) };
+}
+
+/** The mandate of a member at a moment, the period around that moment, and what was used and is left. */
+export async function mandateStatusAt(db: Tx, who: Who, at: Date, exceptExtraId?: string) {
+  const candidates = await repo.selectCandidateMandates(db, who.orgId, who);
+  const row = pickMandate(candidates, who.memberId);
+  const timeZone = await org.findOrgTimeZone(db, who.orgId);
+  const bounds = await repo.selectPeriodBounds(db, (row?.period as 'week' | 'month') ?? 'week', timeZone, at);
+  const usedCents = await repo.sumCostCents(db, who.orgId, who.memberId, bounds.start, bounds.end, exceptExtraId);
+  const budget = row?.budgetCents ?? 0;
+  return { row, bounds, usedCents, leftCents: Math.max(0, budget - usedCents) };
+}
+
+export async function findMyMandate(db: Db, tenant: TenantContext): Promise<MyMandate> {
+  const who = await whoIs(db, tenant);
+  const status = await mandateStatusAt(db, who, new Date());
+  const [mandate] = status.row ? await toMandates(db, tenant.orgId, [status.row]) : [];
+  return {
+    mandate: mandate ?? null,
+    periodStart: status.bounds.start.toISOString(),
+    periodEnd: status.bounds.end.toISOString(),
+    usedCents: status.usedCents,
+    leftCents: status.leftCents,
+  };
+}
+
+/** Why an extra goes beyond the mandate; empty when it stays within. */
+export function mandateBreaches(
+  mandate: { budgetCents: number; maxPerExtraCents: number; allowedKinds: string[] } | undefined,
+  extra: { costCents: number; kind: string },
+  usedCents: number,
+): string[] {
+  if (!mandate) return extra.costCents > 0 ? ['no_mandate'] : [];
+  const reasons: string[] = [];
+  if (!mandate.allowedKinds.includes(extra.kind)) reasons.push('kind_not_allowed');
+  if (extra.costCents > mandate.maxPerExtraCents) reasons.push('over_max_per_extra');
+  if (usedCents + extra.costCents > mandate.budgetCents) reasons.push('over_budget');
+  return reasons;
+}
+
+// ---------- extras ----------
+
+function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
+  return {
+    id: row.id,
+    member: { id: row.memberId, name: names.get(row.memberId) ?? '' },
+    teamIds: row.teamIds,
+    occurredAt: row.occurredAt.toISOString(),
+    occasion: row.occasion,
+    action: row.action,
+    kind: row.kind as ExtraKind,
+    costCents: row.costCents,
+    minutes: row.minutes,
+    valueIds: row.valueIds,
+    customerRef: row.customerRef,
+    reactionText: row.reactionText,
+    reactionScore: row.reactionScore,
+    aboveMandate: row.aboveMandate,
+    aboveMandateReason: row.aboveMandateReason,
+    hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt.toISOString() } : null,
+    editableUntil: new Date(row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function withNames(db: Tx, orgId: string, rows: repo.ExtraRow[]): Promise<Extra[]> {
+  const names = await org.findMemberNames(db, orgId, rows.map((r) => r.memberId));
+  return rows.map((r) => toExtra(r, names));
+}
+
+function checkOccurredAt(occurredAt: Date) {
+  const now = Date.now();
+  // A minute of grace for a phone whose clock runs a little ahead.
+  if (occurredAt.getTime() > now + 60_000 || occurredAt.getTime() < now - OLDEST_DAYS * 86_400_000) {
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'body.occurredAt', code: 'out_of_range', message: 'not in the future, at most a year ago' }],
+    });
+  }
+}
+
+async function checkValues(tx: Tx, orgId: string, valueIds: string[]) {
+  const unique = [...new Set(valueIds)];
+  const active = await filterActiveValueIds(tx, orgId, unique);
+  if (active.length !== unique.length) {
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'body.valueIds', code: 'unknown_value', message: 'unknown or retired value' }],
+    });
+  }
+  return unique;
+}
+
+/** Applies the mandate; returns whether the extra is above it, or refuses when no reason was given. */
+async function judgeMandate(
+  tx: Tx,
+  who: Who,
+  extra: { costCents: number; kind: string; occurredAt: Date; reason?: string },
+  exceptExtraId?: string,
+) {
+  const status = await mandateStatusAt(tx, who, extra.occurredAt, exceptExtraId);
+  const breaches = mandateBreaches(status.row, extra, status.usedCents);
+  const reason = extra.reason?.trim() || null;
+  if (breaches.length && !reason) {
+    throw new AppError('mandate_reason_required', 400, {
+      detail: breaches.join(', '),
+      errors: breaches.map((code) => ({ path: 'body.aboveMandateReason', code, message: 'a reason is required' })),
+    });
+  }
+  return { mandateId: status.row?.id ?? null, above: breaches.length > 0, reason: breaches.length ? reason : null };
+}
+
+export interface LogExtraInput {
+  occurredAt?: string;
+  occasion: string;
+  action: string;
+  kind: ExtraKind;
+  costCents: number;
+  minutes: number;
+  valueIds: string[];
+  customerRef?: string | null;
+  reactionText?: string | null;
+  reactionScore?: number | null;
+  aboveMandateReason?: string;
+}
+
+/**
+ * Logs an extra. Within the mandate nothing needs approval; above it a reason is required, the extra is
+ * saved all the same, marked, and the member's managers are told in the app. A retry with the same
+ * Idempotency-Key returns the first answer.
+ */
+export async function logExtra(db: Db, tenant: TenantContext, input: LogExtraInput, idempotencyKey?: string) {
+  return runIdempotent(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input }, async (tx) => {
+    await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
+    const who = await whoIs(tx, tenant);
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+    checkOccurredAt(occurredAt);
+    const valueIds = await checkValues(tx, tenant.orgId, input.valueIds);
+    const judged = await judgeMandate(tx, who, { ...input, occurredAt, reason: input.aboveMandateReason });
+    const reactionText = input.reactionText?.trim() || null;
+    const reactionScore = input.reactionScore ?? null;
+    const row = await repo.insertExtra(tx, tenant.orgId, {
+      memberId: tenant.memberId,
+      teamIds: who.teamIds,
+      occurredAt,
+      occasion: input.occasion,
+      action: input.action,
+      kind: input.kind,
+      costCents: input.costCents,
+      minutes: input.minutes,
+      valueIds,
+      customerRef: input.customerRef?.trim() || null,
+      reactionText,
+      reactionScore,
+      aboveMandate: judged.above,
+      aboveMandateReason: judged.reason,
+      mandateId: judged.mandateId,
+    });
+    if (reactionText || reactionScore) {
+      await repo.insertReaction(tx, tenant.orgId, { extraId: row.id, reactionText, reactionScore, changedBy: tenant.memberId });
+    }
+    const [extra] = await withNames(tx, tenant.orgId, [row]);
+    if (judged.above) {
+      const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, who.teamIds)).filter((id) => id !== tenant.memberId);
+      await notifyMembers(tx, tenant.orgId, managers, 'extra_above_mandate', {
+        extraId: row.id,
+        memberId: tenant.memberId,
+        memberName: extra!.member.name,
+        costCents: row.costCents,
+        occasion: row.occasion,
+        reason: judged.reason,
+      });
+    }
+    return { status: 201, body: extra! };
+  });
+}
+
+/** Who may see an extra: its author, a manager of one of its teams, a director. */
+async function visibility(tx: Tx, tenant: TenantContext, row: repo.ExtraRow) {
+  const author = row.memberId === tenant.memberId;
+  const director = tenant.roles.includes('director');
+  const managed = (await org.findTeamsOfMember(tx, tenant.orgId, tenant.memberId)).filter((t) => t.isManager).map((t) => t.id);
+  const manager = row.teamIds.some((id) => managed.includes(id));
+  return { author, canSee: author || director || manager, canHide: director || manager };
+}
+
+async function loadVisible(tx: Tx, tenant: TenantContext, extraId: string) {
+  const row = await repo.selectExtra(tx, tenant.orgId, extraId);
+  if (!row) throw notFound();
+  const access = await visibility(tx, tenant, row);
+  if (!access.canSee) throw notFound();
+  return { row, access };
+}
+
+async function loadOwnEditable(tx: Tx, tenant: TenantContext, extraId: string) {
+  const { row, access } = await loadVisible(tx, tenant, extraId);
+  if (!access.author) throw forbidden();
+  if (Date.now() > row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000) throw new AppError('edit_window_closed', 409);
+  return row;
+}
+
+export async function findExtra(db: Db, tenant: TenantContext, extraId: string) {
+  const { row } = await loadVisible(db, tenant, extraId);
+  const reactions = await repo.selectReactions(db, tenant.orgId, extraId);
+  const names = await org.findMemberNames(db, tenant.orgId, [row.memberId, ...reactions.map((r) => r.changedBy)]);
+  return {
+    ...toExtra(row, names),
+    reactionHistory: reactions.map((r) => ({
+      reactionText: r.reactionText,
+      reactionScore: r.reactionScore,
+      changedAt: r.changedAt.toISOString(),
+      changedBy: { id: r.changedBy, name: names.get(r.changedBy) ?? '' },
+    })),
+  };
+}
+
+export async function updateExtra(
+  db: Db,
+  tenant: TenantContext,
+  extraId: string,
+  input: Partial<Omit<LogExtraInput, 'reactionText' | 'reactionScore'>>,
+): Promise<Extra> {
+  return db.transaction(async (tx) => {
+    await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
+    const current = await loadOwnEditable(tx, tenant, extraId);
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : current.occurredAt;
+    if (input.occurredAt) checkOccurredAt(occurredAt);
+    const valueIds = input.valueIds ? await checkValues(tx, tenant.orgId, input.valueIds) : current.valueIds;
+    const next = { costCents: input.costCents ?? current.costCents, kind: input.kind ?? current.kind, occurredAt };
+    const who = await whoIs(tx, tenant);
+    const judged = await judgeMandate(tx, who, { ...next, reason: input.aboveMandateReason ?? current.aboveMandateReason ?? undefined }, extraId);
+    const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, {
+      occurredAt,
+      occasion: input.occasion ?? current.occasion,
+      action: input.action ?? current.action,
+      kind: next.kind,
+      costCents: next.costCents,
+      minutes: input.minutes ?? current.minutes,
+      valueIds,
+      customerRef: input.customerRef === undefined ? current.customerRef : input.customerRef?.trim() || null,
+      aboveMandate: judged.above,
+      aboveMandateReason: judged.reason,
+      mandateId: judged.mandateId,
+    });
+    await org.recordAudit(tx, tenant, 'extra.updated', 'extra', extraId, {
+      before: { costCents: current.costCents, kind: current.kind, occurredAt: current.occurredAt.toISOString() },
+    });
+    return (await withNames(tx, tenant.orgId, [row!]))[0]!;
+  });
+}
+
+/** Soft delete by the author within the edit window; the row and an audit entry stay. */
+export async function deleteExtra(db: Db, tenant: TenantContext, extraId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadOwnEditable(tx, tenant, extraId);
+    await repo.updateExtraRow(tx, tenant.orgId, extraId, { deletedAt: new Date(), deletedBy: tenant.memberId });
+    await org.recordAudit(tx, tenant, 'extra.deleted', 'extra', extraId);
+  });
+}
+
+/** The customer may react later: the author adds or changes the reaction; every version is kept. */
+export async function setReaction(
+  db: Db,
+  tenant: TenantContext,
+  extraId: string,
+  input: { reactionText: string | null; reactionScore: number | null },
+): Promise<Extra> {
+  return db.transaction(async (tx) => {
+    const { access } = await loadVisible(tx, tenant, extraId);
+    if (!access.author) throw forbidden();
+    const reactionText = input.reactionText?.trim() || null;
+    const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, { reactionText, reactionScore: input.reactionScore });
+    await repo.insertReaction(tx, tenant.orgId, { extraId, reactionText, reactionScore: input.reactionScore, changedBy: tenant.memberId });
+    return (await withNames(tx, tenant.orgId, [row!]))[0]!;
+  });
+}
+
+/** A manager of the extra's team (or a director) keeps it out of the team feed, with a reason. */
+export async function setHidden(db: Db, tenant: TenantContext, extraId: string, hide: { reason: string } | null): Promise<Extra> {
+  return db.transaction(async (tx) => {
+    const { access } = await loadVisible(tx, tenant, extraId);
+    if (!access.canHide) throw forbidden();
+    const row = await repo.updateExtraRow(
+      tx,
+      tenant.orgId,
+      extraId,
+      hide
+        ? { hiddenAt: new Date(), hiddenReason: hide.reason, hiddenBy: tenant.memberId }
+        : { hiddenAt: null, hiddenReason: null, hiddenBy: null },
+    );
+    await org.recordAudit(tx, tenant, hide ? 'extra.hidden' : 'extra.unhidden', 'extra', extraId, hide ?? undefined);
+    return (await withNames(tx, tenant.orgId, [row!]))[0]!;
+  });
+}
+
+// ---------- lists ----------
+
+export interface ListQuery {
+  scope: 'mine' | 'team' | 'all';
+  from?: string;
+  to?: string;
+  valueId?: string;
+  kind?: ExtraKind;
+  teamId?: string;
+  memberId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const occurredAt = new Date(at);
+    if (Number.isNaN(occurredAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { occurredAt, id };
+  } catch {
+    throw new AppError('validation_failed', 400, { errors: [{ path: 'querystring.cursor', code: 'invalid_format', message: 'bad cursor' }] });
+  }
+}
+
+const encodeCursor = (row: repo.ExtraRow) => Buffer.from(JSON.stringify([row.occurredAt.toISOString(), row.id])).toString('base64url');
+
+/** Turns a list query into a filter the caller is allowed to see: own extras, managed teams, or all (directors). */
+async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promise<repo.ExtraFilter> {
+  const timeZone = await org.findOrgTimeZone(db, tenant.orgId);
+  const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, timeZone, date, plusDays);
+  const filter: repo.ExtraFilter = {
+    ...(query.from ? { from: await dayStart(query.from, 0) } : {}),
+    ...(query.to ? { to: await dayStart(query.to, 1) } : {}),
+    ...(query.valueId ? { valueId: query.valueId } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+  };
+  if (query.scope === 'mine') return { ...filter, memberId: tenant.memberId };
+  if (query.scope === 'team') {
+    const managed = (await org.findTeamsOfMember(db, tenant.orgId, tenant.memberId)).filter((t) => t.isManager).map((t) => t.id);
+    if (managed.length === 0) throw forbidden();
+    if (query.teamId && !managed.includes(query.teamId)) throw forbidden();
+    return { ...filter, anyTeamIds: query.teamId ? [query.teamId] : managed, ...(query.memberId ? { memberId: query.memberId } : {}) };
+  }
+  if (!tenant.roles.includes('director')) throw forbidden();
+  return {
+    ...filter,
+    ...(query.teamId ? { anyTeamIds: [query.teamId] } : {}),
+    ...(query.memberId ? { memberId: query.memberId } : {}),
+  };
+}
+
+export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery) {
+  const filter = await filterFor(db, tenant, query);
+  const after = decodeCursor(query.cursor);
+  const rows = await repo.selectExtras(db, tenant.orgId, { ...filter, ...(after ? { after } : {}) }, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    items: await withNames(db, tenant.orgId, page),
+    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+  };
+}
+
+export const CSV_MAX_ROWS = 10_000;
+
+/** What a list shows, as CSV for a spreadsheet in the person's language (Dutch: ; and decimal comma). */
+export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: ListQuery, language: Language): Promise<string> {
+  const filter = await filterFor(db, tenant, query);
+  const rows = await repo.selectExtras(db, tenant.orgId, filter, CSV_MAX_ROWS);
+  const extrasList = await withNames(db, tenant.orgId, rows);
+  const teamNames = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => r.teamIds));
+  const timeZone = await org.findOrgTimeZone(db, tenant.orgId);
+  const separator = language === 'nl' ? ';' : ',';
+  const money = (cents: number) => (cents / 100).toFixed(2).replace('.', language === 'nl' ? ',' : '.');
+  const date = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const cell = (value: string | number | null) => {
+    const text = value === null ? '' : String(value);
+    // Quote always; neutralise spreadsheet formulas in what people typed.
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const header = ['date', 'member', 'teams', 'occasion', 'action', 'kind', 'cost', 'minutes', 'customer', 'reaction', 'score', 'aboveMandate', 'reason'].map(
+    (key) => cell(translate(language, `csv.extras.${key}`)),
+  );
+  const lines = extrasList.map((e) =>
+    [
+      date.format(new Date(e.occurredAt)),
+      e.member.name,
+      e.teamIds.map((id) => teamNames.get(id) ?? '').join(', '),
+      e.occasion,
+      e.action,
+      translate(language, `csv.kinds.${e.kind}`),
+      money(e.costCents),
+      e.minutes,
+      e.customerRef,
+      e.reactionText,
+      e.reactionScore,
+      e.aboveMandate ? translate(language, 'csv.yes') : '',
+      e.aboveMandateReason,
+    ]
+      .map(cell)
+      .join(separator),
+  );
+  return `\uFEFF${[header.join(separator), ...lines].join('\r\n')}\r\n`;
+}
+
+export async function suggestForMember(db: Db, tenant: TenantContext) {
+  const who = await whoIs(db, tenant);
+  const rows = await repo.selectRecentTexts(db, tenant.orgId, tenant.memberId, who.teamIds, 100);
+  const distinct = (values: string[]) => [...new Set(values)].slice(0, 8);
+  return { occasions: distinct(rows.map((r) => r.occasion)), actions: distinct(rows.map((r) => r.action)) };
+}

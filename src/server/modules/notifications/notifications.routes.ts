@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notificationList, notificationParams } from '../../../contracts/notifications.contract';
+import type { Db } from '../../db/client';
+import { problems } from '../../lib/openapi';
+import { EVERYONE } from '../../lib/roles';
+import { tenantOf } from '../../plugins/access.plugin';
+import * as service from './notifications.service';
+
+export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['notifications'];
+  app.get('/notifications', {
+    config: { access: EVERYONE },
+    schema: { tags, summary: 'My notifications, newest first', response: { 200: notificationList, ...problems } },
+    handler: (request) => service.listNotifications(db, tenantOf(request)),
+  });
+  app.post('/notifications/read-all', {
+    config: { access: EVERYONE },
+    schema: { tags, summary: 'Mark all my notifications read', response: { 204: z.null(), ...problems } },
+    handler: async (request, reply) => {
+      await service.markRead(db, tenantOf(request), 'all');
+      return reply.code(204).send(null);
+    },
+  });
+  app.post('/notifications/:notificationId/read', {
+    config: { access: EVERYONE },
+    schema: { tags, summary: 'Mark one notification read', params: notificationParams, response: { 204: z.null(), ...problems } },
+    handler: async (request, reply) => {
+      await service.markRead(db, tenantOf(request), request.params.notificationId);
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,44 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Notification } from '../../../contracts/notifications.contract';
+import type { Db, Tx } from '../../db/client';
+import { notifications } from '../../db/schema/platform.schema';
+import { notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../plugins/access.plugin';
+
+export type NotificationKind = Notification['kind'];
+
+/** Tells each of these members something in the app, in the caller's transaction. */
+export async function notifyMembers(tx: Tx, orgId: string, memberIds: string[], kind: NotificationKind, data: Record<string, unknown>) {
+  const unique = [...new Set(memberIds)];
+  if (unique.length === 0) return;
+  await tx.insert(notifications).values(unique.map((memberId) => ({ orgId, memberId, kind, data })));
+}
+
+export async function listNotifications(db: Db, tenant: TenantContext): Promise<{ items: Notification[]; unread: number }> {
+  const mine = and(eq(notifications.orgId, tenant.orgId), eq(notifications.memberId, tenant.memberId));
+  const rows = await db.select().from(notifications).where(mine).orderBy(desc(notifications.createdAt)).limit(50);
+  const [unread] = await db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt)));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as NotificationKind,
+      data: r.data as Record<string, unknown>,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
+    })),
+    unread: unread?.n ?? 0,
+  };
+}
+
+export async function markRead(db: Db, tenant: TenantContext, notificationId: string | 'all') {
+  const mine = and(eq(notifications.orgId, tenant.orgId), eq(notifications.memberId, tenant.memberId), isNull(notifications.readAt));
+  const which = notificationId === 'all' ? mine : and(mine, inArray(notifications.id, [notificationId]));
+  const updated = await db.update(notifications).set({ readAt: new Date() }).where(which).returning({ id: notifications.id });
+  if (notificationId !== 'all' && updated.length === 0) {
+    const [exists] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.orgId, tenant.orgId), eq(notifications.memberId, tenant.memberId), eq(notifications.id, notificationId)));
+    if (!exists) throw notFound();
+  }
+}
