@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { authAccount, authUser } from '../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../db/schema/org.schema';
 import { hashPassword } from 'better-auth/crypto';
+import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -93,6 +94,8 @@ export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLog
     const teamId = new Map(teamRows.map((t) => [t.name, t.id]));
 
     const logins: DemoLogin[] = [];
+    const staff: DemoStaff[] = [];
+    let directorMemberId = '';
     for (const person of PEOPLE) {
       const userId = randomBytes(16).toString('hex');
       const email = demoEmail(person.name);
@@ -113,7 +116,11 @@ export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLog
         await tx.insert(teamMembers).values({ orgId, teamId: teamId.get(entry.replace('*', ''))!, memberId: member!.id, isManager });
       }
       logins.push({ name: person.name, email, roles: person.roles, teams: person.teams.map((t) => t.replace('*', '')) });
+      const teamNames = person.teams.map((t) => t.replace('*', ''));
+      if (teamNames.length) staff.push({ memberId: member!.id, teamIds: teamNames.map((n) => teamId.get(n)!), teamName: teamNames[0]! });
+      if (person.roles.includes('director')) directorMemberId = member!.id;
     }
+    await seedDemoExtras(tx, orgId, teamId, staff, directorMemberId);
     return logins;
   });
 }
