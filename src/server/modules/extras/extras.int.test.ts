@@ -128,6 +128,9 @@ describe('logging an extra', () => {
     expect(overBudget.json().errors.map((e: { code: string }) => e.code)).toEqual(['over_budget']);
     expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 400 }))).json().aboveMandate).toBe(false);
     expect((await call('director', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(0);
+    // time costs nothing: with the budget used up it is still within the mandate
+    const time = await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 0 }));
+    expect(time.json().aboveMandate).toBe(false);
   });
 
   it('a retried request with the same Idempotency-Key makes one extra, also 20 at once', async () => {

@@ -139,7 +139,8 @@ export function mandateBreaches(
   const reasons: string[] = [];
   if (!mandate.allowedKinds.includes(extra.kind)) reasons.push('kind_not_allowed');
   if (extra.costCents > mandate.maxPerExtraCents) reasons.push('over_max_per_extra');
-  if (usedCents + extra.costCents > mandate.budgetCents) reasons.push('over_budget');
+  // An extra that costs nothing spends no budget, even when the budget is used up.
+  if (extra.costCents > 0 && usedCents + extra.costCents > mandate.budgetCents) reasons.push('over_budget');
   return reasons;
 }
 

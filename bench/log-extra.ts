@@ -1,0 +1,106 @@
+// Logging an extra under load: requests per second and p50/p99 latency at 50 concurrent clients for
+// 30 s against `npm start` on the embedded PostgreSQL, and in the same run the raw single-row INSERT
+// rate pgbench reaches on that PostgreSQL with the same concurrency; prints the ratio.
+// Needs pgbench (Debian: postgresql-client). Run: npx tsx bench/log-extra.ts [seconds] [connections]
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const seconds = Number(process.argv[2] ?? 30);
+const connections = Number(process.argv[3] ?? 50);
+const root = path.resolve(import.meta.dirname, '..');
+const port = 3960;
+const base = `http://127.0.0.1:${port}`;
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-bench-extra-'));
+await fs.chmod(dataDir, 0o755);
+
+const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SIGNIN_MAX_PER_IP: '100000', DB_POOL_MAX: '20' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
+try {
+  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+
+  // Every demo member and manager logs; each request takes the next person's session.
+  const staff = ['lisa', 'daan', 'noor', 'tom', 'emma', 'kees', 'yara', 'mohamed', 'julia', 'bram', 'sophie', 'ruben', 'mila', 'sem', 'zoe', 'thijs', 'iris', 'bas', 'pieter', 'fatima', 'lars', 'eva'];
+  const cookies: string[] = [];
+  for (const name of staff) {
+    const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${name}@dekroon.example`, password: 'kroon-demo-2026' }),
+    });
+    cookies.push(response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+  }
+  const body = JSON.stringify({
+    occasion: 'Gast vroeg de weg naar het museum',
+    action: 'Meegelopen tot de hoek en een plattegrond gegeven',
+    kind: 'time',
+    costCents: 0,
+    minutes: 5,
+    reactionScore: 5,
+  });
+  let n = 0;
+  const result = await autocannon({
+    url: `${base}/api/v1/extras`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          body,
+          headers: { 'content-type': 'application/json', cookie: cookies[n++ % cookies.length]!, 'idempotency-key': randomUUID() },
+        }),
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  const rps = ok / seconds;
+  console.log(
+    `log an extra (POST /api/v1/extras), ${connections} clients, ${seconds} s: ${rps.toFixed(0)} req/s, ` +
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} saved, ${result.non2xx} non-2xx, ${result.errors} errors`,
+  );
+  if (result.non2xx) console.log('status codes:', JSON.stringify(result.statusCodeStats));
+
+  // The same PostgreSQL, raw: one INSERT of an extra row per transaction, same concurrency.
+  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  const client = new pg.Client({ connectionString: `postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk` });
+  await client.connect();
+  const { rows } = await client.query<{ org_id: string; id: string }>('select org_id, id from members limit 1');
+  await client.end();
+  if (!existsSync('/usr/bin/pgbench') && spawnSync('which', ['pgbench']).status !== 0) {
+    console.log('pgbench is not installed (apt-get install postgresql-client): no raw figure to compare with');
+  } else {
+    const script = path.join(dataDir, 'insert.sql');
+    await fs.writeFile(
+      script,
+      `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids)
+       values (:org, :member, '{}', now(), 'Gast vroeg de weg', 'Meegelopen', 'time', 0, 5, '{}');\n`,
+    );
+    const bench = spawnSync(
+      'pgbench',
+      ['-n', '-M', 'extended', '-h', '127.0.0.1', '-p', pgPort, '-U', 'klantwerk', '-c', String(connections), '-j', '2', '-T', String(seconds), '-f', script, '-D', `org=${rows[0]!.org_id}`, '-D', `member=${rows[0]!.id}`, 'klantwerk'],
+      { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' },
+    );
+    const tps = Number(bench.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
+    const latency = bench.stdout.match(/latency average = ([\d.]+) ms/)?.[1];
+    console.log(`pgbench, raw single-row INSERT into extras, ${connections} clients, ${seconds} s: ${tps.toFixed(0)} tps (latency average ${latency} ms)`);
+    console.log(`ratio app / raw INSERT: ${(rps / tps).toFixed(2)} (goal: at least 0.40, with p99 under 50 ms)`);
+    if (bench.status !== 0) console.log(bench.stderr);
+  }
+} finally {
+  const exited = new Promise((r) => app.on('exit', r));
+  app.kill('SIGINT');
+  await exited;
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
