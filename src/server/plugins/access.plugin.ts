@@ -3,8 +3,8 @@ import fp from 'fastify-plugin';
 import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
-import type { BetterAuth } from '../modules/auth/better-auth';
-import { findActiveMembership } from '../modules/org/org.service';
+import { readSessionToken } from '../lib/session-cookie';
+import { findSessionContext } from '../modules/auth/auth.service';
 import type { Db } from '../db/client';
 
 /**
@@ -31,6 +31,11 @@ export interface TenantContext {
   memberId: string;
   userId: string;
   roles: Role[];
+  /** The member's (active) teams, and the ones among them they manage. */
+  teamIds: string[];
+  managedTeamIds: string[];
+  /** The organisation's time zone: weeks and months roll over in it. */
+  timeZone: string;
 }
 
 declare module 'fastify' {
@@ -67,7 +72,8 @@ export function headersOf(request: FastifyRequest): Headers {
 
 interface AccessOptions {
   db: Db;
-  betterAuth: BetterAuth;
+  /** The secret that signs session cookies (AUTH_SECRET). */
+  secret: string;
   appOrigin: string;
 }
 
@@ -100,33 +106,36 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       request.log.error({ route: request.routeOptions.url }, 'route declares no access rule: refused');
       throw new AppError('forbidden', 403);
     }
-    if (access === 'public' && !request.headers.cookie) return;
-
-    const found = request.headers.cookie
-      ? await options.betterAuth.api.getSession({ headers: headersOf(request) }).catch(() => null)
-      : null;
+    const token = readSessionToken(request.headers.cookie, options.secret);
+    const found = token ? await findSessionContext(options.db, token) : undefined;
     if (!found) {
       if (access === 'public') return;
       throw new AppError('unauthenticated', 401);
     }
-    const { session, user } = found;
-    const activeOrgId = (session as { activeOrgId?: string | null }).activeOrgId ?? null;
-    const membership = activeOrgId ? await findActiveMembership(options.db, activeOrgId, user.id) : null;
-    const userLanguage = (user as { language?: string | null }).language;
+    const membership = found.member_id && found.active_org_id ? { orgId: found.active_org_id, memberId: found.member_id } : null;
     request.auth = {
-      userId: user.id,
-      sessionId: session.id,
-      sessionToken: session.token,
-      name: user.name,
-      email: user.email,
-      activeOrgId: membership ? activeOrgId : null,
+      userId: found.user_id,
+      sessionId: found.session_id,
+      sessionToken: found.token,
+      name: found.name,
+      email: found.email,
+      activeOrgId: membership?.orgId ?? null,
       language:
-        userLanguage === 'nl' || userLanguage === 'en'
-          ? userLanguage
-          : (membership ? asLanguage(membership.defaultLanguage) : languageFromHeader(request.headers['accept-language'])),
+        found.language === 'nl' || found.language === 'en'
+          ? found.language
+          : membership
+            ? asLanguage(found.default_language)
+            : languageFromHeader(request.headers['accept-language']),
     };
     if (membership) {
-      request.tenant = { orgId: membership.orgId, memberId: membership.memberId, userId: user.id, roles: membership.roles };
+      request.tenant = {
+        ...membership,
+        userId: found.user_id,
+        roles: (found.roles ?? []) as Role[],
+        teamIds: found.team_ids ?? [],
+        managedTeamIds: found.managed_team_ids ?? [],
+        timeZone: found.time_zone ?? 'Europe/Amsterdam',
+      };
     }
     if (access === 'public' || access === 'signedIn') return;
 

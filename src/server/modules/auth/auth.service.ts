@@ -13,6 +13,7 @@ import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
 import type { BetterAuth } from './better-auth';
 import { clearThrottle, hitThrottle } from './throttle.repo';
+import { selectSessionContext } from './auth.repo';
 
 export interface AuthDeps {
   db: Db;
@@ -58,6 +59,11 @@ async function setActiveOrganization(db: Db, sessionToken: string, orgId: string
 
 async function revokeSessionByToken(db: Db, sessionToken: string) {
   await db.delete(authSession).where(eq(authSession.token, sessionToken));
+}
+
+/** The session behind a token, with its person and active membership (one query; see auth.repo). */
+export function findSessionContext(db: Db, token: string) {
+  return selectSessionContext(db, token);
 }
 
 export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language): Promise<Me> {

@@ -290,7 +290,7 @@ describe('periods in the organisation time zone', () => {
     await insert('2026-10-19T00:30:00+02:00', 300); // Monday of that week, summer time
     await insert('2026-10-25T22:30:00Z', 500); // Sunday 23:30 winter time: same week
     await insert('2026-10-25T23:30:00Z', 700); // Monday 00:30: the next week
-    const who = { orgId: person.orgId, memberId: person.people.member.memberId, roles: ['member' as const], teamIds: [] };
+    const who = { orgId: person.orgId, memberId: person.people.member.memberId, roles: ['member' as const], teamIds: [], timeZone: 'Europe/Amsterdam' };
 
     const sunday = await mandateStatusAt(t.database.db, who, new Date('2026-10-25T12:00:00Z'));
     expect(sunday.bounds.start.toISOString()).toBe('2026-10-18T22:00:00.000Z');

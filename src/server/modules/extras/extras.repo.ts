@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 
@@ -58,17 +58,31 @@ export async function deleteMandate(tx: Tx, orgId: string, mandateId: string) {
 // ---------- periods and usage ----------
 
 /**
- * The week (Monday to Monday) or month around `at`, in the organisation's time zone, computed by
- * PostgreSQL so daylight-saving changes are handled: a week that loses an hour is 167 hours long.
+ * The week (Monday to Monday) or month around `at` in the organisation's time zone, and what the member
+ * gave in it (deleted extras left out, optionally without one being edited), in one round trip.
+ * PostgreSQL does the calendar, so daylight-saving changes are handled: a week can be 167 or 169 hours.
  */
-export async function selectPeriodBounds(tx: Tx, period: 'week' | 'month', timeZone: string, at: Date) {
+export async function selectPeriodUsage(
+  tx: Tx,
+  who: { orgId: string; memberId: string; timeZone: string },
+  period: 'week' | 'month',
+  at: Date,
+  exceptExtraId?: string,
+) {
   const unit = period === 'week' ? 'week' : 'month';
-  const local = sql`(${at.toISOString()}::timestamptz at time zone ${timeZone})`;
-  const { rows } = await tx.execute<{ start: string; end: string }>(sql`
-    select (date_trunc(${unit}, ${local}) at time zone ${timeZone}) as start,
-           ((date_trunc(${unit}, ${local}) + ${`1 ${unit}`}::interval) at time zone ${timeZone}) as end`);
-  const row = rows[0];
-  return { start: new Date(row!.start), end: new Date(row!.end) };
+  const local = sql`(${at.toISOString()}::timestamptz at time zone ${who.timeZone})`;
+  const { rows } = await tx.execute<{ start: string; end: string; used: number }>(sql`
+    with bounds as (
+      select (date_trunc(${unit}, ${local}) at time zone ${who.timeZone}) as start,
+             ((date_trunc(${unit}, ${local}) + ${`1 ${unit}`}::interval) at time zone ${who.timeZone}) as "end")
+    select bounds.start, bounds."end",
+           (select coalesce(sum(e.cost_cents), 0)::int from extras e
+             where e.org_id = ${who.orgId} and e.member_id = ${who.memberId} and e.deleted_at is null
+               and e.occurred_at >= bounds.start and e.occurred_at < bounds."end"
+               and (${exceptExtraId ?? null}::uuid is null or e.id <> ${exceptExtraId ?? null}::uuid)) as used
+      from bounds`);
+  const row = rows[0]!;
+  return { start: new Date(row.start), end: new Date(row.end), usedCents: Number(row.used) };
 }
 
 /** The moment a local calendar day (plus some days) starts in the time zone. */
@@ -77,24 +91,6 @@ export async function selectLocalDayStart(tx: Tx, timeZone: string, date: string
     sql`select ((${date}::date + ${plusDays}::int)::timestamp at time zone ${timeZone}) as start`,
   );
   return new Date(rows[0]!.start);
-}
-
-/** Money a member gave in [start, end), deleted extras left out, optionally without one extra (being edited). */
-export async function sumCostCents(tx: Tx, orgId: string, memberId: string, start: Date, end: Date, exceptExtraId?: string) {
-  const [row] = await tx
-    .select({ total: sql<number>`coalesce(sum(${extras.costCents}), 0)::int` })
-    .from(extras)
-    .where(
-      and(
-        eq(extras.orgId, orgId),
-        eq(extras.memberId, memberId),
-        isNull(extras.deletedAt),
-        gte(extras.occurredAt, start),
-        lt(extras.occurredAt, end),
-        exceptExtraId ? ne(extras.id, exceptExtraId) : undefined,
-      ),
-    );
-  return row?.total ?? 0;
 }
 
 /** Serialises writes that spend one member's budget, so two extras at once cannot both pass the check. */

@@ -73,7 +73,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     handler: async (request, reply) => {
       const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
-      const result = await service.logExtra(db, tenantOf(request), request.body, key);
+      const result = await service.logExtra(db, tenantOf(request), authOf(request), request.body, key);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.status as 201).send(result.body);
     },

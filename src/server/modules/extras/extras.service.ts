@@ -93,32 +93,19 @@ export function pickMandate(candidates: MandateRow[], memberId: string): Mandate
   );
 }
 
-interface Who {
-  orgId: string;
-  memberId: string;
-  roles: Role[];
-  teamIds: string[];
-}
-
-async function whoIs(db: Tx, tenant: TenantContext): Promise<Who> {
-  const teams = await org.findTeamsOfMember(db, tenant.orgId, tenant.memberId);
-  return { orgId: tenant.orgId, memberId: tenant.memberId, roles: tenant.roles, teamIds: teams.map((t) => t.id) };
-}
+type Who = Pick<TenantContext, 'orgId' | 'memberId' | 'roles' | 'teamIds' | 'timeZone'>;
 
 /** The mandate of a member at a moment, the period around that moment, and what was used and is left. */
 export async function mandateStatusAt(db: Tx, who: Who, at: Date, exceptExtraId?: string) {
   const candidates = await repo.selectCandidateMandates(db, who.orgId, who);
   const row = pickMandate(candidates, who.memberId);
-  const timeZone = await org.findOrgTimeZone(db, who.orgId);
-  const bounds = await repo.selectPeriodBounds(db, (row?.period as 'week' | 'month') ?? 'week', timeZone, at);
-  const usedCents = await repo.sumCostCents(db, who.orgId, who.memberId, bounds.start, bounds.end, exceptExtraId);
+  const usage = await repo.selectPeriodUsage(db, who, (row?.period as 'week' | 'month') ?? 'week', at, exceptExtraId);
   const budget = row?.budgetCents ?? 0;
-  return { row, bounds, usedCents, leftCents: Math.max(0, budget - usedCents) };
+  return { row, bounds: { start: usage.start, end: usage.end }, usedCents: usage.usedCents, leftCents: Math.max(0, budget - usage.usedCents) };
 }
 
 export async function findMyMandate(db: Db, tenant: TenantContext): Promise<MyMandate> {
-  const who = await whoIs(db, tenant);
-  const status = await mandateStatusAt(db, who, new Date());
+  const status = await mandateStatusAt(db, tenant, new Date());
   const [mandate] = status.row ? await toMandates(db, tenant.orgId, [status.row]) : [];
   return {
     mandate: mandate ?? null,
@@ -233,19 +220,24 @@ export interface LogExtraInput {
  * saved all the same, marked, and the member's managers are told in the app. A retry with the same
  * Idempotency-Key returns the first answer.
  */
-export async function logExtra(db: Db, tenant: TenantContext, input: LogExtraInput, idempotencyKey?: string) {
+export async function logExtra(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+) {
   return runIdempotent(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input }, async (tx) => {
     await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
-    const who = await whoIs(tx, tenant);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
     checkOccurredAt(occurredAt);
     const valueIds = await checkValues(tx, tenant.orgId, input.valueIds);
-    const judged = await judgeMandate(tx, who, { ...input, occurredAt, reason: input.aboveMandateReason });
+    const judged = await judgeMandate(tx, tenant, { ...input, occurredAt, reason: input.aboveMandateReason });
     const reactionText = input.reactionText?.trim() || null;
     const reactionScore = input.reactionScore ?? null;
     const row = await repo.insertExtra(tx, tenant.orgId, {
       memberId: tenant.memberId,
-      teamIds: who.teamIds,
+      teamIds: tenant.teamIds,
       occurredAt,
       occasion: input.occasion,
       action: input.action,
@@ -263,35 +255,34 @@ export async function logExtra(db: Db, tenant: TenantContext, input: LogExtraInp
     if (reactionText || reactionScore) {
       await repo.insertReaction(tx, tenant.orgId, { extraId: row.id, reactionText, reactionScore, changedBy: tenant.memberId });
     }
-    const [extra] = await withNames(tx, tenant.orgId, [row]);
+    const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
     if (judged.above) {
-      const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, who.teamIds)).filter((id) => id !== tenant.memberId);
+      const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter((id) => id !== tenant.memberId);
       await notifyMembers(tx, tenant.orgId, managers, 'extra_above_mandate', {
         extraId: row.id,
         memberId: tenant.memberId,
-        memberName: extra!.member.name,
+        memberName: author.name,
         costCents: row.costCents,
         occasion: row.occasion,
         reason: judged.reason,
       });
     }
-    return { status: 201, body: extra! };
+    return { status: 201, body: extra };
   });
 }
 
 /** Who may see an extra: its author, a manager of one of its teams, a director. */
-async function visibility(tx: Tx, tenant: TenantContext, row: repo.ExtraRow) {
+function visibility(tenant: TenantContext, row: repo.ExtraRow) {
   const author = row.memberId === tenant.memberId;
   const director = tenant.roles.includes('director');
-  const managed = (await org.findTeamsOfMember(tx, tenant.orgId, tenant.memberId)).filter((t) => t.isManager).map((t) => t.id);
-  const manager = row.teamIds.some((id) => managed.includes(id));
+  const manager = row.teamIds.some((id) => tenant.managedTeamIds.includes(id));
   return { author, canSee: author || director || manager, canHide: director || manager };
 }
 
 async function loadVisible(tx: Tx, tenant: TenantContext, extraId: string) {
   const row = await repo.selectExtra(tx, tenant.orgId, extraId);
   if (!row) throw notFound();
-  const access = await visibility(tx, tenant, row);
+  const access = visibility(tenant, row);
   if (!access.canSee) throw notFound();
   return { row, access };
 }
@@ -331,8 +322,7 @@ export async function updateExtra(
     if (input.occurredAt) checkOccurredAt(occurredAt);
     const valueIds = input.valueIds ? await checkValues(tx, tenant.orgId, input.valueIds) : current.valueIds;
     const next = { costCents: input.costCents ?? current.costCents, kind: input.kind ?? current.kind, occurredAt };
-    const who = await whoIs(tx, tenant);
-    const judged = await judgeMandate(tx, who, { ...next, reason: input.aboveMandateReason ?? current.aboveMandateReason ?? undefined }, extraId);
+    const judged = await judgeMandate(tx, tenant, { ...next, reason: input.aboveMandateReason ?? current.aboveMandateReason ?? undefined }, extraId);
     const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, {
       occurredAt,
       occasion: input.occasion ?? current.occasion,
@@ -427,8 +417,7 @@ const encodeCursor = (row: repo.ExtraRow) => Buffer.from(JSON.stringify([row.occ
 
 /** Turns a list query into a filter the caller is allowed to see: own extras, managed teams, or all (directors). */
 async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promise<repo.ExtraFilter> {
-  const timeZone = await org.findOrgTimeZone(db, tenant.orgId);
-  const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, timeZone, date, plusDays);
+  const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, tenant.timeZone, date, plusDays);
   const filter: repo.ExtraFilter = {
     ...(query.from ? { from: await dayStart(query.from, 0) } : {}),
     ...(query.to ? { to: await dayStart(query.to, 1) } : {}),
@@ -437,7 +426,7 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promi
   };
   if (query.scope === 'mine') return { ...filter, memberId: tenant.memberId };
   if (query.scope === 'team') {
-    const managed = (await org.findTeamsOfMember(db, tenant.orgId, tenant.memberId)).filter((t) => t.isManager).map((t) => t.id);
+    const managed = tenant.managedTeamIds;
     if (managed.length === 0) throw forbidden();
     if (query.teamId && !managed.includes(query.teamId)) throw forbidden();
     return { ...filter, anyTeamIds: query.teamId ? [query.teamId] : managed, ...(query.memberId ? { memberId: query.memberId } : {}) };
@@ -469,7 +458,7 @@ export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: List
   const rows = await repo.selectExtras(db, tenant.orgId, filter, CSV_MAX_ROWS);
   const extrasList = await withNames(db, tenant.orgId, rows);
   const teamNames = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => r.teamIds));
-  const timeZone = await org.findOrgTimeZone(db, tenant.orgId);
+  const timeZone = tenant.timeZone;
   const separator = language === 'nl' ? ';' : ',';
   const money = (cents: number) => (cents / 100).toFixed(2).replace('.', language === 'nl' ? ',' : '.');
   const date = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
@@ -505,8 +494,7 @@ export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: List
 }
 
 export async function suggestForMember(db: Db, tenant: TenantContext) {
-  const who = await whoIs(db, tenant);
-  const rows = await repo.selectRecentTexts(db, tenant.orgId, tenant.memberId, who.teamIds, 100);
+  const rows = await repo.selectRecentTexts(db, tenant.orgId, tenant.memberId, tenant.teamIds, 100);
   const distinct = (values: string[]) => [...new Set(values)].slice(0, 8);
   return { occasions: distinct(rows.map((r) => r.occasion)), actions: distinct(rows.map((r) => r.action)) };
 }

@@ -50,13 +50,6 @@ export async function findTeamsOfMember(db: Tx, orgId: string, memberId: string)
   return rows.map(({ id, name, isManager }) => ({ id, name, isManager }));
 }
 
-/** The organisation's time zone: periods (weeks, months) roll over in it. */
-export async function findOrgTimeZone(db: Tx, orgId: string): Promise<string> {
-  const row = await repo.selectOrganization(db, orgId);
-  if (!row) throw notFound();
-  return row.timeZone;
-}
-
 /** Active managers of any of these teams (for notifications and access checks of other modules). */
 export async function findManagerIdsOfTeams(db: Tx, orgId: string, teamIds: string[]): Promise<string[]> {
   const rows = await repo.selectTeamMemberRows(db, orgId, teamIds);
