@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, launchBrowser } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
+// Pieter, her manager, sees it in his team's list.
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const run = browserAvailable();
+
+/** "Nog € 497,50 van € 500,00 deze week" -> cents left */
+function leftCents(text: string): number {
+  const match = text.replace(/\s/g, ' ').match(/Nog € ([\d.]+,\d{2}) van € 500,00 deze week/);
+  if (!match) throw new Error(`no mandate text in: ${text.slice(0, 200)}`);
+  return Math.round(Number(match[1]!.replace(/\./g, '').replace(',', '.')) * 100);
+}
+
+describe.runIf(run)('logging an extra on a phone', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    // Give Lisa a roomy personal mandate, so the demo's random week cannot push this extra above it.
+    const api = async (path: string, init: RequestInit & { cookie?: string } = {}) =>
+      fetch(`${server.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie: init.cookie ?? '' } });
+    const signIn = await api('/api/v1/auth/sign-in', { method: 'POST', body: JSON.stringify({ email: 'jeroen@dekroon.example', password: DEMO_PASSWORD }) });
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const lisa = (await (await api('/api/v1/members?q=lisa', { cookie })).json()).items[0];
+    const set = await api('/api/v1/mandates', {
+      method: 'PUT',
+      cookie,
+      body: JSON.stringify({ scope: { type: 'member', memberId: lisa.id }, period: 'week', budgetCents: 50000, maxPerExtraCents: 5000, allowedKinds: ['gift', 'time', 'upgrade'] }),
+    });
+    expect(set.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn(email: string, viewport = PHONE): Promise<Page> {
+    const context = await browser.newContext({ ...viewport, locale: 'nl-NL', baseURL: server.baseUrl });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    return page;
+  }
+
+  it('Lisa logs an extra in one screen and one save; her mandate left shrinks; Pieter sees it', async () => {
+    const lisa = await signedIn('lisa@dekroon.example');
+    await lisa.goto('/extras/new');
+    const mandateText = lisa.getByText(/Nog €\s?.* van €\s?500,00 deze week/);
+    await mandateText.waitFor();
+    const before = leftCents(await mandateText.innerText());
+
+    const occasion = `Gast verloor zijn sleutel ${Date.now()}`;
+    await lisa.getByLabel('Klantaanleiding').fill(occasion);
+    await lisa.getByLabel('Wat heb je gedaan?').fill('Nieuwe sleutel en een kop koffie');
+    await lisa.getByText('Cadeau', { exact: true }).click();
+    await lisa.getByLabel('Kosten (€)').fill('2,50');
+    await lisa.getByLabel('Minuten').fill('5');
+    await lisa.getByRole('button', { name: 'Zeer positief' }).click();
+    await lisa.getByRole('button', { name: 'Opslaan' }).click();
+    await lisa.getByText('Opgeslagen', { exact: true }).waitFor();
+
+    await expect.poll(async () => leftCents(await mandateText.innerText())).toBe(before - 250);
+
+    const pieter = await signedIn('pieter@dekroon.example', { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+    await pieter.goto('/extras');
+    await pieter.getByRole('tab', { name: 'Mijn team' }).click();
+    await expect.poll(() => pieter.getByText(occasion).first().isVisible()).toBe(true);
+  });
+});
