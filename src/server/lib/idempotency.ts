@@ -26,10 +26,15 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
   return key;
 }
 
+/** Thrown inside the transaction when an earlier request with the same key has already been stored. */
+class AlreadyAnswered extends Error {}
+
 /**
- * Runs `write` once per (organisation, member, key). The key row is inserted first in the same
- * transaction: a concurrent retry with the same key waits on that row, then finds the stored answer
- * and returns it instead of writing again. The same key with a different request is refused.
+ * Runs `write` once per (organisation, member, key), in one transaction that ends by storing the answer
+ * under the key. A retry, also one running at the same moment, finds that key taken when it tries to
+ * store its own answer (PostgreSQL makes it wait for the first transaction), rolls back what it wrote
+ * and returns the first answer instead. A retry whose write fails (say the budget is now used up) also
+ * gets the first answer. The same key with a different request is refused.
  */
 export async function runIdempotent<T>(
   db: Db,
@@ -42,29 +47,32 @@ export async function runIdempotent<T>(
   }
   const key = scope.key;
   const requestHash = createHash('sha256').update(JSON.stringify(scope.request)).digest('hex');
-  return db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ orgId: scope.orgId, memberId: scope.memberId, key, requestHash })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [earlier] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(
-          and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.memberId, scope.memberId), eq(idempotencyKeys.key, key)),
-        );
-      if (!earlier || earlier.requestHash !== requestHash || earlier.status === null) {
-        throw new AppError('idempotency_key_reused', 422);
-      }
-      return { status: earlier.status, body: earlier.response as T, replayed: true };
-    }
-    const result = await write(tx);
-    await tx
-      .update(idempotencyKeys)
-      .set({ status: result.status, response: sql`${JSON.stringify(result.body)}::jsonb` })
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await write(tx);
+      const stored = await tx
+        .insert(idempotencyKeys)
+        .values({
+          orgId: scope.orgId,
+          memberId: scope.memberId,
+          key,
+          requestHash,
+          status: result.status,
+          response: sql`${JSON.stringify(result.body)}::jsonb`,
+        })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (stored.length === 0) throw new AlreadyAnswered();
+      return { ...result, replayed: false };
+    });
+  } catch (err) {
+    if (!(err instanceof AlreadyAnswered) && !(err instanceof AppError)) throw err;
+    const [earlier] = await db
+      .select()
+      .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.memberId, scope.memberId), eq(idempotencyKeys.key, key)));
-    return { ...result, replayed: false };
-  });
+    if (!earlier) throw err;
+    if (earlier.requestHash !== requestHash || earlier.status === null) throw new AppError('idempotency_key_reused', 422);
+    return { status: earlier.status, body: earlier.response as T, replayed: true };
+  }
 }

@@ -31,12 +31,14 @@ export function sendProblem(
   return reply.code(status).type('application/problem+json').serializer(JSON.stringify).send(problem);
 }
 
-/** PostgreSQL errors caused by the input rather than by the server. */
+/**
+ * PostgreSQL errors caused by the input rather than by the server. Kept short on purpose: the zod
+ * schemas check input first, so most database errors are our bugs and must show as 500 (and be logged).
+ */
 const PG_INPUT_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
   '23505': { status: 409, code: 'conflict' }, // unique_violation
   '23503': { status: 404, code: 'not_found' }, // foreign_key_violation: a referenced row is missing
   '22021': { status: 400, code: 'validation_failed' }, // character_not_in_repertoire
-  '22P02': { status: 400, code: 'validation_failed' }, // invalid_text_representation
   '22001': { status: 400, code: 'validation_failed' }, // string_data_right_truncation
   '22003': { status: 400, code: 'validation_failed' }, // numeric_value_out_of_range
   '22007': { status: 400, code: 'validation_failed' }, // invalid_datetime_format

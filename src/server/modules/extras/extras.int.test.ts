@@ -151,6 +151,22 @@ describe('logging an extra', () => {
     expect(otherBody.json().code).toBe('idempotency_key_reused');
   });
 
+  it('a retry gets the first answer even when the same request would now be refused', async () => {
+    await setMandate({ type: 'member', memberId: f.outsider.memberId }, 6000, 2000, ['gift']);
+    const key = randomUUID();
+    const body = extraBody({ costCents: 2000, occasion: 'Eerste poging' });
+    const first = await call('outsider', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 2000 }));
+    await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 2000 }));
+    const count = await countExtras(f.outsider.memberId);
+    const retry = await call('outsider', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await countExtras(f.outsider.memberId)).toBe(count);
+  });
+
   it('refuses bad input with a clear field error and writes nothing', async () => {
     const count = await countExtras(f.people.member.memberId);
     const future = new Date(Date.now() + 3600_000).toISOString();

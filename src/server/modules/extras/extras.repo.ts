@@ -16,25 +16,6 @@ export async function selectMandate(tx: Tx, orgId: string, mandateId: string) {
   return row;
 }
 
-/** Every mandate that could apply to someone with these roles, teams and id. */
-export async function selectCandidateMandates(tx: Tx, orgId: string, who: { memberId: string; teamIds: string[]; roles: string[] }) {
-  const keys = (type: string, values: string[]) =>
-    values.length ? and(eq(mandates.scopeType, type), inArray(mandates.scopeKey, values)) : undefined;
-  return tx
-    .select()
-    .from(mandates)
-    .where(
-      and(
-        eq(mandates.orgId, orgId),
-        or(
-          and(eq(mandates.scopeType, 'member'), eq(mandates.scopeKey, who.memberId)),
-          keys('team', who.teamIds),
-          keys('role', who.roles),
-        ),
-      ),
-    );
-}
-
 export async function upsertMandate(tx: Tx, orgId: string, values: Omit<typeof mandates.$inferInsert, 'orgId' | 'id'>) {
   const [row] = await tx
     .insert(mandates)
@@ -57,32 +38,86 @@ export async function deleteMandate(tx: Tx, orgId: string, mandateId: string) {
 
 // ---------- periods and usage ----------
 
+type MandateRow = typeof mandates.$inferSelect;
+
+interface MandateJson {
+  org_id: string;
+  id: string;
+  scope_type: string;
+  scope_key: string;
+  period: string;
+  budget_cents: number;
+  max_per_extra_cents: number;
+  allowed_kinds: string[];
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface PeriodUsage {
+  start: Date;
+  end: Date;
+  usedCents: number;
+}
+
 /**
- * The week (Monday to Monday) or month around `at` in the organisation's time zone, and what the member
- * gave in it (deleted extras left out, optionally without one being edited), in one round trip.
- * PostgreSQL does the calendar, so daylight-saving changes are handled: a week can be 167 or 169 hours.
+ * In one round trip: every mandate that could apply to this member (theirs, their teams', their roles'),
+ * and the week (Monday to Monday) and the month around `at` in the organisation's time zone with what
+ * the member gave in each (deleted extras left out, and optionally the one being edited). PostgreSQL
+ * does the calendar, so daylight-saving changes are handled: a week can be 167 or 169 hours long.
  */
-export async function selectPeriodUsage(
+export async function selectMandateSituation(
   tx: Tx,
-  who: { orgId: string; memberId: string; timeZone: string },
-  period: 'week' | 'month',
+  who: { orgId: string; memberId: string; teamIds: string[]; roles: string[]; timeZone: string },
   at: Date,
   exceptExtraId?: string,
 ) {
-  const unit = period === 'week' ? 'week' : 'month';
   const local = sql`(${at.toISOString()}::timestamptz at time zone ${who.timeZone})`;
-  const { rows } = await tx.execute<{ start: string; end: string; used: number }>(sql`
-    with bounds as (
-      select (date_trunc(${unit}, ${local}) at time zone ${who.timeZone}) as start,
-             ((date_trunc(${unit}, ${local}) + ${`1 ${unit}`}::interval) at time zone ${who.timeZone}) as "end")
-    select bounds.start, bounds."end",
-           (select coalesce(sum(e.cost_cents), 0)::int from extras e
-             where e.org_id = ${who.orgId} and e.member_id = ${who.memberId} and e.deleted_at is null
-               and e.occurred_at >= bounds.start and e.occurred_at < bounds."end"
-               and (${exceptExtraId ?? null}::uuid is null or e.id <> ${exceptExtraId ?? null}::uuid)) as used
-      from bounds`);
+  const used = (table: string) =>
+    sql.raw(`(select coalesce(sum(e.cost_cents), 0)::int from extras e
+      where e.org_id = p.org_id and e.member_id = p.member_id and e.deleted_at is null
+        and e.occurred_at >= ${table}.s and e.occurred_at < ${table}.e
+        and (p.except_id is null or e.id <> p.except_id))`);
+  const { rows } = await tx.execute<{
+    candidates: MandateJson[];
+    week_start: string;
+    week_end: string;
+    week_used: number;
+    month_start: string;
+    month_end: string;
+    month_used: number;
+  }>(sql`
+    with p as (select ${who.orgId}::uuid as org_id, ${who.memberId}::uuid as member_id, ${exceptExtraId ?? null}::uuid as except_id),
+         w as (select (date_trunc('week', ${local}) at time zone ${who.timeZone}) as s,
+                      ((date_trunc('week', ${local}) + interval '1 week') at time zone ${who.timeZone}) as e),
+         mo as (select (date_trunc('month', ${local}) at time zone ${who.timeZone}) as s,
+                       ((date_trunc('month', ${local}) + interval '1 month') at time zone ${who.timeZone}) as e)
+    select (select coalesce(json_agg(m), '[]'::json) from mandates m
+             where m.org_id = p.org_id
+               and ((m.scope_type = 'member' and m.scope_key = p.member_id::text)
+                 or (m.scope_type = 'team' and m.scope_key = any(${sql.param(who.teamIds)}::text[]))
+                 or (m.scope_type = 'role' and m.scope_key = any(${sql.param(who.roles)}::text[])))) as candidates,
+           w.s as week_start, w.e as week_end, ${used('w')} as week_used,
+           mo.s as month_start, mo.e as month_end, ${used('mo')} as month_used
+      from p, w, mo`);
   const row = rows[0]!;
-  return { start: new Date(row.start), end: new Date(row.end), usedCents: Number(row.used) };
+  const candidates: MandateRow[] = row.candidates.map((m) => ({
+    orgId: m.org_id,
+    id: m.id,
+    scopeType: m.scope_type,
+    scopeKey: m.scope_key,
+    period: m.period,
+    budgetCents: m.budget_cents,
+    maxPerExtraCents: m.max_per_extra_cents,
+    allowedKinds: m.allowed_kinds,
+    updatedBy: m.updated_by,
+    updatedAt: new Date(m.updated_at),
+  }));
+  const usage = (start: string, end: string, cents: number): PeriodUsage => ({ start: new Date(start), end: new Date(end), usedCents: Number(cents) });
+  return {
+    candidates,
+    week: usage(row.week_start, row.week_end, row.week_used),
+    month: usage(row.month_start, row.month_end, row.month_used),
+  };
 }
 
 /** The moment a local calendar day (plus some days) starts in the time zone. */

@@ -97,9 +97,9 @@ type Who = Pick<TenantContext, 'orgId' | 'memberId' | 'roles' | 'teamIds' | 'tim
 
 /** The mandate of a member at a moment, the period around that moment, and what was used and is left. */
 export async function mandateStatusAt(db: Tx, who: Who, at: Date, exceptExtraId?: string) {
-  const candidates = await repo.selectCandidateMandates(db, who.orgId, who);
-  const row = pickMandate(candidates, who.memberId);
-  const usage = await repo.selectPeriodUsage(db, who, (row?.period as 'week' | 'month') ?? 'week', at, exceptExtraId);
+  const situation = await repo.selectMandateSituation(db, who, at, exceptExtraId);
+  const row = pickMandate(situation.candidates, who.memberId);
+  const usage = row?.period === 'month' ? situation.month : situation.week;
   const budget = row?.budgetCents ?? 0;
   return { row, bounds: { start: usage.start, end: usage.end }, usedCents: usage.usedCents, leftCents: Math.max(0, budget - usage.usedCents) };
 }
