@@ -28,6 +28,8 @@ export type Problem = z.infer<typeof problemSchema>;
 
 // Characters PostgreSQL cannot store in text (NUL) or that only hide content (other C0 controls).
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Text without forbidden characters and without lone UTF-16 surrogates (half an emoji). */
+const cleanText = (s: string) => !FORBIDDEN_CHARS.test(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 /** A trimmed, non-empty line of text of at most `max` characters. */
 export function line(max = 200) {
@@ -36,7 +38,7 @@ export function line(max = 200) {
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !FORBIDDEN_CHARS.test(s), { message: 'contains control characters' });
+    .refine(cleanText, { message: 'contains control characters or broken characters' });
 }
 
 /** Multi-line text (may be empty) of at most `max` characters. */
@@ -45,7 +47,7 @@ export function prose(max = 2000) {
     .string()
     .trim()
     .max(max)
-    .refine((s) => !FORBIDDEN_CHARS.test(s), { message: 'contains control characters' });
+    .refine(cleanText, { message: 'contains control characters or broken characters' });
 }
 
 export const emailSchema = z
