@@ -14,7 +14,10 @@ import pg from 'pg';
 // shipped pg_ctl instead of the library: pg_ctl runs PostgreSQL in its own session, so a terminal's
 // Ctrl-C reaches only the app, which finishes its requests and then stops PostgreSQL itself.
 // The library also stops clusters and exits on SIGINT/SIGTERM by itself; take those handlers off.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) asyncExitHook.unhookEvent(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+  // Only once: this module may be evaluated again (test runners), and unhooking twice throws.
+  if (asyncExitHook.hookedEvents().includes(signal)) asyncExitHook.unhookEvent(signal);
+}
 
 export interface EmbeddedDatabase {
   url: string;

@@ -65,7 +65,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One call to the API. Resolves with the JSON body (undefined for 204), rejects with an ApiError. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -75,6 +75,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
         accept: 'application/json',
         'accept-language': acceptLanguage,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
@@ -92,6 +93,26 @@ export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST'
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body);
 export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body);
 export const apiDelete = <T>(path: string) => apiRequest<T>('DELETE', path);
+
+/**
+ * A POST the server performs at most once per key: a retry with the same key and body gets the first
+ * answer back instead of doing it again.
+ */
+export const apiPostOnce = <T>(path: string, body: unknown, idempotencyKey: string) =>
+  apiRequest<T>('POST', path, body, { 'idempotency-key': idempotencyKey });
+
+/**
+ * A fresh random key (UUID v4). crypto.randomUUID exists only on https and localhost; a server on a
+ * plain-http local address still has crypto.getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** Builds a query string from the defined, non-empty values. */
 export function queryString(params: Record<string, string | undefined>): string {

@@ -25,6 +25,11 @@ const InvitationsPage = lazy(() =>
 const OrganizationPage = lazy(() =>
   import('../features/organization/organization.page').then((m) => ({ default: m.OrganizationPage })),
 );
+const LogExtraPage = lazy(() => import('../features/extras/log-extra.page').then((m) => ({ default: m.LogExtraPage })));
+const ExtrasPage = lazy(() => import('../features/extras/extras.page').then((m) => ({ default: m.ExtrasPage })));
+const ExtraPage = lazy(() => import('../features/extras/extra.page').then((m) => ({ default: m.ExtraPage })));
+const ValuesPage = lazy(() => import('../features/values/values.page').then((m) => ({ default: m.ValuesPage })));
+const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
  * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their
@@ -46,6 +51,17 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={ACCESS.teams} />}>
           <Route path="/teams" element={<TeamsPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.extras} />}>
+          <Route path="/extras" element={<ExtrasPage />} />
+          <Route path="/extras/new" element={<LogExtraPage />} />
+          <Route path="/extras/:extraId" element={<ExtraPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.values} />}>
+          <Route path="/values" element={<ValuesPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.mandates} />}>
+          <Route path="/mandates" element={<MandatesPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.members} />}>
           <Route path="/members" element={<MembersPage />} />

@@ -12,9 +12,30 @@ export const ACCESS = {
   manageTeams: ['admin'],
   invitations: ['admin'],
   organization: ['admin'],
+  /** Log an extra and see one's own (module 2). */
+  extras: ['member', 'manager', 'director', 'admin'],
+  /** The extras of the teams one manages. */
+  teamExtras: ['manager'],
+  /** The extras of the whole organisation. */
+  allExtras: ['director'],
+  /** Everyone in the organisation reads the purpose, values and offer profile (module 1). */
+  values: ['member', 'manager', 'director', 'advisor', 'admin'],
+  manageValues: ['director', 'admin'],
+  mandates: ['admin', 'director', 'manager'],
+  manageMandates: ['admin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
-type NavLabelKey = 'nav.home' | 'nav.profile' | 'nav.teams' | 'nav.members' | 'nav.invitations' | 'nav.organization';
+type NavLabelKey =
+  | 'nav.home'
+  | 'nav.logExtra'
+  | 'nav.extras'
+  | 'nav.values'
+  | 'nav.mandates'
+  | 'nav.profile'
+  | 'nav.teams'
+  | 'nav.members'
+  | 'nav.invitations'
+  | 'nav.organization';
 type NavSectionKey = 'nav.sections.work' | 'nav.sections.admin' | 'nav.sections.you';
 
 export interface NavItem {
@@ -35,16 +56,20 @@ export const NAV_SECTIONS: NavSection[] = [
     id: 'work',
     labelKey: 'nav.sections.work',
     items: [
+      { path: '/extras/new', labelKey: 'nav.logExtra', roles: ACCESS.extras },
       { path: '/', labelKey: 'nav.home', roles: 'everyone' },
+      { path: '/extras', labelKey: 'nav.extras', roles: ACCESS.extras },
+      { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
       { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
-      // The modules still to come (purpose & values, extras, learning, promises, core questions,
-      // customer voice, counsel, the tower) are added here, each with the roles that may use it.
+      // The modules still to come (learning, promises, core questions, customer voice, counsel,
+      // the tower) are added here, each with the roles that may use it.
     ],
   },
   {
     id: 'admin',
     labelKey: 'nav.sections.admin',
     items: [
+      { path: '/mandates', labelKey: 'nav.mandates', roles: ACCESS.mandates },
       { path: '/members', labelKey: 'nav.members', roles: ACCESS.members },
       { path: '/invitations', labelKey: 'nav.invitations', roles: ACCESS.invitations },
       { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
@@ -67,4 +92,15 @@ export function visibleNavSections(roles: readonly Role[]): NavSection[] {
 
 export function isActivePath(itemPath: string, pathname: string): boolean {
   return itemPath === '/' ? pathname === '/' : pathname === itemPath || pathname.startsWith(`${itemPath}/`);
+}
+
+/** The one item to mark as current: the longest path that matches (/extras/new over /extras). */
+export function activeNavPath(sections: readonly NavSection[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const section of sections) {
+    for (const item of section.items) {
+      if (isActivePath(item.path, pathname) && (!best || item.path.length > best.length)) best = item.path;
+    }
+  }
+  return best;
 }

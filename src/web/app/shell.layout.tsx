@@ -7,7 +7,8 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/page-loader.component';
 import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
-import { isActivePath, visibleNavSections } from './nav.config';
+import { NotificationsBell } from '../features/notifications/notifications-bell.component';
+import { activeNavPath, visibleNavSections } from './nav.config';
 import { useConfig } from './use-config';
 import { useSignedInMe } from './use-me';
 import { useSignOut, useSwitchOrganization } from './use-session-actions';
@@ -24,6 +25,7 @@ export function ShellLayout() {
   const switchOrganization = useSwitchOrganization();
   const sections = visibleNavSections(me.member?.roles ?? []);
   const organizationName = me.activeOrganization?.name;
+  const currentPath = activeNavPath(sections, location.pathname);
 
   // On a phone the menu closes once a page is chosen.
   useEffect(() => {
@@ -55,6 +57,11 @@ export function ShellLayout() {
               {organizationName}
             </Text>
           )}
+          {me.member && (
+            <div style={{ marginLeft: 'auto', flexShrink: 0 }}>
+              <NotificationsBell />
+            </div>
+          )}
         </Group>
       </AppShell.Header>
 
@@ -67,7 +74,7 @@ export function ShellLayout() {
                   {t(section.labelKey)}
                 </Text>
                 {section.items.map((item) => {
-                  const active = isActivePath(item.path, location.pathname);
+                  const active = item.path === currentPath;
                   return (
                     <NavLink
                       key={item.path}

@@ -1,5 +1,8 @@
-import { Alert, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ACCESS } from '../../app/nav.config';
+import { hasAnyRole } from '../../app/roles';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { RoleBadges } from '../../components/role-badges.component';
@@ -20,6 +23,14 @@ export function HomePage() {
         <Alert color="yellow">{t('home.noOrganization')}</Alert>
       ) : (
         <Stack gap="md" maw={640}>
+          {hasAnyRole(member.roles, ACCESS.extras) && (
+            <Card withBorder padding="lg" bg="blue.0">
+              <Text mb="sm">{t('home.logExtraIntro')}</Text>
+              <Button component={Link} to="/extras/new" size="lg" fullWidth>
+                {t('nav.logExtra')}
+              </Button>
+            </Card>
+          )}
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb="xs">
               {t('home.yourRoles')}

@@ -1,0 +1,52 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../app/problem';
+import { requiredText } from '../../app/validators';
+import { notifySuccess } from '../../components/notify';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { useHideExtra } from './extras.api';
+
+/** A manager or director takes an extra out of the team feed, saying why (it can be shown again). */
+export function HideExtraModal({ extraId, opened, onClose }: { extraId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('extras.hide.title')} centered>
+      {opened && <HideForm extraId={extraId} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function HideForm({ extraId, onDone }: { extraId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const hide = useHideExtra(extraId);
+  const form = useForm({ initialValues: { reason: '' }, validate: { reason: requiredText(t) } });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        hide.mutate(values.reason.trim(), {
+          onSuccess: () => {
+            notifySuccess(t('extras.hide.done'));
+            onDone();
+          },
+          onError: (error) => applyFieldErrors(form, t, error),
+        }),
+      )}
+    >
+      <Stack>
+        <Text size="sm">{t('extras.hide.text')}</Text>
+        <ProblemAlert error={hide.error} />
+        <Textarea label={t('extras.hide.reason')} autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={hide.isPending}>
+            {t('extras.hide.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

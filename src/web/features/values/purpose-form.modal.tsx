@@ -1,0 +1,70 @@
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { Purpose } from '../../../contracts/values.contract';
+import { applyFieldErrors } from '../../app/problem';
+import { requiredText } from '../../app/validators';
+import { notifySuccess } from '../../components/notify';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { useUpdatePurpose } from './values.api';
+
+/** The purpose and the offer profile's words (what we offer, to whom): director and admin. */
+export function PurposeFormModal({ purpose, opened, onClose }: { purpose: Purpose; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('values.purpose.editTitle')} fullScreen={phone} size="lg">
+      {opened && <PurposeForm purpose={purpose} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function PurposeForm({ purpose, onDone }: { purpose: Purpose; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdatePurpose();
+  const form = useForm({
+    initialValues: { purpose: purpose.purpose, offerSummary: purpose.offerSummary, audience: purpose.audience },
+    validate: { purpose: requiredText(t) },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        update.mutate(
+          { purpose: values.purpose.trim(), offerSummary: values.offerSummary.trim(), audience: values.audience.trim() },
+          {
+            onSuccess: () => {
+              notifySuccess(t('common.saved'));
+              onDone();
+            },
+            onError: (error) => applyFieldErrors(form, t, error),
+          },
+        ),
+      )}
+    >
+      <Stack>
+        <ProblemAlert error={update.error} />
+        <Textarea
+          label={t('values.purpose.purpose')}
+          description={t('values.purpose.purposeHint')}
+          autosize
+          minRows={3}
+          maxLength={1000}
+          data-autofocus
+          {...form.getInputProps('purpose')}
+        />
+        <Textarea label={t('values.offer.summary')} autosize minRows={3} maxLength={1000} {...form.getInputProps('offerSummary')} />
+        <Textarea label={t('values.offer.audience')} autosize minRows={2} maxLength={500} {...form.getInputProps('audience')} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
