@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../../contracts/constants';
 import {
   createInvitationBody,
   createTeamBody,
@@ -21,12 +20,9 @@ import {
 } from '../../../contracts/org.contract';
 import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { problems } from '../../lib/openapi';
+import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
 import * as service from './org.service';
 
-const ADMIN: Role[] = ['admin'];
-const PEOPLE_VIEWERS: Role[] = ['admin', 'director', 'manager'];
-const STAFF: Role[] = ['member', 'manager', 'director', 'admin'];
-const EVERYONE: Role[] = ['member', 'manager', 'director', 'advisor', 'admin'];
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async (app, { deps }) => {
   // ---------- organisation ----------
@@ -49,7 +45,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
 
   // ---------- members ----------
   app.get('/members', {
-    config: { access: PEOPLE_VIEWERS },
+    config: { access: LEADERS },
     schema: {
       tags: ['members'],
       summary: 'Members of the organisation',
@@ -60,7 +56,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
   });
 
   app.get('/members/:memberId', {
-    config: { access: PEOPLE_VIEWERS },
+    config: { access: LEADERS },
     schema: { tags: ['members'], summary: 'One member', params: memberParams, response: { 200: member, ...problems } },
     handler: (request) => service.findMember(deps, tenantOf(request), request.params.memberId),
   });

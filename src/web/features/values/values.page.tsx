@@ -179,35 +179,15 @@ function ValuesSection({ canEdit, showRetired }: { canEdit: boolean; showRetired
                     </Group>
                   )}
                 </Group>
-                {value.behaviours.length > 0 && (
-                  <>
-                    <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="sm">
-                      {t('values.values.behavioursShort')}
-                    </Text>
-                    <List size="sm" spacing={2} mt={4}>
-                      {value.behaviours.map((behaviour) => (
-                        <List.Item key={behaviour}>{behaviour}</List.Item>
-                      ))}
-                    </List>
-                  </>
-                )}
+                <LabelledList label={t('values.values.behavioursShort')} items={value.behaviours} />
                 {canEdit && (
-                  <Group gap="xs" mt="sm">
-                    {!isRetired && (
-                      <Button size="sm" variant="light" onClick={() => setEditing(value)} aria-label={t('values.values.editTitle', { name: value.name })}>
-                        {t('common.edit')}
-                      </Button>
-                    )}
-                    <Button
-                      size="sm"
-                      variant="subtle"
-                      color="gray"
-                      onClick={() => retire(value, !isRetired)}
-                      aria-label={`${isRetired ? t('values.restore') : t('values.retire')}: ${value.name}`}
-                    >
-                      {isRetired ? t('values.restore') : t('values.retire')}
-                    </Button>
-                  </Group>
+                  <EditRetireActions
+                    name={value.name}
+                    retired={isRetired}
+                    editLabel={t('values.values.editTitle', { name: value.name })}
+                    onEdit={() => setEditing(value)}
+                    onRetire={() => retire(value, !isRetired)}
+                  />
                 )}
               </Card>
             );
@@ -296,35 +276,15 @@ function OfferSection({ canEdit, showRetired }: { canEdit: boolean; showRetired:
                     {offering.leadTimeDays === null ? t('values.offer.noLeadTime') : t('values.offer.leadTimeDays', { count: offering.leadTimeDays })}
                   </Text>
                 </Group>
-                {offering.conditions.length > 0 && (
-                  <>
-                    <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="sm">
-                      {t('values.offer.conditions')}
-                    </Text>
-                    <List size="sm" spacing={2} mt={4}>
-                      {offering.conditions.map((condition) => (
-                        <List.Item key={condition}>{condition}</List.Item>
-                      ))}
-                    </List>
-                  </>
-                )}
+                <LabelledList label={t('values.offer.conditions')} items={offering.conditions} />
                 {canEdit && (
-                  <Group gap="xs" mt="sm">
-                    {!isRetired && (
-                      <Button size="sm" variant="light" onClick={() => setEditing(offering)} aria-label={t('values.offer.editTitle', { name: offering.name })}>
-                        {t('common.edit')}
-                      </Button>
-                    )}
-                    <Button
-                      size="sm"
-                      variant="subtle"
-                      color="gray"
-                      onClick={() => retire(offering, !isRetired)}
-                      aria-label={`${isRetired ? t('values.restore') : t('values.retire')}: ${offering.name}`}
-                    >
-                      {isRetired ? t('values.restore') : t('values.retire')}
-                    </Button>
-                  </Group>
+                  <EditRetireActions
+                    name={offering.name}
+                    retired={isRetired}
+                    editLabel={t('values.offer.editTitle', { name: offering.name })}
+                    onEdit={() => setEditing(offering)}
+                    onRetire={() => retire(offering, !isRetired)}
+                  />
                 )}
               </Card>
             );
@@ -362,5 +322,40 @@ function OfferProfile({ purpose }: { purpose: Purpose | undefined }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A small heading with a list under it (behaviours of a value, conditions of an offering); nothing when empty. */
+function LabelledList({ label, items }: { label: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="sm">
+        {label}
+      </Text>
+      <List size="sm" spacing={2} mt={4}>
+        {items.map((item) => (
+          <List.Item key={item}>{item}</List.Item>
+        ))}
+      </List>
+    </>
+  );
+}
+
+/** Edit (while active) and retire/restore buttons of a value or an offering. */
+function EditRetireActions(props: { name: string; retired: boolean; editLabel: string; onEdit: () => void; onRetire: () => void }) {
+  const { t } = useTranslation();
+  const retireLabel = props.retired ? t('values.restore') : t('values.retire');
+  return (
+    <Group gap="xs" mt="sm">
+      {!props.retired && (
+        <Button size="sm" variant="light" onClick={props.onEdit} aria-label={props.editLabel}>
+          {t('common.edit')}
+        </Button>
+      )}
+      <Button size="sm" variant="subtle" color="gray" onClick={props.onRetire} aria-label={`${retireLabel}: ${props.name}`}>
+        {retireLabel}
+      </Button>
+    </Group>
   );
 }
