@@ -97,13 +97,16 @@ async function main() {
     }
 
     const app = await buildApp({ config, database, authSecret, loggerInstance: log, version });
-    let closing = false;
+    let closingSince = 0;
     const shutdown = async (signal: string) => {
-      if (closing) {
+      if (closingSince) {
+        // Ctrl-C under `npm start` arrives twice at once (the terminal's and the one tsx passes on):
+        // only a second press, a moment later, means "stop now".
+        if (Date.now() - closingSince < 1000) return;
         log.warn('second signal: stopping now');
         process.exit(1);
       }
-      closing = true;
+      closingSince = Date.now();
       log.info({ signal }, 'shutting down: finishing requests in flight');
       const force = setTimeout(() => {
         log.error('shutdown took too long: stopping now');
