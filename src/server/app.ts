@@ -152,7 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     hideUntagged: true,
     transform: jsonSchemaTransform,
   });
-  await app.register(accessPlugin, { db, secret: options.authSecret, appOrigin: new URL(config.appUrl).origin });
+  await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin: new URL(config.appUrl).origin });
 
   await app.register(async (docs) => {
     // The documentation pages are public; this hook marks only the routes registered in this scope.

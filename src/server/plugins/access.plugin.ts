@@ -5,7 +5,7 @@ import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
-import type { Db } from '../db/client';
+import type { Pool } from 'pg';
 
 /**
  * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
@@ -71,7 +71,7 @@ export function headersOf(request: FastifyRequest): Headers {
 }
 
 interface AccessOptions {
-  db: Db;
+  pool: Pool;
   /** The secret that signs session cookies (AUTH_SECRET). */
   secret: string;
   appOrigin: string;
@@ -107,7 +107,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       throw new AppError('forbidden', 403);
     }
     const token = readSessionToken(request.headers.cookie, options.secret);
-    const found = token ? await findSessionContext(options.db, token) : undefined;
+    const found = token ? await findSessionContext(options.pool, token) : undefined;
     if (!found) {
       if (access === 'public') return;
       throw new AppError('unauthenticated', 401);

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Pool } from 'pg';
 
 export type SessionContextRow = {
   session_id: string;
@@ -22,8 +21,7 @@ export type SessionContextRow = {
  * membership in the session's organisation (none when deactivated or gone) with its teams, and the
  * organisation's time zone. It reads org tables on purpose: this runs on every request.
  */
-export async function selectSessionContext(tx: Tx, token: string): Promise<SessionContextRow | undefined> {
-  const { rows } = await tx.execute<SessionContextRow>(sql`
+const SESSION_CONTEXT_SQL = `
     select s.id as session_id, s.token, u.id as user_id, u.name, u.email, u.language, s.active_org_id,
            m.id as member_id, m.roles, o.default_language, o.time_zone,
            array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
@@ -34,6 +32,10 @@ export async function selectSessionContext(tx: Tx, token: string): Promise<Sessi
       join auth_user u on u.id = s.user_id
       left join members m on m.org_id = s.active_org_id and m.user_id = s.user_id and m.status = 'active'
       left join organizations o on o.id = m.org_id
-     where s.token = ${token} and s.expires_at > now()`);
+     where s.token = $1 and s.expires_at > now()`;
+
+export async function selectSessionContext(pool: Pool, token: string): Promise<SessionContextRow | undefined> {
+  // A named statement: PostgreSQL plans it once per connection. This runs on every request.
+  const { rows } = await pool.query<SessionContextRow>({ name: 'session-context', text: SESSION_CONTEXT_SQL, values: [token] });
   return rows[0];
 }

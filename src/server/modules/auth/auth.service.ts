@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
+import type { Pool } from 'pg';
 import { eq } from 'drizzle-orm';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language, Role } from '../../../contracts/constants';
@@ -62,8 +63,8 @@ async function revokeSessionByToken(db: Db, sessionToken: string) {
 }
 
 /** The session behind a token, with its person and active membership (one query; see auth.repo). */
-export function findSessionContext(db: Db, token: string) {
-  return selectSessionContext(db, token);
+export function findSessionContext(pool: Pool, token: string) {
+  return selectSessionContext(pool, token);
 }
 
 export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language): Promise<Me> {
