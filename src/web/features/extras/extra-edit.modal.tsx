@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { KindPicker, ValuePicker } from './extra-fields.component';
 import { toLocalInput } from './extra-labels';
 import { type ExtraChanges, type ExtraDetail, useMyMandate, useUpdateExtra } from './extras.api';
 import { mandateExcesses } from './mandate-check';
+import { FormActions } from '../../components/form-actions.component';
 
 interface EditValues {
   occasion: string;
@@ -157,14 +158,7 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
             </Stack>
           </Paper>
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={update.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionScore } from '../../../contracts/constants';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { ScoreButtons } from './extra-fields.component';
 import { type ExtraDetail, usePutReaction } from './extras.api';
+import { FormActions } from '../../components/form-actions.component';
 
 /** The customer may react the next day: the author adds or changes the reaction at any time (kept in the history). */
 export function ReactionModal({ extra, opened, onClose }: { extra: ExtraDetail; opened: boolean; onClose: () => void }) {
@@ -52,14 +53,7 @@ function ReactionForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => voi
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={put.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={put.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Input, Modal, NativeSelect, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Input, Modal, NativeSelect, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EXTRA_KINDS, type ExtraKind, type Role } from '../../../contracts/constants';
@@ -13,6 +13,7 @@ import { kindLabel } from '../extras/extra-labels';
 import { useMembers } from '../members/members.api';
 import { useTeams } from '../teams/teams.api';
 import { usePutMandate } from './mandates.api';
+import { FormActions } from '../../components/form-actions.component';
 
 /** The roles that log extras (an advisor brings proposals, not extras). */
 const MANDATE_ROLES: Role[] = ['member', 'manager', 'director', 'admin'];
@@ -174,14 +175,7 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={put.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={put.isPending} />
       </Stack>
     </form>
   );

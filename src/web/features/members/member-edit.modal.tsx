@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/constants';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { RoleCheckboxes } from '../../components/role-checkboxes.component';
 import { useUpdateMember } from './members.api';
+import { FormActions } from '../../components/form-actions.component';
 
 export function MemberEditModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -50,14 +51,7 @@ function MemberEditForm({ member, onDone }: { member: Member; onDone: () => void
           error={form.errors.roles}
         />
         <TextInput label={t('members.jobTitle')} {...form.getInputProps('jobTitle')} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={update.isPending} />
       </Stack>
     </form>
   );

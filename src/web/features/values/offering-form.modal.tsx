@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { type OfferingBody, useCreateOffering, useUpdateOffering } from './values.api';
+import { FormActions } from '../../components/form-actions.component';
 
 interface OfferingValues {
   name: string;
@@ -125,14 +126,7 @@ function OfferingForm({
           maxLength={300}
           error={form.errors.conditions}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={mutation.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '../../../contracts/values.contract';
@@ -8,6 +8,7 @@ import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useUpdatePurpose } from './values.api';
+import { FormActions } from '../../components/form-actions.component';
 
 /** The purpose and the offer profile's words (what we offer, to whom): director and admin. */
 export function PurposeFormModal({ purpose, opened, onClose }: { purpose: Purpose; opened: boolean; onClose: () => void }) {
@@ -56,14 +57,7 @@ function PurposeForm({ purpose, onDone }: { purpose: Purpose; onDone: () => void
         />
         <Textarea label={t('values.offer.summary')} autosize minRows={3} maxLength={1000} {...form.getInputProps('offerSummary')} />
         <Textarea label={t('values.offer.audience')} autosize minRows={2} maxLength={500} {...form.getInputProps('audience')} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={update.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useCreateValue, useUpdateValue, type ValueBody } from './values.api';
+import { FormActions } from '../../components/form-actions.component';
 
 /** Add a core value (value null) or edit one: a name, what it means, and 2 to 5 observable behaviours. */
 export function ValueFormModal({ value, opened, onClose }: { value: CoreValue | null; opened: boolean; onClose: () => void }) {
@@ -90,14 +91,7 @@ function ValueForm({
           maxLength={200}
           error={form.errors.behaviours}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={mutation.isPending} />
       </Stack>
     </form>
   );
