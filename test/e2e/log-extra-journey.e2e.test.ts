@@ -41,8 +41,8 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ ...viewport, locale: 'nl-NL', baseURL: server.baseUrl });
+  async function signedIn(email: string, viewport = PHONE, timezoneId = 'Europe/Amsterdam'): Promise<Page> {
+    const context = await browser.newContext({ ...viewport, locale: 'nl-NL', timezoneId, baseURL: server.baseUrl });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto('/sign-in');
@@ -76,5 +76,32 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await pieter.goto('/extras');
     await pieter.getByRole('tab', { name: 'Mijn team' }).click();
     await expect.poll(() => pieter.getByText(occasion).first().isVisible()).toBe(true);
+  });
+
+  it('a phone set to another time zone still logs the time as the hotel clock reads it', async () => {
+    const lisa = await signedIn('lisa@dekroon.example', PHONE, 'America/New_York');
+    await lisa.goto('/extras/new');
+    // Two hours ago on the hotel's clock (Europe/Amsterdam), to the minute.
+    const when = new Date(Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000);
+    const hotelClock = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', ...options }).format(when);
+    const typed = `${hotelClock({ year: 'numeric', month: '2-digit', day: '2-digit' })}T${hotelClock({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+
+    const occasion = `Gast vroeg om een taxi ${Date.now()}`;
+    await lisa.getByLabel('Klantaanleiding').fill(occasion);
+    await lisa.getByLabel('Wat heb je gedaan?').fill('Taxi gebeld en een paraplu meegegeven');
+    await lisa.getByText('Tijd', { exact: true }).click();
+    await lisa.getByRole('button', { name: 'Wanneer: nu' }).click();
+    const whenField = lisa.getByLabel('Wanneer', { exact: true });
+    // The field opens on "now" as the hotel clock reads it, not New York's.
+    expect((await whenField.inputValue()).slice(0, 10)).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
+    await whenField.fill(typed);
+    await lisa.getByRole('button', { name: 'Opslaan' }).click();
+    await lisa.getByText('Opgeslagen', { exact: true }).waitFor();
+
+    const saved = await lisa.evaluate(async (text) => {
+      const list = await (await fetch(`/api/v1/extras?scope=mine`)).json();
+      return list.items.find((item: { occasion: string }) => item.occasion === text)?.occurredAt as string | undefined;
+    }, occasion);
+    expect(saved && new Date(saved).toISOString()).toBe(when.toISOString());
   });
 });

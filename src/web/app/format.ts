@@ -31,3 +31,50 @@ export function formatMoney(amount: number, language: Language, currency: 'EUR' 
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language)).format(value);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** How far the wall clock of `timeZone` runs ahead of UTC at `date`, in milliseconds. */
+function zoneOffsetMs(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/**
+ * "2026-05-04T09:30": what an <input type="datetime-local"> holds, as the clock reads in `timeZone`
+ * (the organisation's), not in the browser's zone, so a phone set to another zone still logs hotel time.
+ */
+export function toZonedInput(date: Date, timeZone: string): string {
+  const wall = new Date(date.getTime() + zoneOffsetMs(date, timeZone));
+  return `${wall.getUTCFullYear()}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+}
+
+/**
+ * The moment a datetime-local value means on the clock of `timeZone`; null when it is not a date.
+ * In the hour skipped when clocks go forward, the time is read with the offset before the change;
+ * in the hour that happens twice, the first one is taken.
+ */
+export function fromZonedInput(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi) return null;
+  // The offset may differ on either side of the moment: try both and keep the earliest that fits.
+  const before = wall - zoneOffsetMs(new Date(wall - 86_400_000), timeZone);
+  const after = wall - zoneOffsetMs(new Date(wall + 86_400_000), timeZone);
+  const fits = [before, after].filter((t) => t + zoneOffsetMs(new Date(t), timeZone) === wall).sort((a, b) => a - b);
+  return new Date(fits[0] ?? before);
+}

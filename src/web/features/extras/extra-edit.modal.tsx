@@ -9,10 +9,10 @@ import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../..
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { useFormat } from '../../app/use-format';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useValues } from '../values/values.api';
 import { KindPicker, ValuePicker } from './extra-fields.component';
-import { toLocalInput } from './extra-labels';
 import { type ExtraChanges, type ExtraDetail, useMyMandate, useUpdateExtra } from './extras.api';
 import { mandateExcesses } from './mandate-check';
 import { FormActions } from '../../components/form-actions.component';
@@ -47,7 +47,8 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
   const my = useMyMandate();
   const values = useValues(true);
   const [serverWantsReason, setServerWantsReason] = useState(false);
-  const originalWhen = toLocalInput(new Date(extra.occurredAt));
+  const format = useFormat();
+  const originalWhen = format.dateInput(new Date(extra.occurredAt));
   const form = useForm<EditValues>({
     initialValues: {
       occasion: extra.occasion,
@@ -74,8 +75,8 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
         return minutes > 24 * 60 ? t('extras.form.tooManyMinutes') : null;
       },
       occurredAt: (v: string) => {
-        const date = new Date(v);
-        if (!v || Number.isNaN(date.getTime())) return t('validation.invalid_format');
+        const date = format.parseDateInput(v);
+        if (!date) return t('validation.invalid_format');
         return date.getTime() > Date.now() + 60_000 ? t('extras.form.notInFuture') : null;
       },
       aboveMandateReason: (v: string): string | null => (needsReason && !v.trim() ? t('extras.form.reasonRequired') : null),
@@ -103,7 +104,7 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
       minutes: v.minutes.trim() ? (parseWholeNumber(v.minutes) ?? 0) : 0,
       valueIds: v.valueIds,
       customerRef: v.customerRef.trim() || null,
-      ...(v.occurredAt !== originalWhen ? { occurredAt: new Date(v.occurredAt).toISOString() } : {}),
+      ...(v.occurredAt !== originalWhen ? { occurredAt: format.parseDateInput(v.occurredAt)!.toISOString() } : {}),
       ...(needsReason && v.aboveMandateReason.trim() ? { aboveMandateReason: v.aboveMandateReason.trim() } : {}),
     };
     update.mutate(body, {
@@ -142,7 +143,7 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
           onChange={(ids) => form.setFieldValue('valueIds', ids)}
         />
         <TextInput label={t('extras.form.customerRef')} maxLength={200} autoComplete="off" {...form.getInputProps('customerRef')} />
-        <TextInput type="datetime-local" label={t('extras.form.occurredAt')} max={toLocalInput(new Date())} {...form.getInputProps('occurredAt')} />
+        <TextInput type="datetime-local" label={t('extras.form.occurredAt')} max={format.dateInput(new Date())} {...form.getInputProps('occurredAt')} />
         {needsReason && (
           <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
             <Stack gap="xs">

@@ -34,9 +34,3 @@ export function scoreLabel(t: TFunction, score: number): string {
 
 /** The customer's reaction, from frowning (1) to beaming (5): calm colours, it is the customer's view. */
 export const SCORE_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'gray', 4: 'lime', 5: 'teal' };
-
-/** "2026-05-04T09:30" in the browser's time: what an <input type="datetime-local"> holds. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

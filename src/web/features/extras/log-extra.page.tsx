@@ -16,7 +16,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
-import { kindLabel, toLocalInput } from './extra-labels';
+import { kindLabel } from './extra-labels';
 import { useCreateExtra, useExtraSuggestions, useMyMandate } from './extras.api';
 import { type MandateExcess, mandateExcesses, usedPercent } from './mandate-check';
 
@@ -187,8 +187,8 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
       },
       occurredAt: (v) => {
         if (!v) return null;
-        const date = new Date(v);
-        if (Number.isNaN(date.getTime())) return t('validation.invalid_format');
+        const date = format.parseDateInput(v);
+        if (!date) return t('validation.invalid_format');
         return date.getTime() > Date.now() + 60_000 ? t('extras.form.notInFuture') : null;
       },
       aboveMandateReason: (v, all) => {
@@ -226,7 +226,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
       customerRef: v.customerRef.trim() || null,
       reactionText: v.reactionText.trim() || null,
       reactionScore: (v.reactionScore as ReactionScore | null) ?? null,
-      ...(v.occurredAt ? { occurredAt: new Date(v.occurredAt).toISOString() } : {}),
+      ...(v.occurredAt ? { occurredAt: format.parseDateInput(v.occurredAt)!.toISOString() } : {}),
       ...(needsReason ? { aboveMandateReason: v.aboveMandateReason.trim() } : {}),
     };
     const current = attempt.current ?? { key: newIdempotencyKey(), uncertain: false };
@@ -375,7 +375,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
           <TextInput
             type="datetime-local"
             label={t('extras.form.occurredAt')}
-            max={toLocalInput(new Date())}
+            max={format.dateInput(new Date())}
             {...form.getInputProps('occurredAt')}
           />
         )}
@@ -396,7 +396,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
                 variant="subtle"
                 size="sm"
                 onClick={() => {
-                  form.setFieldValue('occurredAt', toLocalInput(new Date()));
+                  form.setFieldValue('occurredAt', format.dateInput(new Date()));
                   setOpen((o) => ({ ...o, occurredAt: true }));
                 }}
               >
