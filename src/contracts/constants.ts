@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'mandate_reason_required',
   'edit_window_closed',
   'idempotency_key_reused',
+  'own_story',
+  'not_in_feed',
   'internal',
   'unavailable',
 ] as const;

@@ -70,6 +70,8 @@ export const extra = z.object({
   reactionScore: z.number().int().nullable(),
   aboveMandate: z.boolean(),
   aboveMandateReason: z.string().nullable(),
+  /** The author's choice: false keeps it out of the team feed, best practices and the weekly pick. */
+  inFeed: z.boolean(),
   hidden: z.object({ reason: z.string(), at: z.iso.datetime() }).nullable(),
   /** The author may still edit or delete it (within 24 hours of logging). */
   editableUntil: z.iso.datetime(),
@@ -92,7 +94,11 @@ const extraFields = {
   aboveMandateReason: prose(500).optional(),
 };
 
-export const createExtraBody = z.strictObject(extraFields);
+export const createExtraBody = z.strictObject({
+  ...extraFields,
+  /** Keep this extra out of the team feed (it still counts for the mandate and the figures). */
+  inFeed: z.boolean().optional(),
+});
 export type CreateExtraBody = z.input<typeof createExtraBody>;
 
 export const updateExtraBody = z.strictObject({

@@ -24,6 +24,7 @@ import { systemRoutes } from './modules/system/system.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
+import { learningRoutes } from './modules/learning/learning.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -171,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });
       await v1.register(notificationsRoutes, { db });
+      await v1.register(learningRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client';
 import { extraReactions, extras, mandates } from '../db/schema/extras.schema';
 import { coreValues, offerings, purposes } from '../db/schema/values.schema';
+import { fillOccasionWords } from '../modules/extras/extras.repo';
 
 // Hotel De Kroon's purpose, values, offer profile, mandates and eight weeks of extras.
 
@@ -232,5 +233,6 @@ export async function seedDemoExtras(
     .filter((e) => e.reactionScore !== null)
     .map((e) => ({ orgId, extraId: e.id, reactionText: e.reactionText, reactionScore: e.reactionScore, changedBy: e.memberId, changedAt: e.createdAt }));
   if (reactions.length) await tx.insert(extraReactions).values(reactions);
+  await fillOccasionWords(tx, orgId);
   return { extras: inserted.length };
 }

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members, organizations } from './org.schema';
 
 // Module 2: mandates and extras.
+
+/** PostgreSQL's text-search vector: the occasion's words, stemmed in the organisation's language. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const mandates = pgTable(
   'mandates',
@@ -48,6 +51,10 @@ export const extras = pgTable(
     aboveMandateReason: text(),
     /** The mandate that applied when it was logged (null when none did). */
     mandateId: uuid(),
+    /** The author's choice: false keeps this extra out of the team feed (and so of best practices and picks). */
+    inFeed: boolean().notNull().default(true),
+    /** The occasion as stemmed words (Dutch or English, as the organisation speaks): themes and similar occasions. */
+    occasionTsv: tsvector(),
     hiddenAt: timestamp({ withTimezone: true }),
     hiddenReason: text(),
     hiddenBy: uuid(),
@@ -61,6 +68,7 @@ export const extras = pgTable(
     index().on(t.orgId, t.memberId, t.occurredAt),
     index().on(t.orgId, t.occurredAt),
     index('extras_team_ids_gin').using('gin', t.teamIds),
+    index('extras_occasion_tsv_gin').using('gin', t.occasionTsv),
     foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }),
     check('extras_cost_ok', sql`${t.costCents} >= 0`),
     check('extras_score_ok', sql`${t.reactionScore} is null or ${t.reactionScore} between 1 and 5`),

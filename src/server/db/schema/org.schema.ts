@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   jsonb,
@@ -21,6 +22,14 @@ export const organizations = pgTable('organizations', {
   defaultLanguage: text().notNull().default('nl'),
   currency: text().notNull().default('EUR'),
   timeZone: text().notNull().default('Europe/Amsterdam'),
+  /**
+   * Per-member figures in the manager's conversation view: off (null) unless an admin switched them on
+   * and recorded that the works council agreed (a system that can monitor staff needs its consent).
+   */
+  memberComparisonSince: timestamp({ withTimezone: true }),
+  memberComparisonBy: uuid(),
+  worksCouncilAgreedOn: date({ mode: 'string' }),
+  worksCouncilNote: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -38,6 +47,8 @@ export const members = pgTable(
     roles: text().array().notNull(),
     jobTitle: text(),
     status: text().notNull().default('active'),
+    /** The weekly digest e-mail is on unless the person turned it off. */
+    digestOptOut: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp({ withTimezone: true }),
   },

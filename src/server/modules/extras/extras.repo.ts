@@ -135,12 +135,30 @@ export async function lockMemberBudget(tx: Tx, orgId: string, memberId: string) 
 
 // ---------- extras ----------
 
+/** The occasion as stemmed words in the organisation's language (Dutch unless it speaks English). */
+export function occasionWords(orgId: string, occasion: string | SQL) {
+  return sql`to_tsvector(${searchLanguageOf(orgId)}, ${occasion})`;
+}
+
+/** The organisation's text-search configuration: Dutch stemming and stop words, or English. */
+export function searchLanguageOf(orgId: string) {
+  return sql`(select case o.default_language when 'en' then 'english' else 'dutch' end from organizations o where o.id = ${orgId})::regconfig`;
+}
+
+/** Gives extras written straight to the table (the demo) their occasion words. */
+export async function fillOccasionWords(tx: Tx, orgId: string) {
+  await tx
+    .update(extras)
+    .set({ occasionTsv: occasionWords(orgId, sql`${extras.occasion}`) })
+    .where(and(eq(extras.orgId, orgId), isNull(extras.occasionTsv)));
+}
+
 export type ExtraRow = typeof extras.$inferSelect;
 
-export async function insertExtra(tx: Tx, orgId: string, values: Omit<typeof extras.$inferInsert, 'orgId' | 'id'>) {
+export async function insertExtra(tx: Tx, orgId: string, values: Omit<typeof extras.$inferInsert, 'orgId' | 'id' | 'occasionTsv'>) {
   const [row] = await tx
     .insert(extras)
-    .values({ orgId, ...values })
+    .values({ orgId, ...values, occasionTsv: occasionWords(orgId, values.occasion) })
     .returning();
   return row!;
 }
@@ -153,10 +171,10 @@ export async function selectExtra(tx: Tx, orgId: string, extraId: string) {
   return row;
 }
 
-export async function updateExtraRow(tx: Tx, orgId: string, extraId: string, values: Partial<typeof extras.$inferInsert>) {
+export async function updateExtraRow(tx: Tx, orgId: string, extraId: string, values: Partial<Omit<typeof extras.$inferInsert, 'occasionTsv'>>) {
   const [row] = await tx
     .update(extras)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, ...(values.occasion !== undefined ? { occasionTsv: occasionWords(orgId, values.occasion) } : {}), updatedAt: new Date() })
     .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)))
     .returning();
   return row;

@@ -1,6 +1,7 @@
 import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
 import type { ExtraKind, Language, Role } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
 import { runIdempotent } from '../../lib/idempotency';
@@ -93,6 +94,19 @@ export function pickMandate(candidates: MandateRow[], memberId: string): Mandate
   );
 }
 
+/** The mandate of one member among all of the organisation's (for overviews of many members at once). */
+export function mandateOf(all: MandateRow[], member: { id: string; roles: string[]; teamIds: string[] }): MandateRow | undefined {
+  const applies = (m: MandateRow) =>
+    (m.scopeType === 'member' && m.scopeKey === member.id) ||
+    (m.scopeType === 'team' && member.teamIds.includes(m.scopeKey)) ||
+    (m.scopeType === 'role' && member.roles.includes(m.scopeKey));
+  return pickMandate(all.filter(applies), member.id);
+}
+
+export function allMandates(db: Tx, orgId: string) {
+  return repo.selectMandates(db, orgId);
+}
+
 type Who = Pick<TenantContext, 'orgId' | 'memberId' | 'roles' | 'teamIds' | 'timeZone'>;
 
 /** The mandate of a member at a moment, the period around that moment, and what was used and is left. */
@@ -150,6 +164,7 @@ function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
     reactionScore: row.reactionScore,
     aboveMandate: row.aboveMandate,
     aboveMandateReason: row.aboveMandateReason,
+    inFeed: row.inFeed,
     hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt.toISOString() } : null,
     editableUntil: new Date(row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
     createdAt: row.createdAt.toISOString(),
@@ -213,6 +228,8 @@ export interface LogExtraInput {
   reactionText?: string | null;
   reactionScore?: number | null;
   aboveMandateReason?: string;
+  /** False keeps the extra out of the team feed; in it by default. */
+  inFeed?: boolean;
 }
 
 /**
@@ -240,6 +257,7 @@ export async function logExtra(
       teamIds: tenant.teamIds,
       occurredAt,
       occasion: input.occasion,
+      inFeed: input.inFeed ?? true,
       action: input.action,
       kind: input.kind,
       costCents: input.costCents,
@@ -401,20 +419,6 @@ export interface ListQuery {
   cursor?: string;
 }
 
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const occurredAt = new Date(at);
-    if (Number.isNaN(occurredAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { occurredAt, id };
-  } catch {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'querystring.cursor', code: 'invalid_format', message: 'bad cursor' }] });
-  }
-}
-
-const encodeCursor = (row: repo.ExtraRow) => Buffer.from(JSON.stringify([row.occurredAt.toISOString(), row.id])).toString('base64url');
-
 /** Turns a list query into a filter the caller is allowed to see: own extras, managed teams, or all (directors). */
 async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promise<repo.ExtraFilter> {
   const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, tenant.timeZone, date, plusDays);
@@ -442,11 +446,11 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promi
 export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery) {
   const filter = await filterFor(db, tenant, query);
   const after = decodeCursor(query.cursor);
-  const rows = await repo.selectExtras(db, tenant.orgId, { ...filter, ...(after ? { after } : {}) }, query.limit + 1);
+  const rows = await repo.selectExtras(db, tenant.orgId, { ...filter, ...(after ? { after: { occurredAt: after.at, id: after.id } } : {}) }, query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
     items: await withNames(db, tenant.orgId, page),
-    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.occurredAt, page.at(-1)!.id) : null,
   };
 }
 

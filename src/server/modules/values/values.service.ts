@@ -64,6 +64,11 @@ export async function listValues(db: Db, tenant: TenantContext, includeRetired: 
   return (await repo.selectValues(db, tenant.orgId, includeRetired)).map(toValue);
 }
 
+/** Names of all values by id, retired ones included (figures over the past still name them). */
+export async function listValueNames(db: Tx, orgId: string): Promise<Map<string, string>> {
+  return new Map((await repo.selectValues(db, orgId, true)).map((v) => [v.id, v.name]));
+}
+
 /** The ids among `ids` that are active values of the organisation (used when an extra names values). */
 export function filterActiveValueIds(db: Tx, orgId: string, ids: string[]) {
   return repo.selectActiveValueIds(db, orgId, ids);

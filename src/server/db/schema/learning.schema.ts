@@ -1,0 +1,120 @@
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { extras } from './extras.schema';
+import { members, organizations, teams } from './org.schema';
+
+// Module 3: learning together — thanks and comments on stories, best practices, the weekly pick,
+// the manager's conversation notes and the weekly digest.
+
+export const extraThanks = pgTable(
+  'extra_thanks',
+  {
+    orgId: uuid().notNull(),
+    extraId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.extraId, t.memberId] }),
+    foreignKey({ columns: [t.orgId, t.extraId], foreignColumns: [extras.orgId, extras.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
+  ],
+);
+
+export const extraComments = pgTable(
+  'extra_comments',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    extraId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.extraId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.extraId], foreignColumns: [extras.orgId, extras.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
+  ],
+);
+
+/** An extra a manager put forward for the whole organisation, with a line on why. */
+export const bestPractices = pgTable(
+  'best_practices',
+  {
+    orgId: uuid().notNull(),
+    extraId: uuid().notNull(),
+    why: text().notNull(),
+    promotedBy: uuid().notNull(),
+    promotedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.extraId] }),
+    index().on(t.orgId, t.promotedAt),
+    foreignKey({ columns: [t.orgId, t.extraId], foreignColumns: [extras.orgId, extras.id] }).onDelete('cascade'),
+  ],
+);
+
+/** The manager's own choice of the week's two stories; without a row the proposal is computed. */
+export const weeklyPicks = pgTable(
+  'weekly_picks',
+  {
+    orgId: uuid().notNull(),
+    teamId: uuid().notNull(),
+    /** Monday of the week, in the organisation's time zone. */
+    weekStart: date({ mode: 'string' }).notNull(),
+    extraIds: uuid().array().notNull(),
+    chosenBy: uuid().notNull(),
+    chosenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.teamId, t.weekStart] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }).onDelete('cascade'),
+  ],
+);
+
+/** What a manager wrote down after a conversation with a member: seen by that manager and that member only. */
+export const conversationNotes = pgTable(
+  'conversation_notes',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    teamId: uuid().notNull(),
+    managerId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.memberId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.managerId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * One row per person, week and kind of digest: the claim that makes each digest go out once, whichever
+ * process gets there first and however often the app restarts.
+ */
+export const digestDeliveries = pgTable(
+  'digest_deliveries',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    memberId: uuid().notNull(),
+    weekStart: date({ mode: 'string' }).notNull(),
+    /** 'member': my week; 'manager': my team's week. */
+    kind: text().notNull(),
+    /** 'sending' while claimed, 'sent', or 'failed' (tried again later). */
+    status: text().notNull(),
+    attempts: integer().notNull().default(1),
+    claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    error: text(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.memberId, t.weekStart, t.kind] }), index().on(t.status, t.claimedAt)],
+);

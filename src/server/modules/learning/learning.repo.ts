@@ -1,0 +1,413 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { extras } from '../../db/schema/extras.schema';
+import { bestPractices, conversationNotes, extraComments, extraThanks, weeklyPicks } from '../../db/schema/learning.schema';
+import { organizations } from '../../db/schema/org.schema';
+import type { Keyset } from '../../lib/cursor';
+import { searchLanguageOf } from '../extras/extras.repo';
+
+/**
+ * The one rule of what the team feed may show, used by everything built on the feed (stories, best
+ * practices, the weekly pick, similar occasions): not deleted, not hidden by a manager, and the author
+ * did not keep it out.
+ */
+export const inFeed = (alias = 'e') => sql.raw(`${alias}.deleted_at is null and ${alias}.hidden_at is null and ${alias}.in_feed`);
+
+
+export interface StoryRow {
+  id: string;
+  member_id: string;
+  team_ids: string[];
+  occurred_at: Date;
+  occasion: string;
+  action: string;
+  kind: string;
+  value_ids: string[];
+  reaction_text: string | null;
+  reaction_score: number | null;
+  thanks: number;
+  thanked_by_me: boolean;
+  bp_why: string | null;
+  bp_by: string | null;
+  bp_at: Date | null;
+}
+
+const storyColumns = (me: string) => sql`
+  e.id, e.member_id, e.team_ids, e.occurred_at, e.occasion, e.action, e.kind, e.value_ids, e.reaction_text, e.reaction_score,
+  (select count(*) from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id)::int as thanks,
+  exists (select 1 from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id and t.member_id = ${me}) as thanked_by_me,
+  bp.why as bp_why, bp.promoted_by as bp_by, bp.promoted_at as bp_at`;
+
+/** Stories in the feed, newest first, matching `where` (extra conditions on `e` and `bp`). */
+export async function selectStories(
+  tx: Tx,
+  orgId: string,
+  me: string,
+  where: SQL[],
+  options: { after?: Keyset; limit: number; bestPracticesOnly?: boolean; orderBy?: 'occurred' | 'promoted' },
+): Promise<StoryRow[]> {
+  const conditions = [sql`e.org_id = ${orgId}`, inFeed(), ...where];
+  const order = options.orderBy === 'promoted' ? sql`bp.promoted_at` : sql`e.occurred_at`;
+  if (options.after) conditions.push(sql`(${order}, e.id) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`);
+  const { rows } = await tx.execute<StoryRow & Record<string, unknown>>(sql`
+    select ${storyColumns(me)}
+      from extras e
+      ${options.bestPracticesOnly ? sql`join` : sql`left join`} best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
+     where ${sql.join(conditions, sql` and `)}
+     order by ${order} desc, e.id desc
+     limit ${options.limit}`);
+  return rows;
+}
+
+export async function selectStoriesByIds(tx: Tx, orgId: string, me: string, ids: string[]): Promise<StoryRow[]> {
+  if (ids.length === 0) return [];
+  return selectStories(tx, orgId, me, [sql`e.id = any(${sql.param(ids)}::uuid[])`], { limit: ids.length });
+}
+
+/** An extra with what decides who may see and act on it in the feed. */
+export async function selectFeedExtra(tx: Tx, orgId: string, extraId: string) {
+  const [row] = await tx
+    .select({
+      id: extras.id,
+      memberId: extras.memberId,
+      teamIds: extras.teamIds,
+      inFeed: extras.inFeed,
+      hiddenAt: extras.hiddenAt,
+      deletedAt: extras.deletedAt,
+    })
+    .from(extras)
+    .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
+  return row;
+}
+
+export async function setInFeed(tx: Tx, orgId: string, extraId: string, value: boolean) {
+  await tx.update(extras).set({ inFeed: value, updatedAt: new Date() }).where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
+}
+
+// ---------- thanks and comments ----------
+
+export async function insertThanks(tx: Tx, orgId: string, extraId: string, memberId: string) {
+  await tx.insert(extraThanks).values({ orgId, extraId, memberId }).onConflictDoNothing();
+}
+
+export async function deleteThanks(tx: Tx, orgId: string, extraId: string, memberId: string) {
+  await tx.delete(extraThanks).where(and(eq(extraThanks.orgId, orgId), eq(extraThanks.extraId, extraId), eq(extraThanks.memberId, memberId)));
+}
+
+export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) {
+  if (extraIds.length === 0) return [];
+  return tx
+    .select()
+    .from(extraComments)
+    .where(and(eq(extraComments.orgId, orgId), inArray(extraComments.extraId, extraIds), isNull(extraComments.deletedAt)))
+    .orderBy(asc(extraComments.createdAt));
+}
+
+export async function insertComment(tx: Tx, orgId: string, values: { extraId: string; memberId: string; body: string }) {
+  const [row] = await tx
+    .insert(extraComments)
+    .values({ orgId, ...values })
+    .returning();
+  return row!;
+}
+
+export async function selectComment(tx: Tx, orgId: string, extraId: string, commentId: string) {
+  const [row] = await tx
+    .select()
+    .from(extraComments)
+    .where(and(eq(extraComments.orgId, orgId), eq(extraComments.extraId, extraId), eq(extraComments.id, commentId), isNull(extraComments.deletedAt)));
+  return row;
+}
+
+export async function softDeleteComment(tx: Tx, orgId: string, commentId: string, by: string) {
+  await tx
+    .update(extraComments)
+    .set({ deletedAt: new Date(), deletedBy: by })
+    .where(and(eq(extraComments.orgId, orgId), eq(extraComments.id, commentId)));
+}
+
+// ---------- best practices ----------
+
+export async function upsertBestPractice(tx: Tx, orgId: string, extraId: string, why: string, by: string) {
+  await tx
+    .insert(bestPractices)
+    .values({ orgId, extraId, why, promotedBy: by })
+    .onConflictDoUpdate({ target: [bestPractices.orgId, bestPractices.extraId], set: { why, promotedBy: by, promotedAt: new Date() } });
+}
+
+export async function deleteBestPractice(tx: Tx, orgId: string, extraId: string) {
+  const rows = await tx
+    .delete(bestPractices)
+    .where(and(eq(bestPractices.orgId, orgId), eq(bestPractices.extraId, extraId)))
+    .returning({ extraId: bestPractices.extraId });
+  return rows.length > 0;
+}
+
+/** A search of the occasion in the organisation's language: every word must match (stemmed). */
+export function occasionMatches(orgId: string, q: string) {
+  return sql`e.occasion_tsv @@ plainto_tsquery(${searchLanguageOf(orgId)}, ${q})`;
+}
+
+// ---------- weekly pick ----------
+
+/** Monday 00:00 of the week holding `day` (or today) in the time zone, and the Monday after, with the date. */
+export async function selectWeek(tx: Tx, timeZone: string, day: string | undefined) {
+  const local = day ? sql`${day}::date::timestamp` : sql`(now() at time zone ${timeZone})`;
+  const { rows } = await tx.execute<{ start: Date; end: Date; week_start: string }>(sql`
+    select (date_trunc('week', ${local}) at time zone ${timeZone}) as start,
+           ((date_trunc('week', ${local}) + interval '1 week') at time zone ${timeZone}) as end,
+           to_char(date_trunc('week', ${local}), 'YYYY-MM-DD') as week_start`);
+  return rows[0]!;
+}
+
+export async function selectWeeklyPick(tx: Tx, orgId: string, teamId: string, weekStart: string) {
+  const [row] = await tx
+    .select()
+    .from(weeklyPicks)
+    .where(and(eq(weeklyPicks.orgId, orgId), eq(weeklyPicks.teamId, teamId), eq(weeklyPicks.weekStart, weekStart)));
+  return row;
+}
+
+export async function upsertWeeklyPick(tx: Tx, orgId: string, teamId: string, weekStart: string, extraIds: string[], by: string) {
+  await tx
+    .insert(weeklyPicks)
+    .values({ orgId, teamId, weekStart, extraIds, chosenBy: by })
+    .onConflictDoUpdate({
+      target: [weeklyPicks.orgId, weeklyPicks.teamId, weeklyPicks.weekStart],
+      set: { extraIds, chosenBy: by, chosenAt: new Date() },
+    });
+}
+
+/**
+ * The week's feed stories of a team with, per story, the share of its occasion words the team had not
+ * used in the eight weeks before: how new the occasion is.
+ */
+export async function selectWeekCandidates(tx: Tx, orgId: string, teamId: string, start: Date, end: Date) {
+  const { rows } = await tx.execute<{ id: string; reaction_score: number | null; novelty: number }>(sql`
+    with earlier as (
+      select distinct w as word
+        from extras p, unnest(tsvector_to_array(p.occasion_tsv)) w
+       where p.org_id = ${orgId} and p.team_ids @> array[${teamId}]::uuid[] and p.deleted_at is null
+         and p.occurred_at >= ${start.toISOString()}::timestamptz - interval '8 weeks' and p.occurred_at < ${start.toISOString()}::timestamptz)
+    select e.id, e.reaction_score,
+           coalesce((select avg(case when w in (select word from earlier) then 0 else 1 end)
+                       from unnest(tsvector_to_array(e.occasion_tsv)) w), 1)::float8 as novelty
+      from extras e
+     where e.org_id = ${orgId} and e.team_ids @> array[${teamId}]::uuid[] and ${inFeed()}
+       and e.occurred_at >= ${start.toISOString()}::timestamptz and e.occurred_at < ${end.toISOString()}::timestamptz`);
+  return rows;
+}
+
+// ---------- conversation ----------
+
+export interface FigureRow {
+  member_id: string;
+  roles: string[];
+  team_ids: string[];
+  extras: number;
+  cost_cents: number;
+  minutes: number;
+  reactions: number;
+  average_reaction: number | null;
+}
+
+/** Per member of the team: what they logged in [from, to). Members without extras are included. */
+export async function selectTeamFigures(tx: Tx, orgId: string, teamId: string, from: Date, to: Date) {
+  const { rows } = await tx.execute<FigureRow & Record<string, unknown>>(sql`
+    select tm.member_id, m.roles,
+           (select array_agg(t2.team_id) from team_members t2 where t2.org_id = tm.org_id and t2.member_id = tm.member_id) as team_ids,
+           count(e.id)::int as extras,
+           coalesce(sum(e.cost_cents), 0)::int as cost_cents,
+           coalesce(sum(e.minutes), 0)::int as minutes,
+           count(e.reaction_score)::int as reactions,
+           avg(e.reaction_score)::float8 as average_reaction
+      from team_members tm
+      join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
+      left join extras e on e.org_id = tm.org_id and e.member_id = tm.member_id and e.deleted_at is null
+                        and e.team_ids @> array[${teamId}]::uuid[]
+                        and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
+     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and not tm.is_manager
+     group by tm.member_id, m.roles`);
+  return rows;
+}
+
+export async function selectTeamStories(tx: Tx, orgId: string, teamId: string, from: Date, to: Date, limit: number) {
+  return tx
+    .select({
+      id: extras.id,
+      memberId: extras.memberId,
+      occurredAt: extras.occurredAt,
+      occasion: extras.occasion,
+      action: extras.action,
+      kind: extras.kind,
+      costCents: extras.costCents,
+      reactionText: extras.reactionText,
+      reactionScore: extras.reactionScore,
+    })
+    .from(extras)
+    .where(
+      and(
+        eq(extras.orgId, orgId),
+        sql`${extras.teamIds} @> array[${teamId}]::uuid[]`,
+        isNull(extras.deletedAt),
+        sql`${extras.occurredAt} >= ${from.toISOString()}::timestamptz and ${extras.occurredAt} < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(desc(extras.occurredAt))
+    .limit(limit);
+}
+
+export async function selectComparisonSetting(tx: Tx, orgId: string) {
+  const [row] = await tx
+    .select({
+      since: organizations.memberComparisonSince,
+      by: organizations.memberComparisonBy,
+      agreedOn: organizations.worksCouncilAgreedOn,
+      note: organizations.worksCouncilNote,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row!;
+}
+
+export async function updateComparisonSetting(
+  tx: Tx,
+  orgId: string,
+  values: { since: Date | null; by: string | null; agreedOn: string | null; note: string | null },
+) {
+  await tx
+    .update(organizations)
+    .set({
+      memberComparisonSince: values.since,
+      memberComparisonBy: values.by,
+      worksCouncilAgreedOn: values.agreedOn,
+      worksCouncilNote: values.note,
+      updatedAt: new Date(),
+    })
+    .where(eq(organizations.id, orgId));
+}
+
+export async function insertNote(tx: Tx, orgId: string, values: { teamId: string; managerId: string; memberId: string; body: string }) {
+  const [row] = await tx
+    .insert(conversationNotes)
+    .values({ orgId, ...values })
+    .returning();
+  return row!;
+}
+
+/** Notes about a member, written by `managerId` (or by anyone when null: the member reading their own). */
+export async function selectNotes(tx: Tx, orgId: string, memberId: string, managerId: string | null) {
+  return tx
+    .select()
+    .from(conversationNotes)
+    .where(
+      and(
+        eq(conversationNotes.orgId, orgId),
+        eq(conversationNotes.memberId, memberId),
+        ...(managerId ? [eq(conversationNotes.managerId, managerId)] : []),
+      ),
+    )
+    .orderBy(desc(conversationNotes.createdAt));
+}
+
+// ---------- similar occasions ----------
+
+
+export async function selectSimilar(tx: Tx, orgId: string, me: string, teamIds: string[], occasion: string, limit: number) {
+  const { rows } = await tx.execute<{
+    id: string;
+    member_id: string;
+    occasion: string;
+    action: string;
+    kind: string;
+    reaction_text: string | null;
+    reaction_score: number | null;
+    best_practice: boolean;
+  }>(sql`
+    with q as (
+      select to_tsquery('simple', coalesce(string_agg(quote_literal(w), ' | '), '')) as query
+        from unnest(tsvector_to_array(to_tsvector(${searchLanguageOf(orgId)}, ${occasion}))) w),
+    found as (
+      select distinct on (lower(e.action)) e.id, e.member_id, e.occasion, e.action, e.kind, e.reaction_text, e.reaction_score,
+             bp.extra_id is not null as best_practice, ts_rank(e.occasion_tsv, q.query) as rank, e.occurred_at
+        from extras e
+        cross join q
+        left join best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
+       where e.org_id = ${orgId} and ${inFeed()} and e.member_id <> ${me}
+         and e.occasion_tsv @@ q.query
+         and (e.team_ids && ${sql.param(teamIds)}::uuid[] or bp.extra_id is not null)
+       order by lower(e.action), bp.extra_id is not null desc, e.reaction_score desc nulls last, e.occurred_at desc)
+    select * from found
+     order by rank desc, best_practice desc, reaction_score desc nulls last, occurred_at desc
+     limit ${limit}`);
+  return rows;
+}
+
+// ---------- what works ----------
+
+export type GroupSums = {
+  key: string | null;
+  extras: number;
+  n: number;
+  sum: number;
+  sum_sq: number;
+  positives: number;
+};
+
+const sums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
+  coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
+
+function scope(orgId: string, teamId: string | null, from: Date, to: Date) {
+  return sql`e.org_id = ${orgId} and e.deleted_at is null
+    and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
+    ${teamId ? sql`and e.team_ids @> array[${teamId}]::uuid[]` : sql``}`;
+}
+
+/** Sums per kind, per cost band (0, up to 5, 5-20, above 20 euro) and over all, in one pass. */
+export async function selectKindAndBandSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date) {
+  const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(sql`
+    select e.kind,
+           case when e.cost_cents = 0 then '0' when e.cost_cents <= 500 then '0-5' when e.cost_cents <= 2000 then '5-20' else '20+' end as band,
+           grouping(e.kind, case when e.cost_cents = 0 then '0' when e.cost_cents <= 500 then '0-5' when e.cost_cents <= 2000 then '5-20' else '20+' end)::int as grouping,
+           ${sums}
+      from extras e
+     where ${scope(orgId, teamId, from, to)}
+     group by grouping sets ((e.kind), (2), ())`);
+  return rows;
+}
+
+export async function selectValueSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date) {
+  const { rows } = await tx.execute<GroupSums>(sql`
+    select v as key, ${sums}
+      from extras e, unnest(e.value_ids) v
+     where ${scope(orgId, teamId, from, to)}
+     group by v`);
+  return rows;
+}
+
+/**
+ * Occasion themes: the words (stemmed, stop words left out) that the most occasions of the period
+ * share, leaving out words in more than 40% of them (they tell nothing apart) and words in fewer than
+ * `minimum`. Each occasion falls under the most common of those words it holds; the rest is 'other'.
+ */
+export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date, minimum: number, themes: number) {
+  const { rows } = await tx.execute<GroupSums & { examples: string[] }>(sql`
+    with base as (
+      select e.id, e.reaction_score, e.occasion, tsvector_to_array(e.occasion_tsv) as words
+        from extras e
+       where ${scope(orgId, teamId, from, to)}),
+    df as (select w, count(*) as n from base, unnest(base.words) w group by w),
+    theme as (
+      select w, row_number() over (order by n desc, w) as r
+        from df
+       where n >= ${minimum} and n <= 0.4 * (select count(*) from base) and length(w) > 2
+       order by n desc, w
+       limit ${themes}),
+    assigned as (
+      select b.reaction_score, b.occasion, (select t.w from theme t where t.w = any(b.words) order by t.r limit 1) as key
+        from base b)
+    select e.key, ${sums}, (array_agg(distinct e.occasion))[1:3] as examples
+      from assigned e
+     group by e.key`);
+  return rows;
+}

@@ -1,0 +1,72 @@
+import { EXTRA_KINDS } from '../../../contracts/constants';
+import type { WhatWorks, WhatWorksGroup } from '../../../contracts/learning.contract';
+import type { Db } from '../../db/client';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../plugins/access.plugin';
+import { selectLocalDayStart } from '../extras/extras.repo';
+import { listValueNames } from '../values/values.service';
+import * as org from '../org/org.service';
+import * as repo from './learning.repo';
+import { estimate, MIN_REACTIONS } from './stats';
+
+// What works: how customers reacted, by kind of extra, by value, by cost band and by occasion theme.
+// Figures over the organisation, or over one team; every figure with its count and interval, and a
+// group with too few reactions withheld.
+
+const DEFAULT_DAYS = 90;
+const MAX_DAYS = 731;
+const THEMES = 12;
+export const COST_BANDS = ['0', '0-5', '5-20', '20+'] as const;
+
+function group(key: string, label: string, s: repo.GroupSums | undefined, examples: string[] = []): WhatWorksGroup {
+  const sums = { n: s?.n ?? 0, sum: s?.sum ?? 0, sumOfSquares: s?.sum_sq ?? 0, positives: s?.positives ?? 0 };
+  return { key, label, extras: s?.extras ?? 0, reactions: sums.n, ...estimate(sums), examples };
+}
+
+const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
+
+export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?: string; from?: string; to?: string }): Promise<WhatWorks> {
+  const teamId = query.teamId ?? null;
+  if (teamId) {
+    const readable = tenant.teamIds.includes(teamId) || tenant.managedTeamIds.includes(teamId) || tenant.roles.includes('director');
+    if (!readable) throw forbidden();
+    if (!(await org.findTeamNames(db, tenant.orgId, [teamId])).size) throw notFound();
+  }
+  const to = query.to ?? localDate(new Date(), tenant.timeZone);
+  const from = query.from ?? localDate(new Date(Date.parse(`${to}T12:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000), 'UTC');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days < 1 || days > MAX_DAYS) {
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'querystring.from', code: 'out_of_range', message: `from must come before to, at most ${MAX_DAYS} days apart` }],
+    });
+  }
+  const start = await selectLocalDayStart(db, tenant.timeZone, from, 0);
+  const end = await selectLocalDayStart(db, tenant.timeZone, to, 1);
+  const [kindAndBand, values, themes, valueNames] = await Promise.all([
+    repo.selectKindAndBandSums(db, tenant.orgId, teamId, start, end),
+    repo.selectValueSums(db, tenant.orgId, teamId, start, end),
+    repo.selectThemeSums(db, tenant.orgId, teamId, start, end, MIN_REACTIONS, THEMES),
+    listValueNames(db, tenant.orgId),
+  ]);
+  const overall = kindAndBand.find((r) => r.grouping === 3);
+  const byKind = kindAndBand.filter((r) => r.grouping === 1);
+  const byBand = kindAndBand.filter((r) => r.grouping === 2);
+  const themeGroups = themes.filter((t) => t.key !== null).sort((a, b) => b.extras - a.extras);
+  const other = themes.find((t) => t.key === null);
+  return {
+    from,
+    to,
+    teamId,
+    minimumReactions: MIN_REACTIONS,
+    overall: group('all', '', overall),
+    byKind: EXTRA_KINDS.map((kind) => group(kind, kind, byKind.find((r) => r.kind === kind))).filter((g) => g.extras > 0),
+    byValue: values
+      .map((v) => group(v.key!, valueNames.get(v.key!) ?? '', v))
+      .sort((a, b) => b.extras - a.extras),
+    byCostBand: COST_BANDS.map((band) => group(band, band, byBand.find((r) => r.band === band))).filter((g) => g.extras > 0),
+    byTheme: [
+      ...themeGroups.map((t) => group(t.key!, t.key!, t, t.examples)),
+      ...(other ? [group('other', '', other, other.examples)] : []),
+    ],
+  };
+}
