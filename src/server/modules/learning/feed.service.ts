@@ -68,7 +68,7 @@ async function toStories(db: Tx, tenant: TenantContext, rows: repo.StoryRow[]): 
   });
 }
 
-async function page(db: Tx, tenant: TenantContext, rows: repo.StoryRow[], limit: number, at: (r: repo.StoryRow) => Date): Promise<StoryPage> {
+async function page(db: Tx, tenant: TenantContext, rows: repo.StoryRow[], limit: number, at: (r: repo.StoryRow) => string): Promise<StoryPage> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {

@@ -18,7 +18,7 @@ export interface StoryRow {
   id: string;
   member_id: string;
   team_ids: string[];
-  occurred_at: Date;
+  occurred_at: string;
   occasion: string;
   action: string;
   kind: string;
@@ -29,7 +29,7 @@ export interface StoryRow {
   thanked_by_me: boolean;
   bp_why: string | null;
   bp_by: string | null;
-  bp_at: Date | null;
+  bp_at: string | null;
 }
 
 const storyColumns = (me: string) => sql`
@@ -153,11 +153,12 @@ export function occasionMatches(orgId: string, q: string) {
 /** Monday 00:00 of the week holding `day` (or today) in the time zone, and the Monday after, with the date. */
 export async function selectWeek(tx: Tx, timeZone: string, day: string | undefined) {
   const local = day ? sql`${day}::date::timestamp` : sql`(now() at time zone ${timeZone})`;
-  const { rows } = await tx.execute<{ start: Date; end: Date; week_start: string }>(sql`
+  const { rows } = await tx.execute<{ start: string; end: string; week_start: string }>(sql`
     select (date_trunc('week', ${local}) at time zone ${timeZone}) as start,
            ((date_trunc('week', ${local}) + interval '1 week') at time zone ${timeZone}) as end,
            to_char(date_trunc('week', ${local}), 'YYYY-MM-DD') as week_start`);
-  return rows[0]!;
+  const row = rows[0]!;
+  return { start: new Date(row.start), end: new Date(row.end), weekStart: row.week_start };
 }
 
 export async function selectWeeklyPick(tx: Tx, orgId: string, teamId: string, weekStart: string) {
@@ -227,7 +228,7 @@ export async function selectTeamFigures(tx: Tx, orgId: string, teamId: string, f
                         and e.team_ids @> array[${teamId}]::uuid[]
                         and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
      where tm.org_id = ${orgId} and tm.team_id = ${teamId} and not tm.is_manager
-     group by tm.member_id, m.roles`);
+     group by tm.org_id, tm.member_id, m.roles`);
   return rows;
 }
 
@@ -385,10 +386,13 @@ export async function selectValueSums(tx: Tx, orgId: string, teamId: string | nu
   return rows;
 }
 
+/** Words that name who the customer is, not what happened: never a theme (stemmed Dutch and English). */
+const GENERIC_WORDS = ['gast', 'klant', 'bezoeker', 'guest', 'custom', 'client', 'visitor'];
+
 /**
  * Occasion themes: the words (stemmed, stop words left out) that the most occasions of the period
- * share, leaving out words in more than 40% of them (they tell nothing apart) and words in fewer than
- * `minimum`. Each occasion falls under the most common of those words it holds; the rest is 'other'.
+ * share, leaving out words in more than half of them (they tell nothing apart), words that only name
+ * the customer, and words in fewer than `minimum`. Each occasion falls under the most common of those words it holds; the rest is 'other'.
  */
 export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date, minimum: number, themes: number) {
   const { rows } = await tx.execute<GroupSums & { examples: string[] }>(sql`
@@ -400,7 +404,8 @@ export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | nu
     theme as (
       select w, row_number() over (order by n desc, w) as r
         from df
-       where n >= ${minimum} and n <= 0.4 * (select count(*) from base) and length(w) > 2
+       where n >= ${minimum} and n <= 0.5 * (select count(*) from base) and length(w) > 2
+         and w <> all(${sql.param(GENERIC_WORDS)}::text[])
        order by n desc, w
        limit ${themes}),
     assigned as (

@@ -36,7 +36,7 @@ async function scored(db: Tx, tenant: TenantContext, teamId: string, day: string
 export async function findWeeklyPick(db: Db, tenant: TenantContext, teamId: string, day?: string): Promise<WeeklyPick> {
   await teamInOrg(db, tenant, teamId);
   const { week, ranked } = await scored(db, tenant, teamId, day);
-  const chosen = await repo.selectWeeklyPick(db, tenant.orgId, teamId, week.week_start);
+  const chosen = await repo.selectWeeklyPick(db, tenant.orgId, teamId, week.weekStart);
   const eligible = new Set(ranked.map((r) => r.id));
   // A chosen story that has since left the feed (kept out, hidden, deleted) drops out of the pick.
   const pickIds = chosen ? chosen.extraIds.filter((id) => eligible.has(id)) : ranked.slice(0, PICKS).map((r) => r.id);
@@ -46,7 +46,7 @@ export async function findWeeklyPick(db: Db, tenant: TenantContext, teamId: stri
   const names = chosen ? await org.findMemberNames(db, tenant.orgId, [chosen.chosenBy]) : new Map<string, string>();
   return {
     teamId,
-    weekStart: week.week_start,
+    weekStart: week.weekStart,
     chosenBy: chosen ? { id: chosen.chosenBy, name: names.get(chosen.chosenBy) ?? '' } : null,
     picks: pickIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
     candidates: others.flatMap((o) => (byId.has(o.id) ? [{ ...byId.get(o.id)!, score: o.score }] : [])),
@@ -65,8 +65,8 @@ export async function chooseWeeklyPick(db: Db, tenant: TenantContext, teamId: st
         errors: [{ path: 'body.extraIds', code: 'not_in_week', message: "only stories in this week's team feed can be picked" }],
       });
     }
-    await repo.upsertWeeklyPick(tx, tenant.orgId, teamId, week.week_start, unique, tenant.memberId);
-    await org.recordAudit(tx, tenant, 'weekly_pick.chosen', 'team', teamId, { weekStart: week.week_start, extraIds: unique });
+    await repo.upsertWeeklyPick(tx, tenant.orgId, teamId, week.weekStart, unique, tenant.memberId);
+    await org.recordAudit(tx, tenant, 'weekly_pick.chosen', 'team', teamId, { weekStart: week.weekStart, extraIds: unique });
   });
   return findWeeklyPick(db, tenant, teamId, day);
 }
