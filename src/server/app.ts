@@ -16,6 +16,8 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createMailer, type Mailer } from './lib/mailer';
+import { startJobs } from './lib/ticker';
+import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
 import { createBetterAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -55,6 +57,8 @@ export interface BuildAppOptions {
   /** A ready pino logger (main.ts); without it the app makes one from LOG_LEVEL. */
   loggerInstance?: FastifyBaseLogger;
   version?: string;
+  /** Run the background jobs (the weekly digest) in this process; main.ts does, tests call them directly. */
+  jobs?: boolean;
 }
 
 export function loggerOptions(level: string): pino.LoggerOptions {
@@ -134,6 +138,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
     sendResetPassword: ({ user, token }) => sendPasswordResetMail({ db, mailer, config }, user, token),
   });
+
+  if (options.jobs) {
+    if (config.smtpUrl) {
+      const jobs = startJobs(
+        [{ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) }],
+        app.log,
+      );
+      app.addHook('onClose', () => jobs.stop());
+    } else {
+      app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
+    }
+  }
 
   await app.register(errorsPlugin);
   await app.register(fastifySwagger, {

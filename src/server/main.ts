@@ -96,7 +96,7 @@ async function main() {
       }
     }
 
-    const app = await buildApp({ config, database, authSecret, loggerInstance: log, version });
+    const app = await buildApp({ config, database, authSecret, loggerInstance: log, version, jobs: true });
     let closingSince = 0;
     const shutdown = async (signal: string) => {
       if (closingSince) {

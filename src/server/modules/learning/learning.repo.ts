@@ -416,3 +416,80 @@ export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | nu
      group by e.key`);
   return rows;
 }
+
+// ---------- the weekly digest ----------
+
+/**
+ * Per organisation, the latest week whose digest is due at `now`: a week (Monday to Sunday, in the
+ * organisation's time zone) is due from 07:00 on the Monday after it.
+ */
+export async function selectDueWeeks(tx: Tx, now: Date) {
+  const { rows } = await tx.execute<{ org_id: string; org_name: string; default_language: string; time_zone: string; week_start: string; start: string; end: string }>(sql`
+    select o.id as org_id, o.name as org_name, o.default_language, o.time_zone,
+           to_char(w.due, 'YYYY-MM-DD') as week_start,
+           (w.due at time zone o.time_zone) as start, ((w.due + interval '7 days') at time zone o.time_zone) as end
+      from organizations o
+     cross join lateral (select date_trunc('week', ${now.toISOString()}::timestamptz at time zone o.time_zone) as monday) m
+     cross join lateral (
+       select case when (${now.toISOString()}::timestamptz at time zone o.time_zone) >= m.monday + interval '7 hours'
+                   then m.monday - interval '7 days' else m.monday - interval '14 days' end as due) w`);
+  return rows.map((r) => ({ ...r, start: new Date(r.start), end: new Date(r.end) }));
+}
+
+/**
+ * Claims the week's digest for every active member who wants it and has none yet, and takes back
+ * failed ones whose last try is `retryAfterMinutes` old. Returns the members this caller must send to:
+ * a concurrent caller (another process) gets the others, a later one (after a restart) none.
+ */
+export async function claimDigests(tx: Tx, orgId: string, weekStart: string, weekEnd: Date, retryAfterMinutes: number, maxAttempts: number) {
+  const { rows: fresh } = await tx.execute<{ member_id: string }>(sql`
+    insert into digest_deliveries (org_id, member_id, week_start, kind, status)
+    select m.org_id, m.id, ${weekStart}::date, 'weekly', 'sending'
+      from members m
+     where m.org_id = ${orgId} and m.status = 'active' and not m.digest_opt_out and m.created_at < ${weekEnd.toISOString()}::timestamptz
+    on conflict do nothing
+    returning member_id`);
+  const { rows: retried } = await tx.execute<{ member_id: string }>(sql`
+    update digest_deliveries d
+       set status = 'sending', attempts = d.attempts + 1, claimed_at = now(), error = null
+      from members m
+     where d.org_id = ${orgId} and d.week_start = ${weekStart}::date and d.status = 'failed' and d.attempts < ${maxAttempts}
+       and d.claimed_at < now() - make_interval(mins => ${retryAfterMinutes})
+       and m.org_id = d.org_id and m.id = d.member_id and m.status = 'active' and not m.digest_opt_out
+    returning d.member_id`);
+  return [...fresh, ...retried].map((r) => r.member_id);
+}
+
+export async function markDigest(tx: Tx, orgId: string, memberId: string, weekStart: string, outcome: { sent: true } | { sent: false; error: string }) {
+  await tx.execute(sql`
+    update digest_deliveries
+       set status = ${outcome.sent ? 'sent' : 'failed'}, sent_at = ${outcome.sent ? sql`now()` : sql`null`},
+           error = ${outcome.sent ? null : outcome.error.slice(0, 500)}
+     where org_id = ${orgId} and member_id = ${memberId} and week_start = ${weekStart}::date and kind = 'weekly'`);
+}
+
+/** Who a digest goes to: address, name, language, roles and teams. */
+export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
+  const { rows } = await tx.execute<{ email: string; name: string; language: string | null; roles: string[]; team_ids: string[] | null; managed_team_ids: string[] | null }>(sql`
+    select u.email, u.name, u.language, m.roles,
+           (select array_agg(tm.team_id) from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null
+             where tm.org_id = m.org_id and tm.member_id = m.id) as team_ids,
+           (select array_agg(tm.team_id) from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null
+             where tm.org_id = m.org_id and tm.member_id = m.id and tm.is_manager) as managed_team_ids
+      from members m join auth_user u on u.id = m.user_id
+     where m.org_id = ${orgId} and m.id = ${memberId}`);
+  return rows[0];
+}
+
+/** A member's own week: their extras and the thanks colleagues gave them. */
+export async function selectMyWeek(tx: Tx, orgId: string, memberId: string, from: Date, to: Date) {
+  const { rows: extrasOfWeek } = await tx.execute<{ occasion: string; reaction_score: number | null }>(sql`
+    select e.occasion, e.reaction_score from extras e
+     where e.org_id = ${orgId} and e.member_id = ${memberId} and e.deleted_at is null
+       and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
+     order by e.occurred_at`);
+  const { rows: thanks } = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from extra_thanks t join extras e on e.org_id = t.org_id and e.id = t.extra_id
+     where t.org_id = ${orgId} and e.member_id = ${memberId} and t.created_at >= ${from.toISOString()}::timestamptz and t.created_at < ${to.toISOString()}::timestamptz`);
+  return { extras: extrasOfWeek, thanks: thanks[0]?.n ?? 0 };
+}
