@@ -20,13 +20,18 @@ interface Journal {
   entries: { tag: string }[];
 }
 
-/** A copy of the migrations folder that stops before the last migration: the previous release's schema. */
+/** The last migration the previous release shipped (the release with purpose, values and extras). */
+const PREVIOUS_RELEASE_LAST = '0001_values_extras';
+
+/** A copy of the migrations folder that stops after the previous release's last migration. */
 async function previousRelease(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-prev-'));
   await fs.cp(migrationsFolder, dir, { recursive: true });
   const journalFile = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as Journal;
-  journal.entries = journal.entries.slice(0, -1);
+  const last = journal.entries.findIndex((e) => e.tag === PREVIOUS_RELEASE_LAST);
+  if (last < 0 || last === journal.entries.length - 1) throw new Error(`${PREVIOUS_RELEASE_LAST} is not an earlier migration`);
+  journal.entries = journal.entries.slice(0, last + 1);
   await fs.writeFile(journalFile, JSON.stringify(journal));
   return dir;
 }
@@ -56,7 +61,7 @@ describe('upgrading from the previous schema', () => {
     cleanups.push(() => fs.rm(previous, { recursive: true, force: true }));
     await migrate(drizzle(pool), { migrationsFolder: previous });
 
-    // Data as the previous release wrote it (tables of the first migration only).
+    // Data as the previous release wrote it.
     const orgId = randomUUID();
     const userId = randomBytes(12).toString('hex');
     const memberId = randomUUID();
@@ -70,6 +75,11 @@ describe('upgrading from the previous schema', () => {
     await pool.query(`insert into members (org_id, id, user_id, roles) values ($1, $2, $3, '{admin,member}')`, [orgId, memberId, userId]);
     await pool.query(`insert into teams (org_id, id, name) values ($1, $2, 'Winkelvloer')`, [orgId, teamId]);
     await pool.query(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [orgId, teamId, memberId]);
+    await pool.query(
+      `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids, reaction_score)
+       values ($1, $2, $3, now() - interval '1 hour', 'Klant zocht een verjaardagscadeau voor zijn moeder', 'Samen gezocht en ingepakt', 'time', 0, 15, '{}', 5)`,
+      [orgId, memberId, [teamId]],
+    );
 
     await runMigrations(pool);
 
@@ -102,5 +112,10 @@ describe('upgrading from the previous schema', () => {
     });
     expect(extra.statusCode).toBe(201);
     expect(extra.json().teamIds).toEqual([teamId]);
+    // the old extra is in the team feed, and its occasion got its words: colleagues find it as similar
+    const feed = (await app.inject({ method: 'GET', url: `/api/v1/feed?teamId=${teamId}`, headers: { cookie } })).json();
+    expect(feed.items.map((s: { occasion: string }) => s.occasion)).toContain('Klant zocht een verjaardagscadeau voor zijn moeder');
+    const words = await pool.query(`select occasion_tsv::text as words from extras where occasion like 'Klant zocht een verjaardag%'`);
+    expect(words.rows[0].words).toContain('verjaardagscadeau');
   });
 });
