@@ -74,7 +74,7 @@ const TEAM_MANDATES: Record<string, [string, number, number, string[]]> = {
 };
 const ROLE_MANDATE: [string, number, number, string[]] = ['week', 1000, 500, ['gift', 'time']];
 
-interface Story {
+export interface Story {
   occasion: string;
   action: string;
   kind: string;
@@ -84,7 +84,7 @@ interface Story {
   reactions: [string, number][];
 }
 
-const STORIES: Record<string, Story[]> = {
+export const STORIES: Record<string, Story[]> = {
   Receptie: [
     { occasion: 'Gast kwam aan na een vlucht van veertien uur', action: 'Kamer eerder klaargezet en een fles water en fruit neergezet', kind: 'time', cost: 300, minutes: 15, values: [0, 3], reactions: [['Was zichtbaar opgelucht en bedankte twee keer', 5], ['Vond het fijn', 4]] },
     { occasion: 'Gasten vierden hun 25-jarig huwelijk', action: 'Upgrade naar de kamer met uitzicht op de gracht', kind: 'upgrade', cost: 0, minutes: 10, values: [3], reactions: [['Stuurde de volgende dag een bedankmail', 5]] },

@@ -395,25 +395,29 @@ const GENERIC_WORDS = ['gast', 'klant', 'bezoeker', 'guest', 'custom', 'client',
  * the customer, and words in fewer than `minimum`. Each occasion falls under the most common of those words it holds; the rest is 'other'.
  */
 export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date, minimum: number, themes: number) {
-  const { rows } = await tx.execute<GroupSums & { examples: string[] }>(sql`
-    with base as (
+  const { rows } = await tx.execute<GroupSums & { examples: string[] | null }>(sql`
+    with base as materialized (
       select e.id, e.reaction_score, e.occasion, tsvector_to_array(e.occasion_tsv) as words
         from extras e
        where ${scope(orgId, teamId, from, to)}),
     df as (select w, count(*) as n from base, unnest(base.words) w group by w),
-    theme as (
+    theme as materialized (
       select w, row_number() over (order by n desc, w) as r
         from df
        where n >= ${minimum} and n <= 0.5 * (select count(*) from base) and length(w) > 2
          and w <> all(${sql.param(GENERIC_WORDS)}::text[])
        order by n desc, w
        limit ${themes}),
-    assigned as (
-      select b.reaction_score, b.occasion, (select t.w from theme t where t.w = any(b.words) order by t.r limit 1) as key
-        from base b)
-    select e.key, ${sums}, (array_agg(distinct e.occasion))[1:3] as examples
-      from assigned e
-     group by e.key`);
+    hit as (
+      select b.id, min(t.r) as r
+        from base b cross join lateral unnest(b.words) as u(word) join theme t on t.w = u.word
+       group by b.id),
+    sums as (
+      select t.w as key, ${sums}
+        from base e left join hit h on h.id = e.id left join theme t on t.r = h.r
+       group by t.w)
+    select s.*, (select array_agg(x.occasion) from (select distinct b.occasion from base b where s.key = any(b.words) limit 3) x) as examples
+      from sums s`);
   return rows;
 }
 

@@ -65,8 +65,8 @@ export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?:
       .sort((a, b) => b.extras - a.extras),
     byCostBand: COST_BANDS.map((band) => group(band, band, byBand.find((r) => r.band === band))).filter((g) => g.extras > 0),
     byTheme: [
-      ...themeGroups.map((t) => group(t.key!, t.key!, t, t.examples)),
-      ...(other ? [group('other', '', other, other.examples)] : []),
+      ...themeGroups.map((t) => group(t.key!, t.key!, t, t.examples ?? [])),
+      ...(other ? [group('other', '', other)] : []),
     ],
   };
 }

@@ -1,0 +1,206 @@
+// The what-works and conversation views on a large organisation: 1 million extras, 5,000 members,
+// 300 teams, over two years. Prints p50/p95 of the warm HTTP requests and of the plain SQL of the
+// same aggregates (the repo queries run straight on PostgreSQL, no HTTP, no app), and their ratio.
+// Run: npx tsx bench/learning.ts [extras] [requests]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../src/server/db/client';
+import { selectLocalDayStart } from '../src/server/modules/extras/extras.repo';
+import * as repo from '../src/server/modules/learning/learning.repo';
+import { MIN_REACTIONS } from '../src/server/modules/learning/stats';
+import { STORIES } from '../src/server/seed/demo-extras.seed';
+
+const EXTRAS = Number(process.argv[2] ?? 1_000_000);
+const REQUESTS = Number(process.argv[3] ?? 40);
+const MEMBERS = 5000;
+const TEAMS = 300;
+const root = path.resolve(import.meta.dirname, '..');
+const port = 3961;
+const base = `http://127.0.0.1:${port}`;
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-bench-learning-'));
+await fs.chmod(dataDir, 0o755);
+
+const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function timed(run: () => Promise<unknown>, n: number) {
+  for (let i = 0; i < 3; i++) await run(); // warm
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+try {
+  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, { max: 4 });
+  const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+
+  // ---------- the data: the demo hotel grows to 5,000 people in 300 teams with a million extras ----------
+  const started = performance.now();
+  const { rows: orgRows } = await q(`select id from organizations limit 1`);
+  const orgId = orgRows[0].id as string;
+  const { rows: pieter } = await q(`select m.id from members m join auth_user u on u.id = m.user_id where u.email = 'pieter@dekroon.example'`);
+  await q(`insert into teams (org_id, name) select $1, 'Bench team ' || g from generate_series(1, ${TEAMS}) g`, [orgId]);
+  await q(
+    `insert into auth_user (id, name, email, email_verified)
+     select 'bench-' || g, 'Collega ' || g, 'collega' || g || '@bench.example', true from generate_series(1, ${MEMBERS}) g`,
+  );
+  await q(`insert into members (org_id, user_id, roles) select $1, 'bench-' || g, '{member}' from generate_series(1, ${MEMBERS}) g`, [orgId]);
+  // Every member in one team (round robin); Pieter manages the first bench team too.
+  await q(
+    `insert into team_members (org_id, team_id, member_id, is_manager)
+     select $1, t.id, m.id, false
+       from (select id, row_number() over (order by id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
+       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = m.i % ${TEAMS}`,
+    [orgId],
+  );
+  const { rows: firstTeam } = await q(`select id from teams where org_id = $1 and name = 'Bench team 1'`, [orgId]);
+  const teamId = firstTeam[0].id as string;
+  await q(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [orgId, teamId, pieter[0].id]);
+  const { rows: values } = await q(`select id from core_values where org_id = $1`, [orgId]);
+
+  // Occasions and actions from the demo's stories, in random combinations; occasion words computed once per text.
+  const stories = Object.values(STORIES).flat();
+  await q(`create temporary table bench_story (i int, occasion text, action text, kind text, words tsvector)`);
+  for (const [i, s] of stories.entries()) {
+    await q(`insert into bench_story values ($1, $2, $3, $4, to_tsvector('dutch', $2))`, [i, s.occasion, s.action, s.kind]);
+  }
+  await q(`create temporary table bench_member as
+           select m.id, tm.team_id, row_number() over (order by m.id) - 1 as i
+             from members m join team_members tm on tm.org_id = m.org_id and tm.member_id = m.id and not tm.is_manager
+            where m.org_id = $1 and m.user_id like 'bench-%'`, [orgId]);
+  await q(`drop index if exists extras_occasion_tsv_gin`);
+  const chunk = 200_000;
+  for (let done = 0; done < EXTRAS; done += chunk) {
+    const n = Math.min(chunk, EXTRAS - done);
+    await q(
+      `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, occasion_tsv, action, kind, cost_cents, minutes, value_ids, reaction_score, created_at)
+       select $1, m.id, array[m.team_id], t.at, s.occasion, s.words, s.action, s.kind,
+              (array[0, 0, 250, 500, 1000, 1500, 2500, 4000])[(1 + g % 8)::int], (5 + g % 30)::int,
+              array[($2::uuid[])[(1 + g % array_length($2::uuid[], 1))::int]],
+              case when g % 7 = 0 then null else (1 + ((g * 7919) % 97) % 5)::smallint end, t.at
+         from generate_series(${done + 1}::bigint, ${done + n}::bigint) g
+         join bench_member m on m.i = g % ${MEMBERS}
+         join bench_story s on s.i = (g * 31) % ${stories.length}
+         cross join lateral (select now() - ((g * 104729) % (730 * 24 * 60)) * interval '1 minute' as at) t`,
+      [orgId, values.map((v) => v.id)],
+    );
+    process.stdout.write(`\rextras: ${done + n} of ${EXTRAS}`);
+  }
+  await q(`create index extras_occasion_tsv_gin on extras using gin (occasion_tsv)`);
+  await q(`vacuum analyze extras`);
+  await q(`analyze`);
+  console.log(`\ndata ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${EXTRAS} extras, ${MEMBERS} members, ${TEAMS} teams`);
+
+  // ---------- the app, warm ----------
+  const signIn = async (email: string) => {
+    const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'kroon-demo-2026' }),
+    });
+    return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  };
+  const director = await signIn('anna@dekroon.example');
+  const manager = await signIn('pieter@dekroon.example');
+  const get = (url: string, cookie: string) => async () => {
+    const response = await fetch(`${base}${url}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const from90 = daysAgo(89);
+  const from28 = daysAgo(27);
+
+  const { rows: tz } = await q(`select time_zone from organizations where id = $1`, [orgId]);
+  const timeZone = tz[0].time_zone as string;
+  const db = database.db;
+  const range = async (from: string) => ({ start: await selectLocalDayStart(db, timeZone, from, 0), end: await selectLocalDayStart(db, timeZone, today, 1) });
+  const r90 = await range(from90);
+  const r28 = await range(from28);
+
+  const cases: { name: string; http: () => Promise<void>; sql: () => Promise<unknown> }[] = [
+    {
+      name: 'what works, whole organisation, 90 days',
+      http: get(`/api/v1/what-works?from=${from90}&to=${today}`, director),
+      sql: () =>
+        Promise.all([
+          repo.selectKindAndBandSums(db, orgId, null, r90.start, r90.end),
+          repo.selectValueSums(db, orgId, null, r90.start, r90.end),
+          repo.selectThemeSums(db, orgId, null, r90.start, r90.end, MIN_REACTIONS, 12),
+        ]),
+    },
+    {
+      name: 'what works, one team, 90 days',
+      http: get(`/api/v1/what-works?teamId=${teamId}&from=${from90}&to=${today}`, manager),
+      sql: () =>
+        Promise.all([
+          repo.selectKindAndBandSums(db, orgId, teamId, r90.start, r90.end),
+          repo.selectValueSums(db, orgId, teamId, r90.start, r90.end),
+          repo.selectThemeSums(db, orgId, teamId, r90.start, r90.end, MIN_REACTIONS, 12),
+        ]),
+    },
+    {
+      name: 'conversation view, one team, 4 weeks',
+      http: get(`/api/v1/teams/${teamId}/conversation?from=${from28}&to=${today}`, manager),
+      sql: () => Promise.all([repo.selectTeamFigures(db, orgId, teamId, r28.start, r28.end), repo.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200)]),
+    },
+  ];
+  if (process.env.EXPLAIN) {
+    for (const [name, run] of [
+      ['kind', () => repo.selectKindAndBandSums(db, orgId, null, r90.start, r90.end)],
+      ['value', () => repo.selectValueSums(db, orgId, null, r90.start, r90.end)],
+      ['theme', () => repo.selectThemeSums(db, orgId, null, r90.start, r90.end, MIN_REACTIONS, 12)],
+    ] as const) {
+      const t = await timed(run, 5);
+      console.log(name, ms(t.p50));
+      if (name === 'theme') {
+        const pool = database.pool as unknown as { query: (...a: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
+        const original = pool.query.bind(pool);
+        let plan: Record<string, unknown>[] = [];
+        pool.query = async (config: unknown, params?: unknown) => {
+          const c = config as { text: string };
+          const result = await original({ ...c, text: `explain analyze ${c.text}`, rowMode: undefined }, params);
+          plan = result.rows;
+          return { ...result, rows: [] };
+        };
+        await run();
+        pool.query = original;
+        console.log(plan.map((r) => Object.values(r)[0]).join('\n'));
+      }
+    }
+  }
+  for (const c of cases) {
+    const http = await timed(c.http, REQUESTS);
+    const sql = await timed(c.sql, REQUESTS);
+    console.log(
+      `${c.name}: app p50 ${ms(http.p50)}, p95 ${ms(http.p95)} | plain SQL p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)} | ratio p95 ${(http.p95 / sql.p95).toFixed(2)} (goal: app p95 under 150 ms)`,
+    );
+  }
+  await database.close();
+} finally {
+  const exited = new Promise((r) => app.on('exit', r));
+  app.kill('SIGINT');
+  await exited;
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
