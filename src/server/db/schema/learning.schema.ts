@@ -118,3 +118,52 @@ export const digestDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.memberId, t.weekStart, t.kind] }), index().on(t.status, t.claimedAt)],
 );
+
+// Day sums of extras for the organisation-wide "what works": kept exact by a trigger on extras
+// (migration 0005), so figures over a large organisation read a few thousand rows, not a million.
+// Days are the organisation's local days. Team figures are computed from the extras themselves.
+
+const sumColumns = {
+  extras: integer().notNull().default(0),
+  /** Extras with a reaction score, their sum, sum of squares, and how many were 4 or 5. */
+  n: integer().notNull().default(0),
+  sum: integer().notNull().default(0),
+  sumSq: integer().notNull().default(0),
+  positives: integer().notNull().default(0),
+};
+
+export const extraDaySums = pgTable(
+  'extra_day_sums',
+  {
+    orgId: uuid().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    kind: text().notNull(),
+    /** Cost band in euro: '0', '0-5', '5-20', '20+'. */
+    band: text().notNull(),
+    ...sumColumns,
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind, t.band] })],
+);
+
+export const extraDayValueSums = pgTable(
+  'extra_day_value_sums',
+  {
+    orgId: uuid().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    valueId: uuid().notNull(),
+    ...sumColumns,
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.valueId] })],
+);
+
+export const extraDayWordSums = pgTable(
+  'extra_day_word_sums',
+  {
+    orgId: uuid().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    /** A stemmed word of the occasion. */
+    word: text().notNull(),
+    ...sumColumns,
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.word] })],
+);

@@ -363,6 +363,72 @@ describe('what works', () => {
   });
 });
 
+describe('organisation-wide figures from the day sums', () => {
+  it('stay equal to the extras themselves through edits, reactions, deletes and a time zone change', async () => {
+    const o = await createOrgFixture(t.database.db, 'sums');
+    const member = await signIn(t.app, o.people.member.email);
+    const manager = await signIn(t.app, o.people.manager.email);
+    const admin = await signIn(t.app, o.people.admin.email);
+    const director = await signIn(t.app, o.people.director.email);
+    const as = (c: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: c } });
+    const value = (await as(director, 'POST', '/values', { name: 'Attent', behaviours: ['ziet het', 'doet het'] })).json().id;
+    const ids: string[] = [];
+    const occasions = ['Gast was jarig', 'Gast was jarig en moe', 'Kind was ziek', 'Kind verloor knuffel', 'Regen bij aankomst', 'Regen en geen paraplu'];
+    for (const [i, occasion] of occasions.entries()) {
+      for (const who of [member, manager]) {
+        const r = await as(who, 'POST', '/extras', {
+          occasion,
+          action: 'Iets gedaan',
+          kind: i % 2 ? 'gift' : 'time',
+          costCents: [0, 300, 1500, 2500][i % 4],
+          minutes: 5,
+          valueIds: i % 3 ? [value] : [],
+          reactionScore: i === 5 ? null : 1 + ((i * 3) % 5),
+          aboveMandateReason: 'test',
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        ids.push(r.json().id);
+      }
+    }
+    const patched = await as(member, 'PATCH', `/extras/${ids[0]}`, { kind: 'upgrade', costCents: 4000, occasion: 'Bruiloft in het hotel', aboveMandateReason: 'test' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await as(member, 'PUT', `/extras/${ids[2]}/reaction`, { reactionText: 'Toch blij', reactionScore: 5 })).statusCode).toBe(200);
+    expect((await as(member, 'DELETE', `/extras/${ids[4]}`)).statusCode).toBe(204);
+    expect((await as(manager, 'POST', `/extras/${ids[6]}/hide`, { reason: 'privé' })).statusCode).toBe(200);
+
+    const sections = (w: Record<string, unknown>) => ({ overall: w.overall, byKind: w.byKind, byValue: w.byValue, byCostBand: w.byCostBand, byTheme: w.byTheme });
+    const compare = async (period = '') => {
+      // every extra is in the one team, so the team's figures (counted from the extras) must equal the organisation's (from the day sums)
+      const orgWide = await as(director, 'GET', `/what-works?${period}`);
+      const team = await as(manager, 'GET', `/what-works?teamId=${o.teamId}&${period}`);
+      expect(orgWide.statusCode, orgWide.body).toBe(200);
+      expect(sections(orgWide.json())).toEqual(sections(team.json()));
+      return orgWide.json();
+    };
+    const works = await compare();
+    expect(works.overall.extras).toBe(11);
+    expect(works.byKind.find((g: { key: string }) => g.key === 'upgrade').extras).toBe(1);
+
+    const snapshot = async () =>
+      (
+        await t.database.pool.query(
+          `select day::text, kind, band, extras, n, sum, sum_sq, positives from extra_day_sums where org_id = $1 and extras <> 0 order by 1, 2, 3`,
+          [o.orgId],
+        )
+      ).rows;
+    const before = await snapshot();
+    await t.database.pool.query('select klantwerk_rebuild_day_sums($1)', [o.orgId]);
+    expect(await snapshot()).toEqual(before);
+
+    // Fourteen hours ahead of UTC: extras of this morning may fall on tomorrow's date there.
+    expect((await as(admin, 'PATCH', '/organization', { timeZone: 'Pacific/Kiritimati' })).statusCode).toBe(200);
+    const local = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + days * 86_400_000));
+    await compare();
+    for (const day of [local(-1), local(0)]) await compare(`from=${day}&to=${day}`);
+  });
+});
+
 describe('similar occasions', () => {
   it("offers what colleagues of my team did on a similar occasion, stemmed in Dutch", async () => {
     const id = await logExtra('colleague', { occasion: 'Kinderen verveelden zich in de lobby', action: 'Kleurplaten en potloden gebracht' });

@@ -355,70 +355,79 @@ export type GroupSums = {
   positives: number;
 };
 
-const sums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
-  coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
-
-function scope(orgId: string, teamId: string | null, from: Date, to: Date) {
-  return sql`e.org_id = ${orgId} and e.deleted_at is null
-    and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
-    ${teamId ? sql`and e.team_ids @> array[${teamId}]::uuid[]` : sql``}`;
+/** A period: an organisation-wide one reads the day sums (local days), a team's one the extras. */
+export interface WorksScope {
+  orgId: string;
+  teamId: string | null;
+  /** Local dates, both included (for the day sums). */
+  fromDay: string;
+  toDay: string;
+  /** The same period as moments (for the extras). */
+  from: Date;
+  to: Date;
 }
+
+const liveSums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
+  coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
+const daySums = sql`sum(d.extras)::int as extras, sum(d.n)::int as n, sum(d.sum)::int as sum, sum(d.sum_sq)::int as sum_sq, sum(d.positives)::int as positives`;
+
+function teamExtras(s: WorksScope) {
+  return sql`e.org_id = ${s.orgId} and e.deleted_at is null and e.team_ids @> array[${s.teamId}]::uuid[]
+    and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz`;
+}
+const days = (s: WorksScope) => sql`d.org_id = ${s.orgId} and d.day between ${s.fromDay}::date and ${s.toDay}::date`;
 
 /** Sums per kind, per cost band (0, up to 5, 5-20, above 20 euro) and over all, in one pass. */
-export async function selectKindAndBandSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date) {
-  const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(sql`
-    select e.kind,
-           case when e.cost_cents = 0 then '0' when e.cost_cents <= 500 then '0-5' when e.cost_cents <= 2000 then '5-20' else '20+' end as band,
-           grouping(e.kind, case when e.cost_cents = 0 then '0' when e.cost_cents <= 500 then '0-5' when e.cost_cents <= 2000 then '5-20' else '20+' end)::int as grouping,
-           ${sums}
-      from extras e
-     where ${scope(orgId, teamId, from, to)}
-     group by grouping sets ((e.kind), (2), ())`);
+export async function selectKindAndBandSums(tx: Tx, s: WorksScope) {
+  const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(
+    s.teamId
+      ? sql`select e.kind, klantwerk_cost_band(e.cost_cents) as band, grouping(e.kind, klantwerk_cost_band(e.cost_cents))::int as grouping, ${liveSums}
+              from extras e where ${teamExtras(s)}
+             group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`
+      : sql`select d.kind, d.band, grouping(d.kind, d.band)::int as grouping, ${daySums}
+              from extra_day_sums d where ${days(s)}
+             group by grouping sets ((d.kind), (d.band), ())`,
+  );
   return rows;
 }
 
-export async function selectValueSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date) {
-  const { rows } = await tx.execute<GroupSums>(sql`
-    select v as key, ${sums}
-      from extras e, unnest(e.value_ids) v
-     where ${scope(orgId, teamId, from, to)}
-     group by v`);
+export async function selectValueSums(tx: Tx, s: WorksScope) {
+  const { rows } = await tx.execute<GroupSums>(
+    s.teamId
+      ? sql`select v as key, ${liveSums} from extras e, unnest(e.value_ids) v where ${teamExtras(s)} group by v`
+      : sql`select d.value_id as key, ${daySums} from extra_day_value_sums d where ${days(s)} group by d.value_id`,
+  );
   return rows;
 }
 
-/** Words that name who the customer is, not what happened: never a theme (stemmed Dutch and English). */
-const GENERIC_WORDS = ['gast', 'klant', 'bezoeker', 'guest', 'custom', 'client', 'visitor'];
-
-/**
- * Occasion themes: the words (stemmed, stop words left out) that the most occasions of the period
- * share, leaving out words in more than half of them (they tell nothing apart), words that only name
- * the customer, and words in fewer than `minimum`. Each occasion falls under the most common of those words it holds; the rest is 'other'.
- */
-export async function selectThemeSums(tx: Tx, orgId: string, teamId: string | null, from: Date, to: Date, minimum: number, themes: number) {
-  const { rows } = await tx.execute<GroupSums & { examples: string[] | null }>(sql`
-    with base as materialized (
-      select e.id, e.reaction_score, e.occasion, tsvector_to_array(e.occasion_tsv) as words
-        from extras e
-       where ${scope(orgId, teamId, from, to)}),
-    df as (select w, count(*) as n from base, unnest(base.words) w group by w),
-    theme as materialized (
-      select w, row_number() over (order by n desc, w) as r
-        from df
-       where n >= ${minimum} and n <= 0.5 * (select count(*) from base) and length(w) > 2
-         and w <> all(${sql.param(GENERIC_WORDS)}::text[])
-       order by n desc, w
-       limit ${themes}),
-    hit as (
-      select b.id, min(t.r) as r
-        from base b cross join lateral unnest(b.words) as u(word) join theme t on t.w = u.word
-       group by b.id),
-    sums as (
-      select t.w as key, ${sums}
-        from base e left join hit h on h.id = e.id left join theme t on t.r = h.r
-       group by t.w)
-    select s.*, (select array_agg(x.occasion) from (select distinct b.occasion from base b where s.key = any(b.words) limit 3) x) as examples
-      from sums s`);
+/** Sums per stemmed occasion word that at least `minimum` extras of the period share. */
+export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
+  const { rows } = await tx.execute<GroupSums>(
+    s.teamId
+      ? sql`select w as key, ${liveSums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
+             where ${teamExtras(s)} group by w having count(*) >= ${minimum}`
+      : sql`select d.word as key, ${daySums} from extra_day_word_sums d where ${days(s)}
+             group by d.word having sum(d.extras) >= ${minimum}`,
+  );
   return rows;
+}
+
+/** Up to three different occasions of the period holding each word. */
+export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[]) {
+  if (words.length === 0) return new Map<string, string[]>();
+  const period = sql`e.org_id = ${s.orgId} and e.deleted_at is null
+    and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
+    ${s.teamId ? sql`and e.team_ids @> array[${s.teamId}]::uuid[]` : sql``}`;
+  const { rows } = await tx.execute<{ word: string; examples: string[] | null }>(sql`
+    select w as word,
+           (select array_agg(x.occasion) from (
+              select distinct y.occasion from (
+                select e.occasion from extras e
+                 where ${period} and e.occasion_tsv @@ to_tsquery('simple', quote_literal(w))
+                 order by e.occurred_at desc limit 50) y
+              limit 3) x) as examples
+      from unnest(${sql.param(words)}::text[]) w`);
+  return new Map(rows.map((r) => [r.word, r.examples ?? []]));
 }
 
 // ---------- the weekly digest ----------

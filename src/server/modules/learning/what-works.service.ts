@@ -13,6 +13,21 @@ import { estimate, MIN_REACTIONS } from './stats';
 // Figures over the organisation, or over one team; every figure with its count and interval, and a
 // group with too few reactions withheld.
 
+/** Words that name who the customer is, not what happened: never a theme (stemmed Dutch and English). */
+const GENERIC_WORDS = new Set(['gast', 'klant', 'bezoeker', 'guest', 'custom', 'client', 'visitor']);
+
+/**
+ * Occasion themes: the stemmed words (stop words left out) that the most occasions of the period
+ * share. Words in more than half of them tell nothing apart and are left out, as are words that only
+ * name the customer and words of two letters. An occasion holding two theme words counts under both.
+ */
+export function pickThemes(words: repo.GroupSums[], total: number, max = THEMES): repo.GroupSums[] {
+  return words
+    .filter((w) => w.key && w.key.length > 2 && !GENERIC_WORDS.has(w.key) && w.extras <= total / 2)
+    .sort((a, b) => b.extras - a.extras || (a.key! < b.key! ? -1 : 1))
+    .slice(0, max);
+}
+
 const DEFAULT_DAYS = 90;
 const MAX_DAYS = 731;
 const THEMES = 12;
@@ -42,17 +57,22 @@ export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?:
   }
   const start = await selectLocalDayStart(db, tenant.timeZone, from, 0);
   const end = await selectLocalDayStart(db, tenant.timeZone, to, 1);
-  const [kindAndBand, values, themes, valueNames] = await Promise.all([
-    repo.selectKindAndBandSums(db, tenant.orgId, teamId, start, end),
-    repo.selectValueSums(db, tenant.orgId, teamId, start, end),
-    repo.selectThemeSums(db, tenant.orgId, teamId, start, end, MIN_REACTIONS, THEMES),
+  const scope = { orgId: tenant.orgId, teamId, fromDay: from, toDay: to, from: start, to: end };
+  const [kindAndBand, values, words, valueNames] = await Promise.all([
+    repo.selectKindAndBandSums(db, scope),
+    repo.selectValueSums(db, scope),
+    repo.selectWordSums(db, scope, MIN_REACTIONS),
     listValueNames(db, tenant.orgId),
   ]);
   const overall = kindAndBand.find((r) => r.grouping === 3);
   const byKind = kindAndBand.filter((r) => r.grouping === 1);
   const byBand = kindAndBand.filter((r) => r.grouping === 2);
-  const themeGroups = themes.filter((t) => t.key !== null).sort((a, b) => b.extras - a.extras);
-  const other = themes.find((t) => t.key === null);
+  const themes = pickThemes(words, overall?.extras ?? 0);
+  const examples = await repo.selectWordExamples(
+    db,
+    scope,
+    themes.map((t) => t.key!),
+  );
   return {
     from,
     to,
@@ -60,13 +80,8 @@ export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?:
     minimumReactions: MIN_REACTIONS,
     overall: group('all', '', overall),
     byKind: EXTRA_KINDS.map((kind) => group(kind, kind, byKind.find((r) => r.kind === kind))).filter((g) => g.extras > 0),
-    byValue: values
-      .map((v) => group(v.key!, valueNames.get(v.key!) ?? '', v))
-      .sort((a, b) => b.extras - a.extras),
+    byValue: values.map((v) => group(v.key!, valueNames.get(v.key!) ?? '', v)).sort((a, b) => b.extras - a.extras),
     byCostBand: COST_BANDS.map((band) => group(band, band, byBand.find((r) => r.band === band))).filter((g) => g.extras > 0),
-    byTheme: [
-      ...themeGroups.map((t) => group(t.key!, t.key!, t, t.examples ?? [])),
-      ...(other ? [group('other', '', other)] : []),
-    ],
+    byTheme: themes.map((t) => group(t.key!, t.key!, t, examples.get(t.key!) ?? [])),
   };
 }

@@ -32,6 +32,11 @@ export async function updateOrganizationRow(
   return row;
 }
 
+/** Recounts the organisation's day sums of extras (a database function, see migration 0005). */
+export async function rebuildDaySums(tx: Tx, orgId: string) {
+  await tx.execute(sql`select klantwerk_rebuild_day_sums(${orgId})`);
+}
+
 export async function selectActiveMembership(tx: Tx, orgId: string, userId: string) {
   const [row] = await tx
     .select({

@@ -113,6 +113,8 @@ export async function updateOrganization(
   return deps.db.transaction(async (tx) => {
     const row = await repo.updateOrganizationRow(tx, tenant.orgId, input);
     if (!row) throw notFound();
+    // The day sums of extras count local days: another time zone moves extras to other days.
+    if (input.timeZone !== undefined) await repo.rebuildDaySums(tx, tenant.orgId);
     await repo.insertAudit(tx, tenant.orgId, {
       actorMemberId: tenant.memberId,
       action: 'organization.updated',
