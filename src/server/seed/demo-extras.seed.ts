@@ -129,7 +129,7 @@ const ABOVE_REASONS = [
 ];
 
 /** A small deterministic random generator, so every fresh demo tells the same stories. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -6,6 +6,7 @@ import { authAccount, authUser } from '../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../db/schema/org.schema';
 import { hashPassword } from 'better-auth/crypto';
 import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
+import { seedDemoLearning } from './demo-learning.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -121,6 +122,7 @@ export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLog
       if (person.roles.includes('director')) directorMemberId = member!.id;
     }
     await seedDemoExtras(tx, orgId, teamId, staff, directorMemberId);
+    await seedDemoLearning(tx, orgId);
     return logins;
   });
 }

@@ -418,12 +418,15 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
   const period = sql`e.org_id = ${s.orgId} and e.deleted_at is null
     and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
     ${s.teamId ? sql`and e.team_ids @> array[${s.teamId}]::uuid[]` : sql``}`;
+  // Over the organisation, walk its extras newest first (a theme word is common, so this stops early);
+  // in a team, let the indexes on teams and words meet.
+  const holds = s.teamId ? sql`e.occasion_tsv @@ to_tsquery('simple', quote_literal(w))` : sql`tsvector_to_array(e.occasion_tsv) @> array[w]`;
   const { rows } = await tx.execute<{ word: string; examples: string[] | null }>(sql`
     select w as word,
            (select array_agg(x.occasion) from (
               select distinct y.occasion from (
                 select e.occasion from extras e
-                 where ${period} and e.occasion_tsv @@ to_tsquery('simple', quote_literal(w))
+                 where ${period} and ${holds}
                  order by e.occurred_at desc limit 50) y
               limit 3) x) as examples
       from unnest(${sql.param(words)}::text[]) w`);
