@@ -28,6 +28,10 @@ const OrganizationPage = lazy(() =>
 const LogExtraPage = lazy(() => import('../features/extras/log-extra.page').then((m) => ({ default: m.LogExtraPage })));
 const ExtrasPage = lazy(() => import('../features/extras/extras.page').then((m) => ({ default: m.ExtrasPage })));
 const ExtraPage = lazy(() => import('../features/extras/extra.page').then((m) => ({ default: m.ExtraPage })));
+const FeedPage = lazy(() => import('../features/stories/feed.page').then((m) => ({ default: m.FeedPage })));
+const BestPracticesPage = lazy(() =>
+  import('../features/stories/best-practices.page').then((m) => ({ default: m.BestPracticesPage })),
+);
 const ValuesPage = lazy(() => import('../features/values/values.page').then((m) => ({ default: m.ValuesPage })));
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
@@ -56,6 +60,12 @@ export function AppRoutes() {
           <Route path="/extras" element={<ExtrasPage />} />
           <Route path="/extras/new" element={<LogExtraPage />} />
           <Route path="/extras/:extraId" element={<ExtraPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.feed} />}>
+          <Route path="/feed" element={<FeedPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.bestPractices} />}>
+          <Route path="/best-practices" element={<BestPracticesPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.values} />}>
           <Route path="/values" element={<ValuesPage />} />

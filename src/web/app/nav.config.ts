@@ -18,6 +18,12 @@ export const ACCESS = {
   teamExtras: ['manager'],
   /** The extras of the whole organisation. */
   allExtras: ['director'],
+  /** The team feed of stories: read, thank, comment (module 3). */
+  feed: ['member', 'manager', 'director', 'admin'],
+  /** Best practices are for everyone to read. */
+  bestPractices: ['member', 'manager', 'director', 'advisor', 'admin'],
+  /** Put stories forward as best practices and choose the weekly pick (for their own teams; directors any). */
+  manageFeed: ['manager', 'director'],
   /** Everyone in the organisation reads the purpose, values and offer profile (module 1). */
   values: ['member', 'manager', 'director', 'advisor', 'admin'],
   manageValues: ['director', 'admin'],
@@ -29,6 +35,8 @@ type NavLabelKey =
   | 'nav.home'
   | 'nav.logExtra'
   | 'nav.extras'
+  | 'feed.nav'
+  | 'bestPractices.nav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -59,6 +67,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/extras/new', labelKey: 'nav.logExtra', roles: ACCESS.extras },
       { path: '/', labelKey: 'nav.home', roles: 'everyone' },
       { path: '/extras', labelKey: 'nav.extras', roles: ACCESS.extras },
+      { path: '/feed', labelKey: 'feed.nav', roles: ACCESS.feed },
+      { path: '/best-practices', labelKey: 'bestPractices.nav', roles: ACCESS.bestPractices },
       { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
       { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
       // The modules still to come (learning, promises, core questions, customer voice, counsel,

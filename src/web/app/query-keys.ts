@@ -19,5 +19,13 @@ export const queryKeys = {
   extraList: (filters: Record<string, string | undefined>) => ['extras', 'list', filters] as const,
   extra: (extraId: string) => ['extras', 'detail', extraId] as const,
   extraSuggestions: ['extras', 'suggestions'] as const,
+  /** Module 3: the team feed, best practices and the weekly pick all hold stories (one story can be in each). */
+  feed: ['feed'] as const,
+  feedList: (teamId: string) => ['feed', 'list', teamId] as const,
+  bestPractices: ['bestPractices'] as const,
+  bestPracticeList: (filters: Record<string, string | undefined>) => ['bestPractices', 'list', filters] as const,
+  weeklyPicks: ['weeklyPick'] as const,
+  weeklyPick: (teamId: string, week: string | undefined) => ['weeklyPick', teamId, week ?? 'current'] as const,
+  similarStories: (occasion: string) => ['similarStories', occasion] as const,
   notifications: ['notifications'] as const,
 };

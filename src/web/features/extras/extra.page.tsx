@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,12 @@ import { isApiError } from '../../app/api-client';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
-import { notifySuccess } from '../../components/notify';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { NotFoundPage } from '../../components/status-pages.component';
+import { useSetInFeed } from '../stories/stories.api';
 import { useValues } from '../values/values.api';
 import { ExtraEditModal } from './extra-edit.modal';
 import { ScoreFace } from './extra-fields.component';
@@ -130,6 +131,7 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
               {extra.aboveMandateReason && <Text size="sm">{t('extras.detail.reason', { reason: extra.aboveMandateReason })}</Text>}
             </Paper>
           )}
+          {isAuthor && <InFeedSwitch extra={extra} />}
           <Text size="xs" c="dimmed">
             {t('extras.detail.loggedAt', { date: format.date(extra.createdAt, true) })}
             {editable && ` · ${t('extras.detail.editableUntil', { date: format.date(extra.editableUntil, true) })}`}
@@ -234,5 +236,27 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
         }
       />
     </Stack>
+  );
+}
+
+/** The author decides whether the team reads this one as a story in the team feed. */
+function InFeedSwitch({ extra }: { extra: ExtraDetail }) {
+  const { t } = useTranslation();
+  const setInFeed = useSetInFeed(extra.id);
+  const checked = setInFeed.isPending ? setInFeed.variables : extra.inFeed;
+  return (
+    <Switch
+      label={t('feed.inFeed.label')}
+      description={checked ? t('feed.inFeed.on') : t('feed.inFeed.off')}
+      checked={checked}
+      disabled={setInFeed.isPending}
+      onChange={(event) => {
+        const inFeed = event.currentTarget.checked;
+        setInFeed.mutate(inFeed, {
+          onSuccess: () => notifySuccess(inFeed ? t('feed.inFeed.doneOn') : t('feed.inFeed.doneOff')),
+          onError: (error) => notifyError(t, error),
+        });
+      }}
+    />
   );
 }

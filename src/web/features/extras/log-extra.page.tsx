@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { SimilarStoriesHint } from '../stories/similar-stories.component';
 import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
 import { kindLabel } from './extra-labels';
@@ -33,6 +34,8 @@ interface LogValues {
   /** Empty: now. */
   occurredAt: string;
   aboveMandateReason: string;
+  /** The author keeps this one out of the team feed (it still counts for the mandate). */
+  keepOutOfFeed: boolean;
 }
 
 const EMPTY: LogValues = {
@@ -47,6 +50,7 @@ const EMPTY: LogValues = {
   customerRef: '',
   occurredAt: '',
   aboveMandateReason: '',
+  keepOutOfFeed: false,
 };
 
 /** What was typed survives a reload or a sign-in after the session ended (this tab only, per person). */
@@ -59,7 +63,7 @@ function readDraft(memberId: string): LogValues {
     const text = window.sessionStorage.getItem(draftKey(memberId));
     if (!text) return EMPTY;
     const draft = JSON.parse(text) as Partial<LogValues>;
-    return { ...EMPTY, ...draft, valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [] };
+    return { ...EMPTY, ...draft, valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [], keepOutOfFeed: draft.keepOutOfFeed === true };
   } catch {
     return EMPTY;
   }
@@ -228,6 +232,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
       reactionScore: (v.reactionScore as ReactionScore | null) ?? null,
       ...(v.occurredAt ? { occurredAt: format.parseDateInput(v.occurredAt)!.toISOString() } : {}),
       ...(needsReason ? { aboveMandateReason: v.aboveMandateReason.trim() } : {}),
+      ...(v.keepOutOfFeed ? { inFeed: false } : {}),
     };
     const current = attempt.current ?? { key: newIdempotencyKey(), uncertain: false };
     attempt.current = current;
@@ -306,6 +311,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
             {...form.getInputProps('occasion')}
           />
           <SuggestionPills suggestions={occasionSuggestions} typed={form.values.occasion} onPick={(text) => form.setFieldValue('occasion', text)} />
+          <SimilarStoriesHint occasion={form.values.occasion} onUseAction={(action) => form.setFieldValue('action', action)} />
         </div>
 
         <div>
@@ -405,6 +411,13 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
             )}
           </Group>
         )}
+
+        <Checkbox
+          size="sm"
+          label={t('feed.keepOut.label')}
+          description={form.values.keepOutOfFeed ? t('feed.keepOut.hint') : undefined}
+          {...form.getInputProps('keepOutOfFeed', { type: 'checkbox' })}
+        />
 
         {needsReason && (
           <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
