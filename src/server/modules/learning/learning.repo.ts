@@ -415,18 +415,25 @@ export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
 /** Up to three different occasions of the period holding each word. */
 export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[]) {
   if (words.length === 0) return new Map<string, string[]>();
-  const period = sql`e.org_id = ${s.orgId} and e.deleted_at is null
-    and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
-    ${s.teamId ? sql`and e.team_ids @> array[${s.teamId}]::uuid[]` : sql``}`;
-  // Over the organisation, walk its extras newest first (a theme word is common, so this stops early);
-  // in a team, let the indexes on teams and words meet.
-  const holds = s.teamId ? sql`e.occasion_tsv @@ to_tsquery('simple', quote_literal(w))` : sql`tsvector_to_array(e.occasion_tsv) @> array[w]`;
+  if (s.teamId) {
+    // A team's period holds few extras: one pass over them.
+    const { rows } = await tx.execute<{ word: string; examples: string[] }>(sql`
+      select w as word, (array_agg(distinct e.occasion))[1:3] as examples
+        from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
+       where ${teamExtras(s)} and w = any(${sql.param(words)}::text[])
+       group by w`);
+    return new Map(rows.map((r) => [r.word, r.examples]));
+  }
+  // Over the organisation, walk its extras newest first along the (org, occurred_at) index: a theme
+  // word is common, so this stops early.
   const { rows } = await tx.execute<{ word: string; examples: string[] | null }>(sql`
     select w as word,
            (select array_agg(x.occasion) from (
               select distinct y.occasion from (
                 select e.occasion from extras e
-                 where ${period} and ${holds}
+                 where e.org_id = ${s.orgId} and e.deleted_at is null
+                   and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
+                   and tsvector_to_array(e.occasion_tsv) @> array[w]
                  order by e.occurred_at desc limit 50) y
               limit 3) x) as examples
       from unnest(${sql.param(words)}::text[]) w`);
