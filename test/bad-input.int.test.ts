@@ -10,12 +10,17 @@ import { createTestApp, signIn, type TestApp } from './helpers/test-app';
 let t: TestApp;
 let f: OrgFixture;
 let admin: string;
+let manager: string;
 let ids: Record<string, string>;
+
+/** The administrator, or for a route only managers may call, the manager of the fixture's team. */
+const callerOf = (route: RouteInfo) => (Array.isArray(route.access) && !route.access.includes('admin') ? manager : admin);
 
 beforeAll(async () => {
   t = await createTestApp({ SIGNIN_MAX_PER_IP: '100000', SIGNIN_MAX_PER_EMAIL: '100000' });
   f = await createOrgFixture(t.database.db, 'bad');
   admin = await signIn(t.app, f.people.admin.email);
+  manager = await signIn(t.app, f.people.manager.email);
   const invite = await t.app.inject({
     method: 'POST',
     url: '/api/v1/invitations',
@@ -26,7 +31,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const WRITABLE_TABLES = ['organizations', 'members', 'teams', 'team_members', 'invitations', 'audit_log', 'auth_user', 'auth_account'];
+const WRITABLE_TABLES = [
+  'organizations',
+  'members',
+  'teams',
+  'team_members',
+  'invitations',
+  'audit_log',
+  'auth_user',
+  'auth_account',
+  'extras',
+  'extra_comments',
+  'extra_thanks',
+  'best_practices',
+  'weekly_picks',
+  'conversation_notes',
+];
 
 async function fingerprint(): Promise<string> {
   const parts: string[] = [];
@@ -84,7 +104,7 @@ describe('bad input on every route with a body', () => {
           method: route.method as 'POST',
           url: fillParams(route.url, ids),
           payload: c.payload,
-          headers: { cookie: admin, 'content-type': c.contentType ?? 'application/json', 'accept-language': 'en' },
+          headers: { cookie: callerOf(route), 'content-type': c.contentType ?? 'application/json', 'accept-language': 'en' },
         });
         const label = `${route.method} ${route.url} with ${c.name}`;
         const problem = String(response.headers['content-type']).includes('application/problem+json');
@@ -110,7 +130,7 @@ describe('bad input on every route with a body', () => {
         method: route.method as 'POST',
         url: fillParams(route.url, ids),
         payload: big,
-        headers: { cookie: admin, 'content-type': 'application/json' },
+        headers: { cookie: callerOf(route), 'content-type': 'application/json' },
       });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(413);
       expect(response.json().code).toBe('payload_too_large');
@@ -126,7 +146,7 @@ describe('bad input on every route with a body', () => {
           method: route.method as 'POST',
           url: fillParams(route.url, ids),
           payload: Object.fromEntries(keys.map((k) => [k, text])),
-          headers: { cookie: admin },
+          headers: { cookie: callerOf(route) },
         });
         if (response.statusCode >= 500) wrong.push(`${route.method} ${route.url} with ${JSON.stringify(text)}: ${response.body}`);
       }
@@ -157,7 +177,7 @@ describe('bad ids and query strings', () => {
           method: route.method as 'GET',
           url: route.url.replace(/:(\w+)/g, encodeURIComponent(bad)),
           payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
-          headers: { cookie: admin },
+          headers: { cookie: callerOf(route) },
         });
         const problem = String(response.headers['content-type']).includes('application/problem+json');
         if (![400, 414].includes(response.statusCode) || !problem) {
