@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser } from './browser';
+import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Pieter, front desk manager, reads his team's stories and puts Lisa's forward as a best practice;
 // Kees, who works in housekeeping, finds it among the best practices, with Lisa credited.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 const run = browserAvailable();
 
 describe.runIf(run)('a story becomes a best practice', () => {
@@ -45,20 +43,8 @@ describe.runIf(run)('a story becomes a best practice', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, device = PHONE): Promise<Page> {
-    const context = await browser.newContext({ ...device, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: server.baseUrl });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
-  }
-
   it('Pieter promotes Lisa’s story from the team feed; Kees of housekeeping finds it with Lisa credited', async () => {
-    const pieter = await signedIn('pieter@dekroon.example', LAPTOP);
+    const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
     await pieter.goto('/feed');
     // The story may also be one of the week's two picks at the top; take it in the feed below.
     const story = pieter.getByRole('article', { name: 'Verhaal van Lisa Mulder' }).filter({ hasText: occasion }).last();
@@ -69,7 +55,7 @@ describe.runIf(run)('a story becomes a best practice', () => {
     await dialog.getByRole('button', { name: 'Maak goed voorbeeld' }).click();
     await expect.poll(() => story.getByText('Goed voorbeeld', { exact: true }).first().isVisible()).toBe(true);
 
-    const kees = await signedIn('kees@dekroon.example');
+    const kees = await signedInPage(browser, server.baseUrl, 'kees@dekroon.example');
     // Kees reads another team's feed: Lisa's story is not in it.
     await kees.goto('/feed');
     await kees.getByRole('heading', { name: 'Teamverhalen' }).first().waitFor();

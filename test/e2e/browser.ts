@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 // No vitest imports here: bench scripts use this file too.
 
@@ -32,3 +32,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const LAPTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
+
+/** A new browser context on the device, in Dutch, signed in as the demo person with that address. */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  options: { device?: typeof PHONE; timezoneId?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ ...(options.device ?? PHONE), locale: 'nl-NL', timezoneId: options.timezoneId ?? 'Europe/Amsterdam', baseURL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}

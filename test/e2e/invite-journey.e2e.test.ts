@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser } from './browser';
+import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // The administrator of Hotel De Kroon invites a colleague from a phone; the colleague opens the
 // link, chooses a password, and works in English.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const run = browserAvailable();
 
 describe.runIf(run)('inviting a colleague, on a phone', () => {

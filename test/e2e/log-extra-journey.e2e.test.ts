@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser } from './browser';
+import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
 // Pieter, her manager, sees it in his team's list.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const run = browserAvailable();
 
 /** "Nog € 497,50 van € 500,00 deze week" -> cents left */
@@ -41,20 +40,8 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await server?.close();
   });
 
-  async function signedIn(email: string, viewport = PHONE, timezoneId = 'Europe/Amsterdam'): Promise<Page> {
-    const context = await browser.newContext({ ...viewport, locale: 'nl-NL', timezoneId, baseURL: server.baseUrl });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
-  }
-
   it('Lisa logs an extra in one screen and one save; her mandate left shrinks; Pieter sees it', async () => {
-    const lisa = await signedIn('lisa@dekroon.example');
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
     await lisa.goto('/extras/new');
     const mandateText = lisa.getByText(/Nog €\s?.* van €\s?500,00 deze week/);
     await mandateText.waitFor();
@@ -72,14 +59,14 @@ describe.runIf(run)('logging an extra on a phone', () => {
 
     await expect.poll(async () => leftCents(await mandateText.innerText())).toBe(before - 250);
 
-    const pieter = await signedIn('pieter@dekroon.example', { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+    const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
     await pieter.goto('/extras');
     await pieter.getByRole('tab', { name: 'Mijn team' }).click();
     await expect.poll(() => pieter.getByText(occasion).first().isVisible()).toBe(true);
   });
 
   it('a phone set to another time zone still logs the time as the hotel clock reads it', async () => {
-    const lisa = await signedIn('lisa@dekroon.example', PHONE, 'America/New_York');
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example', { timezoneId: 'America/New_York' });
     await lisa.goto('/extras/new');
     // Two hours ago on the hotel's clock (Europe/Amsterdam), to the minute.
     const when = new Date(Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000);
