@@ -10,6 +10,7 @@ import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -23,7 +24,10 @@ export function OrganizationPage() {
       ) : !organization.data ? (
         <PageLoader />
       ) : (
-        <OrganizationForm organization={organization.data} />
+        <>
+          <OrganizationForm organization={organization.data} />
+          <LearningSettingsSection />
+        </>
       )}
     </>
   );

@@ -1,0 +1,52 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationNote, ConversationView, LearningSettings } from '../../../contracts/learning.contract';
+import { apiGet, apiPost, apiPut, queryString } from '../../app/api-client';
+import { queryKeys } from '../../app/query-keys';
+
+// Module 3: the manager's conversation view, its notes, and the organisation's setting for per-member figures.
+
+const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/conversation`;
+
+export function useConversation(teamId: string | null, from: string, to: string) {
+  return useQuery({
+    queryKey: queryKeys.conversation(teamId ?? '', from, to),
+    queryFn: () => apiGet<ConversationView>(`${teamPath(teamId ?? '')}${queryString({ from, to })}`),
+    enabled: !!teamId && !!from && !!to && from <= to,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useNotes(teamId: string, memberId: string) {
+  return useQuery({
+    queryKey: queryKeys.conversationNotes(teamId, memberId),
+    queryFn: () => apiGet<{ items: ConversationNote[] }>(`${teamPath(teamId)}/notes${queryString({ memberId })}`),
+    select: (data) => data.items,
+  });
+}
+
+export function useAddNote(teamId: string, memberId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => apiPost<ConversationNote>(`${teamPath(teamId)}/notes`, { memberId, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.conversationNotes(teamId, memberId) }),
+  });
+}
+
+export function useLearningSettings() {
+  return useQuery({ queryKey: queryKeys.learningSettings, queryFn: () => apiGet<LearningSettings>('/api/v1/learning/settings') });
+}
+
+export type LearningSettingsChange =
+  | { memberComparison: true; worksCouncilAgreed: true; worksCouncilAgreedOn: string; worksCouncilNote: string }
+  | { memberComparison: false };
+
+export function useUpdateLearningSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LearningSettingsChange) => apiPut<LearningSettings>('/api/v1/learning/settings', body),
+    onSuccess: (data) => {
+      queryClient.setQueryData(queryKeys.learningSettings, data);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+    },
+  });
+}
