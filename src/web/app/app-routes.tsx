@@ -33,6 +33,10 @@ const BestPracticesPage = lazy(() =>
   import('../features/stories/best-practices.page').then((m) => ({ default: m.BestPracticesPage })),
 );
 const ValuesPage = lazy(() => import('../features/values/values.page').then((m) => ({ default: m.ValuesPage })));
+const WhatWorksPage = lazy(() => import('../features/what-works/what-works.page').then((m) => ({ default: m.WhatWorksPage })));
+const ConversationPage = lazy(() =>
+  import('../features/conversation/conversation.page').then((m) => ({ default: m.ConversationPage })),
+);
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -72,6 +76,12 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.mandates} />}>
           <Route path="/mandates" element={<MandatesPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
+          <Route path="/what-works" element={<WhatWorksPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.conversation} />}>
+          <Route path="/conversation" element={<ConversationPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.members} />}>
           <Route path="/members" element={<MembersPage />} />

@@ -28,6 +28,12 @@ export const ACCESS = {
   values: ['member', 'manager', 'director', 'advisor', 'admin'],
   manageValues: ['director', 'admin'],
   mandates: ['admin', 'director', 'manager'],
+  /** How customers reacted by kind, value, cost and theme (module 3). */
+  whatWorks: ['member', 'manager', 'director', 'admin'],
+  /** The manager's conversation view of the teams they manage (module 3). */
+  conversation: ['manager'],
+  /** Per-member figures in that view: switched on by an admin with the works council's consent. */
+  learningSettings: ['admin'],
   manageMandates: ['admin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -37,6 +43,8 @@ type NavLabelKey =
   | 'nav.extras'
   | 'feed.nav'
   | 'bestPractices.nav'
+  | 'conversation.nav'
+  | 'whatWorks.nav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -69,8 +77,10 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/extras', labelKey: 'nav.extras', roles: ACCESS.extras },
       { path: '/feed', labelKey: 'feed.nav', roles: ACCESS.feed },
       { path: '/best-practices', labelKey: 'bestPractices.nav', roles: ACCESS.bestPractices },
+      { path: '/what-works', labelKey: 'whatWorks.nav', roles: ACCESS.whatWorks },
       { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
       { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
+      { path: '/conversation', labelKey: 'conversation.nav', roles: ACCESS.conversation },
       // The modules still to come (learning, promises, core questions, customer voice, counsel,
       // the tower) are added here, each with the roles that may use it.
     ],

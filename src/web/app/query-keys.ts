@@ -27,5 +27,12 @@ export const queryKeys = {
   weeklyPicks: ['weeklyPick'] as const,
   weeklyPick: (teamId: string, week: string | undefined) => ['weeklyPick', teamId, week ?? 'current'] as const,
   similarStories: (occasion: string) => ['similarStories', occasion] as const,
+  conversations: ['conversation'] as const,
+  conversation: (teamId: string, from: string, to: string) => ['conversation', teamId, from, to] as const,
+  conversationNotes: (teamId: string, memberId: string) => ['conversation', 'notes', teamId, memberId] as const,
+  learningSettings: ['learningSettings'] as const,
+  myConversationNotes: ['conversation', 'notes', 'me'] as const,
+  whatWorks: (filters: Record<string, string | undefined>) => ['whatWorks', filters] as const,
+  digestPreference: ['digestPreference'] as const,
   notifications: ['notifications'] as const,
 };

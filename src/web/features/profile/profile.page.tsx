@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
+import { DigestSection, MyNotesSection } from './learning.sections';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -39,12 +40,15 @@ function useUpdateMe() {
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  const me = useSignedInMe();
   return (
     <>
       <PageHeader title={t('profile.title')} />
       <Stack gap="lg" maw={640}>
         <NameSection />
         <LanguageSection />
+        {me.member && <DigestSection />}
+        {me.member && <MyNotesSection />}
         <PasswordSection />
         <OrganizationsSection />
       </Stack>
