@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromZonedInput, toZonedInput } from './format';
+import { addDays, fromZonedInput, localDay, toZonedInput } from './format';
 
 describe('datetime-local values on the organisation clock', () => {
   it('shows a moment as the clock of the organisation reads it, summer and winter', () => {
@@ -33,5 +33,15 @@ describe('datetime-local values on the organisation clock', () => {
     expect(fromZonedInput('2026-13-45T09:00', 'Europe/Amsterdam')).toBeNull();
     expect(fromZonedInput('2026-02-30T09:00', 'Europe/Amsterdam')).toBeNull();
     expect(fromZonedInput('2026-02-28T24:00', 'Europe/Amsterdam')).toBeNull();
+  });
+});
+
+describe('days on the organisation clock', () => {
+  it('reads the day where the organisation is, and counts days across month ends and clock changes', () => {
+    expect(localDay(new Date('2026-11-22T23:30:00Z'), 'Europe/Amsterdam')).toBe('2026-11-23');
+    expect(localDay(new Date('2026-11-22T23:30:00Z'), 'America/New_York')).toBe('2026-11-22');
+    expect(addDays('2026-11-22', -27)).toBe('2026-10-26');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 });

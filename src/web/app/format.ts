@@ -78,3 +78,13 @@ export function fromZonedInput(value: string, timeZone: string): Date | null {
   const fits = [before, after].filter((t) => t + zoneOffsetMs(new Date(t), timeZone) === wall).sort((a, b) => a - b);
   return new Date(fits[0] ?? before);
 }
+
+/** A day ("2026-11-22") as the clock of `timeZone` reads it at `date`. */
+export function localDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
+}
+
+/** The day `days` after (or before) a day, both as "2026-11-22". */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ConversationView, Figures } from '../../../contracts/learning.contract';
+import { addDays, localDay } from '../../app/format';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
@@ -18,10 +19,6 @@ import { useAddNote, useConversation, useNotes } from './conversation.api';
 type Preset = 'thisWeek' | 'lastWeek' | 'last4Weeks' | 'custom';
 type Story = ConversationView['team']['stories'][number];
 
-const DAY = 86_400_000;
-/** "2026-11-22" on the organisation's clock. */
-const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7));
 
 function periodOf(preset: Preset, today: string, custom: { from: string; to: string }) {
@@ -36,7 +33,7 @@ export function ConversationPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const timeZone = me.activeOrganization?.timeZone ?? 'Europe/Amsterdam';
-  const today = localDate(new Date(), timeZone);
+  const today = localDay(new Date(), timeZone);
   const managed = (me.member?.teams ?? []).filter((team) => team.isManager);
   const [params, setParams] = useSearchParams();
   const requested = params.get('team');

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { WhatWorksGroup } from '../../../contracts/learning.contract';
+import { addDays, localDay } from '../../app/format';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
@@ -30,9 +31,6 @@ function bandLabel(t: TFunction, band: string): string {
       return t('whatWorks.bands.b20_');
   }
 }
-const DAY = 86_400_000;
-const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function WhatWorksPage() {
   const { t } = useTranslation();
@@ -41,7 +39,7 @@ export function WhatWorksPage() {
   const allTeams = useTeams({ enabled: director });
   const teams = director && allTeams.data ? allTeams.data.map((team) => ({ id: team.id, name: team.name })) : (me.member?.teams ?? []);
   const timeZone = me.activeOrganization?.timeZone ?? 'Europe/Amsterdam';
-  const today = localDate(new Date(), timeZone);
+  const today = localDay(new Date(), timeZone);
   const [teamId, setTeamId] = useState('');
   const [preset, setPreset] = useState<Preset>('90');
   const [custom, setCustom] = useState({ from: addDays(today, -89), to: today });
@@ -151,20 +149,19 @@ function Section({
 }) {
   const { t } = useTranslation();
   const n = useNumbers();
+  /** The figures of a group as text: the average and the positive share with their intervals. */
+  const figures = (g: WhatWorksGroup) => ({
+    average: n.one(g.average!),
+    low: n.one(g.averageLow!),
+    high: n.one(g.averageHigh!),
+    share: n.percent(g.positiveShare!),
+    shareLow: n.percent(g.positiveLow!),
+    shareHigh: n.percent(g.positiveHigh!),
+  });
   const describe = (g: WhatWorksGroup) =>
     g.withheld || g.average === null
       ? t('whatWorks.rowWithheld', { label: label(g), count: g.extras, reactions: g.reactions, minimum })
-      : t('whatWorks.rowText', {
-          label: label(g),
-          count: g.extras,
-          reactions: g.reactions,
-          average: n.one(g.average),
-          low: n.one(g.averageLow!),
-          high: n.one(g.averageHigh!),
-          share: n.percent(g.positiveShare!),
-          shareLow: n.percent(g.positiveLow!),
-          shareHigh: n.percent(g.positiveHigh!),
-        });
+      : t('whatWorks.rowText', { label: label(g), count: g.extras, reactions: g.reactions, ...figures(g) });
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
       <Title order={2} size="h4" mb="sm">
@@ -204,14 +201,7 @@ function Section({
                     <>
                       <IntervalBar average={g.average} low={g.averageLow!} high={g.averageHigh!} />
                       <Text size="xs" c="dimmed">
-                        {t('whatWorks.rowShort', {
-                          average: n.one(g.average),
-                          low: n.one(g.averageLow!),
-                          high: n.one(g.averageHigh!),
-                          share: n.percent(g.positiveShare!),
-                          shareLow: n.percent(g.positiveLow!),
-                          shareHigh: n.percent(g.positiveHigh!),
-                        })}
+                        {t('whatWorks.rowShort', figures(g))}
                       </Text>
                     </>
                   )}
