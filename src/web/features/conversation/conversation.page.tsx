@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Card, Group, List, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -59,17 +59,12 @@ export function ConversationPage() {
                 data={managed.map((team) => ({ value: team.id, label: team.name }))}
               />
             )}
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="conversation-period">
-                {t('conversation.period')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="conversation-period"
-                value={preset}
-                onChange={(value) => setPreset(value as Preset)}
-                data={(['thisWeek', 'lastWeek', 'last4Weeks', 'custom'] as const).map((value) => ({ value, label: t(`conversation.presets.${value}`) }))}
-              />
-            </Stack>
+            <NativeSelect
+              label={t('conversation.period')}
+              value={preset}
+              onChange={(event) => setPreset(event.currentTarget.value as Preset)}
+              data={(['thisWeek', 'lastWeek', 'last4Weeks', 'custom'] as const).map((value) => ({ value, label: t(`conversation.presets.${value}`) }))}
+            />
             {preset === 'custom' && (
               <Group gap="xs">
                 <TextInput type="date" label={t('conversation.from')} value={custom.from} max={custom.to} onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))} />

@@ -1,4 +1,4 @@
-import { Accordion, Box, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Accordion, Box, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -64,17 +64,12 @@ export function WhatWorksPage() {
             onChange={(event) => setTeamId(event.currentTarget.value)}
             data={[{ value: '', label: t('whatWorks.wholeOrganisation') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="what-works-period">
-              {t('whatWorks.period')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="what-works-period"
-              value={preset}
-              onChange={(value) => setPreset(value as Preset)}
-              data={(['30', '90', 'year', 'custom'] as const).map((value) => ({ value, label: t(`whatWorks.presets.p${value}`) }))}
-            />
-          </Stack>
+          <NativeSelect
+            label={t('whatWorks.period')}
+            value={preset}
+            onChange={(event) => setPreset(event.currentTarget.value as Preset)}
+            data={(['30', '90', 'year', 'custom'] as const).map((value) => ({ value, label: t(`whatWorks.presets.p${value}`) }))}
+          />
           {preset === 'custom' && (
             <Group gap="xs">
               <TextInput type="date" label={t('whatWorks.from')} value={custom.from} max={custom.to} onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))} />
@@ -173,7 +168,7 @@ function Section({
         </Text>
       ) : (
         <Stack gap="sm">
-          <Group gap={0} justify="space-between" ml={{ base: 0, sm: '35%' }} aria-hidden>
+          <Group gap={0} justify="space-between" ml={{ base: 0, sm: '35%' }} px={4} aria-hidden>
             {[1, 2, 3, 4, 5].map((score) => (
               <Text key={score} size="xs" c="dimmed">
                 {score}
@@ -222,7 +217,9 @@ function Section({
 
 /** A dot for the average on the 1-5 scale with a whisker for its interval. */
 function IntervalBar({ average, low, high }: { average: number; low: number; high: number }) {
+  // Padded by the dot's radius, so a dot at 1 or 5 stays inside the page on a phone.
   return (
+    <Box px={7}>
     <svg width="100%" height="18" role="presentation" style={{ display: 'block', overflow: 'visible' }}>
       <line x1="0" x2="100%" y1="9" y2="9" stroke="var(--mantine-color-gray-3)" strokeWidth="2" />
       {[2, 3, 4].map((score) => (
@@ -231,6 +228,7 @@ function IntervalBar({ average, low, high }: { average: number; low: number; hig
       <line x1={x(low)} x2={x(high)} y1="9" y2="9" stroke="var(--mantine-color-blue-4)" strokeWidth="4" strokeLinecap="round" />
       <circle cx={x(average)} cy="9" r="6" fill="var(--mantine-color-blue-7)" />
     </svg>
+    </Box>
   );
 }
 
