@@ -93,6 +93,23 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/what-works': STAFF,
   'GET /api/v1/digest/preference': ALL,
   'PUT /api/v1/digest/preference': ALL,
+  'GET /api/v1/customers': STAFF,
+  'POST /api/v1/promises/check': STAFF,
+  'POST /api/v1/promises': STAFF,
+  'GET /api/v1/promises': STAFF,
+  'GET /api/v1/promises/export.csv': STAFF,
+  'GET /api/v1/promises/:promiseId': STAFF,
+  'POST /api/v1/promises/:promiseId/renegotiate': STAFF,
+  'POST /api/v1/promises/:promiseId/delivery': STAFF,
+  'POST /api/v1/promises/:promiseId/steps/:stepId/accept': STAFF,
+  'POST /api/v1/promises/:promiseId/steps/:stepId/done': STAFF,
+  'POST /api/v1/promises/:promiseId/steps/:stepId/send-back': STAFF,
+  'POST /api/v1/promises/:promiseId/steps/:stepId/rating': STAFF,
+  'GET /api/v1/steps': STAFF,
+  'GET /api/v1/chain': STAFF,
+  'GET /api/v1/team-figures': STAFF,
+  'GET /api/v1/internal-scan': STAFF,
+  'PUT /api/v1/internal-scan': STAFF,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -191,6 +208,21 @@ describe('organisations never see each other', () => {
     });
     expect(extraOfA.statusCode, extraOfA.body).toBe(201);
     const notification = (await t.database.pool.query(`select id from notifications where org_id = $1 limit 1`, [a.orgId])).rows[0];
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const promiseOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/promises',
+      payload: {
+        customer: { name: 'Klant van A' },
+        what: 'Een afspraak van A',
+        dueDate: inTenDays,
+        offeringId: offer.json().id,
+        ownerTeamId: a.teamId,
+        steps: [{ teamId: a.teamId, what: 'Stap van A', dueDate: inTenDays }],
+      },
+      headers: { cookie: cookies.member },
+    });
+    expect(promiseOfA.statusCode, promiseOfA.body).toBe(201);
     const idsOfA = {
       memberId: a.people.member.memberId,
       teamId: a.teamId,
@@ -200,6 +232,8 @@ describe('organisations never see each other', () => {
       mandateId: mandateOfA.json().id,
       extraId: extraOfA.json().id,
       notificationId: notification.id,
+      promiseId: promiseOfA.json().id,
+      stepId: promiseOfA.json().steps[0].id,
     };
     expect(Object.values(idsOfA).every(Boolean)).toBe(true);
     const validBody: Record<string, unknown> = {
@@ -215,6 +249,9 @@ describe('organisations never see each other', () => {
       'PUT /api/v1/extras/:extraId/feed': { inFeed: false },
       'PUT /api/v1/teams/:teamId/weekly-pick': { week: '2026-11-16', extraIds: [extraOfA.json().id] },
       'POST /api/v1/teams/:teamId/conversation/notes': { memberId: a.people.member.memberId, body: 'Overgenomen' },
+      'POST /api/v1/promises/:promiseId/renegotiate': { dueDate: inTenDays, reason: 'Overgenomen' },
+      'POST /api/v1/promises/:promiseId/steps/:stepId/send-back': { reason: 'Overgenomen' },
+      'POST /api/v1/promises/:promiseId/steps/:stepId/rating': { score: 1 },
     };
     const validQuery: Record<string, string> = {
       'GET /api/v1/teams/:teamId/conversation': '?from=2026-01-01&to=2026-01-31',
@@ -246,7 +283,16 @@ describe('organisations never see each other', () => {
 
   it('lists of B hold nothing of A', async () => {
     const adminB = await signIn(t.app, b.people.admin.email);
-    for (const url of ['/api/v1/members?status=all', '/api/v1/teams', '/api/v1/invitations', '/api/v1/organization']) {
+    for (const url of [
+      '/api/v1/members?status=all',
+      '/api/v1/teams',
+      '/api/v1/invitations',
+      '/api/v1/organization',
+      '/api/v1/promises?scope=all',
+      '/api/v1/customers',
+      '/api/v1/chain',
+      '/api/v1/steps',
+    ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
       expect(body).not.toContain(a.people.member.email);
@@ -273,6 +319,11 @@ async function snapshotOrg(orgId: string) {
     'best_practices',
     'weekly_picks',
     'conversation_notes',
+    'customers',
+    'promises',
+    'promise_steps',
+    'promise_events',
+    'step_ratings',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -46,6 +46,12 @@ const WRITABLE_TABLES = [
   'best_practices',
   'weekly_picks',
   'conversation_notes',
+  'customers',
+  'promises',
+  'promise_steps',
+  'promise_events',
+  'step_ratings',
+  'team_scan_ratings',
 ];
 
 async function fingerprint(): Promise<string> {

@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'own_story',
   'not_in_feed',
+  'guideline_reason_required',
+  'step_closed',
+  'steps_not_done',
+  'already_rated',
+  'promise_settled',
   'internal',
   'unavailable',
 ] as const;

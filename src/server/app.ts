@@ -16,7 +16,7 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createMailer, type Mailer } from './lib/mailer';
-import { startJobs } from './lib/ticker';
+import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
 import { createBetterAuth } from './modules/auth/better-auth';
@@ -27,6 +27,8 @@ import { orgRoutes } from './modules/org/org.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
 import { learningRoutes } from './modules/learning/learning.routes';
+import { promisesRoutes } from './modules/promises/promises.routes';
+import { sendDueReminders } from './modules/promises/reminders.service';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -140,15 +142,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   if (options.jobs) {
+    const jobs: Job[] = [
+      {
+        name: 'step reminders',
+        everyMs: 5 * 60_000,
+        firstAfterMs: 30_000,
+        run: async () => void (await sendDueReminders({ db, mailer, appUrl: config.appUrl, log: app.log })),
+      },
+    ];
     if (config.smtpUrl) {
-      const jobs = startJobs(
-        [{ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) }],
-        app.log,
-      );
-      app.addHook('onClose', () => jobs.stop());
+      jobs.push({ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) });
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
     }
+    const running = startJobs(jobs, app.log);
+    app.addHook('onClose', () => running.stop());
   }
 
   await app.register(errorsPlugin);
@@ -189,6 +197,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(extrasRoutes, { db });
       await v1.register(notificationsRoutes, { db });
       await v1.register(learningRoutes, { db });
+      await v1.register(promisesRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

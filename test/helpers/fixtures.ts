@@ -61,3 +61,16 @@ export async function createOrgFixture(db: Db, label: string): Promise<OrgFixtur
   ]);
   return { orgId, teamId: team!.id, otherTeamId: otherTeam!.id, people, outsider };
 }
+
+/** One more person in a fixture's organisation, in one of its teams, with the fixture's password. */
+export async function addFixturePerson(db: Db, f: OrgFixture, key: string, roles: Role[], teamId: string, isManager: boolean): Promise<FixturePerson> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const userId = randomBytes(12).toString('hex');
+  const email = `${key}.${userId.slice(0, 6)}@example.test`;
+  const name = `${key} ${f.orgId.slice(0, 4)}`;
+  await db.insert(authUser).values({ id: userId, name, email, emailVerified: true });
+  await db.insert(authAccount).values({ id: randomBytes(12).toString('hex'), accountId: userId, providerId: 'credential', userId, password: await cachedHash });
+  const [member] = await db.insert(members).values({ orgId: f.orgId, userId, roles }).returning();
+  await db.insert(teamMembers).values({ orgId: f.orgId, teamId, memberId: member!.id, isManager });
+  return { userId, memberId: member!.id, email, name, roles };
+}

@@ -43,6 +43,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The test database's URL, to open a second connection pool (another process) on it. */
+  url: string;
   config: Config;
   mailer: ReturnType<typeof createMemoryMailer>;
   /** Every log line the app wrote, as text. */
@@ -83,6 +85,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    url,
     config,
     mailer,
     logs,

@@ -6,8 +6,9 @@ import * as valuesSchema from './schema/values.schema';
 import * as extrasSchema from './schema/extras.schema';
 import * as platformSchema from './schema/platform.schema';
 import * as learningSchema from './schema/learning.schema';
+import * as promisesSchema from './schema/promises.schema';
 
-export const schema = { ...authSchema, ...orgSchema, ...valuesSchema, ...extrasSchema, ...learningSchema, ...platformSchema };
+export const schema = { ...authSchema, ...orgSchema, ...valuesSchema, ...extrasSchema, ...learningSchema, ...promisesSchema, ...platformSchema };
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
 /** A transaction or the database itself: repo functions accept either. */

@@ -2,6 +2,7 @@ import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts
 import type { ExtraKind, Language, Role } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { toCsv } from '../../lib/csv';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
 import { runIdempotent } from '../../lib/idempotency';
@@ -463,20 +464,15 @@ export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: List
   const extrasList = await withNames(db, tenant.orgId, rows);
   const teamNames = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => r.teamIds));
   const timeZone = tenant.timeZone;
-  const separator = language === 'nl' ? ';' : ',';
   const money = (cents: number) => (cents / 100).toFixed(2).replace('.', language === 'nl' ? ',' : '.');
   const date = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-  const cell = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    // Quote always; neutralise spreadsheet formulas in what people typed.
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return `"${safe.replace(/"/g, '""')}"`;
-  };
   const header = ['date', 'member', 'teams', 'occasion', 'action', 'kind', 'cost', 'minutes', 'customer', 'reaction', 'score', 'aboveMandate', 'reason'].map(
-    (key) => cell(translate(language, `csv.extras.${key}`)),
+    (key) => translate(language, `csv.extras.${key}`),
   );
-  const lines = extrasList.map((e) =>
-    [
+  return toCsv(
+    language,
+    header,
+    extrasList.map((e) => [
       date.format(new Date(e.occurredAt)),
       e.member.name,
       e.teamIds.map((id) => teamNames.get(id) ?? '').join(', '),
@@ -490,11 +486,8 @@ export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: List
       e.reactionScore,
       e.aboveMandate ? translate(language, 'csv.yes') : '',
       e.aboveMandateReason,
-    ]
-      .map(cell)
-      .join(separator),
+    ]),
   );
-  return `\uFEFF${[header.join(separator), ...lines].join('\r\n')}\r\n`;
 }
 
 export async function suggestForMember(db: Db, tenant: TenantContext) {

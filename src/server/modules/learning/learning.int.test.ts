@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
+import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
-import { authUser } from '../../db/schema/auth.schema';
-import { members, teamMembers } from '../../db/schema/org.schema';
 
 let t: TestApp;
 let f: OrgFixture;
@@ -12,23 +10,6 @@ type Who = 'member' | 'colleague' | 'manager' | 'otherManager' | 'director' | 'a
 const cookie = {} as Record<Who, string>;
 const ids = {} as Record<'colleague' | 'otherManager', string>;
 
-/** One more person in the fixture organisation, straight in the database. */
-async function addPerson(key: string, roles: string[], teamId: string, isManager: boolean) {
-  const userId = randomBytes(12).toString('hex');
-  const email = `${key}.${userId.slice(0, 6)}@example.test`;
-  const { db } = t.database;
-  await db.insert(authUser).values({ id: userId, name: `${key} learning`, email, emailVerified: true });
-  const [member] = await db.insert(members).values({ orgId: f.orgId, userId, roles }).returning();
-  await db.insert(teamMembers).values({ orgId: f.orgId, teamId, memberId: member!.id, isManager });
-  // Same password as the fixture's people: copy their credential account.
-  await t.database.pool.query(
-    `insert into auth_account (id, account_id, provider_id, user_id, password)
-     select $1, $2, 'credential', $2, password from auth_account where user_id = $3`,
-    [randomBytes(12).toString('hex'), userId, f.people.member.userId],
-  );
-  return { memberId: member!.id, email };
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'learning');
@@ -36,8 +17,8 @@ beforeAll(async () => {
   for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const) cookie[role] = await signIn(t.app, f.people[role].email);
   cookie.outsider = await signIn(t.app, f.outsider.email);
   cookie.otherOrg = await signIn(t.app, other.people.member.email);
-  const colleague = await addPerson('colleague', ['member'], f.teamId, false);
-  const otherManager = await addPerson('othermanager', ['manager'], f.otherTeamId, true);
+  const colleague = await addFixturePerson(t.database.db, f, 'colleague', ['member'], f.teamId, false);
+  const otherManager = await addFixturePerson(t.database.db, f, 'othermanager', ['manager'], f.otherTeamId, true);
   ids.colleague = colleague.memberId;
   ids.otherManager = otherManager.memberId;
   cookie.colleague = await signIn(t.app, colleague.email);

@@ -1,7 +1,8 @@
 import { EXTRA_KINDS } from '../../../contracts/constants';
 import type { WhatWorks, WhatWorksGroup } from '../../../contracts/learning.contract';
 import type { Db } from '../../db/client';
-import { AppError, forbidden, notFound } from '../../lib/app-error';
+import { forbidden, notFound } from '../../lib/app-error';
+import { resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { selectLocalDayStart } from '../extras/extras.repo';
 import { listValueNames } from '../values/values.service';
@@ -38,8 +39,6 @@ function group(key: string, label: string, s: repo.GroupSums | undefined, exampl
   return { key, label, extras: s?.extras ?? 0, reactions: sums.n, ...estimate(sums), examples };
 }
 
-const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
-
 export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?: string; from?: string; to?: string }): Promise<WhatWorks> {
   const teamId = query.teamId ?? null;
   if (teamId) {
@@ -47,14 +46,7 @@ export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?:
     if (!readable) throw forbidden();
     if (!(await org.findTeamNames(db, tenant.orgId, [teamId])).size) throw notFound();
   }
-  const to = query.to ?? localDate(new Date(), tenant.timeZone);
-  const from = query.from ?? localDate(new Date(Date.parse(`${to}T12:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000), 'UTC');
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (days < 1 || days > MAX_DAYS) {
-    throw new AppError('validation_failed', 400, {
-      errors: [{ path: 'querystring.from', code: 'out_of_range', message: `from must come before to, at most ${MAX_DAYS} days apart` }],
-    });
-  }
+  const { from, to } = resolvePeriod(query, tenant.timeZone, DEFAULT_DAYS, MAX_DAYS);
   const start = await selectLocalDayStart(db, tenant.timeZone, from, 0);
   const end = await selectLocalDayStart(db, tenant.timeZone, to, 1);
   const scope = { orgId: tenant.orgId, teamId, fromDay: from, toDay: to, from: start, to: end };

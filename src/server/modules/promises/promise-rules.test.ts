@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGuidelines, daysBetween, promiseStatus, type StepState } from './promise-rules';
+import { daysBetween } from '../../lib/days';
+import { checkGuidelines, promiseStatus, type StepState } from './promise-rules';
 
 const groupBooking = { leadTimeDays: 14, conditions: ['Aanbetaling van 30% ontvangen', 'Minimaal 10 kamers'], retired: false };
 
@@ -38,7 +39,7 @@ describe('guideline checks', () => {
 
 describe('the state of a promise', () => {
   const step = (over: Partial<StepState> = {}): StepState => ({ kind: 'handoff', dueDate: '2026-12-01', accepted: false, doneOn: null, ...over });
-  const promise = (steps: StepState[], over: { deliveredOn?: string | null; today?: string; dueDate?: string } = {}) =>
+  const promise = (steps: StepState[], over: { deliveredOn?: string | null; today?: string; dueDate?: string; renegotiations?: number } = {}) =>
     promiseStatus({ dueDate: '2026-12-05', deliveredOn: null, today: '2026-11-25', steps, ...over });
 
   it('is open until a team takes a step up, then in progress', () => {
@@ -76,5 +77,7 @@ describe('the state of a promise', () => {
     const steps = [step({ doneOn: '2026-11-30' })];
     expect(promise(steps, { today: '2026-12-08' })).toBe('broken');
     expect(promise(steps, { today: '2026-12-08', dueDate: '2026-12-15' })).toBe('in_progress');
+    expect(promise(steps, { today: '2026-12-08', dueDate: '2026-12-15', renegotiations: 1 })).toBe('renegotiated');
+    expect(promise(steps, { today: '2026-12-08', dueDate: '2026-12-15', renegotiations: 1, deliveredOn: '2026-12-14' })).toBe('kept');
   });
 });

@@ -2,6 +2,9 @@
 // profile a promise breaks, and what state it is in. Days are the organisation's local dates
 // ("2026-11-22"), compared as text.
 
+import type { PromiseStatusName } from '../../../contracts/promises.contract';
+import { daysBetween } from '../../lib/days';
+
 /** How a promise can break the offer profile ("nothing impossible is sold"). */
 export type GuidelineBreach =
   /** No offering chosen, or one the organisation no longer offers. */
@@ -15,11 +18,6 @@ export interface OfferingGuidelines {
   leadTimeDays: number | null;
   conditions: string[];
   retired: boolean;
-}
-
-/** Whole days from one local date to another (negative when `to` comes first). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export function checkGuidelines(input: {
@@ -44,7 +42,7 @@ export function checkGuidelines(input: {
   return breaches;
 }
 
-export type PromiseStatus = 'open' | 'in_progress' | 'at_risk' | 'kept' | 'broken';
+export type PromiseStatus = PromiseStatusName;
 
 export interface StepState {
   /** A hand-off to deliver the promise, or the follow-up after delivery (not part of keeping it). */
@@ -60,9 +58,9 @@ export interface StepState {
  * delivery by the promised date; broken when delivery came late, a hand-off was done late, or the
  * promised date passed without delivery; at risk while a hand-off is late; in progress once a team
  * took a step up; open before that. A renegotiated promise is judged against its new date (the old
- * one stays in its history).
+ * one stays in its history) and shows as renegotiated while nothing is late.
  */
-export function promiseStatus(promise: { dueDate: string; deliveredOn: string | null; steps: StepState[]; today: string }): PromiseStatus {
+export function promiseStatus(promise: { dueDate: string; deliveredOn: string | null; renegotiations?: number; steps: StepState[]; today: string }): PromiseStatus {
   const handoffs = promise.steps.filter((s) => s.kind === 'handoff');
   const doneLate = handoffs.some((s) => s.doneOn !== null && s.doneOn > s.dueDate);
   if (promise.deliveredOn !== null) {
@@ -72,5 +70,6 @@ export function promiseStatus(promise: { dueDate: string; deliveredOn: string | 
   if (promise.today > promise.dueDate) return 'broken';
   const late = handoffs.some((s) => s.doneOn === null && promise.today > s.dueDate);
   if (late || doneLate) return 'at_risk';
+  if ((promise.renegotiations ?? 0) > 0) return 'renegotiated';
   return handoffs.some((s) => s.accepted || s.doneOn !== null) ? 'in_progress' : 'open';
 }

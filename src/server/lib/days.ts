@@ -1,0 +1,35 @@
+import { AppError } from './app-error';
+
+// Days on the organisation's clock, as ISO dates ("2026-12-01"): what a customer is promised, what a
+// period runs over. Text compares in date order.
+
+/** The day it is now (or at `at`) in this time zone. */
+export function localDay(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(at);
+}
+
+/** The day `days` after (or before, when negative) `day`. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one day to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * A period of days from a query: up to today (local) and `defaultDays` long when left open; a 400
+ * when `from` comes after `to` or the period is longer than `maxDays`.
+ */
+export function resolvePeriod(query: { from?: string; to?: string }, timeZone: string, defaultDays: number, maxDays: number) {
+  const to = query.to ?? localDay(timeZone);
+  const from = query.from ?? addDays(to, -(defaultDays - 1));
+  const days = daysBetween(from, to) + 1;
+  if (days < 1 || days > maxDays) {
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'querystring.from', code: 'out_of_range', message: `from must come before to, at most ${maxDays} days apart` }],
+    });
+  }
+  return { from, to, days };
+}
