@@ -37,6 +37,13 @@ const WhatWorksPage = lazy(() => import('../features/what-works/what-works.page'
 const ConversationPage = lazy(() =>
   import('../features/conversation/conversation.page').then((m) => ({ default: m.ConversationPage })),
 );
+const PromisesPage = lazy(() => import('../features/promises/promises.page').then((m) => ({ default: m.PromisesPage })));
+const NewPromisePage = lazy(() => import('../features/promises/new-promise.page').then((m) => ({ default: m.NewPromisePage })));
+const PromisePage = lazy(() => import('../features/promises/promise.page').then((m) => ({ default: m.PromisePage })));
+const WorkListPage = lazy(() => import('../features/promises/work-list.page').then((m) => ({ default: m.WorkListPage })));
+const ChainPage = lazy(() => import('../features/chain/chain.page').then((m) => ({ default: m.ChainPage })));
+const TeamFiguresPage = lazy(() => import('../features/chain/team-figures.page').then((m) => ({ default: m.TeamFiguresPage })));
+const ScanPage = lazy(() => import('../features/chain/scan.page').then((m) => ({ default: m.ScanPage })));
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -79,6 +86,15 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
           <Route path="/what-works" element={<WhatWorksPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.promises} />}>
+          <Route path="/promises" element={<PromisesPage />} />
+          <Route path="/promises/new" element={<NewPromisePage />} />
+          <Route path="/promises/:promiseId" element={<PromisePage />} />
+          <Route path="/steps" element={<WorkListPage />} />
+          <Route path="/chain" element={<ChainPage />} />
+          <Route path="/team-figures" element={<TeamFiguresPage />} />
+          <Route path="/internal-scan" element={<ScanPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.conversation} />}>
           <Route path="/conversation" element={<ConversationPage />} />

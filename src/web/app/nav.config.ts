@@ -35,6 +35,10 @@ export const ACCESS = {
   /** Per-member figures in that view: switched on by an admin with the works council's consent. */
   learningSettings: ['admin'],
   manageMandates: ['admin', 'director'],
+  /** Promises to customers, the team's steps, the chain and the internal scan (module 4). */
+  promises: ['member', 'manager', 'director', 'admin'],
+  /** All promises of the organisation. */
+  allPromises: ['director', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type NavLabelKey =
@@ -45,6 +49,10 @@ type NavLabelKey =
   | 'bestPractices.nav'
   | 'conversation.nav'
   | 'whatWorks.nav'
+  | 'promises.nav'
+  | 'workList.nav'
+  | 'chain.nav'
+  | 'scan.nav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -81,7 +89,11 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
       { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
       { path: '/conversation', labelKey: 'conversation.nav', roles: ACCESS.conversation },
-      // The modules still to come (learning, promises, core questions, customer voice, counsel,
+      { path: '/promises', labelKey: 'promises.nav', roles: ACCESS.promises },
+      { path: '/steps', labelKey: 'workList.nav', roles: ACCESS.promises },
+      { path: '/chain', labelKey: 'chain.nav', roles: ACCESS.promises },
+      { path: '/internal-scan', labelKey: 'scan.nav', roles: ACCESS.promises },
+      // The modules still to come (core questions, customer voice, counsel,
       // the tower) are added here, each with the roles that may use it.
     ],
   },

@@ -35,4 +35,14 @@ export const queryKeys = {
   whatWorks: (filters: Record<string, string | undefined>) => ['whatWorks', filters] as const,
   digestPreference: ['digestPreference'] as const,
   notifications: ['notifications'] as const,
+  /** Module 4: a write to a promise or a step invalidates all of these. */
+  promises: ['promises'] as const,
+  promiseList: (filters: Record<string, string | undefined>) => ['promises', 'list', filters] as const,
+  promise: (promiseId: string) => ['promises', 'detail', promiseId] as const,
+  workList: (filters: Record<string, string | undefined>) => ['promises', 'steps', filters] as const,
+  customers: (q: string) => ['customers', q] as const,
+  guidelineCheck: (input: Record<string, unknown>) => ['promises', 'check', input] as const,
+  chain: (from: string | undefined, to: string | undefined) => ['promises', 'chain', from ?? '', to ?? ''] as const,
+  teamFigures: (teamId: string, months: number) => ['promises', 'teamFigures', teamId, months] as const,
+  scan: (quarter: string | undefined) => ['promises', 'scan', quarter ?? 'current'] as const,
 };
