@@ -7,6 +7,7 @@ import { members, organizations, teamMembers, teams } from '../db/schema/org.sch
 import { hashPassword } from 'better-auth/crypto';
 import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
 import { seedDemoLearning } from './demo-learning.seed';
+import { seedDemoPromises } from './demo-promises.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -123,6 +124,7 @@ export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLog
     }
     await seedDemoExtras(tx, orgId, teamId, staff, directorMemberId);
     await seedDemoLearning(tx, orgId);
+    await seedDemoPromises(tx, orgId, teamId);
     return logins;
   });
 }
