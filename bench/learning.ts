@@ -2,56 +2,20 @@
 // 300 teams, over two years. Prints p50/p95 of the warm HTTP requests and of the plain SQL of the
 // same aggregates (straight over the extras of the period, no HTTP, no app, no day sums), and their ratio.
 // Run: npx tsx bench/learning.ts [extras] [requests]
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../src/server/db/client';
 import { selectLocalDayStart } from '../src/server/modules/extras/extras.repo';
 import * as repo from '../src/server/modules/learning/learning.repo';
 import { STORIES } from '../src/server/seed/demo-extras.seed';
+import { ms, startApp, timed } from './harness';
 
 const EXTRAS = Number(process.argv[2] ?? 1_000_000);
 const REQUESTS = Number(process.argv[3] ?? 40);
 const MEMBERS = 5000;
 const TEAMS = 300;
-const root = path.resolve(import.meta.dirname, '..');
-const port = 3961;
-const base = `http://127.0.0.1:${port}`;
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-bench-learning-'));
-await fs.chmod(dataDir, 0o755);
 
-const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function timed(run: () => Promise<unknown>, n: number) {
-  for (let i = 0; i < 3; i++) await run(); // warm
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
+const bench = await startApp(3961, 'learning');
+const { database, q } = bench;
 try {
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
-  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
-  const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-  const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, { max: 4 });
-  const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
 
   // ---------- the data: the demo hotel grows to 5,000 people in 300 teams with a million extras ----------
   const started = performance.now();
@@ -115,21 +79,9 @@ try {
   console.log(`\ndata ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${EXTRAS} extras, ${MEMBERS} members, ${TEAMS} teams`);
 
   // ---------- the app, warm ----------
-  const signIn = async (email: string) => {
-    const response = await fetch(`${base}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'kroon-demo-2026' }),
-    });
-    return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  };
-  const director = await signIn('anna@dekroon.example');
-  const manager = await signIn('pieter@dekroon.example');
-  const get = (url: string, cookie: string) => async () => {
-    const response = await fetch(`${base}${url}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-    await response.arrayBuffer();
-  };
+  const director = await bench.signIn('anna@dekroon.example');
+  const manager = await bench.signIn('pieter@dekroon.example');
+  const get = bench.get;
   const today = new Date().toISOString().slice(0, 10);
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
   const from90 = daysAgo(89);
@@ -178,10 +130,6 @@ try {
       `${c.name}: app p50 ${ms(http.p50)}, p95 ${ms(http.p95)} | plain SQL p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)} | ratio p95 ${(http.p95 / sql.p95).toFixed(2)} (goal: app p95 under 150 ms)`,
     );
   }
-  await database.close();
 } finally {
-  const exited = new Promise((r) => app.on('exit', r));
-  app.kill('SIGINT');
-  await exited;
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }

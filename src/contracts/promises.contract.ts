@@ -120,7 +120,7 @@ export const promisesFilter = {
   to: z.iso.date().optional(),
   /** Only promises that break the offer profile. */
   flagged: boolParam.optional(),
-  /** The promises behind one arrow of the chain: hand-offs from this team to that one. */
+  /** The promises behind one arrow of the chain: hand-offs from this team to that one (from/to then bound the hand-off's day, as in the chain). */
   handoffFrom: z.uuid().optional(),
   handoffTo: z.uuid().optional(),
 };
@@ -200,7 +200,7 @@ export const workList = z.object({ items: z.array(workItem), nextCursor: z.strin
 // ---------- the chain ----------
 
 export const periodQuery = z.strictObject({
-  /** Steps due from / to (inclusive); the last 90 days when left out. */
+  /** Hand-offs on these days (inclusive): done on them, or due on them while open; the last 90 days when left out. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

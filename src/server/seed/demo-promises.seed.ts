@@ -273,7 +273,7 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
         const late = s.done > s.due;
         const score = Math.max(1, Math.min(5, (late ? 2 : 4) + between(-1, 1)));
         const by = pick(membersOf(receiverName));
-        ratingRows.push({ orgId, stepId: s.id, giverTeamId: s.teamId, receiverTeamId, stepDueDate: s.due, score, comment: rnd() < 0.5 ? pick(RATING_COMMENTS[score]!) : null, by, at: at(s.done, 16) });
+        ratingRows.push({ orgId, stepId: s.id, giverTeamId: s.teamId, receiverTeamId, handoffDay: s.done, score, comment: rnd() < 0.5 ? pick(RATING_COMMENTS[score]!) : null, by, at: at(s.done, 16) });
         events.push({ orgId, promiseId, stepId: s.id, kind: 'rated', data: { score }, by, at: at(s.done, 16) });
       }
     });

@@ -74,7 +74,7 @@ CREATE TABLE "step_ratings" (
 	"step_id" uuid NOT NULL,
 	"giver_team_id" uuid NOT NULL,
 	"receiver_team_id" uuid NOT NULL,
-	"step_due_date" date NOT NULL,
+	"handoff_day" date NOT NULL,
 	"score" smallint NOT NULL,
 	"comment" text,
 	"by" uuid NOT NULL,
@@ -124,10 +124,10 @@ CREATE INDEX "promise_events_org_id_promise_id_at_index" ON "promise_events" USI
 CREATE INDEX "promise_steps_org_id_promise_id_position_index" ON "promise_steps" USING btree ("org_id","promise_id","position");--> statement-breakpoint
 CREATE INDEX "promise_steps_org_id_team_id_due_date_index" ON "promise_steps" USING btree ("org_id","team_id","due_date");--> statement-breakpoint
 CREATE INDEX "promise_steps_org_id_receiver_team_id_due_date_index" ON "promise_steps" USING btree ("org_id","receiver_team_id","due_date");--> statement-breakpoint
-CREATE INDEX "promise_steps_chain_idx" ON "promise_steps" USING btree ("org_id","due_date","team_id","receiver_team_id") WHERE "promise_steps"."kind" = 'handoff';--> statement-breakpoint
+CREATE INDEX "promise_steps_chain_idx" ON "promise_steps" USING btree ("org_id",coalesce("done_on", "due_date"),"team_id","receiver_team_id") WHERE "promise_steps"."kind" = 'handoff';--> statement-breakpoint
 CREATE INDEX "promise_steps_open_idx" ON "promise_steps" USING btree ("due_date") WHERE "promise_steps"."done_on" is null;--> statement-breakpoint
 CREATE INDEX "promises_org_id_made_by_due_date_index" ON "promises" USING btree ("org_id","made_by","due_date");--> statement-breakpoint
 CREATE INDEX "promises_org_id_owner_team_id_due_date_index" ON "promises" USING btree ("org_id","owner_team_id","due_date");--> statement-breakpoint
 CREATE INDEX "promises_org_id_due_date_index" ON "promises" USING btree ("org_id","due_date");--> statement-breakpoint
-CREATE INDEX "step_ratings_org_id_step_due_date_index" ON "step_ratings" USING btree ("org_id","step_due_date");--> statement-breakpoint
+CREATE INDEX "step_ratings_org_id_handoff_day_index" ON "step_ratings" USING btree ("org_id","handoff_day");--> statement-breakpoint
 CREATE INDEX "step_reminders_mail_status_claimed_at_index" ON "step_reminders" USING btree ("mail_status","claimed_at");

@@ -94,7 +94,10 @@ export const promiseSteps = pgTable(
     index().on(t.orgId, t.promiseId, t.position),
     index().on(t.orgId, t.teamId, t.dueDate),
     index().on(t.orgId, t.receiverTeamId, t.dueDate),
-    index('promise_steps_chain_idx').on(t.orgId, t.dueDate, t.teamId, t.receiverTeamId).where(sql`${t.kind} = 'handoff'`),
+    // The chain counts a hand-off on its day: the day it was done, or while open the day it is due.
+    index('promise_steps_chain_idx')
+      .on(t.orgId, sql`coalesce(${t.doneOn}, ${t.dueDate})`, t.teamId, t.receiverTeamId)
+      .where(sql`${t.kind} = 'handoff'`),
     index('promise_steps_open_idx').on(t.dueDate).where(sql`${t.doneOn} is null`),
     foreignKey({ columns: [t.orgId, t.promiseId], foreignColumns: [promises.orgId, promises.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
@@ -131,7 +134,8 @@ export const stepRatings = pgTable(
     /** Denormalised from the step, so the chain and the team figures read one table. */
     giverTeamId: uuid().notNull(),
     receiverTeamId: uuid().notNull(),
-    stepDueDate: date({ mode: 'string' }).notNull(),
+    /** The day the hand-off was done: the chain and the team figures count the rating on it. */
+    handoffDay: date({ mode: 'string' }).notNull(),
     score: smallint().notNull(),
     comment: text(),
     by: uuid().notNull(),
@@ -139,7 +143,7 @@ export const stepRatings = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.stepId] }),
-    index().on(t.orgId, t.stepDueDate),
+    index().on(t.orgId, t.handoffDay),
     foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete('cascade'),
     check('step_ratings_score_ok', sql`${t.score} between 1 and 5`),
   ],

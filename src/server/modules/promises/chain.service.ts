@@ -17,6 +17,9 @@ export const WEAK_MIN = 5;
 export const WEAK_ON_TIME = 0.8;
 export const WEAK_RATING = 3;
 
+/** The day a hand-off counts on in the chain: the day it was done, or while open the day it is due (as the index has it). */
+const handoffDay = sql`coalesce(s.done_on, s.due_date)`;
+
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
@@ -30,12 +33,12 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
              count(*) filter (where s.done_on <= s.due_date)::int as on_time
         from promise_steps s
        where s.org_id = ${tenant.orgId} and s.kind = 'handoff' and s.receiver_team_id is not null
-         and s.due_date between ${from}::date and ${to}::date
+         and ${handoffDay} between ${from}::date and ${to}::date
        group by 1, 2`),
     db.execute<{ giver: string; receiver: string; n: number; average: number }>(sql`
       select giver_team_id as giver, receiver_team_id as receiver, count(*)::int as n, avg(score)::float8 as average
         from step_ratings
-       where org_id = ${tenant.orgId} and step_due_date between ${from}::date and ${to}::date
+       where org_id = ${tenant.orgId} and handoff_day between ${from}::date and ${to}::date
        group by 1, 2`),
   ]);
   const ratingOf = new Map(ratings.rows.map((r) => [`${r.giver}>${r.receiver}`, r]));
@@ -131,9 +134,9 @@ export async function findTeamFigures(db: Db, tenant: TenantContext, query: { te
 
 function ratingsByMonth(db: Db, scope: { org: string; team: string; first: string; end: string }, side: 'giver_team_id' | 'receiver_team_id') {
   return db.execute<{ month: string; n: number; average: number }>(sql`
-    select date_trunc('month', step_due_date)::date::text as month, count(*)::int as n, avg(score)::float8 as average
+    select date_trunc('month', handoff_day)::date::text as month, count(*)::int as n, avg(score)::float8 as average
       from step_ratings
-     where org_id = ${scope.org} and ${sql.identifier(side)} = ${scope.team} and step_due_date between ${scope.first}::date and ${scope.end}::date
+     where org_id = ${scope.org} and ${sql.identifier(side)} = ${scope.team} and handoff_day between ${scope.first}::date and ${scope.end}::date
      group by 1`);
 }
 
@@ -156,11 +159,11 @@ async function partnersOf(db: Db, orgId: string, teamIds: string[], start: strin
     select team, partner, count(*)::int as handoffs from (
       select s.team_id as team, s.receiver_team_id as partner from promise_steps s
        where s.org_id = ${orgId} and s.kind = 'handoff' and s.team_id = any(${sql.param(teamIds)}::uuid[]) and s.receiver_team_id is not null
-         and s.due_date between ${start}::date and ${end}::date
+         and ${handoffDay} between ${start}::date and ${end}::date
       union all
       select s.receiver_team_id, s.team_id from promise_steps s
        where s.org_id = ${orgId} and s.kind = 'handoff' and s.receiver_team_id = any(${sql.param(teamIds)}::uuid[])
-         and s.due_date between ${start}::date and ${end}::date
+         and ${handoffDay} between ${start}::date and ${end}::date
     ) h where team <> partner group by 1, 2`);
   return rows;
 }

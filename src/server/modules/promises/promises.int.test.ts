@@ -325,7 +325,7 @@ describe('the chain and the team figures', () => {
     const { rows } = await t.database.pool.query(
       `select count(*)::int as n, count(*) filter (where done_on <= due_date)::int as on_time,
               count(*) filter (where done_on is not null or due_date < $3::date)::int as due
-         from promise_steps where org_id = $1 and team_id = $2 and receiver_team_id = $4 and kind = 'handoff' and due_date between $5 and $6`,
+         from promise_steps where org_id = $1 and team_id = $2 and receiver_team_id = $4 and kind = 'handoff' and coalesce(done_on, due_date) between $5 and $6`,
       [f.orgId, f.otherTeamId, today(), f.teamId, from, to],
     );
     expect(rows[0].n).toBeGreaterThan(5);

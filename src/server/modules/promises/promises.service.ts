@@ -323,8 +323,8 @@ function filterConditions(tenant: TenantContext, query: Filter): SQL[] {
     where.push(sql`exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
       ${query.handoffFrom ? sql`and s.team_id = ${query.handoffFrom}` : sql``}
       ${query.handoffTo ? sql`and s.receiver_team_id = ${query.handoffTo}` : sql``}
-      ${query.from ? sql`and s.due_date >= ${query.from}::date` : sql``}
-      ${query.to ? sql`and s.due_date <= ${query.to}::date` : sql``})`);
+      ${query.from ? sql`and coalesce(s.done_on, s.due_date) >= ${query.from}::date` : sql``}
+      ${query.to ? sql`and coalesce(s.done_on, s.due_date) <= ${query.to}::date` : sql``})`);
   } else {
     if (query.from) where.push(sql`p.due_date >= ${query.from}::date`);
     if (query.to) where.push(sql`p.due_date <= ${query.to}::date`);
@@ -512,7 +512,7 @@ export async function rateStep(db: Db, tenant: TenantContext, promiseId: string,
       stepId,
       giverTeamId: step.teamId,
       receiverTeamId: step.receiverTeamId!,
-      stepDueDate: step.dueDate,
+      handoffDay: step.doneOn!,
       score: body.score,
       comment: body.comment?.trim() || null,
       by: tenant.memberId,
