@@ -55,6 +55,9 @@ try {
     process.stdout.write(`\rpromises: ${done + n} of ${PROMISES}`);
   }
   console.log();
+  // Bulk load: the day-sum triggers are set aside and the sums rebuilt once at the end.
+  await q(`alter table promise_steps disable trigger promise_steps_day_sums_insert_delete`);
+  await q(`alter table step_ratings disable trigger step_ratings_day_sums`);
   await q(`create temporary table bench_promise as select id, due_date, made_by, maker_team_id, row_number() over (order by id) as g from promises where org_id = $1 and what like 'Afspraak %'`, [orgId]);
   for (let position = 0; position < STEPS_PER_PROMISE; position++) {
     await q(
@@ -76,14 +79,22 @@ try {
     `insert into step_ratings (org_id, step_id, giver_team_id, receiver_team_id, handoff_day, score, by)
      select s.org_id, s.id, s.team_id, s.receiver_team_id, s.done_on, (1 + abs(hashtext(s.id::text)) % 5)::smallint, m.id
        from promise_steps s join bench_member m on m.i = abs(hashtext(s.id::text)) % ${MEMBERS}
-      where s.org_id = $1 and s.done_on is not null and s.receiver_team_id is not null and abs(hashtext(s.id::text)) % 3 = 0`,
+      where s.org_id = $1 and s.what like 'Stap %' and s.done_on is not null and s.receiver_team_id is not null and abs(hashtext(s.id::text)) % 3 = 0`,
     [orgId],
   );
+  await q(`alter table promise_steps enable trigger promise_steps_day_sums_insert_delete`);
+  await q(`alter table step_ratings enable trigger step_ratings_day_sums`);
+  await q(`select klantwerk_rebuild_handoff_sums($1)`, [orgId]);
+  await q(`vacuum analyze handoff_day_sums`);
   await q(`vacuum analyze promises`);
   await q(`vacuum analyze promise_steps`);
   await q(`vacuum analyze step_ratings`);
-  const { rows: counts } = await q(`select (select count(*) from promises)::int as p, (select count(*) from promise_steps)::int as s, (select count(*) from step_ratings)::int as r`);
-  console.log(`data ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts[0].p} promises, ${counts[0].s} steps, ${counts[0].r} ratings, ${TEAMS} bench teams`);
+  const { rows: counts } = await q(
+    `select (select count(*) from promises)::int as p, (select count(*) from promise_steps)::int as s, (select count(*) from step_ratings)::int as r, (select count(*) from handoff_day_sums)::int as d`,
+  );
+  console.log(
+    `data ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts[0].p} promises, ${counts[0].s} steps, ${counts[0].r} ratings, ${TEAMS} bench teams, ${counts[0].d} day-sum rows`,
+  );
 
   const director = await bench.signIn('anna@dekroon.example');
   const { rows: teamRows } = await q(`select id from bench_team where i = 0`);

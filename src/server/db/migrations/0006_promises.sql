@@ -9,6 +9,19 @@ CREATE TABLE "customers" (
 	CONSTRAINT "customers_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "handoff_day_sums" (
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"giver_team_id" uuid NOT NULL,
+	"receiver_team_id" uuid NOT NULL,
+	"handoffs" integer DEFAULT 0 NOT NULL,
+	"done" integer DEFAULT 0 NOT NULL,
+	"on_time" integer DEFAULT 0 NOT NULL,
+	"ratings" integer DEFAULT 0 NOT NULL,
+	"rating_sum" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "handoff_day_sums_org_id_day_giver_team_id_receiver_team_id_pk" PRIMARY KEY("org_id","day","giver_team_id","receiver_team_id")
+);
+--> statement-breakpoint
 CREATE TABLE "promise_events" (
 	"org_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -120,11 +133,11 @@ ALTER TABLE "step_reminders" ADD CONSTRAINT "step_reminders_org_id_step_id_promi
 ALTER TABLE "team_scan_ratings" ADD CONSTRAINT "team_scan_ratings_org_id_rater_team_id_teams_org_id_id_fk" FOREIGN KEY ("org_id","rater_team_id") REFERENCES "public"."teams"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_scan_ratings" ADD CONSTRAINT "team_scan_ratings_org_id_rated_team_id_teams_org_id_id_fk" FOREIGN KEY ("org_id","rated_team_id") REFERENCES "public"."teams"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "customers_org_name_idx" ON "customers" USING btree ("org_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "handoff_day_sums_org_id_giver_team_id_day_index" ON "handoff_day_sums" USING btree ("org_id","giver_team_id","day");--> statement-breakpoint
+CREATE INDEX "handoff_day_sums_org_id_receiver_team_id_day_index" ON "handoff_day_sums" USING btree ("org_id","receiver_team_id","day");--> statement-breakpoint
 CREATE INDEX "promise_events_org_id_promise_id_at_index" ON "promise_events" USING btree ("org_id","promise_id","at");--> statement-breakpoint
 CREATE INDEX "promise_steps_org_id_promise_id_position_index" ON "promise_steps" USING btree ("org_id","promise_id","position");--> statement-breakpoint
 CREATE INDEX "promise_steps_org_id_team_id_due_date_index" ON "promise_steps" USING btree ("org_id","team_id","due_date");--> statement-breakpoint
-CREATE INDEX "promise_steps_org_id_receiver_team_id_due_date_index" ON "promise_steps" USING btree ("org_id","receiver_team_id","due_date");--> statement-breakpoint
-CREATE INDEX "promise_steps_chain_idx" ON "promise_steps" USING btree ("org_id",coalesce("done_on", "due_date"),"team_id","receiver_team_id") WHERE "promise_steps"."kind" = 'handoff';--> statement-breakpoint
 CREATE INDEX "promise_steps_open_idx" ON "promise_steps" USING btree ("due_date") WHERE "promise_steps"."done_on" is null;--> statement-breakpoint
 CREATE INDEX "promises_org_id_made_by_due_date_index" ON "promises" USING btree ("org_id","made_by","due_date");--> statement-breakpoint
 CREATE INDEX "promises_org_id_owner_team_id_due_date_index" ON "promises" USING btree ("org_id","owner_team_id","due_date");--> statement-breakpoint

@@ -93,11 +93,6 @@ export const promiseSteps = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.promiseId, t.position),
     index().on(t.orgId, t.teamId, t.dueDate),
-    index().on(t.orgId, t.receiverTeamId, t.dueDate),
-    // The chain counts a hand-off on its day: the day it was done, or while open the day it is due.
-    index('promise_steps_chain_idx')
-      .on(t.orgId, sql`coalesce(${t.doneOn}, ${t.dueDate})`, t.teamId, t.receiverTeamId)
-      .where(sql`${t.kind} = 'handoff'`),
     index('promise_steps_open_idx').on(t.dueDate).where(sql`${t.doneOn} is null`),
     foreignKey({ columns: [t.orgId, t.promiseId], foreignColumns: [promises.orgId, promises.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
@@ -193,4 +188,29 @@ export const stepReminders = pgTable(
     index().on(t.mailStatus, t.claimedAt),
     foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete('cascade'),
   ],
+);
+
+/** The team a hand-off goes to when it goes to no other team (the key cannot hold a null). */
+export const NO_TEAM = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Hand-offs and their ratings summed per day, giving and receiving team: what the chain and the team
+ * figures read. Kept exact by triggers on promise_steps and step_ratings (migration 0007). The day is
+ * the hand-off's day: the day it was done, or while open the day it is due.
+ */
+export const handoffDaySums = pgTable(
+  'handoff_day_sums',
+  {
+    orgId: uuid().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    giverTeamId: uuid().notNull(),
+    /** NO_TEAM when the hand-off goes to no other team. */
+    receiverTeamId: uuid().notNull(),
+    handoffs: integer().notNull().default(0),
+    done: integer().notNull().default(0),
+    onTime: integer().notNull().default(0),
+    ratings: integer().notNull().default(0),
+    ratingSum: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.giverTeamId, t.receiverTeamId] }), index().on(t.orgId, t.giverTeamId, t.day), index().on(t.orgId, t.receiverTeamId, t.day)],
 );

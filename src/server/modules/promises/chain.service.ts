@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Chain, ChainArrow, Scan, TeamFigures } from '../../../contracts/promises.contract';
 import type { Db } from '../../db/client';
+import { NO_TEAM } from '../../db/schema/promises.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
@@ -17,40 +18,29 @@ export const WEAK_MIN = 5;
 export const WEAK_ON_TIME = 0.8;
 export const WEAK_RATING = 3;
 
-/** The day a hand-off counts on in the chain: the day it was done, or while open the day it is due (as the index has it). */
-const handoffDay = sql`coalesce(s.done_on, s.due_date)`;
-
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 export async function findChain(db: Db, tenant: TenantContext, query: { from?: string; to?: string }): Promise<Chain> {
   const { from, to } = resolvePeriod(query, tenant.timeZone, DEFAULT_DAYS, MAX_DAYS);
   const today = localDay(tenant.timeZone);
-  const [flows, ratings] = await Promise.all([
-    db.execute<{ giver: string; receiver: string; handoffs: number; due: number; on_time: number }>(sql`
-      select s.team_id as giver, s.receiver_team_id as receiver, count(*)::int as handoffs,
-             count(*) filter (where s.done_on is not null or s.due_date < ${today}::date)::int as due,
-             count(*) filter (where s.done_on <= s.due_date)::int as on_time
-        from promise_steps s
-       where s.org_id = ${tenant.orgId} and s.kind = 'handoff' and s.receiver_team_id is not null
-         and ${handoffDay} between ${from}::date and ${to}::date
-       group by 1, 2`),
-    db.execute<{ giver: string; receiver: string; n: number; average: number }>(sql`
-      select giver_team_id as giver, receiver_team_id as receiver, count(*)::int as n, avg(score)::float8 as average
-        from step_ratings
-       where org_id = ${tenant.orgId} and handoff_day between ${from}::date and ${to}::date
-       group by 1, 2`),
-  ]);
-  const ratingOf = new Map(ratings.rows.map((r) => [`${r.giver}>${r.receiver}`, r]));
-  const teamIds = [...new Set(flows.rows.flatMap((f) => [f.giver, f.receiver]))];
+  // Day sums (handoff_day_sums, kept by triggers): a hand-off whose day has come is due; one still
+  // open counts on its due day, so a day before today holds only due ones, today only the done ones.
+  const { rows: flows } = await db.execute<{ giver: string; receiver: string; handoffs: number; due: number; on_time: number; ratings: number; rating_sum: number }>(sql`
+    select giver_team_id as giver, receiver_team_id as receiver, sum(handoffs)::int as handoffs,
+           sum(case when day < ${today}::date then handoffs else done end)::int as due,
+           sum(on_time)::int as on_time, sum(ratings)::int as ratings, sum(rating_sum)::int as rating_sum
+      from handoff_day_sums
+     where org_id = ${tenant.orgId} and day between ${from}::date and ${to}::date and receiver_team_id <> ${NO_TEAM}
+     group by 1, 2
+    having sum(handoffs) > 0`);
+  const teamIds = [...new Set(flows.flatMap((f) => [f.giver, f.receiver]))];
   const names = await org.findTeamNames(db, tenant.orgId, teamIds);
   const team = (id: string) => ({ id, name: names.get(id) ?? '' });
-  const arrows: ChainArrow[] = flows.rows.map((f) => {
-    const rating = ratingOf.get(`${f.giver}>${f.receiver}`);
+  const arrows: ChainArrow[] = flows.map((f) => {
     const onTimeShare = share(f.on_time, f.due);
-    const averageRating = rating ? rating.average : null;
-    const weak =
-      (f.due >= WEAK_MIN && onTimeShare !== null && onTimeShare < WEAK_ON_TIME) || ((rating?.n ?? 0) >= WEAK_MIN && averageRating !== null && averageRating < WEAK_RATING);
+    const averageRating = f.ratings > 0 ? f.rating_sum / f.ratings : null;
+    const weak = (f.due >= WEAK_MIN && onTimeShare !== null && onTimeShare < WEAK_ON_TIME) || (f.ratings >= WEAK_MIN && averageRating !== null && averageRating < WEAK_RATING);
     return {
       from: team(f.giver),
       to: team(f.receiver),
@@ -58,7 +48,7 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
       due: f.due,
       onTime: f.on_time,
       onTimeShare: round2(onTimeShare),
-      ratings: rating?.n ?? 0,
+      ratings: f.ratings,
       averageRating: round2(averageRating),
       weak,
     };
@@ -67,8 +57,8 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
   const nodes = teamIds
     .map((id) => ({
       ...team(id),
-      given: flows.rows.filter((f) => f.giver === id).reduce((n, f) => n + f.handoffs, 0),
-      received: flows.rows.filter((f) => f.receiver === id).reduce((n, f) => n + f.handoffs, 0),
+      given: flows.filter((f) => f.giver === id).reduce((n, f) => n + f.handoffs, 0),
+      received: flows.filter((f) => f.receiver === id).reduce((n, f) => n + f.handoffs, 0),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { from, to, nodes, arrows };
@@ -99,11 +89,10 @@ export async function findTeamFigures(db: Db, tenant: TenantContext, query: { te
        where p.org_id = ${scope.org} and p.owner_team_id = ${scope.team} and p.due_date between ${scope.first}::date and ${scope.end}::date
        group by 1`),
     db.execute<{ month: string; due: number; on_time: number }>(sql`
-      select date_trunc('month', s.due_date)::date::text as month,
-             count(*) filter (where s.done_on is not null or s.due_date < ${scope.today}::date)::int as due,
-             count(*) filter (where s.done_on <= s.due_date)::int as on_time
-        from promise_steps s
-       where s.org_id = ${scope.org} and s.team_id = ${scope.team} and s.kind = 'handoff' and s.due_date between ${scope.first}::date and ${scope.end}::date
+      select date_trunc('month', day)::date::text as month,
+             sum(case when day < ${scope.today}::date then handoffs else done end)::int as due, sum(on_time)::int as on_time
+        from handoff_day_sums
+       where org_id = ${scope.org} and giver_team_id = ${scope.team} and day between ${scope.first}::date and ${scope.end}::date
        group by 1`),
     ratingsByMonth(db, scope, 'giver_team_id'),
     ratingsByMonth(db, scope, 'receiver_team_id'),
@@ -133,10 +122,10 @@ export async function findTeamFigures(db: Db, tenant: TenantContext, query: { te
 }
 
 function ratingsByMonth(db: Db, scope: { org: string; team: string; first: string; end: string }, side: 'giver_team_id' | 'receiver_team_id') {
-  return db.execute<{ month: string; n: number; average: number }>(sql`
-    select date_trunc('month', handoff_day)::date::text as month, count(*)::int as n, avg(score)::float8 as average
-      from step_ratings
-     where org_id = ${scope.org} and ${sql.identifier(side)} = ${scope.team} and handoff_day between ${scope.first}::date and ${scope.end}::date
+  return db.execute<{ month: string; n: number; average: number | null }>(sql`
+    select date_trunc('month', day)::date::text as month, sum(ratings)::int as n, (sum(rating_sum)::float8 / nullif(sum(ratings), 0)) as average
+      from handoff_day_sums
+     where org_id = ${scope.org} and ${sql.identifier(side)} = ${scope.team} and day between ${scope.first}::date and ${scope.end}::date
      group by 1`);
 }
 
@@ -156,15 +145,13 @@ function quarterRange(quarter: string) {
 /** Partners of each team: the other teams it handed work to or got work from in the quarter. */
 async function partnersOf(db: Db, orgId: string, teamIds: string[], start: string, end: string) {
   const { rows } = await db.execute<{ team: string; partner: string; handoffs: number }>(sql`
-    select team, partner, count(*)::int as handoffs from (
-      select s.team_id as team, s.receiver_team_id as partner from promise_steps s
-       where s.org_id = ${orgId} and s.kind = 'handoff' and s.team_id = any(${sql.param(teamIds)}::uuid[]) and s.receiver_team_id is not null
-         and ${handoffDay} between ${start}::date and ${end}::date
+    select team, partner, sum(handoffs)::int as handoffs from (
+      select giver_team_id as team, receiver_team_id as partner, handoffs from handoff_day_sums
+       where org_id = ${orgId} and giver_team_id = any(${sql.param(teamIds)}::uuid[]) and day between ${start}::date and ${end}::date
       union all
-      select s.receiver_team_id, s.team_id from promise_steps s
-       where s.org_id = ${orgId} and s.kind = 'handoff' and s.receiver_team_id = any(${sql.param(teamIds)}::uuid[])
-         and ${handoffDay} between ${start}::date and ${end}::date
-    ) h where team <> partner group by 1, 2`);
+      select receiver_team_id, giver_team_id, handoffs from handoff_day_sums
+       where org_id = ${orgId} and receiver_team_id = any(${sql.param(teamIds)}::uuid[]) and day between ${start}::date and ${end}::date
+    ) h where team <> partner and partner <> ${NO_TEAM} group by 1, 2 having sum(handoffs) > 0`);
   return rows;
 }
 

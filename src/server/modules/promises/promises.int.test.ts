@@ -363,6 +363,21 @@ describe('the chain and the team figures', () => {
     expect((await call('outsider', 'PUT', '/internal-scan', { quarter: scan.quarter, raterTeamId: f.teamId, ratedTeamId: f.otherTeamId, score: 5 })).statusCode).toBe(403);
   });
 
+  it('reads day sums that stay equal to the hand-offs and ratings themselves through every change above', async () => {
+    const sums = async () =>
+      (
+        await t.database.pool.query(
+          `select day::text, giver_team_id, receiver_team_id, handoffs, done, on_time, ratings, rating_sum from handoff_day_sums
+            where org_id = $1 and (handoffs, done, on_time, ratings, rating_sum) <> (0, 0, 0, 0, 0) order by 1, 2, 3`,
+          [f.orgId],
+        )
+      ).rows;
+    const kept = await sums();
+    expect(kept.length).toBeGreaterThan(3);
+    await t.database.pool.query(`select klantwerk_rebuild_handoff_sums($1)`, [f.orgId]);
+    expect(await sums()).toEqual(kept);
+  });
+
   it('exports the list as CSV in the person\'s language', async () => {
     const csv = await call('member', 'GET', '/promises/export.csv?scope=mine');
     expect(csv.statusCode).toBe(200);
