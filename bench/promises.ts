@@ -34,7 +34,8 @@ try {
   await q(`insert into customers (org_id, name) select $1, 'Klant ' || g from generate_series(1, 5000) g`, [orgId]);
   await q(`create temporary table bench_customer as select id, row_number() over (order by id) - 1 as i from customers where org_id = $1`, [orgId]);
 
-  // Promises made over two years; each has five hand-offs along a run of teams, due a few days apart.
+  // Promises made over two years; each has five hand-offs along the route of the maker's team (every
+  // team has its own run of five others, so each team works with a handful of teams), due days apart.
   const chunk = 50_000;
   for (let done = 0; done < PROMISES; done += chunk) {
     const n = Math.min(chunk, PROMISES - done);
@@ -65,8 +66,9 @@ try {
        select $1, p.id, ${position}, 'handoff', t.id, coalesce(r.id, p.maker_team_id), 'Stap ${position + 1}', s.due,
               case when s.done is not null then s.done::timestamptz end, s.done, s.done::timestamptz
          from bench_promise p
-         join bench_team t on t.i = (p.g * 13 + ${position} * 17) % ${TEAMS}
-         left join bench_team r on ${position} < ${STEPS_PER_PROMISE - 1} and r.i = (p.g * 13 + ${position + 1} * 17) % ${TEAMS}
+         join bench_team mt on mt.id = p.maker_team_id
+         join bench_team t on t.i = (mt.i * 7 + ${position + 1} * 11) % ${TEAMS}
+         left join bench_team r on ${position} < ${STEPS_PER_PROMISE - 1} and r.i = (mt.i * 7 + ${position + 2} * 11) % ${TEAMS}
          cross join lateral (select p.due_date - ${(STEPS_PER_PROMISE - 1 - position) * 3} as due) d
          cross join lateral (select d.due as due, case when d.due < current_date then d.due + case when (p.g + ${position}) % 8 = 0 then 2 else 0 end end as done) s`,
       [orgId],
