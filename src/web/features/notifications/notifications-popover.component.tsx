@@ -1,5 +1,7 @@
 import { Button, Group, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import { useNavigate } from 'react-router';
 import { useFormat } from '../../app/use-format';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -8,6 +10,8 @@ import { BellButton } from './notifications-bell.component';
 import {
   type AppNotification,
   aboveMandateData,
+  type PromiseNoticeData,
+  promiseNoticeData,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
   useNotifications,
@@ -67,17 +71,88 @@ function NotificationList({ onDone }: { onDone: () => void }) {
   );
 }
 
+type Format = ReturnType<typeof useFormat>;
+
+/** What a notification says: a line, an optional detail under it, and where it leads. */
+interface NoticeContent {
+  text: string;
+  detail: string;
+  path: string | null;
+}
+
+function breachText(t: TFunction, breach: GuidelineBreachDto): string {
+  switch (breach.code) {
+    case 'outside_profile':
+      return t('notifications.breaches.outside_profile');
+    case 'lead_time':
+      return t('notifications.breaches.lead_time', { days: breach.days, minimumDays: breach.minimumDays });
+    case 'condition_not_met':
+      return t('notifications.breaches.condition_not_met', { condition: breach.condition });
+  }
+}
+
+/** Joins the parts that are there with " · ". */
+const joined = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join(' · ');
+
+function promiseNoticeContent(t: TFunction, format: Format, data: PromiseNoticeData): NoticeContent {
+  const path = `/promises/${encodeURIComponent(data.promiseId)}`;
+  switch (data.kind) {
+    case 'promise_breaks_guideline':
+      return {
+        text: t('notifications.breaksGuideline', { name: data.memberName || t('notifications.someone'), customer: data.customerName, what: data.what }),
+        detail: joined(data.breaches.map((b) => breachText(t, b)).join('; '), data.reason ? t('notifications.reason', { reason: data.reason }) : ''),
+        path,
+      };
+    case 'step_sent_back':
+      return {
+        text: t('notifications.sentBack', { team: data.teamName || t('notifications.aTeam'), what: data.what }),
+        detail: joined(data.promiseWhat, data.reason ? t('notifications.reason', { reason: data.reason }) : ''),
+        path,
+      };
+    case 'step_due_soon':
+    case 'step_late': {
+      const date = data.dueDate ? format.date(`${data.dueDate}T12:00:00Z`) : '';
+      const late = data.kind === 'step_late';
+      return {
+        text: date
+          ? late
+            ? t('notifications.stepLate', { what: data.what, date })
+            : t('notifications.stepDueSoon', { what: data.what, date })
+          : late
+            ? t('notifications.stepLateNoDate', { what: data.what })
+            : t('notifications.stepDueSoonNoDate', { what: data.what }),
+        detail: joined(data.customerName, data.promiseWhat, data.teamName),
+        path,
+      };
+    }
+  }
+}
+
+function noticeContent(t: TFunction, format: Format, notification: AppNotification): NoticeContent {
+  const above = aboveMandateData(notification);
+  if (above) {
+    return {
+      text: t('notifications.aboveMandate', { name: above.memberName, amount: format.money(above.costCents / 100), reason: above.reason }),
+      detail: above.occasion,
+      path: `/extras/${above.extraId}`,
+    };
+  }
+  const promise = promiseNoticeData(notification);
+  if (promise) return promiseNoticeContent(t, format, promise);
+  return { text: t('notifications.other'), detail: '', path: null };
+}
+
 function NotificationItem({ notification, onDone }: { notification: AppNotification; onDone: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const markRead = useMarkNotificationRead();
-  const data = aboveMandateData(notification);
+  const content = noticeContent(t, format, notification);
   const unread = !notification.readAt;
   const open = () => {
     if (unread) markRead.mutate(notification.id);
     onDone();
-    if (data) navigate(`/extras/${data.extraId}`);
+    if (content.path) void navigate(content.path);
   };
   return (
     <UnstyledButton
@@ -104,14 +179,12 @@ function NotificationItem({ notification, onDone }: { notification: AppNotificat
           }}
         />
         <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={unread ? 600 : 400}>
-            {data
-              ? t('notifications.aboveMandate', { name: data.memberName, amount: format.money(data.costCents / 100), reason: data.reason })
-              : t('notifications.other')}
+          <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
+            {content.text}
           </Text>
-          {data?.occasion && (
-            <Text size="xs" c="dimmed" lineClamp={2}>
-              {data.occasion}
+          {content.detail && (
+            <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+              {content.detail}
             </Text>
           )}
           <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { notificationList } from '../../../contracts/notifications.contract';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import { apiGet, apiPost } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
@@ -28,6 +29,72 @@ export function aboveMandateData(notification: AppNotification): AboveMandateDat
     reason: typeof d.reason === 'string' ? d.reason : '',
     occasion: typeof d.occasion === 'string' ? d.occasion : '',
   };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The breaches as far as they are well-formed; a malformed one is left out. */
+function breachesOf(value: unknown): GuidelineBreachDto[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((b): GuidelineBreachDto[] => {
+    if (typeof b !== 'object' || b === null) return [];
+    const r = b as Record<string, unknown>;
+    if (r.code === 'outside_profile') return [{ code: 'outside_profile' }];
+    if (r.code === 'lead_time' && typeof r.days === 'number' && typeof r.minimumDays === 'number') return [{ code: 'lead_time', days: r.days, minimumDays: r.minimumDays }];
+    if (r.code === 'condition_not_met' && typeof r.condition === 'string') return [{ code: 'condition_not_met', condition: r.condition }];
+    return [];
+  });
+}
+
+/** What a notification about a promise carries, per kind (module 4). */
+export type PromiseNoticeData =
+  | { kind: 'promise_breaks_guideline'; promiseId: string; what: string; customerName: string; memberName: string; breaches: GuidelineBreachDto[]; reason: string }
+  | { kind: 'step_sent_back'; promiseId: string; stepId: string; what: string; promiseWhat: string; teamName: string; reason: string }
+  | {
+      kind: 'step_due_soon' | 'step_late';
+      promiseId: string;
+      stepId: string;
+      what: string;
+      promiseWhat: string;
+      customerName: string;
+      teamName: string;
+      /** "2026-12-01", or null when missing or malformed. */
+      dueDate: string | null;
+    };
+
+/** The data of a notification about a promise, or null when it is of another kind (or is malformed: no promise to open). */
+export function promiseNoticeData(notification: AppNotification): PromiseNoticeData | null {
+  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  if (typeof d.promiseId !== 'string' || d.promiseId === '') return null;
+  const promiseId = d.promiseId;
+  switch (notification.kind) {
+    case 'promise_breaks_guideline':
+      return {
+        kind: notification.kind,
+        promiseId,
+        what: text(d.what),
+        customerName: text(d.customerName),
+        memberName: text(d.memberName),
+        breaches: breachesOf(d.breaches),
+        reason: text(d.reason),
+      };
+    case 'step_sent_back':
+      return { kind: notification.kind, promiseId, stepId: text(d.stepId), what: text(d.what), promiseWhat: text(d.promiseWhat), teamName: text(d.teamName), reason: text(d.reason) };
+    case 'step_due_soon':
+    case 'step_late':
+      return {
+        kind: notification.kind,
+        promiseId,
+        stepId: text(d.stepId),
+        what: text(d.what),
+        promiseWhat: text(d.promiseWhat),
+        customerName: text(d.customerName),
+        teamName: text(d.teamName),
+        dueDate: typeof d.dueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.dueDate) ? d.dueDate : null,
+      };
+    default:
+      return null;
+  }
 }
 
 /** Polled once a minute (not faster): a manager hears of an extra above the mandate without reloading. */

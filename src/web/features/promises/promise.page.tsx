@@ -1,4 +1,158 @@
-// Placeholder: replaced by the real page.
+import { Alert, Anchor, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { PromiseDetail } from '../../../contracts/promises.contract';
+import { isApiError } from '../../app/api-client';
+import { useFormat } from '../../app/use-format';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { NotFoundPage } from '../../components/status-pages.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { DeliveryModal } from './delivery.modal';
+import { BreachList, PromiseStatusBadge } from './promise-badges.component';
+import { PromiseHistory } from './promise-history.component';
+import { PromiseSteps } from './promise-steps.component';
+import { usePromise } from './promises.api';
+import { RenegotiateModal } from './renegotiate.modal';
+import { useDays } from './use-days';
+
 export function PromisePage() {
-  return null;
+  const { promiseId = '' } = useParams();
+  const promise = usePromise(promiseId);
+  if (promise.error && isApiError(promise.error) && (promise.error.status === 404 || promise.error.status === 400)) return <NotFoundPage />;
+  if (promise.error) return <ProblemAlert error={promise.error} />;
+  if (!promise.data) return <PageLoader />;
+  return <PromiseView promise={promise.data} />;
+}
+
+function PromiseView({ promise }: { promise: PromiseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={820}>
+      <div>
+        <Anchor component={Link} to="/promises" size="sm">
+          ← {t('promises.detail.back')}
+        </Anchor>
+      </div>
+      <PageHeader title={t('promises.detail.title', { customer: promise.customer.name })} />
+      <PromiseFacts promise={promise} />
+      {promise.breaches.length > 0 && (
+        <Alert color="yellow" title={t('promises.detail.breachesTitle')}>
+          <Stack gap={6}>
+            <BreachList breaches={promise.breaches} />
+            {promise.breachReason && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {t('promises.detail.breachReason', { reason: promise.breachReason })}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="md">
+          {t('promises.detail.stepsTitle')}
+        </Title>
+        <PromiseSteps promise={promise} />
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="md">
+          {t('promises.detail.historyTitle')}
+        </Title>
+        <PromiseHistory promise={promise} />
+      </Card>
+    </Stack>
+  );
+}
+
+/** What was promised to whom, by when, and where it stands; the leads' actions below. */
+function PromiseFacts({ promise }: { promise: PromiseDetail }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const format = useFormat();
+  const days = useDays();
+  const [renegotiateOpened, renegotiate] = useDisclosure(false);
+  const [deliveryOpened, delivery] = useDisclosure(false);
+  const customerExtra = [promise.customer.contactPerson, promise.customer.segment].filter(Boolean).join(' · ');
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="md">
+        <Group gap="sm" justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={600} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', minWidth: 0 }}>
+            {promise.what}
+          </Text>
+          <PromiseStatusBadge status={promise.status} size="lg" />
+        </Group>
+        <DataList orientation={phone ? 'vertical' : 'horizontal'} labelWidth="10rem" gap="xs">
+          <DataList.Item>
+            <DataList.ItemLabel>{t('promises.detail.customer')}</DataList.ItemLabel>
+            <DataList.ItemValue>
+              {promise.customer.name}
+              {customerExtra && (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  · {customerExtra}
+                </Text>
+              )}
+            </DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t('promises.detail.dueDate')}</DataList.ItemLabel>
+            <DataList.ItemValue>
+              {days.day(promise.dueDate)}
+              {promise.renegotiations > 0 && (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  · {t('promises.detail.renegotiations', { count: promise.renegotiations })}
+                </Text>
+              )}
+            </DataList.ItemValue>
+          </DataList.Item>
+          {promise.deliveredOn && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t('promises.detail.deliveredOn')}</DataList.ItemLabel>
+              <DataList.ItemValue>{days.day(promise.deliveredOn)}</DataList.ItemValue>
+            </DataList.Item>
+          )}
+          <DataList.Item>
+            <DataList.ItemLabel>{t('promises.detail.offering')}</DataList.ItemLabel>
+            <DataList.ItemValue>{promise.offering?.name ?? t('promises.form.outsideProfile')}</DataList.ItemValue>
+          </DataList.Item>
+          {promise.conditionsMet.length > 0 && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t('promises.detail.conditionsMet')}</DataList.ItemLabel>
+              <DataList.ItemValue>{promise.conditionsMet.join('; ')}</DataList.ItemValue>
+            </DataList.Item>
+          )}
+          <DataList.Item>
+            <DataList.ItemLabel>{t('promises.detail.ownerTeam')}</DataList.ItemLabel>
+            <DataList.ItemValue>{promise.ownerTeam.name}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t('promises.detail.madeBy')}</DataList.ItemLabel>
+            <DataList.ItemValue>
+              {promise.makerTeam ? t('promises.detail.madeByTeam', { name: promise.madeBy.name, team: promise.makerTeam.name }) : promise.madeBy.name}
+              <Text span size="sm" c="dimmed">
+                {' '}
+                · {format.date(promise.createdAt, true)}
+              </Text>
+            </DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+        {(promise.can.renegotiate || promise.can.deliver) && (
+          <Group gap="sm">
+            {promise.can.deliver && <Button onClick={delivery.open}>{t('promises.delivery.open')}</Button>}
+            {promise.can.renegotiate && (
+              <Button variant="default" onClick={renegotiate.open}>
+                {t('promises.renegotiate.open')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+      <RenegotiateModal promise={promise} opened={renegotiateOpened} onClose={renegotiate.close} />
+      <DeliveryModal promise={promise} opened={deliveryOpened} onClose={delivery.close} />
+    </Card>
+  );
 }

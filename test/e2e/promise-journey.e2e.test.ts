@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// Iris of sales promises a group dinner sooner than the offering allows and confirms it with a
+// reason; Lars, who manages the restaurant, is warned, opens the promise and finishes his team's
+// step; Iris confirms delivery and the promise shows kept; the chain shows the hand-off from the
+// restaurant to sales, with this promise behind it.
+
+const run = browserAvailable();
+const amsterdamDay = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
+
+describe.runIf(run)('a promise kept from within', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  const customer = `Familie Zeppelin ${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is recorded against the lead time with a reason, finished by the restaurant, delivered, kept and seen in the chain', async () => {
+    // ---- Iris records the promise on her phone ----
+    const iris = await signedInPage(browser, server.baseUrl, 'iris@dekroon.example');
+    await iris.goto('/promises/new');
+    await iris.getByLabel(/^Klant/).fill(customer);
+    await iris.getByLabel('Wat heb je beloofd?').fill('Diner voor 14 personen in de tuinzaal');
+    await iris.getByLabel('Aanbod').selectOption({ label: 'Groepsdiner' });
+    await iris.getByLabel('Beloofde dag').fill(amsterdamDay(2));
+    await iris.getByLabel('Vast menu voor de hele groep').check();
+    await iris.getByLabel('Dieetwensen uiterlijk 3 dagen vooraf').check();
+    await iris.getByLabel('Leverend team').selectOption({ label: 'Restaurant' });
+    await iris.getByLabel(/^Team/).selectOption({ label: 'Restaurant' });
+    await iris.getByLabel('Wat moet er gebeuren?').fill('Tuinzaal dekken en het menu klaarzetten');
+    await iris.getByLabel('Uiterlijk klaar op').fill(amsterdamDay(2));
+    // Told before saving: the offering needs seven days.
+    await iris.getByText('Beloofd over 2 dagen; voor dit aanbod is dat minstens 7 dagen').waitFor();
+    await iris.getByLabel('Waarom beloof je dit toch?').fill('Vaste klant; de keuken heeft ja gezegd');
+    await iris.getByRole('button', { name: 'Toch vastleggen' }).click();
+    await iris.waitForURL(/\/promises\/[0-9a-f-]{36}$/);
+    const promiseUrl = new URL(iris.url()).pathname;
+    await iris.getByText('Tegen het aanbodprofiel').first().waitFor();
+
+    // ---- Lars, manager of the restaurant, is warned and finishes the step ----
+    const lars = await signedInPage(browser, server.baseUrl, 'lars@dekroon.example', { device: LAPTOP });
+    await lars.getByRole('button', { name: /Meldingen/ }).click();
+    const warning = lars.getByRole('button').filter({ hasText: customer });
+    await warning.first().waitFor();
+    await warning.first().click();
+    await lars.waitForURL((url) => url.pathname === promiseUrl);
+    await lars.getByText('Waarom toch: Vaste klant; de keuken heeft ja gezegd').waitFor();
+    await lars.getByRole('button', { name: 'Klaar', exact: true }).click();
+    await lars.getByText(/^Klaar: /).first().waitFor();
+
+    // ---- Iris confirms delivery: kept ----
+    await iris.reload();
+    await iris.getByRole('button', { name: 'Levering bevestigen' }).click();
+    const dialog = iris.getByRole('dialog', { name: 'Levering bevestigen' });
+    await dialog.getByRole('button', { name: 'Levering bevestigen' }).click();
+    await expect.poll(() => iris.getByText('Nagekomen', { exact: true }).first().isVisible()).toBe(true);
+
+    // ---- the chain shows the hand-off from the restaurant to sales, with this promise behind it ----
+    await iris.goto('/chain');
+    // In the picture: an arrow from Restaurant to Verkoop; in the table beside it the same, to open.
+    await iris.locator('svg a[aria-label^="Restaurant naar Verkoop"]').waitFor({ state: 'attached' });
+    await iris.getByRole('table').getByRole('link', { name: /Restaurant.*Verkoop/ }).click();
+    await iris.waitForURL((url) => url.pathname === '/promises' && url.searchParams.has('handoffFrom'));
+    await iris.getByLabel('Zoeken').fill(customer);
+    await iris.getByText(customer).first().waitFor();
+  });
+});
