@@ -3,6 +3,7 @@ import type { Tx } from '../db/client';
 import { customers, promiseEvents, promises, promiseSteps, stepRatings, teamScanRatings } from '../db/schema/promises.schema';
 import { addDays, daysBetween, localDay } from '../lib/days';
 import { checkGuidelines, promiseStatus } from '../modules/promises/promise-rules';
+import { claimDueReminders } from '../modules/promises/reminders.service';
 import { random } from './demo-extras.seed';
 
 // The hotel's promises of the last three months and the weeks ahead: group bookings, meetings,
@@ -338,4 +339,9 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
     }
   }
   if (scan.length) await tx.insert(teamScanRatings).values(scan);
+
+  // The reminders of the steps already due or late went out before: in the app they are there to
+  // read, and no pile of e-mails leaves at the first start.
+  await claimDueReminders(tx, new Date());
+  await tx.execute(sql`update step_reminders set mail_status = 'sent' where org_id = ${orgId}`);
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers/test-app';
 import type { Chain, PromiseSummary } from '../../contracts/promises.contract';
+import pino from 'pino';
+import { sendDueReminders } from '../modules/promises/reminders.service';
 import { seedDemoIfEmpty } from './demo.seed';
 
 // The demo a newcomer signs in to after `npm start`: Hotel De Kroon with three months of promises.
@@ -35,6 +37,19 @@ describe('the demo hotel', () => {
     expect(await count('renegotiated')).toBeGreaterThan(0);
     expect(await count('active')).toBeGreaterThan(5);
     expect((await get<{ items: unknown[] }>('/promises?scope=all&flagged=true&limit=100')).items.length).toBeGreaterThan(0);
+  });
+
+  it('has told step owners and managers of late steps in the app, and sends no pile of e-mails at the first start', async () => {
+    const { rows } = await t.database.pool.query(
+      `select count(*)::int as n, count(*) filter (where mail_status <> 'sent')::int as unsent from step_reminders`,
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
+    expect(rows[0].unsent).toBe(0);
+    const pending = await sendDueReminders({ db: t.database.db, mailer: t.mailer, appUrl: 'http://localhost:3000', log: pino({ level: 'silent' }) });
+    expect(pending.mailed).toBe(0);
+    const fatima = await signIn(t.app, 'fatima@dekroon.example', PASSWORD);
+    const notes = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: fatima } })).json().items as { kind: string }[];
+    expect(notes.some((n) => n.kind === 'step_late' || n.kind === 'step_due_soon')).toBe(true);
   });
 
   it('shows the chain between the four teams with ratings, and housekeeping as the weakest link', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { asLanguage, translate } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
 import { notifyMembers } from '../notifications/notifications.service';
@@ -18,7 +18,7 @@ export interface ReminderDeps {
   log: FastifyBaseLogger;
 }
 
-interface Claimed {
+export interface Claimed {
   org_id: string;
   step_id: string;
   threshold: 'due_soon' | 'late';
@@ -39,52 +39,57 @@ interface ReminderMail {
 }
 
 /**
- * Claims every reminder that is due and not claimed before, and tells each person in the app in the
- * same transaction: a reminder is claimed once per step, threshold and person, whichever process
- * gets there first, also after a restart. Then e-mails them; a failed e-mail is tried again later
- * (at most five times), one that was being sent when the process died is not, so nobody gets it twice.
+ * Claims every reminder that is due and not claimed before, and tells each person in the app, in the
+ * caller's transaction: a reminder is claimed once per step, threshold and person, whichever process
+ * gets there first, also after a restart. Returns the claims; their e-mails are still to be sent.
+ */
+export async function claimDueReminders(tx: Tx, now: Date): Promise<Claimed[]> {
+  const { rows } = await tx.execute<Claimed & Record<string, unknown>>(sql`
+    with due as (
+      select s.org_id, s.id as step_id, s.team_id, s.owner_member_id, s.due_date,
+             case when s.due_date < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date then 'late' else 'due_soon' end as threshold
+        from promise_steps s
+        join organizations o on o.id = s.org_id
+       where s.done_on is null
+         and s.due_date <= (${now.toISOString()}::timestamptz at time zone 'UTC')::date + 2
+         and s.due_date <= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date + 1
+    ), recipients as (
+      select d.org_id, d.step_id, d.threshold, d.owner_member_id as member_id from due d where d.owner_member_id is not null
+      union
+      select d.org_id, d.step_id, d.threshold, tm.member_id from due d
+        join team_members tm on tm.org_id = d.org_id and tm.team_id = d.team_id and tm.is_manager
+    )
+    insert into step_reminders (org_id, step_id, threshold, member_id)
+    select r.org_id, r.step_id, r.threshold, r.member_id
+      from recipients r join members m on m.org_id = r.org_id and m.id = r.member_id and m.status = 'active'
+    on conflict do nothing
+    returning org_id, step_id, threshold, member_id`);
+  const byKind = new Map<string, Claimed[]>();
+  for (const row of rows) {
+    const key = `${row.org_id}|${row.step_id}|${row.threshold}`;
+    byKind.set(key, [...(byKind.get(key) ?? []), row]);
+  }
+  for (const group of byKind.values()) {
+    const first = group[0]!;
+    const about = await selectAbout(tx, first.org_id, first.step_id);
+    if (!about) continue;
+    await notifyMembers(
+      tx,
+      first.org_id,
+      group.map((g) => g.member_id),
+      first.threshold === 'late' ? 'step_late' : 'step_due_soon',
+      { promiseId: about.promise_id, stepId: first.step_id, what: about.step_what, promiseWhat: about.promise_what, customerName: about.customer_name, teamName: about.team_name, dueDate: about.due_date },
+    );
+  }
+  return rows;
+}
+
+/**
+ * Claims the due reminders (see claimDueReminders), then e-mails them; a failed e-mail is tried again
+ * later (at most five times), one that was being sent when the process died is not, so nobody gets it twice.
  */
 export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Promise<{ reminded: number; mailed: number; failed: number }> {
-  const claimed = await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute<Claimed & Record<string, unknown>>(sql`
-      with due as (
-        select s.org_id, s.id as step_id, s.team_id, s.owner_member_id, s.due_date,
-               case when s.due_date < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date then 'late' else 'due_soon' end as threshold
-          from promise_steps s
-          join organizations o on o.id = s.org_id
-         where s.done_on is null
-           and s.due_date <= (${now.toISOString()}::timestamptz at time zone 'UTC')::date + 2
-           and s.due_date <= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date + 1
-      ), recipients as (
-        select d.org_id, d.step_id, d.threshold, d.owner_member_id as member_id from due d where d.owner_member_id is not null
-        union
-        select d.org_id, d.step_id, d.threshold, tm.member_id from due d
-          join team_members tm on tm.org_id = d.org_id and tm.team_id = d.team_id and tm.is_manager
-      )
-      insert into step_reminders (org_id, step_id, threshold, member_id)
-      select r.org_id, r.step_id, r.threshold, r.member_id
-        from recipients r join members m on m.org_id = r.org_id and m.id = r.member_id and m.status = 'active'
-      on conflict do nothing
-      returning org_id, step_id, threshold, member_id`);
-    const byKind = new Map<string, Claimed[]>();
-    for (const row of rows) {
-      const key = `${row.org_id}|${row.step_id}|${row.threshold}`;
-      byKind.set(key, [...(byKind.get(key) ?? []), row]);
-    }
-    for (const group of byKind.values()) {
-      const first = group[0]!;
-      const about = await selectAbout(tx, first.org_id, first.step_id);
-      if (!about) continue;
-      await notifyMembers(
-        tx,
-        first.org_id,
-        group.map((g) => g.member_id),
-        first.threshold === 'late' ? 'step_late' : 'step_due_soon',
-        { promiseId: about.promise_id, stepId: first.step_id, what: about.step_what, promiseWhat: about.promise_what, customerName: about.customer_name, teamName: about.team_name, dueDate: about.due_date },
-      );
-    }
-    return rows;
-  });
+  const claimed = await deps.db.transaction((tx) => claimDueReminders(tx, now));
   const retried = await deps.db.execute<Claimed & Record<string, unknown>>(sql`
     update step_reminders set mail_status = 'sending', attempts = attempts + 1, claimed_at = now(), error = null
      where mail_status = 'failed' and attempts < ${MAX_ATTEMPTS} and claimed_at < now() - make_interval(mins => ${RETRY_AFTER_MINUTES})
@@ -124,7 +129,7 @@ export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Pr
   return { reminded: claimed.length, mailed, failed };
 }
 
-async function selectAbout(tx: Pick<Db, 'execute'>, orgId: string, stepId: string) {
+async function selectAbout(tx: Tx, orgId: string, stepId: string) {
   const { rows } = await tx.execute<Omit<ReminderMail, 'email' | 'name' | 'language' | 'default_language'> & Record<string, unknown>>(sql`
     select p.id as promise_id, s.what as step_what, p.what as promise_what, c.name as customer_name, t.name as team_name, s.due_date::text as due_date
       from promise_steps s
