@@ -16,6 +16,7 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createMailer, type Mailer } from './lib/mailer';
+import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
@@ -59,7 +60,7 @@ export interface BuildAppOptions {
   /** A ready pino logger (main.ts); without it the app makes one from LOG_LEVEL. */
   loggerInstance?: FastifyBaseLogger;
   version?: string;
-  /** Run the background jobs (the weekly digest) in this process; main.ts does, tests call them directly. */
+  /** Run the background jobs (reminders, the weekly digest, sweeping) in this process; main.ts does, tests call them directly. */
   jobs?: boolean;
 }
 
@@ -148,6 +149,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         everyMs: 5 * 60_000,
         firstAfterMs: 30_000,
         run: async () => void (await sendDueReminders({ db, mailer, appUrl: config.appUrl, log: app.log })),
+      },
+      {
+        name: 'sweep expired rows',
+        everyMs: 60 * 60_000,
+        firstAfterMs: 5 * 60_000,
+        run: async () => void app.log.info({ swept: await sweepExpired(db) }, 'expired rows swept'),
       },
     ];
     if (config.smtpUrl) {

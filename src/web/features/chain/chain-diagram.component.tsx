@@ -64,7 +64,8 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
   const most = Math.max(1, ...chain.arrows.map((a) => a.handoffs));
   const looped = new Set(chain.arrows.filter((a) => a.from.id === a.to.id).map((a) => a.from.id));
 
-  const drawn: DrawnArrow[] = chain.arrows.flatMap((arrow) => {
+  // The weak links are drawn last, on top of the others.
+  const drawn: DrawnArrow[] = [...chain.arrows.filter((a) => !a.weak), ...chain.arrows.filter((a) => a.weak)].flatMap((arrow) => {
     const from = spotOf.get(arrow.from.id);
     const to = spotOf.get(arrow.to.id);
     if (!from || !to) return [];
@@ -112,7 +113,7 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
           const path = arrowPath(d.arrow);
           const sentence = text.sentence(d.arrow);
           return (
-            <a key={d.key} href={path} aria-label={sentence} onClick={(event) => open(event, path)} {...pointer(d.key)} {...focus(d.key)}>
+            <a key={d.key} href={path} tabIndex={0} aria-label={sentence} onClick={(event) => open(event, path)} {...pointer(d.key)} {...focus(d.key)}>
               <title>{sentence}</title>
               {/* A wide invisible stroke: a thin arrow is still easy to hit with a finger. */}
               <path d={d.curve.d} fill="none" stroke="transparent" strokeWidth={Math.max(16, d.width + 10)} />
@@ -122,7 +123,7 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
                 fill="none"
                 stroke={color}
                 strokeWidth={d.width}
-                strokeOpacity={active && !isActive ? 0.45 : 0.9}
+                opacity={active && !isActive ? 0.45 : 0.9}
                 markerEnd={`url(#${markerId}-${i})`}
               />
             </a>
@@ -142,7 +143,7 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
           const path = nodePath(node.id);
           const label = t('chain.nodeText', { name: node.name, given: node.given, received: node.received });
           return (
-            <a key={node.id} href={path} aria-label={label} onClick={(event) => open(event, path)}>
+            <a key={node.id} href={path} tabIndex={0} aria-label={label} onClick={(event) => open(event, path)}>
               <title>{label}</title>
               <circle cx={spot.x} cy={spot.y} r={NODE_RADIUS} fill={COLORS.node} stroke={COLORS.nodeStroke} strokeWidth={2} />
               <text

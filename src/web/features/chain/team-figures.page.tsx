@@ -39,7 +39,8 @@ export function TeamFiguresPage() {
   const teamOptions = (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
   // A team that is not in the list (e.g. archived, reached from the chain) is still shown by name.
   if (teamId && !teamOptions.some((o) => o.value === teamId)) {
-    teamOptions.unshift({ value: teamId, label: figures.data?.team.id === teamId ? figures.data.team.name : t('common.loading') });
+    const label = figures.data?.team.id === teamId ? figures.data.team.name : teams.data && !figures.isFetching ? t('teamFigures.otherTeam') : t('common.loading');
+    teamOptions.unshift({ value: teamId, label });
   }
 
   return (

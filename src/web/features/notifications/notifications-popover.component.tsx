@@ -179,7 +179,7 @@ function NotificationItem({ notification, onDone }: { notification: AppNotificat
           }}
         />
         <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" fw={unread ? 600 : 400} lineClamp={4} style={{ overflowWrap: 'anywhere' }}>
             {content.text}
           </Text>
           {content.detail && (

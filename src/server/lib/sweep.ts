@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+
+// Rows that only matter for a while: expired sessions and links, old sign-in throttle windows, and
+// the stored answers to idempotent writes. Swept by a background job, so the tables stay small.
+
+/** How long the answer to a write with an Idempotency-Key is kept: a retry later than this is a new write. */
+export const IDEMPOTENCY_KEEP_HOURS = 48;
+/** Expired sessions, reset links and invitations' verification rows are kept a day past their end. */
+const EXPIRED_KEEP_HOURS = 24;
+/** Throttle windows are minutes long; a day-old window holds nothing that counts. */
+const THROTTLE_KEEP_HOURS = 24;
+
+export async function sweepExpired(db: Db, now = new Date()): Promise<Record<'sessions' | 'verifications' | 'throttles' | 'idempotencyKeys', number>> {
+  const at = now.toISOString();
+  const hoursAgo = (hours: number) => sql`${at}::timestamptz - make_interval(hours => ${hours})`;
+  const sessions = await db.execute(sql`delete from auth_session where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`);
+  const verifications = await db.execute(sql`delete from auth_verification where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`);
+  const throttles = await db.execute(sql`delete from auth_throttle where window_start < ${hoursAgo(THROTTLE_KEEP_HOURS)}`);
+  const keys = await db.execute(sql`delete from idempotency_keys where created_at < ${hoursAgo(IDEMPOTENCY_KEEP_HOURS)}`);
+  return { sessions: sessions.rowCount ?? 0, verifications: verifications.rowCount ?? 0, throttles: throttles.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0 };
+}
