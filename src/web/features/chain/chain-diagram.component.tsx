@@ -164,9 +164,10 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
           );
         })}
 
-        {/* Labels on top of every arrow; a click on one opens its arrow (the keyboard has the arrow itself). */}
+        {/* Labels on top of the arrows; a click on one opens its arrow (the keyboard has the arrow itself).
+            On a phone only the weak links and the arrow touched are labelled: the table below has every figure. */}
         <g aria-hidden="true">
-          {drawn.map((d) => {
+          {drawn.filter((d) => !phone || d.arrow.weak || active === d.key).map((d) => {
             const path = arrowPath(d.arrow);
             return (
               <text

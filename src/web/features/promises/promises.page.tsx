@@ -215,7 +215,7 @@ function PromiseCards({ promises }: { promises: PromiseSummary[] }) {
               <Text size="xs" c="dimmed" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 {promise.customer.name} · {days.day(promise.dueDate)}
               </Text>
-              <Group gap={6} wrap="nowrap">
+              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                 <BreachFlag breaches={promise.breaches} inLink />
                 <PromiseStatusBadge status={promise.status} />
               </Group>
