@@ -127,7 +127,9 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(await signInDemoAdmin(port)).toBe(200);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
-  });
+    // Four starts of the app, the first one creating and seeding a database: more than the usual 30 s
+    // on a busy two-core machine.
+  }, 120_000);
 
   it('explains a bad setting instead of starting', async () => {
     const bad = start({ PORT: 'eighty', DATA_DIR: dataDir });
