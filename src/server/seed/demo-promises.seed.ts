@@ -292,7 +292,8 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
       // the follow-up: how did it land? Done with the customer's reaction for most of the older ones
       if (flow.maker === 'Verkoop' && rnd() < 0.6) {
         const followUpDue = addDays(delivered, 3);
-        const doneFollowUp = followUpDue <= today && rnd() < 0.8;
+        // older follow-ups were all made; of this week's some are still to do
+        const doneFollowUp = followUpDue <= today && (followUpDue < addDays(today, -7) || rnd() < 0.5);
         const [reactionText, reactionScore] = pick(REACTIONS);
         const stepId = crypto.randomUUID();
         stepRows.push({
