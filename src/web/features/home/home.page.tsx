@@ -6,6 +6,7 @@ import { hasAnyRole } from '../../app/roles';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { RoleBadges } from '../../components/role-badges.component';
+import { HomeStepsCard } from '../promises/home-steps.card';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function HomePage() {
               </Button>
             </Card>
           )}
+          {hasAnyRole(member.roles, ACCESS.promises) && member.teams.length > 0 && <HomeStepsCard />}
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb="xs">
               {t('home.yourRoles')}
