@@ -27,6 +27,17 @@ export async function timed(run: () => Promise<unknown>, n: number) {
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** Times each case through the app and as plain SQL, and prints both with their ratio against the goal. */
+export async function compareWithSql(cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<unknown> }[], n: number, goalMs: number) {
+  for (const c of cases) {
+    const http = await timed(c.http, n);
+    const sql = await timed(c.sql, n);
+    console.log(
+      `${c.name}: app p50 ${ms(http.p50)}, p95 ${ms(http.p95)} | plain SQL p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)} | ratio p95 ${(http.p95 / sql.p95).toFixed(2)} (goal: app p95 under ${goalMs} ms)`,
+    );
+  }
+}
+
 export interface BenchApp {
   base: string;
   database: Database;

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { selectLocalDayStart } from '../src/server/modules/extras/extras.repo';
 import * as repo from '../src/server/modules/learning/learning.repo';
 import { STORIES } from '../src/server/seed/demo-extras.seed';
-import { ms, startApp, timed } from './harness';
+import { compareWithSql, startApp } from './harness';
 
 const EXTRAS = Number(process.argv[2] ?? 1_000_000);
 const REQUESTS = Number(process.argv[3] ?? 40);
@@ -123,13 +123,7 @@ try {
       sql: () => Promise.all([repo.selectTeamFigures(db, orgId, teamId, r28.start, r28.end), repo.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200)]),
     },
   ];
-  for (const c of cases) {
-    const http = await timed(c.http, REQUESTS);
-    const sql = await timed(c.sql, REQUESTS);
-    console.log(
-      `${c.name}: app p50 ${ms(http.p50)}, p95 ${ms(http.p95)} | plain SQL p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)} | ratio p95 ${(http.p95 / sql.p95).toFixed(2)} (goal: app p95 under 150 ms)`,
-    );
-  }
+  await compareWithSql(cases, REQUESTS, 150);
 } finally {
   await bench.stop();
 }

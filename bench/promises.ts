@@ -3,7 +3,7 @@
 // the same aggregates (no HTTP, no app), and their ratio.
 // Run: npx tsx bench/promises.ts [promises] [requests]
 import { performance } from 'node:perf_hooks';
-import { ms, startApp, timed } from './harness';
+import { compareWithSql, startApp } from './harness';
 
 const PROMISES = Number(process.argv[2] ?? 200_000);
 const REQUESTS = Number(process.argv[3] ?? 40);
@@ -151,13 +151,7 @@ try {
     { name: 'the chain, whole organisation, 90 days', http: bench.get(`/api/v1/chain?from=${from90}&to=${today}`, director), sql: chainSql },
     { name: 'team figures, one team, 6 months', http: bench.get(`/api/v1/team-figures?teamId=${teamId}&months=6`, director), sql: figuresSql },
   ];
-  for (const c of cases) {
-    const http = await timed(c.http, REQUESTS);
-    const sql = await timed(c.sql, REQUESTS);
-    console.log(
-      `${c.name}: app p50 ${ms(http.p50)}, p95 ${ms(http.p95)} | plain SQL p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)} | ratio p95 ${(http.p95 / sql.p95).toFixed(2)} (goal: app p95 under 150 ms)`,
-    );
-  }
+  await compareWithSql(cases, REQUESTS, 150);
 } finally {
   await bench.stop();
 }
