@@ -110,6 +110,23 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/team-figures': STAFF,
   'GET /api/v1/internal-scan': STAFF,
   'PUT /api/v1/internal-scan': STAFF,
+  'GET /api/v1/questions/bank': STEERING,
+  'POST /api/v1/questions/bank': STEERING,
+  'DELETE /api/v1/questions/bank/:questionId': STEERING,
+  'GET /api/v1/campaigns': STAFF,
+  'POST /api/v1/campaigns': STEERING,
+  'GET /api/v1/campaigns/:campaignId': STAFF,
+  'DELETE /api/v1/campaigns/:campaignId': STEERING,
+  'PUT /api/v1/campaigns/:campaignId/answers': STAFF,
+  'PUT /api/v1/campaigns/:campaignId/mirror': STAFF,
+  'POST /api/v1/campaigns/:campaignId/close': STEERING,
+  'GET /api/v1/campaigns/:campaignId/participation': PEOPLE,
+  'GET /api/v1/campaigns/:campaignId/results': STAFF,
+  'GET /api/v1/campaigns/:campaignId/results.csv': STAFF,
+  'GET /api/v1/campaigns/:campaignId/mirror': PEOPLE,
+  'POST /api/v1/campaigns/:campaignId/actions': PEOPLE,
+  'GET /api/v1/campaign-actions': STAFF,
+  'PATCH /api/v1/campaign-actions/:actionId': STAFF,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -223,7 +240,32 @@ describe('organisations never see each other', () => {
       headers: { cookie: cookies.member },
     });
     expect(promiseOfA.statusCode, promiseOfA.body).toBe(201);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const ownQuestion = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/questions/bank',
+      payload: { theme: 'values', kind: 'agree5', text: { nl: 'Een eigen vraag van A' } },
+      headers: { cookie: steering },
+    });
+    const campaignOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      payload: { title: 'Ronde van A', opensOn: today, closesOn: inTenDays, audience: { all: true }, questionKeys: ['mandate.room', ownQuestion.json().key] },
+      headers: { cookie: steering },
+    });
+    expect(campaignOfA.statusCode, campaignOfA.body).toBe(201);
+    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignOfA.json().id}/close`, headers: { cookie: steering } });
+    const actionOfA = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignOfA.json().id}/actions`,
+      payload: { groupKey: 'org', what: 'Een actie van A', dueOn: inTenDays },
+      headers: { cookie: steering },
+    });
+    expect(actionOfA.statusCode, actionOfA.body).toBe(201);
     const idsOfA = {
+      campaignId: campaignOfA.json().id,
+      questionId: ownQuestion.json().key.slice('own:'.length),
+      actionId: actionOfA.json().id,
       memberId: a.people.member.memberId,
       teamId: a.teamId,
       invitationId: invite.json().id,
@@ -252,6 +294,10 @@ describe('organisations never see each other', () => {
       'POST /api/v1/promises/:promiseId/renegotiate': { dueDate: inTenDays, reason: 'Overgenomen' },
       'POST /api/v1/promises/:promiseId/steps/:stepId/send-back': { reason: 'Overgenomen' },
       'POST /api/v1/promises/:promiseId/steps/:stepId/rating': { score: 1 },
+      'PUT /api/v1/campaigns/:campaignId/answers': { answers: [] },
+      'PUT /api/v1/campaigns/:campaignId/mirror': { answers: [] },
+      'POST /api/v1/campaigns/:campaignId/actions': { groupKey: 'org', what: 'Overgenomen', dueOn: inTenDays },
+      'PATCH /api/v1/campaign-actions/:actionId': { done: true },
     };
     const validQuery: Record<string, string> = {
       'GET /api/v1/teams/:teamId/conversation': '?from=2026-01-01&to=2026-01-31',
@@ -292,6 +338,9 @@ describe('organisations never see each other', () => {
       '/api/v1/customers',
       '/api/v1/chain',
       '/api/v1/steps',
+      '/api/v1/campaigns',
+      '/api/v1/campaign-actions',
+      '/api/v1/questions/bank',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -324,6 +373,14 @@ async function snapshotOrg(orgId: string) {
     'promise_steps',
     'promise_events',
     'step_ratings',
+    'org_questions',
+    'campaigns',
+    'campaign_questions',
+    'campaign_audience',
+    'campaign_ballots',
+    'campaign_answers',
+    'campaign_results',
+    'campaign_actions',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -52,6 +52,13 @@ const WRITABLE_TABLES = [
   'promise_events',
   'step_ratings',
   'team_scan_ratings',
+  'org_questions',
+  'campaigns',
+  'campaign_questions',
+  'campaign_ballots',
+  'campaign_answers',
+  'mirror_answers',
+  'campaign_actions',
 ];
 
 async function fingerprint(): Promise<string> {

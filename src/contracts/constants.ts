@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'steps_not_done',
   'already_rated',
   'promise_settled',
+  'campaign_not_open',
+  'campaign_not_closed',
+  'not_in_audience',
   'internal',
   'unavailable',
 ] as const;
@@ -49,3 +52,7 @@ export type ExtraKind = (typeof EXTRA_KINDS)[number];
 /** The customer's reaction: 1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive. */
 export const REACTION_SCORES = [1, 2, 3, 4, 5] as const;
 export type ReactionScore = (typeof REACTION_SCORES)[number];
+
+/** What members (not managers or directors) see of core-question results. */
+export const RESULTS_VISIBILITY = ['none', 'organisation', 'own_groups'] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];

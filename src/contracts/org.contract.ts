@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESULTS_VISIBILITY } from './constants';
 import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
 
 const roleSet = z
@@ -15,6 +16,11 @@ export const organization = z.object({
   defaultLanguage: languageSchema,
   currency: z.literal('EUR'),
   timeZone: z.string(),
+  /** Core questions: the smallest group whose results are shown, and the same for open answers (never below 3). */
+  resultsMinGroup: z.number().int(),
+  resultsMinTexts: z.number().int(),
+  /** What members (not managers or directors) see of results: nothing, the organisation's, or their own groups'. */
+  resultsVisibility: z.enum(RESULTS_VISIBILITY),
 });
 export type Organization = z.infer<typeof organization>;
 
@@ -27,6 +33,9 @@ export const updateOrganizationBody = z.strictObject({
     .max(64)
     .refine((tz) => TIME_ZONES.includes(tz), { message: 'unknown time zone' })
     .optional(),
+  resultsMinGroup: z.number().int().min(3).max(50).optional(),
+  resultsMinTexts: z.number().int().min(3).max(50).optional(),
+  resultsVisibility: z.enum(RESULTS_VISIBILITY).optional(),
 });
 
 export const memberStatusSchema = z.enum(['active', 'deactivated']);

@@ -30,6 +30,8 @@ import { extrasRoutes } from './modules/extras/extras.routes';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { promisesRoutes } from './modules/promises/promises.routes';
 import { sendDueReminders } from './modules/promises/reminders.service';
+import { questionsRoutes } from './modules/questions/questions.routes';
+import { runCampaignJobs } from './modules/questions/results.service';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -151,6 +153,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         run: async () => void (await sendDueReminders({ db, mailer, appUrl: config.appUrl, log: app.log })),
       },
       {
+        name: 'core-question campaigns',
+        everyMs: 5 * 60_000,
+        firstAfterMs: 20_000,
+        run: async () => {
+          const done = await runCampaignJobs({ db, secret: options.authSecret });
+          if (done.opened + done.closed + done.reminded > 0) app.log.info(done, 'campaigns opened, reminded, closed');
+        },
+      },
+      {
         name: 'sweep expired rows',
         everyMs: 60 * 60_000,
         firstAfterMs: 5 * 60_000,
@@ -205,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(notificationsRoutes, { db });
       await v1.register(learningRoutes, { db });
       await v1.register(promisesRoutes, { db });
+      await v1.register(questionsRoutes, { deps: { db, secret: options.authSecret } });
     },
     { prefix: '/api/v1' },
   );

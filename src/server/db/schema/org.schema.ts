@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -16,7 +18,9 @@ import { authUser } from './auth.schema';
 
 // Tenant tables: every row carries org_id, and org_id leads every primary key and index.
 
-export const organizations = pgTable('organizations', {
+export const organizations = pgTable(
+  'organizations',
+  {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
   defaultLanguage: text().notNull().default('nl'),
@@ -30,9 +34,20 @@ export const organizations = pgTable('organizations', {
   memberComparisonBy: uuid(),
   worksCouncilAgreedOn: date({ mode: 'string' }),
   worksCouncilNote: text(),
+  /** Core questions: no result for a group of fewer respondents than this (never below 3). */
+  resultsMinGroup: smallint().notNull().default(5),
+  /** Open answers: shown for a group of at least this many (never below 3). */
+  resultsMinTexts: smallint().notNull().default(5),
+  /** What members (not managers or directors) see of results: 'none', 'organisation', or 'own_groups'. */
+  resultsVisibility: text().notNull().default('own_groups'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [
+    check('organizations_min_group_ok', sql`${t.resultsMinGroup} >= 3`),
+    check('organizations_min_texts_ok', sql`${t.resultsMinTexts} >= 3`),
+  ],
+);
 
 export const members = pgTable(
   'members',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language, ResultsVisibility, Role } from '../../../contracts/constants';
 import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
@@ -32,6 +32,9 @@ function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOr
     defaultLanguage: row.defaultLanguage as Language,
     currency: 'EUR',
     timeZone: row.timeZone,
+    resultsMinGroup: row.resultsMinGroup,
+    resultsMinTexts: row.resultsMinTexts,
+    resultsVisibility: row.resultsVisibility as ResultsVisibility,
   };
 }
 
@@ -108,7 +111,7 @@ export async function findOrganization(deps: OrgDeps, tenant: TenantContext): Pr
 export async function updateOrganization(
   deps: OrgDeps,
   tenant: TenantContext,
-  input: { name?: string; defaultLanguage?: Language; timeZone?: string },
+  input: Parameters<typeof repo.updateOrganizationRow>[2],
 ): Promise<Organization> {
   return deps.db.transaction(async (tx) => {
     const row = await repo.updateOrganizationRow(tx, tenant.orgId, input);

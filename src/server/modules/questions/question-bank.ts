@@ -2,18 +2,13 @@
 // "the quality with which people work follows from the quality with which they are supported,
 // motivated and led"). Grouped by theme, in Dutch and English; leadership questions carry the
 // self-view a manager answers for the leadership mirror. Organisations add their own beside these.
+import { type QUESTION_KINDS, type QUESTION_THEMES, type TextPair } from '../../../contracts/questions.contract';
 
-export const QUESTION_THEMES = ['leadership', 'cooperation', 'mandate', 'values', 'customer_focus', 'communication'] as const;
+export { QUESTION_KINDS, QUESTION_THEMES } from '../../../contracts/questions.contract';
 export type QuestionTheme = (typeof QUESTION_THEMES)[number];
-
 /** agree5: a five-point agreement scale; scale10: 0–10 (promoters minus detractors); open: free text. */
-export const QUESTION_KINDS = ['agree5', 'scale10', 'open'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-
-export interface Text {
-  nl: string;
-  en: string;
-}
+export type Text = TextPair;
 
 export interface BankQuestion {
   /** Stable across releases: an organisation's copy and the trend over campaigns refer to it. */

@@ -1,0 +1,139 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Action, createActionBody, TextPair, updateActionBody } from '../../../contracts/questions.contract';
+import { campaignActions, campaigns } from '../../db/schema/questions.schema';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../plugins/access.plugin';
+import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
+import type { QuestionsDeps } from './campaigns.service';
+import { parseGroupKey } from './groups';
+import { groupVisibility, mayActFor, steering } from './visibility';
+
+// Module 5: actions that follow from results — what, who, by when — and are followed up in the next
+// campaign on the same questions. The people of a group see the actions that came from their answers.
+
+const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+
+type ActionRow = {
+  id: string;
+  campaign_id: string;
+  campaign_title: string;
+  question_id: string | null;
+  question_key: string | null;
+  question_text: TextPair | null;
+  group_key: string;
+  what: string;
+  owner_member_id: string | null;
+  owner_name: string;
+  due_on: string;
+  done_on: string | null;
+  done_note: string | null;
+  created_by: string;
+};
+
+export async function listActions(deps: QuestionsDeps, tenant: TenantContext, query: { campaignId?: string }): Promise<{ items: Action[] }> {
+  const { rows } = await deps.db.execute<ActionRow>(sql`
+    select a.id, a.campaign_id, c.title as campaign_title, a.question_id, a.question_key, q.text as question_text, a.group_key, a.what,
+           a.owner_member_id, a.owner_name, a.due_on::text, a.done_on::text, a.done_note, a.created_by
+      from campaign_actions a
+      join campaigns c on c.org_id = a.org_id and c.id = a.campaign_id
+      left join campaign_questions q on q.org_id = a.org_id and q.campaign_id = a.campaign_id and q.id = a.question_id
+     where a.org_id = ${tenant.orgId} ${query.campaignId ? sql`and a.campaign_id = ${query.campaignId}` : sql``}
+     order by a.done_on is not null, a.due_on, a.created_at`);
+  // Everyone sees the actions of the groups they belong to, whatever the results setting.
+  const belongs = groupVisibility(tenant, 'own_groups', true);
+  const visible = rows.filter((r) => belongs(r.group_key));
+  const [teams, people] = await Promise.all([
+    findTeamNames(deps.db, tenant.orgId, visible.flatMap((r) => parseGroupKey(r.group_key).teamId ?? [])),
+    findMemberNames(deps.db, tenant.orgId, visible.map((r) => r.created_by)),
+  ]);
+  return { items: visible.map((r) => toAction(r, tenant, teams, people)) };
+}
+
+function toAction(r: ActionRow, tenant: TenantContext, teams: Map<string, string>, people: Map<string, string>): Action {
+  const g = parseGroupKey(r.group_key);
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    campaignTitle: r.campaign_title,
+    questionId: r.question_id,
+    questionKey: r.question_key,
+    questionText: r.question_text,
+    groupKey: r.group_key,
+    // The web words the level; here the team's name, or '' for the organisation or a level.
+    groupLabel: g.teamId ? (teams.get(g.teamId) ?? '') : '',
+    what: r.what,
+    ownerName: r.owner_name,
+    dueOn: r.due_on,
+    doneOn: r.done_on,
+    doneNote: r.done_note,
+    createdByName: people.get(r.created_by) ?? '',
+    canEdit: r.created_by === tenant.memberId || r.owner_member_id === tenant.memberId || mayActFor(tenant, r.group_key),
+  };
+}
+
+export async function createAction(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, input: z.output<typeof createActionBody>): Promise<Action> {
+  const id = await deps.db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+    if (!campaign) throw notFound();
+    if (campaign.status !== 'closed') throw new AppError('campaign_not_closed', 409);
+    const { rows: groups } = await tx.execute<{ status: string }>(sql`
+      select status from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${input.groupKey}`);
+    if (groups.length === 0) throw invalid('body.groupKey', 'unknown_group', 'no such group in this campaign');
+    if (!mayActFor(tenant, input.groupKey)) throw forbidden();
+    let questionKey: string | null = null;
+    if (input.questionId) {
+      const { rows } = await tx.execute<{ question_key: string }>(sql`
+        select question_key from campaign_questions where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and id = ${input.questionId}`);
+      if (!rows[0]) throw invalid('body.questionId', 'unknown_question', 'not a question of this campaign');
+      questionKey = rows[0].question_key;
+    }
+    let ownerName = input.ownerName;
+    if (input.ownerMemberId) {
+      const names = await findMemberNames(tx, tenant.orgId, [input.ownerMemberId]);
+      if (!names.has(input.ownerMemberId)) throw invalid('body.ownerMemberId', 'unknown_member', 'no such member');
+      ownerName = names.get(input.ownerMemberId)!;
+    }
+    if (!ownerName) ownerName = (await findMemberNames(tx, tenant.orgId, [tenant.memberId])).get(tenant.memberId) ?? '';
+    const [row] = await tx
+      .insert(campaignActions)
+      .values({
+        orgId: tenant.orgId,
+        campaignId,
+        questionId: input.questionId,
+        questionKey,
+        groupKey: input.groupKey,
+        what: input.what,
+        ownerMemberId: input.ownerMemberId,
+        ownerName,
+        dueOn: input.dueOn,
+        createdBy: tenant.memberId,
+      })
+      .returning({ id: campaignActions.id });
+    await recordAudit(tx, tenant, 'campaign_action.created', 'campaign_action', row!.id, { campaignId, groupKey: input.groupKey });
+    return row!.id;
+  });
+  return findAction(deps, tenant, id);
+}
+
+async function findAction(deps: QuestionsDeps, tenant: TenantContext, actionId: string): Promise<Action> {
+  const found = (await listActions(deps, tenant, {})).items.find((a) => a.id === actionId);
+  if (!found) throw notFound();
+  return found;
+}
+
+export async function updateAction(deps: QuestionsDeps, tenant: TenantContext, actionId: string, input: z.output<typeof updateActionBody>): Promise<Action> {
+  const action = await findAction(deps, tenant, actionId);
+  if (!action.canEdit && !steering(tenant)) throw forbidden();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(campaignActions)
+      .set({ doneOn: input.done ? sql`coalesce(${campaignActions.doneOn}, (now() at time zone ${tenant.timeZone})::date)` : null, doneNote: input.doneNote ?? null })
+      .where(and(eq(campaignActions.orgId, tenant.orgId), eq(campaignActions.id, actionId)));
+    await recordAudit(tx, tenant, input.done ? 'campaign_action.done' : 'campaign_action.reopened', 'campaign_action', actionId);
+  });
+  return findAction(deps, tenant, actionId);
+}

@@ -1,0 +1,436 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '../../../contracts/constants';
+import type {
+  CampaignQuestion,
+  CampaignResults,
+  Figures,
+  Level,
+  Mirror,
+  QuestionResult,
+  ResultGroup,
+  TextPair,
+} from '../../../contracts/questions.contract';
+import type { Tx } from '../../db/client';
+import { organizations } from '../../db/schema/org.schema';
+import { campaignParticipation, campaignResults, campaigns, campaignTexts } from '../../db/schema/questions.schema';
+import { AppError, notFound } from '../../lib/app-error';
+import { toCsv } from '../../lib/csv';
+import { addDays, localDay } from '../../lib/days';
+import { translate } from '../../lib/i18n';
+import type { TenantContext } from '../../plugins/access.plugin';
+import { notifyMembers } from '../notifications/notifications.service';
+import { findTeamNames, recordAudit } from '../org/org.service';
+import { listActions } from './actions.service';
+import {
+  audienceRow,
+  type CampaignRow,
+  decideParticipation,
+  effectiveStatus,
+  loadQuestions,
+  lockCampaign,
+  openCampaign,
+  participationGroups,
+  placeBallots,
+  type QuestionsDeps,
+  toGroup,
+} from './campaigns.service';
+import { type Decision, decideGroups } from './disclosure';
+import { countPerAtom, parseGroupKey } from './groups';
+import { groupVisibility, mayActFor, steering } from './visibility';
+
+// Module 5: closing a campaign (the results are computed once, per question and group, under the
+// disclosure rule, and the ballot keys erased), reading results, the mirror, the CSV of aggregates.
+
+const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
+
+// ---------- closing ----------
+
+/** Closes an open campaign now: results per question and group, the response, the keys erased. */
+export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
+  await deps.db.transaction(async (tx) => {
+    const row = await lockCampaign(tx, orgId, campaignId);
+    if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+    const k = org!.resultsMinGroup;
+    const kTexts = org!.resultsMinTexts;
+    const placed = await placeBallots(tx, deps.secret, orgId, campaignId);
+    const n = placed.atoms.atoms.length;
+    const asked = countPerAtom(n, placed.audienceAtoms);
+    const candidates = placed.atoms.candidates(asked);
+
+    // The response per group.
+    const participation = decideParticipation(placed, k);
+    if (participation.length > 0) {
+      await tx.insert(campaignParticipation).values(
+        participation.map((g) => ({ orgId, campaignId, groupKey: g.key, status: g.status, audience: g.audience, respondents: g.respondents })),
+      );
+    }
+
+    // Which atom each ballot is in, for the database to count by; a temporary table, gone at commit.
+    await tx.execute(sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`);
+    const ballotIds = [...placed.ballotAtoms.keys()];
+    if (ballotIds.length > 0) {
+      await tx.execute(sql`
+        insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...placed.ballotAtoms.values()])}::int[])`);
+    }
+    await tx.execute(sql`analyze ballot_atoms`);
+    const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
+      select a.question_id, ba.atom, a.value, count(*)::int as n
+        from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+       where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.value is not null
+       group by 1, 2, 3`);
+    const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
+      select a.question_id, ba.atom, a.text
+        from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+       where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.text is not null`);
+
+    const questions = await loadQuestions(tx, orgId, campaignId);
+    const decisionCache = new Map<string, Map<string, Decision>>();
+    const decide = (counts: number[], threshold: number) => {
+      const cacheKey = `${threshold}:${counts.join(',')}`;
+      let d = decisionCache.get(cacheKey);
+      if (!d) decisionCache.set(cacheKey, (d = decideGroups(counts, candidates, threshold)));
+      return d;
+    };
+    const resultRows: (typeof campaignResults.$inferInsert)[] = [];
+    const textRows: (typeof campaignTexts.$inferInsert)[] = [];
+    for (const q of questions) {
+      if (q.kind === 'open') {
+        const perAtom = new Map<number, string[]>();
+        for (const t of texts) if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
+        const counts = Array.from({ length: n }, (_, i) => perAtom.get(i)?.length ?? 0);
+        const decisions = decide(counts, kTexts);
+        for (const g of candidates) {
+          const status = decisions.get(g.key)!;
+          const shown = status === 'shown';
+          const list = shown ? shuffle(g.atoms.flatMap((i) => perAtom.get(i) ?? [])) : [];
+          resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status, respondents: shown ? list.length : null });
+          list.forEach((text, position) => textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }));
+        }
+        continue;
+      }
+      const { min, max } = scaleOf(q.kind);
+      const dist = Array.from({ length: n }, () => new Array<number>(max - min + 1).fill(0));
+      for (const t of tallies) if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
+      const counts = dist.map((d) => d.reduce((a, b) => a + b, 0));
+      const decisions = decide(counts, k);
+      for (const g of candidates) {
+        const status = decisions.get(g.key)!;
+        if (status !== 'shown') {
+          resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status });
+          continue;
+        }
+        const groupDist = new Array<number>(max - min + 1).fill(0);
+        for (const i of g.atoms) dist[i]!.forEach((c, v) => (groupDist[v]! += c));
+        resultRows.push({
+          orgId,
+          campaignId,
+          questionId: q.id,
+          groupKey: g.key,
+          status,
+          respondents: groupDist.reduce((a, b) => a + b, 0),
+          valueSum: groupDist.reduce((s, c, v) => s + c * (v + min), 0),
+          counts: groupDist,
+        });
+      }
+    }
+    for (let i = 0; i < resultRows.length; i += 5000) await tx.insert(campaignResults).values(resultRows.slice(i, i + 5000));
+    for (let i = 0; i < textRows.length; i += 5000) await tx.insert(campaignTexts).values(textRows.slice(i, i + 5000));
+
+    // From here on nobody can tell whose ballot is whose, not even with the secret.
+    await tx.execute(sql`update campaign_ballots set ballot_key = null where org_id = ${orgId} and campaign_id = ${campaignId}`);
+    await tx
+      .update(campaigns)
+      // Closed early: the last day is today (the trend orders campaigns by it).
+      .set({ status: 'closed', closedAt: new Date(), minGroup: k, minTexts: kTexts, closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)` })
+      .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+    if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
+    await notifyMembers(tx, orgId, placed.audienceIds, 'campaign_closed', { campaignId, title: row.title });
+  });
+}
+
+/** A fair shuffle: the order says nothing about who wrote what or when. */
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
+async function closedCampaign(db: Tx, tenant: TenantContext, campaignId: string) {
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  if (!row) throw notFound();
+  if (!steering(tenant) && row.status !== 'closed' && !(await audienceRow(db, tenant.orgId, campaignId, tenant.memberId))) throw notFound();
+  if (row.status !== 'closed') {
+    throw new AppError('campaign_not_closed', 409, {
+      detail: effectiveStatus(row, localDay(tenant.timeZone)) === 'closed' ? 'the results are being computed' : 'results come when the campaign closes',
+    });
+  }
+  return row;
+}
+
+async function visibleGroups(db: Tx, tenant: TenantContext, row: CampaignRow): Promise<ResultGroup[]> {
+  const [org] = await db.select({ visibility: organizations.resultsVisibility }).from(organizations).where(eq(organizations.id, tenant.orgId));
+  const may = groupVisibility(tenant, org!.visibility);
+  const { rows } = await db.execute<{ group_key: string; status: string; audience: number | null; respondents: number | null }>(sql`
+    select group_key, status, audience, respondents from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${row.id}`);
+  const visible = rows.filter((r) => may(r.group_key));
+  const names = await findTeamNames(
+    db,
+    tenant.orgId,
+    visible.flatMap((r) => parseGroupKey(r.group_key).teamId ?? []),
+  );
+  return visible
+    .map((r) => toGroup(r.group_key, r.status, r.audience, r.respondents, names))
+    .sort(byGroup);
+}
+
+const groupOrder = (g: ResultGroup) => ['org', 'level', 'team', 'team_level'].indexOf(g.kind);
+const levelRank = (l: Level | null) => (l ? ['top', 'middle', 'staff'].indexOf(l) : -1);
+
+// ---------- the response ----------
+
+/** The response per group, for the groups the caller may see: stored at close, computed while open. */
+export async function findParticipation(deps: QuestionsDeps, tenant: TenantContext, campaignId: string) {
+  const [row] = await deps.db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  if (!row) throw notFound();
+  const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, tenant.orgId));
+  const may = groupVisibility(tenant, org!.resultsVisibility);
+  const groups = (await participationGroups(deps, tenant.orgId, campaignId, row.status)).filter((g) => may(g.key));
+  const names = await findTeamNames(deps.db, tenant.orgId, groups.flatMap((g) => g.teamId ?? []));
+  return {
+    status: row.status as 'scheduled' | 'open' | 'closed',
+    minGroup: row.minGroup ?? org!.resultsMinGroup,
+    groups: groups.map((g) => ({ ...g, teamName: g.teamId ? (names.get(g.teamId) ?? null) : null })).sort(byGroup),
+  };
+}
+
+const byGroup = (a: ResultGroup, b: ResultGroup) =>
+  groupOrder(a) - groupOrder(b) || (a.teamName ?? '').localeCompare(b.teamName ?? '') || levelRank(a.level) - levelRank(b.level);
+
+// ---------- reading results ----------
+
+type ResultRow = {
+  question_id: string;
+  group_key: string;
+  status: string;
+  respondents: number | null;
+  value_sum: number | null;
+  counts: number[] | null;
+};
+
+export function figuresOf(kind: string, r: Pick<ResultRow, 'status' | 'respondents' | 'value_sum' | 'counts'> | undefined): Figures {
+  if (!r || r.status !== 'shown') return { status: (r?.status ?? 'too_few') as Figures['status'], respondents: null, average: null, distribution: null, promoterScore: null };
+  if (kind === 'open') return { status: 'shown', respondents: r.respondents, average: null, distribution: null, promoterScore: null };
+  const n = r.respondents ?? 0;
+  const counts = r.counts ?? [];
+  let promoterScore: number | null = null;
+  if (kind === 'scale10' && n > 0) {
+    const promoters = (counts[9] ?? 0) + (counts[10] ?? 0);
+    const detractors = counts.slice(0, 7).reduce((a, b) => a + b, 0);
+    promoterScore = Math.round(((promoters - detractors) / n) * 100);
+  }
+  return { status: 'shown', respondents: n, average: n > 0 ? (r.value_sum ?? 0) / n : null, distribution: counts, promoterScore };
+}
+
+export async function findResults(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, groupKey: string): Promise<CampaignResults> {
+  const db = deps.db;
+  const row = await closedCampaign(db, tenant, campaignId);
+  const groups = await visibleGroups(db, tenant, row);
+  const group = groups.find((g) => g.key === groupKey);
+  if (!group) throw notFound();
+  const questions = await loadQuestions(db, tenant.orgId, campaignId);
+  const { rows: results } = await db.execute<ResultRow>(sql`
+    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
+     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey}`);
+  const byQuestion = new Map(results.map((r) => [r.question_id, r]));
+  const { rows: texts } = await db.execute<{ question_id: string; text: string }>(sql`
+    select question_id, text from campaign_texts where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey} order by position`);
+  const trend = await trendOf(db, tenant.orgId, row, questions, groupKey);
+
+  const questionResults: QuestionResult[] = questions.map((q) => {
+    const f = figuresOf(q.kind, byQuestion.get(q.id));
+    return {
+      questionId: q.id,
+      key: q.key,
+      theme: q.theme,
+      kind: q.kind,
+      text: q.text,
+      figures: f,
+      texts: q.kind === 'open' && f.status === 'shown' ? texts.filter((t) => t.question_id === q.id).map((t) => t.text) : null,
+      trend: trend.get(q.key) ?? [],
+    };
+  });
+  const themes = [...new Set(questions.map((q) => q.theme))].map((theme) => {
+    const scores = questionResults.filter((q) => q.theme === theme && q.kind === 'agree5' && q.figures.average !== null).map((q) => q.figures.average!);
+    return { theme, average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, questions: scores.length };
+  });
+  const all = await listActions(deps, tenant, {});
+  const keys = new Set(questions.map((q) => q.key));
+  return {
+    campaign: { id: row.id, title: row.title, opensOn: row.opensOn, closesOn: row.closesOn, status: 'closed', minGroup: row.minGroup!, minTexts: row.minTexts! },
+    group,
+    groups,
+    themes,
+    questions: questionResults,
+    actions: all.items.filter((a) => a.campaignId === campaignId && a.groupKey === groupKey),
+    earlierActions: all.items.filter((a) => a.campaignId !== campaignId && a.groupKey === groupKey && a.questionKey !== null && keys.has(a.questionKey)),
+    canAct: mayActFor(tenant, groupKey),
+  };
+}
+
+/** The same questions in earlier closed campaigns, for the same group, oldest first. */
+async function trendOf(db: Tx, orgId: string, row: CampaignRow, questions: CampaignQuestion[], groupKey: string) {
+  const { rows } = await db.execute<ResultRow & { campaign_id: string; title: string; closes_on: string; question_key: string; kind: string }>(sql`
+    select c.id as campaign_id, c.title, c.closes_on::text, q.question_key, q.kind, r.question_id, r.group_key, r.status, r.respondents, r.value_sum, r.counts
+      from campaign_questions q
+      join campaigns c on c.org_id = q.org_id and c.id = q.campaign_id and c.status = 'closed'
+      left join campaign_results r on r.org_id = q.org_id and r.campaign_id = q.campaign_id and r.question_id = q.id and r.group_key = ${groupKey}
+     where q.org_id = ${orgId} and q.question_key = any(${sql.param(questions.map((q) => q.key))}::text[])
+       and c.id <> ${row.id} and (c.closes_on, c.closed_at) < (${row.closesOn}::date, ${row.closedAt})
+     order by c.closes_on, c.closed_at`);
+  const trend = new Map<string, QuestionResult['trend']>();
+  for (const r of rows) {
+    const list = trend.get(r.question_key) ?? [];
+    list.push({ campaignId: r.campaign_id, title: r.title, closesOn: r.closes_on, ...figuresOf(r.kind, r.status ? r : undefined) });
+    trend.set(r.question_key, list);
+  }
+  return trend;
+}
+
+// ---------- the mirror ----------
+
+export async function findMirror(deps: QuestionsDeps, tenant: TenantContext, campaignId: string): Promise<Mirror> {
+  const db = deps.db;
+  const row = await closedCampaign(db, tenant, campaignId);
+  const asked = await audienceRow(db, tenant.orgId, campaignId, tenant.memberId);
+  const teamIds = asked?.managedTeamIds ?? [];
+  if (teamIds.length === 0) return { teams: [] };
+  const questions = (await loadQuestions(db, tenant.orgId, campaignId)).filter((q) => q.selfView);
+  const { rows: own } = await db.execute<{ question_id: string; value: number }>(sql`
+    select question_id, value from mirror_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and member_id = ${tenant.memberId}`);
+  const self = new Map(own.map((r) => [r.question_id, r.value]));
+  const keys = teamIds.map((t) => `team:${t}`);
+  const { rows: results } = await db.execute<ResultRow>(sql`
+    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
+     where org_id = ${tenant.orgId} and campaign_id = ${row.id} and group_key = any(${sql.param(keys)}::text[])`);
+  const { rows: participation } = await db.execute<{ group_key: string; status: string }>(sql`
+    select group_key, status from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${row.id} and group_key = any(${sql.param(keys)}::text[])`);
+  const names = await findTeamNames(db, tenant.orgId, teamIds);
+  return {
+    teams: teamIds.map((teamId) => ({
+      teamId,
+      teamName: names.get(teamId) ?? '',
+      status: (participation.find((p) => p.group_key === `team:${teamId}`)?.status ?? 'too_few') as Mirror['teams'][number]['status'],
+      questions: questions.map((q) => ({
+        questionId: q.id,
+        selfView: q.selfView as TextPair,
+        text: q.text,
+        self: self.get(q.id) ?? null,
+        team: figuresOf(q.kind, results.find((r) => r.question_id === q.id && r.group_key === `team:${teamId}`)),
+      })),
+    })),
+  };
+}
+
+// ---------- CSV ----------
+
+/** Every shown figure of every group the caller may see: aggregates only, never a single answer. */
+export async function exportResultsCsv(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, language: Language) {
+  const db = deps.db;
+  const row = await closedCampaign(db, tenant, campaignId);
+  const groups = (await visibleGroups(db, tenant, row)).filter((g) => g.status === 'shown' || g.kind === 'org');
+  const questions = await loadQuestions(db, tenant.orgId, campaignId);
+  const { rows } = await db.execute<ResultRow>(sql`
+    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
+     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = any(${sql.param(groups.map((g) => g.key))}::text[])`);
+  const results = new Map(rows.map((r) => [`${r.question_id}|${r.group_key}`, r]));
+  const t = (key: string) => translate(language, `csv.questions.${key}`);
+  const label = (g: ResultGroup) =>
+    [g.kind === 'org' ? t('organisation') : null, g.teamName, g.level ? translate(language, `questions.levels.${g.level}`) : null].filter(Boolean).join(' · ');
+  const decimal = (x: number) => (language === 'nl' ? x.toFixed(2).replace('.', ',') : x.toFixed(2));
+  const header = [t('group'), t('theme'), t('question'), t('respondents'), t('average'), t('promoterScore'), ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((v) => `${t('score')} ${v}`)];
+  const lines: (string | number | null)[][] = [];
+  for (const g of groups) {
+    for (const q of questions) {
+      const f = figuresOf(q.kind, results.get(`${q.id}|${g.key}`));
+      if (f.status !== 'shown' || q.kind === 'open') continue;
+      const offset = q.kind === 'agree5' ? 1 : 0;
+      const byScore = Array.from({ length: 11 }, (_, v) => (v - offset >= 0 && f.distribution && v - offset < f.distribution.length ? f.distribution[v - offset]! : null));
+      lines.push([label(g), translate(language, `questions.themes.${q.theme}`), q.text[language], f.respondents, f.average === null ? null : decimal(f.average), f.promoterScore, ...byScore]);
+    }
+  }
+  return toCsv(language, header, lines);
+}
+
+// ---------- the background job ----------
+
+/** Opens campaigns whose first day has come, sends the reminders due, closes campaigns whose last day has passed. */
+export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
+  const done = { opened: 0, reminded: 0, closed: 0 };
+  const due = async (where: ReturnType<typeof sql>) => {
+    const { rows } = await deps.db.execute<{ org_id: string; id: string; today: string }>(sql`
+      select c.org_id, c.id, (${now.toISOString()}::timestamptz at time zone o.time_zone)::date::text as today
+        from campaigns c join organizations o on o.id = c.org_id
+       where ${where}`);
+    return rows;
+  };
+  for (const c of await due(sql`c.status = 'scheduled' and c.opens_on <= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`)) {
+    const opened = await deps.db.transaction(async (tx) => {
+      const row = await lockCampaign(tx, c.org_id, c.id);
+      if (row.status !== 'scheduled') return false;
+      await openCampaign(tx, row);
+      return true;
+    });
+    if (opened) done.opened++;
+  }
+  for (const c of await due(sql`c.status = 'open' and c.closes_on < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`)) {
+    try {
+      await closeCampaign(deps, c.org_id, c.id, undefined, now);
+      done.closed++;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'campaign_not_open')) throw err;
+    }
+  }
+  for (const c of await due(sql`c.status = 'open' and cardinality(c.reminder_days) > 0`)) done.reminded += await remind(deps, c.org_id, c.id, c.today);
+  return done;
+}
+
+/**
+ * Reminds who has not answered, on the days set before the close; each day once across processes (the
+ * run is claimed first). Who has not answered is worked out from the keys, in memory.
+ */
+async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, today: string) {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+    if (!row || row.status !== 'open' || row.closesOn < today) return 0;
+    const dueDays = row.reminderDays.map((d) => addDays(row.closesOn, -d)).filter((d) => d <= today);
+    if (dueDays.length === 0) return 0;
+    const latest = dueDays.sort().at(-1)!;
+    const { rows: claimed } = await tx.execute(sql`
+      insert into campaign_reminder_runs (org_id, campaign_id, day) values (${orgId}, ${campaignId}, ${latest})
+      on conflict do nothing returning day`);
+    if (claimed.length === 0) return 0;
+    const placed = await placeBallots(tx, deps.secret, orgId, campaignId);
+    const answered = new Set<string>();
+    const { rows: keys } = await tx.execute<{ ballot_key: string }>(sql`
+      select b.ballot_key from campaign_ballots b where b.org_id = ${orgId} and b.campaign_id = ${campaignId} and b.ballot_key is not null
+         and exists (select 1 from campaign_answers a where a.org_id = b.org_id and a.campaign_id = b.campaign_id and a.ballot_id = b.id)`);
+    for (const k of keys) answered.add(k.ballot_key);
+    const toRemind = placed.audienceIds.filter((id) => !answered.has(placed.keyOf(id)));
+    await notifyMembers(tx, orgId, toRemind, 'campaign_reminder', { campaignId, title: row.title, closesOn: row.closesOn });
+    await tx.execute(sql`update campaign_reminder_runs set sent = ${toRemind.length} where org_id = ${orgId} and campaign_id = ${campaignId} and day = ${latest}`);
+    return toRemind.length;
+  });
+}
