@@ -89,7 +89,7 @@ async function main() {
     log.info('database migrated');
     const authSecret = await resolveAuthSecret(config, log);
     if (config.seedDemo) {
-      const logins = await seedDemoIfEmpty(database.db, config.demoPassword);
+      const logins = await seedDemoIfEmpty(database.db, config.demoPassword, authSecret);
       if (logins) {
         log.info({ organization: DEMO_ORG_NAME, members: logins.length }, 'demo organisation created');
         printDemoLogins(config, logins);

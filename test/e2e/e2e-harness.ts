@@ -14,7 +14,7 @@ export async function startDemoServer() {
   const database = openDatabase(url, { max: 5 });
   const mailer = createMemoryMailer();
   const log = pino({ level: 'warn' });
-  await seedDemoIfEmpty(database.db, DEMO_PASSWORD);
+  await seedDemoIfEmpty(database.db, DEMO_PASSWORD, TEST_SECRET);
 
   // Listen first on a free port, then build the app knowing its own address (for e-mailed links).
   const probe = await import('node:net').then(

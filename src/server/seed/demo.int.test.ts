@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers/test-app';
+import { createTestApp, signIn, type TestApp, TEST_SECRET } from '../../../test/helpers/test-app';
+import type { CampaignDetail, CampaignResults, CampaignSummary, Mirror } from '../../contracts/questions.contract';
 import type { Chain, PromiseSummary } from '../../contracts/promises.contract';
 import pino from 'pino';
 import { sendDueReminders } from '../modules/promises/reminders.service';
@@ -13,7 +14,7 @@ let director: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await seedDemoIfEmpty(t.database.db, PASSWORD)).not.toBeNull();
+  expect(await seedDemoIfEmpty(t.database.db, PASSWORD, TEST_SECRET)).not.toBeNull();
   director = await signIn(t.app, 'anna@dekroon.example', PASSWORD);
 });
 afterAll(() => t.close());
@@ -60,5 +61,34 @@ describe('the demo hotel', () => {
     const weak = chain.arrows.filter((a) => a.weak);
     expect(weak.length).toBeGreaterThan(0);
     expect(weak.some((a) => a.from.name === 'Huishouding')).toBe(true);
+  });
+
+  it('has core questions: two closed campaigns with a trend and actions, the mirror for housekeeping, and a pulse open to the demo logins', async () => {
+    const list = await get<{ items: CampaignSummary[] }>('/campaigns');
+    expect(list.items.map((c) => [c.title, c.status])).toEqual([
+      ['Pulse december', 'open'],
+      ['Kernvragen najaar 2026', 'closed'],
+      ['Kernvragen voorjaar 2026', 'closed'],
+    ]);
+    const [pulse, autumn] = list.items;
+    expect(pulse!.myStatus).toBe('to_answer');
+    const results = await get<CampaignResults>(`/campaigns/${autumn!.id}/results`);
+    expect(results.group.status).toBe('shown');
+    const mandate = results.questions.find((q) => q.key === 'mandate.room')!;
+    expect(mandate.trend).toHaveLength(1);
+    expect(mandate.figures.average!).toBeGreaterThan(mandate.trend[0]!.average!);
+    expect(results.earlierActions.map((a) => a.doneOn !== null)).toEqual([true]);
+    expect(results.groups.some((g) => g.status !== 'shown')).toBe(true);
+
+    const fatima = await signIn(t.app, 'fatima@dekroon.example', PASSWORD);
+    const mirror = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${autumn!.id}/mirror`, headers: { cookie: fatima } })).json() as Mirror;
+    const team = mirror.teams[0]!;
+    if (process.env.SHOW_GROUPS) console.log(results.groups.map((g) => `${g.key} ${g.teamName} ${g.status} ${g.respondents}/${g.audience}`).join('\n'));
+    expect(team.status).toBe('shown');
+    const support = team.questions.find((q) => q.text.en.includes('support'))!;
+    expect(support.self).toBeGreaterThan(support.team.average!);
+    const lisa = await signIn(t.app, 'lisa@dekroon.example', PASSWORD);
+    const mine = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${pulse!.id}`, headers: { cookie: lisa } })).json() as CampaignDetail;
+    expect(mine.myStatus).toBe('to_answer');
   });
 });

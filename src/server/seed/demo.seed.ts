@@ -8,6 +8,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
 import { seedDemoLearning } from './demo-learning.seed';
 import { seedDemoPromises } from './demo-promises.seed';
+import { seedDemoQuestions } from './demo-questions.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -75,7 +76,7 @@ const SEED_LOCK_KEY = 7_264_331_902;
  * Seeds Hotel De Kroon when the database has no organisation yet. Runs under an advisory lock, so two
  * processes starting on an empty database seed it once. Returns the logins, or null when nothing was done.
  */
-export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(db: Db, password: string, secret: string): Promise<DemoLogin[] | null> {
   const countOrganizations = async (tx: Pick<Db, 'select'>) => {
     const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(organizations);
     return row?.count ?? 0;
@@ -125,6 +126,7 @@ export async function seedDemoIfEmpty(db: Db, password: string): Promise<DemoLog
     await seedDemoExtras(tx, orgId, teamId, staff, directorMemberId);
     await seedDemoLearning(tx, orgId);
     await seedDemoPromises(tx, orgId, teamId);
+    await seedDemoQuestions(tx, orgId, secret, teamId, directorMemberId);
     return logins;
   });
 }

@@ -48,13 +48,18 @@ const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { mi
 
 /** Closes an open campaign now: results per question and group, the response, the keys erased. */
 export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
-  await deps.db.transaction(async (tx) => {
+  await deps.db.transaction((tx) => closeWithin(tx, deps.secret, orgId, campaignId, closedBy, now));
+}
+
+/** The close, in the caller's transaction (the demo seeds closed campaigns this way). */
+export async function closeWithin(tx: Tx, secret: string, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
+  {
     const row = await lockCampaign(tx, orgId, campaignId);
     if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
     const k = org!.resultsMinGroup;
     const kTexts = org!.resultsMinTexts;
-    const placed = await placeBallots(tx, deps.secret, orgId, campaignId);
+    const placed = await placeBallots(tx, secret, orgId, campaignId);
     const n = placed.atoms.atoms.length;
     const asked = countPerAtom(n, placed.audienceAtoms);
     const candidates = placed.atoms.candidates(asked);
@@ -67,7 +72,7 @@ export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaign
       );
     }
 
-    // Which atom each ballot is in, for the database to count by; a temporary table, gone at commit.
+    // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
     await tx.execute(sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`);
     const ballotIds = [...placed.ballotAtoms.keys()];
     if (ballotIds.length > 0) {
@@ -138,6 +143,7 @@ export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaign
     for (let i = 0; i < resultRows.length; i += 5000) await tx.insert(campaignResults).values(resultRows.slice(i, i + 5000));
     for (let i = 0; i < textRows.length; i += 5000) await tx.insert(campaignTexts).values(textRows.slice(i, i + 5000));
 
+    await tx.execute(sql`drop table ballot_atoms`);
     // From here on nobody can tell whose ballot is whose, not even with the secret.
     await tx.execute(sql`update campaign_ballots set ballot_key = null where org_id = ${orgId} and campaign_id = ${campaignId}`);
     await tx
@@ -147,7 +153,7 @@ export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaign
       .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
     if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
     await notifyMembers(tx, orgId, placed.audienceIds, 'campaign_closed', { campaignId, title: row.title });
-  });
+  }
 }
 
 /** A fair shuffle: the order says nothing about who wrote what or when. */
