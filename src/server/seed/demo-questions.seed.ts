@@ -57,13 +57,13 @@ function lean(team: string, key: string, campaign: 'spring' | 'autumn' | 'pulse'
   return d;
 }
 
-interface Person {
+type Person = {
   member_id: string;
   name: string;
   level: string;
   team_names: string[];
   managed_team_ids: string[];
-}
+};
 
 export async function seedDemoQuestions(tx: Tx, orgId: string, secret: string, teamId: Map<string, string>, directorMemberId: string) {
   const today = localDay('Europe/Amsterdam');
