@@ -11,7 +11,10 @@ export type NotificationKind = Notification['kind'];
 export async function notifyMembers(tx: Tx, orgId: string, memberIds: string[], kind: NotificationKind, data: Record<string, unknown>) {
   const unique = [...new Set(memberIds)];
   if (unique.length === 0) return;
-  await tx.insert(notifications).values(unique.map((memberId) => ({ orgId, memberId, kind, data })));
+  // In slices: PostgreSQL takes at most 65,535 parameters in one statement (a round of questions tells everyone).
+  for (let i = 0; i < unique.length; i += 5000) {
+    await tx.insert(notifications).values(unique.slice(i, i + 5000).map((memberId) => ({ orgId, memberId, kind, data })));
+  }
 }
 
 export async function listNotifications(db: Db, tenant: TenantContext): Promise<{ items: Notification[]; unread: number }> {

@@ -187,9 +187,9 @@ export async function openCampaign(tx: Tx, campaign: CampaignRow) {
   const asked = rows.filter(
     (r) => campaign.audienceAll || [...r.team_ids, ...r.managed_team_ids].some((t) => teams.has(t)) || r.roles.some((role) => roles.has(role)),
   );
-  if (asked.length > 0) {
+  for (let i = 0; i < asked.length; i += 5000) {
     await tx.insert(campaignAudience).values(
-      asked.map((r) => ({
+      asked.slice(i, i + 5000).map((r) => ({
         orgId: campaign.orgId,
         campaignId: campaign.id,
         memberId: r.member_id,

@@ -1,0 +1,117 @@
+// Core questions on a large organisation: 20,000 people in 60 teams answer a campaign of 30 questions
+// (24 from the bank and 6 of the organisation's own). Prints how long launching (fixing the audience)
+// and closing (results per question and group under the disclosure rule) take, and p50/p95 of the
+// warm results views: the organisation, a level, a team, a team × level, the CSV, the mirror, the response.
+// Run: npx tsx bench/questions.ts [members] [requests]
+import { performance } from 'node:perf_hooks';
+import { ballotKeyer } from '../src/server/modules/questions/ballots';
+import { ms, startApp, timed } from './harness';
+
+const MEMBERS = Number(process.argv[2] ?? 20_000);
+const REQUESTS = Number(process.argv[3] ?? 40);
+const TEAMS = 60;
+// The bench knows the secret so it can write ballots the way the app does (keyed per member).
+const SECRET = 'bench-secret-for-core-questions-0123456789';
+process.env.AUTH_SECRET = SECRET;
+
+const bench = await startApp(3964, 'questions');
+const { q } = bench;
+try {
+  const started = performance.now();
+  const { rows: orgRows } = await q(`select id from organizations limit 1`);
+  const orgId = orgRows[0].id as string;
+  await q(`insert into teams (org_id, name) select $1, 'Bench team ' || g from generate_series(1, ${TEAMS}) g`, [orgId]);
+  await q(`insert into auth_user (id, name, email, email_verified) select 'bench-' || g, 'Collega ' || g, 'collega' || g || '@bench.example', true from generate_series(1, ${MEMBERS}) g`);
+  // One in 50 is a manager, one in 2,000 a director; the rest are staff.
+  await q(
+    `insert into members (org_id, user_id, roles)
+     select $1, 'bench-' || g, case when g % 2000 = 0 then '{director}' when g % 50 = 0 then '{manager}' else '{member}' end::text[]
+       from generate_series(1, ${MEMBERS}) g`,
+    [orgId],
+  );
+  // Everyone in one team; the first manager of each team leads it; one in 10 is also in a second team.
+  await q(
+    `insert into team_members (org_id, team_id, member_id, is_manager)
+     select $1, t.id, m.id, m.roles = '{manager}' and m.i / 50 < ${TEAMS}
+       from (select id, roles, row_number() over (order by user_id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
+       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = m.i % ${TEAMS}
+     union all
+     select $1, t.id, m.id, false
+       from (select id, row_number() over (order by user_id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
+       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = (m.i * 7 + 3) % ${TEAMS}
+      where m.i % 10 = 0 and (m.i * 7 + 3) % ${TEAMS} <> m.i % ${TEAMS}`,
+    [orgId],
+  );
+  console.log(`${MEMBERS} people in ${TEAMS} teams: ${ms(performance.now() - started)}`);
+
+  const anna = await bench.signIn('anna@dekroon.example');
+  const post = async (url: string, body: unknown) => {
+    const res = await fetch(`${bench.base}${url}`, { method: 'POST', headers: { cookie: anna, 'content-type': 'application/json', origin: bench.base }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const own: string[] = [];
+  for (let i = 0; i < 6; i++) own.push((await post('/api/v1/questions/bank', { theme: 'values', kind: i === 5 ? 'open' : 'agree5', text: { nl: `Eigen vraag ${i + 1}` } })).key);
+  const bank = (await (await fetch(`${bench.base}/api/v1/questions/bank`, { headers: { cookie: anna } })).json()).items.filter((x: { own: boolean }) => !x.own);
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const closesOn = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + 14 * 86_400_000));
+  let t0 = performance.now();
+  const campaign = await post('/api/v1/campaigns', {
+    title: 'Bench',
+    opensOn: today,
+    closesOn,
+    audience: { all: true },
+    questionKeys: [...bank.map((x: { key: string }) => x.key), ...own],
+  });
+  console.log(`launch (${campaign.audienceSize} people asked, ${campaign.questions.length} questions): ${ms(performance.now() - t0)}`);
+
+  // Everyone answers (9 in 10 answer each question, a third write an open text), written as the app writes them.
+  t0 = performance.now();
+  const { rows: audience } = await q(`select member_id from campaign_audience where campaign_id = $1`, [campaign.id]);
+  const keyOf = ballotKeyer(SECRET, campaign.id);
+  const keys = audience.map((r: { member_id: string }) => keyOf(r.member_id));
+  for (let i = 0; i < keys.length; i += 5000) {
+    await q(`insert into campaign_ballots (org_id, campaign_id, ballot_key) select $1, $2, unnest($3::text[])`, [orgId, campaign.id, keys.slice(i, i + 5000)]);
+  }
+  // Fresh statistics first: the foreign-key checks of the answers are planned from them.
+  await q(`analyze campaign_ballots`);
+  await q(
+    `insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
+     select b.org_id, b.campaign_id, b.id, cq.id,
+            case cq.kind when 'agree5' then 1 + abs(hashtext(b.id::text || cq.id::text)) % 5 when 'scale10' then abs(hashtext(b.id::text || cq.id::text)) % 11 end,
+            case when cq.kind = 'open' then 'Antwoord ' || abs(hashtext(b.id::text)) % 1000 end
+       from campaign_ballots b join campaign_questions cq on cq.org_id = b.org_id and cq.campaign_id = b.campaign_id
+      where b.campaign_id = $1
+        and abs(hashtext(cq.id::text || b.id::text)) % 10 <> 0
+        and (cq.kind <> 'open' or abs(hashtext(b.id::text || 'open')) % 3 = 0)`,
+    [campaign.id],
+  );
+  const { rows: answerCount } = await q(`select count(*)::int as n from campaign_answers where campaign_id = $1`, [campaign.id]);
+  await q(`vacuum analyze campaign_answers`);
+  console.log(`${answerCount[0].n} answers written: ${ms(performance.now() - t0)}`);
+
+  t0 = performance.now();
+  await post(`/api/v1/campaigns/${campaign.id}/close`, {});
+  console.log(`close (results per question and group, disclosure rule, keys erased): ${ms(performance.now() - t0)}`);
+  const { rows: shown } = await q(`select status, count(*)::int as n from campaign_results where campaign_id = $1 group by 1 order by 1`, [campaign.id]);
+  console.log(`result rows: ${shown.map((r: { status: string; n: number }) => `${r.status} ${r.n}`).join(', ')}`);
+
+  const { rows: team } = await q(`select id from teams where org_id = $1 and name = 'Bench team 1'`, [orgId]);
+  const teamKey = `team:${team[0].id}`;
+  const results = (group: string) => bench.get(`/api/v1/campaigns/${campaign.id}/results?group=${encodeURIComponent(group)}`, anna);
+  const views: [string, () => Promise<void>][] = [
+    ['results, whole organisation', results('org')],
+    ['results, one level (staff)', results('level:staff')],
+    ['results, one team', results(teamKey)],
+    ['results, one team × level', results(`${teamKey}:level:staff`)],
+    ['CSV of every group', bench.get(`/api/v1/campaigns/${campaign.id}/results.csv`, anna)],
+    ['response per group', bench.get(`/api/v1/campaigns/${campaign.id}/participation`, anna)],
+    ['campaign list', bench.get(`/api/v1/campaigns`, anna)],
+  ];
+  for (const [name, run] of views) {
+    const t = await timed(run, REQUESTS);
+    console.log(`${name}: p50 ${ms(t.p50)}, p95 ${ms(t.p95)} (goal: p95 under 200 ms)`);
+  }
+} finally {
+  await bench.stop();
+}
