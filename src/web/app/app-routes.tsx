@@ -44,6 +44,11 @@ const WorkListPage = lazy(() => import('../features/promises/work-list.page').th
 const ChainPage = lazy(() => import('../features/chain/chain.page').then((m) => ({ default: m.ChainPage })));
 const TeamFiguresPage = lazy(() => import('../features/chain/team-figures.page').then((m) => ({ default: m.TeamFiguresPage })));
 const ScanPage = lazy(() => import('../features/chain/scan.page').then((m) => ({ default: m.ScanPage })));
+const CampaignsPage = lazy(() => import('../features/questions/campaigns.page').then((m) => ({ default: m.CampaignsPage })));
+const NewCampaignPage = lazy(() => import('../features/questions/new-campaign.page').then((m) => ({ default: m.NewCampaignPage })));
+const CampaignPage = lazy(() => import('../features/questions/campaign.page').then((m) => ({ default: m.CampaignPage })));
+const ResultsPage = lazy(() => import('../features/questions/results.page').then((m) => ({ default: m.ResultsPage })));
+const MirrorPage = lazy(() => import('../features/questions/mirror.page').then((m) => ({ default: m.MirrorPage })));
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -95,6 +100,17 @@ export function AppRoutes() {
           <Route path="/chain" element={<ChainPage />} />
           <Route path="/team-figures" element={<TeamFiguresPage />} />
           <Route path="/internal-scan" element={<ScanPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.questions} />}>
+          <Route path="/questions" element={<CampaignsPage />} />
+          <Route path="/questions/:campaignId" element={<CampaignPage />} />
+          <Route path="/questions/:campaignId/results" element={<ResultsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.manageCampaigns} />}>
+          <Route path="/questions/new" element={<NewCampaignPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.mirror} />}>
+          <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.conversation} />}>
           <Route path="/conversation" element={<ConversationPage />} />

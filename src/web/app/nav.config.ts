@@ -39,6 +39,12 @@ export const ACCESS = {
   promises: ['member', 'manager', 'director', 'admin'],
   /** All promises of the organisation. */
   allPromises: ['director', 'admin'],
+  /** Core questions: answer a campaign, see results as the organisation allows, the actions (module 5). */
+  questions: ['member', 'manager', 'director', 'admin'],
+  /** Launch and close campaigns, the question bank, all groups' results. */
+  manageCampaigns: ['director', 'admin'],
+  /** The leadership mirror and writing actions for the teams one leads. */
+  mirror: ['manager', 'director', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type NavLabelKey =
@@ -53,6 +59,7 @@ type NavLabelKey =
   | 'workList.nav'
   | 'chain.nav'
   | 'scan.nav'
+  | 'questions.nav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -93,7 +100,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/steps', labelKey: 'workList.nav', roles: ACCESS.promises },
       { path: '/chain', labelKey: 'chain.nav', roles: ACCESS.promises },
       { path: '/internal-scan', labelKey: 'scan.nav', roles: ACCESS.promises },
-      // The modules still to come (core questions, customer voice, counsel,
+      { path: '/questions', labelKey: 'questions.nav', roles: ACCESS.questions },
+      // The modules still to come (customer voice, counsel,
       // the tower) are added here, each with the roles that may use it.
     ],
   },

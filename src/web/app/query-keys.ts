@@ -45,4 +45,13 @@ export const queryKeys = {
   chain: (from: string | undefined, to: string | undefined) => ['promises', 'chain', from ?? '', to ?? ''] as const,
   teamFigures: (teamId: string, months: number) => ['promises', 'teamFigures', teamId, months] as const,
   scan: (quarter: string | undefined) => ['promises', 'scan', quarter ?? 'current'] as const,
+  /** Module 5: a write to a campaign, answers or actions invalidates all of these. */
+  questions: ['questions'] as const,
+  campaigns: ['questions', 'campaigns'] as const,
+  campaign: (campaignId: string) => ['questions', 'campaign', campaignId] as const,
+  questionBank: ['questions', 'bank'] as const,
+  participation: (campaignId: string) => ['questions', 'participation', campaignId] as const,
+  results: (campaignId: string, group: string) => ['questions', 'results', campaignId, group] as const,
+  mirror: (campaignId: string) => ['questions', 'mirror', campaignId] as const,
+  campaignActions: (campaignId: string | undefined) => ['questions', 'actions', campaignId ?? 'all'] as const,
 };

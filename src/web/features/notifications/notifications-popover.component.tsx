@@ -10,6 +10,9 @@ import { BellButton } from './notifications-bell.component';
 import {
   type AppNotification,
   aboveMandateData,
+  type CampaignNoticeData,
+  campaignNoticeData,
+  campaignNoticePath,
   type PromiseNoticeData,
   promiseNoticeData,
   useMarkAllNotificationsRead,
@@ -128,6 +131,25 @@ function promiseNoticeContent(t: TFunction, format: Format, data: PromiseNoticeD
   }
 }
 
+function campaignNoticeContent(t: TFunction, format: Format, data: CampaignNoticeData): NoticeContent {
+  const title = data.title || t('notifications.untitledCampaign');
+  const path = campaignNoticePath(data);
+  switch (data.kind) {
+    case 'campaign_open':
+      return { text: t('notifications.campaignOpen', { title }), detail: t('notifications.campaignOpenDetail'), path };
+    case 'campaign_reminder':
+      return {
+        text: data.closesOn
+          ? t('notifications.campaignReminder', { title, date: format.date(`${data.closesOn}T12:00:00Z`) })
+          : t('notifications.campaignReminderNoDate', { title }),
+        detail: t('notifications.campaignOpenDetail'),
+        path,
+      };
+    case 'campaign_closed':
+      return { text: t('notifications.campaignClosed', { title }), detail: '', path };
+  }
+}
+
 function noticeContent(t: TFunction, format: Format, notification: AppNotification): NoticeContent {
   const above = aboveMandateData(notification);
   if (above) {
@@ -139,6 +161,8 @@ function noticeContent(t: TFunction, format: Format, notification: AppNotificati
   }
   const promise = promiseNoticeData(notification);
   if (promise) return promiseNoticeContent(t, format, promise);
+  const campaign = campaignNoticeData(notification);
+  if (campaign) return campaignNoticeContent(t, format, campaign);
   return { text: t('notifications.other'), detail: '', path: null };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AppNotification, aboveMandateData, promiseNoticeData } from './notifications.api';
+import { type AppNotification, aboveMandateData, campaignNoticeData, campaignNoticePath, promiseNoticeData } from './notifications.api';
 
 const PROMISE = '11111111-1111-4111-8111-111111111111';
+const CAMPAIGN = '22222222-2222-4222-8222-222222222222';
 const notice = (kind: AppNotification['kind'], data: Record<string, unknown>): AppNotification => ({
   id: '99999999-9999-4999-8999-999999999999',
   kind,
@@ -60,5 +61,33 @@ describe('promiseNoticeData', () => {
       occasion: 'o',
     });
     expect(aboveMandateData(notice('step_late', { promiseId: PROMISE }))).toBeNull();
+  });
+});
+
+describe('campaignNoticeData', () => {
+  it('reads a campaign that opened or closed, and leads to answering or to the results', () => {
+    const opened = campaignNoticeData(notice('campaign_open', { campaignId: CAMPAIGN, title: 'Voorjaar 2026' }));
+    expect(opened).toEqual({ kind: 'campaign_open', campaignId: CAMPAIGN, title: 'Voorjaar 2026' });
+    expect(campaignNoticePath(opened!)).toBe(`/questions/${CAMPAIGN}`);
+    const closed = campaignNoticeData(notice('campaign_closed', { campaignId: CAMPAIGN, title: 'Voorjaar 2026' }));
+    expect(closed).toEqual({ kind: 'campaign_closed', campaignId: CAMPAIGN, title: 'Voorjaar 2026' });
+    expect(campaignNoticePath(closed!)).toBe(`/questions/${CAMPAIGN}/results`);
+  });
+
+  it('reads a reminder with its last day, a missing or bad day as null, a missing title as empty', () => {
+    const reminder = campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, title: 'Najaar', closesOn: '2026-11-30' }));
+    expect(reminder).toEqual({ kind: 'campaign_reminder', campaignId: CAMPAIGN, title: 'Najaar', closesOn: '2026-11-30' });
+    expect(campaignNoticePath(reminder!)).toBe(`/questions/${CAMPAIGN}`);
+    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, closesOn: 'soon' }))).toEqual({ kind: 'campaign_reminder', campaignId: CAMPAIGN, title: '', closesOn: null });
+    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, title: 7 }))).toMatchObject({ title: '', closesOn: null });
+  });
+
+  it('gives null without a campaign to open, or for another kind', () => {
+    expect(campaignNoticeData(notice('campaign_open', {}))).toBeNull();
+    expect(campaignNoticeData(notice('campaign_closed', { campaignId: 3 }))).toBeNull();
+    expect(campaignNoticeData(notice('campaign_open', { campaignId: '' }))).toBeNull();
+    expect(campaignNoticeData(notice('step_late', { campaignId: CAMPAIGN }))).toBeNull();
+    expect(campaignNoticeData({ ...notice('campaign_open', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
+    expect(promiseNoticeData(notice('campaign_open', { campaignId: CAMPAIGN, promiseId: PROMISE }))).toBeNull();
   });
 });

@@ -97,6 +97,44 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
   }
 }
 
+/** What a notification about a campaign of core questions carries (module 5). */
+export type CampaignNoticeData =
+  | { kind: 'campaign_open' | 'campaign_closed'; campaignId: string; title: string }
+  | {
+      kind: 'campaign_reminder';
+      campaignId: string;
+      title: string;
+      /** The campaign's last day ("2026-12-01"), or null when missing or malformed. */
+      closesOn: string | null;
+    };
+
+/** The data of a notification about a campaign, or null when it is of another kind (or is malformed: no campaign to open). */
+export function campaignNoticeData(notification: AppNotification): CampaignNoticeData | null {
+  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  if (typeof d.campaignId !== 'string' || d.campaignId === '') return null;
+  const campaignId = d.campaignId;
+  switch (notification.kind) {
+    case 'campaign_open':
+    case 'campaign_closed':
+      return { kind: notification.kind, campaignId, title: text(d.title) };
+    case 'campaign_reminder':
+      return {
+        kind: notification.kind,
+        campaignId,
+        title: text(d.title),
+        closesOn: typeof d.closesOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.closesOn) ? d.closesOn : null,
+      };
+    default:
+      return null;
+  }
+}
+
+/** Where a campaign notification leads: the campaign to answer, or its results once it has closed. */
+export function campaignNoticePath(data: CampaignNoticeData): string {
+  const path = `/questions/${encodeURIComponent(data.campaignId)}`;
+  return data.kind === 'campaign_closed' ? `${path}/results` : path;
+}
+
 /** Polled once a minute (not faster): a manager hears of an extra above the mandate without reloading. */
 export function useNotifications() {
   return useQuery({

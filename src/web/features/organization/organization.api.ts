@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Language } from '../../../contracts/constants';
-import type { Organization } from '../../../contracts/org.contract';
+import type { z } from 'zod';
+import type { Organization, updateOrganizationBody } from '../../../contracts/org.contract';
 import { apiGet, apiPatch } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
@@ -8,11 +8,13 @@ export function useOrganization() {
   return useQuery({ queryKey: queryKeys.organization, queryFn: () => apiGet<Organization>('/api/v1/organization') });
 }
 
+/** Any of the settings: the name, language and time zone, or the core questions' thresholds and who sees results. */
+export type UpdateOrganizationBody = z.input<typeof updateOrganizationBody>;
+
 export function useUpdateOrganization() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; defaultLanguage: Language; timeZone: string }) =>
-      apiPatch<Organization>('/api/v1/organization', body),
+    mutationFn: (body: UpdateOrganizationBody) => apiPatch<Organization>('/api/v1/organization', body),
     onSuccess: (organization) => {
       client.setQueryData(queryKeys.organization, organization);
       // The name shows in the header; the default language may be the one the interface uses.

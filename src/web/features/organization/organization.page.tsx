@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { LearningSettingsSection } from '../conversation/learning-settings.section';
+import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -27,6 +28,7 @@ export function OrganizationPage() {
         <>
           <OrganizationForm organization={organization.data} />
           <LearningSettingsSection />
+          <CoreQuestionsSettingsSection organization={organization.data} />
         </>
       )}
     </>
