@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// Anna, the director, launches a round of core questions from the bank; ten people of the hotel answer
+// it on their phones; Anna closes it and sees the results, with the restaurant's group withheld (too
+// few answered there) and why; Pieter, who leads reception, turns his team's result into an action,
+// and Lisa of reception sees it.
+
+const run = browserAvailable();
+const RECEPTION = ['lisa', 'daan', 'noor', 'tom', 'emma'];
+const OTHERS = ['sophie', 'ruben', 'sem', 'kees', 'bas'];
+
+describe.runIf(run)('a round of core questions', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  const title = `Kernvragen e2e ${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is launched from the bank, answered on phones, closed, read with a withheld group, and acted on', async () => {
+    // ---- Anna launches it ----
+    const anna = await signedInPage(browser, server.baseUrl, 'anna@dekroon.example', { device: LAPTOP });
+    await anna.goto('/questions');
+    await anna.getByRole('link', { name: 'Nieuwe vragenronde' }).click();
+    await anna.waitForURL('**/questions/new');
+    await anna.getByLabel('Titel').fill(title);
+    await anna.getByLabel('Ik krijg de steun die ik nodig heb om mijn werk goed te doen.').check();
+    await anna.getByLabel('Bij ons weet de linkerhand wat de rechterhand doet.').check();
+    await anna.getByLabel('Wat zou de samenwerking met andere teams het meest verbeteren?').check();
+    await anna.getByRole('button', { name: /Vragenronde (starten|openen|plannen)/ }).click();
+    await anna.waitForURL(/\/questions\/[0-9a-f-]{36}$/);
+    const campaignPath = new URL(anna.url()).pathname;
+
+    // ---- Ten people answer on their phones ----
+    for (const [i, who] of [...RECEPTION, ...OTHERS].entries()) {
+      const page = await signedInPage(browser, server.baseUrl, `${who}@dekroon.example`);
+      await page.goto(campaignPath);
+      await page.getByText(/opgeslagen zonder koppeling aan jou|stored without any link to you/).waitFor();
+      await choose(page, /steun die ik nodig heb|support I need/, i % 2 === 0 ? 4 : 5);
+      await choose(page, /linkerhand|left hand/, 2 + (i % 3));
+      if (i < 6) await page.getByRole('textbox').first().fill(`Meer overleg, idee ${i + 1}`);
+      await page.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
+      await page.getByText(/Je antwoorden zijn opgeslagen|Your answers are saved/).waitFor();
+      await page.context().close();
+    }
+
+    // ---- Anna closes it and reads the results ----
+    await anna.reload();
+    await anna.getByRole('button', { name: 'Nu sluiten' }).click();
+    await anna.getByRole('dialog').getByRole('button', { name: 'Nu sluiten' }).click();
+    await anna.getByRole('link', { name: 'Bekijk de uitkomsten' }).first().click();
+    await anna.waitForURL(`**${campaignPath}/results**`);
+    await anna.getByText('10 van de 24 gevraagden antwoordden.').waitFor();
+    await anna.getByText('Ik krijg de steun die ik nodig heb om mijn werk goed te doen.').first().waitFor();
+    await anna.getByText('Meer overleg, idee 3').waitFor();
+    // Only three of the restaurant answered: nothing is shown for it, and the page says why.
+    const groups = anna.getByLabel('Groep', { exact: true });
+    const restaurant = await groups.locator('option', { hasText: /^Restaurant \(heel het team\)/ }).getAttribute('value');
+    await groups.selectOption(restaurant!);
+    await anna.getByText('Minder dan 5 mensen antwoordden: om hen te beschermen tonen we niets.').waitFor();
+    expect(await anna.getByText('Meer overleg, idee 3').count()).toBe(0);
+
+    // ---- Pieter, who leads reception, writes an action on his team's result ----
+    const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
+    await pieter.goto(`${campaignPath}/results`);
+    const pieterGroups = pieter.getByLabel('Groep', { exact: true });
+    const reception = await pieterGroups.locator('option', { hasText: /^Receptie \(heel het team\)$/ }).getAttribute('value');
+    await pieterGroups.selectOption(reception!);
+    await pieter.getByText('5 van de 6 gevraagden antwoordden.').waitFor();
+    await pieter.getByRole('button', { name: 'Actie uitzetten voor de hele groep' }).click();
+    const form = pieter.getByRole('dialog');
+    await form.getByLabel('Wat gaan we doen?').fill('Elke ochtend vijf minuten overdracht met huishouding');
+    await form.getByRole('button', { name: 'Actie uitzetten' }).click();
+    await pieter.getByText('Elke ochtend vijf minuten overdracht met huishouding').waitFor();
+
+    // ---- Lisa, of reception, sees what came from her team's answers ----
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
+    await lisa.goto(`${campaignPath}/results?group=${encodeURIComponent(reception!)}`);
+    await lisa.getByText('Elke ochtend vijf minuten overdracht met huishouding').waitFor();
+  });
+});
+
+/** Picks a score on a question's radio group (the buttons carry the score). */
+async function choose(page: Page, question: RegExp, score: number) {
+  const group = page.getByRole('radiogroup', { name: question });
+  await group.locator(`[data-score="${score}"]`).click();
+  await expect.poll(() => group.locator(`[data-score="${score}"]`).getAttribute('aria-checked')).toBe('true');
+}
