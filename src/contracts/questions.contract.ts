@@ -158,7 +158,7 @@ export const questionResult = z.object({
   kind: kindSchema,
   text: textPair,
   figures,
-  /** Open questions: the answers, in a random order, when the group reaches the text threshold. */
+  /** Open questions: the answers, in a random order, when the group reaches the text threshold (at most 300: figures.respondents says how many wrote). */
   texts: z.array(z.string()).nullable(),
   /** The same question in earlier closed campaigns, for the same group, oldest first. */
   trend: z.array(trendPoint),

@@ -43,7 +43,14 @@ describe.runIf(run)('a round of core questions', () => {
     // ---- Ten people answer on their phones ----
     for (const [i, who] of [...RECEPTION, ...OTHERS].entries()) {
       const page = await signedInPage(browser, server.baseUrl, `${who}@dekroon.example`);
-      await page.goto(campaignPath);
+      if (i === 0) {
+        // Lisa finds it on her home page.
+        await page.goto('/');
+        await page.getByRole('link', { name: new RegExp(`^${title} — beantwoord`) }).click();
+        await page.waitForURL(`**${campaignPath}`);
+      } else {
+        await page.goto(campaignPath);
+      }
       await page.getByText(/opgeslagen zonder koppeling aan jou|stored without any link to you/).waitFor();
       await choose(page, /steun die ik nodig heb|support I need/, i % 2 === 0 ? 4 : 5);
       await choose(page, /linkerhand|left hand/, 2 + (i % 3));

@@ -9,8 +9,11 @@ import { members, organizations } from './org.schema';
 //   its key: HMAC(HMAC(AUTH_SECRET, campaign id), member id). The database alone cannot turn a key
 //   back into a member (the secret is not in it); the app can recompute a member's own key, so the same
 //   member finds and replaces their answers: one ballot per member, one answer per ballot and question.
-// - When the campaign closes, every key is erased. From then on nobody, not even with the secret, can
-//   tell whose ballot is whose. Ballots and answers carry no time and no group.
+// - When the campaign closes, every key is erased and every ballot and answer is written anew under a
+//   new id in a random order (results.service.ts, forgetBallots). From then on nobody, not even with
+//   the secret, can tell whose ballot is whose. Ballots and answers carry no time and no group.
+// - The reminders leave a notice in the bell of who had not answered on a reminder day: that much of
+//   who answered is known to the person themself, never shown to anyone else.
 // - Who has answered is never stored: the reminders and the response rate recompute it from the keys.
 // - Results are computed once, at close, per question and per fixed group (organisation, level, team,
 //   team × level), and stored; a group is shown only when no combination of shown groups can single out

@@ -97,6 +97,7 @@ function inGroup(p: { level: string; team_ids: string[] }, key: string) {
 describe('a campaign, answered anonymously', () => {
   let campaign: CampaignDetail;
   const truth = new Map<string, Map<string, number | string>>(); // member → question → answer
+  const openBallots: string[] = []; // the ballots' ids and keys while the round was open
 
   it('is launched from the bank by a director and put to the whole staff, not to the advisor', async () => {
     campaign = await launch('Najaar');
@@ -131,8 +132,9 @@ describe('a campaign, answered anonymously', () => {
     const { rows: perQuestion } = await t.database.db.execute<{ n: number }>(sql`
       select count(*)::int as n from campaign_answers where campaign_id = ${campaign.id} group by question_id, ballot_id having count(*) > 1`);
     expect(perQuestion).toEqual([]);
-    const { rows: ballots } = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_ballots where campaign_id = ${campaign.id}`);
-    expect(ballots[0]!.n).toBe(people.length);
+    const { rows: ballots } = await t.database.db.execute<{ id: string; ballot_key: string }>(sql`select id, ballot_key from campaign_ballots where campaign_id = ${campaign.id}`);
+    expect(ballots).toHaveLength(people.length);
+    openBallots.push(...ballots.flatMap((b) => [b.id, b.ballot_key]));
 
     // No column of an answer or a ballot is a member, and no value in them is a member's or user's id.
     const { rows: columns } = await t.database.db.execute<{ table_name: string; column_name: string }>(sql`
@@ -165,10 +167,19 @@ describe('a campaign, answered anonymously', () => {
   });
 
   it('closes: the keys are erased, results are computed per group, and the director sees withheld groups with why', async () => {
+    const ballotsOf = async () => (await t.database.db.execute<{ id: string }>(sql`select id from campaign_ballots where campaign_id = ${campaign.id}`)).rows.map((r) => r.id);
+    const answerCount = async () => (await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_answers where campaign_id = ${campaign.id}`)).rows[0]!.n;
+    const before = await ballotsOf();
+    const answersBefore = await answerCount();
     const res = await call('director', 'POST', `/campaigns/${campaign.id}/close`);
     expect(res.statusCode, res.body).toBe(200);
     const { rows } = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_ballots where campaign_id = ${campaign.id} and ballot_key is not null`);
     expect(rows[0]!.n).toBe(0);
+    // Every ballot was written anew under another id (its answers with it): nothing keeps the order of answering.
+    const after = await ballotsOf();
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    expect(await answerCount()).toBe(answersBefore);
     // Even with the secret, nobody finds a member's ballot any more.
     const key = ballotKeyer(TEST_SECRET, campaign.id)(f.people.member.memberId);
     const { rows: found } = await t.database.db.execute(sql`select 1 from campaign_ballots where ballot_key = ${key}`);
@@ -266,10 +277,10 @@ describe('a campaign, answered anonymously', () => {
     expect(attack(campaign.questions[0]!.id, allGroups).length).toBeGreaterThan(0);
   });
 
-  it('writes no log line that names a ballot', async () => {
-    const { rows } = await t.database.db.execute<{ id: string }>(sql`select id from campaign_ballots where campaign_id = ${campaign.id}`);
+  it('writes no log line that names a ballot or its key', async () => {
     const logs = t.logs.join('\n');
-    for (const r of rows) expect(logs).not.toContain(r.id);
+    expect(openBallots.length).toBe(2 * people.length);
+    for (const id of openBallots) expect(logs).not.toContain(id);
   });
 
   it('shows members only the groups they belong to, as the organisation allows; never another organisation', async () => {

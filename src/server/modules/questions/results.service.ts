@@ -42,6 +42,9 @@ import { groupVisibility, mayActFor, steering } from './visibility';
 // Module 5: closing a campaign (the results are computed once, per question and group, under the
 // disclosure rule, and the ballot keys erased), reading results, the mirror, the CSV of aggregates.
 
+/** Open answers shown per question and group: a random sample when more people wrote (the count says how many). */
+const MAX_TEXTS = 300;
+
 const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
 
 // ---------- closing ----------
@@ -144,8 +147,7 @@ export async function closeWithin(tx: Tx, secret: string, orgId: string, campaig
     for (let i = 0; i < textRows.length; i += 5000) await tx.insert(campaignTexts).values(textRows.slice(i, i + 5000));
 
     await tx.execute(sql`drop table ballot_atoms`);
-    // From here on nobody can tell whose ballot is whose, not even with the secret.
-    await tx.execute(sql`update campaign_ballots set ballot_key = null where org_id = ${orgId} and campaign_id = ${campaignId}`);
+    await forgetBallots(tx, orgId, campaignId);
     await tx
       .update(campaigns)
       // Closed early: the last day is today (the trend orders campaigns by it).
@@ -154,6 +156,34 @@ export async function closeWithin(tx: Tx, secret: string, orgId: string, campaig
     if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
     await notifyMembers(tx, orgId, placed.audienceIds, 'campaign_closed', { campaignId, title: row.title });
   }
+}
+
+/**
+ * From here on nobody can tell whose ballot is whose, not even with the secret: the keys go, and every
+ * ballot and answer is written anew under a new random id, in a random order, in this one transaction.
+ * So neither the ids, nor the order of the rows in the table, nor the transaction that wrote them
+ * (PostgreSQL's xmin) still follow the order in which people answered; the old row versions are gone
+ * after the next vacuum. (Someone who reads the database server's files or its write-ahead log while a
+ * round is open can see when rows were written; the app writes nothing about the person in the
+ * transaction that stores a ballot.)
+ */
+async function forgetBallots(tx: Tx, orgId: string, campaignId: string) {
+  await tx.execute(sql`
+    create temporary table ballot_remap on commit drop as
+    select id as old_id, gen_random_uuid() as new_id from campaign_ballots where org_id = ${orgId} and campaign_id = ${campaignId}`);
+  await tx.execute(sql`
+    insert into campaign_ballots (org_id, campaign_id, id, ballot_key)
+    select ${orgId}, ${campaignId}, new_id, null from ballot_remap order by random()`);
+  await tx.execute(sql`
+    insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
+    select a.org_id, a.campaign_id, r.new_id, a.question_id, a.value, a.text
+      from campaign_answers a join ballot_remap r on r.old_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId}
+     order by random()`);
+  // The old ballots go, and their answers with them (the foreign key cascades).
+  await tx.execute(sql`
+    delete from campaign_ballots b using ballot_remap r where b.org_id = ${orgId} and b.campaign_id = ${campaignId} and b.id = r.old_id`);
+  await tx.execute(sql`drop table ballot_remap`);
 }
 
 /** A fair shuffle: the order says nothing about who wrote what or when. */
@@ -259,7 +289,9 @@ export async function findResults(deps: QuestionsDeps, tenant: TenantContext, ca
      where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey}`);
   const byQuestion = new Map(results.map((r) => [r.question_id, r]));
   const { rows: texts } = await db.execute<{ question_id: string; text: string }>(sql`
-    select question_id, text from campaign_texts where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey} order by position`);
+    select question_id, text from campaign_texts
+     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey} and position < ${MAX_TEXTS}
+     order by position`);
   const trend = await trendOf(db, tenant.orgId, row, questions, groupKey);
 
   const questionResults: QuestionResult[] = questions.map((q) => {

@@ -7,6 +7,7 @@ import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { HomeStepsCard } from '../promises/home-steps.card';
+import { CampaignHomeCard } from '../questions/campaign-home.card';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function HomePage() {
               </Button>
             </Card>
           )}
+          {hasAnyRole(member.roles, ACCESS.questions) && <CampaignHomeCard />}
           {hasAnyRole(member.roles, ACCESS.promises) && member.teams.length > 0 && <HomeStepsCard />}
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb="xs">

@@ -97,7 +97,10 @@ function OpenAnswers({ question, minTexts }: { question: QuestionResult; minText
   return (
     <>
       <Text size="xs" c="dimmed">
-        {t('questions.results.answers', { count: question.texts.length })} · {t('questions.results.open.randomOrder')}
+        {question.figures.respondents !== null && question.figures.respondents > question.texts.length
+          ? t('questions.results.open.sample', { shown: question.texts.length, count: question.figures.respondents })
+          : t('questions.results.answers', { count: question.texts.length })}{' '}
+        · {t('questions.results.open.randomOrder')}
       </Text>
       <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {question.texts.map((text, i) => (

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { CampaignResults, QuestionResult } from '../../../contracts/questions.contract';
 import { isApiError } from '../../app/api-client';
-import { ACCESS } from '../../app/nav.config';
-import { useHasRole } from '../../app/use-me';
+import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -110,7 +109,8 @@ function ResultsView({
   const days = useDays();
   const f = useResultsFormat();
   const phone = useIsPhone();
-  const mirror = useHasRole(ACCESS.mirror);
+  // The mirror is for those who lead a team.
+  const mirror = useSignedInMe().member?.teams.some((team) => team.isManager) ?? false;
   const [acting, setActing] = useState<{ question: QuestionResult | null } | null>(null);
   const { campaign, group } = results;
   const name = groupLabel(t, group);
