@@ -93,7 +93,7 @@ describe.runIf(run)('a round of core questions', () => {
     const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
     await lisa.goto(`${campaignPath}/results?group=${encodeURIComponent(reception!)}`);
     await lisa.getByText('Elke ochtend vijf minuten overdracht met huishouding').waitFor();
-  });
+  }, 150_000); // eleven people sign in one after another
 });
 
 /** Picks a score on a question's radio group (the buttons carry the score). */
