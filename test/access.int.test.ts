@@ -127,6 +127,16 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/campaigns/:campaignId/actions': PEOPLE,
   'GET /api/v1/campaign-actions': STAFF,
   'PATCH /api/v1/campaign-actions/:actionId': STAFF,
+  'POST /api/v1/extras/:extraId/voice-link': STAFF,
+  'POST /api/v1/promises/:promiseId/voice-link': STAFF,
+  'GET /api/v1/voice-links/:linkId/qr.svg': STAFF,
+  'GET /api/v1/voice-links/:linkId/qr.png': STAFF,
+  'GET /api/v1/touchpoints': PEOPLE,
+  'POST /api/v1/touchpoints': STEERING,
+  'PATCH /api/v1/touchpoints/:touchpointId': STEERING,
+  'GET /api/v1/customer-reactions': STAFF,
+  'GET /api/v1/voice-followups': PEOPLE,
+  'POST /api/v1/voice-followups/:followupId/close': PEOPLE,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -262,7 +272,25 @@ describe('organisations never see each other', () => {
       headers: { cookie: steering },
     });
     expect(actionOfA.statusCode, actionOfA.body).toBe(201);
+    const touchpointOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/touchpoints',
+      payload: { name: 'Balie van A', teamId: a.teamId },
+      headers: { cookie: steering },
+    });
+    expect(touchpointOfA.statusCode, touchpointOfA.body).toBe(201);
+    const reactionOfA = await t.app.inject({
+      method: 'POST',
+      url: new URL(touchpointOfA.json().link.url).pathname,
+      payload: 'score=1&comment=slecht',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(reactionOfA.statusCode).toBe(303);
+    const followupOfA = (await t.database.pool.query(`select id from voice_followups where org_id = $1`, [a.orgId])).rows[0];
     const idsOfA = {
+      linkId: touchpointOfA.json().link.id,
+      touchpointId: touchpointOfA.json().id,
+      followupId: followupOfA.id,
       campaignId: campaignOfA.json().id,
       questionId: ownQuestion.json().key.slice('own:'.length),
       actionId: actionOfA.json().id,
@@ -298,6 +326,8 @@ describe('organisations never see each other', () => {
       'PUT /api/v1/campaigns/:campaignId/mirror': { answers: [] },
       'POST /api/v1/campaigns/:campaignId/actions': { groupKey: 'org', what: 'Overgenomen', dueOn: inTenDays },
       'PATCH /api/v1/campaign-actions/:actionId': { done: true },
+      'PATCH /api/v1/touchpoints/:touchpointId': { name: 'Overgenomen' },
+      'POST /api/v1/voice-followups/:followupId/close': { outcome: 'resolved' },
     };
     const validQuery: Record<string, string> = {
       'GET /api/v1/teams/:teamId/conversation': '?from=2026-01-01&to=2026-01-31',
@@ -341,6 +371,9 @@ describe('organisations never see each other', () => {
       '/api/v1/campaigns',
       '/api/v1/campaign-actions',
       '/api/v1/questions/bank',
+      '/api/v1/touchpoints',
+      '/api/v1/customer-reactions?scope=all',
+      '/api/v1/voice-followups',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -381,6 +414,10 @@ async function snapshotOrg(orgId: string) {
     'campaign_answers',
     'campaign_results',
     'campaign_actions',
+    'touchpoints',
+    'voice_links',
+    'customer_reactions',
+    'voice_followups',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

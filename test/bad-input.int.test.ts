@@ -59,6 +59,10 @@ const WRITABLE_TABLES = [
   'campaign_answers',
   'mirror_answers',
   'campaign_actions',
+  'touchpoints',
+  'voice_links',
+  'customer_reactions',
+  'voice_followups',
 ];
 
 async function fingerprint(): Promise<string> {

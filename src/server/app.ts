@@ -32,6 +32,8 @@ import { promisesRoutes } from './modules/promises/promises.routes';
 import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
+import { voicePublicRoutes } from './modules/voice/voice.public';
+import { voiceRoutes } from './modules/voice/voice.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -217,10 +219,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(learningRoutes, { db });
       await v1.register(promisesRoutes, { db });
       await v1.register(questionsRoutes, { deps: { db, secret: options.authSecret } });
+      await v1.register(voiceRoutes, { deps: { db, appUrl: config.appUrl } });
     },
     { prefix: '/api/v1' },
   );
 
+  // The customer's reaction page: public, plain HTML, outside the API and the web app.
+  await app.register(voicePublicRoutes, { db });
   await registerWeb(app);
   return app;
 }

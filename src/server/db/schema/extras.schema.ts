@@ -86,6 +86,8 @@ export const extraReactions = pgTable(
     reactionScore: smallint(),
     changedBy: uuid().notNull(),
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** 'member' (recorded by the member) or 'customer' (the customer's own, through a reaction link; changedBy is then the extra's member). */
+    source: text().notNull().default('member'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -232,7 +232,7 @@ export async function selectRecentTexts(tx: Tx, orgId: string, memberId: string,
 export async function insertReaction(
   tx: Tx,
   orgId: string,
-  values: { extraId: string; reactionText: string | null; reactionScore: number | null; changedBy: string },
+  values: { extraId: string; reactionText: string | null; reactionScore: number | null; changedBy: string; source?: 'member' | 'customer' },
 ) {
   await tx.insert(extraReactions).values({ orgId, ...values });
 }

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { line, prose } from './common.contract';
+
+// Module 6: the customer's own voice — reaction links and QR codes, touchpoints, reactions, follow-ups.
+
+export const VOICE_SCALES = ['agree5', 'scale10'] as const;
+export const voiceScale = z.enum(VOICE_SCALES);
+export const VOICE_SUBJECTS = ['extra', 'promise', 'touchpoint'] as const;
+export const FOLLOWUP_STATUSES = ['open', 'resolved', 'not_our_customer'] as const;
+const day = z.iso.date();
+
+export const voiceLink = z.object({
+  id: z.uuid(),
+  /** The address a customer opens (also in the QR code). */
+  url: z.string(),
+  subject: z.enum(VOICE_SUBJECTS),
+  /** Reactions received on it so far. */
+  reactions: z.number().int(),
+});
+export type VoiceLink = z.infer<typeof voiceLink>;
+export const voiceLinkParams = z.object({ linkId: z.uuid() });
+
+export const touchpoint = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  scale: voiceScale,
+  teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
+  archived: z.boolean(),
+  link: voiceLink.nullable(),
+});
+export type Touchpoint = z.infer<typeof touchpoint>;
+export const touchpointList = z.object({ items: z.array(touchpoint) });
+export const touchpointParams = z.object({ touchpointId: z.uuid() });
+export const createTouchpointBody = z.strictObject({ name: line(80), scale: voiceScale.default('agree5'), teamId: z.uuid().nullable().default(null) });
+export const updateTouchpointBody = z.strictObject({
+  name: line(80).optional(),
+  teamId: z.uuid().nullable().optional(),
+  archived: z.boolean().optional(),
+  /** A new link (and QR code): the old one stops working. */
+  newLink: z.boolean().optional(),
+});
+
+export const customerReaction = z.object({
+  id: z.uuid(),
+  subject: z.enum(VOICE_SUBJECTS),
+  extraId: z.uuid().nullable(),
+  promiseId: z.uuid().nullable(),
+  touchpointId: z.uuid().nullable(),
+  /** What it is about, for the reader: the extra's occasion, the promise, or the touchpoint's name. */
+  about: z.string(),
+  teamName: z.string().nullable(),
+  scale: voiceScale,
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  /** Only when the customer chose to leave them, and only for managers and directors. */
+  contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  veryNegative: z.boolean(),
+  at: z.string(),
+});
+export type CustomerReaction = z.infer<typeof customerReaction>;
+export const reactionsQuery = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  touchpointId: z.uuid().optional(),
+  scope: z.enum(['mine', 'team', 'all']).default('mine'),
+});
+export const reactionList = z.object({
+  items: z.array(customerReaction),
+  /** Over the period: how many, the average on five points (0–10 scores mapped onto 1–5), the share very negative. */
+  summary: z.object({ count: z.number().int(), average: z.number().nullable(), veryNegative: z.number().int() }),
+});
+
+export const followup = z.object({
+  id: z.uuid(),
+  reaction: customerReaction,
+  teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
+  dueOn: day,
+  late: z.boolean(),
+  status: z.enum(FOLLOWUP_STATUSES),
+  note: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type Followup = z.infer<typeof followup>;
+export const followupList = z.object({ items: z.array(followup) });
+export const followupsQuery = z.object({ state: z.enum(['open', 'closed']).default('open') });
+export const followupParams = z.object({ followupId: z.uuid() });
+export const closeFollowupBody = z
+  .strictObject({ outcome: z.enum(['resolved', 'not_our_customer']), note: z.union([prose(1000), z.null()]).optional() })
+  .refine((b) => b.outcome !== 'not_our_customer' || Boolean(b.note), { message: 'say why the request did not fit the offer', path: ['note'] });

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './org.schema';
+
+// Module 6: the customer's own voice. A customer opens a link or scans a QR code, without an account,
+// and gives a score and perhaps a comment; the reaction reaches whoever acted, counts in learning and
+// the tower, and a very negative one opens a follow-up for the team's manager.
+
+/** A place where customers may react: "reception", "restaurant table 4". */
+export const touchpoints = pgTable(
+  'touchpoints',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    /** 'agree5' (five points) or 'scale10' (0–10). */
+    scale: text().notNull().default('agree5'),
+    /** The team whose manager follows up a very negative reaction here (none: the directors). */
+    teamId: uuid(),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/**
+ * A reaction link: an unguessable token (128 random bits) for one extra, one promise (each takes one
+ * reaction, changeable for 24 hours) or a touchpoint (takes many, rate-limited per address).
+ */
+export const voiceLinks = pgTable(
+  'voice_links',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid().notNull().defaultRandom(),
+    token: text().notNull(),
+    subject: text().notNull(),
+    extraId: uuid(),
+    promiseId: uuid(),
+    touchpointId: uuid(),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('voice_links_token_uq').on(t.token),
+    uniqueIndex('voice_links_extra_uq').on(t.orgId, t.extraId).where(sql`${t.extraId} is not null`),
+    uniqueIndex('voice_links_promise_uq').on(t.orgId, t.promiseId).where(sql`${t.promiseId} is not null`),
+    uniqueIndex('voice_links_touchpoint_uq').on(t.orgId, t.touchpointId).where(sql`${t.touchpointId} is not null and ${t.revokedAt} is null`),
+    check('voice_links_one_subject', sql`num_nonnulls(${t.extraId}, ${t.promiseId}, ${t.touchpointId}) = 1`),
+  ],
+);
+
+/** What a customer said. Contact details only when the customer chose to leave them for a follow-up. */
+export const customerReactions = pgTable(
+  'customer_reactions',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    linkId: uuid().notNull(),
+    subject: text().notNull(),
+    extraId: uuid(),
+    promiseId: uuid(),
+    touchpointId: uuid(),
+    /** The team the reaction counts for, and whose manager follows up a very negative one. */
+    teamId: uuid(),
+    /** The member who made the extra or promise: the reaction reaches them. */
+    memberId: uuid(),
+    scale: text().notNull(),
+    score: smallint().notNull(),
+    comment: text(),
+    contactName: text(),
+    contactEmail: text(),
+    contactPhone: text(),
+    language: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // A link tied to an extra or a promise takes one reaction.
+    uniqueIndex('customer_reactions_tied_uq').on(t.linkId).where(sql`${t.subject} <> 'touchpoint'`),
+    index().on(t.orgId, t.createdAt),
+    index().on(t.orgId, t.memberId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [voiceLinks.orgId, voiceLinks.id] }).onDelete('cascade'),
+    check('customer_reactions_score_ok', sql`(${t.scale} = 'agree5' and ${t.score} between 1 and 5) or (${t.scale} = 'scale10' and ${t.score} between 0 and 10)`),
+  ],
+);
+
+/** A very negative reaction, to be followed up by the team's manager by a day. */
+export const voiceFollowups = pgTable(
+  'voice_followups',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    reactionId: uuid().notNull(),
+    teamId: uuid(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    /** open, resolved, or not_our_customer (the request did not fit the offer profile: declining on purpose is allowed). */
+    status: text().notNull().default('open'),
+    note: text(),
+    closedBy: uuid(),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('voice_followups_reaction_uq').on(t.orgId, t.reactionId),
+    index().on(t.orgId, t.status, t.dueOn),
+    foreignKey({ columns: [t.orgId, t.reactionId], foreignColumns: [customerReactions.orgId, customerReactions.id] }).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../../contracts/constants';
+import type { Db } from '../../db/client';
+import { languageFromHeader, translate } from '../../lib/i18n';
+import { hitThrottle } from '../auth/throttle.repo';
+import { findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
+
+// The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
+// fast on a cheap phone and the score works everywhere. It shows the organisation's name and nothing
+// else of the organisation. A form posts back to the same address; after a reaction the page says thank
+// you (post, redirect, get: a reload does not send it twice).
+
+const LIMITS = {
+  /** Reactions from one address, over all links, per hour. */
+  perAddress: { hits: 20, minutes: 60 },
+  /** Reactions from one address on one touchpoint link, per ten minutes. */
+  perAddressAndLink: { hits: 3, minutes: 10 },
+};
+
+const formatInZone = (at: Date, language: Language, timeZone: string) =>
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(at);
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;background:#f4f6f9}
+main{max-width:34rem;margin:0 auto;padding:1.25rem 1rem 2.5rem}h1{font-size:1.5rem;margin:.25rem 0 .25rem}
+.org{color:#5a6475;font-size:.95rem;margin:0}.card{background:#fff;border-radius:14px;padding:1.1rem;margin-top:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+fieldset{border:0;margin:0;padding:0}legend{font-weight:650;margin-bottom:.6rem}
+.scores{display:grid;gap:.4rem}.s5{grid-template-columns:repeat(5,1fr)}.s11{grid-template-columns:repeat(6,1fr)}
+.scores input{position:absolute;opacity:0;width:1px;height:1px}.scores label{display:flex;align-items:center;justify-content:center;text-align:center;min-height:3.2rem;padding:.3rem .15rem;border:2px solid #c9d0db;border-radius:10px;font-size:.8rem;line-height:1.15;background:#fff;cursor:pointer}
+.scores label b{display:block;font-size:1.35rem}.scores input:checked+label{border-color:#1c64d8;background:#1c64d8;color:#fff}.scores input:focus-visible+label{outline:3px solid #f0a500;outline-offset:2px}
+.hint{color:#5a6475;font-size:.85rem;margin:.4rem 0 0}textarea,input[type=text],input[type=email],input[type=tel]{width:100%;font:inherit;padding:.6rem;border:1px solid #c9d0db;border-radius:8px;background:#fff}
+textarea{min-height:6rem}label.line{display:block;font-weight:600;margin:.9rem 0 .3rem}.check{display:flex;gap:.6rem;align-items:flex-start;margin-top:1rem;font-weight:600}
+.check input{width:1.3rem;height:1.3rem;margin-top:.1rem}button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;border:0;border-radius:10px;background:#1c64d8;color:#fff}
+.error{background:#fdecec;color:#8a1c1c;border-radius:8px;padding:.6rem .8rem;margin-top:1rem}.lang{float:right;font-size:.9rem;color:#1c64d8}.trap{position:absolute;left:-9999px}
+@media(min-width:30rem){.s11{grid-template-columns:repeat(11,1fr)}}`;
+
+function page(language: Language, title: string, body: string) {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+function languageOf(request: FastifyRequest, found: PublicLink | null): Language {
+  const asked = (request.query as { lang?: string }).lang;
+  if (asked === 'nl' || asked === 'en') return asked;
+  const header = request.headers['accept-language'];
+  return header ? languageFromHeader(header) : (found?.orgLanguage ?? 'nl');
+}
+
+interface FormState {
+  score?: number;
+  comment?: string;
+  contact?: boolean;
+  name?: string;
+  email?: string;
+  phone?: string;
+  errors?: string[];
+}
+
+function formPage(found: PublicLink, language: Language, token: string, state: FormState) {
+  const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+  const other: Language = language === 'nl' ? 'en' : 'nl';
+  const five = found.scale === 'agree5';
+  const scores = five ? [1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const chosen = state.score ?? found.existing?.score;
+  const options = scores
+    .map((s) => {
+      const id = `s${s}`;
+      const label = five ? `<span><b>${s}</b>${escape(t(`agree${s}`))}</span>` : `<b>${s}</b>`;
+      return `<input type="radio" name="score" id="${id}" value="${s}"${chosen === s ? ' checked' : ''} required><label for="${id}">${label}</label>`;
+    })
+    .join('');
+  const errors = state.errors?.length ? `<div class="error" role="alert">${state.errors.map((e) => escape(e)).join('<br>')}</div>` : '';
+  const change = found.existing
+    ? `<p class="hint">${escape(t('changeUntil', { time: formatInZone(found.existing.changeableUntil, language, found.timeZone) }))}</p>`
+    : '';
+  return page(
+    language,
+    t('title'),
+    `<a class="lang" href="?lang=${other}" hreflang="${other}" lang="${other}">${escape(translate(other, 'voicePage.languageName'))}</a>
+<p class="org">${escape(found.orgName)}</p><h1>${escape(found.existing ? t('changeTitle') : t('title'))}</h1>${change}${errors}
+<form method="post" action="/r/${escape(token)}?lang=${language}" class="card" novalidate>
+<fieldset><legend>${escape(five ? t('questionAgree') : t('questionScale'))}</legend><div class="scores ${five ? 's5' : 's11'}">${options}</div>
+${five ? '' : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
+<label class="line" for="comment">${escape(t('comment'))}</label><textarea id="comment" name="comment" maxlength="1000">${escape(state.comment ?? found.existing?.comment ?? '')}</textarea>
+<label class="check"><input type="checkbox" name="contact" value="yes"${state.contact ? ' checked' : ''}> <span>${escape(t('contactOptIn'))}</span></label>
+<p class="hint">${escape(t('contactHint'))}</p>
+<label class="line" for="name">${escape(t('name'))}</label><input type="text" id="name" name="name" maxlength="120" autocomplete="name" value="${escape(state.name ?? '')}">
+<label class="line" for="email">${escape(t('email'))}</label><input type="email" id="email" name="email" maxlength="200" autocomplete="email" value="${escape(state.email ?? '')}">
+<label class="line" for="phone">${escape(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escape(state.phone ?? '')}">
+<div class="trap" aria-hidden="true"><label>Website <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
+<button type="submit">${escape(t('submit'))}</button></form>`,
+  );
+}
+
+function messagePage(language: Language, orgName: string | null, title: string, text: string) {
+  return page(language, title, `${orgName ? `<p class="org">${escape(orgName)}</p>` : ''}<h1>${escape(title)}</h1><div class="card"><p>${escape(text)}</p></div>`);
+}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const clean = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(CONTROL, '').trim().slice(0, max) : '');
+
+/** Reads the posted form; returns what to store, or the form again with what is wrong. */
+export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale10', language: Language): { input: ReactionInput } | { state: FormState } {
+  const t = (key: string) => translate(language, `voicePage.${key}`);
+  const state: FormState = {
+    comment: clean(body.comment, 5000),
+    contact: body.contact === 'yes',
+    name: clean(body.name, 500),
+    email: clean(body.email, 500),
+    phone: clean(body.phone, 500),
+    errors: [],
+  };
+  const raw = typeof body.score === 'string' ? body.score : '';
+  const score = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  const [min, max] = scale === 'agree5' ? [1, 5] : [0, 10];
+  if (Number.isInteger(score) && score >= min && score <= max) state.score = score;
+  else state.errors!.push(t('errorScore'));
+  if (state.comment!.length > 1000) state.errors!.push(t('errorComment'));
+  if (state.contact) {
+    if (state.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(state.email)) state.errors!.push(t('errorEmail'));
+    if (!state.email && !state.phone) state.errors!.push(t('errorContact'));
+    if (state.name!.length > 120 || state.email!.length > 200 || state.phone!.length > 40) state.errors!.push(t('errorLong'));
+  }
+  if (state.errors!.length) return { state };
+  return {
+    input: {
+      score: state.score!,
+      comment: state.comment || null,
+      // Contact details are kept only when the customer asked to be contacted.
+      contact: state.contact ? { name: state.name || null, email: state.email || null, phone: state.phone || null } : null,
+      language,
+    },
+  };
+}
+
+/** The address's hits are counted under a hash: the throttle table holds no customer's IP address. */
+const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
+
+export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  // Plain HTML forms post URL-encoded bodies; only these routes accept them.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  const send = (reply: FastifyReply, status: number, html: string) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+      .send(html);
+
+  const notFoundPage = (request: FastifyRequest, reply: FastifyReply) => {
+    const language = languageOf(request, null);
+    return send(reply, 404, messagePage(language, null, translate(language, 'voicePage.notFoundTitle'), translate(language, 'voicePage.notFoundText')));
+  };
+
+  app.get<{ Params: { token: string }; Querystring: { lang?: string; done?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const found = await findPublicLink(db, request.params.token);
+    if (!found) return notFoundPage(request, reply);
+    const language = languageOf(request, found);
+    const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+    if (request.query.done === '1') return send(reply, 200, messagePage(language, found.orgName, t('thanksTitle'), t('thanksText', { org: found.orgName })));
+    if (found.existing && Date.now() > found.existing.changeableUntil.getTime()) {
+      return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+    }
+    return send(reply, 200, formPage(found, language, request.params.token, {}));
+  });
+
+  app.post<{ Params: { token: string }; Querystring: { lang?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const found = await findPublicLink(db, request.params.token);
+    if (!found) return notFoundPage(request, reply);
+    const language = languageOf(request, found);
+    const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+    const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+    const thanks = () => reply.code(303).header('location', `/r/${request.params.token}?done=1&lang=${language}`).send();
+    // A form field people cannot see: a robot that fills it is thanked and forgotten.
+    if (clean(body.website, 200)) return thanks();
+
+    const address = addressKey(request.ip);
+    const overall = await hitThrottle(db, `voice:${address}`, LIMITS.perAddress.minutes);
+    const here = found.link.subject === 'touchpoint' ? await hitThrottle(db, `voice:${address}:${found.link.id}`, LIMITS.perAddressAndLink.minutes) : { hits: 0 };
+    if (overall.hits > LIMITS.perAddress.hits || here.hits > LIMITS.perAddressAndLink.hits) {
+      return send(reply, 429, messagePage(language, found.orgName, t('tooManyTitle'), t('tooManyText')));
+    }
+
+    const read = readForm(body, found.scale, language);
+    if ('state' in read) return send(reply, 400, formPage(found, language, request.params.token, read.state));
+    const outcome = await storeReaction(db, found, read.input);
+    if (outcome === 'closed') return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+    return thanks();
+  });
+}
