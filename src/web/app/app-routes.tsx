@@ -49,6 +49,9 @@ const NewCampaignPage = lazy(() => import('../features/questions/new-campaign.pa
 const CampaignPage = lazy(() => import('../features/questions/campaign.page').then((m) => ({ default: m.CampaignPage })));
 const ResultsPage = lazy(() => import('../features/questions/results.page').then((m) => ({ default: m.ResultsPage })));
 const MirrorPage = lazy(() => import('../features/questions/mirror.page').then((m) => ({ default: m.MirrorPage })));
+const CustomerVoicePage = lazy(() => import('../features/voice/customer-voice.page').then((m) => ({ default: m.CustomerVoicePage })));
+const TouchpointsPage = lazy(() => import('../features/voice/touchpoints.page').then((m) => ({ default: m.TouchpointsPage })));
+const FollowupsPage = lazy(() => import('../features/voice/followups.page').then((m) => ({ default: m.FollowupsPage })));
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -111,6 +114,13 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.mirror} />}>
           <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.voice} />}>
+          <Route path="/customer-voice" element={<CustomerVoicePage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
+          <Route path="/touchpoints" element={<TouchpointsPage />} />
+          <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.conversation} />}>
           <Route path="/conversation" element={<ConversationPage />} />

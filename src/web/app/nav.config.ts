@@ -45,6 +45,13 @@ export const ACCESS = {
   manageCampaigns: ['director', 'admin'],
   /** The leadership mirror and writing actions for the teams one leads. */
   mirror: ['manager', 'director', 'admin'],
+  /** What customers said through reaction links (module 6): on my extras and promises, my teams'. */
+  voice: ['member', 'manager', 'director', 'admin'],
+  /** Touchpoints with their QR codes, and the follow-ups of very negative reactions. */
+  touchpoints: ['manager', 'director', 'admin'],
+  manageTouchpoints: ['director', 'admin'],
+  /** Every reaction of the organisation. */
+  allVoice: ['director', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type NavLabelKey =
@@ -60,6 +67,9 @@ type NavLabelKey =
   | 'chain.nav'
   | 'scan.nav'
   | 'questions.nav'
+  | 'voice.nav'
+  | 'voice.followupsNav'
+  | 'voice.touchpointsNav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -101,7 +111,10 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/chain', labelKey: 'chain.nav', roles: ACCESS.promises },
       { path: '/internal-scan', labelKey: 'scan.nav', roles: ACCESS.promises },
       { path: '/questions', labelKey: 'questions.nav', roles: ACCESS.questions },
-      // The modules still to come (customer voice, counsel,
+      { path: '/customer-voice', labelKey: 'voice.nav', roles: ACCESS.voice },
+      { path: '/customer-voice/follow-ups', labelKey: 'voice.followupsNav', roles: ACCESS.touchpoints },
+      { path: '/touchpoints', labelKey: 'voice.touchpointsNav', roles: ACCESS.touchpoints },
+      // The modules still to come (counsel,
       // the tower) are added here, each with the roles that may use it.
     ],
   },

@@ -54,4 +54,10 @@ export const queryKeys = {
   results: (campaignId: string, group: string) => ['questions', 'results', campaignId, group] as const,
   mirror: (campaignId: string) => ['questions', 'mirror', campaignId] as const,
   campaignActions: (campaignId: string | undefined) => ['questions', 'actions', campaignId ?? 'all'] as const,
+  /** Module 6: a write to a link, touchpoint or follow-up invalidates all of these. */
+  voice: ['voice'] as const,
+  voiceLink: (subject: 'extra' | 'promise', id: string) => ['voice', 'link', subject, id] as const,
+  touchpoints: ['voice', 'touchpoints'] as const,
+  customerReactions: (filters: Record<string, string | undefined>) => ['voice', 'reactions', filters] as const,
+  voiceFollowups: (state: 'open' | 'closed') => ['voice', 'followups', state] as const,
 };
