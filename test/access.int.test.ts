@@ -45,15 +45,15 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'DELETE /api/v1/teams/:teamId': ADMIN,
   'PUT /api/v1/teams/:teamId/members/:memberId': ADMIN,
   'DELETE /api/v1/teams/:teamId/members/:memberId': ADMIN,
-  'GET /api/v1/purpose': ALL,
+  'GET /api/v1/purpose': STAFF,
   'PUT /api/v1/purpose': STEERING,
-  'GET /api/v1/values': ALL,
+  'GET /api/v1/values': STAFF,
   'POST /api/v1/values': STEERING,
   'PUT /api/v1/values/order': STEERING,
   'PATCH /api/v1/values/:valueId': STEERING,
   'POST /api/v1/values/:valueId/retire': STEERING,
   'POST /api/v1/values/:valueId/restore': STEERING,
-  'GET /api/v1/offerings': ALL,
+  'GET /api/v1/offerings': STAFF,
   'POST /api/v1/offerings': STEERING,
   'PATCH /api/v1/offerings/:offeringId': STEERING,
   'POST /api/v1/offerings/:offeringId/retire': STEERING,
@@ -79,7 +79,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'DELETE /api/v1/feed/:extraId/comments/:commentId': STAFF,
   'PUT /api/v1/extras/:extraId/feed': STAFF,
   'GET /api/v1/extras/similar': STAFF,
-  'GET /api/v1/best-practices': ALL,
+  'GET /api/v1/best-practices': STAFF,
   'POST /api/v1/best-practices': PEOPLE,
   'DELETE /api/v1/best-practices/:extraId': PEOPLE,
   'GET /api/v1/teams/:teamId/weekly-pick': STAFF,
@@ -137,6 +137,18 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/customer-reactions': STAFF,
   'GET /api/v1/voice-followups': PEOPLE,
   'POST /api/v1/voice-followups/:followupId/close': PEOPLE,
+  'GET /api/v1/needs': ALL,
+  'POST /api/v1/needs': ALL,
+  'PUT /api/v1/needs/:needId/support': ALL,
+  'PUT /api/v1/needs/:needId/recognition': STEERING,
+  'GET /api/v1/proposals': ALL,
+  'POST /api/v1/proposals': ALL,
+  'GET /api/v1/proposals/:proposalId': ALL,
+  'PATCH /api/v1/proposals/:proposalId': ALL,
+  'POST /api/v1/proposals/:proposalId/resubmit': ALL,
+  'POST /api/v1/proposals/:proposalId/withdraw': ALL,
+  'GET /api/v1/decision-queue': STEERING,
+  'POST /api/v1/proposals/:proposalId/decision': STEERING,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -287,7 +299,33 @@ describe('organisations never see each other', () => {
     });
     expect(reactionOfA.statusCode).toBe(303);
     const followupOfA = (await t.database.pool.query(`select id from voice_followups where org_id = $1`, [a.orgId])).rows[0];
+    const needOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/needs',
+      payload: { what: 'Een behoefte van A', forWhom: 'Gasten', whyNow: 'Nu' },
+      headers: { cookie: cookies.advisor },
+    });
+    expect(needOfA.statusCode, needOfA.body).toBe(201);
+    const proposalOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/proposals',
+      payload: {
+        kind: 'new',
+        title: 'Voorstel van A',
+        needId: needOfA.json().id,
+        proposal: 'Doen',
+        effectCustomers: 'Blij',
+        effectStaff: 'Blij',
+        costCents: 100,
+        risks: 'Geen',
+        decisionWantedBy: null,
+      },
+      headers: { cookie: cookies.advisor },
+    });
+    expect(proposalOfA.statusCode, proposalOfA.body).toBe(201);
     const idsOfA = {
+      needId: needOfA.json().id,
+      proposalId: proposalOfA.json().id,
       linkId: touchpointOfA.json().link.id,
       touchpointId: touchpointOfA.json().id,
       followupId: followupOfA.id,
@@ -328,6 +366,11 @@ describe('organisations never see each other', () => {
       'PATCH /api/v1/campaign-actions/:actionId': { done: true },
       'PATCH /api/v1/touchpoints/:touchpointId': { name: 'Overgenomen' },
       'POST /api/v1/voice-followups/:followupId/close': { outcome: 'resolved' },
+      'PUT /api/v1/needs/:needId/support': { support: true },
+      'PUT /api/v1/needs/:needId/recognition': { recognised: true },
+      'PATCH /api/v1/proposals/:proposalId': { title: 'Overgenomen' },
+      'POST /api/v1/proposals/:proposalId/resubmit': { reason: 'Overgenomen' },
+      'POST /api/v1/proposals/:proposalId/decision': { decision: 'approve', reason: 'Overgenomen' },
     };
     const validQuery: Record<string, string> = {
       'GET /api/v1/teams/:teamId/conversation': '?from=2026-01-01&to=2026-01-31',
@@ -374,6 +417,9 @@ describe('organisations never see each other', () => {
       '/api/v1/touchpoints',
       '/api/v1/customer-reactions?scope=all',
       '/api/v1/voice-followups',
+      '/api/v1/needs',
+      '/api/v1/proposals',
+      '/api/v1/decision-queue',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -418,6 +464,10 @@ async function snapshotOrg(orgId: string) {
     'voice_links',
     'customer_reactions',
     'voice_followups',
+    'needs',
+    'need_supports',
+    'proposals',
+    'proposal_events',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -63,6 +63,10 @@ const WRITABLE_TABLES = [
   'voice_links',
   'customer_reactions',
   'voice_followups',
+  'needs',
+  'need_supports',
+  'proposals',
+  'proposal_events',
 ];
 
 async function fingerprint(): Promise<string> {

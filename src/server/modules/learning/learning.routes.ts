@@ -103,7 +103,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   // ---------- best practices ----------
   app.get('/best-practices', {
-    config: { access: EVERYONE },
+    config: { access: STAFF },
     schema: { tags, summary: 'Stories put forward for the whole organisation, by value, kind or occasion', querystring: bestPracticesQuery, response: { 200: storyPage, ...problems } },
     handler: (request) => feed.listBestPractices(db, tenantOf(request), request.query),
   });

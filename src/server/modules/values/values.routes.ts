@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/values.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
-import { EVERYONE, STEERING } from '../../lib/roles';
+import { STAFF, STEERING } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './values.service';
 
@@ -25,7 +25,7 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   const tags = ['values'];
 
   app.get('/purpose', {
-    config: { access: EVERYONE },
+    config: { access: STAFF },
     schema: { tags, summary: "The organisation's why and offer profile in words", response: { 200: purpose, ...problems } },
     handler: (request) => service.findPurpose(db, tenantOf(request)),
   });
@@ -37,7 +37,7 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   });
 
   app.get('/values', {
-    config: { access: EVERYONE },
+    config: { access: STAFF },
     schema: {
       tags,
       summary: 'Core values with their behaviours, in order',
@@ -83,7 +83,7 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   });
 
   app.get('/offerings', {
-    config: { access: EVERYONE },
+    config: { access: STAFF },
     schema: {
       tags,
       summary: 'What we offer, with the guidelines everyone must know',
