@@ -149,6 +149,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/proposals/:proposalId/withdraw': ALL,
   'GET /api/v1/decision-queue': STEERING,
   'POST /api/v1/proposals/:proposalId/decision': STEERING,
+  'GET /api/v1/tower': STEERING,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -420,6 +421,7 @@ describe('organisations never see each other', () => {
       '/api/v1/needs',
       '/api/v1/proposals',
       '/api/v1/decision-queue',
+      '/api/v1/tower',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);

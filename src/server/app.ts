@@ -35,6 +35,7 @@ import { runCampaignJobs } from './modules/questions/results.service';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { counselRoutes } from './modules/counsel/counsel.routes';
+import { towerRoutes } from './modules/tower/tower.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(questionsRoutes, { deps: { db, secret: options.authSecret } });
       await v1.register(voiceRoutes, { deps: { db, appUrl: config.appUrl } });
       await v1.register(counselRoutes, { db });
+      await v1.register(towerRoutes, { db });
     },
     { prefix: '/api/v1' },
   );
