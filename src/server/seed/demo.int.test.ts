@@ -91,4 +91,23 @@ describe('the demo hotel', () => {
     const mine = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${pulse!.id}`, headers: { cookie: lisa } })).json() as CampaignDetail;
     expect(mine.myStatus).toBe('to_answer');
   });
+
+  it('has the customers’ voice and counsel: touchpoints with weeks of reactions, follow-ups open and late, a queue for Anna', async () => {
+    const reactions = await get<{ items: { subject: string }[]; summary: { count: number; average: number } }>('/customer-reactions?scope=all');
+    expect(reactions.summary.count).toBeGreaterThan(100);
+    expect(reactions.summary.average).toBeGreaterThan(3.5);
+    expect(reactions.items.some((r) => r.subject === 'extra')).toBe(true);
+    const followups = await get<{ items: { late: boolean }[] }>('/voice-followups');
+    expect(followups.items.length).toBeGreaterThanOrEqual(1);
+    expect(followups.items.some((f) => f.late)).toBe(true);
+    const queue = await get<{ items: { title: string; flagged: boolean }[]; stats: { decided: number; medianDays: number } }>('/decision-queue');
+    expect(queue.items.map((p) => [p.title, p.flagged])).toEqual([
+      ['Lunch-abonnement voor bedrijven in de buurt', false],
+      ['Nieuwe verlichting in de lobby', true],
+    ]);
+    expect(queue.stats.decided).toBe(3);
+    const sanne = await signIn(t.app, 'sanne@dekroon.example', PASSWORD);
+    const hers = (await t.app.inject({ method: 'GET', url: '/api/v1/proposals?status=more_asked', headers: { cookie: sanne } })).json().items;
+    expect(hers.map((p: { title: string }) => p.title)).toEqual(['Spaarprogramma voor vaste zakelijke gasten']);
+  });
 });

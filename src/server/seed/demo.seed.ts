@@ -9,6 +9,8 @@ import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
 import { seedDemoLearning } from './demo-learning.seed';
 import { seedDemoPromises } from './demo-promises.seed';
 import { seedDemoQuestions } from './demo-questions.seed';
+import { seedDemoCounsel } from './demo-counsel.seed';
+import { seedDemoVoice } from './demo-voice.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
 export const DEMO_DOMAIN = 'dekroon.example';
@@ -99,6 +101,7 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
     const logins: DemoLogin[] = [];
     const staff: DemoStaff[] = [];
     let directorMemberId = '';
+    const memberIdByName = new Map<string, string>();
     for (const person of PEOPLE) {
       const userId = randomBytes(16).toString('hex');
       const email = demoEmail(person.name);
@@ -122,11 +125,14 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
       const teamNames = person.teams.map((t) => t.replace('*', ''));
       if (teamNames.length) staff.push({ memberId: member!.id, teamIds: teamNames.map((n) => teamId.get(n)!), teamName: teamNames[0]! });
       if (person.roles.includes('director')) directorMemberId = member!.id;
+      memberIdByName.set(person.name, member!.id);
     }
     await seedDemoExtras(tx, orgId, teamId, staff, directorMemberId);
     await seedDemoLearning(tx, orgId);
     await seedDemoPromises(tx, orgId, teamId);
     await seedDemoQuestions(tx, orgId, secret, teamId, directorMemberId);
+    await seedDemoVoice(tx, orgId, teamId, memberIdByName);
+    await seedDemoCounsel(tx, orgId, memberIdByName);
     return logins;
   });
 }
