@@ -28,14 +28,19 @@ const STYLE = `
 main{max-width:34rem;margin:0 auto;padding:1.25rem 1rem 2.5rem}h1{font-size:1.5rem;margin:.25rem 0 .25rem}
 .org{color:#5a6475;font-size:.95rem;margin:0}.card{background:#fff;border-radius:14px;padding:1.1rem;margin-top:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 fieldset{border:0;margin:0;padding:0}legend{font-weight:650;margin-bottom:.6rem}
-.scores{display:grid;gap:.4rem}.s5{grid-template-columns:repeat(5,1fr)}.s11{grid-template-columns:repeat(6,1fr)}
+.scores{display:grid;gap:.35rem}.s5{grid-template-columns:repeat(5,minmax(0,1fr))}.s11{grid-template-columns:repeat(6,minmax(0,1fr))}
 .scores input{position:absolute;opacity:0;width:1px;height:1px}.scores label{display:flex;align-items:center;justify-content:center;text-align:center;min-height:3.2rem;padding:.3rem .15rem;border:2px solid #c9d0db;border-radius:10px;font-size:.8rem;line-height:1.15;background:#fff;cursor:pointer}
 .scores label b{display:block;font-size:1.35rem}.scores input:checked+label{border-color:#1c64d8;background:#1c64d8;color:#fff}.scores input:focus-visible+label{outline:3px solid #f0a500;outline-offset:2px}
 .hint{color:#5a6475;font-size:.85rem;margin:.4rem 0 0}textarea,input[type=text],input[type=email],input[type=tel]{width:100%;font:inherit;padding:.6rem;border:1px solid #c9d0db;border-radius:8px;background:#fff}
 textarea{min-height:6rem}label.line{display:block;font-weight:600;margin:.9rem 0 .3rem}.check{display:flex;gap:.6rem;align-items:flex-start;margin-top:1rem;font-weight:600}
-.check input{width:1.3rem;height:1.3rem;margin-top:.1rem}button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;border:0;border-radius:10px;background:#1c64d8;color:#fff}
+button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;border:0;border-radius:10px;background:#1c64d8;color:#fff}
 .error{background:#fdecec;color:#8a1c1c;border-radius:8px;padding:.6rem .8rem;margin-top:1rem}.lang{float:right;font-size:.9rem;color:#1c64d8}.trap{position:absolute;left:-9999px}
-@media(min-width:30rem){.s11{grid-template-columns:repeat(11,1fr)}}`;
+/* On a narrow phone the five buttons show their number; the words stay for screen readers and are summed up below. */
+@media(max-width:29.99rem){.word{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
+@media(min-width:30rem){.s11{grid-template-columns:repeat(11,minmax(0,1fr))}.scores label{font-size:.8rem}.word{display:block}.ends{display:none}}
+.toggle{position:absolute;opacity:0;width:1px;height:1px}.toggle:focus-visible+label span{outline:3px solid #f0a500}
+.check .box{flex:none;width:1.3rem;height:1.3rem;border:2px solid #8a94a6;border-radius:4px;margin-top:.1rem;background:#fff}.toggle:checked+label .box{background:#1c64d8;border-color:#1c64d8;box-shadow:inset 0 0 0 3px #fff}
+.toggle:not(:checked)~.contact{display:none}`;
 
 function page(language: Language, title: string, body: string) {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
@@ -68,7 +73,7 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
   const options = scores
     .map((s) => {
       const id = `s${s}`;
-      const label = five ? `<span><b>${s}</b>${escape(t(`agree${s}`))}</span>` : `<b>${s}</b>`;
+      const label = five ? `<span><b>${s}</b><span class="word">${escape(t(`agree${s}`))}</span></span>` : `<b>${s}</b>`;
       return `<input type="radio" name="score" id="${id}" value="${s}"${chosen === s ? ' checked' : ''} required><label for="${id}">${label}</label>`;
     })
     .join('');
@@ -83,13 +88,13 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
 <p class="org">${escape(found.orgName)}</p><h1>${escape(found.existing ? t('changeTitle') : t('title'))}</h1>${change}${errors}
 <form method="post" action="/r/${escape(token)}?lang=${language}" class="card" novalidate>
 <fieldset><legend>${escape(five ? t('questionAgree') : t('questionScale'))}</legend><div class="scores ${five ? 's5' : 's11'}">${options}</div>
-${five ? '' : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
+${five ? `<p class="hint ends">1 = ${escape(t('agree1').toLowerCase())} · 5 = ${escape(t('agree5').toLowerCase())}</p>` : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
 <label class="line" for="comment">${escape(t('comment'))}</label><textarea id="comment" name="comment" maxlength="1000">${escape(state.comment ?? found.existing?.comment ?? '')}</textarea>
-<label class="check"><input type="checkbox" name="contact" value="yes"${state.contact ? ' checked' : ''}> <span>${escape(t('contactOptIn'))}</span></label>
-<p class="hint">${escape(t('contactHint'))}</p>
+<input class="toggle" type="checkbox" id="contact" name="contact" value="yes"${state.contact ? ' checked' : ''}><label class="check" for="contact"><span class="box"></span><span>${escape(t('contactOptIn'))}</span></label>
+<p class="hint">${escape(t('contactHint'))}</p><div class="contact">
 <label class="line" for="name">${escape(t('name'))}</label><input type="text" id="name" name="name" maxlength="120" autocomplete="name" value="${escape(state.name ?? '')}">
 <label class="line" for="email">${escape(t('email'))}</label><input type="email" id="email" name="email" maxlength="200" autocomplete="email" value="${escape(state.email ?? '')}">
-<label class="line" for="phone">${escape(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escape(state.phone ?? '')}">
+<label class="line" for="phone">${escape(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escape(state.phone ?? '')}"></div>
 <div class="trap" aria-hidden="true"><label>Website <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
 <button type="submit">${escape(t('submit'))}</button></form>`,
   );
