@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { selectLocalDayStart } from '../src/server/modules/extras/extras.repo';
 import * as repo from '../src/server/modules/learning/learning.repo';
-import { STORIES } from '../src/server/seed/demo-extras.seed';
+import { addExtras, addPeople } from './data';
 import { compareWithSql, startApp } from './harness';
 
 const EXTRAS = Number(process.argv[2] ?? 1_000_000);
@@ -21,61 +21,13 @@ try {
   const started = performance.now();
   const { rows: orgRows } = await q(`select id from organizations limit 1`);
   const orgId = orgRows[0].id as string;
+  const people = await addPeople(q, orgId, { members: MEMBERS, teams: TEAMS });
+  // Pieter manages the first bench team too.
   const { rows: pieter } = await q(`select m.id from members m join auth_user u on u.id = m.user_id where u.email = 'pieter@dekroon.example'`);
-  await q(`insert into teams (org_id, name) select $1, 'Bench team ' || g from generate_series(1, ${TEAMS}) g`, [orgId]);
-  await q(
-    `insert into auth_user (id, name, email, email_verified)
-     select 'bench-' || g, 'Collega ' || g, 'collega' || g || '@bench.example', true from generate_series(1, ${MEMBERS}) g`,
-  );
-  await q(`insert into members (org_id, user_id, roles) select $1, 'bench-' || g, '{member}' from generate_series(1, ${MEMBERS}) g`, [orgId]);
-  // Every member in one team (round robin); Pieter manages the first bench team too.
-  await q(
-    `insert into team_members (org_id, team_id, member_id, is_manager)
-     select $1, t.id, m.id, false
-       from (select id, row_number() over (order by id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
-       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = m.i % ${TEAMS}`,
-    [orgId],
-  );
   const { rows: firstTeam } = await q(`select id from teams where org_id = $1 and name = 'Bench team 1'`, [orgId]);
   const teamId = firstTeam[0].id as string;
   await q(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [orgId, teamId, pieter[0].id]);
-  const { rows: values } = await q(`select id from core_values where org_id = $1`, [orgId]);
-
-  // Occasions and actions from the demo's stories, in random combinations; occasion words computed once per text.
-  const stories = Object.values(STORIES).flat();
-  await q(`create temporary table bench_story (i int, occasion text, action text, kind text, words tsvector)`);
-  for (const [i, s] of stories.entries()) {
-    await q(`insert into bench_story values ($1, $2, $3, $4, to_tsvector('dutch', $2))`, [i, s.occasion, s.action, s.kind]);
-  }
-  await q(`create temporary table bench_member as
-           select m.id, tm.team_id, row_number() over (order by m.id) - 1 as i
-             from members m join team_members tm on tm.org_id = m.org_id and tm.member_id = m.id and not tm.is_manager
-            where m.org_id = $1 and m.user_id like 'bench-%'`, [orgId]);
-  // Bulk load: the index and the day-sum trigger are set aside and the sums rebuilt once at the end.
-  await q(`drop index if exists extras_occasion_tsv_gin`);
-  await q(`alter table extras disable trigger extras_day_sums_insert_delete`);
-  const chunk = 200_000;
-  for (let done = 0; done < EXTRAS; done += chunk) {
-    const n = Math.min(chunk, EXTRAS - done);
-    await q(
-      `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, occasion_tsv, action, kind, cost_cents, minutes, value_ids, reaction_score, created_at)
-       select $1, m.id, array[m.team_id], t.at, s.occasion, s.words, s.action, s.kind,
-              (array[0, 0, 250, 500, 1000, 1500, 2500, 4000])[(1 + g % 8)::int], (5 + g % 30)::int,
-              array[($2::uuid[])[(1 + g % array_length($2::uuid[], 1))::int]],
-              case when g % 7 = 0 then null else (1 + ((g * 7919) % 97) % 5)::smallint end, t.at
-         from generate_series(${done + 1}::bigint, ${done + n}::bigint) g
-         join bench_member m on m.i = g % ${MEMBERS}
-         join bench_story s on s.i = (g * 31) % ${stories.length}
-         cross join lateral (select now() - ((g * 104729) % (730 * 24 * 60)) * interval '1 minute' as at) t`,
-      [orgId, values.map((v) => v.id)],
-    );
-    process.stdout.write(`\rextras: ${done + n} of ${EXTRAS}`);
-  }
-  await q(`create index extras_occasion_tsv_gin on extras using gin (occasion_tsv)`);
-  await q(`alter table extras enable trigger extras_day_sums_insert_delete`);
-  await q(`select klantwerk_rebuild_day_sums($1)`, [orgId]);
-  await q(`vacuum analyze extras`);
-  await q(`analyze`);
+  await addExtras(q, orgId, people, EXTRAS);
   console.log(`\ndata ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${EXTRAS} extras, ${MEMBERS} members, ${TEAMS} teams`);
 
   // ---------- the app, warm ----------

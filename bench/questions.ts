@@ -5,6 +5,7 @@
 // Run: npx tsx bench/questions.ts [members] [requests]
 import { performance } from 'node:perf_hooks';
 import { ballotKeyer } from '../src/server/modules/questions/ballots';
+import { addPeople } from './data';
 import { ms, startApp, timed } from './harness';
 
 const MEMBERS = Number(process.argv[2] ?? 20_000);
@@ -20,28 +21,9 @@ try {
   const started = performance.now();
   const { rows: orgRows } = await q(`select id from organizations limit 1`);
   const orgId = orgRows[0].id as string;
-  await q(`insert into teams (org_id, name) select $1, 'Bench team ' || g from generate_series(1, ${TEAMS}) g`, [orgId]);
-  await q(`insert into auth_user (id, name, email, email_verified) select 'bench-' || g, 'Collega ' || g, 'collega' || g || '@bench.example', true from generate_series(1, ${MEMBERS}) g`);
-  // One in 50 is a manager, one in 2,000 a director; the rest are staff.
-  await q(
-    `insert into members (org_id, user_id, roles)
-     select $1, 'bench-' || g, case when g % 2000 = 0 then '{director}' when g % 50 = 0 then '{manager}' else '{member}' end::text[]
-       from generate_series(1, ${MEMBERS}) g`,
-    [orgId],
-  );
-  // Everyone in one team; the first manager of each team leads it; one in 10 is also in a second team.
-  await q(
-    `insert into team_members (org_id, team_id, member_id, is_manager)
-     select $1, t.id, m.id, m.roles = '{manager}' and m.i / 50 < ${TEAMS}
-       from (select id, roles, row_number() over (order by user_id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
-       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = m.i % ${TEAMS}
-     union all
-     select $1, t.id, m.id, false
-       from (select id, row_number() over (order by user_id) - 1 as i from members where org_id = $1 and user_id like 'bench-%') m
-       join (select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like 'Bench team %') t on t.i = (m.i * 7 + 3) % ${TEAMS}
-      where m.i % 10 = 0 and (m.i * 7 + 3) % ${TEAMS} <> m.i % ${TEAMS}`,
-    [orgId],
-  );
+  // One in 50 is a manager, one in 2,000 a director; the rest are staff. Everyone in one team; the first
+  // manager of each team leads it; one in 10 is also in a second team.
+  await addPeople(q, orgId, { members: MEMBERS, teams: TEAMS, levels: true, secondTeams: true });
   console.log(`${MEMBERS} people in ${TEAMS} teams: ${ms(performance.now() - started)}`);
 
   const anna = await bench.signIn('anna@dekroon.example');

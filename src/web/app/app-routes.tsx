@@ -52,6 +52,12 @@ const MirrorPage = lazy(() => import('../features/questions/mirror.page').then((
 const CustomerVoicePage = lazy(() => import('../features/voice/customer-voice.page').then((m) => ({ default: m.CustomerVoicePage })));
 const TouchpointsPage = lazy(() => import('../features/voice/touchpoints.page').then((m) => ({ default: m.TouchpointsPage })));
 const FollowupsPage = lazy(() => import('../features/voice/followups.page').then((m) => ({ default: m.FollowupsPage })));
+const NeedsPage = lazy(() => import('../features/counsel/needs.page').then((m) => ({ default: m.NeedsPage })));
+const ProposalsPage = lazy(() => import('../features/counsel/proposals.page').then((m) => ({ default: m.ProposalsPage })));
+const NewProposalPage = lazy(() => import('../features/counsel/new-proposal.page').then((m) => ({ default: m.NewProposalPage })));
+const ProposalPage = lazy(() => import('../features/counsel/proposal.page').then((m) => ({ default: m.ProposalPage })));
+const DecisionQueuePage = lazy(() => import('../features/counsel/decision-queue.page').then((m) => ({ default: m.DecisionQueuePage })));
+const TowerPage = lazy(() => import('../features/tower/tower.page').then((m) => ({ default: m.TowerPage })));
 const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -121,6 +127,16 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
           <Route path="/touchpoints" element={<TouchpointsPage />} />
           <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.counsel} />}>
+          <Route path="/needs" element={<NeedsPage />} />
+          <Route path="/proposals" element={<ProposalsPage />} />
+          <Route path="/proposals/new" element={<NewProposalPage />} />
+          <Route path="/proposals/:proposalId" element={<ProposalPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.decide} />}>
+          <Route path="/decision-queue" element={<DecisionQueuePage />} />
+          <Route path="/tower" element={<TowerPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.conversation} />}>
           <Route path="/conversation" element={<ConversationPage />} />

@@ -21,11 +21,11 @@ export const ACCESS = {
   /** The team feed of stories: read, thank, comment (module 3). */
   feed: ['member', 'manager', 'director', 'admin'],
   /** Best practices are for everyone to read. */
-  bestPractices: ['member', 'manager', 'director', 'advisor', 'admin'],
+  bestPractices: ['member', 'manager', 'director', 'admin'],
   /** Put stories forward as best practices and choose the weekly pick (for their own teams; directors any). */
   manageFeed: ['manager', 'director'],
   /** Everyone in the organisation reads the purpose, values and offer profile (module 1). */
-  values: ['member', 'manager', 'director', 'advisor', 'admin'],
+  values: ['member', 'manager', 'director', 'admin'],
   manageValues: ['director', 'admin'],
   mandates: ['admin', 'director', 'manager'],
   /** How customers reacted by kind, value, cost and theme (module 3). */
@@ -52,6 +52,10 @@ export const ACCESS = {
   manageTouchpoints: ['director', 'admin'],
   /** Every reaction of the organisation. */
   allVoice: ['director', 'admin'],
+  /** Counsel (module 7): the needs register and proposals — for everyone, guest advisors included (they see only this). */
+  counsel: ['member', 'manager', 'director', 'advisor', 'admin'],
+  /** Recognise needs and decide proposals from the queue. */
+  decide: ['director', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type NavLabelKey =
@@ -70,6 +74,10 @@ type NavLabelKey =
   | 'voice.nav'
   | 'voice.followupsNav'
   | 'voice.touchpointsNav'
+  | 'counsel.needsNav'
+  | 'counsel.proposalsNav'
+  | 'counsel.queueNav'
+  | 'tower.nav'
   | 'nav.values'
   | 'nav.mandates'
   | 'nav.profile'
@@ -99,6 +107,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { path: '/extras/new', labelKey: 'nav.logExtra', roles: ACCESS.extras },
       { path: '/', labelKey: 'nav.home', roles: 'everyone' },
+      { path: '/tower', labelKey: 'tower.nav', roles: ACCESS.decide },
       { path: '/extras', labelKey: 'nav.extras', roles: ACCESS.extras },
       { path: '/feed', labelKey: 'feed.nav', roles: ACCESS.feed },
       { path: '/best-practices', labelKey: 'bestPractices.nav', roles: ACCESS.bestPractices },
@@ -114,8 +123,9 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/customer-voice', labelKey: 'voice.nav', roles: ACCESS.voice },
       { path: '/customer-voice/follow-ups', labelKey: 'voice.followupsNav', roles: ACCESS.touchpoints },
       { path: '/touchpoints', labelKey: 'voice.touchpointsNav', roles: ACCESS.touchpoints },
-      // The modules still to come (counsel,
-      // the tower) are added here, each with the roles that may use it.
+      { path: '/needs', labelKey: 'counsel.needsNav', roles: ACCESS.counsel },
+      { path: '/proposals', labelKey: 'counsel.proposalsNav', roles: ACCESS.counsel },
+      { path: '/decision-queue', labelKey: 'counsel.queueNav', roles: ACCESS.decide },
     ],
   },
   {

@@ -60,4 +60,12 @@ export const queryKeys = {
   touchpoints: ['voice', 'touchpoints'] as const,
   customerReactions: (filters: Record<string, string | undefined>) => ['voice', 'reactions', filters] as const,
   voiceFollowups: (state: 'open' | 'closed') => ['voice', 'followups', state] as const,
+  /** Module 7: a write to a need or proposal invalidates all of these. */
+  counsel: ['counsel'] as const,
+  needs: ['counsel', 'needs'] as const,
+  proposals: (status: string) => ['counsel', 'proposals', status] as const,
+  proposal: (proposalId: string) => ['counsel', 'proposal', proposalId] as const,
+  decisionQueue: ['counsel', 'queue'] as const,
+  /** Module 8. */
+  tower: ['tower'] as const,
 };

@@ -14,6 +14,8 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { NotFoundPage } from '../../components/status-pages.component';
 import { useSetInFeed } from '../stories/stories.api';
 import { useValues } from '../values/values.api';
+import { AskReactionButton } from '../voice/reaction-link.component';
+import { mayAskForExtra } from '../voice/voice-model';
 import { ExtraEditModal } from './extra-edit.modal';
 import { ScoreFace } from './extra-fields.component';
 import { kindLabel, scoreLabel } from './extra-labels';
@@ -63,6 +65,7 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
   const canHide =
     roles.includes('director') ||
     (me.member?.teams ?? []).some((team) => team.isManager && extra.teamIds.includes(team.id));
+  const canAskCustomer = mayAskForExtra(me.member, { memberId: extra.member.id, teamIds: extra.teamIds });
 
   return (
     <Stack gap="md" maw={760}>
@@ -209,6 +212,11 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
               ))}
             </Stack>
           </Stack>
+        )}
+        {canAskCustomer && (
+          <Group mt="md">
+            <AskReactionButton subject="extra" id={extra.id} />
+          </Group>
         )}
       </Card>
 

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useFormat } from '../../app/use-format';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { scoreText } from '../voice/voice-model';
 import { BellButton } from './notifications-bell.component';
 import {
   type AppNotification,
@@ -13,11 +14,17 @@ import {
   type CampaignNoticeData,
   campaignNoticeData,
   campaignNoticePath,
+  type CounselNoticeData,
+  counselNoticeData,
+  counselNoticePath,
   type PromiseNoticeData,
   promiseNoticeData,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
   useNotifications,
+  type VoiceNoticeData,
+  voiceNoticeData,
+  voiceNoticePath,
 } from './notifications.api';
 
 /** The bell with its dropdown; loaded the first time the bell is pressed. */
@@ -150,6 +157,32 @@ function campaignNoticeContent(t: TFunction, format: Format, data: CampaignNotic
   }
 }
 
+function voiceNoticeContent(t: TFunction, data: VoiceNoticeData): NoticeContent {
+  const path = voiceNoticePath(data);
+  const score = data.score === null ? '' : t('voice.notice.score', { score: scoreText(t, data.scale, data.score) });
+  if (data.kind === 'voice_followup') return { text: t('voice.notice.followup'), detail: joined(score, t('voice.notice.followupDetail')), path };
+  const text = data.extraId ? t('voice.notice.reactionOnExtra') : data.promiseId ? t('voice.notice.reactionOnPromise') : t('voice.notice.reaction');
+  return { text, detail: score, path };
+}
+
+function counselNoticeContent(t: TFunction, data: CounselNoticeData): NoticeContent {
+  const title = data.title || t('counsel.notice.untitled');
+  const path = counselNoticePath(data);
+  if (data.kind === 'proposal_submitted') {
+    return { text: t('counsel.notice.submitted', { title }), detail: data.flagged ? t('counsel.notice.flaggedDetail') : t('counsel.notice.submittedDetail'), path };
+  }
+  switch (data.status) {
+    case 'approved':
+      return { text: t('counsel.notice.approved', { title }), detail: '', path };
+    case 'declined':
+      return { text: t('counsel.notice.declined', { title }), detail: '', path };
+    case 'more_asked':
+      return { text: t('counsel.notice.moreAsked', { title }), detail: '', path };
+    default:
+      return { text: t('counsel.notice.decided', { title }), detail: '', path };
+  }
+}
+
 function noticeContent(t: TFunction, format: Format, notification: AppNotification): NoticeContent {
   const above = aboveMandateData(notification);
   if (above) {
@@ -163,6 +196,10 @@ function noticeContent(t: TFunction, format: Format, notification: AppNotificati
   if (promise) return promiseNoticeContent(t, format, promise);
   const campaign = campaignNoticeData(notification);
   if (campaign) return campaignNoticeContent(t, format, campaign);
+  const voice = voiceNoticeData(notification);
+  if (voice) return voiceNoticeContent(t, voice);
+  const counsel = counselNoticeData(notification);
+  if (counsel) return counselNoticeContent(t, counsel);
   return { text: t('notifications.other'), detail: '', path: null };
 }
 

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type AppNotification, aboveMandateData, campaignNoticeData, campaignNoticePath, promiseNoticeData } from './notifications.api';
+import {
+  type AppNotification,
+  aboveMandateData,
+  campaignNoticeData,
+  campaignNoticePath,
+  counselNoticeData,
+  counselNoticePath,
+  promiseNoticeData,
+  voiceNoticeData,
+  voiceNoticePath,
+} from './notifications.api';
 
 const PROMISE = '11111111-1111-4111-8111-111111111111';
 const CAMPAIGN = '22222222-2222-4222-8222-222222222222';
+const EXTRA = '33333333-3333-4333-8333-333333333333';
+const REACTION = '44444444-4444-4444-8444-444444444444';
+const FOLLOWUP = '55555555-5555-4555-8555-555555555555';
+const PROPOSAL = '66666666-6666-4666-8666-666666666666';
 const notice = (kind: AppNotification['kind'], data: Record<string, unknown>): AppNotification => ({
   id: '99999999-9999-4999-8999-999999999999',
   kind,
@@ -89,5 +103,81 @@ describe('campaignNoticeData', () => {
     expect(campaignNoticeData(notice('step_late', { campaignId: CAMPAIGN }))).toBeNull();
     expect(campaignNoticeData({ ...notice('campaign_open', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
     expect(promiseNoticeData(notice('campaign_open', { campaignId: CAMPAIGN, promiseId: PROMISE }))).toBeNull();
+  });
+});
+
+describe('voiceNoticeData', () => {
+  it('reads a customer reaction on an extra, and leads to the extra', () => {
+    const data = voiceNoticeData(notice('customer_reaction', { reactionId: REACTION, score: 4, scale: 'agree5', subject: 'extra', extraId: EXTRA, promiseId: null }));
+    expect(data).toEqual({ kind: 'customer_reaction', reactionId: REACTION, score: 4, scale: 'agree5', extraId: EXTRA, promiseId: null });
+    expect(voiceNoticePath(data!)).toBe(`/extras/${EXTRA}`);
+  });
+
+  it('reads a customer reaction on a promise on the 0–10 scale, and leads to the promise', () => {
+    const data = voiceNoticeData(notice('customer_reaction', { reactionId: REACTION, score: 0, scale: 'scale10', subject: 'promise', extraId: null, promiseId: PROMISE }));
+    expect(data).toMatchObject({ score: 0, scale: 'scale10', extraId: null, promiseId: PROMISE });
+    expect(voiceNoticePath(data!)).toBe(`/promises/${PROMISE}`);
+    // Not read as a notification about a promise of module 4, though it names one.
+    expect(promiseNoticeData(notice('customer_reaction', { promiseId: PROMISE }))).toBeNull();
+  });
+
+  it('reads a follow-up of a very negative reaction, and leads to the follow-ups', () => {
+    const data = voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: 1, scale: 'agree5' }));
+    expect(data).toEqual({ kind: 'voice_followup', followupId: FOLLOWUP, score: 1, scale: 'agree5' });
+    expect(voiceNoticePath(data!)).toBe('/customer-voice/follow-ups');
+    expect(voiceNoticePath(voiceNoticeData(notice('voice_followup', {}))!)).toBe('/customer-voice/follow-ups');
+  });
+
+  it('drops a score that is missing or off its scale, and falls back to the voice page without a subject', () => {
+    expect(voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: '1', scale: 'agree5' }))).toMatchObject({ score: null });
+    expect(voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: 0, scale: 'agree5' }))).toMatchObject({ score: null });
+    expect(voiceNoticeData(notice('customer_reaction', { score: 11, scale: 'scale10' }))).toMatchObject({ score: null, scale: 'scale10' });
+    expect(voiceNoticeData(notice('customer_reaction', { score: 7, scale: 'odd' }))).toMatchObject({ score: null, scale: 'agree5' });
+    const bare = voiceNoticeData(notice('customer_reaction', { extraId: '', promiseId: 5 }));
+    expect(bare).toEqual({ kind: 'customer_reaction', reactionId: '', score: null, scale: 'agree5', extraId: null, promiseId: null });
+    expect(voiceNoticePath(bare!)).toBe('/customer-voice');
+    expect(voiceNoticeData({ ...notice('voice_followup', {}), data: null as unknown as Record<string, unknown> })).toMatchObject({ kind: 'voice_followup', score: null });
+  });
+
+  it('gives null for another kind', () => {
+    expect(voiceNoticeData(notice('extra_above_mandate', { extraId: EXTRA }))).toBeNull();
+    expect(voiceNoticeData(notice('campaign_open', { campaignId: CAMPAIGN }))).toBeNull();
+    expect(campaignNoticeData(notice('voice_followup', { campaignId: CAMPAIGN }))).toBeNull();
+    expect(aboveMandateData(notice('customer_reaction', { extraId: EXTRA }))).toBeNull();
+  });
+});
+
+describe('counselNoticeData', () => {
+  it('reads a proposal put before the director, flagged or not, and leads to the decision queue', () => {
+    const data = counselNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL, title: 'Chat op de website', flagged: true }));
+    expect(data).toEqual({ kind: 'proposal_submitted', proposalId: PROPOSAL, title: 'Chat op de website', flagged: true });
+    expect(counselNoticePath(data!)).toBe('/decision-queue');
+    expect(counselNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL, title: 'x', flagged: 'yes' }))).toMatchObject({ flagged: false });
+  });
+
+  it('reads a decision for the author, and leads to the proposal', () => {
+    for (const status of ['approved', 'declined', 'more_asked'] as const) {
+      const data = counselNoticeData(notice('proposal_decided', { proposalId: PROPOSAL, title: 'Chat', status }));
+      expect(data).toEqual({ kind: 'proposal_decided', proposalId: PROPOSAL, title: 'Chat', status });
+      expect(counselNoticePath(data!)).toBe(`/proposals/${PROPOSAL}`);
+    }
+  });
+
+  it('gives an unknown decision as null and a missing title as empty', () => {
+    expect(counselNoticeData(notice('proposal_decided', { proposalId: PROPOSAL, status: 'withdrawn', title: 3 }))).toEqual({
+      kind: 'proposal_decided',
+      proposalId: PROPOSAL,
+      title: '',
+      status: null,
+    });
+  });
+
+  it('gives null without a proposal to open, or for another kind', () => {
+    expect(counselNoticeData(notice('proposal_submitted', {}))).toBeNull();
+    expect(counselNoticeData(notice('proposal_decided', { proposalId: '' }))).toBeNull();
+    expect(counselNoticeData(notice('campaign_open', { proposalId: PROPOSAL }))).toBeNull();
+    expect(counselNoticeData({ ...notice('proposal_decided', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
+    expect(promiseNoticeData(notice('proposal_decided', { proposalId: PROPOSAL }))).toBeNull();
+    expect(voiceNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL }))).toBeNull();
   });
 });

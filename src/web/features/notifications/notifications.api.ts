@@ -135,6 +135,81 @@ export function campaignNoticePath(data: CampaignNoticeData): string {
   return data.kind === 'campaign_closed' ? `${path}/results` : path;
 }
 
+/** What a notification about the customer's own voice carries (module 6). */
+export type VoiceNoticeData =
+  | {
+      kind: 'customer_reaction';
+      reactionId: string;
+      /** The score on its own scale, or null when missing or malformed. */
+      score: number | null;
+      scale: 'agree5' | 'scale10';
+      extraId: string | null;
+      promiseId: string | null;
+    }
+  | { kind: 'voice_followup'; followupId: string; score: number | null; scale: 'agree5' | 'scale10' };
+
+const id = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The data of a notification about a customer's reaction or its follow-up, or null when it is of another kind. */
+export function voiceNoticeData(notification: AppNotification): VoiceNoticeData | null {
+  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  const scale = d.scale === 'scale10' ? 'scale10' : 'agree5';
+  const max = scale === 'scale10' ? 10 : 5;
+  const min = scale === 'scale10' ? 0 : 1;
+  const score = typeof d.score === 'number' && Number.isInteger(d.score) && d.score >= min && d.score <= max ? d.score : null;
+  switch (notification.kind) {
+    case 'customer_reaction':
+      return { kind: notification.kind, reactionId: text(d.reactionId), score, scale, extraId: id(d.extraId), promiseId: id(d.promiseId) };
+    case 'voice_followup':
+      return { kind: notification.kind, followupId: text(d.followupId), score, scale };
+    default:
+      return null;
+  }
+}
+
+/** Where a voice notification leads: the extra or promise the customer reacted to, or the follow-ups. */
+export function voiceNoticePath(data: VoiceNoticeData): string {
+  if (data.kind === 'voice_followup') return '/customer-voice/follow-ups';
+  if (data.extraId) return `/extras/${encodeURIComponent(data.extraId)}`;
+  if (data.promiseId) return `/promises/${encodeURIComponent(data.promiseId)}`;
+  return '/customer-voice';
+}
+
+/** What a notification about a proposal carries (module 7): a new one for the director, a decision for its author. */
+export type CounselNoticeData =
+  | { kind: 'proposal_submitted'; proposalId: string; title: string; flagged: boolean }
+  | {
+      kind: 'proposal_decided';
+      proposalId: string;
+      title: string;
+      /** What the director decided, or null when missing or malformed. */
+      status: 'approved' | 'declined' | 'more_asked' | null;
+    };
+
+/** The data of a notification about a proposal, or null when it is of another kind (or is malformed: no proposal to open). */
+export function counselNoticeData(notification: AppNotification): CounselNoticeData | null {
+  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  if (typeof d.proposalId !== 'string' || d.proposalId === '') return null;
+  switch (notification.kind) {
+    case 'proposal_submitted':
+      return { kind: notification.kind, proposalId: d.proposalId, title: text(d.title), flagged: d.flagged === true };
+    case 'proposal_decided':
+      return {
+        kind: notification.kind,
+        proposalId: d.proposalId,
+        title: text(d.title),
+        status: d.status === 'approved' || d.status === 'declined' || d.status === 'more_asked' ? d.status : null,
+      };
+    default:
+      return null;
+  }
+}
+
+/** Where a proposal notification leads: the director to the decision queue, the author to the proposal. */
+export function counselNoticePath(data: CounselNoticeData): string {
+  return data.kind === 'proposal_submitted' ? '/decision-queue' : `/proposals/${encodeURIComponent(data.proposalId)}`;
+}
+
 /** Polled once a minute (not faster): a manager hears of an extra above the mandate without reloading. */
 export function useNotifications() {
   return useQuery({

@@ -5,11 +5,14 @@ import { Link, useParams } from 'react-router';
 import type { PromiseDetail } from '../../../contracts/promises.contract';
 import { isApiError } from '../../app/api-client';
 import { useFormat } from '../../app/use-format';
+import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { NotFoundPage } from '../../components/status-pages.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { ReactionLinkCard } from '../voice/reaction-link.component';
+import { mayAskForPromise } from '../voice/voice-model';
 import { DeliveryModal } from './delivery.modal';
 import { BreachList, PromiseStatusBadge } from './promise-badges.component';
 import { PromiseHistory } from './promise-history.component';
@@ -29,6 +32,8 @@ export function PromisePage() {
 
 function PromiseView({ promise }: { promise: PromiseDetail }) {
   const { t } = useTranslation();
+  const me = useSignedInMe();
+  const canAskCustomer = mayAskForPromise(me.member, { madeById: promise.madeBy.id, ownerTeamId: promise.ownerTeam.id });
   return (
     <Stack gap="md" maw={820}>
       <div>
@@ -38,6 +43,7 @@ function PromiseView({ promise }: { promise: PromiseDetail }) {
       </div>
       <PageHeader title={t('promises.detail.title', { customer: promise.customer.name })} />
       <PromiseFacts promise={promise} />
+      {canAskCustomer && <ReactionLinkCard subject="promise" id={promise.id} />}
       {promise.breaches.length > 0 && (
         <Alert color="yellow" title={t('promises.detail.breachesTitle')}>
           <Stack gap={6}>

@@ -1,0 +1,123 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  createTouchpointBody,
+  Followup,
+  followupList,
+  reactionList,
+  Touchpoint,
+  touchpointList,
+  updateTouchpointBody,
+  VoiceLink,
+} from '../../../contracts/voice.contract';
+import { apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
+import { queryKeys } from '../../app/query-keys';
+
+// Module 6: the customer's own voice — the reaction link of an extra or a promise, touchpoints with
+// their QR codes, what customers said, and the follow-up of a very negative reaction.
+
+export type ReactionList = z.infer<typeof reactionList>;
+export type FollowupList = z.infer<typeof followupList>;
+export type CreateTouchpointBody = z.input<typeof createTouchpointBody>;
+export type UpdateTouchpointBody = z.input<typeof updateTouchpointBody>;
+export type VoiceScope = 'mine' | 'team' | 'all';
+export type FollowupState = 'open' | 'closed';
+export type LinkSubject = 'extra' | 'promise';
+
+export interface ReactionFilters {
+  scope: VoiceScope;
+  from?: string | undefined;
+  to?: string | undefined;
+  touchpointId?: string | undefined;
+}
+
+export interface CloseFollowupInput {
+  followupId: string;
+  outcome: 'resolved' | 'not_our_customer';
+  note: string | null;
+}
+
+const linkPath = (linkId: string) => `/api/v1/voice-links/${encodeURIComponent(linkId)}`;
+
+/** The QR code as SVG: sharp at any size, for the screen and for print (the browser sends the session cookie). */
+export const qrSvgUrl = (linkId: string) => `${linkPath(linkId)}/qr.svg`;
+
+/** The QR code as PNG, `size` pixels square (128–2048). */
+export const qrPngUrl = (linkId: string, size = 1024) => `${linkPath(linkId)}/qr.png${queryString({ size: String(size) })}`;
+
+/**
+ * The reaction link of an extra or a promise. The server makes it once and returns the same one after,
+ * so asking again is safe: it is read as a query, only while the panel is open, and refreshed now and
+ * then so the member sees a customer's reaction come in.
+ */
+export function useVoiceLink(subject: LinkSubject, id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.voiceLink(subject, id),
+    queryFn: () => apiPost<VoiceLink>(`/api/v1/${subject === 'extra' ? 'extras' : 'promises'}/${encodeURIComponent(id)}/voice-link`),
+    enabled: options.enabled ?? true,
+    refetchInterval: options.enabled === false ? false : 20_000,
+    retry: false,
+  });
+}
+
+/** Touchpoints with their links (managers, directors, admins). */
+export function useTouchpoints(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.touchpoints,
+    queryFn: () => apiGet<z.infer<typeof touchpointList>>('/api/v1/touchpoints'),
+    select: (data) => data.items,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** What customers said in a period; `enabled: false` (a period that cannot be asked for) keeps the last answer on screen. */
+export function useCustomerReactions(filters: ReactionFilters, options: { enabled?: boolean } = {}) {
+  const params = { scope: filters.scope, from: filters.from, to: filters.to, touchpointId: filters.touchpointId };
+  return useQuery({
+    enabled: options.enabled ?? true,
+    queryKey: queryKeys.customerReactions(params),
+    queryFn: () => apiGet<ReactionList>(`/api/v1/customer-reactions${queryString(params)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFollowups(state: FollowupState) {
+  return useQuery({
+    queryKey: queryKeys.voiceFollowups(state),
+    queryFn: () => apiGet<FollowupList>(`/api/v1/voice-followups${queryString({ state })}`),
+    select: (data) => data.items,
+  });
+}
+
+/** After any write of this module every voice query refetches (lists, counts, links). */
+function useVoiceChanged() {
+  const client = useQueryClient();
+  return () => void client.invalidateQueries({ queryKey: queryKeys.voice });
+}
+
+export function useCreateTouchpoint() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: (body: CreateTouchpointBody) => apiPost<Touchpoint>('/api/v1/touchpoints', body),
+    onSuccess: changed,
+  });
+}
+
+/** Rename, reassign, archive or unarchive a touchpoint, or give it a new link (the old one stops working). */
+export function useUpdateTouchpoint() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: ({ touchpointId, ...body }: UpdateTouchpointBody & { touchpointId: string }) =>
+      apiPatch<Touchpoint>(`/api/v1/touchpoints/${encodeURIComponent(touchpointId)}`, body),
+    onSuccess: changed,
+  });
+}
+
+export function useCloseFollowup() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: ({ followupId, outcome, note }: CloseFollowupInput) =>
+      apiPost<Followup>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/close`, { outcome, note }),
+    onSuccess: changed,
+  });
+}
