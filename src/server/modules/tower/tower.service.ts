@@ -186,7 +186,10 @@ async function coreQuestions(db: Db, org: string, latest: { id: string; title: s
     closesOn: last.closes_on,
     responseRate: p && p.audience ? round(p.respondents! / p.audience) : null,
     previousTitle: before?.title ?? null,
-    themes: [...new Set(now.map((r) => r.theme))].map((theme) => ({ theme, average: round(themesNow.get(theme) ?? null), previous: round(themesThen.get(theme) ?? null) })),
+    // Themes with statements (a theme of only 0–10 or open questions has its promoter score or texts instead).
+    themes: [...new Set(now.map((r) => r.theme))]
+      .filter((theme) => themesNow.has(theme))
+      .map((theme) => ({ theme, average: round(themesNow.get(theme) ?? null), previous: round(themesThen.get(theme) ?? null) })),
     promoterScore: ips(now),
     previousPromoterScore: ips(then),
   };

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../contracts/counsel.contract';
 import { isLanguage } from '../../app/i18n';
@@ -50,6 +50,7 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
   const phone = useIsPhone();
   const days = useDays();
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<BriefFormValues>({
     initialValues,
     validate: (values) => {
@@ -65,6 +66,14 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
     // Only when the needs arrive: afterwards the choice is the person's.
   }, [needs]);
 
+  /** After a refused submit: bring the first field with an error into view (the brief is long on a phone). */
+  const showFirstError = () =>
+    window.setTimeout(() => {
+      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .mantine-InputWrapper-error');
+      field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (field?.matches('input, textarea, select')) field.focus({ preventScroll: true });
+    }, 50);
+
   const { recognised, others } = needChoices(needs ?? []);
   const flagged = willBeFlagged(form.values.need, needs);
   const needData = [
@@ -75,7 +84,20 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
   ];
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => onSubmit(values, form))}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) =>
+          onSubmit(values, {
+            setErrors: (errors) => {
+              form.setErrors(errors);
+              if (Object.keys(errors).length) showFirstError();
+            },
+          }),
+        showFirstError,
+      )}
+    >
       <Stack gap="md">
         <ProblemAlert error={error} />
 

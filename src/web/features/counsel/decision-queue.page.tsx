@@ -5,6 +5,7 @@ import { isLanguage } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { useIsPhone } from '../../components/use-is-phone';
 import { type DecisionQueue, useDecisionQueue, usePrefetchProposal, useProposal } from './counsel.api';
 import { formatDays } from './counsel-labels';
 import { DecisionPanel } from './decision-panel.component';
@@ -73,20 +74,41 @@ export function DecisionQueuePage() {
   );
 }
 
-/** "1 van 4 in de wachtrij", with previous and next (they stop at either end). */
+/** "1 van 4 in de wachtrij", with previous and next (they stop at either end); on a phone the count sits above them. */
 function QueueNavigation({ position, total, onPrevious, onNext }: { position: number; total: number; onPrevious: () => void; onNext: () => void }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
+  const count = (
+    <Text fw={600} size="sm" ta="center" aria-live="polite">
+      {t('counsel.queue.position', { position, total })}
+    </Text>
+  );
+  const previous = (
+    <Button variant="default" size="sm" onClick={onPrevious} disabled={position <= 1} aria-label={t('counsel.queue.previousLabel')}>
+      ← {t('counsel.queue.previous')}
+    </Button>
+  );
+  const next = (
+    <Button variant="default" size="sm" onClick={onNext} disabled={position >= total} aria-label={t('counsel.queue.nextLabel')}>
+      {t('counsel.queue.next')} →
+    </Button>
+  );
+  if (phone) {
+    return (
+      <Stack gap={6}>
+        {count}
+        <SimpleGrid cols={2} spacing="sm">
+          {previous}
+          {next}
+        </SimpleGrid>
+      </Stack>
+    );
+  }
   return (
     <Group justify="space-between" gap="xs" wrap="nowrap">
-      <Button variant="default" size="sm" onClick={onPrevious} disabled={position <= 1} aria-label={t('counsel.queue.previousLabel')}>
-        ← {t('counsel.queue.previous')}
-      </Button>
-      <Text fw={600} size="sm" ta="center" aria-live="polite">
-        {t('counsel.queue.position', { position, total })}
-      </Text>
-      <Button variant="default" size="sm" onClick={onNext} disabled={position >= total} aria-label={t('counsel.queue.nextLabel')}>
-        {t('counsel.queue.next')} →
-      </Button>
+      {previous}
+      {count}
+      {next}
     </Group>
   );
 }

@@ -75,6 +75,7 @@ function NeedCard({ need, steering }: { need: Need; steering: boolean }) {
   const recognise = useRecogniseNeed();
   return (
     <Card
+      component="article"
       withBorder
       padding="md"
       radius="md"

@@ -6,7 +6,7 @@ import { isLanguage } from '../../app/i18n';
 import { useFormat } from '../../app/use-format';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useDays } from '../promises/use-days';
-import { FlaggedBadge, ProposalStatusBadge } from './counsel-badges.component';
+import { ProposalStatusBadge } from './counsel-badges.component';
 import { decisionTimeText, kindLabel } from './counsel-labels';
 
 const prose = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -55,7 +55,6 @@ export function ProposalBrief({ proposal, withTitle = false, linkTitle = false }
         <Text size="sm" c="dimmed">
           {kindLabel(t, proposal.kind)}
         </Text>
-        {proposal.flagged && <FlaggedBadge size="md" />}
       </Group>
       {withTitle && (
         <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }}>
