@@ -215,7 +215,7 @@ export async function addReactions(q: Query, orgId: string, people: People, n: n
                  else (array[0, 1, 2, 3, 4, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 10, 10])[1 + (g * 7919) % 20] end,
             case when g % 3 = 0 then (array['Heel vriendelijk ontvangen!', 'Snel geholpen, dank jullie wel.', 'Het duurde even.', 'Koude koffie en niemand die keek.'])[1 + g % 4] end,
             case when g % 7 = 0 then 'en' else 'nl' end, t.at, t.at
-       from generate_series(1, ${n}) g
+       from generate_series(1::bigint, ${n}::bigint) g
        join ${touchpoint} p on p.i = (g * 13) % ${teams}
        join voice_links l on l.org_id = $1 and l.touchpoint_id = p.id
        cross join lateral (select now() - ((g * 104729) % (${days} * 24 * 60)) * interval '1 minute' as at) t`,
@@ -252,7 +252,7 @@ export async function addCounsel(q: Query, orgId: string, people: People, option
     `insert into needs (org_id, what, for_whom, why_now, raised_by, recognised_at, recognised_by, created_at)
      select $1, 'Behoefte ' || g, 'Team en gasten', 'Het speelt al een tijd.', m.id,
             case when g % 3 <> 0 then t.at + interval '4 days' end, case when g % 3 <> 0 then $2::uuid end, t.at
-       from generate_series(1, ${options.needs}) g
+       from generate_series(1::bigint, ${options.needs}::bigint) g
        join ${member} m on m.i = (g * 37) % ${members}
        cross join lateral (select now() - ((g * 7919) % (365 * 24)) * interval '1 hour' as at) t`,
     [orgId, director],
@@ -270,7 +270,7 @@ export async function addCounsel(q: Query, orgId: string, people: People, option
     `create temporary table ${prefix}_proposal as
      select g, m.id as author, n.id as need_id, s.status, t.submitted,
             case when s.status in ('approved', 'declined') then least(now(), t.submitted + (1 + g % 20) * interval '1 day') end as decided
-       from generate_series(1, ${options.proposals}) g
+       from generate_series(1::bigint, ${options.proposals}::bigint) g
        join ${member} m on m.i = (g * 53) % ${members}
        left join ${need} n on g % 10 <> 0 and n.i = g % ${options.needs}
        cross join lateral (select (array['approved', 'declined', 'approved', 'submitted', 'more_asked', 'withdrawn'])[1 + g % 6] as status) s

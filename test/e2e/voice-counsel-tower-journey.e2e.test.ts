@@ -1,0 +1,117 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// Lisa logs an extra and shows the customer the QR code; the customer, on their own phone and signed in
+// nowhere, reacts very negatively; Pieter, who leads reception, gets the follow-up and closes it as
+// "not our customer"; Sanne, the outside sales adviser, files a proposal for a need; Anna decides it
+// from her queue; the tower shows all of it.
+
+const run = browserAvailable();
+
+describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  const stamp = Date.now().toString(36);
+  const occasion = `Gast wilde een late check-out ${stamp}`;
+  const complaint = `Niemand wist van mijn afspraak ${stamp}`;
+  const title = `Vaste tafel voor zakelijke gasten ${stamp}`;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('closes the loop with the customer, brings a proposal to a decision, and shows it in the tower', async () => {
+    // ---- Lisa logs an extra and shows the QR code ----
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
+    await lisa.goto('/extras/new');
+    await lisa.getByLabel('Klantaanleiding').fill(occasion);
+    await lisa.getByLabel('Wat heb je gedaan?').fill('Kamer tot twee uur laten staan');
+    await lisa.getByText('Tijd', { exact: true }).click();
+    await lisa.getByLabel('Kosten (€)').fill('0');
+    await lisa.getByLabel('Minuten').fill('5');
+    await lisa.getByRole('button', { name: 'Opslaan' }).click();
+    await lisa.getByText('Opgeslagen', { exact: true }).waitFor();
+    await lisa.goto('/extras');
+    await lisa.getByText(occasion).first().click();
+    await lisa.waitForURL(/\/extras\/[0-9a-f-]{36}$/);
+    await lisa.getByRole('button', { name: 'Vraag de klant om een reactie' }).click();
+    await lisa.getByRole('img', { name: 'QR-code voor de reactielink' }).waitFor();
+    const url = await lisa.getByRole('dialog').getByLabel('Reactielink').inputValue();
+    const path = new URL(url).pathname;
+    expect(path).toMatch(/^\/r\/[A-Za-z0-9_-]{22}$/);
+
+    // ---- The customer scans it: a fresh phone, nobody signed in ----
+    const customerContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+    const customer = await customerContext.newPage();
+    const scripts: string[] = [];
+    customer.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await customer.goto(`${server.baseUrl}${path}`);
+    await customer.getByRole('heading', { name: 'Hoe was het?' }).waitFor();
+    await customer.getByText('Hotel De Kroon').waitFor();
+    expect(await customer.getByText(occasion).count()).toBe(0);
+    await customer.locator('label[for="s1"]').click();
+    await customer.getByLabel('Wilt u nog iets kwijt? (mag leeg blijven)').fill(complaint);
+    await customer.getByRole('button', { name: 'Versturen' }).click();
+    await customer.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    expect(scripts).toEqual([]);
+    await customerContext.close();
+
+    // ---- Pieter gets the follow-up and closes it: the request did not fit the offer ----
+    const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example');
+    await pieter.goto('/customer-voice/follow-ups');
+    const card = pieter.locator('div', { hasText: complaint }).filter({ has: pieter.getByRole('button', { name: 'Niet onze klant' }) }).last();
+    await card.getByRole('button', { name: 'Niet onze klant' }).click();
+    const close = pieter.getByRole('dialog');
+    await close.getByLabel('Waarom paste het verzoek niet bij ons aanbod?').fill('Late check-out tot twee uur bieden we alleen na overleg aan');
+    await close.getByRole('button', { name: 'Afsluiten als niet onze klant' }).click();
+    await expect.poll(() => pieter.getByText(complaint).count()).toBe(0);
+    await pieter.getByText('Afgesloten', { exact: true }).click();
+    await pieter.getByText(complaint).waitFor();
+
+    // ---- Sanne, the outside sales adviser, proposes for a need ----
+    const sanne = await signedInPage(browser, server.baseUrl, 'sanne@dekroon.example', { device: LAPTOP });
+    await sanne.goto('/needs');
+    const need = sanne.locator('div', { hasText: 'Meer vaste zakelijke gasten' }).filter({ has: sanne.getByRole('link', { name: 'Voorstel doen voor deze behoefte' }) }).last();
+    await need.getByRole('link', { name: 'Voorstel doen voor deze behoefte' }).click();
+    await sanne.waitForURL(/\/proposals\/new\?needId=/);
+    await sanne.getByLabel('Iets nieuws').check();
+    await sanne.getByLabel('Titel').fill(title);
+    await sanne.getByLabel('Het voorstel').fill('Elke dinsdag en woensdag een vaste tafel voor zakelijke gasten, met hun naam erop.');
+    await sanne.getByLabel('Effect op klanten').fill('Zakelijke gasten voelen zich thuis en komen terug.');
+    await sanne.getByLabel('Effect op medewerkers').fill('Restaurant weet vooraf wie er komt.');
+    await sanne.getByLabel('Kosten in euro').fill('250');
+    await sanne.getByLabel("Risico's").fill('Lege tafel als een gast afzegt.');
+    await sanne.getByRole('button', { name: 'Voorstel indienen' }).click();
+    await sanne.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
+    await sanne.getByText(title).first().waitFor();
+
+    // ---- Anna decides it from her queue (the oldest come first) ----
+    const anna = await signedInPage(browser, server.baseUrl, 'anna@dekroon.example', { device: LAPTOP });
+    await anna.goto('/decision-queue');
+    await anna.getByText(/1 van 3 in de wachtrij/).waitFor();
+    for (let i = 0; i < 2; i++) await anna.getByRole('button', { name: 'Volgend voorstel' }).click();
+    await anna.getByText(/3 van 3 in de wachtrij/).waitFor();
+    await anna.getByText(title).first().waitFor();
+    await anna.getByLabel('Reden').fill('Goed idee: start in januari, we kijken na drie maanden.');
+    await anna.getByRole('button', { name: 'Goedkeuren' }).click();
+    await anna.getByText(/van 2 in de wachtrij/).waitFor();
+
+    // ---- The tower shows all of it ----
+    await anna.goto('/tower');
+    await anna.getByRole('heading', { name: 'De toren' }).waitFor();
+    const tower = await anna.evaluate(async () => (await fetch('/api/v1/tower')).json());
+    expect(tower.counsel.queue).toBe(2);
+    expect(tower.voice.veryNegative).toBeGreaterThanOrEqual(1);
+    await anna.getByRole('heading', { name: 'Raad' }).waitFor();
+    await anna.getByRole('heading', { name: 'Klantstem' }).waitFor();
+    await anna.getByRole('heading', { name: 'Zwakste schakel' }).waitFor();
+    await anna.getByText('Kernvragen najaar 2026').waitFor();
+  }, 150_000);
+});
