@@ -133,6 +133,7 @@ export async function addPromises(q: Query, orgId: string, people: People, n: nu
   }
   console.log();
   await q(`alter table promise_steps disable trigger promise_steps_day_sums_insert_delete`);
+  await q(`alter table promise_steps disable trigger promise_steps_late_insert_delete`);
   await q(`alter table step_ratings disable trigger step_ratings_day_sums`);
   await q(
     `create temporary table ${prefix}_promise as
@@ -163,6 +164,14 @@ export async function addPromises(q: Query, orgId: string, people: People, n: nu
     [orgId],
   );
   await q(`alter table promise_steps enable trigger promise_steps_day_sums_insert_delete`);
+  await q(`alter table promise_steps enable trigger promise_steps_late_insert_delete`);
+  // What the late-hand-off trigger would have counted, once for all promises.
+  await q(
+    `update promises p set late_handoffs = s.n
+       from (select promise_id, count(*)::int as n from promise_steps where org_id = $1 and kind = 'handoff' and done_on > due_date group by 1) s
+      where p.org_id = $1 and p.id = s.promise_id`,
+    [orgId],
+  );
   await q(`alter table step_ratings enable trigger step_ratings_day_sums`);
   await q(`select klantwerk_rebuild_handoff_sums($1)`, [orgId]);
   for (const table of ['handoff_day_sums', 'promises', 'promise_steps', 'step_ratings']) await q(`vacuum analyze ${table}`);
@@ -211,8 +220,8 @@ export async function addReactions(q: Query, orgId: string, people: People, n: n
   await q(
     `insert into customer_reactions (org_id, link_id, subject, touchpoint_id, team_id, scale, score, comment, language, created_at, updated_at)
      select $1, l.id, 'touchpoint', p.id, p.team_id, p.scale,
-            case when p.scale = 'agree5' then (array[1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5])[1 + (g * 7919) % 20]
-                 else (array[0, 1, 2, 3, 4, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 10, 10])[1 + (g * 7919) % 20] end,
+            case when p.scale = 'agree5' then (array[1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5])[1 + abs(hashtext(g::text)) % 20]
+                 else (array[0, 1, 2, 3, 4, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 10, 10])[1 + abs(hashtext(g::text)) % 20] end,
             case when g % 3 = 0 then (array['Heel vriendelijk ontvangen!', 'Snel geholpen, dank jullie wel.', 'Het duurde even.', 'Koude koffie en niemand die keek.'])[1 + g % 4] end,
             case when g % 7 = 0 then 'en' else 'nl' end, t.at, t.at
        from generate_series(1::bigint, ${n}::bigint) g

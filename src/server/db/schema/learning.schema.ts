@@ -1,4 +1,4 @@
-import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { extras } from './extras.schema';
 import { members, organizations, teams } from './org.schema';
 
@@ -141,6 +141,9 @@ export const extraDaySums = pgTable(
     /** Cost band in euro: '0', '0-5', '5-20', '20+'. */
     band: text().notNull(),
     ...sumColumns,
+    /** What the extras cost, and how many went above the mandate: the tower's mandate figures. */
+    costCents: bigint({ mode: 'number' }).notNull().default(0),
+    aboveMandate: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind, t.band] })],
 );

@@ -46,6 +46,8 @@ export const promises = pgTable(
     /** Set when delivery is confirmed: 'kept' or 'broken' (see promise-rules.ts); null before. */
     outcome: text(),
     renegotiations: integer().notNull().default(0),
+    /** Hand-offs done after their day, kept by a trigger (migration 0012): at risk needs no look at every step. */
+    lateHandoffs: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -59,8 +59,8 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
       select day::text, sum(extras)::int as extras, sum(n)::int as n, sum(positives)::int as positives
         from extra_day_sums where org_id = ${org} and day >= ${from} group by day`),
     db.execute<{ day: string; cents: number; above: number }>(sql`
-      select (occurred_at at time zone ${tz})::date::text as day, sum(cost_cents)::bigint as cents, count(*) filter (where above_mandate)::int as above
-        from extras where org_id = ${org} and deleted_at is null and occurred_at >= ${localStart} group by 1`),
+      select day::text, sum(cost_cents)::bigint as cents, sum(above_mandate)::int as above
+        from extra_day_sums where org_id = ${org} and day >= ${from} group by day`),
     db.execute<{ day: string; n: number; points: number; very_negative: number }>(sql`
       select (created_at at time zone ${tz})::date::text as day, count(*)::int as n,
              sum(case when scale = 'agree5' then score else 1 + score * 0.4 end)::float8 as points,
@@ -73,10 +73,14 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
       select due_date::text as day, count(*) filter (where outcome is not null or due_date < ${today}::date)::int as settled,
              count(*) filter (where outcome = 'kept')::int as kept
         from promises where org_id = ${org} and due_date >= ${from} and due_date <= ${today}::date group by 1`),
+    // At risk (the rule of statusOf in promises.repo.ts): a hand-off done after its day (counted on the
+    // promise by a trigger), or one still open past its day (few, found on the open-steps index).
     db.execute<{ open: number; at_risk: number }>(sql`
+      with late_open as (
+        select distinct s.promise_id from promise_steps s
+         where s.done_on is null and s.due_date < ${today}::date and s.org_id = ${org} and s.kind = 'handoff')
       select count(*)::int as open,
-             count(*) filter (where exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
-                                             and ((s.done_on is null and s.due_date < ${today}::date) or s.done_on > s.due_date)))::int as at_risk
+             count(*) filter (where p.late_handoffs > 0 or p.id in (select promise_id from late_open))::int as at_risk
         from promises p where p.org_id = ${org} and p.outcome is null and p.due_date >= ${today}::date`),
     findChain(db, tenant, { from: addDays(today, -89), to: today }),
     db.execute<{ id: string; title: string; closes_on: string }>(sql`
