@@ -135,6 +135,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/touchpoints': STEERING,
   'PATCH /api/v1/touchpoints/:touchpointId': STEERING,
   'GET /api/v1/customer-reactions': STAFF,
+  'DELETE /api/v1/customer-reactions/:reactionId/contact': PEOPLE,
   'GET /api/v1/voice-followups': PEOPLE,
   'POST /api/v1/voice-followups/:followupId/close': PEOPLE,
   'GET /api/v1/needs': ALL,
@@ -295,11 +296,11 @@ describe('organisations never see each other', () => {
     const reactionOfA = await t.app.inject({
       method: 'POST',
       url: new URL(touchpointOfA.json().link.url).pathname,
-      payload: 'score=1&comment=slecht',
+      payload: 'score=1&comment=slecht&contact=yes&name=Mevr.%20Jansen&phone=0612345678',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(reactionOfA.statusCode).toBe(303);
-    const followupOfA = (await t.database.pool.query(`select id from voice_followups where org_id = $1`, [a.orgId])).rows[0];
+    const followupOfA = (await t.database.pool.query(`select id, reaction_id from voice_followups where org_id = $1`, [a.orgId])).rows[0];
     const needOfA = await t.app.inject({
       method: 'POST',
       url: '/api/v1/needs',
@@ -330,6 +331,7 @@ describe('organisations never see each other', () => {
       linkId: touchpointOfA.json().link.id,
       touchpointId: touchpointOfA.json().id,
       followupId: followupOfA.id,
+      reactionId: followupOfA.reaction_id,
       campaignId: campaignOfA.json().id,
       questionId: ownQuestion.json().key.slice('own:'.length),
       actionId: actionOfA.json().id,

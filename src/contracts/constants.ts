@@ -56,3 +56,6 @@ export type ReactionScore = (typeof REACTION_SCORES)[number];
 /** What members (not managers or directors) see of core-question results. */
 export const RESULTS_VISIBILITY = ['none', 'organisation', 'own_groups'] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+/** Contact details a customer left with a reaction are erased this many days after it (later only while its follow-up is open). */
+export const CONTACT_KEEP_DAYS = 90;

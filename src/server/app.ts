@@ -34,6 +34,7 @@ import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
+import { eraseOldContacts } from './modules/voice/voice.service';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -169,7 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         name: 'sweep expired rows',
         everyMs: 60 * 60_000,
         firstAfterMs: 5 * 60_000,
-        run: async () => void app.log.info({ swept: await sweepExpired(db) }, 'expired rows swept'),
+        run: async () => void app.log.info({ swept: await sweepExpired(db), contactsErased: await eraseOldContacts(db) }, 'expired rows swept'),
       },
     ];
     if (config.smtpUrl) {

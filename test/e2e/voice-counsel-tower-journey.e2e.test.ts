@@ -58,6 +58,9 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     expect(await customer.getByText(occasion).count()).toBe(0);
     await customer.locator('label[for="s1"]').click();
     await customer.getByLabel('Wilt u nog iets kwijt? (mag leeg blijven)').fill(complaint);
+    await customer.locator('label[for="contact"]').click();
+    await customer.getByLabel('Naam').fill('Mevrouw Bakker');
+    await customer.getByLabel('E-mailadres').fill('bakker@example.test');
     await customer.getByRole('button', { name: 'Versturen' }).click();
     await customer.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
     expect(scripts).toEqual([]);
@@ -73,6 +76,13 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await close.getByRole('button', { name: 'Afsluiten als niet onze klant' }).click();
     await expect.poll(() => pieter.getByText(complaint).count()).toBe(0);
     await pieter.getByText('Afgesloten', { exact: true }).click();
+    await pieter.getByText(complaint).waitFor();
+    // The customer is helped; Pieter erases her contact details, her words stay.
+    await pieter.getByText('bakker@example.test').waitFor();
+    await pieter.getByRole('button', { name: 'Contactgegevens van Mevrouw Bakker wissen' }).click();
+    await pieter.getByRole('dialog').getByRole('button', { name: 'Contactgegevens wissen' }).click();
+    await pieter.getByText('De contactgegevens zijn gewist.').waitFor();
+    await expect.poll(() => pieter.getByText('Mevrouw Bakker').count()).toBe(0);
     await pieter.getByText(complaint).waitFor();
 
     // ---- Sanne, the outside sales adviser, proposes for a need ----

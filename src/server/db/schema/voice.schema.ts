@@ -87,6 +87,10 @@ export const customerReactions = pgTable(
     uniqueIndex('customer_reactions_tied_uq').on(t.linkId).where(sql`${t.subject} <> 'touchpoint'`),
     index().on(t.orgId, t.createdAt),
     index().on(t.orgId, t.memberId, t.createdAt),
+    // Only the few reactions that still hold contact details, for the sweep that erases them in time.
+    index('customer_reactions_contact_idx')
+      .on(t.createdAt)
+      .where(sql`${t.contactName} is not null or ${t.contactEmail} is not null or ${t.contactPhone} is not null`),
     foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [voiceLinks.orgId, voiceLinks.id] }).onDelete('cascade'),
     check('customer_reactions_score_ok', sql`(${t.scale} = 'agree5' and ${t.score} between 1 and 5) or (${t.scale} = 'scale10' and ${t.score} between 0 and 10)`),
   ],

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
-import type { Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
+import type { CustomerReaction, Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
+import { eraseOldContacts } from './voice.service';
 
 // The customer's own voice: reaction links for an extra and a touchpoint, the public page (no account,
 // no JavaScript, nothing of the organisation but its name), one reaction per tied link changeable for
@@ -200,5 +201,49 @@ describe('a touchpoint', () => {
     expect(renewed.link!.id).not.toBe(point.link!.id);
     expect((await t.app.inject({ method: 'GET', url: `/r/${token}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/r/${tokenOf(renewed.link!)}` })).statusCode).toBe(200);
+  });
+});
+
+describe('a customer’s contact details', () => {
+  it('are erased on request by whoever follows up, and by the sweep after 90 days unless the follow-up is still open', async () => {
+    const made = await call('director', 'POST', '/touchpoints', { name: 'Balie', teamId: f.teamId });
+    expect(made.statusCode, made.body).toBe(201);
+    const desk = made.json() as Touchpoint;
+    const contact = { contact: 'yes', name: 'Dhr. De Vries', email: 'devries@example.test' };
+    for (const [score, address] of [['1', '198.51.100.21'], ['4', '198.51.100.22'], ['5', '198.51.100.23']] as const) {
+      expect((await react(tokenOf(desk.link!), { score, ...contact }, address)).statusCode).toBe(303);
+    }
+    const since = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+    const byScore = async () => {
+      const items = (await call('director', 'GET', `/customer-reactions?scope=all&touchpointId=${desk.id}&from=${since}`)).json().items as CustomerReaction[];
+      expect(items).toHaveLength(3);
+      return Object.fromEntries(items.map((r) => [r.score, r])) as Record<1 | 4 | 5, CustomerReaction>;
+    };
+    const before = await byScore();
+    expect(before[5].contact).toEqual({ name: 'Dhr. De Vries', email: 'devries@example.test', phone: null });
+
+    // The customer who was delighted asks to be forgotten: the manager erases the details, the reaction stays.
+    const erase = (who: Who, id: string) => t.app.inject({ method: 'DELETE', url: `/api/v1/customer-reactions/${id}/contact`, headers: { cookie: cookie[who] } });
+    expect((await erase('member', before[5].id)).statusCode).toBe(403);
+    expect((await erase('otherOrg', before[5].id)).statusCode).toBe(404);
+    expect((await erase('manager', before[5].id)).statusCode).toBe(204);
+    const afterRequest = await byScore();
+    expect(afterRequest[5]).toMatchObject({ contact: null, score: 5 });
+    expect(afterRequest[4].contact).not.toBeNull();
+    const { rows: audit } = await t.database.pool.query(`select action, data from audit_log where subject_id = $1`, [before[5].id]);
+    expect(audit).toEqual([{ action: 'customer_reaction.contact_erased', data: {} }]);
+
+    // Ninety-one days on, the sweep erases what is no longer needed, but not while the follow-up is open.
+    await t.database.pool.query(`update customer_reactions set created_at = now() - interval '91 days' where touchpoint_id = $1`, [desk.id]);
+    expect(await eraseOldContacts(t.database.db)).toBe(1);
+    const afterSweep = await byScore();
+    expect(afterSweep[4]).toMatchObject({ contact: null, score: 4 });
+    expect(afterSweep[1].contact).toEqual({ name: 'Dhr. De Vries', email: 'devries@example.test', phone: null });
+    const followup = ((await call('manager', 'GET', '/voice-followups')).json().items as Followup[]).find((x) => x.reaction.id === before[1].id)!;
+    expect((await call('manager', 'POST', `/voice-followups/${followup.id}/close`, { outcome: 'resolved', note: 'Gebeld' })).statusCode).toBe(200);
+    expect(await eraseOldContacts(t.database.db)).toBe(1);
+    expect((await byScore())[1].contact).toBeNull();
+    const { rows } = await t.database.pool.query(`select count(*)::int as n from customer_reactions where contact_email is not null or contact_name is not null`);
+    expect(rows[0].n).toBe(1); // only the touchpoint reaction of today above keeps its details
   });
 });

@@ -17,6 +17,7 @@ import {
   voiceLink,
   voiceLinkParams,
 } from '../../../contracts/voice.contract';
+import { CONTACT_KEEP_DAYS } from '../../../contracts/constants';
 import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
@@ -25,6 +26,7 @@ import type { VoiceDeps } from './voice.service';
 
 const extraParams = z.object({ extraId: z.uuid() });
 const promiseParams = z.object({ promiseId: z.uuid() });
+const reactionParams = z.object({ reactionId: z.uuid() });
 const qrQuery = z.object({ size: z.coerce.number().int().min(128).max(2048).default(768) });
 
 export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (app, { deps }) => {
@@ -84,6 +86,20 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (ap
     config: { access: STAFF },
     schema: { tags, summary: 'What customers said: on my extras and promises, my teams\', or all (directors)', querystring: reactionsQuery, response: { 200: reactionList, ...problems } },
     handler: (request) => service.listReactions(deps, tenantOf(request), request.query),
+  });
+
+  app.delete('/customer-reactions/:reactionId/contact', {
+    config: { access: LEADERS },
+    schema: {
+      tags,
+      summary: `Erase the contact details a customer left (the reaction stays); they are erased anyway ${CONTACT_KEEP_DAYS} days after the reaction, unless its follow-up is still open`,
+      params: reactionParams,
+      response: { 204: z.null(), ...problems },
+    },
+    handler: async (request, reply) => {
+      await service.eraseContact(deps, tenantOf(request), request.params.reactionId);
+      return reply.code(204).send(null);
+    },
   });
 
   app.get('/voice-followups', {

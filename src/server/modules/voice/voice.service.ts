@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Language } from '../../../contracts/constants';
+import { CONTACT_KEEP_DAYS, type Language } from '../../../contracts/constants';
 import type {
   closeFollowupBody,
   createTouchpointBody,
@@ -372,8 +372,11 @@ const reactionJoins = sql`
   left join promises p on p.org_id = r.org_id and p.id = r.promise_id
   left join touchpoints tp on tp.org_id = r.org_id and tp.id = r.touchpoint_id`;
 
+/** A customer's contact details are for whoever follows up: the team's manager, directors and admins. */
+const seesContactOf = (tenant: TenantContext, teamId: string | null) => steering(tenant) || leads(tenant, [teamId]);
+
 function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
-  const seesContact = steering(tenant) || leads(tenant, [r.team_id]);
+  const seesContact = seesContactOf(tenant, r.team_id);
   return {
     id: r.id,
     subject: r.subject as CustomerReaction['subject'],
@@ -422,6 +425,43 @@ export async function listReactions(deps: VoiceDeps, tenant: TenantContext, quer
       veryNegative: items.filter((i) => i.veryNegative).length,
     },
   };
+}
+
+// ---------- contact details: kept only as long as they serve the follow-up ----------
+
+const noContact = { contactName: null, contactEmail: null, contactPhone: null };
+
+/** Erases a customer's contact details now (the customer asked, or they are no longer needed); the reaction stays. */
+export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, reactionId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const [reaction] = await tx
+      .select({ teamId: customerReactions.teamId })
+      .from(customerReactions)
+      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)))
+      .for('update');
+    if (!reaction) throw notFound();
+    if (!seesContactOf(tenant, reaction.teamId)) throw forbidden();
+    await tx
+      .update(customerReactions)
+      .set({ ...noContact, updatedAt: new Date() })
+      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)));
+    // What was erased is not written down anywhere, only that it was.
+    await recordAudit(tx, tenant, 'customer_reaction.contact_erased', 'customer_reaction', reactionId);
+  });
+}
+
+/**
+ * The background sweep: erases the contact details of reactions older than CONTACT_KEEP_DAYS, in every
+ * organisation, except while the reaction's follow-up is still open. Returns how many were erased.
+ */
+export async function eraseOldContacts(db: Db, now = new Date()): Promise<number> {
+  const result = await db.execute(sql`
+    update customer_reactions r
+       set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
+     where (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
+       and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => ${CONTACT_KEEP_DAYS})
+       and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')`);
+  return result.rowCount ?? 0;
 }
 
 // ---------- follow-ups ----------

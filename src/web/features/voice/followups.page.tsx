@@ -99,7 +99,7 @@ function OpenFollowup({ followup }: { followup: Followup }) {
         <ReactionComment comment={followup.reaction.comment} />
         <ReactionAbout reaction={followup.reaction} />
         {followup.reaction.contact ? (
-          <ContactDetails contact={followup.reaction.contact} />
+          <ContactDetails reactionId={followup.reaction.id} contact={followup.reaction.contact} />
         ) : (
           <Text size="sm" c="dimmed">
             {t('voice.followups.noContact')}
@@ -155,7 +155,7 @@ function ClosedFollowup({ followup }: { followup: Followup }) {
         <ScoreBadge reaction={followup.reaction} />
         <ReactionComment comment={followup.reaction.comment} />
         <ReactionAbout reaction={followup.reaction} />
-        <ContactDetails contact={followup.reaction.contact} />
+        <ContactDetails reactionId={followup.reaction.id} contact={followup.reaction.contact} />
       </Stack>
     </Card>
   );

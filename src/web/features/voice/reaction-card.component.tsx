@@ -1,11 +1,15 @@
-import { Anchor, Badge, Card, Group, Paper, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Button, Card, Group, Paper, Stack, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CONTACT_KEEP_DAYS } from '../../../contracts/constants';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
 import { useFormat } from '../../app/use-format';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { notifySuccess } from '../../components/notify';
 import { ScoreFace } from '../extras/extra-fields.component';
 import { SCORE_COLORS } from '../extras/extra-labels';
+import { useEraseContact } from './voice.api';
 import { fivePointFace, scoreText, subjectLabel, subjectPath } from './voice-model';
 
 /** The score on its own scale ("2 van 5", "3 van 10") with a face; a very negative one is marked. */
@@ -54,15 +58,26 @@ export function ReactionAbout({ reaction }: { reaction: CustomerReaction }) {
   );
 }
 
-/** Only there when the customer chose to leave them, and only shown to leaders by the server. */
-export function ContactDetails({ contact }: { contact: CustomerReaction['contact'] }) {
+/**
+ * Only there when the customer chose to leave them, and only shown by the server to whoever follows up
+ * (the team's manager, directors, admins), who may erase them at once; the server erases them anyway
+ * CONTACT_KEEP_DAYS after the reaction unless its follow-up is still open.
+ */
+export function ContactDetails({ reactionId, contact }: { reactionId: string; contact: CustomerReaction['contact'] }) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const erase = useEraseContact();
   if (!contact) return null;
   return (
     <Paper p="sm" radius="md" bg="blue.0">
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        {t('voice.contact.title')}
-      </Text>
+      <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+          {t('voice.contact.title')}
+        </Text>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirming(true)} aria-label={t('voice.contact.eraseLabel', { name: contact.name ?? contact.email ?? contact.phone ?? '' })}>
+          {t('voice.contact.erase')}
+        </Button>
+      </Group>
       <Stack gap={2} mt={4}>
         {contact.name && <Text size="sm">{contact.name}</Text>}
         {contact.email && (
@@ -76,6 +91,29 @@ export function ContactDetails({ contact }: { contact: CustomerReaction['contact
           </Anchor>
         )}
       </Stack>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('voice.contact.kept', { days: CONTACT_KEEP_DAYS })}
+      </Text>
+      <ConfirmModal
+        opened={confirming}
+        title={t('voice.contact.eraseTitle')}
+        message={t('voice.contact.eraseText')}
+        confirmLabel={t('voice.contact.eraseConfirm')}
+        loading={erase.isPending}
+        error={erase.error}
+        onConfirm={() =>
+          erase.mutate(reactionId, {
+            onSuccess: () => {
+              setConfirming(false);
+              notifySuccess(t('voice.contact.erased'));
+            },
+          })
+        }
+        onClose={() => {
+          setConfirming(false);
+          erase.reset();
+        }}
+      />
     </Paper>
   );
 }
@@ -116,7 +154,7 @@ export function ReactionCard({ reaction, footer }: { reaction: CustomerReaction;
         </Group>
         <ReactionComment comment={reaction.comment} />
         <ReactionAbout reaction={reaction} />
-        <ContactDetails contact={reaction.contact} />
+        <ContactDetails reactionId={reaction.id} contact={reaction.contact} />
         {footer}
       </Stack>
     </Card>

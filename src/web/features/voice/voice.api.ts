@@ -10,7 +10,7 @@ import type {
   updateTouchpointBody,
   VoiceLink,
 } from '../../../contracts/voice.contract';
-import { apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
+import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
 // Module 6: the customer's own voice — the reaction link of an extra or a promise, touchpoints with
@@ -118,6 +118,15 @@ export function useCloseFollowup() {
   return useMutation({
     mutationFn: ({ followupId, outcome, note }: CloseFollowupInput) =>
       apiPost<Followup>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/close`, { outcome, note }),
+    onSuccess: changed,
+  });
+}
+
+/** Erases the contact details a customer left; the reaction itself stays. */
+export function useEraseContact() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: (reactionId: string) => apiDelete<null>(`/api/v1/customer-reactions/${encodeURIComponent(reactionId)}/contact`),
     onSuccess: changed,
   });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "customer_reactions_contact_idx" ON "customer_reactions" USING btree ("created_at") WHERE "customer_reactions"."contact_name" is not null or "customer_reactions"."contact_email" is not null or "customer_reactions"."contact_phone" is not null;
