@@ -57,5 +57,5 @@ export type ReactionScore = (typeof REACTION_SCORES)[number];
 export const RESULTS_VISIBILITY = ['none', 'organisation', 'own_groups'] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 
-/** Contact details a customer left with a reaction are erased this many days after it (later only while its follow-up is open). */
-export const CONTACT_KEEP_DAYS = 90;
+/** How many days an organisation may keep the contact details a customer left with a reaction (default 90). */
+export const CONTACT_KEEP_DAYS = { min: 7, max: 730 } as const;

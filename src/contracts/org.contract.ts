@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESULTS_VISIBILITY } from './constants';
+import { CONTACT_KEEP_DAYS, RESULTS_VISIBILITY } from './constants';
 import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
 
 const roleSet = z
@@ -21,6 +21,8 @@ export const organization = z.object({
   resultsMinTexts: z.number().int(),
   /** What members (not managers or directors) see of results: nothing, the organisation's, or their own groups'. */
   resultsVisibility: z.enum(RESULTS_VISIBILITY),
+  /** Customer voice: contact details a customer left are erased this many days after the reaction, unless its follow-up is open. */
+  contactKeepDays: z.number().int(),
 });
 export type Organization = z.infer<typeof organization>;
 
@@ -36,6 +38,7 @@ export const updateOrganizationBody = z.strictObject({
   resultsMinGroup: z.number().int().min(3).max(50).optional(),
   resultsMinTexts: z.number().int().min(3).max(50).optional(),
   resultsVisibility: z.enum(RESULTS_VISIBILITY).optional(),
+  contactKeepDays: z.number().int().min(CONTACT_KEEP_DAYS.min).max(CONTACT_KEEP_DAYS.max).optional(),
 });
 
 export const memberStatusSchema = z.enum(['active', 'deactivated']);

@@ -85,6 +85,22 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await expect.poll(() => pieter.getByText('Mevrouw Bakker').count()).toBe(0);
     await pieter.getByText(complaint).waitFor();
 
+    // ---- Jeroen, the administrator, keeps customers' contact details 30 days; the next customer is told ----
+    const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
+    await jeroen.goto('/organization');
+    const privacy = jeroen.getByRole('region', { name: 'Privacy' });
+    await privacy.getByLabel('Contactgegevens van klanten bewaren').fill('3');
+    await privacy.getByRole('button', { name: 'Opslaan' }).click();
+    await privacy.getByText('Kies een aantal dagen van 7 tot 730.').waitFor();
+    await privacy.getByLabel('Contactgegevens van klanten bewaren').fill('30');
+    await privacy.getByRole('button', { name: 'Opslaan' }).click();
+    await jeroen.getByText('Opgeslagen.', { exact: true }).waitFor();
+    const nextContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+    const nextCustomer = await nextContext.newPage();
+    await nextCustomer.goto(`${server.baseUrl}${path}`);
+    await nextCustomer.getByText('hooguit 30 dagen', { exact: false }).waitFor();
+    await nextContext.close();
+
     // ---- Sanne, the outside sales adviser, proposes for a need ----
     const sanne = await signedInPage(browser, server.baseUrl, 'sanne@dekroon.example', { device: LAPTOP });
     await sanne.goto('/needs');

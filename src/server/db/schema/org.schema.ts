@@ -40,12 +40,15 @@ export const organizations = pgTable(
   resultsMinTexts: smallint().notNull().default(5),
   /** What members (not managers or directors) see of results: 'none', 'organisation', or 'own_groups'. */
   resultsVisibility: text().notNull().default('own_groups'),
+  /** Customer voice: contact details a customer left are erased this many days after the reaction (unless its follow-up is open). */
+  contactKeepDays: smallint().notNull().default(90),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('organizations_min_group_ok', sql`${t.resultsMinGroup} >= 3`),
     check('organizations_min_texts_ok', sql`${t.resultsMinTexts} >= 3`),
+    check('organizations_contact_keep_days_ok', sql`${t.contactKeepDays} between 7 and 730`),
   ],
 );
 

@@ -35,6 +35,7 @@ function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOr
     resultsMinGroup: row.resultsMinGroup,
     resultsMinTexts: row.resultsMinTexts,
     resultsVisibility: row.resultsVisibility as ResultsVisibility,
+    contactKeepDays: row.contactKeepDays,
   };
 }
 

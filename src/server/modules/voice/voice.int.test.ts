@@ -13,7 +13,7 @@ import { eraseOldContacts } from './voice.service';
 let t: TestApp;
 let f: OrgFixture;
 let other: OrgFixture;
-type Who = 'member' | 'colleague' | 'manager' | 'director' | 'outsider' | 'otherOrg';
+type Who = 'member' | 'colleague' | 'manager' | 'director' | 'admin' | 'outsider' | 'otherOrg';
 const cookie = {} as Record<Who, string>;
 let extraId: string;
 let link: VoiceLink;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'voice');
   other = await createOrgFixture(t.database.db, 'voice-other');
-  for (const who of ['member', 'manager', 'director'] as const) cookie[who] = await signIn(t.app, f.people[who].email);
+  for (const who of ['member', 'manager', 'director', 'admin'] as const) cookie[who] = await signIn(t.app, f.people[who].email);
   cookie.outsider = await signIn(t.app, f.outsider.email);
   cookie.colleague = await signIn(t.app, (await addFixturePerson(t.database.db, f, 'colleague', ['member'], f.teamId, false)).email);
   cookie.otherOrg = await signIn(t.app, other.people.director.email);
@@ -205,10 +205,17 @@ describe('a touchpoint', () => {
 });
 
 describe('a customer’s contact details', () => {
-  it('are erased on request by whoever follows up, and by the sweep after 90 days unless the follow-up is still open', async () => {
+  it('are erased on request by whoever follows up, and by the sweep after the days the organisation keeps them, unless the follow-up is still open', async () => {
+    expect((await call('admin', 'PATCH', '/organization', { contactKeepDays: 6 })).statusCode).toBe(400);
+    expect((await call('director', 'PATCH', '/organization', { contactKeepDays: 30 })).statusCode).toBe(403);
+    const kept = await call('admin', 'PATCH', '/organization', { contactKeepDays: 30 });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().contactKeepDays).toBe(30);
     const made = await call('director', 'POST', '/touchpoints', { name: 'Balie', teamId: f.teamId });
     expect(made.statusCode, made.body).toBe(201);
     const desk = made.json() as Touchpoint;
+    // The customer is told how long their details are kept before they leave them.
+    expect((await t.app.inject({ method: 'GET', url: `/r/${tokenOf(desk.link!)}?lang=nl` })).body).toContain('hooguit 30 dagen');
     const contact = { contact: 'yes', name: 'Dhr. De Vries', email: 'devries@example.test' };
     for (const [score, address] of [['1', '198.51.100.21'], ['4', '198.51.100.22'], ['5', '198.51.100.23']] as const) {
       expect((await react(tokenOf(desk.link!), { score, ...contact }, address)).statusCode).toBe(303);
@@ -233,8 +240,11 @@ describe('a customer’s contact details', () => {
     const { rows: audit } = await t.database.pool.query(`select action, data from audit_log where subject_id = $1`, [before[5].id]);
     expect(audit).toEqual([{ action: 'customer_reaction.contact_erased', data: {} }]);
 
-    // Ninety-one days on, the sweep erases what is no longer needed, but not while the follow-up is open.
-    await t.database.pool.query(`update customer_reactions set created_at = now() - interval '91 days' where touchpoint_id = $1`, [desk.id]);
+    // Twenty-nine days on, everything is kept; thirty-one days on, the sweep erases what is no longer
+    // needed, but not while the follow-up is open.
+    await t.database.pool.query(`update customer_reactions set created_at = now() - interval '29 days' where touchpoint_id = $1`, [desk.id]);
+    expect(await eraseOldContacts(t.database.db)).toBe(0);
+    await t.database.pool.query(`update customer_reactions set created_at = now() - interval '31 days' where touchpoint_id = $1`, [desk.id]);
     expect(await eraseOldContacts(t.database.db)).toBe(1);
     const afterSweep = await byScore();
     expect(afterSweep[4]).toMatchObject({ contact: null, score: 4 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CONTACT_KEEP_DAYS, type Language } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../auth/throttle.repo';
@@ -91,7 +91,7 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
 ${five ? `<p class="hint ends">1 = ${escape(t('agree1').toLowerCase())} · 5 = ${escape(t('agree5').toLowerCase())}</p>` : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
 <label class="line" for="comment">${escape(t('comment'))}</label><textarea id="comment" name="comment" maxlength="1000">${escape(state.comment ?? found.existing?.comment ?? '')}</textarea>
 <input class="toggle" type="checkbox" id="contact" name="contact" value="yes"${state.contact ? ' checked' : ''}><label class="check" for="contact"><span class="box"></span><span>${escape(t('contactOptIn'))}</span></label>
-<p class="hint">${escape(t('contactHint', { days: String(CONTACT_KEEP_DAYS) }))}</p><div class="contact">
+<p class="hint">${escape(t('contactHint', { days: String(found.contactKeepDays) }))}</p><div class="contact">
 <label class="line" for="name">${escape(t('name'))}</label><input type="text" id="name" name="name" maxlength="120" autocomplete="name" value="${escape(state.name ?? '')}">
 <label class="line" for="email">${escape(t('email'))}</label><input type="email" id="email" name="email" maxlength="200" autocomplete="email" value="${escape(state.email ?? '')}">
 <label class="line" for="phone">${escape(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escape(state.phone ?? '')}"></div>

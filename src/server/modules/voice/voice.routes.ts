@@ -17,7 +17,6 @@ import {
   voiceLink,
   voiceLinkParams,
 } from '../../../contracts/voice.contract';
-import { CONTACT_KEEP_DAYS } from '../../../contracts/constants';
 import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
@@ -92,7 +91,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (ap
     config: { access: LEADERS },
     schema: {
       tags,
-      summary: `Erase the contact details a customer left (the reaction stays); they are erased anyway ${CONTACT_KEEP_DAYS} days after the reaction, unless its follow-up is still open`,
+      summary: "Erase the contact details a customer left (the reaction stays); they are erased anyway when the organisation's contactKeepDays have passed, unless the follow-up is still open",
       params: reactionParams,
       response: { 204: z.null(), ...problems },
     },

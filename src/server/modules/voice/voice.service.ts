@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { CONTACT_KEEP_DAYS, type Language } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type {
   closeFollowupBody,
   createTouchpointBody,
@@ -185,6 +185,8 @@ export interface PublicLink {
   orgName: string;
   orgLanguage: Language;
   timeZone: string;
+  /** How many days the organisation keeps contact details a customer leaves. */
+  contactKeepDays: number;
   scale: 'agree5' | 'scale10';
   /** A tied link's reaction, if given; changeable until `changeableUntil`. */
   existing: { score: number; comment: string | null; changeableUntil: Date } | null;
@@ -198,10 +200,11 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     org_name: string;
     default_language: string;
     time_zone: string;
+    contact_keep_days: number;
     touchpoint_scale: string | null;
     touchpoint_archived: boolean;
   }>(sql`
-    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived
+    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, o.contact_keep_days, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived
       from voice_links l
       join organizations o on o.id = l.org_id
       left join touchpoints t on t.org_id = l.org_id and t.id = l.touchpoint_id
@@ -225,6 +228,7 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     orgName: found.org_name,
     orgLanguage: found.default_language === 'en' ? 'en' : 'nl',
     timeZone: found.time_zone,
+    contactKeepDays: found.contact_keep_days,
     scale: (found.touchpoint_scale ?? 'agree5') as PublicLink['scale'],
     existing,
   };
@@ -451,15 +455,18 @@ export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, react
 }
 
 /**
- * The background sweep: erases the contact details of reactions older than CONTACT_KEEP_DAYS, in every
- * organisation, except while the reaction's follow-up is still open. Returns how many were erased.
+ * The background sweep: erases the contact details of reactions older than their organisation keeps
+ * them (organizations.contact_keep_days), except while the reaction's follow-up is still open. Returns
+ * how many were erased.
  */
 export async function eraseOldContacts(db: Db, now = new Date()): Promise<number> {
   const result = await db.execute(sql`
     update customer_reactions r
        set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
-     where (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
-       and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => ${CONTACT_KEEP_DAYS})
+      from organizations o
+     where o.id = r.org_id
+       and (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
+       and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)
        and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')`);
   return result.rowCount ?? 0;
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { NumberInput, Radio, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -8,13 +8,21 @@ import type { Organization } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
 import { notifySuccess } from '../../components/notify';
-import { ProblemAlert } from '../../components/problem-alert.component';
 import { useUpdateOrganization } from './organization.api';
+import { SettingsSection } from './settings-section.component';
 
 // Core questions (module 5): the smallest group whose results are shown, the same for open answers,
 // and what members see of results. Saved through the organisation's own update.
 
 const LIMITS = { min: 3, max: 50 };
+const WHOLE_NUMBER_3_TO_50 = {
+  ...LIMITS,
+  step: 1,
+  allowDecimal: false,
+  allowNegative: false,
+  clampBehavior: 'none',
+  styles: { wrapper: { maxWidth: 160 } },
+} as const;
 
 interface Values {
   resultsMinGroup: number | string;
@@ -64,61 +72,38 @@ export function CoreQuestionsSettingsSection({ organization }: { organization: O
   });
 
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={640} mt="xl" component="section" aria-labelledby="core-questions-settings-title">
-      <form noValidate onSubmit={submit}>
-        <Stack>
-          <div>
-            <Title order={2} size="h4" id="core-questions-settings-title">
-              {t('organization.coreQuestions.title')}
-            </Title>
-            <Text size="sm" mt={4}>
-              {t('organization.coreQuestions.intro')}
-            </Text>
-          </div>
-          <ProblemAlert error={update.error} />
-          <NumberInput
-            label={t('organization.coreQuestions.minGroup')}
-            description={t('organization.coreQuestions.minGroupHint')}
-            min={LIMITS.min}
-            max={LIMITS.max}
-            step={1}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            styles={{ wrapper: { maxWidth: 160 } }}
-            {...form.getInputProps('resultsMinGroup')}
-          />
-          <NumberInput
-            label={t('organization.coreQuestions.minTexts')}
-            description={t('organization.coreQuestions.minTextsHint')}
-            min={LIMITS.min}
-            max={LIMITS.max}
-            step={1}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            styles={{ wrapper: { maxWidth: 160 } }}
-            {...form.getInputProps('resultsMinTexts')}
-          />
-          <Radio.Group
-            label={t('organization.coreQuestions.visibility')}
-            description={t('organization.coreQuestions.visibilityHint')}
-            {...form.getInputProps('resultsVisibility')}
-          >
-            <Stack gap="sm" mt="xs">
-              {RESULTS_VISIBILITY.map((value) => {
-                const { label, hint } = visibilityLabel(t, value);
-                return <Radio key={value} value={value} label={label} description={hint} />;
-              })}
-            </Stack>
-          </Radio.Group>
-          <Group>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+    <SettingsSection
+      id="core-questions-settings"
+      title={t('organization.coreQuestions.title')}
+      intro={t('organization.coreQuestions.intro')}
+      error={update.error}
+      saving={update.isPending}
+      onSubmit={submit}
+    >
+      <NumberInput
+        label={t('organization.coreQuestions.minGroup')}
+        description={t('organization.coreQuestions.minGroupHint')}
+        {...WHOLE_NUMBER_3_TO_50}
+        {...form.getInputProps('resultsMinGroup')}
+      />
+      <NumberInput
+        label={t('organization.coreQuestions.minTexts')}
+        description={t('organization.coreQuestions.minTextsHint')}
+        {...WHOLE_NUMBER_3_TO_50}
+        {...form.getInputProps('resultsMinTexts')}
+      />
+      <Radio.Group
+        label={t('organization.coreQuestions.visibility')}
+        description={t('organization.coreQuestions.visibilityHint')}
+        {...form.getInputProps('resultsVisibility')}
+      >
+        <Stack gap="sm" mt="xs">
+          {RESULTS_VISIBILITY.map((value) => {
+            const { label, hint } = visibilityLabel(t, value);
+            return <Radio key={value} value={value} label={label} description={hint} />;
+          })}
         </Stack>
-      </form>
-    </Paper>
+      </Radio.Group>
+    </SettingsSection>
   );
 }

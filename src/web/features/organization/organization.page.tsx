@@ -12,6 +12,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
+import { PrivacySettingsSection } from './privacy-settings.section';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -29,6 +30,7 @@ export function OrganizationPage() {
           <OrganizationForm organization={organization.data} />
           <LearningSettingsSection />
           <CoreQuestionsSettingsSection organization={organization.data} />
+          <PrivacySettingsSection organization={organization.data} />
         </>
       )}
     </>

@@ -2,13 +2,13 @@ import { Anchor, Badge, Button, Card, Group, Paper, Stack, Text } from '@mantine
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CONTACT_KEEP_DAYS } from '../../../contracts/constants';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
 import { ScoreFace } from '../extras/extra-fields.component';
 import { SCORE_COLORS } from '../extras/extra-labels';
+import { useOrganization } from '../organization/organization.api';
 import { useEraseContact } from './voice.api';
 import { fivePointFace, scoreText, subjectLabel, subjectPath } from './voice-model';
 
@@ -61,12 +61,13 @@ export function ReactionAbout({ reaction }: { reaction: CustomerReaction }) {
 /**
  * Only there when the customer chose to leave them, and only shown by the server to whoever follows up
  * (the team's manager, directors, admins), who may erase them at once; the server erases them anyway
- * CONTACT_KEEP_DAYS after the reaction unless its follow-up is still open.
+ * when the organisation's retention has passed, unless the follow-up is still open.
  */
 export function ContactDetails({ reactionId, contact }: { reactionId: string; contact: CustomerReaction['contact'] }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const erase = useEraseContact();
+  const keepDays = useOrganization().data?.contactKeepDays;
   if (!contact) return null;
   return (
     <Paper p="sm" radius="md" bg="blue.0">
@@ -91,9 +92,11 @@ export function ContactDetails({ reactionId, contact }: { reactionId: string; co
           </Anchor>
         )}
       </Stack>
-      <Text size="xs" c="dimmed" mt={4}>
-        {t('voice.contact.kept', { days: CONTACT_KEEP_DAYS })}
-      </Text>
+      {keepDays !== undefined && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('voice.contact.kept', { days: keepDays })}
+        </Text>
+      )}
       <ConfirmModal
         opened={confirming}
         title={t('voice.contact.eraseTitle')}
