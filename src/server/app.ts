@@ -37,6 +37,7 @@ import { voiceRoutes } from './modules/voice/voice.routes';
 import { eraseOldContacts } from './modules/voice/voice.service';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -225,6 +226,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(voiceRoutes, { deps: { db, appUrl: config.appUrl } });
       await v1.register(counselRoutes, { db });
       await v1.register(towerRoutes, { db });
+      await v1.register(privacyRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

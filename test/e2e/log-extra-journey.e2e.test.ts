@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
@@ -58,6 +59,14 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await lisa.getByText('Opgeslagen', { exact: true }).waitFor();
 
     await expect.poll(async () => leftCents(await mandateText.innerText())).toBe(before - 250);
+
+    // Lisa takes home everything the hotel holds about her; the extra she just logged is in it.
+    await lisa.goto('/profile');
+    const [download] = await Promise.all([lisa.waitForEvent('download'), lisa.getByRole('button', { name: 'Mijn gegevens downloaden' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^klantwerk-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(await fs.readFile((await download.path())!, 'utf8'));
+    expect(file.person.email).toBe('lisa@dekroon.example');
+    expect(file.extras.map((e: { occasion: string }) => e.occasion)).toContain(occasion);
 
     const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
     await pieter.goto('/extras');

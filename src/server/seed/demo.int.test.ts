@@ -110,4 +110,23 @@ describe('the demo hotel', () => {
     const hers = (await t.app.inject({ method: 'GET', url: '/api/v1/proposals?status=more_asked', headers: { cookie: sanne } })).json().items;
     expect(hers.map((p: { title: string }) => p.title)).toEqual(['Spaarprogramma voor vaste zakelijke gasten']);
   });
+
+  it('lets every demo login download their own data, each with what they did in the demo', async () => {
+    const sizes: Record<string, number> = {};
+    for (const email of ['anna', 'jeroen', 'sanne', 'pieter', 'lisa', 'fatima'].map((n) => `${n}@dekroon.example`)) {
+      const cookie = await signIn(t.app, email, PASSWORD);
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie } });
+      expect(response.statusCode, `${email}: ${response.body.slice(0, 300)}`).toBe(200);
+      const file = response.json();
+      expect(file.person.email).toBe(email);
+      sizes[email] = Object.values(file).filter(Array.isArray).reduce((n: number, rows) => n + (rows as unknown[]).length, 0);
+    }
+    expect(Object.values(sizes).every((n) => n > 0)).toBe(true);
+    const lisa = await signIn(t.app, 'lisa@dekroon.example', PASSWORD);
+    const file = (await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: lisa } })).json();
+    expect(file.extras.length).toBeGreaterThan(0);
+    expect(file.coreQuestionRounds.length).toBeGreaterThan(0);
+    const sanne = await signIn(t.app, 'sanne@dekroon.example', PASSWORD);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: sanne } })).json().proposals.length).toBeGreaterThan(0);
+  });
 });

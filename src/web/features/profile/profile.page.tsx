@@ -5,7 +5,8 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
-import { apiPatch, apiPost, isApiError } from '../../app/api-client';
+import type { MyDataExport } from '../../../contracts/privacy.contract';
+import { apiGet, apiPatch, apiPost, isApiError } from '../../app/api-client';
 import { applyLanguage, currentLanguage, storeLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
@@ -50,6 +51,7 @@ export function ProfilePage() {
         {me.member && <DigestSection />}
         {me.member && <MyNotesSection />}
         <PasswordSection />
+        {me.member && me.activeOrganization && <MyDataSection organizationName={me.activeOrganization.name} />}
         <OrganizationsSection />
       </Stack>
     </>
@@ -235,6 +237,44 @@ function OrganizationsSection() {
             </Group>
           );
         })}
+      </Stack>
+    </Section>
+  );
+}
+
+/** The file is built by the server and saved by the browser under the day's name. */
+function saveJson(file: MyDataExport) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The right of access: everything this organisation holds about me, as one file. */
+function MyDataSection({ organizationName }: { organizationName: string }) {
+  const { t } = useTranslation();
+  const download = useMutation({
+    mutationFn: () => apiGet<MyDataExport>('/api/v1/me/export'),
+    onSuccess: (file) => {
+      saveJson(file);
+      notifySuccess(t('profile.myData.done'));
+    },
+  });
+  return (
+    <Section title={t('profile.myData.title')}>
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{t('profile.myData.intro', { organization: organizationName })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('profile.myData.anonymous')}
+        </Text>
+        <ProblemAlert error={download.error} />
+        <Button variant="light" loading={download.isPending} onClick={() => download.mutate()}>
+          {t('profile.myData.download')}
+        </Button>
       </Stack>
     </Section>
   );

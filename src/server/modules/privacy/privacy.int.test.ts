@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
+import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
+import type { MyDataExport } from '../../../contracts/privacy.contract';
+import { addDays, localDay } from '../../lib/days';
+
+// The right of access: a person downloads everything their organisation holds about them — their own
+// extras and what customers said of them, notes about them, their needs and rounds of core questions —
+// and nothing of colleagues, customers' contact details, anonymous answers, or another organisation.
+
+let t: TestApp;
+let f: OrgFixture;
+let other: OrgFixture;
+type Who = 'member' | 'colleague' | 'manager' | 'director' | 'otherOrg';
+const cookie = {} as Record<Who, string>;
+
+const MINE = 'Gast vergat zijn oplader, ik leende de mijne';
+const COLLEAGUES = 'Collega bracht koffie naar de lobby';
+const SECRET_ANSWER = 'Mijn leidinggevende luistert nooit';
+const NOTE = 'Afgesproken: volgende week samen de balie inrichten';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await createOrgFixture(t.database.db, 'privacy');
+  other = await createOrgFixture(t.database.db, 'privacy-other');
+  for (const who of ['member', 'manager', 'director'] as const) cookie[who] = await signIn(t.app, f.people[who].email);
+  cookie.colleague = await signIn(t.app, (await addFixturePerson(t.database.db, f, 'colleague', ['member'], f.teamId, false)).email);
+  cookie.otherOrg = await signIn(t.app, other.people.member.email);
+});
+afterAll(async () => {
+  if (process.env.SHOW_ERRORS) console.log(t.logs.filter((l) => l.includes('"level":50')).join('\n'));
+  await t.close();
+});
+
+function call(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+  return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
+}
+const extra = (occasion: string) => ({ occasion, action: 'Geholpen', kind: 'time', costCents: 0, minutes: 5 });
+
+describe('downloading my data', () => {
+  it('holds what is mine and about me, and nothing of colleagues, customers’ contact details or anonymous answers', async () => {
+    const mine = await call('member', 'POST', '/extras', extra(MINE));
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect((await call('colleague', 'POST', '/extras', extra(COLLEAGUES))).statusCode).toBe(201);
+    // A customer reacts to my extra and leaves contact details for a follow-up.
+    const link = (await call('member', 'POST', `/extras/${mine.json().id}/voice-link`)).json();
+    const reacted = await t.app.inject({
+      method: 'POST',
+      url: new URL(link.url).pathname,
+      payload: new URLSearchParams({ score: '5', comment: 'Heel attent', contact: 'yes', email: 'klant@example.test' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(reacted.statusCode).toBe(303);
+    const noted = await call('manager', 'POST', `/teams/${f.teamId}/conversation/notes`, { memberId: f.people.member.memberId, body: NOTE });
+    expect(noted.statusCode, noted.body).toBe(201);
+    expect((await call('member', 'POST', '/needs', { what: 'Een tweede oplader aan de balie', forWhom: 'Gasten', whyNow: 'Vaak gevraagd' })).statusCode).toBe(201);
+    // A round of core questions, answered with an open text: anonymous, so never in anyone's file.
+    const today = localDay('Europe/Amsterdam');
+    const round = await call('director', 'POST', '/campaigns', {
+      title: 'Kernvragen winter',
+      opensOn: today,
+      closesOn: addDays(today, 14),
+      audience: { all: true, teamIds: [], roles: [] },
+      reminderDays: [],
+      questionKeys: ['cooperation.improve'],
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const questionId = round.json().questions[0].id;
+    const answered = await call('member', 'PUT', `/campaigns/${round.json().id}/answers`, { answers: [{ questionId, text: SECRET_ANSWER }] });
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    const response = await call('member', 'GET', '/me/export');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="klantwerk-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    const file = response.json() as MyDataExport;
+    expect(file.person).toMatchObject({ name: f.people.member.name, email: f.people.member.email });
+    expect(file.person.teams).toEqual([{ team: expect.any(String), is_manager: false }]);
+    expect(file.extras.map((e) => e.occasion)).toEqual([MINE]);
+    expect(file.customerReactions).toEqual([expect.objectContaining({ score: 5, comment: 'Heel attent' })]);
+    expect(file.conversationNotesAboutMe).toEqual([expect.objectContaining({ body: NOTE, manager: f.people.manager.name })]);
+    expect(file.needsRaised.map((n) => n.what)).toEqual(['Een tweede oplader aan de balie']);
+    expect(file.coreQuestionRounds.map((r) => r.campaign)).toEqual(['Kernvragen winter']);
+    expect(file.activity.map((a) => a.action)).toContain('need.raised');
+
+    const text = response.body;
+    expect(text).not.toContain(COLLEAGUES);
+    expect(text).not.toContain('klant@example.test');
+    expect(text).not.toContain(SECRET_ANSWER);
+    expect(text).not.toContain(f.orgId);
+    expect(text).not.toContain('password');
+
+    // Taking the file is itself recorded.
+    const { rows } = await t.database.pool.query(`select count(*)::int as n from audit_log where action = 'member.data_exported' and actor_member_id = $1`, [f.people.member.memberId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('is one organisation at a time: a person of another organisation gets only theirs', async () => {
+    const response = await call('otherOrg', 'GET', '/me/export');
+    expect(response.statusCode).toBe(200);
+    const file = response.json() as MyDataExport;
+    expect(file.organization.name).not.toBe((await call('member', 'GET', '/me/export')).json().organization.name);
+    expect(file.extras).toEqual([]);
+    expect(response.body).not.toContain(MINE);
+    expect(response.body).not.toContain(NOTE);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export' })).statusCode).toBe(401);
+  });
+});
