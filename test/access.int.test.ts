@@ -35,6 +35,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'PATCH /api/v1/members/:memberId': ADMIN,
   'POST /api/v1/members/:memberId/deactivate': ADMIN,
   'POST /api/v1/members/:memberId/reactivate': ADMIN,
+  'GET /api/v1/members/:memberId/export': ADMIN,
+  'POST /api/v1/members/:memberId/erase': ADMIN,
   'GET /api/v1/invitations': ADMIN,
   'POST /api/v1/invitations': ADMIN,
   'POST /api/v1/invitations/:invitationId/resend': ADMIN,

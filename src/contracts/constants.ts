@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'campaign_not_open',
   'campaign_not_closed',
   'not_in_audience',
+  'member_active',
+  'member_erased',
   'internal',
   'unavailable',
 ] as const;

@@ -55,6 +55,8 @@ export const member = z.object({
   teams: z.array(memberTeam),
   createdAt: z.iso.datetime(),
   deactivatedAt: z.iso.datetime().nullable(),
+  /** Erased: the name is a placeholder and the e-mail address is gone. */
+  erasedAt: z.iso.datetime().nullable(),
 });
 export type Member = z.infer<typeof member>;
 

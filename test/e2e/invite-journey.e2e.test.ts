@@ -1,10 +1,12 @@
+import fs from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // The administrator of Hotel De Kroon invites a colleague from a phone; the colleague opens the
-// link, chooses a password, and works in English.
+// link, chooses a password, and works in English. When she leaves, the administrator deactivates her,
+// downloads her data for her and erases her.
 
 const run = browserAvailable();
 
@@ -28,7 +30,7 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     return { context, page };
   }
 
-  it('admin invites, the colleague joins with a password and signs in in English', async () => {
+  it('admin invites, the colleague joins with a password and signs in in English; when she leaves, her data is taken and she is erased', async () => {
     // 1. The administrator signs in (Dutch, the default) on a phone.
     const admin = await phone('nl-NL');
     await admin.page.goto('/');
@@ -78,6 +80,30 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     // 5. Back on the administrator's phone, she is in the list.
     await admin.page.reload();
     await expect.poll(() => admin.page.getByText('Nadia Nieuwkomer').first().isVisible()).toBe(true);
+
+    // 6. Nadia leaves and asks for her data and to be forgotten: deactivate, take her file, erase.
+    await admin.page.getByRole('button', { name: 'Deactiveren: Nadia Nieuwkomer' }).click();
+    await admin.page.getByRole('dialog').getByRole('button', { name: 'Deactiveren' }).click();
+    await admin.page.getByText('Nadia Nieuwkomer is gedeactiveerd.').waitFor();
+    await admin.page.getByLabel('Status').selectOption('deactivated');
+    const [download] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      admin.page.getByRole('button', { name: 'Alles over Nadia Nieuwkomer downloaden' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^klantwerk-nadia-nieuwkomer-data-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(await fs.readFile((await download.path())!, 'utf8')).person.email).toBe('nadia@dekroon.example');
+    await admin.page.getByRole('button', { name: 'Nadia Nieuwkomer wissen' }).click();
+    await admin.page.getByRole('dialog').getByRole('button', { name: 'Voorgoed wissen' }).click();
+    await admin.page.getByText('Nadia Nieuwkomer is gewist.').waitFor();
+    await expect.poll(() => admin.page.getByText('nadia@dekroon.example').count()).toBe(0);
+    await admin.page.getByText('Gewist', { exact: true }).first().waitFor();
+
+    // She can no longer sign in.
+    await colleague.page.goto('/sign-in');
+    await colleague.page.getByLabel('Email address').fill('nadia@dekroon.example');
+    await colleague.page.getByLabel('Password').fill('nadia chooses well');
+    await colleague.page.getByRole('button', { name: 'Sign in' }).click();
+    await colleague.page.getByText('The e-mail address or password is not correct.').waitFor();
 
     await admin.context.close();
     await colleague.context.close();

@@ -69,6 +69,8 @@ export const members = pgTable(
     digestOptOut: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp({ withTimezone: true }),
+    /** Erased (AVG/GDPR): the row stays for what the organisation keeps, tied to a nameless placeholder person. */
+    erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -85,6 +85,7 @@ const memberColumns = {
   status: members.status,
   createdAt: members.createdAt,
   deactivatedAt: members.deactivatedAt,
+  erasedAt: members.erasedAt,
 };
 
 export async function selectMembers(tx: Tx, orgId: string, filter: { status: 'active' | 'deactivated' | 'all'; q?: string }) {

@@ -141,13 +141,14 @@ async function withTeams(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof 
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    email: r.email,
+    email: r.erasedAt ? '' : r.email,
     roles: r.roles as Role[],
     jobTitle: r.jobTitle,
     status: r.status as Member['status'],
     teams: teamRows.filter((t) => t.memberId === r.id).map(({ id, name, isManager }) => ({ id, name, isManager })),
     createdAt: r.createdAt.toISOString(),
     deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
+    erasedAt: r.erasedAt?.toISOString() ?? null,
   }));
 }
 
@@ -160,7 +161,7 @@ export async function listMembers(
   return withTeams(deps.db, tenant.orgId, rows);
 }
 
-export async function findMember(deps: OrgDeps, tenant: TenantContext, memberId: string): Promise<Member> {
+export async function findMember(deps: Pick<OrgDeps, 'db'>, tenant: TenantContext, memberId: string): Promise<Member> {
   const row = await repo.selectMember(deps.db, tenant.orgId, memberId);
   if (!row) throw notFound();
   const [member] = await withTeams(deps.db, tenant.orgId, [row]);
@@ -181,6 +182,7 @@ export async function updateMember(
   await deps.db.transaction(async (tx) => {
     const current = await repo.selectMember(tx, tenant.orgId, memberId);
     if (!current) throw notFound();
+    if (current.erasedAt) throw new AppError('member_erased', 409);
     if (input.roles && current.roles.includes('admin') && !input.roles.includes('admin') && current.status === 'active') {
       await assertAdminRemains(tx, tenant.orgId, memberId);
     }
@@ -224,6 +226,7 @@ export async function reactivateMember(deps: OrgDeps, tenant: TenantContext, mem
   await deps.db.transaction(async (tx) => {
     const current = await repo.selectMember(tx, tenant.orgId, memberId);
     if (!current) throw notFound();
+    if (current.erasedAt) throw new AppError('member_erased', 409);
     if (current.status === 'active') return;
     await repo.updateMemberRow(tx, tenant.orgId, memberId, { status: 'active', deactivatedAt: null });
     await repo.insertAudit(tx, tenant.orgId, {

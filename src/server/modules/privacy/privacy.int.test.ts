@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
-import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
+import { createTestApp, signIn, type TestApp, TEST_PASSWORD } from '../../../../test/helpers/test-app';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
 import { addDays, localDay } from '../../lib/days';
 
@@ -103,5 +103,65 @@ describe('downloading my data', () => {
     expect(response.body).not.toContain(MINE);
     expect(response.body).not.toContain(NOTE);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export' })).statusCode).toBe(401);
+  });
+});
+
+describe('erasing a person who left', () => {
+  it('keeps what the organisation keeps under a nameless placeholder, and removes the person', async () => {
+    const leaver = await addFixturePerson(t.database.db, f, 'leaver', ['member'], f.teamId, false);
+    const leaverCookie = await signIn(t.app, leaver.email);
+    const admin = await signIn(t.app, f.people.admin.email);
+    const as = (c: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: c } });
+
+    const story = 'Gast kreeg een late check-out voor zijn vlucht';
+    const logged = await as(leaverCookie, 'POST', '/extras', { ...extra(story), kind: 'gift', costCents: 500, aboveMandateReason: 'vlucht om middernacht' });
+    expect(logged.statusCode, logged.body).toBe(201);
+    expect((await call('manager', 'POST', `/teams/${f.teamId}/conversation/notes`, { memberId: leaver.memberId, body: 'Gesprek over vertrek' })).statusCode).toBe(201);
+    expect((await as(leaverCookie, 'POST', '/needs', { what: 'Een laadpaal voor gasten', forWhom: 'Gasten', whyNow: 'Elektrische auto’s' })).statusCode).toBe(201);
+    const told = (await call('manager', 'GET', '/notifications')).json().items as { data: { memberName?: string } }[];
+    expect(told.some((n) => n.data.memberName === leaver.name)).toBe(true);
+
+    // An administrator answers the request of someone who left: their file, taken on their behalf.
+    const file = await as(admin, 'GET', `/members/${leaver.memberId}/export`);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.json().extras.map((e: { occasion: string }) => e.occasion)).toEqual([story]);
+    expect((await call('director', 'GET', `/members/${leaver.memberId}/export`)).statusCode).toBe(403);
+
+    // Only someone deactivated can be erased; not by a director; not from another organisation.
+    const early = await as(admin, 'POST', `/members/${leaver.memberId}/erase`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('member_active');
+    expect((await as(admin, 'POST', `/members/${leaver.memberId}/deactivate`)).statusCode).toBe(200);
+    expect((await call('director', 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(403);
+    const otherAdmin = await signIn(t.app, other.people.admin.email);
+    expect((await as(otherAdmin, 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(404);
+
+    const erased = await as(admin, 'POST', `/members/${leaver.memberId}/erase`);
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json()).toMatchObject({ name: 'Oud-collega', email: '', jobTitle: null, teams: [], erasedAt: expect.any(String) });
+
+    // The person is gone: not in the member list, nor in notices, and they cannot sign in.
+    const everyone = await as(admin, 'GET', '/members?status=all');
+    expect(everyone.body).not.toContain(leaver.email);
+    expect(everyone.body).not.toContain(leaver.name);
+    const notices = await call('manager', 'GET', '/notifications');
+    expect(notices.body).not.toContain(leaver.name);
+    const signInAgain = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: leaver.email, password: TEST_PASSWORD } });
+    expect(signInAgain.statusCode).toBe(401);
+    const { rows: left } = await t.database.pool.query(
+      `select (select count(*)::int from auth_user where email = $1) as users,
+              (select count(*)::int from conversation_notes where member_id = $2) as notes`,
+      [leaver.email, leaver.memberId],
+    );
+    expect(left[0]).toEqual({ users: 0, notes: 0 });
+
+    // What the organisation keeps stays: the story and the need, now by a former colleague.
+    const teamExtras = (await call('manager', 'GET', '/extras?scope=team')).json().items as { occasion: string; member: { name: string } }[];
+    expect(teamExtras.find((e) => e.occasion === story)?.member.name).toBe('Oud-collega');
+    expect((await call('director', 'GET', '/needs')).body).toContain('Een laadpaal voor gasten');
+
+    // Nothing more to do with them.
+    expect((await as(admin, 'POST', `/members/${leaver.memberId}/reactivate`)).json().code).toBe('member_erased');
+    expect((await as(admin, 'POST', `/members/${leaver.memberId}/erase`)).json().code).toBe('member_erased');
   });
 });

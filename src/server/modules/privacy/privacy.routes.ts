@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { myDataExport } from '../../../contracts/privacy.contract';
+import { member, memberParams } from '../../../contracts/org.contract';
+import { type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
-import { EVERYONE } from '../../lib/roles';
+import { ADMIN, EVERYONE } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
-import { exportMyData } from './privacy.service';
+import { findMember } from '../org/org.service';
+import { eraseMember, exportMemberData } from './privacy.service';
+
+// The person's rights under the AVG/GDPR: to take their data (themselves, or through an administrator
+// once they have left) and to be erased.
+
+const asDownload = (file: MyDataExport) => `attachment; filename="klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json"`;
 
 export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get('/me/export', {
@@ -15,12 +22,39 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       response: { 200: myDataExport, ...problems },
     },
     handler: async (request, reply) => {
-      const file = await exportMyData(db, tenantOf(request));
-      const day = file.exportedAt.slice(0, 10);
-      return reply
-        .header('content-disposition', `attachment; filename="klantwerk-my-data-${day}.json"`)
-        .header('cache-control', 'no-store')
-        .send(file);
+      const tenant = tenantOf(request);
+      const file = await exportMemberData(db, tenant, tenant.memberId);
+      return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
+    },
+  });
+
+  app.get('/members/:memberId/export', {
+    config: { access: ADMIN },
+    schema: {
+      tags: ['members'],
+      summary: 'Download everything this organisation holds about a member (for someone who left and asks for it)',
+      params: memberParams,
+      response: { 200: myDataExport, ...problems },
+    },
+    handler: async (request, reply) => {
+      const file = await exportMemberData(db, tenantOf(request), request.params.memberId);
+      return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
+    },
+  });
+
+  app.post('/members/:memberId/erase', {
+    config: { access: ADMIN },
+    schema: {
+      tags: ['members'],
+      summary:
+        'Erase a deactivated member for good: their name, e-mail address, notes and notices go; what the organisation keeps stays under a nameless placeholder',
+      params: memberParams,
+      response: { 200: member, ...problems },
+    },
+    handler: async (request) => {
+      const tenant = tenantOf(request);
+      await eraseMember(db, tenant, request.params.memberId);
+      return findMember({ db }, tenant, request.params.memberId);
     },
   });
 };

@@ -1,6 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
 import type { Db, Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
+import { members, organizations } from '../../db/schema/org.schema';
+import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { recordAudit } from '../org/org.service';
 
@@ -27,11 +31,17 @@ async function rows(tx: Tx, query: SQL): Promise<Row[]> {
   return found.map((r) => r.row);
 }
 
-/** Everything about the signed-in person in their active organisation. Read in one snapshot. */
-export async function exportMyData(db: Db, tenant: TenantContext, now = new Date()): Promise<MyDataExport> {
-  const { orgId, memberId, userId } = tenant;
+/**
+ * Everything this organisation holds about one member — the signed-in person themselves, or, for an
+ * administrator, someone who left and asks for it — read in one snapshot; the taking is audited.
+ */
+export async function exportMemberData(db: Db, tenant: TenantContext, memberId: string, now = new Date()): Promise<MyDataExport> {
+  const { orgId } = tenant;
   return db.transaction(
     async (tx) => {
+      const [subject] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+      if (!subject) throw notFound();
+      const { userId } = subject;
       const mine = (table: string, column: string, extra: SQL = sql``, drop: string[] = []) =>
         rows(
           tx,
@@ -125,4 +135,52 @@ export async function exportMyData(db: Db, tenant: TenantContext, now = new Date
     },
     { isolationLevel: 'repeatable read' },
   );
+}
+
+// ---------- erasure (AVG/GDPR art. 17) ----------
+
+const FORMER_COLLEAGUE = { nl: 'Oud-collega', en: 'Former colleague' } as const;
+
+/**
+ * Erases a person who left (deactivated first): what the organisation keeps — extras and the customers'
+ * reactions to them, promises, hand-offs, needs and proposals, the audit trail — stays, but is tied to a
+ * new nameless placeholder person that cannot sign in. What is only about them goes: notes of their
+ * conversations, their notices, their self-view in the mirror, team places, invitations, reminders, and
+ * their name where it was copied (notices of others, owners of actions, the invitation's audit entry).
+ * The sign-in identity is deleted when they belong to no other organisation. Cannot be undone.
+ */
+export async function eraseMember(db: Db, tenant: TenantContext, memberId: string): Promise<void> {
+  const { orgId } = tenant;
+  await db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ userId: members.userId, status: members.status, erasedAt: members.erasedAt, email: authUser.email, language: organizations.defaultLanguage })
+      .from(members)
+      .innerJoin(authUser, eq(authUser.id, members.userId))
+      .innerJoin(organizations, eq(organizations.id, members.orgId))
+      .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
+      .for('update', { of: members });
+    if (!person) throw notFound();
+    if (person.erasedAt) throw new AppError('member_erased', 409);
+    if (person.status !== 'deactivated') throw new AppError('member_active', 409);
+
+    const placeholderName = person.language === 'en' ? FORMER_COLLEAGUE.en : FORMER_COLLEAGUE.nl;
+    const placeholderId = randomBytes(16).toString('hex');
+    await tx.insert(authUser).values({ id: placeholderId, name: placeholderName, email: `erased-${memberId}@erased.invalid`, emailVerified: false });
+    await tx.update(members).set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() }).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+
+    const only = (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${orgId} and member_id = ${memberId}`);
+    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys']) await only(table);
+    await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
+    await tx.execute(sql`update campaign_actions set owner_name = ${placeholderName} where org_id = ${orgId} and owner_member_id = ${memberId}`);
+    await tx.execute(sql`
+      update notifications set data = jsonb_set(data, '{memberName}', to_jsonb(${placeholderName}::text))
+       where org_id = ${orgId} and data->>'memberId' = ${memberId} and data ? 'memberName'`);
+    await tx.execute(sql`
+      update audit_log set data = data - 'email'
+       where org_id = ${orgId} and action = 'invitation.created' and lower(data->>'email') = lower(${person.email})`);
+
+    const [elsewhere] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, person.userId)).limit(1);
+    if (!elsewhere) await tx.delete(authUser).where(eq(authUser.id, person.userId));
+    await recordAudit(tx, tenant, 'member.erased', 'member', memberId);
+  });
 }

@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../contracts/constants';
 import type { Member } from '../../../contracts/org.contract';
+import type { MyDataExport } from '../../../contracts/privacy.contract';
 import { apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
+import { myDataFileName, saveJsonFile } from '../../app/save-file';
 
 export type MemberStatusFilter = 'active' | 'deactivated' | 'all';
 
@@ -32,6 +34,26 @@ export function useUpdateMember() {
     mutationFn: ({ memberId, ...body }: { memberId: string; roles: Role[]; jobTitle: string | null }) =>
       apiPatch<Member>(`/api/v1/members/${encodeURIComponent(memberId)}`, body),
     onSuccess: changed,
+  });
+}
+
+/** Erases a deactivated member for good (the server refuses anyone still active). */
+export function useEraseMember() {
+  const changed = useMemberChanged();
+  return useMutation({
+    mutationFn: (memberId: string) => apiPost<Member>(`/api/v1/members/${encodeURIComponent(memberId)}/erase`),
+    onSuccess: changed,
+  });
+}
+
+/** Takes the file of everything the organisation holds about a member and saves it. */
+export function useDownloadMemberData() {
+  return useMutation({
+    mutationFn: async (member: Member) => {
+      const file = await apiGet<MyDataExport>(`/api/v1/members/${encodeURIComponent(member.id)}/export`);
+      saveJsonFile(myDataFileName(file.exportedAt, member.name), file);
+      return file;
+    },
   });
 }
 

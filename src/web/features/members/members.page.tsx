@@ -14,7 +14,7 @@ import { RoleBadges } from '../../components/role-badges.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { InviteMemberModal } from './invite-member.modal';
 import { MemberEditModal } from './member-edit.modal';
-import { type MemberStatusFilter, useMembers, useSetMemberActive } from './members.api';
+import { type MemberStatusFilter, useDownloadMemberData, useEraseMember, useMembers, useSetMemberActive } from './members.api';
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -27,9 +27,17 @@ export function MembersPage() {
   const [inviteOpened, invite] = useDisclosure(false);
   const [editing, setEditing] = useState<Member | null>(null);
   const [toggling, setToggling] = useState<Member | null>(null);
+  const [erasing, setErasing] = useState<Member | null>(null);
+  const download = useDownloadMemberData();
 
-  const actions = canManage
-    ? { onEdit: setEditing, onToggleActive: setToggling }
+  const actions: MemberActions | null = canManage
+    ? {
+        onEdit: setEditing,
+        onToggleActive: setToggling,
+        onErase: setErasing,
+        onDownload: (member) => download.mutate(member, { onSuccess: () => notifySuccess(t('members.dataDownloaded', { name: member.name })) }),
+        downloading: download.isPending ? download.variables?.id : undefined,
+      }
     : null;
 
   return (
@@ -61,6 +69,7 @@ export function MembersPage() {
         />
       </Group>
 
+      <ProblemAlert error={download.error} />
       {members.error ? (
         <ProblemAlert error={members.error} />
       ) : !members.data ? (
@@ -85,6 +94,7 @@ export function MembersPage() {
           <InviteMemberModal opened={inviteOpened} onClose={invite.close} />
           <MemberEditModal member={editing} onClose={() => setEditing(null)} />
           <ToggleActiveModal member={toggling} onClose={() => setToggling(null)} />
+          <EraseMemberModal member={erasing} onClose={() => setErasing(null)} />
         </>
       )}
     </>
@@ -94,10 +104,21 @@ export function MembersPage() {
 interface MemberActions {
   onEdit: (member: Member) => void;
   onToggleActive: (member: Member) => void;
+  onErase: (member: Member) => void;
+  onDownload: (member: Member) => void;
+  /** The member whose file is being taken. */
+  downloading: string | undefined;
 }
 
 function StatusBadge({ member }: { member: Member }) {
   const { t } = useTranslation();
+  if (member.erasedAt) {
+    return (
+      <Badge color="dark" variant="light" size="sm">
+        {t('members.erasedOne')}
+      </Badge>
+    );
+  }
   return member.status === 'active' ? (
     <Badge color="green" variant="light" size="sm">
       {t('members.statusActiveOne')}
@@ -127,8 +148,11 @@ function TeamNames({ member }: { member: Member }) {
 
 function MemberButtons({ member, actions }: { member: Member; actions: MemberActions }) {
   const { t } = useTranslation();
+  // An erased person is only a placeholder: there is nothing left to change or to take.
+  if (member.erasedAt) return null;
+  const left = member.status === 'deactivated';
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap">
       <Button size="sm" variant="light" onClick={() => actions.onEdit(member)} aria-label={t('members.editTitle', { name: member.name })}>
         {t('common.edit')}
       </Button>
@@ -141,6 +165,22 @@ function MemberButtons({ member, actions }: { member: Member; actions: MemberAct
       >
         {member.status === 'active' ? t('members.deactivate') : t('members.reactivate')}
       </Button>
+      {left && (
+        <>
+          <Button
+            size="sm"
+            variant="subtle"
+            loading={actions.downloading === member.id}
+            onClick={() => actions.onDownload(member)}
+            aria-label={t('members.downloadDataLabel', { name: member.name })}
+          >
+            {t('members.downloadData')}
+          </Button>
+          <Button size="sm" variant="subtle" color="red" onClick={() => actions.onErase(member)} aria-label={t('members.eraseLabel', { name: member.name })}>
+            {t('members.erase')}
+          </Button>
+        </>
+      )}
     </Group>
   );
 }
@@ -268,6 +308,36 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
             },
           },
         );
+      }}
+    />
+  );
+}
+
+/** Erasing cannot be undone: the modal says what goes and what stays. */
+function EraseMemberModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const erase = useEraseMember();
+  const close = () => {
+    erase.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={!!member}
+      title={t('members.eraseTitle', { name: member?.name })}
+      message={t('members.eraseText', { name: member?.name })}
+      confirmLabel={t('members.eraseConfirm')}
+      loading={erase.isPending}
+      error={erase.error}
+      onClose={close}
+      onConfirm={() => {
+        if (!member) return;
+        erase.mutate(member.id, {
+          onSuccess: () => {
+            notifySuccess(t('members.erased', { name: member.name }));
+            close();
+          },
+        });
       }}
     />
   );

@@ -10,6 +10,7 @@ import { apiGet, apiPatch, apiPost, isApiError } from '../../app/api-client';
 import { applyLanguage, currentLanguage, storeLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
+import { myDataFileName, saveJsonFile } from '../../app/save-file';
 import { useSignedInMe } from '../../app/use-me';
 import { useSwitchOrganization } from '../../app/use-session-actions';
 import { filledPassword, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '../../app/validators';
@@ -242,25 +243,13 @@ function OrganizationsSection() {
   );
 }
 
-/** The file is built by the server and saved by the browser under the day's name. */
-function saveJson(file: MyDataExport) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The right of access: everything this organisation holds about me, as one file. */
 function MyDataSection({ organizationName }: { organizationName: string }) {
   const { t } = useTranslation();
   const download = useMutation({
     mutationFn: () => apiGet<MyDataExport>('/api/v1/me/export'),
     onSuccess: (file) => {
-      saveJson(file);
+      saveJsonFile(myDataFileName(file.exportedAt), file);
       notifySuccess(t('profile.myData.done'));
     },
   });
