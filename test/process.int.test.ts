@@ -106,9 +106,11 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(again.out()).not.toContain('kroon-demo-2026');
     expect(await signInDemoAdmin(port)).toBe(200);
     // Ctrl-C in a terminal: SIGINT to the whole process group, PostgreSQL included, during requests.
+    const received = () => again.out().split('\n').filter((line) => line.includes('incoming request') && line.includes('/api/v1/auth/sign-in')).length;
+    const before = received();
     const inFlight = Array.from({ length: 10 }, () => signInDemoAdmin(port).catch(() => 0));
-    // The sign-ins reach the server and are being served (ten password hashes on two cores take longer than this).
-    await new Promise((r) => setTimeout(r, 250));
+    // The signal comes once the server has received the sign-ins (its log says so): they are being served.
+    await expect.poll(received, { timeout: 10_000, interval: 20 }).toBe(before + 10);
     process.kill(-again.child.pid!, 'SIGINT');
     // Requests in flight finish (PostgreSQL runs in its own session and stops only after them); one that
     // had not reached the server yet may be turned away (503 or refused), but none fails half-way.
