@@ -138,6 +138,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/touchpoints': STEERING,
   'PATCH /api/v1/touchpoints/:touchpointId': STEERING,
   'GET /api/v1/customer-reactions': STAFF,
+  'POST /api/v1/customers/:customerId/forget': PEOPLE,
   'DELETE /api/v1/customer-reactions/:reactionId/contact': PEOPLE,
   'GET /api/v1/voice-followups': PEOPLE,
   'POST /api/v1/voice-followups/:followupId/close': PEOPLE,
@@ -347,6 +348,7 @@ describe('organisations never see each other', () => {
       extraId: extraOfA.json().id,
       notificationId: notification.id,
       promiseId: promiseOfA.json().id,
+      customerId: promiseOfA.json().customer.id,
       stepId: promiseOfA.json().steps[0].id,
     };
     expect(Object.values(idsOfA).every(Boolean)).toBe(true);

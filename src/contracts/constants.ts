@@ -61,3 +61,6 @@ export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 
 /** How many days an organisation may keep the contact details a customer left with a reaction (default 90). */
 export const CONTACT_KEEP_DAYS = { min: 7, max: 730 } as const;
+
+/** How many days after their last use customers' names and references are pseudonymised (default 730). */
+export const CUSTOMER_KEEP_DAYS = { min: 30, max: 3650 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_KEEP_DAYS, RESULTS_VISIBILITY } from './constants';
+import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, RESULTS_VISIBILITY } from './constants';
 import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
 
 const roleSet = z
@@ -23,6 +23,8 @@ export const organization = z.object({
   resultsVisibility: z.enum(RESULTS_VISIBILITY),
   /** Customer voice: contact details a customer left are erased this many days after the reaction, unless its follow-up is open. */
   contactKeepDays: z.number().int(),
+  /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
+  customerKeepDays: z.number().int(),
 });
 export type Organization = z.infer<typeof organization>;
 
@@ -39,6 +41,7 @@ export const updateOrganizationBody = z.strictObject({
   resultsMinTexts: z.number().int().min(3).max(50).optional(),
   resultsVisibility: z.enum(RESULTS_VISIBILITY).optional(),
   contactKeepDays: z.number().int().min(CONTACT_KEEP_DAYS.min).max(CONTACT_KEEP_DAYS.max).optional(),
+  customerKeepDays: z.number().int().min(CUSTOMER_KEEP_DAYS.min).max(CUSTOMER_KEEP_DAYS.max).optional(),
 });
 
 export const memberStatusSchema = z.enum(['active', 'deactivated']);

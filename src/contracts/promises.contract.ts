@@ -24,6 +24,8 @@ export const customer = z.object({
   name: z.string(),
   contactPerson: z.string().nullable(),
   segment: z.string().nullable(),
+  /** The name is a code: the customer was forgotten by hand or after the organisation's retention. */
+  pseudonymised: z.boolean(),
 });
 export type Customer = z.infer<typeof customer>;
 

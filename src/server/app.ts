@@ -38,6 +38,7 @@ import { eraseOldContacts } from './modules/voice/voice.service';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
@@ -171,7 +172,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         name: 'sweep expired rows',
         everyMs: 60 * 60_000,
         firstAfterMs: 5 * 60_000,
-        run: async () => void app.log.info({ swept: await sweepExpired(db), contactsErased: await eraseOldContacts(db) }, 'expired rows swept'),
+        run: async () =>
+          void app.log.info(
+            { swept: await sweepExpired(db), contactsErased: await eraseOldContacts(db), pseudonymised: await pseudonymiseOldCustomers(db) },
+            'expired rows swept',
+          ),
       },
     ];
     if (config.smtpUrl) {

@@ -25,7 +25,7 @@ describe.runIf(run)('a promise kept from within', () => {
     await server?.close();
   });
 
-  it('is recorded against the lead time with a reason, finished by the restaurant, delivered, kept and seen in the chain', async () => {
+  it('is recorded against the lead time with a reason, finished by the restaurant, delivered, kept and seen in the chain; the customer is forgotten on request', async () => {
     // ---- Iris records the promise on her phone ----
     const iris = await signedInPage(browser, server.baseUrl, 'iris@dekroon.example');
     await iris.goto('/promises/new');
@@ -65,6 +65,8 @@ describe.runIf(run)('a promise kept from within', () => {
     await dialog.getByRole('button', { name: 'Levering bevestigen' }).click();
     await expect.poll(() => iris.getByText('Nagekomen', { exact: true }).first().isVisible()).toBe(true);
 
+    const promisePage = new URL(iris.url()).pathname;
+
     // ---- the chain shows the hand-off from the restaurant to sales, with this promise behind it ----
     await iris.goto('/chain');
     // In the picture: an arrow from Restaurant to Verkoop; in the table beside it the same, to open.
@@ -73,5 +75,13 @@ describe.runIf(run)('a promise kept from within', () => {
     await iris.waitForURL((url) => url.pathname === '/promises' && url.searchParams.has('handoffFrom'));
     await iris.getByLabel('Zoeken').fill(customer);
     await iris.getByText(customer).first().waitFor();
+
+    // ---- the family asks to be forgotten: Lars replaces their name by a code; the promise stays ----
+    await lars.goto(promisePage);
+    await lars.getByRole('button', { name: `Klant ${customer} vergeten` }).click();
+    await lars.getByRole('dialog').getByRole('button', { name: 'Klant vergeten' }).click();
+    await lars.getByText('De klant is vergeten.').waitFor();
+    await lars.getByText(/Klant [0-9A-F]{6}/).first().waitFor();
+    expect(await lars.getByText(customer).count()).toBe(0);
   });
 });

@@ -49,6 +49,8 @@ export const ACCESS = {
   voice: ['member', 'manager', 'director', 'admin'],
   /** Touchpoints with their QR codes, and the follow-ups of very negative reactions. */
   touchpoints: ['manager', 'director', 'admin'],
+  /** Forget a customer who asks for it (their name becomes a code). */
+  forgetCustomers: ['manager', 'director', 'admin'],
   manageTouchpoints: ['director', 'admin'],
   /** Every reaction of the organisation. */
   allVoice: ['director', 'admin'],

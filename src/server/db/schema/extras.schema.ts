@@ -67,6 +67,8 @@ export const extras = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.memberId, t.occurredAt),
     index().on(t.orgId, t.occurredAt),
+    // Only extras that still name a customer, for the sweep that drops the reference in time.
+    index('extras_customer_ref_idx').on(t.occurredAt).where(sql`${t.customerRef} is not null`),
     index('extras_team_ids_gin').using('gin', t.teamIds),
     index('extras_occasion_tsv_gin').using('gin', t.occasionTsv),
     foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }),

@@ -42,6 +42,8 @@ export const organizations = pgTable(
   resultsVisibility: text().notNull().default('own_groups'),
   /** Customer voice: contact details a customer left are erased this many days after the reaction (unless its follow-up is open). */
   contactKeepDays: smallint().notNull().default(90),
+  /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
+  customerKeepDays: smallint().notNull().default(730),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -49,6 +51,7 @@ export const organizations = pgTable(
     check('organizations_min_group_ok', sql`${t.resultsMinGroup} >= 3`),
     check('organizations_min_texts_ok', sql`${t.resultsMinTexts} >= 3`),
     check('organizations_contact_keep_days_ok', sql`${t.contactKeepDays} between 7 and 730`),
+    check('organizations_customer_keep_days_ok', sql`${t.customerKeepDays} between 30 and 3650`),
   ],
 );
 

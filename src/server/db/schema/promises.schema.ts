@@ -18,6 +18,8 @@ export const customers = pgTable(
     segment: text(),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the name was replaced by a code and the contact person dropped (by hand, or after the organisation's retention). */
+    pseudonymisedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('customers_org_name_idx').on(t.orgId, sql`lower(${t.name})`)],
 );

@@ -36,6 +36,7 @@ function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOr
     resultsMinTexts: row.resultsMinTexts,
     resultsVisibility: row.resultsVisibility as ResultsVisibility,
     contactKeepDays: row.contactKeepDays,
+    customerKeepDays: row.customerKeepDays,
   };
 }
 

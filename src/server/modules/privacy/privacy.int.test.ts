@@ -3,6 +3,7 @@ import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../..
 import { createTestApp, signIn, type TestApp, TEST_PASSWORD } from '../../../../test/helpers/test-app';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
 import { addDays, localDay } from '../../lib/days';
+import { pseudonymiseOldCustomers } from './retention';
 
 // The right of access: a person downloads everything their organisation holds about them — their own
 // extras and what customers said of them, notes about them, their needs and rounds of core questions —
@@ -32,7 +33,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function call(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+function call(who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) {
   return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
 }
 const extra = (occasion: string) => ({ occasion, action: 'Geholpen', kind: 'time', costCents: 0, minutes: 5 });
@@ -163,5 +164,83 @@ describe('erasing a person who left', () => {
     // Nothing more to do with them.
     expect((await as(admin, 'POST', `/members/${leaver.memberId}/reactivate`)).json().code).toBe('member_erased');
     expect((await as(admin, 'POST', `/members/${leaver.memberId}/erase`)).json().code).toBe('member_erased');
+  });
+});
+
+describe('customers’ names', () => {
+  let offeringId: string;
+  beforeAll(async () => {
+    const made = await call('director', 'POST', '/offerings', { name: 'Kamerwissel' });
+    expect(made.statusCode, made.body).toBe(201);
+    offeringId = made.json().id;
+  });
+  const today = () => localDay('Europe/Amsterdam');
+  async function promiseFor(name: string) {
+    const made = await call('member', 'POST', '/promises', {
+      customer: { name, contactPerson: 'Mevrouw Jansen', segment: 'groepen' },
+      what: 'Kamer aan de tuinkant bij de volgende boeking',
+      dueDate: addDays(today(), 10),
+      offeringId,
+      ownerTeamId: f.teamId,
+      conditionsMet: [],
+      steps: [{ teamId: f.otherTeamId, what: 'Kamer klaarzetten', dueDate: addDays(today(), 9) }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    return made.json() as { id: string; customer: { id: string } };
+  }
+  const detail = async (id: string) => (await call('member', 'GET', `/promises/${id}`)).json();
+
+  it('are forgotten on request by a manager: a code in every promise, and gone as an extra’s reference', async () => {
+    const promise = await promiseFor('Familie Verbeek');
+    const named = await call('member', 'POST', '/extras', { ...extra('Familie Verbeek vierde hun jubileum'), customerRef: 'familie verbeek' });
+    const unrelated = await call('member', 'POST', '/extras', { ...extra('Vaste gast vroeg om extra kussens'), customerRef: 'Dhr. Smit' });
+    expect(named.statusCode).toBe(201);
+
+    expect((await call('member', 'POST', `/customers/${promise.customer.id}/forget`)).statusCode).toBe(403);
+    expect((await call('otherOrg', 'POST', `/customers/${promise.customer.id}/forget`)).statusCode).toBe(403);
+    const otherAdmin = await signIn(t.app, other.people.admin.email);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/customers/${promise.customer.id}/forget`, headers: { cookie: otherAdmin } })).statusCode).toBe(404);
+    expect((await call('manager', 'POST', `/customers/${promise.customer.id}/forget`)).statusCode).toBe(204);
+
+    const after = await detail(promise.id);
+    expect(after.customer).toMatchObject({ contactPerson: null, segment: 'groepen', pseudonymised: true });
+    expect(after.customer.name).toMatch(/^Klant [0-9A-F]{6}$/);
+    expect(after.what).toBe('Kamer aan de tuinkant bij de volgende boeking');
+    expect((await call('member', 'GET', `/extras/${named.json().id}`)).json().customerRef).toBeNull();
+    expect((await call('member', 'GET', `/extras/${unrelated.json().id}`)).json().customerRef).toBe('Dhr. Smit');
+    expect((await call('member', 'GET', '/customers?q=Verbeek')).json().items).toEqual([]);
+    const { rows } = await t.database.pool.query(`select action, data from audit_log where subject_id = $1`, [promise.customer.id]);
+    expect(rows).toEqual([{ action: 'customer.forgotten', data: {} }]);
+  });
+
+  it('are pseudonymised by the sweep once the organisation’s retention has passed since their last promise', async () => {
+    expect((await call('director', 'PATCH', '/organization', { customerKeepDays: 60 })).statusCode).toBe(403);
+    const admin = await signIn(t.app, f.people.admin.email);
+    const patch = (days: number) => t.app.inject({ method: 'PATCH', url: '/api/v1/organization', payload: { customerKeepDays: days }, headers: { cookie: admin } });
+    expect((await patch(20)).statusCode).toBe(400);
+    expect((await patch(60)).json().customerKeepDays).toBe(60);
+
+    const done = await promiseFor('Familie De Boer');
+    const open = await promiseFor('Familie Mulder');
+    const recent = await promiseFor('Familie Bos');
+    const { pool } = t.database;
+    // De Boer's promise was delivered 70 days ago; Mulder's is still open although made 70 days ago;
+    // Bos was delivered yesterday. Only De Boer is past the 60 days.
+    await pool.query(`update customers set created_at = now() - interval '70 days' where id = any($1)`, [[done.customer.id, open.customer.id, recent.customer.id]]);
+    await pool.query(
+      `update promises set due_date = current_date - 70, delivered_on = current_date - 70, outcome = 'kept', updated_at = now() - interval '70 days' where id = $1`,
+      [done.id],
+    );
+    await pool.query(`update promises set due_date = current_date - 70, updated_at = now() - interval '70 days' where id = $1`, [open.id]);
+    await pool.query(`update promises set delivered_on = current_date - 1, outcome = 'kept', updated_at = now() - interval '70 days' where id = $1`, [recent.id]);
+    const oldStory = await call('member', 'POST', '/extras', { ...extra('Familie De Boer kreeg een fles wijn'), customerRef: 'Familie De Boer' });
+    await pool.query(`update extras set occurred_at = now() - interval '61 days' where id = $1`, [oldStory.json().id]);
+
+    const swept = await pseudonymiseOldCustomers(t.database.db);
+    expect(swept).toEqual({ customers: 1, extraRefs: 1 });
+    expect((await detail(done.id)).customer.name).toMatch(/^Klant [0-9A-F]{6}$/);
+    expect((await detail(open.id)).customer.name).toBe('Familie Mulder');
+    expect((await detail(recent.id)).customer.name).toBe('Familie Bos');
+    expect(await pseudonymiseOldCustomers(t.database.db)).toEqual({ customers: 0, extraRefs: 0 });
   });
 });

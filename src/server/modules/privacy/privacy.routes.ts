@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { member, memberParams } from '../../../contracts/org.contract';
 import { type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
-import { ADMIN, EVERYONE } from '../../lib/roles';
+import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
 import { eraseMember, exportMemberData } from './privacy.service';
+import { forgetCustomer } from './retention';
 
 // The person's rights under the AVG/GDPR: to take their data (themselves, or through an administrator
 // once they have left) and to be erased.
+
+const customerParams = z.strictObject({ customerId: z.uuid() });
 
 const asDownload = (file: MyDataExport) => `attachment; filename="klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json"`;
 
@@ -55,6 +59,20 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const tenant = tenantOf(request);
       await eraseMember(db, tenant, request.params.memberId);
       return findMember({ db }, tenant, request.params.memberId);
+    },
+  });
+
+  app.post('/customers/:customerId/forget', {
+    config: { access: LEADERS },
+    schema: {
+      tags: ['promises'],
+      summary: "Forget a customer who asks for it: their name becomes a code in every promise, the contact person and the same name as an extra's reference go",
+      params: customerParams,
+      response: { 204: z.null(), ...problems },
+    },
+    handler: async (request, reply) => {
+      await forgetCustomer(db, tenantOf(request), request.params.customerId);
+      return reply.code(204).send(null);
     },
   });
 };

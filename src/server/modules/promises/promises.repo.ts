@@ -27,7 +27,7 @@ export async function selectCustomer(tx: Tx, orgId: string, customerId: string) 
 export async function searchCustomers(tx: Tx, orgId: string, q: string | undefined, limit: number) {
   const { rows } = await tx.execute<{ id: string; name: string; contact_person: string | null; segment: string | null }>(sql`
     select id, name, contact_person, segment from customers
-     where org_id = ${orgId} ${q ? sql`and name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
+     where org_id = ${orgId} and pseudonymised_at is null ${q ? sql`and name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
      order by created_at desc limit ${limit}`);
   return rows;
 }

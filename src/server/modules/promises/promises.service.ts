@@ -54,7 +54,8 @@ export async function guidelineBreaches(db: Tx, tenant: TenantContext, input: { 
 
 export async function searchCustomers(db: Db, tenant: TenantContext, q: string | undefined): Promise<{ items: Customer[] }> {
   const rows = await repo.searchCustomers(db, tenant.orgId, q, 20);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, contactPerson: r.contact_person, segment: r.segment })) };
+  // A forgotten customer is not offered again: their code means nothing to the person typing a name.
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, contactPerson: r.contact_person, segment: r.segment, pseudonymised: false })) };
 }
 
 // ---------- recording a promise ----------
@@ -275,7 +276,7 @@ async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: string): Pro
   const leads = steering(tenant) || promise.madeBy === tenant.memberId || managesTeam(tenant, promise.ownerTeamId);
   return {
     ...summaryDto(summary!),
-    customer: { id: customer!.id, name: customer!.name, contactPerson: customer!.contactPerson, segment: customer!.segment },
+    customer: { id: customer!.id, name: customer!.name, contactPerson: customer!.contactPerson, segment: customer!.segment, pseudonymised: customer!.pseudonymisedAt !== null },
     makerTeam: promise.makerTeamId ? { id: promise.makerTeamId, name: ctx.teams.get(promise.makerTeamId) ?? '' } : null,
     breachReason: promise.breachReason,
     conditionsMet: promise.conditionsMet,

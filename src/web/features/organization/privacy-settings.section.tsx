@@ -1,38 +1,56 @@
 import { NumberInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_KEEP_DAYS } from '../../../contracts/constants';
+import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS } from '../../../contracts/constants';
 import type { Organization } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
 import { useUpdateOrganization } from './organization.api';
 import { SettingsSection } from './settings-section.component';
 
-// Privacy: how long the organisation keeps what customers leave of themselves. Saved through the
-// organisation's own update; the hourly sweep on the server applies it.
+// Privacy: how long the organisation keeps what customers leave of themselves — contact details left
+// with a reaction, and customers' names in promises and extras. Saved through the organisation's own
+// update; the hourly sweep on the server applies it.
 
-const isKeepDays = (value: number | string) => typeof value === 'number' && Number.isInteger(value) && value >= CONTACT_KEEP_DAYS.min && value <= CONTACT_KEEP_DAYS.max;
+type Range = { readonly min: number; readonly max: number };
+type Values = { contactKeepDays: number | string; customerKeepDays: number | string };
+
+const inRange = (value: number | string, range: Range) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+const initial = (o: Organization): Values => ({ contactKeepDays: o.contactKeepDays, customerKeepDays: o.customerKeepDays });
 
 export function PrivacySettingsSection({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
   const update = useUpdateOrganization();
-  const form = useForm<{ contactKeepDays: number | string }>({
-    initialValues: { contactKeepDays: organization.contactKeepDays },
-    validate: { contactKeepDays: (v) => (isKeepDays(v) ? null : t('organization.privacy.range', CONTACT_KEEP_DAYS)) },
+  const form = useForm<Values>({
+    initialValues: initial(organization),
+    validate: {
+      contactKeepDays: (v) => (inRange(v, CONTACT_KEEP_DAYS) ? null : t('organization.privacy.range', CONTACT_KEEP_DAYS)),
+      customerKeepDays: (v) => (inRange(v, CUSTOMER_KEEP_DAYS) ? null : t('organization.privacy.range', CUSTOMER_KEEP_DAYS)),
+    },
   });
   const submit = form.onSubmit((values) => {
     update.mutate(
-      { contactKeepDays: Number(values.contactKeepDays) },
+      { contactKeepDays: Number(values.contactKeepDays), customerKeepDays: Number(values.customerKeepDays) },
       {
         onSuccess: (saved) => {
-          form.setValues({ contactKeepDays: saved.contactKeepDays });
-          form.resetDirty({ contactKeepDays: saved.contactKeepDays });
+          form.setValues(initial(saved));
+          form.resetDirty(initial(saved));
           notifySuccess(t('common.saved'));
         },
         onError: (error) => applyFieldErrors(form, t, error),
       },
     );
   });
+  const days = (range: Range) =>
+    ({
+      ...range,
+      step: 1,
+      allowDecimal: false,
+      allowNegative: false,
+      clampBehavior: 'none',
+      suffix: ` ${t('organization.privacy.days')}`,
+      styles: { wrapper: { maxWidth: 180 } },
+    }) as const;
 
   return (
     <SettingsSection
@@ -46,15 +64,14 @@ export function PrivacySettingsSection({ organization }: { organization: Organiz
       <NumberInput
         label={t('organization.privacy.contactKeepDays')}
         description={t('organization.privacy.contactKeepDaysHint')}
-        min={CONTACT_KEEP_DAYS.min}
-        max={CONTACT_KEEP_DAYS.max}
-        step={1}
-        allowDecimal={false}
-        allowNegative={false}
-        clampBehavior="none"
-        suffix={` ${t('organization.privacy.days')}`}
-        styles={{ wrapper: { maxWidth: 180 } }}
+        {...days(CONTACT_KEEP_DAYS)}
         {...form.getInputProps('contactKeepDays')}
+      />
+      <NumberInput
+        label={t('organization.privacy.customerKeepDays')}
+        description={t('organization.privacy.customerKeepDaysHint')}
+        {...days(CUSTOMER_KEEP_DAYS)}
+        {...form.getInputProps('customerKeepDays')}
       />
     </SettingsSection>
   );

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PromiseDetail } from '../../../contracts/promises.contract';
 import { isApiError } from '../../app/api-client';
+import { ACCESS } from '../../app/nav.config';
 import { useFormat } from '../../app/use-format';
-import { useSignedInMe } from '../../app/use-me';
+import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -17,7 +20,7 @@ import { DeliveryModal } from './delivery.modal';
 import { BreachList, PromiseStatusBadge } from './promise-badges.component';
 import { PromiseHistory } from './promise-history.component';
 import { PromiseSteps } from './promise-steps.component';
-import { usePromise } from './promises.api';
+import { useForgetCustomer, usePromise } from './promises.api';
 import { RenegotiateModal } from './renegotiate.modal';
 import { useDays } from './use-days';
 
@@ -101,6 +104,14 @@ function PromiseFacts({ promise }: { promise: PromiseDetail }) {
                   · {customerExtra}
                 </Text>
               )}
+              {promise.customer.pseudonymised ? (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  · {t('promises.forget.done')}
+                </Text>
+              ) : (
+                <ForgetCustomer customer={promise.customer} />
+              )}
             </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
@@ -160,5 +171,42 @@ function PromiseFacts({ promise }: { promise: PromiseDetail }) {
       <RenegotiateModal promise={promise} opened={renegotiateOpened} onClose={renegotiate.close} />
       <DeliveryModal promise={promise} opened={deliveryOpened} onClose={delivery.close} />
     </Card>
+  );
+}
+
+/** A customer who asks to be forgotten: managers, directors and admins replace the name by a code. */
+function ForgetCustomer({ customer }: { customer: PromiseDetail['customer'] }) {
+  const { t } = useTranslation();
+  const allowed = useHasRole(ACCESS.forgetCustomers);
+  const [opened, { open, close }] = useDisclosure(false);
+  const forget = useForgetCustomer();
+  if (!allowed) return null;
+  return (
+    <>
+      {' '}
+      <Button size="compact-xs" variant="subtle" color="red" onClick={open} aria-label={t('promises.forget.label', { name: customer.name })}>
+        {t('promises.forget.button')}
+      </Button>
+      <ConfirmModal
+        opened={opened}
+        title={t('promises.forget.title', { name: customer.name })}
+        message={t('promises.forget.text')}
+        confirmLabel={t('promises.forget.confirm')}
+        loading={forget.isPending}
+        error={forget.error}
+        onClose={() => {
+          forget.reset();
+          close();
+        }}
+        onConfirm={() =>
+          forget.mutate(customer.id, {
+            onSuccess: () => {
+              notifySuccess(t('promises.forget.forgotten'));
+              close();
+            },
+          })
+        }
+      />
+    </>
   );
 }

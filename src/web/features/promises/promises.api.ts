@@ -146,6 +146,22 @@ export function useCreatePromise() {
   });
 }
 
+/**
+ * Forgets a customer who asked for it: their name becomes a code in every promise. Everything that
+ * shows promises or customers refetches; so do extras, whose reference to that name is dropped.
+ */
+export function useForgetCustomer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (customerId: string) => apiPost<null>(`/api/v1/customers/${encodeURIComponent(customerId)}/forget`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.promises });
+      void client.invalidateQueries({ queryKey: allCustomerSearches });
+      void client.invalidateQueries({ queryKey: queryKeys.extras });
+    },
+  });
+}
+
 export function useAcceptStep(promiseId: string) {
   const changed = usePromiseChanged();
   return useMutation({

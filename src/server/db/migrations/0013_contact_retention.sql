@@ -1,3 +1,0 @@
-ALTER TABLE "organizations" ADD COLUMN "contact_keep_days" smallint DEFAULT 90 NOT NULL;--> statement-breakpoint
-CREATE INDEX "customer_reactions_contact_idx" ON "customer_reactions" USING btree ("created_at") WHERE "customer_reactions"."contact_name" is not null or "customer_reactions"."contact_email" is not null or "customer_reactions"."contact_phone" is not null;--> statement-breakpoint
-ALTER TABLE "organizations" ADD CONSTRAINT "organizations_contact_keep_days_ok" CHECK ("organizations"."contact_keep_days" between 7 and 730);
