@@ -86,8 +86,12 @@ describe('logging an extra', () => {
 
     expect((await call('member', 'DELETE', `/api/v1/extras/${logged.json().id}`)).statusCode).toBe(204);
     expect((await call('member', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(before.leftCents);
-    const { rows } = await t.database.pool.query('select deleted_at from extras where id = $1', [logged.json().id]);
+    // The bare record stays for the audit trail; nothing it said does.
+    const { rows } = await t.database.pool.query('select deleted_at, occasion, action, cost_cents from extras where id = $1', [logged.json().id]);
+    expect(rows[0]).toMatchObject({ occasion: '', action: '', cost_cents: 300 });
     expect(rows[0].deleted_at).not.toBeNull();
+    const history = await t.database.pool.query('select count(*)::int as n from extra_reactions where extra_id = $1', [logged.json().id]);
+    expect(history.rows[0].n).toBe(0);
     const audit = await t.database.pool.query(`select action from audit_log where subject_id = $1`, [logged.json().id]);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['extra.deleted', 'extra.updated']);
   });

@@ -237,6 +237,11 @@ export async function insertReaction(
   await tx.insert(extraReactions).values({ orgId, ...values });
 }
 
+/** The words of every earlier reaction go with a deleted extra. */
+export async function deleteReactionHistory(tx: Tx, orgId: string, extraId: string) {
+  await tx.delete(extraReactions).where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extraId)));
+}
+
 export async function selectReactions(tx: Tx, orgId: string, extraId: string) {
   return tx
     .select()

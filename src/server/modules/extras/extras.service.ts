@@ -362,11 +362,25 @@ export async function updateExtra(
   });
 }
 
-/** Soft delete by the author within the edit window; the row and an audit entry stay. */
+/**
+ * Delete by the author within the edit window. The row stays as a bare record (when, kind, cost) for
+ * the audit trail, but every word of it goes — the occasion, what was done, the customer's reference and
+ * reaction, the reasons — so "it disappears completely" is true of what it said.
+ */
 export async function deleteExtra(db: Db, tenant: TenantContext, extraId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await loadOwnEditable(tx, tenant, extraId);
-    await repo.updateExtraRow(tx, tenant.orgId, extraId, { deletedAt: new Date(), deletedBy: tenant.memberId });
+    await repo.updateExtraRow(tx, tenant.orgId, extraId, {
+      deletedAt: new Date(),
+      deletedBy: tenant.memberId,
+      occasion: '',
+      action: '',
+      customerRef: null,
+      reactionText: null,
+      aboveMandateReason: null,
+      hiddenReason: null,
+    });
+    await repo.deleteReactionHistory(tx, tenant.orgId, extraId);
     await org.recordAudit(tx, tenant, 'extra.deleted', 'extra', extraId);
   });
 }
