@@ -58,6 +58,8 @@ export const promises = pgTable(
     index().on(t.orgId, t.madeBy, t.dueDate),
     index().on(t.orgId, t.ownerTeamId, t.dueDate),
     index().on(t.orgId, t.dueDate),
+    // A customer's promises: the privacy sweep asks, per named customer, whether one is still in use.
+    index().on(t.orgId, t.customerId),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     foreignKey({ columns: [t.orgId, t.ownerTeamId], foreignColumns: [teams.orgId, teams.id] }),
     foreignKey({ columns: [t.orgId, t.madeBy], foreignColumns: [members.orgId, members.id] }),
