@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import { type Action, type Figures, type Level, LEVELS, type QuestionResult, type ResultGroup } from '../../../contracts/questions.contract';
 import { formatNumber, localeOf } from '../../app/format';
+import { agreeLabel } from './campaign-labels';
 import { formatRating, NO_FIGURE } from '../chain/figures-format';
 
 // Module 5, the results of a campaign as the page shows them: the groups in the selector, a
@@ -180,18 +181,7 @@ export function bandOf(kind: ScoredKind, score: number): Band {
 /** The name of one answer: "Helemaal oneens" … "Helemaal eens", or "score 7". */
 export function scoreLabel(t: TFunction, kind: ScoredKind, score: number): string {
   if (kind === 'scale10') return t('questions.results.alt.score', { score });
-  switch (score) {
-    case 1:
-      return t('questions.results.scale.agree1');
-    case 2:
-      return t('questions.results.scale.agree2');
-    case 3:
-      return t('questions.results.scale.agree3');
-    case 4:
-      return t('questions.results.scale.agree4');
-    default:
-      return t('questions.results.scale.agree5');
-  }
+  return agreeLabel(t, score);
 }
 
 // ---------- figures as text ----------

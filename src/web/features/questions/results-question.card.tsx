@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResults, QuestionResult } from '../../../contracts/questions.contract';
+import { themeLabel } from './campaign-labels';
 import { DistributionChart } from './results-distribution.component';
 import { isScored, withheldText } from './results-model';
 import { useResultsFormat } from './results-format';
-import { themeLabel } from './results-themes.component';
 import { ResultsTrend } from './results-trend.component';
 
 // One question's result for the chosen group: the spread, the average (and the internal promoter score

@@ -1,29 +1,10 @@
 import { Box, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResults } from '../../../contracts/questions.contract';
+import { themeLabel } from './campaign-labels';
 import { useResultsFormat } from './results-format';
 
 // The average per theme over the statements (1–5) of the campaign: a bar from 1 to 5 with its figure.
-
-type Theme = CampaignResults['themes'][number]['theme'];
-
-export function themeLabel(t: TFunction, theme: Theme): string {
-  switch (theme) {
-    case 'leadership':
-      return t('questions.themes.leadership');
-    case 'cooperation':
-      return t('questions.themes.cooperation');
-    case 'mandate':
-      return t('questions.themes.mandate');
-    case 'values':
-      return t('questions.themes.values');
-    case 'customer_focus':
-      return t('questions.themes.customer_focus');
-    case 'communication':
-      return t('questions.themes.communication');
-  }
-}
 
 export function ResultsThemes({ themes }: { themes: CampaignResults['themes'] }) {
   const { t } = useTranslation();
