@@ -90,17 +90,17 @@ export function agreeLabel(t: TFunction, value: number): string {
   }
 }
 
-/** A group of the response: the organisation, a level, a team, or a level within a team. */
+/** A group's name: "Hele organisatie", "Middenmanagement", "Verkoop", "Verkoop · Medewerkers". */
 export function groupLabel(t: TFunction, group: Pick<ResultGroup, 'kind' | 'teamName' | 'level'>): string {
-  const team = group.teamName ?? t('questions.participation.unknownTeam');
+  const team = group.teamName || t('questions.results.groups.unknownTeam');
   switch (group.kind) {
     case 'org':
-      return t('questions.participation.org');
+      return t('questions.results.groups.org');
     case 'level':
-      return group.level ? levelLabel(t, group.level) : t('questions.participation.org');
+      return group.level ? levelLabel(t, group.level) : t('questions.results.groups.org');
     case 'team':
       return team;
     case 'team_level':
-      return group.level ? t('questions.participation.teamLevel', { team, level: levelLabel(t, group.level) }) : team;
+      return group.level ? t('questions.results.groups.teamLevel', { team, level: levelLabel(t, group.level) }) : team;
   }
 }

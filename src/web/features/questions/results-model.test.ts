@@ -11,7 +11,6 @@ import {
   distributionText,
   formatPromoterScore,
   formatTrendValue,
-  groupLabel,
   groupOptions,
   localText,
   mirrorGap,
@@ -22,6 +21,7 @@ import {
   trendText,
   withheldText,
 } from './results-model';
+import { groupLabel } from './campaign-labels';
 
 let t: TFunction;
 let tEn: TFunction;

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import { type Action, type Figures, type Level, LEVELS, type QuestionResult, type ResultGroup } from '../../../contracts/questions.contract';
 import { formatNumber, localeOf } from '../../app/format';
-import { agreeLabel } from './campaign-labels';
+import { agreeLabel, groupLabel } from './campaign-labels';
 import { formatRating, NO_FIGURE } from '../chain/figures-format';
 
 // Module 5, the results of a campaign as the page shows them: the groups in the selector, a
@@ -12,18 +12,6 @@ import { formatRating, NO_FIGURE } from '../chain/figures-format';
 export type ScoredKind = 'agree5' | 'scale10';
 
 // ---------- groups ----------
-
-/** Literal keys (not built from the value), so the catalog test sees every one. */
-export function levelLabel(t: TFunction, level: Level): string {
-  switch (level) {
-    case 'top':
-      return t('questions.levels.top');
-    case 'middle':
-      return t('questions.levels.middle');
-    case 'staff':
-      return t('questions.levels.staff');
-  }
-}
 
 const levelRank = (level: Level | null) => (level ? LEVELS.indexOf(level) : -1);
 
@@ -44,21 +32,6 @@ export function parseGroupKey(key: string): ParsedGroupKey | null {
   if (level) return { kind: 'level', teamId: null, level: level as Level };
   if (teamLevel) return { kind: 'team_level', teamId: teamId!, level: teamLevel as Level };
   return { kind: 'team', teamId: teamId!, level: null };
-}
-
-/** A group's name: "Hele organisatie", "Middenmanagement", "Verkoop", "Verkoop · Medewerkers". */
-export function groupLabel(t: TFunction, group: Pick<ResultGroup, 'kind' | 'teamName' | 'level'>): string {
-  const team = group.teamName || t('questions.results.groups.unknownTeam');
-  switch (group.kind) {
-    case 'org':
-      return t('questions.results.groups.org');
-    case 'level':
-      return group.level ? levelLabel(t, group.level) : t('questions.results.groups.org');
-    case 'team':
-      return team;
-    case 'team_level':
-      return group.level ? t('questions.results.groups.teamLevel', { team, level: levelLabel(t, group.level) }) : team;
-  }
 }
 
 /** The group an action was written for, from its key and the team name the server gives. */
