@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../src/server/app';
+import { createTestApp, type TestApp } from './helpers/test-app';
+
+// What a browser receives for the web app and the API: compressed as it asks (brotli or gzip), the
+// right type, and `Vary: Accept-Encoding` so no cache hands one encoding to a browser that asked another.
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const mainScript = () => {
+  const html = readFileSync(path.join(WEB_ROOT, 'index.html'), 'utf8');
+  const src = html.match(/<script type="module"[^>]*src="([^"]+)"/)?.[1];
+  if (!src) throw new Error('index.html has no module script');
+  return src;
+};
+
+describe('the web app is sent compressed', () => {
+  it('sends brotli to a browser that accepts it, gzip to one that accepts only gzip, plain to one that asks for neither', async () => {
+    const url = mainScript();
+    const plain = readFileSync(path.join(WEB_ROOT, url));
+    const br = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(plain.length / 2);
+    expect(brotliDecompressSync(br.rawPayload).equals(plain)).toBe(true);
+
+    const gz = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(plain)).toBe(true);
+
+    const none = await t.app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.headers.vary).toMatch(/accept-encoding/i);
+    expect(none.rawPayload.equals(plain)).toBe(true);
+  });
+
+  it('every script and stylesheet of the build has its brotli and gzip copy', () => {
+    const assets = readdirSync(path.join(WEB_ROOT, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+    expect(assets.length).toBeGreaterThan(0);
+    const files = new Set(readdirSync(path.join(WEB_ROOT, 'assets')));
+    expect(assets.filter((f) => !files.has(`${f}.br`) || !files.has(`${f}.gz`))).toEqual([]);
+  });
+
+  it('a client-side route gets the app page compressed, never cached as immutable', async () => {
+    const response = await t.app.inject({ url: '/extras/new', headers: { 'accept-encoding': 'br' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(response.rawPayload).toString()).toContain('<div id="root"');
+  });
+});
+
+describe('API answers are compressed above a small size', () => {
+  it('compresses a large answer and leaves a tiny one as it is', async () => {
+    const large = await t.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(large.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(large.rawPayload).toString()).openapi).toMatch(/^3\./);
+    const small = await t.app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toEqual({ status: 'ok' });
+  });
+});
