@@ -1,30 +1,52 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
+import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import type { Me } from '../contracts/auth.contract';
+import type { Language } from '../contracts/constants';
 import { createRoot } from 'react-dom/client';
+import { isApiError } from './app/api-client';
 import { App } from './app/app';
+import { registerServiceWorker } from './app/app-update';
 import { AppFailed } from './app/app-failed.component';
 import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
+import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
 import { queryKeys } from './app/query-keys';
 import { theme } from './app/theme';
 import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
+/** No answer at all, or a proxy in front of an app that is down: the app can open on what it last knew. */
+const unreachable = (error: unknown) => !isApiError(error) || error.status === 0 || (error.status >= 502 && error.status <= 504);
+
 /**
  * Start: runtime config and the session in parallel (the likely catalog too), then the language:
  * the person's when signed in, else the one chosen in this browser, else the server's default.
+ * Without a connection, the app opens on what it last knew (the log screen works offline).
  */
 async function bootstrap(container: HTMLElement) {
   const root = createRoot(container);
   const queryClient = createQueryClient();
   preloadCatalog(storedLanguage() ?? 'nl');
+  // TanStack Query assumes a connection until told otherwise: without one, queries wait instead of failing.
+  onlineManager.setOnline(navigator.onLine);
+  const knewSomeone = restoreLastKnown(queryClient);
+  keepLastKnown(queryClient);
   try {
-    const [config, me] = await Promise.all([fetchConfig(), fetchMe()]);
-    queryClient.setQueryData(queryKeys.config, config);
-    queryClient.setQueryData(queryKeys.me, me);
-    await initI18n(me?.language ?? storedLanguage() ?? config.defaultLanguage);
+    let language: Language;
+    try {
+      const [config, me] = await Promise.all([fetchConfig(), fetchMe()]);
+      queryClient.setQueryData(queryKeys.config, config);
+      queryClient.setQueryData(queryKeys.me, me);
+      language = me?.language ?? storedLanguage() ?? config.defaultLanguage;
+    } catch (error) {
+      const known = queryClient.getQueryData<Me | null>(queryKeys.me);
+      if (!knewSomeone || !known || !queryClient.getQueryData(queryKeys.config) || !unreachable(error)) throw error;
+      language = known.language;
+    }
+    await initI18n(language);
     root.render(
       <StrictMode>
         <App queryClient={queryClient} />
@@ -43,3 +65,4 @@ async function bootstrap(container: HTMLElement) {
 
 const container = document.getElementById('root');
 if (container) void bootstrap(container);
+registerServiceWorker();

@@ -62,6 +62,22 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError({ status: response.status, code: codeForStatus(response.status), title: response.statusText, requestId });
 }
 
+let clockOffsetMs = 0;
+
+/** How far this device's clock is from the server's, from the Date header of its answers (to the second). */
+function noteServerClock(response: Response) {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (!Number.isNaN(date)) clockOffsetMs = Math.abs(date - Date.now()) > 2_000 ? date - Date.now() : 0;
+}
+
+/**
+ * Now, as the server's clock has it: the moment an extra is logged is stamped on the phone (it may be
+ * sent much later), and a phone whose clock runs a few minutes fast must not stamp it in the future.
+ */
+export function serverNow(): Date {
+  return new Date(Date.now() + clockOffsetMs);
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One call to the API. Resolves with the JSON body (undefined for 204), rejects with an ApiError. */
@@ -82,6 +98,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   } catch {
     throw new ApiError({ status: 0, code: 'unavailable', title: 'Network error' });
   }
+  noteServerClock(response);
   if (!response.ok) throw await problemOf(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -1,14 +1,18 @@
 import { AppShell, Burger, Button, Group, NativeSelect, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/page-loader.component';
+import { ConfirmModal } from '../components/confirm.modal';
 import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
+import { applyUpdateIfWaiting } from './app-update';
 import { activeNavPath, visibleNavSections } from './nav.config';
+import { useOutbox } from './outbox';
+import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender.component';
 import { useConfig } from './use-config';
 import { useSignedInMe } from './use-me';
 import { useSignOut, useSwitchOrganization } from './use-session-actions';
@@ -26,10 +30,15 @@ export function ShellLayout() {
   const sections = visibleNavSections(me.member?.roles ?? []);
   const organizationName = me.activeOrganization?.name;
   const currentPath = activeNavPath(sections, location.pathname);
+  const memberId = me.member?.id;
+  useOutboxSender(memberId);
+  const unsent = useOutbox(memberId).length;
+  const [askSignOut, setAskSignOut] = useState(false);
 
-  // On a phone the menu closes once a page is chosen.
+  // On a phone the menu closes once a page is chosen; a page change is also a safe moment to take up a new version.
   useEffect(() => {
     menu.close();
+    applyUpdateIfWaiting();
   }, [location.pathname]);
 
   return (
@@ -57,11 +66,10 @@ export function ShellLayout() {
               {organizationName}
             </Text>
           )}
-          {me.member && (
-            <div style={{ marginLeft: 'auto', flexShrink: 0 }}>
-              <NotificationsBell />
-            </div>
-          )}
+          <Group gap="xs" wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
+            <ConnectionStatus memberId={memberId} />
+            {me.member && <NotificationsBell />}
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -116,9 +124,20 @@ export function ShellLayout() {
                 {me.user.email}
               </Text>
             </div>
-            <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+            <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
               {t('shell.signOut')}
             </Button>
+            <ConfirmModal
+              opened={askSignOut}
+              title={t('offline.signOutTitle')}
+              message={t('offline.signOutText', { count: unsent })}
+              confirmLabel={t('offline.signOutAnyway')}
+              onConfirm={() => {
+                setAskSignOut(false);
+                signOut.mutate();
+              }}
+              onClose={() => setAskSignOut(false)}
+            />
             <Text size="xs" c="dimmed">
               Klantwerk {config.version}
             </Text>
@@ -128,6 +147,7 @@ export function ShellLayout() {
 
       <AppShell.Main>
         <div style={{ maxWidth: 1100 }}>
+          <UpdateBanner />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../contracts/auth.contract';
 import { apiPost } from './api-client';
+import { forgetLastKnown } from './last-known';
 import { resetSessionData } from './query-client';
 import { queryKeys } from './query-keys';
 
@@ -21,6 +22,7 @@ export function useSignOut() {
     mutationFn: () => apiPost<void>('/api/v1/auth/sign-out'),
     // Signed out or not (an ended session answers 401), this browser forgets the session.
     onSettled: () => {
+      forgetLastKnown();
       navigate('/sign-in', { replace: true });
       resetSessionData(client);
       client.setQueryData(queryKeys.me, null);

@@ -2,14 +2,13 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from 'zod';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
 import type {
-  CreateExtraBody,
   Extra,
   extraDetail,
   extraPage,
   MyMandate,
   suggestions,
 } from '../../../contracts/extras.contract';
-import { apiDelete, apiGet, apiPatch, apiPost, apiPostOnce, apiPut, queryString } from '../../app/api-client';
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
 export type ExtraDetail = z.infer<typeof extraDetail>;
@@ -93,7 +92,7 @@ export function useExtra(extraId: string) {
 }
 
 /** An extra changed: its page gets the answer, lists, suggestions and what is left of the mandate refetch. */
-function useExtraChanged() {
+export function useExtraChanged() {
   const client = useQueryClient();
   return (extra?: Extra | ExtraDetail) => {
     if (extra && 'reactionHistory' in extra) client.setQueryData(queryKeys.extra(extra.id), extra);
@@ -102,16 +101,6 @@ function useExtraChanged() {
     void client.invalidateQueries({ queryKey: queryKeys.extraSuggestions });
     void client.invalidateQueries({ queryKey: queryKeys.myMandate });
   };
-}
-
-/** Logs an extra. The key makes a retry of the same submission safe: the server saves it only once. */
-export function useCreateExtra() {
-  const changed = useExtraChanged();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: CreateExtraBody; idempotencyKey: string }) =>
-      apiPostOnce<Extra>('/api/v1/extras', body, idempotencyKey),
-    onSuccess: (extra) => changed(extra),
-  });
 }
 
 export function useUpdateExtra(extraId: string) {

@@ -1,14 +1,17 @@
 import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
 import type { CreateExtraBody, Extra, MyMandate } from '../../../contracts/extras.contract';
-import { isApiError, newIdempotencyKey } from '../../app/api-client';
+import { type ApiError, newIdempotencyKey, serverNow } from '../../app/api-client';
 import { isLanguage } from '../../app/i18n';
-import { MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
+import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
+import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem } from '../../app/outbox';
 import { applyFieldErrors } from '../../app/problem';
+import { queryKeys } from '../../app/query-keys';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
@@ -18,8 +21,10 @@ import { SimilarStoriesHint } from '../stories/similar-stories.component';
 import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
 import { kindLabel } from './extra-labels';
-import { useCreateExtra, useExtraSuggestions, useMyMandate } from './extras.api';
+import { useExtraChanged, useExtraSuggestions, useMyMandate } from './extras.api';
 import { type MandateExcess, mandateExcesses, usedPercent } from './mandate-check';
+import { OutboxList } from './outbox-list.component';
+import { useOnline } from '../../app/outbox-sender.component';
 
 interface LogValues {
   occasion: string;
@@ -86,6 +91,7 @@ export function LogExtraPage() {
   const { t } = useTranslation();
   const purpose = usePurpose();
   const myMandate = useMyMandate();
+  const online = useOnline();
   const purposeText = purpose.data?.purpose.trim();
   return (
     <Box maw={640}>
@@ -95,17 +101,22 @@ export function LogExtraPage() {
           {purposeText}
         </Text>
       )}
-      <MandateLeft my={myMandate.data} loading={myMandate.isPending && !myMandate.error} failed={!!myMandate.error} />
+      <MandateLeft
+        my={myMandate.data}
+        loading={myMandate.isPending && !myMandate.error && myMandate.fetchStatus !== 'paused'}
+        failed={!!myMandate.error}
+        asOf={myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused') ? myMandate.dataUpdatedAt : null}
+      />
       <LogExtraForm my={myMandate.data} />
     </Box>
   );
 }
 
-function MandateLeft({ my, loading, failed }: { my: MyMandate | undefined; loading: boolean; failed: boolean }) {
+function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined; loading: boolean; failed: boolean; asOf: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (loading) return <Skeleton height={74} mb="md" radius="md" />;
-  if (failed || !my) {
+  if (loading) return <Skeleton height={MANDATE_HEIGHT} mb="md" radius="md" />;
+  if (!my) {
     return (
       <Text size="sm" c="dimmed" mb="md">
         {t('extras.mandate.unavailable')}
@@ -113,17 +124,23 @@ function MandateLeft({ my, loading, failed }: { my: MyMandate | undefined; loadi
     );
   }
   const mandate = my.mandate;
+  const stale = asOf !== null && (
+    <Text size="xs" c="dimmed" mt={4}>
+      {t('extras.mandate.asOf', { when: format.date(new Date(asOf), true) })}
+    </Text>
+  );
   if (!mandate) {
     return (
-      <Paper withBorder p="sm" mb="md" radius="md">
+      <Paper withBorder p="sm" mb="md" radius="md" mih={MANDATE_HEIGHT}>
         <Text size="sm">{t('extras.mandate.none')}</Text>
+        {stale}
       </Paper>
     );
   }
   const amounts = { left: format.money(Math.max(0, my.leftCents) / 100), budget: format.money(mandate.budgetCents / 100) };
   const percent = usedPercent(my);
   return (
-    <Paper withBorder p="sm" mb="md" radius="md" aria-live="polite">
+    <Paper withBorder p="sm" mb="md" radius="md" mih={MANDATE_HEIGHT} aria-live="polite">
       <Text fw={600}>{mandate.period === 'week' ? t('extras.mandate.leftWeek', amounts) : t('extras.mandate.leftMonth', amounts)}</Text>
       <Progress
         value={percent}
@@ -144,8 +161,30 @@ function MandateLeft({ my, loading, failed }: { my: MyMandate | undefined; loadi
         {' · '}
         {mandate.allowedKinds.map((kind) => kindLabel(t, kind).toLowerCase()).join(', ')}
       </Text>
+      {stale}
     </Paper>
   );
+}
+
+/** The mandate card's height on a phone, kept while it loads so the form does not jump when it arrives. */
+const MANDATE_HEIGHT = 92;
+
+/** An extra from the outbox back in the form, as it was logged (a value retired meanwhile is left out). */
+function valuesFromBody(body: CreateExtraBody, savedAt: string, activeValueIds: Set<string>, language: 'nl' | 'en', dateInput: (d: Date) => string): LogValues {
+  return {
+    occasion: body.occasion,
+    action: body.action,
+    kind: body.kind,
+    costCents: body.costCents ? centsToInput(body.costCents, language) : '',
+    minutes: body.minutes ? String(body.minutes) : '',
+    valueIds: (body.valueIds ?? []).filter((id) => activeValueIds.has(id)),
+    reactionScore: body.reactionScore ?? null,
+    reactionText: body.reactionText ?? '',
+    customerRef: body.customerRef ?? '',
+    occurredAt: dateInput(new Date(body.occurredAt ?? savedAt)),
+    aboveMandateReason: body.aboveMandateReason ?? '',
+    keepOutOfFeed: body.inFeed === false,
+  };
 }
 
 function LogExtraForm({ my }: { my: MyMandate | undefined }) {
@@ -157,7 +196,14 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
   const format = useFormat();
   const values = useValues(false);
   const suggestions = useExtraSuggestions();
-  const create = useCreateExtra();
+  const changed = useExtraChanged();
+  const client = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  /** Saved on this phone only, for want of a connection: it goes by itself later. */
+  const [queued, setQueued] = useState(false);
+  /** The refused extra from the outbox being fixed in the form: it stays in the outbox until the fix is saved. */
+  const [fixing, setFixing] = useState<string | null>(null);
   const [initial] = useState(() => readDraft(memberId));
   const [open, setOpen] = useState(() => ({
     reactionText: !!initial.reactionText,
@@ -167,8 +213,6 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
   /** The server asked for a reason we did not see coming (e.g. the period changed meanwhile). */
   const [serverWantsReason, setServerWantsReason] = useState(false);
   const [saved, setSaved] = useState<Extra | null>(null);
-  /** One key per submission: a retry after a lost answer reuses it, so the extra is saved once. */
-  const attempt = useRef<{ key: string; uncertain: boolean } | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const form = useForm<LogValues>({
@@ -219,7 +263,22 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
   const excesses = excessesOf(form.values);
   const needsReason = reasonNeeded(form.values);
 
-  const submit = form.onSubmit((v) => {
+  const clearForm = () => {
+    setServerWantsReason(false);
+    setOpen({ reactionText: false, customerRef: false, occurredAt: false });
+    form.setValues(EMPTY);
+    form.resetDirty(EMPTY);
+    form.clearErrors();
+    writeDraft(memberId, null);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  /**
+   * Saving goes through the outbox: the extra is kept on the phone with its key and the moment it was
+   * logged, then sent. Saved: done. No connection (or no answer): it stays and goes by itself later.
+   * Refused: it leaves the outbox again and the form says why, as it still holds what was typed.
+   */
+  const submit = form.onSubmit(async (v) => {
     const body: CreateExtraBody = {
       occasion: v.occasion.trim(),
       action: v.action.trim(),
@@ -230,48 +289,71 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
       customerRef: v.customerRef.trim() || null,
       reactionText: v.reactionText.trim() || null,
       reactionScore: (v.reactionScore as ReactionScore | null) ?? null,
-      ...(v.occurredAt ? { occurredAt: format.parseDateInput(v.occurredAt)!.toISOString() } : {}),
+      occurredAt: (v.occurredAt ? format.parseDateInput(v.occurredAt)! : serverNow()).toISOString(),
       ...(needsReason ? { aboveMandateReason: v.aboveMandateReason.trim() } : {}),
       ...(v.keepOutOfFeed ? { inFeed: false } : {}),
     };
-    const current = attempt.current ?? { key: newIdempotencyKey(), uncertain: false };
-    attempt.current = current;
+    const item: Omit<OutboxItem, 'state'> = { key: newIdempotencyKey(), path: '/api/v1/extras', body, savedAt: new Date().toISOString(), label: body.occasion };
+    addToOutbox(memberId, item);
     setSaved(null);
-    create.mutate(
-      { body, idempotencyKey: current.key },
-      {
-        onSuccess: (extra) => {
-          attempt.current = null;
-          setServerWantsReason(false);
-          setOpen({ reactionText: false, customerRef: false, occurredAt: false });
-          form.setValues(EMPTY);
-          form.resetDirty(EMPTY);
-          form.clearErrors();
-          writeDraft(memberId, null);
-          setSaved(extra);
-          window.scrollTo({ top: 0, behavior: 'smooth' });
-        },
-        onError: (error) => {
-          if (isApiError(error) && (error.status === 0 || error.status >= 500)) {
-            current.uncertain = true; // it may have been saved: a retry must use the same key
-          } else if (isApiError(error) && error.code === 'idempotency_key_reused') {
-            attempt.current = null; // the earlier try was saved after all; saving again makes a new one
-          } else if (!current.uncertain) {
-            attempt.current = null; // refused, nothing saved
-          }
-          if (isApiError(error) && error.code === 'mandate_reason_required') {
-            setServerWantsReason(true);
-            form.setFieldError('aboveMandateReason', t('extras.form.reasonRequired'));
-            window.setTimeout(() => reasonRef.current?.focus(), 50);
-            return;
-          }
-          applyFieldErrors(form, t, error);
-        },
-      },
-    );
+    setQueued(false);
+    setProblem(null);
+    /** It is in the outbox now: the form and the refused original it fixed can go. */
+    const kept = () => {
+      if (fixing) removeFromOutbox(memberId, fixing);
+      setFixing(null);
+      clearForm();
+    };
+    if (!navigator.onLine) {
+      kept();
+      setQueued(true);
+      return;
+    }
+    setPending(true);
+    const result = await sendItem(memberId, { ...item, state: 'waiting' }, { dropIfRefused: true }).finally(() => setPending(false));
+    if (result.outcome === 'saved') {
+      const extra = result.answer as Extra;
+      changed(extra);
+      kept();
+      setSaved(extra);
+    } else if (result.outcome === 'waiting') {
+      kept();
+      setQueued(true);
+    } else {
+      const error = problemAsError(result.problem);
+      if (error.code === 'mandate_reason_required') {
+        setServerWantsReason(true);
+        form.setFieldError('aboveMandateReason', t('extras.form.reasonRequired'));
+        window.setTimeout(() => reasonRef.current?.focus(), 50);
+        return;
+      }
+      setProblem(error);
+      applyFieldErrors(form, t, error);
+    }
   });
 
-  const showProblem = create.error && !(isApiError(create.error) && create.error.code === 'mandate_reason_required');
+  /** A refused extra from the outbox back into the form, to fix and save again (under a new key). */
+  const fix = (item: OutboxItem) => {
+    // A value the server no longer takes (retired meanwhile) is left out, to be chosen again from a fresh list.
+    const valuesRefused = !!item.problem?.errors.some((e) => e.path.endsWith('valueIds'));
+    if (valuesRefused) void client.invalidateQueries({ queryKey: queryKeys.values });
+    const activeValueIds = new Set(valuesRefused ? [] : (values.data ?? []).map((value) => value.id));
+    const restored = valuesFromBody(item.body as CreateExtraBody, item.savedAt, activeValueIds, language, format.dateInput);
+    form.setValues(restored);
+    form.clearErrors();
+    setOpen({ reactionText: !!restored.reactionText, customerRef: !!restored.customerRef, occurredAt: true });
+    setSaved(null);
+    setQueued(false);
+    setFixing(item.key);
+    if (item.problem) {
+      const error = problemAsError(item.problem);
+      if (error.code === 'mandate_reason_required') setServerWantsReason(true);
+      else setProblem(error);
+      applyFieldErrors(form, t, error);
+    }
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
   const occasionSuggestions = suggestions.data?.occasions ?? [];
   const actionSuggestions = suggestions.data?.actions ?? [];
 
@@ -289,16 +371,21 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
             </Anchor>
           </Alert>
         )}
-        {showProblem && (
-          <Stack gap={4}>
-            <ProblemAlert error={create.error} />
-            {isApiError(create.error) && create.error.code === 'idempotency_key_reused' && (
-              <Anchor component={Link} to="/extras" size="sm">
-                {t('extras.log.checkList')}
-              </Anchor>
-            )}
-          </Stack>
+        {queued && (
+          <Alert color="yellow" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setQueued(false)}>
+            <Text size="sm" fw={600}>
+              {t('extras.log.queuedTitle')}
+            </Text>
+            <Text size="sm">{t('extras.log.queuedText')}</Text>
+          </Alert>
         )}
+        {fixing && (
+          <Alert color="blue" role="status">
+            <Text size="sm">{t('offline.fixing')}</Text>
+          </Alert>
+        )}
+        <ProblemAlert error={problem} />
+        <OutboxList memberId={memberId} onFix={fix} />
 
         <div>
           <Textarea
@@ -448,7 +535,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
               : undefined
           }
         >
-          <Button type="submit" size="lg" fullWidth={phone} loading={create.isPending} miw={phone ? undefined : 200}>
+          <Button type="submit" size="lg" fullWidth={phone} loading={pending} miw={phone ? undefined : 200}>
             {t('extras.form.save')}
           </Button>
           {!phone && my?.mandate && form.values.costCents.trim() && parseEuroCents(form.values.costCents, language) !== null && (

@@ -1,0 +1,69 @@
+import { useSyncExternalStore } from 'react';
+
+// The service worker's side in the page: register it, look for a new version now and then, and when
+// one has been installed, say so (useAppUpdate) and switch to it at a safe moment: when the person taps
+// "update", or at their next page change (applyUpdateIfWaiting), never in the middle of a form.
+
+let waiting: ServiceWorker | null = null;
+const listeners = new Set<() => void>();
+const CHECK_EVERY_MS = 30 * 60_000;
+
+function setWaiting(worker: ServiceWorker | null) {
+  waiting = worker;
+  for (const listener of listeners) listener();
+}
+
+export function registerServiceWorker() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const hadController = !!navigator.serviceWorker.controller;
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // The first install takes control of this page quietly; a switch to a new version reloads it.
+    if (!hadController || reloading) return;
+    reloading = true;
+    window.location.reload();
+  });
+  window.addEventListener('load', async () => {
+    const registration = await navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => null);
+    if (!registration) return;
+    const watch = (worker: ServiceWorker | null) => {
+      if (!worker) return;
+      const check = () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) setWaiting(worker);
+      };
+      check();
+      worker.addEventListener('statechange', check);
+    };
+    watch(registration.waiting);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+    let lastCheck = Date.now();
+    const checkForUpdate = () => {
+      if (Date.now() - lastCheck < 60_000 || !navigator.onLine) return;
+      lastCheck = Date.now();
+      void registration.update().catch(() => undefined);
+    };
+    window.setInterval(checkForUpdate, CHECK_EVERY_MS);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && checkForUpdate());
+    window.addEventListener('online', checkForUpdate);
+  });
+}
+
+/** Switch to the waiting version now: the page reloads once it has taken over. */
+export function applyUpdate() {
+  waiting?.postMessage('skip-waiting');
+}
+
+/** A page change is a safe moment: nothing is being typed on the page that is left. */
+export function applyUpdateIfWaiting() {
+  if (waiting) applyUpdate();
+}
+
+export function useAppUpdate(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => waiting !== null,
+  );
+}

@@ -1,0 +1,182 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
+import { startDemoServer } from './e2e-harness';
+
+// Lisa's phone at the counter loses its connection: the log screen still opens, what she logs waits on
+// the phone and goes by itself when the connection returns, once each, with the moment she logged it.
+
+const run = browserAvailable();
+
+interface ServerExtra {
+  id: string;
+  occasion: string;
+  occurredAt: string;
+}
+
+describe.runIf(run)('the log screen without a connection', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let admin: string;
+  let lisa: string;
+
+  const api = async (path: string, init: RequestInit & { cookie: string }) =>
+    fetch(`${server.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie: init.cookie } });
+  const signIn = async (email: string) => {
+    const response = await api('/api/v1/auth/sign-in', { method: 'POST', cookie: '', body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  };
+  /** Lisa's extras on the server with this occasion. */
+  const onServer = async (occasion: string): Promise<ServerExtra[]> => {
+    const list = await (await api('/api/v1/extras?scope=mine&limit=100', { cookie: lisa })).json();
+    return list.items.filter((e: ServerExtra) => e.occasion === occasion);
+  };
+
+  /** A phone-sized context with Lisa signed in, on the log screen. */
+  async function lisaOnPhone(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: server.baseUrl, serviceWorkers: options.serviceWorkers ?? 'allow' });
+    await context.addCookies(
+      lisa.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: server.baseUrl })),
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto('/extras/new');
+    await page.getByText(/deze week/).first().waitFor();
+    return { context, page };
+  }
+
+  async function logExtra(page: Page, occasion: string, options: { value?: string } = {}) {
+    await page.getByLabel('Klantaanleiding').fill(occasion);
+    await page.getByLabel('Wat heb je gedaan?').fill('Een kop koffie gebracht');
+    await page.getByText('Tijd', { exact: true }).click();
+    if (options.value) await page.getByRole('checkbox', { name: options.value }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+  }
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    admin = await signIn('jeroen@dekroon.example');
+    lisa = await signIn('lisa@dekroon.example');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens offline, keeps two extras through closing the app, and sends each once with the moment it was logged', async () => {
+    const { context, page } = await lisaOnPhone();
+    // The app is kept on the phone once the service worker controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Extra vastleggen' }).waitFor();
+    await page.getByText(/Zoals bekend op/).waitFor();
+    await page.getByText('Offline', { exact: true }).waitFor();
+
+    const stamp = Date.now();
+    const first = `Gast zonder bereik in de kelder ${stamp}`;
+    const second = `Gast in de lift zonder wifi ${stamp}`;
+    const before = Date.now();
+    await logExtra(page, first);
+    await page.getByText('Bewaard op deze telefoon').waitFor();
+    await logExtra(page, second);
+    const logged = Date.now();
+    await expect.poll(() => page.getByText('Wacht op verzending').count()).toBe(2);
+
+    // The app is closed and opened again, still without a connection: both are still there.
+    await page.close();
+    await new Promise((r) => setTimeout(r, 2500));
+    const reopened = await context.newPage();
+    await reopened.goto('/extras/new');
+    await expect.poll(() => reopened.getByText('Wacht op verzending').count()).toBe(2);
+    expect(await onServer(first)).toEqual([]);
+
+    const online = Date.now();
+    await context.setOffline(false);
+    await expect.poll(() => reopened.getByText('Wacht op verzending').count(), { timeout: 30_000 }).toBe(0);
+    const sentFirst = await onServer(first);
+    const sentSecond = await onServer(second);
+    expect(sentFirst).toHaveLength(1);
+    expect(sentSecond).toHaveLength(1);
+    for (const extra of [...sentFirst, ...sentSecond]) {
+      const at = new Date(extra.occurredAt).getTime();
+      // The moment on the phone when she saved it, not the moment it reached the server.
+      expect(at).toBeGreaterThanOrEqual(before - 2000);
+      expect(at).toBeLessThanOrEqual(logged + 2000);
+      expect(at).toBeLessThan(online - 1500);
+    }
+    // Opened again later, nothing is sent a second time.
+    await reopened.reload();
+    await reopened.getByText(/deze week/).first().waitFor();
+    expect(await onServer(first)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('an answer lost on the way back: the extra waits, is sent again under the same key, and exists once', async () => {
+    const { context, page } = await lisaOnPhone({ serviceWorkers: 'block' });
+    let dropped = 0;
+    const keys: string[] = [];
+    await page.route('**/api/v1/extras', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push((await route.request().allHeaders())['idempotency-key'] ?? '');
+      if (dropped > 0) return route.fallback();
+      dropped++;
+      await route.fetch(); // the server saves it…
+      await route.abort('connectionreset'); // …and the answer never reaches the phone
+    });
+    const occasion = `Gast vroeg om een wekker ${Date.now()}`;
+    await logExtra(page, occasion);
+    await page.getByText('Bewaard op deze telefoon').waitFor();
+    expect(dropped).toBe(1);
+    expect(await onServer(occasion)).toHaveLength(1);
+
+    // The outbox tries again by itself (or when she taps "send now"), under the same key.
+    await expect.poll(() => page.getByText('Wacht op verzending').count(), { timeout: 30_000 }).toBe(0);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(await onServer(occasion)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('an extra refused when it arrives stays on the phone with the reason, to fix or to discard', async () => {
+    const created = await api('/api/v1/values', { method: 'POST', cookie: admin, body: JSON.stringify({ name: 'Zorgzaam', behaviours: ['We denken vooruit', 'We vragen wat de gast nodig heeft'] }) });
+    expect(created.status).toBe(201);
+    const value = (await created.json()) as { id: string };
+
+    const { context, page } = await lisaOnPhone();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    const occasion = `Gast met een natte jas ${Date.now()}`;
+    await logExtra(page, occasion, { value: 'Zorgzaam' });
+    await page.getByText('Bewaard op deze telefoon').waitFor();
+
+    // Meanwhile the value is retired; when the phone is back online the server refuses the extra.
+    expect((await api(`/api/v1/values/${value.id}/retire`, { method: 'POST', cookie: admin, body: '{}' })).status).toBe(200);
+    await context.setOffline(false);
+    await page.getByText(/Niet opgeslagen:/).waitFor({ timeout: 30_000 });
+    expect(await onServer(occasion)).toEqual([]);
+    // It does not go away by itself: after a reload it is still there, with its reason.
+    await page.reload();
+    await page.getByText(/Niet opgeslagen:/).waitFor();
+
+    // Fixed: back in the form without the retired value, saved, and gone from the outbox.
+    await page.getByRole('button', { name: 'Aanpassen' }).click();
+    await expect.poll(() => page.getByLabel('Klantaanleiding').inputValue()).toBe(occasion);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen', { exact: true }).waitFor();
+    await expect.poll(() => page.getByText(/Niet opgeslagen:/).count()).toBe(0);
+    expect(await onServer(occasion)).toHaveLength(1);
+
+    // Signing out with something unsent asks first.
+    await context.setOffline(true);
+    await logExtra(page, `Nog een zonder verbinding ${Date.now()}`);
+    await page.getByText('Bewaard op deze telefoon').waitFor();
+    await page.getByRole('button', { name: 'Menu openen' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('dialog', { name: 'Nog niet verstuurd' }).waitFor();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await context.close();
+  });
+});
