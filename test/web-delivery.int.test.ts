@@ -3,14 +3,17 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../src/server/app';
-import { createTestApp, type TestApp } from './helpers/test-app';
+import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
+import { createTestApp, signIn, type TestApp } from './helpers/test-app';
 
 // What a browser receives for the web app and the API: compressed as it asks (brotli or gzip), the
 // right type, and `Vary: Accept-Encoding` so no cache hands one encoding to a browser that asked another.
 
 let t: TestApp;
+let f: OrgFixture;
 beforeAll(async () => {
   t = await createTestApp();
+  f = await createOrgFixture(t.database.db, 'web');
 });
 afterAll(() => t.close());
 
@@ -67,5 +70,47 @@ describe('API answers are compressed above a small size', () => {
     const small = await t.app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip, br' } });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('the app installs on a phone and works offline', () => {
+  it('has a manifest with icons that exist, in the browser\'s language before sign-in', async () => {
+    const nl = await t.app.inject({ url: '/api/manifest.webmanifest', headers: { 'accept-language': 'nl-NL,nl;q=0.9' } });
+    expect(nl.statusCode).toBe(200);
+    expect(nl.headers['content-type']).toContain('application/manifest+json');
+    const manifest = nl.json();
+    expect(manifest).toMatchObject({ name: 'Klantwerk', short_name: 'Klantwerk', lang: 'nl', display: 'standalone', start_url: '/' });
+    expect(manifest.description).toMatch(/klant/);
+    expect(manifest.shortcuts[0]).toMatchObject({ name: 'Extra vastleggen', url: '/extras/new' });
+    const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons as { src: string; type: string }[]) {
+      const response = await t.app.inject(icon.src);
+      expect(response.statusCode, icon.src).toBe(200);
+      expect(response.headers['content-type']).toContain(icon.type);
+    }
+    const en = (await t.app.inject({ url: '/api/manifest.webmanifest', headers: { 'accept-language': 'en-GB,en;q=0.9' } })).json();
+    expect(en).toMatchObject({ lang: 'en', shortcuts: [{ name: 'Log an extra' }] });
+  });
+
+  it('signed in, the app is named after the organisation, in the person\'s language', async () => {
+    const cookie = await signIn(t.app, f.people.member.email);
+    const manifest = (await t.app.inject({ url: '/api/manifest.webmanifest', headers: { cookie, 'accept-language': 'en' } })).json();
+    expect(manifest.name).toBe('Klantwerk · Org web');
+    expect(manifest.lang).toBe('nl');
+  });
+
+  it('the service worker keeps exactly the files of this build, and is never cached as immutable', async () => {
+    const response = await t.app.inject('/sw.js');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    const list = JSON.parse(response.body.match(/\{"version":"[0-9a-f]+","urls":\[[^\]]*\]\}/)![0]) as { urls: string[] };
+    expect(list.urls).toContain('/index.html');
+    expect(list.urls).toContain(mainScript());
+    expect(list.urls.some((u) => /\.(br|gz)$/.test(u) || u === '/sw.js')).toBe(false);
+    const assets = readdirSync(path.join(WEB_ROOT, 'assets')).filter((name) => !/\.(br|gz)$/.test(name));
+    expect(list.urls.filter((u) => u.startsWith('/assets/')).sort()).toEqual(assets.map((name) => `/assets/${name}`).sort());
   });
 });

@@ -10,3 +10,23 @@ export const runtimeConfig = z.object({
   currency: z.literal('EUR'),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfig>;
+
+const manifestIcon = z.object({ src: z.string(), sizes: z.string(), type: z.string(), purpose: z.string().optional() });
+
+/** The web app manifest: what a phone needs to install Klantwerk as an app, in the person's language. */
+export const webManifest = z.object({
+  id: z.string(),
+  name: z.string(),
+  short_name: z.string(),
+  description: z.string(),
+  lang: languageSchema,
+  dir: z.literal('ltr'),
+  start_url: z.string(),
+  scope: z.string(),
+  display: z.literal('standalone'),
+  orientation: z.string(),
+  background_color: z.string(),
+  theme_color: z.string(),
+  icons: z.array(manifestIcon),
+  shortcuts: z.array(z.object({ name: z.string(), short_name: z.string(), url: z.string(), icons: z.array(manifestIcon) })),
+});

@@ -104,7 +104,7 @@ export function recordAudit(
 
 // ---------- organisation ----------
 
-export async function findOrganization(deps: OrgDeps, tenant: TenantContext): Promise<Organization> {
+export async function findOrganization(deps: Pick<OrgDeps, 'db'>, tenant: TenantContext): Promise<Organization> {
   const row = await repo.selectOrganization(deps.db, tenant.orgId);
   if (!row) throw notFound();
   return toOrganization(row);

@@ -1,11 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { runtimeConfig } from '../../../contracts/system.contract';
+import { runtimeConfig, webManifest } from '../../../contracts/system.contract';
 import { LANGUAGES } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { languageFromHeader, translate } from '../../lib/i18n';
+import { findOrganization } from '../org/org.service';
+
+/** The app's colour (Mantine blue 9): the phone's status bar and the installed app's splash. */
+const THEME_COLOR = '#1864ab';
+const ICONS = [
+  { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+  { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+  { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+];
 
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
 export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string }> = async (
@@ -34,6 +45,37 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
         throw new AppError('unavailable', 503);
       }
       return { status: 'ready' as const };
+    },
+  });
+
+  // Fetched by the browser with the session cookie (crossorigin="use-credentials"), so the app installs
+  // under the organisation's name and in the person's language (else the browser's).
+  app.get('/manifest.webmanifest', {
+    config: { access: 'public' },
+    logLevel: 'warn',
+    schema: { tags: ['system'], summary: 'The web app manifest (install Klantwerk on a phone)', response: { 200: webManifest } },
+    handler: async (request, reply) => {
+      const language = request.auth?.language ?? languageFromHeader(request.headers['accept-language']);
+      const organization = request.tenant ? (await findOrganization({ db }, request.tenant)).name : null;
+      reply.type('application/manifest+json; charset=utf-8');
+      return {
+        id: '/',
+        name: organization ? `Klantwerk · ${organization}` : 'Klantwerk',
+        short_name: 'Klantwerk',
+        description: translate(language, 'app.manifestDescription'),
+        lang: language,
+        dir: 'ltr' as const,
+        start_url: '/',
+        scope: '/',
+        display: 'standalone' as const,
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: THEME_COLOR,
+        icons: ICONS,
+        shortcuts: [
+          { name: translate(language, 'extras.log.title'), short_name: translate(language, 'app.manifestLogShort'), url: '/extras/new', icons: ICONS.slice(0, 1) },
+        ],
+      };
     },
   });
 
