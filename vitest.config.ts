@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { catalogParts } from './vite.config';
 
 // unit: pure logic beside the code; integration: through app.inject against a real PostgreSQL
 // (one database per test file, cloned from a migrated template); e2e: whole journeys in Chromium.
@@ -6,10 +7,13 @@ import { defineConfig } from 'vitest/config';
 const jsonReport = process.env.VITEST_JSON_REPORT;
 
 export default defineConfig({
+  // The web code's split catalogs (virtual:catalog-loaders) resolve in unit tests as in the build.
+  plugins: [catalogParts()],
   test: {
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },

@@ -32,16 +32,17 @@ describe.runIf(run)('the log screen without a connection', () => {
     return list.items.filter((e: ServerExtra) => e.occasion === occasion);
   };
 
-  /** A phone-sized context with Lisa signed in, on the log screen. */
-  async function lisaOnPhone(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  /** A phone-sized context with Lisa (or another person) signed in, on the log screen. */
+  async function lisaOnPhone(options: { serviceWorkers?: 'allow' | 'block'; cookie?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: server.baseUrl, serviceWorkers: options.serviceWorkers ?? 'allow' });
     await context.addCookies(
-      lisa.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: server.baseUrl })),
+      (options.cookie ?? lisa).split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: server.baseUrl })),
     );
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto('/extras/new');
-    await page.getByText(/deze week/).first().waitFor();
+    if (options.cookie) await page.getByRole('heading', { name: 'Extra vastleggen' }).waitFor();
+    else await page.getByText(/deze week/).first().waitFor();
     return { context, page };
   }
 
@@ -111,6 +112,16 @@ describe.runIf(run)('the log screen without a connection', () => {
     await reopened.reload();
     await reopened.getByText(/deze week/).first().waitFor();
     expect(await onServer(first)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('the log screen loads only its own part of the words, yet the bell\'s notices from any module read as words', async () => {
+    const { context, page } = await lisaOnPhone({ cookie: await signIn('anna@dekroon.example') });
+    await page.getByRole('button', { name: /meldingen/i }).first().click();
+    const dropdown = page.getByRole('dialog').first();
+    await expect.poll(() => dropdown.getByRole('button').count()).toBeGreaterThan(2);
+    const rawKey = async () => (await dropdown.innerText()).match(/\b(?:[a-z][a-zA-Z]+\.){2,}[a-zA-Z]+\b/)?.[0] ?? null;
+    expect(await rawKey()).toBeNull();
     await context.close();
   });
 

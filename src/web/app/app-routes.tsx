@@ -1,64 +1,64 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/status-pages.component';
+import { loadCatalogParts } from './i18n';
 import { ACCESS } from './nav.config';
 import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
 
+/** A page's chunk and the catalog parts it uses, fetched together (all parts when it names none). */
+function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> {
+  return Promise.all([load(), loadCatalogParts(parts)]).then(([module]) => module);
+}
+
 // Every page is its own chunk: the sign-in page loads none of the signed-in pages' code.
-const SignInPage = lazy(() => import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })));
-const SignUpPage = lazy(() => import('../features/auth/sign-up.page').then((m) => ({ default: m.SignUpPage })));
-const ForgotPasswordPage = lazy(() =>
-  import('../features/auth/forgot-password.page').then((m) => ({ default: m.ForgotPasswordPage })),
+const SignInPage = lazy(() => page(() => import('../features/auth/sign-in.page'), []).then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
+const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
 );
-const ResetPasswordPage = lazy(() =>
-  import('../features/auth/reset-password.page').then((m) => ({ default: m.ResetPasswordPage })),
+const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), []).then((m) => ({ default: m.ResetPasswordPage })),
 );
-const InvitePage = lazy(() => import('../features/auth/invite.page').then((m) => ({ default: m.InvitePage })));
-const HomePage = lazy(() => import('../features/home/home.page').then((m) => ({ default: m.HomePage })));
-const ProfilePage = lazy(() => import('../features/profile/profile.page').then((m) => ({ default: m.ProfilePage })));
-const TeamsPage = lazy(() => import('../features/teams/teams.page').then((m) => ({ default: m.TeamsPage })));
-const TeamPage = lazy(() => import('../features/teams/team.page').then((m) => ({ default: m.TeamPage })));
-const MembersPage = lazy(() => import('../features/members/members.page').then((m) => ({ default: m.MembersPage })));
-const InvitationsPage = lazy(() =>
-  import('../features/invitations/invitations.page').then((m) => ({ default: m.InvitationsPage })),
+const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), []).then((m) => ({ default: m.InvitePage })));
+const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
+const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
+const TeamsPage = lazy(() => page(() => import('../features/teams/teams.page')).then((m) => ({ default: m.TeamsPage })));
+const TeamPage = lazy(() => page(() => import('../features/teams/team.page')).then((m) => ({ default: m.TeamPage })));
+const MembersPage = lazy(() => page(() => import('../features/members/members.page')).then((m) => ({ default: m.MembersPage })));
+const InvitationsPage = lazy(() => page(() => import('../features/invitations/invitations.page')).then((m) => ({ default: m.InvitationsPage })),
 );
-const OrganizationPage = lazy(() =>
-  import('../features/organization/organization.page').then((m) => ({ default: m.OrganizationPage })),
+const OrganizationPage = lazy(() => page(() => import('../features/organization/organization.page')).then((m) => ({ default: m.OrganizationPage })),
 );
-const LogExtraPage = lazy(() => import('../features/extras/log-extra.page').then((m) => ({ default: m.LogExtraPage })));
-const ExtrasPage = lazy(() => import('../features/extras/extras.page').then((m) => ({ default: m.ExtrasPage })));
-const ExtraPage = lazy(() => import('../features/extras/extra.page').then((m) => ({ default: m.ExtraPage })));
-const FeedPage = lazy(() => import('../features/stories/feed.page').then((m) => ({ default: m.FeedPage })));
-const BestPracticesPage = lazy(() =>
-  import('../features/stories/best-practices.page').then((m) => ({ default: m.BestPracticesPage })),
+const LogExtraPage = lazy(() => page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({ default: m.LogExtraPage })));
+const ExtrasPage = lazy(() => page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })));
+const ExtraPage = lazy(() => page(() => import('../features/extras/extra.page')).then((m) => ({ default: m.ExtraPage })));
+const FeedPage = lazy(() => page(() => import('../features/stories/feed.page')).then((m) => ({ default: m.FeedPage })));
+const BestPracticesPage = lazy(() => page(() => import('../features/stories/best-practices.page')).then((m) => ({ default: m.BestPracticesPage })),
 );
-const ValuesPage = lazy(() => import('../features/values/values.page').then((m) => ({ default: m.ValuesPage })));
-const WhatWorksPage = lazy(() => import('../features/what-works/what-works.page').then((m) => ({ default: m.WhatWorksPage })));
-const ConversationPage = lazy(() =>
-  import('../features/conversation/conversation.page').then((m) => ({ default: m.ConversationPage })),
+const ValuesPage = lazy(() => page(() => import('../features/values/values.page')).then((m) => ({ default: m.ValuesPage })));
+const WhatWorksPage = lazy(() => page(() => import('../features/what-works/what-works.page')).then((m) => ({ default: m.WhatWorksPage })));
+const ConversationPage = lazy(() => page(() => import('../features/conversation/conversation.page')).then((m) => ({ default: m.ConversationPage })),
 );
-const PromisesPage = lazy(() => import('../features/promises/promises.page').then((m) => ({ default: m.PromisesPage })));
-const NewPromisePage = lazy(() => import('../features/promises/new-promise.page').then((m) => ({ default: m.NewPromisePage })));
-const PromisePage = lazy(() => import('../features/promises/promise.page').then((m) => ({ default: m.PromisePage })));
-const WorkListPage = lazy(() => import('../features/promises/work-list.page').then((m) => ({ default: m.WorkListPage })));
-const ChainPage = lazy(() => import('../features/chain/chain.page').then((m) => ({ default: m.ChainPage })));
-const TeamFiguresPage = lazy(() => import('../features/chain/team-figures.page').then((m) => ({ default: m.TeamFiguresPage })));
-const ScanPage = lazy(() => import('../features/chain/scan.page').then((m) => ({ default: m.ScanPage })));
-const CampaignsPage = lazy(() => import('../features/questions/campaigns.page').then((m) => ({ default: m.CampaignsPage })));
-const NewCampaignPage = lazy(() => import('../features/questions/new-campaign.page').then((m) => ({ default: m.NewCampaignPage })));
-const CampaignPage = lazy(() => import('../features/questions/campaign.page').then((m) => ({ default: m.CampaignPage })));
-const ResultsPage = lazy(() => import('../features/questions/results.page').then((m) => ({ default: m.ResultsPage })));
-const MirrorPage = lazy(() => import('../features/questions/mirror.page').then((m) => ({ default: m.MirrorPage })));
-const CustomerVoicePage = lazy(() => import('../features/voice/customer-voice.page').then((m) => ({ default: m.CustomerVoicePage })));
-const TouchpointsPage = lazy(() => import('../features/voice/touchpoints.page').then((m) => ({ default: m.TouchpointsPage })));
-const FollowupsPage = lazy(() => import('../features/voice/followups.page').then((m) => ({ default: m.FollowupsPage })));
-const NeedsPage = lazy(() => import('../features/counsel/needs.page').then((m) => ({ default: m.NeedsPage })));
-const ProposalsPage = lazy(() => import('../features/counsel/proposals.page').then((m) => ({ default: m.ProposalsPage })));
-const NewProposalPage = lazy(() => import('../features/counsel/new-proposal.page').then((m) => ({ default: m.NewProposalPage })));
-const ProposalPage = lazy(() => import('../features/counsel/proposal.page').then((m) => ({ default: m.ProposalPage })));
-const DecisionQueuePage = lazy(() => import('../features/counsel/decision-queue.page').then((m) => ({ default: m.DecisionQueuePage })));
-const TowerPage = lazy(() => import('../features/tower/tower.page').then((m) => ({ default: m.TowerPage })));
-const MandatesPage = lazy(() => import('../features/mandates/mandates.page').then((m) => ({ default: m.MandatesPage })));
+const PromisesPage = lazy(() => page(() => import('../features/promises/promises.page')).then((m) => ({ default: m.PromisesPage })));
+const NewPromisePage = lazy(() => page(() => import('../features/promises/new-promise.page')).then((m) => ({ default: m.NewPromisePage })));
+const PromisePage = lazy(() => page(() => import('../features/promises/promise.page')).then((m) => ({ default: m.PromisePage })));
+const WorkListPage = lazy(() => page(() => import('../features/promises/work-list.page')).then((m) => ({ default: m.WorkListPage })));
+const ChainPage = lazy(() => page(() => import('../features/chain/chain.page')).then((m) => ({ default: m.ChainPage })));
+const TeamFiguresPage = lazy(() => page(() => import('../features/chain/team-figures.page')).then((m) => ({ default: m.TeamFiguresPage })));
+const ScanPage = lazy(() => page(() => import('../features/chain/scan.page')).then((m) => ({ default: m.ScanPage })));
+const CampaignsPage = lazy(() => page(() => import('../features/questions/campaigns.page')).then((m) => ({ default: m.CampaignsPage })));
+const NewCampaignPage = lazy(() => page(() => import('../features/questions/new-campaign.page')).then((m) => ({ default: m.NewCampaignPage })));
+const CampaignPage = lazy(() => page(() => import('../features/questions/campaign.page')).then((m) => ({ default: m.CampaignPage })));
+const ResultsPage = lazy(() => page(() => import('../features/questions/results.page')).then((m) => ({ default: m.ResultsPage })));
+const MirrorPage = lazy(() => page(() => import('../features/questions/mirror.page')).then((m) => ({ default: m.MirrorPage })));
+const CustomerVoicePage = lazy(() => page(() => import('../features/voice/customer-voice.page')).then((m) => ({ default: m.CustomerVoicePage })));
+const TouchpointsPage = lazy(() => page(() => import('../features/voice/touchpoints.page')).then((m) => ({ default: m.TouchpointsPage })));
+const FollowupsPage = lazy(() => page(() => import('../features/voice/followups.page')).then((m) => ({ default: m.FollowupsPage })));
+const NeedsPage = lazy(() => page(() => import('../features/counsel/needs.page')).then((m) => ({ default: m.NeedsPage })));
+const ProposalsPage = lazy(() => page(() => import('../features/counsel/proposals.page')).then((m) => ({ default: m.ProposalsPage })));
+const NewProposalPage = lazy(() => page(() => import('../features/counsel/new-proposal.page')).then((m) => ({ default: m.NewProposalPage })));
+const ProposalPage = lazy(() => page(() => import('../features/counsel/proposal.page')).then((m) => ({ default: m.ProposalPage })));
+const DecisionQueuePage = lazy(() => page(() => import('../features/counsel/decision-queue.page')).then((m) => ({ default: m.DecisionQueuePage })));
+const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).then((m) => ({ default: m.TowerPage })));
+const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
 
 /**
  * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import catalogLoaders, { parts as catalogPartNames } from 'virtual:catalog-loaders';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contracts/constants';
 import { setApiLanguage } from './api-client';
@@ -20,15 +21,29 @@ void catalogsMatch;
 
 export const LANGUAGE_STORAGE_KEY = 'klantwerk.language';
 
-/** Only the chosen language's catalog is fetched. */
-const catalogLoaders: Record<Language, () => Promise<{ default: Catalog }>> = {
-  nl: () => import('../i18n/nl.json'),
-  en: () => import('../i18n/en.json'),
-};
+/**
+ * Only the chosen language's catalog is fetched, and of it only the core (what every first screen
+ * needs) up front; a page asks for the other parts it uses when it loads (loadCatalogParts).
+ */
+const loadedParts = new Set<string>(['core']);
 
-/** Starts fetching a catalog early (the module loader keeps the answer for the real import). */
+async function fetchParts(language: Language, parts: Iterable<string>) {
+  const loaders = catalogLoaders[language];
+  const loaded = await Promise.all([...parts].map((part) => loaders[part]!()));
+  for (const { default: part } of loaded) i18next.addResourceBundle(language, 'translation', part, true, true);
+}
+
+/** Loads the catalog parts a page uses (all of them when it does not say). */
+export async function loadCatalogParts(parts: readonly string[] = catalogPartNames) {
+  const missing = parts.filter((part) => !loadedParts.has(part));
+  if (!missing.length) return;
+  await fetchParts(currentLanguage(), missing);
+  for (const part of missing) loadedParts.add(part);
+}
+
+/** Starts fetching the core catalog early (the module loader keeps the answer for the real import). */
 export function preloadCatalog(language: Language) {
-  void catalogLoaders[language]().catch(() => undefined);
+  void catalogLoaders[language].core!().catch(() => undefined);
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -58,21 +73,19 @@ export function currentLanguage(): Language {
 
 /** Loads the catalog if needed, switches the interface and sets <html lang>. */
 export async function applyLanguage(language: Language): Promise<void> {
-  if (!i18next.hasResourceBundle(language, 'translation')) {
-    const catalog = await catalogLoaders[language]();
-    i18next.addResourceBundle(language, 'translation', catalog.default, true, true);
-  }
+  if (!i18next.hasResourceBundle(language, 'translation')) await fetchParts(language, loadedParts);
   if (i18next.language !== language) await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   setApiLanguage(language);
 }
 
 export async function initI18n(language: Language): Promise<void> {
-  const catalog = await catalogLoaders[language]();
+  const catalog = await catalogLoaders[language].core!();
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
     resources: { [language]: { translation: catalog.default } },
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,11 +1,11 @@
-import { AppShell, Burger, Button, Group, NativeSelect, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Box, Burger, Button, Group, NativeSelect, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Notifications } from '@mantine/notifications';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoader } from '../components/page-loader.component';
-import { ConfirmModal } from '../components/confirm.modal';
+import { ConfirmModalWhenOpen } from '../components/confirm-when-open.component';
+import { NotificationsHost } from '../components/notifications-host.component';
 import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
@@ -16,6 +16,10 @@ import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender
 import { useConfig } from './use-config';
 import { useSignedInMe } from './use-me';
 import { useSignOut, useSwitchOrganization } from './use-session-actions';
+
+const HEADER = 56;
+const NAVBAR = 272;
+const BORDER = '1px solid var(--mantine-color-gray-3)';
 
 /** The frame of every signed-in page: a sidebar on a laptop, a burger menu on a phone. */
 export function ShellLayout() {
@@ -42,13 +46,9 @@ export function ShellLayout() {
   }, [location.pathname]);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !menuOpened } }}
-      padding={{ base: 'md', sm: 'lg' }}
-    >
-      <Notifications position={phone ? 'bottom-center' : 'top-right'} limit={3} />
-      <AppShell.Header>
+    <>
+      <NotificationsHost position={phone ? 'bottom-center' : 'top-right'} />
+      <Box component="header" pos="fixed" top={0} left={0} right={0} h={HEADER} bg="var(--mantine-color-body)" style={{ zIndex: 101, borderBottom: BORDER }}>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger
             opened={menuOpened}
@@ -57,6 +57,7 @@ export function ShellLayout() {
             size="sm"
             aria-label={menuOpened ? t('shell.closeMenu') : t('shell.openMenu')}
             aria-expanded={menuOpened}
+            aria-controls="main-menu"
           />
           <Text component={Link} to="/" fw={700} size="lg" c="blue.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
             Klantwerk
@@ -71,10 +72,25 @@ export function ShellLayout() {
             {me.member && <NotificationsBell />}
           </Group>
         </Group>
-      </AppShell.Header>
+      </Box>
 
-      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
-        <AppShell.Section grow component={ScrollArea} type="auto">
+      {/* On a laptop a column on the left; on a phone a panel over the page while the menu is open. */}
+      <Box
+        component="nav"
+        id="main-menu"
+        aria-label={t('shell.navigation')}
+        pos="fixed"
+        top={HEADER}
+        bottom={0}
+        left={0}
+        w={{ base: '100%', sm: NAVBAR }}
+        display={{ base: menuOpened ? 'flex' : 'none', sm: 'flex' }}
+        p="sm"
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: 100, flexDirection: 'column', borderRight: BORDER }}
+      >
+        {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
+        <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
           <Stack gap="md">
             {sections.map((section) => (
               <Stack key={section.id} gap={2}>
@@ -99,9 +115,9 @@ export function ShellLayout() {
               </Stack>
             ))}
           </Stack>
-        </AppShell.Section>
+        </Box>
 
-        <AppShell.Section pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Box pt="sm" style={{ borderTop: BORDER }}>
           <Stack gap="sm">
             {me.organizations.length > 1 && (
               <NativeSelect
@@ -127,7 +143,7 @@ export function ShellLayout() {
             <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
               {t('shell.signOut')}
             </Button>
-            <ConfirmModal
+            <ConfirmModalWhenOpen
               opened={askSignOut}
               title={t('offline.signOutTitle')}
               message={t('offline.signOutText', { count: unsent })}
@@ -142,17 +158,17 @@ export function ShellLayout() {
               Klantwerk {config.version}
             </Text>
           </Stack>
-        </AppShell.Section>
-      </AppShell.Navbar>
+        </Box>
+      </Box>
 
-      <AppShell.Main>
+      <Box component="main" pt={{ base: HEADER + 16, sm: HEADER + 24 }} pb={{ base: 16, sm: 24 }} pr={{ base: 16, sm: 24 }} pl={{ base: 16, sm: NAVBAR + 24 }}>
         <div style={{ maxWidth: 1100 }}>
           <UpdateBanner />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
         </div>
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }

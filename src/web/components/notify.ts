@@ -1,14 +1,38 @@
-import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
+import { useSyncExternalStore } from 'react';
 import { problemMessage, shouldShowRequestId } from '../app/problem';
 
+// Toasts. Their code (Mantine's notifications and its transitions, ~10 KiB) is fetched with the first
+// toast, not with every page: NotificationsHost mounts the container once one is wanted.
+
+let wanted = false;
+const listeners = new Set<() => void>();
+
+function show(data: { color: string; message: string; autoClose: number }) {
+  if (!wanted) {
+    wanted = true;
+    for (const listener of listeners) listener();
+  }
+  void import('@mantine/notifications').then(({ notifications }) => notifications.show(data));
+}
+
+export function useNotificationsWanted(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => wanted,
+  );
+}
+
 export function notifySuccess(message: string) {
-  notifications.show({ color: 'green', message, autoClose: 4000 });
+  show({ color: 'green', message, autoClose: 4000 });
 }
 
 export function notifyError(t: TFunction, error: unknown) {
   const message = problemMessage(t, error);
-  notifications.show({
+  show({
     color: 'red',
     message: shouldShowRequestId(error) ? `${message} ${t('common.requestId', { requestId: error.requestId })}` : message,
     autoClose: 8000,

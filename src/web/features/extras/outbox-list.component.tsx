@@ -5,7 +5,7 @@ import { type OutboxItem, problemAsError, removeFromOutbox, useOutbox } from '..
 import { useOnline, useSendOutbox } from '../../app/outbox-sender.component';
 import { problemMessage } from '../../app/problem';
 import { useFormat } from '../../app/use-format';
-import { ConfirmModal } from '../../components/confirm.modal';
+import { ConfirmModalWhenOpen } from '../../components/confirm-when-open.component';
 
 /**
  * The extras on this phone that have not reached the server: waiting ones go by themselves; a refused
@@ -73,7 +73,7 @@ export function OutboxList({ memberId, onFix }: { memberId: string; onFix: (item
           </Group>
         )}
       </Stack>
-      <ConfirmModal
+      <ConfirmModalWhenOpen
         opened={!!discarding}
         title={t('offline.discardTitle')}
         message={t('offline.discardText', { label: discarding?.label ?? '' })}

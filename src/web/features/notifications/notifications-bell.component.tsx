@@ -2,11 +2,13 @@ import { ActionIcon, Indicator } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { forwardRef, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadCatalogParts } from '../../app/i18n';
 import { useNotifications } from './notifications.api';
 
-// The dropdown (and Mantine's popover code) loads only when the bell is first pressed.
+// The dropdown (and Mantine's popover code) loads only when the bell is first pressed, with the whole
+// catalog: a notice can come from any part of the app (a page may have loaded only its own parts).
 const NotificationsPopover = lazy(() =>
-  import('./notifications-popover.component').then((m) => ({ default: m.NotificationsPopover })),
+  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => ({ default: m.NotificationsPopover })),
 );
 
 function BellIcon() {

@@ -1,0 +1,17 @@
+import { lazy, Suspense } from 'react';
+import type { ConfirmModalProps } from './confirm.modal';
+
+const LazyConfirm = lazy(() => import('./confirm.modal').then((m) => ({ default: m.ConfirmModal })));
+
+/**
+ * The same question, its code (Mantine's Modal, which brings @floating-ui along) fetched only when it
+ * opens: for places on every page's first screen, such as the shell and the log screen.
+ */
+export function ConfirmModalWhenOpen(props: ConfirmModalProps) {
+  if (!props.opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyConfirm {...props} />
+    </Suspense>
+  );
+}

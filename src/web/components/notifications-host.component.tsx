@@ -1,0 +1,15 @@
+import { lazy, Suspense } from 'react';
+import { useNotificationsWanted } from './notify';
+
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
+
+/** Where toasts appear; mounted (and its code fetched) only once the first toast is shown. */
+export function NotificationsHost({ position }: { position: 'bottom-center' | 'top-right' }) {
+  const wanted = useNotificationsWanted();
+  if (!wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position={position} limit={3} />
+    </Suspense>
+  );
+}
