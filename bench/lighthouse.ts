@@ -8,7 +8,11 @@
 // JavaScript) and the requests; then which of the goals the medians meet: Performance ≥ 90,
 // LCP ≤ 2.5 s, TBT ≤ 200 ms, CLS ≤ 0.05. Fails if the signed-in page ends up on /sign-in (the final
 // URL Lighthouse reports) or the app's GET /api/v1/me did not answer 200 during that run.
+// Each line also gives Lighthouse's benchmark index of the machine at that moment: on this shared
+// machine a busier moment scores lower, so compare runs at a similar index.
 // Run: npx tsx bench/lighthouse.ts [runs]      (runs per page, default 3)
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../test/e2e/browser';
@@ -29,6 +33,8 @@ interface Run {
   lcp: number;
   tbt: number;
   cls: number;
+  /** Lighthouse's measure of this machine's speed at the time (higher is faster; ~1000 for a desktop it calibrates against): the same page scores lower on a busier machine. */
+  benchmarkIndex: number;
   fcp: number;
   si: number;
   bytes: number;
@@ -49,6 +55,10 @@ async function audit(url: string, cookie?: string): Promise<Run> {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    // LIGHTHOUSE_REPORTS=<folder> keeps each run's whole report, to see where the time went.
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     for (const warning of lhr.runWarnings) console.warn(`  Lighthouse warning: ${warning}`);
     const numeric = (id: string) => {
@@ -74,6 +84,7 @@ async function audit(url: string, cookie?: string): Promise<Run> {
       bytes: numeric('total-byte-weight'),
       jsBytes: requests.filter((r) => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
       requests: requests.length,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
     };
   } finally {
     chrome.kill();
@@ -82,7 +93,7 @@ async function audit(url: string, cookie?: string): Promise<Run> {
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const line = (r: Omit<Run, 'finalUrl' | 'lcpElement' | 'meStatus'>) =>
-  `Performance ${r.score} | LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}, FCP ${ms(r.fcp)}, Speed Index ${ms(r.si)} | ` +
+  `machine ${Math.round(r.benchmarkIndex)} | Performance ${r.score} | LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}, FCP ${ms(r.fcp)}, Speed Index ${ms(r.si)} | ` +
   `${kib(r.bytes)} transferred (${kib(r.jsBytes)} JavaScript) in ${r.requests} requests`;
 
 const bench = await startApp(3967, 'lighthouse');
@@ -117,6 +128,7 @@ try {
       bytes: median((r) => r.bytes),
       jsBytes: median((r) => r.jsBytes),
       requests: median((r) => r.requests),
+      benchmarkIndex: median((r) => r.benchmarkIndex),
     };
     console.log(`  median of ${RUNS}: ${line(m)}`);
     const goal = (met: boolean, text: string) => `${met ? 'met' : 'NOT met'}: ${text}`;

@@ -3,7 +3,17 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/status-pages.component';
 import { loadCatalogParts } from './i18n';
 import { ACCESS } from './nav.config';
+import { prefetchApi } from './query-client';
+import { queryKeys } from './query-keys';
 import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
+
+/** The log screen's answers, asked for while its code loads (the same keys and paths as extras.api and values.api). */
+function prefetchLogScreen() {
+  prefetchApi(queryKeys.myMandate, '/api/v1/mandates/me');
+  prefetchApi(queryKeys.extraSuggestions, '/api/v1/extras/suggestions');
+  prefetchApi(queryKeys.valueList(false), '/api/v1/values?includeRetired=false');
+  prefetchApi(queryKeys.purpose, '/api/v1/purpose');
+}
 
 /** A page's chunk and the catalog parts it uses, fetched together (all parts when it names none). */
 function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> {
@@ -27,7 +37,10 @@ const InvitationsPage = lazy(() => page(() => import('../features/invitations/in
 );
 const OrganizationPage = lazy(() => page(() => import('../features/organization/organization.page')).then((m) => ({ default: m.OrganizationPage })),
 );
-const LogExtraPage = lazy(() => page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({ default: m.LogExtraPage })));
+const LogExtraPage = lazy(() => {
+  prefetchLogScreen();
+  return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({ default: m.LogExtraPage }));
+});
 const ExtrasPage = lazy(() => page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })));
 const ExtraPage = lazy(() => page(() => import('../features/extras/extra.page')).then((m) => ({ default: m.ExtraPage })));
 const FeedPage = lazy(() => page(() => import('../features/stories/feed.page')).then((m) => ({ default: m.FeedPage })));

@@ -6,6 +6,22 @@ export function localeOf(language: Language): string {
   return LOCALES[language];
 }
 
+// Making an Intl formatter costs far more than using one (tens of milliseconds on a slow phone), and a
+// screen formats many amounts and dates: each formatter is made once per language and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new (locale: string, options: object) => T, locale: string, options: object): T {
+  const key = `${make.name}|${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = new make(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => formatter(Intl.NumberFormat, locale, options);
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) => formatter(Intl.DateTimeFormat, locale, options);
+
 export interface DateFormatOptions {
   /** IANA time zone, e.g. the organisation's; the browser's when left out. */
   timeZone?: string;
@@ -16,7 +32,7 @@ export interface DateFormatOptions {
 export function formatDate(value: string | Date, language: Language, options: DateFormatOptions = {}): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(localeOf(language), {
+  return formatter(Intl.DateTimeFormat, localeOf(language), {
     dateStyle: 'medium',
     ...(options.withTime ? { timeStyle: 'short' } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
@@ -25,18 +41,18 @@ export function formatDate(value: string | Date, language: Language, options: Da
 
 /** An amount in euros: "€ 12,50" / "€12.50". Amounts are in euros, not cents. */
 export function formatMoney(amount: number, language: Language, currency: 'EUR' = 'EUR'): string {
-  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(amount);
+  return formatter(Intl.NumberFormat, localeOf(language), { style: 'currency', currency }).format(amount);
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+  return formatter(Intl.NumberFormat, localeOf(language), {}).format(value);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** How far the wall clock of `timeZone` runs ahead of UTC at `date`, in milliseconds. */
 function zoneOffsetMs(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter(Intl.DateTimeFormat, 'en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -81,7 +97,7 @@ export function fromZonedInput(value: string, timeZone: string): Date | null {
 
 /** A day ("2026-11-22") as the clock of `timeZone` reads it at `date`. */
 export function localDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(date);
+  return dateTimeFormat('sv-SE', { timeZone }).format(date);
 }
 
 /** The day `days` after (or before) a day, both as "2026-11-22". */

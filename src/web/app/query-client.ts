@@ -1,11 +1,21 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api-client';
+import { apiGet, isApiError } from './api-client';
 import { queryKeys } from './query-keys';
 
 /**
  * One client for the whole app. A 401 "unauthenticated" on any call means the session ended: we
  * forget who is signed in, and the route guard sends the person to sign-in (and back afterwards).
  */
+let appClient: QueryClient | null = null;
+
+/**
+ * Asks for an API answer before the page that shows it has loaded its code (the page's own query,
+ * with the same key, then finds it there). Does nothing when a fresh answer is already known.
+ */
+export function prefetchApi(queryKey: readonly unknown[], path: string) {
+  void appClient?.prefetchQuery({ queryKey, queryFn: () => apiGet(path), staleTime: 30_000 });
+}
+
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
     if (isApiError(error) && error.status === 401 && error.code === 'unauthenticated') {
@@ -23,6 +33,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  appClient = client;
   return client;
 }
 

@@ -74,92 +74,94 @@ export function ShellLayout() {
         </Group>
       </Box>
 
-      {/* On a laptop a column on the left; on a phone a panel over the page while the menu is open. */}
-      <Box
-        component="nav"
-        id="main-menu"
-        aria-label={t('shell.navigation')}
-        pos="fixed"
-        top={HEADER}
-        bottom={0}
-        left={0}
-        w={{ base: '100%', sm: NAVBAR }}
-        display={{ base: menuOpened ? 'flex' : 'none', sm: 'flex' }}
-        p="sm"
-        bg="var(--mantine-color-body)"
-        style={{ zIndex: 100, flexDirection: 'column', borderRight: BORDER }}
-      >
-        {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
-        <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
-          <Stack gap="md">
-            {sections.map((section) => (
-              <Stack key={section.id} gap={2}>
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
-                  {t(section.labelKey)}
-                </Text>
-                {section.items.map((item) => {
-                  const active = item.path === currentPath;
-                  return (
-                    <NavLink
-                      key={item.path}
-                      component={Link}
-                      to={item.path}
-                      label={t(item.labelKey)}
-                      active={active}
-                      aria-current={active ? 'page' : undefined}
-                      py="sm"
-                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                    />
-                  );
-                })}
-              </Stack>
-            ))}
-          </Stack>
-        </Box>
+      {/* On a laptop a column on the left; on a phone a panel over the page while the menu is open (not built while closed: a slow phone has better things to do). */}
+      {(!phone || menuOpened) && (
+        <Box
+          component="nav"
+          id="main-menu"
+          aria-label={t('shell.navigation')}
+          pos="fixed"
+          top={HEADER}
+          bottom={0}
+          left={0}
+          w={{ base: '100%', sm: NAVBAR }}
+          display={{ base: menuOpened ? 'flex' : 'none', sm: 'flex' }}
+          p="sm"
+          bg="var(--mantine-color-body)"
+          style={{ zIndex: 100, flexDirection: 'column', borderRight: BORDER }}
+        >
+          {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
+          <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
+            <Stack gap="md">
+              {sections.map((section) => (
+                <Stack key={section.id} gap={2}>
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
+                    {t(section.labelKey)}
+                  </Text>
+                  {section.items.map((item) => {
+                    const active = item.path === currentPath;
+                    return (
+                      <NavLink
+                        key={item.path}
+                        component={Link}
+                        to={item.path}
+                        label={t(item.labelKey)}
+                        active={active}
+                        aria-current={active ? 'page' : undefined}
+                        py="sm"
+                        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                      />
+                    );
+                  })}
+                </Stack>
+              ))}
+            </Stack>
+          </Box>
 
-        <Box pt="sm" style={{ borderTop: BORDER }}>
-          <Stack gap="sm">
-            {me.organizations.length > 1 && (
-              <NativeSelect
-                label={t('shell.organization')}
-                value={me.activeOrganization?.id ?? ''}
-                disabled={switchOrganization.isPending}
-                onChange={(event) => switchOrganization.mutate(event.currentTarget.value)}
-                data={[
-                  ...(me.activeOrganization ? [] : [{ value: '', label: t('shell.chooseOrganization') }]),
-                  ...me.organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
-                ]}
+          <Box pt="sm" style={{ borderTop: BORDER }}>
+            <Stack gap="sm">
+              {me.organizations.length > 1 && (
+                <NativeSelect
+                  label={t('shell.organization')}
+                  value={me.activeOrganization?.id ?? ''}
+                  disabled={switchOrganization.isPending}
+                  onChange={(event) => switchOrganization.mutate(event.currentTarget.value)}
+                  data={[
+                    ...(me.activeOrganization ? [] : [{ value: '', label: t('shell.chooseOrganization') }]),
+                    ...me.organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
+                  ]}
+                />
+              )}
+              {switchOrganization.error ? <ProblemAlert error={switchOrganization.error} /> : null}
+              <div>
+                <Text size="sm" fw={600} truncate="end">
+                  {me.user.name}
+                </Text>
+                <Text size="xs" c="dimmed" truncate="end">
+                  {me.user.email}
+                </Text>
+              </div>
+              <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
+                {t('shell.signOut')}
+              </Button>
+              <ConfirmModalWhenOpen
+                opened={askSignOut}
+                title={t('offline.signOutTitle')}
+                message={t('offline.signOutText', { count: unsent })}
+                confirmLabel={t('offline.signOutAnyway')}
+                onConfirm={() => {
+                  setAskSignOut(false);
+                  signOut.mutate();
+                }}
+                onClose={() => setAskSignOut(false)}
               />
-            )}
-            {switchOrganization.error ? <ProblemAlert error={switchOrganization.error} /> : null}
-            <div>
-              <Text size="sm" fw={600} truncate="end">
-                {me.user.name}
+              <Text size="xs" c="dimmed">
+                Klantwerk {config.version}
               </Text>
-              <Text size="xs" c="dimmed" truncate="end">
-                {me.user.email}
-              </Text>
-            </div>
-            <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
-              {t('shell.signOut')}
-            </Button>
-            <ConfirmModalWhenOpen
-              opened={askSignOut}
-              title={t('offline.signOutTitle')}
-              message={t('offline.signOutText', { count: unsent })}
-              confirmLabel={t('offline.signOutAnyway')}
-              onConfirm={() => {
-                setAskSignOut(false);
-                signOut.mutate();
-              }}
-              onClose={() => setAskSignOut(false)}
-            />
-            <Text size="xs" c="dimmed">
-              Klantwerk {config.version}
-            </Text>
-          </Stack>
+            </Stack>
+          </Box>
         </Box>
-      </Box>
+      )}
 
       <Box component="main" pt={{ base: HEADER + 16, sm: HEADER + 24 }} pb={{ base: 16, sm: 24 }} pr={{ base: 16, sm: 24 }} pl={{ base: 16, sm: NAVBAR + 24 }}>
         <div style={{ maxWidth: 1100 }}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../contracts/constants';
-import { formatNumber, localeOf } from '../../app/format';
+import { dateTimeFormat, formatNumber, localeOf, numberFormat } from '../../app/format';
 import { isLanguage } from '../../app/i18n';
 
 // The figures of the chain screens as text: shares as whole percentages, ratings with one decimal,
@@ -11,20 +11,20 @@ export const NO_FIGURE = '–';
 /** 0.834 → "83%"; null → "–". */
 export function formatShare(share: number | null, language: Language): string {
   if (share === null || !Number.isFinite(share)) return NO_FIGURE;
-  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** 4.25 → "4,3" / "4.3"; null → "–". */
 export function formatRating(average: number | null, language: Language): string {
   if (average === null || !Number.isFinite(average)) return NO_FIGURE;
-  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+  return numberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
 }
 
 /** A month's first day ("2026-03-01") as "mrt 2026" / "Mar 2026", or "mrt" / "Mar" when short. */
 export function formatMonth(month: string, language: Language, short = false): string {
   const date = new Date(`${month.slice(0, 7)}-01T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return month;
-  return new Intl.DateTimeFormat(localeOf(language), { month: 'short', ...(short ? {} : { year: 'numeric' }), timeZone: 'UTC' })
+  return dateTimeFormat(localeOf(language), { month: 'short', ...(short ? {} : { year: 'numeric' }), timeZone: 'UTC' })
     .format(date)
     .replace('.', '');
 }

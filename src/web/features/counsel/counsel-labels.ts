@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import type { Proposal, ProposalSummary } from '../../../contracts/counsel.contract';
-import { localeOf } from '../../app/format';
+import { localeOf, numberFormat } from '../../app/format';
 
 // Counsel in words: statuses, the list's filters, the time to decision, the history. Literal keys (not
 // built from the value), so the catalog test sees every one.
@@ -65,7 +65,7 @@ export const isOpen = (status: ProposalStatus) => status === 'submitted' || stat
 
 /** Days with one decimal, as the language writes them: "3,0" / "3.0". */
 export function formatDays(days: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.max(0, days));
+  return numberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.max(0, days));
 }
 
 /**

@@ -92,7 +92,27 @@ export function LogExtraPage() {
   const purpose = usePurpose();
   const myMandate = useMyMandate();
   const online = useOnline();
+  const values = useValues(false);
+  const suggestions = useExtraSuggestions();
   const purposeText = purpose.data?.purpose.trim();
+  // Everything the screen shows appears at once (no jumping form as answers come in one by one), but
+  // never waits longer than a moment: without a connection, or when an answer is slow, the form opens.
+  const settled = [purpose, myMandate, values, suggestions].every((q) => !q.isPending || q.fetchStatus === 'paused');
+  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaitedLongEnough(true), 1500);
+    return () => window.clearTimeout(timer);
+  }, []);
+  if (!settled && !waitedLongEnough) {
+    return (
+      <Box maw={640} aria-busy="true">
+        <PageHeader title={t('extras.log.title')} />
+        <Skeleton height={MANDATE_HEIGHT} mb="md" radius="md" />
+        <Skeleton height={80} mb="md" radius="md" />
+        <Skeleton height={80} mb="md" radius="md" />
+      </Box>
+    );
+  }
   return (
     <Box maw={640}>
       <PageHeader title={t('extras.log.title')} />
@@ -165,6 +185,13 @@ function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined;
     </Paper>
   );
 }
+
+/**
+ * Text fields grow with what is typed where the browser can (field-sizing: Chrome on Android, the
+ * counter phone), else they scroll: measuring them in script on every keystroke cost the slow phone more
+ * than anything else on this screen.
+ */
+const GROWING = { input: { fieldSizing: 'content', minHeight: '4.2em', maxHeight: '11em' } } as const;
 
 /** The mandate card's height on a phone, kept while it loads so the form does not jump when it arrives. */
 const MANDATE_HEIGHT = 92;
@@ -391,9 +418,8 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
           <Textarea
             label={t('extras.form.occasion')}
             placeholder={t('extras.form.occasionPlaceholder')}
-            autosize
-            minRows={2}
-            maxRows={6}
+            rows={2}
+            styles={GROWING}
             maxLength={500}
             {...form.getInputProps('occasion')}
           />
@@ -405,9 +431,8 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
           <Textarea
             label={t('extras.form.action')}
             placeholder={t('extras.form.actionPlaceholder')}
-            autosize
-            minRows={2}
-            maxRows={6}
+            rows={2}
+            styles={GROWING}
             maxLength={1000}
             {...form.getInputProps('action')}
           />
@@ -453,7 +478,7 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
         />
 
         {open.reactionText && (
-          <Textarea label={t('extras.form.reactionText')} autosize minRows={2} maxRows={6} maxLength={1000} {...form.getInputProps('reactionText')} />
+          <Textarea label={t('extras.form.reactionText')} rows={2} styles={GROWING} maxLength={1000} {...form.getInputProps('reactionText')} />
         )}
         {open.customerRef && (
           <TextInput
@@ -518,9 +543,8 @@ function LogExtraForm({ my }: { my: MyMandate | undefined }) {
                 ref={reasonRef}
                 label={t('extras.form.reason')}
                 withAsterisk
-                autosize
-                minRows={2}
-                maxRows={5}
+                rows={2}
+                styles={GROWING}
                 maxLength={500}
                 {...form.getInputProps('aboveMandateReason')}
               />

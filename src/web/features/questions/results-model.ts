@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import { type Action, type Figures, type Level, LEVELS, type QuestionResult, type ResultGroup } from '../../../contracts/questions.contract';
-import { formatNumber, localeOf } from '../../app/format';
+import { formatNumber, localeOf, numberFormat } from '../../app/format';
 import { agreeLabel, groupLabel } from './campaign-labels';
 import { formatRating, NO_FIGURE } from '../chain/figures-format';
 
@@ -162,7 +162,7 @@ export function scoreLabel(t: TFunction, kind: ScoredKind, score: number): strin
 /** 23 → "+23", -8 → "-8", 0 → "0"; null → "–". */
 export function formatPromoterScore(score: number | null, language: Language): string {
   if (score === null || !Number.isFinite(score)) return NO_FIGURE;
-  return new Intl.NumberFormat(localeOf(language), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(score));
+  return numberFormat(localeOf(language), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(score));
 }
 
 /** An average with one decimal ("3,8" / "3.8"); null → "–". */
@@ -170,7 +170,7 @@ export const formatAverage = (average: number | null, language: Language) => for
 
 /** A whole percentage: 15 → "15%". */
 export function formatPercent(percent: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return numberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 /** A question's words in the interface's language, or the other one when the organisation wrote only that. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import type { Tower } from '../../../contracts/tower.contract';
-import { formatMoney, formatNumber, localeOf } from '../../app/format';
+import { formatMoney, formatNumber, localeOf, numberFormat } from '../../app/format';
 import { formatDay } from '../promises/use-days';
 
 // The tower's logic, pure so it is tested beside it: figures as text, the change against the period
@@ -32,15 +32,15 @@ export function formatFigure(value: number | null, measure: Measure, language: L
     case 'count':
       return formatNumber(value, language);
     case 'share':
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+      return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
     case 'rating':
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
     case 'days':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+      return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
     case 'cents':
       return euros(value, language);
     case 'score':
-      return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value));
+      return numberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value));
   }
 }
 
