@@ -16,6 +16,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/health': 'public',
   'GET /api/ready': 'public',
   'GET /api/config': 'public',
+  'GET /api/manifest.webmanifest': 'public',
   'POST /api/v1/auth/sign-up': 'public',
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'signedIn',

@@ -1,4 +1,7 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { WEB_ROOT } from '../../src/server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
@@ -188,6 +191,43 @@ describe.runIf(run)('the log screen without a connection', () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('dialog', { name: 'Nog niet verstuurd' }).waitFor();
     await page.getByRole('button', { name: 'Annuleren' }).click();
+    await context.close();
+  });
+
+  it('a new version waits, is announced, and is taken up at the next page change without losing anything', async () => {
+    const { context, page } = await lisaOnPhone();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cacheNames = (): Promise<string[]> => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('klantwerk-')));
+    const before = await cacheNames();
+    expect(before).toHaveLength(1);
+
+    // A new version is deployed: the same files under a new version of the service worker.
+    const worker = path.join(WEB_ROOT, 'sw.js');
+    const original = readFileSync(worker);
+    const compressed = ['.br', '.gz'].map((ext) => [`${worker}${ext}`, readFileSync(`${worker}${ext}`)] as const);
+    try {
+      writeFileSync(worker, original.toString().replace(/"version":"[0-9a-f]+"/, '"version":"e2e-next"'));
+      for (const [file] of compressed) rmSync(file);
+
+      // Half a story typed: it must survive the switch.
+      await page.getByLabel('Klantaanleiding').fill('Gast wilde een later ontbijt');
+      await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())?.update()));
+      await page.getByText('Er is een nieuwe versie van Klantwerk.', { exact: false }).waitFor();
+      expect(await cacheNames()).toEqual(expect.arrayContaining(['klantwerk-e2e-next']));
+
+      // The next page change is the safe moment: the app reloads on the new version.
+      await page.getByRole('button', { name: 'Menu openen' }).click();
+      await page.getByRole('link', { name: 'Mijn extra\'s' }).click();
+      // (While the page reloads, asking it fails: poll on.)
+      await expect.poll(() => cacheNames().catch((error) => [String(error)]), { timeout: 20_000 }).toEqual(['klantwerk-e2e-next']);
+      await expect.poll(() => page.getByText('Er is een nieuwe versie van Klantwerk.', { exact: false }).count(), { timeout: 20_000 }).toBe(0);
+      await page.getByRole('heading', { name: "Extra's", exact: true }).waitFor();
+      await page.goto('/extras/new');
+      await expect.poll(() => page.getByLabel('Klantaanleiding').inputValue()).toBe('Gast wilde een later ontbijt');
+    } finally {
+      writeFileSync(worker, original);
+      for (const [file, body] of compressed) writeFileSync(file, body);
+    }
     await context.close();
   });
 });

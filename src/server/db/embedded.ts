@@ -13,8 +13,12 @@ import pg from 'pg';
 // (initdb, and a `postgres` system user when running as root). Starting and stopping goes through the
 // shipped pg_ctl instead of the library: pg_ctl runs PostgreSQL in its own session, so a terminal's
 // Ctrl-C reaches only the app, which finishes its requests and then stops PostgreSQL itself.
-// The library also stops clusters and exits on SIGINT/SIGTERM by itself; take those handlers off.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+// The library also stops clusters and exits on SIGINT/SIGTERM by itself; take those handlers off. Its
+// exit hook also listens for 'beforeExit' (and a process manager's 'message'), where it calls
+// process.exit(0): that threw away any exit code already set, so a test run with failures ended in
+// success; and on 'exit' it calls its own hook without the callback that hook needs. All go: the app
+// and the test setup stop PostgreSQL themselves.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
   // Only once: this module may be evaluated again (test runners), and unhooking twice throws.
   if (asyncExitHook.hookedEvents().includes(signal)) asyncExitHook.unhookEvent(signal);
 }

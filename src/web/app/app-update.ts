@@ -5,6 +5,10 @@ import { useSyncExternalStore } from 'react';
 // "update", or at their next page change (applyUpdateIfWaiting), never in the middle of a form.
 
 let waiting: ServiceWorker | null = null;
+/** Set once this page asked the waiting version to take over: its taking control then reloads the page. */
+let switching = false;
+/** Another tab took up a new version: this one follows at its next page change. */
+let behind = false;
 const listeners = new Set<() => void>();
 const CHECK_EVERY_MS = 30 * 60_000;
 
@@ -15,11 +19,17 @@ function setWaiting(worker: ServiceWorker | null) {
 
 export function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  const hadController = !!navigator.serviceWorker.controller;
   let reloading = false;
+  let hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first install takes control of this page quietly; a switch to a new version reloads it.
-    if (!hadController || reloading) return;
+    // The first install takes control of this page quietly; a switch this page asked for reloads it;
+    // one another tab asked for is followed at this tab's next page change.
+    if (!switching) {
+      behind = navigator.serviceWorker.controller !== null && hadController;
+      hadController = true;
+      return;
+    }
+    if (reloading) return;
     reloading = true;
     window.location.reload();
   });
@@ -50,12 +60,15 @@ export function registerServiceWorker() {
 
 /** Switch to the waiting version now: the page reloads once it has taken over. */
 export function applyUpdate() {
-  waiting?.postMessage('skip-waiting');
+  if (behind) return window.location.reload();
+  if (!waiting) return;
+  switching = true;
+  waiting.postMessage('skip-waiting');
 }
 
 /** A page change is a safe moment: nothing is being typed on the page that is left. */
 export function applyUpdateIfWaiting() {
-  if (waiting) applyUpdate();
+  if (behind || waiting) applyUpdate();
 }
 
 export function useAppUpdate(): boolean {

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { BrowserRouter } from 'react-router';
-import { PageLoader } from '../components/page-loader.component';
+import { FrameLoader } from '../components/page-loader.component';
 import { AppRoutes } from './app-routes';
 import { ErrorBoundary } from './error-boundary.component';
 import { LanguageSync } from './language-sync.component';
@@ -15,7 +15,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <LanguageSync />
-            <Suspense fallback={<PageLoader />}>
+            <Suspense fallback={<FrameLoader />}>
               <AppRoutes />
             </Suspense>
           </BrowserRouter>
