@@ -69,6 +69,8 @@ const CHUNK_GROUPS = [
   { name: 'shell', priority: 30, test: SHELL },
   { name: 'ui', priority: 20, test: UI },
   { name: 'log-extra', priority: 10, test: LOG_EXTRA },
+  // The words of the log screen (its catalog parts) in one file per language, not three.
+  ...['nl', 'en'].map((lang) => ({ name: `log-extra-${lang}`, priority: 60, test: new RegExp(`virtual:catalog/(extras|feed|bestPractices)/${lang}$`) })),
 ];
 
 /** The catalog's top-level keys the first screen of any page needs (sign-in included). */

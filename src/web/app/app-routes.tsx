@@ -8,7 +8,7 @@ import { queryKeys } from './query-keys';
 import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
 
 /** The log screen's answers, asked for while its code loads (the same keys and paths as extras.api and values.api). */
-function prefetchLogScreen() {
+export function prefetchLogScreen() {
   prefetchApi(queryKeys.myMandate, '/api/v1/mandates/me');
   prefetchApi(queryKeys.extraSuggestions, '/api/v1/extras/suggestions');
   prefetchApi(queryKeys.valueList(false), '/api/v1/values?includeRetired=false');
@@ -37,6 +37,17 @@ const InvitationsPage = lazy(() => page(() => import('../features/invitations/in
 );
 const OrganizationPage = lazy(() => page(() => import('../features/organization/organization.page')).then((m) => ({ default: m.OrganizationPage })),
 );
+/**
+ * The counter phone opens straight on the log screen: its code (and the shell's) is fetched from the
+ * first moment, beside the session check, instead of after it. The module loader keeps the answers for
+ * the lazy pages' own imports.
+ */
+export function preloadForPath(pathname: string) {
+  if (pathname !== '/extras/new') return;
+  void import('./shell.layout').catch(() => undefined);
+  void import('../features/extras/log-extra.page').catch(() => undefined);
+}
+
 const LogExtraPage = lazy(() => {
   prefetchLogScreen();
   return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({ default: m.LogExtraPage }));
