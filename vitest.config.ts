@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { catalogParts } from './vite.config';
+import { catalogParts } from './vite.config.ts';
 
 // unit: pure logic beside the code; integration: through app.inject against a real PostgreSQL
 // (one database per test file, cloned from a migrated template); e2e: whole journeys in Chromium.

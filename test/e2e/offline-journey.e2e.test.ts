@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_ROOT } from '../../src/server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa's phone at the counter loses its connection: the log screen still opens, what she logs waits on
@@ -88,6 +88,8 @@ describe.runIf(run)('the log screen without a connection', () => {
     await logExtra(page, second);
     const logged = Date.now();
     await expect.poll(() => page.getByText('Wacht op verzending').count()).toBe(2);
+    // What is new on this screen (the outbox, the offline and waiting badges, the mandate "as of") meets WCAG 2.1 AA.
+    expect(await axeViolations(page, ['section[aria-labelledby="outbox-title"]', '#connection-status', '[aria-live="polite"]'])).toEqual([]);
 
     // The app is closed and opened again, still without a connection: both are still there.
     await page.close();
@@ -174,6 +176,7 @@ describe.runIf(run)('the log screen without a connection', () => {
     // It does not go away by itself: after a reload it is still there, with its reason.
     await page.reload();
     await page.getByText(/Niet opgeslagen:/).waitFor();
+    expect(await axeViolations(page, ['section[aria-labelledby="outbox-title"]'])).toEqual([]);
 
     // Fixed: back in the form without the retired value, saved, and gone from the outbox.
     await page.getByRole('button', { name: 'Aanpassen' }).click();
@@ -190,6 +193,7 @@ describe.runIf(run)('the log screen without a connection', () => {
     await page.getByRole('button', { name: 'Menu openen' }).click();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('dialog', { name: 'Nog niet verstuurd' }).waitFor();
+    expect(await axeViolations(page, ['[role="dialog"]'])).toEqual([]);
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await context.close();
   });
@@ -213,6 +217,7 @@ describe.runIf(run)('the log screen without a connection', () => {
       await page.getByLabel('Klantaanleiding').fill('Gast wilde een later ontbijt');
       await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())?.update()));
       await page.getByText('Er is een nieuwe versie van Klantwerk.', { exact: false }).waitFor();
+      expect(await axeViolations(page, ['#update-banner'])).toEqual([]);
       expect(await cacheNames()).toEqual(expect.arrayContaining(['klantwerk-e2e-next']));
 
       // The next page change is the safe moment: the app reloads on the new version.

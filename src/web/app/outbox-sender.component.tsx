@@ -66,9 +66,9 @@ export function ConnectionStatus({ memberId }: { memberId: string | undefined })
   const waiting = items.length;
   if (online && waiting === 0) return null;
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="nowrap" id="connection-status">
       {!online && (
-        <Badge color="gray" variant="outline" size="sm">
+        <Badge color="dark" variant="outline" size="sm">
           {t('offline.badge')}
         </Badge>
       )}
@@ -87,10 +87,10 @@ export function UpdateBanner() {
   const ready = useAppUpdate();
   if (!ready) return null;
   return (
-    <Paper withBorder p="xs" mb="md" radius="md" role="status">
+    <Paper withBorder p="xs" mb="md" radius="md" role="status" id="update-banner">
       <Group justify="space-between" gap="xs">
         <Text size="sm">{t('offline.updateReady')}</Text>
-        <Button size="compact-sm" onClick={applyUpdate}>
+        <Button size="compact-sm" color="blue.8" onClick={applyUpdate}>
           {t('offline.updateNow')}
         </Button>
       </Group>

@@ -18,7 +18,7 @@ export interface ConfirmModalProps {
 export function ConfirmModal({ opened, title, message, confirmLabel, color = 'red', loading, error, onConfirm, onClose }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text size="sm">{message}</Text>
         <ProblemAlert error={error} />
@@ -26,7 +26,8 @@ export function ConfirmModal({ opened, title, message, confirmLabel, color = 're
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={color} loading={loading} onClick={onConfirm}>
+          {/* The darker shade: white on Mantine's default red or blue is below WCAG AA contrast. */}
+          <Button color={color.includes('.') ? color : `${color}.8`} loading={loading} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>

@@ -145,7 +145,7 @@ function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined;
   }
   const mandate = my.mandate;
   const stale = asOf !== null && (
-    <Text size="xs" c="dimmed" mt={4}>
+    <Text size="xs" c="gray.7" mt={4}>
       {t('extras.mandate.asOf', { when: format.date(new Date(asOf), true) })}
     </Text>
   );
@@ -170,7 +170,7 @@ function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined;
         my={8}
         aria-label={t('extras.mandate.usedLabel', { percent })}
       />
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         {mandate.scope.type === 'member'
           ? t('extras.mandate.scopeMember')
           : mandate.scope.type === 'team'

@@ -21,13 +21,13 @@ export function OutboxList({ memberId, onFix }: { memberId: string; onFix: (item
   const send = useSendOutbox(memberId);
   if (items.length === 0) return null;
   return (
-    <Paper withBorder p="sm" radius="md" aria-labelledby="outbox-title">
+    <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="outbox-title">
       <Stack gap="xs">
         <div>
           <Text id="outbox-title" fw={600} size="sm">
             {t('offline.outboxTitle')}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {t('offline.outboxText')}
           </Text>
         </div>
@@ -45,7 +45,7 @@ export function OutboxList({ memberId, onFix }: { memberId: string; onFix: (item
                 </Text>
                 {item.state === 'refused' && (
                   <Group gap="xs" mt={6}>
-                    <Button size="compact-sm" onClick={() => onFix(item)}>
+                    <Button size="compact-sm" color="blue.8" onClick={() => onFix(item)}>
                       {t('offline.fix')}
                     </Button>
                     <Button size="compact-sm" variant="default" onClick={() => setDiscarding(item)}>
