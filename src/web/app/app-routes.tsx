@@ -39,10 +39,11 @@ const OrganizationPage = lazy(() => page(() => import('../features/organization/
 );
 /**
  * The counter phone opens straight on the log screen: its code (and the shell's) is fetched from the
- * first moment, beside the session check, instead of after it. The module loader keeps the answers for
+ * first moment, beside the session check, instead of after it; so is the sign-in page's. The module loader keeps the answers for
  * the lazy pages' own imports.
  */
 export function preloadForPath(pathname: string) {
+  if (pathname === '/sign-in') void import('../features/auth/sign-in.page').catch(() => undefined);
   if (pathname !== '/extras/new') return;
   void import('./shell.layout').catch(() => undefined);
   void import('../features/extras/log-extra.page').catch(() => undefined);
