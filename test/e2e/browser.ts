@@ -70,3 +70,10 @@ export async function axeViolations(page: Page, include: string[] = []): Promise
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   }, include);
 }
+
+/** "Nog € 497,50 van € 500,00 deze week" (a weekly mandate of € 500, as the journeys set for Lisa) -> cents left */
+export function leftCents(text: string): number {
+  const match = text.replace(/\s/g, ' ').match(/Nog € ([\d.]+,\d{2}) van € 500,00 deze week/);
+  if (!match) throw new Error(`no mandate text in: ${text.slice(0, 200)}`);
+  return Math.round(Number(match[1]!.replace(/\./g, '').replace(',', '.')) * 100);
+}

@@ -1,20 +1,13 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
+import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
 // Pieter, her manager, sees it in his team's list.
 
 const run = browserAvailable();
-
-/** "Nog € 497,50 van € 500,00 deze week" -> cents left */
-function leftCents(text: string): number {
-  const match = text.replace(/\s/g, ' ').match(/Nog € ([\d.]+,\d{2}) van € 500,00 deze week/);
-  if (!match) throw new Error(`no mandate text in: ${text.slice(0, 200)}`);
-  return Math.round(Number(match[1]!.replace(/\./g, '').replace(',', '.')) * 100);
-}
 
 describe.runIf(run)('logging an extra on a phone', () => {
   let browser: Browser;

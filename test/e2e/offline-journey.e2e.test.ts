@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_ROOT } from '../../src/server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, launchBrowser, leftCents, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa's phone at the counter loses its connection: the log screen still opens, what she logs waits on
@@ -49,10 +49,11 @@ describe.runIf(run)('the log screen without a connection', () => {
     return { context, page };
   }
 
-  async function logExtra(page: Page, occasion: string, options: { value?: string } = {}) {
+  async function logExtra(page: Page, occasion: string, options: { value?: string; cost?: string } = {}) {
     await page.getByLabel('Klantaanleiding').fill(occasion);
     await page.getByLabel('Wat heb je gedaan?').fill('Een kop koffie gebracht');
-    await page.getByText('Tijd', { exact: true }).click();
+    await page.getByText(options.cost ? 'Cadeau' : 'Tijd', { exact: true }).click();
+    if (options.cost) await page.getByLabel('Kosten (€)').fill(options.cost);
     if (options.value) await page.getByRole('checkbox', { name: options.value }).click();
     await page.getByRole('button', { name: 'Opslaan' }).click();
   }
@@ -62,6 +63,14 @@ describe.runIf(run)('the log screen without a connection', () => {
     browser = await launchBrowser();
     admin = await signIn('jeroen@dekroon.example');
     lisa = await signIn('lisa@dekroon.example');
+    // A roomy personal mandate for Lisa, so the demo's random week cannot push an extra above it.
+    const found = await (await api('/api/v1/members?q=lisa', { cookie: admin })).json();
+    const set = await api('/api/v1/mandates', {
+      method: 'PUT',
+      cookie: admin,
+      body: JSON.stringify({ scope: { type: 'member', memberId: found.items[0].id }, period: 'week', budgetCents: 50000, maxPerExtraCents: 5000, allowedKinds: ['gift', 'time', 'upgrade'] }),
+    });
+    expect(set.status).toBe(200);
   });
   afterAll(async () => {
     await browser?.close();
@@ -82,9 +91,13 @@ describe.runIf(run)('the log screen without a connection', () => {
     const stamp = Date.now();
     const first = `Gast zonder bereik in de kelder ${stamp}`;
     const second = `Gast in de lift zonder wifi ${stamp}`;
+    const mandateText = page.getByText(/Nog €\s?.* van €\s?500,00 deze week/);
+    const leftBefore = leftCents(await mandateText.innerText());
     const before = Date.now();
-    await logExtra(page, first);
+    await logExtra(page, first, { cost: '2,50' });
     await page.getByText('Bewaard op deze telefoon').waitFor();
+    // What waits on the phone already counts against the mandate shown.
+    await expect.poll(async () => leftCents(await mandateText.innerText())).toBe(leftBefore - 250);
     await logExtra(page, second);
     const logged = Date.now();
     await expect.poll(() => page.getByText('Wacht op verzending').count()).toBe(2);

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import type { CreateExtraBody, Extra, MyMandate } from '../../../contracts/extra
 import { type ApiError, newIdempotencyKey, serverNow } from '../../app/api-client';
 import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
-import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem } from '../../app/outbox';
+import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem, useOutbox } from '../../app/outbox';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
 import { useFormat } from '../../app/use-format';
@@ -22,7 +22,7 @@ import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
 import { kindLabel } from './extra-labels';
 import { useExtraChanged, useExtraSuggestions, useMyMandate } from './extras.api';
-import { type MandateExcess, mandateExcesses, usedPercent } from './mandate-check';
+import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } from './mandate-check';
 import { OutboxList } from './outbox-list.component';
 import { useOnline } from '../../app/outbox-sender.component';
 
@@ -92,6 +92,13 @@ export function LogExtraPage() {
   const purpose = usePurpose();
   const myMandate = useMyMandate();
   const online = useOnline();
+  const me = useSignedInMe();
+  const outbox = useOutbox(me.member?.id ?? me.user.id);
+  // Extras waiting on this phone count already: the mandate left is what it will be once they arrive.
+  const my = useMemo(
+    () => myMandate.data && withWaitingExtras(myMandate.data, outbox.filter((i) => i.state === 'waiting').map((i) => i.body as Partial<CreateExtraBody>)),
+    [myMandate.data, outbox],
+  );
   const values = useValues(false);
   const suggestions = useExtraSuggestions();
   const purposeText = purpose.data?.purpose.trim();
@@ -122,12 +129,12 @@ export function LogExtraPage() {
         </Text>
       )}
       <MandateLeft
-        my={myMandate.data}
+        my={my}
         loading={myMandate.isPending && !myMandate.error && myMandate.fetchStatus !== 'paused'}
         failed={!!myMandate.error}
         asOf={myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused') ? myMandate.dataUpdatedAt : null}
       />
-      <LogExtraForm my={myMandate.data} />
+      <LogExtraForm my={my} />
     </Box>
   );
 }

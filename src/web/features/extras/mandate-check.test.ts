@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MyMandate } from '../../../contracts/extras.contract';
-import { mandateExcesses, usedPercent } from './mandate-check';
+import { mandateExcesses, usedPercent, withWaitingExtras } from './mandate-check';
 
 const week: MyMandate = {
   mandate: {
@@ -48,5 +48,21 @@ describe('usedPercent', () => {
     expect(usedPercent(week)).toBe(40);
     expect(usedPercent({ ...week, usedCents: 5000 })).toBe(100);
     expect(usedPercent({ ...week, mandate: null, usedCents: 0 })).toBe(0);
+  });
+});
+
+describe('what is left with extras still waiting on the phone', () => {
+  it('takes the ones logged in this period from what is left, and leaves other periods alone', () => {
+    const after = withWaitingExtras(week, [
+      { costCents: 250, occurredAt: '2026-05-05T10:00:00.000Z' },
+      { costCents: 400, occurredAt: '2026-05-10T23:59:00.000Z' },
+      { costCents: 999, occurredAt: '2026-05-03T23:59:00.000Z' },
+      { costCents: 999, occurredAt: '2026-05-11T00:00:00.000Z' },
+      { occurredAt: '2026-05-06T10:00:00.000Z' },
+    ]);
+    expect(after.leftCents).toBe(1500 - 650);
+    expect(after.usedCents).toBe(1000 + 650);
+    expect(mandateExcesses(after, 'gift', 900)).toEqual(['overLeft']);
+    expect(withWaitingExtras(week, [])).toBe(week);
   });
 });

@@ -26,3 +26,19 @@ export function usedPercent(my: MyMandate): number {
   if (budget <= 0) return my.usedCents > 0 ? 100 : 0;
   return Math.min(100, Math.max(0, Math.round((my.usedCents / budget) * 100)));
 }
+
+/**
+ * What is left once the extras still waiting on this phone (logged offline, not yet on the server) are
+ * counted too: those logged in this period take from its budget, as they will when they arrive.
+ */
+export function withWaitingExtras(my: MyMandate, waiting: readonly { costCents?: number; occurredAt?: string }[]): MyMandate {
+  const start = Date.parse(my.periodStart);
+  const end = Date.parse(my.periodEnd);
+  const cents = waiting
+    .filter((extra) => {
+      const at = Date.parse(extra.occurredAt ?? '');
+      return at >= start && at < end;
+    })
+    .reduce((sum, extra) => sum + (extra.costCents ?? 0), 0);
+  return cents === 0 ? my : { ...my, usedCents: my.usedCents + cents, leftCents: my.leftCents - cents };
+}
