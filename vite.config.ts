@@ -8,13 +8,15 @@ import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 const COMPRESSIBLE = /\.(js|css|html|svg|json|webmanifest|txt)$/;
 
 /**
- * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, at the highest
- * levels (once, at build time), so the server sends them without compressing on each request.
+ * Once the bundle is written: the service worker with the build's list of files, then a brotli (.br)
+ * and a gzip (.gz) copy beside every text file, the service worker's included, at the highest levels
+ * (once, at build time), so the server sends them without compressing on each request. One plugin,
+ * because Vite runs the closeBundle hooks of several plugins at the same time.
  */
-function precompress(): Plugin {
+function finishBuild(): Plugin {
   let outDir = '';
   return {
-    name: 'klantwerk-precompress',
+    name: 'klantwerk-finish-build',
     apply: 'build',
     configResolved: (config) => void (outDir = path.resolve(config.root, config.build.outDir)),
     async closeBundle() {
@@ -24,8 +26,8 @@ function precompress(): Plugin {
           return statSync(full).isDirectory() ? walk(full) : [full];
         });
       const files = walk(outDir);
-      await writeServiceWorker(outDir, files);
-      for (const file of walk(outDir).filter((f) => COMPRESSIBLE.test(f))) {
+      files.push(await writeServiceWorker(outDir, files));
+      for (const file of files.filter((f) => COMPRESSIBLE.test(f))) {
         const body = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
@@ -121,7 +123,7 @@ export function catalogParts(): Plugin {
  * The service worker keeps exactly the files of this build: its list (and a version that changes with
  * any of them) replaces the PRECACHE placeholder in sw.js.
  */
-async function writeServiceWorker(outDir: string, files: string[]) {
+async function writeServiceWorker(outDir: string, files: string[]): Promise<string> {
   const urls = files
     .filter((f) => !/\.(br|gz)$/.test(f))
     .map((f) => `/${path.relative(outDir, f).split(path.sep).join('/')}`)
@@ -132,7 +134,9 @@ async function writeServiceWorker(outDir: string, files: string[]) {
   const file = path.resolve(import.meta.dirname, 'src/web/service-worker.ts');
   const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file, { lang: 'ts' });
   if (!code.includes('__PRECACHE__')) throw new Error('service-worker.ts has no __PRECACHE__ placeholder');
-  writeFileSync(path.join(outDir, 'sw.js'), code.replace('__PRECACHE__', JSON.stringify({ version: version.digest('hex').slice(0, 16), urls })));
+  const sw = path.join(outDir, 'sw.js');
+  writeFileSync(sw, code.replace('__PRECACHE__', JSON.stringify({ version: version.digest('hex').slice(0, 16), urls })));
+  return sw;
 }
 
 // The web app lives in src/web and is built to dist/web, which the server serves.
@@ -140,9 +144,9 @@ async function writeServiceWorker(outDir: string, files: string[]) {
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react(), precompress(), catalogParts()],
+  plugins: [react(), finishBuild(), catalogParts()],
   resolve: {
-    // Preact in place of React for the web build (see README, "Why Preact"): ~50 KiB less on every first visit.
+    // Preact in place of React for the web build (README, "Develop"): ~50 KiB less on every first visit.
     alias: [
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
       { find: /^react-dom$/, replacement: 'preact/compat' },

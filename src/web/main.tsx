@@ -8,7 +8,7 @@ import type { Language } from '../contracts/constants';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './app/api-client';
 import { App } from './app/app';
-import { prefetchLogScreen, preloadForPath } from './app/app-routes';
+import { prefetchAnswersForPath, preloadForPath } from './app/app-routes';
 import { registerServiceWorker } from './app/app-update';
 import { AppFailed } from './app/app-failed.component';
 import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
@@ -42,7 +42,7 @@ async function bootstrap(container: HTMLElement) {
       const [config, me] = await Promise.all([fetchConfig(), fetchMe()]);
       queryClient.setQueryData(queryKeys.config, config);
       queryClient.setQueryData(queryKeys.me, me);
-      if (me?.member && window.location.pathname === '/extras/new') prefetchLogScreen();
+      if (me?.member) prefetchAnswersForPath(window.location.pathname);
       language = me?.language ?? storedLanguage() ?? config.defaultLanguage;
     } catch (error) {
       const known = queryClient.getQueryData<Me | null>(queryKeys.me);

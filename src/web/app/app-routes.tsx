@@ -7,8 +7,10 @@ import { prefetchApi } from './query-client';
 import { queryKeys } from './query-keys';
 import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
 
+const LOG_SCREEN = '/extras/new';
+
 /** The log screen's answers, asked for while its code loads (the same keys and paths as extras.api and values.api). */
-export function prefetchLogScreen() {
+function prefetchLogScreen() {
   prefetchApi(queryKeys.myMandate, '/api/v1/mandates/me');
   prefetchApi(queryKeys.extraSuggestions, '/api/v1/extras/suggestions');
   prefetchApi(queryKeys.valueList(false), '/api/v1/values?includeRetired=false');
@@ -44,9 +46,14 @@ const OrganizationPage = lazy(() => page(() => import('../features/organization/
  */
 export function preloadForPath(pathname: string) {
   if (pathname === '/sign-in') void import('../features/auth/sign-in.page').catch(() => undefined);
-  if (pathname !== '/extras/new') return;
+  if (pathname !== LOG_SCREEN) return;
   void import('./shell.layout').catch(() => undefined);
   void import('../features/extras/log-extra.page').catch(() => undefined);
+}
+
+/** Once someone is known to be signed in: the answers of the page they open, when it is the log screen. */
+export function prefetchAnswersForPath(pathname: string) {
+  if (pathname === LOG_SCREEN) prefetchLogScreen();
 }
 
 const LogExtraPage = lazy(() => {
@@ -108,7 +115,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.extras} />}>
           <Route path="/extras" element={<ExtrasPage />} />
-          <Route path="/extras/new" element={<LogExtraPage />} />
+          <Route path={LOG_SCREEN} element={<LogExtraPage />} />
           <Route path="/extras/:extraId" element={<ExtraPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.feed} />}>

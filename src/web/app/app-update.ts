@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 // The service worker's side in the page: register it, look for a new version now and then, and when
 // one has been installed, say so (useAppUpdate) and switch to it at a safe moment: when the person taps
-// "update", or at their next page change (applyUpdateIfWaiting), never in the middle of a form.
+// "update", or at their next page change (the shell calls applyUpdate then), never in the middle of a form.
 
 let waiting: ServiceWorker | null = null;
 /** Set once this page asked the waiting version to take over: its taking control then reloads the page. */
@@ -58,17 +58,15 @@ export function registerServiceWorker() {
   });
 }
 
-/** Switch to the waiting version now: the page reloads once it has taken over. */
+/**
+ * Switch to the waiting version now, if there is one: the page reloads once it has taken over. A page
+ * change is such a safe moment: nothing is being typed on the page that is left.
+ */
 export function applyUpdate() {
   if (behind) return window.location.reload();
   if (!waiting) return;
   switching = true;
   waiting.postMessage('skip-waiting');
-}
-
-/** A page change is a safe moment: nothing is being typed on the page that is left. */
-export function applyUpdateIfWaiting() {
-  if (behind || waiting) applyUpdate();
 }
 
 export function useAppUpdate(): boolean {

@@ -8,7 +8,8 @@ import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/reac
 const STORAGE_KEY = 'klantwerk.lastKnown';
 const KEPT: readonly string[] = ['["config"]', '["me"]', '["mandates","me"]', '["extras","suggestions"]', '["values","list",false]', '["purpose"]'];
 
-const kept = (query: Query) => query.state.status === 'success' && KEPT.includes(JSON.stringify(query.queryKey));
+// A query's hash is its key as JSON.
+const kept = (query: Query) => query.state.status === 'success' && KEPT.includes(query.queryHash);
 
 /** Puts what was last known into the client (before the first render); true when someone was signed in. */
 export function restoreLastKnown(client: QueryClient): boolean {
@@ -34,7 +35,7 @@ export function keepLastKnown(client: QueryClient) {
     }
   };
   client.getQueryCache().subscribe((event) => {
-    if (timer === undefined && (event.type === 'updated' || event.type === 'removed') && KEPT.includes(JSON.stringify(event.query.queryKey))) {
+    if (timer === undefined && (event.type === 'updated' || event.type === 'removed') && KEPT.includes(event.query.queryHash)) {
       timer = window.setTimeout(save, 300);
     }
   });

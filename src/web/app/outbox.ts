@@ -62,10 +62,6 @@ function write(memberId: string, change: (items: OutboxItem[]) => OutboxItem[]) 
   for (const listener of listeners) listener();
 }
 
-export function outboxItems(memberId: string): OutboxItem[] {
-  return read(memberId);
-}
-
 /** Kept before the first try: if the page dies during the send, the item is still there. */
 export function addToOutbox(memberId: string, item: Omit<OutboxItem, 'state'>) {
   write(memberId, (items) => [...items, { ...item, state: 'waiting' }]);

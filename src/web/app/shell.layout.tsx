@@ -9,7 +9,7 @@ import { NotificationsHost } from '../components/notifications-host.component';
 import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
-import { applyUpdateIfWaiting } from './app-update';
+import { applyUpdate } from './app-update';
 import { activeNavPath, visibleNavSections } from './nav.config';
 import { useOutbox } from './outbox';
 import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender.component';
@@ -42,7 +42,7 @@ export function ShellLayout() {
   // On a phone the menu closes once a page is chosen; a page change is also a safe moment to take up a new version.
   useEffect(() => {
     menu.close();
-    applyUpdateIfWaiting();
+    applyUpdate();
   }, [location.pathname]);
 
   return (

@@ -93,7 +93,8 @@ export function LogExtraPage() {
   const myMandate = useMyMandate();
   const online = useOnline();
   const me = useSignedInMe();
-  const outbox = useOutbox(me.member?.id ?? me.user.id);
+  const memberId = me.member?.id ?? me.user.id;
+  const outbox = useOutbox(memberId);
   // Extras waiting on this phone count already: the mandate left is what it will be once they arrive.
   const my = useMemo(
     () => myMandate.data && withWaitingExtras(myMandate.data, outbox.filter((i) => i.state === 'waiting').map((i) => i.body as Partial<CreateExtraBody>)),
@@ -134,7 +135,7 @@ export function LogExtraPage() {
         failed={!!myMandate.error}
         asOf={myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused') ? myMandate.dataUpdatedAt : null}
       />
-      <LogExtraForm my={my} />
+      <LogExtraForm my={my} memberId={memberId} />
     </Box>
   );
 }
@@ -221,11 +222,9 @@ function valuesFromBody(body: CreateExtraBody, savedAt: string, activeValueIds: 
   };
 }
 
-function LogExtraForm({ my }: { my: MyMandate | undefined }) {
+function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: string }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
-  const me = useSignedInMe();
-  const memberId = me.member?.id ?? me.user.id;
   const phone = useIsPhone();
   const format = useFormat();
   const values = useValues(false);
