@@ -34,6 +34,7 @@ import { promisesRoutes } from './modules/promises/promises.routes';
 import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
+import { signInPageRoutes } from './modules/auth/sign-in.page';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { eraseOldContacts } from './modules/voice/voice.service';
@@ -210,7 +211,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     hideUntagged: true,
     transform: jsonSchemaTransform,
   });
-  await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin: new URL(config.appUrl).origin });
+  const appOrigin = new URL(config.appUrl).origin;
+  await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
 
   await app.register(async (docs) => {
     // The documentation pages are public; this hook marks only the routes registered in this scope.
@@ -242,6 +244,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The customer's reaction page: public, plain HTML, outside the API and the web app.
   await app.register(voicePublicRoutes, { db });
+  // The sign-in page: plain HTML from the server as well, so the first page on a new phone opens at once.
+  await app.register(signInPageRoutes, {
+    deps: { db, betterAuth, mailer, config },
+    pool: database.pool,
+    secret: options.authSecret,
+    appOrigin,
+    webRoot: WEB_ROOT,
+  });
   await registerWeb(app);
   return app;
 }

@@ -79,6 +79,14 @@ interface AccessOptions {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A request another site made (a form or fetch from elsewhere): browsers say so in Sec-Fetch-Site and Origin. */
+export function crossSiteWrite(request: FastifyRequest, appOrigin: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.origin;
+  return !!origin && origin !== appOrigin && origin !== `${request.protocol}://${request.host}`;
+}
+
 /**
  * Resolves the person and organisation from the session cookie only (never from a header or the
  * body), then applies the route's access rule. Also refuses cross-site writes (CSRF): browsers send
@@ -92,14 +100,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (!request.url.startsWith('/api/') && request.url !== '/api') return;
     if (request.is404) return; // the not-found handler answers with a problem
 
-    if (UNSAFE_METHODS.has(request.method)) {
-      const site = request.headers['sec-fetch-site'];
-      const origin = request.headers.origin;
-      if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf_rejected', 403);
-      if (origin && origin !== options.appOrigin && origin !== `${request.protocol}://${request.host}`) {
-        throw new AppError('csrf_rejected', 403);
-      }
-    }
+    if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin)) throw new AppError('csrf_rejected', 403);
 
     const access = request.routeOptions.config.access;
     if (access === undefined) {

@@ -22,8 +22,10 @@ function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> 
   return Promise.all([load(), loadCatalogParts(parts)]).then(([module]) => module);
 }
 
-// Every page is its own chunk: the sign-in page loads none of the signed-in pages' code.
-const SignInPage = lazy(() => page(() => import('../features/auth/sign-in.page'), []).then((m) => ({ default: m.SignInPage })));
+// Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
+const SignInElsewherePage = lazy(() =>
+  page(() => import('../features/auth/sign-in-elsewhere.page'), ['offline']).then((m) => ({ default: m.SignInElsewherePage })),
+);
 const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
 const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
 );
@@ -41,11 +43,10 @@ const OrganizationPage = lazy(() => page(() => import('../features/organization/
 );
 /**
  * The counter phone opens straight on the log screen: its code (and the shell's) is fetched from the
- * first moment, beside the session check, instead of after it; so is the sign-in page's. The module loader keeps the answers for
+ * first moment, beside the session check, instead of after it. The module loader keeps the answers for
  * the lazy pages' own imports.
  */
 export function preloadForPath(pathname: string) {
-  if (pathname === '/sign-in') void import('../features/auth/sign-in.page').catch(() => undefined);
   if (pathname !== LOG_SCREEN) return;
   void import('./shell.layout').catch(() => undefined);
   void import('../features/extras/log-extra.page').catch(() => undefined);
@@ -100,7 +101,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<PublicOnly />}>
-        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-in" element={<SignInElsewherePage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>

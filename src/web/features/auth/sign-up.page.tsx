@@ -2,7 +2,6 @@ import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Me, SignUpBody } from '../../../contracts/auth.contract';
 import { ApiError, apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
@@ -13,6 +12,7 @@ import { emailAddress, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '..
 import { LanguageField } from '../../components/language-field.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 
 type SignUpValues = Omit<SignUpBody, 'language'>;
@@ -41,7 +41,7 @@ export function SignUpPage() {
       <AuthLayout title={t('auth.signUp.title')}>
         <Stack>
           <ProblemAlert error={new ApiError({ status: 403, code: 'signup_disabled', title: '' })} />
-          <Anchor component={Link} to="/sign-in">
+          <Anchor href={signInAddress()}>
             {t('auth.backToSignIn')}
           </Anchor>
         </Stack>
@@ -94,7 +94,7 @@ export function SignUpPage() {
           </Button>
           <Text size="sm" ta="center">
             {t('auth.signUp.haveAccount')}{' '}
-            <Anchor component={Link} to="/sign-in">
+            <Anchor href={signInAddress()}>
               {t('auth.signUp.toSignIn')}
             </Anchor>
           </Text>
