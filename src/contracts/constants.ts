@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'not_in_audience',
   'member_active',
   'member_erased',
+  'member_not_left',
+  'member_comparison_off',
   'internal',
   'unavailable',
 ] as const;

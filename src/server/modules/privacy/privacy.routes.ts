@@ -27,7 +27,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     },
     handler: async (request, reply) => {
       const tenant = tenantOf(request);
-      const file = await exportMemberData(db, tenant, tenant.memberId);
+      const file = await exportMemberData(db, tenant, tenant.memberId, 'self');
       return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
     },
   });
@@ -36,12 +36,13 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     config: { access: ADMIN },
     schema: {
       tags: ['members'],
-      summary: 'Download everything this organisation holds about a member (for someone who left and asks for it)',
+      summary:
+        'Download everything this organisation holds about someone who left and asks for it (deactivated members only: who still works here takes their own from GET /me/export)',
       params: memberParams,
       response: { 200: myDataExport, ...problems },
     },
     handler: async (request, reply) => {
-      const file = await exportMemberData(db, tenantOf(request), request.params.memberId);
+      const file = await exportMemberData(db, tenantOf(request), request.params.memberId, 'administrator');
       return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
     },
   });
