@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIGURE_VIEWS } from './constants';
 
 // The file a person downloads with everything their organisation holds about them (GET /me/export).
 // Sections are lists of rows as stored (snake_case columns); the notes say what is not in it and why.
@@ -37,5 +38,31 @@ export const myDataExport = z.object({
   proposalEvents: rows,
   notifications: rows,
   activity: rows,
+  /** Who looked at my per-member figures and when (kept for the organisation's viewLogKeepDays). */
+  figureViewsOfMe: rows,
 });
 export type MyDataExport = z.infer<typeof myDataExport>;
+
+// ---------- who looked at my figures ----------
+
+const ref = z.object({ id: z.uuid(), name: z.string() });
+
+export const figureViewEntry = z.object({
+  id: z.uuid(),
+  /** Who looked. */
+  viewer: ref,
+  /** extras_list: my extras filtered to me; extras_csv: the same as CSV; conversation: my figures in the manager's conversation view; data_file: my file, taken by an administrator after I left. */
+  view: z.enum(FIGURE_VIEWS),
+  team: ref.nullable(),
+  at: z.iso.datetime(),
+});
+export type FigureViewEntry = z.infer<typeof figureViewEntry>;
+
+export const figureViewList = z.object({
+  /** Whether per-member figures are on now (only then can anyone see mine). */
+  memberComparison: z.boolean(),
+  /** Entries older than this many days are erased. */
+  keepDays: z.number().int(),
+  items: z.array(figureViewEntry),
+});
+export type FigureViewList = z.infer<typeof figureViewList>;

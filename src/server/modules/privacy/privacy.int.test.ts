@@ -175,6 +175,9 @@ describe('erasing a person who left', () => {
     expect(file.statusCode, file.body).toBe(200);
     expect(file.json().extras.map((e: { occasion: string }) => e.occasion)).toEqual([story]);
     expect((await call('director', 'GET', `/members/${leaver.memberId}/export`)).statusCode).toBe(403);
+    // Taking it is written down where the person would read who looked at what of theirs.
+    const views = `select viewer_id, view from member_figure_views where member_id = $1`;
+    expect((await t.database.pool.query(views, [leaver.memberId])).rows).toEqual([{ viewer_id: f.people.admin.memberId, view: 'data_file' }]);
     expect((await call('director', 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(403);
     const otherAdmin = await signIn(t.app, other.people.admin.email);
     expect((await as(otherAdmin, 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(404);
@@ -197,6 +200,7 @@ describe('erasing a person who left', () => {
       [leaver.email, leaver.memberId],
     );
     expect(left[0]).toEqual({ users: 0, notes: 0 });
+    expect((await t.database.pool.query(views, [leaver.memberId])).rows).toEqual([]);
 
     // What the organisation keeps stays: the story and the need, now by a former colleague.
     const teamExtras = (await call('manager', 'GET', '/extras?scope=team')).json().items as { occasion: string; member: { name: string } }[];

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { member, memberParams } from '../../../contracts/org.contract';
-import { type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
+import { figureViewList, type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
+import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
 import { forgetCustomer } from './retention';
 
@@ -30,6 +31,17 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const file = await exportMemberData(db, tenant, tenant.memberId, 'self');
       return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
     },
+  });
+
+  app.get('/me/figure-views', {
+    config: { access: EVERYONE },
+    schema: {
+      tags: ['me'],
+      summary:
+        "Who looked at my per-member figures, filters or exports, and when (possible only while member comparison is on; kept for the organisation's viewLogKeepDays)",
+      response: { 200: figureViewList, ...problems },
+    },
+    handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await listFigureViewsOfMe(db, tenantOf(request))),
   });
 
   app.get('/members/:memberId/export', {

@@ -7,6 +7,7 @@ import { members, organizations } from '../../db/schema/org.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { recordAudit } from '../org/org.service';
+import { recordFigureViews } from './figure-views.service';
 
 // The right of access (AVG/GDPR art. 15 and 20): everything this organisation holds about one person,
 // as one JSON file they download themselves. Rows are dumped whole (to_jsonb) so that a column added
@@ -148,8 +149,18 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
           sql`select jsonb_build_object('action', action, 'subject_type', subject_type, 'subject_id', subject_id, 'at', at) as row
                 from audit_log where org_id = ${orgId} and actor_member_id = ${memberId} order by at`,
         ),
+        figureViewsOfMe: await rows(
+          tx,
+          sql`select jsonb_build_object('viewer', u.name, 'view', v.view, 'team', t.name, 'at', v.at) as row
+                from member_figure_views v
+                join members m on m.org_id = v.org_id and m.id = v.viewer_id
+                join auth_user u on u.id = m.user_id
+                left join teams t on t.org_id = v.org_id and t.id = v.team_id
+               where v.org_id = ${orgId} and v.member_id = ${memberId} order by v.at`,
+        ),
       };
       await recordAudit(tx, tenant, 'member.data_exported', 'member', memberId);
+      if (takenBy === 'administrator') await recordFigureViews(tx, tenant, 'data_file', [memberId]);
       return file;
     },
     { isolationLevel: 'repeatable read' },
@@ -188,7 +199,7 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
     await tx.update(members).set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() }).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
 
     const only = (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${orgId} and member_id = ${memberId}`);
-    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys']) await only(table);
+    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys', 'member_figure_views']) await only(table);
     await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
     await tx.execute(sql`update campaign_actions set owner_name = ${placeholderName} where org_id = ${orgId} and owner_member_id = ${memberId}`);
     await tx.execute(sql`
