@@ -83,6 +83,12 @@ export async function isMemberComparisonOn(db: Tx, orgId: string): Promise<boole
   return Boolean(row?.memberComparisonSince);
 }
 
+/** Active people with their names and roles (who holds which role, for the staff privacy statement). */
+export async function findRoleHolders(db: Tx, orgId: string): Promise<{ id: string; name: string; roles: Role[] }[]> {
+  const rows = await repo.selectMembers(db, orgId, { status: 'active' });
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles as Role[] }));
+}
+
 export async function createOrganization(
   db: Db,
   input: { name: string; defaultLanguage: Language; founderUserId: string; founderRoles: Role[] },

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { member, memberParams } from '../../../contracts/org.contract';
-import { figureViewList, type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
+import { figureViewList, type MyDataExport, myDataExport, privacyStatement, statementQuery } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
+import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
 import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
+import { makePrivacyStatement } from './statement.service';
 import { forgetCustomer } from './retention';
 
 // The person's rights under the AVG/GDPR: to take their data (themselves, or through an administrator
@@ -42,6 +43,18 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       response: { 200: figureViewList, ...problems },
     },
     handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await listFigureViewsOfMe(db, tenantOf(request))),
+  });
+
+  app.get('/privacy/statement', {
+    config: { access: EVERYONE },
+    schema: {
+      tags: ['privacy'],
+      summary:
+        "The staff privacy statement: what Klantwerk keeps about staff, who sees what, the anonymity thresholds, the retention and whether figures per person are on — made now from this organisation's settings, in Dutch or English",
+      querystring: statementQuery,
+      response: { 200: privacyStatement, ...problems },
+    },
+    handler: (request) => makePrivacyStatement(db, tenantOf(request), request.query.language ?? authOf(request).language),
   });
 
   app.get('/members/:memberId/export', {
