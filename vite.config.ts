@@ -77,8 +77,8 @@ const CHUNK_GROUPS = [
 
 /** The catalog's top-level keys the first screen of any page needs (sign-in included). */
 const CATALOG_CORE = ['app', 'auth', 'common', 'errors', 'nav', 'notifications', 'offline', 'roles', 'shell', 'status', 'validation'];
-/** Only the server reads these (e-mails, CSV headers, the customer's reaction page). */
-const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage'];
+/** Only the server reads these (e-mails, CSV headers, the customer's reaction page, the staff privacy statement). */
+const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage', 'statement'];
 
 /**
  * The catalogs split by top-level key at build time: `virtual:catalog/core/<lang>` (CATALOG_CORE and the

@@ -29,6 +29,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/me/organization': 'signedIn',
   'POST /api/v1/me/password': 'signedIn',
   'GET /api/v1/me/export': ALL,
+  'GET /api/v1/me/figure-views': ALL,
+  'GET /api/v1/privacy/statement': ALL,
   'GET /api/v1/organization': ALL,
   'PATCH /api/v1/organization': ADMIN,
   'GET /api/v1/members': PEOPLE,

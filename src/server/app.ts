@@ -41,6 +41,7 @@ import { eraseOldContacts } from './modules/voice/voice.service';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
@@ -177,7 +178,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         firstAfterMs: 5 * 60_000,
         run: async () =>
           void app.log.info(
-            { swept: await sweepExpired(db), contactsErased: await eraseOldContacts(db), pseudonymised: await pseudonymiseOldCustomers(db) },
+            {
+              swept: await sweepExpired(db),
+              contactsErased: await eraseOldContacts(db),
+              pseudonymised: await pseudonymiseOldCustomers(db),
+              figureViewsErased: await eraseOldFigureViews(db),
+            },
             'expired rows swept',
           ),
       },

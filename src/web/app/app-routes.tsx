@@ -34,6 +34,9 @@ const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-p
 const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), []).then((m) => ({ default: m.InvitePage })));
 const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
 const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
+const PrivacyStatementPage = lazy(() =>
+  page(() => import('../features/privacy/statement.page'), ['privacyStatement']).then((m) => ({ default: m.PrivacyStatementPage })),
+);
 const TeamsPage = lazy(() => page(() => import('../features/teams/teams.page')).then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => page(() => import('../features/teams/team.page')).then((m) => ({ default: m.TeamPage })));
 const MembersPage = lazy(() => page(() => import('../features/members/members.page')).then((m) => ({ default: m.MembersPage })));
@@ -110,6 +113,7 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
         <Route element={<RequireRoles roles={ACCESS.teams} />}>
           <Route path="/teams" element={<TeamsPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />
