@@ -22,6 +22,7 @@ import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
+import { isApiPath, routePath } from './lib/route-path';
 import { createBetterAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
@@ -44,6 +45,7 @@ import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
+import { headersPlugin } from './plugins/headers.plugin';
 
 export interface RouteInfo {
   method: string;
@@ -137,11 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     if (draining) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
+  await app.register(headersPlugin, { appUrl: config.appUrl });
 
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const db = database.db;
@@ -266,10 +265,11 @@ async function registerWeb(app: FastifyInstance) {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api') && hasWeb) {
+    const forWeb = request.method === 'GET' && !isApiPath(routePath(request));
+    if (forWeb && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    if (request.method === 'GET' && !request.url.startsWith('/api')) {
+    if (forWeb) {
       return reply.type('text/plain').code(503).send('The web app is not built yet: run `npm run build`.');
     }
     return sendProblem(request, reply, 404, 'not_found');
