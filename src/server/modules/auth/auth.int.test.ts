@@ -203,6 +203,50 @@ describe('password reset by e-mailed link', () => {
   });
 });
 
+describe('new passwords are checked against common and leaked ones', () => {
+  const refusedBecause = (response: { statusCode: number; json: () => { code: string; errors?: { path: string; code: string }[] } }) => {
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('weak_password');
+    return response.json().errors?.[0];
+  };
+
+  it('refuses aaaaaaaaaa and a common password at sign-up, saying why; creates nothing', async () => {
+    const body = { organizationName: 'Zwak', name: 'Zwakke Zwaan', email: 'zwak@example.test' };
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }))).toMatchObject({ path: 'body.password', code: 'password_pattern' });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'password123' }))).toMatchObject({ code: 'password_common' });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'zwak@example.test' }))).toMatchObject({ code: 'password_personal' });
+    const titled = await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }, undefined, { 'accept-language': 'nl' });
+    expect(titled.json().title).toBe('Dit wachtwoord is niet veilig genoeg. Kies een ander.');
+    const rows = await t.database.pool.query(`select count(*)::int as n from auth_user where email = 'zwak@example.test'`);
+    expect(rows.rows[0].n).toBe(0);
+  });
+
+  it('refuses aaaaaaaaaa as a changed password; the old one keeps working', async () => {
+    const f = await createOrgFixture(t.database.db, 'weakchange');
+    const cookie = await signIn(t.app, f.people.member.email);
+    const response = await post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaa' }, cookie);
+    expect(refusedBecause(response)).toMatchObject({ path: 'body.newPassword', code: 'password_pattern' });
+    expect((await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('refuses a common password through a reset link, which still works for a good one', async () => {
+    const person = (await createOrgFixture(t.database.db, 'weakreset')).people.member;
+    await post('/api/v1/auth/password/forgot', { email: person.email });
+    const token = tokenFromMail(t.mailer, person.email);
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: 'qwertyuiop1' }))).toMatchObject({ code: 'password_common' });
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: person.email }))).toMatchObject({ code: 'password_personal' });
+    expect((await post('/api/v1/auth/password/reset', { token, password: 'a sturdy new passphrase' })).statusCode).toBe(204);
+  });
+
+  it('refuses a common password for a new account from an invitation, which stays usable', async () => {
+    const admin = await signIn(t.app, acme.people.admin.email);
+    await post('/api/v1/invitations', { email: 'zwakke.nieuweling@example.test', name: 'Zwakke Nieuweling' }, admin);
+    const token = tokenFromMail(t.mailer, 'zwakke.nieuweling@example.test');
+    expect(refusedBecause(await post('/api/v1/auth/invitations/accept', { token, password: 'iloveyou123' }))).toMatchObject({ code: 'password_common' });
+    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'zwaan op de gracht' })).statusCode).toBe(200);
+  });
+});
+
 describe('invitations', () => {
   it('invites a new person who sets a password, joins the teams and works in the organisation', async () => {
     const admin = await signIn(t.app, acme.people.admin.email);

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import type { Pool } from 'pg';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language, Role } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { authSession, authUser } from '../../db/schema/auth.schema';
+import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
 import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
 import type { BetterAuth } from './better-auth';
+import { assertStrongPassword } from './password-policy';
 import { clearThrottle, hitThrottle } from './throttle.repo';
 import { selectSessionContext } from './auth.repo';
 
@@ -103,6 +104,7 @@ export async function signUp(
   headers: Headers,
 ): Promise<WithCookies<Me>> {
   if (!deps.config.signUpEnabled) throw new AppError('signup_disabled', 403);
+  assertStrongPassword(input.password, input, 'body.password');
   const language = input.language ?? 'nl';
   const result = await deps.betterAuth.api
     .signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers, returnHeaders: true })
@@ -191,6 +193,14 @@ export async function sendPasswordResetMail(
 }
 
 export async function resetPassword(deps: AuthDeps, input: { token: string; password: string }): Promise<void> {
+  // The person behind a live reset link, so their name and address can be kept out of the new password.
+  // An unknown or expired token is left to Better Auth, which answers invalid_token.
+  const [person] = await deps.db
+    .select({ email: authUser.email, name: authUser.name })
+    .from(authVerification)
+    .innerJoin(authUser, eq(authUser.id, authVerification.value))
+    .where(and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())));
+  if (person) assertStrongPassword(input.password, person, 'body.password');
   await deps.betterAuth.api.resetPassword({ body: { token: input.token, newPassword: input.password } }).catch(mapAuthError);
 }
 
@@ -210,7 +220,7 @@ export async function acceptInvitation(
   input: { token: string; name?: string; password: string; language?: Language },
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
-  const { invitation } = await org.findUsableInvitation(deps.db, input.token);
+  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
   await throttle(deps, `signin:ip:${context.ip}`, deps.config.signInThrottle.perIp);
   const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
   if (!claimed) throw new AppError('invalid_token', 400);
@@ -222,8 +232,11 @@ export async function acceptInvitation(
         .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
         .catch(mapAuthError);
     } else {
-      if (input.password.length < 10) throw new AppError('weak_password', 400);
       const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
+      if (input.password.length < 10) {
+        throw new AppError('weak_password', 400, { errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }] });
+      }
+      assertStrongPassword(input.password, { email: invitation.email, name, organizationName }, 'body.password');
       result = await deps.betterAuth.api
         .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
         .catch(mapAuthError);
@@ -267,6 +280,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   headers: Headers,
 ): Promise<string[]> {
+  assertStrongPassword(input.newPassword, { email: auth.email, name: auth.name }, 'body.newPassword');
   const result = await deps.betterAuth.api
     .changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
