@@ -223,7 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(systemRoutes, { prefix: '/api', db, config, version: options.version ?? '0.1.0' });
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config } });
+      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
       await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });

@@ -14,7 +14,8 @@ import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
 import type { BetterAuth } from './better-auth';
 import { assertStrongPassword } from './password-policy';
-import { clearThrottle, hitThrottle } from './throttle.repo';
+import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
+import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 import { selectSessionContext } from './auth.repo';
 
 export interface AuthDeps {
@@ -22,6 +23,8 @@ export interface AuthDeps {
   betterAuth: BetterAuth;
   mailer: Mailer;
   config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'>;
+  /** AUTH_SECRET: signs the known-device tags. */
+  secret: string;
 }
 
 /** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
@@ -47,11 +50,85 @@ function mapAuthError(err: unknown): never {
   throw err;
 }
 
+function tooManyUntil(resetsAt: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000));
+  return new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
+}
+
 async function throttle(deps: AuthDeps, key: string, max: number) {
   const { hits, resetsAt } = await hitThrottle(deps.db, key, deps.config.signInThrottle.windowMinutes);
-  if (hits > max) {
-    const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
-    throw new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
+  if (hits > max) throw tooManyUntil(resetsAt.getTime());
+}
+
+/** Past SIGNIN_MAX_PER_ACCOUNT, clients that are not a known device get one try per this many seconds for the address. */
+const SLOWED_SECONDS = 60;
+
+const signInKeys = (email: string) => {
+  const address = keyHash(email.toLowerCase());
+  return {
+    pair: (client: string) => `signin:pair:${address}:${client}`,
+    pairs: `signin:pair:${address}:`,
+    account: `signin:account:${address}`,
+    slowed: `signin:slowed:${address}`,
+  };
+};
+
+/**
+ * Holds a sign-in attempt against the throttle, or refuses it with 429 and Retry-After. Every limit
+ * counts the attempt at once (one atomic statement each, so parallel guesses count too); a right
+ * password gives them back (`release`), so only wrong passwords are counted:
+ * - a known device of the address (it signed in there before): SIGNIN_MAX_PER_EMAIL wrong passwords
+ *   for that device and address. Nothing a stranger does elsewhere stops it.
+ * - any other client: SIGNIN_MAX_PER_EMAIL for the pair (address, IP address), so a guesser locks out
+ *   only their own address, not the colleague; SIGNIN_MAX_PER_IP over all addresses from that IP, which
+ *   stops spraying one password over many accounts and is wide for an office; and per address over all
+ *   unknown clients together: past SIGNIN_MAX_PER_ACCOUNT they are slowed to one try a minute for it,
+ *   never locked, which holds a guesser with many IP addresses to 60 guesses an hour.
+ */
+async function holdSignIn(deps: AuthDeps, email: string, context: { headers: Headers; ip: string }) {
+  const limits = deps.config.signInThrottle;
+  const windowSeconds = limits.windowMinutes * 60;
+  const device = readDevice(context.headers.get('cookie'));
+  const known = isKnownDeviceOf(device, email, deps.secret);
+  const keys = signInKeys(email);
+  const holds = known
+    ? [{ key: keys.pair(`device:${device.id}`), max: limits.perEmail, windowSeconds }]
+    : [
+        { key: `signin:ip:${context.ip}`, max: limits.perIp, windowSeconds },
+        { key: keys.pair(context.ip), max: limits.perEmail, windowSeconds },
+        { key: keys.account, max: Infinity, windowSeconds },
+      ];
+  const counted: string[] = [];
+  const release = async () => {
+    for (const key of counted) await takeBackHit(deps.db, key);
+  };
+  let refusedUntil = 0;
+  for (const hold of holds) {
+    const { hits, resetsAt } = await hitThrottleFor(deps.db, hold.key, hold.windowSeconds);
+    counted.push(hold.key);
+    if (hits > hold.max) refusedUntil = Math.max(refusedUntil, resetsAt.getTime());
+    if (hold.key === keys.account && hits > limits.perAccount && !refusedUntil) holds.push({ key: keys.slowed, max: 1, windowSeconds: SLOWED_SECONDS });
+  }
+  if (refusedUntil) {
+    await release();
+    throw tooManyUntil(refusedUntil);
+  }
+  return {
+    release,
+    /** The Set-Cookie line that makes (or keeps) this browser a known device of the address. */
+    deviceCookie: () => knownDeviceCookie(device, email, deps.secret, deps.config.appUrl.startsWith('https://')),
+  };
+}
+
+/** Runs a password check under the throttle: a wrong password stays counted, anything else is given back. */
+async function underThrottle<T>(hold: Awaited<ReturnType<typeof holdSignIn>>, attempt: () => Promise<T>): Promise<T> {
+  try {
+    const result = await attempt();
+    await hold.release();
+    return result;
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'invalid_credentials')) await hold.release();
+    throw err;
   }
 }
 
@@ -133,14 +210,12 @@ export async function signIn(
   input: { email: string; password: string },
   context: { headers: Headers; ip: string; fallbackLanguage: Language },
 ): Promise<WithCookies<Me>> {
-  const limits = deps.config.signInThrottle;
-  const emailKey = `signin:email:${keyHash(input.email)}`;
-  await throttle(deps, `signin:ip:${context.ip}`, limits.perIp);
-  await throttle(deps, emailKey, limits.perEmail);
-
-  const result = await deps.betterAuth.api
-    .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
-    .catch(mapAuthError);
+  const hold = await holdSignIn(deps, input.email, context);
+  const result = await underThrottle(hold, () =>
+    deps.betterAuth.api
+      .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
+      .catch(mapAuthError),
+  );
   const userId = result.response.user.id;
   const token = result.response.token;
 
@@ -150,12 +225,11 @@ export async function signIn(
     await revokeSessionByToken(deps.db, token);
     throw new AppError('account_deactivated', 403);
   }
-  await clearThrottle(deps.db, emailKey);
   const orgId = active[0]?.orgId ?? null;
   await setActiveOrganization(deps.db, token, orgId);
   return {
     body: await findMe(deps.db, userId, orgId, context.fallbackLanguage),
-    cookies: result.headers.getSetCookie(),
+    cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
   };
 }
 
@@ -202,6 +276,11 @@ export async function resetPassword(deps: AuthDeps, input: { token: string; pass
     .where(and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())));
   if (person) assertStrongPassword(input.password, person, 'body.password');
   await deps.betterAuth.api.resetPassword({ body: { token: input.token, newPassword: input.password } }).catch(mapAuthError);
+  if (person) {
+    // Whoever holds the mailbox is the person: strangers' wrong guesses no longer slow or stop them.
+    const keys = signInKeys(person.email);
+    await clearThrottles(deps.db, [keys.account, keys.slowed], [keys.pairs]);
+  }
 }
 
 export async function previewInvitation(deps: AuthDeps, token: string) {
@@ -221,38 +300,44 @@ export async function acceptInvitation(
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
   const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
-  await throttle(deps, `signin:ip:${context.ip}`, deps.config.signInThrottle.perIp);
+  // Accepting with an existing account checks its password: the sign-in throttle holds here too.
+  const hold = await holdSignIn(deps, invitation.email, context);
   const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
-  if (!claimed) throw new AppError('invalid_token', 400);
-  try {
-    const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
-    let result;
-    if (existing) {
-      result = await deps.betterAuth.api
-        .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
-        .catch(mapAuthError);
-    } else {
-      const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
-      if (input.password.length < 10) {
-        throw new AppError('weak_password', 400, { errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }] });
-      }
-      assertStrongPassword(input.password, { email: invitation.email, name, organizationName }, 'body.password');
-      result = await deps.betterAuth.api
-        .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
-        .catch(mapAuthError);
-      if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
-    }
-    const userId = result.response.user.id;
-    await org.joinByInvitation(deps.db, invitation, userId);
-    if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
-    return {
-      body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
-      cookies: result.headers.getSetCookie(),
-    };
-  } catch (err) {
-    await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
-    throw err;
+  if (!claimed) {
+    await hold.release();
+    throw new AppError('invalid_token', 400);
   }
+  return underThrottle(hold, async () => {
+    try {
+      const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+      let result;
+      if (existing) {
+        result = await deps.betterAuth.api
+          .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .catch(mapAuthError);
+      } else {
+        const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
+        if (input.password.length < 10) {
+          throw new AppError('weak_password', 400, { errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }] });
+        }
+        assertStrongPassword(input.password, { email: invitation.email, name, organizationName }, 'body.password');
+        result = await deps.betterAuth.api
+          .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .catch(mapAuthError);
+        if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
+      }
+      const userId = result.response.user.id;
+      await org.joinByInvitation(deps.db, invitation, userId);
+      if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
+      return {
+        body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
+        cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
+      };
+    } catch (err) {
+      await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
+      throw err;
+    }
+  });
 }
 
 export async function updateMe(
