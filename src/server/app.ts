@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { createMailer, type Mailer } from './lib/mailer';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
@@ -58,6 +59,8 @@ export interface RouteInfo {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
+    /** Work run after an answer has left (see lib/after-response); tests wait for it with idle(). */
+    afterResponse: AfterResponse;
   }
 }
 
@@ -143,6 +146,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(headersPlugin, { appUrl: config.appUrl });
 
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const afterResponse = createAfterResponse(app.log);
+  app.decorate('afterResponse', afterResponse);
+  app.addHook('onClose', () => afterResponse.idle());
   const db = database.db;
   const betterAuth = createBetterAuth({
     db,
@@ -223,7 +229,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(systemRoutes, { prefix: '/api', db, config, version: options.version ?? '0.1.0' });
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
+      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse } });
       await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });

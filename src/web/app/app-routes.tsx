@@ -25,6 +25,8 @@ function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> 
 // Every page is its own chunk: the sign-in page loads none of the signed-in pages' code.
 const SignInPage = lazy(() => page(() => import('../features/auth/sign-in.page'), []).then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
+const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), []).then((m) => ({ default: m.ConfirmSignUpPage })),
+);
 const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), []).then((m) => ({ default: m.ResetPasswordPage })),
@@ -93,7 +95,7 @@ const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).
 const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
 
 /**
- * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their
+ * URL paths of the app. The e-mailed links /invite#token=…, /reset-password#token=… and /sign-up/confirm#token=… carry their
  * token in the fragment, which never reaches a server.
  */
 export function AppRoutes() {
@@ -104,6 +106,7 @@ export function AppRoutes() {
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
+      <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route element={<RequireSession />}>
