@@ -18,6 +18,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/config': 'public',
   'GET /api/manifest.webmanifest': 'public',
   'POST /api/v1/auth/sign-up': 'public',
+  'POST /api/v1/auth/sign-up/confirm': 'public',
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'signedIn',
   'POST /api/v1/auth/password/forgot': 'public',

@@ -49,6 +49,15 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a new password was refused (the field error's code with weak_password; the web says why in the
+ * person's language): on the lists of common and leaked passwords or built from them; built from the
+ * person's name, e-mail address or organisation; a repetition or simple pattern (aaaa, abcd, qwerty, a
+ * date); otherwise too easy to guess.
+ */
+export const PASSWORD_PROBLEMS = ['password_common', 'password_personal', 'password_pattern', 'password_guessable'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
 /** The kinds of extra a mandate can allow. */
 export const EXTRA_KINDS = ['gift', 'time', 'upgrade', 'discount', 'other'] as const;
 export type ExtraKind = (typeof EXTRA_KINDS)[number];

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
+import { axeViolations, browserAvailable, cspViolations, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
@@ -125,5 +125,29 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await lisa.getByRole('heading', { level: 2, name: 'Who sees what' }).waitFor();
     expect(await axeViolations(lisa, ['main'])).toEqual([]);
     await lisa.getByRole('button', { name: 'Afdrukken' }).waitFor();
+  });
+
+  // Every journey fails when its pages met a Content-Security-Policy violation (launchBrowser watches);
+  // these two show the watch works and that the API docs live under the policy too.
+  it('the API docs work under the Content-Security-Policy with nothing blocked', async () => {
+    const page = await (await browser.newContext(LAPTOP)).newPage();
+    await page.goto(`${server.baseUrl}/api/docs/`);
+    await page.locator('.swagger-ui .info').waitFor({ timeout: 40_000 });
+    expect(cspViolations(browser)).toEqual([]);
+  });
+
+  it('a script injected into the page is refused, and the journeys hear of it', async () => {
+    const page = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => cspViolations(browser).length).toBe(1);
+    expect(cspViolations(browser)[0]).toMatch(/script-src/);
+    cspViolations(browser).length = 0; // seen and expected: the browser may close quietly
   });
 });

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
+import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
 import type { Pool } from 'pg';
@@ -97,8 +98,9 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorateRequest('tenant', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
     if (request.is404) return; // the not-found handler answers with a problem
+    // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
+    if (!isApiPath(routePath(request))) return;
 
     if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin)) throw new AppError('csrf_rejected', 403);
 

@@ -27,6 +27,8 @@ const SignInElsewherePage = lazy(() =>
   page(() => import('../features/auth/sign-in-elsewhere.page'), ['offline']).then((m) => ({ default: m.SignInElsewherePage })),
 );
 const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
+const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), []).then((m) => ({ default: m.ConfirmSignUpPage })),
+);
 const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), []).then((m) => ({ default: m.ResetPasswordPage })),
@@ -97,7 +99,7 @@ const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).
 const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
 
 /**
- * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their
+ * URL paths of the app. The e-mailed links /invite#token=…, /reset-password#token=… and /sign-up/confirm#token=… carry their
  * token in the fragment, which never reaches a server.
  */
 export function AppRoutes() {
@@ -108,6 +110,7 @@ export function AppRoutes() {
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
+      <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route element={<RequireSession />}>
