@@ -37,7 +37,14 @@ export const DATA_POLICY = "default-src 'none'; base-uri 'none'; form-action 'no
 /** One year; not includeSubDomains: the organisation's other hosts under its domain are not ours to decide. */
 export const HSTS = 'max-age=31536000';
 
-const runsAsDocument = (contentType: string) => /^(text\/html|text\/javascript|application\/javascript)\b/i.test(contentType);
+/**
+ * What runs under its own policy: pages, and the scripts that start a worker (the service worker,
+ * the build's *.worker-*.js). A policy on any other script is ignored by browsers: those get the short
+ * one, which keeps ~200 bytes off every asset a phone fetches.
+ */
+const runsAsDocument = (contentType: string, path: string) =>
+  /^text\/html\b/i.test(contentType) ||
+  (/^(text|application)\/javascript\b/i.test(contentType) && (path === '/sw.js' || /\.worker-[\w-]+\.js$/.test(path)));
 
 /**
  * Security headers on every answer, decided on the matched route (never the raw URL: '/%61pi/...' is
@@ -51,7 +58,7 @@ export const headersPlugin = fp(async (app: FastifyInstance, options: { appUrl: 
     reply.header('x-frame-options', 'DENY');
     if (https) reply.header('strict-transport-security', HSTS);
     if (!reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', runsAsDocument(String(reply.getHeader('content-type') ?? '')) ? PAGE_POLICY : DATA_POLICY);
+      reply.header('content-security-policy', runsAsDocument(String(reply.getHeader('content-type') ?? ''), request.url.split('?')[0]!) ? PAGE_POLICY : DATA_POLICY);
     }
     if (isApiPath(routePath(request))) reply.header('cache-control', 'no-store');
   });

@@ -24,16 +24,16 @@ function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> 
 
 // Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
 const SignInElsewherePage = lazy(() =>
-  page(() => import('../features/auth/sign-in-elsewhere.page'), ['offline']).then((m) => ({ default: m.SignInElsewherePage })),
+  page(() => import('../features/auth/sign-in-elsewhere.page'), ['auth']).then((m) => ({ default: m.SignInElsewherePage })),
 );
-const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
-const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), []).then((m) => ({ default: m.ConfirmSignUpPage })),
+const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), ['auth']).then((m) => ({ default: m.SignUpPage })));
+const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), ['auth']).then((m) => ({ default: m.ConfirmSignUpPage })),
 );
-const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
+const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), ['auth']).then((m) => ({ default: m.ForgotPasswordPage })),
 );
-const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), []).then((m) => ({ default: m.ResetPasswordPage })),
+const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), ['auth']).then((m) => ({ default: m.ResetPasswordPage })),
 );
-const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), []).then((m) => ({ default: m.InvitePage })));
+const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), ['auth']).then((m) => ({ default: m.InvitePage })));
 const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
 const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
 const PrivacyStatementPage = lazy(() =>
