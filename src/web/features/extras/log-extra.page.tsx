@@ -17,6 +17,7 @@ import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { Later } from '../../components/later.component';
 import { SimilarStoriesHint } from '../stories/similar-stories.component';
 import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
@@ -108,9 +109,10 @@ export function LogExtraPage() {
   const settled = [purpose, myMandate, values, suggestions].every((q) => !q.isPending || q.fetchStatus === 'paused');
   const [waitedLongEnough, setWaitedLongEnough] = useState(false);
   useEffect(() => {
+    if (settled) return; // once the answers are in, no timer: it would only draw the whole screen again
     const timer = window.setTimeout(() => setWaitedLongEnough(true), 1500);
     return () => window.clearTimeout(timer);
-  }, []);
+  }, [settled]);
   if (!settled && !waitedLongEnough) {
     return (
       <Box maw={640} aria-busy="true">
@@ -445,6 +447,8 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
           <SuggestionPills suggestions={actionSuggestions} typed={form.values.action} onPick={(text) => form.setFieldValue('action', text)} />
         </div>
 
+        {/* Below the first screenful on a phone: drawn in steps, each in a task of its own. */}
+        <Later>
         <KindPicker
           label={t('extras.form.kind')}
           value={form.values.kind}
@@ -468,6 +472,8 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
             {...form.getInputProps('minutes')}
           />
         </SimpleGrid>
+        </Later>
+        <Later>
 
         <ValuePicker
           label={t('extras.form.values')}
@@ -482,6 +488,8 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
           value={form.values.reactionScore}
           onChange={(score) => form.setFieldValue('reactionScore', score)}
         />
+        </Later>
+        <Later>
 
         {open.reactionText && (
           <Textarea label={t('extras.form.reactionText')} rows={2} styles={GROWING} maxLength={1000} {...form.getInputProps('reactionText')} />
@@ -574,6 +582,7 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
             </Text>
           )}
         </Box>
+        </Later>
       </Stack>
     </form>
   );
