@@ -74,6 +74,9 @@ const CHUNK_GROUPS = [
   { name: 'log-extra', priority: 10, test: LOG_EXTRA },
   // The words of the log screen (its catalog parts) in one file per language, not three.
   ...['nl', 'en'].map((lang) => ({ name: `log-extra-${lang}`, priority: 60, test: new RegExp(`virtual:catalog/(extras|feed|bestPractices)/${lang}$`) })),
+  // The words of every other page in one file per language: those pages ask for all parts at once, and
+  // two dozen small files cost two dozen round trips. (The core, which every screen needs, stays apart.)
+  ...['nl', 'en'].map((lang) => ({ name: `words-${lang}`, priority: 55, test: new RegExp(`virtual:catalog/(?!core/)\\w+/${lang}$`) })),
 ];
 
 /** The catalog's top-level keys the first screen of any page needs (sign-in included). */
