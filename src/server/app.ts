@@ -75,6 +75,9 @@ export interface BuildAppOptions {
   jobs?: boolean;
 }
 
+/** Where members send their answers to a round of core questions (any spelling of the path). */
+const ANSWERS_PATH = /\/campaigns\/[^/?#]+\/answers\/?(?:[?#]|$)/i;
+
 export function loggerOptions(level: string): pino.LoggerOptions {
   return {
     level,
@@ -92,7 +95,14 @@ export function loggerOptions(level: string): pino.LoggerOptions {
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), requestId: req.id, ip: req.ip }),
+      // An answer to core questions is logged without the address it came from: beside it, the address
+      // would say who answered (and when) to anyone who reads the logs.
+      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        requestId: req.id,
+        ip: ANSWERS_PATH.test(req.url) ? undefined : req.ip,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
     },
