@@ -55,7 +55,7 @@ export const createCampaignBody = z
     opensOn: day,
     closesOn: day,
     audience,
-    /** Remind who has not answered this many days before the close. */
+    /** Remind everyone asked (answered or not: a reminder says nothing about who has) this many days before the close. */
     reminderDays: z.array(z.number().int().min(0).max(60)).max(5).default([]),
     questionKeys: z.array(z.string().min(1).max(80)).min(1).max(60),
   })

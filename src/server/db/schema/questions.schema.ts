@@ -18,9 +18,10 @@ import { members, organizations } from './org.schema';
 // - Who has answered is never stored: the daily response is recomputed from the keys and only its
 //   steps are kept.
 // - Results are computed once, at close, per question and per fixed group (organisation, level, team,
-//   team × level), and stored; a group is shown only when no combination of shown groups can single out
-//   fewer than the threshold of respondents (disclosure.ts). Nothing shows results while a campaign is
-//   open: watching them change would show one person's answer.
+//   team × level), and stored; a group is shown only when no combination of shown groups — of this
+//   round and of every closed round with the same question — can single out fewer than the threshold
+//   of respondents or of people asked (disclosure.ts, earlier-rounds.ts). Nothing shows results while a
+//   campaign is open: watching them change would show one person's answer.
 
 /** A question an organisation added to the bank itself (the built-in bank is in question-bank.ts). */
 export const orgQuestions = pgTable(
@@ -57,7 +58,7 @@ export const campaigns = pgTable(
     audienceAll: boolean().notNull().default(true),
     audienceTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     audienceRoles: text().array().notNull().default(sql`'{}'::text[]`),
-    /** Remind who has not answered this many days before the close (e.g. 3 and 1). */
+    /** Remind everyone asked this many days before the close (e.g. 3 and 1), answered or not. */
     reminderDays: smallint().array().notNull().default(sql`'{}'::smallint[]`),
     /** scheduled → open → closed; the background job moves it along, a director may close early. */
     status: text().notNull().default('scheduled'),

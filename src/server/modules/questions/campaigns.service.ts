@@ -23,7 +23,7 @@ import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { ballotKeyer } from './ballots';
-import { decideGroups, type PeopleModel } from './disclosure';
+import { decideGroups, decidePeople, type PeopleModel } from './disclosure';
 import { Atoms, countPerAtom, levelOf, parseGroupKey } from './groups';
 import { QUESTION_BANK } from './question-bank';
 import { responseStep, type Step } from './response-step';
@@ -512,7 +512,7 @@ export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallo
   const asked = countPerAtom(n, placed.audienceAtoms);
   const answered = countPerAtom(n, placed.ballotAtoms.values());
   const candidates = placed.atoms.candidates(asked);
-  const decisions = decideGroups(answered, candidates, k, people ?? { asked, before: [] });
+  const decisions = decideGroups(answered, candidates, k, decidePeople(candidates, k, people ?? { asked, before: [] }));
   return candidates.map((g) => {
     const status = decisions.get(g.key)!;
     const sum = (counts: number[]) => g.atoms.reduce((s, i) => s + counts[i]!, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
-import { type CandidateGroup, decideGroups } from './disclosure';
+import { type CandidateGroup, decideGroups, decidePeople, type PeopleModel } from './disclosure';
 
 // The rule that no combination of shown groups singles out fewer than k respondents, checked against
 // an exact attacker that tries every small set of atoms.
@@ -119,21 +119,24 @@ function revealedPeople(asked: number[], rows: number[][], k: number) {
   return found;
 }
 
+/** The rule with the people model: decided once over the people asked, then per question's counts. */
+const withPeople = (counts: number[], groups: CandidateGroup[], k: number, people: PeopleModel) => decideGroups(counts, groups, k, decidePeople(groups, k, people));
+
 describe('which groups are shown beside earlier rounds and over the people asked', () => {
   it('withholds the later round when its audience is the earlier one plus one person (the issue’s Receptie and director)', () => {
     // Atoms: 0 the 7 of Receptie, asked in both rounds; 1 the director, asked only in the later round.
-    const d = decideGroups([7, 1], [group('org', 0, 1)], 5, { asked: [7, 1], before: [[0]] });
+    const d = withPeople([7, 1], [group('org', 0, 1)], 5, { asked: [7, 1], before: [[0]] });
     expect(d.get('org')).toBe('earlier_round');
     // The same two rounds with the same people: shown.
-    expect(decideGroups([8], [group('org', 0)], 5, { asked: [8], before: [[0]] }).get('org')).toBe('shown');
+    expect(withPeople([8], [group('org', 0)], 5, { asked: [8], before: [[0]] }).get('org')).toBe('shown');
     // Five more people than before: a difference of five is no single answer.
-    expect(decideGroups([7, 5], [group('org', 0, 1)], 5, { asked: [7, 5], before: [[0]] }).get('org')).toBe('shown');
+    expect(withPeople([7, 5], [group('org', 0, 1)], 5, { asked: [7, 5], before: [[0]] }).get('org')).toBe('shown');
   });
 
   it('catches a difference that runs through two groups (six joined the organisation, five of them one team)', () => {
     // Atoms: 0 the team before (10), 1 the rest before (20), 2 five who joined the team, 3 one who joined outside it.
     const asked = [10, 20, 5, 1];
-    const d = decideGroups(asked, [group('org', 0, 1, 2, 3), group('team', 0, 2)], 5, { asked, before: [[0, 1], [0]] });
+    const d = withPeople(asked, [group('org', 0, 1, 2, 3), group('team', 0, 2)], 5, { asked, before: [[0, 1], [0]] });
     // org − team now and then differ by the one newcomer outside the team.
     expect(d.get('org')).toBe('shown');
     expect(d.get('team')).toBe('earlier_round');
@@ -141,7 +144,7 @@ describe('which groups are shown beside earlier rounds and over the people asked
 
   it('withholds what would tell whether a few people answered, even when none of them did', () => {
     // Two teams of 6 and 7 who all answered, and 2 people in no team who did not: org − a − b = 0 tells that.
-    const d = decideGroups([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5, { asked: [6, 7, 2], before: [] });
+    const d = withPeople([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5, { asked: [6, 7, 2], before: [] });
     expect([d.get('org'), d.get('a'), d.get('b')]).toEqual(['shown', 'shown', 'difference']);
     // Without the people model only those who answered count, and the 2 drop out.
     expect(decideGroups([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5).get('b')).toBe('shown');
@@ -151,10 +154,10 @@ describe('which groups are shown beside earlier rounds and over the people asked
     // Earlier rounds already show 7 and 7 + 1 (closed under an older rule): the 1 is known. This round
     // shows the 8 again: a new way to that one person's answer.
     const asked = [7, 1];
-    expect(decideGroups([7, 1], [group('org', 0, 1)], 5, { asked, before: [[0], [0, 1]] }).get('org')).toBe('earlier_round');
+    expect(withPeople([7, 1], [group('org', 0, 1)], 5, { asked, before: [[0], [0, 1]] }).get('org')).toBe('earlier_round');
     // A group with five newcomers adds nothing that singles anyone out.
     const more = [7, 1, 5];
-    expect(decideGroups([7, 1, 5], [group('org', 0, 1, 2)], 5, { asked: more, before: [[0], [0, 1]] }).get('org')).toBe('shown');
+    expect(withPeople([7, 1, 5], [group('org', 0, 1, 2)], 5, { asked: more, before: [[0], [0, 1]] }).get('org')).toBe('shown');
   });
 
   it('never lets a random history of rounds single out a few people asked, or a few who answered', () => {
@@ -170,7 +173,7 @@ describe('which groups are shown beside earlier rounds and over the people asked
         const members = pick();
         return group(`g${g}`, ...(members.length ? members : [0]));
       });
-      const d = decideGroups(counts, groups, k, { asked, before });
+      const d = withPeople(counts, groups, k, { asked, before });
       const shown = groups.filter((g) => d.get(g.key) === 'shown');
       const label = `round ${round}: ${JSON.stringify({ asked, counts, before, groups, k })}`;
       expect(revealed(counts, groups, new Set(shown.map((g) => g.key)), k), label).toEqual([]);

@@ -103,37 +103,124 @@ class Span {
     this.rows.splice(at < 0 ? this.rows.length : at, 0, { pivot, row });
   }
 
+  /** Whether the row (reduced against this span) has a small pivot: only such a row can single out a small set. */
+  isSmallPivot(row: number[]) {
+    return pivotOf(row) >= this.firstSmall;
+  }
+
   /**
    * Whether the span holds the indicator of a set of 1..k-1 respondents. Such a set has only small
    * atoms, so it lies in the part of the span that is zero on every large atom: the rows whose pivot is
    * a small atom. Reduced fully, a 0/1 vector there is a plain sum of some of those rows (each scaled to
-   * 1 at its pivot); every row taken adds its pivot's respondents, which bounds the search.
+   * 1 at its pivot); every row taken adds its pivot's respondents, which bounds the search. Rows that
+   * share no atom fall apart into separate pieces, and a small set in the whole is one in a piece, so
+   * each piece is searched on its own; within a piece an atom's value is checked as soon as every row
+   * that touches it has been decided. `isOld`: sets to pass over (already known before).
    */
   revealsSmallSet(isOld?: (indicator: number[]) => boolean): boolean {
-    let small = this.rows.filter((r) => r.pivot >= this.firstSmall).map((r) => ({ ...r, row: [...r.row] }));
+    const small = this.rows.filter((r) => r.pivot >= this.firstSmall).map(({ pivot, row }) => ({ pivot, row: sparse(row, pivot) }));
     if (small.length === 0) return false;
-    for (let i = 0; i < small.length; i++) {
-      const { pivot, row } = small[i]!;
-      for (let j = 0; j < small.length; j++) if (j !== i) small[j]!.row = eliminate(small[j]!.row, row, pivot);
+    // Full reduction: each pivot's column is zero in every other row.
+    for (const { pivot, row } of small) {
+      for (const other of small) if (other.row !== row && other.row.has(pivot)) other.row = eliminateSparse(other.row, row, pivot);
     }
-    const scaled = small.map(({ pivot, row }) => ({ pivot, row: row.map((x) => x / row[pivot]!) }));
-    const n = this.sizes.length;
-    let tried = 0;
-    const sum = new Array<number>(n).fill(0);
-    const search = (from: number, pivotSize: number): boolean => {
-      for (let i = from; i < scaled.length; i++) {
-        const { pivot, row } = scaled[i]!;
-        const size = pivotSize + this.sizes[pivot]!;
-        if (size >= this.k) continue;
-        if (++tried > MAX_SUBSETS) throw new TooHard();
-        for (let c = 0; c < n; c++) sum[c]! += row[c]!;
-        if ((isSmallIndicator(sum, this.sizes, this.k) && !isOld?.(sum.map((x) => (Math.abs(x) < 1e-9 ? 0 : 1)))) || search(i + 1, size)) return true;
-        for (let c = 0; c < n; c++) sum[c]! -= row[c]!;
-      }
-      return false;
+    // Pieces: rows joined by a shared atom (union-find over atoms).
+    const parent = new Map<number, number>();
+    const find = (c: number): number => {
+      let r = c;
+      while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(c, r);
+      return r;
     };
-    return search(0, 0);
+    for (const { row } of small) {
+      const [first, ...rest] = [...row.keys()];
+      if (!parent.has(first!)) parent.set(first!, first!);
+      for (const c of rest) {
+        if (!parent.has(c)) parent.set(c, c);
+        parent.set(find(c), find(first!));
+      }
+    }
+    const pieces = new Map<number, { pivot: number; row: Map<number, number> }[]>();
+    for (const r of small) {
+      const key = find(r.pivot);
+      (pieces.get(key) ?? pieces.set(key, []).get(key)!).push(r);
+    }
+    let tried = 0;
+    for (const piece of pieces.values()) {
+      const scaled = piece.map(({ pivot, row }) => ({ pivot, row: [...row].map(([c, x]) => [c, x / row.get(pivot)!] as const) }));
+      // The last row that touches each atom: after deciding it, the atom's value is final.
+      const lastTouch = new Map<number, number>();
+      scaled.forEach(({ row }, i) => row.forEach(([c]) => lastTouch.set(c, i)));
+      const settles = scaled.map(() => [] as number[]);
+      lastTouch.forEach((i, c) => settles[i]!.push(c));
+      const sum = new Map<number, number>();
+      const indicator = () => {
+        const v = new Array<number>(this.sizes.length).fill(0);
+        sum.forEach((x, c) => {
+          if (Math.abs(x) > 1e-9) v[c] = 1;
+        });
+        return v;
+      };
+      // Every atom is settled at 0 or 1 by then; the set is those at 1.
+      const peopleAtOne = () => {
+        let n = 0;
+        sum.forEach((x, c) => {
+          if (Math.abs(x) > 1e-9) n += this.sizes[c]!;
+        });
+        return n;
+      };
+      const search = (i: number, size: number, taken: number): boolean => {
+        if (i === scaled.length) return taken > 0 && peopleAtOne() < this.k && !isOld?.(indicator());
+        if (++tried > MAX_SUBSETS) throw new TooHard();
+        const { pivot, row } = scaled[i]!;
+        const ok = () => settles[i]!.every((c) => {
+          const x = sum.get(c) ?? 0;
+          return Math.abs(x) < 1e-9 || Math.abs(x - 1) < 1e-9;
+        });
+        // Without row i.
+        if (ok() && search(i + 1, size, taken)) return true;
+        // With row i: its pivot's people count.
+        const grown = size + this.sizes[pivot]!;
+        if (grown >= this.k) return false;
+        for (const [c, x] of row) sum.set(c, (sum.get(c) ?? 0) + x);
+        // Each pivot taken is at 1 in the end: their people bound the set from below.
+        const found = ok() && search(i + 1, grown, taken + 1);
+        for (const [c, x] of row) sum.set(c, (sum.get(c) ?? 0) - x);
+        return found;
+      };
+      if (search(0, 0, 0)) return true;
+    }
+    return false;
   }
+}
+
+/** The non-zero entries of a row from its pivot on. */
+function sparse(row: number[], pivot: number): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let c = pivot; c < row.length; c++) if (row[c] !== 0) m.set(c, row[c]!);
+  return m;
+}
+
+/** row := row·by[p] − row[p]·by, made zero at p, divided by the gcd of its entries (sparse, integers). */
+function eliminateSparse(row: Map<number, number>, by: Map<number, number>, p: number): Map<number, number> {
+  const f = row.get(p)!;
+  const d = by.get(p)!;
+  const out = new Map<number, number>();
+  for (const [c, x] of row) out.set(c, x * d);
+  for (const [c, x] of by) out.set(c, (out.get(c) ?? 0) - f * x);
+  let g = 0;
+  let lead = 0;
+  for (const [c, x] of out) {
+    if (x === 0) {
+      out.delete(c);
+      continue;
+    }
+    if (Math.abs(x) > MAX_MAGNITUDE) throw new TooHard();
+    if (lead === 0) lead = x;
+    g = gcd(g, x);
+  }
+  if (g > 1) for (const [c, x] of out) out.set(c, x / g);
+  return out;
 }
 
 /** A vector of 0s and 1s (within rounding) over atoms holding 1..k-1 respondents in all. */
@@ -206,25 +293,48 @@ function tryAdd({ span, vectorOf }: AtomSpan, atoms: readonly number[], leaky: b
   // All zero: already known from what is shown, so showing it adds nothing (unless that singles someone out).
   if (rest.every((x) => x === 0)) return { reveals: leaky, undo: () => {} };
   span.add(rest);
+  const undo = () => (span.rows = span.rows.filter((r) => r.row !== rest));
+  // A new row with a large pivot leaves the part of the span that is zero on large atoms as it was.
+  if (!span.isSmallPivot(rest)) return { reveals: false, undo };
   const isOld = leaky ? (v: number[]) => reduceBy(before, v).every((x) => x === 0) : undefined;
-  return { reveals: safely(() => span.revealsSmallSet(isOld)), undo: () => (span.rows = span.rows.filter((r) => r.row !== rest)) };
+  return { reveals: safely(() => span.revealsSmallSet(isOld)), undo };
+}
+
+/** Runs the checks in order on a group; a group some check withholds is taken out of every span again. */
+function decideEach(groups: readonly CandidateGroup[], checks: [AtomSpan | undefined, boolean, Decision][], before: (group: CandidateGroup) => Decision) {
+  const decisions = new Map<string, Decision>();
+  for (const group of groups) {
+    let decision = before(group);
+    const added: (() => void)[] = [];
+    for (const [span, leakyBefore, withheld] of checks) {
+      if (!span || decision !== 'shown') continue;
+      const tried = tryAdd(span, group.atoms, leakyBefore);
+      added.push(tried.undo);
+      if (tried.reveals) decision = withheld;
+    }
+    if (decision !== 'shown') for (const undo of added) undo();
+    decisions.set(group.key, decision);
+  }
+  return decisions;
 }
 
 /**
- * Decides, in the order given, which groups are shown. `counts[i]` is the number of respondents in atom
- * i (for a question: those who answered it). With `people`, the rule also holds over the people asked
- * and beside the earlier rounds' figures (see the header).
+ * The people model's decisions (see the header), the same for every question with the same earlier
+ * figures: a group of fewer than k people asked is never shown; any other is withheld when it singles
+ * out a few people asked, within the round ('difference') or beside the earlier figures
+ * ('earlier_round'). Each group is taken as shown when it passes here, also where too few answer a
+ * question for it to be shown: the spans then hold more than is shown, which errs on the side of the
+ * people (a set that adding and subtracting more groups cannot single out, fewer cannot either).
  */
-export function decideGroups(counts: readonly number[], groups: readonly CandidateGroup[], k: number, people?: PeopleModel): Map<string, Decision> {
-  const answers = spanOver(counts, k);
-  const asked = people ? spanOver(people.asked, k) : undefined;
-  const rounds = people && people.before.length > 0 ? spanOver(people.asked, k) : undefined;
+export function decidePeople(groups: readonly CandidateGroup[], k: number, people: PeopleModel): Map<string, Decision> {
+  const asked = spanOver(people.asked, k);
+  const rounds = people.before.length > 0 ? spanOver(people.asked, k) : undefined;
   let leaky = false;
   // The earlier figures too hard to load: every group of this round is withheld beside them.
   let tooHard = false;
   if (rounds) {
     tooHard = safely(() => {
-      for (const atoms of people!.before) {
+      for (const atoms of people.before) {
         const rest = rounds.span.reduce(rounds.vectorOf(atoms));
         if (rest.some((x) => x !== 0)) rounds.span.add(rest);
       }
@@ -232,33 +342,25 @@ export function decideGroups(counts: readonly number[], groups: readonly Candida
     });
     leaky = !tooHard && safely(() => rounds.span.revealsSmallSet());
   }
-  const checks: [AtomSpan | undefined, boolean, Decision][] = [
-    [answers, false, 'difference'],
-    [asked, false, 'difference'],
-    [tooHard ? undefined : rounds, leaky, 'earlier_round'],
-  ];
+  const size = (group: CandidateGroup) => group.atoms.reduce((n, atom) => n + (people.asked[atom] ?? 0), 0);
+  return decideEach(
+    groups,
+    [
+      [asked, false, 'difference'],
+      [tooHard ? undefined : rounds, leaky, 'earlier_round'],
+    ],
+    (group) => (size(group) < k ? 'too_few' : tooHard && rounds ? 'earlier_round' : 'shown'),
+  );
+}
 
-  const decisions = new Map<string, Decision>();
-  for (const group of groups) {
-    const respondents = group.atoms.reduce((n, atom) => n + (counts[atom] ?? 0), 0);
-    if (respondents < k) {
-      decisions.set(group.key, 'too_few');
-      continue;
-    }
-    let decision: Decision = 'shown';
-    const added: (() => void)[] = [];
-    for (const [span, leakyBefore, withheld] of checks) {
-      if (!span) continue;
-      const tried = tryAdd(span, group.atoms, leakyBefore);
-      added.push(tried.undo);
-      if (tried.reveals) {
-        decision = withheld;
-        break;
-      }
-    }
-    if (decision === 'shown' && tooHard) decision = 'earlier_round';
-    if (decision !== 'shown') for (const undo of added) undo();
-    decisions.set(group.key, decision);
-  }
-  return decisions;
+/**
+ * Decides, in the order given, which groups are shown. `counts[i]` is the number of respondents in atom
+ * i (for a question: those who answered it). With `people` (decidePeople's decisions), a group is also
+ * withheld where the people model withholds it.
+ */
+export function decideGroups(counts: readonly number[], groups: readonly CandidateGroup[], k: number, people?: ReadonlyMap<string, Decision>): Map<string, Decision> {
+  const respondents = (group: CandidateGroup) => group.atoms.reduce((n, atom) => n + (counts[atom] ?? 0), 0);
+  return decideEach(groups, [[spanOver(counts, k), false, 'difference']], (group) =>
+    respondents(group) < k ? 'too_few' : people && people.get(group.key) !== 'shown' ? (people.get(group.key) ?? 'too_few') : 'shown',
+  );
 }

@@ -102,25 +102,27 @@ export function peopleAcrossRounds(rounds: readonly EarlierRound[], current: { a
     });
     return byGroup;
   });
-  const cache = new Map<string, { before: number[][]; signature: string }>();
-  /** The earlier figures of one question, and a key that is the same for the same figures. */
+  // The earlier figures beside one question: every group an earlier round that asked it showed, for
+  // any question it shares with this round. Groups shown for another question are more than the
+  // attacker has for this one, which errs on the side of the people, and makes the figures the same
+  // for every question of a round asked in the same earlier rounds: decided once, not per question.
+  const byRounds = new Map<string, number[][]>();
+  const roundsOf = (questionKey: string) => rounds.flatMap((round, r) => (round.shown.has(questionKey) ? [r] : []));
   const beforeFor = (questionKey: string) => {
-    let found = cache.get(questionKey);
-    if (!found) {
-      const before: number[][] = [];
-      const signature: string[] = [];
-      rounds.forEach((round, r) => {
-        const shown = round.shown.get(questionKey);
-        if (!shown) return;
-        signature.push(`${round.id}:${[...shown].sort().join(',')}`);
-        for (const key of shown) {
+    const which = roundsOf(questionKey);
+    const signature = which.map((r) => rounds[r]!.id).join(',');
+    let before = byRounds.get(signature);
+    if (!before) {
+      before = which.flatMap((r) => {
+        const groups = new Set([...rounds[r]!.shown.values()].flatMap((keys) => [...keys]));
+        return [...groups].flatMap((key) => {
           const atoms = groupAtoms[r]!.get(key);
-          if (atoms?.length) before.push(atoms);
-        }
+          return atoms?.length ? [atoms] : [];
+        });
       });
-      cache.set(questionKey, (found = { before, signature: signature.join('|') }));
+      byRounds.set(signature, before);
     }
-    return found;
+    return { before, signature };
   };
   const model = (questionKey: string | null): PeopleModel => ({ asked, before: questionKey === null ? [] : beforeFor(questionKey).before });
   return { history, asked, model, signature: (questionKey: string) => beforeFor(questionKey).signature };
