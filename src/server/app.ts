@@ -75,8 +75,17 @@ export interface BuildAppOptions {
   jobs?: boolean;
 }
 
-/** Where members send their answers to a round of core questions (any spelling of the path). */
+/** Where members send their answers to a round of core questions, however the path is spelled (percent-encoded too). */
 const ANSWERS_PATH = /\/campaigns\/[^/?#]+\/answers\/?(?:[?#]|$)/i;
+function isAnswersPath(url: string) {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: tested as it came.
+  }
+  return ANSWERS_PATH.test(url) || ANSWERS_PATH.test(decoded);
+}
 
 export function loggerOptions(level: string): pino.LoggerOptions {
   return {
@@ -101,7 +110,7 @@ export function loggerOptions(level: string): pino.LoggerOptions {
         method: req.method,
         url: redactUrl(req.url),
         requestId: req.id,
-        ip: ANSWERS_PATH.test(req.url) ? undefined : req.ip,
+        ip: isAnswersPath(req.url) ? undefined : req.ip,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
