@@ -10,6 +10,14 @@ export const signUpBody = z.strictObject({
 });
 export type SignUpBody = z.infer<typeof signUpBody>;
 
+/** What sign-up and forgot-password answer, the same for every address: the rest comes by e-mail. */
+export const acceptedAnswer = z.object({ ok: z.literal(true) });
+
+/** The token from the link in the sign-up mail (/sign-up/confirm#token=…). */
+export const confirmSignUpBody = z.strictObject({
+  token: z.string().min(8).max(200),
+});
+
 export const signInBody = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(128),

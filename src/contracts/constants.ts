@@ -42,10 +42,21 @@ export const ERROR_CODES = [
   'not_in_audience',
   'member_active',
   'member_erased',
+  'member_not_left',
+  'member_comparison_off',
   'internal',
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Why a new password was refused (the field error's code with weak_password; the web says why in the
+ * person's language): on the lists of common and leaked passwords or built from them; built from the
+ * person's name, e-mail address or organisation; a repetition or simple pattern (aaaa, abcd, qwerty, a
+ * date); otherwise too easy to guess.
+ */
+export const PASSWORD_PROBLEMS = ['password_common', 'password_personal', 'password_pattern', 'password_guessable'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /** The kinds of extra a mandate can allow. */
 export const EXTRA_KINDS = ['gift', 'time', 'upgrade', 'discount', 'other'] as const;
@@ -64,3 +75,10 @@ export const CONTACT_KEEP_DAYS = { min: 7, max: 730 } as const;
 
 /** How many days after their last use customers' names and references are pseudonymised (default 730). */
 export const CUSTOMER_KEEP_DAYS = { min: 30, max: 3650 } as const;
+
+/** How many days a member can read back who looked at their per-member figures (default 365). */
+export const VIEW_LOG_KEEP_DAYS = { min: 30, max: 730 } as const;
+
+/** What someone saw of one member: the extras filtered to them, that list as CSV, the conversation view's per-member figures, or their file (taken by an administrator after they left). */
+export const FIGURE_VIEWS = ['extras_list', 'extras_csv', 'conversation', 'data_file'] as const;
+export type FigureView = (typeof FIGURE_VIEWS)[number];

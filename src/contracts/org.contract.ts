@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, RESULTS_VISIBILITY } from './constants';
+import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, RESULTS_VISIBILITY, VIEW_LOG_KEEP_DAYS } from './constants';
 import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
 
 const roleSet = z
@@ -25,6 +25,8 @@ export const organization = z.object({
   contactKeepDays: z.number().int(),
   /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
   customerKeepDays: z.number().int(),
+  /** Who looked at a member's per-member figures is kept this many days, for the member to read. */
+  viewLogKeepDays: z.number().int(),
 });
 export type Organization = z.infer<typeof organization>;
 
@@ -42,6 +44,7 @@ export const updateOrganizationBody = z.strictObject({
   resultsVisibility: z.enum(RESULTS_VISIBILITY).optional(),
   contactKeepDays: z.number().int().min(CONTACT_KEEP_DAYS.min).max(CONTACT_KEEP_DAYS.max).optional(),
   customerKeepDays: z.number().int().min(CUSTOMER_KEEP_DAYS.min).max(CUSTOMER_KEEP_DAYS.max).optional(),
+  viewLogKeepDays: z.number().int().min(VIEW_LOG_KEEP_DAYS.min).max(VIEW_LOG_KEEP_DAYS.max).optional(),
 });
 
 export const memberStatusSchema = z.enum(['active', 'deactivated']);

@@ -17,11 +17,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { createMailer, type Mailer } from './lib/mailer';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
+import { isApiPath, routePath } from './lib/route-path';
 import { createBetterAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
@@ -34,16 +36,19 @@ import { promisesRoutes } from './modules/promises/promises.routes';
 import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
+import { signInPageRoutes } from './modules/auth/sign-in.page';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { eraseOldContacts } from './modules/voice/voice.service';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
+import { headersPlugin } from './plugins/headers.plugin';
 
 export interface RouteInfo {
   method: string;
@@ -56,6 +61,8 @@ export interface RouteInfo {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
+    /** Work run after an answer has left (see lib/after-response); tests wait for it with idle(). */
+    afterResponse: AfterResponse;
   }
 }
 
@@ -156,13 +163,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     if (draining) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
+  await app.register(headersPlugin, { appUrl: config.appUrl });
 
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const afterResponse = createAfterResponse(app.log);
+  app.decorate('afterResponse', afterResponse);
+  app.addHook('onClose', () => afterResponse.idle());
   const db = database.db;
   const betterAuth = createBetterAuth({
     db,
@@ -195,7 +202,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         firstAfterMs: 5 * 60_000,
         run: async () =>
           void app.log.info(
-            { swept: await sweepExpired(db), contactsErased: await eraseOldContacts(db), pseudonymised: await pseudonymiseOldCustomers(db) },
+            {
+              swept: await sweepExpired(db),
+              contactsErased: await eraseOldContacts(db),
+              pseudonymised: await pseudonymiseOldCustomers(db),
+              figureViewsErased: await eraseOldFigureViews(db),
+            },
             'expired rows swept',
           ),
       },
@@ -229,7 +241,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     hideUntagged: true,
     transform: jsonSchemaTransform,
   });
-  await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin: new URL(config.appUrl).origin });
+  const appOrigin = new URL(config.appUrl).origin;
+  const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse };
+  await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
 
   await app.register(async (docs) => {
     // The documentation pages are public; this hook marks only the routes registered in this scope.
@@ -243,7 +257,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(systemRoutes, { prefix: '/api', db, config, version: options.version ?? '0.1.0' });
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { deps: { db, betterAuth, mailer, config } });
+      await v1.register(authRoutes, { deps: authDeps });
       await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });
@@ -261,6 +275,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The customer's reaction page: public, plain HTML, outside the API and the web app.
   await app.register(voicePublicRoutes, { db });
+  // The sign-in page: plain HTML from the server as well, so the first page on a new phone opens at once.
+  await app.register(signInPageRoutes, {
+    deps: authDeps,
+    pool: database.pool,
+    secret: options.authSecret,
+    appOrigin,
+    webRoot: WEB_ROOT,
+  });
   await registerWeb(app);
   return app;
 }
@@ -285,10 +307,11 @@ async function registerWeb(app: FastifyInstance) {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api') && hasWeb) {
+    const forWeb = request.method === 'GET' && !isApiPath(routePath(request));
+    if (forWeb && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    if (request.method === 'GET' && !request.url.startsWith('/api')) {
+    if (forWeb) {
       return reply.type('text/plain').code(503).send('The web app is not built yet: run `npm run build`.');
     }
     return sendProblem(request, reply, 404, 'not_found');

@@ -23,7 +23,8 @@ export const envSchema = z.object({
   SEED_DEMO: flag.default(true),
   DEMO_PASSWORD: z.string().min(8).default('kroon-demo-2026'),
   SIGNIN_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(10),
-  SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
+  SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
+  SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SIGNUP_ENABLED: flag.default(true),
 });
@@ -47,7 +48,12 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   demoPassword: string;
-  signInThrottle: { perEmail: number; perIp: number; windowMinutes: number };
+  /**
+   * Wrong passwords allowed within the window (right ones never count): per address from one client
+   * (its known device, else its IP address), per IP address from clients that are not a known device of
+   * the address, and per address from all such clients together, past which those are slowed (see auth.service).
+   */
+  signInThrottle: { perEmail: number; perIp: number; perAccount: number; windowMinutes: number };
   signUpEnabled: boolean;
 }
 
@@ -80,6 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInThrottle: {
       perEmail: e.SIGNIN_MAX_PER_EMAIL,
       perIp: e.SIGNIN_MAX_PER_IP,
+      perAccount: e.SIGNIN_MAX_PER_ACCOUNT,
       windowMinutes: e.SIGNIN_WINDOW_MINUTES,
     },
     signUpEnabled: e.SIGNUP_ENABLED,

@@ -66,6 +66,8 @@ async function bootstrap(container: HTMLElement) {
   }
 }
 
+// Off the main thread, while the code and answers below are on their way (see the worker).
+new Worker(new URL('./app/intl-warmup.worker.ts', import.meta.url), { type: 'module' });
 const container = document.getElementById('root');
 if (container) void bootstrap(container);
 registerServiceWorker();

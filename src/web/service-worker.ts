@@ -41,7 +41,9 @@ worker.addEventListener('fetch', (event) => {
   if (url.origin !== worker.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/r/')) return;
   if (request.mode === 'navigate') {
     // Every page of the app is the same shell; the network only when the shell is somehow not kept.
-    event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(SHELL)) ?? fetch(request)));
+    const shell = () => caches.open(CACHE).then(async (cache) => (await cache.match(SHELL)) ?? fetch(request));
+    // The sign-in page is the server's own: from the network, the shell only without one (it says so).
+    event.respondWith(url.pathname === '/sign-in' ? fetch(request).catch(shell) : shell());
   } else if (kept.has(url.pathname)) {
     event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(url.pathname)) ?? fetch(request)));
   }

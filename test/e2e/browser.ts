@@ -29,8 +29,37 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/** Chromium's console line for anything a Content-Security-Policy blocked ("Refused to load/execute/apply ..."). */
+const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|apply|connect|frame|create)/i;
+
+/** What the pages of a browser from launchBrowser reported as blocked by a Content-Security-Policy. */
+const violations = new WeakMap<Browser, string[]>();
+export function cspViolations(browser: Browser): string[] {
+  return violations.get(browser) ?? [];
+}
+
+/**
+ * Chromium that watches every page of every context for Content-Security-Policy violations, and
+ * refuses to close quietly when there were any: a journey that met one fails in its afterAll.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const seen: string[] = [];
+  violations.set(browser, seen);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('console', (message) => {
+      if (CSP_VIOLATION.test(message.text())) seen.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    });
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    await close(...args);
+    if (seen.length) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
+  };
+  return browser;
 }
 
 
@@ -62,7 +91,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * (the whole page when none are given): "rule: target" lines, empty when all is well.
  */
 export async function axeViolations(page: Page, include: string[] = []): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated by the driver, not added as an inline <script>: the page's Content-Security-Policy rightly refuses those.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (selectors) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const context = selectors.length ? { include: selectors.map((s) => [s]) } : document;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
+import { axeViolations, browserAvailable, cspViolations, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
@@ -92,5 +92,62 @@ describe.runIf(run)('logging an extra on a phone', () => {
       return list.items.find((item: { occasion: string }) => item.occasion === text)?.occurredAt as string | undefined;
     }, occasion);
     expect(saved && new Date(saved).toISOString()).toBe(when.toISOString());
+  });
+
+  it('Lisa reads who looked at her own extras, and the privacy statement for staff, on screen and in English', async () => {
+    // Jeroen records the works council's consent; only then may Pieter narrow his team's list to Lisa.
+    const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
+    const consent = await jeroen.evaluate(async () => {
+      const body = { memberComparison: true, worksCouncilAgreed: true, worksCouncilAgreedOn: '2026-01-12', worksCouncilNote: 'OR-vergadering januari' };
+      return (await fetch('/api/v1/learning/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+    });
+    expect(consent).toBe(200);
+    const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
+    const looked = await pieter.evaluate(async () => {
+      const lisa = (await (await fetch('/api/v1/members?q=lisa')).json()).items[0];
+      return (await fetch(`/api/v1/extras?scope=team&memberId=${lisa.id}`)).status;
+    });
+    expect(looked).toBe(200);
+
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
+    await lisa.goto('/profile');
+    const views = lisa.getByRole('region', { name: 'Wie je cijfers bekeek' });
+    await views.getByRole('cell', { name: "Je extra's (lijst)" }).waitFor();
+    await views.getByRole('cell', { name: /^Pieter/ }).waitFor();
+    expect(await axeViolations(lisa, ['section[aria-labelledby="figure-views-title"]'])).toEqual([]);
+
+    await lisa.getByRole('link', { name: 'Lees de privacyverklaring voor medewerkers' }).click();
+    await lisa.getByRole('heading', { level: 1, name: 'Privacyverklaring voor medewerkers: Hotel De Kroon' }).waitFor();
+    await lisa.getByText(/Aan sinds .* nadat de ondernemingsraad op 12 januari 2026 instemde \(OR-vergadering januari\)/).waitFor();
+    expect(await axeViolations(lisa, ['main'])).toEqual([]);
+    await lisa.getByText('English', { exact: true }).click();
+    await lisa.getByRole('heading', { level: 1, name: 'Privacy statement for staff: Hotel De Kroon' }).waitFor();
+    await lisa.getByRole('heading', { level: 2, name: 'Who sees what' }).waitFor();
+    expect(await axeViolations(lisa, ['main'])).toEqual([]);
+    await lisa.getByRole('button', { name: 'Afdrukken' }).waitFor();
+  });
+
+  // Every journey fails when its pages met a Content-Security-Policy violation (launchBrowser watches);
+  // these two show the watch works and that the API docs live under the policy too.
+  it('the API docs work under the Content-Security-Policy with nothing blocked', async () => {
+    const page = await (await browser.newContext(LAPTOP)).newPage();
+    await page.goto(`${server.baseUrl}/api/docs/`);
+    await page.locator('.swagger-ui .info').waitFor({ timeout: 40_000 });
+    expect(cspViolations(browser)).toEqual([]);
+  });
+
+  it('a script injected into the page is refused, and the journeys hear of it', async () => {
+    const page = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example');
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => cspViolations(browser).length).toBe(1);
+    expect(cspViolations(browser)[0]).toMatch(/script-src/);
+    cspViolations(browser).length = 0; // seen and expected: the browser may close quietly
   });
 });

@@ -7,9 +7,9 @@ import type { Db } from '../db/client';
 /** How long the answer to a write with an Idempotency-Key is kept: a retry later than this is a new write. */
 export const IDEMPOTENCY_KEEP_HOURS = 48;
 /** Expired sessions, reset links and invitations' verification rows are kept a day past their end. */
-const EXPIRED_KEEP_HOURS = 24;
+export const EXPIRED_KEEP_HOURS = 24;
 /** Throttle windows are minutes long; a day-old window holds nothing that counts. */
-const THROTTLE_KEEP_HOURS = 24;
+export const THROTTLE_KEEP_HOURS = 24;
 
 export async function sweepExpired(db: Db, now = new Date()): Promise<Record<'sessions' | 'verifications' | 'throttles' | 'idempotencyKeys', number>> {
   const at = now.toISOString();

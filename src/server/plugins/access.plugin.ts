@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
+import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
 import type { Pool } from 'pg';
@@ -79,6 +80,14 @@ interface AccessOptions {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A request another site made (a form or fetch from elsewhere): browsers say so in Sec-Fetch-Site and Origin. */
+export function crossSiteWrite(request: FastifyRequest, appOrigin: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.origin;
+  return !!origin && origin !== appOrigin && origin !== `${request.protocol}://${request.host}`;
+}
+
 /**
  * Resolves the person and organisation from the session cookie only (never from a header or the
  * body), then applies the route's access rule. Also refuses cross-site writes (CSRF): browsers send
@@ -89,17 +98,11 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorateRequest('tenant', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/api') return;
     if (request.is404) return; // the not-found handler answers with a problem
+    // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
+    if (!isApiPath(routePath(request))) return;
 
-    if (UNSAFE_METHODS.has(request.method)) {
-      const site = request.headers['sec-fetch-site'];
-      const origin = request.headers.origin;
-      if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf_rejected', 403);
-      if (origin && origin !== options.appOrigin && origin !== `${request.protocol}://${request.host}`) {
-        throw new AppError('csrf_rejected', 403);
-      }
-    }
+    if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin)) throw new AppError('csrf_rejected', 403);
 
     const access = request.routeOptions.config.access;
     if (access === undefined) {

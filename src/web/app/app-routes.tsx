@@ -22,16 +22,23 @@ function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> 
   return Promise.all([load(), loadCatalogParts(parts)]).then(([module]) => module);
 }
 
-// Every page is its own chunk: the sign-in page loads none of the signed-in pages' code.
-const SignInPage = lazy(() => page(() => import('../features/auth/sign-in.page'), []).then((m) => ({ default: m.SignInPage })));
-const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), []).then((m) => ({ default: m.SignUpPage })));
-const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), []).then((m) => ({ default: m.ForgotPasswordPage })),
+// Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
+const SignInElsewherePage = lazy(() =>
+  page(() => import('../features/auth/sign-in-elsewhere.page'), ['auth']).then((m) => ({ default: m.SignInElsewherePage })),
 );
-const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), []).then((m) => ({ default: m.ResetPasswordPage })),
+const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), ['auth']).then((m) => ({ default: m.SignUpPage })));
+const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), ['auth']).then((m) => ({ default: m.ConfirmSignUpPage })),
 );
-const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), []).then((m) => ({ default: m.InvitePage })));
+const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), ['auth']).then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), ['auth']).then((m) => ({ default: m.ResetPasswordPage })),
+);
+const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), ['auth']).then((m) => ({ default: m.InvitePage })));
 const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
 const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
+const PrivacyStatementPage = lazy(() =>
+  page(() => import('../features/privacy/statement.page'), ['privacyStatement']).then((m) => ({ default: m.PrivacyStatementPage })),
+);
 const TeamsPage = lazy(() => page(() => import('../features/teams/teams.page')).then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => page(() => import('../features/teams/team.page')).then((m) => ({ default: m.TeamPage })));
 const MembersPage = lazy(() => page(() => import('../features/members/members.page')).then((m) => ({ default: m.MembersPage })));
@@ -41,11 +48,10 @@ const OrganizationPage = lazy(() => page(() => import('../features/organization/
 );
 /**
  * The counter phone opens straight on the log screen: its code (and the shell's) is fetched from the
- * first moment, beside the session check, instead of after it; so is the sign-in page's. The module loader keeps the answers for
+ * first moment, beside the session check, instead of after it. The module loader keeps the answers for
  * the lazy pages' own imports.
  */
 export function preloadForPath(pathname: string) {
-  if (pathname === '/sign-in') void import('../features/auth/sign-in.page').catch(() => undefined);
   if (pathname !== LOG_SCREEN) return;
   void import('./shell.layout').catch(() => undefined);
   void import('../features/extras/log-extra.page').catch(() => undefined);
@@ -93,22 +99,24 @@ const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).
 const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
 
 /**
- * URL paths of the app. The e-mailed links /invite#token=… and /reset-password#token=… carry their
+ * URL paths of the app. The e-mailed links /invite#token=…, /reset-password#token=… and /sign-up/confirm#token=… carry their
  * token in the fragment, which never reaches a server.
  */
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<PublicOnly />}>
-        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-in" element={<SignInElsewherePage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
+      <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
         <Route element={<RequireRoles roles={ACCESS.teams} />}>
           <Route path="/teams" element={<TeamsPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />

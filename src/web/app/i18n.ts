@@ -50,7 +50,16 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'nl' || value === 'en';
 }
 
+/**
+ * The language chosen in this browser before signing in: a cookie, so the server's sign-in page speaks
+ * it too (an earlier version kept it in localStorage, still read). A ?lang= in the address (the sign-in
+ * page's links) counts as a choice.
+ */
 export function storedLanguage(): Language | null {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (isLanguage(asked)) return asked;
+  const cookie = /(?:^|;\s*)klantwerk\.language=(\w+)/.exec(document.cookie)?.[1];
+  if (isLanguage(cookie)) return cookie;
   try {
     const value = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(value) ? value : null;
@@ -60,11 +69,7 @@ export function storedLanguage(): Language | null {
 }
 
 export function storeLanguage(language: Language) {
-  try {
-    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // private mode: the choice lasts for this page only
-  }
+  document.cookie = `${LANGUAGE_STORAGE_KEY}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 
 export function currentLanguage(): Language {

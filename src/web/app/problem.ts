@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { PASSWORD_PROBLEMS, type PasswordProblem } from '../../contracts/constants';
 import { ERROR_CODES_SET } from './error-codes';
 import { ApiError, isApiError } from './api-client';
 
@@ -14,7 +15,9 @@ export function shouldShowRequestId(error: unknown): error is ApiError {
   return isApiError(error) && error.status >= 500 && !!error.requestId;
 }
 
-/** Short messages for the validation codes the server sends per field (zod's issue codes). */
+const PASSWORD_PROBLEMS_SET: ReadonlySet<string> = new Set(PASSWORD_PROBLEMS);
+
+/** Short messages for the validation codes the server sends per field (zod's issue codes, and why a password was refused). */
 export function fieldErrorMessage(t: TFunction, code: string, fallback: string): string {
   switch (code) {
     case 'too_small':
@@ -32,6 +35,7 @@ export function fieldErrorMessage(t: TFunction, code: string, fallback: string):
     case 'unrecognized_keys':
       return t('validation.unrecognized_keys');
     default:
+      if (PASSWORD_PROBLEMS_SET.has(code)) return t(`validation.${code as PasswordProblem}`);
       if (ERROR_CODES_SET.has(code)) return t(`errors.${code as ApiError['code']}`);
       return fallback || t('validation.invalid');
   }

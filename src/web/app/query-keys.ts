@@ -34,6 +34,9 @@ export const queryKeys = {
   myConversationNotes: ['conversation', 'notes', 'me'] as const,
   whatWorks: (filters: Record<string, string | undefined>) => ['whatWorks', filters] as const,
   digestPreference: ['digestPreference'] as const,
+  /** Privacy: who looked at my per-member figures, and the staff privacy statement per language. */
+  figureViews: ['privacy', 'figureViews'] as const,
+  privacyStatement: (language: string) => ['privacy', 'statement', language] as const,
   notifications: ['notifications'] as const,
   /** Module 4: a write to a promise or a step invalidates all of these. */
   promises: ['promises'] as const,

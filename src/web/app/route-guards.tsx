@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { Role } from '../../contracts/constants';
 import { NoAccessPage } from '../components/status-pages.component';
+import { goToSignIn } from './sign-in-page';
 import { useHasRole, useMe } from './use-me';
 
 const ShellLayout = lazy(() => import('./shell.layout').then((m) => ({ default: m.ShellLayout })));
@@ -12,15 +13,15 @@ export function safeNextPath(next: string | null): string {
   return next;
 }
 
-/** Signed-in pages: without a session, off to sign-in, and back here afterwards. */
+/** Signed-in pages: without a session, off to the sign-in page, and back here afterwards. */
 export function RequireSession() {
   const me = useMe();
   const location = useLocation();
-  if (!me) {
-    const here = `${location.pathname}${location.search}`;
-    return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
-  }
-  return <ShellLayout />;
+  const here = `${location.pathname}${location.search}`;
+  useEffect(() => {
+    if (!me) goToSignIn(here);
+  }, [me, here]);
+  return me ? <ShellLayout /> : null;
 }
 
 /** Sign-in, sign-up, forgot password: a signed-in person goes on to where they were heading. */

@@ -5,6 +5,7 @@ import { apiPost } from './api-client';
 import { forgetLastKnown } from './last-known';
 import { resetSessionData } from './query-client';
 import { queryKeys } from './query-keys';
+import { goToSignIn } from './sign-in-page';
 
 /** Call with the Me a sign-in, sign-up or accepted invitation answered with. */
 export function useStartSession() {
@@ -16,16 +17,13 @@ export function useStartSession() {
 }
 
 export function useSignOut() {
-  const client = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => apiPost<void>('/api/v1/auth/sign-out'),
-    // Signed out or not (an ended session answers 401), this browser forgets the session.
+    // Signed out or not (an ended session answers 401), this browser forgets the session: the page
+    // itself goes, for the server's sign-in page.
     onSettled: () => {
       forgetLastKnown();
-      navigate('/sign-in', { replace: true });
-      resetSessionData(client);
-      client.setQueryData(queryKeys.me, null);
+      goToSignIn();
     },
   });
 }

@@ -44,6 +44,8 @@ export const organizations = pgTable(
   contactKeepDays: smallint().notNull().default(90),
   /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
   customerKeepDays: smallint().notNull().default(730),
+  /** Who looked at a member's figures (privacy.schema.ts) is kept this many days for the member to read. */
+  viewLogKeepDays: smallint().notNull().default(365),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,6 +54,7 @@ export const organizations = pgTable(
     check('organizations_min_texts_ok', sql`${t.resultsMinTexts} >= 3`),
     check('organizations_contact_keep_days_ok', sql`${t.contactKeepDays} between 7 and 730`),
     check('organizations_customer_keep_days_ok', sql`${t.customerKeepDays} between 30 and 3650`),
+    check('organizations_view_log_keep_days_ok', sql`${t.viewLogKeepDays} between 30 and 730`),
   ],
 );
 

@@ -21,8 +21,32 @@ afterAll(() => t.close());
 const post = (url: string, payload: unknown, cookie?: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
 
+/** Holds every mail until release(): shows whether an answer waited for its mail. */
+function holdMail() {
+  const send = t.mailer.send;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  t.mailer.send = async (mail) => {
+    await released;
+    await send(mail);
+  };
+  return async () => {
+    release();
+    await t.app.afterResponse.idle();
+    t.mailer.send = send;
+  };
+}
+
+/** An answer as an observer sees it, less what differs on every request. */
+const seen = (response: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
+  const { date: _date, 'x-request-id': _id, ...headers } = response.headers;
+  return { status: response.statusCode, headers, body: response.body };
+};
+
 describe('sign-up', () => {
-  it('creates an organisation with its first administrator, signed in', async () => {
+  const linkIn = (to: string) => t.mailer.outbox.filter((m) => m.to === to).at(-1)?.text.match(/\/sign-up\/confirm#token=([\w-]+)/)?.[1];
+
+  it('mails a link; the link creates the organisation with its first administrator, signed in, once', async () => {
     const response = await post('/api/v1/auth/sign-up', {
       organizationName: 'Bakkerij Brood',
       name: 'Bea Bakker',
@@ -30,31 +54,56 @@ describe('sign-up', () => {
       password: 'a good long password',
       language: 'en',
     });
-    expect(response.statusCode).toBe(201);
-    const me = response.json();
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ ok: true });
+    await t.app.afterResponse.idle();
+    const token = linkIn('bea@brood.example');
+    expect(t.mailer.outbox.at(-1)?.subject).toBe('Confirm your new organisation Bakkerij Brood on Klantwerk');
+    expect(t.mailer.outbox.at(-1)?.text).toContain(`http://localhost:3000/sign-up/confirm#token=${token}`);
+
+    const confirmed = await post('/api/v1/auth/sign-up/confirm', { token });
+    expect(confirmed.statusCode).toBe(201);
+    const me = confirmed.json();
     expect(me.user.email).toBe('bea@brood.example');
     expect(me.activeOrganization.name).toBe('Bakkerij Brood');
     expect(me.member.roles).toContain('admin');
     expect(me.language).toBe('en');
 
-    const cookie = cookieFrom(response);
+    const cookie = cookieFrom(confirmed);
     const members = await t.app.inject({ method: 'GET', url: '/api/v1/members', headers: { cookie } });
     expect(members.statusCode).toBe(200);
     expect(members.json().items.map((m: { email: string }) => m.email)).toEqual(['bea@brood.example']);
+    expect((await post('/api/v1/auth/sign-in', { email: 'bea@brood.example', password: 'a good long password' })).statusCode).toBe(200);
+
+    const again = await post('/api/v1/auth/sign-up/confirm', { token });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('invalid_token');
   });
 
-  it('refuses an address that already has an account, and creates no organisation', async () => {
-    const response = await post('/api/v1/auth/sign-up', {
-      organizationName: 'Dubbel',
-      name: 'X',
-      email: acme.people.member.email,
-      password: 'a good long password',
-    });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().code).toBe('email_taken');
+  it('answers a known address exactly as an unknown one, mails its owner instead, and creates nothing', async () => {
+    const body = { organizationName: 'Dubbel', name: 'X', password: 'a good long password' };
+    const known = await post('/api/v1/auth/sign-up', { ...body, email: acme.people.member.email });
+    const unknown = await post('/api/v1/auth/sign-up', { ...body, email: 'nieuw.adres@example.test' });
+    expect(known.statusCode).toBe(202);
+    expect(seen(known)).toEqual(seen(unknown));
+
+    await t.app.afterResponse.idle();
+    const toOwner = t.mailer.outbox.filter((m) => m.to === acme.people.member.email).at(-1);
+    expect(toOwner?.subject).toBe('Iemand probeerde zich met jouw adres aan te melden op Klantwerk');
+    expect(toOwner?.text).toContain('http://localhost:3000/forgot-password');
+    expect(toOwner?.text).not.toMatch(/#token=/);
     const orgs = await t.database.pool.query(`select count(*)::int as n from organizations where name = 'Dubbel'`);
     expect(orgs.rows[0].n).toBe(0);
   });
+
+  it('answers before it hashes, looks up or mails anything', async () => {
+    const release = holdMail();
+    const response = await post('/api/v1/auth/sign-up', { organizationName: 'Vlug', name: 'Vera Vlug', email: 'vera@vlug.example', password: 'a good long password' });
+    expect(response.statusCode).toBe(202);
+    expect(t.mailer.outbox.filter((m) => m.to === 'vera@vlug.example')).toEqual([]);
+    await release();
+    expect(linkIn('vera@vlug.example')).toBeTruthy();
+  }, 10_000);
 
   it('refuses a short password with a field error', async () => {
     const response = await post('/api/v1/auth/sign-up', {
@@ -182,6 +231,7 @@ describe('password reset by e-mailed link', () => {
     const person = (await createOrgFixture(t.database.db, 'reset')).people.manager;
     const forgot = await post('/api/v1/auth/password/forgot', { email: person.email });
     expect(forgot.statusCode).toBe(202);
+    await t.app.afterResponse.idle();
     const token = tokenFromMail(t.mailer, person.email);
     expect(t.mailer.outbox.at(-1)?.text).toContain(`http://localhost:3000/reset-password#token=${token}`);
 
@@ -197,9 +247,68 @@ describe('password reset by e-mailed link', () => {
 
   it('answers the same for an unknown address and sends nothing', async () => {
     const before = t.mailer.outbox.length;
-    const response = await post('/api/v1/auth/password/forgot', { email: 'nobody@nowhere.example' });
+    const person = (await createOrgFixture(t.database.db, 'forgotsame')).people.member;
+    const unknown = await post('/api/v1/auth/password/forgot', { email: 'nobody@nowhere.example' });
+    const known = await post('/api/v1/auth/password/forgot', { email: person.email });
+    expect(unknown.statusCode).toBe(202);
+    expect(seen(unknown)).toEqual(seen(known));
+    await t.app.afterResponse.idle();
+    expect(t.mailer.outbox.slice(before).map((m) => m.to)).toEqual([person.email]);
+  });
+
+  it('answers before it looks the address up or mails: a known address takes no longer than an unknown one', async () => {
+    const person = (await createOrgFixture(t.database.db, 'forgotfast')).people.member;
+    const release = holdMail();
+    const response = await post('/api/v1/auth/password/forgot', { email: person.email });
     expect(response.statusCode).toBe(202);
-    expect(t.mailer.outbox.length).toBe(before);
+    expect(t.mailer.outbox.filter((m) => m.to === person.email)).toEqual([]);
+    await release();
+    expect(tokenFromMail(t.mailer, person.email)).toBeTruthy();
+  }, 10_000);
+});
+
+describe('new passwords are checked against common and leaked ones', () => {
+  const refusedBecause = (response: { statusCode: number; json: () => { code: string; errors?: { path: string; code: string }[] } }) => {
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('weak_password');
+    return response.json().errors?.[0];
+  };
+
+  it('refuses aaaaaaaaaa and a common password at sign-up, saying why; creates nothing', async () => {
+    const body = { organizationName: 'Zwak', name: 'Zwakke Zwaan', email: 'zwak@example.test' };
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }))).toMatchObject({ path: 'body.password', code: 'password_pattern' });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'password123' }))).toMatchObject({ code: 'password_common' });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'zwak@example.test' }))).toMatchObject({ code: 'password_personal' });
+    const titled = await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }, undefined, { 'accept-language': 'nl' });
+    expect(titled.json().title).toBe('Dit wachtwoord is niet veilig genoeg. Kies een ander.');
+    const rows = await t.database.pool.query(`select count(*)::int as n from auth_user where email = 'zwak@example.test'`);
+    expect(rows.rows[0].n).toBe(0);
+  });
+
+  it('refuses aaaaaaaaaa as a changed password; the old one keeps working', async () => {
+    const f = await createOrgFixture(t.database.db, 'weakchange');
+    const cookie = await signIn(t.app, f.people.member.email);
+    const response = await post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaa' }, cookie);
+    expect(refusedBecause(response)).toMatchObject({ path: 'body.newPassword', code: 'password_pattern' });
+    expect((await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('refuses a common password through a reset link, which still works for a good one', async () => {
+    const person = (await createOrgFixture(t.database.db, 'weakreset')).people.member;
+    await post('/api/v1/auth/password/forgot', { email: person.email });
+    await t.app.afterResponse.idle();
+    const token = tokenFromMail(t.mailer, person.email);
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: 'qwertyuiop1' }))).toMatchObject({ code: 'password_common' });
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: person.email }))).toMatchObject({ code: 'password_personal' });
+    expect((await post('/api/v1/auth/password/reset', { token, password: 'a sturdy new passphrase' })).statusCode).toBe(204);
+  });
+
+  it('refuses a common password for a new account from an invitation, which stays usable', async () => {
+    const admin = await signIn(t.app, acme.people.admin.email);
+    await post('/api/v1/invitations', { email: 'zwakke.nieuweling@example.test', name: 'Zwakke Nieuweling' }, admin);
+    const token = tokenFromMail(t.mailer, 'zwakke.nieuweling@example.test');
+    expect(refusedBecause(await post('/api/v1/auth/invitations/accept', { token, password: 'iloveyou123' }))).toMatchObject({ code: 'password_common' });
+    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'zwaan op de gracht' })).statusCode).toBe(200);
   });
 });
 

@@ -2,8 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  acceptedAnswer,
   acceptInvitationBody,
   changePasswordBody,
+  confirmSignUpBody,
   forgotPasswordBody,
   invitationPreview,
   invitationTokenBody,
@@ -31,12 +33,25 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Create an organisation and its first administrator, and sign in',
+      summary: 'Ask to create an organisation: a link to confirm is mailed (the answer is the same for addresses that have an account; their owner is mailed instead)',
       body: signUpBody,
+      response: { 202: acceptedAnswer, ...problems },
+    },
+    handler: async (request, reply) => {
+      await service.requestSignUp(deps, { language: fallbackLanguage(request), ...request.body }, request.ip);
+      return reply.code(202).send({ ok: true });
+    },
+  });
+
+  app.post('/auth/sign-up/confirm', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Confirm a sign-up with the token from the e-mailed link: creates the organisation and its first administrator, and signs in',
+      body: confirmSignUpBody,
       response: { 201: me, ...problems },
     },
-    handler: async (request, reply) =>
-      withCookies(reply, await service.signUp(deps, { language: fallbackLanguage(request), ...request.body }, headersOf(request)), 201),
+    handler: async (request, reply) => withCookies(reply, await service.confirmSignUp(deps, request.body.token, { headers: headersOf(request) }), 201),
   });
 
   app.post('/auth/sign-in', {
@@ -67,9 +82,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Mail a password reset link (the answer is the same for unknown addresses)',
+      summary: 'Mail a password reset link (the answer is the same, in the same time, for unknown addresses)',
       body: forgotPasswordBody,
-      response: { 202: z.object({ ok: z.literal(true) }), ...problems },
+      response: { 202: acceptedAnswer, ...problems },
     },
     handler: async (request, reply) => {
       await service.requestPasswordReset(deps, request.body, request.ip);

@@ -1,19 +1,23 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import type { Pool } from 'pg';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language, Role } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { authSession, authUser } from '../../db/schema/auth.schema';
+import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
 import { AppError, notFound } from '../../lib/app-error';
-import { translate } from '../../lib/i18n';
+import { asLanguage, translate } from '../../lib/i18n';
+import type { AfterResponse } from '../../lib/after-response';
 import type { Mailer } from '../../lib/mailer';
+import { sessionCookie } from '../../lib/session-cookie';
 import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
-import type { BetterAuth } from './better-auth';
-import { clearThrottle, hitThrottle } from './throttle.repo';
+import { type BetterAuth, SESSION_DAYS } from './better-auth';
+import { assertStrongPassword } from './password-policy';
+import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
+import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 import { selectSessionContext } from './auth.repo';
 
 export interface AuthDeps {
@@ -21,6 +25,10 @@ export interface AuthDeps {
   betterAuth: BetterAuth;
   mailer: Mailer;
   config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'>;
+  /** AUTH_SECRET: signs the known-device tags and the sessions of confirmed sign-ups. */
+  secret: string;
+  /** Where the work goes that must not shape an answer (mail, hashing: see sign-up and forgot-password). */
+  afterResponse: AfterResponse;
 }
 
 /** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
@@ -46,11 +54,85 @@ function mapAuthError(err: unknown): never {
   throw err;
 }
 
+function tooManyUntil(resetsAt: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000));
+  return new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
+}
+
 async function throttle(deps: AuthDeps, key: string, max: number) {
   const { hits, resetsAt } = await hitThrottle(deps.db, key, deps.config.signInThrottle.windowMinutes);
-  if (hits > max) {
-    const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
-    throw new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
+  if (hits > max) throw tooManyUntil(resetsAt.getTime());
+}
+
+/** Past SIGNIN_MAX_PER_ACCOUNT, clients that are not a known device get one try per this many seconds for the address. */
+const SLOWED_SECONDS = 60;
+
+const signInKeys = (email: string) => {
+  const address = keyHash(email.toLowerCase());
+  return {
+    pair: (client: string) => `signin:pair:${address}:${client}`,
+    pairs: `signin:pair:${address}:`,
+    account: `signin:account:${address}`,
+    slowed: `signin:slowed:${address}`,
+  };
+};
+
+/**
+ * Holds a sign-in attempt against the throttle, or refuses it with 429 and Retry-After. Every limit
+ * counts the attempt at once (one atomic statement each, so parallel guesses count too); a right
+ * password gives them back (`release`), so only wrong passwords are counted:
+ * - a known device of the address (it signed in there before): SIGNIN_MAX_PER_EMAIL wrong passwords
+ *   for that device and address. Nothing a stranger does elsewhere stops it.
+ * - any other client: SIGNIN_MAX_PER_EMAIL for the pair (address, IP address), so a guesser locks out
+ *   only their own address, not the colleague; SIGNIN_MAX_PER_IP over all addresses from that IP, which
+ *   stops spraying one password over many accounts and is wide for an office; and per address over all
+ *   unknown clients together: past SIGNIN_MAX_PER_ACCOUNT they are slowed to one try a minute for it,
+ *   never locked, which holds a guesser with many IP addresses to 60 guesses an hour.
+ */
+async function holdSignIn(deps: AuthDeps, email: string, context: { headers: Headers; ip: string }) {
+  const limits = deps.config.signInThrottle;
+  const windowSeconds = limits.windowMinutes * 60;
+  const device = readDevice(context.headers.get('cookie'));
+  const known = isKnownDeviceOf(device, email, deps.secret);
+  const keys = signInKeys(email);
+  const holds = known
+    ? [{ key: keys.pair(`device:${device.id}`), max: limits.perEmail, windowSeconds }]
+    : [
+        { key: `signin:ip:${context.ip}`, max: limits.perIp, windowSeconds },
+        { key: keys.pair(context.ip), max: limits.perEmail, windowSeconds },
+        { key: keys.account, max: Infinity, windowSeconds },
+      ];
+  const counted: string[] = [];
+  const release = async () => {
+    for (const key of counted) await takeBackHit(deps.db, key);
+  };
+  let refusedUntil = 0;
+  for (const hold of holds) {
+    const { hits, resetsAt } = await hitThrottleFor(deps.db, hold.key, hold.windowSeconds);
+    counted.push(hold.key);
+    if (hits > hold.max) refusedUntil = Math.max(refusedUntil, resetsAt.getTime());
+    if (hold.key === keys.account && hits > limits.perAccount && !refusedUntil) holds.push({ key: keys.slowed, max: 1, windowSeconds: SLOWED_SECONDS });
+  }
+  if (refusedUntil) {
+    await release();
+    throw tooManyUntil(refusedUntil);
+  }
+  return {
+    release,
+    /** The Set-Cookie line that makes (or keeps) this browser a known device of the address. */
+    deviceCookie: () => knownDeviceCookie(device, email, deps.secret, deps.config.appUrl.startsWith('https://')),
+  };
+}
+
+/** Runs a password check under the throttle: a wrong password stays counted, anything else is given back. */
+async function underThrottle<T>(hold: Awaited<ReturnType<typeof holdSignIn>>, attempt: () => Promise<T>): Promise<T> {
+  try {
+    const result = await attempt();
+    await hold.release();
+    return result;
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'invalid_credentials')) await hold.release();
+    throw err;
   }
 }
 
@@ -97,31 +179,101 @@ export async function findMe(db: Db, userId: string, activeOrgId: string | null,
   };
 }
 
-export async function signUp(
+/** How long the link that confirms a sign-up works. */
+export const SIGN_UP_LINK_HOURS = 24;
+
+interface PendingSignUp {
+  organizationName: string;
+  name: string;
+  email: string;
+  language: Language;
+  passwordHash: string;
+}
+
+const signUpIdentifier = (token: string) => `sign-up:${createHash('sha256').update(token).digest('base64url')}`;
+
+/**
+ * Sign-up answers the same, at once, whether or not the address has an account: 202, "check your
+ * e-mail". What differs happens after the answer (deps.afterResponse) and reaches only the mailbox:
+ * a new address gets a link that creates the organisation and signs in (confirmSignUp); a known one
+ * is told that someone tried to sign up with it, and how to sign in or reset the password. Both paths
+ * hash the password, so even the work after the answer costs the same.
+ */
+export async function requestSignUp(
   deps: AuthDeps,
-  input: { organizationName: string; name: string; email: string; password: string; language?: Language },
-  headers: Headers,
-): Promise<WithCookies<Me>> {
+  input: { organizationName: string; name: string; email: string; password: string; language: Language },
+  ip: string,
+): Promise<void> {
   if (!deps.config.signUpEnabled) throw new AppError('signup_disabled', 403);
-  const language = input.language ?? 'nl';
-  const result = await deps.betterAuth.api
-    .signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers, returnHeaders: true })
-    .catch(mapAuthError);
-  const userId = result.response.user.id;
-  const token = result.response.token;
+  assertStrongPassword(input.password, input, 'body.password');
+  const email = input.email.toLowerCase();
+  const limits = deps.config.signInThrottle;
+  await throttle(deps, `signup:ip:${ip}`, limits.perIp);
+  await throttle(deps, `signup:email:${keyHash(email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
+  deps.afterResponse.run('sign-up mail', () => mailSignUp(deps, { ...input, email }));
+}
+
+async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHash'> & { password: string }) {
+  const { password, ...rest } = input;
+  const passwordHash = await (await deps.betterAuth.$context).password.hash(password);
+  const [existing] = await deps.db.select({ name: authUser.name, language: authUser.language }).from(authUser).where(eq(authUser.email, input.email));
+  if (existing) {
+    const language = asLanguage(existing.language ?? input.language);
+    const vars = { name: existing.name, signIn: `${deps.config.appUrl}/sign-in`, forgot: `${deps.config.appUrl}/forgot-password` };
+    await deps.mailer.send({ to: input.email, subject: translate(language, 'mail.signUpExisting.subject'), text: translate(language, 'mail.signUpExisting.body', vars) });
+    return;
+  }
+  const token = randomBytes(32).toString('base64url');
+  const pending: PendingSignUp = { ...rest, passwordHash };
+  await deps.db.insert(authVerification).values({
+    id: randomUUID(),
+    identifier: signUpIdentifier(token),
+    value: JSON.stringify(pending),
+    expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000),
+  });
+  const vars = { name: input.name, organization: input.organizationName, link: `${deps.config.appUrl}/sign-up/confirm#token=${token}`, hours: String(SIGN_UP_LINK_HOURS) };
+  await deps.mailer.send({ to: input.email, subject: translate(input.language, 'mail.signUpConfirm.subject', vars), text: translate(input.language, 'mail.signUpConfirm.body', vars) });
+}
+
+/** The link from the sign-up mail: creates the person, their organisation (admin and director) and signs in. Works once. */
+export async function confirmSignUp(deps: AuthDeps, token: string, context: { headers: Headers }): Promise<WithCookies<Me>> {
+  const [row] = await deps.db
+    .delete(authVerification)
+    .where(and(eq(authVerification.identifier, signUpIdentifier(token)), gt(authVerification.expiresAt, new Date())))
+    .returning({ value: authVerification.value });
+  if (!row) throw new AppError('invalid_token', 400);
+  const pending = JSON.parse(row.value) as PendingSignUp;
+  // Someone else may have made an account with this address since: only the mailbox's owner learns so here.
+  const [taken] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, pending.email));
+  if (taken) throw new AppError('email_taken', 409);
+
+  const auth = await deps.betterAuth.$context;
+  const user = await auth.internalAdapter.createUser({ email: pending.email, name: pending.name, emailVerified: true }, { method: 'email-password' });
   try {
+    await auth.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: pending.passwordHash });
+    await deps.db.update(authUser).set({ language: pending.language }).where(eq(authUser.id, user.id));
     const created = await org.createOrganization(deps.db, {
-      name: input.organizationName,
-      defaultLanguage: language,
-      founderUserId: userId,
+      name: pending.organizationName,
+      defaultLanguage: pending.language,
+      founderUserId: user.id,
       founderRoles: ['admin', 'director'],
     });
-    if (token) await setActiveOrganization(deps.db, token, created.org.id);
-    await deps.db.update(authUser).set({ language }).where(eq(authUser.id, userId));
-    return { body: await findMe(deps.db, userId, created.org.id, language), cookies: result.headers.getSetCookie() };
+    const session = await auth.internalAdapter.createSession(user.id, false, {
+      ipAddress: context.headers.get('x-forwarded-for') ?? '',
+      userAgent: context.headers.get('user-agent') ?? '',
+    });
+    await setActiveOrganization(deps.db, session.token, created.org.id);
+    const secure = deps.config.appUrl.startsWith('https://');
+    return {
+      body: await findMe(deps.db, user.id, created.org.id, pending.language),
+      cookies: [
+        sessionCookie(session.token, deps.secret, { secure, maxAgeSeconds: SESSION_DAYS * 86_400 }),
+        knownDeviceCookie(readDevice(context.headers.get('cookie')), pending.email, deps.secret, secure),
+      ],
+    };
   } catch (err) {
     // Without its organisation the new account is useless: remove it so the address can sign up again.
-    await deps.db.delete(authUser).where(eq(authUser.id, userId));
+    await deps.db.delete(authUser).where(eq(authUser.id, user.id));
     throw err;
   }
 }
@@ -131,14 +283,12 @@ export async function signIn(
   input: { email: string; password: string },
   context: { headers: Headers; ip: string; fallbackLanguage: Language },
 ): Promise<WithCookies<Me>> {
-  const limits = deps.config.signInThrottle;
-  const emailKey = `signin:email:${keyHash(input.email)}`;
-  await throttle(deps, `signin:ip:${context.ip}`, limits.perIp);
-  await throttle(deps, emailKey, limits.perEmail);
-
-  const result = await deps.betterAuth.api
-    .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
-    .catch(mapAuthError);
+  const hold = await holdSignIn(deps, input.email, context);
+  const result = await underThrottle(hold, () =>
+    deps.betterAuth.api
+      .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
+      .catch(mapAuthError),
+  );
   const userId = result.response.user.id;
   const token = result.response.token;
 
@@ -148,12 +298,11 @@ export async function signIn(
     await revokeSessionByToken(deps.db, token);
     throw new AppError('account_deactivated', 403);
   }
-  await clearThrottle(deps.db, emailKey);
   const orgId = active[0]?.orgId ?? null;
   await setActiveOrganization(deps.db, token, orgId);
   return {
     body: await findMe(deps.db, userId, orgId, context.fallbackLanguage),
-    cookies: result.headers.getSetCookie(),
+    cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
   };
 }
 
@@ -162,12 +311,15 @@ export async function signOut(deps: AuthDeps, headers: Headers): Promise<string[
   return result.headers.getSetCookie();
 }
 
-/** Always answers the same, whether or not the address is known, so it cannot be used to find accounts. */
+/**
+ * Answers the same, whether or not the address is known, and in the same time: the lookup, the token
+ * and the mail happen after the answer (deps.afterResponse), so it cannot be used to find accounts.
+ */
 export async function requestPasswordReset(deps: AuthDeps, input: { email: string }, ip: string): Promise<void> {
   const limits = deps.config.signInThrottle;
   await throttle(deps, `reset:ip:${ip}`, limits.perIp);
   await throttle(deps, `reset:email:${keyHash(input.email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
-  await deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }).catch(mapAuthError);
+  deps.afterResponse.run('password reset mail', () => deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }));
 }
 
 export function passwordResetLink(appUrl: string, token: string): string {
@@ -191,7 +343,20 @@ export async function sendPasswordResetMail(
 }
 
 export async function resetPassword(deps: AuthDeps, input: { token: string; password: string }): Promise<void> {
+  // The person behind a live reset link, so their name and address can be kept out of the new password.
+  // An unknown or expired token is left to Better Auth, which answers invalid_token.
+  const [person] = await deps.db
+    .select({ email: authUser.email, name: authUser.name })
+    .from(authVerification)
+    .innerJoin(authUser, eq(authUser.id, authVerification.value))
+    .where(and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())));
+  if (person) assertStrongPassword(input.password, person, 'body.password');
   await deps.betterAuth.api.resetPassword({ body: { token: input.token, newPassword: input.password } }).catch(mapAuthError);
+  if (person) {
+    // Whoever holds the mailbox is the person: strangers' wrong guesses no longer slow or stop them.
+    const keys = signInKeys(person.email);
+    await clearThrottles(deps.db, [keys.account, keys.slowed], [keys.pairs]);
+  }
 }
 
 export async function previewInvitation(deps: AuthDeps, token: string) {
@@ -210,36 +375,45 @@ export async function acceptInvitation(
   input: { token: string; name?: string; password: string; language?: Language },
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
-  const { invitation } = await org.findUsableInvitation(deps.db, input.token);
-  await throttle(deps, `signin:ip:${context.ip}`, deps.config.signInThrottle.perIp);
+  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
+  // Accepting with an existing account checks its password: the sign-in throttle holds here too.
+  const hold = await holdSignIn(deps, invitation.email, context);
   const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
-  if (!claimed) throw new AppError('invalid_token', 400);
-  try {
-    const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
-    let result;
-    if (existing) {
-      result = await deps.betterAuth.api
-        .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
-        .catch(mapAuthError);
-    } else {
-      if (input.password.length < 10) throw new AppError('weak_password', 400);
-      const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
-      result = await deps.betterAuth.api
-        .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
-        .catch(mapAuthError);
-      if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
-    }
-    const userId = result.response.user.id;
-    await org.joinByInvitation(deps.db, invitation, userId);
-    if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
-    return {
-      body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
-      cookies: result.headers.getSetCookie(),
-    };
-  } catch (err) {
-    await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
-    throw err;
+  if (!claimed) {
+    await hold.release();
+    throw new AppError('invalid_token', 400);
   }
+  return underThrottle(hold, async () => {
+    try {
+      const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+      let result;
+      if (existing) {
+        result = await deps.betterAuth.api
+          .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .catch(mapAuthError);
+      } else {
+        const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
+        if (input.password.length < 10) {
+          throw new AppError('weak_password', 400, { errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }] });
+        }
+        assertStrongPassword(input.password, { email: invitation.email, name, organizationName }, 'body.password');
+        result = await deps.betterAuth.api
+          .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .catch(mapAuthError);
+        if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
+      }
+      const userId = result.response.user.id;
+      await org.joinByInvitation(deps.db, invitation, userId);
+      if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
+      return {
+        body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
+        cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
+      };
+    } catch (err) {
+      await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
+      throw err;
+    }
+  });
 }
 
 export async function updateMe(
@@ -267,6 +441,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   headers: Headers,
 ): Promise<string[]> {
+  assertStrongPassword(input.newPassword, { email: auth.email, name: auth.name }, 'body.newPassword');
   const result = await deps.betterAuth.api
     .changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { authThrottle } from '../../db/schema/auth.schema';
 
@@ -7,7 +7,12 @@ import { authThrottle } from '../../db/schema/auth.schema';
  * One atomic statement, so concurrent requests on several app processes count correctly.
  */
 export async function hitThrottle(tx: Tx, key: string, windowMinutes: number): Promise<{ hits: number; resetsAt: Date }> {
-  const window = sql`make_interval(mins => ${windowMinutes})`;
+  return hitThrottleFor(tx, key, windowMinutes * 60);
+}
+
+/** hitThrottle with the window in seconds. */
+export async function hitThrottleFor(tx: Tx, key: string, windowSeconds: number): Promise<{ hits: number; resetsAt: Date }> {
+  const window = sql`make_interval(secs => ${windowSeconds})`;
   const [row] = await tx
     .insert(authThrottle)
     .values({ key, windowStart: sql`now()`, hits: 1 })
@@ -22,6 +27,14 @@ export async function hitThrottle(tx: Tx, key: string, windowMinutes: number): P
   return { hits: row!.hits, resetsAt: new Date(row!.resetsAt) };
 }
 
-export async function clearThrottle(tx: Tx, key: string): Promise<void> {
-  await tx.delete(authThrottle).where(eq(authThrottle.key, key));
+/** Takes back one hit counted for an attempt that turned out not to count (a right password). */
+export async function takeBackHit(tx: Tx, key: string): Promise<void> {
+  await tx.update(authThrottle).set({ hits: sql`greatest(${authThrottle.hits} - 1, 0)` }).where(eq(authThrottle.key, key));
+}
+
+/** Forgets the keys given, and every key that starts with one of the prefixes. */
+export async function clearThrottles(tx: Tx, keys: string[], prefixes: string[] = []): Promise<void> {
+  const escape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const conditions = [...keys.map((key) => eq(authThrottle.key, key)), ...prefixes.map((prefix) => like(authThrottle.key, `${escape(prefix)}%`))];
+  if (conditions.length) await tx.delete(authThrottle).where(or(...conditions));
 }

@@ -1,5 +1,5 @@
 import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
-import type { ExtraKind, Language, Role } from '../../../contracts/constants';
+import type { ExtraKind, FigureView, Language, Role } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { toCsv } from '../../lib/csv';
@@ -9,6 +9,7 @@ import { runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
+import { openMemberFigures } from '../privacy/figure-views.service';
 import { filterActiveValueIds } from '../values/values.service';
 import * as repo from './extras.repo';
 
@@ -434,8 +435,13 @@ export interface ListQuery {
   cursor?: string;
 }
 
-/** Turns a list query into a filter the caller is allowed to see: own extras, managed teams, or all (directors). */
-async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promise<repo.ExtraFilter> {
+/**
+ * Turns a list query into a filter the caller is allowed to see: own extras, managed teams, or all
+ * (directors). Narrowing a team's or the organisation's list to one colleague is a per-member view: it
+ * passes the works council's gate and is recorded for that colleague (a list's further pages are not
+ * recorded again).
+ */
+async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery, view: FigureView): Promise<repo.ExtraFilter> {
   const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, tenant.timeZone, date, plusDays);
   const filter: repo.ExtraFilter = {
     ...(query.from ? { from: await dayStart(query.from, 0) } : {}),
@@ -448,9 +454,11 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promi
     const managed = tenant.managedTeamIds;
     if (managed.length === 0) throw forbidden();
     if (query.teamId && !managed.includes(query.teamId)) throw forbidden();
+    if (query.memberId) await openMemberFigures(db, tenant, view, query.memberId, { record: !query.cursor });
     return { ...filter, anyTeamIds: query.teamId ? [query.teamId] : managed, ...(query.memberId ? { memberId: query.memberId } : {}) };
   }
   if (!tenant.roles.includes('director')) throw forbidden();
+  if (query.memberId) await openMemberFigures(db, tenant, view, query.memberId, { record: !query.cursor });
   return {
     ...filter,
     ...(query.teamId ? { anyTeamIds: [query.teamId] } : {}),
@@ -459,7 +467,7 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery): Promi
 }
 
 export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery) {
-  const filter = await filterFor(db, tenant, query);
+  const filter = await filterFor(db, tenant, query, 'extras_list');
   const after = decodeCursor(query.cursor);
   const rows = await repo.selectExtras(db, tenant.orgId, { ...filter, ...(after ? { after: { occurredAt: after.at, id: after.id } } : {}) }, query.limit + 1);
   const page = rows.slice(0, query.limit);
@@ -473,7 +481,7 @@ export const CSV_MAX_ROWS = 10_000;
 
 /** What a list shows, as CSV for a spreadsheet in the person's language (Dutch: ; and decimal comma). */
 export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: ListQuery, language: Language): Promise<string> {
-  const filter = await filterFor(db, tenant, query);
+  const filter = await filterFor(db, tenant, query, 'extras_csv');
   const rows = await repo.selectExtras(db, tenant.orgId, filter, CSV_MAX_ROWS);
   const extrasList = await withNames(db, tenant.orgId, rows);
   const teamNames = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => r.teamIds));

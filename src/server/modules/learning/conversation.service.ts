@@ -6,6 +6,7 @@ import type { TenantContext } from '../../plugins/access.plugin';
 import { allMandates, mandateOf } from '../extras/extras.service';
 import { selectLocalDayStart } from '../extras/extras.repo';
 import * as org from '../org/org.service';
+import { recordFigureViews } from '../privacy/figure-views.service';
 import * as repo from './learning.repo';
 
 // The manager's conversation view: figures of the team's giving and the customers' reactions beside
@@ -134,6 +135,8 @@ export async function conversationView(db: Db, tenant: TenantContext, teamId: st
         stories: stories.filter((s) => s.memberId === r.member_id).map(toStory),
       }))
       .sort((a, b) => a.member.name.localeCompare(b.member.name, 'nl'));
+    // Each member whose own figures were shown can read that this manager looked.
+    await recordFigureViews(db, tenant, 'conversation', members.map((m) => m.member.id), teamId);
   }
   return {
     teamId,

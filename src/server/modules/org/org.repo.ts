@@ -22,7 +22,7 @@ export async function selectOrganization(tx: Tx, orgId: string) {
 export async function updateOrganizationRow(
   tx: Tx,
   orgId: string,
-  values: Partial<Pick<typeof organizations.$inferInsert, 'name' | 'defaultLanguage' | 'currency' | 'timeZone' | 'resultsMinGroup' | 'resultsMinTexts' | 'resultsVisibility' | 'contactKeepDays' | 'customerKeepDays'>>,
+  values: Partial<Pick<typeof organizations.$inferInsert, 'name' | 'defaultLanguage' | 'currency' | 'timeZone' | 'resultsMinGroup' | 'resultsMinTexts' | 'resultsVisibility' | 'contactKeepDays' | 'customerKeepDays' | 'viewLogKeepDays'>>,
 ) {
   const [row] = await tx
     .update(organizations)

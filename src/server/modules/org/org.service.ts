@@ -37,6 +37,7 @@ function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOr
     resultsVisibility: row.resultsVisibility as ResultsVisibility,
     contactKeepDays: row.contactKeepDays,
     customerKeepDays: row.customerKeepDays,
+    viewLogKeepDays: row.viewLogKeepDays,
   };
 }
 
@@ -71,6 +72,21 @@ export async function findMemberNames(db: Tx, orgId: string, memberIds: string[]
 export async function findTeamNames(db: Tx, orgId: string, teamIds: string[]): Promise<Map<string, string>> {
   const rows = await repo.selectTeamNames(db, orgId, [...new Set(teamIds)]);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Whether an administrator switched per-member figures on, recording the works council's consent
+ * (the gate every per-member figure, filter and export passes; see privacy/figure-views.service.ts).
+ */
+export async function isMemberComparisonOn(db: Tx, orgId: string): Promise<boolean> {
+  const row = await repo.selectOrganization(db, orgId);
+  return Boolean(row?.memberComparisonSince);
+}
+
+/** Active people with their names and roles (who holds which role, for the staff privacy statement). */
+export async function findRoleHolders(db: Tx, orgId: string): Promise<{ id: string; name: string; roles: Role[] }[]> {
+  const rows = await repo.selectMembers(db, orgId, { status: 'active' });
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles as Role[] }));
 }
 
 export async function createOrganization(

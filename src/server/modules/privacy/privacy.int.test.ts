@@ -107,6 +107,48 @@ describe('downloading my data', () => {
   });
 });
 
+describe('an administrator taking someone’s file', () => {
+  it('is refused while the person still works here: they download their own, and a manager’s notes stay between the two', async () => {
+    const colleague = await addFixturePerson(t.database.db, f, 'stayer', ['member'], f.teamId, false);
+    const note = 'Gesprek over haar twijfels bij de nieuwe rooster';
+    expect((await call('manager', 'POST', `/teams/${f.teamId}/conversation/notes`, { memberId: colleague.memberId, body: note })).statusCode).toBe(201);
+    const admin = await signIn(t.app, f.people.admin.email);
+
+    // The attack: an administrator asks for an active member's file, notes of conversations included.
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/members/${colleague.memberId}/export`, headers: { cookie: admin } });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('member_not_left');
+    expect(response.body).not.toContain(note);
+    // Nothing was taken, so nothing is recorded as taken.
+    const { rows } = await t.database.pool.query(`select count(*)::int as n from audit_log where action = 'member.data_exported' and subject_id = $1`, [colleague.memberId]);
+    expect(rows[0].n).toBe(0);
+    // The person themself still takes theirs, notes included.
+    const own = await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: await signIn(t.app, colleague.email) } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain(note);
+  });
+
+  it('leaves out what would tell the administrator whether the person answered a round of core questions', async () => {
+    const leaver = await addFixturePerson(t.database.db, f, 'reminded', ['member'], f.teamId, false);
+    const leaverCookie = await signIn(t.app, leaver.email);
+    // A reminder notice (older versions of the reminders left one only for who had not answered yet).
+    await t.database.pool.query(
+      `insert into notifications (org_id, member_id, kind, data) values ($1, $2, 'campaign_reminder', '{"title":"Kernvragen lente"}'), ($1, $2, 'campaign_open', '{"title":"Kernvragen lente"}')`,
+      [f.orgId, leaver.memberId],
+    );
+    const own = (await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: leaverCookie } })).json() as MyDataExport;
+    expect(own.notifications.map((n) => n.kind).sort()).toEqual(['campaign_open', 'campaign_reminder']);
+
+    const admin = await signIn(t.app, f.people.admin.email);
+    const as = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: admin } });
+    expect((await as('POST', `/members/${leaver.memberId}/deactivate`)).statusCode).toBe(200);
+    const taken = await as('GET', `/members/${leaver.memberId}/export`);
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect((taken.json() as MyDataExport).notifications.map((n) => n.kind)).toEqual(['campaign_open']);
+    expect(taken.body).not.toContain('campaign_reminder');
+  });
+});
+
 describe('erasing a person who left', () => {
   it('keeps what the organisation keeps under a nameless placeholder, and removes the person', async () => {
     const leaver = await addFixturePerson(t.database.db, f, 'leaver', ['member'], f.teamId, false);
@@ -122,17 +164,20 @@ describe('erasing a person who left', () => {
     const told = (await call('manager', 'GET', '/notifications')).json().items as { data: { memberName?: string } }[];
     expect(told.some((n) => n.data.memberName === leaver.name)).toBe(true);
 
-    // An administrator answers the request of someone who left: their file, taken on their behalf.
-    const file = await as(admin, 'GET', `/members/${leaver.memberId}/export`);
-    expect(file.statusCode, file.body).toBe(200);
-    expect(file.json().extras.map((e: { occasion: string }) => e.occasion)).toEqual([story]);
-    expect((await call('director', 'GET', `/members/${leaver.memberId}/export`)).statusCode).toBe(403);
-
     // Only someone deactivated can be erased; not by a director; not from another organisation.
     const early = await as(admin, 'POST', `/members/${leaver.memberId}/erase`);
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('member_active');
     expect((await as(admin, 'POST', `/members/${leaver.memberId}/deactivate`)).statusCode).toBe(200);
+
+    // An administrator answers the request of someone who left: their file, taken on their behalf.
+    const file = await as(admin, 'GET', `/members/${leaver.memberId}/export`);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.json().extras.map((e: { occasion: string }) => e.occasion)).toEqual([story]);
+    expect((await call('director', 'GET', `/members/${leaver.memberId}/export`)).statusCode).toBe(403);
+    // Taking it is written down where the person would read who looked at what of theirs.
+    const views = `select viewer_id, view from member_figure_views where member_id = $1`;
+    expect((await t.database.pool.query(views, [leaver.memberId])).rows).toEqual([{ viewer_id: f.people.admin.memberId, view: 'data_file' }]);
     expect((await call('director', 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(403);
     const otherAdmin = await signIn(t.app, other.people.admin.email);
     expect((await as(otherAdmin, 'POST', `/members/${leaver.memberId}/erase`)).statusCode).toBe(404);
@@ -155,6 +200,7 @@ describe('erasing a person who left', () => {
       [leaver.email, leaver.memberId],
     );
     expect(left[0]).toEqual({ users: 0, notes: 0 });
+    expect((await t.database.pool.query(views, [leaver.memberId])).rows).toEqual([]);
 
     // What the organisation keeps stays: the story and the need, now by a former colleague.
     const teamExtras = (await call('manager', 'GET', '/extras?scope=team')).json().items as { occasion: string; member: { name: string } }[];

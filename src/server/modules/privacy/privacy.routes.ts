@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { member, memberParams } from '../../../contracts/org.contract';
-import { type MyDataExport, myDataExport } from '../../../contracts/privacy.contract';
+import { figureViewList, type MyDataExport, myDataExport, privacyStatement, statementQuery } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
+import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
+import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
+import { makePrivacyStatement } from './statement.service';
 import { forgetCustomer } from './retention';
 
 // The person's rights under the AVG/GDPR: to take their data (themselves, or through an administrator
@@ -27,21 +29,45 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     },
     handler: async (request, reply) => {
       const tenant = tenantOf(request);
-      const file = await exportMemberData(db, tenant, tenant.memberId);
+      const file = await exportMemberData(db, tenant, tenant.memberId, 'self');
       return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
     },
+  });
+
+  app.get('/me/figure-views', {
+    config: { access: EVERYONE },
+    schema: {
+      tags: ['me'],
+      summary:
+        "Who looked at my per-member figures, filters or exports, and when (possible only while member comparison is on; kept for the organisation's viewLogKeepDays)",
+      response: { 200: figureViewList, ...problems },
+    },
+    handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await listFigureViewsOfMe(db, tenantOf(request))),
+  });
+
+  app.get('/privacy/statement', {
+    config: { access: EVERYONE },
+    schema: {
+      tags: ['privacy'],
+      summary:
+        "The staff privacy statement: what Klantwerk keeps about staff, who sees what, the anonymity thresholds, the retention and whether figures per person are on — made now from this organisation's settings, in Dutch or English",
+      querystring: statementQuery,
+      response: { 200: privacyStatement, ...problems },
+    },
+    handler: (request) => makePrivacyStatement(db, tenantOf(request), request.query.language ?? authOf(request).language),
   });
 
   app.get('/members/:memberId/export', {
     config: { access: ADMIN },
     schema: {
       tags: ['members'],
-      summary: 'Download everything this organisation holds about a member (for someone who left and asks for it)',
+      summary:
+        'Download everything this organisation holds about someone who left and asks for it (deactivated members only: who still works here takes their own from GET /me/export)',
       params: memberParams,
       response: { 200: myDataExport, ...problems },
     },
     handler: async (request, reply) => {
-      const file = await exportMemberData(db, tenantOf(request), request.params.memberId);
+      const file = await exportMemberData(db, tenantOf(request), request.params.memberId, 'administrator');
       return reply.header('content-disposition', asDownload(file)).header('cache-control', 'no-store').send(file);
     },
   });

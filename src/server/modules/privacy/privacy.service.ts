@@ -7,6 +7,7 @@ import { members, organizations } from '../../db/schema/org.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { recordAudit } from '../org/org.service';
+import { recordFigureViews } from './figure-views.service';
 
 // The right of access (AVG/GDPR art. 15 and 20): everything this organisation holds about one person,
 // as one JSON file they download themselves. Rows are dumped whole (to_jsonb) so that a column added
@@ -26,6 +27,21 @@ const NOTES = {
   customerReactions: "What customers said about your extras and promises, without the customer's contact details.",
 };
 
+/**
+ * Who takes the file: the person themself (any time, from their profile), or an administrator on behalf
+ * of someone who has left (only once they are deactivated: the README's promise, and the screen's rule).
+ */
+export type ExportTaker = 'self' | 'administrator';
+
+/**
+ * Notices that could tell whether the person had answered a round of core questions: reminders now go to
+ * everyone asked alike, but those sent before went only to who had not answered, and are still stored.
+ * Known to the person themself; left out of a file an administrator takes.
+ */
+const PARTICIPATION_NOTICES = ['campaign_reminder'];
+const TAKEN_BY_ADMINISTRATOR_NOTE =
+  'Taken by an administrator on your behalf: reminders to answer a round of core questions are left out, because older ones went only to who had not answered and would show whether you had. Your own download from your profile holds them.';
+
 async function rows(tx: Tx, query: SQL): Promise<Row[]> {
   const { rows: found } = await tx.execute<{ row: Row }>(query);
   return found.map((r) => r.row);
@@ -35,12 +51,17 @@ async function rows(tx: Tx, query: SQL): Promise<Row[]> {
  * Everything this organisation holds about one member — the signed-in person themselves, or, for an
  * administrator, someone who left and asks for it — read in one snapshot; the taking is audited.
  */
-export async function exportMemberData(db: Db, tenant: TenantContext, memberId: string, now = new Date()): Promise<MyDataExport> {
+export async function exportMemberData(db: Db, tenant: TenantContext, memberId: string, takenBy: ExportTaker, now = new Date()): Promise<MyDataExport> {
   const { orgId } = tenant;
   return db.transaction(
     async (tx) => {
-      const [subject] = await tx.select({ userId: members.userId }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+      const [subject] = await tx
+        .select({ userId: members.userId, status: members.status })
+        .from(members)
+        .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
       if (!subject) throw notFound();
+      if (takenBy === 'administrator' && subject.status !== 'deactivated') throw new AppError('member_not_left', 409);
+      const hiddenNotices = takenBy === 'administrator' ? PARTICIPATION_NOTICES : [];
       const { userId } = subject;
       const mine = (table: string, column: string, extra: SQL = sql``, drop: string[] = []) =>
         rows(
@@ -105,7 +126,7 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
         format: EXPORT_FORMAT,
         exportedAt: now.toISOString(),
         organization: organization as MyDataExport['organization'],
-        notes: NOTES,
+        notes: takenBy === 'administrator' ? { ...NOTES, takenByAdministrator: TAKEN_BY_ADMINISTRATOR_NOTE } : NOTES,
         person: { ...(user as Pick<MyDataExport['person'], 'name' | 'email' | 'language'>), membership: membership!, teams },
         extras,
         extraReactionHistory,
@@ -123,14 +144,24 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
         needsSupported: await mine('need_supports', 'member_id'),
         proposals,
         proposalEvents,
-        notifications: await mine('notifications', 'member_id', sql`order by x.created_at`),
+        notifications: await mine('notifications', 'member_id', sql`and x.kind <> all(${sql.param(hiddenNotices)}::text[]) order by x.created_at`),
         activity: await rows(
           tx,
           sql`select jsonb_build_object('action', action, 'subject_type', subject_type, 'subject_id', subject_id, 'at', at) as row
                 from audit_log where org_id = ${orgId} and actor_member_id = ${memberId} order by at`,
         ),
+        figureViewsOfMe: await rows(
+          tx,
+          sql`select jsonb_build_object('viewer', u.name, 'view', v.view, 'team', t.name, 'at', v.at) as row
+                from member_figure_views v
+                join members m on m.org_id = v.org_id and m.id = v.viewer_id
+                join auth_user u on u.id = m.user_id
+                left join teams t on t.org_id = v.org_id and t.id = v.team_id
+               where v.org_id = ${orgId} and v.member_id = ${memberId} order by v.at`,
+        ),
       };
       await recordAudit(tx, tenant, 'member.data_exported', 'member', memberId);
+      if (takenBy === 'administrator') await recordFigureViews(tx, tenant, 'data_file', [memberId]);
       return file;
     },
     { isolationLevel: 'repeatable read' },
@@ -169,7 +200,7 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
     await tx.update(members).set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() }).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
 
     const only = (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${orgId} and member_id = ${memberId}`);
-    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys']) await only(table);
+    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys', 'member_figure_views']) await only(table);
     await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
     await tx.execute(sql`update campaign_actions set owner_name = ${placeholderName} where org_id = ${orgId} and owner_member_id = ${memberId}`);
     await tx.execute(sql`

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
+import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../auth/throttle.repo';
 import { findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
@@ -21,7 +22,7 @@ const LIMITS = {
 const formatInZone = (at: Date, language: Language, timeZone: string) =>
   new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(at);
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;background:#f4f6f9}
@@ -145,18 +146,8 @@ export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale
 const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
 
 export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  // Plain HTML forms post URL-encoded bodies; only these routes accept them.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
-  const send = (reply: FastifyReply, status: number, html: string) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-      .send(html);
+  acceptHtmlForms(app);
+  const send = sendHtml;
 
   const notFoundPage = (request: FastifyRequest, reply: FastifyReply) => {
     const language = languageOf(request, null);

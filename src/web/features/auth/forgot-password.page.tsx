@@ -2,13 +2,13 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Language } from '../../../contracts/constants';
 import { apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
 import { emailAddress } from '../../app/validators';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 
 export function ForgotPasswordPage() {
@@ -26,7 +26,7 @@ export function ForgotPasswordPage() {
           <Alert color="green" role="status">
             {t('auth.forgot.sent')}
           </Alert>
-          <Anchor component={Link} to="/sign-in">
+          <Anchor href={signInAddress()}>
             {t('auth.backToSignIn')}
           </Anchor>
         </Stack>
@@ -51,7 +51,7 @@ export function ForgotPasswordPage() {
             <Button type="submit" loading={request.isPending} fullWidth>
               {t('auth.forgot.submit')}
             </Button>
-            <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+            <Anchor href={signInAddress()} size="sm" ta="center">
               {t('auth.backToSignIn')}
             </Anchor>
           </Stack>

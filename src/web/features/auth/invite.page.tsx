@@ -14,6 +14,7 @@ import { LanguageField } from '../../components/language-field.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 import { readFragmentToken } from './fragment-token';
 
@@ -35,7 +36,7 @@ export function InvitePage() {
       <AuthLayout title={t('auth.invite.title')}>
         <Stack>
           <ProblemAlert error={preview.error ?? new ApiError({ status: 400, code: 'invalid_token', title: '' })} />
-          <Anchor component={Link} to="/sign-in">
+          <Anchor href={signInAddress()}>
             {t('auth.backToSignIn')}
           </Anchor>
         </Stack>

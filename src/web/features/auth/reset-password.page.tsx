@@ -3,24 +3,23 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, apiPost, isApiError } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/problem';
 import { MIN_PASSWORD_LENGTH, newPassword } from '../../app/validators';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { goToSignIn, signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 import { readFragmentToken } from './fragment-token';
-import type { SignInNotice } from './sign-in.page';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [token] = useState(readFragmentToken);
   const form = useForm({ initialValues: { password: '' }, validate: { password: newPassword(t) } });
   const reset = useMutation({
     mutationFn: (password: string) => apiPost<void>('/api/v1/auth/password/reset', { token, password }),
-    onSuccess: () => navigate('/sign-in', { replace: true, state: { notice: 'passwordReset' } satisfies SignInNotice }),
+    onSuccess: () => goToSignIn(undefined, { notice: 'reset' }),
     onError: (error) => applyFieldErrors(form, t, error),
   });
   const tokenRefused = isApiError(reset.error) && reset.error.code === 'invalid_token';
@@ -59,7 +58,7 @@ export function ResetPasswordPage() {
             {t('auth.reset.submit')}
           </Button>
           <Text size="sm" ta="center">
-            <Anchor component={Link} to="/sign-in">
+            <Anchor href={signInAddress()}>
               {t('auth.backToSignIn')}
             </Anchor>
           </Text>

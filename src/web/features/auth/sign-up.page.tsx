@@ -1,18 +1,17 @@
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Me, SignUpBody } from '../../../contracts/auth.contract';
+import type { SignUpBody } from '../../../contracts/auth.contract';
 import { ApiError, apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
 import { useConfig } from '../../app/use-config';
-import { useStartSession } from '../../app/use-session-actions';
 import { emailAddress, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '../../app/validators';
 import { LanguageField } from '../../components/language-field.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 
 type SignUpValues = Omit<SignUpBody, 'language'>;
@@ -20,7 +19,6 @@ type SignUpValues = Omit<SignUpBody, 'language'>;
 export function SignUpPage() {
   const { t } = useTranslation();
   const config = useConfig();
-  const startSession = useStartSession();
   const form = useForm<SignUpValues>({
     initialValues: { organizationName: '', name: '', email: '', password: '' },
     validate: {
@@ -31,8 +29,8 @@ export function SignUpPage() {
     },
   });
   const signUp = useMutation({
-    mutationFn: (body: SignUpBody) => apiPost<Me>('/api/v1/auth/sign-up', body),
-    onSuccess: startSession,
+    // The answer is the same for every address; the link to go on comes by e-mail.
+    mutationFn: (body: SignUpBody) => apiPost<{ ok: true }>('/api/v1/auth/sign-up', body),
     onError: (error) => applyFieldErrors(form, t, error),
   });
 
@@ -41,7 +39,22 @@ export function SignUpPage() {
       <AuthLayout title={t('auth.signUp.title')}>
         <Stack>
           <ProblemAlert error={new ApiError({ status: 403, code: 'signup_disabled', title: '' })} />
-          <Anchor component={Link} to="/sign-in">
+          <Anchor href={signInAddress()}>
+            {t('auth.backToSignIn')}
+          </Anchor>
+        </Stack>
+      </AuthLayout>
+    );
+  }
+
+  if (signUp.isSuccess) {
+    return (
+      <AuthLayout title={t('auth.signUp.title')}>
+        <Stack>
+          <Alert color="green" role="status">
+            {t('auth.signUp.sent', { email: signUp.variables.email })}
+          </Alert>
+          <Anchor href={signInAddress()}>
             {t('auth.backToSignIn')}
           </Anchor>
         </Stack>
@@ -94,7 +107,7 @@ export function SignUpPage() {
           </Button>
           <Text size="sm" ta="center">
             {t('auth.signUp.haveAccount')}{' '}
-            <Anchor component={Link} to="/sign-in">
+            <Anchor href={signInAddress()}>
               {t('auth.signUp.toSignIn')}
             </Anchor>
           </Text>

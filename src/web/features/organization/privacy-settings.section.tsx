@@ -1,7 +1,7 @@
 import { NumberInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS } from '../../../contracts/constants';
+import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, VIEW_LOG_KEEP_DAYS } from '../../../contracts/constants';
 import type { Organization } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
@@ -9,14 +9,15 @@ import { useUpdateOrganization } from './organization.api';
 import { SettingsSection } from './settings-section.component';
 
 // Privacy: how long the organisation keeps what customers leave of themselves — contact details left
-// with a reaction, and customers' names in promises and extras. Saved through the organisation's own
-// update; the hourly sweep on the server applies it.
+// with a reaction, and customers' names in promises and extras — and how long a member can read back
+// who looked at their per-member figures. Saved through the organisation's own update; the hourly sweep
+// on the server applies it.
 
 type Range = { readonly min: number; readonly max: number };
-type Values = { contactKeepDays: number | string; customerKeepDays: number | string };
+type Values = { contactKeepDays: number | string; customerKeepDays: number | string; viewLogKeepDays: number | string };
 
 const inRange = (value: number | string, range: Range) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
-const initial = (o: Organization): Values => ({ contactKeepDays: o.contactKeepDays, customerKeepDays: o.customerKeepDays });
+const initial = (o: Organization): Values => ({ contactKeepDays: o.contactKeepDays, customerKeepDays: o.customerKeepDays, viewLogKeepDays: o.viewLogKeepDays });
 
 export function PrivacySettingsSection({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
@@ -26,11 +27,12 @@ export function PrivacySettingsSection({ organization }: { organization: Organiz
     validate: {
       contactKeepDays: (v) => (inRange(v, CONTACT_KEEP_DAYS) ? null : t('organization.privacy.range', CONTACT_KEEP_DAYS)),
       customerKeepDays: (v) => (inRange(v, CUSTOMER_KEEP_DAYS) ? null : t('organization.privacy.range', CUSTOMER_KEEP_DAYS)),
+      viewLogKeepDays: (v) => (inRange(v, VIEW_LOG_KEEP_DAYS) ? null : t('organization.privacy.range', VIEW_LOG_KEEP_DAYS)),
     },
   });
   const submit = form.onSubmit((values) => {
     update.mutate(
-      { contactKeepDays: Number(values.contactKeepDays), customerKeepDays: Number(values.customerKeepDays) },
+      { contactKeepDays: Number(values.contactKeepDays), customerKeepDays: Number(values.customerKeepDays), viewLogKeepDays: Number(values.viewLogKeepDays) },
       {
         onSuccess: (saved) => {
           form.setValues(initial(saved));
@@ -72,6 +74,12 @@ export function PrivacySettingsSection({ organization }: { organization: Organiz
         description={t('organization.privacy.customerKeepDaysHint')}
         {...days(CUSTOMER_KEEP_DAYS)}
         {...form.getInputProps('customerKeepDays')}
+      />
+      <NumberInput
+        label={t('organization.privacy.viewLogKeepDays')}
+        description={t('organization.privacy.viewLogKeepDaysHint')}
+        {...days(VIEW_LOG_KEEP_DAYS)}
+        {...form.getInputProps('viewLogKeepDays')}
       />
     </SettingsSection>
   );

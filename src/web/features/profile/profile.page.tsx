@@ -20,6 +20,7 @@ import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { DigestSection, MyNotesSection } from './learning.sections';
+import { FigureViewsSection, PrivacyStatementSection } from './privacy.sections';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -52,6 +53,8 @@ export function ProfilePage() {
         {me.member && <DigestSection />}
         {me.member && <MyNotesSection />}
         <PasswordSection />
+        {me.member && me.activeOrganization && <PrivacyStatementSection organizationName={me.activeOrganization.name} />}
+        {me.member && <FigureViewsSection />}
         {me.member && me.activeOrganization && <MyDataSection organizationName={me.activeOrganization.name} />}
         <OrganizationsSection />
       </Stack>
