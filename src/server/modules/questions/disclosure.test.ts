@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
+import type { Level } from '../../../contracts/questions.contract';
 import { type CandidateGroup, decideGroups, decidePeople, type PeopleModel } from './disclosure';
+import { type EarlierRound, historyOf, peopleAcrossRounds } from './earlier-rounds';
+import { Atoms, countPerAtom, type Placed } from './groups';
 
 // The rule that no combination of shown groups singles out fewer than k respondents, checked against
 // an exact attacker that tries every small set of atoms.
@@ -181,5 +184,39 @@ describe('which groups are shown beside earlier rounds and over the people asked
       const now = revealedPeople(asked, [...before, ...shown.map((g) => [...g.atoms])], k).filter((s) => !old.has(s.join()));
       expect(now, label).toEqual([]);
     }
+  });
+
+  it('shows the organisation and its teams beside four earlier rounds in which people moved between every team (it used to give up and withhold them all)', () => {
+    // 2,000 people in 20 teams, a manager in 50; between rounds 1 in 50 moves team, 1 in 100 leaves and a
+    // third of those who left come back. Every change leaves a handful of people with a history of their
+    // own; the check used to give up on so many and withhold every team of the fifth round.
+    const random = seeded(7);
+    const team = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const people = Array.from({ length: 2000 }, (_, i) => ({ id: `m${i}`, level: (i % 50 === 0 ? 'middle' : 'staff') as Level, teams: [team(i % 20)], active: true }));
+    const place = (p: (typeof people)[number]): Placed => ({ level: p.level, teamIds: p.teams });
+    const rounds: EarlierRound[] = [];
+    let last = new Map<string, string>();
+    for (let round = 0; round <= 4; round++) {
+      if (round > 0) {
+        for (const p of people) {
+          if (random() < 0.02) p.teams = [team(Math.floor(random() * 20))];
+          if (!p.active && random() < 1 / 3) p.active = true;
+          else if (p.active && random() < 0.01) p.active = false;
+        }
+      }
+      const audience = people.filter((p) => p.active);
+      const history = historyOf(rounds);
+      const atoms = new Atoms();
+      const audienceAtoms = audience.map((p) => atoms.of(place(p), history(p.id)));
+      const asked = countPerAtom(atoms.atoms.length, audienceAtoms);
+      const candidates = atoms.candidates(asked);
+      const model = peopleAcrossRounds(rounds, { atomCount: atoms.atoms.length, audienceIds: audience.map((p) => p.id), audienceAtoms });
+      last = decideGroups(asked, candidates, 5, decidePeople(candidates, 5, model.model('q')));
+      const shown = new Set([...last].filter(([, d]) => d === 'shown').map(([key]) => key));
+      rounds.push({ id: `r${round}`, placed: new Map(audience.map((p) => [p.id, place(p)])), shown: new Map([['q', shown]]) });
+    }
+    expect(last.get('org')).toBe('shown');
+    const teams = [...last].filter(([key]) => /^team:[^:]+$/.test(key));
+    expect(teams.filter(([, d]) => d === 'shown')).toHaveLength(20);
   });
 });
