@@ -55,7 +55,7 @@ export const createCampaignBody = z
     opensOn: day,
     closesOn: day,
     audience,
-    /** Remind who has not answered this many days before the close. */
+    /** Remind everyone asked (answered or not: a reminder says nothing about who has) this many days before the close. */
     reminderDays: z.array(z.number().int().min(0).max(60)).max(5).default([]),
     questionKeys: z.array(z.string().min(1).max(80)).min(1).max(60),
   })
@@ -76,6 +76,9 @@ export type CampaignQuestion = z.infer<typeof campaignQuestion>;
 
 export const myStatus = z.enum(['not_asked', 'to_answer', 'answered']);
 
+/** A count or share shown as a step: somewhere from min to max (see the server's response-step.ts). */
+export const responseStep = z.object({ min: z.number(), max: z.number() });
+
 export const campaignSummary = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -87,8 +90,8 @@ export const campaignSummary = z.object({
   myStatus,
   /** People asked (known once it opens). */
   audienceSize: z.number().int().nullable(),
-  /** Respondents over everyone asked, shown only at or above the threshold. */
-  responseRate: z.number().nullable(),
+  /** Directors and admins: respondents over everyone asked, as a step of shares (while open: as at the start of the day); null below the threshold. */
+  responseRate: responseStep.nullable(),
 });
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export const campaignList = z.object({ items: z.array(campaignSummary) });
@@ -120,7 +123,8 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 /** 'org', 'level:top', 'team:<id>', 'team:<id>:level:staff'. */
 export const groupKey = z.string().regex(/^(org|level:(top|middle|staff)|team:[0-9a-f-]{36}(:level:(top|middle|staff))?)$/);
-export const groupStatus = z.enum(['shown', 'too_few', 'difference']);
+/** too_few: below the threshold; difference: with other groups of the round it would single out fewer; earlier_round: beside an earlier round's figures it would. */
+export const groupStatus = z.enum(['shown', 'too_few', 'difference', 'earlier_round']);
 export type GroupStatus = z.infer<typeof groupStatus>;
 
 export const resultGroup = z.object({
@@ -132,11 +136,18 @@ export const resultGroup = z.object({
   /** Whether the group's response is shown (at close: the campaign's answers as a whole). */
   status: groupStatus,
   audience: z.number().int().nullable(),
-  respondents: z.number().int().nullable(),
+  /** How many answered, as a step at least the threshold wide, never a count (while open: as it stood at the start of the day). */
+  response: responseStep.nullable(),
 });
 export type ResultGroup = z.infer<typeof resultGroup>;
 
-export const participation = z.object({ status: campaignStatus, minGroup: z.number().int(), groups: z.array(resultGroup) });
+export const participation = z.object({
+  status: campaignStatus,
+  minGroup: z.number().int(),
+  /** While open: the day the figures are of (as they stood at its start); they change once a day at most. */
+  asOf: day.nullable(),
+  groups: z.array(resultGroup),
+});
 
 export const figures = z.object({
   status: groupStatus,

@@ -61,7 +61,8 @@ export const tower = z.object({
       campaignId: z.uuid(),
       title: z.string(),
       closesOn: day,
-      responseRate: share,
+      /** As a step of shares (the core questions' response is never shown as a count). */
+      responseRate: z.object({ min: z.number(), max: z.number() }).nullable(),
       previousTitle: z.string().nullable(),
       themes: z.array(z.object({ theme: z.string(), average: z.number().nullable(), previous: z.number().nullable() })),
       promoterScore: z.number().nullable(),

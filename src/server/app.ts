@@ -82,6 +82,18 @@ export interface BuildAppOptions {
   jobs?: boolean;
 }
 
+/** Where members send their answers to a round of core questions, however the path is spelled (percent-encoded too). */
+const ANSWERS_PATH = /\/campaigns\/[^/?#]+\/answers\/?(?:[?#]|$)/i;
+function isAnswersPath(url: string) {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: tested as it came.
+  }
+  return ANSWERS_PATH.test(url) || ANSWERS_PATH.test(decoded);
+}
+
 export function loggerOptions(level: string): pino.LoggerOptions {
   return {
     level,
@@ -99,7 +111,14 @@ export function loggerOptions(level: string): pino.LoggerOptions {
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), requestId: req.id, ip: req.ip }),
+      // An answer to core questions is logged without the address it came from: beside it, the address
+      // would say who answered (and when) to anyone who reads the logs.
+      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        requestId: req.id,
+        ip: isAnswersPath(req.url) ? undefined : req.ip,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
     },

@@ -175,7 +175,7 @@ async function seedCampaign(
       }),
     )
     .returning();
-  await openCampaign(tx, row!);
+  await openCampaign(tx, secret, row!, c.opensOn);
   await tx.execute(sql`update campaigns set opened_at = ${`${c.opensOn}T07:00:00Z`}::timestamptz where org_id = ${orgId} and id = ${row!.id}`);
 
   const { rows: people } = await tx.execute<Person>(sql`

@@ -83,7 +83,7 @@ describe('the demo hotel', () => {
     const fatima = await signIn(t.app, 'fatima@dekroon.example', PASSWORD);
     const mirror = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${autumn!.id}/mirror`, headers: { cookie: fatima } })).json() as Mirror;
     const team = mirror.teams[0]!;
-    if (process.env.SHOW_GROUPS) console.log(results.groups.map((g) => `${g.key} ${g.teamName} ${g.status} ${g.respondents}/${g.audience}`).join('\n'));
+    if (process.env.SHOW_GROUPS) console.log(results.groups.map((g) => `${g.key} ${g.teamName} ${g.status} ${g.response?.min}-${g.response?.max}/${g.audience}`).join('\n'));
     expect(team.status).toBe('shown');
     const support = team.questions.find((q) => q.text.en.includes('support'))!;
     expect(support.self).toBeGreaterThan(support.team.average!);

@@ -12,13 +12,16 @@ import { members, organizations } from './org.schema';
 // - When the campaign closes, every key is erased and every ballot and answer is written anew under a
 //   new id in a random order (results.service.ts, forgetBallots). From then on nobody, not even with
 //   the secret, can tell whose ballot is whose. Ballots and answers carry no time and no group.
-// - The reminders leave a notice in the bell of who had not answered on a reminder day: that much of
-//   who answered is known to the person themself, never shown to anyone else.
-// - Who has answered is never stored: the reminders and the response rate recompute it from the keys.
+// - Nothing anyone else can read depends on whether a person answered: the reminders go to everyone
+//   asked, answered or not (the notice is the same); the response is shown only in steps at least the
+//   threshold wide and, while a round is open, only as it stood at the start of the day.
+// - Who has answered is never stored: the daily response is recomputed from the keys and only its
+//   steps are kept.
 // - Results are computed once, at close, per question and per fixed group (organisation, level, team,
-//   team × level), and stored; a group is shown only when no combination of shown groups can single out
-//   fewer than the threshold of respondents (disclosure.ts). Nothing shows results while a campaign is
-//   open: watching them change would show one person's answer.
+//   team × level), and stored; a group is shown only when no combination of shown groups — of this
+//   round and of every closed round with the same question — can single out fewer than the threshold
+//   of respondents or of people asked (disclosure.ts, earlier-rounds.ts). Nothing shows results while a
+//   campaign is open: watching them change would show one person's answer.
 
 /** A question an organisation added to the bank itself (the built-in bank is in question-bank.ts). */
 export const orgQuestions = pgTable(
@@ -55,12 +58,18 @@ export const campaigns = pgTable(
     audienceAll: boolean().notNull().default(true),
     audienceTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     audienceRoles: text().array().notNull().default(sql`'{}'::text[]`),
-    /** Remind who has not answered this many days before the close (e.g. 3 and 1). */
+    /** Remind everyone asked this many days before the close (e.g. 3 and 1), answered or not. */
     reminderDays: smallint().array().notNull().default(sql`'{}'::smallint[]`),
     /** scheduled → open → closed; the background job moves it along, a director may close early. */
     status: text().notNull().default('scheduled'),
     openedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /**
+     * While open, the response is shown as it stood at the start of the day, in steps (response-step.ts):
+     * the day it was taken, and the step width (the threshold then). The steps are all that is stored.
+     */
+    responseOn: date({ mode: 'string' }),
+    responseStep: smallint(),
     /** The thresholds the results were computed with (the organisation's at close). */
     minGroup: smallint(),
     minTexts: smallint(),
@@ -203,7 +212,10 @@ export const campaignResults = pgTable(
   ],
 );
 
-/** Response per group, at close (while open it is computed on the fly under the same rule). */
+/**
+ * Response per group under the disclosure rule: at close the counts (shown only as steps); while open
+ * the day's figure, of which only the step's lower end is stored (campaigns.responseOn, responseStep).
+ */
 export const campaignParticipation = pgTable(
   'campaign_participation',
   {

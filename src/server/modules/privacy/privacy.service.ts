@@ -34,12 +34,13 @@ const NOTES = {
 export type ExportTaker = 'self' | 'administrator';
 
 /**
- * Notices that would tell whether the person had answered a round of core questions (a reminder went to
- * who had not). Known to the person themself; left out of a file an administrator takes.
+ * Notices that could tell whether the person had answered a round of core questions: reminders now go to
+ * everyone asked alike, but those sent before went only to who had not answered, and are still stored.
+ * Known to the person themself; left out of a file an administrator takes.
  */
 const PARTICIPATION_NOTICES = ['campaign_reminder'];
 const TAKEN_BY_ADMINISTRATOR_NOTE =
-  'Taken by an administrator on your behalf: reminders to answer a round of core questions are left out, because they would show whether you had answered. Your own download from your profile holds them.';
+  'Taken by an administrator on your behalf: reminders to answer a round of core questions are left out, because older ones went only to who had not answered and would show whether you had. Your own download from your profile holds them.';
 
 async function rows(tx: Tx, query: SQL): Promise<Row[]> {
   const { rows: found } = await tx.execute<{ row: Row }>(query);

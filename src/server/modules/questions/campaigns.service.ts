@@ -16,16 +16,17 @@ import type {
 } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
-import { campaignAudience, campaignBallots, campaignQuestions, campaigns, mirrorAnswers, orgQuestions } from '../../db/schema/questions.schema';
+import { campaignAudience, campaignBallots, campaignParticipation, campaignQuestions, campaigns, mirrorAnswers, orgQuestions } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { ballotKeyer } from './ballots';
-import { decideGroups } from './disclosure';
+import { decideGroups, decidePeople, type PeopleModel } from './disclosure';
 import { Atoms, countPerAtom, levelOf, parseGroupKey } from './groups';
 import { QUESTION_BANK } from './question-bank';
+import { responseStep, type Step } from './response-step';
 import { steering } from './visibility';
 
 // Module 5: campaigns of core questions — the bank, making a campaign, who is asked, answering
@@ -136,7 +137,7 @@ export async function createCampaign(deps: QuestionsDeps, tenant: TenantContext,
       })),
     );
     await recordAudit(tx, tenant, 'campaign.created', 'campaign', row!.id, { title: input.title, questions: chosen.length });
-    if (input.opensOn <= today) await openCampaign(tx, row!);
+    if (input.opensOn <= today) await openCampaign(tx, deps.secret, row!, today);
     return row!.id;
   });
   return findCampaign(deps, tenant, id);
@@ -171,8 +172,8 @@ type StaffRow = {
   managed_team_ids: string[];
 };
 
-/** Fixes the audience with their groups, and tells them. In the caller's transaction. */
-export async function openCampaign(tx: Tx, campaign: CampaignRow) {
+/** Fixes the audience with their groups, and tells them. In the caller's transaction; `today` is the organisation's. */
+export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow, today: string) {
   const { rows } = await tx.execute<StaffRow>(sql`
     select m.id as member_id, m.roles,
            coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and not tm.is_manager), '{}') as team_ids,
@@ -210,6 +211,7 @@ export async function openCampaign(tx: Tx, campaign: CampaignRow) {
     'campaign_open',
     { campaignId: campaign.id, title: campaign.title, closesOn: campaign.closesOn },
   );
+  await recordResponse(tx, secret, campaign.orgId, campaign.id, today);
 }
 
 // ---------- reading ----------
@@ -259,8 +261,10 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
     question_count: number;
     audience_size: number;
     asked: boolean;
+    min_group: number | null;
+    response_step: number | null;
   }>(sql`
-    select c.id, c.title, c.opens_on::text, c.closes_on::text, c.status,
+    select c.id, c.title, c.opens_on::text, c.closes_on::text, c.status, c.min_group, c.response_step,
            (select count(*)::int from campaign_questions q where q.org_id = c.org_id and q.campaign_id = c.id) as question_count,
            (select count(*)::int from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id) as audience_size,
            exists (select 1 from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id and a.member_id = ${tenant.memberId}) as asked
@@ -284,16 +288,19 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
       questionCount: r.question_count,
       myStatus,
       audienceSize: r.status === 'scheduled' ? null : r.audience_size,
-      responseRate: steering(tenant) && r.status !== 'scheduled' ? await orgResponseRate(deps, tenant.orgId, r.id, r.status) : null,
+      responseRate:
+        steering(tenant) && r.status !== 'scheduled'
+          ? await orgResponseRate(deps.db, { orgId: tenant.orgId, id: r.id, status: r.status, minGroup: r.min_group, responseStep: r.response_step })
+          : null,
     });
   }
   return { items };
 }
 
-async function orgResponseRate(deps: QuestionsDeps, orgId: string, campaignId: string, status: string) {
-  const groups = await participationGroups(deps, orgId, campaignId, status);
-  const org = groups.find((g) => g.key === 'org');
-  return org && org.status === 'shown' && org.audience ? org.respondents! / org.audience : null;
+/** The organisation's response rate as a step (see response-step.ts): the day's while open, the final one after. */
+async function orgResponseRate(db: Tx, row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>) {
+  const org = (await participationGroups(db, row)).find((g) => g.key === 'org');
+  return org && org.status === 'shown' && org.audience && org.response ? { min: org.response.min / org.audience, max: org.response.max / org.audience } : null;
 }
 
 /** The member's ballot while the campaign is open (their answers, found by their key). */
@@ -348,7 +355,7 @@ export async function findCampaign(deps: QuestionsDeps, tenant: TenantContext, c
     questionCount: questions.length,
     myStatus: asked && status === 'open' ? (myAnswers.length > 0 ? 'answered' : 'to_answer') : 'not_asked',
     audienceSize,
-    responseRate: steering(tenant) && row.status !== 'scheduled' ? await orgResponseRate(deps, tenant.orgId, campaignId, row.status) : null,
+    responseRate: steering(tenant) && row.status !== 'scheduled' ? await orgResponseRate(deps.db, row) : null,
     audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles as Role[] },
     reminderDays: row.reminderDays,
     questions,
@@ -461,14 +468,14 @@ type AudiencePlaced = {
  * Who is asked, placed in atoms, and which atom each ballot with answers belongs to. The link between
  * a ballot and a member is made here, in memory, from the keys; it is never stored or logged.
  */
-export async function placeBallots(db: Tx, secret: string, orgId: string, campaignId: string) {
+export async function placeBallots(db: Tx, secret: string, orgId: string, campaignId: string, history?: (memberId: string) => string) {
   const { rows: people } = await db.execute<AudiencePlaced>(sql`
     select member_id, level, team_ids from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
   const atoms = new Atoms();
   const keyOf = ballotKeyer(secret, campaignId);
   const atomOfKey = new Map<string, number>();
   const audienceAtoms = people.map((p) => {
-    const atom = atoms.of({ level: p.level, teamIds: p.team_ids });
+    const atom = atoms.of({ level: p.level, teamIds: p.team_ids }, history?.(p.member_id));
     atomOfKey.set(keyOf(p.member_id), atom);
     return atom;
   });
@@ -485,33 +492,62 @@ export async function placeBallots(db: Tx, secret: string, orgId: string, campai
   return { atoms, audienceAtoms, ballotAtoms, audienceIds: people.map((p) => p.member_id), keyOf };
 }
 
-/** The response per group: stored at close; while open, computed under the same rule. */
-export async function participationGroups(deps: QuestionsDeps, orgId: string, campaignId: string, status: string): Promise<ResultGroup[]> {
-  if (status === 'closed') {
-    const { rows } = await deps.db.execute<{ group_key: string; status: string; audience: number | null; respondents: number | null }>(sql`
-      select group_key, status, audience, respondents from campaign_participation where org_id = ${orgId} and campaign_id = ${campaignId}`);
-    return rows.map((r) => toGroup(r.group_key, r.status, r.audience, r.respondents));
-  }
-  if (status !== 'open') return [];
-  const [org] = await deps.db.select({ k: organizations.resultsMinGroup }).from(organizations).where(eq(organizations.id, orgId));
-  const placed = await placeBallots(deps.db, deps.secret, orgId, campaignId);
-  return decideParticipation(placed, org!.k);
+type ParticipationRow = { group_key: string; status: string; audience: number | null; respondents: number | null };
+
+/**
+ * The response per group as shown: stored at close (the counts) and, while open, once a day (only the
+ * step); either way every figure is a step, never a count (response-step.ts).
+ */
+export async function participationGroups(db: Tx, row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>, teamNames?: Map<string, string>): Promise<ResultGroup[]> {
+  const width = row.status === 'closed' ? row.minGroup : row.status === 'open' ? row.responseStep : null;
+  if (width === null) return [];
+  const { rows } = await db.execute<ParticipationRow>(sql`
+    select group_key, status, audience, respondents from campaign_participation where org_id = ${row.orgId} and campaign_id = ${row.id}`);
+  return rows.map((r) => toGroup(r.group_key, r.status, r.audience, r.status === 'shown' && r.audience !== null && r.respondents !== null ? responseStep(r.audience, r.respondents, width) : null, teamNames));
 }
 
-export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallots>>, k: number): ResultGroup[] {
+/** The response per group under the disclosure rule (over those who answered and over the people asked). */
+export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallots>>, k: number, people?: PeopleModel): ParticipationRow[] {
   const n = placed.atoms.atoms.length;
   const asked = countPerAtom(n, placed.audienceAtoms);
   const answered = countPerAtom(n, placed.ballotAtoms.values());
   const candidates = placed.atoms.candidates(asked);
-  const decisions = decideGroups(answered, candidates, k);
+  const decisions = decideGroups(answered, candidates, k, decidePeople(candidates, k, people ?? { asked, before: [] }));
   return candidates.map((g) => {
     const status = decisions.get(g.key)!;
     const sum = (counts: number[]) => g.atoms.reduce((s, i) => s + counts[i]!, 0);
-    return toGroup(g.key, status, status === 'shown' ? sum(asked) : null, status === 'shown' ? sum(answered) : null);
+    return { group_key: g.key, status, audience: status === 'shown' ? sum(asked) : null, respondents: status === 'shown' ? sum(answered) : null };
   });
 }
 
-export function toGroup(key: string, status: string, audience: number | null, respondents: number | null, teamNames?: Map<string, string>): ResultGroup {
+/**
+ * Takes an open round's response as it stands, for the day: the groups under the rule, and for each shown
+ * one only the lower end of its step. Nothing of it is exact, and it changes once a day at most.
+ */
+export async function recordResponse(tx: Tx, secret: string, orgId: string, campaignId: string, day: string) {
+  const [org] = await tx.select({ k: organizations.resultsMinGroup }).from(organizations).where(eq(organizations.id, orgId));
+  const k = org!.k;
+  const groups = decideParticipation(await placeBallots(tx, secret, orgId, campaignId), k);
+  await tx.delete(campaignParticipation).where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
+  if (groups.length > 0) {
+    await tx.insert(campaignParticipation).values(
+      groups.map((g) => ({
+        orgId,
+        campaignId,
+        groupKey: g.group_key,
+        status: g.status,
+        audience: g.audience,
+        respondents: g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
+      })),
+    );
+  }
+  await tx
+    .update(campaigns)
+    .set({ responseOn: day, responseStep: k })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+}
+
+export function toGroup(key: string, status: string, audience: number | null, response: Step | null, teamNames?: Map<string, string>): ResultGroup {
   const parsed = parseGroupKey(key);
   return {
     key,
@@ -521,7 +557,7 @@ export function toGroup(key: string, status: string, audience: number | null, re
     level: parsed.level,
     status: status as ResultGroup['status'],
     audience,
-    respondents,
+    response,
   };
 }
 

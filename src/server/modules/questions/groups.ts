@@ -34,14 +34,25 @@ export function parseGroupKey(key: string): { kind: 'org' | 'level' | 'team' | '
   throw new Error(`not a group key: ${key}`);
 }
 
-/** People alike to every group: same level, same teams. */
+/** Every group a person placed so is in: the organisation, their level, their teams and their level in each. */
+export function groupsOf(person: Placed): string[] {
+  return [groupKeys.org, groupKeys.level(person.level), ...person.teamIds.flatMap((t) => [groupKeys.team(t), groupKeys.teamLevel(t, person.level)])];
+}
+
+/** One key for a place: the same key, the same groups. */
+export const placeKey = (person: Placed) => `${person.level}|${[...person.teamIds].sort().join(',')}`;
+
+/**
+ * People alike to every group: same level, same teams (and, with `history`, the same places in the
+ * earlier rounds the figures are set beside).
+ */
 export class Atoms {
   readonly atoms: Placed[] = [];
   private index = new Map<string, number>();
 
-  of(person: Placed): number {
+  of(person: Placed, history = ''): number {
     const teamIds = [...person.teamIds].sort();
-    const key = `${person.level}|${teamIds.join(',')}`;
+    const key = `${placeKey(person)}#${history}`;
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.atoms.length;
@@ -63,12 +74,7 @@ export class Atoms {
       else byKey.set(key, [atom]);
     };
     this.atoms.forEach((a, i) => {
-      add(groupKeys.org, i);
-      add(groupKeys.level(a.level), i);
-      for (const t of a.teamIds) {
-        add(groupKeys.team(t), i);
-        add(groupKeys.teamLevel(t, a.level), i);
-      }
+      for (const key of groupsOf(a)) add(key, i);
     });
     const size = (atoms: number[]) => atoms.reduce((n, i) => n + (sizes[i] ?? 0), 0);
     const rank = (key: string) => ['org', 'level', 'team', 'team_level'].indexOf(parseGroupKey(key).kind);

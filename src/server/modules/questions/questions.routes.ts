@@ -112,7 +112,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
 
   app.get('/campaigns/:campaignId/participation', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'The response per group (only for groups at or above the threshold)', params: campaignParams, response: { 200: participation, ...problems } },
+    schema: { tags, summary: 'The response per group (only for groups at or above the threshold), in steps at least the threshold wide; while open, as it stood at the start of the day', params: campaignParams, response: { 200: participation, ...problems } },
     handler: (request) => results.findParticipation(deps, tenantOf(request), request.params.campaignId),
   });
 

@@ -33,10 +33,11 @@ import {
   participationGroups,
   placeBallots,
   type QuestionsDeps,
-  toGroup,
+  recordResponse,
 } from './campaigns.service';
-import { type Decision, decideGroups } from './disclosure';
-import { countPerAtom, parseGroupKey } from './groups';
+import { type Decision, decideGroups, decidePeople } from './disclosure';
+import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-rounds';
+import { countPerAtom } from './groups';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 // Module 5: closing a campaign (the results are computed once, per question and group, under the
@@ -56,106 +57,130 @@ export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaign
 
 /** The close, in the caller's transaction (the demo seeds closed campaigns this way). */
 export async function closeWithin(tx: Tx, secret: string, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
-  {
-    const row = await lockCampaign(tx, orgId, campaignId);
-    if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
-    const k = org!.resultsMinGroup;
-    const kTexts = org!.resultsMinTexts;
-    const placed = await placeBallots(tx, secret, orgId, campaignId);
-    const n = placed.atoms.atoms.length;
-    const asked = countPerAtom(n, placed.audienceAtoms);
-    const candidates = placed.atoms.candidates(asked);
+  const row = await lockCampaign(tx, orgId, campaignId);
+  if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
+  // One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`klantwerk.close.${orgId}`}, 0))`);
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  const k = org!.resultsMinGroup;
+  const kTexts = org!.resultsMinTexts;
+  const plan = await planResults(tx, secret, orgId, campaignId, k, kTexts);
 
-    // The response per group.
-    const participation = decideParticipation(placed, k);
-    if (participation.length > 0) {
-      await tx.insert(campaignParticipation).values(
-        participation.map((g) => ({ orgId, campaignId, groupKey: g.key, status: g.status, audience: g.audience, respondents: g.respondents })),
-      );
-    }
+  // The response per group (its counts, shown only as steps), instead of the day's.
+  await tx.delete(campaignParticipation).where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
+  if (plan.participation.length > 0) {
+    await tx.insert(campaignParticipation).values(
+      plan.participation.map((g) => ({ orgId, campaignId, groupKey: g.group_key, status: g.status, audience: g.audience, respondents: g.respondents })),
+    );
+  }
+  for (let i = 0; i < plan.resultRows.length; i += 5000) await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
+  for (let i = 0; i < plan.textRows.length; i += 5000) await tx.insert(campaignTexts).values(plan.textRows.slice(i, i + 5000));
 
-    // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
-    await tx.execute(sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`);
-    const ballotIds = [...placed.ballotAtoms.keys()];
-    if (ballotIds.length > 0) {
-      await tx.execute(sql`
-        insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...placed.ballotAtoms.values()])}::int[])`);
-    }
-    await tx.execute(sql`analyze ballot_atoms`);
-    const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
-      select a.question_id, ba.atom, a.value, count(*)::int as n
-        from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
-       where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.value is not null
-       group by 1, 2, 3`);
-    const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
-      select a.question_id, ba.atom, a.text
-        from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
-       where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.text is not null`);
+  await forgetBallots(tx, orgId, campaignId);
+  await tx
+    .update(campaigns)
+    // Closed early: the last day is today (the trend orders campaigns by it).
+    .set({ status: 'closed', closedAt: new Date(), minGroup: k, minTexts: kTexts, closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)` })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+  if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
+  await notifyMembers(tx, orgId, plan.audienceIds, 'campaign_closed', { campaignId, title: row.title });
+}
 
-    const questions = await loadQuestions(tx, orgId, campaignId);
-    const decisionCache = new Map<string, Map<string, Decision>>();
-    const decide = (counts: number[], threshold: number) => {
-      const cacheKey = `${threshold}:${counts.join(',')}`;
-      let d = decisionCache.get(cacheKey);
-      if (!d) decisionCache.set(cacheKey, (d = decideGroups(counts, candidates, threshold)));
-      return d;
-    };
-    const resultRows: (typeof campaignResults.$inferInsert)[] = [];
-    const textRows: (typeof campaignTexts.$inferInsert)[] = [];
-    for (const q of questions) {
-      if (q.kind === 'open') {
-        const perAtom = new Map<number, string[]>();
-        for (const t of texts) if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
-        const counts = Array.from({ length: n }, (_, i) => perAtom.get(i)?.length ?? 0);
-        const decisions = decide(counts, kTexts);
-        for (const g of candidates) {
-          const status = decisions.get(g.key)!;
-          const shown = status === 'shown';
-          const list = shown ? shuffle(g.atoms.flatMap((i) => perAtom.get(i) ?? [])) : [];
-          resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status, respondents: shown ? list.length : null });
-          list.forEach((text, position) => textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }));
-        }
-        continue;
-      }
-      const { min, max } = scaleOf(q.kind);
-      const dist = Array.from({ length: n }, () => new Array<number>(max - min + 1).fill(0));
-      for (const t of tallies) if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
-      const counts = dist.map((d) => d.reduce((a, b) => a + b, 0));
-      const decisions = decide(counts, k);
+/**
+ * The results of an open round as its close would store them: the response and the figures per question
+ * and group under the disclosure rule (with `acrossRounds` false, within the round and over those who
+ * answered only: the rule before issue 14, for bench/questions.ts to set beside it). Writes nothing
+ * that outlives the transaction.
+ */
+export async function planResults(tx: Tx, secret: string, orgId: string, campaignId: string, k: number, kTexts: number, acrossRounds = true) {
+  // Atoms split people by their places in every earlier round with a shared question, too.
+  const earlier = acrossRounds ? await loadEarlierRounds(tx, orgId, campaignId) : [];
+  const placed = await placeBallots(tx, secret, orgId, campaignId, historyOf(earlier));
+  const n = placed.atoms.atoms.length;
+  const asked = countPerAtom(n, placed.audienceAtoms);
+  const candidates = placed.atoms.candidates(asked);
+  const people = peopleAcrossRounds(earlier, { atomCount: n, audienceIds: placed.audienceIds, audienceAtoms: placed.audienceAtoms });
+
+  const participation = decideParticipation(placed, k, acrossRounds ? people.model(null) : undefined);
+
+  // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
+  await tx.execute(sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`);
+  const ballotIds = [...placed.ballotAtoms.keys()];
+  if (ballotIds.length > 0) {
+    await tx.execute(sql`
+      insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...placed.ballotAtoms.values()])}::int[])`);
+  }
+  await tx.execute(sql`analyze ballot_atoms`);
+  const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
+    select a.question_id, ba.atom, a.value, count(*)::int as n
+      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.value is not null
+     group by 1, 2, 3`);
+  const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
+    select a.question_id, ba.atom, a.text
+      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.text is not null`);
+
+  const questions = await loadQuestions(tx, orgId, campaignId);
+  // The people model is decided once per threshold and set of earlier rounds; each question's counts then once.
+  const peopleCache = new Map<string, Map<string, Decision>>();
+  const peopleDecisions = (questionKey: string, threshold: number) => {
+    const cacheKey = `${threshold}:${people.signature(questionKey)}`;
+    let d = peopleCache.get(cacheKey);
+    if (!d) peopleCache.set(cacheKey, (d = decidePeople(candidates, threshold, people.model(questionKey))));
+    return d;
+  };
+  const decisionCache = new Map<string, Map<string, Decision>>();
+  const decide = (questionKey: string, counts: number[], threshold: number) => {
+    const cacheKey = `${threshold}:${people.signature(questionKey)}:${counts.join(',')}`;
+    let d = decisionCache.get(cacheKey);
+    if (!d) decisionCache.set(cacheKey, (d = decideGroups(counts, candidates, threshold, acrossRounds ? peopleDecisions(questionKey, threshold) : undefined)));
+    return d;
+  };
+  const resultRows: (typeof campaignResults.$inferInsert)[] = [];
+  const textRows: (typeof campaignTexts.$inferInsert)[] = [];
+  for (const q of questions) {
+    if (q.kind === 'open') {
+      const perAtom = new Map<number, string[]>();
+      for (const t of texts) if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
+      const counts = Array.from({ length: n }, (_, i) => perAtom.get(i)?.length ?? 0);
+      const decisions = decide(q.key, counts, kTexts);
       for (const g of candidates) {
         const status = decisions.get(g.key)!;
-        if (status !== 'shown') {
-          resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status });
-          continue;
-        }
-        const groupDist = new Array<number>(max - min + 1).fill(0);
-        for (const i of g.atoms) dist[i]!.forEach((c, v) => (groupDist[v]! += c));
-        resultRows.push({
-          orgId,
-          campaignId,
-          questionId: q.id,
-          groupKey: g.key,
-          status,
-          respondents: groupDist.reduce((a, b) => a + b, 0),
-          valueSum: groupDist.reduce((s, c, v) => s + c * (v + min), 0),
-          counts: groupDist,
-        });
+        const shown = status === 'shown';
+        const list = shown ? shuffle(g.atoms.flatMap((i) => perAtom.get(i) ?? [])) : [];
+        resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status, respondents: shown ? list.length : null });
+        list.forEach((text, position) => textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }));
       }
+      continue;
     }
-    for (let i = 0; i < resultRows.length; i += 5000) await tx.insert(campaignResults).values(resultRows.slice(i, i + 5000));
-    for (let i = 0; i < textRows.length; i += 5000) await tx.insert(campaignTexts).values(textRows.slice(i, i + 5000));
-
-    await tx.execute(sql`drop table ballot_atoms`);
-    await forgetBallots(tx, orgId, campaignId);
-    await tx
-      .update(campaigns)
-      // Closed early: the last day is today (the trend orders campaigns by it).
-      .set({ status: 'closed', closedAt: new Date(), minGroup: k, minTexts: kTexts, closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)` })
-      .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
-    if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
-    await notifyMembers(tx, orgId, placed.audienceIds, 'campaign_closed', { campaignId, title: row.title });
+    const { min, max } = scaleOf(q.kind);
+    const dist = Array.from({ length: n }, () => new Array<number>(max - min + 1).fill(0));
+    for (const t of tallies) if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
+    const counts = dist.map((d) => d.reduce((a, b) => a + b, 0));
+    const decisions = decide(q.key, counts, k);
+    for (const g of candidates) {
+      const status = decisions.get(g.key)!;
+      if (status !== 'shown') {
+        resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status });
+        continue;
+      }
+      const groupDist = new Array<number>(max - min + 1).fill(0);
+      for (const i of g.atoms) dist[i]!.forEach((c, v) => (groupDist[v]! += c));
+      resultRows.push({
+        orgId,
+        campaignId,
+        questionId: q.id,
+        groupKey: g.key,
+        status,
+        respondents: groupDist.reduce((a, b) => a + b, 0),
+        valueSum: groupDist.reduce((s, c, v) => s + c * (v + min), 0),
+        counts: groupDist,
+      });
+    }
   }
+  await tx.execute(sql`drop table ballot_atoms`);
+  return { participation, resultRows, textRows, audienceIds: placed.audienceIds };
 }
 
 /**
@@ -213,17 +238,13 @@ async function closedCampaign(db: Tx, tenant: TenantContext, campaignId: string)
 async function visibleGroups(db: Tx, tenant: TenantContext, row: CampaignRow): Promise<ResultGroup[]> {
   const [org] = await db.select({ visibility: organizations.resultsVisibility }).from(organizations).where(eq(organizations.id, tenant.orgId));
   const may = groupVisibility(tenant, org!.visibility);
-  const { rows } = await db.execute<{ group_key: string; status: string; audience: number | null; respondents: number | null }>(sql`
-    select group_key, status, audience, respondents from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${row.id}`);
-  const visible = rows.filter((r) => may(r.group_key));
+  const visible = (await participationGroups(db, row)).filter((g) => may(g.key));
   const names = await findTeamNames(
     db,
     tenant.orgId,
-    visible.flatMap((r) => parseGroupKey(r.group_key).teamId ?? []),
+    visible.flatMap((g) => g.teamId ?? []),
   );
-  return visible
-    .map((r) => toGroup(r.group_key, r.status, r.audience, r.respondents, names))
-    .sort(byGroup);
+  return visible.map((g) => ({ ...g, teamName: g.teamId ? (names.get(g.teamId) ?? null) : null })).sort(byGroup);
 }
 
 const groupOrder = (g: ResultGroup) => ['org', 'level', 'team', 'team_level'].indexOf(g.kind);
@@ -231,7 +252,10 @@ const levelRank = (l: Level | null) => (l ? ['top', 'middle', 'staff'].indexOf(l
 
 // ---------- the response ----------
 
-/** The response per group, for the groups the caller may see: stored at close, computed while open. */
+/**
+ * The response per group, for the groups the caller may see, in steps: at the close's counts, or while
+ * open as it stood at the start of the day (taken by the job; never on request, so no one can time it).
+ */
 export async function findParticipation(deps: QuestionsDeps, tenant: TenantContext, campaignId: string) {
   const [row] = await deps.db
     .select()
@@ -240,11 +264,12 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
   if (!row) throw notFound();
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, tenant.orgId));
   const may = groupVisibility(tenant, org!.resultsVisibility);
-  const groups = (await participationGroups(deps, tenant.orgId, campaignId, row.status)).filter((g) => may(g.key));
+  const groups = (await participationGroups(deps.db, row)).filter((g) => may(g.key));
   const names = await findTeamNames(deps.db, tenant.orgId, groups.flatMap((g) => g.teamId ?? []));
   return {
     status: row.status as 'scheduled' | 'open' | 'closed',
     minGroup: row.minGroup ?? org!.resultsMinGroup,
+    asOf: row.status === 'open' ? row.responseOn : null,
     groups: groups.map((g) => ({ ...g, teamName: g.teamId ? (names.get(g.teamId) ?? null) : null })).sort(byGroup),
   };
 }
@@ -385,7 +410,8 @@ export async function findMirror(deps: QuestionsDeps, tenant: TenantContext, cam
 export async function exportResultsCsv(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, language: Language) {
   const db = deps.db;
   const row = await closedCampaign(db, tenant, campaignId);
-  const groups = (await visibleGroups(db, tenant, row)).filter((g) => g.status === 'shown' || g.kind === 'org');
+  // Every group the caller may see: a group whose response is withheld may still have figures shown.
+  const groups = await visibleGroups(db, tenant, row);
   const questions = await loadQuestions(db, tenant.orgId, campaignId);
   const { rows } = await db.execute<ResultRow>(sql`
     select question_id, group_key, status, respondents, value_sum, counts from campaign_results
@@ -411,9 +437,9 @@ export async function exportResultsCsv(deps: QuestionsDeps, tenant: TenantContex
 
 // ---------- the background job ----------
 
-/** Opens campaigns whose first day has come, sends the reminders due, closes campaigns whose last day has passed. */
+/** Opens campaigns whose first day has come, takes the day's response, sends the reminders due, closes campaigns whose last day has passed. */
 export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
-  const done = { opened: 0, reminded: 0, closed: 0 };
+  const done = { opened: 0, responses: 0, reminded: 0, closed: 0 };
   const due = async (where: ReturnType<typeof sql>) => {
     const { rows } = await deps.db.execute<{ org_id: string; id: string; today: string }>(sql`
       select c.org_id, c.id, (${now.toISOString()}::timestamptz at time zone o.time_zone)::date::text as today
@@ -425,10 +451,21 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
     const opened = await deps.db.transaction(async (tx) => {
       const row = await lockCampaign(tx, c.org_id, c.id);
       if (row.status !== 'scheduled') return false;
-      await openCampaign(tx, row);
+      await openCampaign(tx, deps.secret, row, c.today);
       return true;
     });
     if (opened) done.opened++;
+  }
+  // The day's response of each open round, once a day, as it stands when the day begins.
+  for (const c of await due(sql`c.status = 'open' and c.closes_on >= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date
+                                 and (c.response_on is null or c.response_on < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date)`)) {
+    const taken = await deps.db.transaction(async (tx) => {
+      const row = await lockCampaign(tx, c.org_id, c.id);
+      if (row.status !== 'open' || (row.responseOn !== null && row.responseOn >= c.today)) return false;
+      await recordResponse(tx, deps.secret, c.org_id, c.id, c.today);
+      return true;
+    });
+    if (taken) done.responses++;
   }
   for (const c of await due(sql`c.status = 'open' and c.closes_on < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`)) {
     try {
@@ -443,8 +480,10 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
 }
 
 /**
- * Reminds who has not answered, on the days set before the close; each day once across processes (the
- * run is claimed first). Who has not answered is worked out from the keys, in memory.
+ * Reminds everyone asked, on the days set before the close; each day once across processes (the run is
+ * claimed first). Whether someone answered plays no part: a reminder only to those who had not would be
+ * a trace, in their notices and their data export, of who had not answered that day. The notice says
+ * when the round closes; the member's own page says whether they answered.
  */
 async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, today: string) {
   return deps.db.transaction(async (tx) => {
@@ -460,15 +499,11 @@ async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, to
       insert into campaign_reminder_runs (org_id, campaign_id, day) values (${orgId}, ${campaignId}, ${latest})
       on conflict do nothing returning day`);
     if (claimed.length === 0) return 0;
-    const placed = await placeBallots(tx, deps.secret, orgId, campaignId);
-    const answered = new Set<string>();
-    const { rows: keys } = await tx.execute<{ ballot_key: string }>(sql`
-      select b.ballot_key from campaign_ballots b where b.org_id = ${orgId} and b.campaign_id = ${campaignId} and b.ballot_key is not null
-         and exists (select 1 from campaign_answers a where a.org_id = b.org_id and a.campaign_id = b.campaign_id and a.ballot_id = b.id)`);
-    for (const k of keys) answered.add(k.ballot_key);
-    const toRemind = placed.audienceIds.filter((id) => !answered.has(placed.keyOf(id)));
-    await notifyMembers(tx, orgId, toRemind, 'campaign_reminder', { campaignId, title: row.title, closesOn: row.closesOn });
-    await tx.execute(sql`update campaign_reminder_runs set sent = ${toRemind.length} where org_id = ${orgId} and campaign_id = ${campaignId} and day = ${latest}`);
-    return toRemind.length;
+    const { rows: audience } = await tx.execute<{ member_id: string }>(sql`
+      select member_id from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
+    const everyone = audience.map((a) => a.member_id);
+    await notifyMembers(tx, orgId, everyone, 'campaign_reminder', { campaignId, title: row.title, closesOn: row.closesOn });
+    await tx.execute(sql`update campaign_reminder_runs set sent = ${everyone.length} where org_id = ${orgId} and campaign_id = ${campaignId} and day = ${latest}`);
+    return everyone.length;
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { addDays, localDay } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { findChain } from '../promises/chain.service';
+import { responseRateStep } from '../questions/response-step';
 import { figuresOf } from '../questions/results.service';
 
 // Module 8: the tower. Everything at a glance for the director: the last 28 days against the 28 before,
@@ -170,8 +171,9 @@ async function coreQuestions(db: Db, org: string, latest: { id: string; title: s
       from campaign_results r join campaign_questions q on q.org_id = r.org_id and q.campaign_id = r.campaign_id and q.id = r.question_id
      where r.org_id = ${org} and r.campaign_id = any(${sql.param(latest.map((c) => c.id))}::uuid[]) and r.group_key = 'org'
      order by q.position`);
-  const { rows: participation } = await db.execute<{ audience: number | null; respondents: number | null }>(sql`
-    select audience, respondents from campaign_participation where org_id = ${org} and campaign_id = ${last.id} and group_key = 'org' and status = 'shown'`);
+  const { rows: participation } = await db.execute<{ audience: number | null; respondents: number | null; min_group: number }>(sql`
+    select p.audience, p.respondents, c.min_group from campaign_participation p join campaigns c on c.org_id = p.org_id and c.id = p.campaign_id
+     where p.org_id = ${org} and p.campaign_id = ${last.id} and p.group_key = 'org' and p.status = 'shown'`);
   const of = (campaignId: string | undefined) => rows.filter((r) => r.campaign_id === campaignId).map((r) => ({ ...r, figures: figuresOf(r.kind, r) }));
   const themeAverages = (list: ReturnType<typeof of>) => {
     const byTheme = new Map<string, number[]>();
@@ -188,7 +190,8 @@ async function coreQuestions(db: Db, org: string, latest: { id: string; title: s
     campaignId: last.id,
     title: last.title,
     closesOn: last.closes_on,
-    responseRate: p && p.audience ? round(p.respondents! / p.audience) : null,
+    // As everywhere, a step and never the count (questions' response-step.ts).
+    responseRate: p && p.audience ? responseRateStep(p.audience, p.respondents!, p.min_group) : null,
     previousTitle: before?.title ?? null,
     // Themes with statements (a theme of only 0–10 or open questions has its promoter score or texts instead).
     themes: [...new Set(now.map((r) => r.theme))]

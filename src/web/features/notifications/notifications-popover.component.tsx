@@ -149,7 +149,7 @@ function campaignNoticeContent(t: TFunction, format: Format, data: CampaignNotic
         text: data.closesOn
           ? t('notifications.campaignReminder', { title, date: format.date(`${data.closesOn}T12:00:00Z`) })
           : t('notifications.campaignReminderNoDate', { title }),
-        detail: t('notifications.campaignOpenDetail'),
+        detail: t('notifications.campaignReminderDetail'),
         path,
       };
     case 'campaign_closed':

@@ -29,8 +29,11 @@ export function orderGroups<G extends Pick<ResultGroup, 'key' | 'kind' | 'teamId
   ];
 }
 
-/** The share of a group that answered, or null when the group is withheld or nobody was asked. */
-export function responseShare(group: Pick<ResultGroup, 'status' | 'audience' | 'respondents'>): number | null {
-  if (group.status !== 'shown' || group.audience === null || group.respondents === null || group.audience <= 0) return null;
-  return Math.min(1, group.respondents / group.audience);
+/**
+ * The share of a group that answered, as the step the server gives (never an exact count), or null when
+ * the group is withheld or nobody was asked.
+ */
+export function responseShare(group: Pick<ResultGroup, 'status' | 'audience' | 'response'>): { min: number; max: number } | null {
+  if (group.status !== 'shown' || group.audience === null || group.response === null || group.audience <= 0) return null;
+  return { min: Math.min(1, group.response.min / group.audience), max: Math.min(1, group.response.max / group.audience) };
 }

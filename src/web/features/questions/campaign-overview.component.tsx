@@ -12,6 +12,7 @@ import { useDays } from '../promises/use-days';
 import { useTeams } from '../teams/teams.api';
 import { CampaignStatusBadge } from './campaign-status.component';
 import { useCancelCampaign, useCloseCampaign } from './questions.api';
+import { formatShareStep } from './results-model';
 
 /**
  * For directors and admins: where the campaign stands (status, days, who is asked, reminders, the
@@ -86,7 +87,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
                     {t('questions.participation.responseHidden')}
                   </Text>
                 ) : (
-                  figures.share(campaign.responseRate)
+                  formatShareStep(campaign.responseRate, figures.share)
                 )}
               </DataList.ItemValue>
             </DataList.Item>

@@ -7,18 +7,22 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useFigureFormat } from '../chain/figures-format';
 import { orderGroups, responseShare } from './campaign-groups';
+import { useDays } from '../promises/use-days';
 import { groupLabel } from './campaign-labels';
 import { useParticipation } from './questions.api';
+import { formatShareStep } from './results-model';
 
 /**
  * The response per group while a campaign runs (and as it was at the close). A group the server
- * withholds has no figures: it says why, never a number.
+ * withholds has no figures: it says why, never a number. The figures are steps, never counts, and while
+ * the campaign runs they are as they stood at the start of the day: one answer never moves them at once.
  */
 export function CampaignParticipation({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const titleId = useId();
   const participation = useParticipation(campaignId);
+  const days = useDays();
   return (
     <Card withBorder padding={phone ? 'md' : 'lg'} radius="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
@@ -29,6 +33,13 @@ export function CampaignParticipation({ campaignId }: { campaignId: string }) {
           <Text size="sm" c="dimmed">
             {t('questions.participation.intro')}
           </Text>
+          {participation.data && (
+            <Text size="sm" c="dimmed">
+              {participation.data.asOf
+                ? t('questions.participation.steps', { minGroup: participation.data.minGroup, day: days.day(participation.data.asOf) })
+                : t('questions.participation.stepsClosed', { minGroup: participation.data.minGroup })}
+            </Text>
+          )}
         </div>
         {participation.error ? (
           <ProblemAlert error={participation.error} />
@@ -58,8 +69,13 @@ function GroupRow({ group, minGroup }: { group: ResultGroup; minGroup: number })
   const indent = group.kind === 'team_level' || group.kind === 'level';
   const figure =
     share !== null
-      ? t('questions.participation.rate', { respondents: figures.count(group.respondents!), audience: figures.count(group.audience!), rate: figures.share(share) })
-      : group.status === 'difference'
+      ? t('questions.participation.rate', {
+          min: figures.count(group.response!.min),
+          max: figures.count(group.response!.max),
+          audience: figures.count(group.audience!),
+          rate: formatShareStep(share, figures.share),
+        })
+      : group.status === 'difference' || group.status === 'earlier_round'
         ? t('questions.participation.difference')
         : t('questions.participation.tooFew', { minGroup });
   return (
@@ -72,7 +88,12 @@ function GroupRow({ group, minGroup }: { group: ResultGroup; minGroup: number })
           {figure}
         </Text>
       </Group>
-      {share !== null && <Progress value={share * 100} size="sm" mt={4} aria-hidden="true" />}
+      {share !== null && (
+        <Progress.Root size="sm" mt={4} aria-hidden="true">
+          <Progress.Section value={share.min * 100} />
+          <Progress.Section value={(share.max - share.min) * 100} color="blue.2" />
+        </Progress.Root>
+      )}
     </li>
   );
 }

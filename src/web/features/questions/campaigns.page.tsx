@@ -14,6 +14,7 @@ import { useDays } from '../promises/use-days';
 import { campaignsToAnswer, closedCampaigns, rowAction } from './campaign-list';
 import { CampaignStatusBadge } from './campaign-status.component';
 import { useCampaigns } from './questions.api';
+import { formatShareStep } from './results-model';
 
 /**
  * The campaigns of core questions. Everyone: what waits for my answers first, then the closed ones
@@ -178,7 +179,7 @@ function ResponseText({ campaign }: { campaign: CampaignSummary }) {
         {t('questions.list.responseHidden')}
       </Text>
     );
-  return <Text size="sm">{figures.share(campaign.responseRate)}</Text>;
+  return <Text size="sm">{formatShareStep(campaign.responseRate, figures.share)}</Text>;
 }
 
 /** Directors on a laptop: every campaign in a table. */

@@ -40,7 +40,7 @@ const ADMIN = '22222222-2222-4222-8222-222222222222';
 const group = (key: string, status: ResultGroup['status'] = 'shown'): ResultGroup => {
   const parsed = parseGroupKey(key)!;
   const teamName = parsed.teamId === SALES ? 'Verkoop' : parsed.teamId === ADMIN ? 'Administratie' : null;
-  return { key, kind: parsed.kind, teamId: parsed.teamId, teamName, level: parsed.level, status, audience: null, respondents: null };
+  return { key, kind: parsed.kind, teamId: parsed.teamId, teamName, level: parsed.level, status, audience: null, response: null };
 };
 
 const shown = (distribution: number[], extra: Partial<Figures> = {}): Figures => {

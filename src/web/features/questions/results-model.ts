@@ -196,11 +196,18 @@ export function distributionText(t: TFunction, language: Language, kind: ScoredK
     : t('questions.results.alt.scale10', { answers, average, score: formatPromoterScore(figures.promoterScore, language), parts });
 }
 
-/** Withheld figures: why (too few answered, or it would reveal a smaller group by difference). */
+/** Withheld figures: why (too few answered, it would reveal a smaller group by difference, or would beside an earlier round). */
 export function withheldText(t: TFunction, status: Figures['status'], threshold: number, open = false): string {
   if (status === 'shown') return '';
+  if (status === 'earlier_round') return t('questions.results.earlierRound', { minGroup: threshold });
   if (open) return status === 'difference' ? t('questions.results.open.difference', { minTexts: threshold }) : t('questions.results.open.tooFew', { minTexts: threshold });
   return status === 'difference' ? t('questions.results.difference', { minGroup: threshold }) : t('questions.results.tooFew', { minGroup: threshold });
+}
+
+/** A step of shares as the screen says it: "40–60%", or one figure when both ends meet. */
+export function formatShareStep(step: { min: number; max: number }, share: (x: number) => string): string {
+  const [min, max] = [share(step.min), share(step.max)];
+  return min === max ? min : `${min.replace(/\s*%$/, '')}–${max}`;
 }
 
 // ---------- the trend ----------

@@ -156,11 +156,9 @@ function ResultsView({
           <Title order={2} size="h3">
             {name}
           </Title>
-          {group.respondents !== null && (
+          {group.response !== null && group.audience !== null && (
             <Text size="sm" c="dimmed">
-              {group.audience !== null
-                ? t('questions.results.respondents', { respondents: f.count(group.respondents), audience: f.count(group.audience) })
-                : t('questions.results.respondentsOnly', { count: group.respondents })}
+              {t('questions.results.respondents', { min: f.count(group.response.min), max: f.count(group.response.max), audience: f.count(group.audience) })}
             </Text>
           )}
         </div>

@@ -54,6 +54,12 @@ export function percent(share: number | null, language: Language): string | null
   return formatFigure(share, 'share', language);
 }
 
+/** A share given as a step (the core questions' response: never a count), "40–60%". */
+export function percentStep(step: { min: number; max: number }, language: Language): string | null {
+  const [min, max] = [percent(step.min, language), percent(step.max, language)];
+  return min === max ? min : `${min?.replace(/\s*%$/, '')}–${max}`;
+}
+
 /** A figure in the units it is shown in (whole percentage points, tenths of a rating), so equal figures never differ. */
 function shown(value: number, measure: Measure): number {
   switch (measure) {

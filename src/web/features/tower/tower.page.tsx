@@ -20,6 +20,7 @@ import {
   isEmptyCount,
   type Measure,
   percent,
+  percentStep,
   promisesPath,
   resultsPath,
   sparkline,
@@ -351,7 +352,7 @@ function CoreQuestionsTile({ tower }: { tower: Tower }) {
         )}
       </div>
       <SimpleGrid cols={2} spacing="sm">
-        <Figure label={x.t('tower.questions.responseRate')} value={percent(q.responseRate, x.language)} />
+        <Figure label={x.t('tower.questions.responseRate')} value={q.responseRate && percentStep(q.responseRate, x.language)} />
         <Figure
           label={x.t('tower.questions.promoterScore')}
           value={x.figure(q.promoterScore, 'score')}
