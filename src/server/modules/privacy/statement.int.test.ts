@@ -86,6 +86,8 @@ describe('the staff privacy statement', () => {
     expect(comparison).toContain('kept 90 days');
     expect(section(en, 'who')).toContain('Per-member figures are on');
     expect(section(en, 'questions')).toContain('at least 7 people');
+    // Whether someone answered is not to be learned either: the response only in steps of the threshold.
+    expect(section(en, 'questions')).toContain('only in steps of at least 7');
     expect(section(en, 'questions')).toContain('at least 9 in the group');
     expect(section(en, 'questions')).toContain('Members see no results');
     expect(section(en, 'retention')).toContain('Erased 30 days after the reaction');
