@@ -15,7 +15,7 @@ import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
 import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
 import { queryKeys } from './app/query-keys';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
@@ -59,7 +59,7 @@ async function bootstrap(container: HTMLElement) {
     console.error(error);
     await initI18n(storedLanguage() ?? 'nl').catch(() => undefined);
     root.render(
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <AppFailed unreachable />
       </MantineProvider>,
     );

@@ -6,11 +6,11 @@ import { FrameLoader } from '../components/page-loader.component';
 import { AppRoutes } from './app-routes';
 import { ErrorBoundary } from './error-boundary.component';
 import { LanguageSync } from './language-sync.component';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

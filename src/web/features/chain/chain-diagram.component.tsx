@@ -85,7 +85,8 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
       <svg
         viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
         width="100%"
-        role="img"
+        // A group of links, not one picture: role="img" would hide the links inside it from a screen reader.
+        role="group"
         aria-label={t('chain.pictureLabel')}
         style={{ display: 'block', height: 'auto', overflow: 'visible', fontFamily: 'inherit' }}
       >
@@ -143,7 +144,8 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
           const path = nodePath(node.id);
           const label = t('chain.nodeText', { name: node.name, given: node.given, received: node.received });
           return (
-            <a key={node.id} href={path} tabIndex={0} aria-label={label} onClick={(event) => open(event, path)}>
+            <a key={node.id} href={path} tabIndex={0} onClick={(event) => open(event, path)}>
+              {/* The link's name, whole (an SVG link is named by its title); the drawn name may be shortened. */}
               <title>{label}</title>
               <circle cx={spot.x} cy={spot.y} r={NODE_RADIUS} fill={COLORS.node} stroke={COLORS.nodeStroke} strokeWidth={2} />
               <text

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -146,13 +146,14 @@ function ArrowTable({ arrows, arrowPath }: { arrows: ChainArrow[]; arrowPath: (a
               <Anchor
                 component={Link}
                 to={path}
-                aria-label={text.sentence(arrow)}
                 c={arrow.weak ? 'red.8' : undefined}
                 fw={arrow.weak ? 600 : undefined}
                 fz="inherit"
                 onClick={(event) => event.stopPropagation()}
               >
                 {phone ? t('chain.fromTo', { from: arrow.from.name, to: arrow.to.name }) : arrow.from.name}
+                {/* The whole sentence for a screen reader, after the words shown (a name must hold what is seen). */}
+                <VisuallyHidden>: {text.sentence(arrow)}</VisuallyHidden>
               </Anchor>
             );
             return (

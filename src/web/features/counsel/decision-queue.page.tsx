@@ -84,13 +84,13 @@ function QueueNavigation({ position, total, onPrevious, onNext }: { position: nu
     </Text>
   );
   const previous = (
-    <Button variant="default" size="sm" onClick={onPrevious} disabled={position <= 1} aria-label={t('counsel.queue.previousLabel')}>
-      ← {t('counsel.queue.previous')}
+    <Button variant="default" size="sm" onClick={onPrevious} disabled={position <= 1}>
+      <span aria-hidden="true">←</span>&nbsp;{t('counsel.queue.previousLabel')}
     </Button>
   );
   const next = (
-    <Button variant="default" size="sm" onClick={onNext} disabled={position >= total} aria-label={t('counsel.queue.nextLabel')}>
-      {t('counsel.queue.next')} →
+    <Button variant="default" size="sm" onClick={onNext} disabled={position >= total}>
+      {t('counsel.queue.nextLabel')}&nbsp;<span aria-hidden="true">→</span>
     </Button>
   );
   if (phone) {
