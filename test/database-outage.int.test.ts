@@ -78,6 +78,18 @@ describe('a PostgreSQL outage under the app', () => {
     expect(answers[0]!.json().title).toBe('Even geen verbinding met de database. Probeer het zo opnieuw.');
     expect(answers[26]!.json().title).toBe('No connection to the database just now. Please try again in a moment.');
 
+    // The server's own sign-in page says it in a page.
+    const page = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: `email=${encodeURIComponent(f.people.manager.email)}&password=x-wrong-password`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,*/*', origin: 'http://localhost:3000' },
+    });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['retry-after']).toBe('5');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Even geen verbinding met de database');
+
     // Liveness stays 200 (a restart would not bring the database back) and says what it sees.
     const health = await t.app.inject('/api/health');
     expect(health.statusCode).toBe(200);

@@ -5,6 +5,8 @@ import type { FieldError, Problem } from '../../contracts/common.contract';
 import type { ErrorCode, Language } from '../../contracts/constants';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability';
 import { AppError } from '../lib/app-error';
+import { escapeHtml, sendHtml } from '../lib/html-page';
+import { isApiPath, routePath } from '../lib/route-path';
 import { languageFromHeader, translate } from '../lib/i18n';
 
 const PROBLEM_TYPE_BASE = 'https://klantwerk.app/problems/';
@@ -72,6 +74,16 @@ export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptio
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (options.databaseFailed(err)) {
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      // The server's own pages (sign-in, the customer's reaction page) say it in a page, not in JSON.
+      if (!isApiPath(routePath(request)) && /\btext\/html\b/.test(request.headers.accept ?? '')) {
+        const language = requestLanguage(request);
+        const message = escapeHtml(translate(language, 'errors.database_unavailable'));
+        return sendHtml(
+          reply,
+          503,
+          `<!doctype html><html lang="${language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Klantwerk</title><p style="font:16px system-ui,sans-serif;max-width:30em;margin:3em auto;padding:0 1em">${message}</p></html>`,
+        );
+      }
       return sendProblem(request, reply, 503, 'database_unavailable');
     }
     if (err instanceof AppError) {
