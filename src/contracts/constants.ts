@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'member_comparison_off',
   'internal',
   'unavailable',
+  'database_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,8 +17,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { watchDatabase } from './db/availability';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
-import { createMailer, type Mailer } from './lib/mailer';
+import { drainConnections } from './lib/drain';
+import { countingMailer, createMailer, type Mailer } from './lib/mailer';
+import { createMetrics } from './lib/metrics';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
@@ -49,6 +52,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
+import { metricsPlugin } from './plugins/metrics.plugin';
 
 export interface RouteInfo {
   method: string;
@@ -80,7 +84,15 @@ export interface BuildAppOptions {
   version?: string;
   /** Run the background jobs (reminders, the weekly digest, sweeping) in this process; main.ts does, tests call them directly. */
   jobs?: boolean;
+  /**
+   * This process is a node:cluster worker whose primary called serveClusterMetrics() (lib/metrics-cluster):
+   * /metrics then answers with the figures of every worker, summed.
+   */
+  clusterMetrics?: boolean;
 }
+
+/** On a stop, how long open keep-alive connections may still bring a request (answered with Connection: close). */
+const KEEP_ALIVE_DRAIN_MS = 1_000;
 
 /** Where members send their answers to a round of core questions, however the path is spelled (percent-encoded too). */
 const ANSWERS_PATH = /\/campaigns\/[^/?#]+\/answers\/?(?:[?#]|$)/i;
@@ -134,7 +146,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    return503OnClosing: true,
+    // A request that arrives on an open connection while the app stops is answered (with Connection:
+    // close), not refused: the database is still there until the server has closed.
+    return503OnClosing: false,
     // Errors the router raises before any hook (malformed or over-long URLs) get the same problem format.
     frameworkErrors: (error, request, reply) =>
       sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, 'validation_failed'),
@@ -155,10 +169,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
 
   // While shutting down, answer requests in flight with Connection: close, so their keep-alive
-  // connections end with them and closing does not wait for clients to hang up.
+  // connections end with them and closing does not wait for clients to hang up. New connections are
+  // refused at once; open ones may bring one more request for a moment (lib/drain.ts) rather than be
+  // cut under a request the client is just sending.
   let draining = false;
   app.addHook('preClose', async () => {
     draining = true;
+    if (app.server.listening) await drainConnections(app.server, KEEP_ALIVE_DRAIN_MS);
   });
   app.addHook('onSend', async (request, reply) => {
     if (draining) reply.header('connection', 'close');
@@ -166,8 +183,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(headersPlugin, { appUrl: config.appUrl });
 
-  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
-  const afterResponse = createAfterResponse(app.log);
+  const metrics = createMetrics();
+  metrics.observePool(database.pool, database.pool.options.max);
+  metrics.dbUp.set(1);
+  const watch = watchDatabase(database.pool, app.log, {
+    onDown: () => {
+      metrics.dbUp.set(0);
+      metrics.dbOutages.inc();
+    },
+    onUp: () => metrics.dbUp.set(1),
+    onFailure: () => metrics.dbErrors.inc({ kind: 'unavailable' }),
+  });
+  app.addHook('onClose', () => watch.stop());
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken, clusterMetrics: options.clusterMetrics ?? false });
+
+  const mailer = countingMailer(
+    options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    (outcome) => metrics.mails.inc({ outcome }),
+  );
+  const afterResponse = createAfterResponse(app.log, watch.failed);
   app.decorate('afterResponse', afterResponse);
   app.addHook('onClose', () => afterResponse.idle());
   const db = database.db;
@@ -217,11 +251,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
     }
-    const running = startJobs(jobs, app.log);
+    const running = startJobs(jobs, app.log, {
+      get databaseUp() {
+        return watch.up;
+      },
+      databaseFailed: watch.failed,
+      ran(job, outcome) {
+        metrics.jobRuns.inc({ job, outcome });
+        if (outcome === 'ok') metrics.jobLastSuccess.set({ job }, Date.now() / 1000);
+      },
+    });
     app.addHook('onClose', () => running.stop());
   }
 
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { databaseFailed: watch.failed, queryFailed: () => metrics.dbErrors.inc({ kind: 'query' }) });
   // API answers and the reaction page compressed above 1 KiB; the web app's files are compressed at build time.
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(fastifySwagger, {
@@ -254,7 +297,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   });
 
-  await app.register(systemRoutes, { prefix: '/api', db, config, version: options.version ?? '0.1.0' });
+  await app.register(systemRoutes, {
+    prefix: '/api',
+    db,
+    config,
+    version: options.version ?? '0.1.0',
+    status: { databaseUp: () => watch.up, draining: () => draining },
+  });
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { deps: authDeps });

@@ -20,6 +20,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Klantwerk <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_DEMO: flag.default(true),
   DEMO_PASSWORD: z.string().min(8).default('kroon-demo-2026'),
   SIGNIN_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(10),
@@ -46,6 +47,8 @@ export interface Config {
   mailFrom: string;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
+  /** With it, GET /metrics also answers from other machines, to `Authorization: Bearer <token>`; without it only on this machine. */
+  metricsToken: string | undefined;
   seedDemo: boolean;
   demoPassword: string;
   /**
@@ -81,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     seedDemo: e.SEED_DEMO,
     demoPassword: e.DEMO_PASSWORD,
     signInThrottle: {

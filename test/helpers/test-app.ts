@@ -55,6 +55,7 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   beforeReady?: (app: FastifyInstance) => void | Promise<void>,
+  options: { connectVia?: (url: string) => string } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
@@ -64,7 +65,8 @@ export async function createTestApp(
     SEED_DEMO: 'false',
     ...env,
   });
-  const database = openDatabase(url, { max: 4 });
+  // connectVia: the app reaches its database through another address (a proxy a test can cut).
+  const database = openDatabase(options.connectVia ? options.connectVia(url) : url, { max: 4 });
   const mailer = createMemoryMailer();
   const logs: string[] = [];
   const sink = new Writable({

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { markDatabaseError } from './availability';
 import * as authSchema from './schema/auth.schema';
 import * as orgSchema from './schema/org.schema';
 import * as valuesSchema from './schema/values.schema';
@@ -20,16 +21,54 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long a request waits for a connection before the database counts as away (a 503, not a hang). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function openDatabase(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // TCP keep-alive: a connection to a server that vanished (a host gone, a cut network) is found dead.
+    keepAlive: true,
+  });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
+  // (buildApp adds the listener that logs an outage once: db/availability.ts.)
   pool.on('error', () => {});
   // A client in use also reports a lost connection as an 'error' event; its query fails on its own.
   pool.on('connect', (client) => client.on('error', () => {}));
+  markPoolErrors(pool);
   const db = drizzle(pool, { schema, casing: 'snake_case' });
   return {
     db,
     pool,
     close: () => pool.end(),
   };
+}
+
+/**
+ * Errors from the pool's own query() and connect() are marked as the database's, so a refused or reset
+ * connection (ECONNREFUSED, ECONNRESET: codes that other network calls share) is known to mean the
+ * database is away. Queries through Drizzle are recognised by Drizzle's own error.
+ */
+function markPoolErrors(pool: pg.Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const marked = (call: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (err: unknown, ...rest: unknown[]) => callback(err && markDatabaseError(err), ...rest);
+        return call(...args);
+      }
+      const result = call(...args);
+      return result instanceof Promise
+        ? result.catch((err: unknown) => {
+            throw markDatabaseError(err);
+          })
+        : result;
+    };
+  pool.query = marked(query) as typeof pool.query;
+  pool.connect = marked(connect) as typeof pool.connect;
 }

@@ -12,7 +12,8 @@ export interface AfterResponse {
   idle(): Promise<void>;
 }
 
-export function createAfterResponse(log: FastifyBaseLogger): AfterResponse {
+/** `databaseAway` reports a failure to the database watch: true when the database is away (logged there, once per outage). */
+export function createAfterResponse(log: FastifyBaseLogger, databaseAway: (err: unknown) => boolean = () => false): AfterResponse {
   const pending = new Set<Promise<void>>();
   return {
     run(name, work) {
@@ -21,7 +22,9 @@ export function createAfterResponse(log: FastifyBaseLogger): AfterResponse {
         .then(work)
         .then(
           () => undefined,
-          (err: unknown) => void log.error({ err, work: name }, 'work after the answer failed'),
+          (err: unknown) => {
+            if (!databaseAway(err)) log.error({ err, work: name }, 'work after the answer failed');
+          },
         )
         .finally(() => pending.delete(running));
       pending.add(running);

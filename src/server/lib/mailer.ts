@@ -35,6 +35,21 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
   };
 }
 
+/** Counts what a mailer sends and fails to send (for /metrics); the failure still reaches the caller, which tries again later. */
+export function countingMailer(mailer: Mailer, count: (outcome: 'sent' | 'failed') => void): Mailer {
+  return {
+    async send(mail) {
+      try {
+        await mailer.send(mail);
+      } catch (err) {
+        count('failed');
+        throw err;
+      }
+      count('sent');
+    },
+  };
+}
+
 /** Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. */
 export function createMemoryMailer(): Mailer & { outbox: Mail[] } {
   const outbox: Mail[] = [];

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { JobOutcome } from './metrics';
 
 export interface Job {
   name: string;
@@ -9,12 +10,23 @@ export interface Job {
   run(): Promise<void>;
 }
 
+export interface JobWatch {
+  /** While false (the database is away) runs are skipped quietly. */
+  readonly databaseUp: boolean;
+  /** Reports an error; true when it means the database is away (logged once per outage elsewhere). */
+  databaseFailed(err: unknown): boolean;
+  ran(job: string, outcome: JobOutcome): void;
+}
+
+const noWatch: JobWatch = { databaseUp: true, databaseFailed: () => false, ran: () => {} };
+
 /**
  * Runs background jobs in this process, each never twice at once. What makes a job's work happen once
  * across processes and restarts is the job's own claim in the database, not this timer: every process
- * may run every job.
+ * may run every job. While the database is away a run is skipped, and one that fails because it went
+ * away is not logged (the outage is, once): the next run does the work.
  */
-export function startJobs(jobs: Job[], log: FastifyBaseLogger) {
+export function startJobs(jobs: Job[], log: FastifyBaseLogger, watch: JobWatch = noWatch) {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
@@ -23,9 +35,21 @@ export function startJobs(jobs: Job[], log: FastifyBaseLogger) {
     if (stopped) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
+      if (!watch.databaseUp) {
+        watch.ran(job.name, 'skipped');
+        schedule(job, job.everyMs);
+        return;
+      }
       const run = job
         .run()
-        .catch((err: unknown) => log.error({ err, job: job.name }, 'background job failed; it runs again later'))
+        .then(
+          () => watch.ran(job.name, 'ok'),
+          (err: unknown) => {
+            watch.ran(job.name, 'failed');
+            if (watch.databaseFailed(err)) log.debug({ job: job.name }, 'background job stopped: the database is away');
+            else log.error({ err, job: job.name }, 'background job failed; it runs again later');
+          },
+        )
         .finally(() => {
           running.delete(run);
           schedule(job, job.everyMs);

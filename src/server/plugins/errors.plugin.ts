@@ -3,7 +3,10 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '../../contracts/common.contract';
 import type { ErrorCode, Language } from '../../contracts/constants';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability';
 import { AppError } from '../lib/app-error';
+import { escapeHtml, sendHtml } from '../lib/html-page';
+import { isApiPath, routePath } from '../lib/route-path';
 import { languageFromHeader, translate } from '../lib/i18n';
 
 const PROBLEM_TYPE_BASE = 'https://klantwerk.app/problems/';
@@ -55,12 +58,34 @@ function pgCode(err: unknown): string | undefined {
   return undefined;
 }
 
+interface ErrorsOptions {
+  /** Reports an error to the database watch; true when it means the database is away (logged there, once per outage). */
+  databaseFailed(err: unknown): boolean;
+  /** Counts a failed query that became a 500 (klantwerk_db_errors_total{kind="query"}). */
+  queryFailed(): void;
+}
+
 /**
  * One error format for the whole API: application/problem+json with a stable code, the request id
- * and per-field errors. No stack trace leaves the server.
+ * and per-field errors. No stack trace leaves the server. A database that cannot be reached is a 503
+ * with Retry-After, never a 500, and is not logged per request.
  */
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptions) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (options.databaseFailed(err)) {
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      // The server's own pages (sign-in, the customer's reaction page) say it in a page, not in JSON.
+      if (!isApiPath(routePath(request)) && /\btext\/html\b/.test(request.headers.accept ?? '')) {
+        const language = requestLanguage(request);
+        const message = escapeHtml(translate(language, 'errors.database_unavailable'));
+        return sendHtml(
+          reply,
+          503,
+          `<!doctype html><html lang="${language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Klantwerk</title><p style="font:16px system-ui,sans-serif;max-width:30em;margin:3em auto;padding:0 1em">${message}</p></html>`,
+        );
+      }
+      return sendProblem(request, reply, 503, 'database_unavailable');
+    }
     if (err instanceof AppError) {
       if (err.details.headers) reply.headers(err.details.headers);
       return sendProblem(request, reply, err.status, err.code, err.details);
@@ -98,6 +123,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(request, reply, err.statusCode, err.statusCode === 404 ? 'not_found' : 'validation_failed');
     }
+    if (pg) options.queryFailed();
     request.log.error({ err }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal');
   });

@@ -10,9 +10,14 @@ export function problemMessage(t: TFunction, error: unknown): string {
   return text || error.title || t('errors.internal');
 }
 
-/** A 5xx: the person should be able to quote the request id when reporting it. */
+/** The server or its database is away for a moment (503, or no connection): nothing to report, just try again soon. */
+export function isTemporary(error: unknown): boolean {
+  return isApiError(error) && (error.code === 'database_unavailable' || error.code === 'unavailable');
+}
+
+/** A server fault: the person should be able to quote the request id when reporting it (not for a moment's outage). */
 export function shouldShowRequestId(error: unknown): error is ApiError {
-  return isApiError(error) && error.status >= 500 && !!error.requestId;
+  return isApiError(error) && error.status >= 500 && !!error.requestId && !isTemporary(error);
 }
 
 const PASSWORD_PROBLEMS_SET: ReadonlySet<string> = new Set(PASSWORD_PROBLEMS);

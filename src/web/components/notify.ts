@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
-import { problemMessage, shouldShowRequestId } from '../app/problem';
+import { isTemporary, problemMessage, shouldShowRequestId } from '../app/problem';
 
 // Toasts. Their code (Mantine's notifications and its transitions, ~10 KiB) is fetched with the first
 // toast, not with every page: NotificationsHost mounts the container once one is wanted.
@@ -33,7 +33,8 @@ export function notifySuccess(message: string) {
 export function notifyError(t: TFunction, error: unknown) {
   const message = problemMessage(t, error);
   show({
-    color: 'red',
+    // A moment's outage is said calmly: nothing went wrong on the person's side.
+    color: isTemporary(error) ? 'yellow' : 'red',
     message: shouldShowRequestId(error) ? `${message} ${t('common.requestId', { requestId: error.requestId })}` : message,
     autoClose: 8000,
   });

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 describe('probes and runtime configuration', () => {
   it('health says the process lives, ready says the database answers', async () => {
-    expect((await t.app.inject('/api/health')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/api/health')).json()).toEqual({ status: 'ok', database: 'up' });
     expect((await t.app.inject('/api/ready')).json()).toEqual({ status: 'ready' });
   });
 

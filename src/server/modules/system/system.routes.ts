@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { problems } from '../../lib/openapi';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { findOrganization } from '../org/org.service';
 
@@ -18,32 +19,46 @@ const ICONS = [
   { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
 ];
 
+interface Status {
+  /** False from a failure that says the database is away until it answers again (db/availability.ts). */
+  databaseUp(): boolean;
+  /** True once the app is stopping. */
+  draining(): boolean;
+}
+
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
-export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string }> = async (
+export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string; status: Status }> = async (
   app,
-  { db, config, version },
+  { db, config, version, status },
 ) => {
+  // Liveness: 200 while the process runs and answers, also while the database is away: restarting the
+  // app does not bring a database back, and a supervisor that did so on every database restart would
+  // restart every app server at once. The body says what the app last saw of the database.
   app.get('/health', {
     config: { access: 'public' },
     logLevel: 'warn',
-    schema: { tags: ['system'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
-    handler: async () => ({ status: 'ok' as const }),
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness: the process is alive (200 also while the database is away; see /api/ready)',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['up', 'down']) }) },
+    },
+    handler: async () => ({ status: 'ok' as const, database: status.databaseUp() ? ('up' as const) : ('down' as const) }),
   });
 
+  // Readiness: whether to send this process requests. 503 (with Retry-After, the problem code
+  // database_unavailable) while the database does not answer, and 503 unavailable once stopping.
   app.get('/ready', {
     config: { access: 'public' },
     logLevel: 'warn',
     schema: {
       tags: ['system'],
-      summary: 'The database answers (503 when it does not)',
-      response: { 200: z.object({ status: z.literal('ready') }) },
+      summary: 'Readiness: the database answers and the app is not stopping (503 with Retry-After otherwise)',
+      response: { 200: z.object({ status: z.literal('ready') }), 503: problems[503] },
     },
     handler: async () => {
-      try {
-        await db.execute(sql`select 1`);
-      } catch {
-        throw new AppError('unavailable', 503);
-      }
+      if (status.draining()) throw new AppError('unavailable', 503);
+      // A failure here reaches the errors plugin: database_unavailable, 503, Retry-After.
+      await db.execute(sql`select 1`);
       return { status: 'ready' as const };
     },
   });
