@@ -1,6 +1,9 @@
-// Prints: seconds from `npm start` to the first 200 from /api/health (first start with initdb, and a
-// restart), and the resident memory of the app and of the embedded PostgreSQL, idle with the demo data.
-// Run: npx tsx bench/startup.ts
+// Prints: seconds from `npm start` (node on the built server, dist/server/main.js: run `npm run build`
+// first) to the first 200 from /api/health (first start with initdb, and a restart), and the memory of
+// the app's processes and of the embedded PostgreSQL, idle with the demo data, as PSS (proportional set
+// size: shared pages, such as PostgreSQL's shared buffers or the node binary, counted once in all
+// rather than once per process) and as RSS summed per process.
+// Run: npx tsx bench/startup.ts [app processes, default: what the app chooses]
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -18,32 +21,32 @@ async function freePort(): Promise<number> {
   });
 }
 
-function rssKiB(pid: number): number {
-  return Number(execSync(`ps -o rss= -p ${pid}`).toString().trim() || 0);
+/** Memory of a process in KiB from /proc: its PSS and its RSS. */
+async function memoryKiB(pid: number): Promise<{ pss: number; rss: number }> {
+  const text = await fs.readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { pss: field('Pss'), rss: field('Rss') };
 }
 
-/** The postgres processes serving a data folder: the postmaster and its children. */
-function postgresRssKiB(dataDir: string): number {
-  const pid = Number((execSync(`head -1 ${path.join(dataDir, 'pg', 'postmaster.pid')}`).toString().trim()));
-  const children = execSync(`pgrep -P ${pid} || true`).toString().trim().split('\n').filter(Boolean).map(Number);
-  return [pid, ...children].reduce((sum, p) => sum + rssKiB(p), 0);
+async function total(pids: number[]) {
+  const each = await Promise.all(pids.map(memoryKiB));
+  return { pss: each.reduce((s, m) => s + m.pss, 0) / 1024, rss: each.reduce((s, m) => s + m.rss, 0) / 1024, count: pids.length };
 }
 
-/** The node processes started under `npm start` (npm, the tsx launcher and the app itself). */
-function nodeDescendants(rootPid: number): { pid: number; rss: number }[] {
-  const rows = execSync('ps -eo pid=,ppid=,rss=,comm=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
-  const found: { pid: number; rss: number }[] = [];
+/** The processes under `npm start`: npm itself, the app's node processes, and the embedded PostgreSQL's (its own session). */
+function processesOf(npmPid: number, dataDir: string) {
+  const rows = execSync('ps -eo pid=,ppid=,comm=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const children = (pid: number) => rows.filter(([, pp]) => Number(pp) === pid).map(([p, , comm]) => ({ pid: Number(p), comm: comm ?? '' }));
+  const app: number[] = [];
   const walk = (pid: number) => {
-    for (const [p, pp, rss, comm] of rows) {
-      if (Number(pp) !== pid) continue;
-      if (comm === 'node' || comm?.startsWith('npm')) found.push({ pid: Number(p), rss: Number(rss) });
-      if (comm !== 'postgres') walk(Number(p));
+    for (const child of children(pid)) {
+      if (child.comm === 'node') app.push(child.pid);
+      walk(child.pid);
     }
   };
-  const self = rows.find(([p]) => Number(p) === rootPid);
-  if (self) found.push({ pid: rootPid, rss: Number(self[2]) });
-  walk(rootPid);
-  return found;
+  walk(npmPid);
+  const postmaster = Number(execSync(`head -1 ${path.join(dataDir, 'pg', 'postmaster.pid')}`).toString().trim());
+  return { npm: [npmPid], app, postgres: [postmaster, ...children(postmaster).map((c) => c.pid)] };
 }
 
 async function startOnce(dataDir: string) {
@@ -51,7 +54,7 @@ async function startOnce(dataDir: string) {
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(processes ? { APP_PROCESSES: processes } : {}) },
     stdio: 'ignore',
     detached: true,
   });
@@ -71,6 +74,7 @@ async function stop(child: ReturnType<typeof spawn>) {
   await done;
 }
 
+const processes = process.argv[2];
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-bench-'));
 await fs.chmod(dataDir, 0o755);
 try {
@@ -90,14 +94,13 @@ try {
   for (const url of ['/api/v1/me', '/api/v1/members', '/api/v1/teams', '/']) {
     await fetch(`http://127.0.0.1:${again.port}${url}`, { headers: { cookie } });
   }
-  await new Promise((r) => setTimeout(r, 3000));
-  const node = nodeDescendants(again.child.pid!);
-  const app = node.reduce((a, b) => (b.rss > a.rss ? b : a));
-  const wrappers = node.filter((p) => p !== app).reduce((s, p) => s + p.rss, 0);
-  console.log(
-    `resident memory, idle with the demo data: app ${(app.rss / 1024).toFixed(0)} MiB (+ ${(wrappers / 1024).toFixed(0)} MiB for the npm/tsx launcher processes), ` +
-      `embedded PostgreSQL ${(postgresRssKiB(dataDir) / 1024).toFixed(0)} MiB (all its processes)`,
-  );
+  await new Promise((r) => setTimeout(r, 5000));
+  const found = processesOf(again.child.pid!, dataDir);
+  const [npm, app, postgres] = await Promise.all([total(found.npm), total(found.app), total(found.postgres)]);
+  const mib = (m: { pss: number; rss: number }) => `${m.pss.toFixed(0)} MiB PSS (${m.rss.toFixed(0)} MiB RSS summed)`;
+  console.log(`memory, idle with the demo data, ${app.count} node process(es) of the app: ${mib(app)}`);
+  console.log(`  embedded PostgreSQL, ${postgres.count} processes: ${mib(postgres)}`);
+  console.log(`  app + PostgreSQL: ${(app.pss + postgres.pss).toFixed(0)} MiB PSS; beside them the npm launcher: ${mib(npm)}`);
   await stop(again.child);
 } finally {
   await fs.rm(dataDir, { recursive: true, force: true });

@@ -25,7 +25,6 @@ import { createMetrics } from './lib/metrics';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { sendDueDigests } from './modules/learning/digest.service';
-import { redactUrl, serializeError } from './lib/redact';
 import { isApiPath, routePath } from './lib/route-path';
 import { createBetterAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -53,6 +52,7 @@ import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
+import { loggerOptions } from './lib/logger';
 
 export interface RouteInfo {
   method: string;
@@ -94,48 +94,8 @@ export interface BuildAppOptions {
 /** On a stop, how long open keep-alive connections may still bring a request (answered with Connection: close). */
 const KEEP_ALIVE_DRAIN_MS = 1_000;
 
-/** Where members send their answers to a round of core questions, however the path is spelled (percent-encoded too). */
-const ANSWERS_PATH = /\/campaigns\/[^/?#]+\/answers\/?(?:[?#]|$)/i;
-function isAnswersPath(url: string) {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // A malformed escape: tested as it came.
-  }
-  return ANSWERS_PATH.test(url) || ANSWERS_PATH.test(decoded);
-}
-
-export function loggerOptions(level: string): pino.LoggerOptions {
-  return {
-    level,
-    // Secrets never reach a log line: no headers are logged, and these paths are masked wherever they appear.
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.newPassword',
-        '*.currentPassword',
-        '*.token',
-      ],
-      censor: '[redacted]',
-    },
-    serializers: {
-      // An answer to core questions is logged without the address it came from: beside it, the address
-      // would say who answered (and when) to anyone who reads the logs.
-      req: (req: { method: string; url: string; id: unknown; ip?: string }) => ({
-        method: req.method,
-        url: redactUrl(req.url),
-        requestId: req.id,
-        ip: isAnswersPath(req.url) ? undefined : req.ip,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: serializeError,
-    },
-  };
-}
+// The log's options live in lib/logger (main.ts reads them without loading the app); re-exported for tests.
+export { loggerOptions } from './lib/logger';
 
 /** Registers every plugin and module; never listens (tests use inject, main.ts listens). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,7 @@ export const envSchema = z.object({
   APP_URL: z.url().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  APP_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -41,6 +43,8 @@ export interface Config {
   /** When unset, an embedded PostgreSQL is started with its data in dataDir. */
   databaseUrl: string | undefined;
   dbPoolMax: number;
+  /** App processes on this machine (node:cluster workers sharing the port); one per core, at most 4, unless set. */
+  processes: number;
   dataDir: string;
   authSecret: string | undefined;
   smtpUrl: string | undefined;
@@ -62,6 +66,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** More app processes than this by default gain little for one organisation and cost memory each. */
+const MAX_DEFAULT_PROCESSES = 4;
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings in an .env file mean "not set".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -78,6 +85,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
+    processes: e.APP_PROCESSES ?? Math.min(os.availableParallelism(), MAX_DEFAULT_PROCESSES),
     dataDir: path.resolve(e.DATA_DIR),
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -28,11 +28,27 @@ export interface EmbeddedDatabase {
   /** Connection address of the server without a database name, to create more databases (tests). */
   serverUrl: string;
   stop(): Promise<void>;
+  /**
+   * Starts PostgreSQL again (with its crash recovery) whenever its postmaster dies while the app runs
+   * (killed, or crashed), on the same port, so the pools reconnect to the same address. Tells once when
+   * it went and once when it is back, however many tries that takes.
+   */
+  supervise(events: { down(): void; up(): void; failed(reason: string): void }, everyMs?: number): void;
+  /** The PostgreSQL server's process id (the postmaster), while it runs. */
+  pid(): Promise<number | undefined>;
 }
 
 export class EmbeddedDatabaseError extends Error {}
 
 const DB_NAME = 'klantwerk';
+
+/**
+ * The embedded server's settings beside PostgreSQL's defaults: shared buffers for a database of one
+ * organisation (a few hundred MiB at most) rather than 128 MB.
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  shared_buffers: '32MB',
+};
 const DB_USER = 'klantwerk';
 
 async function findFreePort(): Promise<number> {
@@ -95,30 +111,99 @@ function runAs(): { uid?: number; gid?: number } {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+function postgresUserExists(): boolean {
+  return spawnSync('id', ['-u', 'postgres']).status === 0;
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must pass through every folder above its
+ * cluster: a home folder of mode 700 (/root/<clone>) or a private temporary folder stops it. Each folder
+ * on the path that stops it gets the right to pass through (x, never to list or read): for the
+ * `postgres` user only with an ACL when `setfacl` is there (Debian's `acl` package), otherwise for
+ * everyone (chmod o+x). Everything stays in DATA_DIR, so backups, restores and moving or deleting the
+ * folder behave as for an ordinary user; what changes is said in the log.
+ */
+function letPostgresReach(dir: string, user: { uid?: number; gid?: number }, log: (line: string) => void) {
+  const reachable = (folder: string) => spawnSync('test', ['-x', folder], user).status === 0;
+  if (reachable(dir)) return;
+  const folders: string[] = [];
+  for (let folder = path.dirname(dir); ; folder = path.dirname(folder)) {
+    folders.unshift(folder);
+    if (folder === path.dirname(folder)) break;
+  }
+  const acl = hasCommand('setfacl');
+  const changed: string[] = [];
+  for (const folder of folders) {
+    if (reachable(folder)) continue;
+    if (acl) execFileSync('setfacl', ['-m', 'u:postgres:x', folder]);
+    else execFileSync('chmod', ['o+x', folder]);
+    changed.push(folder);
+  }
+  if (!reachable(dir)) {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL runs as the user postgres (it refuses to run as root) and cannot reach ${dir}. ` +
+        'Set DATA_DIR to a folder the postgres user can open (for example DATA_DIR=/var/lib/klantwerk), ' +
+        'or start Klantwerk as an ordinary user.',
+    );
+  }
+  if (changed.length) {
+    log(
+      acl
+        ? `the postgres user may now pass through (not list) ${changed.join(', ')} (ACL u:postgres:x), to reach the embedded PostgreSQL's folder`
+        : `everyone may now pass through (not list) ${changed.join(', ')} (chmod o+x), for the postgres user to reach the embedded PostgreSQL's folder; install the acl package to grant it to postgres alone, or choose a DATA_DIR outside private folders`,
+    );
+  }
+}
+
 /**
  * Starts a real PostgreSQL with its cluster in `<dataDir>/pg`, listening on 127.0.0.1 on a free port
  * only (never 5432, which a system PostgreSQL may hold).
  */
-export async function startEmbeddedDatabase(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  warn: (line: string) => void = log,
+): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'pg');
   const lockFile = path.join(dataDir, 'klantwerk.pid');
   await fs.mkdir(dataDir, { recursive: true });
   await claimDataDir(lockFile, dataDir);
   const releaseLock = () => rmSync(lockFile, { force: true });
   const pgCtl = await pgCtlPath();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && !postgresUserExists()) {
+    // PostgreSQL refuses to run as root: it gets a system user of its own, as Debian's package makes.
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    warn('created the system user postgres: the embedded PostgreSQL runs as that user, never as root');
+  }
   const user = runAs();
   const ctl = (args: string[]) =>
     spawnSync(pgCtl, ['-D', clusterDir, ...args], { ...user, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
+  /** The same without blocking the process (the primary hands connections to the app processes meanwhile). */
+  const ctlAsync = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(pgCtl, ['-D', clusterDir, ...args], { ...user, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+      child.on('error', (err) => resolve({ status: null, stderr: err.message }));
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+  const postmasterPid = () => readPid(path.join(clusterDir, 'postmaster.pid'));
 
   try {
     const password = await readOrCreatePassword(path.join(dataDir, 'pg-password'));
+    if (asRoot) letPostgresReach(dataDir, user, warn);
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
       const creator = new EmbeddedPostgres({
         databaseDir: clusterDir,
         user: DB_USER,
         password,
         persistent: true,
-        createPostgresUser: process.getuid?.() === 0,
+        createPostgresUser: asRoot,
         authMethod: 'scram-sha-256',
         initdbFlags: ['--encoding=UTF8'],
         onLog: (message: unknown) => log(String(message).trim()),
@@ -131,8 +216,8 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
       });
     }
 
-    // A PostgreSQL left running on this folder by a Klantwerk that crashed: stop it first.
-    if (await readPid(path.join(clusterDir, 'postmaster.pid'))) {
+    // A PostgreSQL left running on this folder by a Klantwerk that was killed: stop it first.
+    if (await postmasterPid()) {
       log('a PostgreSQL from an earlier run still holds the data folder: stopping it');
       ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
     }
@@ -146,7 +231,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
       await fs.mkdir(socketDir, { recursive: true });
       if (user.uid !== undefined) await fs.chown(socketDir, user.uid, user.gid!);
     }
-    const started = ctl([
+    const startArgs = [
       'start',
       '-w',
       '-t',
@@ -154,18 +239,40 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
       '-l',
       path.join(clusterDir, 'postgres.log'),
       '-o',
-      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${useSocket ? socketDir : ''}'`,
-    ]);
+      [
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${useSocket ? socketDir : ''}'`,
+        // Sized for one organisation on a small server, beside the app on the same machine.
+        ...Object.entries(SERVER_SETTINGS).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(' '),
+    ];
+    const started = ctl(startArgs);
     if (started.status !== 0) {
       const tail = await fs.readFile(path.join(clusterDir, 'postgres.log'), 'utf8').catch(() => '');
       const why = `${started.stderr}\n${tail.split('\n').slice(-6).join('\n')}`.trim();
       throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start: ${why}`);
     }
 
+    // pg_ctl runs PostgreSQL in a session of its own (a Ctrl-C reaches only the app, which stops it after
+    // the requests in flight). Should the app be killed outright (SIGKILL, the OOM killer), a tiny
+    // watchdog in its own session sees the pipe from the app close and stops PostgreSQL, so nothing is
+    // left running. A clean stop ends the watchdog first.
+    const watchdog = spawn('sh', ['-c', 'read _ignored; exec "$0" -D "$1" stop -m fast -w -t 60', pgCtl, clusterDir], {
+      ...user,
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_MESSAGES: 'C' },
+    });
+    watchdog.unref();
+    (watchdog.stdin as unknown as { unref?: () => void }).unref?.();
+    watchdog.on('error', () => {});
+
     let stopped = false;
+    let supervisor: NodeJS.Timeout | undefined;
     const stopNow = () => {
       if (stopped) return;
       stopped = true;
+      clearInterval(supervisor);
+      watchdog.kill('SIGKILL');
       ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
       releaseLock();
     };
@@ -191,9 +298,46 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
         stopNow();
         process.off('exit', stopNow);
       },
+      pid: postmasterPid,
+      supervise(events, everyMs = 1000) {
+        let down = false;
+        let busy = false;
+        let toldWhy = false;
+        supervisor = setInterval(() => {
+          if (stopped || busy) return;
+          busy = true;
+          void postmasterPid()
+            .then(async (pid) => {
+              if (pid || stopped) {
+                if (pid && down) {
+                  down = false;
+                  toldWhy = false;
+                  events.up();
+                }
+                return;
+              }
+              if (!down) {
+                down = true;
+                events.down();
+              }
+              const again = await ctlAsync(startArgs);
+              if (stopped) return;
+              if (again.status === 0) {
+                down = false;
+                toldWhy = false;
+                events.up();
+              } else if (!toldWhy) {
+                toldWhy = true;
+                events.failed(`${again.stderr}`.trim());
+              }
+            })
+            .finally(() => (busy = false));
+        }, everyMs);
+        supervisor.unref();
+      },
     };
   } catch (err) {
-    if (await readPid(path.join(clusterDir, 'postmaster.pid'))) ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
+    if (await postmasterPid()) ctl(['stop', '-m', 'fast', '-w', '-t', '60']);
     releaseLock();
     throw err;
   }
