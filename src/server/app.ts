@@ -21,6 +21,7 @@ import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { createMailer, type Mailer } from './lib/mailer';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
+import { nightlyBackupJob } from './ops/backup';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { redactUrl, serializeError } from './lib/redact';
 import { isApiPath, routePath } from './lib/route-path';
@@ -216,6 +217,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       jobs.push({ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) });
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
+    }
+    // The embedded database is backed up by the app; an external one by its own means (docs/deploy.md).
+    if (!config.databaseUrl && config.backup.hour !== undefined) {
+      jobs.push(
+        nightlyBackupJob({
+          pool: database.pool,
+          dataDir: config.dataDir,
+          hour: config.backup.hour,
+          keepDays: config.backup.keepDays,
+          appVersion: options.version ?? '0.1.0',
+          authSecretFile: config.authSecret ? undefined : path.join(config.dataDir, 'auth-secret'),
+          log: app.log,
+        }),
+      );
     }
     const running = startJobs(jobs, app.log);
     app.addHook('onClose', () => running.stop());
