@@ -40,6 +40,8 @@ export async function compareWithSql(cases: { name: string; http: () => Promise<
 
 export interface BenchApp {
   base: string;
+  /** The app's DATA_DIR (removed at stop). */
+  dataDir: string;
   database: Database;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any shape, as pg gives them
   q: (text: string, values?: unknown[]) => Promise<QueryResult<any>>;
@@ -78,6 +80,7 @@ export async function startApp(port: number, label: string): Promise<BenchApp> {
   const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, { max: 4 });
   return {
     base,
+    dataDir,
     database,
     q: (text, values = []) => database.pool.query(text, values),
     async signIn(email) {
