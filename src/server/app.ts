@@ -220,6 +220,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     // The embedded database is backed up by the app; an external one by its own means (docs/deploy.md).
     if (!config.databaseUrl && config.backup.hour !== undefined) {
+      const stopping = new AbortController();
+      app.addHook('preClose', async () => stopping.abort());
       jobs.push(
         nightlyBackupJob({
           pool: database.pool,
@@ -229,6 +231,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           appVersion: options.version ?? '0.1.0',
           authSecretFile: config.authSecret ? undefined : path.join(config.dataDir, 'auth-secret'),
           log: app.log,
+          signal: stopping.signal,
         }),
       );
     }

@@ -28,6 +28,7 @@ describe('the nightly backup job', () => {
       keepDays: 14,
       appVersion: 'test',
       log: { info: (obj, msg) => lines.push(`${msg} ${JSON.stringify(obj)}`) },
+      signal: new AbortController().signal,
     });
     const backups = path.join(dataDir, 'backups');
     await fs.mkdir(backups);
@@ -45,5 +46,40 @@ describe('the nightly backup job', () => {
     expect(await listBackups(backups)).toHaveLength(1);
     // the pool's connections are all given back
     expect(t.database.pool.totalCount - t.database.pool.idleCount).toBe(0);
+  });
+
+  it('is cut off by a stop without waiting for the whole backup, leaving no file behind', async () => {
+    // Enough rows that copying them takes a while.
+    const org = (await t.database.pool.query<{ id: string }>('select id from organizations limit 1')).rows[0]!.id;
+    await t.database.pool.query(
+      `insert into audit_log (org_id, action, subject_type, subject_id, data)
+       select $1, 'bulk', 'test', g::text, jsonb_build_object('n', g, 'pad', repeat('x', 200)) from generate_series(1, 300000) g`,
+      [org],
+    );
+    const own = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-nightly-stop-'));
+    const stopping = new AbortController();
+    const lines: string[] = [];
+    const job = nightlyBackupJob({
+      pool: t.database.pool,
+      dataDir: own,
+      hour: 3,
+      keepDays: 14,
+      appVersion: 'test',
+      log: { info: (_obj, msg) => lines.push(msg) },
+      signal: stopping.signal,
+    });
+    const backups = path.join(own, 'backups');
+    const running = job.run();
+    // Stop as soon as the backup has begun (its partial folder exists).
+    await expect.poll(async () => (await fs.readdir(backups).catch(() => [])).some((n) => n.startsWith('.partial-')), { interval: 5 }).toBe(true);
+    stopping.abort();
+    await running;
+    expect(lines).toContain('backup cut off by the stop: it is made again after the next start');
+    expect(await fs.readdir(backups)).toEqual([]);
+    // every connection given back (the cancelling one a moment later)
+    await expect.poll(() => t.database.pool.totalCount - t.database.pool.idleCount).toBe(0);
+    // and the database is fine for the app afterwards
+    expect((await t.database.pool.query('select count(*)::int as n from audit_log')).rows[0].n).toBe(300000);
+    await fs.rm(own, { recursive: true, force: true });
   });
 });

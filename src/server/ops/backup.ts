@@ -166,6 +166,8 @@ export interface MakeBackupOptions {
   onTable?: (progress: TableProgress) => void;
   /** Skip instead of waiting when another backup is being made (the nightly job). */
   skipIfBusy?: boolean;
+  /** Stops the backup before its next table (the app is stopping); the table being copied is cancelled by the caller. */
+  signal?: AbortSignal;
   now?: Date;
 }
 
@@ -182,6 +184,8 @@ export async function makeBackup(options: MakeBackupOptions): Promise<{ file: st
     options.onWait?.();
     await client.query('select pg_advisory_lock($1)', [BACKUP_LOCK_KEY]);
   }
+  // With the lock held no other backup runs: a partial folder left is from a backup that was cut off.
+  for (const name of await fs.readdir(dir)) if (name.startsWith('.partial-')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   const staging = await fs.mkdtemp(path.join(dir, '.partial-'));
   try {
     const now = options.now ?? new Date();
@@ -223,6 +227,7 @@ async function dumpTables(client: pg.ClientBase, staging: string, options: MakeB
     const tables: TableEntry[] = [];
     const files: string[] = [];
     for (const [index, table] of tableRows.rows.entries()) {
+      options.signal?.throwIfAborted();
       const started = Date.now();
       const file = path.join(staging, `${table.name}.copy.gz`);
       const copy = client.query(copyTo(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`));
@@ -431,6 +436,8 @@ export interface NightlyBackupDeps {
   /** Set when the app uses the secret it generated in DATA_DIR. */
   authSecretFile?: string;
   log: { info(obj: object, msg: string): void };
+  /** Aborted when the app stops: a backup being made is cancelled, and made again after the next start. */
+  signal: AbortSignal;
 }
 
 /** The nightly backup as a background job: checks every 10 minutes whether one is due (see backupDue). */
@@ -443,14 +450,21 @@ export function nightlyBackupJob(deps: NightlyBackupDeps): Job {
     run: async () => {
       if (!(await backupDue(dir, deps.hour))) return;
       const started = Date.now();
+      if (deps.signal.aborted) return;
       const client = await deps.pool.connect();
+      // A stop cancels the table being copied (from another connection), so the app need not wait for the whole backup.
+      const cancel = () => void deps.pool.query('select pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
+      deps.signal.addEventListener('abort', cancel);
       let made: Awaited<ReturnType<typeof makeBackup>>;
       try {
-        made = await makeBackup({ client, dir, appVersion: deps.appVersion, authSecretFile: deps.authSecretFile, skipIfBusy: true });
+        made = await makeBackup({ client, dir, appVersion: deps.appVersion, authSecretFile: deps.authSecretFile, skipIfBusy: true, signal: deps.signal });
         client.release();
       } catch (err) {
         client.release(true);
+        if (deps.signal.aborted) return void deps.log.info({}, 'backup cut off by the stop: it is made again after the next start');
         throw err;
+      } finally {
+        deps.signal.removeEventListener('abort', cancel);
       }
       if (!made) return;
       const rows = made.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
