@@ -40,6 +40,8 @@ export async function compareWithSql(cases: { name: string; http: () => Promise<
 
 export interface BenchApp {
   base: string;
+  /** The app's DATA_DIR (removed at stop). */
+  dataDir: string;
   database: Database;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any shape, as pg gives them
   q: (text: string, values?: unknown[]) => Promise<QueryResult<any>>;
@@ -56,7 +58,7 @@ export async function startApp(port: number, label: string): Promise<BenchApp> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `klantwerk-bench-${label}-`));
   await fs.chmod(dataDir, 0o755);
-  const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const app = spawn(process.execPath, ['dist/server/start.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -78,6 +80,7 @@ export async function startApp(port: number, label: string): Promise<BenchApp> {
   const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, { max: 4 });
   return {
     base,
+    dataDir,
     database,
     q: (text, values = []) => database.pool.query(text, values),
     async signIn(email) {

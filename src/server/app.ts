@@ -24,6 +24,7 @@ import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
 import { sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
+import { nightlyBackupJob } from './ops/backup';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { isApiPath, routePath } from './lib/route-path';
 import { createBetterAuth } from './modules/auth/better-auth';
@@ -210,6 +211,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       jobs.push({ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) });
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
+    }
+    // The embedded database is backed up by the app; an external one by its own means (docs/deploy.md).
+    if (!config.databaseUrl && config.backup.hour !== undefined) {
+      const stopping = new AbortController();
+      app.addHook('preClose', async () => stopping.abort());
+      jobs.push(
+        nightlyBackupJob({
+          pool: database.pool,
+          dataDir: config.dataDir,
+          hour: config.backup.hour,
+          keepDays: config.backup.keepDays,
+          appVersion: options.version ?? '0.1.0',
+          // Kept in the backup when the app generated it (no AUTH_SECRET set): a restore elsewhere needs it.
+          authSecretFile: path.join(config.dataDir, 'auth-secret'),
+          log: app.log,
+          signal: stopping.signal,
+        }),
+      );
     }
     const running = startJobs(jobs, app.log, {
       get databaseUp() {

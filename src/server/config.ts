@@ -30,6 +30,10 @@ export const envSchema = z.object({
   SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SIGNUP_ENABLED: flag.default(true),
+  BACKUP_HOUR: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(23)])
+    .default(3),
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +66,11 @@ export interface Config {
    */
   signInThrottle: { perEmail: number; perIp: number; perAccount: number; windowMinutes: number };
   signUpEnabled: boolean;
+  /**
+   * Backups of the embedded database in DATA_DIR/backups: made by the app each night after `hour` (local
+   * time; undefined: no nightly backup) and kept `keepDays` days. Not with DATABASE_URL.
+   */
+  backup: { hour: number | undefined; keepDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -102,5 +111,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.SIGNIN_WINDOW_MINUTES,
     },
     signUpEnabled: e.SIGNUP_ENABLED,
+    backup: { hour: e.BACKUP_HOUR === 'off' ? undefined : e.BACKUP_HOUR, keepDays: e.BACKUP_KEEP_DAYS },
   };
 }

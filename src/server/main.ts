@@ -25,6 +25,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const WORKER_GRACE_MS = 8_000;
 /** Set by the primary for the one worker that runs the background jobs. */
 const JOBS_ENV = 'KLANTWERK_RUN_JOBS';
+const EMBEDDED_ENV = 'KLANTWERK_EMBEDDED_DATABASE';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -194,7 +195,8 @@ async function runPrimary() {
     const { serveClusterMetrics } = await import('./lib/metrics-cluster');
     serveClusterMetrics();
     // The workers read their settings as the primary did, with the database it started and its secret.
-    const workerEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret };
+    // EMBEDDED_ENV tells them the database is the embedded one (it is backed up by the app).
+    const workerEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, [EMBEDDED_ENV]: embedded ? '1' : '' };
     let listening = 0;
     const fork = (jobs: boolean) => {
       const worker: Worker = cluster.fork({ ...workerEnv, [JOBS_ENV]: jobs ? '1' : '' });
@@ -239,7 +241,8 @@ async function runWorker() {
   const { serveApp, startFailure } = await import('./serve');
   try {
     serving = await serveApp({
-      config,
+      // The primary's embedded PostgreSQL reaches a worker as DATABASE_URL; to the app it stays the embedded one.
+      config: process.env[EMBEDDED_ENV] === '1' ? { ...config, databaseUrl: undefined } : config,
       databaseUrl: config.databaseUrl!,
       authSecret: config.authSecret!,
       log,

@@ -90,6 +90,37 @@ async function claimDataDir(lockFile: string, dataDir: string) {
   await fs.writeFile(lockFile, `${process.pid}\n`);
 }
 
+/** The pid of another running Klantwerk that holds this data folder (its lock file), if any. */
+export async function dataDirHolder(dataDir: string): Promise<number | undefined> {
+  const holder = await readPid(path.join(dataDir, 'klantwerk.pid'));
+  return holder === process.pid ? undefined : holder;
+}
+
+/**
+ * Claims the data folder for work that must not run beside the app (a restore): refused, with the same
+ * message as a second start, while a Klantwerk runs on it. Returns the release.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => void> {
+  const lockFile = path.join(dataDir, 'klantwerk.pid');
+  await fs.mkdir(dataDir, { recursive: true });
+  await claimDataDir(lockFile, dataDir);
+  return () => rmSync(lockFile, { force: true });
+}
+
+/**
+ * The address of the embedded PostgreSQL a running Klantwerk started on this data folder (read from its
+ * postmaster.pid and the password file), for a backup made beside the running app; undefined when none runs.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const clusterDir = path.join(dataDir, 'pg');
+  if (!(await readPid(path.join(clusterDir, 'postmaster.pid')))) return undefined;
+  const lines = (await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8').catch(() => '')).trim();
+  if (!Number.isFinite(port) || !password) return undefined;
+  return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   const existing = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (existing?.trim()) return existing.trim();

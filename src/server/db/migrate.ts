@@ -11,14 +11,15 @@ const MIGRATION_LOCK_KEY = 7_264_331_901;
 
 /**
  * Runs the generated, forward-only migrations under a session advisory lock, so two app processes
- * starting together apply each migration once and the second waits for the first.
+ * starting together apply each migration once and the second waits for the first. A restore passes a
+ * folder holding only the migrations its backup had (see ops/backup).
  */
-export async function runMigrations(pool: pg.Pool): Promise<void> {
+export async function runMigrations(pool: pg.Pool, folder: string = migrationsFolder): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migrate(drizzle(client), { migrationsFolder });
+      await migrate(drizzle(client), { migrationsFolder: folder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
