@@ -73,7 +73,7 @@ export function ConnectionStatus({ memberId }: { memberId: string | undefined })
         </Badge>
       )}
       {waiting > 0 && (
-        <Badge component={Link} to="/extras/new" color="yellow" c="dark.8" variant="filled" size="sm" style={{ cursor: 'pointer' }}>
+        <Badge component={Link} to="/extras/new" color="yellow" variant="filled" size="sm" style={{ cursor: 'pointer' }}>
           {t('offline.waitingBadge', { count: waiting })}
         </Badge>
       )}
