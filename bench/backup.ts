@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addCounsel, addExtras, addPeople, addPromises, addReactions } from './data';
+import { addCounsel, addLargeOrganization } from './data';
 import { ms, percentile, startApp } from './harness';
 
 const EXTRAS = Number(process.argv[2] ?? 1_000_000);
@@ -26,13 +26,7 @@ const npm = (args: string[]) => {
 };
 
 try {
-  const { rows: orgRows } = await q(`select id from organizations limit 1`);
-  const orgId = orgRows[0].id as string;
-  const people = await addPeople(q, orgId, { members: 5000, teams: 300 });
-  await addExtras(q, orgId, people, EXTRAS);
-  console.log();
-  await addPromises(q, orgId, people, 200_000);
-  await addReactions(q, orgId, people, 100_000);
+  const { orgId, people } = await addLargeOrganization(q, EXTRAS);
   await addCounsel(q, orgId, people, { needs: 200, proposals: 300 });
   const { rows: size } = await q(`select pg_size_pretty(pg_database_size(current_database())) as size, (select sum(n_live_tup) from pg_stat_user_tables)::bigint as rows`);
   console.log(`database: ${size[0].size}, about ${Number(size[0].rows).toLocaleString('en-US')} rows`);

@@ -304,3 +304,18 @@ export async function addCounsel(q: Query, orgId: string, people: People, option
   );
   for (const table of ['needs', 'need_supports', 'proposals', 'proposal_events']) await q(`vacuum analyze ${table}`);
 }
+
+/**
+ * The large organisation of the tower bench on the demo organisation: 5,000 people in 300 teams,
+ * `extras` extras over two years, 200,000 promises and 100,000 customer reactions.
+ */
+export async function addLargeOrganization(q: Query, extras: number): Promise<{ orgId: string; people: People }> {
+  const { rows } = await q(`select id from organizations limit 1`);
+  const orgId = rows[0].id as string;
+  const people = await addPeople(q, orgId, { members: 5000, teams: 300 });
+  await addExtras(q, orgId, people, extras);
+  console.log();
+  await addPromises(q, orgId, people, 200_000);
+  await addReactions(q, orgId, people, 100_000);
+  return { orgId, people };
+}

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pseudonymiseOldCustomers } from '../src/server/modules/privacy/retention';
 import { eraseOldContacts } from '../src/server/modules/voice/voice.service';
-import { addExtras, addPeople, addPromises, addReactions } from './data';
+import { addLargeOrganization } from './data';
 import { ms, startApp, timed } from './harness';
 
 const EXTRAS = Number(process.argv[2] ?? 1_000_000);
@@ -16,13 +16,7 @@ const REQUESTS = Number(process.argv[3] ?? 20);
 const bench = await startApp(3966, 'privacy');
 const { q } = bench;
 try {
-  const { rows: orgRows } = await q(`select id from organizations limit 1`);
-  const orgId = orgRows[0].id as string;
-  const people = await addPeople(q, orgId, { members: 5000, teams: 300 });
-  await addExtras(q, orgId, people, EXTRAS);
-  console.log();
-  await addPromises(q, orgId, people, 200_000);
-  await addReactions(q, orgId, people, 100_000);
+  const { orgId } = await addLargeOrganization(q, EXTRAS);
   await q(`update extras set customer_ref = 'Gast ' || (id::text) where org_id = $1 and random() < 0.2`, [orgId]);
   await q(`update customer_reactions set contact_email = 'klant@example.test' where org_id = $1 and random() < 0.33`, [orgId]);
   // Keep customers' names a year: the promises of the first year are past it (their customers were known then).

@@ -1,66 +1,31 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../src/server/db/embedded';
+import { APP_START, freePort, ROOT, spawnIn, type Started, waitForHealth } from './helpers/app-process';
 import { createTestDatabase } from './helpers/test-app';
 
 // The app as a newcomer and a supervisor run it: `npm start` is `node dist/server/start.js`, the server
 // built ahead by `npm ci` (and by `npm test` before the tests).
 
-interface Started {
-  child: ChildProcess;
-  out: () => string;
-  exited: Promise<number | null>;
-}
-
-const root = path.resolve(import.meta.dirname, '..');
 const isRoot = process.getuid?.() === 0;
 
 function start(env: Record<string, string>, options: { viaNpm?: boolean; uid?: number; gid?: number } = {}): Started {
-  // `npm start` exactly as a person types it, or the app's node process alone.
-  const [command, args] = options.viaNpm ? ['npm', ['start']] : [process.execPath, ['dist/server/start.js']];
-  const child = spawn(command, args, {
-    cwd: root,
-    // Its own process group, like a terminal session: Ctrl-C reaches npm and the app alike.
-    detached: true,
-    uid: options.uid,
-    gid: options.gid,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => output, exited };
+  // `npm start` exactly as a person types it, or the app's node process alone; in its own process
+  // group, like a terminal session: Ctrl-C reaches npm and the app alike.
+  const [command, args] = options.viaNpm ? (['npm', ['start']] as const) : APP_START;
+  return spawnIn(command, args, env, options);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(port: number, started: Started, seconds = 60): Promise<void> {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.out()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no health after ${seconds}s:\n${started.out()}`);
-}
+const waitForHealthOn = (port: number, started: Started, seconds = 60) => waitForHealth(`http://127.0.0.1:${port}`, started, seconds);
 
 /** Every app process listens (the primary says so once all do). */
 async function waitUntilListening(port: number, started: Started) {
-  await waitForHealth(port, started);
+  await waitForHealthOn(port, started);
   await expect.poll(() => started.out(), { timeout: 30_000, interval: 100 }).toContain('Klantwerk is listening');
 }
 
@@ -71,15 +36,6 @@ async function signInDemoAdmin(port: number): Promise<{ status: number; cookie: 
     body: JSON.stringify({ email: 'jeroen@dekroon.example', password: 'kroon-demo-2026' }),
   });
   return { status: response.status, cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The processes of a started app: the one started (npm or node) and every process below it, and PostgreSQL's postmaster. */
@@ -118,7 +74,7 @@ let dataDir: string;
 const running: Started[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/server/start.js')) || !existsSync(path.join(root, 'dist/web/index.html'))) {
+  if (!existsSync(path.join(ROOT, 'dist/server/start.js')) || !existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('The built app is missing: run `npm run build` (npm test and npm ci do) before these tests.');
   }
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-process-'));
@@ -142,7 +98,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     const port = await freePort();
     const first = start({ PORT: String(port), DATA_DIR: dataDir });
     running.push(first);
-    await waitForHealth(port, first);
+    await waitForHealthOn(port, first);
     expect(first.out()).toContain('Hotel De Kroon');
     expect(first.out()).toContain('jeroen@dekroon.example');
     expect(first.out()).toContain('kroon-demo-2026');
@@ -164,7 +120,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     // Restart with `npm start`: same data, no second demo organisation.
     const again = start({ PORT: String(port), DATA_DIR: dataDir }, { viaNpm: true });
     running.push(again);
-    await waitForHealth(port, again);
+    await waitForHealthOn(port, again);
     expect(again.out()).not.toContain('kroon-demo-2026');
     expect((await signInDemoAdmin(port)).status).toBe(200);
     process.kill(-again.child.pid!, 'SIGINT');

@@ -16,11 +16,13 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
-/** A process in its own group, with only PATH and HOME from the test's environment plus `env`. */
-export function spawnIn(command: string, args: string[], env: Record<string, string>): Started {
+/** A process in its own group (like a terminal session), with only PATH and HOME from the test's environment plus `env`. */
+export function spawnIn(command: string, args: readonly string[], env: Record<string, string>, user: { uid?: number; gid?: number } = {}): Started {
   const child = spawn(command, args, {
     cwd: ROOT,
     detached: true,
+    uid: user.uid,
+    gid: user.gid,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
