@@ -35,8 +35,11 @@ async function total(pids: number[]) {
 
 /** The processes under `npm start`: npm itself, the app's node processes, and the embedded PostgreSQL's (its own session). */
 function processesOf(npmPid: number, dataDir: string) {
-  const rows = execSync('ps -eo pid=,ppid=,comm=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
-  const children = (pid: number) => rows.filter(([, pp]) => Number(pp) === pid).map(([p, , comm]) => ({ pid: Number(p), comm: comm ?? '' }));
+  // The program a process runs, from its first argument: Node 24 names its main thread "MainThread" in
+  // the process table, so the command name alone does not tell a node process.
+  const rows = execSync('ps -eo pid=,ppid=,args=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const children = (pid: number) =>
+    rows.filter(([, pp]) => Number(pp) === pid).map(([p, , program]) => ({ pid: Number(p), comm: path.basename(program ?? '') }));
   const app: number[] = [];
   const walk = (pid: number) => {
     for (const child of children(pid)) {

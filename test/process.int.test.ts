@@ -13,6 +13,7 @@ import { createTestDatabase } from './helpers/test-app';
 // built ahead by `npm ci` (and by `npm test` before the tests).
 
 const isRoot = process.getuid?.() === 0;
+const hasSetfacl = spawnSync('sh', ['-c', 'command -v setfacl']).status === 0;
 
 function start(env: Record<string, string>, options: { viaNpm?: boolean; uid?: number; gid?: number } = {}): Started {
   // `npm start` exactly as a person types it, or the app's node process alone; in its own process
@@ -271,9 +272,17 @@ describe.runIf(isRoot)('started as root', () => {
       await waitUntilListening(port, app);
       expect((await signInDemoAdmin(port)).status).toBe(200);
       expect(app.out()).toContain(`may now pass through (not list) ${privateDir}`);
-      const asPostgres = (command: string) => spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command]).status;
-      expect(asPostgres(`test -x '${privateDir}'`)).toBe(0);
-      expect(asPostgres(`ls '${privateDir}'`)).not.toBe(0);
+      const as = (user: string, command: string) => spawnSync('su', [user, '-s', '/bin/sh', '-c', command]).status;
+      expect(as('postgres', `test -x '${privateDir}'`)).toBe(0);
+      expect(as('postgres', `ls '${privateDir}'`)).not.toBe(0);
+      if (hasSetfacl) {
+        // With Debian's acl package (CI installs it) the right goes to postgres alone: nobody else passes.
+        expect(app.out()).toContain('(ACL u:postgres:x)');
+        expect(execFileSync('getfacl', ['-cp', privateDir], { encoding: 'utf8' })).toMatch(/^user:postgres:--x$/m);
+        expect(as('nobody', `test -x '${privateDir}'`)).not.toBe(0);
+      } else {
+        expect(app.out()).toContain('(chmod o+x)');
+      }
       process.kill(-app.child.pid!, 'SIGTERM');
       await app.exited;
       await expect.poll(() => app.out(), { timeout: 15_000 }).toContain('stopped cleanly');
