@@ -89,6 +89,8 @@ describe('the staff privacy statement', () => {
     // Whether someone answered is not to be learned either: the response only in steps of the threshold.
     expect(section(en, 'questions')).toContain('only in steps of at least 7');
     expect(section(en, 'questions')).toContain('at least 9 in the group');
+    // What the figures do tell is said too: a whole group that answered, and the same answer by all.
+    expect(section(en, 'questions')).toContain('When everyone in that group answered, that tells that each of them answered');
     expect(section(en, 'questions')).toContain('Members see no results');
     expect(section(en, 'retention')).toContain('Erased 30 days after the reaction');
 

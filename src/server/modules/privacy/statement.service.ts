@@ -71,6 +71,7 @@ export async function makePrivacyStatement(db: Db, tenant: TenantContext, langua
     section('questions', [
       t('questions.stored'),
       t('questions.threshold', { minGroup: organization.resultsMinGroup, minTexts: organization.resultsMinTexts }),
+      t('questions.whole'),
       t(`questions.visibility.${organization.resultsVisibility}`),
     ]),
     section(
