@@ -46,8 +46,19 @@ describe.runIf(run)('a round of core questions', () => {
       if (i === 0) {
         // Lisa finds it on her home page.
         await page.goto('/');
-        await page.getByRole('link', { name: new RegExp(`^${title} — beantwoord`) }).click();
+        // "invullen" (to fill in), not "beantwoord" (answered); on a phone the whole text shows, nothing cut.
+        const answer = page.getByRole('link', { name: new RegExp(`^${title} invullen \\(tot en met `) });
+        expect(await answer.evaluate((link) => [...link.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
+        // Scrolled far down (the page made tall enough for it), the link is followed as a tap would.
+        await page.evaluate(() => {
+          document.body.style.minHeight = '5000px';
+          window.scrollTo(0, 3000);
+        });
+        await answer.evaluate((link: HTMLElement) => link.click());
         await page.waitForURL(`**${campaignPath}`);
+        // A new page opens at its top, not at the scroll position of the page before.
+        await page.getByText(/opgeslagen zonder koppeling aan jou/).waitFor();
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
       } else {
         await page.goto(campaignPath);
       }

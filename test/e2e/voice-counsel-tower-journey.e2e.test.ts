@@ -128,6 +128,12 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await anna.getByLabel('Reden').fill('Goed idee: start in januari, we kijken na drie maanden.');
     await anna.getByRole('button', { name: 'Goedkeuren' }).click();
     await anna.getByText(/van 2 in de wachtrij/).waitFor();
+    // The next proposal appears with its title in view below the header, and the focus on it.
+    const next = anna.getByRole('heading', { level: 2 }).filter({ has: anna.locator('a[href^="/proposals/"]') });
+    await expect.poll(() => next.evaluate((h) => document.activeElement === h)).toBe(true);
+    const top = await next.evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(56);
+    expect(top).toBeLessThan(800);
 
     // ---- The tower shows all of it ----
     await anna.goto('/tower');

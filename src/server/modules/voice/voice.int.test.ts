@@ -152,6 +152,11 @@ describe('a reaction link for an extra', () => {
 
   it('is followed up by the team’s manager: "not our customer" needs a reason; members and other teams cannot', async () => {
     const [open] = (await call('manager', 'GET', '/voice-followups')).json().items as Followup[];
+    const notice = async () =>
+      ((await call('manager', 'GET', '/notifications')).json().items as { kind: string; data: { followupId?: string }; readAt: string | null }[]).find(
+        (n) => n.kind === 'voice_followup' && n.data.followupId === open!.id,
+      );
+    expect((await notice())?.readAt).toBeNull();
     expect((await call('member', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(403);
     expect((await call('otherOrg', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(404);
     expect((await call('manager', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'not_our_customer' })).statusCode).toBe(400);
@@ -159,6 +164,8 @@ describe('a reaction link for an extra', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'not_our_customer', note: 'Vroeg om een taart die we niet maken', closedByName: f.people.manager.name });
     expect((await call('manager', 'GET', '/voice-followups')).json().items).toEqual([]);
+    // The notice that asked for it is settled with it: no longer unread in the bell.
+    expect((await notice())?.readAt).not.toBeNull();
     expect((await call('manager', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(409);
   });
 });

@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as extrasRepo from '../extras/extras.repo';
-import { notifyMembers } from '../notifications/notifications.service';
+import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 
 // Module 6: the customer's own voice. Links and QR codes for an extra, a promise or a touchpoint; what
@@ -519,6 +519,8 @@ export async function closeFollowup(deps: VoiceDeps, tenant: TenantContext, foll
       .set({ status: input.outcome, note: input.note ?? null, closedBy: tenant.memberId, closedAt: new Date() })
       .where(and(eq(voiceFollowups.orgId, tenant.orgId), eq(voiceFollowups.id, followupId)));
     await recordAudit(tx, tenant, 'voice_followup.closed', 'voice_followup', followupId, { outcome: input.outcome });
+    // The notice that asked for this follow-up has been answered: read for everyone it went to.
+    await settleNotifications(tx, tenant.orgId, 'voice_followup', { followupId });
   });
   const closed = await listFollowups(deps, tenant, 'closed');
   return closed.items.find((f) => f.id === followupId)!;
