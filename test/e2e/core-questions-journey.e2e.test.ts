@@ -36,6 +36,7 @@ describe.runIf(run)('a round of core questions', () => {
     await anna.getByLabel('Ik krijg de steun die ik nodig heb om mijn werk goed te doen.').check();
     await anna.getByLabel('Bij ons weet de linkerhand wat de rechterhand doet.').check();
     await anna.getByLabel('Wat zou de samenwerking met andere teams het meest verbeteren?').check();
+    await anna.getByLabel('Hoe waarschijnlijk is het dat je deze organisatie aanraadt als werkgever?').check();
     await anna.getByRole('button', { name: /Vragenronde (starten|openen|plannen)/ }).click();
     await anna.waitForURL(/\/questions\/[0-9a-f-]{36}$/);
     const campaignPath = new URL(anna.url()).pathname;
@@ -59,6 +60,12 @@ describe.runIf(run)('a round of core questions', () => {
         // A new page opens at its top, not at the scroll position of the page before.
         await page.getByText(/opgeslagen zonder koppeling aan jou/).waitFor();
         expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        // The 0–10 scale is one row of eleven on a 390 px phone, none of them cut.
+        const scale = page.getByRole('radiogroup', { name: /aanraadt als werkgever/ }).locator('[role="radio"]');
+        const boxes = await scale.evaluateAll((buttons) => buttons.map((b) => ({ top: Math.round(b.getBoundingClientRect().top), right: b.getBoundingClientRect().right })));
+        expect(boxes).toHaveLength(11);
+        expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+        expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
       } else {
         await page.goto(campaignPath);
       }
