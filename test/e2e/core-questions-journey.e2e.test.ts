@@ -72,6 +72,7 @@ describe.runIf(run)('a round of core questions', () => {
       await page.getByText(/opgeslagen zonder koppeling aan jou|stored without any link to you/).waitFor();
       await choose(page, /steun die ik nodig heb|support I need/, i % 2 === 0 ? 4 : 5);
       await choose(page, /linkerhand|left hand/, 2 + (i % 3));
+      await choose(page, /aanraadt als werkgever|recommend this organisation/, 6 + (i % 4));
       if (i < 6) await page.getByRole('textbox').first().fill(`Meer overleg, idee ${i + 1}`);
       await page.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
       await page.getByText(/Je antwoorden zijn opgeslagen|Your answers are saved/).waitFor();
