@@ -66,6 +66,12 @@ describe.runIf(run)('a round of core questions', () => {
         expect(boxes).toHaveLength(11);
         expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
         expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
+        // Back returns to where she was on the page before; forward to the top of this one.
+        await page.goBack();
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(3000);
+        await page.goForward();
+        await page.getByText(/opgeslagen zonder koppeling aan jou/).waitFor();
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
       } else {
         await page.goto(campaignPath);
       }

@@ -140,6 +140,19 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await lisa.getByRole('button', { name: 'Afdrukken' }).waitFor();
   });
 
+  it('a mandate of € 5 a week with at most € 10 per extra is not saved without a word', async () => {
+    const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
+    await jeroen.goto('/mandates');
+    await jeroen.getByRole('button', { name: 'Mandaat instellen' }).click();
+    const form = jeroen.getByRole('dialog');
+    await form.getByLabel('Budget (€)').fill('5');
+    await form.getByLabel('Max. per extra (€)').fill('10');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('De maximale kosten per extra zijn hoger dan het budget voor de hele periode', { exact: false }).waitFor();
+    expect(await form.isVisible()).toBe(true);
+    await jeroen.context().close();
+  });
+
   it('a signed-out page logs nothing in the console: asking who is signed in is no failed request', async () => {
     const context = await browser.newContext({ ...LAPTOP, locale: 'nl-NL', baseURL: server.baseUrl });
     const page = await context.newPage();
