@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { CustomerReaction, Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
+import { offerings } from '../../db/schema/values.schema';
 import { eraseOldContacts } from './voice.service';
 
 // The customer's own voice: reaction links for an extra and a touchpoint, the public page (no account,
@@ -170,6 +171,27 @@ describe('a reaction link for an extra', () => {
     // The notice that asked for it is settled with it: no longer unread in the bell.
     expect((await notice())?.readAt).not.toBeNull();
     expect((await call('manager', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(409);
+  });
+});
+
+describe('a reaction link for a promise', () => {
+  it('asks the customer about what was promised and its offering, not about the hand-offs behind it', async () => {
+    const [offering] = await t.database.db.insert(offerings).values({ orgId: f.orgId, name: 'Kamerwissel', leadTimeDays: null, conditions: [] }).returning();
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + 5 * 86_400_000));
+    const made = await call('member', 'POST', '/promises', {
+      customer: { name: 'Familie Smit' },
+      what: 'Kamer met uitzicht op zee',
+      ownerTeamId: f.teamId,
+      offeringId: offering!.id,
+      dueDate: day,
+      steps: [{ teamId: f.teamId, what: 'Kamer klaarzetten', dueDate: day }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const promiseLink = (await call('member', 'POST', `/promises/${made.json().id}/voice-link`)).json() as VoiceLink;
+    const page = await t.app.inject({ method: 'GET', url: `/r/${tokenOf(promiseLink)}?lang=nl` });
+    expect(page.body).toContain('<h1>Hoe zijn we onze afspraak met u nagekomen?</h1>');
+    expect(page.body).toContain('<p class="about">Kamer met uitzicht op zee · Kamerwissel</p>');
+    expect(page.body).not.toContain('Kamer klaarzetten');
   });
 });
 
