@@ -25,6 +25,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/auth/password/reset': 'public',
   'POST /api/v1/auth/invitations/preview': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
+  'GET /api/v1/session': 'public',
   'GET /api/v1/me': 'signedIn',
   'PATCH /api/v1/me': 'signedIn',
   'POST /api/v1/me/organization': 'signedIn',

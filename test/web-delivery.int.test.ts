@@ -60,6 +60,17 @@ describe('the web app is sent compressed', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(brotliDecompressSync(response.rawPayload).toString()).toContain('<div id="root"');
   });
+
+  it('answers HEAD as GET, without the body: / and a client-side route are there, an unknown API path is not', async () => {
+    for (const url of ['/', '/extras/new']) {
+      const get = await t.app.inject({ method: 'GET', url });
+      const head = await t.app.inject({ method: 'HEAD', url });
+      expect(head.statusCode, url).toBe(200);
+      expect(head.headers['content-type']).toBe(get.headers['content-type']);
+      expect(head.body).toBe('');
+    }
+    expect((await t.app.inject({ method: 'HEAD', url: '/api/v1/nothing-here' })).statusCode).toBe(404);
+  });
 });
 
 describe('API answers are compressed above a small size', () => {

@@ -89,6 +89,13 @@ export const me = z.object({
     })
     .nullable(),
 });
+/**
+ * Whether anyone is signed in, without an error when nobody is: the web app asks this on every start
+ * (GET /api/v1/me answers 401 then, which a browser logs as an error on every signed-out page).
+ */
+export const session = z.object({ signedIn: z.boolean(), me: me.nullable() });
+export type Session = z.infer<typeof session>;
+
 export type Me = z.infer<typeof me>;
 
 export const updateMeBody = z.strictObject({

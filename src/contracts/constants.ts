@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'signup_disabled',
   'weak_password',
   'mandate_reason_required',
+  'mandate_max_above_budget',
   'edit_window_closed',
   'idempotency_key_reused',
   'own_story',

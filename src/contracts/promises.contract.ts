@@ -195,6 +195,11 @@ export const workListQuery = z.strictObject({
 export const workItem = z.object({
   step: promiseStep,
   promise: z.object({ id: z.uuid(), what: z.string(), customer: z.string(), dueDate: z.iso.date(), status: promiseStatusSchema }),
+  /**
+   * Whether the step counts as the caller's own: false for one that was already due before they joined
+   * the organisation (their team's to answer for, not theirs; a newcomer is not told it is late).
+   */
+  yours: z.boolean(),
 });
 export type WorkItem = z.infer<typeof workItem>;
 export const workList = z.object({ items: z.array(workItem), nextCursor: z.string().nullable() });

@@ -335,7 +335,8 @@ async function registerWeb(app: FastifyInstance) {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const forWeb = request.method === 'GET' && !isApiPath(routePath(request));
+    // HEAD answers as GET does (without the body): monitors and link checkers ask HEAD /.
+    const forWeb = (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(routePath(request));
     if (forWeb && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

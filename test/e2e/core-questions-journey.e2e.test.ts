@@ -36,6 +36,7 @@ describe.runIf(run)('a round of core questions', () => {
     await anna.getByLabel('Ik krijg de steun die ik nodig heb om mijn werk goed te doen.').check();
     await anna.getByLabel('Bij ons weet de linkerhand wat de rechterhand doet.').check();
     await anna.getByLabel('Wat zou de samenwerking met andere teams het meest verbeteren?').check();
+    await anna.getByLabel('Hoe waarschijnlijk is het dat je deze organisatie aanraadt als werkgever?').check();
     await anna.getByRole('button', { name: /Vragenronde (starten|openen|plannen)/ }).click();
     await anna.waitForURL(/\/questions\/[0-9a-f-]{36}$/);
     const campaignPath = new URL(anna.url()).pathname;
@@ -46,14 +47,38 @@ describe.runIf(run)('a round of core questions', () => {
       if (i === 0) {
         // Lisa finds it on her home page.
         await page.goto('/');
-        await page.getByRole('link', { name: new RegExp(`^${title} — beantwoord`) }).click();
+        // "invullen" (to fill in), not "beantwoord" (answered); on a phone the whole text shows, nothing cut.
+        const answer = page.getByRole('link', { name: new RegExp(`^${title} invullen \\(tot en met `) });
+        expect(await answer.evaluate((link) => [...link.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
+        // Scrolled far down (the page made tall enough for it), the link is followed as a tap would.
+        await page.evaluate(() => {
+          document.body.style.minHeight = '5000px';
+          window.scrollTo(0, 3000);
+        });
+        await answer.evaluate((link: HTMLElement) => link.click());
         await page.waitForURL(`**${campaignPath}`);
+        // A new page opens at its top, not at the scroll position of the page before.
+        await page.getByText(/opgeslagen zonder koppeling aan jou/).waitFor();
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        // The 0–10 scale is one row of eleven on a 390 px phone, none of them cut.
+        const scale = page.getByRole('radiogroup', { name: /aanraadt als werkgever/ }).locator('[role="radio"]');
+        const boxes = await scale.evaluateAll((buttons) => buttons.map((b) => ({ top: Math.round(b.getBoundingClientRect().top), right: b.getBoundingClientRect().right })));
+        expect(boxes).toHaveLength(11);
+        expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+        expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
+        // Back returns to where she was on the page before; forward to the top of this one.
+        await page.goBack();
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(3000);
+        await page.goForward();
+        await page.getByText(/opgeslagen zonder koppeling aan jou/).waitFor();
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
       } else {
         await page.goto(campaignPath);
       }
       await page.getByText(/opgeslagen zonder koppeling aan jou|stored without any link to you/).waitFor();
       await choose(page, /steun die ik nodig heb|support I need/, i % 2 === 0 ? 4 : 5);
       await choose(page, /linkerhand|left hand/, 2 + (i % 3));
+      await choose(page, /aanraadt als werkgever|recommend this organisation/, 6 + (i % 4));
       if (i < 6) await page.getByRole('textbox').first().fill(`Meer overleg, idee ${i + 1}`);
       await page.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
       await page.getByText(/Je antwoorden zijn opgeslagen|Your answers are saved/).waitFor();

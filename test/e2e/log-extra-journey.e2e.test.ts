@@ -41,7 +41,8 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await mandateText.waitFor();
     const before = leftCents(await mandateText.innerText());
 
-    const occasion = `Gast verloor zijn sleutel ${Date.now()}`;
+    // Long on purpose: it comes back as a suggestion on the next extra, where a phone must shorten it with "…".
+    const occasion = `Gast verloor zijn sleutel bij het ontbijt en wist zijn kamernummer niet meer ${Date.now()}`;
     await lisa.getByLabel('Klantaanleiding').fill(occasion);
     await lisa.getByLabel('Wat heb je gedaan?').fill('Nieuwe sleutel en een kop koffie');
     await lisa.getByText('Cadeau', { exact: true }).click();
@@ -70,6 +71,18 @@ describe.runIf(run)('logging an extra on a phone', () => {
   it('a phone set to another time zone still logs the time as the hotel clock reads it', async () => {
     const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example', { timezoneId: 'America/New_York' });
     await lisa.goto('/extras/new');
+    // The suggestions fit the 390 px phone; one too long for it ends in "…" rather than being cut off.
+    const pills = lisa.getByRole('group', { name: 'Eerder:' }).first().locator('[data-suggestion]');
+    await lisa.getByRole('button', { name: /^Gast verloor zijn sleutel bij het ontbijt/ }).first().waitFor();
+    const fits = await pills.evaluateAll((spans) =>
+      spans.map((span) => ({
+        inside: span.closest('button')!.getBoundingClientRect().right <= window.innerWidth,
+        cut: span.scrollWidth > span.clientWidth,
+        ellipsis: getComputedStyle(span).textOverflow === 'ellipsis' && getComputedStyle(span).whiteSpace === 'nowrap',
+      })),
+    );
+    expect(fits.every((f) => f.inside && (!f.cut || f.ellipsis))).toBe(true);
+    expect(fits.some((f) => f.cut)).toBe(true);
     // Two hours ago on the hotel's clock (Europe/Amsterdam), to the minute.
     const when = new Date(Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000);
     const hotelClock = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', ...options }).format(when);
@@ -125,6 +138,36 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await lisa.getByRole('heading', { level: 2, name: 'Who sees what' }).waitFor();
     expect(await axeViolations(lisa, ['main'])).toEqual([]);
     await lisa.getByRole('button', { name: 'Afdrukken' }).waitFor();
+  });
+
+  it('a mandate of € 5 a week with at most € 10 per extra is not saved without a word', async () => {
+    const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
+    await jeroen.goto('/mandates');
+    await jeroen.getByRole('button', { name: 'Mandaat instellen' }).click();
+    const form = jeroen.getByRole('dialog');
+    await form.getByLabel('Budget (€)').fill('5');
+    await form.getByLabel('Max. per extra (€)').fill('10');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('De maximale kosten per extra zijn hoger dan het budget voor de hele periode', { exact: false }).waitFor();
+    expect(await form.isVisible()).toBe(true);
+    await jeroen.context().close();
+  });
+
+  it('a signed-out page logs nothing in the console: asking who is signed in is no failed request', async () => {
+    const context = await browser.newContext({ ...LAPTOP, locale: 'nl-NL', baseURL: server.baseUrl });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const failed: string[] = [];
+    page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    await page.goto('/forgot-password');
+    await page.getByLabel('E-mailadres').waitFor();
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   // Every journey fails when its pages met a Content-Security-Policy violation (launchBrowser watches);

@@ -49,6 +49,13 @@ describe.runIf(run)('a promise kept from within', () => {
 
     // ---- Lars, manager of the restaurant, is warned and finishes the step ----
     const lars = await signedInPage(browser, server.baseUrl, 'lars@dekroon.example', { device: LAPTOP });
+    // On the restaurant's work list the step has one status of its own, not the promise's beside "Oppakken".
+    await lars.goto('/steps');
+    const work = lars.getByRole('listitem').filter({ hasText: customer });
+    await work.getByText('Nog niet opgepakt', { exact: true }).waitFor();
+    await work.getByRole('button', { name: 'Oppakken' }).waitFor();
+    expect(await work.getByText(/^(Open|Onderweg|In gevaar|Te laat)$/).count()).toBe(0);
+    await lars.goto('/');
     await lars.getByRole('button', { name: /Meldingen/ }).click();
     const warning = lars.getByRole('button').filter({ hasText: customer });
     await warning.first().waitFor();

@@ -53,7 +53,8 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     const scripts: string[] = [];
     customer.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await customer.goto(`${server.baseUrl}${path}`);
-    await customer.getByRole('heading', { name: 'Hoe was het?' }).waitFor();
+    // The page says what "it" was: what was done for the customer that day.
+    await customer.getByRole('heading', { name: /^Hoe vond u wat we op \d{1,2} \w+ \d{4} voor u deden\?$/ }).waitFor();
     await customer.getByText('Hotel De Kroon').waitFor();
     expect(await customer.getByText(occasion).count()).toBe(0);
     await customer.locator('label[for="s1"]').click();
@@ -63,6 +64,8 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await customer.getByLabel('E-mailadres').fill('bakker@example.test');
     await customer.getByRole('button', { name: 'Versturen' }).click();
     await customer.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    // A 1 of 5 with "contact me": the customer is told by when they hear back.
+    await customer.getByText(/U vroeg om contact: u hoort uiterlijk \d{1,2} \w+ \d{4} van ons\./).waitFor();
     expect(scripts).toEqual([]);
     await customerContext.close();
 
@@ -94,7 +97,12 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await privacy.getByText('Kies een aantal dagen van 7 tot 730.').waitFor();
     await privacy.getByLabel('Contactgegevens van klanten bewaren').fill('30');
     await privacy.getByRole('button', { name: 'Opslaan' }).click();
-    await jeroen.getByText('Opgeslagen.', { exact: true }).waitFor();
+    const toast = jeroen.getByText('Opgeslagen.', { exact: true });
+    await toast.waitFor();
+    // The toast does not cover the bell (toasts sit at the bottom on a laptop).
+    const bell = await jeroen.getByRole('button', { name: /^Meldingen/ }).first().boundingBox();
+    const saved = await toast.boundingBox();
+    expect(bell && saved && (saved.y > bell.y + bell.height || saved.x + saved.width < bell.x)).toBe(true);
     const nextContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
     const nextCustomer = await nextContext.newPage();
     await nextCustomer.goto(`${server.baseUrl}${path}`);
@@ -128,6 +136,12 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await anna.getByLabel('Reden').fill('Goed idee: start in januari, we kijken na drie maanden.');
     await anna.getByRole('button', { name: 'Goedkeuren' }).click();
     await anna.getByText(/van 2 in de wachtrij/).waitFor();
+    // The next proposal appears with its title in view below the header, and the focus on it.
+    const next = anna.getByRole('heading', { level: 2 }).filter({ has: anna.locator('a[href^="/proposals/"]') });
+    await expect.poll(() => next.evaluate((h) => document.activeElement === h)).toBe(true);
+    const top = await next.evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(56);
+    expect(top).toBeLessThan(800);
 
     // ---- The tower shows all of it ----
     await anna.goto('/tower');
@@ -139,5 +153,20 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     await anna.getByRole('heading', { name: 'Klantstem' }).waitFor();
     await anna.getByRole('heading', { name: 'Zwakste schakel' }).waitFor();
     await anna.getByText('Kernvragen najaar 2026').waitFor();
+
+    // ---- A touchpoint on 0–10: the customer's page names the place and keeps the scale on one row on a phone ----
+    const point = await anna.evaluate(async () => {
+      const res = await fetch('/api/v1/touchpoints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Lobbybar', scale: 'scale10' }) });
+      return res.json();
+    });
+    const guestContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+    const guest = await guestContext.newPage();
+    await guest.goto(`${server.baseUrl}${new URL(point.link.url).pathname}`);
+    await guest.getByRole('heading', { name: 'Hoe was het bij Lobbybar?' }).waitFor();
+    const scores = await guest.locator('.scores label').evaluateAll((labels) => labels.map((l) => ({ top: Math.round(l.getBoundingClientRect().top), right: l.getBoundingClientRect().right })));
+    expect(scores).toHaveLength(11);
+    expect(new Set(scores.map((b) => b.top)).size).toBe(1);
+    expect(Math.max(...scores.map((b) => b.right))).toBeLessThanOrEqual(390);
+    await guestContext.close();
   }, 150_000);
 });

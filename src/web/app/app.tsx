@@ -6,6 +6,7 @@ import { FrameLoader } from '../components/page-loader.component';
 import { AppRoutes } from './app-routes';
 import { ErrorBoundary } from './error-boundary.component';
 import { LanguageSync } from './language-sync.component';
+import { ScrollOnNavigate } from './scroll-on-navigate.component';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
@@ -15,6 +16,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <LanguageSync />
+            <ScrollOnNavigate />
             <Suspense fallback={<FrameLoader />}>
               <AppRoutes />
             </Suspense>

@@ -47,7 +47,8 @@ export function ShellLayout() {
 
   return (
     <>
-      <NotificationsHost position={phone ? 'bottom-center' : 'top-right'} />
+      {/* Toasts at the bottom: at the top right they covered the bell. */}
+      <NotificationsHost position={phone ? 'bottom-center' : 'bottom-right'} />
       <Box component="header" pos="fixed" top={0} left={0} right={0} h={HEADER} bg="var(--mantine-color-body)" style={{ zIndex: 101, borderBottom: BORDER }}>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger

@@ -4,7 +4,7 @@ import { useNotificationsWanted } from './notify';
 const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /** Where toasts appear; mounted (and its code fetched) only once the first toast is shown. */
-export function NotificationsHost({ position }: { position: 'bottom-center' | 'top-right' }) {
+export function NotificationsHost({ position }: { position: 'bottom-center' | 'bottom-right' }) {
   const wanted = useNotificationsWanted();
   if (!wanted) return null;
   return (

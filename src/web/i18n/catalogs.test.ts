@@ -41,6 +41,11 @@ describe('the Dutch and English catalogs', () => {
     for (const role of ROLES) expect(nlKeys.has(`roles.${role}`), role).toBe(true);
   });
 
+  it('call a round of core questions a round in English, never a campaign', () => {
+    const texts = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as object).flatMap(texts));
+    expect(texts(en).filter((text) => /campaign/i.test(text))).toEqual([]);
+  });
+
   it('hold every key the web code asks for', () => {
     const webRoot = path.resolve(import.meta.dirname, '..');
     const missing: string[] = [];

@@ -158,6 +158,19 @@ describe('sign-in and sessions', () => {
     expect(response.json().requestId).toBe(response.headers['x-request-id']);
   });
 
+  it('says whether someone is signed in with a 200 either way (no failed request on a signed-out page)', async () => {
+    const nobody = await t.app.inject({ method: 'GET', url: '/api/v1/session' });
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ signedIn: false, me: null });
+    const cookie = await signIn(t.app, acme.people.manager.email);
+    const someone = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+    expect(someone.json()).toMatchObject({ signedIn: true, me: { user: { email: acme.people.manager.email } } });
+    expect(someone.json().me).toEqual((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json());
+    // A stale or forged cookie is nobody, not an error.
+    const stale = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: 'better-auth.session_token=nope' } });
+    expect(stale.json()).toEqual({ signedIn: false, me: null });
+  });
+
   it('signs out: the old cookie no longer works', async () => {
     const cookie = await signIn(t.app, acme.people.manager.email);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);

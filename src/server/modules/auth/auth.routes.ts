@@ -11,6 +11,7 @@ import {
   invitationTokenBody,
   me,
   resetPasswordBody,
+  session,
   signInBody,
   signUpBody,
   switchOrganizationBody,
@@ -127,6 +128,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     },
     handler: async (request, reply) =>
       withCookies(reply, await service.acceptInvitation(deps, request.body, { headers: headersOf(request), ip: request.ip })),
+  });
+
+  app.get('/session', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['me'],
+      summary: 'Whether someone is signed in, and who: 200 with signedIn false when nobody is (GET /me answers 401 then)',
+      response: { 200: session, ...problems },
+    },
+    handler: async (request) => {
+      const auth = request.auth;
+      if (!auth) return { signedIn: false, me: null };
+      return { signedIn: true, me: await service.findMe(deps.db, auth.userId, auth.activeOrgId, auth.language) };
+    },
   });
 
   app.get('/me', {

@@ -63,6 +63,16 @@ describe('mandate resolution', () => {
     expect(list.filter((m: { scope: { type: string } }) => m.scope.type === 'member')).toHaveLength(1);
   });
 
+  it('refuses a maximum per extra above the whole budget, saying why, and keeps the mandate as it was', async () => {
+    // € 5 a week with at most € 10 per extra: such an extra could never fit.
+    const refused = await setMandate({ type: 'team', teamId: f.teamId }, 500, 1000, ['gift']);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'mandate_max_above_budget', errors: [{ path: 'body.maxPerExtraCents', code: 'mandate_max_above_budget' }] });
+    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().mandate).toMatchObject({ budgetCents: 2500, maxPerExtraCents: 1000 });
+    expect((await setMandate({ type: 'team', teamId: f.teamId }, 1000, 1000, ['gift', 'time'])).statusCode).toBe(200);
+    expect((await setMandate({ type: 'team', teamId: f.teamId }, 2500, 1000, ['gift', 'time'])).statusCode).toBe(200);
+  });
+
   it('refuses a mandate for a team or person of another organisation', async () => {
     const other = await createOrgFixture(t.database.db, 'elsewhere');
     expect((await setMandate({ type: 'team', teamId: other.teamId }, 100, 100, ['gift'])).statusCode).toBe(404);
@@ -115,7 +125,8 @@ describe('logging an extra', () => {
     expect(managerNews.unread).toBeGreaterThan(0);
     expect(managerNews.items[0]).toMatchObject({
       kind: 'extra_above_mandate',
-      data: { extraId: saved.json().id, costCents: 1500, reason: 'Bruiloft in het hotel', memberName: f.people.member.name },
+      // The team's mandate allows € 10 per extra: € 5 of the € 15 is above it.
+      data: { extraId: saved.json().id, costCents: 1500, aboveCents: 500, reason: 'Bruiloft in het hotel', memberName: f.people.member.name },
     });
     expect((await call('member', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
     expect((await call('outsider', 'GET', '/api/v1/notifications')).json().unread).toBe(0);

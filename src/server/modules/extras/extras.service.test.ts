@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mandateBreaches, pickMandate } from './extras.service';
+import { amountAboveMandate, mandateBreaches, pickMandate } from './extras.service';
 
 const row = (scopeType: string, scopeKey: string, budgetCents: number) =>
   ({ scopeType, scopeKey, budgetCents, maxPerExtraCents: 1000, allowedKinds: ['gift'], period: 'week' }) as Parameters<typeof pickMandate>[0][number];
@@ -29,5 +29,21 @@ describe('mandateBreaches', () => {
     expect(mandateBreaches(mandate, { costCents: 0, kind: 'time' }, 9000)).toEqual([]);
     expect(mandateBreaches(undefined, { costCents: 0, kind: 'time' }, 0)).toEqual([]);
     expect(mandateBreaches(undefined, { costCents: 1, kind: 'time' }, 0)).toEqual(['no_mandate']);
+  });
+});
+
+describe('amountAboveMandate', () => {
+  const mandate = { budgetCents: 2500, maxPerExtraCents: 200, allowedKinds: ['gift', 'time'] };
+  it('is the part above the maximum per extra, not the whole cost', () => {
+    // € 7,50 with a maximum of € 2,00 per extra: € 5,50 above the mandate.
+    expect(amountAboveMandate(mandate, { costCents: 750, kind: 'gift' }, 0)).toBe(550);
+  });
+  it('is the part past the budget when that is more, and never more than the cost', () => {
+    expect(amountAboveMandate({ ...mandate, maxPerExtraCents: 1000 }, { costCents: 800, kind: 'gift' }, 2000)).toBe(300);
+    expect(amountAboveMandate(mandate, { costCents: 750, kind: 'gift' }, 5000)).toBe(750);
+  });
+  it('is the whole cost without a mandate or for a kind that is not allowed', () => {
+    expect(amountAboveMandate(undefined, { costCents: 750, kind: 'gift' }, 0)).toBe(750);
+    expect(amountAboveMandate(mandate, { costCents: 150, kind: 'discount' }, 0)).toBe(150);
   });
 });

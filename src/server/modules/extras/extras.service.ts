@@ -56,6 +56,12 @@ export async function putMandate(
   tenant: TenantContext,
   input: { scope: MandateScope; period: 'week' | 'month'; budgetCents: number; maxPerExtraCents: number; allowedKinds: ExtraKind[] },
 ): Promise<Mandate> {
+  // A maximum per extra above the whole budget can never be spent: refused with a clear message rather than saved without a word.
+  if (input.maxPerExtraCents > input.budgetCents) {
+    throw new AppError('mandate_max_above_budget', 400, {
+      errors: [{ path: 'body.maxPerExtraCents', code: 'mandate_max_above_budget', message: 'the maximum per extra may not be more than the budget' }],
+    });
+  }
   return db.transaction(async (tx) => {
     const { scope } = input;
     if (scope.type === 'team' && !(await org.findTeamNames(tx, tenant.orgId, [scope.teamId])).size) throw notFound();
@@ -147,6 +153,21 @@ export function mandateBreaches(
   return reasons;
 }
 
+/**
+ * How much of an extra's cost lies above the mandate: past the maximum per extra or past what is left
+ * of the budget, whichever is more; all of it when there is no mandate or the kind is not allowed.
+ */
+export function amountAboveMandate(
+  mandate: { budgetCents: number; maxPerExtraCents: number; allowedKinds: string[] } | undefined,
+  extra: { costCents: number; kind: string },
+  usedCents: number,
+): number {
+  if (!mandate || !mandate.allowedKinds.includes(extra.kind)) return extra.costCents;
+  const overMax = extra.costCents - mandate.maxPerExtraCents;
+  const overBudget = usedCents + extra.costCents - mandate.budgetCents;
+  return Math.min(extra.costCents, Math.max(0, overMax, overBudget));
+}
+
 // ---------- extras ----------
 
 function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
@@ -215,7 +236,12 @@ async function judgeMandate(
       errors: breaches.map((code) => ({ path: 'body.aboveMandateReason', code, message: 'a reason is required' })),
     });
   }
-  return { mandateId: status.row?.id ?? null, above: breaches.length > 0, reason: breaches.length ? reason : null };
+  return {
+    mandateId: status.row?.id ?? null,
+    above: breaches.length > 0,
+    aboveCents: breaches.length ? amountAboveMandate(status.row, extra, status.usedCents) : 0,
+    reason: breaches.length ? reason : null,
+  };
 }
 
 export interface LogExtraInput {
@@ -283,6 +309,8 @@ export async function logExtra(
         memberId: tenant.memberId,
         memberName: author.name,
         costCents: row.costCents,
+        /** The part of the cost above the mandate (the whole cost without a mandate or for a kind not allowed). */
+        aboveCents: judged.aboveCents,
         occasion: row.occasion,
         reason: judged.reason,
       });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Notification } from '../../../contracts/notifications.contract';
 import type { Db, Tx } from '../../db/client';
 import { notifications } from '../../db/schema/platform.schema';
@@ -15,6 +15,17 @@ export async function notifyMembers(tx: Tx, orgId: string, memberIds: string[], 
   for (let i = 0; i < unique.length; i += 5000) {
     await tx.insert(notifications).values(unique.slice(i, i + 5000).map((memberId) => ({ orgId, memberId, kind, data })));
   }
+}
+
+/**
+ * Marks as read, for everyone who got one, the notices of this kind about a matter that is settled
+ * (their data holds `about`, e.g. the follow-up that was closed): nothing is left to do about them.
+ */
+export async function settleNotifications(tx: Tx, orgId: string, kind: NotificationKind, about: Record<string, string>) {
+  await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.orgId, orgId), eq(notifications.kind, kind), isNull(notifications.readAt), sql`${notifications.data} @> ${JSON.stringify(about)}::jsonb`));
 }
 
 export async function listNotifications(db: Db, tenant: TenantContext): Promise<{ items: Notification[]; unread: number }> {

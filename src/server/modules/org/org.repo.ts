@@ -335,6 +335,11 @@ export async function insertAudit(
   await tx.insert(auditLog).values({ orgId, ...entry, data: entry.data ?? {} });
 }
 
+export async function selectMemberCreatedAt(tx: Tx, orgId: string, memberId: string): Promise<Date | null> {
+  const [row] = await tx.select({ createdAt: members.createdAt }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  return row?.createdAt ?? null;
+}
+
 export async function selectMemberNames(tx: Tx, orgId: string, memberIds: string[]) {
   if (memberIds.length === 0) return [];
   return tx

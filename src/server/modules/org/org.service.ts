@@ -62,6 +62,11 @@ export async function findManagerIdsOfTeams(db: Tx, orgId: string, teamIds: stri
   return [...new Set(rows.filter((r) => r.isManager).map((r) => r.id))];
 }
 
+/** When a member joined the organisation (their membership was made), or null for an unknown id. */
+export function findMemberJoinedAt(db: Tx, orgId: string, memberId: string): Promise<Date | null> {
+  return repo.selectMemberCreatedAt(db, orgId, memberId);
+}
+
 /** Display names of members by id (deactivated members keep their name). */
 export async function findMemberNames(db: Tx, orgId: string, memberIds: string[]): Promise<Map<string, string>> {
   const rows = await repo.selectMemberNames(db, orgId, [...new Set(memberIds)]);

@@ -193,6 +193,21 @@ describe('keeping a promise', () => {
     expect(delivered.status).toBe('broken');
   });
 
+  it('counts a late step as its team’s, but not as the own of someone who joined after it was due', async () => {
+    const made = await makePromise({}, 10);
+    await t.database.pool.query(`update promise_steps set due_date = $1 where id = $2`, [addDays(today(), -3), made.steps[0]!.id]);
+    // The outsider has worked in production for a month; a newcomer joined it a minute ago.
+    await t.database.pool.query(`update members set created_at = now() - interval '30 days' where id = $1`, [f.outsider.memberId]);
+    const newcomer = await addFixturePerson(t.database.db, f, 'newcomer', ['member'], f.otherTeamId, false);
+    const newcomerCookie = await signIn(t.app, newcomer.email);
+    type Item = { step: { id: string; late: boolean }; yours: boolean };
+    const itemOf = (items: Item[]) => items.find((i) => i.step.id === made.steps[0]!.id)!;
+    const veteran = itemOf((await call('outsider', 'GET', '/steps')).json().items);
+    expect(veteran).toMatchObject({ step: { late: true }, yours: true });
+    const fresh = await t.app.inject({ method: 'GET', url: '/api/v1/steps', headers: { cookie: newcomerCookie } });
+    expect(itemOf(fresh.json().items)).toMatchObject({ step: { late: true }, yours: false });
+  });
+
   it('two people completing the same step at once make one completion', async () => {
     const made = await makePromise();
     const [a, b] = await Promise.all([call('outsider', 'POST', `${stepUrl(made)}/done`, {}), call('prodManager', 'POST', `${stepUrl(made)}/done`, {})]);

@@ -397,6 +397,8 @@ export async function workList(db: Db, tenant: TenantContext, query: { teamId?: 
   const { promises: promiseRows, steps } = await loadStepsOf(db, tenant.orgId, promiseIds);
   const ctx = await stepContext(db, tenant, steps);
   const stepById = new Map(steps.map((s) => [s.id, s]));
+  const joinedAt = await org.findMemberJoinedAt(db, tenant.orgId, tenant.memberId);
+  const joinedOn = joinedAt ? localDay(tenant.timeZone, joinedAt) : null;
   const items: WorkItem[] = page.map((r) => {
     const step = stepById.get(r.id)!;
     const promise = promiseRows.get(r.promise_id)!;
@@ -404,6 +406,7 @@ export async function workList(db: Db, tenant: TenantContext, query: { teamId?: 
     return {
       step: stepDto(step, { tenant, today, promise, ...ctx }),
       promise: { id: summary.id, what: summary.what, customer: summary.customer_name, dueDate: summary.due_date, status: summary.status as PromiseSummary['status'] },
+      yours: !joinedOn || step.dueDate >= joinedOn,
     };
   });
   const last = page.at(-1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { CustomerReaction, Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
+import { offerings } from '../../db/schema/values.schema';
 import { eraseOldContacts } from './voice.service';
 
 // The customer's own voice: reaction links for an extra and a touchpoint, the public page (no account,
@@ -87,6 +88,9 @@ describe('a reaction link for an extra', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     const dutch = await t.app.inject({ method: 'GET', url: `/r/${tokenOf(link)}?lang=nl` });
     expect(dutch.body).toContain('Hoe tevreden bent u?');
+    // It says what "it" was: what was done for the customer on that day (not the occasion, not who).
+    expect(dutch.body).toMatch(/<h1>Hoe vond u wat we op \d{1,2} \w+ \d{4} voor u deden\?<\/h1>/);
+    expect(page.body).toMatch(/<h1>How did you like what we did for you on \d{1,2} \w+ \d{4}\?<\/h1>/);
   });
 
   it('gives a friendly page for a link that does not exist or bad input, and stores nothing', async () => {
@@ -152,6 +156,11 @@ describe('a reaction link for an extra', () => {
 
   it('is followed up by the team’s manager: "not our customer" needs a reason; members and other teams cannot', async () => {
     const [open] = (await call('manager', 'GET', '/voice-followups')).json().items as Followup[];
+    const notice = async () =>
+      ((await call('manager', 'GET', '/notifications')).json().items as { kind: string; data: { followupId?: string }; readAt: string | null }[]).find(
+        (n) => n.kind === 'voice_followup' && n.data.followupId === open!.id,
+      );
+    expect((await notice())?.readAt).toBeNull();
     expect((await call('member', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(403);
     expect((await call('otherOrg', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(404);
     expect((await call('manager', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'not_our_customer' })).statusCode).toBe(400);
@@ -159,7 +168,30 @@ describe('a reaction link for an extra', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'not_our_customer', note: 'Vroeg om een taart die we niet maken', closedByName: f.people.manager.name });
     expect((await call('manager', 'GET', '/voice-followups')).json().items).toEqual([]);
+    // The notice that asked for it is settled with it: no longer unread in the bell.
+    expect((await notice())?.readAt).not.toBeNull();
     expect((await call('manager', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode).toBe(409);
+  });
+});
+
+describe('a reaction link for a promise', () => {
+  it('asks the customer about what was promised and its offering, not about the hand-offs behind it', async () => {
+    const [offering] = await t.database.db.insert(offerings).values({ orgId: f.orgId, name: 'Kamerwissel', leadTimeDays: null, conditions: [] }).returning();
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + 5 * 86_400_000));
+    const made = await call('member', 'POST', '/promises', {
+      customer: { name: 'Familie Smit' },
+      what: 'Kamer met uitzicht op zee',
+      ownerTeamId: f.teamId,
+      offeringId: offering!.id,
+      dueDate: day,
+      steps: [{ teamId: f.teamId, what: 'Kamer klaarzetten', dueDate: day }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const promiseLink = (await call('member', 'POST', `/promises/${made.json().id}/voice-link`)).json() as VoiceLink;
+    const page = await t.app.inject({ method: 'GET', url: `/r/${tokenOf(promiseLink)}?lang=nl` });
+    expect(page.body).toContain('<h1>Hoe zijn we onze afspraak met u nagekomen?</h1>');
+    expect(page.body).toContain('<p class="about">Kamer met uitzicht op zee · Kamerwissel</p>');
+    expect(page.body).not.toContain('Kamer klaarzetten');
   });
 });
 
@@ -174,7 +206,8 @@ describe('a touchpoint', () => {
     expect((await call('member', 'POST', '/touchpoints', { name: 'Bar' })).statusCode).toBe(403);
     const page = await t.app.inject({ method: 'GET', url: `/r/${tokenOf(point.link!)}?lang=nl` });
     expect(page.body).toContain('Hoe waarschijnlijk is het dat u ons aanraadt bij anderen?');
-    expect(page.body).not.toContain('Restaurant tafel 4');
+    // The customer is asked about the place they were.
+    expect(page.body).toContain('<h1>Hoe was het bij Restaurant tafel 4?</h1>');
     expect((await react(tokenOf(point.link!), { score: '9' }, '198.51.100.1')).statusCode).toBe(303);
     expect((await react(tokenOf(point.link!), { score: '10' }, '198.51.100.2')).statusCode).toBe(303);
     expect((await react(tokenOf(point.link!), { score: '2', contact: 'yes', name: 'Mevr. Jansen', phone: '0612345678' }, '198.51.100.3')).statusCode).toBe(303);
@@ -218,8 +251,17 @@ describe('a customer’s contact details', () => {
     expect((await t.app.inject({ method: 'GET', url: `/r/${tokenOf(desk.link!)}?lang=nl` })).body).toContain('hooguit 30 dagen');
     const contact = { contact: 'yes', name: 'Dhr. De Vries', email: 'devries@example.test' };
     for (const [score, address] of [['1', '198.51.100.21'], ['4', '198.51.100.22'], ['5', '198.51.100.23']] as const) {
-      expect((await react(tokenOf(desk.link!), { score, ...contact }, address)).statusCode).toBe(303);
+      const reacted = await react(tokenOf(desk.link!), { score, ...contact }, address);
+      expect(reacted.statusCode).toBe(303);
+      // After a very negative reaction with a request for contact, the thank-you page says by when they hear back.
+      const thanks = (await t.app.inject({ method: 'GET', url: reacted.headers.location as string })).body;
+      if (score === '1') expect(thanks).toMatch(/U vroeg om contact: u hoort uiterlijk \d{1,2} \w+ \d{4} van ons\./);
+      else expect(thanks).not.toContain('U vroeg om contact');
     }
+    // A made-up day in the address says nothing.
+    const madeUp = await t.app.inject({ method: 'GET', url: `/r/${tokenOf(desk.link!)}?done=1&lang=nl&back=2099-01-01` });
+    expect(madeUp.body).toContain('Dank u wel!');
+    expect(madeUp.body).not.toContain('U vroeg om contact');
     const since = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
     const byScore = async () => {
       const items = (await call('director', 'GET', `/customer-reactions?scope=all&touchpointId=${desk.id}&from=${since}`)).json().items as CustomerReaction[];

@@ -5,11 +5,12 @@ import type { Db } from '../../db/client';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../auth/throttle.repo';
-import { findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
+import { addDays, localDay } from '../../lib/days';
+import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
-// fast on a cheap phone and the score works everywhere. It shows the organisation's name and nothing
-// else of the organisation. A form posts back to the same address; after a reaction the page says thank
+// fast on a cheap phone and the score works everywhere. It shows the organisation's name and what the
+// customer is asked about (the touchpoint, the promise, the day of the extra), nothing else of the organisation. A form posts back to the same address; after a reaction the page says thank
 // you (post, redirect, get: a reload does not send it twice).
 
 const LIMITS = {
@@ -24,12 +25,30 @@ const formatInZone = (at: Date, language: Language, timeZone: string) =>
 
 const escape = escapeHtml;
 
+/** "8 december 2026" / "8 December 2026" for a day ("2026-12-08"). */
+const formatDay = (day: string, language: Language) =>
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${day}T12:00:00Z`));
+
+/** The question the page asks, naming what it is about, and a line under it with what the customer will recognise. */
+function aboutTexts(found: PublicLink, language: Language): { title: string; detail: string | null } {
+  const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+  const about = found.about;
+  switch (about.subject) {
+    case 'touchpoint':
+      return { title: about.place ? t('titleTouchpoint', { place: about.place }) : t('title'), detail: null };
+    case 'promise':
+      return { title: t('titlePromise'), detail: about.what ? [about.what, about.offering].filter(Boolean).join(' · ') : null };
+    case 'extra':
+      return { title: about.day ? t('titleExtraOn', { day: formatDay(about.day, language) }) : t('titleExtra'), detail: null };
+  }
+}
+
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;background:#f4f6f9}
 main{max-width:34rem;margin:0 auto;padding:1.25rem 1rem 2.5rem}h1{font-size:1.5rem;margin:.25rem 0 .25rem}
-.org{color:#5a6475;font-size:.95rem;margin:0}.card{background:#fff;border-radius:14px;padding:1.1rem;margin-top:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+.org{color:#5a6475;font-size:.95rem;margin:0}.about{margin:.1rem 0 0;color:#3b4352;overflow-wrap:anywhere}.card{background:#fff;border-radius:14px;padding:1.1rem;margin-top:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 fieldset{border:0;margin:0;padding:0}legend{font-weight:650;margin-bottom:.6rem}
-.scores{display:grid;gap:.35rem}.s5{grid-template-columns:repeat(5,minmax(0,1fr))}.s11{grid-template-columns:repeat(6,minmax(0,1fr))}
+.scores{display:grid;gap:.35rem}.s5{grid-template-columns:repeat(5,minmax(0,1fr))}.s11{grid-template-columns:repeat(11,minmax(0,1fr))}
 .scores input{position:absolute;opacity:0;width:1px;height:1px}.scores label{display:flex;align-items:center;justify-content:center;text-align:center;min-height:3.2rem;padding:.3rem .15rem;border:2px solid #c9d0db;border-radius:10px;font-size:.8rem;line-height:1.15;background:#fff;cursor:pointer}
 .scores label b{display:block;font-size:1.35rem}.scores input:checked+label{border-color:#1c64d8;background:#1c64d8;color:#fff}.scores input:focus-visible+label{outline:3px solid #f0a500;outline-offset:2px}
 .hint{color:#5a6475;font-size:.85rem;margin:.4rem 0 0}textarea,input[type=text],input[type=email],input[type=tel]{width:100%;font:inherit;padding:.6rem;border:1px solid #c9d0db;border-radius:8px;background:#fff}
@@ -37,8 +56,9 @@ textarea{min-height:6rem}label.line{display:block;font-weight:600;margin:.9rem 0
 button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;border:0;border-radius:10px;background:#1c64d8;color:#fff}
 .error{background:#fdecec;color:#8a1c1c;border-radius:8px;padding:.6rem .8rem;margin-top:1rem}.lang{float:right;font-size:.9rem;color:#1c64d8}.trap{position:absolute;left:-9999px}
 /* On a narrow phone the five buttons show their number; the words stay for screen readers and are summed up below. */
-@media(max-width:29.99rem){.word{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
-@media(min-width:30rem){.s11{grid-template-columns:repeat(11,minmax(0,1fr))}.scores label{font-size:.8rem}.word{display:block}.ends{display:none}}
+/* 0–10 stays on one row on a 390 px phone: narrower gaps and figures there. */
+@media(max-width:29.99rem){.word{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.s11{gap:.2rem}.s11 label{padding:.3rem 0}.s11 label b{font-size:1rem}}
+@media(min-width:30rem){.scores label{font-size:.8rem}.word{display:block}.ends{display:none}}
 .toggle{position:absolute;opacity:0;width:1px;height:1px}.toggle:focus-visible+label span{outline:3px solid #f0a500}
 .check .box{flex:none;width:1.3rem;height:1.3rem;border:2px solid #8a94a6;border-radius:4px;margin-top:.1rem;background:#fff}.toggle:checked+label .box{background:#1c64d8;border-color:#1c64d8;box-shadow:inset 0 0 0 3px #fff}
 .toggle:not(:checked)~.contact{display:none}`;
@@ -82,11 +102,13 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
   const change = found.existing
     ? `<p class="hint">${escape(t('changeUntil', { time: formatInZone(found.existing.changeableUntil, language, found.timeZone) }))}</p>`
     : '';
+  const about = aboutTexts(found, language);
+  const detail = about.detail ? `<p class="about">${escape(about.detail)}</p>` : '';
   return page(
     language,
-    t('title'),
+    about.title,
     `<a class="lang" href="?lang=${other}" hreflang="${other}" lang="${other}">${escape(translate(other, 'voicePage.languageName'))}</a>
-<p class="org">${escape(found.orgName)}</p><h1>${escape(found.existing ? t('changeTitle') : t('title'))}</h1>${change}${errors}
+<p class="org">${escape(found.orgName)}</p><h1>${escape(found.existing ? t('changeTitle') : about.title)}</h1>${found.existing ? `<p class="about">${escape(about.title)}</p>` : ''}${detail}${change}${errors}
 <form method="post" action="/r/${escape(token)}?lang=${language}" class="card" novalidate>
 <fieldset><legend>${escape(five ? t('questionAgree') : t('questionScale'))}</legend><div class="scores ${five ? 's5' : 's11'}">${options}</div>
 ${five ? `<p class="hint ends">1 = ${escape(t('agree1').toLowerCase())} · 5 = ${escape(t('agree5').toLowerCase())}</p>` : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
@@ -142,6 +164,16 @@ export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale
   };
 }
 
+/**
+ * The day in the thank-you address by which the customer hears back, if it is one a follow-up could
+ * have now (today up to its due time): an address with any other day says nothing about it.
+ */
+function contactDay(value: string | undefined, timeZone: string): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const today = localDay(timeZone);
+  return value >= today && value <= addDays(today, FOLLOWUP_DAYS) ? value : null;
+}
+
 /** The address's hits are counted under a hash: the throttle table holds no customer's IP address. */
 const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
 
@@ -154,12 +186,16 @@ export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }
     return send(reply, 404, messagePage(language, null, translate(language, 'voicePage.notFoundTitle'), translate(language, 'voicePage.notFoundText')));
   };
 
-  app.get<{ Params: { token: string }; Querystring: { lang?: string; done?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { token: string }; Querystring: { lang?: string; done?: string; back?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
     const found = await findPublicLink(db, request.params.token);
     if (!found) return notFoundPage(request, reply);
     const language = languageOf(request, found);
     const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
-    if (request.query.done === '1') return send(reply, 200, messagePage(language, found.orgName, t('thanksTitle'), t('thanksText', { org: found.orgName })));
+    if (request.query.done === '1') {
+      const back = contactDay(request.query.back, found.timeZone);
+      const text = t('thanksText', { org: found.orgName });
+      return send(reply, 200, messagePage(language, found.orgName, t('thanksTitle'), back ? `${text} ${t('contactBy', { day: formatDay(back, language) })}` : text));
+    }
     if (found.existing && Date.now() > found.existing.changeableUntil.getTime()) {
       return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
     }
@@ -185,8 +221,10 @@ export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }
 
     const read = readForm(body, found.scale, language);
     if ('state' in read) return send(reply, 400, formPage(found, language, request.params.token, read.state));
-    const outcome = await storeReaction(db, found, read.input);
-    if (outcome === 'closed') return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+    const stored = await storeReaction(db, found, read.input);
+    if (stored.outcome === 'closed') return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+    // Asked to be contacted after a very negative reaction: the thank-you page says by when they hear back.
+    if (stored.contactBy) return reply.code(303).header('location', `/r/${request.params.token}?done=1&lang=${language}&back=${stored.contactBy}`).send();
     return thanks();
   });
 }

@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as extrasRepo from '../extras/extras.repo';
-import { notifyMembers } from '../notifications/notifications.service';
+import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 
 // Module 6: the customer's own voice. Links and QR codes for an extra, a promise or a touchpoint; what
@@ -41,6 +41,9 @@ export const linkUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$
 
 /** Very negative: the lowest of five points, or 0–2 of ten. A follow-up is opened for it. */
 export const isVeryNegative = (scale: string, score: number) => (scale === 'agree5' ? score <= 1 : score <= 2);
+
+/** A very negative reaction is followed up within this many days (the follow-up's due day). */
+export const FOLLOWUP_DAYS = 2;
 /** A score on five points: 0–10 mapped onto 1–5, for one average over both scales. */
 export const onFivePoints = (scale: string, score: number) => (scale === 'agree5' ? score : 1 + (score * 4) / 10);
 
@@ -188,6 +191,15 @@ export interface PublicLink {
   /** How many days the organisation keeps contact details a customer leaves. */
   contactKeepDays: number;
   scale: 'agree5' | 'scale10';
+  /**
+   * What the customer is asked about, in words they know: the touchpoint's name, what was promised
+   * (and the offering), or the day of the extra. Never the extra's occasion, what the member wrote
+   * about it, or who they are: those are for the team.
+   */
+  about:
+    | { subject: 'touchpoint'; place: string }
+    | { subject: 'promise'; what: string; offering: string | null }
+    | { subject: 'extra'; day: string | null };
   /** A tied link's reaction, if given; changeable until `changeableUntil`. */
   existing: { score: number; comment: string | null; changeableUntil: Date } | null;
 }
@@ -203,11 +215,20 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     contact_keep_days: number;
     touchpoint_scale: string | null;
     touchpoint_archived: boolean;
+    touchpoint_name: string | null;
+    promise_what: string | null;
+    offering_name: string | null;
+    extra_day: string | null;
   }>(sql`
-    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, o.contact_keep_days, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived
+    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, o.contact_keep_days, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived,
+           t.name as touchpoint_name, p.what as promise_what, ofr.name as offering_name,
+           (e.occurred_at at time zone o.time_zone)::date::text as extra_day
       from voice_links l
       join organizations o on o.id = l.org_id
       left join touchpoints t on t.org_id = l.org_id and t.id = l.touchpoint_id
+      left join promises p on p.org_id = l.org_id and p.id = l.promise_id
+      left join offerings ofr on ofr.org_id = p.org_id and ofr.id = p.offering_id
+      left join extras e on e.org_id = l.org_id and e.id = l.extra_id
      where l.token = ${token} and l.revoked_at is null`);
   const found = rows[0];
   if (!found || found.touchpoint_archived) return null;
@@ -230,6 +251,12 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     timeZone: found.time_zone,
     contactKeepDays: found.contact_keep_days,
     scale: (found.touchpoint_scale ?? 'agree5') as PublicLink['scale'],
+    about:
+      link!.subject === 'touchpoint'
+        ? { subject: 'touchpoint', place: found.touchpoint_name ?? '' }
+        : link!.subject === 'promise'
+          ? { subject: 'promise', what: found.promise_what ?? '', offering: found.offering_name }
+          : { subject: 'extra', day: found.extra_day },
     existing,
   };
 }
@@ -241,12 +268,18 @@ export interface ReactionInput {
   language: Language;
 }
 
+export interface StoredReaction {
+  outcome: 'stored' | 'changed' | 'closed';
+  /** The day by which the customer hears back: the open follow-up's due day, when they asked to be contacted. */
+  contactBy: string | null;
+}
+
 /**
  * Stores a customer's reaction: a new one, or (a tied link, within 24 hours) a change of it. It reaches
  * the member who acted, sets the extra's reaction (so it counts in learning), and a very negative one
- * opens a follow-up for the team's manager. Returns 'closed' when a tied link's 24 hours have passed.
+ * opens a follow-up for the team's manager. The outcome is 'closed' when a tied link's 24 hours have passed.
  */
-export async function storeReaction(db: Db, found: PublicLink, input: ReactionInput): Promise<'stored' | 'changed' | 'closed'> {
+export async function storeReaction(db: Db, found: PublicLink, input: ReactionInput): Promise<StoredReaction> {
   const { link } = found;
   return db.transaction(async (tx) => {
     const orgId = link.orgId;
@@ -285,7 +318,7 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
             .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, link.id)))
             .for('update');
     if (before) {
-      if (Date.now() > before.createdAt.getTime() + 24 * 3600_000) return 'closed';
+      if (Date.now() > before.createdAt.getTime() + 24 * 3600_000) return { outcome: 'closed', contactBy: null };
       await tx
         .update(customerReactions)
         .set({ ...values, updatedAt: new Date() })
@@ -319,10 +352,11 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     if (outcome === 'stored' && memberId) {
       await notifyMembers(tx, orgId, [memberId], 'customer_reaction', { reactionId, score: input.score, scale: found.scale, subject: link.subject, extraId: link.extraId, promiseId: link.promiseId });
     }
+    let contactBy: string | null = null;
     if (isVeryNegative(found.scale, input.score)) {
       const [followup] = await tx
         .insert(voiceFollowups)
-        .values({ orgId, reactionId, teamId, dueOn: addDays(localDay(found.timeZone), 2) })
+        .values({ orgId, reactionId, teamId, dueOn: addDays(localDay(found.timeZone), FOLLOWUP_DAYS) })
         .onConflictDoNothing()
         .returning({ id: voiceFollowups.id });
       if (followup) {
@@ -340,8 +374,15 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
           { followupId: followup.id, score: input.score, scale: found.scale },
         );
       }
+      if (input.contact) {
+        const [open] = await tx
+          .select({ dueOn: voiceFollowups.dueOn })
+          .from(voiceFollowups)
+          .where(and(eq(voiceFollowups.orgId, orgId), eq(voiceFollowups.reactionId, reactionId), eq(voiceFollowups.status, 'open')));
+        contactBy = open ? String(open.dueOn) : null;
+      }
     }
-    return outcome;
+    return { outcome, contactBy };
   });
 }
 
@@ -519,6 +560,8 @@ export async function closeFollowup(deps: VoiceDeps, tenant: TenantContext, foll
       .set({ status: input.outcome, note: input.note ?? null, closedBy: tenant.memberId, closedAt: new Date() })
       .where(and(eq(voiceFollowups.orgId, tenant.orgId), eq(voiceFollowups.id, followupId)));
     await recordAudit(tx, tenant, 'voice_followup.closed', 'voice_followup', followupId, { outcome: input.outcome });
+    // The notice that asked for this follow-up has been answered: read for everyone it went to.
+    await settleNotifications(tx, tenant.orgId, 'voice_followup', { followupId });
   });
   const closed = await listFollowups(deps, tenant, 'closed');
   return closed.items.find((f) => f.id === followupId)!;

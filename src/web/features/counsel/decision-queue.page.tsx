@@ -1,5 +1,5 @@
 import { Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header.component';
@@ -21,6 +21,12 @@ export function DecisionQueuePage() {
   const { t } = useTranslation();
   const queue = useDecisionQueue();
   const [cursor, setCursor] = useState<QueueCursor>(QUEUE_START);
+  // Once the director moves on (a decision, previous or next), each proposal that appears is brought into view at its title.
+  const [moved, setMoved] = useState(false);
+  const move = (next: QueueCursor) => {
+    setMoved(true);
+    setCursor(next);
+  };
   const ids = queue.data?.items.map((item) => item.id) ?? [];
   const index = queueIndex(ids, cursor);
   const currentId = index >= 0 ? (ids[index] ?? null) : null;
@@ -58,13 +64,14 @@ export function DecisionQueuePage() {
               <QueueNavigation
                 position={index + 1}
                 total={ids.length}
-                onPrevious={() => setCursor(stepCursor(ids, cursor, -1))}
-                onNext={() => setCursor(stepCursor(ids, cursor, 1))}
+                onPrevious={() => move(stepCursor(ids, cursor, -1))}
+                onNext={() => move(stepCursor(ids, cursor, 1))}
               />
               <QueueItem
                 key={currentId}
                 proposalId={currentId}
-                onDecided={() => setCursor(afterDecision(index))}
+                showTitle={moved}
+                onDecided={() => move(afterDecision(index))}
               />
             </>
           )}
@@ -114,13 +121,24 @@ function QueueNavigation({ position, total, onPrevious, onNext }: { position: nu
 }
 
 /** The whole brief of the proposal on screen, and the decision right under it. */
-function QueueItem({ proposalId, onDecided }: { proposalId: string; onDecided: () => void }) {
+function QueueItem({ proposalId, showTitle, onDecided }: { proposalId: string; showTitle: boolean; onDecided: () => void }) {
   const proposal = useProposal(proposalId);
+  const brief = useRef<HTMLDivElement>(null);
+  const loaded = !!proposal.data;
+  // The next proposal appears with its title in view (below the fixed header) and the focus on it, not scrolled past it.
+  useEffect(() => {
+    const title = brief.current?.querySelector<HTMLElement>('h2');
+    if (!showTitle || !title) return;
+    title.tabIndex = -1;
+    title.style.scrollMarginTop = '80px';
+    title.focus({ preventScroll: true });
+    title.scrollIntoView({ block: 'start' });
+  }, [loaded]);
   if (proposal.error) return <ProblemAlert error={proposal.error} />;
   if (!proposal.data) return <PageLoader />;
   return (
     <Stack gap="md">
-      <Card withBorder padding="lg" radius="md">
+      <Card withBorder padding="lg" radius="md" ref={brief}>
         <ProposalBrief proposal={proposal.data} withTitle linkTitle />
       </Card>
       {proposal.data.status === 'submitted' && <DecisionPanel key={proposal.data.id} proposalId={proposal.data.id} onDecided={onDecided} />}

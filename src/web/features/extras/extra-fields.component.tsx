@@ -160,9 +160,13 @@ export function SuggestionPills({ suggestions, typed, onPick }: { suggestions: s
           fw={400}
           onClick={() => onPick(text)}
           maw="100%"
-          styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+          title={text}
+          // A long text ends in "…" on a phone: the ellipsis needs a block of its own (Mantine's label is a flex box).
+          styles={{ inner: { minWidth: 0, maxWidth: '100%' }, label: { minWidth: 0, overflow: 'hidden' } }}
         >
-          {text}
+          <span data-suggestion style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {text}
+          </span>
         </Button>
       ))}
     </Group>

@@ -5,6 +5,7 @@ import { EXTRA_KINDS, type ExtraKind, type Role } from '../../../contracts/const
 import type { Mandate, MandateScope } from '../../../contracts/extras.contract';
 import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents } from '../../app/money';
+import { isApiError } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -76,7 +77,13 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
       teamId: (v, all) => (all.scopeType === 'team' && !v ? t('mandates.chooseTeam') : null),
       memberId: (v, all) => (all.scopeType === 'member' && !v ? t('mandates.chooseMember') : null),
       budget: money,
-      maxPerExtra: money,
+      maxPerExtra: (v, all) => {
+        const wrong = money(v);
+        if (wrong) return wrong;
+        // An extra above the whole budget could never fit: said here, before saving (the server refuses it too).
+        const budget = parseEuroCents(all.budget, language);
+        return budget !== null && (parseEuroCents(v, language) ?? 0) > budget ? t('errors.mandate_max_above_budget') : null;
+      },
       allowedKinds: (v) => (v.length ? null : t('mandates.chooseKind')),
     },
   });
@@ -101,7 +108,10 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
           notifySuccess(t('common.saved'));
           onDone();
         },
-        onError: (error) => applyFieldErrors(form, t, error),
+        onError: (error) => {
+          applyFieldErrors(form, t, error);
+          if (isApiError(error) && error.code === 'mandate_max_above_budget') form.setFieldError('maxPerExtra', t('errors.mandate_max_above_budget'));
+        },
       },
     );
   });

@@ -11,6 +11,7 @@ import { BellButton } from './notifications-bell.component';
 import {
   type AppNotification,
   aboveMandateData,
+  aboveMandateText,
   type CampaignNoticeData,
   campaignNoticeData,
   campaignNoticePath,
@@ -187,7 +188,7 @@ function noticeContent(t: TFunction, format: Format, notification: AppNotificati
   const above = aboveMandateData(notification);
   if (above) {
     return {
-      text: t('notifications.aboveMandate', { name: above.memberName, amount: format.money(above.costCents / 100), reason: above.reason }),
+      text: aboveMandateText(t, (cents) => format.money(cents / 100), above),
       detail: above.occasion,
       path: `/extras/${above.extraId}`,
     };

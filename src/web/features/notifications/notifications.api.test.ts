@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
   type AppNotification,
   aboveMandateData,
+  aboveMandateText,
   campaignNoticeData,
   campaignNoticePath,
   counselNoticeData,
@@ -71,10 +73,21 @@ describe('promiseNoticeData', () => {
       extraId: 'e1',
       memberName: 'Bo',
       costCents: 2500,
+      aboveCents: null,
       reason: 'r',
       occasion: 'o',
     });
     expect(aboveMandateData(notice('step_late', { promiseId: PROMISE }))).toBeNull();
+  });
+
+  it('names the amount above the mandate, not the whole cost', () => {
+    const t = ((key: string, vars: Record<string, string>) => `${key} ${JSON.stringify(vars)}`) as unknown as TFunction;
+    const money = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
+    const data = aboveMandateData(notice('extra_above_mandate', { extraId: 'e1', memberName: 'Lisa Mulder', costCents: 750, aboveCents: 550, reason: 'r' }))!;
+    expect(aboveMandateText(t, money, data)).toBe('notifications.aboveMandate {"name":"Lisa Mulder","cost":"€ 7,50","reason":"r","amount":"€ 5,50"}');
+    // All of it above (no mandate, a kind not allowed), or an older notice that did not record the part: said as the cost of the extra.
+    expect(aboveMandateText(t, money, { ...data, aboveCents: 750 })).toMatch(/^notifications.aboveMandateWhole .*"cost":"€ 7,50"/);
+    expect(aboveMandateText(t, money, { ...data, aboveCents: null })).toMatch(/^notifications.aboveMandateWhole /);
   });
 });
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { notificationList } from '../../../contracts/notifications.contract';
 import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
@@ -13,6 +14,8 @@ export interface AboveMandateData {
   extraId: string;
   memberName: string;
   costCents: number;
+  /** The part of the cost above the mandate; null on a notice from before it was recorded. */
+  aboveCents: number | null;
   reason: string;
   occasion: string;
 }
@@ -26,9 +29,21 @@ export function aboveMandateData(notification: AppNotification): AboveMandateDat
     extraId: d.extraId,
     memberName: typeof d.memberName === 'string' ? d.memberName : '',
     costCents: typeof d.costCents === 'number' ? d.costCents : 0,
+    aboveCents: typeof d.aboveCents === 'number' ? d.aboveCents : null,
     reason: typeof d.reason === 'string' ? d.reason : '',
     occasion: typeof d.occasion === 'string' ? d.occasion : '',
   };
+}
+
+/**
+ * "Lisa Mulder ging € 5,50 boven het mandaat (extra van € 7,50) — reden: …": the amount above the
+ * mandate, not the whole cost. An older notice without it names the cost as the cost of the extra.
+ */
+export function aboveMandateText(t: TFunction, money: (cents: number) => string, data: AboveMandateData): string {
+  const vars = { name: data.memberName, cost: money(data.costCents), reason: data.reason };
+  return data.aboveCents === null || data.aboveCents === data.costCents
+    ? t('notifications.aboveMandateWhole', vars)
+    : t('notifications.aboveMandate', { ...vars, amount: money(data.aboveCents) });
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

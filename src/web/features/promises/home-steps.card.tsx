@@ -11,7 +11,8 @@ export function HomeStepsCard() {
   const work = useWorkList({ teamId: '', state: 'open' });
   const first = work.data?.pages[0];
   const items = first?.items ?? [];
-  const late = items.filter((item) => item.step.late).length;
+  // Only steps that are the person's own: one already due before they joined is not theirs to be told about.
+  const late = items.filter((item) => item.step.late && item.yours).length;
   const more = first?.nextCursor ? '+' : '';
   const next = items.find((item) => !item.step.late);
   return (

@@ -1,13 +1,24 @@
 import { Badge, type BadgeProps, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { GuidelineBreachDto, PromiseStatusName } from '../../../contracts/promises.contract';
-import { breachText, STATUS_COLORS, statusLabel } from './promise-labels';
+import type { GuidelineBreachDto, PromiseStatusName, PromiseStep } from '../../../contracts/promises.contract';
+import { breachText, STATUS_COLORS, STEP_STATE_COLORS, statusLabel, stepState, stepStateLabel } from './promise-labels';
 
 export function PromiseStatusBadge({ status, size = 'sm' }: { status: PromiseStatusName; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
     <Badge color={STATUS_COLORS[status]} variant="light" size={size} tt="none" style={{ flexShrink: 0 }}>
       {statusLabel(t, status)}
+    </Badge>
+  );
+}
+
+/** One status for one step (late wins): on the work list, beside what can be done with it. */
+export function StepStateBadge({ step }: { step: PromiseStep }) {
+  const { t } = useTranslation();
+  const state = stepState(step);
+  return (
+    <Badge color={STEP_STATE_COLORS[state]} variant={state === 'late' ? 'filled' : 'light'} size="sm" tt="none" style={{ flexShrink: 0 }}>
+      {stepStateLabel(t, state)}
     </Badge>
   );
 }

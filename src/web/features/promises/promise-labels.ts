@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { GuidelineBreachDto, PromiseStatusName } from '../../../contracts/promises.contract';
+import type { GuidelineBreachDto, PromiseStatusName, PromiseStep } from '../../../contracts/promises.contract';
 import type { StatusFilter } from './promises.api';
 
 // Literal keys (not built from the value), so the catalog test sees every one.
@@ -35,6 +35,40 @@ export const STATUS_COLORS: Record<PromiseStatusName, string> = {
   renegotiated: 'grape',
   kept: 'green',
   broken: 'red',
+};
+
+/** Where one step stands, as one status: late wins over everything else. */
+export type StepState = 'late' | 'done' | 'sent_back' | 'accepted' | 'waiting';
+
+export function stepState(step: Pick<PromiseStep, 'late' | 'done' | 'sentBack' | 'accepted'>): StepState {
+  if (step.late) return 'late';
+  if (step.done) return 'done';
+  if (step.sentBack) return 'sent_back';
+  if (step.accepted) return 'accepted';
+  return 'waiting';
+}
+
+export function stepStateLabel(t: TFunction, state: StepState): string {
+  switch (state) {
+    case 'late':
+      return t('promises.steps.late');
+    case 'done':
+      return t('promises.steps.state.done');
+    case 'sent_back':
+      return t('promises.steps.state.sent_back');
+    case 'accepted':
+      return t('promises.steps.state.accepted');
+    case 'waiting':
+      return t('promises.steps.state.waiting');
+  }
+}
+
+export const STEP_STATE_COLORS: Record<StepState, string> = {
+  late: 'red',
+  done: 'green',
+  sent_back: 'orange',
+  accepted: 'cyan',
+  waiting: 'gray',
 };
 
 /** "3 dagen" / "1 dag". */

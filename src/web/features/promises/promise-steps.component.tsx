@@ -41,7 +41,8 @@ export function StepTitle({ step, muted = false }: { step: PromiseStep; muted?: 
 }
 
 /** The step's day: when it is due, red when it is late. */
-export function StepDue({ step }: { step: PromiseStep }) {
+/** The day a step is due, red when it is late; with the "late" badge unless the caller shows the step's status itself. */
+export function StepDue({ step, withBadge = true }: { step: PromiseStep; withBadge?: boolean }) {
   const { t } = useTranslation();
   const days = useDays();
   return (
@@ -49,7 +50,7 @@ export function StepDue({ step }: { step: PromiseStep }) {
       <Text size="sm" c={step.late ? 'red.8' : undefined} fw={step.late ? 600 : undefined}>
         {t('promises.steps.due', { day: days.day(step.dueDate) })}
       </Text>
-      {step.late && <LateBadge />}
+      {withBadge && step.late && <LateBadge />}
     </Group>
   );
 }

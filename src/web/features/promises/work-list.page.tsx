@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useTeams } from '../teams/teams.api';
 import { LoadMore } from './load-more.component';
-import { PromiseStatusBadge } from './promise-badges.component';
+import { StepStateBadge } from './promise-badges.component';
 import { StepDue, StepTitle } from './promise-steps.component';
 import { type WorkListFilters, useWorkList } from './promises.api';
 import { StepActions } from './step-actions.component';
@@ -123,8 +123,9 @@ function WorkCard({ item }: { item: WorkItem }) {
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
-        <StepDue step={step} />
-        <PromiseStatusBadge status={promise.status} />
+        {/* The step's own status, one of them (late wins); the promise's status is on the promise's page. */}
+        <StepDue step={step} withBadge={false} />
+        <StepStateBadge step={step} />
       </Group>
       <Text fw={600} mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {step.what}

@@ -17,7 +17,7 @@ const SCALE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 /**
  * One question with a score: a fieldset whose legend is the question, the scores as big buttons with
  * radio semantics (one tab stop, arrow keys move the choice), and a way to clear the choice, since
- * every question may be skipped. agree5: five labelled buttons; scale10: 0–10 (two rows on a phone).
+ * every question may be skipped. agree5: five labelled buttons; scale10: 0–10 on one row, also on a phone.
  */
 export function ScaleQuestion({ question, kind, value, onChange }: ScaleQuestionProps) {
   const { t } = useTranslation();
@@ -48,8 +48,8 @@ export function ScaleQuestion({ question, kind, value, onChange }: ScaleQuestion
         </Text>
       )}
       <SimpleGrid
-        cols={kind === 'agree5' ? 5 : { base: 6, xs: 11 }}
-        spacing={6}
+        cols={kind === 'agree5' ? 5 : 11}
+        spacing={kind === 'agree5' ? 6 : { base: 3, xs: 6 }}
         verticalSpacing={6}
         ref={groupRef}
         role="radiogroup"

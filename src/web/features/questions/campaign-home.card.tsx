@@ -19,7 +19,18 @@ export function CampaignHomeCard() {
       <Stack gap="sm">
         <Text size="sm">{t('questions.home.intro')}</Text>
         {waiting.map((c) => (
-          <Button key={c.id} component={Link} to={`/questions/${c.id}`} variant="filled" color="teal" fullWidth>
+          // The label wraps: a long title with its day must not be cut on a phone.
+          <Button
+            key={c.id}
+            component={Link}
+            to={`/questions/${c.id}`}
+            variant="filled"
+            color="teal"
+            fullWidth
+            h="auto"
+            py={10}
+            styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center', lineHeight: 1.3 } }}
+          >
             {t('questions.home.answer', { title: c.title, day: days.day(c.closesOn) })}
           </Button>
         ))}

@@ -127,13 +127,26 @@ describe('group keys and labels', () => {
 });
 
 describe('a distribution as bar segments', () => {
-  it('rounds percentages so that they add up to exactly 100', () => {
-    expect(roundedPercents([1, 1, 1])).toEqual([34, 33, 33]);
+  it('rounds percentages from the counts so that they add up to 100, equal counts always alike', () => {
+    // Two answers given once each of 22 are both 5% or both 4%, never 5% and 4%.
+    const of22 = roundedPercents([1, 1, 5, 10, 5]);
+    expect(of22[0]).toBe(of22[1]);
+    expect(of22[2]).toBe(of22[4]);
+    expect(of22).toEqual([4, 4, 23, 45, 23]);
+    expect(roundedPercents([1, 1, 1])).toEqual([33, 33, 33]);
+    expect(roundedPercents([1, 1, 2])).toEqual([25, 25, 50]);
     expect(roundedPercents([1, 2, 3, 4, 5])).toEqual([7, 13, 20, 27, 33]);
     expect(roundedPercents([0, 0, 7, 0, 0])).toEqual([0, 0, 100, 0, 0]);
     expect(roundedPercents([0, 0, 0])).toEqual([0, 0, 0]);
-    const many = roundedPercents([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
-    expect(many.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(roundedPercents([2, 1, 3, 4])).toEqual([20, 10, 30, 40]);
+    const counts = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const many = roundedPercents(counts);
+    // Each is its share rounded down or up, and a larger count never shows a smaller percentage.
+    const total = counts.reduce((a, b) => a + b, 0);
+    counts.forEach((c, i) => expect(Math.abs(many[i]! - (c / total) * 100)).toBeLessThan(1));
+    counts.forEach((c, i) => counts.forEach((d, j) => c > d && expect(many[i]!).toBeGreaterThanOrEqual(many[j]!)));
+    counts.forEach((c, i) => counts.forEach((d, j) => c === d && expect(many[i]).toBe(many[j])));
+    expect(many.reduce((a, b) => a + b, 0)).toBeGreaterThan(100 - 3);
   });
 
   it('gives a statement five segments, 1..5, each starting where the one before ended', () => {

@@ -99,8 +99,10 @@ export function groupOptions(t: TFunction, groups: readonly ResultGroup[]): Grou
 export const scaleOf = (kind: ScoredKind) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
 
 /**
- * Whole percentages that add up to exactly 100 (largest remainder): 1, 1, 1 of 3 become 34, 33, 33.
- * All zero when nobody answered.
+ * Whole percentages from the counts, by largest remainder, with equal counts always given the same
+ * percentage: each is its exact share rounded down or up, a larger count never shows less, and they
+ * add up to 100 unless a tie stands in the way (1, 1, 1 of 3 become 33, 33, 33, not 34, 33, 33: two
+ * answers given once each must not read as 5% and 4%). All zero when nobody answered.
  */
 export function roundedPercents(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -108,11 +110,16 @@ export function roundedPercents(counts: readonly number[]): number[] {
   const exact = counts.map((c) => (c / total) * 100);
   const floors = exact.map(Math.floor);
   let left = 100 - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, rest: x - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i]! += 1;
-    left -= 1;
+  // Equal counts share one remainder: they go up together or not at all.
+  const byCount = new Map<number, number[]>();
+  counts.forEach((c, i) => byCount.set(c, [...(byCount.get(c) ?? []), i]));
+  const groups = [...byCount.values()].map((members) => ({ members, rest: exact[members[0]!]! - floors[members[0]!]! })).filter((g) => g.rest > 1e-9);
+  groups.sort((a, b) => b.rest - a.rest);
+  for (const { members } of groups) {
+    // Stopping at the first tie that does not fit keeps the order: a smaller remainder never goes up past a larger one.
+    if (members.length > left) break;
+    for (const i of members) floors[i]! += 1;
+    left -= members.length;
   }
   return floors;
 }
@@ -125,7 +132,7 @@ export interface Segment {
   share: number;
   /** Where the segment starts, 0..1. */
   start: number;
-  /** Whole percentage for the label; the segments' percentages add up to 100. */
+  /** Whole percentage for the label, from the same counts (see roundedPercents). */
   percent: number;
 }
 
