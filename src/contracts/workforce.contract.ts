@@ -7,7 +7,7 @@ import { languageSchema, line, prose, roleSchema } from './common.contract';
 // ---------- sign-in codes ----------
 
 /** A sign-in code as typed: letters and digits, dashes and spaces allowed (they are left out). */
-export const codeSignInBody = z.strictObject({ code: z.string().trim().min(1).max(64) });
+export const codeSignInBody = z.strictObject({ code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9 -]+$/, 'letters, digits and dashes') });
 
 export const addCodePersonBody = z.strictObject({
   name: line(120),
@@ -115,7 +115,11 @@ export const IMPORT_MAX_ROWS = 500;
 
 export const importBody = z.strictObject({
   /** The CSV file's text or text pasted from a spreadsheet: name, e-mail (or empty), team, role, language. */
-  text: z.string().min(1).max(200_000),
+  text: z
+    .string()
+    .min(1)
+    .max(80_000)
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), { message: 'contains control characters' }),
 });
 
 export const IMPORT_PROBLEMS = [

@@ -135,7 +135,6 @@ export async function findDevice(deps: WorkforceDeps, cookieHeader: string | und
   const token = readCookie(cookieHeader, DEVICE_COOKIE);
   const row = token ? await repo.selectDeviceByToken(deps.db, sha(token)) : undefined;
   if (!row) throw new AppError('counter_device_required', 401);
-  await repo.touchDevice(deps.db, row.orgId, row.id);
   return row;
 }
 
@@ -193,6 +192,7 @@ export async function unlock(deps: WorkforceDeps, device: Device, input: { membe
   await release();
   const token = randomBytes(32).toString('base64url');
   await repo.replaceCounterSession(deps.db, device.orgId, device.id, input.memberId, sha(token), idleUntil(deps));
+  await repo.touchDevice(deps.db, device.orgId, device.id);
   return [cookie(PERSON_COOKIE, token, deps.config.counterIdleSeconds * 4, deps.config.appUrl.startsWith('https://'))];
 }
 

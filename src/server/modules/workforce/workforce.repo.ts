@@ -216,7 +216,7 @@ export async function touchDevice(tx: Tx, orgId: string, deviceId: string) {
   await tx
     .update(counterDevices)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(counterDevices.orgId, orgId), eq(counterDevices.id, deviceId), sql`(${counterDevices.lastUsedAt} is null or ${counterDevices.lastUsedAt} < now() - interval '1 minute')`));
+    .where(and(eq(counterDevices.orgId, orgId), eq(counterDevices.id, deviceId)));
 }
 
 /** The team's active people who have set a PIN. */
