@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
+import { axeViolations, browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // The whole workforce signs in: Pieter adds a new housekeeping-free receptionist without an e-mail
@@ -52,6 +52,7 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     code = (await card.getByTestId('sign-in-code').textContent())!;
     expect(code).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
     await eventually(() => card.getByRole('img', { name: 'QR-code om in te loggen als Rosa Balie' }).isVisible()).toBe(true);
+    expect(await axeViolations(pieter)).toEqual([]);
     cardUrl = `${server.baseUrl}/code#code=${code}`;
     await pieter.context().close();
 
@@ -87,6 +88,8 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
 
     const tablet = await device(TABLET);
     await tablet.page.goto(setupUrl);
+    await eventually(() => tablet.page.getByText('Tik je naam aan.').isVisible()).toBe(true);
+    expect(await axeViolations(tablet.page)).toEqual([]);
     await tablet.page.getByRole('button', { name: 'Rosa Balie' }).click();
     await tablet.page.getByLabel(/^Je pincode/).fill('1111');
     await tablet.page.getByRole('button', { name: 'Beginnen' }).click();
@@ -94,6 +97,7 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await tablet.page.getByLabel(/^Je pincode/).fill('2580');
     await tablet.page.getByRole('button', { name: 'Beginnen' }).click();
     await eventually(() => tablet.page.getByRole('heading', { name: 'Hallo Rosa Balie' }).isVisible()).toBe(true);
+    expect(await axeViolations(tablet.page)).toEqual([]);
     await tablet.page.getByLabel(/^Klantaanleiding/).fill('Gast vergat oplader');
     await tablet.page.getByLabel(/^Wat ik deed/).fill('Oplader uit de gevonden voorwerpen geleend');
     await tablet.page.getByRole('button', { name: 'Extra opslaan' }).click();
@@ -143,6 +147,7 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await eventually(() => jeroen.getByText('Geen geldig e-mailadres').isVisible()).toBe(true);
     await eventually(() => jeroen.getByText('1 van 2 regels heeft een probleem', { exact: false }).isVisible()).toBe(true);
     expect(await jeroen.getByRole('button', { name: /importeren/ }).isDisabled()).toBe(true);
+    expect(await axeViolations(jeroen)).toEqual([]);
 
     await jeroen.getByLabel('Of plak de regels hier').fill(rows('wim@dekroon.example'));
     await jeroen.getByRole('button', { name: 'Controleren' }).click();
