@@ -13,8 +13,8 @@ import { sessionCookie } from '../../lib/session-cookie';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { findMe, type WithCookies } from '../auth/auth.service';
 import type { BetterAuth } from '../auth/better-auth';
-import { hitThrottleFor, takeBackHit } from '../auth/throttle.repo';
 import * as org from '../org/org.service';
+import { holdTries } from './throttle-holds';
 import * as repo from './workforce.repo';
 
 // Personal sign-in codes for staff without an e-mail address. A manager (for a team they manage) or an
@@ -154,10 +154,6 @@ export async function listCodeHolders(deps: WorkforceDeps, tenant: TenantContext
 
 const selectorKey = (selector: string) => `code:selector:${createHash('sha256').update(selector).digest('hex').slice(0, 32)}`;
 
-function tooMany(resetsAt: number) {
-  return new AppError('too_many_requests', 429, { headers: { 'retry-after': String(Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000))) } });
-}
-
 /**
  * Signs in with a code, throttled like a password: every try counts at once (per IP address over all
  * codes, SIGNIN_MAX_PER_IP; per code, SIGNIN_MAX_PER_EMAIL, keyed by its selector, which only a person
@@ -173,18 +169,7 @@ export async function signInWithCode(
   const code = normalizeCode(input.code);
   const holds = [{ key: `code:ip:${context.ip}`, max: limits.perIp }];
   if (code) holds.push({ key: selectorKey(code.slice(0, SELECTOR_LENGTH)), max: limits.perEmail });
-  let refusedUntil = 0;
-  for (const hold of holds) {
-    const { hits, resetsAt } = await hitThrottleFor(deps.db, hold.key, windowSeconds);
-    if (hits > hold.max) refusedUntil = Math.max(refusedUntil, resetsAt.getTime());
-  }
-  const release = async () => {
-    for (const hold of holds) await takeBackHit(deps.db, hold.key);
-  };
-  if (refusedUntil) {
-    await release();
-    throw tooMany(refusedUntil);
-  }
+  const { release } = await holdTries(deps.db, holds, windowSeconds);
   const found = code ? await repo.selectCodeBySelector(deps.db, code.slice(0, SELECTOR_LENGTH)) : undefined;
   // A missing code still costs one hash check, so a wrong selector answers in the same time as a wrong verifier.
   const right = await verifyPassword({ hash: found?.verifierHash ?? (await dummyHash()), password: code?.slice(SELECTOR_LENGTH) ?? 'x' }).catch(() => false);

@@ -6,11 +6,12 @@ import type { CounterDevice, CounterState, CounterStep, CreatedCounterDevice } f
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import type { TenantContext } from '../../plugins/access.plugin';
-import { clearThrottles, hitThrottleFor, takeBackHit } from '../auth/throttle.repo';
+import { clearThrottles } from '../auth/throttle.repo';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/promises.service';
 import type { WorkforceDeps } from './codes.service';
+import { holdTries } from './throttle-holds';
 import * as repo from './workforce.repo';
 
 // A shared counter device: an administrator makes a tablet the counter of one team (a set-up link that
@@ -170,19 +171,7 @@ export async function unlock(deps: WorkforceDeps, device: Device, input: { membe
     { key: `pin:device:${device.id}`, max: limits.perDevice },
     { key: memberKey(device.orgId, input.memberId), max: limits.perMember },
   ];
-  let refusedUntil = 0;
-  for (const hold of holds) {
-    const { hits, resetsAt } = await hitThrottleFor(deps.db, hold.key, windowSeconds);
-    if (hits > hold.max) refusedUntil = Math.max(refusedUntil, resetsAt.getTime());
-  }
-  const release = async () => {
-    for (const hold of holds) await takeBackHit(deps.db, hold.key);
-  };
-  if (refusedUntil) {
-    await release();
-    const retryAfter = String(Math.max(1, Math.ceil((refusedUntil - Date.now()) / 1000)));
-    throw new AppError('too_many_requests', 429, { headers: { 'retry-after': retryAfter } });
-  }
+  const { release } = await holdTries(deps.db, holds, windowSeconds);
   const pin = await repo.selectPin(deps.db, device.orgId, input.memberId);
   const right = pin ? await verifyPassword({ hash: pin.pinHash, password: input.pin }).catch(() => false) : false;
   if (!right) {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, Image, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Image, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterDevice, CreatedCounterDevice } from '../../../contracts/workforce.contract';
@@ -7,7 +7,8 @@ import { ConfirmModal } from '../../components/confirm.modal';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useCounterDevices, useCreateCounterDevice, useRevokeCounterDevice, useTeamOptions } from './workforce.api';
+import { NameTeamForm } from './name-team-form.component';
+import { useCounterDevices, useCreateCounterDevice, useRevokeCounterDevice } from './workforce.api';
 
 const STATUS_COLOR = { waiting: 'yellow', active: 'green', revoked: 'gray' } as const;
 
@@ -57,54 +58,26 @@ export function CounterDevicesPage() {
 
 function CreateDeviceForm({ onCreated }: { onCreated: (created: CreatedCounterDevice) => void }) {
   const { t } = useTranslation();
-  const teams = useTeamOptions();
   const create = useCreateCounterDevice();
-  const [name, setName] = useState('');
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="new-device">
-      <Text component="h2" id="new-device" fw={700} size="lg" mb="xs">
-        {t('workforce.devices.newTitle')}
-      </Text>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (!name.trim() || !teamId) return;
-          create.mutate({ name: name.trim(), teamId }, { onSuccess: (result) => { onCreated(result); setName(''); setTried(false); } });
-        }}
-      >
-        <Stack>
-          <ProblemAlert error={create.error} />
-          <Group align="flex-start" grow preventGrowOverflow={false}>
-            <TextInput
-              label={t('workforce.devices.name')}
-              placeholder={t('workforce.devices.namePlaceholder')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-              maxLength={80}
-              error={tried && !name.trim() ? t('validation.required') : undefined}
-            />
-            <Select
-              label={t('workforce.devices.team')}
-              data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-              value={teamId}
-              onChange={setTeamId}
-              required
-              error={tried && !teamId ? t('validation.required') : undefined}
-            />
-          </Group>
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t('workforce.devices.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <NameTeamForm
+      title={t('workforce.devices.newTitle')}
+      nameLabel={t('workforce.devices.name')}
+      namePlaceholder={t('workforce.devices.namePlaceholder')}
+      nameMax={80}
+      teamLabel={t('workforce.devices.team')}
+      submitLabel={t('workforce.devices.create')}
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={(values, done) =>
+        create.mutate(values, {
+          onSuccess: (result) => {
+            onCreated(result);
+            done();
+          },
+        })
+      }
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { CodeCards } from './code-cards.component';
-import { useAddCodePerson, useCodeHolders, useReplaceCode, useTeamOptions } from './workforce.api';
+import { NameTeamForm } from './name-team-form.component';
+import { useAddCodePerson, useCodeHolders, useReplaceCode } from './workforce.api';
 
 /** Staff without an e-mail address: add them with a name and a team, print their card, replace a lost one. */
 export function SignInCodesPage() {
@@ -58,63 +59,25 @@ export function SignInCodesPage() {
 
 function AddPersonForm({ onIssued }: { onIssued: (code: IssuedCode) => void }) {
   const { t } = useTranslation();
-  const teams = useTeamOptions();
   const add = useAddCodePerson();
-  const [name, setName] = useState('');
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="add-code-person">
-      <Text component="h2" id="add-code-person" fw={700} size="lg" mb="xs">
-        {t('workforce.codes.addTitle')}
-      </Text>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (!name.trim() || !teamId) return;
-          add.mutate(
-            { name: name.trim(), teamId },
-            {
-              onSuccess: (code) => {
-                onIssued(code);
-                setName('');
-                setTried(false);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <ProblemAlert error={add.error} />
-          <Group align="flex-start" grow preventGrowOverflow={false}>
-            <TextInput
-              label={t('workforce.codes.name')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-              maxLength={120}
-              error={tried && !name.trim() ? t('validation.required') : undefined}
-            />
-            <Select
-              label={t('workforce.codes.team')}
-              data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-              value={teamId}
-              onChange={setTeamId}
-              required
-              searchable
-              error={tried && !teamId ? t('validation.required') : undefined}
-            />
-          </Group>
-          <Group>
-            <Button type="submit" loading={add.isPending}>
-              {t('workforce.codes.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <NameTeamForm
+      title={t('workforce.codes.addTitle')}
+      nameLabel={t('workforce.codes.name')}
+      nameMax={120}
+      teamLabel={t('workforce.codes.team')}
+      submitLabel={t('workforce.codes.add')}
+      pending={add.isPending}
+      error={add.error}
+      onSubmit={(values, done) =>
+        add.mutate(values, {
+          onSuccess: (code) => {
+            onIssued(code);
+            done();
+          },
+        })
+      }
+    />
   );
 }
 
