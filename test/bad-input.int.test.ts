@@ -155,7 +155,7 @@ describe('bad input on every route with a body', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000);
 
   it('a 10 MB body is refused as too large', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(10 * 1024 * 1024) });
@@ -186,7 +186,7 @@ describe('bad input on every route with a body', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000);
 
   it('field errors name the field and are translated', async () => {
     const response = await t.app.inject({
