@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/contracts/constants';
 import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
 import { apiRoutes, fillParams } from './helpers/routes';
-import { createTestApp, signIn, type TestApp } from './helpers/test-app';
+import { cookieFrom, createTestApp, signIn, type TestApp } from './helpers/test-app';
 
 // Who may call what, written out by hand: this table is the specification the route table must match.
-type Expected = 'public' | 'signedIn' | Role[];
+type Expected = 'public' | 'signedIn' | 'counterDevice' | Role[];
 const ALL: Role[] = ['member', 'manager', 'director', 'advisor', 'admin'];
 const STAFF: Role[] = ['member', 'manager', 'director', 'admin'];
 const PEOPLE: Role[] = ['manager', 'director', 'admin'];
 const ADMIN: Role[] = ['admin'];
 const STEERING: Role[] = ['director', 'admin'];
+/** Adds people without an e-mail address and replaces their cards (a manager for the teams they manage). */
+const CODE_KEEPERS: Role[] = ['manager', 'admin'];
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/health': 'public',
@@ -163,6 +165,25 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
+  'POST /api/v1/auth/code-sign-in': 'public',
+  'GET /api/v1/sign-in-codes': CODE_KEEPERS,
+  'POST /api/v1/sign-in-codes': CODE_KEEPERS,
+  'POST /api/v1/sign-in-codes/:memberId/replace': CODE_KEEPERS,
+  'GET /api/v1/me/counter-pin': STAFF,
+  'PUT /api/v1/me/counter-pin': STAFF,
+  'DELETE /api/v1/me/counter-pin': STAFF,
+  'GET /api/v1/counter-devices': ADMIN,
+  'POST /api/v1/counter-devices': ADMIN,
+  'POST /api/v1/counter-devices/:deviceId/revoke': ADMIN,
+  'POST /api/v1/members/import/preview': ADMIN,
+  'POST /api/v1/members/import': ADMIN,
+  'POST /api/v1/counter/activate': 'public',
+  'GET /api/v1/counter': 'counterDevice',
+  'POST /api/v1/counter/unlock': 'counterDevice',
+  'POST /api/v1/counter/lock': 'counterDevice',
+  'POST /api/v1/counter/extras': 'counterDevice',
+  'GET /api/v1/counter/steps': 'counterDevice',
+  'POST /api/v1/counter/promises/:promiseId/steps/:stepId/take-up': 'counterDevice',
 };
 
 const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);
@@ -214,6 +235,14 @@ describe('the route table', () => {
       if (anonymous.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anonymous.statusCode}`);
 
       if (expected === 'signedIn') continue;
+      if (expected === 'counterDevice') {
+        // Only a counter device's own cookie opens these: a person's session, of any role, does not.
+        for (const role of ROLES) {
+          const response = await t.app.inject({ method: route.method as 'GET', url, payload, headers: { cookie: cookies[role] } });
+          if (response.statusCode !== 401 || response.json().code !== 'counter_device_required') failures.push(`${role} ${route.method} ${route.url}: ${response.statusCode}`);
+        }
+        continue;
+      }
       for (const role of ROLES) {
         const response = await t.app.inject({ method: route.method as 'GET', url, payload, headers: { cookie: cookies[role] } });
         const allowed = expected.includes(role);
@@ -334,6 +363,10 @@ describe('organisations never see each other', () => {
       headers: { cookie: cookies.advisor },
     });
     expect(proposalOfA.statusCode, proposalOfA.body).toBe(201);
+    const codePersonOfA = await t.app.inject({ method: 'POST', url: '/api/v1/sign-in-codes', payload: { name: 'Zonder mail van A', teamId: a.teamId }, headers: { cookie: adminA } });
+    expect(codePersonOfA.statusCode, codePersonOfA.body).toBe(201);
+    const deviceOfA = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie van A', teamId: a.teamId }, headers: { cookie: adminA } });
+    expect(deviceOfA.statusCode, deviceOfA.body).toBe(201);
     const idsOfA = {
       needId: needOfA.json().id,
       proposalId: proposalOfA.json().id,
@@ -355,6 +388,7 @@ describe('organisations never see each other', () => {
       promiseId: promiseOfA.json().id,
       customerId: promiseOfA.json().customer.id,
       stepId: promiseOfA.json().steps[0].id,
+      deviceId: deviceOfA.json().device.id,
     };
     expect(Object.values(idsOfA).every(Boolean)).toBe(true);
     const validBody: Record<string, unknown> = {
@@ -392,8 +426,13 @@ describe('organisations never see each other', () => {
     const adminB = await signIn(t.app, b.people.admin.email);
     // Routes an administrator may not call at all are tried by the person of B who may.
     const managerB = await signIn(t.app, b.people.manager.email);
+    const counterOfB = await counterSessionOf(b, adminB);
+    const counterBody = (await t.app.inject({ method: 'GET', url: '/api/v1/counter', headers: { cookie: counterOfB } })).body;
+    expect(counterBody).not.toContain(a.people.member.name);
+    expect(counterBody).not.toContain(a.orgId);
     const callerOfB = (key: string) => {
       const expected = EXPECTED_ACCESS[key];
+      if (expected === 'counterDevice') return counterOfB;
       return Array.isArray(expected) && !expected.includes('admin') ? managerB : adminB;
     };
     const before = await snapshotOrg(a.orgId);
@@ -434,6 +473,8 @@ describe('organisations never see each other', () => {
       '/api/v1/proposals',
       '/api/v1/decision-queue',
       '/api/v1/tower',
+      '/api/v1/sign-in-codes',
+      '/api/v1/counter-devices',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -442,6 +483,18 @@ describe('organisations never see each other', () => {
     }
   });
 });
+
+/** A counter device of the organisation's team, with its member signed in on it by their PIN: the Cookie header. */
+async function counterSessionOf(org: OrgFixture, adminCookie: string): Promise<string> {
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie', teamId: org.teamId }, headers: { cookie: adminCookie } });
+  const activated = await t.app.inject({ method: 'POST', url: '/api/v1/counter/activate', payload: { token: created.json().setupUrl.split('#setup=')[1] } });
+  const member = await signIn(t.app, org.people.member.email);
+  await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '2580' }, headers: { cookie: member } });
+  const device = cookieFrom(activated);
+  const unlocked = await t.app.inject({ method: 'POST', url: '/api/v1/counter/unlock', payload: { memberId: org.people.member.memberId, pin: '2580' }, headers: { cookie: device } });
+  expect(unlocked.statusCode, unlocked.body).toBe(204);
+  return `${device}; ${cookieFrom(unlocked)}`;
+}
 
 async function snapshotOrg(orgId: string) {
   const tables = [
@@ -482,6 +535,10 @@ async function snapshotOrg(orgId: string) {
     'need_supports',
     'proposals',
     'proposal_events',
+    'sign_in_codes',
+    'counter_devices',
+    'counter_pins',
+    'counter_sessions',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

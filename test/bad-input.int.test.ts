@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteInfo } from '../src/server/app';
 import { apiRoutes, fillParams } from './helpers/routes';
 import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
-import { createTestApp, signIn, type TestApp } from './helpers/test-app';
+import { cookieFrom, createTestApp, signIn, type TestApp } from './helpers/test-app';
 
 // Bad input on every route: a clear 4xx problem in the user's language, never a 500, nothing written.
 
@@ -13,8 +13,11 @@ let admin: string;
 let manager: string;
 let ids: Record<string, string>;
 
-/** The administrator, or for a route only managers may call, the manager of the fixture's team. */
-const callerOf = (route: RouteInfo) => (Array.isArray(route.access) && !route.access.includes('admin') ? manager : admin);
+let counter: string;
+
+/** The administrator, or for a route only managers may call, the manager of the fixture's team; on the counter, a counter device with a person on it. */
+const callerOf = (route: RouteInfo) =>
+  route.access === 'counterDevice' ? counter : Array.isArray(route.access) && !route.access.includes('admin') ? manager : admin;
 
 beforeAll(async () => {
   t = await createTestApp({ SIGNIN_MAX_PER_IP: '100000', SIGNIN_MAX_PER_EMAIL: '100000' });
@@ -27,7 +30,13 @@ beforeAll(async () => {
     payload: { email: 'pending@example.test' },
     headers: { cookie: admin },
   });
-  ids = { memberId: f.people.member.memberId, teamId: f.teamId, invitationId: invite.json().id };
+  const device = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie', teamId: f.teamId }, headers: { cookie: admin } });
+  const activated = await t.app.inject({ method: 'POST', url: '/api/v1/counter/activate', payload: { token: device.json().setupUrl.split('#setup=')[1] } });
+  const member = await signIn(t.app, f.people.member.email);
+  await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '2580' }, headers: { cookie: member } });
+  const unlocked = await t.app.inject({ method: 'POST', url: '/api/v1/counter/unlock', payload: { memberId: f.people.member.memberId, pin: '2580' }, headers: { cookie: cookieFrom(activated) } });
+  counter = `${cookieFrom(activated)}; ${cookieFrom(unlocked)}`;
+  ids = { memberId: f.people.member.memberId, teamId: f.teamId, invitationId: invite.json().id, deviceId: device.json().device.id };
 });
 afterAll(() => t.close());
 
@@ -38,6 +47,10 @@ const WRITABLE_TABLES = [
   'team_members',
   'invitations',
   'audit_log',
+  'sign_in_codes',
+  'counter_devices',
+  'counter_pins',
+  'counter_sessions',
   'auth_user',
   'auth_account',
   'extras',
@@ -142,7 +155,7 @@ describe('bad input on every route with a body', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000);
 
   it('a 10 MB body is refused as too large', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(10 * 1024 * 1024) });
@@ -173,7 +186,7 @@ describe('bad input on every route with a body', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000);
 
   it('field errors name the field and are translated', async () => {
     const response = await t.app.inject({

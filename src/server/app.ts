@@ -49,6 +49,8 @@ import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { counterRoutes } from './modules/workforce/counter.routes';
+import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
@@ -297,6 +299,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(counselRoutes, { db });
       await v1.register(towerRoutes, { db });
       await v1.register(privacyRoutes, { db });
+      await v1.register(workforceRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
+      await v1.register(counterRoutes, { deps: { db, betterAuth, config, secret: options.authSecret } });
     },
     { prefix: '/api/v1' },
   );

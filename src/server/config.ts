@@ -29,6 +29,10 @@ export const envSchema = z.object({
   SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(100),
   SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGNIN_CODE_DAYS: z.coerce.number().int().min(1).max(730).default(365),
+  COUNTER_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
+  PIN_MAX_PER_MEMBER: z.coerce.number().int().min(1).default(5),
+  PIN_MAX_PER_DEVICE: z.coerce.number().int().min(1).default(20),
   SIGNUP_ENABLED: flag.default(true),
   BACKUP_HOUR: z
     .union([z.literal('off'), z.coerce.number().int().min(0).max(23)])
@@ -66,6 +70,12 @@ export interface Config {
    */
   signInThrottle: { perEmail: number; perIp: number; perAccount: number; windowMinutes: number };
   signUpEnabled: boolean;
+  /** How long a phone stays signed in after signing in with a personal sign-in code. */
+  signInCodeDays: number;
+  /** A counter device signs its person out after this many seconds without use. */
+  counterIdleSeconds: number;
+  /** Wrong counter PINs within the sign-in window: per person (on any device) and per device (for anyone). */
+  pinThrottle: { perMember: number; perDevice: number };
   /**
    * Backups of the embedded database in DATA_DIR/backups: made by the app each night after `hour` (local
    * time; undefined: no nightly backup) and kept `keepDays` days. Not with DATABASE_URL.
@@ -111,6 +121,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.SIGNIN_WINDOW_MINUTES,
     },
     signUpEnabled: e.SIGNUP_ENABLED,
+    signInCodeDays: e.SIGNIN_CODE_DAYS,
+    counterIdleSeconds: e.COUNTER_IDLE_SECONDS,
+    pinThrottle: { perMember: e.PIN_MAX_PER_MEMBER, perDevice: e.PIN_MAX_PER_DEVICE },
     backup: { hour: e.BACKUP_HOUR === 'off' ? undefined : e.BACKUP_HOUR, keepDays: e.BACKUP_KEEP_DAYS },
   };
 }

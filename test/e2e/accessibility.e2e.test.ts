@@ -12,11 +12,11 @@ const PAGES: Record<string, string[]> = {
   // a member at the front desk
   'lisa@dekroon.example': ['/', '/extras/new', '/extras', '/feed', '/best-practices', '/values', '/promises', '/steps', '/questions', '/conversation', '/chain', '/profile'],
   // the front desk manager
-  'pieter@dekroon.example': ['/', '/what-works', '/customer-voice', '/customer-voice/follow-ups', '/touchpoints', '/needs', '/proposals', '/internal-scan', '/teams', '/mandates'],
+  'pieter@dekroon.example': ['/', '/what-works', '/customer-voice', '/customer-voice/follow-ups', '/touchpoints', '/needs', '/proposals', '/internal-scan', '/teams', '/mandates', '/sign-in-codes'],
   // the director
   'anna@dekroon.example': ['/', '/tower', '/decision-queue', '/questions'],
   // the administrator
-  'jeroen@dekroon.example': ['/', '/members', '/invitations', '/organization'],
+  'jeroen@dekroon.example': ['/', '/members', '/invitations', '/organization', '/sign-in-codes', '/counter-devices', '/members/import'],
 };
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {
@@ -63,7 +63,7 @@ describe.runIf(run)('no barrier for anyone: axe-core on every main page', () => 
     const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', baseURL: server.baseUrl });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of ['/sign-in', '/sign-up', '/forgot-password']) found.push(...(await violationsOn(page, path)));
+    for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/code', '/counter']) found.push(...(await violationsOn(page, path)));
     await context.close();
     expect(found).toEqual([]);
   });

@@ -16,6 +16,17 @@ export interface Mailer {
  * running Klantwerk locally can follow them; never run a shared server without SMTP_URL.
  */
 export function createMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
+  return withoutPlaceholders(createTransportMailer(options));
+}
+
+/** People without an e-mail address have a placeholder in the reserved .invalid domain (RFC 2606): never mailed. */
+export const isDeliverable = (address: string) => !address.toLowerCase().endsWith('.invalid');
+
+function withoutPlaceholders(mailer: Mailer): Mailer {
+  return { send: (mail) => (isDeliverable(mail.to) ? mailer.send(mail) : Promise.resolve()) };
+}
+
+function createTransportMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {

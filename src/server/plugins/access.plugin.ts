@@ -12,9 +12,10 @@ import type { Pool } from 'pg';
  * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
  * - 'public': anyone, signed in or not
  * - 'signedIn': any person with a session, in no particular organisation (profile, switching)
+ * - 'counterDevice': a counter device (its own cookie, checked by the counter routes; see workforce/counter.routes)
  * - a list of roles: an active member of the session's organisation holding one of these roles
  */
-export type Access = 'public' | 'signedIn' | readonly Role[];
+export type Access = 'public' | 'signedIn' | 'counterDevice' | readonly Role[];
 
 export interface AuthContext {
   userId: string;
@@ -111,6 +112,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     }
     const token = readSessionToken(request.headers.cookie, options.secret);
     const found = token ? await findSessionContext(options.pool, token) : undefined;
+    if (access === 'counterDevice') return; // never a person's session: the counter routes check the device themselves
     if (!found) {
       if (access === 'public') return;
       throw new AppError('unauthenticated', 401);

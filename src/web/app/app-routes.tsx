@@ -96,6 +96,11 @@ const NewProposalPage = lazy(() => page(() => import('../features/counsel/new-pr
 const ProposalPage = lazy(() => page(() => import('../features/counsel/proposal.page')).then((m) => ({ default: m.ProposalPage })));
 const DecisionQueuePage = lazy(() => page(() => import('../features/counsel/decision-queue.page')).then((m) => ({ default: m.DecisionQueuePage })));
 const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).then((m) => ({ default: m.TowerPage })));
+const CodeSignInPage = lazy(() => page(() => import('../features/auth/code-sign-in.page'), ['auth', 'workforce']).then((m) => ({ default: m.CodeSignInPage })));
+const CounterPage = lazy(() => page(() => import('../features/workforce/counter.page')).then((m) => ({ default: m.CounterPage })));
+const SignInCodesPage = lazy(() => page(() => import('../features/workforce/sign-in-codes.page')).then((m) => ({ default: m.SignInCodesPage })));
+const CounterDevicesPage = lazy(() => page(() => import('../features/workforce/counter-devices.page')).then((m) => ({ default: m.CounterDevicesPage })));
+const ImportMembersPage = lazy(() => page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })));
 const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
 
 /**
@@ -113,6 +118,8 @@ export function AppRoutes() {
       <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite" element={<InvitePage />} />
+      <Route path="/code" element={<CodeSignInPage />} />
+      <Route path="/counter" element={<CounterPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="/profile" element={<ProfilePage />} />
@@ -186,6 +193,13 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.invitations} />}>
           <Route path="/invitations" element={<InvitationsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.signInCodes} />}>
+          <Route path="/sign-in-codes" element={<SignInCodesPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
+          <Route path="/counter-devices" element={<CounterDevicesPage />} />
+          <Route path="/members/import" element={<ImportMembersPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.organization} />}>
           <Route path="/organization" element={<OrganizationPage />} />

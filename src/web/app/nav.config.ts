@@ -11,6 +11,10 @@ export const ACCESS = {
   manageMembers: ['admin'],
   manageTeams: ['admin'],
   invitations: ['admin'],
+  /** Staff without an e-mail address and their sign-in cards: administrators, managers for their teams. */
+  signInCodes: ['admin', 'manager'],
+  /** Counter devices and the bulk import of members. */
+  counterDevices: ['admin'],
   organization: ['admin'],
   /** Log an extra and see one's own (module 2). */
   extras: ['member', 'manager', 'director', 'admin'],
@@ -86,6 +90,8 @@ type NavLabelKey =
   | 'nav.teams'
   | 'nav.members'
   | 'nav.invitations'
+  | 'workforce.codes.nav'
+  | 'workforce.devices.nav'
   | 'nav.organization';
 type NavSectionKey = 'nav.sections.work' | 'nav.sections.admin' | 'nav.sections.you';
 
@@ -137,6 +143,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/mandates', labelKey: 'nav.mandates', roles: ACCESS.mandates },
       { path: '/members', labelKey: 'nav.members', roles: ACCESS.members },
       { path: '/invitations', labelKey: 'nav.invitations', roles: ACCESS.invitations },
+      { path: '/sign-in-codes', labelKey: 'workforce.codes.nav', roles: ACCESS.signInCodes },
+      { path: '/counter-devices', labelKey: 'workforce.devices.nav', roles: ACCESS.counterDevices },
       { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
     ],
   },

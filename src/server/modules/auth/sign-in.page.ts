@@ -116,7 +116,8 @@ function signInPage(language: Language, next: string, state: FormState, options:
 <label for="email">${t('auth.email')}</label><input id="email" name="email" type="email" inputmode="email" autocomplete="username" required value="${escape(state.email ?? '')}"${focusPassword ? '' : ' autofocus'}${invalid('email')}>${fieldError('email')}
 <label for="password">${t('auth.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required${focusPassword ? ' autofocus' : ''}${invalid('password')}>${fieldError('password')}
 <p class="forgot"><a href="/forgot-password?lang=${language}">${t('auth.signIn.forgot')}</a></p>
-<button type="submit">${t('auth.signIn.submit')}</button></form>${signUp}</div></main></body></html>`;
+<button type="submit">${t('auth.signIn.submit')}</button></form>
+<p class="signup"><a href="/code?lang=${language}">${t('auth.signIn.withCode')}</a></p>${signUp}</div></main></body></html>`;
 }
 
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
+import { CounterPinSection } from './counter-pin.section';
 import { DigestSection, MyNotesSection } from './learning.sections';
 import { FigureViewsSection, PrivacyStatementSection } from './privacy.sections';
 
@@ -52,7 +53,9 @@ export function ProfilePage() {
         <LanguageSection />
         {me.member && <DigestSection />}
         {me.member && <MyNotesSection />}
-        <PasswordSection />
+        {me.member && me.member.roles.some((role) => role !== 'advisor') && <CounterPinSection />}
+        {/* People who sign in with a code card have no password (their address is a placeholder). */}
+        {!me.user.email.endsWith('.invalid') && <PasswordSection />}
         {me.member && me.activeOrganization && <PrivacyStatementSection organizationName={me.activeOrganization.name} />}
         {me.member && <FigureViewsSection />}
         {me.member && me.activeOrganization && <MyDataSection organizationName={me.activeOrganization.name} />}

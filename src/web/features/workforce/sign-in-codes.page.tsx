@@ -1,0 +1,160 @@
+import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CodeHolder, IssuedCode } from '../../../contracts/workforce.contract';
+import { useRoles } from '../../app/use-me';
+import { useFormat } from '../../app/use-format';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { CodeCards } from './code-cards.component';
+import { NameTeamForm } from './name-team-form.component';
+import { useAddCodePerson, useCodeHolders, useReplaceCode } from './workforce.api';
+
+/** Staff without an e-mail address: add them with a name and a team, print their card, replace a lost one. */
+export function SignInCodesPage() {
+  const { t } = useTranslation();
+  const roles = useRoles();
+  const holders = useCodeHolders();
+  const [issued, setIssued] = useState<IssuedCode[]>([]);
+  const [replacing, setReplacing] = useState<CodeHolder | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title={t('workforce.codes.title')}
+        description={t('workforce.codes.intro')}
+        actions={
+          roles.includes('admin') ? (
+            <Anchor component={Link} to="/members/import">
+              {t('workforce.import.title')}
+            </Anchor>
+          ) : undefined
+        }
+      />
+      <Stack gap="xl">
+        <AddPersonForm onIssued={(code) => setIssued([code])} />
+        <CodeCards codes={issued} />
+        <section aria-labelledby="code-holders">
+          <Text component="h2" id="code-holders" fw={700} size="lg" mb="sm">
+            {t('workforce.codes.listTitle')}
+          </Text>
+          {holders.error ? (
+            <ProblemAlert error={holders.error} />
+          ) : !holders.data ? (
+            <PageLoader />
+          ) : holders.data.length === 0 ? (
+            <Text c="dimmed">{t('workforce.codes.none')}</Text>
+          ) : (
+            <HoldersTable holders={holders.data} onReplace={setReplacing} />
+          )}
+        </section>
+      </Stack>
+      <ReplaceModal holder={replacing} onClose={() => setReplacing(null)} onIssued={(code) => setIssued([code])} />
+    </>
+  );
+}
+
+function AddPersonForm({ onIssued }: { onIssued: (code: IssuedCode) => void }) {
+  const { t } = useTranslation();
+  const add = useAddCodePerson();
+  return (
+    <NameTeamForm
+      title={t('workforce.codes.addTitle')}
+      nameLabel={t('workforce.codes.name')}
+      nameMax={120}
+      teamLabel={t('workforce.codes.team')}
+      submitLabel={t('workforce.codes.add')}
+      pending={add.isPending}
+      error={add.error}
+      onSubmit={(values, done) =>
+        add.mutate(values, {
+          onSuccess: (code) => {
+            onIssued(code);
+            done();
+          },
+        })
+      }
+    />
+  );
+}
+
+function HoldersTable({ holders, onReplace }: { holders: CodeHolder[]; onReplace: (holder: CodeHolder) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('workforce.codes.name')}</Table.Th>
+            <Table.Th>{t('workforce.codes.teams')}</Table.Th>
+            <Table.Th>{t('workforce.codes.card')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {holders.map((holder) => (
+            <Table.Tr key={holder.memberId}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {holder.name}
+                </Text>
+                {holder.status === 'deactivated' && <Badge color="gray">{t('workforce.codes.deactivated')}</Badge>}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{holder.teams.map((team) => team.name).join(', ')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{holder.issuedAt ? t('workforce.codes.issuedOn', { date: format.date(holder.issuedAt) }) : t('workforce.codes.noCard')}</Text>
+                <Text size="sm" c="dimmed">
+                  {holder.hasCounterPin ? t('workforce.codes.hasPin') : t('workforce.codes.noPin')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {holder.status === 'active' && (
+                  <Button size="sm" variant="light" aria-label={`${t('workforce.codes.replace')}: ${holder.name}`} onClick={() => onReplace(holder)}>
+                    {t('workforce.codes.replace')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ReplaceModal({ holder, onClose, onIssued }: { holder: CodeHolder | null; onClose: () => void; onIssued: (code: IssuedCode) => void }) {
+  const { t } = useTranslation();
+  const replace = useReplaceCode();
+  const close = () => {
+    replace.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={!!holder}
+      title={t('workforce.codes.replaceTitle')}
+      message={t('workforce.codes.replaceText', { name: holder?.name })}
+      confirmLabel={t('workforce.codes.replace')}
+      loading={replace.isPending}
+      error={replace.error}
+      onClose={close}
+      onConfirm={() => {
+        if (!holder) return;
+        replace.mutate(holder.memberId, {
+          onSuccess: (code) => {
+            onIssued(code);
+            close();
+          },
+        });
+      }}
+    />
+  );
+}
