@@ -80,8 +80,11 @@ export async function redeemCode(config: oidc.Configuration, callbackUrl: URL, f
     expectedNonce: flow.nonce,
     idTokenExpected: true,
   });
-  const claims = tokens.claims();
-  if (!claims) throw new Error('no ID token');
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error('no ID token');
+  // Some providers put the address only in the userinfo answer (checked to be about the same subject).
+  const claims: Record<string, unknown> & { sub: string } =
+    typeof idClaims.email === 'string' ? idClaims : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   // Entra ID puts the address in `email` when the account has one, else often only in preferred_username.
   const email = text(claims.email) ?? (text(claims.preferred_username)?.includes('@') ? text(claims.preferred_username) : undefined);
