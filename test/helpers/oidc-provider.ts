@@ -43,6 +43,7 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     cookies: { keys: ['test-cookie-key-that-is-long-enough'] },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     // The account is the address typed on the provider's login page.
     findAccount: async (_ctx: unknown, sub: string) => ({
       accountId: sub,

@@ -125,6 +125,15 @@ function signInPage(language: Language, next: string, state: FormState, options:
 /** The problems single sign-on may send the browser back with. */
 const SSO_PROBLEMS = ['sso_failed', 'sso_not_connected', 'sso_required', 'account_deactivated'] as const;
 
+/** On to the organisation's identity provider (a refresh, so the sign-in form's own navigation ends here). */
+function continuePage(language: Language, url: string) {
+  const t = (key: string) => escape(translate(language, key));
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="0;url=${escape(url)}"><meta name="referrer" content="no-referrer"><title>${t('auth.signIn.sso')} · Klantwerk</title>
+<style>${STYLE}</style></head><body><main><div class="card"><h1>${t('auth.signIn.sso')}</h1>
+<p>${t('auth.signIn.ssoContinue')}</p><p><a href="${escape(url)}">${t('auth.signIn.ssoContinueLink')}</a></p></div></main></body></html>`;
+}
+
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
 export async function signInPageRoutes(app: FastifyInstance, options: SignInPageOptions) {
@@ -166,7 +175,8 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
       try {
         const started = await startSignIn(options.deps.sso, email.toLowerCase(), next);
         reply.header('set-cookie', flowCookie(started.state, options.deps.config.appUrl.startsWith('https://')));
-        return reply.code(303).header('location', started.url).send();
+        // Not a redirect: the page's form-action 'self' would stop a form's navigation that ends at the provider.
+        return sendHtml(reply, 200, continuePage(language, started.url));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         return render(reply, error.status, language, next, { email, problem: translate(language, `errors.${error.code}`) });
