@@ -25,6 +25,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/auth/password/reset': 'public',
   'POST /api/v1/auth/invitations/preview': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
+  'GET /api/v1/auth/sso/start': 'public',
+  'GET /api/v1/auth/sso/callback': 'public',
   'GET /api/v1/me': 'signedIn',
   'PATCH /api/v1/me': 'signedIn',
   'POST /api/v1/me/organization': 'signedIn',
@@ -45,6 +47,12 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/invitations': ADMIN,
   'POST /api/v1/invitations/:invitationId/resend': ADMIN,
   'DELETE /api/v1/invitations/:invitationId': ADMIN,
+  'GET /api/v1/sso': ADMIN,
+  'PUT /api/v1/sso': ADMIN,
+  'DELETE /api/v1/sso': ADMIN,
+  'GET /api/v1/sso/requests': ADMIN,
+  'POST /api/v1/sso/requests/:requestId/approve': ADMIN,
+  'DELETE /api/v1/sso/requests/:requestId': ADMIN,
   'GET /api/v1/teams': STAFF,
   'GET /api/v1/teams/:teamId': STAFF,
   'POST /api/v1/teams': ADMIN,
@@ -333,7 +341,10 @@ describe('organisations never see each other', () => {
       headers: { cookie: cookies.advisor },
     });
     expect(proposalOfA.statusCode, proposalOfA.body).toBe(201);
+    // Someone who signed in with A's identity provider and waits for A's approval.
+    const waiting = await t.database.pool.query(`insert into sso_join_requests (org_id, user_id) values ($1, $2) returning id`, [a.orgId, b.people.member.userId]);
     const idsOfA = {
+      requestId: waiting.rows[0].id,
       needId: needOfA.json().id,
       proposalId: proposalOfA.json().id,
       linkId: touchpointOfA.json().link.id,
@@ -433,6 +444,8 @@ describe('organisations never see each other', () => {
       '/api/v1/proposals',
       '/api/v1/decision-queue',
       '/api/v1/tower',
+      '/api/v1/sso',
+      '/api/v1/sso/requests',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -481,6 +494,9 @@ async function snapshotOrg(orgId: string) {
     'need_supports',
     'proposals',
     'proposal_events',
+    'sso_connections',
+    'sso_domains',
+    'sso_join_requests',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -74,3 +74,40 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
   server.on('request', provider.callback());
   return state;
 }
+
+/**
+ * What a browser does at the provider, without one: follows its redirects with its cookies, fills its
+ * login form with the address, and returns the URL it sends the browser back to (the redirect URI
+ * with code, state and iss), without following that last step.
+ */
+export async function signInAtProvider(authorizationUrl: string, email: string, redirectUri: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  let url = new URL(authorizationUrl);
+  let init: RequestInit = {};
+  for (let hop = 0; hop < 10; hop++) {
+    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as object), cookie: cookieHeader() } });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    init = {};
+    const location = response.headers.get('location');
+    if (location) {
+      url = new URL(location, url);
+      if (url.href.startsWith(redirectUri)) return url;
+      continue;
+    }
+    const html = await response.text();
+    const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
+    if (!action || !html.includes('name="login"')) throw new Error(`unexpected page at the provider: ${response.status} ${html.slice(0, 200)}`);
+    url = new URL(action.replace(/&amp;/g, '&'), url);
+    init = {
+      method: 'POST',
+      body: new URLSearchParams({ prompt: 'login', login: email, password: 'any' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
+  }
+  throw new Error('too many redirects at the provider');
+}
