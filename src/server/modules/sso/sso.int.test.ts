@@ -148,6 +148,11 @@ describe('signing in with the provider', () => {
     expect(first.headers.location).toBe('/');
     const replay = await t.app.inject({ method: 'GET', url, headers: { cookie: cookieFrom(start) } });
     expect(replay.headers.location).toBe('/sign-in?problem=sso_failed');
+    // The code and the state from the provider never reach the log.
+    const logs = t.logs.join('');
+    expect(logs).toContain('/api/v1/auth/sso/callback');
+    expect(logs).not.toContain(back.searchParams.get('code')!);
+    expect(logs).not.toContain(back.searchParams.get('state')!);
   });
 
   it('the provider vouching for an address outside the connected domains is refused', async () => {
