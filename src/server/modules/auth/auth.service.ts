@@ -382,6 +382,8 @@ export async function acceptInvitation(
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
   const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
+  // A password is no way in where the organisation requires its identity provider.
+  if (await isSsoRequiredFor(deps.db, invitation.email)) throw new AppError('sso_required', 403);
   // Accepting with an existing account checks its password: the sign-in throttle holds here too.
   const hold = await holdSignIn(deps, invitation.email, context);
   const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);

@@ -7,7 +7,7 @@ import {
   TEST_CLIENT_SECRET,
   type TestProvider,
 } from '../../../../test/helpers/oidc-provider';
-import { cookieFrom, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app';
+import { cookieFrom, createTestApp, signIn, TEST_PASSWORD, tokenFromMail, type TestApp } from '../../../../test/helpers/test-app';
 
 // Single sign-on through the API against a real OpenID provider on loopback (npm oidc-provider): the
 // administrator's settings and their rules, the flow bound to the browser and to the organisation,
@@ -211,6 +211,12 @@ describe('signing in with the provider', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('sso_required');
     expect(refused.json().title).toContain('Sign in with your organisation');
+    // Nor does accepting an invitation with a password open that door.
+    await t.app.inject({ method: 'POST', url: '/api/v1/invitations', payload: { email: 'uitgenodigd.a@example.test' }, headers: { cookie: adminA } });
+    const token = tokenFromMail(t.mailer, 'uitgenodigd.a@example.test');
+    const accept = await t.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, name: 'Uitgenodigd', password: 'a long and unusual passphrase 42' } });
+    expect(accept.statusCode).toBe(403);
+    expect(accept.json().code).toBe('sso_required');
     // Switched off, or disconnected: passwords work again.
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { cookie: adminA } })).statusCode).toBe(204);
     expect(await signIn(t.app, a.people.director.email)).toContain('klantwerk.session_token=');
