@@ -18,7 +18,7 @@ interface Target {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).first().waitFor();
 const DEFAULT_TARGETS: Target[] = [
-  { path: '/sign-in', ready: (page) => page.getByRole('button', { name: 'Inloggen' }).waitFor() },
+  { path: '/sign-in', ready: (page) => page.getByRole('button', { name: 'Inloggen', exact: true }).waitFor() },
   {
     path: '/extras/new',
     email: 'lisa@dekroon.example',

@@ -28,6 +28,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/auth/invitations/preview': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
   'GET /api/v1/session': 'public',
+  'GET /api/v1/auth/sso/start': 'public',
+  'GET /api/v1/auth/sso/callback': 'public',
   'GET /api/v1/me': 'signedIn',
   'PATCH /api/v1/me': 'signedIn',
   'POST /api/v1/me/organization': 'signedIn',
@@ -48,6 +50,12 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/invitations': ADMIN,
   'POST /api/v1/invitations/:invitationId/resend': ADMIN,
   'DELETE /api/v1/invitations/:invitationId': ADMIN,
+  'GET /api/v1/sso': ADMIN,
+  'PUT /api/v1/sso': ADMIN,
+  'DELETE /api/v1/sso': ADMIN,
+  'GET /api/v1/sso/requests': ADMIN,
+  'POST /api/v1/sso/requests/:requestId/approve': ADMIN,
+  'DELETE /api/v1/sso/requests/:requestId': ADMIN,
   'GET /api/v1/teams': STAFF,
   'GET /api/v1/teams/:teamId': STAFF,
   'POST /api/v1/teams': ADMIN,
@@ -367,7 +375,10 @@ describe('organisations never see each other', () => {
     expect(codePersonOfA.statusCode, codePersonOfA.body).toBe(201);
     const deviceOfA = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie van A', teamId: a.teamId }, headers: { cookie: adminA } });
     expect(deviceOfA.statusCode, deviceOfA.body).toBe(201);
+    // Someone who signed in with A's identity provider and waits for A's approval.
+    const waiting = await t.database.pool.query(`insert into sso_join_requests (org_id, user_id) values ($1, $2) returning id`, [a.orgId, b.people.member.userId]);
     const idsOfA = {
+      requestId: waiting.rows[0].id,
       needId: needOfA.json().id,
       proposalId: proposalOfA.json().id,
       linkId: touchpointOfA.json().link.id,
@@ -475,6 +486,8 @@ describe('organisations never see each other', () => {
       '/api/v1/tower',
       '/api/v1/sign-in-codes',
       '/api/v1/counter-devices',
+      '/api/v1/sso',
+      '/api/v1/sso/requests',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -539,6 +552,9 @@ async function snapshotOrg(orgId: string) {
     'counter_devices',
     'counter_pins',
     'counter_sessions',
+    'sso_connections',
+    'sso_domains',
+    'sso_join_requests',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -80,6 +80,9 @@ const WRITABLE_TABLES = [
   'need_supports',
   'proposals',
   'proposal_events',
+  'sso_connections',
+  'sso_domains',
+  'sso_join_requests',
 ];
 
 async function fingerprint(): Promise<string> {

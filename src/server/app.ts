@@ -40,6 +40,7 @@ import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
 import { signInPageRoutes } from './modules/auth/sign-in.page';
+import { ssoRoutes } from './modules/sso/sso.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { eraseOldContacts } from './modules/voice/voice.service';
@@ -266,7 +267,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   const appOrigin = new URL(config.appUrl).origin;
-  const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse };
+  const ssoDeps = { db, betterAuth, appUrl: config.appUrl, secret: options.authSecret, log: app.log };
+  const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
 
   await app.register(async (docs) => {
@@ -288,6 +290,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { deps: authDeps });
+      await v1.register(ssoRoutes, { deps: ssoDeps });
       await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });

@@ -79,7 +79,7 @@ export async function signedInPage(
   await page.goto('/sign-in');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
   return page;
 }

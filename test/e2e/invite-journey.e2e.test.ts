@@ -37,7 +37,7 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     await admin.page.waitForURL((url) => url.pathname === '/sign-in');
     await admin.page.getByLabel('E-mailadres').fill('jeroen@dekroon.example');
     await admin.page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await admin.page.getByRole('button', { name: 'Inloggen' }).click();
+    await admin.page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await expect.poll(() => admin.page.getByText('Hotel De Kroon').first().isVisible()).toBe(true);
 
     // 2. Through the phone menu to the members, and invite a new colleague.
@@ -70,7 +70,7 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     await colleague.page.waitForURL((url) => url.pathname === '/sign-in');
     await colleague.page.getByLabel('Email address').fill('nadia@dekroon.example');
     await colleague.page.getByLabel('Password').fill('nadia chooses well');
-    await colleague.page.getByRole('button', { name: 'Sign in' }).click();
+    await colleague.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await colleague.page.waitForURL((url) => url.pathname === '/');
     await colleague.page.getByRole('button', { name: 'Open menu' }).click();
     await expect.poll(() => colleague.page.getByRole('link', { name: 'My profile' }).isVisible()).toBe(true);
@@ -102,7 +102,7 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     await colleague.page.goto('/sign-in');
     await colleague.page.getByLabel('Email address').fill('nadia@dekroon.example');
     await colleague.page.getByLabel('Password').fill('nadia chooses well');
-    await colleague.page.getByRole('button', { name: 'Sign in' }).click();
+    await colleague.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await colleague.page.getByText('The e-mail address or password is not correct.').waitFor();
 
     await admin.context.close();

@@ -1,4 +1,4 @@
-const SENSITIVE_PARAMS = /^(token|password|secret|code|key|signature)$/i;
+const SENSITIVE_PARAMS = /^(token|password|secret|code|key|signature|state|id_token|access_token)$/i;
 
 /** The URL as it may appear in a log: values of sensitive query parameters are masked. */
 export function redactUrl(url: string): string {

@@ -24,6 +24,8 @@ export interface AuthContext {
   name: string;
   email: string;
   activeOrgId: string | null;
+  /** Signed in with this organisation's identity provider: the session works there only. */
+  ssoOrgId: string | null;
   /** The person's chosen language, else their organisation's default, else Dutch. */
   language: Language;
 }
@@ -125,6 +127,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       name: found.name,
       email: found.email,
       activeOrgId: membership?.orgId ?? null,
+      ssoOrgId: found.sso_org_id,
       language:
         found.language === 'nl' || found.language === 'en'
           ? found.language

@@ -30,6 +30,8 @@ export const authSession = pgTable(
       .references(() => authUser.id, { onDelete: 'cascade' }),
     /** The organisation this session works in; switched by the person, never taken from a header. */
     activeOrgId: uuid(),
+    /** Signed in through this organisation's identity provider: the session works in this organisation only. */
+    ssoOrgId: uuid(),
   },
   (t) => [index().on(t.userId)],
 );

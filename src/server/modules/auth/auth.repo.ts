@@ -8,6 +8,7 @@ export type SessionContextRow = {
   email: string;
   language: string | null;
   active_org_id: string | null;
+  sso_org_id: string | null;
   member_id: string | null;
   roles: string[] | null;
   default_language: string | null;
@@ -19,10 +20,10 @@ export type SessionContextRow = {
 /**
  * Everything the access check needs, in one round trip: the live session, its person, their active
  * membership in the session's organisation (none when deactivated or gone) with its teams, and the
- * organisation's time zone. It reads org tables on purpose: this runs on every request.
+ * organisation's time zone. A session made by an organisation's identity provider works in that organisation only. It reads org tables on purpose: this runs on every request.
  */
 const SESSION_CONTEXT_SQL = `
-    select s.id as session_id, s.token, u.id as user_id, u.name, u.email, u.language, s.active_org_id,
+    select s.id as session_id, s.token, u.id as user_id, u.name, u.email, u.language, s.active_org_id, s.sso_org_id,
            m.id as member_id, m.roles, o.default_language, o.time_zone,
            array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
                   where tm.org_id = m.org_id and tm.member_id = m.id and t.archived_at is null) as team_ids,
@@ -31,6 +32,7 @@ const SESSION_CONTEXT_SQL = `
       from auth_session s
       join auth_user u on u.id = s.user_id
       left join members m on m.org_id = s.active_org_id and m.user_id = s.user_id and m.status = 'active'
+                         and (s.sso_org_id is null or s.sso_org_id = s.active_org_id)
       left join organizations o on o.id = m.org_id
      where s.token = $1 and s.expires_at > now()`;
 

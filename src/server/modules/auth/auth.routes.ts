@@ -149,7 +149,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     schema: { tags: ['me'], summary: 'Who you are, your organisations and roles', response: { 200: me, ...problems } },
     handler: (request) => {
       const auth = authOf(request);
-      return service.findMe(deps.db, auth.userId, auth.activeOrgId, auth.language);
+      return service.findMe(deps.db, auth.userId, auth.activeOrgId, auth.language, auth.ssoOrgId);
     },
   });
 

@@ -14,6 +14,7 @@ import type { Mailer } from '../../lib/mailer';
 import { sessionCookie } from '../../lib/session-cookie';
 import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
+import { isSsoRequiredFor, type SsoDeps } from '../sso/sso.service';
 import { type BetterAuth, SESSION_DAYS } from './better-auth';
 import { assertStrongPassword } from './password-policy';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
@@ -29,6 +30,8 @@ export interface AuthDeps {
   secret: string;
   /** Where the work goes that must not shape an answer (mail, hashing: see sign-up and forgot-password). */
   afterResponse: AfterResponse;
+  /** Single sign-on: the sign-in page starts it, and password sign-in asks it whether a domain requires it. */
+  sso: SsoDeps;
 }
 
 /** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
@@ -149,10 +152,11 @@ export function findSessionContext(pool: Pool, token: string) {
   return selectSessionContext(pool, token);
 }
 
-export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language): Promise<Me> {
+/** `onlyOrgId`: a session made by that organisation's identity provider, which sees no other organisation. */
+export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language, onlyOrgId: string | null = null): Promise<Me> {
   const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
   if (!user) throw new AppError('unauthenticated', 401);
-  const memberships = (await org.listMembershipsOfUser(db, userId)).filter((m) => m.status === 'active');
+  const memberships = (await org.listMembershipsOfUser(db, userId)).filter((m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId));
   const active = memberships.find((m) => m.orgId === activeOrgId) ?? null;
   const activeOrganization = active ? await db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, active.orgId) }) : null;
   const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
@@ -283,6 +287,8 @@ export async function signIn(
   input: { email: string; password: string },
   context: { headers: Headers; ip: string; fallbackLanguage: Language },
 ): Promise<WithCookies<Me>> {
+  // Decided by the address's domain alone, before any password is looked at: it tells nothing about the account.
+  if (await isSsoRequiredFor(deps.db, input.email)) throw new AppError('sso_required', 403);
   const hold = await holdSignIn(deps, input.email, context);
   const result = await underThrottle(hold, () =>
     deps.betterAuth.api
@@ -376,6 +382,8 @@ export async function acceptInvitation(
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
   const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
+  // A password is no way in where the organisation requires its identity provider.
+  if (await isSsoRequiredFor(deps.db, invitation.email)) throw new AppError('sso_required', 403);
   // Accepting with an existing account checks its password: the sign-in throttle holds here too.
   const hold = await holdSignIn(deps, invitation.email, context);
   const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
@@ -425,14 +433,14 @@ export async function updateMe(
   if (input.name !== undefined) values.name = input.name;
   if (input.language !== undefined) values.language = input.language;
   await deps.db.update(authUser).set(values).where(eq(authUser.id, auth.userId));
-  return findMe(deps.db, auth.userId, auth.activeOrgId, auth.language);
+  return findMe(deps.db, auth.userId, auth.activeOrgId, auth.language, auth.ssoOrgId);
 }
 
 export async function switchOrganization(deps: AuthDeps, auth: AuthContext, organizationId: string): Promise<Me> {
   const membership = await org.findActiveMembership(deps.db, organizationId, auth.userId);
-  if (!membership) throw notFound();
+  if (!membership || (auth.ssoOrgId && auth.ssoOrgId !== organizationId)) throw notFound();
   await setActiveOrganization(deps.db, auth.sessionToken, organizationId);
-  return findMe(deps.db, auth.userId, organizationId, auth.language);
+  return findMe(deps.db, auth.userId, organizationId, auth.language, auth.ssoOrgId);
 }
 
 export async function changePassword(

@@ -8,6 +8,7 @@ import { acceptHtmlForms, escapeHtml as escape, sendHtml } from '../../lib/html-
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { readSessionToken } from '../../lib/session-cookie';
 import { crossSiteWrite, headersOf } from '../../plugins/access.plugin';
+import { flowCookie, hasSsoFor, startSignIn } from '../sso/sso.service';
 import { type AuthDeps, findSessionContext, signIn } from './auth.service';
 
 // The sign-in page: plain HTML from the server with a form that posts back here, no JavaScript. It is
@@ -53,7 +54,8 @@ input:focus{outline:2px solid #1971c2;outline-offset:-1px;border-color:#1971c2}i
 button{display:block;width:100%;height:42px;margin-top:20px;font:inherit;font-weight:600;border:0;border-radius:4px;background:#1971c2;color:#fff;cursor:pointer}
 button:hover{background:#1864ab}button:focus-visible,a:focus-visible{outline:3px solid #f08c00;outline-offset:2px}
 .alert{border-radius:8px;padding:12px 16px;margin:0 0 4px;font-size:15px}.alert.problem{background:#fff5f5;color:#a51111;border:1px solid #ffc9c9}
-.alert.done{background:#ebfbee;color:#1b5e20;border:1px solid #b2f2bb}.signup{text-align:center;font-size:14px;margin:20px 0 0}`;
+.alert.done{background:#ebfbee;color:#1b5e20;border:1px solid #b2f2bb}
+.or{text-align:center;color:#495057;font-size:14px;margin:16px 0 0}button.secondary{margin-top:8px;background:#fff;color:#1864ab;border:1px solid #1971c2}button.secondary:hover{background:#e7f5ff}.signup{text-align:center;font-size:14px;margin:20px 0 0}`;
 
 /** Where to go after signing in: a path of this site only (never another site, never "//host"). */
 export function safeNext(value: unknown): string {
@@ -116,8 +118,21 @@ function signInPage(language: Language, next: string, state: FormState, options:
 <label for="email">${t('auth.email')}</label><input id="email" name="email" type="email" inputmode="email" autocomplete="username" required value="${escape(state.email ?? '')}"${focusPassword ? '' : ' autofocus'}${invalid('email')}>${fieldError('email')}
 <label for="password">${t('auth.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required${focusPassword ? ' autofocus' : ''}${invalid('password')}>${fieldError('password')}
 <p class="forgot"><a href="/forgot-password?lang=${language}">${t('auth.signIn.forgot')}</a></p>
-<button type="submit">${t('auth.signIn.submit')}</button></form>
+<button type="submit">${t('auth.signIn.submit')}</button>
+<p class="or">${t('auth.signIn.or')}</p><button type="submit" name="via" value="sso" class="secondary" formnovalidate>${t('auth.signIn.sso')}</button></form>
 <p class="signup"><a href="/code?lang=${language}">${t('auth.signIn.withCode')}</a></p>${signUp}</div></main></body></html>`;
+}
+
+/** The problems single sign-on may send the browser back with. */
+const SSO_PROBLEMS = ['sso_failed', 'sso_not_connected', 'sso_required', 'account_deactivated'] as const;
+
+/** On to the organisation's identity provider (a refresh, so the sign-in form's own navigation ends here). */
+function continuePage(language: Language, url: string) {
+  const t = (key: string) => escape(translate(language, key));
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="0;url=${escape(url)}"><meta name="referrer" content="no-referrer"><title>${t('auth.signIn.sso')} · Klantwerk</title>
+<style>${STYLE}</style></head><body><main><div class="card"><h1>${t('auth.signIn.sso')}</h1>
+<p>${t('auth.signIn.ssoContinue')}</p><p><a href="${escape(url)}">${t('auth.signIn.ssoContinueLink')}</a></p></div></main></body></html>`;
 }
 
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
@@ -128,13 +143,21 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
   const render = (reply: FastifyReply, status: number, language: Language, next: string, state: FormState) =>
     sendHtml(reply, status, signInPage(language, next, state, { signUpEnabled: options.deps.config.signUpEnabled, prefetch }));
 
-  app.get<{ Querystring: { next?: string; notice?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Querystring: { next?: string; notice?: string; problem?: string; email?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const next = safeNext(request.query.next);
     const token = readSessionToken(request.headers.cookie, options.secret);
     if (token && (await findSessionContext(options.pool, token))) return reply.code(303).header('location', next).send();
     const language = languageOf(request, reply);
-    const notice = request.query.notice === 'reset' ? translate(language, 'auth.reset.done') : undefined;
-    return render(reply, 200, language, next, { notice });
+    const notices: Record<string, string> = { reset: 'auth.reset.done', sso_pending: 'auth.signIn.ssoPending' };
+    const noticeKey = notices[String(request.query.notice)];
+    // Where single sign-on sends the browser back when it did not work (only these codes, never free text).
+    const problemCode = SSO_PROBLEMS.find((code) => code === request.query.problem);
+    const email = typeof request.query.email === 'string' ? request.query.email.slice(0, 320) : undefined;
+    return render(reply, 200, language, next, {
+      email,
+      notice: noticeKey ? translate(language, noticeKey) : undefined,
+      problem: problemCode ? translate(language, `errors.${problemCode}`) : undefined,
+    });
   });
 
   app.post<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
@@ -147,7 +170,20 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
     const errors: FormState['errors'] = {};
     if (!email) errors.email = translate(language, 'validation.required');
     else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = translate(language, 'validation.email');
-    if (!password) errors.password = translate(language, 'validation.required');
+    // "Sign in with your organisation", or only an address whose domain has an identity provider: off to it.
+    const viaSso = field(body, 'via') === 'sso' || (!errors.email && !password && (await hasSsoFor(options.deps.db, email)));
+    if (!errors.email && viaSso) {
+      try {
+        const started = await startSignIn(options.deps.sso, email.toLowerCase(), next);
+        reply.header('set-cookie', flowCookie(started.state, options.deps.config.appUrl.startsWith('https://')));
+        // Not a redirect: the page's form-action 'self' would stop a form's navigation that ends at the provider.
+        return sendHtml(reply, 200, continuePage(language, started.url));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        return render(reply, error.status, language, next, { email, problem: translate(language, `errors.${error.code}`) });
+      }
+    }
+    if (!password && !viaSso) errors.password = translate(language, 'validation.required');
     if (errors.email || errors.password) return render(reply, 400, language, next, { email, errors });
     try {
       const result = await signIn(options.deps, { email, password }, { headers: headersOf(request), ip: request.ip, fallbackLanguage: language });

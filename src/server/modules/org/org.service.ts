@@ -51,6 +51,30 @@ export function listMembershipsOfUser(db: Tx, userId: string) {
   return repo.selectMembershipsOfUser(db, userId);
 }
 
+/** The person's membership row in this organisation, whatever its status (single sign-on decides on it). */
+export function findMembershipOfUser(db: Tx, orgId: string, userId: string) {
+  return repo.selectMemberByUser(db, orgId, userId);
+}
+
+/**
+ * Someone who signed in with the organisation's identity provider joins as a member (provisioning
+ * 'member', or an administrator approved them: `approvedBy`). An existing membership is left as it is.
+ */
+export async function joinBySingleSignOn(db: Db, orgId: string, userId: string, approvedBy: string | null) {
+  return db.transaction(async (tx) => {
+    const existing = await repo.selectMemberByUser(tx, orgId, userId);
+    if (existing) return existing;
+    const member = await repo.insertMember(tx, orgId, { userId, roles: ['member'] });
+    await repo.insertAudit(tx, orgId, {
+      actorMemberId: approvedBy ?? member.id,
+      action: approvedBy ? 'sso.join_approved' : 'sso.joined',
+      subjectType: 'member',
+      subjectId: member.id,
+    });
+    return member;
+  });
+}
+
 export async function findTeamsOfMember(db: Tx, orgId: string, memberId: string) {
   const rows = await repo.selectTeamsOfMembers(db, orgId, [memberId]);
   return rows.map(({ id, name, isManager }) => ({ id, name, isManager }));

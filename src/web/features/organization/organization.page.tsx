@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
 import { PrivacySettingsSection } from './privacy-settings.section';
+import { SsoSettingsSection } from './sso-settings.section';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -31,6 +32,7 @@ export function OrganizationPage() {
           <LearningSettingsSection />
           <CoreQuestionsSettingsSection organization={organization.data} />
           <PrivacySettingsSection organization={organization.data} />
+          <SsoSettingsSection />
         </>
       )}
     </>
