@@ -162,6 +162,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
+  'GET /api/v1/me/inbox': ALL,
+  'GET /api/v1/setup': ADMIN,
+  'PUT /api/v1/setup/skipped': ADMIN,
 };
 
 const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);

@@ -49,6 +49,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { homeRoutes } from './modules/home/home.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
@@ -286,7 +287,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { deps: authDeps });
-      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
+      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl, secret: options.authSecret } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });
       await v1.register(notificationsRoutes, { db });
@@ -297,6 +298,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(counselRoutes, { db });
       await v1.register(towerRoutes, { db });
       await v1.register(privacyRoutes, { db });
+      await v1.register(homeRoutes, { deps: { db, appUrl: config.appUrl, secret: options.authSecret } });
     },
     { prefix: '/api/v1' },
   );

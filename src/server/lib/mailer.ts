@@ -9,6 +9,8 @@ export interface Mail {
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+  /** True when a sent mail really leaves (SMTP); false when it only lands in the log. */
+  readonly delivers: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
+      delivers: true,
       async send(mail) {
         await transport.sendMail({ from: options.from, ...mail });
         options.log.info({ mailTo: mail.to, subject: mail.subject }, 'mail sent');
@@ -26,6 +29,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
     };
   }
   return {
+    delivers: false,
     async send(mail) {
       options.log.info(
         { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
@@ -38,6 +42,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
 /** Counts what a mailer sends and fails to send (for /metrics); the failure still reaches the caller, which tries again later. */
 export function countingMailer(mailer: Mailer, count: (outcome: 'sent' | 'failed') => void): Mailer {
   return {
+    delivers: mailer.delivers,
     async send(mail) {
       try {
         await mailer.send(mail);
@@ -50,11 +55,15 @@ export function countingMailer(mailer: Mailer, count: (outcome: 'sent' | 'failed
   };
 }
 
-/** Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. */
-export function createMemoryMailer(): Mailer & { outbox: Mail[] } {
+/**
+ * Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. It counts as
+ * delivering (like SMTP) unless told otherwise; `delivers: false` plays an install without SMTP_URL.
+ */
+export function createMemoryMailer(options: { delivers?: boolean } = {}): Mailer & { outbox: Mail[] } {
   const outbox: Mail[] = [];
   return {
     outbox,
+    delivers: options.delivers ?? true,
     async send(mail) {
       outbox.push(mail);
     },
