@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
 import { PrivacySettingsSection } from './privacy-settings.section';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -21,6 +22,7 @@ export function OrganizationPage() {
   return (
     <>
       <PageHeader title={t('organization.title')} />
+      <AppUrlWarning mb="md" />
       {organization.error ? (
         <ProblemAlert error={organization.error} />
       ) : !organization.data ? (
