@@ -92,11 +92,11 @@ export function ShellLayout() {
         >
           {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
           <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
-            <NavSections sections={sections.filter((section) => section.id !== 'you')} currentPath={currentPath} />
+            <NavSections sections={sections.filter((section) => section.id !== 'you')} currentPath={currentPath} itemPadding={phone ? 8 : 4} />
           </Box>
 
-          <Box pt="xs" style={{ borderTop: BORDER }}>
-            <Stack gap="xs">
+          <Box pt={6} style={{ borderTop: BORDER }}>
+            <Stack gap={4}>
               {sections
                 .filter((section) => section.id === 'you')
                 .flatMap((section) => section.items)
@@ -108,7 +108,7 @@ export function ShellLayout() {
                     label={t(item.labelKey)}
                     active={item.path === currentPath}
                     aria-current={item.path === currentPath ? 'page' : undefined}
-                    py={6}
+                    py={phone ? 8 : 4}
                     style={{ borderRadius: 'var(--mantine-radius-md)' }}
                   />
                 ))}
@@ -125,17 +125,19 @@ export function ShellLayout() {
                 />
               )}
               {switchOrganization.error ? <ProblemAlert error={switchOrganization.error} /> : null}
-              <div>
-                <Text size="sm" fw={600} truncate="end">
-                  {me.user.name}
-                </Text>
-                <Text size="xs" c="dimmed" truncate="end">
-                  {me.user.email}
-                </Text>
-              </div>
-              <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
-                {t('shell.signOut')}
-              </Button>
+              <Group gap="xs" wrap="nowrap" px="sm">
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Text size="sm" fw={600} truncate="end">
+                    {me.user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {me.user.email}
+                  </Text>
+                </div>
+                <Button variant="default" size="compact-md" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending} style={{ flexShrink: 0 }}>
+                  {t('shell.signOut')}
+                </Button>
+              </Group>
               <ConfirmModalWhenOpen
                 opened={askSignOut}
                 title={t('offline.signOutTitle')}
@@ -147,7 +149,7 @@ export function ShellLayout() {
                 }}
                 onClose={() => setAskSignOut(false)}
               />
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" px="sm">
                 Klantwerk {config.version}
               </Text>
             </Stack>
@@ -174,7 +176,7 @@ const SHORT_MENU = 8;
  * The menu's groups. "Today" is always open and one other group at a time: the current page's, or the
  * one whose heading was tapped. The list stays short on a phone and fits a laptop without scrolling.
  */
-function NavSections({ sections, currentPath }: { sections: NavSection[]; currentPath: string | null }) {
+function NavSections({ sections, currentPath, itemPadding }: { sections: NavSection[]; currentPath: string | null; itemPadding: number }) {
   const { t } = useTranslation();
   // One group open besides "today": the one tapped last, else the current page's; a new page resets it.
   const [chosen, setChosen] = useState<{ id: string | null; at: string | null } | null>(null);
@@ -183,7 +185,7 @@ function NavSections({ sections, currentPath }: { sections: NavSection[]; curren
   const openGroup = chosen && chosen.at === currentPath ? chosen.id : current;
   const toggle = (id: string) => setChosen({ id: openGroup === id ? null : id, at: currentPath });
   return (
-    <Stack gap="xs">
+    <Stack gap={6}>
       {sections.map((section) => {
         const fixed = short || ALWAYS_OPEN.includes(section.id);
         const open = fixed || section.id === openGroup;
@@ -200,7 +202,7 @@ function NavSections({ sections, currentPath }: { sections: NavSection[]; curren
                 aria-expanded={open}
                 aria-controls={listId}
                 px="sm"
-                py={6}
+                py={4}
                 style={{ borderRadius: 'var(--mantine-radius-md)', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
               >
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" component="span">
@@ -223,7 +225,7 @@ function NavSections({ sections, currentPath }: { sections: NavSection[]; curren
                       label={t(item.labelKey)}
                       active={active}
                       aria-current={active ? 'page' : undefined}
-                      py={6}
+                      py={itemPadding}
                       style={{ borderRadius: 'var(--mantine-radius-md)' }}
                     />
                   );
