@@ -192,6 +192,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/counter/extras': 'counterDevice',
   'GET /api/v1/counter/steps': 'counterDevice',
   'POST /api/v1/counter/promises/:promiseId/steps/:stepId/take-up': 'counterDevice',
+  'GET /api/v1/me/inbox': ALL,
+  'GET /api/v1/setup': ADMIN,
+  'PUT /api/v1/setup/skipped': ADMIN,
 };
 
 const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);

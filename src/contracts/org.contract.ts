@@ -84,6 +84,12 @@ export const invitation = z.object({
   name: z.string(),
   roles: z.array(roleSchema),
   teamIds: z.array(z.uuid()),
+  /** The teams it places the person in, by name. */
+  teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** When the e-mail really went out; null when mail is off (no SMTP_URL) or the mail server refused it. */
+  mailedAt: z.iso.datetime().nullable(),
+  /** The link to pass on yourself, while no e-mail went out (administrators of this organisation only). */
+  link: z.string().nullable(),
   expiresAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
 });

@@ -5,6 +5,10 @@ import { languageSchema } from './common.contract';
 export const runtimeConfig = z.object({
   version: z.string(),
   signUpEnabled: z.boolean(),
+  /** No organisation exists on this server yet: `/` leads to creating one rather than to signing in. */
+  emptyInstance: z.boolean(),
+  /** APP_URL still points at this machine (localhost): links and QR codes would not work for anyone else. */
+  appUrlLocal: z.boolean(),
   languages: z.array(languageSchema),
   defaultLanguage: languageSchema,
   currency: z.literal('EUR'),

@@ -160,6 +160,8 @@ export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importResult = z.object({
   invited: z.number().int(),
+  /** Of those invited, how many were really mailed; the others' links wait under Invitations (no mail set up). */
+  mailed: z.number().int(),
   teamsMade: z.array(z.string()),
   /** Shown once: the sign-in codes of the people without an e-mail address. */
   codes: z.array(issuedCode),

@@ -52,6 +52,7 @@ import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { counterRoutes } from './modules/workforce/counter.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
+import { homeRoutes } from './modules/home/home.routes';
 import { accessPlugin, type Access } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
@@ -291,7 +292,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (v1) => {
       await v1.register(authRoutes, { deps: authDeps });
       await v1.register(ssoRoutes, { deps: ssoDeps });
-      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl } });
+      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl, secret: options.authSecret } });
       await v1.register(valuesRoutes, { db });
       await v1.register(extrasRoutes, { db });
       await v1.register(notificationsRoutes, { db });
@@ -304,6 +305,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(privacyRoutes, { db });
       await v1.register(workforceRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
       await v1.register(counterRoutes, { deps: { db, betterAuth, config, secret: options.authSecret } });
+      await v1.register(homeRoutes, { deps: { db, appUrl: config.appUrl, secret: options.authSecret } });
     },
     { prefix: '/api/v1' },
   );

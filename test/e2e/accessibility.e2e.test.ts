@@ -16,7 +16,9 @@ const PAGES: Record<string, string[]> = {
   // the director
   'anna@dekroon.example': ['/', '/tower', '/decision-queue', '/questions'],
   // the administrator
-  'jeroen@dekroon.example': ['/', '/members', '/invitations', '/organization', '/sign-in-codes', '/counter-devices', '/members/import'],
+  'jeroen@dekroon.example': ['/', '/members', '/invitations', '/organization', '/setup', '/sign-in-codes', '/counter-devices', '/members/import'],
+  // the guest advisor: a home with counsel only
+  'sanne@dekroon.example': ['/'],
 };
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {

@@ -8,13 +8,17 @@ import { seedDemoIfEmpty } from '../../src/server/seed/demo.seed';
 import { createTestDatabase, TEST_SECRET } from '../helpers/test-app';
 import { DEMO_PASSWORD } from './browser';
 
-/** The real app on a free port, on its own database seeded with Hotel De Kroon, mail kept in memory. */
-export async function startDemoServer() {
+/**
+ * The real app on a free port, on its own database seeded with Hotel De Kroon, mail kept in memory.
+ * `empty`: no organisation at all (a fresh install); `mailDelivers: false`: as without SMTP_URL (the
+ * mails are still kept, as the log would show them).
+ */
+export async function startDemoServer(options: { empty?: boolean; mailDelivers?: boolean } = {}) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
-  const mailer = createMemoryMailer();
+  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const log = pino({ level: 'warn' });
-  await seedDemoIfEmpty(database.db, DEMO_PASSWORD, TEST_SECRET);
+  if (!options.empty) await seedDemoIfEmpty(database.db, DEMO_PASSWORD, TEST_SECRET);
 
   // Listen first on a free port, then build the app knowing its own address (for e-mailed links).
   const probe = await import('node:net').then(

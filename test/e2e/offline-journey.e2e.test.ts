@@ -235,6 +235,7 @@ describe.runIf(run)('the log screen without a connection', () => {
 
       // The next page change is the safe moment: the app reloads on the new version.
       await page.getByRole('button', { name: 'Menu openen' }).click();
+      await page.getByRole('button', { name: 'Leren' }).click();
       await page.getByRole('link', { name: 'Mijn extra\'s' }).click();
       // (While the page reloads, asking it fails: poll on.)
       await expect.poll(() => cacheNames().catch((error) => [String(error)]), { timeout: 20_000 }).toEqual(['klantwerk-e2e-next']);

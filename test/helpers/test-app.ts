@@ -55,7 +55,7 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   beforeReady?: (app: FastifyInstance) => void | Promise<void>,
-  options: { connectVia?: (url: string) => string } = {},
+  options: { connectVia?: (url: string) => string; /** false: mail goes nowhere, as without SMTP_URL. */ mailDelivers?: boolean } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
@@ -67,7 +67,7 @@ export async function createTestApp(
   });
   // connectVia: the app reaches its database through another address (a proxy a test can cut).
   const database = openDatabase(options.connectVia ? options.connectVia(url) : url, { max: 4 });
-  const mailer = createMemoryMailer();
+  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

@@ -9,6 +9,8 @@ export interface Mail {
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+  /** True when a sent mail really leaves (SMTP); false when it only lands in the log. */
+  readonly delivers: boolean;
 }
 
 /**
@@ -23,13 +25,14 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
 export const isDeliverable = (address: string) => !address.toLowerCase().endsWith('.invalid');
 
 function withoutPlaceholders(mailer: Mailer): Mailer {
-  return { send: (mail) => (isDeliverable(mail.to) ? mailer.send(mail) : Promise.resolve()) };
+  return { delivers: mailer.delivers, send: (mail) => (isDeliverable(mail.to) ? mailer.send(mail) : Promise.resolve()) };
 }
 
 function createTransportMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
+      delivers: true,
       async send(mail) {
         await transport.sendMail({ from: options.from, ...mail });
         options.log.info({ mailTo: mail.to, subject: mail.subject }, 'mail sent');
@@ -37,6 +40,7 @@ function createTransportMailer(options: { smtpUrl?: string; from: string; log: F
     };
   }
   return {
+    delivers: false,
     async send(mail) {
       options.log.info(
         { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
@@ -49,6 +53,7 @@ function createTransportMailer(options: { smtpUrl?: string; from: string; log: F
 /** Counts what a mailer sends and fails to send (for /metrics); the failure still reaches the caller, which tries again later. */
 export function countingMailer(mailer: Mailer, count: (outcome: 'sent' | 'failed') => void): Mailer {
   return {
+    delivers: mailer.delivers,
     async send(mail) {
       try {
         await mailer.send(mail);
@@ -61,11 +66,15 @@ export function countingMailer(mailer: Mailer, count: (outcome: 'sent' | 'failed
   };
 }
 
-/** Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. */
-export function createMemoryMailer(): Mailer & { outbox: Mail[] } {
+/**
+ * Keeps every mail in memory: for tests and the e2e journeys that follow e-mailed links. It counts as
+ * delivering (like SMTP) unless told otherwise; `delivers: false` plays an install without SMTP_URL.
+ */
+export function createMemoryMailer(options: { delivers?: boolean } = {}): Mailer & { outbox: Mail[] } {
   const outbox: Mail[] = [];
   return {
     outbox,
+    delivers: options.delivers ?? true,
     async send(mail) {
       outbox.push(mail);
     },

@@ -115,7 +115,8 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
       });
       const [member] = await tx
         .insert(members)
-        .values({ orgId, userId, roles: person.roles, jobTitle: person.jobTitle })
+        // They have worked at the hotel for a year: its history (extras, promises, late steps) is theirs too.
+        .values({ orgId, userId, roles: person.roles, jobTitle: person.jobTitle, createdAt: new Date(Date.now() - 365 * 86_400_000) })
         .returning();
       for (const entry of person.teams) {
         const isManager = entry.startsWith('*');

@@ -35,6 +35,7 @@ const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-p
 );
 const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), ['auth']).then((m) => ({ default: m.InvitePage })));
 const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
+const SetupPage = lazy(() => page(() => import('../features/home/setup.page')).then((m) => ({ default: m.SetupPage })));
 const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
 const PrivacyStatementPage = lazy(() =>
   page(() => import('../features/privacy/statement.page'), ['privacyStatement']).then((m) => ({ default: m.PrivacyStatementPage })),
@@ -203,6 +204,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={ACCESS.organization} />}>
           <Route path="/organization" element={<OrganizationPage />} />
+          <Route path="/setup" element={<SetupPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -68,6 +68,7 @@ type NavLabelKey =
   | 'nav.home'
   | 'nav.logExtra'
   | 'nav.extras'
+  | 'nav.setup'
   | 'feed.nav'
   | 'bestPractices.nav'
   | 'conversation.nav'
@@ -93,7 +94,8 @@ type NavLabelKey =
   | 'workforce.codes.nav'
   | 'workforce.devices.nav'
   | 'nav.organization';
-type NavSectionKey = 'nav.sections.work' | 'nav.sections.admin' | 'nav.sections.you';
+type NavSectionId = 'today' | 'learn' | 'promises' | 'organization' | 'you';
+type NavSectionKey = `nav.sections.${NavSectionId}`;
 
 export interface NavItem {
   path: string;
@@ -103,48 +105,66 @@ export interface NavItem {
 }
 
 export interface NavSection {
-  id: 'work' | 'admin' | 'you';
+  id: NavSectionId;
   labelKey: NavSectionKey;
   items: NavItem[];
 }
 
+/**
+ * The menu in a few groups: "today" (what one does every day) is always open, the others fold open
+ * when chosen or when the current page is in them, so a phone shows a short list and a laptop needs no
+ * scrolling.
+ */
 export const NAV_SECTIONS: NavSection[] = [
   {
-    id: 'work',
-    labelKey: 'nav.sections.work',
+    id: 'today',
+    labelKey: 'nav.sections.today',
     items: [
-      { path: '/extras/new', labelKey: 'nav.logExtra', roles: ACCESS.extras },
       { path: '/', labelKey: 'nav.home', roles: 'everyone' },
+      { path: '/extras/new', labelKey: 'nav.logExtra', roles: ACCESS.extras },
+      { path: '/steps', labelKey: 'workList.nav', roles: ACCESS.promises },
+      { path: '/customer-voice/follow-ups', labelKey: 'voice.followupsNav', roles: ACCESS.touchpoints },
+      { path: '/decision-queue', labelKey: 'counsel.queueNav', roles: ACCESS.decide },
       { path: '/tower', labelKey: 'tower.nav', roles: ACCESS.decide },
+    ],
+  },
+  {
+    id: 'learn',
+    labelKey: 'nav.sections.learn',
+    items: [
       { path: '/extras', labelKey: 'nav.extras', roles: ACCESS.extras },
       { path: '/feed', labelKey: 'feed.nav', roles: ACCESS.feed },
       { path: '/best-practices', labelKey: 'bestPractices.nav', roles: ACCESS.bestPractices },
       { path: '/what-works', labelKey: 'whatWorks.nav', roles: ACCESS.whatWorks },
-      { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
-      { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
       { path: '/conversation', labelKey: 'conversation.nav', roles: ACCESS.conversation },
-      { path: '/promises', labelKey: 'promises.nav', roles: ACCESS.promises },
-      { path: '/steps', labelKey: 'workList.nav', roles: ACCESS.promises },
-      { path: '/chain', labelKey: 'chain.nav', roles: ACCESS.promises },
-      { path: '/internal-scan', labelKey: 'scan.nav', roles: ACCESS.promises },
-      { path: '/questions', labelKey: 'questions.nav', roles: ACCESS.questions },
       { path: '/customer-voice', labelKey: 'voice.nav', roles: ACCESS.voice },
-      { path: '/customer-voice/follow-ups', labelKey: 'voice.followupsNav', roles: ACCESS.touchpoints },
-      { path: '/touchpoints', labelKey: 'voice.touchpointsNav', roles: ACCESS.touchpoints },
-      { path: '/needs', labelKey: 'counsel.needsNav', roles: ACCESS.counsel },
-      { path: '/proposals', labelKey: 'counsel.proposalsNav', roles: ACCESS.counsel },
-      { path: '/decision-queue', labelKey: 'counsel.queueNav', roles: ACCESS.decide },
+      { path: '/questions', labelKey: 'questions.nav', roles: ACCESS.questions },
     ],
   },
   {
-    id: 'admin',
-    labelKey: 'nav.sections.admin',
+    id: 'promises',
+    labelKey: 'nav.sections.promises',
     items: [
+      { path: '/promises', labelKey: 'promises.nav', roles: ACCESS.promises },
+      { path: '/chain', labelKey: 'chain.nav', roles: ACCESS.promises },
+      { path: '/internal-scan', labelKey: 'scan.nav', roles: ACCESS.promises },
+      { path: '/touchpoints', labelKey: 'voice.touchpointsNav', roles: ACCESS.touchpoints },
+    ],
+  },
+  {
+    id: 'organization',
+    labelKey: 'nav.sections.organization',
+    items: [
+      { path: '/values', labelKey: 'nav.values', roles: ACCESS.values },
+      { path: '/teams', labelKey: 'nav.teams', roles: ACCESS.teams },
+      { path: '/needs', labelKey: 'counsel.needsNav', roles: ACCESS.counsel },
+      { path: '/proposals', labelKey: 'counsel.proposalsNav', roles: ACCESS.counsel },
       { path: '/mandates', labelKey: 'nav.mandates', roles: ACCESS.mandates },
       { path: '/members', labelKey: 'nav.members', roles: ACCESS.members },
       { path: '/invitations', labelKey: 'nav.invitations', roles: ACCESS.invitations },
       { path: '/sign-in-codes', labelKey: 'workforce.codes.nav', roles: ACCESS.signInCodes },
       { path: '/counter-devices', labelKey: 'workforce.devices.nav', roles: ACCESS.counterDevices },
+      { path: '/setup', labelKey: 'nav.setup', roles: ACCESS.organization },
       { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
     ],
   },
@@ -154,6 +174,9 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [{ path: '/profile', labelKey: 'nav.profile', roles: 'everyone' }],
   },
 ];
+
+/** Groups that stay open whatever page is shown ("you" is drawn at the menu's foot). */
+export const ALWAYS_OPEN: readonly NavSectionId[] = ['today', 'you'];
 
 /** The sections and items this person may see; empty sections are left out. */
 export function visibleNavSections(roles: readonly Role[]): NavSection[] {

@@ -71,4 +71,7 @@ export const queryKeys = {
   decisionQueue: ['counsel', 'queue'] as const,
   /** Module 8. */
   tower: ['tower'] as const,
+  /** The home: what waits for me today, and the first run. */
+  inbox: ['home', 'inbox'] as const,
+  setup: ['home', 'setup'] as const,
 };

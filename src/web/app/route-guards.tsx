@@ -1,8 +1,9 @@
 import { lazy, useEffect } from 'react';
-import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '../../contracts/constants';
 import { NoAccessPage } from '../components/status-pages.component';
 import { goToSignIn } from './sign-in-page';
+import { fetchConfig } from './use-config';
 import { useHasRole, useMe } from './use-me';
 
 const ShellLayout = lazy(() => import('./shell.layout').then((m) => ({ default: m.ShellLayout })));
@@ -13,13 +14,35 @@ export function safeNextPath(next: string | null): string {
   return next;
 }
 
-/** Signed-in pages: without a session, off to the sign-in page, and back here afterwards. */
+/**
+ * Signed-in pages: without a session, off to the sign-in page, and back here afterwards. On a server
+ * with no organisation at all there is no one to sign in: the start page leads to creating one.
+ */
 export function RequireSession() {
   const me = useMe();
   const location = useLocation();
+  const navigate = useNavigate();
   const here = `${location.pathname}${location.search}`;
   useEffect(() => {
-    if (!me) goToSignIn(here);
+    if (me) return;
+    let current = true;
+    const toSignIn = () => {
+      if (current) goToSignIn(here);
+    };
+    if (location.pathname !== '/') {
+      toSignIn();
+      return;
+    }
+    fetchConfig()
+      .then((config) => {
+        if (!current) return;
+        if (config.emptyInstance && config.signUpEnabled) navigate('/sign-up', { replace: true });
+        else toSignIn();
+      })
+      .catch(toSignIn);
+    return () => {
+      current = false;
+    };
   }, [me, here]);
   return me ? <ShellLayout /> : null;
 }

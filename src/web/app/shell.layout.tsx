@@ -1,4 +1,4 @@
-import { Box, Burger, Button, Group, NativeSelect, NavLink, Stack, Text } from '@mantine/core';
+import { Box, Burger, Button, Group, NativeSelect, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
 import { applyUpdate } from './app-update';
-import { activeNavPath, visibleNavSections } from './nav.config';
+import { ALWAYS_OPEN, activeNavPath, type NavSection, visibleNavSections } from './nav.config';
 import { useOutbox } from './outbox';
 import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender.component';
 import { useConfig } from './use-config';
@@ -93,34 +93,26 @@ export function ShellLayout() {
         >
           {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
           <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
-            <Stack gap="md">
-              {sections.map((section) => (
-                <Stack key={section.id} gap={2}>
-                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
-                    {t(section.labelKey)}
-                  </Text>
-                  {section.items.map((item) => {
-                    const active = item.path === currentPath;
-                    return (
-                      <NavLink
-                        key={item.path}
-                        component={Link}
-                        to={item.path}
-                        label={t(item.labelKey)}
-                        active={active}
-                        aria-current={active ? 'page' : undefined}
-                        py="sm"
-                        style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                      />
-                    );
-                  })}
-                </Stack>
-              ))}
-            </Stack>
+            <NavSections sections={sections.filter((section) => section.id !== 'you')} currentPath={currentPath} itemPadding={phone ? 8 : 4} />
           </Box>
 
-          <Box pt="sm" style={{ borderTop: BORDER }}>
-            <Stack gap="sm">
+          <Box pt={6} style={{ borderTop: BORDER }}>
+            <Stack gap={4}>
+              {sections
+                .filter((section) => section.id === 'you')
+                .flatMap((section) => section.items)
+                .map((item) => (
+                  <NavLink
+                    key={item.path}
+                    component={Link}
+                    to={item.path}
+                    label={t(item.labelKey)}
+                    active={item.path === currentPath}
+                    aria-current={item.path === currentPath ? 'page' : undefined}
+                    py={phone ? 8 : 4}
+                    style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                  />
+                ))}
               {me.organizations.length > 1 && (
                 <NativeSelect
                   label={t('shell.organization')}
@@ -134,17 +126,19 @@ export function ShellLayout() {
                 />
               )}
               {switchOrganization.error ? <ProblemAlert error={switchOrganization.error} /> : null}
-              <div>
-                <Text size="sm" fw={600} truncate="end">
-                  {me.user.name}
-                </Text>
-                <Text size="xs" c="dimmed" truncate="end">
-                  {me.user.email}
-                </Text>
-              </div>
-              <Button variant="default" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending}>
-                {t('shell.signOut')}
-              </Button>
+              <Group gap="xs" wrap="nowrap" px="sm">
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Text size="sm" fw={600} truncate="end">
+                    {me.user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {me.user.email}
+                  </Text>
+                </div>
+                <Button variant="default" size="compact-md" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending} style={{ flexShrink: 0 }}>
+                  {t('shell.signOut')}
+                </Button>
+              </Group>
               <ConfirmModalWhenOpen
                 opened={askSignOut}
                 title={t('offline.signOutTitle')}
@@ -156,7 +150,7 @@ export function ShellLayout() {
                 }}
                 onClose={() => setAskSignOut(false)}
               />
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" px="sm">
                 Klantwerk {config.version}
               </Text>
             </Stack>
@@ -173,5 +167,75 @@ export function ShellLayout() {
         </div>
       </Box>
     </>
+  );
+}
+
+/** With this few items everything is shown at once (a guest advisor's menu). */
+const SHORT_MENU = 8;
+
+/**
+ * The menu's groups. "Today" is always open and one other group at a time: the current page's, or the
+ * one whose heading was tapped. The list stays short on a phone and fits a laptop without scrolling.
+ */
+function NavSections({ sections, currentPath, itemPadding }: { sections: NavSection[]; currentPath: string | null; itemPadding: number }) {
+  const { t } = useTranslation();
+  // One group open besides "today": the one tapped last, else the current page's; a new page resets it.
+  const [chosen, setChosen] = useState<{ id: string | null; at: string | null } | null>(null);
+  const short = sections.reduce((n, s) => n + s.items.length, 0) <= SHORT_MENU;
+  const current = sections.find((s) => s.items.some((item) => item.path === currentPath))?.id ?? null;
+  const openGroup = chosen && chosen.at === currentPath ? chosen.id : current;
+  const toggle = (id: string) => setChosen({ id: openGroup === id ? null : id, at: currentPath });
+  return (
+    <Stack gap={6}>
+      {sections.map((section) => {
+        const fixed = short || ALWAYS_OPEN.includes(section.id);
+        const open = fixed || section.id === openGroup;
+        const listId = `menu-${section.id}`;
+        return (
+          <Stack key={section.id} gap={2} role="group" aria-label={t(section.labelKey)}>
+            {fixed ? (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={4}>
+                {t(section.labelKey)}
+              </Text>
+            ) : (
+              <UnstyledButton
+                onClick={() => toggle(section.id)}
+                aria-expanded={open}
+                aria-controls={listId}
+                px="sm"
+                py={4}
+                style={{ borderRadius: 'var(--mantine-radius-md)', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
+              >
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" component="span">
+                  {t(section.labelKey)}
+                </Text>
+                <Text size="xs" c="dimmed" component="span" aria-hidden>
+                  {open ? '▾' : '▸'} {section.items.length}
+                </Text>
+              </UnstyledButton>
+            )}
+            {open && (
+              <Stack gap={0} id={listId}>
+                {section.items.map((item) => {
+                  const active = item.path === currentPath;
+                  return (
+                    <NavLink
+                      key={item.path}
+                      component={Link}
+                      to={item.path}
+                      label={t(item.labelKey)}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      py={itemPadding}
+                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                    />
+                  );
+                })}
+              </Stack>
+            )}
+          </Stack>
+        );
+      })}
+    </Stack>
   );
 }

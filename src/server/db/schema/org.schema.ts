@@ -46,6 +46,8 @@ export const organizations = pgTable(
   customerKeepDays: smallint().notNull().default(730),
   /** Who looked at a member's figures (privacy.schema.ts) is kept this many days for the member to read. */
   viewLogKeepDays: smallint().notNull().default(365),
+  /** First run: the set-up steps an administrator chose to skip (the rest is read from the data itself). */
+  setupSkipped: text().array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -133,6 +135,8 @@ export const invitations = pgTable(
     /** SHA-256 of the token in the e-mailed link; the token itself is never stored. */
     tokenHash: text().notNull(),
     invitedBy: uuid(),
+    /** When the invitation really left by e-mail; null while mail is off (the inviter shares the link). */
+    mailedAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),

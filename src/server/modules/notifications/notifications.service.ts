@@ -56,3 +56,16 @@ export async function markRead(db: Db, tenant: TenantContext, notificationId: st
     if (!exists) throw notFound();
   }
 }
+
+/** My unread notifications of one kind, newest first, and how many there are (for the home's inbox). */
+export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: NotificationKind, limit: number) {
+  const which = and(eq(notifications.orgId, tenant.orgId), eq(notifications.memberId, tenant.memberId), eq(notifications.kind, kind), isNull(notifications.readAt));
+  const [rows, [total]] = await Promise.all([
+    db.select().from(notifications).where(which).orderBy(desc(notifications.createdAt)).limit(limit),
+    db.select({ n: count() }).from(notifications).where(which),
+  ]);
+  return {
+    count: total?.n ?? 0,
+    items: rows.map((r) => ({ id: r.id, data: r.data as Record<string, unknown>, createdAt: r.createdAt.toISOString() })),
+  };
+}

@@ -299,7 +299,7 @@ export async function updateInvitationRow(
   tx: Tx,
   orgId: string,
   invitationId: string,
-  values: Partial<Pick<typeof invitations.$inferInsert, 'revokedAt' | 'acceptedAt' | 'tokenHash' | 'expiresAt'>>,
+  values: Partial<Pick<typeof invitations.$inferInsert, 'revokedAt' | 'acceptedAt' | 'tokenHash' | 'expiresAt' | 'mailedAt'>>,
 ) {
   const [row] = await tx
     .update(invitations)
@@ -355,4 +355,30 @@ export async function selectTeamNames(tx: Tx, orgId: string, teamIds: string[]) 
     .select({ id: teams.id, name: teams.name })
     .from(teams)
     .where(and(eq(teams.orgId, orgId), inArray(teams.id, teamIds)));
+}
+
+/** Whether any organisation exists at all (an empty instance starts at creating one). */
+export async function selectAnyOrganizationId(tx: Tx): Promise<string | undefined> {
+  const [row] = await tx.select({ id: organizations.id }).from(organizations).limit(1);
+  return row?.id;
+}
+
+export async function updateSetupSkipped(tx: Tx, orgId: string, step: string, skipped: boolean) {
+  await tx
+    .update(organizations)
+    .set({
+      setupSkipped: skipped
+        ? sql`array(select distinct unnest(array_append(${organizations.setupSkipped}, ${step}::text)))`
+        : sql`array_remove(${organizations.setupSkipped}, ${step}::text)`,
+    })
+    .where(eq(organizations.id, orgId));
+}
+
+/** What the first run reads of the people: active teams, active members, invitations ever made. */
+export async function selectSetupCounts(tx: Tx, orgId: string) {
+  const { rows } = await tx.execute<{ teams: number; members: number; invitations: number }>(sql`
+    select (select count(*) from teams where org_id = ${orgId} and archived_at is null)::int as teams,
+           (select count(*) from members where org_id = ${orgId} and status = 'active')::int as members,
+           (select count(*) from invitations where org_id = ${orgId})::int as invitations`);
+  return rows[0]!;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Language, ResultsVisibility, Role } from '../../../contracts/constants';
 import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
 import type { Db, Tx } from '../../db/client';
@@ -15,6 +15,8 @@ export interface OrgDeps {
   db: Db;
   mailer: Mailer;
   appUrl: string;
+  /** AUTH_SECRET: an invitation's link is derived from it, so the inviter can copy it again while mail is off. */
+  secret: string;
 }
 
 export function hashToken(token: string): string {
@@ -287,16 +289,39 @@ export async function reactivateMember(deps: OrgDeps, tenant: TenantContext, mem
 
 // ---------- invitations ----------
 
-function toInvitation(row: Awaited<ReturnType<typeof repo.selectPendingInvitations>>[number]): Invitation {
+type InvitationRow = Awaited<ReturnType<typeof repo.selectPendingInvitations>>[number];
+
+/**
+ * The token of an invitation's link, derived from the secret, the invitation and its expiry (a resend
+ * sets a new expiry, so a new token, and the old link stops working). Only its hash is stored, as before;
+ * deriving it lets an administrator copy the link again when no mail went out.
+ */
+function invitationToken(secret: string, orgId: string, invitationId: string, expiresAt: Date): string {
+  return createHmac('sha256', secret).update(`invitation-link:${orgId}:${invitationId}:${expiresAt.toISOString()}`).digest('base64url');
+}
+
+function toInvitation(deps: OrgDeps, row: InvitationRow, teamNames: Map<string, string>): Invitation {
+  // The link is shown only while no mail went out, and only when it is the one whose hash is stored
+  // (an invitation made before links were derived has a random token that cannot be shown again).
+  const token = row.mailedAt ? null : invitationToken(deps.secret, row.orgId, row.id, row.expiresAt);
+  const link = token && hashToken(token) === row.tokenHash ? invitationLink(deps.appUrl, token) : null;
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     roles: row.roles as Role[],
     teamIds: row.teamIds,
+    teams: row.teamIds.flatMap((id) => (teamNames.has(id) ? [{ id, name: teamNames.get(id)! }] : [])),
+    mailedAt: row.mailedAt?.toISOString() ?? null,
+    link,
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+async function toInvitations(deps: OrgDeps, orgId: string, rows: InvitationRow[]): Promise<Invitation[]> {
+  const teamNames = await findTeamNames(deps.db, orgId, [...new Set(rows.flatMap((r) => r.teamIds))]);
+  return rows.map((row) => toInvitation(deps, row, teamNames));
 }
 
 export function invitationLink(appUrl: string, token: string): string {
@@ -304,10 +329,15 @@ export function invitationLink(appUrl: string, token: string): string {
   return `${appUrl}/invite#token=${token}`;
 }
 
+/**
+ * E-mails the invitation when mail is on, and records that it went; without SMTP (or when the mail
+ * server refuses) nothing is recorded and the inviter is given the link to pass on instead.
+ */
 async function sendInvitationMail(
   deps: OrgDeps,
-  input: { email: string; name: string; organizationName: string; inviterName: string; token: string; language: Language },
-) {
+  orgId: string,
+  input: { invitationId: string; email: string; name: string; organizationName: string; inviterName: string; token: string; language: Language },
+): Promise<Date | null> {
   const vars = {
     name: input.name || input.email,
     organization: input.organizationName,
@@ -315,16 +345,28 @@ async function sendInvitationMail(
     link: invitationLink(deps.appUrl, input.token),
     days: String(INVITATION_DAYS),
   };
-  await deps.mailer.send({
+  const mail = {
     to: input.email,
     subject: translate(input.language, 'mail.invitation.subject', vars),
     text: translate(input.language, 'mail.invitation.body', vars),
-  });
+  };
+  if (!deps.mailer.delivers) {
+    // Still written to the log, as before, for whoever runs the server.
+    await deps.mailer.send(mail);
+    return null;
+  }
+  try {
+    await deps.mailer.send(mail);
+  } catch {
+    return null;
+  }
+  const mailedAt = new Date();
+  await repo.updateInvitationRow(deps.db, orgId, input.invitationId, { mailedAt });
+  return mailedAt;
 }
 
 export async function listInvitations(deps: OrgDeps, tenant: TenantContext): Promise<Invitation[]> {
-  const rows = await repo.selectPendingInvitations(deps.db, tenant.orgId);
-  return rows.map(toInvitation);
+  return toInvitations(deps, tenant.orgId, await repo.selectPendingInvitations(deps.db, tenant.orgId));
 }
 
 export async function inviteMember(
@@ -333,7 +375,9 @@ export async function inviteMember(
   inviter: { name: string },
   input: { email: string; name: string; roles: Role[]; teamIds: string[]; language?: Language },
 ): Promise<Invitation> {
-  const token = newToken();
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const token = invitationToken(deps.secret, tenant.orgId, id, expiresAt);
   const { invitation, org } = await deps.db.transaction(async (tx) => {
     const org = await repo.selectOrganization(tx, tenant.orgId);
     if (!org) throw notFound();
@@ -345,13 +389,14 @@ export async function inviteMember(
     if (teamIds.length !== new Set(input.teamIds).size) throw notFound();
     await repo.revokePendingInvitationsFor(tx, tenant.orgId, input.email);
     const invitation = await repo.insertInvitation(tx, tenant.orgId, {
+      id,
       email: input.email,
       name: input.name,
       roles: input.roles,
       teamIds,
       tokenHash: hashToken(token),
       invitedBy: tenant.memberId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+      expiresAt,
     });
     await repo.insertAudit(tx, tenant.orgId, {
       actorMemberId: tenant.memberId,
@@ -362,7 +407,8 @@ export async function inviteMember(
     });
     return { invitation, org };
   });
-  await sendInvitationMail(deps, {
+  const mailedAt = await sendInvitationMail(deps, tenant.orgId, {
+    invitationId: invitation.id,
     email: input.email,
     name: input.name,
     organizationName: org.name,
@@ -370,7 +416,8 @@ export async function inviteMember(
     token,
     language: input.language ?? (org.defaultLanguage as Language),
   });
-  return toInvitation(invitation);
+  const [dto] = await toInvitations(deps, tenant.orgId, [{ ...invitation, mailedAt }]);
+  return dto!;
 }
 
 /** Sends the invitation again with a fresh link (the old link stops working) and a fresh expiry. */
@@ -380,18 +427,17 @@ export async function resendInvitation(
   inviter: { name: string },
   invitationId: string,
 ): Promise<Invitation> {
-  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const token = invitationToken(deps.secret, tenant.orgId, invitationId, expiresAt);
   const { row, org } = await deps.db.transaction(async (tx) => {
     const current = await repo.selectInvitation(tx, tenant.orgId, invitationId);
     if (!current || current.acceptedAt || current.revokedAt) throw notFound();
-    const row = await repo.updateInvitationRow(tx, tenant.orgId, invitationId, {
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
-    });
+    const row = await repo.updateInvitationRow(tx, tenant.orgId, invitationId, { tokenHash: hashToken(token), expiresAt, mailedAt: null });
     const org = await repo.selectOrganization(tx, tenant.orgId);
     return { row: row!, org: org! };
   });
-  await sendInvitationMail(deps, {
+  const mailedAt = await sendInvitationMail(deps, tenant.orgId, {
+    invitationId,
     email: row.email,
     name: row.name,
     organizationName: org.name,
@@ -399,7 +445,8 @@ export async function resendInvitation(
     token,
     language: org.defaultLanguage as Language,
   });
-  return toInvitation(row);
+  const [dto] = await toInvitations(deps, tenant.orgId, [{ ...row, mailedAt }]);
+  return dto!;
 }
 
 export async function revokeInvitation(deps: OrgDeps, tenant: TenantContext, invitationId: string): Promise<void> {
@@ -592,4 +639,31 @@ export async function removeTeamMember(
     });
   });
   return findTeam(deps, tenant, teamId);
+}
+
+// ---------- the first run (read by the home module) ----------
+
+/** True while the server holds no organisation at all: `/` then leads to creating one. */
+export async function isEmptyInstance(db: Tx): Promise<boolean> {
+  return (await repo.selectAnyOrganizationId(db)) === undefined;
+}
+
+/** The set-up steps an administrator skipped, and the organisation's counts of teams, people and invitations. */
+export async function findSetupState(db: Tx, orgId: string) {
+  const [org, counts] = await Promise.all([repo.selectOrganization(db, orgId), repo.selectSetupCounts(db, orgId)]);
+  if (!org) throw notFound();
+  return { skipped: org.setupSkipped, createdAt: org.createdAt, ...counts };
+}
+
+export async function setSetupStepSkipped(db: Db, tenant: TenantContext, step: string, skipped: boolean) {
+  await db.transaction(async (tx) => {
+    await repo.updateSetupSkipped(tx, tenant.orgId, step, skipped);
+    await repo.insertAudit(tx, tenant.orgId, {
+      actorMemberId: tenant.memberId,
+      action: skipped ? 'setup.step_skipped' : 'setup.step_unskipped',
+      subjectType: 'organization',
+      subjectId: tenant.orgId,
+      data: { step },
+    });
+  });
 }

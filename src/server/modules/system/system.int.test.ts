@@ -20,6 +20,19 @@ describe('probes and runtime configuration', () => {
   it('serves the runtime configuration the web app reads', async () => {
     const config = (await t.app.inject('/api/config')).json();
     expect(config).toMatchObject({ signUpEnabled: true, languages: ['nl', 'en'], defaultLanguage: 'nl', currency: 'EUR' });
+    // An organisation exists; APP_URL is http://localhost:3000, so the administrator is warned.
+    expect(config).toMatchObject({ emptyInstance: false, appUrlLocal: true });
+  });
+
+  it('says when the server is still empty (the start page is then creating an organisation) and when APP_URL is a real address', async () => {
+    const fresh = await createTestApp({ APP_URL: 'https://klantwerk.example.nl' });
+    try {
+      expect((await fresh.app.inject('/api/config')).json()).toMatchObject({ emptyInstance: true, appUrlLocal: false });
+      await createOrgFixture(fresh.database.db, 'first');
+      expect((await fresh.app.inject('/api/config')).json()).toMatchObject({ emptyInstance: false });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('answers an unknown API path with a 404 problem and a request id', async () => {

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { problems } from '../../lib/openapi';
 import { languageFromHeader, translate } from '../../lib/i18n';
-import { findOrganization } from '../org/org.service';
+import { findOrganization, isEmptyInstance } from '../org/org.service';
 
 /** The app's colour (Mantine blue 9): the phone's status bar and the installed app's splash. */
 const THEME_COLOR = '#1864ab';
@@ -94,15 +94,33 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
     },
   });
 
+  // Once an organisation exists the server is not empty again (organisations are not deleted): asked no more.
+  let knownNotEmpty = false;
+  const emptyInstance = async () => {
+    if (knownNotEmpty) return false;
+    const empty = await isEmptyInstance(db);
+    knownNotEmpty = !empty;
+    return empty;
+  };
+  const appUrlLocal = isLocalAddress(config.appUrl);
+
   app.get('/config', {
     config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Runtime configuration for the web app', response: { 200: runtimeConfig } },
     handler: async () => ({
       version,
       signUpEnabled: config.signUpEnabled,
+      emptyInstance: await emptyInstance(),
+      appUrlLocal,
       languages: [...LANGUAGES],
       defaultLanguage: 'nl' as const,
       currency: 'EUR' as const,
     }),
   });
 };
+
+/** An address only this machine can open: localhost, 127.x, ::1, 0.0.0.0. */
+export function isLocalAddress(appUrl: string): boolean {
+  const host = new URL(appUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+}

@@ -168,9 +168,10 @@ export async function runImport(deps: ImportDeps, tenant: TenantContext, inviter
     return { codes, teamOf };
   });
   let invited = 0;
+  let mailed = 0;
   for (const row of plan.filter((r) => r.email)) {
     const teamId = made.teamOf(row);
-    await org.inviteMember({ db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl }, tenant, inviter, {
+    const invitation = await org.inviteMember({ db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl, secret: deps.secret }, tenant, inviter, {
       email: row.email!,
       name: row.name,
       roles: [row.role],
@@ -178,9 +179,10 @@ export async function runImport(deps: ImportDeps, tenant: TenantContext, inviter
       ...(row.language ? { language: row.language } : {}),
     });
     invited++;
+    if (invitation.mailedAt) mailed++;
   }
   const codes = await Promise.all(
     made.codes.map((c) => issuedCode(deps, c.code, { memberId: c.memberId, name: c.name, teamName: c.team, organizationName: organization?.name ?? '' })),
   );
-  return { invited, teamsMade, codes };
+  return { invited, mailed, teamsMade, codes };
 }

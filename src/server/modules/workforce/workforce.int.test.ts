@@ -318,6 +318,7 @@ describe('bulk import', () => {
     expect(response.statusCode, response.body).toBe(201);
     const result = response.json();
     expect(result.invited).toBe(1);
+    expect(result.mailed).toBe(1);
     expect(result.teamsMade.sort()).toEqual(['Bediening', 'Housekeeping']);
     expect(result.codes.map((c: { name: string }) => c.name)).toEqual(['Kees Kamer', 'Lisa, de Vries']);
     const mail = t.mailer.outbox.find((m) => m.to === 'piet@example.test');

@@ -77,6 +77,11 @@ export function SignUpPage() {
         )}
       >
         <Stack>
+          {config.emptyInstance && (
+            <Alert color="blue" variant="light" role="note">
+              {t('auth.signUp.firstOrganization')}
+            </Alert>
+          )}
           <Text size="sm" c="dimmed">
             {t('auth.signUp.intro')}
           </Text>

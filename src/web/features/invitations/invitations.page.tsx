@@ -11,6 +11,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { CopyButton } from '../../components/copy-button.component';
 import { InviteMemberModal } from '../members/invite-member.modal';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from './invitations.api';
 
@@ -44,6 +45,7 @@ export function InvitationsPage() {
               {invitation.name && <Text size="sm">{invitation.name}</Text>}
               <Stack gap={6} mt="xs">
                 <RoleBadges roles={invitation.roles} />
+                <InvitationTeams invitation={invitation} />
                 <InvitationDates invitation={invitation} />
               </Stack>
               <Group mt="sm">
@@ -79,7 +81,10 @@ export function InvitationsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <RoleBadges roles={invitation.roles} />
+                    <Stack gap={4}>
+                      <RoleBadges roles={invitation.roles} />
+                      <InvitationTeams invitation={invitation} />
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
                     <InvitationDates invitation={invitation} />
@@ -99,15 +104,35 @@ export function InvitationsPage() {
   );
 }
 
+function InvitationTeams({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm">
+      {invitation.teams.length ? t('invitations.teams', { teams: invitation.teams.map((team) => team.name).join(', ') }) : t('invitations.noTeam')}
+    </Text>
+  );
+}
+
+/** "Sent on …" only when the e-mail really went; otherwise the link is ready to pass on. */
 function InvitationDates({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Text size="sm" c="dimmed">
-      {t('invitations.sentOn', { date: format.date(invitation.createdAt) })}
-      <br />
-      {t('invitations.expiresOn', { date: format.date(invitation.expiresAt) })}
-    </Text>
+    <Stack gap={4} align="flex-start">
+      <Text size="sm" c="dimmed">
+        {invitation.mailedAt ? t('invitations.mailedOn', { date: format.date(invitation.mailedAt) }) : t('invitations.madeOn', { date: format.date(invitation.createdAt) })}
+        <br />
+        {t('invitations.expiresOn', { date: format.date(invitation.expiresAt) })}
+      </Text>
+      {invitation.link && (
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {t('invitations.linkReady')}
+          </Text>
+          <CopyButton value={invitation.link} context={invitation.email} size="compact-sm" />
+        </Group>
+      )}
+    </Stack>
   );
 }
 
@@ -120,15 +145,16 @@ function InvitationButtons({ invitation, onRevoke }: { invitation: Invitation; o
         size="sm"
         variant="light"
         loading={resend.isPending}
-        aria-label={`${t('invitations.resend')}: ${invitation.email}`}
+        aria-label={`${invitation.link ? t('invitations.newLink') : t('invitations.resend')}: ${invitation.email}`}
         onClick={() =>
           resend.mutate(invitation.id, {
-            onSuccess: () => notifySuccess(t('invitations.resent', { email: invitation.email })),
+            onSuccess: (again) =>
+              notifySuccess(again.mailedAt ? t('invitations.resent', { email: invitation.email }) : t('invitations.newLinkReady', { email: invitation.email })),
             onError: (error) => notifyError(t, error),
           })
         }
       >
-        {t('invitations.resend')}
+        {invitation.link ? t('invitations.newLink') : t('invitations.resend')}
       </Button>
       <Button
         size="sm"

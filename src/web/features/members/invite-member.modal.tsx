@@ -1,6 +1,10 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../../contracts/org.contract';
+import { useFormat } from '../../app/use-format';
+import { CopyButton } from '../../components/copy-button.component';
 import type { Language, Role } from '../../../contracts/constants';
 import { applyFieldErrors } from '../../app/problem';
 import { isLanguage } from '../../app/i18n';
@@ -27,12 +31,38 @@ export function InviteMemberModal({ opened, onClose }: { opened: boolean; onClos
   return (
     <Modal opened={opened} onClose={onClose} title={t('invite.title')} fullScreen={phone} size="lg">
       {/* Mounted only while open: every invitation starts with an empty form. */}
-      {opened && <InviteMemberForm onDone={onClose} />}
+      {opened && <InviteMemberSteps onDone={onClose} />}
     </Modal>
   );
 }
 
-function InviteMemberForm({ onDone }: { onDone: () => void }) {
+/** The form, then — only when no e-mail went out — the link to pass on. */
+function InviteMemberSteps({ onDone }: { onDone: () => void }) {
+  const [linkReady, setLinkReady] = useState<Invitation | null>(null);
+  return linkReady ? <LinkReady invitation={linkReady} onDone={onDone} /> : <InviteMemberForm onDone={onDone} onLinkReady={setLinkReady} />;
+}
+
+/** Mail is off (or the mail server refused): nothing was sent, so the inviter copies the link and passes it on. */
+export function LinkReady({ invitation, onDone }: { invitation: Invitation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack>
+      <Alert color="blue" variant="light" title={t('invite.linkReadyTitle')}>
+        {t('invite.linkReadyText', { email: invitation.email, date: format.date(invitation.expiresAt) })}
+      </Alert>
+      <TextInput label={t('invite.link')} value={invitation.link ?? ''} readOnly onFocus={(event) => event.currentTarget.select()} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+      <Group justify="space-between">
+        <CopyButton value={invitation.link ?? ''} context={invitation.email} variant="filled" size="md" />
+        <Button variant="default" onClick={onDone}>
+          {t('invite.done')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function InviteMemberForm({ onDone, onLinkReady }: { onDone: () => void; onLinkReady: (invitation: Invitation) => void }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const teams = useTeams();
@@ -62,9 +92,15 @@ function InviteMemberForm({ onDone }: { onDone: () => void }) {
         ...(isLanguage(values.language) ? { language: values.language as Language } : {}),
       },
       {
-        onSuccess: () => {
-          notifySuccess(t('invite.sent', { email }));
-          onDone();
+        onSuccess: (created) => {
+          // "Sent" only when the mail really went; otherwise the link to pass on.
+          if (created.mailedAt) {
+            notifySuccess(t('invite.sent', { email }));
+            onDone();
+          } else {
+            notifySuccess(t('invite.linkReady', { email }));
+            onLinkReady(created);
+          }
         },
         onError: (error) => applyFieldErrors(form, t, error),
       },

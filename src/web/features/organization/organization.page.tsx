@@ -14,6 +14,7 @@ import { LearningSettingsSection } from '../conversation/learning-settings.secti
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
 import { PrivacySettingsSection } from './privacy-settings.section';
 import { SsoSettingsSection } from './sso-settings.section';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
@@ -22,6 +23,7 @@ export function OrganizationPage() {
   return (
     <>
       <PageHeader title={t('organization.title')} />
+      <AppUrlWarning mb="md" />
       {organization.error ? (
         <ProblemAlert error={organization.error} />
       ) : !organization.data ? (

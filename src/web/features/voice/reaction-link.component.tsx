@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { VoiceLink } from '../../../contracts/voice.contract';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from './voice.api';
 
 // "Vraag de klant om een reactie": the reaction link of an extra or a promise with its QR code. The
@@ -87,6 +88,7 @@ function LinkView({ link }: { link: VoiceLink }) {
   };
   return (
     <Stack gap="md">
+      <AppUrlWarning />
       <QrImage linkId={link.id} />
       <ReactionCount count={link.reactions} />
       <Text size="sm">

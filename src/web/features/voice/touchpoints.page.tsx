@@ -10,6 +10,8 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
+import { CopyButton } from '../../components/copy-button.component';
 import { QrDownloads } from './reaction-link.component';
 import { TouchpointFormModal } from './touchpoint-form.modal';
 import { TouchpointPrintModal } from './touchpoint-print.modal';
@@ -61,6 +63,7 @@ export function TouchpointsPage() {
           )
         }
       />
+      <AppUrlWarning />
       {touchpoints.error ? (
         <ProblemAlert error={touchpoints.error} />
       ) : !touchpoints.data ? (
@@ -222,6 +225,7 @@ function TouchpointCard({ touchpoint, actions }: { touchpoint: Touchpoint; actio
       </Group>
       {(link || actions) && (
         <Group gap="sm" mt="md">
+          {link && <CopyButton value={link.url} label={t('voice.copyAddress')} context={touchpoint.name} />}
           {link && <QrDownloads linkId={link.id} name={`qr-${fileSlug(touchpoint.name)}`} compact />}
           {actions}
         </Group>

@@ -23,7 +23,7 @@ export function ImportMembersPage() {
       {run.data ? (
         <Stack>
           <Alert color="green" role="status" title={t('workforce.import.doneTitle')}>
-            {t('workforce.import.done', { invited: run.data.invited, codes: run.data.codes.length })}
+            {t(run.data.mailed < run.data.invited ? 'workforce.import.doneLinks' : 'workforce.import.done', { invited: run.data.invited, mailed: run.data.mailed, codes: run.data.codes.length })}
             {run.data.teamsMade.length > 0 && <> {t('workforce.import.teamsMade', { teams: run.data.teamsMade.join(', ') })}</>}
           </Alert>
           <CodeCards codes={run.data.codes} />
