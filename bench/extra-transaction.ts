@@ -21,7 +21,8 @@ const clients = Number(process.argv[3] ?? 50);
 const costCents = Number(process.argv[4] ?? 0);
 
 // pg's own conversion of a parameter to text (dates, arrays, objects), as it sends it.
-const { prepareValue } = (await import('pg/lib/utils.js')).default as { prepareValue: (v: unknown) => string | null };
+const utils = 'pg/lib/utils.js';
+const { prepareValue } = ((await import(utils)) as { default: { prepareValue: (v: unknown) => string | null } }).default;
 const literal = (value: unknown) => {
   const text = prepareValue(value);
   // An escape-string literal with no colon in it: pgbench would take ':word' for one of its variables.
