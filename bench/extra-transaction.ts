@@ -77,7 +77,7 @@ try {
     // when PostgreSQL chose it and the app sends it back (a reaction), the same existing id is kept.
     const chosenByApp = sent.some((s) => /insert into "?extras"?/i.test(s.text) && s.values.includes(id));
     const unique: [string, string, string][] = [[key, `('bench-' || :k)`, 'text']];
-    if (chosenByApp) unique.push([id, `(lpad(to_hex(:k), 32, '0')::uuid)`, 'uuid']);
+    if (chosenByApp) unique.push([id, `(lpad(to_hex(:k::bigint), 32, '0')::uuid)`, 'uuid']);
     const statements = sent.map((s) => {
       let text = s.text.replace(/\$(\d+)/g, (_, n: string) => {
         const value = s.values[Number(n) - 1];
