@@ -5,16 +5,20 @@
 // in the same run, on the same database and with the same concurrency:
 //   1. pgbench, a raw single-row INSERT into a copy of the extras table without its triggers;
 //   2. pgbench, the app's statements for one extra (session check included), spread over the members.
-// Prints both rates and the ratio (goal: the app's transaction at least 0.5 × the raw INSERT).
+//   3. the app itself (src/server/main.ts on that database, APP_PROCESSES as set, DB_POOL_MAX 20 each),
+//      POST /api/v1/extras with autocannon, the same members' sessions.
+// Prints the rates and ratios (goals: the app's transaction at least 0.5 × the raw INSERT; the app at
+// least 0.8 × its transaction with p99 under 100 ms).
 // Needs pgbench (Debian: postgresql-client).
-// Run: npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
-import { spawnSync } from 'node:child_process';
+// Run: [APP_PROCESSES=2] npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import pg from 'pg';
-import { DEMO_STAFF, loadNote, startInProcessApp } from './in-process';
+import { BENCH_SECRET, DEMO_STAFF, loadNote, startInProcessApp } from './in-process';
 
 const seconds = Number(process.argv[2] ?? 15);
 const clients = Number(process.argv[3] ?? 50);
@@ -60,8 +64,10 @@ try {
     ...(costCents > 0 ? { aboveMandateReason: 'Bench' } : {}),
   };
   const scripts: string[] = [];
+  const cookies: string[] = [];
   for (const name of DEMO_STAFF) {
     const cookie = await bench.signIn(`${name}@dekroon.example`);
+    cookies.push(cookie);
     const post = async () => {
       const key = randomUUID();
       const response = await bench.app.inject({ method: 'POST', url: '/api/v1/extras', headers: { cookie, 'idempotency-key': key }, payload });
@@ -126,12 +132,64 @@ try {
   console.log(`before: ${await loadNote()}`);
   const rawRun = pgbench([raw]);
   const appRun = pgbench(scripts);
+  // The app itself on the same database, over HTTP.
+  const port = 3970;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: bench.url,
+      AUTH_SECRET: BENCH_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DB_POOL_MAX: '20',
+      DATA_DIR: dir,
+      BACKUP_HOUR: 'off',
+      SMTP_URL: '',
+      NODE_ENV: 'production',
+      APP_URL: `http://127.0.0.1:${port}`,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let http: autocannon.Result;
+  try {
+    while (!(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+    let n = 0;
+    const body = JSON.stringify(payload);
+    http = await autocannon({
+      url: `http://127.0.0.1:${port}/api/v1/extras`,
+      connections: clients,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => ({
+            ...request,
+            body,
+            headers: { 'content-type': 'application/json', cookie: cookies[n++ % cookies.length]!, 'idempotency-key': randomUUID() },
+          }),
+        },
+      ],
+    });
+  } finally {
+    const exited = new Promise((r) => server.on('exit', r));
+    server.kill('SIGINT');
+    await exited;
+  }
+  const appRps = http['2xx'] / seconds;
   console.log(`after: ${await loadNote()}`);
   console.log(`pgbench raw single-row INSERT (no triggers), ${clients} clients, ${seconds} s: ${rawRun.tps.toFixed(0)} tps (latency avg ${rawRun.latency} ms)`);
   console.log(
     `pgbench the app's statements for one extra, ${scripts.length} members, ${clients} clients, ${seconds} s: ${appRun.tps.toFixed(0)} tps (latency avg ${appRun.latency} ms, failed ${appRun.failed ?? 0})`,
   );
+  console.log(
+    `the app (APP_PROCESSES=${process.env.APP_PROCESSES ?? 1}), POST /api/v1/extras, ${clients} clients, ${seconds} s: ${appRps.toFixed(0)} req/s, ` +
+      `p50 ${http.latency.p50} ms, p99 ${http.latency.p99} ms, ${http.non2xx} non-2xx, ${http.errors} errors`,
+  );
   console.log(`ratio app transaction / raw INSERT: ${(appRun.tps / rawRun.tps).toFixed(2)} (goal: at least 0.5)`);
+  console.log(`ratio app / app transaction: ${(appRps / appRun.tps).toFixed(2)} (goal: at least 0.8, with p99 under 100 ms)`);
   const check = new pg.Client({ connectionString: bench.url });
   await check.connect();
   const { rows: sums } = await check.query(

@@ -12,6 +12,8 @@ import { runMigrations } from '../src/server/db/migrate';
 import { seedDemoIfEmpty } from '../src/server/seed/demo.seed';
 
 export const DEMO_PASSWORD = 'kroon-demo-2026';
+/** The AUTH_SECRET of the in-process app: an app process started on the same database accepts its sessions. */
+export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-better-auth';
 /** The demo's members and managers, who may log extras. */
 export const DEMO_STAFF = ['lisa', 'daan', 'noor', 'tom', 'emma', 'kees', 'yara', 'mohamed', 'julia', 'bram', 'sophie', 'ruben', 'mila', 'sem', 'zoe', 'thijs', 'iris', 'bas', 'pieter', 'fatima', 'lars', 'eva'];
 
@@ -39,7 +41,7 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
   const setup = new pg.Pool({ connectionString: url, max: 1 });
   await runMigrations(setup);
   await setup.end();
-  const secret = 'bench-secret-that-is-long-enough-for-better-auth';
+  const secret = BENCH_SECRET;
   const database = openDatabase(url, { max: poolMax });
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD, secret);
   const config = loadConfig({ NODE_ENV: 'production', APP_URL: 'http://localhost:3000', LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGNIN_MAX_PER_IP: '100000' });
