@@ -22,7 +22,7 @@ import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
-import { sweepExpired } from './lib/sweep';
+import { foldDaySums, sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { nightlyBackupJob } from './ops/backup';
 import { sendDueDigests } from './modules/learning/digest.service';
@@ -206,6 +206,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
               contactsErased: await eraseOldContacts(db),
               pseudonymised: await pseudonymiseOldCustomers(db),
               figureViewsErased: await eraseOldFigureViews(db),
+              daySumSlotsFolded: await foldDaySums(db),
             },
             'expired rows swept',
           ),

@@ -46,7 +46,7 @@ export async function runIdempotent<T>(
     return { ...result, replayed: false };
   }
   const key = scope.key;
-  const requestHash = createHash('sha256').update(JSON.stringify(scope.request)).digest('hex');
+  const requestHash = requestHashOf(scope.request);
   try {
     return await db.transaction(async (tx) => {
       const result = await write(tx);
@@ -67,12 +67,27 @@ export async function runIdempotent<T>(
     });
   } catch (err) {
     if (!(err instanceof AlreadyAnswered) && !(err instanceof AppError)) throw err;
-    const [earlier] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.memberId, scope.memberId), eq(idempotencyKeys.key, key)));
+    const earlier = await earlierAnswer<T>(db, { ...scope, key }, requestHash);
     if (!earlier) throw err;
-    if (earlier.requestHash !== requestHash || earlier.status === null) throw new AppError('idempotency_key_reused', 422);
-    return { status: earlier.status, body: earlier.response as T, replayed: true };
+    return earlier;
   }
+}
+
+/** What the request hash of a stored answer is made of. */
+export function requestHashOf(request: unknown): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+/**
+ * The answer stored under a key, to give a retry; undefined when there is none. The same key with
+ * another request (or one whose answer was never stored) is refused.
+ */
+export async function earlierAnswer<T>(db: Db, scope: { orgId: string; memberId: string; key: string }, requestHash: string): Promise<IdempotentResult<T> | undefined> {
+  const [earlier] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.memberId, scope.memberId), eq(idempotencyKeys.key, scope.key)));
+  if (!earlier) return undefined;
+  if (earlier.requestHash !== requestHash || earlier.status === null) throw new AppError('idempotency_key_reused', 422);
+  return { status: earlier.status, body: earlier.response as T, replayed: true };
 }

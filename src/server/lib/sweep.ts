@@ -20,3 +20,13 @@ export async function sweepExpired(db: Db, now = new Date()): Promise<Record<'se
   const keys = await db.execute(sql`delete from idempotency_keys where created_at < ${hoursAgo(IDEMPOTENCY_KEEP_HOURS)}`);
   return { sessions: sessions.rowCount ?? 0, verifications: verifications.rowCount ?? 0, throttles: throttles.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0 };
 }
+
+/**
+ * Folds the day sums' slot rows (one per database connection that logged on that day, migration 0021)
+ * of the days before yesterday, in every time zone, into one row each: what the readers sum stays the
+ * same, the tables stay small. Returns how many slot rows were folded.
+ */
+export async function foldDaySums(db: Db, now = new Date()): Promise<number> {
+  const { rows } = await db.execute<{ folded: number }>(sql`select klantwerk_fold_day_sums((${now.toISOString()}::timestamptz at time zone 'UTC')::date - 2) as folded`);
+  return Number(rows[0]?.folded ?? 0);
+}

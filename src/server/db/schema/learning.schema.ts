@@ -1,4 +1,4 @@
-import { bigint, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { extras } from './extras.schema';
 import { members, organizations, teams } from './org.schema';
 
@@ -123,6 +123,14 @@ export const digestDeliveries = pgTable(
 // (migration 0005), so figures over a large organisation read a few thousand rows, not a million.
 // Days are the organisation's local days. Team figures are computed from the extras themselves.
 
+/**
+ * The day sums are kept by triggers on extras. So that writers logging at the same moment do not queue
+ * on one row per organisation-day, each database connection adds into a slot of its own (0-63,
+ * claimed with an advisory lock: migration 0021): a day's figure is the sum over its slots, and every
+ * reader sums anyway. The hourly sweep folds the slots of days gone by into slot 0 (klantwerk_fold_day_sums).
+ */
+const slot = () => smallint().notNull().default(0);
+
 const sumColumns = {
   extras: integer().notNull().default(0),
   /** Extras with a reaction score, their sum, sum of squares, and how many were 4 or 5. */
@@ -144,8 +152,9 @@ export const extraDaySums = pgTable(
     /** What the extras cost, and how many went above the mandate: the tower's mandate figures. */
     costCents: bigint({ mode: 'number' }).notNull().default(0),
     aboveMandate: integer().notNull().default(0),
+    slot: slot(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind, t.band] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind, t.band, t.slot] })],
 );
 
 export const extraDayValueSums = pgTable(
@@ -155,8 +164,9 @@ export const extraDayValueSums = pgTable(
     day: date({ mode: 'string' }).notNull(),
     valueId: uuid().notNull(),
     ...sumColumns,
+    slot: slot(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.valueId] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.valueId, t.slot] })],
 );
 
 export const extraDayWordSums = pgTable(
@@ -167,6 +177,7 @@ export const extraDayWordSums = pgTable(
     /** A stemmed word of the occasion. */
     word: text().notNull(),
     ...sumColumns,
+    slot: slot(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.word] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.word, t.slot] })],
 );

@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Pool } from 'pg';
+import type { Db, Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 
 // ---------- mandates ----------
@@ -161,6 +162,82 @@ export async function insertExtra(tx: Tx, orgId: string, values: Omit<typeof ext
     .values({ orgId, ...values, occasionTsv: occasionWords(orgId, values.occasion) })
     .returning();
   return row!;
+}
+
+/** What logging an extra that costs nothing needs, in the order of the statement's parameters. */
+export interface FreeExtra {
+  orgId: string;
+  memberId: string;
+  teamIds: string[];
+  roles: string[];
+  id: string;
+  occurredAt: Date;
+  occasion: string;
+  action: string;
+  kind: string;
+  minutes: number;
+  valueIds: string[];
+  customerRef: string | null;
+  reactionText: string | null;
+  reactionScore: number | null;
+  inFeed: boolean;
+  createdAt: Date;
+}
+
+// One statement, prepared once per connection: the mandate that applies (the member's own, else the
+// most generous of their teams', else of their roles': as extras.service's pickMandate), a guard (every
+// value active, the kind allowed), then, when the guard holds, the answer stored under the
+// Idempotency-Key, the extra (only if that key was free) and its first reaction. The day-sum trigger
+// counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+const freeExtraSql = (keyed: boolean) => `
+  with pick as (
+         select m.id, m.allowed_kinds, m.max_per_extra_cents from mandates m
+          where m.org_id = $1::uuid
+            and ((m.scope_type = 'member' and m.scope_key = $2::uuid::text)
+              or (m.scope_type = 'team' and m.scope_key = any($3::uuid[]::text[]))
+              or (m.scope_type = 'role' and m.scope_key = any($4::text[])))
+          order by case m.scope_type when 'member' then 0 when 'team' then 1 else 2 end, m.budget_cents desc
+          limit 1),
+       guard as (
+         select (select count(*) from core_values v where v.org_id = $1::uuid and v.id = any($11::uuid[]) and v.retired_at is null) = cardinality($11::uuid[])
+            and coalesce((select $9::text = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok),
+       ${
+         keyed
+           ? `k as (insert into idempotency_keys (org_id, member_id, key, request_hash, status, response)
+                select $1::uuid, $2::uuid, $17::text, $18::text, 201, $19::jsonb from guard where ok
+                on conflict do nothing returning 1),`
+           : ''
+       }
+       e as (insert into extras (org_id, id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids,
+                                 customer_ref, reaction_text, reaction_score, in_feed, mandate_id, occasion_tsv, created_at, updated_at)
+             select $1::uuid, $5::uuid, $2::uuid, $3::uuid[], $6::timestamptz, $7::text, $8::text, $9::text, 0, $10::int, $11::uuid[],
+                    $12::text, $13::text, $14::smallint, $15::boolean, (select id from pick),
+                    to_tsvector((select case o.default_language when 'en' then 'english' else 'dutch' end from organizations o where o.id = $1::uuid)::regconfig, $7::text),
+                    $16::timestamptz, $16::timestamptz
+               from guard where ok${keyed ? ' and exists (select 1 from k)' : ''}
+             returning id),
+       r as (insert into extra_reactions (org_id, extra_id, reaction_text, reaction_score, changed_by)
+             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null)
+  select (select ok from guard) as ok, (select count(*) from e)::int as saved`;
+const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
+
+/**
+ * Logs an extra that costs nothing in one round trip, when it needs nothing more: `ok` false when a
+ * value is unknown or retired or the mandate does not allow the kind (the caller then takes the full
+ * path, which says why); `saved` false when the Idempotency-Key was already taken.
+ */
+export async function insertFreeExtra(db: Db, x: FreeExtra, stored?: { key: string; requestHash: string; response: string }) {
+  const values: unknown[] = [
+    x.orgId, x.memberId, x.teamIds, x.roles, x.id, x.occurredAt, x.occasion, x.action, x.kind, x.minutes, x.valueIds,
+    x.customerRef, x.reactionText, x.reactionScore, x.inFeed, x.createdAt,
+  ];
+  // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
+  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
+    stored
+      ? { name: 'log-free-extra-keyed', text: FREE_EXTRA.keyed, values: [...values, stored.key, stored.requestHash, stored.response] }
+      : { name: 'log-free-extra', text: FREE_EXTRA.plain, values },
+  );
+  return { ok: rows[0]!.ok, saved: rows[0]!.saved > 0 };
 }
 
 export async function selectExtra(tx: Tx, orgId: string, extraId: string) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
 import type { ExtraKind, FigureView, Language, Role } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
@@ -5,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { toCsv } from '../../lib/csv';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
-import { runIdempotent } from '../../lib/idempotency';
+import { earlierAnswer, requestHashOf, runIdempotent, type IdempotentResult } from '../../lib/idempotency';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
@@ -271,7 +272,79 @@ export async function logExtra(
   author: { name: string },
   input: LogExtraInput,
   idempotencyKey?: string,
-) {
+): Promise<IdempotentResult<Extra>> {
+  return (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ?? logExtraChecked(db, tenant, author, input, idempotencyKey);
+}
+
+/**
+ * The common case in one round trip: an extra that costs nothing spends no budget, so it needs no
+ * lock and no usage sums, only its values active and its kind allowed. Undefined when it needs more
+ * (an error to explain, a mandate it goes above): the full path then decides.
+ */
+async function logFreeExtra(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Extra> | undefined> {
+  if (input.costCents !== 0) return undefined;
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  try {
+    checkOccurredAt(occurredAt);
+  } catch {
+    return undefined;
+  }
+  const now = new Date();
+  const row: repo.ExtraRow = {
+    orgId: tenant.orgId,
+    id: randomUUID(),
+    memberId: tenant.memberId,
+    teamIds: tenant.teamIds,
+    occurredAt,
+    occasion: input.occasion,
+    action: input.action,
+    kind: input.kind,
+    costCents: 0,
+    minutes: input.minutes,
+    valueIds: [...new Set(input.valueIds)],
+    customerRef: input.customerRef?.trim() || null,
+    reactionText: input.reactionText?.trim() || null,
+    reactionScore: input.reactionScore ?? null,
+    aboveMandate: false,
+    aboveMandateReason: null,
+    mandateId: null,
+    inFeed: input.inFeed ?? true,
+    occasionTsv: null,
+    hiddenAt: null,
+    hiddenReason: null,
+    hiddenBy: null,
+    deletedAt: null,
+    deletedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const body = toExtra(row, new Map([[tenant.memberId, author.name]]));
+  const requestHash = idempotencyKey ? requestHashOf(input) : '';
+  const { ok, saved } = await repo.insertFreeExtra(
+    db,
+    { ...row, roles: tenant.roles, reactionText: row.reactionText, customerRef: row.customerRef },
+    idempotencyKey ? { key: idempotencyKey, requestHash, response: JSON.stringify(body) } : undefined,
+  );
+  if (!ok) return undefined;
+  if (saved) return { status: 201, body, replayed: false };
+  // The key was taken (a retry, perhaps at the same moment): the first answer.
+  return idempotencyKey ? earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey }, requestHash) : undefined;
+}
+
+/** Logging with every check: the budget locked, the mandate judged, the managers told when above it. */
+async function logExtraChecked(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Extra>> {
   return runIdempotent(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input }, async (tx) => {
     await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldDaySums } from '../../lib/sweep';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 
@@ -395,11 +397,18 @@ describe('organisation-wide figures from the day sums', () => {
     const snapshot = async () =>
       (
         await t.database.pool.query(
-          `select day::text, kind, band, extras, n, sum, sum_sq, positives from extra_day_sums where org_id = $1 and extras <> 0 order by 1, 2, 3`,
+          // a day's figure is the sum over its slots (one per database connection that wrote)
+          `select day::text, kind, band, sum(extras)::int as extras, sum(n)::int as n, sum(sum)::int as sum, sum(sum_sq)::int as sum_sq,
+                  sum(positives)::int as positives
+             from extra_day_sums where org_id = $1 group by 1, 2, 3 having sum(extras) <> 0 order by 1, 2, 3`,
           [o.orgId],
         )
       ).rows;
     const before = await snapshot();
+    // folding the slots of days gone by into one row changes no figure
+    await foldDaySums(t.database.db, new Date(Date.now() + 3 * 86_400_000));
+    expect((await t.database.pool.query('select count(*)::int as n from extra_day_sums where org_id = $1 and slot <> 0', [o.orgId])).rows[0].n).toBe(0);
+    expect(await snapshot()).toEqual(before);
     await t.database.pool.query('select klantwerk_rebuild_day_sums($1)', [o.orgId]);
     expect(await snapshot()).toEqual(before);
 
@@ -408,6 +417,39 @@ describe('organisation-wide figures from the day sums', () => {
     const local = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + days * 86_400_000));
     await compare();
     for (const day of [local(-1), local(0)]) await compare(`from=${day}&to=${day}`);
+  });
+});
+
+describe('day sums under concurrent writers', () => {
+  it('let two connections log extras of one organisation-day at the same moment without waiting on each other', async () => {
+    const o = await createOrgFixture(t.database.db, 'slots');
+    const pool = new pg.Pool({ connectionString: t.url, max: 2 });
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      const insert = (c: pg.PoolClient) =>
+        c.query(
+          `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids, reaction_score)
+           values ($1, $2, '{}', now(), 'Gast was jarig', 'Taart', 'time', 0, 5, '{}', 5)`,
+          [o.orgId, o.people.member.memberId],
+        );
+      await first.query('begin');
+      await insert(first);
+      // With one row per organisation-day the second writer would wait for the first to commit.
+      await second.query("begin; set local lock_timeout = '2s'");
+      await insert(second);
+      await second.query('commit');
+      await first.query('commit');
+      const { rows } = await first.query(
+        `select (select count(*) from extras where org_id = $1)::int as extras, (select sum(extras) from extra_day_sums where org_id = $1)::int as summed`,
+        [o.orgId],
+      );
+      expect(rows[0]).toEqual({ extras: 2, summed: 2 });
+    } finally {
+      first.release();
+      second.release();
+      await pool.end();
+    }
   });
 });
 
