@@ -123,7 +123,7 @@ describe.runIf(run)('the first run of a new organisation, on a phone', () => {
     // 10. On a laptop the founder's menu shows without scrolling, "Eerste stappen" among it.
     const laptop = await browser.newContext({ ...LAPTOP, locale: 'nl-NL', baseURL: server.baseUrl, storageState: await context.storageState() });
     const laptopPage = await laptop.newPage();
-    await laptopPage.goto('/members');
+    await laptopPage.goto('/organization');
     const menu = laptopPage.getByRole('navigation', { name: 'Hoofdmenu' });
     await menu.getByRole('link', { name: 'Eerste stappen' }).waitFor();
     const scrolls = await menu.evaluate((nav) =>

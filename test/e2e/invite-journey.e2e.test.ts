@@ -44,7 +44,7 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     await admin.page.getByRole('button', { name: 'Menu openen' }).click();
     // The phone's menu is short: "Vandaag" open, the other groups folded until chosen.
     expect(await admin.page.getByRole('link', { name: 'Medewerkers' }).count()).toBe(0);
-    await admin.page.getByRole('button', { name: 'Organisatie' }).click();
+    await admin.page.getByRole('button', { name: 'Mensen' }).click();
     await admin.page.getByRole('link', { name: 'Medewerkers' }).click();
     await admin.page.waitForURL('**/members');
     await admin.page.getByRole('button', { name: 'Uitnodigen' }).click();

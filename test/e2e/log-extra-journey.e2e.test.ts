@@ -162,7 +162,7 @@ describe.runIf(run)('logging an extra on a phone', () => {
     page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/sign-in');
-    await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).waitFor();
     await page.goto('/forgot-password');
     await page.getByLabel('E-mailadres').waitFor();
     expect(failed).toEqual([]);

@@ -153,7 +153,7 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await jeroen.getByRole('button', { name: 'Controleren' }).click();
     await eventually(() => jeroen.getByText('2 regels, geen problemen.').isVisible()).toBe(true);
     await jeroen.getByRole('button', { name: '2 mensen importeren' }).click();
-    await eventually(() => jeroen.getByText('Uitnodigingen: 1, waarvan 0 gemaild; de andere links staan klaar om te kopiëren onder Uitnodigingen (er is geen e-mail ingesteld). Inlogkaarten gemaakt: 1.').isVisible()).toBe(true);
+    await eventually(() => jeroen.getByText('1 uitnodigingen verstuurd, 1 inlogkaarten gemaakt.').isVisible()).toBe(true);
     await eventually(() => jeroen.getByRole('article', { name: 'Inlogkaart van Ola Linnen' }).isVisible()).toBe(true);
     expect(server.mailer.outbox.some((m) => m.to === 'wim@dekroon.example')).toBe(true);
     await jeroen.context().close();

@@ -94,7 +94,7 @@ type NavLabelKey =
   | 'workforce.codes.nav'
   | 'workforce.devices.nav'
   | 'nav.organization';
-type NavSectionId = 'today' | 'learn' | 'promises' | 'organization' | 'you';
+type NavSectionId = 'today' | 'learn' | 'promises' | 'organization' | 'people' | 'you';
 type NavSectionKey = `nav.sections.${NavSectionId}`;
 
 export interface NavItem {
@@ -160,12 +160,18 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/needs', labelKey: 'counsel.needsNav', roles: ACCESS.counsel },
       { path: '/proposals', labelKey: 'counsel.proposalsNav', roles: ACCESS.counsel },
       { path: '/mandates', labelKey: 'nav.mandates', roles: ACCESS.mandates },
+      { path: '/setup', labelKey: 'nav.setup', roles: ACCESS.organization },
+      { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
+    ],
+  },
+  {
+    id: 'people',
+    labelKey: 'nav.sections.people',
+    items: [
       { path: '/members', labelKey: 'nav.members', roles: ACCESS.members },
       { path: '/invitations', labelKey: 'nav.invitations', roles: ACCESS.invitations },
       { path: '/sign-in-codes', labelKey: 'workforce.codes.nav', roles: ACCESS.signInCodes },
       { path: '/counter-devices', labelKey: 'workforce.devices.nav', roles: ACCESS.counterDevices },
-      { path: '/setup', labelKey: 'nav.setup', roles: ACCESS.organization },
-      { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
     ],
   },
   {
