@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, defaultProcesses, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('runs with no settings at all: port 3000, embedded database in ./data, Dutch demo', () => {
@@ -14,6 +14,15 @@ describe('loadConfig', () => {
   it('follows PORT into the public address unless APP_URL is set', () => {
     expect(loadConfig({ PORT: '8080' }).appUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', APP_URL: 'https://kw.example.nl/' }).appUrl).toBe('https://kw.example.nl');
+  });
+
+  it('runs one app process per core, leaving one core to the embedded PostgreSQL, at most 4 unless told', () => {
+    expect(defaultProcesses(1, true)).toBe(1);
+    expect(defaultProcesses(2, true)).toBe(1);
+    expect(defaultProcesses(2, false)).toBe(2);
+    expect(defaultProcesses(4, true)).toBe(3);
+    expect(defaultProcesses(16, false)).toBe(4);
+    expect(loadConfig({ APP_PROCESSES: '6' }).processes).toBe(6);
   });
 
   it('treats empty values as unset', () => {

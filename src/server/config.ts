@@ -88,6 +88,15 @@ export class ConfigError extends Error {}
 /** More app processes than this by default gain little for one organisation and cost memory each. */
 const MAX_DEFAULT_PROCESSES = 4;
 
+/**
+ * One app process per core, at most 4; with the embedded PostgreSQL one core is left to it: logging
+ * extras on 2 cores gave 424 req/s with one app process and 441 with two (bench/extra-transaction.ts,
+ * issue 19), since PostgreSQL needs the other core, while a second process adds about 130 MiB.
+ */
+export function defaultProcesses(cores: number, embeddedDatabase: boolean): number {
+  return Math.max(1, Math.min(embeddedDatabase ? cores - 1 : cores, MAX_DEFAULT_PROCESSES));
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings in an .env file mean "not set".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -104,7 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
-    processes: e.APP_PROCESSES ?? Math.min(os.availableParallelism(), MAX_DEFAULT_PROCESSES),
+    processes: e.APP_PROCESSES ?? defaultProcesses(os.availableParallelism(), !e.DATABASE_URL),
     dataDir: path.resolve(e.DATA_DIR),
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
