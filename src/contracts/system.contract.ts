@@ -9,6 +9,8 @@ export const runtimeConfig = z.object({
   emptyInstance: z.boolean(),
   /** APP_URL still points at this machine (localhost): links and QR codes would not work for anyone else. */
   appUrlLocal: z.boolean(),
+  /** Mail really leaves this server (SMTP_URL set); without it a mailed link is only written to the server's log. */
+  mailDelivers: z.boolean(),
   languages: z.array(languageSchema),
   defaultLanguage: languageSchema,
   currency: z.literal('EUR'),

@@ -287,6 +287,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db,
     config,
     version: options.version ?? '0.1.0',
+    mailDelivers: mailer.delivers,
     status: { databaseUp: () => watch.up, draining: () => draining },
   });
   await app.register(

@@ -21,13 +21,20 @@ describe('probes and runtime configuration', () => {
     const config = (await t.app.inject('/api/config')).json();
     expect(config).toMatchObject({ signUpEnabled: true, languages: ['nl', 'en'], defaultLanguage: 'nl', currency: 'EUR' });
     // An organisation exists; APP_URL is http://localhost:3000, so the administrator is warned.
-    expect(config).toMatchObject({ emptyInstance: false, appUrlLocal: true });
+    expect(config).toMatchObject({ emptyInstance: false, appUrlLocal: true, mailDelivers: true });
   });
 
   it('says when the server is still empty (the start page is then creating an organisation) and when APP_URL is a real address', async () => {
     const fresh = await createTestApp({ APP_URL: 'https://klantwerk.example.nl' });
     try {
       expect((await fresh.app.inject('/api/config')).json()).toMatchObject({ emptyInstance: true, appUrlLocal: false });
+      // Without SMTP_URL the sign-up page says the link is in the server's log, not in a mailbox.
+      const noMail = await createTestApp({}, undefined, { mailDelivers: false });
+      try {
+        expect((await noMail.app.inject('/api/config')).json()).toMatchObject({ mailDelivers: false });
+      } finally {
+        await noMail.close();
+      }
       await createOrgFixture(fresh.database.db, 'first');
       expect((await fresh.app.inject('/api/config')).json()).toMatchObject({ emptyInstance: false });
     } finally {

@@ -27,9 +27,9 @@ interface Status {
 }
 
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
-export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string; status: Status }> = async (
+export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string; mailDelivers: boolean; status: Status }> = async (
   app,
-  { db, config, version, status },
+  { db, config, version, mailDelivers, status },
 ) => {
   // Liveness: 200 while the process runs and answers, also while the database is away: restarting the
   // app does not bring a database back, and a supervisor that did so on every database restart would
@@ -112,6 +112,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
       signUpEnabled: config.signUpEnabled,
       emptyInstance: await emptyInstance(),
       appUrlLocal,
+      mailDelivers,
       languages: [...LANGUAGES],
       defaultLanguage: 'nl' as const,
       currency: 'EUR' as const,
