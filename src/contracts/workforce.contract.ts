@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { extraKindSchema } from './extras.contract';
 import { languageSchema, line, prose, roleSchema } from './common.contract';
 
+/**
+ * People without an e-mail address get a placeholder address in this reserved domain (RFC 2606):
+ * never mailed, never shown as an address.
+ */
+export const NO_EMAIL_DOMAIN = 'no-email.invalid';
+export const hasEmailAddress = (address: string) => !address.toLowerCase().endsWith(`@${NO_EMAIL_DOMAIN}`);
+
 // Sign-in for the whole workforce (issue 18): personal sign-in codes, counter devices, bulk import.
 
 // ---------- sign-in codes ----------

@@ -156,6 +156,11 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await eventually(() => jeroen.getByText('1 uitnodigingen verstuurd, 1 inlogkaarten gemaakt.').isVisible()).toBe(true);
     await eventually(() => jeroen.getByRole('article', { name: 'Inlogkaart van Ola Linnen' }).isVisible()).toBe(true);
     expect(server.mailer.outbox.some((m) => m.to === 'wim@dekroon.example')).toBe(true);
+    // In the members list she has no address, and no placeholder shows in its place.
+    await jeroen.goto('/members');
+    const ola = jeroen.getByRole('row').filter({ hasText: 'Ola Linnen' });
+    await eventually(() => ola.getByText('Geen e-mailadres: logt in met een inlogkaart').isVisible()).toBe(true);
+    expect(await jeroen.getByText('no-email.invalid', { exact: false }).count()).toBe(0);
     await jeroen.context().close();
   });
 });

@@ -233,9 +233,10 @@ describe('the weekly pick', () => {
 
 describe('the conversation view', () => {
   const period = () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // up to tomorrow in UTC: just after midnight in Amsterdam, today's extras are on a date UTC has not reached
+    const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    return `from=${from}&to=${today}`;
+    return `from=${from}&to=${to}`;
   };
 
   it('is for the managers of the team only', async () => {
@@ -406,7 +407,8 @@ describe('organisation-wide figures from the day sums', () => {
       ).rows;
     const before = await snapshot();
     // folding the slots of days gone by into one row changes no figure
-    await foldDaySums(t.database.db, new Date(Date.now() + 3 * 86_400_000));
+    // four days on: past every local day of these extras, whatever the organisation's offset from UTC
+    await foldDaySums(t.database.db, new Date(Date.now() + 4 * 86_400_000));
     expect((await t.database.pool.query('select count(*)::int as n from extra_day_sums where org_id = $1 and slot <> 0', [o.orgId])).rows[0].n).toBe(0);
     expect(await snapshot()).toEqual(before);
     await t.database.pool.query('select klantwerk_rebuild_day_sums($1)', [o.orgId]);

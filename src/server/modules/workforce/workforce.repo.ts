@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { NO_EMAIL_DOMAIN } from '../../../contracts/workforce.contract';
 import type { Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
@@ -9,7 +10,7 @@ import { counterDevices, counterPins, counterSessions, signInCodes } from '../..
 // that is never mailed, a member, their team), and a code or PIN sign-in needs the membership at once.
 
 /** The placeholder address of a person without one: the reserved .invalid domain (RFC 2606), never mailed. */
-export const NO_EMAIL_DOMAIN = 'no-email.invalid';
+export { NO_EMAIL_DOMAIN };
 
 export async function insertPersonWithoutEmail(
   tx: Tx,

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import type { Member } from '../../../contracts/org.contract';
 import { ACCESS } from '../../app/nav.config';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
@@ -212,7 +213,7 @@ function MemberTable({ members, actions, showStatus }: { members: Member[]; acti
                   {member.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {member.email}
+                  {hasEmailAddress(member.email) ? member.email : t('members.noEmail')}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -243,6 +244,7 @@ function MemberTable({ members, actions, showStatus }: { members: Member[]; acti
 }
 
 function MemberCards({ members, actions }: { members: Member[]; actions: MemberActions | null }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="sm">
       {members.map((member) => (
@@ -251,7 +253,7 @@ function MemberCards({ members, actions }: { members: Member[]; actions: MemberA
             <div style={{ minWidth: 0 }}>
               <Text fw={600}>{member.name}</Text>
               <Text size="sm" c="dimmed" truncate="end">
-                {member.email}
+                {hasEmailAddress(member.email) ? member.email : t('members.noEmail')}
               </Text>
               {member.jobTitle && <Text size="sm">{member.jobTitle}</Text>}
             </div>

@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
+import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import { CounterPinSection } from './counter-pin.section';
 import { DigestSection, MyNotesSection } from './learning.sections';
 import { FigureViewsSection, PrivacyStatementSection } from './privacy.sections';
@@ -55,7 +56,7 @@ export function ProfilePage() {
         {me.member && <MyNotesSection />}
         {me.member && me.member.roles.some((role) => role !== 'advisor') && <CounterPinSection />}
         {/* People who sign in with a code card have no password (their address is a placeholder). */}
-        {!me.user.email.endsWith('.invalid') && <PasswordSection />}
+        {hasEmailAddress(me.user.email) && <PasswordSection />}
         {me.member && me.activeOrganization && <PrivacyStatementSection organizationName={me.activeOrganization.name} />}
         {me.member && <FigureViewsSection />}
         {me.member && me.activeOrganization && <MyDataSection organizationName={me.activeOrganization.name} />}
