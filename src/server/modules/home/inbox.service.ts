@@ -108,11 +108,10 @@ async function roundsOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox['r
 async function stepsOf(deps: HomeDeps, tenant: TenantContext, today: string): Promise<Inbox['steps']> {
   const { items } = await workList(deps.db, tenant, { state: 'open', limit: STEPS_READ });
   const leads = tenant.managedTeamIds.length > 0 || has(tenant, 'director');
-  // Someone who joined today has not let anything be late: a step that was already late when they
-  // joined is not theirs to answer for (their manager sees it). From the next day on it is the team's.
-  const joined = leads ? null : localDay(tenant.timeZone, new Date((await org.findMember(deps, tenant, tenant.memberId)).createdAt));
+  // Someone who joined today has not let anything be late: a step that was already due when they
+  // joined is not theirs to answer for (the work list says so; their manager sees it).
   const tomorrow = addDays(today, 1);
-  const mine = items.filter((w) => !(w.step.late && joined !== null && w.step.dueDate < joined));
+  const mine = leads ? items : items.filter((w) => w.yours || !w.step.late);
   const shaped = mine.map((w) => ({
     promiseId: w.promise.id,
     stepId: w.step.id,

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
-import type { CodeHolder, IssuedCode } from '../../../contracts/workforce.contract';
+import { hasEmailAddress, type CodeHolder, type IssuedCode } from '../../../contracts/workforce.contract';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
@@ -124,7 +124,7 @@ export async function replaceCode(deps: WorkforceDeps, tenant: TenantContext, me
   if (!person || person.erasedAt) throw notFound();
   const teams = await repo.selectTeamIdsOfMember(deps.db, tenant.orgId, memberId);
   if (!isAdmin(tenant) && !teams.some((t) => mayManageTeam(tenant, t.teamId))) throw notFound();
-  if (!person.email.endsWith(`@${repo.NO_EMAIL_DOMAIN}`)) throw new AppError('conflict', 409, { detail: 'has an e-mail address' });
+  if (hasEmailAddress(person.email)) throw new AppError('conflict', 409, { detail: 'has an e-mail address' });
   if (person.status !== 'active') throw new AppError('account_deactivated', 409);
   const code = await deps.db.transaction(async (tx) => {
     await repo.revokeCodesOf(tx, tenant.orgId, memberId);

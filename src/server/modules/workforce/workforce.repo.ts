@@ -9,9 +9,6 @@ import { counterDevices, counterPins, counterSessions, signInCodes } from '../..
 // on purpose: a person without an e-mail address is made here (auth_user with a placeholder address
 // that is never mailed, a member, their team), and a code or PIN sign-in needs the membership at once.
 
-/** The placeholder address of a person without one: the reserved .invalid domain (RFC 2606), never mailed. */
-export { NO_EMAIL_DOMAIN };
-
 export async function insertPersonWithoutEmail(
   tx: Tx,
   orgId: string,
