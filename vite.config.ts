@@ -29,24 +29,36 @@ function finishBuild(): Plugin {
       files.push(await writeServiceWorker(outDir, files));
       for (const file of files.filter((f) => COMPRESSIBLE.test(f))) {
         const body = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }),
+        );
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
       }
     },
   };
 }
 
-const mantine = (names: string) => new RegExp(`node_modules[\\\\/]@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${names})[\\\\/]`);
+const mantine = (names: string) =>
+  new RegExp(`node_modules[\\\\/]@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${names})[\\\\/]`);
 /** What the pages before signing in need beyond the entry, and nearly every other page too. */
 const BASE = (id: string) =>
-  mantine('Alert|Anchor|ActionIcon|CloseButton|Input|InputBase|TextInput|PasswordInput|Paper|VisuallyHidden|UnstyledButton').test(id) ||
+  mantine(
+    'Alert|Anchor|ActionIcon|CloseButton|Input|InputBase|TextInput|PasswordInput|Paper|VisuallyHidden|UnstyledButton',
+  ).test(id) ||
   /node_modules[\\/]@mantine[\\/]hooks[\\/]/.test(id) ||
   /node_modules[\\/]@tanstack[\\/]react-query[\\/].*(useMutation|useQuery|useBaseQuery|mutation)/i.test(id) ||
-  /src[\\/]web[\\/](components[\\/](problem-alert|password-field|page-header|form-actions)|app[\\/](validators|use-session-actions|problem|use-is-phone))/.test(id) ||
+  /src[\\/]web[\\/](components[\\/](problem-alert|password-field|page-header|form-actions)|app[\\/](validators|use-session-actions|problem|use-is-phone))/.test(
+    id,
+  ) ||
   /src[\\/]web[\\/]features[\\/]auth[\\/]auth\.layout/.test(id);
 /** The signed-in shell: layout, menu, the bell, the outbox (not Mantine's ScrollArea or Modal: they pull in all of @floating-ui). */
 const SHELL = (id: string) =>
-  /src[\\/]web[\\/](app[\\/](shell\.layout|outbox|app-update)|features[\\/]notifications[\\/](notifications\.api|notifications-bell))/.test(id) ||
+  /src[\\/]web[\\/](app[\\/](shell\.layout|outbox|app-update)|features[\\/]notifications[\\/](notifications\.api|notifications-bell))/.test(
+    id,
+  ) ||
   /Combobox[\\/]ComboboxChevron[\\/]/.test(id) ||
   mantine('Burger|NavLink|NativeSelect|Indicator|Badge').test(id);
 /** Form controls most signed-in pages use. */
@@ -57,7 +69,9 @@ const UI = (id: string) =>
   /src[\\/]web[\\/]app[\\/](money|format|use-format)\./.test(id);
 /** The log screen and the small modules it shares with the other extras and stories pages. */
 const LOG_EXTRA = (id: string) =>
-  /src[\\/]web[\\/]features[\\/](extras[\\/](log-extra\.page|extras\.api|extra-fields|extra-labels|mandate-check)|values[\\/]values\.api|stories[\\/](similar-stories|stories\.api))/.test(id);
+  /src[\\/]web[\\/]features[\\/](extras[\\/](log-extra\.page|extras\.api|extra-fields|extra-labels|mandate-check)|values[\\/]values\.api|stories[\\/](similar-stories|stories\.api))/.test(
+    id,
+  );
 
 /**
  * Fewer, larger chunks (each request costs a round trip and ~0.5 KiB of headers): the entry with all
@@ -73,14 +87,33 @@ const CHUNK_GROUPS = [
   { name: 'shell', priority: 30, test: SHELL },
   { name: 'log-extra', priority: 10, test: LOG_EXTRA },
   // The words of the log screen (its catalog parts) in one file per language, not three.
-  ...['nl', 'en'].map((lang) => ({ name: `log-extra-${lang}`, priority: 60, test: new RegExp(`virtual:catalog/(extras|feed|bestPractices)/${lang}$`) })),
+  ...['nl', 'en'].map((lang) => ({
+    name: `log-extra-${lang}`,
+    priority: 60,
+    test: new RegExp(`virtual:catalog/(extras|feed|bestPractices)/${lang}$`),
+  })),
   // The words of every other page in one file per language: those pages ask for all parts at once, and
   // two dozen small files cost two dozen round trips. (The core, which every screen needs, stays apart.)
-  ...['nl', 'en'].map((lang) => ({ name: `words-${lang}`, priority: 55, test: new RegExp(`virtual:catalog/(?!core/)\\w+/${lang}$`) })),
+  ...['nl', 'en'].map((lang) => ({
+    name: `words-${lang}`,
+    priority: 55,
+    test: new RegExp(`virtual:catalog/(?!core/)\\w+/${lang}$`),
+  })),
 ];
 
 /** The catalog's top-level keys the first screen of any page needs (sign-in included). */
-const CATALOG_CORE = ['app', 'common', 'errors', 'nav', 'notifications', 'offline', 'roles', 'shell', 'status', 'validation'];
+const CATALOG_CORE = [
+  'app',
+  'common',
+  'errors',
+  'nav',
+  'notifications',
+  'offline',
+  'roles',
+  'shell',
+  'status',
+  'validation',
+];
 /** Only the server reads these (e-mails, CSV headers, the customer's reaction page, the staff privacy statement). */
 const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage', 'statement'];
 
@@ -91,9 +124,12 @@ const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage', 'statement'];
  */
 export function catalogParts(): Plugin {
   const dir = path.resolve(import.meta.dirname, 'src/web/i18n');
-  const read = (lang: string): Record<string, Record<string, unknown>> => JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8'));
+  const read = (lang: string): Record<string, Record<string, unknown>> =>
+    JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8'));
   const languages = ['nl', 'en'];
-  const parts = Object.keys(read('nl')).filter((key) => !CATALOG_CORE.includes(key) && !CATALOG_SERVER_ONLY.includes(key));
+  const parts = Object.keys(read('nl')).filter(
+    (key) => !CATALOG_CORE.includes(key) && !CATALOG_SERVER_ONLY.includes(key),
+  );
   const pick = (lang: string, part: string) => {
     const catalog = read(lang);
     if (part !== 'core') return { [part]: catalog[part] };
@@ -111,7 +147,8 @@ export function catalogParts(): Plugin {
     load(id) {
       if (id === '\0virtual:catalog-loaders') {
         const entries = languages.map(
-          (lang) => `${lang}: {${['core', ...parts].map((part) => `${JSON.stringify(part)}: () => import('virtual:catalog/${part}/${lang}')`).join(', ')}}`,
+          (lang) =>
+            `${lang}: {${['core', ...parts].map((part) => `${JSON.stringify(part)}: () => import('virtual:catalog/${part}/${lang}')`).join(', ')}}`,
         );
         return `export const parts = ${JSON.stringify(parts)};\nexport default {${entries.join(',\n')}};`;
       }
@@ -139,7 +176,10 @@ async function writeServiceWorker(outDir: string, files: string[]): Promise<stri
   const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file, { lang: 'ts' });
   if (!code.includes('__PRECACHE__')) throw new Error('service-worker.ts has no __PRECACHE__ placeholder');
   const sw = path.join(outDir, 'sw.js');
-  writeFileSync(sw, code.replace('__PRECACHE__', JSON.stringify({ version: version.digest('hex').slice(0, 16), urls })));
+  writeFileSync(
+    sw,
+    code.replace('__PRECACHE__', JSON.stringify({ version: version.digest('hex').slice(0, 16), urls })),
+  );
   return sw;
 }
 

@@ -48,7 +48,10 @@ export default defineConfig({
     minify: false,
     copyPublicDir: false,
     rolldownOptions: {
-      input: { start: path.join(root, 'src/server/start.ts'), 'backup-cli': path.join(root, 'src/server/backup-cli.ts') },
+      input: {
+        start: path.join(root, 'src/server/start.ts'),
+        'backup-cli': path.join(root, 'src/server/backup-cli.ts'),
+      },
       external: (id) => id.startsWith('node:') || NOT_BUNDLED.some((dep) => id === dep || id.startsWith(`${dep}/`)),
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

@@ -33,14 +33,24 @@ export async function addPeople(
   const { member, team } = tables(people);
   const { prefix, members, teams } = people;
   const teamName = `${prefix[0]!.toUpperCase()}${prefix.slice(1)} team `;
-  await q(`insert into teams (org_id, name) select $1, '${teamName}' || g from generate_series(1, ${teams}) g`, [orgId]);
+  await q(`insert into teams (org_id, name) select $1, '${teamName}' || g from generate_series(1, ${teams}) g`, [
+    orgId,
+  ]);
   await q(
     `insert into auth_user (id, name, email, email_verified)
      select '${prefix}-' || g, 'Collega ' || g, 'collega' || g || '@${prefix}.example', true from generate_series(1, ${members}) g`,
   );
-  const roles = options.levels ? `case when g % 2000 = 0 then '{director}' when g % 50 = 0 then '{manager}' else '{member}' end::text[]` : `'{member}'`;
-  await q(`insert into members (org_id, user_id, roles) select $1, '${prefix}-' || g, ${roles} from generate_series(1, ${members}) g`, [orgId]);
-  await q(`create temporary table ${team} as select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like '${teamName}%'`, [orgId]);
+  const roles = options.levels
+    ? `case when g % 2000 = 0 then '{director}' when g % 50 = 0 then '{manager}' else '{member}' end::text[]`
+    : `'{member}'`;
+  await q(
+    `insert into members (org_id, user_id, roles) select $1, '${prefix}-' || g, ${roles} from generate_series(1, ${members}) g`,
+    [orgId],
+  );
+  await q(
+    `create temporary table ${team} as select id, row_number() over (order by name) - 1 as i from teams where org_id = $1 and name like '${teamName}%'`,
+    [orgId],
+  );
   await q(
     `create temporary table ${member} as
      select m.id, m.roles, t.id as team_id, m.i
@@ -49,7 +59,10 @@ export async function addPeople(
     [orgId],
   );
   const leads = options.levels ? `m.roles = '{manager}' and m.i / 50 < ${teams}` : 'false';
-  await q(`insert into team_members (org_id, team_id, member_id, is_manager) select $1, m.team_id, m.id, ${leads} from ${member} m`, [orgId]);
+  await q(
+    `insert into team_members (org_id, team_id, member_id, is_manager) select $1, m.team_id, m.id, ${leads} from ${member} m`,
+    [orgId],
+  );
   if (options.secondTeams) {
     await q(
       `insert into team_members (org_id, team_id, member_id, is_manager)
@@ -71,9 +84,16 @@ export async function addExtras(q: Query, orgId: string, people: People, n: numb
   const { rows: values } = await q(`select id from core_values where org_id = $1`, [orgId]);
   // Occasion words computed once per text.
   const stories = Object.values(STORIES).flat();
-  await q(`create temporary table ${people.prefix}_story (i int, occasion text, action text, kind text, words tsvector)`);
+  await q(
+    `create temporary table ${people.prefix}_story (i int, occasion text, action text, kind text, words tsvector)`,
+  );
   for (const [i, s] of stories.entries()) {
-    await q(`insert into ${people.prefix}_story values ($1, $2, $3, $4, to_tsvector('dutch', $2))`, [i, s.occasion, s.action, s.kind]);
+    await q(`insert into ${people.prefix}_story values ($1, $2, $3, $4, to_tsvector('dutch', $2))`, [
+      i,
+      s.occasion,
+      s.action,
+      s.kind,
+    ]);
   }
   await q(`drop index if exists extras_occasion_tsv_gin`);
   await q(`alter table extras disable trigger extras_day_sums_insert_delete`);
@@ -111,7 +131,10 @@ export async function addPromises(q: Query, orgId: string, people: People, n: nu
   const { member, team } = tables(people);
   const { prefix, members, teams } = people;
   await q(`insert into customers (org_id, name) select $1, 'Klant ' || g from generate_series(1, 5000) g`, [orgId]);
-  await q(`create temporary table ${prefix}_customer as select id, row_number() over (order by id) - 1 as i from customers where org_id = $1`, [orgId]);
+  await q(
+    `create temporary table ${prefix}_customer as select id, row_number() over (order by id) - 1 as i from customers where org_id = $1`,
+    [orgId],
+  );
   const chunk = 50_000;
   for (let done = 0; done < n; done += chunk) {
     const size = Math.min(chunk, n - done);
@@ -174,7 +197,8 @@ export async function addPromises(q: Query, orgId: string, people: People, n: nu
   );
   await q(`alter table step_ratings enable trigger step_ratings_day_sums`);
   await q(`select klantwerk_rebuild_handoff_sums($1)`, [orgId]);
-  for (const table of ['handoff_day_sums', 'promises', 'promise_steps', 'step_ratings']) await q(`vacuum analyze ${table}`);
+  for (const table of ['handoff_day_sums', 'promises', 'promise_steps', 'step_ratings'])
+    await q(`vacuum analyze ${table}`);
 }
 
 /** The chain's aggregates over [from, to] straight over the hand-offs and their ratings (no day sums): the plain SQL the benches compare with. */
@@ -185,7 +209,10 @@ export const chainSql = (q: Query, orgId: string, from: string, to: string, toda
          from promise_steps where org_id = $1 and kind = 'handoff' and receiver_team_id is not null and coalesce(done_on, due_date) between $2 and $3 group by 1, 2`,
       [orgId, from, to, today],
     ),
-    q(`select giver_team_id, receiver_team_id, count(*), avg(score) from step_ratings where org_id = $1 and handoff_day between $2 and $3 group by 1, 2`, [orgId, from, to]),
+    q(
+      `select giver_team_id, receiver_team_id, count(*), avg(score) from step_ratings where org_id = $1 and handoff_day between $2 and $3 group by 1, 2`,
+      [orgId, from, to],
+    ),
   ]);
 
 /**
@@ -194,7 +221,13 @@ export const chainSql = (q: Query, orgId: string, from: string, to: string, toda
  * comment. Every very negative reaction has its follow-up: open for those of the last `openDays` days
  * (due two days after, so the older of those are late), resolved for the rest.
  */
-export async function addReactions(q: Query, orgId: string, people: People, n: number, options: { days?: number; openDays?: number } = {}) {
+export async function addReactions(
+  q: Query,
+  orgId: string,
+  people: People,
+  n: number,
+  options: { days?: number; openDays?: number } = {},
+) {
   const { member, team } = tables(people);
   const { prefix, teams } = people;
   const days = options.days ?? 365;
@@ -242,7 +275,8 @@ export async function addReactions(q: Query, orgId: string, people: People, n: n
         and ((r.scale = 'agree5' and r.score <= 1) or (r.scale = 'scale10' and r.score <= 2))`,
     [orgId],
   );
-  for (const table of ['touchpoints', 'voice_links', 'customer_reactions', 'voice_followups']) await q(`vacuum analyze ${table}`);
+  for (const table of ['touchpoints', 'voice_links', 'customer_reactions', 'voice_followups'])
+    await q(`vacuum analyze ${table}`);
 }
 
 /**
@@ -251,10 +285,18 @@ export async function addReactions(q: Query, orgId: string, people: People, n: n
  * (approved or declined, days after they were submitted), a sixth waiting in the director's queue, a
  * sixth sent back with a question, a sixth withdrawn; each with its events.
  */
-export async function addCounsel(q: Query, orgId: string, people: People, options: { needs: number; proposals: number }) {
+export async function addCounsel(
+  q: Query,
+  orgId: string,
+  people: People,
+  options: { needs: number; proposals: number },
+) {
   const { member } = tables(people);
   const { prefix, members } = people;
-  const { rows: directors } = await q(`select id from members where org_id = $1 and 'director' = any(roles) order by id limit 1`, [orgId]);
+  const { rows: directors } = await q(
+    `select id from members where org_id = $1 and 'director' = any(roles) order by id limit 1`,
+    [orgId],
+  );
   const director = directors[0]!.id as string;
   const need = `${prefix}_need`;
   await q(
@@ -266,7 +308,10 @@ export async function addCounsel(q: Query, orgId: string, people: People, option
        cross join lateral (select now() - ((g * 7919) % (365 * 24)) * interval '1 hour' as at) t`,
     [orgId, director],
   );
-  await q(`create temporary table ${need} as select id, row_number() over (order by id) - 1 as i from needs where org_id = $1 and what like 'Behoefte %'`, [orgId]);
+  await q(
+    `create temporary table ${need} as select id, row_number() over (order by id) - 1 as i from needs where org_id = $1 and what like 'Behoefte %'`,
+    [orgId],
+  );
   await q(
     `insert into need_supports (org_id, need_id, member_id, at)
      select $1, n.id, m.id, now() - interval '1 day'

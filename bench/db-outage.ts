@@ -65,13 +65,21 @@ readline.createInterface({ input: app.stdout! }).on('line', (line) => {
 });
 
 try {
-  while (!(await fetch(`${base}/api/ready`).then((r) => r.ok).catch(() => false))) await sleep(200);
+  while (
+    !(await fetch(`${base}/api/ready`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    await sleep(200);
   const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'lisa@dekroon.example', password: 'kroon-demo-2026' }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
 
   const statuses = new Map<string, number>();
@@ -80,18 +88,21 @@ try {
   let firstOkAfterRestore = 0;
   let finish: (result: autocannon.Result) => void = () => {};
   const finished = new Promise<autocannon.Result>((resolve) => (finish = resolve));
-  const load = autocannon({
-    url: base,
-    connections: 10,
-    duration: outageSeconds + 15,
-    requests: [
-      { method: 'GET', path: '/api/v1/me', headers: { cookie } },
-      { method: 'GET', path: '/api/ready' },
-    ],
-  }, (err, result) => {
-    if (err) throw err;
-    finish(result);
-  });
+  const load = autocannon(
+    {
+      url: base,
+      connections: 10,
+      duration: outageSeconds + 15,
+      requests: [
+        { method: 'GET', path: '/api/v1/me', headers: { cookie } },
+        { method: 'GET', path: '/api/ready' },
+      ],
+    },
+    (err, result) => {
+      if (err) throw err;
+      finish(result);
+    },
+  );
   load.on('response', (_client, statusCode) => {
     const now = Date.now();
     if (cutAt && now >= cutAt && (!restoredAt || now < restoredAt)) {
@@ -111,8 +122,12 @@ try {
   const during = logs.filter((l) => l.at >= cutAt && l.at < restoredAt + 2_000);
   const byLevel = (min: number, max: number) => during.filter((l) => l.level >= min && l.level < max).length;
   console.log(`app: ${root}`);
-  console.log(`load: ${result.requests.total} requests in ${result.duration} s, ${result.errors} connection errors, ${result.timeouts} timeouts`);
-  console.log(`answers during the ${outageSeconds} s outage: ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(
+    `load: ${result.requests.total} requests in ${result.duration} s, ${result.errors} connection errors, ${result.timeouts} timeouts`,
+  );
+  console.log(
+    `answers during the ${outageSeconds} s outage: ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`,
+  );
   const perRequest = during.filter((l) => l.msg === 'incoming request' || l.msg === 'request completed').length;
   console.log(
     `log lines from the cut to 2 s after the return: ${during.length}: error or fatal ${byLevel(50, 100)}, warn ${byLevel(40, 50)}, ` +
@@ -122,7 +137,9 @@ try {
   for (const msg of new Set(during.filter((l) => !perRequestMessages.has(l.msg)).map((l) => l.msg))) {
     console.log(`  ${during.filter((l) => l.msg === msg).length} × ${msg}`);
   }
-  console.log(`first 200 after the database returned: ${firstOkAfterRestore ? `${firstOkAfterRestore - restoredAt} ms` : 'none'}`);
+  console.log(
+    `first 200 after the database returned: ${firstOkAfterRestore ? `${firstOkAfterRestore - restoredAt} ms` : 'none'}`,
+  );
 } finally {
   const exited = new Promise((r) => app.on('exit', r));
   app.kill('SIGTERM');

@@ -34,7 +34,10 @@ for (let i = 0; i < MEMBERS; i++) {
   const leads = level === 'middle' && Math.floor(i / 50) < TEAMS ? teams[0]! : null;
   people.push({ id: `m${i}`, level, teams, leads, active: true });
 }
-const placeOf = (p: Person): Placed => ({ level: p.leads ? 'middle' : p.level, teamIds: p.teams.filter((t) => t !== p.leads) });
+const placeOf = (p: Person): Placed => ({
+  level: p.leads ? 'middle' : p.level,
+  teamIds: p.teams.filter((t) => t !== p.leads),
+});
 
 const rounds: EarlierRound[] = [];
 for (let round = 0; round <= EARLIER; round++) {
@@ -47,7 +50,8 @@ for (let round = 0; round <= EARLIER; round++) {
         if (t === p.leads || random() >= 0.01) return t;
         moved++;
         let to: string;
-        do to = team(Math.floor(random() * TEAMS)); while (to === t || p.teams.includes(to));
+        do to = team(Math.floor(random() * TEAMS));
+        while (to === t || p.teams.includes(to));
         return to;
       });
       if (!p.active && random() < 1 / 3) {
@@ -79,14 +83,26 @@ for (let round = 0; round <= EARLIER; round++) {
     for (const a of audienceAtoms) if (random() < 0.9) counts[a]!++;
     const decisions: Map<string, Decision> = decideGroups(counts, candidates, K, peopleDecisions);
     for (const [key, d] of decisions) {
-      const kind = key === 'org' ? 'org' : key.startsWith('level:') ? 'level' : key.includes(':level:') ? 'team×level' : 'team';
+      const kind =
+        key === 'org' ? 'org' : key.startsWith('level:') ? 'level' : key.includes(':level:') ? 'team×level' : 'team';
       tally.set(`${d} (${kind})`, (tally.get(`${d} (${kind})`) ?? 0) + 1);
       if (d === 'shown') shown.add(key);
     }
   }
   const t3 = performance.now();
   const smallAtoms = asked.filter((c) => c > 0 && c < K).length;
-  console.log(`round ${round + 1} beside ${rounds.length} earlier: ${n} atoms (${smallAtoms} small, ${model.asked.length - n} of people asked only before); setup ${(t1 - t0).toFixed(0)} ms, people model ${(t2 - t1).toFixed(0)} ms, ${QUESTIONS} questions ${(t3 - t2).toFixed(0)} ms`);
-  console.log(`  ${[...tally].sort().map(([s, c]) => `${s} ${c}`).join(', ')}`);
-  rounds.push({ id: `r${round}`, placed: new Map(audience.map((p) => [p.id, placeOf(p)])), shown: new Map([['q', shown]]) });
+  console.log(
+    `round ${round + 1} beside ${rounds.length} earlier: ${n} atoms (${smallAtoms} small, ${model.asked.length - n} of people asked only before); setup ${(t1 - t0).toFixed(0)} ms, people model ${(t2 - t1).toFixed(0)} ms, ${QUESTIONS} questions ${(t3 - t2).toFixed(0)} ms`,
+  );
+  console.log(
+    `  ${[...tally]
+      .sort()
+      .map(([s, c]) => `${s} ${c}`)
+      .join(', ')}`,
+  );
+  rounds.push({
+    id: `r${round}`,
+    placed: new Map(audience.map((p) => [p.id, placeOf(p)])),
+    shown: new Map([['q', shown]]),
+  });
 }

@@ -16,17 +16,33 @@ try {
   const known = (await app.q(`select email from auth_user order by email`)).rows.map((r: { email: string }) => r.email);
   const post = (path: string, body: unknown) => async () => {
     const started = performance.now();
-    const response = await fetch(`${app.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${app.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await response.arrayBuffer();
     return { ms: performance.now() - started, status: response.status };
   };
-  const cases: { name: string; request: (email: string, i: number) => () => Promise<{ ms: number; status: number }> }[] = [
+  const cases: {
+    name: string;
+    request: (email: string, i: number) => () => Promise<{ ms: number; status: number }>;
+  }[] = [
     { name: 'forgot-password', request: (email) => post('/api/v1/auth/password/forgot', { email }) },
     {
       name: 'sign-up',
-      request: (email, i) => post('/api/v1/auth/sign-up', { organizationName: `Bench ${i}`, name: 'Bench Person', email, password: 'zeven zwanen zwemmen zacht' }),
+      request: (email, i) =>
+        post('/api/v1/auth/sign-up', {
+          organizationName: `Bench ${i}`,
+          name: 'Bench Person',
+          email,
+          password: 'zeven zwanen zwemmen zacht',
+        }),
     },
-    { name: 'sign-in (wrong password)', request: (email) => post('/api/v1/auth/sign-in', { email, password: 'not the right one at all' }) },
+    {
+      name: 'sign-in (wrong password)',
+      request: (email) => post('/api/v1/auth/sign-in', { email, password: 'not the right one at all' }),
+    },
   ];
   const taken = new Set(known);
   const unknownLike = (email: string, i: number) => {
@@ -36,7 +52,9 @@ try {
       if (!taken.has(candidate)) return candidate;
     }
   };
-  console.log(`${n} requests per case and kind of address, interleaved (each kind first half of the time) and 250 ms apart, after 5 warm-up rounds; ${known.length} known addresses`);
+  console.log(
+    `${n} requests per case and kind of address, interleaved (each kind first half of the time) and 250 ms apart, after 5 warm-up rounds; ${known.length} known addresses`,
+  );
   for (const c of cases) {
     const times = { known: [] as number[], unknown: [] as number[] };
     const statuses = { known: new Set<number>(), unknown: new Set<number>() };

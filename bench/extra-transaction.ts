@@ -26,7 +26,8 @@ const costCents = Number(process.argv[4] ?? 0);
 
 // pg's own conversion of a parameter to text (dates, arrays, objects), as it sends it.
 const utils = 'pg/lib/utils.js';
-const { prepareValue } = ((await import(utils)) as { default: { prepareValue: (v: unknown) => string | null } }).default;
+const { prepareValue } = ((await import(utils)) as { default: { prepareValue: (v: unknown) => string | null } })
+  .default;
 const literal = (value: unknown) => {
   const text = prepareValue(value);
   // An escape-string literal with no colon in it: pgbench would take ':word' for one of its variables.
@@ -70,7 +71,12 @@ try {
     cookies.push(cookie);
     const post = async () => {
       const key = randomUUID();
-      const response = await bench.app.inject({ method: 'POST', url: '/api/v1/extras', headers: { cookie, 'idempotency-key': key }, payload });
+      const response = await bench.app.inject({
+        method: 'POST',
+        url: '/api/v1/extras',
+        headers: { cookie, 'idempotency-key': key },
+        payload,
+      });
       if (response.statusCode !== 201) throw new Error(`${name}: ${response.statusCode} ${response.body}`);
       return { key, id: (response.json() as { id: string }).id };
     };
@@ -89,7 +95,8 @@ try {
         const value = s.values[Number(n) - 1];
         for (const [exact, expr] of unique) if (value === exact) return expr;
         let lit = literal(value);
-        for (const [inside, expr] of unique) if (lit.includes(inside)) lit = `(${lit.split(inside).join(`' || ${expr}::text || E'`)})`;
+        for (const [inside, expr] of unique)
+          if (lit.includes(inside)) lit = `(${lit.split(inside).join(`' || ${expr}::text || E'`)})`;
         return lit;
       });
       text = text.replace(/\s+/g, ' ').trim();
@@ -99,7 +106,9 @@ try {
     await fs.writeFile(file, `\\set k random(1, 9000000000000000000)\n${statements.join('\n')}\n`);
     scripts.push(file);
     if (name === DEMO_STAFF[0]) {
-      console.log(`the app's statements for one extra (${sent.length} round trips, member ${name}, costCents ${costCents}):`);
+      console.log(
+        `the app's statements for one extra (${sent.length} round trips, member ${name}, costCents ${costCents}):`,
+      );
       for (const s of sent) console.log(`  ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
   }
@@ -107,7 +116,9 @@ try {
   const admin = new pg.Client({ connectionString: bench.url });
   await admin.connect();
   await admin.query('create table bench_raw_extras (like extras including all)');
-  const { rows } = await admin.query<{ org_id: string; id: string }>(`select org_id, id from members order by id limit 1`);
+  const { rows } = await admin.query<{ org_id: string; id: string }>(
+    `select org_id, id from members order by id limit 1`,
+  );
   await admin.end();
   const raw = path.join(dir, 'raw-insert.sql');
   await fs.writeFile(
@@ -118,7 +129,25 @@ try {
   const pgbench = (files: string[]) => {
     const run = spawnSync(
       'pgbench',
-      ['-n', '-M', 'prepared', '-h', bench.host, '-p', bench.port, '-U', bench.user, '-c', String(clients), '-j', '2', '-T', String(seconds), ...files.flatMap((f) => ['-f', f]), bench.name],
+      [
+        '-n',
+        '-M',
+        'prepared',
+        '-h',
+        bench.host,
+        '-p',
+        bench.port,
+        '-U',
+        bench.user,
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        String(seconds),
+        ...files.flatMap((f) => ['-f', f]),
+        bench.name,
+      ],
       { encoding: 'utf8' },
     );
     if (run.status !== 0) console.log(run.stderr.slice(0, 2000));
@@ -155,7 +184,12 @@ try {
   });
   let http: autocannon.Result;
   try {
-    while (!(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+    while (
+      !(await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    )
+      await new Promise((r) => setTimeout(r, 100));
     let n = 0;
     const body = JSON.stringify(payload);
     http = await autocannon({
@@ -168,7 +202,11 @@ try {
           setupRequest: (request) => ({
             ...request,
             body,
-            headers: { 'content-type': 'application/json', cookie: cookies[n++ % cookies.length]!, 'idempotency-key': randomUUID() },
+            headers: {
+              'content-type': 'application/json',
+              cookie: cookies[n++ % cookies.length]!,
+              'idempotency-key': randomUUID(),
+            },
           }),
         },
       ],
@@ -180,7 +218,9 @@ try {
   }
   const appRps = http['2xx'] / seconds;
   console.log(`after: ${await loadNote()}`);
-  console.log(`pgbench raw single-row INSERT (no triggers), ${clients} clients, ${seconds} s: ${rawRun.tps.toFixed(0)} tps (latency avg ${rawRun.latency} ms)`);
+  console.log(
+    `pgbench raw single-row INSERT (no triggers), ${clients} clients, ${seconds} s: ${rawRun.tps.toFixed(0)} tps (latency avg ${rawRun.latency} ms)`,
+  );
   console.log(
     `pgbench the app's statements for one extra, ${scripts.length} members, ${clients} clients, ${seconds} s: ${appRun.tps.toFixed(0)} tps (latency avg ${appRun.latency} ms, failed ${appRun.failed ?? 0})`,
   );
@@ -189,14 +229,18 @@ try {
       `p50 ${http.latency.p50} ms, p99 ${http.latency.p99} ms, ${http.non2xx} non-2xx, ${http.errors} errors`,
   );
   console.log(`ratio app transaction / raw INSERT: ${(appRun.tps / rawRun.tps).toFixed(2)} (goal: at least 0.5)`);
-  console.log(`ratio app / app transaction: ${(appRps / appRun.tps).toFixed(2)} (goal: at least 0.8, with p99 under 100 ms)`);
+  console.log(
+    `ratio app / app transaction: ${(appRps / appRun.tps).toFixed(2)} (goal: at least 0.8, with p99 under 100 ms)`,
+  );
   const check = new pg.Client({ connectionString: bench.url });
   await check.connect();
   const { rows: sums } = await check.query(
     `select (select count(*) from extras where deleted_at is null)::int as rows, (select coalesce(sum(extras), 0) from extra_day_sums)::int as summed`,
   );
   await check.end();
-  console.log(`extras ${sums[0].rows}, counted in the day sums ${sums[0].summed}${sums[0].rows === sums[0].summed ? ' (equal)' : ' (NOT EQUAL)'}`);
+  console.log(
+    `extras ${sums[0].rows}, counted in the day sums ${sums[0].summed}${sums[0].rows === sums[0].summed ? ' (equal)' : ' (NOT EQUAL)'}`,
+  );
 } finally {
   await bench.close();
   await fs.rm(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QueryResult } from 'pg';
-import { openDatabase, type Database } from '../src/server/db/client';
+import { type Database, openDatabase } from '../src/server/db/client';
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,7 +28,11 @@ export async function timed(run: () => Promise<unknown>, n: number) {
 }
 
 /** Times each case through the app and as plain SQL, and prints both with their ratio against the goal. */
-export async function compareWithSql(cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<unknown> }[], n: number, goalMs: number) {
+export async function compareWithSql(
+  cases: { name: string; http: () => Promise<unknown>; sql: () => Promise<unknown> }[],
+  n: number,
+  goalMs: number,
+) {
   for (const c of cases) {
     const http = await timed(c.http, n);
     const sql = await timed(c.sql, n);
@@ -70,14 +74,23 @@ export async function startApp(port: number, label: string): Promise<BenchApp> {
     await fs.rm(dataDir, { recursive: true, force: true });
   };
   try {
-    while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+    while (
+      !(await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    )
+      await new Promise((r) => setTimeout(r, 100));
   } catch (err) {
     await stop();
     throw err;
   }
-  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]!
+    .trim();
   const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-  const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, { max: 4 });
+  const database = openDatabase(`postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`, {
+    max: 4,
+  });
   return {
     base,
     dataDir,
@@ -89,7 +102,10 @@ export async function startApp(port: number, label: string): Promise<BenchApp> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password: 'kroon-demo-2026' }),
       });
-      return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      return response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
     },
     get: (url, cookie) => async () => {
       const response = await fetch(`${base}${url}`, { headers: { cookie } });

@@ -7,7 +7,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { openDatabase, type Database } from '../src/server/db/client';
+import { type Database, openDatabase } from '../src/server/db/client';
 import { runMigrations } from '../src/server/db/migrate';
 import { seedDemoIfEmpty } from '../src/server/seed/demo.seed';
 
@@ -15,7 +15,30 @@ export const DEMO_PASSWORD = 'kroon-demo-2026';
 /** The AUTH_SECRET of the in-process app: an app process started on the same database accepts its sessions. */
 export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-better-auth';
 /** The demo's members and managers, who may log extras. */
-export const DEMO_STAFF = ['lisa', 'daan', 'noor', 'tom', 'emma', 'kees', 'yara', 'mohamed', 'julia', 'bram', 'sophie', 'ruben', 'mila', 'sem', 'zoe', 'thijs', 'iris', 'bas', 'pieter', 'fatima', 'lars', 'eva'];
+export const DEMO_STAFF = [
+  'lisa',
+  'daan',
+  'noor',
+  'tom',
+  'emma',
+  'kees',
+  'yara',
+  'mohamed',
+  'julia',
+  'bram',
+  'sophie',
+  'ruben',
+  'mila',
+  'sem',
+  'zoe',
+  'thijs',
+  'iris',
+  'bas',
+  'pieter',
+  'fatima',
+  'lars',
+  'eva',
+];
 
 export interface InProcessApp {
   app: FastifyInstance;
@@ -44,7 +67,13 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
   const secret = BENCH_SECRET;
   const database = openDatabase(url, { max: poolMax });
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD, secret);
-  const config = loadConfig({ NODE_ENV: 'production', APP_URL: 'http://localhost:3000', LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGNIN_MAX_PER_IP: '100000' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    APP_URL: 'http://localhost:3000',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    SIGNIN_MAX_PER_IP: '100000',
+  });
   const app = await buildApp({ config, database, authSecret: secret, loggerInstance: pino({ level: 'warn' }) });
   await app.ready();
   const parsed = new URL(url);
@@ -57,7 +86,11 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
     user: decodeURIComponent(parsed.username),
     name,
     async signIn(email) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: DEMO_PASSWORD } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password: DEMO_PASSWORD },
+      });
       if (response.statusCode !== 200) throw new Error(`sign-in of ${email}: ${response.statusCode} ${response.body}`);
       return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     },
@@ -75,5 +108,8 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
 /** The machine's load, to print beside figures taken on a shared machine. */
 export async function loadNote(): Promise<string> {
   const os = await import('node:os');
-  return `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`;
+  return `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${os.cpus().length} cores`;
 }

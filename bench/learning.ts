@@ -16,19 +16,26 @@ const TEAMS = 300;
 const bench = await startApp(3961, 'learning');
 const { database, q } = bench;
 try {
-
   // ---------- the data: the demo hotel grows to 5,000 people in 300 teams with a million extras ----------
   const started = performance.now();
   const { rows: orgRows } = await q(`select id from organizations limit 1`);
   const orgId = orgRows[0].id as string;
   const people = await addPeople(q, orgId, { members: MEMBERS, teams: TEAMS });
   // Pieter manages the first bench team too.
-  const { rows: pieter } = await q(`select m.id from members m join auth_user u on u.id = m.user_id where u.email = 'pieter@dekroon.example'`);
+  const { rows: pieter } = await q(
+    `select m.id from members m join auth_user u on u.id = m.user_id where u.email = 'pieter@dekroon.example'`,
+  );
   const { rows: firstTeam } = await q(`select id from teams where org_id = $1 and name = 'Bench team 1'`, [orgId]);
   const teamId = firstTeam[0].id as string;
-  await q(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [orgId, teamId, pieter[0].id]);
+  await q(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [
+    orgId,
+    teamId,
+    pieter[0].id,
+  ]);
   await addExtras(q, orgId, people, EXTRAS);
-  console.log(`\ndata ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${EXTRAS} extras, ${MEMBERS} members, ${TEAMS} teams`);
+  console.log(
+    `\ndata ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${EXTRAS} extras, ${MEMBERS} members, ${TEAMS} teams`,
+  );
 
   // ---------- the app, warm ----------
   const director = await bench.signIn('anna@dekroon.example');
@@ -42,7 +49,10 @@ try {
   const { rows: tz } = await q(`select time_zone from organizations where id = $1`, [orgId]);
   const timeZone = tz[0].time_zone as string;
   const db = database.db;
-  const range = async (from: string) => ({ start: await selectLocalDayStart(db, timeZone, from, 0), end: await selectLocalDayStart(db, timeZone, today, 1) });
+  const range = async (from: string) => ({
+    start: await selectLocalDayStart(db, timeZone, from, 0),
+    end: await selectLocalDayStart(db, timeZone, today, 1),
+  });
   const r90 = await range(from90);
   const r28 = await range(from28);
 
@@ -52,9 +62,15 @@ try {
     const params = [orgId, from, to, ...(teamId ? [teamId] : [])];
     const sums = `count(*), count(e.reaction_score), sum(e.reaction_score), sum(e.reaction_score * e.reaction_score), count(*) filter (where e.reaction_score >= 4)`;
     return Promise.all([
-      q(`select e.kind, klantwerk_cost_band(e.cost_cents), ${sums} from extras e where ${where} group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`, params),
+      q(
+        `select e.kind, klantwerk_cost_band(e.cost_cents), ${sums} from extras e where ${where} group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`,
+        params,
+      ),
       q(`select v, ${sums} from extras e, unnest(e.value_ids) v where ${where} group by v`, params),
-      q(`select w, ${sums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w where ${where} group by w having count(*) >= 5`, params),
+      q(
+        `select w, ${sums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w where ${where} group by w having count(*) >= 5`,
+        params,
+      ),
     ]);
   };
 
@@ -72,7 +88,11 @@ try {
     {
       name: 'conversation view, one team, 4 weeks',
       http: get(`/api/v1/teams/${teamId}/conversation?from=${from28}&to=${today}`, manager),
-      sql: () => Promise.all([repo.selectTeamFigures(db, orgId, teamId, r28.start, r28.end), repo.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200)]),
+      sql: () =>
+        Promise.all([
+          repo.selectTeamFigures(db, orgId, teamId, r28.start, r28.end),
+          repo.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200),
+        ]),
     },
   ];
   await compareWithSql(cases, REQUESTS, 150);

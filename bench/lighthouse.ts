@@ -19,7 +19,8 @@ import { CHROMIUM, CHROMIUM_FLAGS } from '../test/e2e/browser';
 import { ms, percentile, startApp } from './harness';
 
 const RUNS = Number(process.argv[2] ?? 3);
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`runs must be a whole number of 1 or more, not ${process.argv[2]}`);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`runs must be a whole number of 1 or more, not ${process.argv[2]}`);
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 const GOALS = { score: 90, lcp: 2500, tbt: 200, cls: 0.05 };
 
@@ -57,18 +58,33 @@ async function audit(url: string, cookie?: string): Promise<Run> {
     const { lhr } = result;
     // LIGHTHOUSE_REPORTS=<folder> keeps each run's whole report, to see where the time went.
     if (process.env.LIGHTHOUSE_REPORTS) {
-      writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(lhr));
+      writeFileSync(
+        path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`),
+        JSON.stringify(lhr),
+      );
     }
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     for (const warning of lhr.runWarnings) console.warn(`  Lighthouse warning: ${warning}`);
     const numeric = (id: string) => {
       const value = lhr.audits[id]?.numericValue;
-      if (value === undefined) throw new Error(`Lighthouse on ${url}: no value for ${id} (${lhr.audits[id]?.errorMessage ?? 'audit missing'})`);
+      if (value === undefined)
+        throw new Error(
+          `Lighthouse on ${url}: no value for ${id} (${lhr.audits[id]?.errorMessage ?? 'audit missing'})`,
+        );
       return value;
     };
     // Every request of the load as Lighthouse saw it, with its bytes on the wire.
-    const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string; statusCode?: number; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []);
-    const lcpTable = (lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { nodeLabel?: string } }[] }[] } | undefined)?.items?.[0];
+    const requests =
+      (
+        lhr.audits['network-requests']?.details as
+          | { items?: { url: string; statusCode?: number; resourceType?: string; transferSize?: number }[] }
+          | undefined
+      )?.items ?? [];
+    const lcpTable = (
+      lhr.audits['largest-contentful-paint-element']?.details as
+        | { items?: { items?: { node?: { nodeLabel?: string } }[] }[] }
+        | undefined
+    )?.items?.[0];
     const score = lhr.categories.performance?.score;
     if (score === null || score === undefined) throw new Error(`Lighthouse on ${url}: no performance score`);
     return {
@@ -114,10 +130,16 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const run = await audit(`${bench.base}${page.path}`, page.cookie);
       const finalPath = new URL(run.finalUrl).pathname;
-      console.log(`  run ${i + 1} (${run.finalUrl.replace(bench.base, '')}, LCP element "${run.lcpElement}"): ${line(run)}`);
-      if (finalPath !== page.path) throw new Error(`Lighthouse audited ${run.finalUrl}, not ${page.path}${finalPath === '/sign-in' ? ': the session was not used' : ''}`);
+      console.log(
+        `  run ${i + 1} (${run.finalUrl.replace(bench.base, '')}, LCP element "${run.lcpElement}"): ${line(run)}`,
+      );
+      if (finalPath !== page.path)
+        throw new Error(
+          `Lighthouse audited ${run.finalUrl}, not ${page.path}${finalPath === '/sign-in' ? ': the session was not used' : ''}`,
+        );
       // Lighthouse's final URL can miss a late client-side redirect, so also check the app saw the session.
-      if (page.cookie && !run.signedIn) throw new Error(`no signed-in API call answered 200 during the run of ${page.path}: not signed in`);
+      if (page.cookie && !run.signedIn)
+        throw new Error(`no signed-in API call answered 200 during the run of ${page.path}: not signed in`);
       runs.push(run);
     }
     const median = (pick: (r: Run) => number) => percentile(runs.map(pick), 50);

@@ -24,15 +24,51 @@ await fs.chmod(dataDir, 0o755);
 
 const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SIGNIN_MAX_PER_IP: '100000', DB_POOL_MAX: '20' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SIGNIN_MAX_PER_IP: '100000',
+    DB_POOL_MAX: '20',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
 try {
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+  while (
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    await new Promise((r) => setTimeout(r, 100));
 
   // Every demo member and manager logs; each request takes the next person's session.
-  const staff = ['lisa', 'daan', 'noor', 'tom', 'emma', 'kees', 'yara', 'mohamed', 'julia', 'bram', 'sophie', 'ruben', 'mila', 'sem', 'zoe', 'thijs', 'iris', 'bas', 'pieter', 'fatima', 'lars', 'eva'];
+  const staff = [
+    'lisa',
+    'daan',
+    'noor',
+    'tom',
+    'emma',
+    'kees',
+    'yara',
+    'mohamed',
+    'julia',
+    'bram',
+    'sophie',
+    'ruben',
+    'mila',
+    'sem',
+    'zoe',
+    'thijs',
+    'iris',
+    'bas',
+    'pieter',
+    'fatima',
+    'lars',
+    'eva',
+  ];
   const cookies: string[] = [];
   for (const name of staff) {
     const response = await fetch(`${base}/api/v1/auth/sign-in`, {
@@ -40,7 +76,12 @@ try {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: `${name}@dekroon.example`, password: 'kroon-demo-2026' }),
     });
-    cookies.push(response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+    cookies.push(
+      response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    );
   }
   const body = JSON.stringify({
     occasion: 'Gast vroeg de weg naar het museum',
@@ -61,7 +102,11 @@ try {
         setupRequest: (request) => ({
           ...request,
           body,
-          headers: { 'content-type': 'application/json', cookie: cookies[n++ % cookies.length]!, 'idempotency-key': randomUUID() },
+          headers: {
+            'content-type': 'application/json',
+            cookie: cookies[n++ % cookies.length]!,
+            'idempotency-key': randomUUID(),
+          },
         }),
       },
     ],
@@ -71,7 +116,12 @@ try {
     url: `${base}/api/health`,
     connections,
     duration: Math.min(seconds, 10),
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { cookie: cookies[n++ % cookies.length]! } }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, headers: { cookie: cookies[n++ % cookies.length]! } }),
+      },
+    ],
   });
   const rps = ok / seconds;
   console.log(
@@ -86,11 +136,18 @@ try {
   );
 
   // The same PostgreSQL, raw: one INSERT of an extra row per transaction, same concurrency.
-  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]!
+    .trim();
   const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-  const client = new pg.Client({ connectionString: `postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk` });
+  const client = new pg.Client({
+    connectionString: `postgres://klantwerk:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/klantwerk`,
+  });
   await client.connect();
-  const { rows } = await client.query<{ org_id: string; id: string }>('select org_id, id from members order by id limit $1', [staff.length]);
+  const { rows } = await client.query<{ org_id: string; id: string }>(
+    'select org_id, id from members order by id limit $1',
+    [staff.length],
+  );
   // The raw INSERT goes into a copy of the extras table with its columns, keys and indexes but without
   // the trigger that keeps the day sums: the database's own insert rate, not our bookkeeping's.
   await client.query('create table bench_raw_extras (like extras including all)');
@@ -107,7 +164,30 @@ try {
     const pgbench = (file: string) => {
       const run = spawnSync(
         'pgbench',
-        ['-n', '-M', 'prepared', '-h', '127.0.0.1', '-p', pgPort, '-U', 'klantwerk', '-c', String(connections), '-j', '2', '-T', String(Math.min(seconds, 10)), '-f', file, '-D', `org=${rows[0]!.org_id}`, '-D', `member=${rows[0]!.id}`, 'klantwerk'],
+        [
+          '-n',
+          '-M',
+          'prepared',
+          '-h',
+          '127.0.0.1',
+          '-p',
+          pgPort,
+          '-U',
+          'klantwerk',
+          '-c',
+          String(connections),
+          '-j',
+          '2',
+          '-T',
+          String(Math.min(seconds, 10)),
+          '-f',
+          file,
+          '-D',
+          `org=${rows[0]!.org_id}`,
+          '-D',
+          `member=${rows[0]!.id}`,
+          'klantwerk',
+        ],
         { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' },
       );
       if (run.status !== 0) console.log(run.stderr);
@@ -115,12 +195,37 @@ try {
     };
     const bench = spawnSync(
       'pgbench',
-      ['-n', '-M', 'extended', '-h', '127.0.0.1', '-p', pgPort, '-U', 'klantwerk', '-c', String(connections), '-j', '2', '-T', String(seconds), '-f', script, '-D', `org=${rows[0]!.org_id}`, '-D', `member=${rows[0]!.id}`, 'klantwerk'],
+      [
+        '-n',
+        '-M',
+        'extended',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        pgPort,
+        '-U',
+        'klantwerk',
+        '-c',
+        String(connections),
+        '-j',
+        '2',
+        '-T',
+        String(seconds),
+        '-f',
+        script,
+        '-D',
+        `org=${rows[0]!.org_id}`,
+        '-D',
+        `member=${rows[0]!.id}`,
+        'klantwerk',
+      ],
       { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' },
     );
     const tps = Number(bench.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
     const latency = bench.stdout.match(/latency average = ([\d.]+) ms/)?.[1];
-    console.log(`pgbench, raw single-row INSERT (extras without the day-sum trigger), ${connections} clients, ${seconds} s: ${tps.toFixed(0)} tps (latency average ${latency} ms)`);
+    console.log(
+      `pgbench, raw single-row INSERT (extras without the day-sum trigger), ${connections} clients, ${seconds} s: ${tps.toFixed(0)} tps (latency average ${latency} ms)`,
+    );
     console.log(`ratio app / raw INSERT: ${(rps / tps).toFixed(2)} (goal: at least 0.40, with p99 under 50 ms)`);
     if (bench.status !== 0) console.log(bench.stderr);
     // What the app sends for one extra (sign-in check, then a transaction: budget lock, mandate and

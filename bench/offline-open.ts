@@ -15,8 +15,21 @@ const bench = await startApp(3968, 'offline-open');
 const browser = await launchBrowser();
 try {
   const cookie = await bench.signIn('lisa@dekroon.example');
-  const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: bench.base });
-  await context.addCookies(cookie.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: bench.base })));
+  const context = await browser.newContext({
+    ...PHONE,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    baseURL: bench.base,
+  });
+  await context.addCookies(
+    cookie
+      .split('; ')
+      .map((pair) => ({
+        name: pair.slice(0, pair.indexOf('=')),
+        value: pair.slice(pair.indexOf('=') + 1),
+        url: bench.base,
+      })),
+  );
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const cdp = await context.newCDPSession(page);
@@ -24,7 +37,14 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
 
-  const usable = () => Promise.all([page.getByText(/deze week/).first().waitFor(), page.getByRole('button', { name: 'Opslaan' }).waitFor()]);
+  const usable = () =>
+    Promise.all([
+      page
+        .getByText(/deze week/)
+        .first()
+        .waitFor(),
+      page.getByRole('button', { name: 'Opslaan' }).waitFor(),
+    ]);
   const first = performance.now();
   await page.goto('/extras/new');
   await usable();
@@ -39,7 +59,9 @@ try {
       await usable();
       times.push(performance.now() - start);
     }
-    console.log(`${label}: median ${ms(percentile(times, 50))}, slowest ${ms(Math.max(...times))} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+    console.log(
+      `${label}: median ${ms(percentile(times, 50))}, slowest ${ms(Math.max(...times))} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+    );
     return percentile(times, 50);
   };
   const online = await timeReloads('second visit, online (slow 4G)');

@@ -22,7 +22,14 @@ const DEFAULT_TARGETS: Target[] = [
   {
     path: '/extras/new',
     email: 'lisa@dekroon.example',
-    ready: (page) => Promise.all([page.getByText(/deze week/).first().waitFor(), page.getByRole('button', { name: 'Opslaan' }).waitFor()]),
+    ready: (page) =>
+      Promise.all([
+        page
+          .getByText(/deze week/)
+          .first()
+          .waitFor(),
+        page.getByRole('button', { name: 'Opslaan' }).waitFor(),
+      ]),
   },
   { path: '/', email: 'lisa@dekroon.example', ready: heading },
   { path: '/feed', email: 'lisa@dekroon.example', ready: heading },
@@ -58,8 +65,14 @@ try {
     let requests = 0;
     cdp.on('Network.requestWillBeSent', () => void requests++);
     cdp.on('Network.responseReceived', (e) => {
-      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      responses.set(e.requestId, { url: new URL(e.response.url).pathname, type: e.type, encoding: headers['content-encoding'] ?? '-' });
+      const headers = Object.fromEntries(
+        Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
+      responses.set(e.requestId, {
+        url: new URL(e.response.url).pathname,
+        type: e.type,
+        encoding: headers['content-encoding'] ?? '-',
+      });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const r = responses.get(e.requestId);
@@ -74,8 +87,11 @@ try {
 
     const sum = (type?: string) => done.filter((d) => !type || d.type === type).reduce((s, d) => s + d.bytes, 0);
     const count = (type: string) => done.filter((d) => d.type === type).length;
-    console.log(`\n${target.path}${target.email ? ` signed in as ${target.email}` : ''} (ended on ${new URL(page.url()).pathname})`);
-    for (const d of done) console.log(`  ${d.type.padEnd(11)} ${kib(d.bytes).padStart(10)}  ${d.encoding.padEnd(5)} ${d.url}`);
+    console.log(
+      `\n${target.path}${target.email ? ` signed in as ${target.email}` : ''} (ended on ${new URL(page.url()).pathname})`,
+    );
+    for (const d of done)
+      console.log(`  ${d.type.padEnd(11)} ${kib(d.bytes).padStart(10)}  ${d.encoding.padEnd(5)} ${d.url}`);
     console.log(
       `  on the wire: JavaScript ${kib(sum('Script'))} in ${count('Script')} files, CSS ${kib(sum('Stylesheet'))}, ` +
         `everything ${kib(sum())} in ${done.length} responses; requests before usable ${beforeUsable}, in all ${requests}`,

@@ -18,7 +18,9 @@ const { q } = bench;
 try {
   const { orgId } = await addLargeOrganization(q, EXTRAS);
   await q(`update extras set customer_ref = 'Gast ' || (id::text) where org_id = $1 and random() < 0.2`, [orgId]);
-  await q(`update customer_reactions set contact_email = 'klant@example.test' where org_id = $1 and random() < 0.33`, [orgId]);
+  await q(`update customer_reactions set contact_email = 'klant@example.test' where org_id = $1 and random() < 0.33`, [
+    orgId,
+  ]);
   // Keep customers' names a year: the promises of the first year are past it (their customers were known then).
   await q(`update customers set created_at = now() - interval '800 days' where org_id = $1`, [orgId]);
   await q(`update organizations set customer_keep_days = 365 where id = $1`, [orgId]);
@@ -28,7 +30,9 @@ try {
             (select count(*) from customer_reactions where contact_email is not null)::int as contacts,
             (select count(*) from customers)::int as customers`,
   );
-  console.log(`extras naming a customer ${counts[0].refs}, reactions with contact details ${counts[0].contacts}, customers ${counts[0].customers}`);
+  console.log(
+    `extras naming a customer ${counts[0].refs}, reactions with contact details ${counts[0].contacts}, customers ${counts[0].customers}`,
+  );
 
   const sweep = async () => {
     const started = performance.now();
@@ -37,7 +41,9 @@ try {
     return { ms: performance.now() - started, contacts, ...customers };
   };
   const first = await sweep();
-  console.log(`first sweep (two years of backlog): ${ms(first.ms)} — contacts erased ${first.contacts}, customers pseudonymised ${first.customers}, extra references dropped ${first.extraRefs}`);
+  console.log(
+    `first sweep (two years of backlog): ${ms(first.ms)} — contacts erased ${first.contacts}, customers pseudonymised ${first.customers}, extra references dropped ${first.extraRefs}`,
+  );
   const steady: number[] = [];
   for (let i = 0; i < 5; i++) steady.push((await sweep()).ms);
   console.log(`steady sweep (nothing due), five runs: ${steady.map(ms).join(', ')}`);
@@ -53,9 +59,12 @@ try {
   const deactivated = await post(`/api/v1/members/${memberId}/deactivate`);
   if (!deactivated.ok) throw new Error(`deactivate: ${deactivated.status} ${await deactivated.text()}`);
   const exportUrl = `/api/v1/members/${memberId}/export`;
-  const size = (await (await fetch(`${bench.base}${exportUrl}`, { headers: { cookie: admin } })).arrayBuffer()).byteLength;
+  const size = (await (await fetch(`${bench.base}${exportUrl}`, { headers: { cookie: admin } })).arrayBuffer())
+    .byteLength;
   const taken = await timed(bench.get(exportUrl, admin), REQUESTS);
-  console.log(`export of the busiest member (${busiest[0].n} extras, ${(size / 1024).toFixed(0)} KiB): p50 ${ms(taken.p50)}, p95 ${ms(taken.p95)}`);
+  console.log(
+    `export of the busiest member (${busiest[0].n} extras, ${(size / 1024).toFixed(0)} KiB): p50 ${ms(taken.p50)}, p95 ${ms(taken.p95)}`,
+  );
 
   const started = performance.now();
   const erased = await post(`/api/v1/members/${memberId}/erase`);

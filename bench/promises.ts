@@ -38,7 +38,9 @@ try {
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - monthsBack, 1)).toISOString().slice(0, 10);
   };
   const from6m = firstOfMonth(5);
-  const endOfMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const endOfMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 0))
+    .toISOString()
+    .slice(0, 10);
 
   // The plain SQL: the same aggregates as straight queries, no app.
   const chainPlain = () => chainSql(q, orgId, from90, today, today);
@@ -54,23 +56,27 @@ try {
            from promise_steps where org_id = $1 and team_id = $5 and kind = 'handoff' and due_date between $2 and $3 group by 1`,
         [orgId, from6m, endOfMonth, today, teamId],
       ),
-      q(`select date_trunc('month', handoff_day), count(*), avg(score) from step_ratings where org_id = $1 and giver_team_id = $4 and handoff_day between $2 and $3 group by 1`, [
-        orgId,
-        from6m,
-        endOfMonth,
-        teamId,
-      ]),
-      q(`select date_trunc('month', handoff_day), count(*), avg(score) from step_ratings where org_id = $1 and receiver_team_id = $4 and handoff_day between $2 and $3 group by 1`, [
-        orgId,
-        from6m,
-        endOfMonth,
-        teamId,
-      ]),
+      q(
+        `select date_trunc('month', handoff_day), count(*), avg(score) from step_ratings where org_id = $1 and giver_team_id = $4 and handoff_day between $2 and $3 group by 1`,
+        [orgId, from6m, endOfMonth, teamId],
+      ),
+      q(
+        `select date_trunc('month', handoff_day), count(*), avg(score) from step_ratings where org_id = $1 and receiver_team_id = $4 and handoff_day between $2 and $3 group by 1`,
+        [orgId, from6m, endOfMonth, teamId],
+      ),
     ]);
 
   const cases = [
-    { name: 'the chain, whole organisation, 90 days', http: bench.get(`/api/v1/chain?from=${from90}&to=${today}`, director), sql: chainPlain },
-    { name: 'team figures, one team, 6 months', http: bench.get(`/api/v1/team-figures?teamId=${teamId}&months=6`, director), sql: figuresSql },
+    {
+      name: 'the chain, whole organisation, 90 days',
+      http: bench.get(`/api/v1/chain?from=${from90}&to=${today}`, director),
+      sql: chainPlain,
+    },
+    {
+      name: 'team figures, one team, 6 months',
+      http: bench.get(`/api/v1/team-figures?teamId=${teamId}&months=6`, director),
+      sql: figuresSql,
+    },
   ];
   await compareWithSql(cases, REQUESTS, 150);
 } finally {

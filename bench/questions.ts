@@ -35,16 +35,35 @@ try {
 
   const anna = await bench.signIn('anna@dekroon.example');
   const post = async (url: string, body: unknown) => {
-    const res = await fetch(`${bench.base}${url}`, { method: 'POST', headers: { cookie: anna, 'content-type': 'application/json', origin: bench.base }, body: JSON.stringify(body) });
+    const res = await fetch(`${bench.base}${url}`, {
+      method: 'POST',
+      headers: { cookie: anna, 'content-type': 'application/json', origin: bench.base },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
     return res.json();
   };
   const own: string[] = [];
-  for (let i = 0; i < 6; i++) own.push((await post('/api/v1/questions/bank', { theme: 'values', kind: i === 5 ? 'open' : 'agree5', text: { nl: `Eigen vraag ${i + 1}` } })).key);
-  const bank = (await (await fetch(`${bench.base}/api/v1/questions/bank`, { headers: { cookie: anna } })).json()).items.filter((x: { own: boolean }) => !x.own);
+  for (let i = 0; i < 6; i++)
+    own.push(
+      (
+        await post('/api/v1/questions/bank', {
+          theme: 'values',
+          kind: i === 5 ? 'open' : 'agree5',
+          text: { nl: `Eigen vraag ${i + 1}` },
+        })
+      ).key,
+    );
+  const bank = (
+    await (await fetch(`${bench.base}/api/v1/questions/bank`, { headers: { cookie: anna } })).json()
+  ).items.filter((x: { own: boolean }) => !x.own);
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  const closesOn = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + 14 * 86_400_000));
-  const [{ k, k_texts: kTexts }] = (await q(`select results_min_group as k, results_min_texts as k_texts from organizations where id = $1`, [orgId])).rows;
+  const closesOn = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(Date.now() + 14 * 86_400_000),
+  );
+  const [{ k, k_texts: kTexts }] = (
+    await q(`select results_min_group as k, results_min_texts as k_texts from organizations where id = $1`, [orgId])
+  ).rows;
 
   /** The round's results as the close would store them, planned and rolled back; how long it took and what it withheld. */
   const plan = async (campaignId: string, acrossRounds: boolean) => {
@@ -54,7 +73,14 @@ try {
       .transaction(async (tx) => {
         const planned = await planResults(tx, SECRET, orgId, campaignId, k, kTexts, acrossRounds);
         for (const r of planned.resultRows) {
-          const kind = r.groupKey === 'org' ? 'org' : r.groupKey.startsWith('level:') ? 'level' : r.groupKey.includes(':level:') ? 'team×level' : 'team';
+          const kind =
+            r.groupKey === 'org'
+              ? 'org'
+              : r.groupKey.startsWith('level:')
+                ? 'level'
+                : r.groupKey.includes(':level:')
+                  ? 'team×level'
+                  : 'team';
           const key = `${r.status} (${kind})`;
           withheld.set(key, (withheld.get(key) ?? 0) + 1);
         }
@@ -63,7 +89,13 @@ try {
       .catch((err) => {
         if (!/rollback/i.test(String(err))) throw err;
       });
-    return { ms: performance.now() - t0, statuses: [...withheld].sort().map(([status, n]) => `${status} ${n}`).join(', ') };
+    return {
+      ms: performance.now() - t0,
+      statuses: [...withheld]
+        .sort()
+        .map(([status, n]) => `${status} ${n}`)
+        .join(', '),
+    };
   };
 
   let campaign: { id: string; audienceSize: number; questions: unknown[] } | undefined;
@@ -80,7 +112,10 @@ try {
          on conflict do nothing`,
         [orgId, `round${round}`],
       );
-      const { rowCount: back } = await q(`update members set status = 'active' where org_id = $1 and status = 'deactivated' and abs(hashtext(id::text || $2)) % 3 = 0`, [orgId, `back${round}`]);
+      const { rowCount: back } = await q(
+        `update members set status = 'active' where org_id = $1 and status = 'deactivated' and abs(hashtext(id::text || $2)) % 3 = 0`,
+        [orgId, `back${round}`],
+      );
       const { rowCount: left } = await q(
         `update members set status = 'deactivated' where org_id = $1 and status = 'active' and user_id like 'bench-%' and abs(hashtext(id::text || $2)) % 200 = 0`,
         [orgId, `left${round}`],
@@ -95,15 +130,23 @@ try {
       audience: { all: true },
       questionKeys: [...bank.map((x: { key: string }) => x.key), ...own],
     });
-    console.log(`round ${round + 1}: launch (${campaign!.audienceSize} people asked, ${campaign!.questions.length} questions): ${ms(performance.now() - t0)}`);
+    console.log(
+      `round ${round + 1}: launch (${campaign!.audienceSize} people asked, ${campaign!.questions.length} questions): ${ms(performance.now() - t0)}`,
+    );
 
     // Everyone answers (9 in 10 answer each question, a third write an open text), written as the app writes them.
     t0 = performance.now();
-    const { rows: audience } = await q(`select member_id from campaign_audience where campaign_id = $1`, [campaign!.id]);
+    const { rows: audience } = await q(`select member_id from campaign_audience where campaign_id = $1`, [
+      campaign!.id,
+    ]);
     const keyOf = ballotKeyer(SECRET, campaign!.id);
     const keys = audience.map((r: { member_id: string }) => keyOf(r.member_id));
     for (let i = 0; i < keys.length; i += 5000) {
-      await q(`insert into campaign_ballots (org_id, campaign_id, ballot_key) select $1, $2, unnest($3::text[])`, [orgId, campaign!.id, keys.slice(i, i + 5000)]);
+      await q(`insert into campaign_ballots (org_id, campaign_id, ballot_key) select $1, $2, unnest($3::text[])`, [
+        orgId,
+        campaign!.id,
+        keys.slice(i, i + 5000),
+      ]);
     }
     // Fresh statistics first: the foreign-key checks of the answers are planned from them.
     await q(`analyze campaign_ballots`);
@@ -118,24 +161,33 @@ try {
           and (cq.kind <> 'open' or abs(hashtext(b.id::text || 'open')) % 3 = 0)`,
       [campaign!.id],
     );
-    const { rows: answerCount } = await q(`select count(*)::int as n from campaign_answers where campaign_id = $1`, [campaign!.id]);
+    const { rows: answerCount } = await q(`select count(*)::int as n from campaign_answers where campaign_id = $1`, [
+      campaign!.id,
+    ]);
     await q(`vacuum analyze campaign_answers`);
     console.log(`  ${answerCount[0].n} answers written: ${ms(performance.now() - t0)}`);
 
     const before = await plan(campaign!.id, false);
     const after = await plan(campaign!.id, true);
-    console.log(`  results planned, the rule within the round over those who answered (before issue 14): ${ms(before.ms)} — ${before.statuses}`);
-    console.log(`  results planned, also over the people asked and beside ${round} earlier round(s): ${ms(after.ms)} — ${after.statuses}`);
+    console.log(
+      `  results planned, the rule within the round over those who answered (before issue 14): ${ms(before.ms)} — ${before.statuses}`,
+    );
+    console.log(
+      `  results planned, also over the people asked and beside ${round} earlier round(s): ${ms(after.ms)} — ${after.statuses}`,
+    );
     console.log(`  the no-difference check's added cost: ${ms(after.ms - before.ms)}`);
 
     t0 = performance.now();
     await post(`/api/v1/campaigns/${campaign!.id}/close`, {});
-    console.log(`  close (results per question and group, disclosure rule, keys erased): ${ms(performance.now() - t0)}`);
+    console.log(
+      `  close (results per question and group, disclosure rule, keys erased): ${ms(performance.now() - t0)}`,
+    );
   }
 
   const { rows: team } = await q(`select id from teams where org_id = $1 and name = 'Bench team 1'`, [orgId]);
   const teamKey = `team:${team[0].id}`;
-  const results = (group: string) => bench.get(`/api/v1/campaigns/${campaign!.id}/results?group=${encodeURIComponent(group)}`, anna);
+  const results = (group: string) =>
+    bench.get(`/api/v1/campaigns/${campaign!.id}/results?group=${encodeURIComponent(group)}`, anna);
   const views: [string, () => Promise<void>][] = [
     ['results, whole organisation', results('org')],
     ['results, one level (staff)', results('level:staff')],

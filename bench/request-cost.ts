@@ -16,9 +16,21 @@ try {
   const member = await bench.signIn('lisa@dekroon.example');
   const manager = await bench.signIn('daan@dekroon.example');
   const director = await bench.signIn('anna@dekroon.example');
-  const extra = JSON.stringify({ occasion: 'Gast vroeg de weg naar het museum', action: 'Meegelopen tot de hoek', kind: 'time', costCents: 0, minutes: 5, reactionScore: 5 });
+  const extra = JSON.stringify({
+    occasion: 'Gast vroeg de weg naar het museum',
+    action: 'Meegelopen tot de hoek',
+    kind: 'time',
+    costCents: 0,
+    minutes: 5,
+    reactionScore: 5,
+  });
   type Case = { name: string; goalMs?: number; call: () => Promise<{ statusCode: number; body: string }> };
-  const get = (url: string, cookie: string, goalMs?: number): Case => ({ name: `GET ${url}`, goalMs, call: () => bench.app.inject({ method: 'GET', url: url.startsWith('/api/') ? url : `/api/v1${url}`, headers: { cookie } }) });
+  const get = (url: string, cookie: string, goalMs?: number): Case => ({
+    name: `GET ${url}`,
+    goalMs,
+    call: () =>
+      bench.app.inject({ method: 'GET', url: url.startsWith('/api/') ? url : `/api/v1${url}`, headers: { cookie } }),
+  });
   const cases: Case[] = [
     {
       name: 'POST /extras',
@@ -63,8 +75,11 @@ try {
     const used = process.cpuUsage(cpu);
     const wall = performance.now() - start;
     const perRequest = (used.user + used.system) / 1000 / N;
-    const goal = c.goalMs === undefined ? '' : ` (goal ≤ ${c.goalMs} ms: ${perRequest <= c.goalMs ? 'met' : 'not met'})`;
-    console.log(`${c.name.padEnd(28)} CPU ${perRequest.toFixed(3)} ms/request${goal}, ${(N / (wall / 1000)).toFixed(0)} req/s in this process`);
+    const goal =
+      c.goalMs === undefined ? '' : ` (goal ≤ ${c.goalMs} ms: ${perRequest <= c.goalMs ? 'met' : 'not met'})`;
+    console.log(
+      `${c.name.padEnd(28)} CPU ${perRequest.toFixed(3)} ms/request${goal}, ${(N / (wall / 1000)).toFixed(0)} req/s in this process`,
+    );
   }
   console.log(`done; ${await loadNote()}`);
 } finally {

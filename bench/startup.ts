@@ -30,16 +30,26 @@ async function memoryKiB(pid: number): Promise<{ pss: number; rss: number }> {
 
 async function total(pids: number[]) {
   const each = await Promise.all(pids.map(memoryKiB));
-  return { pss: each.reduce((s, m) => s + m.pss, 0) / 1024, rss: each.reduce((s, m) => s + m.rss, 0) / 1024, count: pids.length };
+  return {
+    pss: each.reduce((s, m) => s + m.pss, 0) / 1024,
+    rss: each.reduce((s, m) => s + m.rss, 0) / 1024,
+    count: pids.length,
+  };
 }
 
 /** The processes under `npm start`: npm itself, the app's node processes, and the embedded PostgreSQL's (its own session). */
 function processesOf(npmPid: number, dataDir: string) {
   // The program a process runs, from its first argument: Node 24 names its main thread "MainThread" in
   // the process table, so the command name alone does not tell a node process.
-  const rows = execSync('ps -eo pid=,ppid=,args=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const rows = execSync('ps -eo pid=,ppid=,args=')
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/));
   const children = (pid: number) =>
-    rows.filter(([, pp]) => Number(pp) === pid).map(([p, , program]) => ({ pid: Number(p), comm: path.basename(program ?? '') }));
+    rows
+      .filter(([, pp]) => Number(pp) === pid)
+      .map(([p, , program]) => ({ pid: Number(p), comm: path.basename(program ?? '') }));
   const app: number[] = [];
   const walk = (pid: number) => {
     for (const child of children(pid)) {
@@ -48,7 +58,11 @@ function processesOf(npmPid: number, dataDir: string) {
     }
   };
   walk(npmPid);
-  const postmaster = Number(execSync(`head -1 ${path.join(dataDir, 'pg', 'postmaster.pid')}`).toString().trim());
+  const postmaster = Number(
+    execSync(`head -1 ${path.join(dataDir, 'pg', 'postmaster.pid')}`)
+      .toString()
+      .trim(),
+  );
   return { npm: [npmPid], app, postgres: [postmaster, ...children(postmaster).map((c) => c.pid)] };
 }
 
@@ -57,12 +71,20 @@ async function startOnce(dataDir: string) {
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(processes ? { APP_PROCESSES: processes } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...(processes ? { APP_PROCESSES: processes } : {}),
+    },
     stdio: 'ignore',
     detached: true,
   });
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (performance.now() - t0 > 120_000) throw new Error('no health after 120 s');
     await new Promise((r) => setTimeout(r, 25));
@@ -82,7 +104,9 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-bench-'));
 await fs.chmod(dataDir, 0o755);
 try {
   const first = await startOnce(dataDir);
-  console.log(`npm start → first 200 from /api/health, empty data folder (initdb, migrate, demo seed): ${first.seconds.toFixed(2)} s`);
+  console.log(
+    `npm start → first 200 from /api/health, empty data folder (initdb, migrate, demo seed): ${first.seconds.toFixed(2)} s`,
+  );
   await stop(first.child);
 
   const again = await startOnce(dataDir);
@@ -93,7 +117,10 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'jeroen@dekroon.example', password: 'kroon-demo-2026' }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   for (const url of ['/api/v1/me', '/api/v1/members', '/api/v1/teams', '/']) {
     await fetch(`http://127.0.0.1:${again.port}${url}`, { headers: { cookie } });
   }
@@ -103,7 +130,9 @@ try {
   const mib = (m: { pss: number; rss: number }) => `${m.pss.toFixed(0)} MiB PSS (${m.rss.toFixed(0)} MiB RSS summed)`;
   console.log(`memory, idle with the demo data, ${app.count} node process(es) of the app: ${mib(app)}`);
   console.log(`  embedded PostgreSQL, ${postgres.count} processes: ${mib(postgres)}`);
-  console.log(`  app + PostgreSQL: ${(app.pss + postgres.pss).toFixed(0)} MiB PSS; beside them the npm launcher: ${mib(npm)}`);
+  console.log(
+    `  app + PostgreSQL: ${(app.pss + postgres.pss).toFixed(0)} MiB PSS; beside them the npm launcher: ${mib(npm)}`,
+  );
   await stop(again.child);
 } finally {
   await fs.rm(dataDir, { recursive: true, force: true });

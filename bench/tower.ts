@@ -6,9 +6,9 @@
 // part of that SQL timed alone, to show where the time goes.
 // Run: npx tsx bench/tower.ts [extras] [requests]
 import { performance } from 'node:perf_hooks';
+import type { Tower } from '../src/contracts/tower.contract';
 import { addDays, localDay } from '../src/server/lib/days';
 import { weekOf } from '../src/server/modules/tower/tower.service';
-import type { Tower } from '../src/contracts/tower.contract';
 import { addCounsel, addExtras, addPeople, addPromises, addReactions, chainSql } from './data';
 import { compareWithSql, ms, startApp, timed } from './harness';
 
@@ -84,7 +84,14 @@ try {
           [orgId, tz, start],
         ),
     ],
-    ['follow-ups open', () => q(`select count(*), count(*) filter (where due_on < $2::date) from voice_followups where org_id = $1 and status = 'open'`, [orgId, today])],
+    [
+      'follow-ups open',
+      () =>
+        q(
+          `select count(*), count(*) filter (where due_on < $2::date) from voice_followups where org_id = $1 and status = 'open'`,
+          [orgId, today],
+        ),
+    ],
     [
       'promises per day',
       () =>
@@ -130,7 +137,17 @@ try {
     ],
   ];
 
-  await compareWithSql([{ name: 'the tower, whole organisation', http: bench.get('/api/v1/tower', anna), sql: () => Promise.all(parts.map(([, run]) => run())) }], REQUESTS, GOAL_MS);
+  await compareWithSql(
+    [
+      {
+        name: 'the tower, whole organisation',
+        http: bench.get('/api/v1/tower', anna),
+        sql: () => Promise.all(parts.map(([, run]) => run())),
+      },
+    ],
+    REQUESTS,
+    GOAL_MS,
+  );
   for (const [name, run] of parts) {
     const t = await timed(run, REQUESTS);
     console.log(`  plain SQL alone, ${name}: p50 ${ms(t.p50)}, p95 ${ms(t.p95)}`);

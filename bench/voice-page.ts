@@ -13,7 +13,13 @@ import { launchBrowser } from '../test/e2e/browser';
 import { ms, percentile, startApp } from './harness';
 
 const RUNS = Number(process.argv[2] ?? 5);
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'nl-NL' };
+const PHONE = {
+  viewport: { width: 360, height: 640 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  locale: 'nl-NL',
+};
 const CPU_SLOWDOWN = 6;
 const NETWORK = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 /** Quiet this long after the last long task (and no request in flight) before time to interactive is read, as Lighthouse does. */
@@ -98,7 +104,10 @@ try {
     let timing = await navigationTiming(page);
     let tasks: [number, number][] = [];
     for (;;) {
-      const state = await page.evaluate(() => ({ now: window.performance.now(), tasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks }));
+      const state = await page.evaluate(() => ({
+        now: window.performance.now(),
+        tasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+      }));
       timing = await navigationTiming(page);
       tasks = state.tasks;
       const busyUntil = Math.max(timing.load, ...tasks.map(([start, duration]) => start + duration));
@@ -119,10 +128,20 @@ try {
     const submit = performance.now() - sent;
     const thanks = await navigationTiming(page);
     const heading = await page.locator('h1').textContent();
-    if (!heading || (await page.locator('form').count()) > 0) throw new Error(`no thank-you page after sending the form: ${page.url()}`);
+    if (!heading || (await page.locator('form').count()) > 0)
+      throw new Error(`no thank-you page after sending the form: ${page.url()}`);
 
     const ttfb = timing.requestStart + documentTiming!.receiveHeadersEnd - documentTiming!.sendStart;
-    runs.push({ ...loaded, ttfb, dcl: timing.dcl, load: timing.load, tti, longTasks: tasks.length, submit, thanksLoad: thanks.load });
+    runs.push({
+      ...loaded,
+      ttfb,
+      dcl: timing.dcl,
+      load: timing.load,
+      tti,
+      longTasks: tasks.length,
+      submit,
+      thanksLoad: thanks.load,
+    });
     const r = runs.at(-1)!;
     console.log(
       `run ${i + 1}: ${r.jsBytes} B JavaScript in ${r.scripts} scripts, ${r.bytes} B in ${r.requests} requests | first byte ${ms(r.ttfb)}, DOMContentLoaded ${ms(r.dcl)}, ` +
@@ -135,9 +154,15 @@ try {
   console.log(
     `median of ${RUNS} runs on a slow phone (CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1000} kbit/s down and up, 360×640):`,
   );
-  console.log(`  JavaScript loaded: ${median((r) => r.jsBytes)} B in ${median((r) => r.scripts)} scripts; transferred in all: ${median((r) => r.bytes)} B in ${median((r) => r.requests)} requests`);
-  console.log(`  time to first byte ${ms(median((r) => r.ttfb))}, DOMContentLoaded ${ms(median((r) => r.dcl))}, load ${ms(median((r) => r.load))}, time to interactive ${ms(median((r) => r.tti))}`);
-  console.log(`  form sent → thank-you page loaded: ${ms(median((r) => r.submit))} (the thank-you navigation's own load event at ${ms(median((r) => r.thanksLoad))})`);
+  console.log(
+    `  JavaScript loaded: ${median((r) => r.jsBytes)} B in ${median((r) => r.scripts)} scripts; transferred in all: ${median((r) => r.bytes)} B in ${median((r) => r.requests)} requests`,
+  );
+  console.log(
+    `  time to first byte ${ms(median((r) => r.ttfb))}, DOMContentLoaded ${ms(median((r) => r.dcl))}, load ${ms(median((r) => r.load))}, time to interactive ${ms(median((r) => r.tti))}`,
+  );
+  console.log(
+    `  form sent → thank-you page loaded: ${ms(median((r) => r.submit))} (the thank-you navigation's own load event at ${ms(median((r) => r.thanksLoad))})`,
+  );
 } finally {
   await browser.close();
   await bench.stop();

@@ -26,8 +26,14 @@ if (process.argv.includes('--if-changed') && existsSync(stamp)) {
 
 const started = new Date();
 console.log('building the web app and the server into dist/ …');
-for (const args of [['build', '--logLevel', 'warn'], ['build', '--config', 'vite.server.config.ts']]) {
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...args], { cwd: root, stdio: 'inherit' });
+for (const args of [
+  ['build', '--logLevel', 'warn'],
+  ['build', '--config', 'vite.server.config.ts'],
+]) {
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 closeSync(openSync(stamp, 'w'));

@@ -217,7 +217,11 @@ afterAll(() => t.close());
 
 describe('the route table', () => {
   it('refuses a route that declares no access rule, even to an administrator', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/forgotten-rule', headers: { cookie: cookies.admin } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/forgotten-rule',
+      headers: { cookie: cookies.admin },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('forbidden');
     expect(response.body).not.toContain('should never be served');
@@ -243,23 +247,37 @@ describe('the route table', () => {
       const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
 
       const anonymous = await t.app.inject({ method: route.method as 'GET', url, payload });
-      if (anonymous.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anonymous.statusCode}`);
+      if (anonymous.statusCode !== 401)
+        failures.push(`anonymous ${route.method} ${route.url}: ${anonymous.statusCode}`);
 
       if (expected === 'signedIn') continue;
       if (expected === 'counterDevice') {
         // Only a counter device's own cookie opens these: a person's session, of any role, does not.
         for (const role of ROLES) {
-          const response = await t.app.inject({ method: route.method as 'GET', url, payload, headers: { cookie: cookies[role] } });
-          if (response.statusCode !== 401 || response.json().code !== 'counter_device_required') failures.push(`${role} ${route.method} ${route.url}: ${response.statusCode}`);
+          const response = await t.app.inject({
+            method: route.method as 'GET',
+            url,
+            payload,
+            headers: { cookie: cookies[role] },
+          });
+          if (response.statusCode !== 401 || response.json().code !== 'counter_device_required')
+            failures.push(`${role} ${route.method} ${route.url}: ${response.statusCode}`);
         }
         continue;
       }
       for (const role of ROLES) {
-        const response = await t.app.inject({ method: route.method as 'GET', url, payload, headers: { cookie: cookies[role] } });
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          payload,
+          headers: { cookie: cookies[role] },
+        });
         const allowed = expected.includes(role);
         const refused = response.statusCode === 403 && response.json().code === 'forbidden';
         if (allowed === refused || response.statusCode === 401 || response.statusCode >= 500) {
-          failures.push(`${role} ${route.method} ${route.url}: ${response.statusCode} (expected ${allowed ? 'allowed' : 'refused'})`);
+          failures.push(
+            `${role} ${route.method} ${route.url}: ${response.statusCode} (expected ${allowed ? 'allowed' : 'refused'})`,
+          );
         }
       }
     }
@@ -283,21 +301,41 @@ describe('organisations never see each other', () => {
       payload: { name: 'Gastvrij', behaviours: ['groet', 'luistert'] },
       headers: { cookie: steering },
     });
-    const offer = await t.app.inject({ method: 'POST', url: '/api/v1/offerings', payload: { name: 'Kamer' }, headers: { cookie: steering } });
+    const offer = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offerings',
+      payload: { name: 'Kamer' },
+      headers: { cookie: steering },
+    });
     const mandateOfA = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/mandates',
-      payload: { scope: { type: 'role', role: 'member' }, period: 'week', budgetCents: 100, maxPerExtraCents: 100, allowedKinds: ['gift'] },
+      payload: {
+        scope: { type: 'role', role: 'member' },
+        period: 'week',
+        budgetCents: 100,
+        maxPerExtraCents: 100,
+        allowedKinds: ['gift'],
+      },
       headers: { cookie: steering },
     });
     const extraOfA = await t.app.inject({
       method: 'POST',
       url: '/api/v1/extras',
-      payload: { occasion: 'Jarig', action: 'Taart', kind: 'gift', costCents: 500, minutes: 5, aboveMandateReason: 'verjaardag' },
+      payload: {
+        occasion: 'Jarig',
+        action: 'Taart',
+        kind: 'gift',
+        costCents: 500,
+        minutes: 5,
+        aboveMandateReason: 'verjaardag',
+      },
       headers: { cookie: cookies.member },
     });
     expect(extraOfA.statusCode, extraOfA.body).toBe(201);
-    const notification = (await t.database.pool.query(`select id from notifications where org_id = $1 limit 1`, [a.orgId])).rows[0];
+    const notification = (
+      await t.database.pool.query(`select id from notifications where org_id = $1 limit 1`, [a.orgId])
+    ).rows[0];
     const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     const promiseOfA = await t.app.inject({
       method: 'POST',
@@ -323,11 +361,21 @@ describe('organisations never see each other', () => {
     const campaignOfA = await t.app.inject({
       method: 'POST',
       url: '/api/v1/campaigns',
-      payload: { title: 'Ronde van A', opensOn: today, closesOn: inTenDays, audience: { all: true }, questionKeys: ['mandate.room', ownQuestion.json().key] },
+      payload: {
+        title: 'Ronde van A',
+        opensOn: today,
+        closesOn: inTenDays,
+        audience: { all: true },
+        questionKeys: ['mandate.room', ownQuestion.json().key],
+      },
       headers: { cookie: steering },
     });
     expect(campaignOfA.statusCode, campaignOfA.body).toBe(201);
-    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignOfA.json().id}/close`, headers: { cookie: steering } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${campaignOfA.json().id}/close`,
+      headers: { cookie: steering },
+    });
     const actionOfA = await t.app.inject({
       method: 'POST',
       url: `/api/v1/campaigns/${campaignOfA.json().id}/actions`,
@@ -349,7 +397,9 @@ describe('organisations never see each other', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(reactionOfA.statusCode).toBe(303);
-    const followupOfA = (await t.database.pool.query(`select id, reaction_id from voice_followups where org_id = $1`, [a.orgId])).rows[0];
+    const followupOfA = (
+      await t.database.pool.query(`select id, reaction_id from voice_followups where org_id = $1`, [a.orgId])
+    ).rows[0];
     const needOfA = await t.app.inject({
       method: 'POST',
       url: '/api/v1/needs',
@@ -374,12 +424,25 @@ describe('organisations never see each other', () => {
       headers: { cookie: cookies.advisor },
     });
     expect(proposalOfA.statusCode, proposalOfA.body).toBe(201);
-    const codePersonOfA = await t.app.inject({ method: 'POST', url: '/api/v1/sign-in-codes', payload: { name: 'Zonder mail van A', teamId: a.teamId }, headers: { cookie: adminA } });
+    const codePersonOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sign-in-codes',
+      payload: { name: 'Zonder mail van A', teamId: a.teamId },
+      headers: { cookie: adminA },
+    });
     expect(codePersonOfA.statusCode, codePersonOfA.body).toBe(201);
-    const deviceOfA = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie van A', teamId: a.teamId }, headers: { cookie: adminA } });
+    const deviceOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/counter-devices',
+      payload: { name: 'Balie van A', teamId: a.teamId },
+      headers: { cookie: adminA },
+    });
     expect(deviceOfA.statusCode, deviceOfA.body).toBe(201);
     // Someone who signed in with A's identity provider and waits for A's approval.
-    const waiting = await t.database.pool.query(`insert into sso_join_requests (org_id, user_id) values ($1, $2) returning id`, [a.orgId, b.people.member.userId]);
+    const waiting = await t.database.pool.query(
+      `insert into sso_join_requests (org_id, user_id) values ($1, $2) returning id`,
+      [a.orgId, b.people.member.userId],
+    );
     const idsOfA = {
       requestId: waiting.rows[0].id,
       needId: needOfA.json().id,
@@ -441,7 +504,8 @@ describe('organisations never see each other', () => {
     // Routes an administrator may not call at all are tried by the person of B who may.
     const managerB = await signIn(t.app, b.people.manager.email);
     const counterOfB = await counterSessionOf(b, adminB);
-    const counterBody = (await t.app.inject({ method: 'GET', url: '/api/v1/counter', headers: { cookie: counterOfB } })).body;
+    const counterBody = (await t.app.inject({ method: 'GET', url: '/api/v1/counter', headers: { cookie: counterOfB } }))
+      .body;
     expect(counterBody).not.toContain(a.people.member.name);
     expect(counterBody).not.toContain(a.orgId);
     const callerOfB = (key: string) => {
@@ -502,12 +566,31 @@ describe('organisations never see each other', () => {
 
 /** A counter device of the organisation's team, with its member signed in on it by their PIN: the Cookie header. */
 async function counterSessionOf(org: OrgFixture, adminCookie: string): Promise<string> {
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie', teamId: org.teamId }, headers: { cookie: adminCookie } });
-  const activated = await t.app.inject({ method: 'POST', url: '/api/v1/counter/activate', payload: { token: created.json().setupUrl.split('#setup=')[1] } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter-devices',
+    payload: { name: 'Balie', teamId: org.teamId },
+    headers: { cookie: adminCookie },
+  });
+  const activated = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter/activate',
+    payload: { token: created.json().setupUrl.split('#setup=')[1] },
+  });
   const member = await signIn(t.app, org.people.member.email);
-  await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '2580' }, headers: { cookie: member } });
+  await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/me/counter-pin',
+    payload: { pin: '2580' },
+    headers: { cookie: member },
+  });
   const device = cookieFrom(activated);
-  const unlocked = await t.app.inject({ method: 'POST', url: '/api/v1/counter/unlock', payload: { memberId: org.people.member.memberId, pin: '2580' }, headers: { cookie: device } });
+  const unlocked = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter/unlock',
+    payload: { memberId: org.people.member.memberId, pin: '2580' },
+    headers: { cookie: device },
+  });
   expect(unlocked.statusCode, unlocked.body).toBe(204);
   return `${device}; ${cookieFrom(unlocked)}`;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase } from '../src/server/db/embedded';
-import { freePort, logExtra, npmRun, signIn, startApp, type Started, waitForHealth } from './helpers/app-process';
+import { freePort, logExtra, npmRun, type Started, signIn, startApp, waitForHealth } from './helpers/app-process';
 
 // `npm run backup` and `npm run restore` on the embedded PostgreSQL, as an operator runs them beside
 // (or after) the app. The state of the database is read here with plain SQL, apart from the backup code.
@@ -29,9 +29,13 @@ async function readState(dataDir: string): Promise<State> {
       );
       state[name] = r.rows[0]!;
     }
-    const sequences = await client.query<{ name: string }>(`select format('%I.%I', schemaname, sequencename) as name from pg_sequences where schemaname = 'public'`);
+    const sequences = await client.query<{ name: string }>(
+      `select format('%I.%I', schemaname, sequencename) as name from pg_sequences where schemaname = 'public'`,
+    );
     for (const { name } of sequences.rows) {
-      const r = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${name}`);
+      const r = await client.query<{ last_value: string; is_called: boolean }>(
+        `select last_value::text, is_called from ${name}`,
+      );
       state[`sequence ${name}`] = { rows: 1, md5: `${r.rows[0]!.last_value}/${r.rows[0]!.is_called}` };
     }
     return state;

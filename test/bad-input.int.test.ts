@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RouteInfo } from '../src/server/app';
-import { apiRoutes, fillParams } from './helpers/routes';
 import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
+import { apiRoutes, fillParams } from './helpers/routes';
 import { cookieFrom, createTestApp, signIn, type TestApp } from './helpers/test-app';
 
 // Bad input on every route: a clear 4xx problem in the user's language, never a 500, nothing written.
@@ -17,7 +17,11 @@ let counter: string;
 
 /** The administrator, or for a route only managers may call, the manager of the fixture's team; on the counter, a counter device with a person on it. */
 const callerOf = (route: RouteInfo) =>
-  route.access === 'counterDevice' ? counter : Array.isArray(route.access) && !route.access.includes('admin') ? manager : admin;
+  route.access === 'counterDevice'
+    ? counter
+    : Array.isArray(route.access) && !route.access.includes('admin')
+      ? manager
+      : admin;
 
 beforeAll(async () => {
   t = await createTestApp({ SIGNIN_MAX_PER_IP: '100000', SIGNIN_MAX_PER_EMAIL: '100000' });
@@ -30,13 +34,37 @@ beforeAll(async () => {
     payload: { email: 'pending@example.test' },
     headers: { cookie: admin },
   });
-  const device = await t.app.inject({ method: 'POST', url: '/api/v1/counter-devices', payload: { name: 'Balie', teamId: f.teamId }, headers: { cookie: admin } });
-  const activated = await t.app.inject({ method: 'POST', url: '/api/v1/counter/activate', payload: { token: device.json().setupUrl.split('#setup=')[1] } });
+  const device = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter-devices',
+    payload: { name: 'Balie', teamId: f.teamId },
+    headers: { cookie: admin },
+  });
+  const activated = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter/activate',
+    payload: { token: device.json().setupUrl.split('#setup=')[1] },
+  });
   const member = await signIn(t.app, f.people.member.email);
-  await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '2580' }, headers: { cookie: member } });
-  const unlocked = await t.app.inject({ method: 'POST', url: '/api/v1/counter/unlock', payload: { memberId: f.people.member.memberId, pin: '2580' }, headers: { cookie: cookieFrom(activated) } });
+  await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/me/counter-pin',
+    payload: { pin: '2580' },
+    headers: { cookie: member },
+  });
+  const unlocked = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/counter/unlock',
+    payload: { memberId: f.people.member.memberId, pin: '2580' },
+    headers: { cookie: cookieFrom(activated) },
+  });
   counter = `${cookieFrom(activated)}; ${cookieFrom(unlocked)}`;
-  ids = { memberId: f.people.member.memberId, teamId: f.teamId, invitationId: invite.json().id, deviceId: device.json().device.id };
+  ids = {
+    memberId: f.people.member.memberId,
+    teamId: f.teamId,
+    invitationId: invite.json().id,
+    deviceId: device.json().device.id,
+  };
 });
 afterAll(() => t.close());
 
@@ -124,12 +152,24 @@ function casesFor(route: RouteInfo): Case[] {
     // many fields of 100k each can pass the 1 MB body limit: then it is refused as too large
     { name: '100k characters in every field', payload: every('x'.repeat(100_000)), expectStatus: [400, 413] },
     { name: 'NUL bytes', payload: every('abc\u0000def'), expectStatus: 400 },
-    { name: 'form-encoded body', payload: 'name=x', contentType: 'application/x-www-form-urlencoded', expectStatus: 415 },
+    {
+      name: 'form-encoded body',
+      payload: 'name=x',
+      contentType: 'application/x-www-form-urlencoded',
+      expectStatus: 415,
+    },
   ];
 }
 
 // Unicode that is valid text: the answer may be success or a clear 4xx, never a 500.
-const UNICODE = ['Zoë 👩🏽‍🍳 café', '\u202Eevil\u202C', 'e\u0301\u0301\u0301', '\uD800 lone surrogate', '\u200B\u200D', '﷽'];
+const UNICODE = [
+  'Zoë 👩🏽‍🍳 café',
+  '\u202Eevil\u202C',
+  'e\u0301\u0301\u0301',
+  '\uD800 lone surrogate',
+  '\u200B\u200D',
+  '﷽',
+];
 
 describe('bad input on every route with a body', () => {
   it('gets a 4xx problem and nothing is written', async () => {
@@ -141,7 +181,11 @@ describe('bad input on every route with a body', () => {
           method: route.method as 'POST',
           url: fillParams(route.url, ids),
           payload: c.payload,
-          headers: { cookie: callerOf(route), 'content-type': c.contentType ?? 'application/json', 'accept-language': 'en' },
+          headers: {
+            cookie: callerOf(route),
+            'content-type': c.contentType ?? 'application/json',
+            'accept-language': 'en',
+          },
         });
         const label = `${route.method} ${route.url} with ${c.name}`;
         const problem = String(response.headers['content-type']).includes('application/problem+json');
@@ -150,9 +194,11 @@ describe('bad input on every route with a body', () => {
           continue;
         }
         const expected = [c.expectStatus ?? []].flat();
-        if (expected.length && !expected.includes(response.statusCode)) wrong.push(`${label}: ${response.statusCode}, expected ${expected}`);
+        if (expected.length && !expected.includes(response.statusCode))
+          wrong.push(`${label}: ${response.statusCode}, expected ${expected}`);
         const body = response.json();
-        if (!body.code || !body.requestId || !body.title || body.title.startsWith('errors.')) wrong.push(`${label}: incomplete problem ${response.body}`);
+        if (!body.code || !body.requestId || !body.title || body.title.startsWith('errors.'))
+          wrong.push(`${label}: incomplete problem ${response.body}`);
         if (/at .*\.ts:\d+/.test(response.body)) wrong.push(`${label}: leaks a stack trace`);
         if ((await fingerprint()) !== before) wrong.push(`${label}: wrote to the database`);
       }
@@ -186,7 +232,8 @@ describe('bad input on every route with a body', () => {
           payload: Object.fromEntries(keys.map((k) => [k, text])),
           headers: { cookie: callerOf(route) },
         });
-        if (response.statusCode >= 500) wrong.push(`${route.method} ${route.url} with ${JSON.stringify(text)}: ${response.body}`);
+        if (response.statusCode >= 500)
+          wrong.push(`${route.method} ${route.url} with ${JSON.stringify(text)}: ${response.body}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -219,7 +266,9 @@ describe('bad ids and query strings', () => {
         });
         const problem = String(response.headers['content-type']).includes('application/problem+json');
         if (![400, 414].includes(response.statusCode) || !problem) {
-          wrong.push(`${route.method} ${route.url} with ${bad.slice(0, 20)}: ${response.statusCode} ${response.body.slice(0, 80)}`);
+          wrong.push(
+            `${route.method} ${route.url} with ${bad.slice(0, 20)}: ${response.statusCode} ${response.body.slice(0, 80)}`,
+          );
         }
       }
     }
@@ -227,7 +276,11 @@ describe('bad ids and query strings', () => {
   });
 
   it('an unknown filter value or parameter is a 400', async () => {
-    for (const url of ['/api/v1/members?status=everyone', '/api/v1/members?sort=name', `/api/v1/members?q=${'x'.repeat(500)}`]) {
+    for (const url of [
+      '/api/v1/members?status=everyone',
+      '/api/v1/members?sort=name',
+      `/api/v1/members?q=${'x'.repeat(500)}`,
+    ]) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
       expect(response.statusCode, url).toBe(400);
       expect(response.json().code).toBe('validation_failed');

@@ -1,9 +1,8 @@
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { watchDatabase } from '../src/server/db/availability';
 import { startJobs } from '../src/server/lib/ticker';
 import { createOrgFixture, type OrgFixture } from './helpers/fixtures';
@@ -49,7 +48,8 @@ async function until(check: () => boolean, what: string) {
 describe('a PostgreSQL outage under the app', () => {
   it('answers 503 with Retry-After in the problem format, logs it once, and recovers by itself when the database returns', async () => {
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: member } })).statusCode).toBe(200);
-    const outageRequestsBefore = (await metric('http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="503"}')) ?? 0;
+    const outageRequestsBefore =
+      (await metric('http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="503"}')) ?? 0;
 
     await proxy.cut();
     const logFrom = t.logs.length;
@@ -57,7 +57,14 @@ describe('a PostgreSQL outage under the app', () => {
     const answers = [];
     for (let i = 0; i < 25; i++) answers.push(await t.app.inject({ url: '/api/v1/me', headers: { cookie: member } }));
     // a write, the sign-in, and a public page that reads the database
-    answers.push(await t.app.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Nachtdienst' }, headers: { cookie: admin } }));
+    answers.push(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/teams',
+        payload: { name: 'Nachtdienst' },
+        headers: { cookie: admin },
+      }),
+    );
     answers.push(
       await t.app.inject({
         method: 'POST',
@@ -73,7 +80,11 @@ describe('a PostgreSQL outage under the app', () => {
       expect(answer.statusCode, answer.body).toBe(503);
       expect(answer.headers['retry-after']).toBe('5');
       expect(answer.headers['content-type']).toContain('application/problem+json');
-      expect(answer.json()).toMatchObject({ code: 'database_unavailable', status: 503, requestId: answer.headers['x-request-id'] });
+      expect(answer.json()).toMatchObject({
+        code: 'database_unavailable',
+        status: 503,
+        requestId: answer.headers['x-request-id'],
+      });
     }
     expect(answers[0]!.json().title).toBe('Even geen verbinding met de database. Probeer het zo opnieuw.');
     expect(answers[26]!.json().title).toBe('No connection to the database just now. Please try again in a moment.');
@@ -83,7 +94,11 @@ describe('a PostgreSQL outage under the app', () => {
       method: 'POST',
       url: '/sign-in',
       payload: `email=${encodeURIComponent(f.people.manager.email)}&password=x-wrong-password`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,*/*', origin: 'http://localhost:3000' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html,*/*',
+        origin: 'http://localhost:3000',
+      },
     });
     expect(page.statusCode).toBe(503);
     expect(page.headers['retry-after']).toBe('5');
@@ -104,7 +119,9 @@ describe('a PostgreSQL outage under the app', () => {
     expect(await metric('klantwerk_db_up')).toBe(0);
     expect(await metric('klantwerk_db_outages_total')).toBe(1);
     expect(await metric('klantwerk_db_errors_total{kind="unavailable"}')).toBeGreaterThanOrEqual(answers.length);
-    expect(await metric('http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="503"}')).toBe(outageRequestsBefore + 25);
+    expect(await metric('http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="503"}')).toBe(
+      outageRequestsBefore + 25,
+    );
 
     await proxy.restore();
 
@@ -112,7 +129,12 @@ describe('a PostgreSQL outage under the app', () => {
     const again = await t.app.inject({ url: '/api/v1/me', headers: { cookie: member } });
     expect(again.statusCode).toBe(200);
     expect(again.json().user.email).toBe(f.people.member.email);
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Nachtdienst' }, headers: { cookie: admin } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'Nachtdienst' },
+      headers: { cookie: admin },
+    });
     expect(created.statusCode).toBe(201);
     expect((await t.app.inject('/api/ready')).statusCode).toBe(200);
     expect((await t.app.inject('/api/health')).json()).toEqual({ status: 'ok', database: 'up' });
@@ -159,13 +181,29 @@ describe('a PostgreSQL outage under the app', () => {
 describe('background jobs during an outage', () => {
   it('skip quietly while the database is away and run again when it is back', async () => {
     const lines: string[] = [];
-    const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) }));
+    const log = pino(
+      { level: 'info' },
+      new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) }),
+    );
     const watch = watchDatabase(t.database.pool, log);
     const outcomes: string[] = [];
     const jobs = startJobs(
-      [{ name: 'read', everyMs: 20, firstAfterMs: 0, run: async () => void (await t.database.db.execute(sql`select 1`)) }],
+      [
+        {
+          name: 'read',
+          everyMs: 20,
+          firstAfterMs: 0,
+          run: async () => void (await t.database.db.execute(sql`select 1`)),
+        },
+      ],
       log,
-      { get databaseUp() { return watch.up; }, databaseFailed: watch.failed, ran: (_job, outcome) => outcomes.push(outcome) },
+      {
+        get databaseUp() {
+          return watch.up;
+        },
+        databaseFailed: watch.failed,
+        ran: (_job, outcome) => outcomes.push(outcome),
+      },
     );
     try {
       await until(() => outcomes.includes('ok'), 'a first run');

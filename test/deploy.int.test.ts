@@ -15,7 +15,9 @@ const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).stat
 
 describe('the deploy guide', () => {
   it('names only settings the app knows, each listed in .env.example', () => {
-    const named = new Set([...guide.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)\b(?==|`|,| )/g)].map((m) => m[1]!));
+    const named = new Set(
+      [...guide.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)\b(?==|`|,| )/g)].map((m) => m[1]!),
+    );
     const envExample = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
     const settings = [...named];
     expect(settings).toContain('TRUST_PROXY');
@@ -29,7 +31,9 @@ describe('the deploy guide', () => {
   it.skipIf(!has('systemd-analyze'))('ships a systemd unit that systemd-analyze accepts', () => {
     const verified = spawnSync('systemd-analyze', ['verify', unit], { encoding: 'utf8' });
     // A machine without npm in /usr/bin cannot run the unit unchanged: that is the one warning allowed.
-    const problems = `${verified.stdout}${verified.stderr}`.split('\n').filter((l) => l.trim() && !(l.includes('/usr/bin/npm') && !existsSync('/usr/bin/npm')));
+    const problems = `${verified.stdout}${verified.stderr}`
+      .split('\n')
+      .filter((l) => l.trim() && !(l.includes('/usr/bin/npm') && !existsSync('/usr/bin/npm')));
     expect(problems).toEqual([]);
     const text = readFileSync(unit, 'utf8');
     expect(text).toMatch(/^ExecStart=\/usr\/bin\/npm start$/m);
@@ -39,12 +43,36 @@ describe('the deploy guide', () => {
   it.skipIf(!has('nginx') || !has('openssl'))('has an nginx example that nginx accepts', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-nginx-t-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '1', '-subj', '/CN=klantwerk.example.nl'], { stdio: 'ignore' });
-      const block = /```nginx\n([\s\S]*?)```/.exec(guide)![1]!
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${dir}/key.pem`,
+          '-out',
+          `${dir}/cert.pem`,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=klantwerk.example.nl',
+        ],
+        { stdio: 'ignore' },
+      );
+      const block = /```nginx\n([\s\S]*?)```/
+        .exec(guide)![1]!
         .replace('/etc/letsencrypt/live/klantwerk.example.nl/fullchain.pem', `${dir}/cert.pem`)
         .replace('/etc/letsencrypt/live/klantwerk.example.nl/privkey.pem', `${dir}/key.pem`);
-      const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join(' ');
-      await fs.writeFile(`${dir}/nginx.conf`, `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { access_log off; ${temp}\n${block}\n}`);
+      const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+        .map((t) => `${t}_temp_path ${dir}/${t};`)
+        .join(' ');
+      await fs.writeFile(
+        `${dir}/nginx.conf`,
+        `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { access_log off; ${temp}\n${block}\n}`,
+      );
       const checked = spawnSync('nginx', ['-t', '-c', `${dir}/nginx.conf`, '-p', dir], { encoding: 'utf8' });
       expect(checked.stderr).toContain('test is successful');
     } finally {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/server/db/embedded';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from '../src/server/db/embedded';
 import { runMigrations } from '../src/server/db/migrate';
 
 declare module 'vitest' {

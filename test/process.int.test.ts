@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../src/server/db/embedded';
-import { APP_START, freePort, ROOT, spawnIn, type Started, waitForHealth } from './helpers/app-process';
+import { APP_START, freePort, ROOT, type Started, spawnIn, waitForHealth } from './helpers/app-process';
 import { createTestDatabase } from './helpers/test-app';
 
 // The app as a newcomer and a supervisor run it: `npm start` is `node dist/server/start.js`, the server
@@ -22,7 +22,8 @@ function start(env: Record<string, string>, options: { viaNpm?: boolean; uid?: n
   return spawnIn(command, args, env, options);
 }
 
-const waitForHealthOn = (port: number, started: Started, seconds = 60) => waitForHealth(`http://127.0.0.1:${port}`, started, seconds);
+const waitForHealthOn = (port: number, started: Started, seconds = 60) =>
+  waitForHealth(`http://127.0.0.1:${port}`, started, seconds);
 
 /** Every app process listens (the primary says so once all do). */
 async function waitUntilListening(port: number, started: Started) {
@@ -36,7 +37,13 @@ async function signInDemoAdmin(port: number): Promise<{ status: number; cookie: 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'jeroen@dekroon.example', password: 'kroon-demo-2026' }),
   });
-  return { status: response.status, cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return {
+    status: response.status,
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 }
 
 /** The processes of a started app: the one started (npm or node) and every process below it, and PostgreSQL's postmaster. */
@@ -139,7 +146,9 @@ describe('npm start on the embedded PostgreSQL', () => {
 
   it('says so when the port is taken, and leaves nothing running', async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
     try {
       const app = start({ PORT: String(port), DATA_DIR: dataDir, APP_PROCESSES: '2' });
       running.push(app);
@@ -156,36 +165,52 @@ describe('npm start on the embedded PostgreSQL', () => {
 // the whole process group. Each way, the requests in flight finish, every app process and PostgreSQL stop,
 // and nothing is left running, within 10 s.
 describe('a stop signal, whichever way it comes', () => {
-  const cases = (['SIGTERM', 'SIGINT'] as const).flatMap((signal) => (['npm', 'node', 'group'] as const).map((target) => ({ signal, target })));
-  it.each(cases)('$signal to the $target: requests in flight finish, then everything stops', async ({ signal, target }) => {
-    const port = await freePort();
-    const app = start({ PORT: String(port), DATA_DIR: dataDir, APP_PROCESSES: '2' }, { viaNpm: true });
-    running.push(app);
-    await waitUntilListening(port, app);
-    const tree = processTree(app, dataDir);
-    // npm, the primary, two app processes and the watchdog beside PostgreSQL; and PostgreSQL
-    expect(tree.nodes).toHaveLength(5);
-    expect(tree.postmaster && isAlive(tree.postmaster)).toBe(true);
-    const primary = tree.nodes[1]!;
+  const cases = (['SIGTERM', 'SIGINT'] as const).flatMap((signal) =>
+    (['npm', 'node', 'group'] as const).map((target) => ({ signal, target })),
+  );
+  it.each(cases)(
+    '$signal to the $target: requests in flight finish, then everything stops',
+    async ({ signal, target }) => {
+      const port = await freePort();
+      const app = start({ PORT: String(port), DATA_DIR: dataDir, APP_PROCESSES: '2' }, { viaNpm: true });
+      running.push(app);
+      await waitUntilListening(port, app);
+      const tree = processTree(app, dataDir);
+      // npm, the primary, two app processes and the watchdog beside PostgreSQL; and PostgreSQL
+      expect(tree.nodes).toHaveLength(5);
+      expect(tree.postmaster && isAlive(tree.postmaster)).toBe(true);
+      const primary = tree.nodes[1]!;
 
-    const received = () => app.out().split('\n').filter((line) => line.includes('incoming request') && line.includes('/api/v1/auth/sign-in')).length;
-    const inFlight = Array.from({ length: 6 }, () => signInDemoAdmin(port).then((r) => r.status).catch(() => 0));
-    // The signal comes once the server has received the sign-ins (its log says so): they are being served.
-    await expect.poll(received, { timeout: 10_000, interval: 10 }).toBe(6);
-    const sentAt = Date.now();
-    if (target === 'npm') process.kill(app.child.pid!, signal);
-    else if (target === 'node') process.kill(primary, signal);
-    else process.kill(-app.child.pid!, signal);
+      const received = () =>
+        app
+          .out()
+          .split('\n')
+          .filter((line) => line.includes('incoming request') && line.includes('/api/v1/auth/sign-in')).length;
+      const inFlight = Array.from({ length: 6 }, () =>
+        signInDemoAdmin(port)
+          .then((r) => r.status)
+          .catch(() => 0),
+      );
+      // The signal comes once the server has received the sign-ins (its log says so): they are being served.
+      await expect.poll(received, { timeout: 10_000, interval: 10 }).toBe(6);
+      const sentAt = Date.now();
+      if (target === 'npm') process.kill(app.child.pid!, signal);
+      else if (target === 'node') process.kill(primary, signal);
+      else process.kill(-app.child.pid!, signal);
 
-    // Every request the server had received gets its answer.
-    expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200, 200, 200]);
-    await expect.poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 }).toEqual([]);
-    expect(Date.now() - sentAt).toBeLessThan(10_000);
-    expect(app.out()).toContain('stopped cleanly');
-    expect(app.out()).not.toMatch(/second signal|took too long|Unhandled/);
-    expect(existsSync(path.join(dataDir, 'klantwerk.pid'))).toBe(false);
-    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-  }, 90_000);
+      // Every request the server had received gets its answer.
+      expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200, 200, 200]);
+      await expect
+        .poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 })
+        .toEqual([]);
+      expect(Date.now() - sentAt).toBeLessThan(10_000);
+      expect(app.out()).toContain('stopped cleanly');
+      expect(app.out()).not.toMatch(/second signal|took too long|Unhandled/);
+      expect(existsSync(path.join(dataDir, 'klantwerk.pid'))).toBe(false);
+      expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    },
+    90_000,
+  );
 
   it('npm killed outright: the app notices and stops cleanly by itself', async () => {
     const port = await freePort();
@@ -194,7 +219,9 @@ describe('a stop signal, whichever way it comes', () => {
     await waitUntilListening(port, app);
     const tree = processTree(app, dataDir);
     process.kill(app.child.pid!, 'SIGKILL');
-    await expect.poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 }).toEqual([]);
+    await expect
+      .poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 })
+      .toEqual([]);
     expect(existsSync(path.join(dataDir, 'klantwerk.pid'))).toBe(false);
   }, 60_000);
 
@@ -206,7 +233,9 @@ describe('a stop signal, whichever way it comes', () => {
     const tree = processTree(app, dataDir);
     process.kill(app.child.pid!, 'SIGKILL');
     // Its app processes end with it, and PostgreSQL is stopped by the watchdog the app left beside it.
-    await expect.poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 }).toEqual([]);
+    await expect
+      .poll(() => [...tree.nodes, tree.postmaster!].filter(isAlive), { timeout: 10_000, interval: 100 })
+      .toEqual([]);
 
     const next = start({ PORT: String(port), DATA_DIR: dataDir, APP_PROCESSES: '1' });
     running.push(next);
@@ -248,7 +277,9 @@ describe('several app processes on one machine', () => {
     // PostgreSQL killed: the app starts it again (crash recovery), says so once, and serves again.
     const postmaster = processTree(app, dataDir).postmaster!;
     process.kill(postmaster, 'SIGKILL');
-    await expect.poll(() => app.out(), { timeout: 20_000, interval: 100 }).toContain('the embedded PostgreSQL runs again');
+    await expect
+      .poll(() => app.out(), { timeout: 20_000, interval: 100 })
+      .toContain('the embedded PostgreSQL runs again');
     expect(app.out().match(/the embedded PostgreSQL stopped unexpectedly/g)).toHaveLength(1);
     const revived = processTree(app, dataDir).postmaster!;
     expect(revived).not.toBe(postmaster);
@@ -292,18 +323,28 @@ describe.runIf(isRoot)('started as root', () => {
   }, 90_000);
 
   it('runs as an ordinary user too, with its data in that user’s private folder', async () => {
-    const nobody = { uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) };
+    const nobody = {
+      uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })),
+    };
     const privateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'klantwerk-user-'));
     await fs.chown(privateDir, nobody.uid, nobody.gid);
     try {
       const port = await freePort();
-      const app = start({ PORT: String(port), DATA_DIR: path.join(privateDir, 'data'), APP_PROCESSES: '1', HOME: privateDir }, nobody);
+      const app = start(
+        { PORT: String(port), DATA_DIR: path.join(privateDir, 'data'), APP_PROCESSES: '1', HOME: privateDir },
+        nobody,
+      );
       running.push(app);
       await waitUntilListening(port, app);
       expect((await signInDemoAdmin(port)).status).toBe(200);
       // PostgreSQL runs as that user, not as postgres
-      const postmaster = Number(readFileSync(path.join(privateDir, 'data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      expect(execFileSync('ps', ['-o', 'uid=', '-p', String(postmaster)], { encoding: 'utf8' }).trim()).toBe(String(nobody.uid));
+      const postmaster = Number(
+        readFileSync(path.join(privateDir, 'data', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      expect(execFileSync('ps', ['-o', 'uid=', '-p', String(postmaster)], { encoding: 'utf8' }).trim()).toBe(
+        String(nobody.uid),
+      );
       app.child.kill('SIGTERM');
       expect(await app.exited).toBe(0);
     } finally {

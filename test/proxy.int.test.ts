@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort, signIn, startApp, type Started, waitForHealth } from './helpers/app-process';
+import { freePort, type Started, signIn, startApp, waitForHealth } from './helpers/app-process';
 
 // Two app servers on one PostgreSQL behind nginx (Debian's package), as docs/deploy.md describes; one
 // of them killed (SIGKILL) while clients log extras through nginx, retrying a failed request with the
@@ -17,7 +17,8 @@ const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
 function nginxAvailable(): boolean {
   if (existsSync(NGINX)) return true;
-  if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but no nginx at ${NGINX}: apt-get install -y nginx`);
+  if (process.env.E2E_REQUIRED === '1')
+    throw new Error(`E2E_REQUIRED=1 but no nginx at ${NGINX}: apt-get install -y nginx`);
   console.warn(`Skipping the test behind nginx: no nginx at ${NGINX} (apt-get install -y nginx, or set NGINX_PATH).`);
   return false;
 }
@@ -112,7 +113,11 @@ beforeAll(async () => {
   let nginxErr = '';
   nginx.stderr!.on('data', (d) => (nginxErr += String(d)));
   const until = Date.now() + 20_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) {
+  while (
+    !(await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
     if (nginx.exitCode !== null || Date.now() > until) throw new Error(`nginx did not start: ${nginxErr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -137,7 +142,13 @@ async function post(cookie: string, key: string): Promise<Outcome> {
   const response = await fetch(`${base}/api/v1/extras`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'idempotency-key': key },
-    body: JSON.stringify({ occasion: `proxy ${key}`, action: 'Meegelopen tot de hoek', kind: 'time', costCents: 0, minutes: 5 }),
+    body: JSON.stringify({
+      occasion: `proxy ${key}`,
+      action: 'Meegelopen tot de hoek',
+      kind: 'time',
+      costCents: 0,
+      minutes: 5,
+    }),
     signal: AbortSignal.timeout(15_000),
   });
   const body = (await response.json().catch(() => ({}))) as { id?: string };
@@ -159,7 +170,10 @@ async function logWithRetry(cookie: string, key: string, tally: { retries: numbe
 describe.skipIf(!hasNginx)('two app servers on one PostgreSQL behind nginx', () => {
   it('share sessions, and lose no acknowledged extra and duplicate none when one is killed under load', async () => {
     // Signed in through nginx (whichever server answered): the session works on both servers.
-    const cookies = [await signIn(base, 'lisa@dekroon.example', 'kroon-demo-2026'), await signIn(base, 'daan@dekroon.example', 'kroon-demo-2026')];
+    const cookies = [
+      await signIn(base, 'lisa@dekroon.example', 'kroon-demo-2026'),
+      await signIn(base, 'daan@dekroon.example', 'kroon-demo-2026'),
+    ];
     for (const cookie of cookies) {
       for (const s of servers) {
         const me = await fetch(`http://127.0.0.1:${s.port}/api/v1/me`, { headers: { cookie } });
@@ -203,9 +217,12 @@ describe.skipIf(!hasNginx)('two app servers on one PostgreSQL behind nginx', () 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const rows = await db.query<{ id: string; occasion: string }>(`select id, occasion from extras where occasion like 'proxy %'`);
+      const rows = await db.query<{ id: string; occasion: string }>(
+        `select id, occasion from extras where occasion like 'proxy %'`,
+      );
       const byKey = new Map<string, string[]>();
-      for (const r of rows.rows) byKey.set(r.occasion.slice('proxy '.length), [...(byKey.get(r.occasion.slice('proxy '.length)) ?? []), r.id]);
+      for (const r of rows.rows)
+        byKey.set(r.occasion.slice('proxy '.length), [...(byKey.get(r.occasion.slice('proxy '.length)) ?? []), r.id]);
       // Every acknowledged extra is stored, as the id the client was given, and once.
       for (const [key, id] of acknowledged) expect(byKey.get(key)).toEqual([id]);
       // No key made two extras, whatever the client retried.
@@ -214,7 +231,10 @@ describe.skipIf(!hasNginx)('two app servers on one PostgreSQL behind nginx', () 
       await db.end();
     }
     // The survivor still knows both sessions.
-    for (const cookie of cookies) expect((await fetch(`http://127.0.0.1:${survivor!.port}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
-    console.info(`behind nginx: ${acknowledged.size} extras acknowledged (${atKill} before the kill), ${tally.retries} client retries`);
+    for (const cookie of cookies)
+      expect((await fetch(`http://127.0.0.1:${survivor!.port}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
+    console.info(
+      `behind nginx: ${acknowledged.size} extras acknowledged (${atKill} before the kill), ${tally.retries} client retries`,
+    );
   }, 120_000);
 });

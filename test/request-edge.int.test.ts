@@ -27,7 +27,11 @@ const CROSS_SITE = { origin: 'http://evil.example', 'sec-fetch-site': 'cross-sit
 describe('a percent-encoded path gets the rules of the route it reaches', () => {
   it('refuses the reported cross-site sign-out, and the session stays', async () => {
     const cookie = await signIn(t.app, f.people.member.email);
-    const attack = await t.app.inject({ method: 'POST', url: '/%61pi/v1/auth/sign-out', headers: { cookie, ...CROSS_SITE } });
+    const attack = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/v1/auth/sign-out',
+      headers: { cookie, ...CROSS_SITE },
+    });
     expect(attack.statusCode).toBe(403);
     expect(attack.json().code).toBe('csrf_rejected');
     expect(attack.headers['cache-control']).toBe('no-store');
@@ -42,11 +46,14 @@ describe('a percent-encoded path gets the rules of the route it reaches', () => 
       const method = route.method as 'GET';
       const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
       const anonymous = await t.app.inject({ method, url, payload });
-      if (route.access !== 'public' && anonymous.statusCode !== 401) failures.push(`anonymous ${route.method} ${url}: ${anonymous.statusCode}`);
-      if (anonymous.headers['cache-control'] !== 'no-store') failures.push(`cache ${route.method} ${url}: ${anonymous.headers['cache-control']}`);
+      if (route.access !== 'public' && anonymous.statusCode !== 401)
+        failures.push(`anonymous ${route.method} ${url}: ${anonymous.statusCode}`);
+      if (anonymous.headers['cache-control'] !== 'no-store')
+        failures.push(`cache ${route.method} ${url}: ${anonymous.headers['cache-control']}`);
       if (payload !== undefined || route.method === 'DELETE') {
         const crossSite = await t.app.inject({ method, url, payload, headers: { cookie: admin, ...CROSS_SITE } });
-        if (crossSite.statusCode !== 403 || crossSite.json().code !== 'csrf_rejected') failures.push(`cross-site ${route.method} ${url}: ${crossSite.statusCode}`);
+        if (crossSite.statusCode !== 403 || crossSite.json().code !== 'csrf_rejected')
+          failures.push(`cross-site ${route.method} ${url}: ${crossSite.statusCode}`);
       }
     }
     expect(failures).toEqual([]);
@@ -54,7 +61,11 @@ describe('a percent-encoded path gets the rules of the route it reaches', () => 
 
   it('holds the role rule: a member reaches no administrator route through an encoded path', async () => {
     const member = await signIn(t.app, f.people.member.email);
-    const response = await t.app.inject({ method: 'GET', url: encoded('/api/v1/members'), headers: { cookie: member } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: encoded('/api/v1/members'),
+      headers: { cookie: member },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('forbidden');
   });
@@ -71,7 +82,11 @@ describe('a percent-encoded path gets the rules of the route it reaches', () => 
 function directives(header: unknown): Record<string, string[]> {
   if (typeof header !== 'string') throw new Error(`no Content-Security-Policy header (${String(header)})`);
   return Object.fromEntries(
-    header.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values]),
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!, values]),
   );
 }
 
@@ -84,7 +99,10 @@ function expectOnlyOwnScripts(header: unknown) {
   expect(d['base-uri']).toEqual(["'none'"]);
   expect(d['frame-ancestors']).toEqual(["'none'"]);
   for (const [name, values] of Object.entries(d)) {
-    expect(values.filter((v) => /^https?:|^\*$|unsafe-eval/.test(v)), name).toEqual([]);
+    expect(
+      values.filter((v) => /^https?:|^\*$|unsafe-eval/.test(v)),
+      name,
+    ).toEqual([]);
   }
 }
 
@@ -137,7 +155,10 @@ describe('Content-Security-Policy', () => {
     for (const page of pages) {
       const html = readFileSync(path.join(WEB_ROOT, page), 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-      expect(scripts.filter(([, attributes, body]) => !/\bsrc=/.test(attributes!) || body!.trim() !== ''), page).toEqual([]);
+      expect(
+        scripts.filter(([, attributes, body]) => !/\bsrc=/.test(attributes!) || body!.trim() !== ''),
+        page,
+      ).toEqual([]);
       expect(html.match(/<[^>]+\son[a-z]+\s*=/gi), page).toBeNull();
       expect(html.match(/javascript:/gi), page).toBeNull();
     }

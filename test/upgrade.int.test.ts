@@ -30,7 +30,8 @@ async function previousRelease(): Promise<string> {
   const journalFile = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as Journal;
   const last = journal.entries.findIndex((e) => e.tag === PREVIOUS_RELEASE_LAST);
-  if (last < 0 || last === journal.entries.length - 1) throw new Error(`${PREVIOUS_RELEASE_LAST} is not an earlier migration`);
+  if (last < 0 || last === journal.entries.length - 1)
+    throw new Error(`${PREVIOUS_RELEASE_LAST} is not an earlier migration`);
   journal.entries = journal.entries.slice(0, last + 1);
   await fs.writeFile(journalFile, JSON.stringify(journal));
   return dir;
@@ -67,14 +68,25 @@ describe('upgrading from the previous schema', () => {
     const memberId = randomUUID();
     const teamId = randomUUID();
     await pool.query(`insert into organizations (id, name) values ($1, 'Winkel De Hoek')`, [orgId]);
-    await pool.query(`insert into auth_user (id, name, email, email_verified) values ($1, 'Henk', 'henk@hoek.example', true)`, [userId]);
+    await pool.query(
+      `insert into auth_user (id, name, email, email_verified) values ($1, 'Henk', 'henk@hoek.example', true)`,
+      [userId],
+    );
     await pool.query(
       `insert into auth_account (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`,
       [randomBytes(12).toString('hex'), userId, await hashPassword('henk his password')],
     );
-    await pool.query(`insert into members (org_id, id, user_id, roles) values ($1, $2, $3, '{admin,member}')`, [orgId, memberId, userId]);
+    await pool.query(`insert into members (org_id, id, user_id, roles) values ($1, $2, $3, '{admin,member}')`, [
+      orgId,
+      memberId,
+      userId,
+    ]);
     await pool.query(`insert into teams (org_id, id, name) values ($1, $2, 'Winkelvloer')`, [orgId, teamId]);
-    await pool.query(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [orgId, teamId, memberId]);
+    await pool.query(`insert into team_members (org_id, team_id, member_id, is_manager) values ($1, $2, $3, true)`, [
+      orgId,
+      teamId,
+      memberId,
+    ]);
     await pool.query(
       `insert into extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids, reaction_score)
        values ($1, $2, $3, now() - interval '1 hour', 'Klant zocht een verjaardagscadeau voor zijn moeder', 'Samen gezocht en ingepakt', 'time', 0, 15, '{}', 5)`,
@@ -113,9 +125,15 @@ describe('upgrading from the previous schema', () => {
     expect(extra.statusCode).toBe(201);
     expect(extra.json().teamIds).toEqual([teamId]);
     // the old extra is in the team feed, and its occasion got its words: colleagues find it as similar
-    const feed = (await app.inject({ method: 'GET', url: `/api/v1/feed?teamId=${teamId}`, headers: { cookie } })).json();
-    expect(feed.items.map((s: { occasion: string }) => s.occasion)).toContain('Klant zocht een verjaardagscadeau voor zijn moeder');
-    const words = await pool.query(`select occasion_tsv::text as words from extras where occasion like 'Klant zocht een verjaardag%'`);
+    const feed = (
+      await app.inject({ method: 'GET', url: `/api/v1/feed?teamId=${teamId}`, headers: { cookie } })
+    ).json();
+    expect(feed.items.map((s: { occasion: string }) => s.occasion)).toContain(
+      'Klant zocht een verjaardagscadeau voor zijn moeder',
+    );
+    const words = await pool.query(
+      `select occasion_tsv::text as words from extras where occasion like 'Klant zocht een verjaardag%'`,
+    );
     expect(words.rows[0].words).toContain('verjaardagscadeau');
   });
 });

@@ -85,12 +85,21 @@ describe('API answers are compressed above a small size', () => {
 });
 
 describe('the app installs on a phone and works offline', () => {
-  it('has a manifest with icons that exist, in the browser\'s language before sign-in', async () => {
-    const nl = await t.app.inject({ url: '/api/manifest.webmanifest', headers: { 'accept-language': 'nl-NL,nl;q=0.9' } });
+  it("has a manifest with icons that exist, in the browser's language before sign-in", async () => {
+    const nl = await t.app.inject({
+      url: '/api/manifest.webmanifest',
+      headers: { 'accept-language': 'nl-NL,nl;q=0.9' },
+    });
     expect(nl.statusCode).toBe(200);
     expect(nl.headers['content-type']).toContain('application/manifest+json');
     const manifest = nl.json();
-    expect(manifest).toMatchObject({ name: 'Klantwerk', short_name: 'Klantwerk', lang: 'nl', display: 'standalone', start_url: '/' });
+    expect(manifest).toMatchObject({
+      name: 'Klantwerk',
+      short_name: 'Klantwerk',
+      lang: 'nl',
+      display: 'standalone',
+      start_url: '/',
+    });
     expect(manifest.description).toMatch(/klant/);
     expect(manifest.shortcuts[0]).toMatchObject({ name: 'Extra vastleggen', url: '/extras/new' });
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
@@ -101,13 +110,17 @@ describe('the app installs on a phone and works offline', () => {
       expect(response.statusCode, icon.src).toBe(200);
       expect(response.headers['content-type']).toContain(icon.type);
     }
-    const en = (await t.app.inject({ url: '/api/manifest.webmanifest', headers: { 'accept-language': 'en-GB,en;q=0.9' } })).json();
+    const en = (
+      await t.app.inject({ url: '/api/manifest.webmanifest', headers: { 'accept-language': 'en-GB,en;q=0.9' } })
+    ).json();
     expect(en).toMatchObject({ lang: 'en', shortcuts: [{ name: 'Log an extra' }] });
   });
 
-  it('signed in, the app is named after the organisation, in the person\'s language', async () => {
+  it("signed in, the app is named after the organisation, in the person's language", async () => {
     const cookie = await signIn(t.app, f.people.member.email);
-    const manifest = (await t.app.inject({ url: '/api/manifest.webmanifest', headers: { cookie, 'accept-language': 'en' } })).json();
+    const manifest = (
+      await t.app.inject({ url: '/api/manifest.webmanifest', headers: { cookie, 'accept-language': 'en' } })
+    ).json();
     expect(manifest.name).toBe('Klantwerk · Org web');
     expect(manifest.lang).toBe('nl');
   });
@@ -117,11 +130,15 @@ describe('the app installs on a phone and works offline', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/javascript/);
     expect(response.headers['cache-control']).toBe('no-cache');
-    const list = JSON.parse(response.body.match(/\{"version":"[0-9a-f]+","urls":\[[^\]]*\]\}/)![0]) as { urls: string[] };
+    const list = JSON.parse(response.body.match(/\{"version":"[0-9a-f]+","urls":\[[^\]]*\]\}/)![0]) as {
+      urls: string[];
+    };
     expect(list.urls).toContain('/index.html');
     expect(list.urls).toContain(mainScript());
     expect(list.urls.some((u) => /\.(br|gz)$/.test(u) || u === '/sw.js')).toBe(false);
     const assets = readdirSync(path.join(WEB_ROOT, 'assets')).filter((name) => !/\.(br|gz)$/.test(name));
-    expect(list.urls.filter((u) => u.startsWith('/assets/')).sort()).toEqual(assets.map((name) => `/assets/${name}`).sort());
+    expect(list.urls.filter((u) => u.startsWith('/assets/')).sort()).toEqual(
+      assets.map((name) => `/assets/${name}`).sort(),
+    );
   });
 });

@@ -29,7 +29,8 @@ export type Problem = z.infer<typeof problemSchema>;
 // Characters PostgreSQL cannot store in text (NUL) or that only hide content (other C0 controls).
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Text without forbidden characters and without lone UTF-16 surrogates (half an emoji). */
-const cleanText = (s: string) => !FORBIDDEN_CHARS.test(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+const cleanText = (s: string) =>
+  !FORBIDDEN_CHARS.test(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 /** A trimmed, non-empty line of text of at most `max` characters. */
 export function line(max = 200) {
@@ -43,19 +44,10 @@ export function line(max = 200) {
 
 /** Multi-line text (may be empty) of at most `max` characters. */
 export function prose(max = 2000) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .refine(cleanText, { message: 'contains control characters or broken characters' });
+  return z.string().trim().max(max).refine(cleanText, { message: 'contains control characters or broken characters' });
 }
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .toLowerCase()
-  .pipe(z.email());
+export const emailSchema = z.string().trim().max(254).toLowerCase().pipe(z.email());
 
 export const passwordSchema = z.string().min(10).max(128);
 

@@ -68,7 +68,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * person's name, e-mail address or organisation; a repetition or simple pattern (aaaa, abcd, qwerty, a
  * date); otherwise too easy to guess.
  */
-export const PASSWORD_PROBLEMS = ['password_common', 'password_personal', 'password_pattern', 'password_guessable'] as const;
+export const PASSWORD_PROBLEMS = [
+  'password_common',
+  'password_personal',
+  'password_pattern',
+  'password_guessable',
+] as const;
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /** The kinds of extra a mandate can allow. */

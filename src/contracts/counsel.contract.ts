@@ -25,7 +25,11 @@ export const need = z.object({
 export type Need = z.infer<typeof need>;
 export const needList = z.object({ items: z.array(need) });
 export const needParams = z.object({ needId: z.uuid() });
-export const createNeedBody = z.strictObject({ what: line(200), forWhom: line(200), whyNow: prose(2000).pipe(z.string().min(1)) });
+export const createNeedBody = z.strictObject({
+  what: line(200),
+  forWhom: line(200),
+  whyNow: prose(2000).pipe(z.string().min(1)),
+});
 export const supportBody = z.strictObject({ support: z.boolean() });
 export const recogniseBody = z.strictObject({ recognised: z.boolean() });
 
@@ -44,7 +48,12 @@ export const brief = z.strictObject({
 export const createProposalBody = brief;
 export const updateProposalBody = brief.partial();
 
-export const proposalEvent = z.object({ kind: z.string(), reason: z.string().nullable(), byName: z.string(), at: z.string() });
+export const proposalEvent = z.object({
+  kind: z.string(),
+  reason: z.string().nullable(),
+  byName: z.string(),
+  at: z.string(),
+});
 
 export const proposal = z.object({
   id: z.uuid(),
@@ -73,15 +82,29 @@ export const proposal = z.object({
   history: z.array(proposalEvent),
 });
 export type Proposal = z.infer<typeof proposal>;
-export const proposalSummary = proposal.omit({ history: true, proposal: true, effectCustomers: true, effectStaff: true, risks: true, costNote: true });
+export const proposalSummary = proposal.omit({
+  history: true,
+  proposal: true,
+  effectCustomers: true,
+  effectStaff: true,
+  risks: true,
+  costNote: true,
+});
 export type ProposalSummary = z.infer<typeof proposalSummary>;
 export const proposalList = z.object({ items: z.array(proposalSummary) });
 export const proposalParams = z.object({ proposalId: z.uuid() });
 export const proposalsQuery = z.object({ status: z.enum([...PROPOSAL_STATUSES, 'open', 'any']).default('any') });
-export const decisionBody = z.strictObject({ decision: z.enum(DECISIONS), reason: prose(2000).pipe(z.string().min(1)) });
+export const decisionBody = z.strictObject({
+  decision: z.enum(DECISIONS),
+  reason: prose(2000).pipe(z.string().min(1)),
+});
 
 export const decisionQueue = z.object({
   items: z.array(proposalSummary),
   /** Decisions of the last 90 days: how many and how long they took (days from first submission). */
-  stats: z.object({ decided: z.number().int(), medianDays: z.number().nullable(), longestOpenDays: z.number().nullable() }),
+  stats: z.object({
+    decided: z.number().int(),
+    medianDays: z.number().nullable(),
+    longestOpenDays: z.number().nullable(),
+  }),
 });

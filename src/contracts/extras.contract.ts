@@ -35,7 +35,11 @@ export const putMandateBody = z.strictObject({
   period: periodSchema,
   budgetCents: cents,
   maxPerExtraCents: cents,
-  allowedKinds: z.array(extraKindSchema).min(1).max(EXTRA_KINDS.length).transform((k) => [...new Set(k)]),
+  allowedKinds: z
+    .array(extraKindSchema)
+    .min(1)
+    .max(EXTRA_KINDS.length)
+    .transform((k) => [...new Set(k)]),
 });
 
 export const mandateParams = z.strictObject({ mandateId: z.uuid() });
@@ -50,9 +54,12 @@ export const myMandate = z.object({
 });
 export type MyMandate = z.infer<typeof myMandate>;
 
-export const reactionScoreSchema = z.number().int().refine((n) => (REACTION_SCORES as readonly number[]).includes(n), {
-  message: 'score must be 1 (very negative) to 5 (very positive)',
-});
+export const reactionScoreSchema = z
+  .number()
+  .int()
+  .refine((n) => (REACTION_SCORES as readonly number[]).includes(n), {
+    message: 'score must be 1 (very negative) to 5 (very positive)',
+  });
 
 export const extra = z.object({
   id: z.uuid(),
@@ -85,7 +92,11 @@ const extraFields = {
   action: line(1000),
   kind: extraKindSchema,
   costCents: cents,
-  minutes: z.number().int().min(0).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   valueIds: z.array(z.uuid()).max(10).default([]),
   customerRef: prose(200).nullable().optional(),
   reactionText: prose(1000).nullable().optional(),

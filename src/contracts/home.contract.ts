@@ -62,17 +62,34 @@ export const inbox = z.object({
     .object({
       count: z.number().int(),
       items: z.array(
-        z.object({ notificationId: z.uuid(), extraId: z.uuid(), memberName: z.string(), occasion: z.string(), costCents: z.number().int(), at: z.iso.datetime() }),
+        z.object({
+          notificationId: z.uuid(),
+          extraId: z.uuid(),
+          memberName: z.string(),
+          occasion: z.string(),
+          costCents: z.number().int(),
+          at: z.iso.datetime(),
+        }),
       ),
     })
     .nullable(),
   /** Managers: the teams they lead whose weekly pick is not chosen yet while there are stories to choose from. */
-  weeklyPicks: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), weekStart: day, stories: z.number().int() })).nullable(),
+  weeklyPicks: z
+    .array(z.object({ teamId: z.uuid(), teamName: z.string(), weekStart: day, stories: z.number().int() }))
+    .nullable(),
   /** Directors: proposals waiting for a decision, oldest first. */
   decisions: z
     .object({
       count: z.number().int(),
-      items: z.array(z.object({ id: z.uuid(), title: z.string(), authorName: z.string(), flagged: z.boolean(), daysWaiting: z.number() })),
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          authorName: z.string(),
+          flagged: z.boolean(),
+          daysWaiting: z.number(),
+        }),
+      ),
     })
     .nullable(),
   /** Directors: the last 28 days against the 28 before. */

@@ -4,7 +4,20 @@ import { z } from 'zod';
 
 export const notification = z.object({
   id: z.uuid(),
-  kind: z.enum(['extra_above_mandate', 'promise_breaks_guideline', 'step_sent_back', 'step_due_soon', 'step_late', 'campaign_open', 'campaign_reminder', 'campaign_closed', 'customer_reaction', 'voice_followup', 'proposal_submitted', 'proposal_decided']),
+  kind: z.enum([
+    'extra_above_mandate',
+    'promise_breaks_guideline',
+    'step_sent_back',
+    'step_due_soon',
+    'step_late',
+    'campaign_open',
+    'campaign_reminder',
+    'campaign_closed',
+    'customer_reaction',
+    'voice_followup',
+    'proposal_submitted',
+    'proposal_decided',
+  ]),
   /** What the notification is about; its shape depends on the kind. */
   data: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),

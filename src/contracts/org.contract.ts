@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, RESULTS_VISIBILITY, VIEW_LOG_KEEP_DAYS } from './constants';
 import { emailSchema, languageSchema, line, prose, roleSchema } from './common.contract';
+import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, RESULTS_VISIBILITY, VIEW_LOG_KEEP_DAYS } from './constants';
 
 const roleSet = z
   .array(roleSchema)
@@ -116,7 +116,9 @@ export const team = z.object({
 export type Team = z.infer<typeof team>;
 
 export const teamDetail = team.extend({
-  members: z.array(z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable(), isManager: z.boolean() })),
+  members: z.array(
+    z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable(), isManager: z.boolean() }),
+  ),
 });
 export type TeamDetail = z.infer<typeof teamDetail>;
 

@@ -96,7 +96,14 @@ export const privacyStatement = z.object({
   title: z.string(),
   intro: z.string(),
   settings: organization
-    .pick({ resultsMinGroup: true, resultsMinTexts: true, resultsVisibility: true, contactKeepDays: true, customerKeepDays: true, viewLogKeepDays: true })
+    .pick({
+      resultsMinGroup: true,
+      resultsMinTexts: true,
+      resultsVisibility: true,
+      contactKeepDays: true,
+      customerKeepDays: true,
+      viewLogKeepDays: true,
+    })
     .extend({
       memberComparison: z.boolean(),
       memberComparisonSince: z.iso.datetime().nullable(),

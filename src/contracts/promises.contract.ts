@@ -52,7 +52,9 @@ export const promiseStep = z.object({
   reactionText: z.string().nullable(),
   reactionScore: z.number().int().nullable(),
   /** The receiving team's rating of this hand-off. */
-  rating: z.object({ score: z.number().int(), comment: z.string().nullable(), by: person, at: z.iso.datetime() }).nullable(),
+  rating: z
+    .object({ score: z.number().int(), comment: z.string().nullable(), by: person, at: z.iso.datetime() })
+    .nullable(),
   /** What the caller may do with it now. */
   can: z.object({ accept: z.boolean(), complete: z.boolean(), sendBack: z.boolean(), rate: z.boolean() }),
 });
@@ -152,7 +154,11 @@ export const guidelineCheck = z.object({ breaches: z.array(guidelineBreach) });
 export const createPromiseBody = z.strictObject({
   customer: z.union([
     z.strictObject({ id: z.uuid() }),
-    z.strictObject({ name: line(200), contactPerson: line(200).nullable().optional(), segment: line(100).nullable().optional() }),
+    z.strictObject({
+      name: line(200),
+      contactPerson: line(200).nullable().optional(),
+      segment: line(100).nullable().optional(),
+    }),
   ]),
   what: line(1000),
   ownerTeamId: z.uuid(),
@@ -179,7 +185,10 @@ export const deliveryBody = z.strictObject({
   /** The day it reached the customer; today when left out. */
   deliveredOn: z.iso.date().optional(),
   /** The follow-up: who asks the customer how it landed, and when. */
-  followUp: z.strictObject({ teamId: z.uuid(), what: line(300), dueDate: z.iso.date() }).nullable().optional(),
+  followUp: z
+    .strictObject({ teamId: z.uuid(), what: line(300), dueDate: z.iso.date() })
+    .nullable()
+    .optional(),
 });
 export const ratingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: prose(1000).optional() });
 
@@ -194,7 +203,13 @@ export const workListQuery = z.strictObject({
 });
 export const workItem = z.object({
   step: promiseStep,
-  promise: z.object({ id: z.uuid(), what: z.string(), customer: z.string(), dueDate: z.iso.date(), status: promiseStatusSchema }),
+  promise: z.object({
+    id: z.uuid(),
+    what: z.string(),
+    customer: z.string(),
+    dueDate: z.iso.date(),
+    status: promiseStatusSchema,
+  }),
   /**
    * Whether the step counts as the caller's own: false for one that was already due before they joined
    * the organisation (their team's to answer for, not theirs; a newcomer is not told it is late).

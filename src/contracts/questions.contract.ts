@@ -3,7 +3,14 @@ import { line, prose, roleSchema } from './common.contract';
 
 // Module 5: core questions, campaigns, anonymous answers, results per group, the leadership mirror, actions.
 
-export const QUESTION_THEMES = ['leadership', 'cooperation', 'mandate', 'values', 'customer_focus', 'communication'] as const;
+export const QUESTION_THEMES = [
+  'leadership',
+  'cooperation',
+  'mandate',
+  'values',
+  'customer_focus',
+  'communication',
+] as const;
 export const QUESTION_KINDS = ['agree5', 'scale10', 'open'] as const;
 export const LEVELS = ['top', 'middle', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -35,7 +42,10 @@ export const ownQuestionBody = z
     kind: kindSchema,
     text: z.strictObject({ nl: optionalLine(300), en: optionalLine(300) }),
   })
-  .refine((b) => Boolean(b.text.nl || b.text.en), { message: 'the question needs words in at least one language', path: ['text'] });
+  .refine((b) => Boolean(b.text.nl || b.text.en), {
+    message: 'the question needs words in at least one language',
+    path: ['text'],
+  });
 export const bankQuestionParams = z.object({ questionId: z.uuid() });
 
 export const campaignParams = z.object({ campaignId: z.uuid() });
@@ -60,8 +70,14 @@ export const createCampaignBody = z
     questionKeys: z.array(z.string().min(1).max(80)).min(1).max(60),
   })
   .refine((b) => b.closesOn >= b.opensOn, { message: 'the close comes before the opening', path: ['closesOn'] })
-  .refine((b) => new Set(b.questionKeys).size === b.questionKeys.length, { message: 'a question is in the list twice', path: ['questionKeys'] })
-  .refine((b) => b.audience.all || b.audience.teamIds.length > 0 || b.audience.roles.length > 0, { message: 'choose who is asked', path: ['audience'] });
+  .refine((b) => new Set(b.questionKeys).size === b.questionKeys.length, {
+    message: 'a question is in the list twice',
+    path: ['questionKeys'],
+  })
+  .refine((b) => b.audience.all || b.audience.teamIds.length > 0 || b.audience.roles.length > 0, {
+    message: 'choose who is asked',
+    path: ['audience'],
+  });
 
 export const campaignQuestion = z.object({
   id: z.uuid(),
@@ -102,7 +118,9 @@ export const answerValue = z.strictObject({
   text: z.union([prose(2000), z.null()]).optional(),
 });
 export const answersBody = z.strictObject({ answers: z.array(answerValue).max(60) });
-export const mirrorBody = z.strictObject({ answers: z.array(z.strictObject({ questionId: z.uuid(), value: z.number().int().min(1).max(5) })).max(60) });
+export const mirrorBody = z.strictObject({
+  answers: z.array(z.strictObject({ questionId: z.uuid(), value: z.number().int().min(1).max(5) })).max(60),
+});
 export const savedAnswers = z.object({ saved: z.number().int() });
 
 export const campaignDetail = campaignSummary.extend({
@@ -110,9 +128,16 @@ export const campaignDetail = campaignSummary.extend({
   reminderDays: z.array(z.number().int()),
   questions: z.array(campaignQuestion),
   /** The caller's own answers while it is open (found by their ballot key); empty otherwise. */
-  myAnswers: z.array(z.object({ questionId: z.uuid(), value: z.number().int().nullable(), text: z.string().nullable() })),
+  myAnswers: z.array(
+    z.object({ questionId: z.uuid(), value: z.number().int().nullable(), text: z.string().nullable() }),
+  ),
   /** For a manager: the self-view questions of the mirror and their own answers to them. */
-  mirror: z.object({ questionIds: z.array(z.uuid()), answers: z.array(z.object({ questionId: z.uuid(), value: z.number().int() })) }).nullable(),
+  mirror: z
+    .object({
+      questionIds: z.array(z.uuid()),
+      answers: z.array(z.object({ questionId: z.uuid(), value: z.number().int() })),
+    })
+    .nullable(),
   /** The thresholds the results follow (the organisation's while open, the ones used at close after). */
   minGroup: z.number().int(),
   minTexts: z.number().int(),
@@ -122,7 +147,9 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 // ---------- results ----------
 
 /** 'org', 'level:top', 'team:<id>', 'team:<id>:level:staff'. */
-export const groupKey = z.string().regex(/^(org|level:(top|middle|staff)|team:[0-9a-f-]{36}(:level:(top|middle|staff))?)$/);
+export const groupKey = z
+  .string()
+  .regex(/^(org|level:(top|middle|staff)|team:[0-9a-f-]{36}(:level:(top|middle|staff))?)$/);
 /** too_few: below the threshold; difference: with other groups of the round it would single out fewer; earlier_round: beside an earlier round's figures it would. */
 export const groupStatus = z.enum(['shown', 'too_few', 'difference', 'earlier_round']);
 export type GroupStatus = z.infer<typeof groupStatus>;
@@ -176,7 +203,11 @@ export const questionResult = z.object({
 });
 export type QuestionResult = z.infer<typeof questionResult>;
 
-export const themeResult = z.object({ theme: themeSchema, average: z.number().nullable(), questions: z.number().int() });
+export const themeResult = z.object({
+  theme: themeSchema,
+  average: z.number().nullable(),
+  questions: z.number().int(),
+});
 
 export const action = z.object({
   id: z.uuid(),
@@ -199,7 +230,15 @@ export type Action = z.infer<typeof action>;
 
 export const resultsQuery = z.object({ group: groupKey.default('org') });
 export const campaignResults = z.object({
-  campaign: z.object({ id: z.uuid(), title: z.string(), opensOn: day, closesOn: day, status: campaignStatus, minGroup: z.number().int(), minTexts: z.number().int() }),
+  campaign: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    opensOn: day,
+    closesOn: day,
+    status: campaignStatus,
+    minGroup: z.number().int(),
+    minTexts: z.number().int(),
+  }),
   group: resultGroup,
   /** The groups the caller may look at, each with whether its results are shown. */
   groups: z.array(resultGroup),
@@ -219,7 +258,15 @@ export const mirror = z.object({
       teamId: z.uuid(),
       teamName: z.string(),
       status: groupStatus,
-      questions: z.array(z.object({ questionId: z.uuid(), selfView: textPair, text: textPair, self: z.number().int().nullable(), team: figures })),
+      questions: z.array(
+        z.object({
+          questionId: z.uuid(),
+          selfView: textPair,
+          text: textPair,
+          self: z.number().int().nullable(),
+          team: figures,
+        }),
+      ),
     }),
   ),
 });
@@ -234,6 +281,9 @@ export const createActionBody = z.strictObject({
   dueOn: day,
 });
 export const actionParams = z.object({ actionId: z.uuid() });
-export const updateActionBody = z.strictObject({ done: z.boolean(), doneNote: z.union([prose(1000), z.null()]).optional() });
+export const updateActionBody = z.strictObject({
+  done: z.boolean(),
+  doneNote: z.union([prose(1000), z.null()]).optional(),
+});
 export const actionsQuery = z.object({ campaignId: z.uuid().optional() });
 export const actionList = z.object({ items: z.array(action) });

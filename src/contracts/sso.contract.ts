@@ -12,7 +12,10 @@ export const domainSchema = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'an e-mail domain such as example.nl');
+  .regex(
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'an e-mail domain such as example.nl',
+  );
 
 const issuerSchema = z
   .string()
@@ -41,9 +44,19 @@ export type SsoSettings = z.infer<typeof ssoSettings>;
 
 export const putSsoConnectionBody = z.strictObject({
   issuer: issuerSchema,
-  clientId: z.string().trim().min(1).max(300).regex(/^[\x21-\x7e]+$/, 'printable characters without spaces'),
+  clientId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces'),
   /** Leave out to keep the secret already stored. */
-  clientSecret: z.string().min(1).max(1000).regex(/^[\x20-\x7e]+$/, 'printable characters').optional(),
+  clientSecret: z
+    .string()
+    .min(1)
+    .max(1000)
+    .regex(/^[\x20-\x7e]+$/, 'printable characters')
+    .optional(),
   domains: z.array(domainSchema).min(1).max(20),
   provisioning: z.enum(SSO_PROVISIONING),
   required: z.boolean(),

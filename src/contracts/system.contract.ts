@@ -34,5 +34,7 @@ export const webManifest = z.object({
   background_color: z.string(),
   theme_color: z.string(),
   icons: z.array(manifestIcon),
-  shortcuts: z.array(z.object({ name: z.string(), short_name: z.string(), url: z.string(), icons: z.array(manifestIcon) })),
+  shortcuts: z.array(
+    z.object({ name: z.string(), short_name: z.string(), url: z.string(), icons: z.array(manifestIcon) }),
+  ),
 });

@@ -33,7 +33,10 @@ export const coreValue = z.object({
 export type CoreValue = z.infer<typeof coreValue>;
 
 export const listValuesQuery = z.strictObject({
-  includeRetired: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeRetired: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const createValueBody = z.strictObject({

@@ -32,7 +32,11 @@ export const touchpoint = z.object({
 export type Touchpoint = z.infer<typeof touchpoint>;
 export const touchpointList = z.object({ items: z.array(touchpoint) });
 export const touchpointParams = z.object({ touchpointId: z.uuid() });
-export const createTouchpointBody = z.strictObject({ name: line(80), scale: voiceScale.default('agree5'), teamId: z.uuid().nullable().default(null) });
+export const createTouchpointBody = z.strictObject({
+  name: line(80),
+  scale: voiceScale.default('agree5'),
+  teamId: z.uuid().nullable().default(null),
+});
 export const updateTouchpointBody = z.strictObject({
   name: line(80).optional(),
   teamId: z.uuid().nullable().optional(),
@@ -54,7 +58,9 @@ export const customerReaction = z.object({
   score: z.number().int(),
   comment: z.string().nullable(),
   /** Only when the customer chose to leave them, and only for managers and directors. */
-  contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  contact: z
+    .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
+    .nullable(),
   veryNegative: z.boolean(),
   at: z.string(),
 });
@@ -88,5 +94,11 @@ export const followupList = z.object({ items: z.array(followup) });
 export const followupsQuery = z.object({ state: z.enum(['open', 'closed']).default('open') });
 export const followupParams = z.object({ followupId: z.uuid() });
 export const closeFollowupBody = z
-  .strictObject({ outcome: z.enum(['resolved', 'not_our_customer']), note: z.union([prose(1000), z.null()]).optional() })
-  .refine((b) => b.outcome !== 'not_our_customer' || Boolean(b.note), { message: 'say why the request did not fit the offer', path: ['note'] });
+  .strictObject({
+    outcome: z.enum(['resolved', 'not_our_customer']),
+    note: z.union([prose(1000), z.null()]).optional(),
+  })
+  .refine((b) => b.outcome !== 'not_our_customer' || Boolean(b.note), {
+    message: 'say why the request did not fit the offer',
+    path: ['note'],
+  });

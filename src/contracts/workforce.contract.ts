@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { extraKindSchema } from './extras.contract';
 import { languageSchema, line, prose, roleSchema } from './common.contract';
+import { extraKindSchema } from './extras.contract';
 
 /**
  * People without an e-mail address get a placeholder address in this reserved domain (RFC 2606):
@@ -14,7 +14,14 @@ export const hasEmailAddress = (address: string) => !address.toLowerCase().endsW
 // ---------- sign-in codes ----------
 
 /** A sign-in code as typed: letters and digits, dashes and spaces allowed (they are left out). */
-export const codeSignInBody = z.strictObject({ code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9 -]+$/, 'letters, digits and dashes') });
+export const codeSignInBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9 -]+$/, 'letters, digits and dashes'),
+});
 
 export const addCodePersonBody = z.strictObject({
   name: line(120),
@@ -98,7 +105,11 @@ export const counterExtraBody = z.strictObject({
   action: line(1000),
   kind: extraKindSchema,
   costCents: z.number().int().min(0).max(100_000_00),
-  minutes: z.number().int().min(0).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   aboveMandateReason: prose(500).optional(),
 });
 
@@ -126,7 +137,9 @@ export const importBody = z.strictObject({
     .string()
     .min(1)
     .max(80_000)
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), { message: 'contains control characters' }),
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+      message: 'contains control characters',
+    }),
 });
 
 export const IMPORT_PROBLEMS = [
@@ -153,7 +166,9 @@ export const importRow = z.object({
   newTeam: z.boolean(),
   role: z.string(),
   language: z.string(),
-  problems: z.array(z.object({ field: z.enum(['name', 'email', 'team', 'role', 'language', 'row']), code: z.enum(IMPORT_PROBLEMS) })),
+  problems: z.array(
+    z.object({ field: z.enum(['name', 'email', 'team', 'role', 'language', 'row']), code: z.enum(IMPORT_PROBLEMS) }),
+  ),
 });
 export type ImportRow = z.infer<typeof importRow>;
 

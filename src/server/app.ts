@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import pino from 'pino';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -15,49 +14,50 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import pino from 'pino';
 import type { Config } from './config';
-import type { Database } from './db/client';
 import { watchDatabase } from './db/availability';
+import type { Database } from './db/client';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
+import { loggerOptions } from './lib/logger';
 import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
+import { isApiPath, routePath } from './lib/route-path';
 import { foldDaySums, sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
-import { nightlyBackupJob } from './ops/backup';
-import { sendDueDigests } from './modules/learning/digest.service';
-import { isApiPath, routePath } from './lib/route-path';
-import { createBetterAuth } from './modules/auth/better-auth';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
-import { systemRoutes } from './modules/system/system.routes';
-import { orgRoutes } from './modules/org/org.routes';
-import { valuesRoutes } from './modules/values/values.routes';
+import { createBetterAuth } from './modules/auth/better-auth';
+import { signInPageRoutes } from './modules/auth/sign-in.page';
+import { counselRoutes } from './modules/counsel/counsel.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
+import { homeRoutes } from './modules/home/home.routes';
+import { sendDueDigests } from './modules/learning/digest.service';
 import { learningRoutes } from './modules/learning/learning.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { promisesRoutes } from './modules/promises/promises.routes';
 import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { runCampaignJobs } from './modules/questions/results.service';
-import { signInPageRoutes } from './modules/auth/sign-in.page';
 import { ssoRoutes } from './modules/sso/sso.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { towerRoutes } from './modules/tower/tower.routes';
+import { valuesRoutes } from './modules/values/values.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { eraseOldContacts } from './modules/voice/voice.service';
-import { counselRoutes } from './modules/counsel/counsel.routes';
-import { towerRoutes } from './modules/tower/tower.routes';
-import { privacyRoutes } from './modules/privacy/privacy.routes';
-import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
-import { pseudonymiseOldCustomers } from './modules/privacy/retention';
-import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { counterRoutes } from './modules/workforce/counter.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
-import { homeRoutes } from './modules/home/home.routes';
-import { accessPlugin, type Access } from './plugins/access.plugin';
+import { nightlyBackupJob } from './ops/backup';
+import { type Access, accessPlugin } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
-import { loggerOptions } from './lib/logger';
 
 export interface RouteInfo {
   method: string;
@@ -160,7 +160,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onFailure: () => metrics.dbErrors.inc({ kind: 'unavailable' }),
   });
   app.addHook('onClose', () => watch.stop());
-  await app.register(metricsPlugin, { metrics, token: config.metricsToken, clusterMetrics: options.clusterMetrics ?? false });
+  await app.register(metricsPlugin, {
+    metrics,
+    token: config.metricsToken,
+    clusterMetrics: options.clusterMetrics ?? false,
+  });
 
   const mailer = countingMailer(
     options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
@@ -213,7 +217,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     ];
     if (config.smtpUrl) {
-      jobs.push({ name: 'weekly digest', everyMs: 5 * 60_000, firstAfterMs: 60_000, run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })) });
+      jobs.push({
+        name: 'weekly digest',
+        everyMs: 5 * 60_000,
+        firstAfterMs: 60_000,
+        run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })),
+      });
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
     }
@@ -248,9 +257,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.addHook('onClose', () => running.stop());
   }
 
-  await app.register(errorsPlugin, { databaseFailed: watch.failed, queryFailed: () => metrics.dbErrors.inc({ kind: 'query' }) });
+  await app.register(errorsPlugin, {
+    databaseFailed: watch.failed,
+    queryFailed: () => metrics.dbErrors.inc({ kind: 'query' }),
+  });
   // API answers and the reaction page compressed above 1 KiB; the web app's files are compressed at build time.
-  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

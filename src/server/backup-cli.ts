@@ -2,17 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { ConfigError, loadConfig, type Config } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import {
   dataDirHolder,
+  type EmbeddedDatabase,
   EmbeddedDatabaseError,
   lockDataDir,
   runningEmbeddedUrl,
   startEmbeddedDatabase,
-  type EmbeddedDatabase,
 } from './db/embedded';
 import { runMigrations } from './db/migrate';
-import { BackupError, listBackups, makeBackup, migrationsUpTo, pruneBackups, readManifest, restoreRows, utcStamp, type TableProgress } from './ops/backup';
+import {
+  BackupError,
+  listBackups,
+  makeBackup,
+  migrationsUpTo,
+  pruneBackups,
+  readManifest,
+  restoreRows,
+  type TableProgress,
+  utcStamp,
+} from './ops/backup';
 
 // `npm run backup` and `npm run restore -- <file>`: see ops/backup for the mechanism and docs/deploy.md.
 
@@ -30,14 +40,17 @@ const EXTERNAL = [
 ].join('\n');
 
 function appVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const progress = (p: TableProgress) =>
-  say(`  [${String(p.index).padStart(String(p.of).length)}/${p.of}] ${p.table.padEnd(32)} ${number(p.rows).padStart(11)} rows ${megabytes(p.bytes).padStart(10)} ${seconds(p.ms).padStart(7)}`);
+  say(
+    `  [${String(p.index).padStart(String(p.of).length)}/${p.of}] ${p.table.padEnd(32)} ${number(p.rows).padStart(11)} rows ${megabytes(p.bytes).padStart(10)} ${seconds(p.ms).padStart(7)}`,
+  );
 
 async function backup(config: Config) {
   if (config.databaseUrl) fail(EXTERNAL);
@@ -70,10 +83,15 @@ async function backup(config: Config) {
     const rows = made!.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     say();
     say(`Backup made: ${made!.file}`);
-    say(`  ${number(rows)} rows in ${made!.manifest.tables.length} tables, ${megabytes(made!.bytes)}, ${seconds(Date.now() - started)}`);
-    say(`  PostgreSQL ${made!.manifest.postgres.version}, Klantwerk ${made!.manifest.appVersion}, migration ${made!.manifest.migration.tag}`);
+    say(
+      `  ${number(rows)} rows in ${made!.manifest.tables.length} tables, ${megabytes(made!.bytes)}, ${seconds(Date.now() - started)}`,
+    );
+    say(
+      `  PostgreSQL ${made!.manifest.postgres.version}, Klantwerk ${made!.manifest.appVersion}, migration ${made!.manifest.migration.tag}`,
+    );
     const deleted = await pruneBackups(dir, config.backup.keepDays);
-    for (const file of deleted) say(`  deleted ${path.basename(file)} (older than BACKUP_KEEP_DAYS=${config.backup.keepDays})`);
+    for (const file of deleted)
+      say(`  deleted ${path.basename(file)} (older than BACKUP_KEEP_DAYS=${config.backup.keepDays})`);
     say('Copy it somewhere else too: a backup on the same disk does not survive that disk.');
   } finally {
     await client.end().catch(() => {});
@@ -88,7 +106,9 @@ async function restore(config: Config, file: string | undefined) {
     fail(
       [
         'Which backup? Usage: npm run restore -- <file>',
-        found.length ? `Backups in ${path.join(config.dataDir, 'backups')}, newest first:` : `No backups in ${path.join(config.dataDir, 'backups')}.`,
+        found.length
+          ? `Backups in ${path.join(config.dataDir, 'backups')}, newest first:`
+          : `No backups in ${path.join(config.dataDir, 'backups')}.`,
         ...found.slice(0, 20).map((b) => `  ${b.file}`),
       ].join('\n'),
     );
@@ -107,11 +127,15 @@ async function restore(config: Config, file: string | undefined) {
   const clusterDir = path.join(config.dataDir, 'pg');
   if (await runningEmbeddedUrl(config.dataDir)) {
     release();
-    fail(`A PostgreSQL still runs on ${clusterDir} (left by a Klantwerk that crashed): start and stop Klantwerk once, then restore.`);
+    fail(
+      `A PostgreSQL still runs on ${clusterDir} (left by a Klantwerk that crashed): start and stop Klantwerk once, then restore.`,
+    );
   }
   const started = Date.now();
   say(`Restoring ${archive}`);
-  say(`  made ${manifest.createdAt} by Klantwerk ${manifest.appVersion} (migration ${manifest.migration.tag}), PostgreSQL ${manifest.postgres.version}`);
+  say(
+    `  made ${manifest.createdAt} by Klantwerk ${manifest.appVersion} (migration ${manifest.migration.tag}), PostgreSQL ${manifest.postgres.version}`,
+  );
 
   const when = utcStamp();
   const aside = existsSync(clusterDir) ? path.join(config.dataDir, `pg.replaced-${when}`) : undefined;
@@ -148,7 +172,8 @@ async function restore(config: Config, file: string | undefined) {
     const current = (await fs.readFile(secretFile, 'utf8').catch(() => '')).trim();
     if (current && current !== authSecret) await fs.rename(secretFile, `${secretFile}.replaced-${when}`);
     await fs.writeFile(secretFile, `${authSecret}\n`, { mode: 0o600 });
-    if (config.authSecret) say('  note: AUTH_SECRET is set, so it is used rather than the generated secret this backup carried.');
+    if (config.authSecret)
+      say('  note: AUTH_SECRET is set, so it is used rather than the generated secret this backup carried.');
   }
   release();
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);

@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
-import { loggerOptions } from './lib/logger';
-import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase, type Database } from './db/client';
-import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
+import { type Config, ConfigError, loadConfig } from './config';
+import { type Database, openDatabase } from './db/client';
+import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded';
 import { runMigrations } from './db/migrate';
+import { loggerOptions } from './lib/logger';
+import { DEMO_ORG_NAME, type DemoLogin, seedDemoIfEmpty } from './seed/demo.seed';
 import type { Serving } from './serve';
-import { seedDemoIfEmpty, DEMO_ORG_NAME, type DemoLogin } from './seed/demo.seed';
 
 // How Klantwerk runs on one machine. The first process (the primary) owns the embedded PostgreSQL:
 // it starts it, migrates, seeds the demo, and keeps it running (starting it again should it die).
@@ -39,7 +39,9 @@ async function resolveAuthSecret(config: Config, log: pino.Logger): Promise<stri
   const existing = await fs.readFile(file, 'utf8').catch(() => '');
   if (existing.trim().length >= 32) return existing.trim();
   if (config.databaseUrl) {
-    log.warn('AUTH_SECRET is not set: using a secret generated in DATA_DIR. Several app servers must share one AUTH_SECRET.');
+    log.warn(
+      'AUTH_SECRET is not set: using a secret generated in DATA_DIR. Several app servers must share one AUTH_SECRET.',
+    );
   }
   await fs.mkdir(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -54,7 +56,10 @@ function printDemoLogins(config: Config, logins: DemoLogin[]) {
     `  ${DEMO_ORG_NAME} is ready at ${config.appUrl}`,
     `  Every demo login uses the password: ${config.demoPassword}`,
     '',
-    ...logins.map((l) => `    ${l.email.padEnd(width)}  ${l.roles.join(', ').padEnd(9)}  ${l.name}${l.teams.length ? ` (${l.teams.join(', ')})` : ''}`),
+    ...logins.map(
+      (l) =>
+        `    ${l.email.padEnd(width)}  ${l.roles.join(', ').padEnd(9)}  ${l.name}${l.teams.length ? ` (${l.teams.join(', ')})` : ''}`,
+    ),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -122,7 +127,8 @@ async function runPrimary() {
   const workersGone = () =>
     Promise.all(
       Object.values(cluster.workers ?? {}).map(
-        (worker) => new Promise<void>((resolve) => (worker!.isDead() ? resolve() : worker!.once('exit', () => resolve()))),
+        (worker) =>
+          new Promise<void>((resolve) => (worker!.isDead() ? resolve() : worker!.once('exit', () => resolve()))),
       ),
     );
 
@@ -205,7 +211,8 @@ async function runPrimary() {
         if (message.type === 'listening') {
           serves = true;
           listening += 1;
-          if (listening === config.processes) log.info({ url: config.appUrl, version, processes: config.processes }, 'Klantwerk is listening');
+          if (listening === config.processes)
+            log.info({ url: config.appUrl, version, processes: config.processes }, 'Klantwerk is listening');
         } else if (message.type === 'failed' && !closing) {
           void failed(message.message ?? 'an app process could not start');
         }
@@ -213,7 +220,10 @@ async function runPrimary() {
       worker.on('exit', (code, signal) => {
         if (closing) return;
         if (!serves) return; // a start that failed ends everything (above)
-        log.error({ pid: worker.process.pid, code, signal, jobs }, 'an app process ended unexpectedly: starting another');
+        log.error(
+          { pid: worker.process.pid, code, signal, jobs },
+          'an app process ended unexpectedly: starting another',
+        );
         setTimeout(() => !closing && fork(jobs), 500).unref();
       });
     };

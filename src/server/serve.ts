@@ -52,6 +52,7 @@ export async function serveApp(options: ServeOptions): Promise<Serving> {
 
 /** What a failed start tells the person who started it (stderr), beside the log line. */
 export function startFailure(err: unknown, port: number): string {
-  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') return `Port ${port} is already in use. Stop the other program or set PORT.`;
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    return `Port ${port} is already in use. Stop the other program or set PORT.`;
   return `Klantwerk could not start: ${err instanceof Error ? err.message : String(err)}`;
 }

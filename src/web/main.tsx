@@ -3,14 +3,14 @@ import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
 import type { Me } from '../contracts/auth.contract';
 import type { Language } from '../contracts/constants';
-import { createRoot } from 'react-dom/client';
 import { isApiError } from './app/api-client';
 import { App } from './app/app';
+import { AppFailed } from './app/app-failed.component';
 import { prefetchAnswersForPath, preloadForPath } from './app/app-routes';
 import { registerServiceWorker } from './app/app-update';
-import { AppFailed } from './app/app-failed.component';
 import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
 import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
@@ -20,7 +20,8 @@ import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
 /** No answer at all, or a proxy in front of an app that is down: the app can open on what it last knew. */
-const unreachable = (error: unknown) => !isApiError(error) || error.status === 0 || (error.status >= 502 && error.status <= 504);
+const unreachable = (error: unknown) =>
+  !isApiError(error) || error.status === 0 || (error.status >= 502 && error.status <= 504);
 
 /**
  * Start: runtime config and the session in parallel (the likely catalog too), then the language:

@@ -8,7 +8,9 @@ export { default } from 'preact/compat';
 /** Hidden content stays mounted (its state kept) but is not shown. */
 export function Activity({ mode, children }) {
   if (mode !== 'hidden') return createElement(Fragment, null, children);
-  return isValidElement(children) ? cloneElement(children, { style: { ...children.props.style, display: 'none' } }) : null;
+  return isValidElement(children)
+    ? cloneElement(children, { style: { ...children.props.style, display: 'none' } })
+    : null;
 }
 
 /** React 19's useOptimistic is not in preact/compat; react-router looks for it and does without. */

@@ -24,7 +24,8 @@ worker.addEventListener('install', (event) => {
 worker.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('klantwerk-') && name !== CACHE) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith('klantwerk-') && name !== CACHE) await caches.delete(name);
       await worker.clients.claim();
     })(),
   );
@@ -38,7 +39,8 @@ worker.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== worker.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/r/')) return;
+  if (url.origin !== worker.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/r/'))
+    return;
   if (request.mode === 'navigate') {
     // Every page of the app is the same shell; the network only when the shell is somehow not kept.
     const shell = () => caches.open(CACHE).then(async (cache) => (await cache.match(SHELL)) ?? fetch(request));

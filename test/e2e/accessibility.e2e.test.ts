@@ -10,13 +10,47 @@ const run = browserAvailable();
 
 const PAGES: Record<string, string[]> = {
   // a member at the front desk
-  'lisa@dekroon.example': ['/', '/extras/new', '/extras', '/feed', '/best-practices', '/values', '/promises', '/steps', '/questions', '/conversation', '/chain', '/profile'],
+  'lisa@dekroon.example': [
+    '/',
+    '/extras/new',
+    '/extras',
+    '/feed',
+    '/best-practices',
+    '/values',
+    '/promises',
+    '/steps',
+    '/questions',
+    '/conversation',
+    '/chain',
+    '/profile',
+  ],
   // the front desk manager
-  'pieter@dekroon.example': ['/', '/what-works', '/customer-voice', '/customer-voice/follow-ups', '/touchpoints', '/needs', '/proposals', '/internal-scan', '/teams', '/mandates', '/sign-in-codes'],
+  'pieter@dekroon.example': [
+    '/',
+    '/what-works',
+    '/customer-voice',
+    '/customer-voice/follow-ups',
+    '/touchpoints',
+    '/needs',
+    '/proposals',
+    '/internal-scan',
+    '/teams',
+    '/mandates',
+    '/sign-in-codes',
+  ],
   // the director
   'anna@dekroon.example': ['/', '/tower', '/decision-queue', '/questions'],
   // the administrator
-  'jeroen@dekroon.example': ['/', '/members', '/invitations', '/organization', '/setup', '/sign-in-codes', '/counter-devices', '/members/import'],
+  'jeroen@dekroon.example': [
+    '/',
+    '/members',
+    '/invitations',
+    '/organization',
+    '/setup',
+    '/sign-in-codes',
+    '/counter-devices',
+    '/members/import',
+  ],
   // the guest advisor: a home with counsel only
   'sanne@dekroon.example': ['/'],
 };
@@ -25,7 +59,11 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await page.waitForLoadState('networkidle');
   // Skeletons gone: the page as it is read, not as it loads.
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('[aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   return (await axeViolations(page)).map((v) => `${path} ${v}`);
 }
 
@@ -51,7 +89,7 @@ describe.runIf(run)('no barrier for anyone: axe-core on every main page', () => 
     expect(found).toEqual([]);
   });
 
-  it('the director\'s and the administrator\'s pages on a laptop, with the menu beside them, pass too', async () => {
+  it("the director's and the administrator's pages on a laptop, with the menu beside them, pass too", async () => {
     const found: string[] = [];
     for (const email of ['anna@dekroon.example', 'jeroen@dekroon.example']) {
       const page = await signedInPage(browser, server.baseUrl, email, { device: LAPTOP });
@@ -65,7 +103,8 @@ describe.runIf(run)('no barrier for anyone: axe-core on every main page', () => 
     const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', baseURL: server.baseUrl });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/code', '/counter']) found.push(...(await violationsOn(page, path)));
+    for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/code', '/counter'])
+      found.push(...(await violationsOn(page, path)));
     await context.close();
     expect(found).toEqual([]);
   });

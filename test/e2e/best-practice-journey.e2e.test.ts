@@ -22,7 +22,10 @@ describe.runIf(run)('a story becomes a best practice', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'lisa@dekroon.example', password: DEMO_PASSWORD }),
     });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const logged = await fetch(`${server.baseUrl}/api/v1/extras`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },

@@ -13,8 +13,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.E2E_REQUIRED === '1') throw new Error(`E2E_REQUIRED=1 but no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  console.warn(`Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  if (process.env.E2E_REQUIRED === '1')
+    throw new Error(`E2E_REQUIRED=1 but no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  console.warn(
+    `Skipping the browser journeys: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+  );
   return false;
 }
 
@@ -62,9 +65,13 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-export const LAPTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
+export const LAPTOP = {
+  viewport: { width: 1280, height: 800 },
+  isMobile: false,
+  hasTouch: false,
+  deviceScaleFactor: 1,
+};
 
 /** A new browser context on the device, in Dutch, signed in as the demo person with that address. */
 export async function signedInPage(
@@ -73,7 +80,12 @@ export async function signedInPage(
   email: string,
   options: { device?: typeof PHONE; timezoneId?: string } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ ...(options.device ?? PHONE), locale: 'nl-NL', timezoneId: options.timezoneId ?? 'Europe/Amsterdam', baseURL });
+  const context = await browser.newContext({
+    ...(options.device ?? PHONE),
+    locale: 'nl-NL',
+    timezoneId: options.timezoneId ?? 'Europe/Amsterdam',
+    baseURL,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto('/sign-in');
@@ -94,9 +106,20 @@ export async function axeViolations(page: Page, include: string[] = []): Promise
   // Evaluated by the driver, not added as an inline <script>: the page's Content-Security-Policy rightly refuses those.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (selectors) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const context = selectors.length ? { include: selectors.map((s) => [s]) } : document;
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(context, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   }, include);
 }

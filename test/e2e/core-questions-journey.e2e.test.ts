@@ -49,7 +49,11 @@ describe.runIf(run)('a round of core questions', () => {
         await page.goto('/');
         // "invullen" (to fill in), not "beantwoord" (answered); on a phone the whole text shows, nothing cut.
         const answer = page.getByRole('link', { name: new RegExp(`^${title} invullen \\(tot en met `) });
-        expect(await answer.evaluate((link) => [...link.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
+        expect(
+          await answer.evaluate((link) =>
+            [...link.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1),
+          ),
+        ).toBe(true);
         // Scrolled far down (the page made tall enough for it), the link is followed as a tap would.
         await page.evaluate(() => {
           document.body.style.minHeight = '5000px';
@@ -62,7 +66,12 @@ describe.runIf(run)('a round of core questions', () => {
         expect(await page.evaluate(() => window.scrollY)).toBe(0);
         // The 0–10 scale is one row of eleven on a 390 px phone, none of them cut.
         const scale = page.getByRole('radiogroup', { name: /aanraadt als werkgever/ }).locator('[role="radio"]');
-        const boxes = await scale.evaluateAll((buttons) => buttons.map((b) => ({ top: Math.round(b.getBoundingClientRect().top), right: b.getBoundingClientRect().right })));
+        const boxes = await scale.evaluateAll((buttons) =>
+          buttons.map((b) => ({
+            top: Math.round(b.getBoundingClientRect().top),
+            right: b.getBoundingClientRect().right,
+          })),
+        );
         expect(boxes).toHaveLength(11);
         expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
         expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
@@ -79,7 +88,11 @@ describe.runIf(run)('a round of core questions', () => {
       await choose(page, /steun die ik nodig heb|support I need/, i % 2 === 0 ? 4 : 5);
       await choose(page, /linkerhand|left hand/, 2 + (i % 3));
       await choose(page, /aanraadt als werkgever|recommend this organisation/, 6 + (i % 4));
-      if (i < 6) await page.getByRole('textbox').first().fill(`Meer overleg, idee ${i + 1}`);
+      if (i < 6)
+        await page
+          .getByRole('textbox')
+          .first()
+          .fill(`Meer overleg, idee ${i + 1}`);
       await page.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
       await page.getByText(/Je antwoorden zijn opgeslagen|Your answers are saved/).waitFor();
       await page.context().close();
@@ -96,7 +109,9 @@ describe.runIf(run)('a round of core questions', () => {
     await anna.getByText('Meer overleg, idee 3').waitFor();
     // Only three of the restaurant answered: nothing is shown for it, and the page says why.
     const groups = anna.getByLabel('Groep', { exact: true });
-    const restaurant = await groups.locator('option', { hasText: /^Restaurant \(heel het team\)/ }).getAttribute('value');
+    const restaurant = await groups
+      .locator('option', { hasText: /^Restaurant \(heel het team\)/ })
+      .getAttribute('value');
     await groups.selectOption(restaurant!);
     await anna.getByText('Minder dan 5 mensen antwoordden: om hen te beschermen tonen we niets.').waitFor();
     expect(await anna.getByText('Meer overleg, idee 3').count()).toBe(0);
@@ -105,7 +120,9 @@ describe.runIf(run)('a round of core questions', () => {
     const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
     await pieter.goto(`${campaignPath}/results`);
     const pieterGroups = pieter.getByLabel('Groep', { exact: true });
-    const reception = await pieterGroups.locator('option', { hasText: /^Receptie \(heel het team\)$/ }).getAttribute('value');
+    const reception = await pieterGroups
+      .locator('option', { hasText: /^Receptie \(heel het team\)$/ })
+      .getAttribute('value');
     await pieterGroups.selectOption(reception!);
     await pieter.getByText('Tussen 0 en 6 van de 6 gevraagden antwoordden.').waitFor();
     await pieter.getByRole('button', { name: 'Actie uitzetten voor de hele groep' }).click();

@@ -40,12 +40,16 @@ describe.runIf(run)('the first run of a new organisation, on a phone', () => {
     await page.getByLabel('Kies een wachtwoord').fill('bram bakt elke ochtend vers');
     await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
     // No mail is set up: the page says so, rather than sending the founder to an empty mailbox.
-    await page.getByText('niet gemaild naar bram@brood.example: hij staat in het logboek van de server', { exact: false }).waitFor();
+    await page
+      .getByText('niet gemaild naar bram@brood.example: hij staat in het logboek van de server', { exact: false })
+      .waitFor();
     expect(await page.getByText('Kijk in je e-mail', { exact: false }).count()).toBe(0);
 
     // 2. Without SMTP the confirmation link is in the server's log; the founder opens it.
     await expect.poll(() => server.mailer.outbox.filter((m) => m.to === 'bram@brood.example').length).toBe(1);
-    const link = server.mailer.outbox.find((m) => m.to === 'bram@brood.example')!.text.match(/http:\/\/\S+\/sign-up\/confirm#token=[\w-]+/)?.[0];
+    const link = server.mailer.outbox
+      .find((m) => m.to === 'bram@brood.example')!
+      .text.match(/http:\/\/\S+\/sign-up\/confirm#token=[\w-]+/)?.[0];
     expect(link).toBeTruthy();
     await page.goto(link!);
     await page.waitForURL((url) => url.pathname === '/');
@@ -123,7 +127,12 @@ describe.runIf(run)('the first run of a new organisation, on a phone', () => {
     await colleague.close();
 
     // 10. On a laptop the founder's menu shows without scrolling, "Eerste stappen" among it.
-    const laptop = await browser.newContext({ ...LAPTOP, locale: 'nl-NL', baseURL: server.baseUrl, storageState: await context.storageState() });
+    const laptop = await browser.newContext({
+      ...LAPTOP,
+      locale: 'nl-NL',
+      baseURL: server.baseUrl,
+      storageState: await context.storageState(),
+    });
     const laptopPage = await laptop.newPage();
     await laptopPage.goto('/organization');
     const menu = laptopPage.getByRole('navigation', { name: 'Hoofdmenu' });

@@ -61,7 +61,10 @@ describe.runIf(run)('inviting a colleague, on a phone', () => {
     const colleague = await phone('nl-NL');
     await colleague.page.goto(link!);
     await expect.poll(() => colleague.page.getByText('nadia@dekroon.example').first().isVisible()).toBe(true);
-    await colleague.page.getByRole('button', { name: /^EN$|English/ }).first().click();
+    await colleague.page
+      .getByRole('button', { name: /^EN$|English/ })
+      .first()
+      .click();
     await colleague.page.getByLabel('Choose a password').fill('nadia chooses well');
     await colleague.page.getByRole('button', { name: 'Create account and join' }).click();
     await colleague.page.waitForURL((url) => url.pathname === '/');

@@ -1,7 +1,16 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, cspViolations, DEMO_PASSWORD, LAPTOP, launchBrowser, leftCents, signedInPage } from './browser';
+import {
+  axeViolations,
+  browserAvailable,
+  cspViolations,
+  DEMO_PASSWORD,
+  LAPTOP,
+  launchBrowser,
+  leftCents,
+  signedInPage,
+} from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
@@ -18,14 +27,29 @@ describe.runIf(run)('logging an extra on a phone', () => {
     browser = await launchBrowser();
     // Give Lisa a roomy personal mandate, so the demo's random week cannot push this extra above it.
     const api = async (path: string, init: RequestInit & { cookie?: string } = {}) =>
-      fetch(`${server.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie: init.cookie ?? '' } });
-    const signIn = await api('/api/v1/auth/sign-in', { method: 'POST', body: JSON.stringify({ email: 'jeroen@dekroon.example', password: DEMO_PASSWORD }) });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      fetch(`${server.baseUrl}${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', cookie: init.cookie ?? '' },
+      });
+    const signIn = await api('/api/v1/auth/sign-in', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'jeroen@dekroon.example', password: DEMO_PASSWORD }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const lisa = (await (await api('/api/v1/members?q=lisa', { cookie })).json()).items[0];
     const set = await api('/api/v1/mandates', {
       method: 'PUT',
       cookie,
-      body: JSON.stringify({ scope: { type: 'member', memberId: lisa.id }, period: 'week', budgetCents: 50000, maxPerExtraCents: 5000, allowedKinds: ['gift', 'time', 'upgrade'] }),
+      body: JSON.stringify({
+        scope: { type: 'member', memberId: lisa.id },
+        period: 'week',
+        budgetCents: 50000,
+        maxPerExtraCents: 5000,
+        allowedKinds: ['gift', 'time', 'upgrade'],
+      }),
     });
     expect(set.status).toBe(200);
   });
@@ -56,7 +80,10 @@ describe.runIf(run)('logging an extra on a phone', () => {
 
     // Lisa takes home everything the hotel holds about her; the extra she just logged is in it.
     await lisa.goto('/profile');
-    const [download] = await Promise.all([lisa.waitForEvent('download'), lisa.getByRole('button', { name: 'Mijn gegevens downloaden' }).click()]);
+    const [download] = await Promise.all([
+      lisa.waitForEvent('download'),
+      lisa.getByRole('button', { name: 'Mijn gegevens downloaden' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^klantwerk-my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(await fs.readFile((await download.path())!, 'utf8'));
     expect(file.person.email).toBe('lisa@dekroon.example');
@@ -69,11 +96,16 @@ describe.runIf(run)('logging an extra on a phone', () => {
   });
 
   it('a phone set to another time zone still logs the time as the hotel clock reads it', async () => {
-    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example', { timezoneId: 'America/New_York' });
+    const lisa = await signedInPage(browser, server.baseUrl, 'lisa@dekroon.example', {
+      timezoneId: 'America/New_York',
+    });
     await lisa.goto('/extras/new');
     // The suggestions fit the 390 px phone; one too long for it ends in "…" rather than being cut off.
     const pills = lisa.getByRole('group', { name: 'Eerder:' }).first().locator('[data-suggestion]');
-    await lisa.getByRole('button', { name: /^Gast verloor zijn sleutel bij het ontbijt/ }).first().waitFor();
+    await lisa
+      .getByRole('button', { name: /^Gast verloor zijn sleutel bij het ontbijt/ })
+      .first()
+      .waitFor();
     const fits = await pills.evaluateAll((spans) =>
       spans.map((span) => ({
         inside: span.closest('button')!.getBoundingClientRect().right <= window.innerWidth,
@@ -85,7 +117,8 @@ describe.runIf(run)('logging an extra on a phone', () => {
     expect(fits.some((f) => f.cut)).toBe(true);
     // Two hours ago on the hotel's clock (Europe/Amsterdam), to the minute.
     const when = new Date(Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000);
-    const hotelClock = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', ...options }).format(when);
+    const hotelClock = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', ...options }).format(when);
     const typed = `${hotelClock({ year: 'numeric', month: '2-digit', day: '2-digit' })}T${hotelClock({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 
     const occasion = `Gast vroeg om een taxi ${Date.now()}`;
@@ -95,7 +128,9 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await lisa.getByRole('button', { name: 'Wanneer: nu' }).click();
     const whenField = lisa.getByLabel('Wanneer', { exact: true });
     // The field opens on "now" as the hotel clock reads it, not New York's.
-    expect((await whenField.inputValue()).slice(0, 10)).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
+    expect((await whenField.inputValue()).slice(0, 10)).toBe(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
+    );
     await whenField.fill(typed);
     await lisa.getByRole('button', { name: 'Opslaan' }).click();
     await lisa.getByText('Opgeslagen', { exact: true }).waitFor();
@@ -111,8 +146,19 @@ describe.runIf(run)('logging an extra on a phone', () => {
     // Jeroen records the works council's consent; only then may Pieter narrow his team's list to Lisa.
     const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
     const consent = await jeroen.evaluate(async () => {
-      const body = { memberComparison: true, worksCouncilAgreed: true, worksCouncilAgreedOn: '2026-01-12', worksCouncilNote: 'OR-vergadering januari' };
-      return (await fetch('/api/v1/learning/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+      const body = {
+        memberComparison: true,
+        worksCouncilAgreed: true,
+        worksCouncilAgreedOn: '2026-01-12',
+        worksCouncilNote: 'OR-vergadering januari',
+      };
+      return (
+        await fetch('/api/v1/learning/settings', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status;
     });
     expect(consent).toBe(200);
     const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
@@ -131,7 +177,9 @@ describe.runIf(run)('logging an extra on a phone', () => {
 
     await lisa.getByRole('link', { name: 'Lees de privacyverklaring voor medewerkers' }).click();
     await lisa.getByRole('heading', { level: 1, name: 'Privacyverklaring voor medewerkers: Hotel De Kroon' }).waitFor();
-    await lisa.getByText(/Aan sinds .* nadat de ondernemingsraad op 12 januari 2026 instemde \(OR-vergadering januari\)/).waitFor();
+    await lisa
+      .getByText(/Aan sinds .* nadat de ondernemingsraad op 12 januari 2026 instemde \(OR-vergadering januari\)/)
+      .waitFor();
     expect(await axeViolations(lisa, ['main'])).toEqual([]);
     await lisa.getByText('English', { exact: true }).click();
     await lisa.getByRole('heading', { level: 1, name: 'Privacy statement for staff: Hotel De Kroon' }).waitFor();
@@ -148,7 +196,9 @@ describe.runIf(run)('logging an extra on a phone', () => {
     await form.getByLabel('Budget (€)').fill('5');
     await form.getByLabel('Max. per extra (€)').fill('10');
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await form.getByText('De maximale kosten per extra zijn hoger dan het budget voor de hele periode', { exact: false }).waitFor();
+    await form
+      .getByText('De maximale kosten per extra zijn hoger dan het budget voor de hele periode', { exact: false })
+      .waitFor();
     expect(await form.isVisible()).toBe(true);
     await jeroen.context().close();
   });
@@ -159,7 +209,10 @@ describe.runIf(run)('logging an extra on a phone', () => {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const failed: string[] = [];
-    page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`),
+    );
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.getByRole('button', { name: 'Inloggen', exact: true }).waitFor();

@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WEB_ROOT } from '../../src/server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../../src/server/app';
 import { axeViolations, browserAvailable, DEMO_PASSWORD, launchBrowser, leftCents, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
@@ -24,10 +24,20 @@ describe.runIf(run)('the log screen without a connection', () => {
   let lisa: string;
 
   const api = async (path: string, init: RequestInit & { cookie: string }) =>
-    fetch(`${server.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie: init.cookie } });
+    fetch(`${server.baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie: init.cookie },
+    });
   const signIn = async (email: string) => {
-    const response = await api('/api/v1/auth/sign-in', { method: 'POST', cookie: '', body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-    return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const response = await api('/api/v1/auth/sign-in', {
+      method: 'POST',
+      cookie: '',
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    return response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   };
   /** Lisa's extras on the server with this occasion. */
   const onServer = async (occasion: string): Promise<ServerExtra[]> => {
@@ -36,16 +46,34 @@ describe.runIf(run)('the log screen without a connection', () => {
   };
 
   /** A phone-sized context with Lisa (or another person) signed in, on the log screen. */
-  async function lisaOnPhone(options: { serviceWorkers?: 'allow' | 'block'; cookie?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...PHONE, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: server.baseUrl, serviceWorkers: options.serviceWorkers ?? 'allow' });
+  async function lisaOnPhone(
+    options: { serviceWorkers?: 'allow' | 'block'; cookie?: string } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      ...PHONE,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      baseURL: server.baseUrl,
+      serviceWorkers: options.serviceWorkers ?? 'allow',
+    });
     await context.addCookies(
-      (options.cookie ?? lisa).split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: server.baseUrl })),
+      (options.cookie ?? lisa)
+        .split('; ')
+        .map((pair) => ({
+          name: pair.slice(0, pair.indexOf('=')),
+          value: pair.slice(pair.indexOf('=') + 1),
+          url: server.baseUrl,
+        })),
     );
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto('/extras/new');
     if (options.cookie) await page.getByRole('heading', { name: 'Extra vastleggen' }).waitFor();
-    else await page.getByText(/deze week/).first().waitFor();
+    else
+      await page
+        .getByText(/deze week/)
+        .first()
+        .waitFor();
     return { context, page };
   }
 
@@ -68,7 +96,13 @@ describe.runIf(run)('the log screen without a connection', () => {
     const set = await api('/api/v1/mandates', {
       method: 'PUT',
       cookie: admin,
-      body: JSON.stringify({ scope: { type: 'member', memberId: found.items[0].id }, period: 'week', budgetCents: 50000, maxPerExtraCents: 5000, allowedKinds: ['gift', 'time', 'upgrade'] }),
+      body: JSON.stringify({
+        scope: { type: 'member', memberId: found.items[0].id },
+        period: 'week',
+        budgetCents: 50000,
+        maxPerExtraCents: 5000,
+        allowedKinds: ['gift', 'time', 'upgrade'],
+      }),
     });
     expect(set.status).toBe(200);
   });
@@ -102,7 +136,13 @@ describe.runIf(run)('the log screen without a connection', () => {
     const logged = Date.now();
     await expect.poll(() => page.getByText('Wacht op verzending').count()).toBe(2);
     // What is new on this screen (the outbox, the offline and waiting badges, the mandate "as of") meets WCAG 2.1 AA.
-    expect(await axeViolations(page, ['section[aria-labelledby="outbox-title"]', '#connection-status', '[aria-live="polite"]'])).toEqual([]);
+    expect(
+      await axeViolations(page, [
+        'section[aria-labelledby="outbox-title"]',
+        '#connection-status',
+        '[aria-live="polite"]',
+      ]),
+    ).toEqual([]);
 
     // The app is closed and opened again, still without a connection: both are still there.
     await page.close();
@@ -128,14 +168,20 @@ describe.runIf(run)('the log screen without a connection', () => {
     }
     // Opened again later, nothing is sent a second time.
     await reopened.reload();
-    await reopened.getByText(/deze week/).first().waitFor();
+    await reopened
+      .getByText(/deze week/)
+      .first()
+      .waitFor();
     expect(await onServer(first)).toHaveLength(1);
     await context.close();
   });
 
-  it('the log screen loads only its own part of the words, yet the bell\'s notices from any module read as words', async () => {
+  it("the log screen loads only its own part of the words, yet the bell's notices from any module read as words", async () => {
     const { context, page } = await lisaOnPhone({ cookie: await signIn('anna@dekroon.example') });
-    await page.getByRole('button', { name: /meldingen/i }).first().click();
+    await page
+      .getByRole('button', { name: /meldingen/i })
+      .first()
+      .click();
     const dropdown = page.getByRole('dialog').first();
     await expect.poll(() => dropdown.getByRole('button').count()).toBeGreaterThan(2);
     const rawKey = async () => (await dropdown.innerText()).match(/\b(?:[a-z][a-zA-Z]+\.){2,}[a-zA-Z]+\b/)?.[0] ?? null;
@@ -170,7 +216,14 @@ describe.runIf(run)('the log screen without a connection', () => {
   });
 
   it('an extra refused when it arrives stays on the phone with the reason, to fix or to discard', async () => {
-    const created = await api('/api/v1/values', { method: 'POST', cookie: admin, body: JSON.stringify({ name: 'Zorgzaam', behaviours: ['We denken vooruit', 'We vragen wat de gast nodig heeft'] }) });
+    const created = await api('/api/v1/values', {
+      method: 'POST',
+      cookie: admin,
+      body: JSON.stringify({
+        name: 'Zorgzaam',
+        behaviours: ['We denken vooruit', 'We vragen wat de gast nodig heeft'],
+      }),
+    });
     expect(created.status).toBe(201);
     const value = (await created.json()) as { id: string };
 
@@ -182,7 +235,9 @@ describe.runIf(run)('the log screen without a connection', () => {
     await page.getByText('Bewaard op deze telefoon').waitFor();
 
     // Meanwhile the value is retired; when the phone is back online the server refuses the extra.
-    expect((await api(`/api/v1/values/${value.id}/retire`, { method: 'POST', cookie: admin, body: '{}' })).status).toBe(200);
+    expect((await api(`/api/v1/values/${value.id}/retire`, { method: 'POST', cookie: admin, body: '{}' })).status).toBe(
+      200,
+    );
     await context.setOffline(false);
     await page.getByText(/Niet opgeslagen:/).waitFor({ timeout: 30_000 });
     expect(await onServer(occasion)).toEqual([]);
@@ -214,7 +269,8 @@ describe.runIf(run)('the log screen without a connection', () => {
   it('a new version waits, is announced, and is taken up at the next page change without losing anything', async () => {
     const { context, page } = await lisaOnPhone();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const cacheNames = (): Promise<string[]> => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('klantwerk-')));
+    const cacheNames = (): Promise<string[]> =>
+      page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('klantwerk-')));
     const before = await cacheNames();
     expect(before).toHaveLength(1);
 
@@ -236,10 +292,16 @@ describe.runIf(run)('the log screen without a connection', () => {
       // The next page change is the safe moment: the app reloads on the new version.
       await page.getByRole('button', { name: 'Menu openen' }).click();
       await page.getByRole('button', { name: 'Leren' }).click();
-      await page.getByRole('link', { name: 'Mijn extra\'s' }).click();
+      await page.getByRole('link', { name: "Mijn extra's" }).click();
       // (While the page reloads, asking it fails: poll on.)
-      await expect.poll(() => cacheNames().catch((error) => [String(error)]), { timeout: 20_000 }).toEqual(['klantwerk-e2e-next']);
-      await expect.poll(() => page.getByText('Er is een nieuwe versie van Klantwerk.', { exact: false }).count(), { timeout: 20_000 }).toBe(0);
+      await expect
+        .poll(() => cacheNames().catch((error) => [String(error)]), { timeout: 20_000 })
+        .toEqual(['klantwerk-e2e-next']);
+      await expect
+        .poll(() => page.getByText('Er is een nieuwe versie van Klantwerk.', { exact: false }).count(), {
+          timeout: 20_000,
+        })
+        .toBe(0);
       await page.getByRole('heading', { name: "Extra's", exact: true }).waitFor();
       await page.goto('/extras/new');
       await expect.poll(() => page.getByLabel('Klantaanleiding').inputValue()).toBe('Gast wilde een later ontbijt');

@@ -9,7 +9,8 @@ import { startDemoServer } from './e2e-harness';
 // restaurant to sales, with this promise behind it.
 
 const run = browserAvailable();
-const amsterdamDay = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
+const amsterdamDay = (days: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
 
 describe.runIf(run)('a promise kept from within', () => {
   let browser: Browser;
@@ -63,7 +64,10 @@ describe.runIf(run)('a promise kept from within', () => {
     await lars.waitForURL((url) => url.pathname === promiseUrl);
     await lars.getByText('Waarom toch: Vaste klant; de keuken heeft ja gezegd').waitFor();
     await lars.getByRole('button', { name: 'Klaar', exact: true }).click();
-    await lars.getByText(/^Klaar: /).first().waitFor();
+    await lars
+      .getByText(/^Klaar: /)
+      .first()
+      .waitFor();
 
     // ---- Iris confirms delivery: kept ----
     await iris.reload();
@@ -78,7 +82,10 @@ describe.runIf(run)('a promise kept from within', () => {
     await iris.goto('/chain');
     // In the picture: an arrow from Restaurant to Verkoop; in the table beside it the same, to open.
     await iris.locator('svg a[aria-label^="Restaurant naar Verkoop"]').waitFor({ state: 'attached' });
-    await iris.getByRole('table').getByRole('link', { name: /Restaurant naar Verkoop/ }).click();
+    await iris
+      .getByRole('table')
+      .getByRole('link', { name: /Restaurant naar Verkoop/ })
+      .click();
     await iris.waitForURL((url) => url.pathname === '/promises' && url.searchParams.has('handoffFrom'));
     await iris.getByLabel('Zoeken').fill(customer);
     await iris.getByText(customer).first().waitFor();
@@ -88,7 +95,10 @@ describe.runIf(run)('a promise kept from within', () => {
     await lars.getByRole('button', { name: `Klant ${customer} vergeten` }).click();
     await lars.getByRole('dialog').getByRole('button', { name: 'Klant vergeten' }).click();
     await lars.getByText('De klant is vergeten.').waitFor();
-    await lars.getByText(/Klant [0-9A-F]{6}/).first().waitFor();
+    await lars
+      .getByText(/Klant [0-9A-F]{6}/)
+      .first()
+      .waitFor();
     expect(await lars.getByText(customer).count()).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { startDemoServer } from './e2e-harness';
 
 const run = browserAvailable();
 /** Waits for what a person would wait for (this machine is shared and busy). */
-const soon = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+const soon = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 describe.runIf(run)('signing in with the organisation, against a real OpenID provider', () => {
   let browser: Browser;
@@ -68,7 +68,9 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
     await admin.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await soon(() => isSignedIn(admin)).toBe(true);
     await admin.goto('/organization');
-    const section = admin.locator('section', { has: admin.getByRole('heading', { name: 'Inloggen met je organisatie (single sign-on)' }) });
+    const section = admin.locator('section', {
+      has: admin.getByRole('heading', { name: 'Inloggen met je organisatie (single sign-on)' }),
+    });
     await soon(() => section.getByLabel('Redirect-URI om bij de inlogdienst te registreren').inputValue()).toBe(
       `${server.baseUrl}/api/v1/auth/sso/callback`,
     );
@@ -78,7 +80,9 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
     await section.getByLabel('E-maildomeinen').fill('dekroon.example');
     await section.getByLabel('Wacht tot een beheerder toelaat').check();
     await section.getByRole('button', { name: 'Opslaan' }).click();
-    await soon(() => admin.getByText('Er is een geheim opgeslagen. Laat leeg om het te houden.').isVisible()).toBe(true);
+    await soon(() => admin.getByText('Er is een geheim opgeslagen. Laat leeg om het te houden.').isVisible()).toBe(
+      true,
+    );
 
     await admin.reload();
     await soon(() => admin.getByLabel('Issuer-URL').inputValue()).toBe(provider.issuer);
@@ -112,7 +116,13 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
   });
 
   it('with "joins at once", a newcomer is a member from the first sign-in', async () => {
-    await putSso({ issuer: provider.issuer, clientId: TEST_CLIENT_ID, domains: ['dekroon.example'], provisioning: 'member', required: false });
+    await putSso({
+      issuer: provider.issuer,
+      clientId: TEST_CLIENT_ID,
+      domains: ['dekroon.example'],
+      provisioning: 'member',
+      required: false,
+    });
     const page = await signInWithOrganisation('bram.nieuw@dekroon.example');
     await soon(() => isSignedIn(page)).toBe(true);
     const me = await (await page.request.get('/api/v1/me')).json();
@@ -135,18 +145,28 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
     await page.goto('/sign-in');
     await page.getByLabel('E-mailadres').fill('iemand@elders.example');
     await page.getByRole('button', { name: 'Inloggen met je organisatie' }).click();
-    await soon(() => page.getByRole('alert').textContent()).toContain('Voor dit e-mailadres is geen inlogdienst van een organisatie gekoppeld');
+    await soon(() => page.getByRole('alert').textContent()).toContain(
+      'Voor dit e-mailadres is geen inlogdienst van een organisatie gekoppeld',
+    );
     expect(new URL(page.url()).origin).toBe(server.baseUrl);
   });
 
   it('once single sign-on is required, a password no longer signs in for the domain', async () => {
-    await putSso({ issuer: provider.issuer, clientId: TEST_CLIENT_ID, domains: ['dekroon.example'], provisioning: 'member', required: true });
+    await putSso({
+      issuer: provider.issuer,
+      clientId: TEST_CLIENT_ID,
+      domains: ['dekroon.example'],
+      provisioning: 'member',
+      required: true,
+    });
     const { page } = await newPage();
     await page.goto('/sign-in');
     await page.getByLabel('E-mailadres').fill('pieter@dekroon.example');
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await soon(() => page.getByRole('alert').textContent()).toContain('Je organisatie laat je inloggen via haar eigen inlogdienst');
+    await soon(() => page.getByRole('alert').textContent()).toContain(
+      'Je organisatie laat je inloggen via haar eigen inlogdienst',
+    );
     expect((await page.request.get('/api/v1/me')).status()).toBe(401);
     // The way that is left works.
     const sso = await signInWithOrganisation('pieter@dekroon.example');

@@ -72,10 +72,15 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     // ---- Pieter gets the follow-up and closes it: the request did not fit the offer ----
     const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example');
     await pieter.goto('/customer-voice/follow-ups');
-    const card = pieter.locator('div', { hasText: complaint }).filter({ has: pieter.getByRole('button', { name: 'Niet onze klant' }) }).last();
+    const card = pieter
+      .locator('div', { hasText: complaint })
+      .filter({ has: pieter.getByRole('button', { name: 'Niet onze klant' }) })
+      .last();
     await card.getByRole('button', { name: 'Niet onze klant' }).click();
     const close = pieter.getByRole('dialog');
-    await close.getByLabel('Waarom paste het verzoek niet bij ons aanbod?').fill('Late check-out tot twee uur bieden we alleen na overleg aan');
+    await close
+      .getByLabel('Waarom paste het verzoek niet bij ons aanbod?')
+      .fill('Late check-out tot twee uur bieden we alleen na overleg aan');
     await close.getByRole('button', { name: 'Afsluiten als niet onze klant' }).click();
     await expect.poll(() => pieter.getByText(complaint).count()).toBe(0);
     await pieter.getByText('Afgesloten', { exact: true }).click();
@@ -100,7 +105,10 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     const toast = jeroen.getByText('Opgeslagen.', { exact: true });
     await toast.waitFor();
     // The toast does not cover the bell (toasts sit at the bottom on a laptop).
-    const bell = await jeroen.getByRole('button', { name: /^Meldingen/ }).first().boundingBox();
+    const bell = await jeroen
+      .getByRole('button', { name: /^Meldingen/ })
+      .first()
+      .boundingBox();
     const saved = await toast.boundingBox();
     expect(bell && saved && (saved.y > bell.y + bell.height || saved.x + saved.width < bell.x)).toBe(true);
     const nextContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
@@ -112,12 +120,17 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
     // ---- Sanne, the outside sales adviser, proposes for a need ----
     const sanne = await signedInPage(browser, server.baseUrl, 'sanne@dekroon.example', { device: LAPTOP });
     await sanne.goto('/needs');
-    const need = sanne.locator('div', { hasText: 'Meer vaste zakelijke gasten' }).filter({ has: sanne.getByRole('link', { name: 'Voorstel doen voor deze behoefte' }) }).last();
+    const need = sanne
+      .locator('div', { hasText: 'Meer vaste zakelijke gasten' })
+      .filter({ has: sanne.getByRole('link', { name: 'Voorstel doen voor deze behoefte' }) })
+      .last();
     await need.getByRole('link', { name: 'Voorstel doen voor deze behoefte' }).click();
     await sanne.waitForURL(/\/proposals\/new\?needId=/);
     await sanne.getByLabel('Iets nieuws').check();
     await sanne.getByLabel('Titel').fill(title);
-    await sanne.getByLabel('Het voorstel').fill('Elke dinsdag en woensdag een vaste tafel voor zakelijke gasten, met hun naam erop.');
+    await sanne
+      .getByLabel('Het voorstel')
+      .fill('Elke dinsdag en woensdag een vaste tafel voor zakelijke gasten, met hun naam erop.');
     await sanne.getByLabel('Effect op klanten').fill('Zakelijke gasten voelen zich thuis en komen terug.');
     await sanne.getByLabel('Effect op medewerkers').fill('Restaurant weet vooraf wie er komt.');
     await sanne.getByLabel('Kosten in euro').fill('250');
@@ -156,14 +169,22 @@ describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
 
     // ---- A touchpoint on 0–10: the customer's page names the place and keeps the scale on one row on a phone ----
     const point = await anna.evaluate(async () => {
-      const res = await fetch('/api/v1/touchpoints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Lobbybar', scale: 'scale10' }) });
+      const res = await fetch('/api/v1/touchpoints', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Lobbybar', scale: 'scale10' }),
+      });
       return res.json();
     });
     const guestContext = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
     const guest = await guestContext.newPage();
     await guest.goto(`${server.baseUrl}${new URL(point.link.url).pathname}`);
     await guest.getByRole('heading', { name: 'Hoe was het bij Lobbybar?' }).waitFor();
-    const scores = await guest.locator('.scores label').evaluateAll((labels) => labels.map((l) => ({ top: Math.round(l.getBoundingClientRect().top), right: l.getBoundingClientRect().right })));
+    const scores = await guest
+      .locator('.scores label')
+      .evaluateAll((labels) =>
+        labels.map((l) => ({ top: Math.round(l.getBoundingClientRect().top), right: l.getBoundingClientRect().right })),
+      );
     expect(scores).toHaveLength(11);
     expect(new Set(scores.map((b) => b.top)).size).toBe(1);
     expect(Math.max(...scores.map((b) => b.right))).toBeLessThanOrEqual(390);

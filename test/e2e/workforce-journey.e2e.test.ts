@@ -51,7 +51,9 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await eventually(() => card.isVisible()).toBe(true);
     code = (await card.getByTestId('sign-in-code').textContent())!;
     expect(code).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
-    await eventually(() => card.getByRole('img', { name: 'QR-code om in te loggen als Rosa Balie' }).isVisible()).toBe(true);
+    await eventually(() => card.getByRole('img', { name: 'QR-code om in te loggen als Rosa Balie' }).isVisible()).toBe(
+      true,
+    );
     expect(await axeViolations(pieter)).toEqual([]);
     cardUrl = `${server.baseUrl}/code#code=${code}`;
     await pieter.context().close();
@@ -126,7 +128,10 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await pieter.goto('/sign-in-codes');
     await pieter.getByRole('button', { name: 'Nieuwe kaart: Rosa Balie' }).click();
     await pieter.getByRole('dialog').getByRole('button', { name: 'Nieuwe kaart' }).click();
-    const newCode = (await pieter.getByRole('article', { name: 'Inlogkaart van Rosa Balie' }).getByTestId('sign-in-code').textContent())!;
+    const newCode = (await pieter
+      .getByRole('article', { name: 'Inlogkaart van Rosa Balie' })
+      .getByTestId('sign-in-code')
+      .textContent())!;
     expect(newCode).not.toBe(code);
     await phone.page.goto('/extras');
     await phone.page.waitForURL((url) => url.pathname === '/sign-in');
@@ -141,11 +146,14 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
   it('an administrator imports people from a spreadsheet: the preview shows the problems, then invitations and cards', async () => {
     const jeroen = await signedInPage(browser, server.baseUrl, 'jeroen@dekroon.example', { device: LAPTOP });
     await jeroen.goto('/members/import');
-    const rows = (email: string) => `naam;e-mail;team;rol;taal\nWim Nacht;${email};Receptie;medewerker;nl\nOla Linnen;;Huishouding;;\n`;
+    const rows = (email: string) =>
+      `naam;e-mail;team;rol;taal\nWim Nacht;${email};Receptie;medewerker;nl\nOla Linnen;;Huishouding;;\n`;
     await jeroen.getByLabel('Of plak de regels hier').fill(rows('wim@@dekroon'));
     await jeroen.getByRole('button', { name: 'Controleren' }).click();
     await eventually(() => jeroen.getByText('Geen geldig e-mailadres').isVisible()).toBe(true);
-    await eventually(() => jeroen.getByText('1 van 2 regels heeft een probleem', { exact: false }).isVisible()).toBe(true);
+    await eventually(() => jeroen.getByText('1 van 2 regels heeft een probleem', { exact: false }).isVisible()).toBe(
+      true,
+    );
     expect(await jeroen.getByRole('button', { name: /importeren/ }).isDisabled()).toBe(true);
     expect(await axeViolations(jeroen)).toEqual([]);
 
@@ -153,7 +161,9 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await jeroen.getByRole('button', { name: 'Controleren' }).click();
     await eventually(() => jeroen.getByText('2 regels, geen problemen.').isVisible()).toBe(true);
     await jeroen.getByRole('button', { name: '2 mensen importeren' }).click();
-    await eventually(() => jeroen.getByText('1 uitnodigingen verstuurd, 1 inlogkaarten gemaakt.').isVisible()).toBe(true);
+    await eventually(() => jeroen.getByText('1 uitnodigingen verstuurd, 1 inlogkaarten gemaakt.').isVisible()).toBe(
+      true,
+    );
     await eventually(() => jeroen.getByRole('article', { name: 'Inlogkaart van Ola Linnen' }).isVisible()).toBe(true);
     expect(server.mailer.outbox.some((m) => m.to === 'wim@dekroon.example')).toBe(true);
     // In the members list she has no address, and no placeholder shows in its place.

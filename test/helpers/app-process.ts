@@ -17,13 +17,24 @@ export interface Started {
 }
 
 /** A process in its own group (like a terminal session), with only PATH and HOME from the test's environment plus `env`. */
-export function spawnIn(command: string, args: readonly string[], env: Record<string, string>, user: { uid?: number; gid?: number } = {}): Started {
+export function spawnIn(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  user: { uid?: number; gid?: number } = {},
+): Started {
   const child = spawn(command, args, {
     cwd: ROOT,
     detached: true,
     uid: user.uid,
     gid: user.gid,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,7 +49,11 @@ export function startApp(env: Record<string, string>): Started {
 }
 
 /** `npm run <script> -- args`, waited for: its exit code and everything it printed. */
-export async function npmRun(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+export async function npmRun(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   const run = spawnIn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], env);
   const code = await run.exited;
   return { code, out: run.out() };
@@ -57,7 +72,9 @@ export async function waitForHealth(base: string, started: Started, seconds = 90
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.out()}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -72,15 +89,29 @@ export async function signIn(base: string, email: string, password: string): Pro
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** Logs one extra; the answer's status and, when saved, its id. */
-export async function logExtra(base: string, cookie: string, occasion: string, key = randomUUID()): Promise<{ status: number; id?: string }> {
+export async function logExtra(
+  base: string,
+  cookie: string,
+  occasion: string,
+  key = randomUUID(),
+): Promise<{ status: number; id?: string }> {
   const response = await fetch(`${base}/api/v1/extras`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'idempotency-key': key },
-    body: JSON.stringify({ occasion, action: 'Meegelopen tot de hoek en een plattegrond gegeven', kind: 'time', costCents: 0, minutes: 5 }),
+    body: JSON.stringify({
+      occasion,
+      action: 'Meegelopen tot de hoek en een plattegrond gegeven',
+      kind: 'time',
+      costCents: 0,
+      minutes: 5,
+    }),
   });
   const body = (await response.json().catch(() => ({}))) as { id?: string };
   return { status: response.status, id: body.id };

@@ -1,6 +1,7 @@
 // oidc-provider ships no types; the tests use only this much of it.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
+
   interface KoaContext {
     path: string;
     body: unknown;

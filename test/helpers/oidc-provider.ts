@@ -1,6 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, decodeJwt } from 'jose';
+import type { AddressInfo } from 'node:net';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 
 // A real OpenID Connect provider (npm oidc-provider) on loopback for the tests: its own login page
@@ -53,14 +53,21 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
     loadExistingGrant: async (ctx: any) => {
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
     },
   } as never);
 
-  const state: TestProvider = { issuer, tamper: 'none', close: async () => void (await new Promise((r) => server.close(r))) };
+  const state: TestProvider = {
+    issuer,
+    tamper: 'none',
+    close: async () => void (await new Promise((r) => server.close(r))),
+  };
 
   provider.use(async (ctx, next) => {
     await next();
@@ -68,7 +75,8 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
     if (ctx.path !== '/token' || !body?.id_token || state.tamper === 'none') return;
     const claims = decodeJwt(body.id_token);
     const now = Math.floor(Date.now() / 1000);
-    const changed = state.tamper === 'audience' ? { ...claims, aud: 'another-app' } : { ...claims, iat: now - 7200, exp: now - 3600 };
+    const changed =
+      state.tamper === 'audience' ? { ...claims, aud: 'another-app' } : { ...claims, iat: now - 7200, exp: now - 3600 };
     body.id_token = await new SignJWT(changed).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).sign(privateKey);
   });
   server.on('request', provider.callback());
@@ -86,7 +94,11 @@ export async function signInAtProvider(authorizationUrl: string, email: string, 
   let url = new URL(authorizationUrl);
   let init: RequestInit = {};
   for (let hop = 0; hop < 10; hop++) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as object), cookie: cookieHeader() } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as object), cookie: cookieHeader() },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -101,7 +113,8 @@ export async function signInAtProvider(authorizationUrl: string, email: string, 
     }
     const html = await response.text();
     const action = /<form[^>]*action="([^"]+)"[^>]*method="post"/.exec(html)?.[1];
-    if (!action || !html.includes('name="login"')) throw new Error(`unexpected page at the provider: ${response.status} ${html.slice(0, 200)}`);
+    if (!action || !html.includes('name="login"'))
+      throw new Error(`unexpected page at the provider: ${response.status} ${html.slice(0, 200)}`);
     url = new URL(action.replace(/&amp;/g, '&'), url);
     init = {
       method: 'POST',

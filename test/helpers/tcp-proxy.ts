@@ -41,7 +41,8 @@ export async function startTcpProxy(serverUrl: string): Promise<TcpProxy> {
       });
     });
   const port = await listen(0);
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const stopListening = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
 
   return {
     via(databaseUrl) {

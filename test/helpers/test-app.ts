@@ -5,8 +5,8 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp, loggerOptions } from '../../src/server/app';
-import { loadConfig, type Config } from '../../src/server/config';
-import { openDatabase, type Database } from '../../src/server/db/client';
+import { type Config, loadConfig } from '../../src/server/config';
+import { type Database, openDatabase } from '../../src/server/db/client';
 import { createMemoryMailer } from '../../src/server/lib/mailer';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-better-auth';
@@ -55,7 +55,10 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   beforeReady?: (app: FastifyInstance) => void | Promise<void>,
-  options: { connectVia?: (url: string) => string; /** false: mail goes nowhere, as without SMTP_URL. */ mailDelivers?: boolean } = {},
+  options: {
+    connectVia?: (url: string) => string /** false: mail goes nowhere, as without SMTP_URL. */;
+    mailDelivers?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
@@ -106,7 +109,8 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 
 export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<string> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   return cookieFrom(response);
 }
 

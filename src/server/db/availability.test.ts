@@ -14,7 +14,9 @@ describe('what counts as the database being away (a 503, logged once) rather tha
   it('a lost or timed-out connection, as pg and its pool report it', () => {
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(
+      true,
+    );
   });
 
   it('a refused or reset connection from the database pool or inside a Drizzle query, also behind its wrapper', () => {
@@ -22,7 +24,9 @@ describe('what counts as the database being away (a 503, logged once) rather tha
     expect(isDatabaseUnavailable(new DrizzleQueryError('select 1', [], withCode('ECONNRESET')))).toBe(true);
     const unixSocketGone = Object.assign(withCode('ENOENT'), { address: '/tmp/pg/.s.PGSQL.5433' });
     expect(isDatabaseUnavailable(markDatabaseError(unixSocketGone))).toBe(true);
-    const everyAddressRefused = markDatabaseError(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]));
+    const everyAddressRefused = markDatabaseError(
+      new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]),
+    );
     expect(isDatabaseUnavailable(everyAddressRefused)).toBe(true);
   });
 
@@ -31,7 +35,11 @@ describe('what counts as the database being away (a 503, logged once) rather tha
     expect(isDatabaseUnavailable(withCode('ETIMEDOUT'))).toBe(false);
     expect(isDatabaseUnavailable(markDatabaseError(withCode('ENOENT')))).toBe(false);
     expect(isDatabaseUnavailable(new DrizzleQueryError('insert', [], withCode('23505', 'duplicate key')))).toBe(false);
-    expect(isDatabaseUnavailable(new DrizzleQueryError('select', [], withCode('42P01', 'relation "teams_away" does not exist')))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        new DrizzleQueryError('select', [], withCode('42P01', 'relation "teams_away" does not exist')),
+      ),
+    ).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });

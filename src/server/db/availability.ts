@@ -1,5 +1,5 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { DrizzleQueryError } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 
 /** What a caller is told to wait before trying again while the database is away (Retry-After, seconds). */
@@ -14,13 +14,32 @@ const FIRST_PROBE_AFTER_MS = 500;
  * class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
  * (starting up, shutting down, in recovery), 53300 too_many_connections.
  */
-const UNAVAILABLE_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /**
  * Socket errors on the way to the server. They count only for an error that came out of the database
  * pool or a Drizzle query: an SMTP server that refuses a connection is not a database outage.
  */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** What pg and pg-pool say when a connection is lost or cannot be made; they carry no code. */
 const UNAVAILABLE_MESSAGES = [
@@ -34,7 +53,8 @@ const FROM_DATABASE = Symbol('klantwerk.fromDatabase');
 
 /** Marks an error thrown by the database pool (see db/client.ts), so its socket codes are known to be the database's. */
 export function markDatabaseError<T>(err: T): T {
-  if (err && typeof err === 'object' && Object.isExtensible(err)) Object.defineProperty(err, FROM_DATABASE, { value: true });
+  if (err && typeof err === 'object' && Object.isExtensible(err))
+    Object.defineProperty(err, FROM_DATABASE, { value: true });
   return err;
 }
 
@@ -52,10 +72,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof code === 'string' && UNAVAILABLE_SQLSTATES.has(code)) return true;
     if (fromDatabase && typeof code === 'string' && UNAVAILABLE_SOCKET_CODES.has(code)) return true;
     // The embedded PostgreSQL's socket file is gone while it is down.
-    if (fromDatabase && code === 'ENOENT' && String((current as { address?: unknown }).address).includes('.s.PGSQL.')) return true;
+    if (fromDatabase && code === 'ENOENT' && String((current as { address?: unknown }).address).includes('.s.PGSQL.'))
+      return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
     // A host name with several addresses fails with an AggregateError of one error per address.
-    if (fromDatabase && Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(markDatabaseError(e)))) return true;
+    if (fromDatabase && Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(markDatabaseError(e))))
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
@@ -114,7 +136,10 @@ export function watchDatabase(pool: pg.Pool, log: FastifyBaseLogger, events: Dat
     clearTimeout(probe);
     probe = undefined;
     events.onUp?.();
-    log.info({ outageSeconds: Math.round((Date.now() - downSince) / 1000), failedDuringOutage: failures }, 'database is back');
+    log.info(
+      { outageSeconds: Math.round((Date.now() - downSince) / 1000), failedDuringOutage: failures },
+      'database is back',
+    );
   };
 
   const scheduleProbe = (delay: number) => {

@@ -2,14 +2,22 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { markDatabaseError } from './availability';
 import * as authSchema from './schema/auth.schema';
-import * as orgSchema from './schema/org.schema';
-import * as valuesSchema from './schema/values.schema';
 import * as extrasSchema from './schema/extras.schema';
-import * as platformSchema from './schema/platform.schema';
 import * as learningSchema from './schema/learning.schema';
+import * as orgSchema from './schema/org.schema';
+import * as platformSchema from './schema/platform.schema';
 import * as promisesSchema from './schema/promises.schema';
+import * as valuesSchema from './schema/values.schema';
 
-export const schema = { ...authSchema, ...orgSchema, ...valuesSchema, ...extrasSchema, ...learningSchema, ...promisesSchema, ...platformSchema };
+export const schema = {
+  ...authSchema,
+  ...orgSchema,
+  ...valuesSchema,
+  ...extrasSchema,
+  ...learningSchema,
+  ...promisesSchema,
+  ...platformSchema,
+};
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
 /** A transaction or the database itself: repo functions accept either. */
@@ -55,7 +63,8 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
 function markPoolErrors(pool: pg.Pool) {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
-  const marked = (call: (...args: unknown[]) => unknown) =>
+  const marked =
+    (call: (...args: unknown[]) => unknown) =>
     (...args: unknown[]) => {
       const callback = args.at(-1);
       if (typeof callback === 'function') {

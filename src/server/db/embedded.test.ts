@@ -11,7 +11,13 @@ describe('a process that uses the embedded PostgreSQL', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server/db/embedded.ts'); process.exitCode = 3;"],
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "await import('./src/server/db/embedded.ts'); process.exitCode = 3;",
+      ],
       { cwd: root, encoding: 'utf8', timeout: 60_000 },
     );
     expect(child.stderr).not.toMatch(/Error/);

@@ -58,7 +58,9 @@ async function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -209,16 +211,31 @@ export async function startEmbeddedDatabase(
   const asRoot = process.getuid?.() === 0;
   if (asRoot && !postgresUserExists()) {
     // PostgreSQL refuses to run as root: it gets a system user of its own, as Debian's package makes.
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     warn('created the system user postgres: the embedded PostgreSQL runs as that user, never as root');
   }
   const user = runAs();
   const ctl = (args: string[]) =>
-    spawnSync(pgCtl, ['-D', clusterDir, ...args], { ...user, encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
+    spawnSync(pgCtl, ['-D', clusterDir, ...args], {
+      ...user,
+      encoding: 'utf8',
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
   /** The same without blocking the process (the primary hands connections to the app processes meanwhile). */
   const ctlAsync = (args: string[]) =>
     new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(pgCtl, ['-D', clusterDir, ...args], { ...user, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(pgCtl, ['-D', clusterDir, ...args], {
+        ...user,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += String(chunk)));
       child.on('error', (err) => resolve({ status: null, stderr: err.message }));

@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import pg from 'pg';
-import { describe, expect, it, inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { migrationsFolder, runMigrations } from './migrate';
 
 describe('migrations', () => {

@@ -13,7 +13,10 @@ export interface AfterResponse {
 }
 
 /** `databaseAway` reports a failure to the database watch: true when the database is away (logged there, once per outage). */
-export function createAfterResponse(log: FastifyBaseLogger, databaseAway: (err: unknown) => boolean = () => false): AfterResponse {
+export function createAfterResponse(
+  log: FastifyBaseLogger,
+  databaseAway: (err: unknown) => boolean = () => false,
+): AfterResponse {
   const pending = new Set<Promise<void>>();
   return {
     run(name, work) {

@@ -20,6 +20,8 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'querystring.cursor', code: 'invalid_format', message: 'bad cursor' }] });
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'querystring.cursor', code: 'invalid_format', message: 'bad cursor' }],
+    });
   }
 }

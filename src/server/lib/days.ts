@@ -30,13 +30,24 @@ export function daysBetween(from: string, to: string): number {
  * A period of days from a query: up to today (local) and `defaultDays` long when left open; a 400
  * when `from` comes after `to` or the period is longer than `maxDays`.
  */
-export function resolvePeriod(query: { from?: string; to?: string }, timeZone: string, defaultDays: number, maxDays: number) {
+export function resolvePeriod(
+  query: { from?: string; to?: string },
+  timeZone: string,
+  defaultDays: number,
+  maxDays: number,
+) {
   const to = query.to ?? localDay(timeZone);
   const from = query.from ?? addDays(to, -(defaultDays - 1));
   const days = daysBetween(from, to) + 1;
   if (days < 1 || days > maxDays) {
     throw new AppError('validation_failed', 400, {
-      errors: [{ path: 'querystring.from', code: 'out_of_range', message: `from must come before to, at most ${maxDays} days apart` }],
+      errors: [
+        {
+          path: 'querystring.from',
+          code: 'out_of_range',
+          message: `from must come before to, at most ${maxDays} days apart`,
+        },
+      ],
     });
   }
   return { from, to, days };

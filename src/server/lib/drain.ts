@@ -1,5 +1,5 @@
-import net from 'node:net';
 import type { Server } from 'node:http';
+import net from 'node:net';
 
 /**
  * The first step of a graceful stop: no new connections, while the open ones may still bring a

@@ -82,11 +82,21 @@ export function requestHashOf(request: unknown): string {
  * The answer stored under a key, to give a retry; undefined when there is none. The same key with
  * another request (or one whose answer was never stored) is refused.
  */
-export async function earlierAnswer<T>(db: Db, scope: { orgId: string; memberId: string; key: string }, requestHash: string): Promise<IdempotentResult<T> | undefined> {
+export async function earlierAnswer<T>(
+  db: Db,
+  scope: { orgId: string; memberId: string; key: string },
+  requestHash: string,
+): Promise<IdempotentResult<T> | undefined> {
   const [earlier] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.memberId, scope.memberId), eq(idempotencyKeys.key, scope.key)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, scope.orgId),
+        eq(idempotencyKeys.memberId, scope.memberId),
+        eq(idempotencyKeys.key, scope.key),
+      ),
+    );
   if (!earlier) return undefined;
   if (earlier.requestHash !== requestHash || earlier.status === null) throw new AppError('idempotency_key_reused', 422);
   return { status: earlier.status, body: earlier.response as T, replayed: true };

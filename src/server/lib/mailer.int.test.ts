@@ -36,8 +36,16 @@ describe('mail over SMTP', () => {
   it('sends when SMTP_URL is set, from MAIL_FROM, and logs no body', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'info' }, { write: (l: string) => lines.push(l) });
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Klantwerk <noreply@kroon.example>', log });
-    await mailer.send({ to: 'lisa@dekroon.example', subject: 'Welkom bij Hotel De Kroon', text: 'Je link: https://x/invite#token=geheim123' });
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'Klantwerk <noreply@kroon.example>',
+      log,
+    });
+    await mailer.send({
+      to: 'lisa@dekroon.example',
+      subject: 'Welkom bij Hotel De Kroon',
+      text: 'Je link: https://x/invite#token=geheim123',
+    });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ from: 'noreply@kroon.example', to: ['lisa@dekroon.example'] });
     expect(received[0]!.data).toContain('Welkom bij Hotel De Kroon');

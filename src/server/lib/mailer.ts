@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
 
 export interface Mail {
   to: string;
@@ -25,7 +25,10 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Fas
 export const isDeliverable = (address: string) => !address.toLowerCase().endsWith('.invalid');
 
 function withoutPlaceholders(mailer: Mailer): Mailer {
-  return { delivers: mailer.delivers, send: (mail) => (isDeliverable(mail.to) ? mailer.send(mail) : Promise.resolve()) };
+  return {
+    delivers: mailer.delivers,
+    send: (mail) => (isDeliverable(mail.to) ? mailer.send(mail) : Promise.resolve()),
+  };
 }
 
 function createTransportMailer(options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type pg from 'pg';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Gauge, Histogram, type Registry } from 'prom-client';
 
 export type JobOutcome = 'ok' | 'failed' | 'skipped';
 

@@ -8,5 +8,7 @@ export const problems = {
   404: problemSchema.describe('Not found (also for rows of another organisation)'),
   409: problemSchema.describe('Conflicts with the current state'),
   429: problemSchema.describe('Too many attempts'),
-  503: problemSchema.describe('The database cannot be reached for a moment (code database_unavailable): try again after Retry-After seconds'),
+  503: problemSchema.describe(
+    'The database cannot be reached for a moment (code database_unavailable): try again after Retry-After seconds',
+  ),
 } as const;

@@ -36,6 +36,10 @@ export function serializeError(err: unknown): Record<string, unknown> {
     if (e.code) out.code = e.code;
     if (e.cause) out.cause = serializeError(e.cause);
   }
-  if (e.stack) out.stack = e.stack.split('\n').filter((l) => !l.includes('params:')).join('\n');
+  if (e.stack)
+    out.stack = e.stack
+      .split('\n')
+      .filter((l) => !l.includes('params:'))
+      .join('\n');
   return out;
 }

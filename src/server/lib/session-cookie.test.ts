@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readSessionToken, SESSION_COOKIE } from './session-cookie';
 
 const secret = 'a-secret-that-is-long-enough-for-tests';
-const signed = (token: string, key = secret) => encodeURIComponent(`${token}.${createHmac('sha256', key).update(token).digest('base64')}`);
+const signed = (token: string, key = secret) =>
+  encodeURIComponent(`${token}.${createHmac('sha256', key).update(token).digest('base64')}`);
 
 describe('readSessionToken', () => {
   it('reads the token from a correctly signed cookie, also the __Secure- one', () => {

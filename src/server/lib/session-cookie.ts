@@ -31,9 +31,19 @@ export function readSessionToken(cookieHeader: string | undefined, secret: strin
 }
 
 /** The Set-Cookie line of a session, signed and named as Better Auth does, for a session the app made itself. */
-export function sessionCookie(token: string, secret: string, options: { secure: boolean; maxAgeSeconds: number }): string {
+export function sessionCookie(
+  token: string,
+  secret: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+): string {
   const signature = createHmac('sha256', secret).update(token).digest('base64');
   const name = options.secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
-  const attributes = [`Max-Age=${options.maxAgeSeconds}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', ...(options.secure ? ['Secure'] : [])];
+  const attributes = [
+    `Max-Age=${options.maxAgeSeconds}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(options.secure ? ['Secure'] : []),
+  ];
   return [`${name}=${encodeURIComponent(`${token}.${signature}`)}`, ...attributes].join('; ');
 }

@@ -11,14 +11,28 @@ export const EXPIRED_KEEP_HOURS = 24;
 /** Throttle windows are minutes long; a day-old window holds nothing that counts. */
 export const THROTTLE_KEEP_HOURS = 24;
 
-export async function sweepExpired(db: Db, now = new Date()): Promise<Record<'sessions' | 'verifications' | 'throttles' | 'idempotencyKeys', number>> {
+export async function sweepExpired(
+  db: Db,
+  now = new Date(),
+): Promise<Record<'sessions' | 'verifications' | 'throttles' | 'idempotencyKeys', number>> {
   const at = now.toISOString();
   const hoursAgo = (hours: number) => sql`${at}::timestamptz - make_interval(hours => ${hours})`;
   const sessions = await db.execute(sql`delete from auth_session where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`);
-  const verifications = await db.execute(sql`delete from auth_verification where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`);
-  const throttles = await db.execute(sql`delete from auth_throttle where window_start < ${hoursAgo(THROTTLE_KEEP_HOURS)}`);
-  const keys = await db.execute(sql`delete from idempotency_keys where created_at < ${hoursAgo(IDEMPOTENCY_KEEP_HOURS)}`);
-  return { sessions: sessions.rowCount ?? 0, verifications: verifications.rowCount ?? 0, throttles: throttles.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0 };
+  const verifications = await db.execute(
+    sql`delete from auth_verification where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`,
+  );
+  const throttles = await db.execute(
+    sql`delete from auth_throttle where window_start < ${hoursAgo(THROTTLE_KEEP_HOURS)}`,
+  );
+  const keys = await db.execute(
+    sql`delete from idempotency_keys where created_at < ${hoursAgo(IDEMPOTENCY_KEEP_HOURS)}`,
+  );
+  return {
+    sessions: sessions.rowCount ?? 0,
+    verifications: verifications.rowCount ?? 0,
+    throttles: throttles.rowCount ?? 0,
+    idempotencyKeys: keys.rowCount ?? 0,
+  };
 }
 
 /**
@@ -27,6 +41,8 @@ export async function sweepExpired(db: Db, now = new Date()): Promise<Record<'se
  * same, the tables stay small. Returns how many slot rows were folded.
  */
 export async function foldDaySums(db: Db, now = new Date()): Promise<number> {
-  const { rows } = await db.execute<{ folded: number }>(sql`select klantwerk_fold_day_sums((${now.toISOString()}::timestamptz at time zone 'UTC')::date - 2) as folded`);
+  const { rows } = await db.execute<{ folded: number }>(
+    sql`select klantwerk_fold_day_sums((${now.toISOString()}::timestamptz at time zone 'UTC')::date - 2) as folded`,
+  );
   return Number(rows[0]?.folded ?? 0);
 }

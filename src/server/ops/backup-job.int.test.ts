@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { createOrgFixture } from '../../../test/helpers/fixtures';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { listBackups, nightlyBackupJob, readManifest } from './backup';
 
 let t: TestApp;
@@ -40,7 +40,9 @@ describe('the nightly backup job', () => {
     const manifest = await readManifest(made[0]!.file);
     expect(manifest.tables.find((x) => x.name === 'members')!.rows).toBe(6);
     expect(lines.some((l) => l.startsWith('backup made'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('old backups deleted') && l.includes('klantwerk-20200101T030000Z.tar'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('old backups deleted') && l.includes('klantwerk-20200101T030000Z.tar'))).toBe(
+      true,
+    );
 
     await job.run();
     expect(await listBackups(backups)).toHaveLength(1);
@@ -71,7 +73,11 @@ describe('the nightly backup job', () => {
     const backups = path.join(own, 'backups');
     const running = job.run();
     // Stop as soon as the backup has begun (its partial folder exists).
-    await expect.poll(async () => (await fs.readdir(backups).catch(() => [])).some((n) => n.startsWith('.partial-')), { interval: 5 }).toBe(true);
+    await expect
+      .poll(async () => (await fs.readdir(backups).catch(() => [])).some((n) => n.startsWith('.partial-')), {
+        interval: 5,
+      })
+      .toBe(true);
     stopping.abort();
     await running;
     expect(lines).toContain('backup cut off by the stop: it is made again after the next start');

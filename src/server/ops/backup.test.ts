@@ -30,8 +30,15 @@ describe('backup files', () => {
     await touch('klantwerk-20260530T030000Z.tar'); // today
     await touch('notes.txt');
     const deleted = await pruneBackups(dir, 14, now);
-    expect(deleted.map((f) => path.basename(f)).sort()).toEqual(['klantwerk-20260501T030000Z.tar', 'klantwerk-20260515T030000Z.tar']);
-    expect((await fs.readdir(dir)).sort()).toEqual(['klantwerk-20260517T030000Z.tar', 'klantwerk-20260530T030000Z.tar', 'notes.txt']);
+    expect(deleted.map((f) => path.basename(f)).sort()).toEqual([
+      'klantwerk-20260501T030000Z.tar',
+      'klantwerk-20260515T030000Z.tar',
+    ]);
+    expect((await fs.readdir(dir)).sort()).toEqual([
+      'klantwerk-20260517T030000Z.tar',
+      'klantwerk-20260530T030000Z.tar',
+      'notes.txt',
+    ]);
   });
 
   it('never deletes the only (newest) backup, however old', async () => {

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
@@ -72,7 +72,10 @@ const qualified = (name: string) => `${ident(DATA_SCHEMA)}.${ident(name)}`;
 
 /** 20260514T030000Z: a moment in UTC for file names. */
 export function utcStamp(at = new Date()): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export function backupName(at: Date): string {
@@ -137,7 +140,8 @@ async function migrationState(client: pg.ClientBase): Promise<BackupManifest['mi
     )
     .catch(() => ({ rows: [] }));
   const last = applied.rows[0];
-  if (!last) throw new BackupError('This database has no Klantwerk migrations: there is nothing of Klantwerk to back up.');
+  if (!last)
+    throw new BackupError('This database has no Klantwerk migrations: there is nothing of Klantwerk to back up.');
   const journal = await readJournal(migrationsFolder);
   const when = Number(last.created_at);
   const tag = journal.entries.find((e) => e.when === when)?.tag ?? `unknown (${when})`;
@@ -175,7 +179,9 @@ export interface MakeBackupOptions {
  * Makes one backup archive; returns its path and manifest, or undefined when skipIfBusy and another
  * backup is running. The archive appears under its final name only once complete.
  */
-export async function makeBackup(options: MakeBackupOptions): Promise<{ file: string; manifest: BackupManifest; bytes: number } | undefined> {
+export async function makeBackup(
+  options: MakeBackupOptions,
+): Promise<{ file: string; manifest: BackupManifest; bytes: number } | undefined> {
   const { client, dir } = options;
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [BACKUP_LOCK_KEY]);
@@ -185,7 +191,8 @@ export async function makeBackup(options: MakeBackupOptions): Promise<{ file: st
     await client.query('select pg_advisory_lock($1)', [BACKUP_LOCK_KEY]);
   }
   // With the lock held no other backup runs: a partial folder left is from a backup that was cut off.
-  for (const name of await fs.readdir(dir)) if (name.startsWith('.partial-')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  for (const name of await fs.readdir(dir))
+    if (name.startsWith('.partial-')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   const staging = await fs.mkdtemp(path.join(dir, '.partial-'));
   try {
     const now = options.now ?? new Date();
@@ -210,7 +217,9 @@ async function dumpTables(client: pg.ClientBase, staging: string, options: MakeB
     );
     const largeObjects = await client.query<{ n: string }>('select count(*)::text as n from pg_largeobject_metadata');
     if (largeObjects.rows[0]!.n !== '0') {
-      throw new BackupError('The database holds large objects, which Klantwerk never makes and this backup does not copy: ask for help before relying on it.');
+      throw new BackupError(
+        'The database holds large objects, which Klantwerk never makes and this backup does not copy: ask for help before relying on it.',
+      );
     }
     const migration = await migrationState(client);
     const tableRows = await client.query<{ name: string; columns: string[] }>(
@@ -230,12 +239,21 @@ async function dumpTables(client: pg.ClientBase, staging: string, options: MakeB
       options.signal?.throwIfAborted();
       const started = Date.now();
       const file = path.join(staging, `${table.name}.copy.gz`);
-      const copy = client.query(copyTo(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`));
+      const copy = client.query(
+        copyTo(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`),
+      );
       const seen = measure();
       await pipeline(copy, seen.stream, createGzip({ level: 3 }), createWriteStream(file, { mode: 0o600 }));
       tables.push({ name: table.name, columns: table.columns, rows: copy.rowCount, sha256: seen.digest() });
       files.push(file);
-      options.onTable?.({ table: table.name, rows: copy.rowCount, bytes: seen.bytes(), ms: Date.now() - started, index: index + 1, of: tableRows.rows.length });
+      options.onTable?.({
+        table: table.name,
+        rows: copy.rowCount,
+        bytes: seen.bytes(),
+        ms: Date.now() - started,
+        index: index + 1,
+        of: tableRows.rows.length,
+      });
     }
     const sequenceNames = await client.query<{ name: string }>(
       "select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'S' order by 1",
@@ -243,10 +261,17 @@ async function dumpTables(client: pg.ClientBase, staging: string, options: MakeB
     );
     const sequences: BackupManifest['sequences'] = [];
     for (const { name } of sequenceNames.rows) {
-      const value = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${qualified(name)}`);
+      const value = await client.query<{ last_value: string; is_called: boolean }>(
+        `select last_value::text, is_called from ${qualified(name)}`,
+      );
       sequences.push({ name, lastValue: value.rows[0]!.last_value, isCalled: value.rows[0]!.is_called });
     }
-    const authSecret = options.authSecretFile ? await fs.stat(options.authSecretFile).then(() => true, () => false) : false;
+    const authSecret = options.authSecretFile
+      ? await fs.stat(options.authSecretFile).then(
+          () => true,
+          () => false,
+        )
+      : false;
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       formatVersion: FORMAT_VERSION,
@@ -264,7 +289,12 @@ async function dumpTables(client: pg.ClientBase, staging: string, options: MakeB
   }
 }
 
-async function writeArchive(target: string, manifest: BackupManifest, files: string[], authSecretFile: string | undefined) {
+async function writeArchive(
+  target: string,
+  manifest: BackupManifest,
+  files: string[],
+  authSecretFile: string | undefined,
+) {
   const pack = tar.pack();
   const written = pipeline(pack, createWriteStream(target, { mode: 0o600 }));
   const add = (name: string, size: number, source: Readable) =>
@@ -275,8 +305,10 @@ async function writeArchive(target: string, manifest: BackupManifest, files: str
     });
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   pack.entry({ name: MANIFEST, mode: 0o600 }, manifestBytes);
-  for (const file of files) await add(`tables/${path.basename(file)}`, (await fs.stat(file)).size, createReadStream(file));
-  if (manifest.authSecret && authSecretFile) pack.entry({ name: AUTH_SECRET_ENTRY, mode: 0o600 }, await fs.readFile(authSecretFile));
+  for (const file of files)
+    await add(`tables/${path.basename(file)}`, (await fs.stat(file)).size, createReadStream(file));
+  if (manifest.authSecret && authSecretFile)
+    pack.entry({ name: AUTH_SECRET_ENTRY, mode: 0o600 }, await fs.readFile(authSecretFile));
   pack.finalize();
   await written;
 }
@@ -288,7 +320,8 @@ export async function readManifest(file: string): Promise<BackupManifest> {
   try {
     const found = await new Promise<BackupManifest>((resolve, reject) => {
       extract.once('entry', (header, stream) => {
-        if (header.name !== MANIFEST) return reject(new BackupError(`${file} is not a Klantwerk backup (no manifest).`));
+        if (header.name !== MANIFEST)
+          return reject(new BackupError(`${file} is not a Klantwerk backup (no manifest).`));
         const chunks: Buffer[] = [];
         stream.on('data', (c) => chunks.push(c as Buffer));
         stream.on('end', () => {
@@ -305,7 +338,10 @@ export async function readManifest(file: string): Promise<BackupManifest> {
       source.pipe(extract);
     });
     if (found.format !== BACKUP_FORMAT) throw new BackupError(`${file} is not a Klantwerk backup.`);
-    if (found.formatVersion > FORMAT_VERSION) throw new BackupError(`${file} was made by a newer Klantwerk (backup format ${found.formatVersion}): upgrade Klantwerk first.`);
+    if (found.formatVersion > FORMAT_VERSION)
+      throw new BackupError(
+        `${file} was made by a newer Klantwerk (backup format ${found.formatVersion}): upgrade Klantwerk first.`,
+      );
     return found;
   } finally {
     source.destroy();
@@ -317,7 +353,9 @@ export async function readManifest(file: string): Promise<BackupManifest> {
  * A migrations folder holding the app's migrations up to the backup's last one, so the schema is the
  * one the rows were copied from. A backup from a newer Klantwerk (a migration this code lacks) is refused.
  */
-export async function migrationsUpTo(manifest: BackupManifest): Promise<{ folder: string; remove: () => Promise<void> }> {
+export async function migrationsUpTo(
+  manifest: BackupManifest,
+): Promise<{ folder: string; remove: () => Promise<void> }> {
   const journal = await readJournal(migrationsFolder);
   const at = journal.entries.findIndex((e) => e.when === manifest.migration.when);
   if (at < 0) {
@@ -329,7 +367,8 @@ export async function migrationsUpTo(manifest: BackupManifest): Promise<{ folder
   const entries = journal.entries.slice(0, at + 1);
   await fs.mkdir(path.join(folder, 'meta'));
   await fs.writeFile(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) await fs.copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  for (const e of entries)
+    await fs.copyFile(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
   return { folder, remove: () => fs.rm(folder, { recursive: true, force: true }) };
 }
 
@@ -379,10 +418,15 @@ export async function restoreRows(options: RestoreOptions): Promise<{ manifest: 
           }
           const name = /^tables\/(.+)\.copy\.gz$/.exec(header.name)?.[1];
           const table = manifest?.tables.find((t) => t.name === name);
-          if (!table) throw new BackupError(`The backup holds an entry it does not describe (${header.name}): the file is damaged.`);
+          if (!table)
+            throw new BackupError(
+              `The backup holds an entry it does not describe (${header.name}): the file is damaged.`,
+            );
           const started = Date.now();
           const seen = measure();
-          const into = client.query(copyFrom(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) from stdin`));
+          const into = client.query(
+            copyFrom(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) from stdin`),
+          );
           await pipeline(stream, createGunzip(), seen.stream, into);
           if (into.rowCount !== table.rows || seen.digest() !== table.sha256) {
             throw new BackupError(
@@ -390,7 +434,14 @@ export async function restoreRows(options: RestoreOptions): Promise<{ manifest: 
             );
           }
           done.add(table.name);
-          options.onTable?.({ table: table.name, rows: into.rowCount, bytes: seen.bytes(), ms: Date.now() - started, index: done.size, of: manifest!.tables.length });
+          options.onTable?.({
+            table: table.name,
+            rows: into.rowCount,
+            bytes: seen.bytes(),
+            ms: Date.now() - started,
+            index: done.size,
+            of: manifest!.tables.length,
+          });
         };
         handle().then(
           () => next(),
@@ -410,7 +461,10 @@ export async function restoreRows(options: RestoreOptions): Promise<{ manifest: 
 
     if (!manifest) throw new BackupError(`${options.file} is not a Klantwerk backup (no manifest).`);
     const missing = manifest.tables.filter((t) => !done.has(t.name));
-    if (missing.length) throw new BackupError(`The backup is incomplete: ${missing.map((t) => t.name).join(', ')} missing. Nothing was changed by the restore.`);
+    if (missing.length)
+      throw new BackupError(
+        `The backup is incomplete: ${missing.map((t) => t.name).join(', ')} missing. Nothing was changed by the restore.`,
+      );
     for (const s of manifest.sequences) {
       await client.query('select setval($1::regclass, $2::bigint, $3)', [qualified(s.name), s.lastValue, s.isCalled]);
     }
@@ -420,7 +474,9 @@ export async function restoreRows(options: RestoreOptions): Promise<{ manifest: 
     await client.query('rollback').catch(() => {});
     if (err instanceof BackupError) throw err;
     // A truncated or altered file shows up as a tar, gzip or COPY error half-way through a table.
-    throw new BackupError(`The backup cannot be read: it is damaged (${err instanceof Error ? err.message : String(err)}). Nothing was changed by the restore.`);
+    throw new BackupError(
+      `The backup cannot be read: it is damaged (${err instanceof Error ? err.message : String(err)}). Nothing was changed by the restore.`,
+    );
   } finally {
     source.destroy();
   }
@@ -453,15 +509,26 @@ export function nightlyBackupJob(deps: NightlyBackupDeps): Job {
       if (deps.signal.aborted) return;
       const client = await deps.pool.connect();
       // A stop cancels the table being copied (from another connection), so the app need not wait for the whole backup.
-      const cancel = () => void deps.pool.query('select pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID]).catch(() => {});
+      const cancel = () =>
+        void deps.pool
+          .query('select pg_cancel_backend($1)', [(client as unknown as { processID: number }).processID])
+          .catch(() => {});
       deps.signal.addEventListener('abort', cancel);
       let made: Awaited<ReturnType<typeof makeBackup>>;
       try {
-        made = await makeBackup({ client, dir, appVersion: deps.appVersion, authSecretFile: deps.authSecretFile, skipIfBusy: true, signal: deps.signal });
+        made = await makeBackup({
+          client,
+          dir,
+          appVersion: deps.appVersion,
+          authSecretFile: deps.authSecretFile,
+          skipIfBusy: true,
+          signal: deps.signal,
+        });
         client.release();
       } catch (err) {
         client.release(true);
-        if (deps.signal.aborted) return void deps.log.info({}, 'backup cut off by the stop: it is made again after the next start');
+        if (deps.signal.aborted)
+          return void deps.log.info({}, 'backup cut off by the stop: it is made again after the next start');
         throw err;
       } finally {
         deps.signal.removeEventListener('abort', cancel);
@@ -470,7 +537,11 @@ export function nightlyBackupJob(deps: NightlyBackupDeps): Job {
       const rows = made.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
       deps.log.info({ file: made.file, bytes: made.bytes, rows, ms: Date.now() - started }, 'backup made');
       const deleted = await pruneBackups(dir, deps.keepDays);
-      if (deleted.length) deps.log.info({ deleted: deleted.map((f) => path.basename(f)), keepDays: deps.keepDays }, 'old backups deleted');
+      if (deleted.length)
+        deps.log.info(
+          { deleted: deleted.map((f) => path.basename(f)), keepDays: deps.keepDays },
+          'old backups deleted',
+        );
     },
   };
 }

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Pool } from 'pg';
 import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
-import type { Pool } from 'pg';
 
 /**
  * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
@@ -105,7 +105,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
     if (!isApiPath(routePath(request))) return;
 
-    if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin)) throw new AppError('csrf_rejected', 403);
+    if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin))
+      throw new AppError('csrf_rejected', 403);
 
     const access = request.routeOptions.config.access;
     if (access === undefined) {
@@ -119,7 +120,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       if (access === 'public') return;
       throw new AppError('unauthenticated', 401);
     }
-    const membership = found.member_id && found.active_org_id ? { orgId: found.active_org_id, memberId: found.member_id } : null;
+    const membership =
+      found.member_id && found.active_org_id ? { orgId: found.active_org_id, memberId: found.member_id } : null;
     request.auth = {
       userId: found.user_id,
       sessionId: found.session_id,

@@ -6,8 +6,8 @@ import type { ErrorCode, Language } from '../../contracts/constants';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../db/availability';
 import { AppError } from '../lib/app-error';
 import { escapeHtml, sendHtml } from '../lib/html-page';
-import { isApiPath, routePath } from '../lib/route-path';
 import { languageFromHeader, translate } from '../lib/i18n';
+import { isApiPath, routePath } from '../lib/route-path';
 
 const PROBLEM_TYPE_BASE = 'https://klantwerk.app/problems/';
 
@@ -93,13 +93,20 @@ export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptio
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         path: [err.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
-        code: String(v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code : v.keyword),
+        code: String(
+          v.params?.issue && typeof v.params.issue === 'object'
+            ? (v.params.issue as { code?: string }).code
+            : v.keyword,
+        ),
         message: v.message ?? 'invalid',
       }));
       return sendProblem(request, reply, 400, 'validation_failed', { errors });
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response did not match its schema');
+      request.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response did not match its schema',
+      );
       return sendProblem(request, reply, 500, 'internal');
     }
     const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {

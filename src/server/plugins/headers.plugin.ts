@@ -58,7 +58,12 @@ export const headersPlugin = fp(async (app: FastifyInstance, options: { appUrl: 
     reply.header('x-frame-options', 'DENY');
     if (https) reply.header('strict-transport-security', HSTS);
     if (!reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', runsAsDocument(String(reply.getHeader('content-type') ?? ''), request.url.split('?')[0]!) ? PAGE_POLICY : DATA_POLICY);
+      reply.header(
+        'content-security-policy',
+        runsAsDocument(String(reply.getHeader('content-type') ?? ''), request.url.split('?')[0]!)
+          ? PAGE_POLICY
+          : DATA_POLICY,
+      );
     }
     if (isApiPath(routePath(request))) reply.header('cache-control', 'no-store');
   });

@@ -36,13 +36,20 @@ describe('GET /metrics', () => {
 
     const text = await scrape();
     expect(text).not.toContain(missing);
-    const series = 'http_request_duration_seconds_count{method="GET",route="/api/v1/extras/:extraId",status_code="404"}';
+    const series =
+      'http_request_duration_seconds_count{method="GET",route="/api/v1/extras/:extraId",status_code="404"}';
     expect(valueOf(text, series)).toBe((valueOf(before, series) ?? 0) + 3);
-    expect(valueOf(text, 'http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="401"}')).toBeGreaterThanOrEqual(1);
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/extras\/:extraId",status_code="404"\} \d/);
+    expect(
+      valueOf(text, 'http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="401"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/extras\/:extraId",status_code="404"\} \d/,
+    );
     // a path no route knows is counted under one label, not under its own
     await t.app.inject('/api/v1/no-such-thing/123');
-    expect(valueOf(await scrape(), 'http_request_duration_seconds_count{method="GET",route="(no route)",status_code="404"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(await scrape(), 'http_request_duration_seconds_count{method="GET",route="(no route)",status_code="404"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('reports the database pool, database health, jobs, mail and the event-loop delay', async () => {
@@ -60,21 +67,33 @@ describe('GET /metrics', () => {
 
   it('counts mails sent and mails the mail server refused', async () => {
     const before = await scrape();
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email: f.people.member.email } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/forgot',
+      payload: { email: f.people.member.email },
+    });
     await t.app.afterResponse.idle();
     const send = t.mailer.send;
     t.mailer.send = async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { code: 'ESOCKET' });
     };
     try {
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email: f.people.manager.email } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password/forgot',
+        payload: { email: f.people.manager.email },
+      });
       await t.app.afterResponse.idle();
     } finally {
       t.mailer.send = send;
     }
     const text = await scrape();
-    expect(valueOf(text, 'klantwerk_mails_total{outcome="sent"}')).toBe((valueOf(before, 'klantwerk_mails_total{outcome="sent"}') ?? 0) + 1);
-    expect(valueOf(text, 'klantwerk_mails_total{outcome="failed"}')).toBe((valueOf(before, 'klantwerk_mails_total{outcome="failed"}') ?? 0) + 1);
+    expect(valueOf(text, 'klantwerk_mails_total{outcome="sent"}')).toBe(
+      (valueOf(before, 'klantwerk_mails_total{outcome="sent"}') ?? 0) + 1,
+    );
+    expect(valueOf(text, 'klantwerk_mails_total{outcome="failed"}')).toBe(
+      (valueOf(before, 'klantwerk_mails_total{outcome="failed"}') ?? 0) + 1,
+    );
     // a mail server that is down is not a database outage
     expect(valueOf(text, 'klantwerk_db_up')).toBe(1);
   });
@@ -84,7 +103,12 @@ describe('GET /metrics', () => {
     const admin = await signIn(t.app, f.people.admin.email);
     await t.database.pool.query('alter table teams rename to teams_gone');
     try {
-      const broken = await t.app.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Keuken' }, headers: { cookie: admin } });
+      const broken = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/teams',
+        payload: { name: 'Keuken' },
+        headers: { cookie: admin },
+      });
       expect(broken.statusCode).toBe(500);
     } finally {
       await t.database.pool.query('alter table teams_gone rename to teams');
@@ -104,7 +128,11 @@ describe('who may read /metrics', () => {
 
   it('not another machine without the token, nor with a wrong one', async () => {
     for (const authorization of [undefined, 'Bearer wrong-token-0123456789', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
-      const response = await t.app.inject({ url: '/metrics', remoteAddress: REMOTE, headers: authorization ? { authorization } : {} });
+      const response = await t.app.inject({
+        url: '/metrics',
+        remoteAddress: REMOTE,
+        headers: authorization ? { authorization } : {},
+      });
       expect(response.statusCode, authorization).toBe(403);
       expect(response.json()).toMatchObject({ code: 'forbidden' });
       expect(response.body).not.toContain('http_request_duration_seconds');
@@ -112,17 +140,30 @@ describe('who may read /metrics', () => {
   });
 
   it('another machine with the token as a Bearer token', async () => {
-    const response = await t.app.inject({ url: '/metrics', remoteAddress: REMOTE, headers: { authorization: `Bearer ${TOKEN}` } });
+    const response = await t.app.inject({
+      url: '/metrics',
+      remoteAddress: REMOTE,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('http_request_duration_seconds');
   });
 
   it('decides on the connection, not on X-Forwarded-For, also with TRUST_PROXY', async () => {
     // A remote client claiming to be local.
-    const spoofed = await t.app.inject({ url: '/metrics', remoteAddress: REMOTE, headers: { 'x-forwarded-for': '127.0.0.1' } });
+    const spoofed = await t.app.inject({
+      url: '/metrics',
+      remoteAddress: REMOTE,
+      headers: { 'x-forwarded-for': '127.0.0.1' },
+    });
     expect(spoofed.statusCode).toBe(403);
     // A request through a proxy on this machine arrives from loopback, but came from elsewhere.
-    for (const headers of [{ 'x-forwarded-for': REMOTE }, { 'x-forwarded-for': '127.0.0.1' }, { forwarded: `for=${REMOTE}` }, { 'x-real-ip': REMOTE }]) {
+    for (const headers of [
+      { 'x-forwarded-for': REMOTE },
+      { 'x-forwarded-for': '127.0.0.1' },
+      { forwarded: `for=${REMOTE}` },
+      { 'x-real-ip': REMOTE },
+    ]) {
       const proxied = await t.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers });
       expect(proxied.statusCode, JSON.stringify(headers)).toBe(403);
     }
@@ -138,7 +179,11 @@ describe('who may read /metrics', () => {
     const plain = await createTestApp();
     try {
       expect((await plain.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
-      const remote = await plain.app.inject({ url: '/metrics', remoteAddress: REMOTE, headers: { authorization: 'Bearer ' } });
+      const remote = await plain.app.inject({
+        url: '/metrics',
+        remoteAddress: REMOTE,
+        headers: { authorization: 'Bearer ' },
+      });
       expect(remote.statusCode).toBe(403);
     } finally {
       await plain.close();

@@ -47,7 +47,9 @@ export function mayReadMetrics(request: FastifyRequest, token: string | undefine
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   // Compared as digests of equal length, in constant time.
   if (token && bearer && timingSafeEqual(digest(bearer), digest(token))) return true;
-  return isLoopback(request.socket.remoteAddress) && !FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined);
+  return (
+    isLoopback(request.socket.remoteAddress) && !FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)
+  );
 }
 
 /** Times every answer by route and status, and serves the figures at GET /metrics in Prometheus text format. */
@@ -70,7 +72,8 @@ export const metricsPlugin = fp(async (app: FastifyInstance, options: MetricsOpt
       let text: string | undefined;
       if (options.clusterMetrics) {
         text = await askPrimaryForMetrics().catch((err: unknown) => {
-          if (!clusterFailureLogged) request.log.warn({ err }, 'metrics of all processes unavailable: answering with this process only');
+          if (!clusterFailureLogged)
+            request.log.warn({ err }, 'metrics of all processes unavailable: answering with this process only');
           clusterFailureLogged = true;
           return undefined;
         });

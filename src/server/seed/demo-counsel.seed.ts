@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client';
-import { needs, needSupports, proposalEvents, proposals } from '../db/schema/counsel.schema';
+import { needSupports, needs, proposalEvents, proposals } from '../db/schema/counsel.schema';
 import { notifications } from '../db/schema/platform.schema';
 
 // The demo's counsel (module 7): needs raised by the staff, some recognised by Anna; proposals from
@@ -62,9 +62,23 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
     [checkIn!.id, ['Lisa Mulder', 'Daan de Groot', 'Noor Hendriks', 'Pieter Jansen', 'Emma Peters', 'Tom van Dijk']],
     [groups!.id, ['Fatima El Amrani', 'Lars de Boer', 'Yara Bos', 'Ruben Dekker', 'Julia Kok']],
     [business!.id, ['Eva Smit', 'Thijs Koster', 'Bas Huisman']],
-    [breakRoom!.id, ['Kees Vermeulen', 'Yara Bos', 'Mohamed Ait Said', 'Julia Kok', 'Bram Willems', 'Sophie Meijer', 'Sem van Leeuwen', 'Mila Brouwer']],
+    [
+      breakRoom!.id,
+      [
+        'Kees Vermeulen',
+        'Yara Bos',
+        'Mohamed Ait Said',
+        'Julia Kok',
+        'Bram Willems',
+        'Sophie Meijer',
+        'Sem van Leeuwen',
+        'Mila Brouwer',
+      ],
+    ],
   ];
-  await tx.insert(needSupports).values(supporters.flatMap(([needId, names]) => names.map((name) => ({ orgId, needId, memberId: who(name) }))));
+  await tx
+    .insert(needSupports)
+    .values(supporters.flatMap(([needId, names]) => names.map((name) => ({ orgId, needId, memberId: who(name) }))));
 
   type Seeded = {
     author: string;
@@ -112,7 +126,12 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
       kind: 'new',
       title: 'Welkomstcadeau voor elke zakelijke gast',
       needId: business!.id,
-      brief: ['Elke zakelijke gast krijgt bij aankomst een cadeaupakket.', 'Een warm welkom.', 'Meer werk bij het inchecken.', 'Kosten lopen snel op.'],
+      brief: [
+        'Elke zakelijke gast krijgt bij aankomst een cadeaupakket.',
+        'Een warm welkom.',
+        'Meer werk bij het inchecken.',
+        'Kosten lopen snel op.',
+      ],
       costCents: 1_200_000,
       submitted: 20,
       events: [['declined', 14, 'Te duur voor wat het oplevert; liever iets persoonlijks via het mandaat.']],
@@ -152,7 +171,12 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
       kind: 'improve',
       title: 'Nieuwe verlichting in de lobby',
       needId: null,
-      brief: ['Warmere lampen in de lobby.', 'Een gezelliger eerste indruk.', 'Prettiger werken aan de balie.', 'Geen.'],
+      brief: [
+        'Warmere lampen in de lobby.',
+        'Een gezelliger eerste indruk.',
+        'Prettiger werken aan de balie.',
+        'Geen.',
+      ],
       costCents: 600_000,
       submitted: 2,
       events: [],
@@ -185,11 +209,36 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
         updatedAt: last ? ago(last[1]) : ago(s.submitted),
       })
       .returning();
-    await tx.insert(proposalEvents).values([
-      { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
-      ...s.events.map(([kind, days, reason]) => ({ orgId, proposalId: row!.id, kind, reason: reason ?? null, by: anna, at: ago(days) })),
-    ]);
-    if (status === 'submitted') await tx.insert(notifications).values({ orgId, memberId: anna, kind: 'proposal_submitted', data: { proposalId: row!.id, title: s.title, flagged: s.needId === null } });
-    if (status === 'more_asked') await tx.insert(notifications).values({ orgId, memberId: sanne, kind: 'proposal_decided', data: { proposalId: row!.id, title: s.title, status } });
+    await tx
+      .insert(proposalEvents)
+      .values([
+        { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
+        ...s.events.map(([kind, days, reason]) => ({
+          orgId,
+          proposalId: row!.id,
+          kind,
+          reason: reason ?? null,
+          by: anna,
+          at: ago(days),
+        })),
+      ]);
+    if (status === 'submitted')
+      await tx
+        .insert(notifications)
+        .values({
+          orgId,
+          memberId: anna,
+          kind: 'proposal_submitted',
+          data: { proposalId: row!.id, title: s.title, flagged: s.needId === null },
+        });
+    if (status === 'more_asked')
+      await tx
+        .insert(notifications)
+        .values({
+          orgId,
+          memberId: sanne,
+          kind: 'proposal_decided',
+          data: { proposalId: row!.id, title: s.title, status },
+        });
   }
 }

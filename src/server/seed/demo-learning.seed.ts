@@ -28,25 +28,44 @@ export async function seedDemoLearning(tx: Tx, orgId: string) {
   const { rows: teamRows } = await tx.execute<{ team_id: string; member_id: string; is_manager: boolean }>(
     sql`select team_id, member_id, is_manager from team_members where org_id = ${orgId} order by team_id, member_id`,
   );
-  const { rows: recent } = await tx.execute<{ id: string; member_id: string; team_ids: string[]; reaction_score: number | null; occurred_at: string }>(
+  const { rows: recent } = await tx.execute<{
+    id: string;
+    member_id: string;
+    team_ids: string[];
+    reaction_score: number | null;
+    occurred_at: string;
+  }>(
     sql`select id, member_id, team_ids, reaction_score, occurred_at from extras
          where org_id = ${orgId} and occurred_at > now() - interval '21 days' order by occurred_at, id`,
   );
-  const colleaguesOf = (extra: (typeof recent)[number]) =>
-    [...new Set(teamRows.filter((r) => extra.team_ids.includes(r.team_id) && r.member_id !== extra.member_id).map((r) => r.member_id))];
+  const colleaguesOf = (extra: (typeof recent)[number]) => [
+    ...new Set(
+      teamRows
+        .filter((r) => extra.team_ids.includes(r.team_id) && r.member_id !== extra.member_id)
+        .map((r) => r.member_id),
+    ),
+  ];
 
   const thanks: (typeof extraThanks.$inferInsert)[] = [];
   const comments: (typeof extraComments.$inferInsert)[] = [];
   for (const extra of recent) {
     const colleagues = colleaguesOf(extra);
-    const at = (hours: number) => new Date(Math.min(Date.now(), new Date(extra.occurred_at).getTime() + hours * 3_600_000));
+    const at = (hours: number) =>
+      new Date(Math.min(Date.now(), new Date(extra.occurred_at).getTime() + hours * 3_600_000));
     if (colleagues.length && rnd() < 0.45) {
       const count = 1 + Math.floor(rnd() * 3);
       for (const memberId of new Set(Array.from({ length: count }, () => pick(colleagues)))) {
         thanks.push({ orgId, extraId: extra.id, memberId, createdAt: at(1 + rnd() * 20) });
       }
     }
-    if (colleagues.length && rnd() < 0.12) comments.push({ orgId, extraId: extra.id, memberId: pick(colleagues), body: pick(COMMENTS), createdAt: at(2 + rnd() * 20) });
+    if (colleagues.length && rnd() < 0.12)
+      comments.push({
+        orgId,
+        extraId: extra.id,
+        memberId: pick(colleagues),
+        body: pick(COMMENTS),
+        createdAt: at(2 + rnd() * 20),
+      });
   }
   if (thanks.length) await tx.insert(extraThanks).values(thanks).onConflictDoNothing();
   if (comments.length) await tx.insert(extraComments).values(comments);
@@ -55,10 +74,20 @@ export async function seedDemoLearning(tx: Tx, orgId: string) {
   const managers = teamRows.filter((r) => r.is_manager);
   const promoted: (typeof bestPractices.$inferInsert)[] = [];
   for (const [i, manager] of managers.entries()) {
-    const members = new Set(teamRows.filter((r) => r.team_id === manager.team_id && !r.is_manager).map((r) => r.member_id));
-    const story = [...recent].reverse().find((e) => e.reaction_score === 5 && members.has(e.member_id) && e.team_ids.includes(manager.team_id));
+    const members = new Set(
+      teamRows.filter((r) => r.team_id === manager.team_id && !r.is_manager).map((r) => r.member_id),
+    );
+    const story = [...recent]
+      .reverse()
+      .find((e) => e.reaction_score === 5 && members.has(e.member_id) && e.team_ids.includes(manager.team_id));
     if (story && !promoted.some((p) => p.extraId === story.id)) {
-      promoted.push({ orgId, extraId: story.id, why: WHY[i % 4]!, promotedBy: manager.member_id, promotedAt: new Date(Math.min(Date.now(), new Date(story.occurred_at).getTime() + 86_400_000)) });
+      promoted.push({
+        orgId,
+        extraId: story.id,
+        why: WHY[i % 4]!,
+        promotedBy: manager.member_id,
+        promotedAt: new Date(Math.min(Date.now(), new Date(story.occurred_at).getTime() + 86_400_000)),
+      });
     }
   }
   if (promoted.length) await tx.insert(bestPractices).values(promoted);

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { customers, promiseEvents, promises, promiseSteps, stepRatings, teamScanRatings } from '../db/schema/promises.schema';
+import {
+  customers,
+  promiseEvents,
+  promiseSteps,
+  promises,
+  stepRatings,
+  teamScanRatings,
+} from '../db/schema/promises.schema';
 import { addDays, daysBetween, localDay } from '../lib/days';
 import { checkGuidelines, promiseStatus } from '../modules/promises/promise-rules';
 import { claimDueReminders } from '../modules/promises/reminders.service';
@@ -63,7 +70,11 @@ const FLOWS: Flow[] = [
     weight: 2,
   },
   {
-    what: ['Kamerwissel naar een stillere kamer', 'Kamerwissel naar een kamer met bad', 'Kamer op de begane grond voor een gast met rolstoel'],
+    what: [
+      'Kamerwissel naar een stillere kamer',
+      'Kamerwissel naar een kamer met bad',
+      'Kamer op de begane grond voor een gast met rolstoel',
+    ],
     offering: 'Overnachting',
     maker: 'Receptie',
     owner: 'Huishouding',
@@ -72,7 +83,11 @@ const FLOWS: Flow[] = [
     weight: 3,
   },
   {
-    what: ['Gecorrigeerde factuur voor de groep', 'Factuur splitsen per gast', 'Creditnota voor een dubbel geboekte nacht'],
+    what: [
+      'Gecorrigeerde factuur voor de groep',
+      'Factuur splitsen per gast',
+      'Creditnota voor een dubbel geboekte nacht',
+    ],
     offering: 'Overnachting',
     maker: 'Receptie',
     owner: 'Verkoop',
@@ -108,7 +123,11 @@ const BREACH_REASONS = [
   'Concurrent kon het ook; overlegd met Eva.',
   'Directie akkoord gegeven, uitzondering.',
 ];
-const RENEGOTIATE_REASONS = ['Klant schuift de datum op', 'Groep kwam een week later', 'Zaal was dubbel geboekt; met de klant een nieuwe dag afgesproken'];
+const RENEGOTIATE_REASONS = [
+  'Klant schuift de datum op',
+  'Groep kwam een week later',
+  'Zaal was dubbel geboekt; met de klant een nieuwe dag afgesproken',
+];
 const SEND_BACK = ['Kamerlijst onvolledig', 'Dieetwensen ontbreken nog', 'Aantal personen klopt niet'];
 const RATING_COMMENTS: Record<number, string[]> = {
   1: ['Kamers waren pas om vier uur klaar.', 'Niemand wist ervan.'],
@@ -139,15 +158,27 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
   const { rows: membership } = await tx.execute<{ team_id: string; member_id: string }>(
     sql`select team_id, member_id from team_members where org_id = ${orgId} order by team_id, member_id`,
   );
-  const membersOf = (team: string) => membership.filter((m) => m.team_id === teamIdByName.get(team)).map((m) => m.member_id);
-  const { rows: offeringRows } = await tx.execute<{ id: string; name: string; lead_time_days: number | null; conditions: string[] }>(
-    sql`select id, name, lead_time_days, conditions from offerings where org_id = ${orgId}`,
-  );
+  const membersOf = (team: string) =>
+    membership.filter((m) => m.team_id === teamIdByName.get(team)).map((m) => m.member_id);
+  const { rows: offeringRows } = await tx.execute<{
+    id: string;
+    name: string;
+    lead_time_days: number | null;
+    conditions: string[];
+  }>(sql`select id, name, lead_time_days, conditions from offerings where org_id = ${orgId}`);
   const offeringByName = new Map(offeringRows.map((o) => [o.name, o]));
 
   const customerRows = await tx
     .insert(customers)
-    .values(CUSTOMERS.map(([name, contactPerson, segment]) => ({ orgId, name, contactPerson, segment, createdAt: new Date(`${addDays(today, -100)}T09:00:00Z`) })))
+    .values(
+      CUSTOMERS.map(([name, contactPerson, segment]) => ({
+        orgId,
+        name,
+        contactPerson,
+        segment,
+        createdAt: new Date(`${addDays(today, -100)}T09:00:00Z`),
+      })),
+    )
     .returning({ id: customers.id });
 
   const flows = FLOWS.flatMap((f) => Array.from({ length: f.weight }, () => f));
@@ -168,7 +199,9 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
     // Most confirm the offering's conditions; some do not, and say why.
     const conditionsMet = offering && rnd() > 0.06 ? offering.conditions : [];
     const breaches = checkGuidelines({
-      offering: offering ? { leadTimeDays: offering.lead_time_days, conditions: offering.conditions, retired: false } : null,
+      offering: offering
+        ? { leadTimeDays: offering.lead_time_days, conditions: offering.conditions, retired: false }
+        : null,
       today: made,
       dueDate: due,
       conditionsMet,
@@ -196,7 +229,14 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
       const newDue = addDays(due, between(3, 10));
       const when = addDays(made, Math.floor(span / 2));
       if (when <= today) {
-        events.push({ orgId, promiseId, kind: 'renegotiated', data: { from: due, to: newDue, reason: pick(RENEGOTIATE_REASONS), steps: [] }, by: madeBy, at: at(when, 10) });
+        events.push({
+          orgId,
+          promiseId,
+          kind: 'renegotiated',
+          data: { from: due, to: newDue, reason: pick(RENEGOTIATE_REASONS), steps: [] },
+          by: madeBy,
+          at: at(when, 10),
+        });
         const shift = (Date.parse(newDue) - Date.parse(due)) / 86_400_000;
         for (const s of steps) if (s.due > when) s.due = addDays(s.due, shift);
         due = newDue;
@@ -206,7 +246,8 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
 
     const states = steps.map((s) => {
       const teamId = teamIdByName.get(s.team)!;
-      const late = rnd() < (LATE_CHANCE[s.team] ?? 0.1) * (flow.maker === 'Verkoop' && s.team === 'Huishouding' ? 1.6 : 1);
+      const late =
+        rnd() < (LATE_CHANCE[s.team] ?? 0.1) * (flow.maker === 'Verkoop' && s.team === 'Huishouding' ? 1.6 : 1);
       const never = rnd() < 0.015;
       const doneOn = never ? null : late ? addDays(s.due, between(1, 3)) : addDays(s.due, -between(0, 1));
       const done = doneOn !== null && doneOn <= today ? (doneOn < made ? made : doneOn) : null;
@@ -216,10 +257,16 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
     // the maker delivers when every hand-off is done and the day has come (a few a day late)
     const allDone = states.every((s) => s.done !== null);
     const lastDone = states.reduce((d, s) => (s.done && s.done > d ? s.done : d), made);
-    const deliveredOn = allDone && due <= today ? (rnd() < 0.05 ? addDays(due, 1) : lastDone > due ? lastDone : due) : null;
+    const deliveredOn =
+      allDone && due <= today ? (rnd() < 0.05 ? addDays(due, 1) : lastDone > due ? lastDone : due) : null;
     const delivered = deliveredOn !== null && deliveredOn <= today ? deliveredOn : null;
     const outcome = delivered
-      ? promiseStatus({ dueDate: due, deliveredOn: delivered, today, steps: states.map((s) => ({ kind: 'handoff', dueDate: s.due, accepted: true, doneOn: s.done })) })
+      ? promiseStatus({
+          dueDate: due,
+          deliveredOn: delivered,
+          today,
+          steps: states.map((s) => ({ kind: 'handoff', dueDate: s.due, accepted: true, doneOn: s.done })),
+        })
       : null;
 
     promiseRows.push({
@@ -266,15 +313,35 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
         doneBy: s.done ? doneBy : null,
         createdAt: at(made, 8),
       });
-      if (s.accepted && acceptedDay) events.push({ orgId, promiseId, stepId: s.id, kind: 'accepted', by: acceptedBy, at: at(acceptedDay, 9) });
-      if (s.done) events.push({ orgId, promiseId, stepId: s.id, kind: 'done', data: { late: s.done > s.due }, by: doneBy, at: at(s.done, 14) });
+      if (s.accepted && acceptedDay)
+        events.push({ orgId, promiseId, stepId: s.id, kind: 'accepted', by: acceptedBy, at: at(acceptedDay, 9) });
+      if (s.done)
+        events.push({
+          orgId,
+          promiseId,
+          stepId: s.id,
+          kind: 'done',
+          data: { late: s.done > s.due },
+          by: doneBy,
+          at: at(s.done, 14),
+        });
       // the receiving team rates about half of the hand-offs it got: late ones lower
       if (s.done && receiverTeamId && rnd() < 0.5) {
         const receiverName = [...teamIdByName].find(([, id]) => id === receiverTeamId)![0];
         const late = s.done > s.due;
         const score = Math.max(1, Math.min(5, (late ? 2 : 4) + between(-1, 1)));
         const by = pick(membersOf(receiverName));
-        ratingRows.push({ orgId, stepId: s.id, giverTeamId: s.teamId, receiverTeamId, handoffDay: s.done, score, comment: rnd() < 0.5 ? pick(RATING_COMMENTS[score]!) : null, by, at: at(s.done, 16) });
+        ratingRows.push({
+          orgId,
+          stepId: s.id,
+          giverTeamId: s.teamId,
+          receiverTeamId,
+          handoffDay: s.done,
+          score,
+          comment: rnd() < 0.5 ? pick(RATING_COMMENTS[score]!) : null,
+          by,
+          at: at(s.done, 16),
+        });
         events.push({ orgId, promiseId, stepId: s.id, kind: 'rated', data: { score }, by, at: at(s.done, 16) });
       }
     });
@@ -284,11 +351,32 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
       const row = stepRows.find((r) => r.id === open.id)!;
       const reasonBack = pick(SEND_BACK);
       const by = pick(membersOf(open.team));
-      Object.assign(row, { acceptedAt: null, acceptedBy: null, sentBackAt: at(today, 7), sentBackBy: by, sentBackReason: reasonBack });
-      events.push({ orgId, promiseId, stepId: open.id, kind: 'sent_back', data: { reason: reasonBack, reopened: null }, by, at: at(today, 7) });
+      Object.assign(row, {
+        acceptedAt: null,
+        acceptedBy: null,
+        sentBackAt: at(today, 7),
+        sentBackBy: by,
+        sentBackReason: reasonBack,
+      });
+      events.push({
+        orgId,
+        promiseId,
+        stepId: open.id,
+        kind: 'sent_back',
+        data: { reason: reasonBack, reopened: null },
+        by,
+        at: at(today, 7),
+      });
     }
     if (delivered) {
-      events.push({ orgId, promiseId, kind: 'delivered', data: { deliveredOn: delivered, outcome }, by: madeBy, at: at(delivered, 17) });
+      events.push({
+        orgId,
+        promiseId,
+        kind: 'delivered',
+        data: { deliveredOn: delivered, outcome },
+        by: madeBy,
+        at: at(delivered, 17),
+      });
       // the follow-up: how did it land? Done with the customer's reaction for most of the older ones
       if (flow.maker === 'Verkoop' && rnd() < 0.6) {
         const followUpDue = addDays(delivered, 3);
@@ -315,7 +403,16 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
           reactionScore: doneFollowUp ? reactionScore : null,
           createdAt: at(delivered, 17),
         });
-        if (doneFollowUp) events.push({ orgId, promiseId, stepId, kind: 'reaction', data: { reactionScore, reactionText }, by: madeBy, at: at(followUpDue, 11) });
+        if (doneFollowUp)
+          events.push({
+            orgId,
+            promiseId,
+            stepId,
+            kind: 'reaction',
+            data: { reactionScore, reactionText },
+            by: madeBy,
+            at: at(followUpDue, 11),
+          });
       }
     }
     eventRows.push(...events);
@@ -336,7 +433,15 @@ export async function seedDemoPromises(tx: Tx, orgId: string, teamIdByName: Map<
     for (const [, ratedTeamId] of teamIdByName) {
       if (ratedTeamId === m.team_id || rnd() < 0.3) continue;
       const weak = ratedTeamId === teamIdByName.get('Huishouding');
-      scan.push({ orgId, quarterStart, raterTeamId: m.team_id, ratedTeamId, memberId: m.member_id, score: weak ? between(2, 3) : between(3, 5), comment: weak ? 'Kamerlijsten voor groepen komen vaak te laat.' : null });
+      scan.push({
+        orgId,
+        quarterStart,
+        raterTeamId: m.team_id,
+        ratedTeamId,
+        memberId: m.member_id,
+        score: weak ? between(2, 3) : between(3, 5),
+        comment: weak ? 'Kamerlijsten voor groepen komen vaak te laat.' : null,
+      });
     }
   }
   if (scan.length) await tx.insert(teamScanRatings).values(scan);

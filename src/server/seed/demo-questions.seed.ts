@@ -12,12 +12,37 @@ import { closeWithin } from '../modules/questions/results.service';
 // Housekeeping feels less supported than its manager thinks (the mirror), cooperation lags, and the
 // mandate improved after spring's action.
 
-const SPRING = ['leadership.backs_extras', 'leadership.motivates', 'leadership.support', 'cooperation.left_right', 'cooperation.keep_promises', 'mandate.room', 'mandate.known', 'values.known', 'customer.recommend', 'cooperation.improve'];
+const SPRING = [
+  'leadership.backs_extras',
+  'leadership.motivates',
+  'leadership.support',
+  'cooperation.left_right',
+  'cooperation.keep_promises',
+  'mandate.room',
+  'mandate.known',
+  'values.known',
+  'customer.recommend',
+  'cooperation.improve',
+];
 const AUTUMN = [...SPRING, 'communication.changes', 'communication.ask_board'];
-const PULSE = ['leadership.support', 'cooperation.left_right', 'mandate.room', 'customer.recommend', 'communication.ask_board'];
+const PULSE = [
+  'leadership.support',
+  'cooperation.left_right',
+  'mandate.room',
+  'customer.recommend',
+  'communication.ask_board',
+];
 
 /** The demo logins people try first: they have not answered the pulse yet. */
-const LEAVE_OPEN = new Set(['Lisa Mulder', 'Kees Vermeulen', 'Pieter Jansen', 'Iris Prins', 'Anna de Kroon', 'Jeroen Bakker', 'Lars de Boer']);
+const LEAVE_OPEN = new Set([
+  'Lisa Mulder',
+  'Kees Vermeulen',
+  'Pieter Jansen',
+  'Iris Prins',
+  'Anna de Kroon',
+  'Jeroen Bakker',
+  'Lars de Boer',
+]);
 
 const TEXTS: Record<string, string[]> = {
   'cooperation.improve': [
@@ -65,7 +90,13 @@ type Person = {
   managed_team_ids: string[];
 };
 
-export async function seedDemoQuestions(tx: Tx, orgId: string, secret: string, teamId: Map<string, string>, directorMemberId: string) {
+export async function seedDemoQuestions(
+  tx: Tx,
+  orgId: string,
+  secret: string,
+  teamId: Map<string, string>,
+  directorMemberId: string,
+) {
   const today = localDay('Europe/Amsterdam');
   const spring = await seedCampaign(tx, orgId, secret, {
     title: 'Kernvragen voorjaar 2026',
@@ -102,7 +133,13 @@ export async function seedDemoQuestions(tx: Tx, orgId: string, secret: string, t
     const [q] = await tx
       .select({ id: campaignQuestions.id })
       .from(campaignQuestions)
-      .where(and(eq(campaignQuestions.orgId, orgId), eq(campaignQuestions.campaignId, campaignId), eq(campaignQuestions.questionKey, key)));
+      .where(
+        and(
+          eq(campaignQuestions.orgId, orgId),
+          eq(campaignQuestions.campaignId, campaignId),
+          eq(campaignQuestions.questionKey, key),
+        ),
+      );
     return q!.id;
   };
   const huishouding = teamId.get('Huishouding')!;
@@ -159,11 +196,27 @@ async function seedCampaign(
   tx: Tx,
   orgId: string,
   secret: string,
-  c: { title: string; keys: string[]; opensOn: string; closesOn: string; answers: (p: Person) => boolean; directorMemberId: string; open?: boolean },
+  c: {
+    title: string;
+    keys: string[];
+    opensOn: string;
+    closesOn: string;
+    answers: (p: Person) => boolean;
+    directorMemberId: string;
+    open?: boolean;
+  },
 ) {
   const [row] = await tx
     .insert(campaigns)
-    .values({ orgId, title: c.title, opensOn: c.opensOn, closesOn: c.closesOn, audienceAll: true, reminderDays: [3, 1], createdBy: c.directorMemberId })
+    .values({
+      orgId,
+      title: c.title,
+      opensOn: c.opensOn,
+      closesOn: c.closesOn,
+      audienceAll: true,
+      reminderDays: [3, 1],
+      createdBy: c.directorMemberId,
+    })
     .returning();
   const bank = new Map(QUESTION_BANK.map((q) => [q.key, q]));
   const questions = await tx
@@ -171,12 +224,23 @@ async function seedCampaign(
     .values(
       c.keys.map((key, position) => {
         const q = bank.get(key)!;
-        return { orgId, campaignId: row!.id, position, questionKey: key, theme: q.theme, kind: q.kind, text: q.text, selfView: q.selfView ?? null };
+        return {
+          orgId,
+          campaignId: row!.id,
+          position,
+          questionKey: key,
+          theme: q.theme,
+          kind: q.kind,
+          text: q.text,
+          selfView: q.selfView ?? null,
+        };
       }),
     )
     .returning();
   await openCampaign(tx, secret, row!, c.opensOn);
-  await tx.execute(sql`update campaigns set opened_at = ${`${c.opensOn}T07:00:00Z`}::timestamptz where org_id = ${orgId} and id = ${row!.id}`);
+  await tx.execute(
+    sql`update campaigns set opened_at = ${`${c.opensOn}T07:00:00Z`}::timestamptz where org_id = ${orgId} and id = ${row!.id}`,
+  );
 
   const { rows: people } = await tx.execute<Person>(sql`
     select a.member_id, u.name, a.level, a.managed_team_ids,
@@ -198,8 +262,18 @@ async function seedCampaign(
         continue;
       }
       if (r < 0.04 && !team.startsWith('Huis')) continue; // skipped
-      if (q.kind === 'scale10') answers.push({ questionId: q.id, value: Math.max(0, Math.min(10, Math.round(7.4 + lean(team, q.questionKey, phase) + (r - 0.5) * 5))), text: null });
-      else answers.push({ questionId: q.id, value: Math.max(1, Math.min(5, Math.round(3.7 + lean(team, q.questionKey, phase) + (r - 0.5) * 2.4))), text: null });
+      if (q.kind === 'scale10')
+        answers.push({
+          questionId: q.id,
+          value: Math.max(0, Math.min(10, Math.round(7.4 + lean(team, q.questionKey, phase) + (r - 0.5) * 5))),
+          text: null,
+        });
+      else
+        answers.push({
+          questionId: q.id,
+          value: Math.max(1, Math.min(5, Math.round(3.7 + lean(team, q.questionKey, phase) + (r - 0.5) * 2.4))),
+          text: null,
+        });
     }
     const { rows: ballot } = await tx.execute<{ id: string }>(sql`
       insert into campaign_ballots (org_id, campaign_id, ballot_key) values (${orgId}, ${row!.id}, ${keyOf(p.member_id)}) returning id`);
@@ -210,10 +284,24 @@ async function seedCampaign(
     // Managers look at themselves more kindly than their team does (the mirror shows it).
     if (p.managed_team_ids.length > 0 && !(c.open && LEAVE_OPEN.has(p.name))) {
       const self = questions.filter((q) => q.selfView);
-      if (self.length) await tx.insert(mirrorAnswers).values(self.map((q) => ({ orgId, campaignId: row!.id, memberId: p.member_id, questionId: q.id, value: noise(`${p.name}|self|${q.questionKey}`) < 0.6 ? 5 : 4 })));
+      if (self.length)
+        await tx
+          .insert(mirrorAnswers)
+          .values(
+            self.map((q) => ({
+              orgId,
+              campaignId: row!.id,
+              memberId: p.member_id,
+              questionId: q.id,
+              value: noise(`${p.name}|self|${q.questionKey}`) < 0.6 ? 5 : 4,
+            })),
+          );
     }
   }
-  if (!c.open) await closeWithin(tx, secret, orgId, row!.id, undefined, new Date(`${addDays(c.closesOn, 1)}T06:00:00Z`));
-  await tx.execute(sql`update campaigns set closed_at = ${`${addDays(c.closesOn, 1)}T06:00:00Z`}::timestamptz where org_id = ${orgId} and id = ${row!.id} and status = 'closed'`);
+  if (!c.open)
+    await closeWithin(tx, secret, orgId, row!.id, undefined, new Date(`${addDays(c.closesOn, 1)}T06:00:00Z`));
+  await tx.execute(
+    sql`update campaigns set closed_at = ${`${addDays(c.closesOn, 1)}T06:00:00Z`}::timestamptz where org_id = ${orgId} and id = ${row!.id} and status = 'closed'`,
+  );
   return { id: row!.id, closesOn: c.closesOn };
 }

@@ -10,9 +10,19 @@ import { newToken } from '../modules/voice/voice.service';
 // resolved, one open, one late.
 
 const COMMENTS: Record<string, string[]> = {
-  good: ['Heel vriendelijk ontvangen!', 'Snel geholpen, dank jullie wel.', 'Fijn dat jullie mijn naam nog wisten.', 'Lekker ontbijt en aardige bediening.', 'Top service, we komen terug.'],
+  good: [
+    'Heel vriendelijk ontvangen!',
+    'Snel geholpen, dank jullie wel.',
+    'Fijn dat jullie mijn naam nog wisten.',
+    'Lekker ontbijt en aardige bediening.',
+    'Top service, we komen terug.',
+  ],
   mixed: ['Prima, maar het duurde even.', 'Goed, al was het wat druk.', 'Kamer was nog niet klaar bij aankomst.'],
-  bad: ['Twintig minuten in de rij bij het inchecken.', 'Koude koffie en niemand die keek.', 'Onze reservering was kwijt.'],
+  bad: [
+    'Twintig minuten in de rij bij het inchecken.',
+    'Koude koffie en niemand die keek.',
+    'Onze reservering was kwijt.',
+  ],
 };
 
 function noise(seed: string) {
@@ -21,7 +31,12 @@ function noise(seed: string) {
   return ((h >>> 0) % 10_000) / 10_000;
 }
 
-export async function seedDemoVoice(tx: Tx, orgId: string, teamId: Map<string, string>, memberIdByName: Map<string, string>) {
+export async function seedDemoVoice(
+  tx: Tx,
+  orgId: string,
+  teamId: Map<string, string>,
+  memberIdByName: Map<string, string>,
+) {
   const today = localDay('Europe/Amsterdam');
   const points = await tx
     .insert(touchpoints)
@@ -45,11 +60,39 @@ export async function seedDemoVoice(tx: Tx, orgId: string, teamId: Map<string, s
         const r = noise(`${p.name}|${day}|${k}`);
         // Friday afternoons at reception are the weak spot (the demo's counsel has a need about it).
         const friday = new Date(`${day}T12:00:00Z`).getUTCDay() === 5 && p.name === 'Receptie';
-        const score = p.scale === 'agree5' ? Math.max(1, Math.min(5, Math.round(4.3 - (friday ? 1.2 : 0) + (r - 0.5) * 2.2))) : Math.max(0, Math.min(10, Math.round(8 + (r - 0.5) * 6)));
-        const band = p.scale === 'agree5' ? (score >= 4 ? 'good' : score === 3 ? 'mixed' : 'bad') : score >= 8 ? 'good' : score >= 6 ? 'mixed' : 'bad';
+        const score =
+          p.scale === 'agree5'
+            ? Math.max(1, Math.min(5, Math.round(4.3 - (friday ? 1.2 : 0) + (r - 0.5) * 2.2)))
+            : Math.max(0, Math.min(10, Math.round(8 + (r - 0.5) * 6)));
+        const band =
+          p.scale === 'agree5'
+            ? score >= 4
+              ? 'good'
+              : score === 3
+                ? 'mixed'
+                : 'bad'
+            : score >= 8
+              ? 'good'
+              : score >= 6
+                ? 'mixed'
+                : 'bad';
         const comment = r < 0.45 ? COMMENTS[band]![Math.floor(r * 100) % COMMENTS[band]!.length]! : null;
-        const at = new Date(`${day}T${String(9 + Math.floor(r * 11)).padStart(2, '0')}:${String(Math.floor(r * 59)).padStart(2, '0')}:00Z`);
-        rows.push({ orgId, linkId: links[i]!.id, subject: 'touchpoint', touchpointId: p.id, teamId: p.teamId, scale: p.scale, score, comment, language: r < 0.85 ? 'nl' : 'en', createdAt: at, updatedAt: at });
+        const at = new Date(
+          `${day}T${String(9 + Math.floor(r * 11)).padStart(2, '0')}:${String(Math.floor(r * 59)).padStart(2, '0')}:00Z`,
+        );
+        rows.push({
+          orgId,
+          linkId: links[i]!.id,
+          subject: 'touchpoint',
+          touchpointId: p.id,
+          teamId: p.teamId,
+          scale: p.scale,
+          score,
+          comment,
+          language: r < 0.85 ? 'nl' : 'en',
+          createdAt: at,
+          updatedAt: at,
+        });
       }
     });
   }
@@ -62,22 +105,68 @@ export async function seedDemoVoice(tx: Tx, orgId: string, teamId: Map<string, s
   ] as const) {
     const p = points[pointIndex]!;
     const at = new Date(`${addDays(today, -daysAgo)}T17:30:00Z`);
-    rows.push({ orgId, linkId: links[pointIndex]!.id, subject: 'touchpoint', touchpointId: p.id, teamId: p.teamId, scale: p.scale, score, comment, language: 'nl', createdAt: at, updatedAt: at });
+    rows.push({
+      orgId,
+      linkId: links[pointIndex]!.id,
+      subject: 'touchpoint',
+      touchpointId: p.id,
+      teamId: p.teamId,
+      scale: p.scale,
+      score,
+      comment,
+      language: 'nl',
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   // Customers who reacted to an extra through the member's QR code: the same score the member noted.
-  const { rows: extras } = await tx.execute<{ id: string; member_id: string; team_ids: string[]; reaction_score: number; reaction_text: string | null; occurred_at: Date }>(sql`
+  const { rows: extras } = await tx.execute<{
+    id: string;
+    member_id: string;
+    team_ids: string[];
+    reaction_score: number;
+    reaction_text: string | null;
+    occurred_at: Date;
+  }>(sql`
     select id, member_id, team_ids, reaction_score, reaction_text, occurred_at from extras
      where org_id = ${orgId} and reaction_score is not null and deleted_at is null order by occurred_at`);
   for (const e of extras.filter((x) => noise(x.id) < 0.3)) {
-    const [link] = await tx.insert(voiceLinks).values({ orgId, token: newToken(), subject: 'extra', extraId: e.id, createdBy: e.member_id }).returning();
+    const [link] = await tx
+      .insert(voiceLinks)
+      .values({ orgId, token: newToken(), subject: 'extra', extraId: e.id, createdBy: e.member_id })
+      .returning();
     const at = new Date(new Date(e.occurred_at).getTime() + 3 * 3600_000);
-    rows.push({ orgId, linkId: link!.id, subject: 'extra', extraId: e.id, teamId: e.team_ids[0] ?? null, memberId: e.member_id, scale: 'agree5', score: e.reaction_score, comment: e.reaction_text, language: 'nl', createdAt: at, updatedAt: at });
+    rows.push({
+      orgId,
+      linkId: link!.id,
+      subject: 'extra',
+      extraId: e.id,
+      teamId: e.team_ids[0] ?? null,
+      memberId: e.member_id,
+      scale: 'agree5',
+      score: e.reaction_score,
+      comment: e.reaction_text,
+      language: 'nl',
+      createdAt: at,
+      updatedAt: at,
+    });
   }
-  const stored = await tx.insert(customerReactions).values(rows).returning({ id: customerReactions.id, scale: customerReactions.scale, score: customerReactions.score, teamId: customerReactions.teamId, createdAt: customerReactions.createdAt });
+  const stored = await tx
+    .insert(customerReactions)
+    .values(rows)
+    .returning({
+      id: customerReactions.id,
+      scale: customerReactions.scale,
+      score: customerReactions.score,
+      teamId: customerReactions.teamId,
+      createdAt: customerReactions.createdAt,
+    });
 
   // Follow-ups of the very negative ones: older ones resolved; this week's open, one of them late.
-  const veryNegative = stored.filter((r) => (r.scale === 'agree5' ? r.score <= 1 : r.score <= 2)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const veryNegative = stored
+    .filter((r) => (r.scale === 'agree5' ? r.score <= 1 : r.score <= 2))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const pieter = memberIdByName.get('Pieter Jansen')!;
   const lars = memberIdByName.get('Lars de Boer')!;
   const managerOf = (team: string | null) => (team === teamId.get('Restaurant') ? lars : pieter);
@@ -96,8 +185,19 @@ export async function seedDemoVoice(tx: Tx, orgId: string, teamId: Map<string, s
       createdAt: r.createdAt,
     });
   }
-  const open = await tx.execute<{ id: string; team_id: string | null }>(sql`select id, team_id from voice_followups where org_id = ${orgId} and status = 'open'`);
+  const open = await tx.execute<{ id: string; team_id: string | null }>(
+    sql`select id, team_id from voice_followups where org_id = ${orgId} and status = 'open'`,
+  );
   if (open.rows.length) {
-    await tx.insert(notifications).values(open.rows.map((f) => ({ orgId, memberId: managerOf(f.team_id), kind: 'voice_followup', data: { followupId: f.id, score: 1, scale: 'agree5' } })));
+    await tx
+      .insert(notifications)
+      .values(
+        open.rows.map((f) => ({
+          orgId,
+          memberId: managerOf(f.team_id),
+          kind: 'voice_followup',
+          data: { followupId: f.id, score: 1, scale: 'agree5' },
+        })),
+      );
   }
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp, TEST_SECRET } from '../../../test/helpers/test-app';
-import type { CampaignDetail, CampaignResults, CampaignSummary, Mirror } from '../../contracts/questions.contract';
-import type { Chain, PromiseSummary } from '../../contracts/promises.contract';
 import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../test/helpers/test-app';
+import type { Chain, PromiseSummary } from '../../contracts/promises.contract';
+import type { CampaignDetail, CampaignResults, CampaignSummary, Mirror } from '../../contracts/questions.contract';
 import { sendDueReminders } from '../modules/promises/reminders.service';
 import { seedDemoIfEmpty } from './demo.seed';
 
@@ -24,7 +24,8 @@ const get = async <T>(url: string) => {
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as T;
 };
-const count = async (status: string) => (await get<{ items: PromiseSummary[] }>(`/promises?scope=all&status=${status}&limit=100`)).items.length;
+const count = async (status: string) =>
+  (await get<{ items: PromiseSummary[] }>(`/promises?scope=all&status=${status}&limit=100`)).items.length;
 
 describe('the demo hotel', () => {
   it('holds a few hundred promises: most kept, some broken, late, renegotiated, flagged, and some still to come', async () => {
@@ -37,7 +38,9 @@ describe('the demo hotel', () => {
     expect(broken).toBeGreaterThan(0);
     expect(await count('renegotiated')).toBeGreaterThan(0);
     expect(await count('active')).toBeGreaterThan(5);
-    expect((await get<{ items: unknown[] }>('/promises?scope=all&flagged=true&limit=100')).items.length).toBeGreaterThan(0);
+    expect(
+      (await get<{ items: unknown[] }>('/promises?scope=all&flagged=true&limit=100')).items.length,
+    ).toBeGreaterThan(0);
   });
 
   it('has told step owners and managers of late steps in the app, and sends no pile of e-mails at the first start', async () => {
@@ -46,10 +49,17 @@ describe('the demo hotel', () => {
     );
     expect(rows[0].n).toBeGreaterThan(0);
     expect(rows[0].unsent).toBe(0);
-    const pending = await sendDueReminders({ db: t.database.db, mailer: t.mailer, appUrl: 'http://localhost:3000', log: pino({ level: 'silent' }) });
+    const pending = await sendDueReminders({
+      db: t.database.db,
+      mailer: t.mailer,
+      appUrl: 'http://localhost:3000',
+      log: pino({ level: 'silent' }),
+    });
     expect(pending.mailed).toBe(0);
     const fatima = await signIn(t.app, 'fatima@dekroon.example', PASSWORD);
-    const notes = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: fatima } })).json().items as { kind: string }[];
+    const notes = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: fatima } })
+    ).json().items as { kind: string }[];
     expect(notes.some((n) => n.kind === 'step_late' || n.kind === 'step_due_soon')).toBe(true);
   });
 
@@ -81,33 +91,49 @@ describe('the demo hotel', () => {
     expect(results.groups.some((g) => g.status !== 'shown')).toBe(true);
 
     const fatima = await signIn(t.app, 'fatima@dekroon.example', PASSWORD);
-    const mirror = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${autumn!.id}/mirror`, headers: { cookie: fatima } })).json() as Mirror;
+    const mirror = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${autumn!.id}/mirror`, headers: { cookie: fatima } })
+    ).json() as Mirror;
     const team = mirror.teams[0]!;
-    if (process.env.SHOW_GROUPS) console.log(results.groups.map((g) => `${g.key} ${g.teamName} ${g.status} ${g.response?.min}-${g.response?.max}/${g.audience}`).join('\n'));
+    if (process.env.SHOW_GROUPS)
+      console.log(
+        results.groups
+          .map((g) => `${g.key} ${g.teamName} ${g.status} ${g.response?.min}-${g.response?.max}/${g.audience}`)
+          .join('\n'),
+      );
     expect(team.status).toBe('shown');
     const support = team.questions.find((q) => q.text.en.includes('support'))!;
     expect(support.self).toBeGreaterThan(support.team.average!);
     const lisa = await signIn(t.app, 'lisa@dekroon.example', PASSWORD);
-    const mine = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${pulse!.id}`, headers: { cookie: lisa } })).json() as CampaignDetail;
+    const mine = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${pulse!.id}`, headers: { cookie: lisa } })
+    ).json() as CampaignDetail;
     expect(mine.myStatus).toBe('to_answer');
   });
 
   it('has the customers’ voice and counsel: touchpoints with weeks of reactions, follow-ups open and late, a queue for Anna', async () => {
-    const reactions = await get<{ items: { subject: string }[]; summary: { count: number; average: number } }>('/customer-reactions?scope=all');
+    const reactions = await get<{ items: { subject: string }[]; summary: { count: number; average: number } }>(
+      '/customer-reactions?scope=all',
+    );
     expect(reactions.summary.count).toBeGreaterThan(100);
     expect(reactions.summary.average).toBeGreaterThan(3.5);
     expect(reactions.items.some((r) => r.subject === 'extra')).toBe(true);
     const followups = await get<{ items: { late: boolean }[] }>('/voice-followups');
     expect(followups.items.length).toBeGreaterThanOrEqual(1);
     expect(followups.items.some((f) => f.late)).toBe(true);
-    const queue = await get<{ items: { title: string; flagged: boolean }[]; stats: { decided: number; medianDays: number } }>('/decision-queue');
+    const queue = await get<{
+      items: { title: string; flagged: boolean }[];
+      stats: { decided: number; medianDays: number };
+    }>('/decision-queue');
     expect(queue.items.map((p) => [p.title, p.flagged])).toEqual([
       ['Lunch-abonnement voor bedrijven in de buurt', false],
       ['Nieuwe verlichting in de lobby', true],
     ]);
     expect(queue.stats.decided).toBe(3);
     const sanne = await signIn(t.app, 'sanne@dekroon.example', PASSWORD);
-    const hers = (await t.app.inject({ method: 'GET', url: '/api/v1/proposals?status=more_asked', headers: { cookie: sanne } })).json().items;
+    const hers = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/proposals?status=more_asked', headers: { cookie: sanne } })
+    ).json().items;
     expect(hers.map((p: { title: string }) => p.title)).toEqual(['Spaarprogramma voor vaste zakelijke gasten']);
   });
 
@@ -119,7 +145,9 @@ describe('the demo hotel', () => {
       expect(response.statusCode, `${email}: ${response.body.slice(0, 300)}`).toBe(200);
       const file = response.json();
       expect(file.person.email).toBe(email);
-      sizes[email] = Object.values(file).filter(Array.isArray).reduce((n: number, rows) => n + (rows as unknown[]).length, 0);
+      sizes[email] = Object.values(file)
+        .filter(Array.isArray)
+        .reduce((n: number, rows) => n + (rows as unknown[]).length, 0);
     }
     expect(Object.values(sizes).every((n) => n > 0)).toBe(true);
     const lisa = await signIn(t.app, 'lisa@dekroon.example', PASSWORD);
@@ -127,6 +155,9 @@ describe('the demo hotel', () => {
     expect(file.extras.length).toBeGreaterThan(0);
     expect(file.coreQuestionRounds.length).toBeGreaterThan(0);
     const sanne = await signIn(t.app, 'sanne@dekroon.example', PASSWORD);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: sanne } })).json().proposals.length).toBeGreaterThan(0);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: sanne } })).json().proposals
+        .length,
+    ).toBeGreaterThan(0);
   });
 });

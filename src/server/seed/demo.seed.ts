@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/constants';
 import type { Db } from '../db/client';
 import { authAccount, authUser } from '../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../db/schema/org.schema';
-import { hashPassword } from 'better-auth/crypto';
-import { seedDemoExtras, type DemoStaff } from './demo-extras.seed';
+import { seedDemoCounsel } from './demo-counsel.seed';
+import { type DemoStaff, seedDemoExtras } from './demo-extras.seed';
 import { seedDemoLearning } from './demo-learning.seed';
 import { seedDemoPromises } from './demo-promises.seed';
 import { seedDemoQuestions } from './demo-questions.seed';
-import { seedDemoCounsel } from './demo-counsel.seed';
 import { seedDemoVoice } from './demo-voice.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
@@ -61,7 +61,11 @@ const PEOPLE: DemoPerson[] = [
 
 /** first name, ascii, lower case: "Zoë de Wit" -> "zoe" */
 export function demoEmail(name: string): string {
-  const first = name.split(' ')[0]!.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase();
+  const first = name
+    .split(' ')[0]!
+    .normalize('NFD')
+    .replace(/[^a-zA-Z]/g, '')
+    .toLowerCase();
   return `${first}@${DEMO_DOMAIN}`;
 }
 
@@ -105,7 +109,9 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
     for (const person of PEOPLE) {
       const userId = randomBytes(16).toString('hex');
       const email = demoEmail(person.name);
-      await tx.insert(authUser).values({ id: userId, name: person.name, email, emailVerified: true, language: person.language ?? null });
+      await tx
+        .insert(authUser)
+        .values({ id: userId, name: person.name, email, emailVerified: true, language: person.language ?? null });
       await tx.insert(authAccount).values({
         id: randomBytes(16).toString('hex'),
         accountId: userId,
@@ -116,15 +122,29 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
       const [member] = await tx
         .insert(members)
         // They have worked at the hotel for a year: its history (extras, promises, late steps) is theirs too.
-        .values({ orgId, userId, roles: person.roles, jobTitle: person.jobTitle, createdAt: new Date(Date.now() - 365 * 86_400_000) })
+        .values({
+          orgId,
+          userId,
+          roles: person.roles,
+          jobTitle: person.jobTitle,
+          createdAt: new Date(Date.now() - 365 * 86_400_000),
+        })
         .returning();
       for (const entry of person.teams) {
         const isManager = entry.startsWith('*');
-        await tx.insert(teamMembers).values({ orgId, teamId: teamId.get(entry.replace('*', ''))!, memberId: member!.id, isManager });
+        await tx
+          .insert(teamMembers)
+          .values({ orgId, teamId: teamId.get(entry.replace('*', ''))!, memberId: member!.id, isManager });
       }
-      logins.push({ name: person.name, email, roles: person.roles, teams: person.teams.map((t) => t.replace('*', '')) });
+      logins.push({
+        name: person.name,
+        email,
+        roles: person.roles,
+        teams: person.teams.map((t) => t.replace('*', '')),
+      });
       const teamNames = person.teams.map((t) => t.replace('*', ''));
-      if (teamNames.length) staff.push({ memberId: member!.id, teamIds: teamNames.map((n) => teamId.get(n)!), teamName: teamNames[0]! });
+      if (teamNames.length)
+        staff.push({ memberId: member!.id, teamIds: teamNames.map((n) => teamId.get(n)!), teamName: teamNames[0]! });
       if (person.roles.includes('director')) directorMemberId = member!.id;
       memberIdByName.set(person.name, member!.id);
     }

@@ -9,7 +9,13 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   readonly fieldErrors: FieldError[];
 
-  constructor(problem: { status: number; code: ErrorCode; title: string; requestId?: string | null; errors?: FieldError[] }) {
+  constructor(problem: {
+    status: number;
+    code: ErrorCode;
+    title: string;
+    requestId?: string | null;
+    errors?: FieldError[];
+  }) {
     super(problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
@@ -59,7 +65,12 @@ async function problemOf(response: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through
   }
-  return new ApiError({ status: response.status, code: codeForStatus(response.status), title: response.statusText, requestId });
+  return new ApiError({
+    status: response.status,
+    code: codeForStatus(response.status),
+    title: response.statusText,
+    requestId,
+  });
 }
 
 let clockOffsetMs = 0;
@@ -81,7 +92,12 @@ export function serverNow(): Date {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One call to the API. Resolves with the JSON body (undefined for 204), rejects with an ApiError. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -24,28 +24,49 @@ function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> 
 
 // Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
 const SignInElsewherePage = lazy(() =>
-  page(() => import('../features/auth/sign-in-elsewhere.page'), ['auth']).then((m) => ({ default: m.SignInElsewherePage })),
+  page(() => import('../features/auth/sign-in-elsewhere.page'), ['auth']).then((m) => ({
+    default: m.SignInElsewherePage,
+  })),
 );
-const SignUpPage = lazy(() => page(() => import('../features/auth/sign-up.page'), ['auth']).then((m) => ({ default: m.SignUpPage })));
-const ConfirmSignUpPage = lazy(() => page(() => import('../features/auth/confirm-sign-up.page'), ['auth']).then((m) => ({ default: m.ConfirmSignUpPage })),
+const SignUpPage = lazy(() =>
+  page(() => import('../features/auth/sign-up.page'), ['auth']).then((m) => ({ default: m.SignUpPage })),
 );
-const ForgotPasswordPage = lazy(() => page(() => import('../features/auth/forgot-password.page'), ['auth']).then((m) => ({ default: m.ForgotPasswordPage })),
+const ConfirmSignUpPage = lazy(() =>
+  page(() => import('../features/auth/confirm-sign-up.page'), ['auth']).then((m) => ({ default: m.ConfirmSignUpPage })),
 );
-const ResetPasswordPage = lazy(() => page(() => import('../features/auth/reset-password.page'), ['auth']).then((m) => ({ default: m.ResetPasswordPage })),
+const ForgotPasswordPage = lazy(() =>
+  page(() => import('../features/auth/forgot-password.page'), ['auth']).then((m) => ({
+    default: m.ForgotPasswordPage,
+  })),
 );
-const InvitePage = lazy(() => page(() => import('../features/auth/invite.page'), ['auth']).then((m) => ({ default: m.InvitePage })));
+const ResetPasswordPage = lazy(() =>
+  page(() => import('../features/auth/reset-password.page'), ['auth']).then((m) => ({ default: m.ResetPasswordPage })),
+);
+const InvitePage = lazy(() =>
+  page(() => import('../features/auth/invite.page'), ['auth']).then((m) => ({ default: m.InvitePage })),
+);
 const HomePage = lazy(() => page(() => import('../features/home/home.page')).then((m) => ({ default: m.HomePage })));
 const SetupPage = lazy(() => page(() => import('../features/home/setup.page')).then((m) => ({ default: m.SetupPage })));
-const ProfilePage = lazy(() => page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })));
+const ProfilePage = lazy(() =>
+  page(() => import('../features/profile/profile.page')).then((m) => ({ default: m.ProfilePage })),
+);
 const PrivacyStatementPage = lazy(() =>
-  page(() => import('../features/privacy/statement.page'), ['privacyStatement']).then((m) => ({ default: m.PrivacyStatementPage })),
+  page(() => import('../features/privacy/statement.page'), ['privacyStatement']).then((m) => ({
+    default: m.PrivacyStatementPage,
+  })),
 );
-const TeamsPage = lazy(() => page(() => import('../features/teams/teams.page')).then((m) => ({ default: m.TeamsPage })));
+const TeamsPage = lazy(() =>
+  page(() => import('../features/teams/teams.page')).then((m) => ({ default: m.TeamsPage })),
+);
 const TeamPage = lazy(() => page(() => import('../features/teams/team.page')).then((m) => ({ default: m.TeamPage })));
-const MembersPage = lazy(() => page(() => import('../features/members/members.page')).then((m) => ({ default: m.MembersPage })));
-const InvitationsPage = lazy(() => page(() => import('../features/invitations/invitations.page')).then((m) => ({ default: m.InvitationsPage })),
+const MembersPage = lazy(() =>
+  page(() => import('../features/members/members.page')).then((m) => ({ default: m.MembersPage })),
 );
-const OrganizationPage = lazy(() => page(() => import('../features/organization/organization.page')).then((m) => ({ default: m.OrganizationPage })),
+const InvitationsPage = lazy(() =>
+  page(() => import('../features/invitations/invitations.page')).then((m) => ({ default: m.InvitationsPage })),
+);
+const OrganizationPage = lazy(() =>
+  page(() => import('../features/organization/organization.page')).then((m) => ({ default: m.OrganizationPage })),
 );
 /**
  * The counter phone opens straight on the log screen: its code (and the shell's) is fetched from the
@@ -65,44 +86,110 @@ export function prefetchAnswersForPath(pathname: string) {
 
 const LogExtraPage = lazy(() => {
   prefetchLogScreen();
-  return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({ default: m.LogExtraPage }));
+  return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({
+    default: m.LogExtraPage,
+  }));
 });
-const ExtrasPage = lazy(() => page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })));
-const ExtraPage = lazy(() => page(() => import('../features/extras/extra.page')).then((m) => ({ default: m.ExtraPage })));
+const ExtrasPage = lazy(() =>
+  page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })),
+);
+const ExtraPage = lazy(() =>
+  page(() => import('../features/extras/extra.page')).then((m) => ({ default: m.ExtraPage })),
+);
 const FeedPage = lazy(() => page(() => import('../features/stories/feed.page')).then((m) => ({ default: m.FeedPage })));
-const BestPracticesPage = lazy(() => page(() => import('../features/stories/best-practices.page')).then((m) => ({ default: m.BestPracticesPage })),
+const BestPracticesPage = lazy(() =>
+  page(() => import('../features/stories/best-practices.page')).then((m) => ({ default: m.BestPracticesPage })),
 );
-const ValuesPage = lazy(() => page(() => import('../features/values/values.page')).then((m) => ({ default: m.ValuesPage })));
-const WhatWorksPage = lazy(() => page(() => import('../features/what-works/what-works.page')).then((m) => ({ default: m.WhatWorksPage })));
-const ConversationPage = lazy(() => page(() => import('../features/conversation/conversation.page')).then((m) => ({ default: m.ConversationPage })),
+const ValuesPage = lazy(() =>
+  page(() => import('../features/values/values.page')).then((m) => ({ default: m.ValuesPage })),
 );
-const PromisesPage = lazy(() => page(() => import('../features/promises/promises.page')).then((m) => ({ default: m.PromisesPage })));
-const NewPromisePage = lazy(() => page(() => import('../features/promises/new-promise.page')).then((m) => ({ default: m.NewPromisePage })));
-const PromisePage = lazy(() => page(() => import('../features/promises/promise.page')).then((m) => ({ default: m.PromisePage })));
-const WorkListPage = lazy(() => page(() => import('../features/promises/work-list.page')).then((m) => ({ default: m.WorkListPage })));
-const ChainPage = lazy(() => page(() => import('../features/chain/chain.page')).then((m) => ({ default: m.ChainPage })));
-const TeamFiguresPage = lazy(() => page(() => import('../features/chain/team-figures.page')).then((m) => ({ default: m.TeamFiguresPage })));
+const WhatWorksPage = lazy(() =>
+  page(() => import('../features/what-works/what-works.page')).then((m) => ({ default: m.WhatWorksPage })),
+);
+const ConversationPage = lazy(() =>
+  page(() => import('../features/conversation/conversation.page')).then((m) => ({ default: m.ConversationPage })),
+);
+const PromisesPage = lazy(() =>
+  page(() => import('../features/promises/promises.page')).then((m) => ({ default: m.PromisesPage })),
+);
+const NewPromisePage = lazy(() =>
+  page(() => import('../features/promises/new-promise.page')).then((m) => ({ default: m.NewPromisePage })),
+);
+const PromisePage = lazy(() =>
+  page(() => import('../features/promises/promise.page')).then((m) => ({ default: m.PromisePage })),
+);
+const WorkListPage = lazy(() =>
+  page(() => import('../features/promises/work-list.page')).then((m) => ({ default: m.WorkListPage })),
+);
+const ChainPage = lazy(() =>
+  page(() => import('../features/chain/chain.page')).then((m) => ({ default: m.ChainPage })),
+);
+const TeamFiguresPage = lazy(() =>
+  page(() => import('../features/chain/team-figures.page')).then((m) => ({ default: m.TeamFiguresPage })),
+);
 const ScanPage = lazy(() => page(() => import('../features/chain/scan.page')).then((m) => ({ default: m.ScanPage })));
-const CampaignsPage = lazy(() => page(() => import('../features/questions/campaigns.page')).then((m) => ({ default: m.CampaignsPage })));
-const NewCampaignPage = lazy(() => page(() => import('../features/questions/new-campaign.page')).then((m) => ({ default: m.NewCampaignPage })));
-const CampaignPage = lazy(() => page(() => import('../features/questions/campaign.page')).then((m) => ({ default: m.CampaignPage })));
-const ResultsPage = lazy(() => page(() => import('../features/questions/results.page')).then((m) => ({ default: m.ResultsPage })));
-const MirrorPage = lazy(() => page(() => import('../features/questions/mirror.page')).then((m) => ({ default: m.MirrorPage })));
-const CustomerVoicePage = lazy(() => page(() => import('../features/voice/customer-voice.page')).then((m) => ({ default: m.CustomerVoicePage })));
-const TouchpointsPage = lazy(() => page(() => import('../features/voice/touchpoints.page')).then((m) => ({ default: m.TouchpointsPage })));
-const FollowupsPage = lazy(() => page(() => import('../features/voice/followups.page')).then((m) => ({ default: m.FollowupsPage })));
-const NeedsPage = lazy(() => page(() => import('../features/counsel/needs.page')).then((m) => ({ default: m.NeedsPage })));
-const ProposalsPage = lazy(() => page(() => import('../features/counsel/proposals.page')).then((m) => ({ default: m.ProposalsPage })));
-const NewProposalPage = lazy(() => page(() => import('../features/counsel/new-proposal.page')).then((m) => ({ default: m.NewProposalPage })));
-const ProposalPage = lazy(() => page(() => import('../features/counsel/proposal.page')).then((m) => ({ default: m.ProposalPage })));
-const DecisionQueuePage = lazy(() => page(() => import('../features/counsel/decision-queue.page')).then((m) => ({ default: m.DecisionQueuePage })));
-const TowerPage = lazy(() => page(() => import('../features/tower/tower.page')).then((m) => ({ default: m.TowerPage })));
-const CodeSignInPage = lazy(() => page(() => import('../features/auth/code-sign-in.page'), ['auth', 'workforce']).then((m) => ({ default: m.CodeSignInPage })));
-const CounterPage = lazy(() => page(() => import('../features/workforce/counter.page')).then((m) => ({ default: m.CounterPage })));
-const SignInCodesPage = lazy(() => page(() => import('../features/workforce/sign-in-codes.page')).then((m) => ({ default: m.SignInCodesPage })));
-const CounterDevicesPage = lazy(() => page(() => import('../features/workforce/counter-devices.page')).then((m) => ({ default: m.CounterDevicesPage })));
-const ImportMembersPage = lazy(() => page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })));
-const MandatesPage = lazy(() => page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })));
+const CampaignsPage = lazy(() =>
+  page(() => import('../features/questions/campaigns.page')).then((m) => ({ default: m.CampaignsPage })),
+);
+const NewCampaignPage = lazy(() =>
+  page(() => import('../features/questions/new-campaign.page')).then((m) => ({ default: m.NewCampaignPage })),
+);
+const CampaignPage = lazy(() =>
+  page(() => import('../features/questions/campaign.page')).then((m) => ({ default: m.CampaignPage })),
+);
+const ResultsPage = lazy(() =>
+  page(() => import('../features/questions/results.page')).then((m) => ({ default: m.ResultsPage })),
+);
+const MirrorPage = lazy(() =>
+  page(() => import('../features/questions/mirror.page')).then((m) => ({ default: m.MirrorPage })),
+);
+const CustomerVoicePage = lazy(() =>
+  page(() => import('../features/voice/customer-voice.page')).then((m) => ({ default: m.CustomerVoicePage })),
+);
+const TouchpointsPage = lazy(() =>
+  page(() => import('../features/voice/touchpoints.page')).then((m) => ({ default: m.TouchpointsPage })),
+);
+const FollowupsPage = lazy(() =>
+  page(() => import('../features/voice/followups.page')).then((m) => ({ default: m.FollowupsPage })),
+);
+const NeedsPage = lazy(() =>
+  page(() => import('../features/counsel/needs.page')).then((m) => ({ default: m.NeedsPage })),
+);
+const ProposalsPage = lazy(() =>
+  page(() => import('../features/counsel/proposals.page')).then((m) => ({ default: m.ProposalsPage })),
+);
+const NewProposalPage = lazy(() =>
+  page(() => import('../features/counsel/new-proposal.page')).then((m) => ({ default: m.NewProposalPage })),
+);
+const ProposalPage = lazy(() =>
+  page(() => import('../features/counsel/proposal.page')).then((m) => ({ default: m.ProposalPage })),
+);
+const DecisionQueuePage = lazy(() =>
+  page(() => import('../features/counsel/decision-queue.page')).then((m) => ({ default: m.DecisionQueuePage })),
+);
+const TowerPage = lazy(() =>
+  page(() => import('../features/tower/tower.page')).then((m) => ({ default: m.TowerPage })),
+);
+const CodeSignInPage = lazy(() =>
+  page(() => import('../features/auth/code-sign-in.page'), ['auth', 'workforce']).then((m) => ({
+    default: m.CodeSignInPage,
+  })),
+);
+const CounterPage = lazy(() =>
+  page(() => import('../features/workforce/counter.page')).then((m) => ({ default: m.CounterPage })),
+);
+const SignInCodesPage = lazy(() =>
+  page(() => import('../features/workforce/sign-in-codes.page')).then((m) => ({ default: m.SignInCodesPage })),
+);
+const CounterDevicesPage = lazy(() =>
+  page(() => import('../features/workforce/counter-devices.page')).then((m) => ({ default: m.CounterDevicesPage })),
+);
+const ImportMembersPage = lazy(() =>
+  page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })),
+);
+const MandatesPage = lazy(() =>
+  page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })),
+);
 
 /**
  * URL paths of the app. The e-mailed links /invite#token=…, /reset-password#token=… and /sign-up/confirm#token=… carry their

@@ -16,7 +16,13 @@ describe('datetime-local values on the organisation clock', () => {
 
   it('round-trips around both daylight-saving changes', () => {
     // Amsterdam: 29 March 2026 02:00 → 03:00, 25 October 2026 03:00 → 02:00.
-    for (const iso of ['2026-03-29T00:59:00Z', '2026-03-29T01:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-25T02:00:00Z']) {
+    for (const iso of [
+      '2026-03-29T00:59:00Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:30:00Z',
+      '2026-10-25T01:30:00Z',
+      '2026-10-25T02:00:00Z',
+    ]) {
       const date = new Date(iso);
       const back = fromZonedInput(toZonedInput(date, 'Europe/Amsterdam'), 'Europe/Amsterdam');
       // The hour that happens twice reads as the first one: 02:30 is 00:30Z, never 01:30Z.

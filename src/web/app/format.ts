@@ -9,7 +9,11 @@ export function localeOf(language: Language): string {
 // Making an Intl formatter costs far more than using one (tens of milliseconds on a slow phone), and a
 // screen formats many amounts and dates: each formatter is made once per language and options.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new (locale: string, options: object) => T, locale: string, options: object): T {
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  make: new (locale: string, options: object) => T,
+  locale: string,
+  options: object,
+): T {
   const key = `${make.name}|${locale}|${JSON.stringify(options)}`;
   let found = formatters.get(key) as T | undefined;
   if (!found) {
@@ -19,8 +23,10 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new 
   return found;
 }
 
-export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => formatter(Intl.NumberFormat, locale, options);
-export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) => formatter(Intl.DateTimeFormat, locale, options);
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  formatter(Intl.NumberFormat, locale, options);
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) =>
+  formatter(Intl.DateTimeFormat, locale, options);
 
 export interface DateFormatOptions {
   /** IANA time zone, e.g. the organisation's; the browser's when left out. */
@@ -87,7 +93,13 @@ export function fromZonedInput(value: string, timeZone: string): Date | null {
   const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi) return null;
+  if (
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    check.getUTCHours() !== h ||
+    check.getUTCMinutes() !== mi
+  )
+    return null;
   // The offset may differ on either side of the moment: try both and keep the earliest that fits.
   const before = wall - zoneOffsetMs(new Date(wall - 86_400_000), timeZone);
   const after = wall - zoneOffsetMs(new Date(wall + 86_400_000), timeZone);

@@ -1,5 +1,5 @@
-import i18next from 'i18next';
 import catalogLoaders, { parts as catalogPartNames } from 'virtual:catalog-loaders';
+import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contracts/constants';
 import { setApiLanguage } from './api-client';

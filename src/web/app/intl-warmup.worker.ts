@@ -10,6 +10,11 @@ for (const locale of ['nl-NL', 'en-GB']) {
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
   new Intl.PluralRules(locale).select(1);
 }
-new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', hour: 'numeric', minute: 'numeric' }).formatToParts(moment);
+new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  hour: 'numeric',
+  minute: 'numeric',
+}).formatToParts(moment);
 new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(moment);
 self.close();

@@ -6,7 +6,14 @@ import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/reac
 // is kept; it is forgotten when the session ends or the person signs out.
 
 const STORAGE_KEY = 'klantwerk.lastKnown';
-const KEPT: readonly string[] = ['["config"]', '["me"]', '["mandates","me"]', '["extras","suggestions"]', '["values","list",false]', '["purpose"]'];
+const KEPT: readonly string[] = [
+  '["config"]',
+  '["me"]',
+  '["mandates","me"]',
+  '["extras","suggestions"]',
+  '["values","list",false]',
+  '["purpose"]',
+];
 
 // A query's hash is its key as JSON.
 const kept = (query: Query) => query.state.status === 'success' && KEPT.includes(query.queryHash);
@@ -35,7 +42,11 @@ export function keepLastKnown(client: QueryClient) {
     }
   };
   client.getQueryCache().subscribe((event) => {
-    if (timer === undefined && (event.type === 'updated' || event.type === 'removed') && KEPT.includes(event.query.queryHash)) {
+    if (
+      timer === undefined &&
+      (event.type === 'updated' || event.type === 'removed') &&
+      KEPT.includes(event.query.queryHash)
+    ) {
       timer = window.setTimeout(save, 300);
     }
   });

@@ -47,7 +47,8 @@ describe('centsToInput', () => {
   });
 
   it('round-trips', () => {
-    for (const cents of [0, 1, 99, 100, 2550, 125005]) expect(parseEuroCents(centsToInput(cents, 'nl'), 'nl')).toBe(cents);
+    for (const cents of [0, 1, 99, 100, 2550, 125005])
+      expect(parseEuroCents(centsToInput(cents, 'nl'), 'nl')).toBe(cents);
   });
 });
 

@@ -29,7 +29,8 @@ export function useSendOutbox(memberId: string | undefined) {
     if (!memberId || !navigator.onLine) return;
     const saved = await sendOutbox(memberId);
     if (saved > 0) {
-      for (const key of [queryKeys.extras, queryKeys.myMandate, queryKeys.feed]) void client.invalidateQueries({ queryKey: key });
+      for (const key of [queryKeys.extras, queryKeys.myMandate, queryKeys.feed])
+        void client.invalidateQueries({ queryKey: key });
     }
   };
 }
@@ -73,7 +74,14 @@ export function ConnectionStatus({ memberId }: { memberId: string | undefined })
         </Badge>
       )}
       {waiting > 0 && (
-        <Badge component={Link} to="/extras/new" color="yellow" variant="filled" size="sm" style={{ cursor: 'pointer' }}>
+        <Badge
+          component={Link}
+          to="/extras/new"
+          color="yellow"
+          variant="filled"
+          size="sm"
+          style={{ cursor: 'pointer' }}
+        >
           {t('offline.waitingBadge', { count: waiting })}
         </Badge>
       )}

@@ -29,7 +29,10 @@ export interface OutboxItem {
   problem?: OutboxProblem;
 }
 
-export type SendResult = { outcome: 'saved'; answer: unknown } | { outcome: 'waiting' } | { outcome: 'refused'; problem: OutboxProblem };
+export type SendResult =
+  | { outcome: 'saved'; answer: unknown }
+  | { outcome: 'waiting' }
+  | { outcome: 'refused'; problem: OutboxProblem };
 
 const storageKey = (memberId: string) => `klantwerk.outbox.${memberId}`;
 const listeners = new Set<() => void>();
@@ -78,14 +81,20 @@ function markRefused(memberId: string, key: string, problem: OutboxProblem) {
 /** No answer, a server or proxy failure, or too many requests: try again later. */
 function worthRetrying(error: unknown): boolean {
   if (!isApiError(error)) return true;
-  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
+  return (
+    error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500
+  );
 }
 
 /**
  * One try at sending an item. Saved: it leaves the outbox. No connection: it stays, waiting. Refused:
  * it stays as refused with the reason, unless `dropIfRefused` (the form that made it still shows it).
  */
-export async function sendItem(memberId: string, item: OutboxItem, options: { dropIfRefused?: boolean } = {}): Promise<SendResult> {
+export async function sendItem(
+  memberId: string,
+  item: OutboxItem,
+  options: { dropIfRefused?: boolean } = {},
+): Promise<SendResult> {
   try {
     const answer = await apiPostOnce<unknown>(item.path, item.body, item.key);
     removeFromOutbox(memberId, item.key);
@@ -120,7 +129,10 @@ export async function sendOutbox(memberId: string): Promise<number> {
     return saved;
   };
   try {
-    if (navigator.locks) return await navigator.locks.request(`klantwerk.outbox.${memberId}`, { ifAvailable: true }, (lock) => (lock ? run() : 0));
+    if (navigator.locks)
+      return await navigator.locks.request(`klantwerk.outbox.${memberId}`, { ifAvailable: true }, (lock) =>
+        lock ? run() : 0,
+      );
     return await run();
   } finally {
     flushing = false;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { PASSWORD_PROBLEMS, type PasswordProblem } from '../../contracts/constants';
-import { ERROR_CODES_SET } from './error-codes';
 import { ApiError, isApiError } from './api-client';
+import { ERROR_CODES_SET } from './error-codes';
 
 /** The message for a failed call, in the interface's language (the server's title when we have no text). */
 export function problemMessage(t: TFunction, error: unknown): string {
@@ -62,7 +62,11 @@ export function fieldErrorsOf(t: TFunction, error: unknown): Record<string, stri
 }
 
 /** Puts the server's field errors on a Mantine form's fields; the typed values stay as they are. */
-export function applyFieldErrors(form: { setErrors: (errors: Record<string, string>) => void }, t: TFunction, error: unknown) {
+export function applyFieldErrors(
+  form: { setErrors: (errors: Record<string, string>) => void },
+  t: TFunction,
+  error: unknown,
+) {
   const errors = fieldErrorsOf(t, error);
   if (Object.keys(errors).length) form.setErrors(errors);
 }

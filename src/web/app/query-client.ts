@@ -39,5 +39,7 @@ export function createQueryClient(): QueryClient {
 
 /** After signing in (or out, or switching organisation): drop everything that belonged to the old session. */
 export function resetSessionData(client: QueryClient) {
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.config[0] && query.queryKey[0] !== queryKeys.me[0] });
+  client.removeQueries({
+    predicate: (query) => query.queryKey[0] !== queryKeys.config[0] && query.queryKey[0] !== queryKeys.me[0],
+  });
 }

@@ -12,4 +12,11 @@ export function saveJsonFile(fileName: string, data: unknown) {
 
 /** The name a personal data file is saved under: the day it was taken, and whose it is when not one's own. */
 export const myDataFileName = (exportedAt: string, who?: string) =>
-  `klantwerk-${who ? `${who.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-` : 'my-'}data-${exportedAt.slice(0, 10)}.json`;
+  `klantwerk-${
+    who
+      ? `${who
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')}-`
+      : 'my-'
+  }data-${exportedAt.slice(0, 10)}.json`;

@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { PageLoader } from '../components/page-loader.component';
 import { ConfirmModalWhenOpen } from '../components/confirm-when-open.component';
 import { NotificationsHost } from '../components/notifications-host.component';
+import { PageLoader } from '../components/page-loader.component';
 import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
@@ -49,7 +49,16 @@ export function ShellLayout() {
     <>
       {/* Toasts at the bottom: at the top right they covered the bell. */}
       <NotificationsHost position={phone ? 'bottom-center' : 'bottom-right'} />
-      <Box component="header" pos="fixed" top={0} left={0} right={0} h={HEADER} bg="var(--mantine-color-body)" style={{ zIndex: 101, borderBottom: BORDER }}>
+      <Box
+        component="header"
+        pos="fixed"
+        top={0}
+        left={0}
+        right={0}
+        h={HEADER}
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: 101, borderBottom: BORDER }}
+      >
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger
             opened={menuOpened}
@@ -93,7 +102,11 @@ export function ShellLayout() {
         >
           {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
           <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
-            <NavSections sections={sections.filter((section) => section.id !== 'you')} currentPath={currentPath} itemPadding={phone ? 8 : 4} />
+            <NavSections
+              sections={sections.filter((section) => section.id !== 'you')}
+              currentPath={currentPath}
+              itemPadding={phone ? 8 : 4}
+            />
           </Box>
 
           <Box pt={6} style={{ borderTop: BORDER }}>
@@ -135,7 +148,13 @@ export function ShellLayout() {
                     {me.user.email}
                   </Text>
                 </div>
-                <Button variant="default" size="compact-md" onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())} loading={signOut.isPending} style={{ flexShrink: 0 }}>
+                <Button
+                  variant="default"
+                  size="compact-md"
+                  onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())}
+                  loading={signOut.isPending}
+                  style={{ flexShrink: 0 }}
+                >
                   {t('shell.signOut')}
                 </Button>
               </Group>
@@ -158,7 +177,13 @@ export function ShellLayout() {
         </Box>
       )}
 
-      <Box component="main" pt={{ base: HEADER + 16, sm: HEADER + 24 }} pb={{ base: 16, sm: 24 }} pr={{ base: 16, sm: 24 }} pl={{ base: 16, sm: NAVBAR + 24 }}>
+      <Box
+        component="main"
+        pt={{ base: HEADER + 16, sm: HEADER + 24 }}
+        pb={{ base: 16, sm: 24 }}
+        pr={{ base: 16, sm: 24 }}
+        pl={{ base: 16, sm: NAVBAR + 24 }}
+      >
         <div style={{ maxWidth: 1100 }}>
           <UpdateBanner />
           <Suspense fallback={<PageLoader />}>
@@ -177,7 +202,15 @@ const SHORT_MENU = 8;
  * The menu's groups. "Today" is always open and one other group at a time: the current page's, or the
  * one whose heading was tapped. The list stays short on a phone and fits a laptop without scrolling.
  */
-function NavSections({ sections, currentPath, itemPadding }: { sections: NavSection[]; currentPath: string | null; itemPadding: number }) {
+function NavSections({
+  sections,
+  currentPath,
+  itemPadding,
+}: {
+  sections: NavSection[];
+  currentPath: string | null;
+  itemPadding: number;
+}) {
   const { t } = useTranslation();
   // One group open besides "today": the one tapped last, else the current page's; a new page resets it.
   const [chosen, setChosen] = useState<{ id: string | null; at: string | null } | null>(null);
@@ -204,7 +237,12 @@ function NavSections({ sections, currentPath, itemPadding }: { sections: NavSect
                 aria-controls={listId}
                 px="sm"
                 py={4}
-                style={{ borderRadius: 'var(--mantine-radius-md)', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
+                style={{
+                  borderRadius: 'var(--mantine-radius-md)',
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  alignItems: 'center',
+                }}
               >
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" component="span">
                   {t(section.labelKey)}

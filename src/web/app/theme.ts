@@ -1,4 +1,11 @@
-import { createTheme, type CSSVariablesResolver, darken, DEFAULT_THEME, luminance, type MantineColorsTuple } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  darken,
+  luminance,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 const contrast = (a: string, b: string) => {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];

@@ -10,7 +10,8 @@ export function useFormat() {
   const timeZone = useMe()?.activeOrganization?.timeZone;
   const clock = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
-    date: (value: string | Date, withTime = false) => formatDate(value, language, { withTime, ...(timeZone ? { timeZone } : {}) }),
+    date: (value: string | Date, withTime = false) =>
+      formatDate(value, language, { withTime, ...(timeZone ? { timeZone } : {}) }),
     money: (amount: number) => formatMoney(amount, language),
     number: (value: number) => formatNumber(value, language),
     /** A moment as a datetime-local input value on the organisation's clock. */

@@ -15,7 +15,8 @@ export function emailAddress(t: TFunction) {
 }
 
 export function newPassword(t: TFunction) {
-  return (value: string) => (value.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }));
+  return (value: string) =>
+    value.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH });
 }
 
 export function filledPassword(t: TFunction) {

@@ -35,7 +35,9 @@ export function notifyError(t: TFunction, error: unknown) {
   show({
     // A moment's outage is said calmly: nothing went wrong on the person's side.
     color: isTemporary(error) ? 'yellow' : 'red',
-    message: shouldShowRequestId(error) ? `${message} ${t('common.requestId', { requestId: error.requestId })}` : message,
+    message: shouldShowRequestId(error)
+      ? `${message} ${t('common.requestId', { requestId: error.requestId })}`
+      : message,
     autoClose: 8000,
   });
 }

@@ -17,7 +17,18 @@ interface TextListFieldProps {
 }
 
 /** A short list of lines (behaviours, conditions): one input per line, add and remove buttons. */
-export function TextListField({ label, description, itemLabel, addLabel, value, onChange, min = 0, max, maxLength, error }: TextListFieldProps) {
+export function TextListField({
+  label,
+  description,
+  itemLabel,
+  addLabel,
+  value,
+  onChange,
+  min = 0,
+  max,
+  maxLength,
+  error,
+}: TextListFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   return (

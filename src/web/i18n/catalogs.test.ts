@@ -28,10 +28,11 @@ describe('the Dutch and English catalogs', () => {
   });
 
   it('have no empty texts', () => {
-    const empty = (catalog: unknown) => keysOf(catalog).filter((k) => {
-      const value = k.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog);
-      return typeof value !== 'string' || value.trim() === '';
-    });
+    const empty = (catalog: unknown) =>
+      keysOf(catalog).filter((k) => {
+        const value = k.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog);
+        return typeof value !== 'string' || value.trim() === '';
+      });
     expect(empty(nl)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });
@@ -42,7 +43,8 @@ describe('the Dutch and English catalogs', () => {
   });
 
   it('call a round of core questions a round in English, never a campaign', () => {
-    const texts = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as object).flatMap(texts));
+    const texts = (node: unknown): string[] =>
+      typeof node === 'string' ? [node] : Object.values(node as object).flatMap(texts);
     expect(texts(en).filter((text) => /campaign/i.test(text))).toEqual([]);
   });
 

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './org.schema';
 
 // Module 7: counsel (koning en ministers, seed 004). Anyone raises what the organisation or its people
@@ -98,6 +109,8 @@ export const proposalEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.proposalId, t.at),
-    foreignKey({ columns: [t.orgId, t.proposalId], foreignColumns: [proposals.orgId, proposals.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.proposalId], foreignColumns: [proposals.orgId, proposals.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -21,35 +21,35 @@ import { authUser } from './auth.schema';
 export const organizations = pgTable(
   'organizations',
   {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  defaultLanguage: text().notNull().default('nl'),
-  currency: text().notNull().default('EUR'),
-  timeZone: text().notNull().default('Europe/Amsterdam'),
-  /**
-   * Per-member figures in the manager's conversation view: off (null) unless an admin switched them on
-   * and recorded that the works council agreed (a system that can monitor staff needs its consent).
-   */
-  memberComparisonSince: timestamp({ withTimezone: true }),
-  memberComparisonBy: uuid(),
-  worksCouncilAgreedOn: date({ mode: 'string' }),
-  worksCouncilNote: text(),
-  /** Core questions: no result for a group of fewer respondents than this (never below 3). */
-  resultsMinGroup: smallint().notNull().default(5),
-  /** Open answers: shown for a group of at least this many (never below 3). */
-  resultsMinTexts: smallint().notNull().default(5),
-  /** What members (not managers or directors) see of results: 'none', 'organisation', or 'own_groups'. */
-  resultsVisibility: text().notNull().default('own_groups'),
-  /** Customer voice: contact details a customer left are erased this many days after the reaction (unless its follow-up is open). */
-  contactKeepDays: smallint().notNull().default(90),
-  /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
-  customerKeepDays: smallint().notNull().default(730),
-  /** Who looked at a member's figures (privacy.schema.ts) is kept this many days for the member to read. */
-  viewLogKeepDays: smallint().notNull().default(365),
-  /** First run: the set-up steps an administrator chose to skip (the rest is read from the data itself). */
-  setupSkipped: text().array().notNull().default(sql`'{}'::text[]`),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    defaultLanguage: text().notNull().default('nl'),
+    currency: text().notNull().default('EUR'),
+    timeZone: text().notNull().default('Europe/Amsterdam'),
+    /**
+     * Per-member figures in the manager's conversation view: off (null) unless an admin switched them on
+     * and recorded that the works council agreed (a system that can monitor staff needs its consent).
+     */
+    memberComparisonSince: timestamp({ withTimezone: true }),
+    memberComparisonBy: uuid(),
+    worksCouncilAgreedOn: date({ mode: 'string' }),
+    worksCouncilNote: text(),
+    /** Core questions: no result for a group of fewer respondents than this (never below 3). */
+    resultsMinGroup: smallint().notNull().default(5),
+    /** Open answers: shown for a group of at least this many (never below 3). */
+    resultsMinTexts: smallint().notNull().default(5),
+    /** What members (not managers or directors) see of results: 'none', 'organisation', or 'own_groups'. */
+    resultsVisibility: text().notNull().default('own_groups'),
+    /** Customer voice: contact details a customer left are erased this many days after the reaction (unless its follow-up is open). */
+    contactKeepDays: smallint().notNull().default(90),
+    /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
+    customerKeepDays: smallint().notNull().default(730),
+    /** Who looked at a member's figures (privacy.schema.ts) is kept this many days for the member to read. */
+    viewLogKeepDays: smallint().notNull().default(365),
+    /** First run: the set-up steps an administrator chose to skip (the rest is read from the data itself). */
+    setupSkipped: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('organizations_min_group_ok', sql`${t.resultsMinGroup} >= 3`),

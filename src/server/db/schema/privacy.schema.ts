@@ -34,4 +34,3 @@ export const memberFigureViews = pgTable(
     foreignKey({ columns: [t.orgId, t.viewerId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
   ],
 );
-

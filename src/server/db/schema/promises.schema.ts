@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { members, organizations, teams } from './org.schema';
 
 // Module 4: promises to customers (afspraken), kept by the internal teams that deliver them.
@@ -145,7 +158,9 @@ export const stepRatings = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.stepId] }),
     index().on(t.orgId, t.handoffDay),
-    foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete(
+      'cascade',
+    ),
     check('step_ratings_score_ok', sql`${t.score} between 1 and 5`),
   ],
 );
@@ -192,7 +207,9 @@ export const stepReminders = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.stepId, t.threshold, t.memberId] }),
     index().on(t.mailStatus, t.claimedAt),
-    foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -218,5 +235,9 @@ export const handoffDaySums = pgTable(
     ratings: integer().notNull().default(0),
     ratingSum: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.giverTeamId, t.receiverTeamId] }), index().on(t.orgId, t.giverTeamId, t.day), index().on(t.orgId, t.receiverTeamId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.giverTeamId, t.receiverTeamId] }),
+    index().on(t.orgId, t.giverTeamId, t.day),
+    index().on(t.orgId, t.receiverTeamId, t.day),
+  ],
 );

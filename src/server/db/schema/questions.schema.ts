@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { members, organizations } from './org.schema';
 
 // Module 5: core questions. Campaigns of critical questions to the whole staff, answered anonymously.
@@ -102,7 +117,9 @@ export const campaignQuestions = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.id] }),
     index().on(t.orgId, t.questionKey),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -125,7 +142,9 @@ export const campaignAudience = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.memberId] }),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
   ],
 );
@@ -142,7 +161,9 @@ export const campaignBallots = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.id] }),
     uniqueIndex('campaign_ballots_key_uq').on(t.orgId, t.campaignId, t.ballotKey),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -159,12 +180,14 @@ export const campaignAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.ballotId, t.questionId] }),
-    foreignKey({ columns: [t.orgId, t.campaignId, t.ballotId], foreignColumns: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.id] }).onDelete(
-      'cascade',
-    ),
-    foreignKey({ columns: [t.orgId, t.campaignId, t.questionId], foreignColumns: [campaignQuestions.orgId, campaignQuestions.campaignId, campaignQuestions.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.campaignId, t.ballotId],
+      foreignColumns: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.campaignId, t.questionId],
+      foreignColumns: [campaignQuestions.orgId, campaignQuestions.campaignId, campaignQuestions.id],
+    }).onDelete('cascade'),
     check('campaign_answers_one_kind', sql`(${t.value} is null) <> (${t.text} is null)`),
     check('campaign_answers_value_ok', sql`${t.value} is null or ${t.value} between 0 and 10`),
   ],
@@ -182,9 +205,10 @@ export const mirrorAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.memberId, t.questionId] }),
-    foreignKey({ columns: [t.orgId, t.campaignId, t.questionId], foreignColumns: [campaignQuestions.orgId, campaignQuestions.campaignId, campaignQuestions.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.campaignId, t.questionId],
+      foreignColumns: [campaignQuestions.orgId, campaignQuestions.campaignId, campaignQuestions.id],
+    }).onDelete('cascade'),
     check('mirror_answers_value_ok', sql`${t.value} between 1 and 5`),
   ],
 );
@@ -208,7 +232,9 @@ export const campaignResults = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.questionId, t.groupKey] }),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -228,7 +254,9 @@ export const campaignParticipation = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.groupKey] }),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -245,7 +273,9 @@ export const campaignTexts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.questionId, t.groupKey, t.position] }),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -261,7 +291,9 @@ export const campaignReminderRuns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.day] }),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -289,6 +321,8 @@ export const campaignActions = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.campaignId),
     index().on(t.orgId, t.questionKey),
-    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

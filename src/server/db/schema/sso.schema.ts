@@ -52,5 +52,9 @@ export const ssoJoinRequests = pgTable(
       .references(() => authUser.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('sso_join_requests_user_uq').on(t.orgId, t.userId), index().on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('sso_join_requests_user_uq').on(t.orgId, t.userId),
+    index().on(t.userId),
+  ],
 );

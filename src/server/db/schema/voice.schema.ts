@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './org.schema';
 
 // Module 6: the customer's own voice. A customer opens a link or scans a QR code, without an account,
@@ -51,7 +63,9 @@ export const voiceLinks = pgTable(
     uniqueIndex('voice_links_token_uq').on(t.token),
     uniqueIndex('voice_links_extra_uq').on(t.orgId, t.extraId).where(sql`${t.extraId} is not null`),
     uniqueIndex('voice_links_promise_uq').on(t.orgId, t.promiseId).where(sql`${t.promiseId} is not null`),
-    uniqueIndex('voice_links_touchpoint_uq').on(t.orgId, t.touchpointId).where(sql`${t.touchpointId} is not null and ${t.revokedAt} is null`),
+    uniqueIndex('voice_links_touchpoint_uq')
+      .on(t.orgId, t.touchpointId)
+      .where(sql`${t.touchpointId} is not null and ${t.revokedAt} is null`),
     check('voice_links_one_subject', sql`num_nonnulls(${t.extraId}, ${t.promiseId}, ${t.touchpointId}) = 1`),
   ],
 );
@@ -92,7 +106,10 @@ export const customerReactions = pgTable(
       .on(t.createdAt)
       .where(sql`${t.contactName} is not null or ${t.contactEmail} is not null or ${t.contactPhone} is not null`),
     foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [voiceLinks.orgId, voiceLinks.id] }).onDelete('cascade'),
-    check('customer_reactions_score_ok', sql`(${t.scale} = 'agree5' and ${t.score} between 1 and 5) or (${t.scale} = 'scale10' and ${t.score} between 0 and 10)`),
+    check(
+      'customer_reactions_score_ok',
+      sql`(${t.scale} = 'agree5' and ${t.score} between 1 and 5) or (${t.scale} = 'scale10' and ${t.score} between 0 and 10)`,
+    ),
   ],
 );
 
@@ -116,6 +133,9 @@ export const voiceFollowups = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('voice_followups_reaction_uq').on(t.orgId, t.reactionId),
     index().on(t.orgId, t.status, t.dueOn),
-    foreignKey({ columns: [t.orgId, t.reactionId], foreignColumns: [customerReactions.orgId, customerReactions.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.orgId, t.reactionId],
+      foreignColumns: [customerReactions.orgId, customerReactions.id],
+    }).onDelete('cascade'),
   ],
 );

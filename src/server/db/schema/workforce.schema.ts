@@ -90,7 +90,9 @@ export const counterSessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.deviceId] }),
     uniqueIndex('counter_sessions_token_uq').on(t.tokenHash),
-    foreignKey({ columns: [t.orgId, t.deviceId], foreignColumns: [counterDevices.orgId, counterDevices.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.deviceId], foreignColumns: [counterDevices.orgId, counterDevices.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.orgId, t.memberId], foreignColumns: [members.orgId, members.id] }).onDelete('cascade'),
   ],
 );

@@ -5,8 +5,8 @@ import {
   createTestApp,
   signIn,
   TEST_PASSWORD,
-  tokenFromMail,
   type TestApp,
+  tokenFromMail,
 } from '../../../../test/helpers/test-app';
 
 let t: TestApp;
@@ -19,7 +19,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (url: string, payload: unknown, cookie?: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+  t.app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    headers: { ...(cookie ? { cookie } : {}), ...headers },
+  });
 
 /** Holds every mail until release(): shows whether an answer waited for its mail. */
 function holdMail() {
@@ -44,7 +49,11 @@ const seen = (response: { statusCode: number; headers: Record<string, unknown>; 
 };
 
 describe('sign-up', () => {
-  const linkIn = (to: string) => t.mailer.outbox.filter((m) => m.to === to).at(-1)?.text.match(/\/sign-up\/confirm#token=([\w-]+)/)?.[1];
+  const linkIn = (to: string) =>
+    t.mailer.outbox
+      .filter((m) => m.to === to)
+      .at(-1)
+      ?.text.match(/\/sign-up\/confirm#token=([\w-]+)/)?.[1];
 
   it('mails a link; the link creates the organisation with its first administrator, signed in, once', async () => {
     const response = await post('/api/v1/auth/sign-up', {
@@ -73,7 +82,9 @@ describe('sign-up', () => {
     const members = await t.app.inject({ method: 'GET', url: '/api/v1/members', headers: { cookie } });
     expect(members.statusCode).toBe(200);
     expect(members.json().items.map((m: { email: string }) => m.email)).toEqual(['bea@brood.example']);
-    expect((await post('/api/v1/auth/sign-in', { email: 'bea@brood.example', password: 'a good long password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/sign-in', { email: 'bea@brood.example', password: 'a good long password' })).statusCode,
+    ).toBe(200);
 
     const again = await post('/api/v1/auth/sign-up/confirm', { token });
     expect(again.statusCode).toBe(400);
@@ -98,7 +109,12 @@ describe('sign-up', () => {
 
   it('answers before it hashes, looks up or mails anything', async () => {
     const release = holdMail();
-    const response = await post('/api/v1/auth/sign-up', { organizationName: 'Vlug', name: 'Vera Vlug', email: 'vera@vlug.example', password: 'a good long password' });
+    const response = await post('/api/v1/auth/sign-up', {
+      organizationName: 'Vlug',
+      name: 'Vera Vlug',
+      email: 'vera@vlug.example',
+      password: 'a good long password',
+    });
     expect(response.statusCode).toBe(202);
     expect(t.mailer.outbox.filter((m) => m.to === 'vera@vlug.example')).toEqual([]);
     await release();
@@ -154,7 +170,10 @@ describe('sign-in and sessions', () => {
       { 'accept-language': 'en-GB,en;q=0.9' },
     );
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toMatchObject({ code: 'invalid_credentials', title: 'The e-mail address or password is not correct.' });
+    expect(response.json()).toMatchObject({
+      code: 'invalid_credentials',
+      title: 'The e-mail address or password is not correct.',
+    });
     expect(response.json().requestId).toBe(response.headers['x-request-id']);
   });
 
@@ -165,9 +184,15 @@ describe('sign-in and sessions', () => {
     const cookie = await signIn(t.app, acme.people.manager.email);
     const someone = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
     expect(someone.json()).toMatchObject({ signedIn: true, me: { user: { email: acme.people.manager.email } } });
-    expect(someone.json().me).toEqual((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json());
+    expect(someone.json().me).toEqual(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json(),
+    );
     // A stale or forged cookie is nobody, not an error.
-    const stale = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: 'better-auth.session_token=nope' } });
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: 'better-auth.session_token=nope' },
+    });
     expect(stale.json()).toEqual({ signedIn: false, me: null });
   });
 
@@ -255,7 +280,9 @@ describe('password reset by e-mailed link', () => {
     expect(again.json().code).toBe('invalid_token');
 
     expect((await post('/api/v1/auth/sign-in', { email: person.email, password: TEST_PASSWORD })).statusCode).toBe(401);
-    expect((await post('/api/v1/auth/sign-in', { email: person.email, password: 'my brand new password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/sign-in', { email: person.email, password: 'my brand new password' })).statusCode,
+    ).toBe(200);
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
@@ -281,7 +308,10 @@ describe('password reset by e-mailed link', () => {
 });
 
 describe('new passwords are checked against common and leaked ones', () => {
-  const refusedBecause = (response: { statusCode: number; json: () => { code: string; errors?: { path: string; code: string }[] } }) => {
+  const refusedBecause = (response: {
+    statusCode: number;
+    json: () => { code: string; errors?: { path: string; code: string }[] };
+  }) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('weak_password');
     return response.json().errors?.[0];
@@ -289,21 +319,38 @@ describe('new passwords are checked against common and leaked ones', () => {
 
   it('refuses aaaaaaaaaa and a common password at sign-up, saying why; creates nothing', async () => {
     const body = { organizationName: 'Zwak', name: 'Zwakke Zwaan', email: 'zwak@example.test' };
-    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }))).toMatchObject({ path: 'body.password', code: 'password_pattern' });
-    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'password123' }))).toMatchObject({ code: 'password_common' });
-    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'zwak@example.test' }))).toMatchObject({ code: 'password_personal' });
-    const titled = await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }, undefined, { 'accept-language': 'nl' });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }))).toMatchObject({
+      path: 'body.password',
+      code: 'password_pattern',
+    });
+    expect(refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'password123' }))).toMatchObject({
+      code: 'password_common',
+    });
+    expect(
+      refusedBecause(await post('/api/v1/auth/sign-up', { ...body, password: 'zwak@example.test' })),
+    ).toMatchObject({ code: 'password_personal' });
+    const titled = await post('/api/v1/auth/sign-up', { ...body, password: 'aaaaaaaaaa' }, undefined, {
+      'accept-language': 'nl',
+    });
     expect(titled.json().title).toBe('Dit wachtwoord is niet veilig genoeg. Kies een ander.');
-    const rows = await t.database.pool.query(`select count(*)::int as n from auth_user where email = 'zwak@example.test'`);
+    const rows = await t.database.pool.query(
+      `select count(*)::int as n from auth_user where email = 'zwak@example.test'`,
+    );
     expect(rows.rows[0].n).toBe(0);
   });
 
   it('refuses aaaaaaaaaa as a changed password; the old one keeps working', async () => {
     const f = await createOrgFixture(t.database.db, 'weakchange');
     const cookie = await signIn(t.app, f.people.member.email);
-    const response = await post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaa' }, cookie);
+    const response = await post(
+      '/api/v1/me/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaa' },
+      cookie,
+    );
     expect(refusedBecause(response)).toMatchObject({ path: 'body.newPassword', code: 'password_pattern' });
-    expect((await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a common password through a reset link, which still works for a good one', async () => {
@@ -311,17 +358,27 @@ describe('new passwords are checked against common and leaked ones', () => {
     await post('/api/v1/auth/password/forgot', { email: person.email });
     await t.app.afterResponse.idle();
     const token = tokenFromMail(t.mailer, person.email);
-    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: 'qwertyuiop1' }))).toMatchObject({ code: 'password_common' });
-    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: person.email }))).toMatchObject({ code: 'password_personal' });
-    expect((await post('/api/v1/auth/password/reset', { token, password: 'a sturdy new passphrase' })).statusCode).toBe(204);
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: 'qwertyuiop1' }))).toMatchObject(
+      { code: 'password_common' },
+    );
+    expect(refusedBecause(await post('/api/v1/auth/password/reset', { token, password: person.email }))).toMatchObject({
+      code: 'password_personal',
+    });
+    expect((await post('/api/v1/auth/password/reset', { token, password: 'a sturdy new passphrase' })).statusCode).toBe(
+      204,
+    );
   });
 
   it('refuses a common password for a new account from an invitation, which stays usable', async () => {
     const admin = await signIn(t.app, acme.people.admin.email);
     await post('/api/v1/invitations', { email: 'zwakke.nieuweling@example.test', name: 'Zwakke Nieuweling' }, admin);
     const token = tokenFromMail(t.mailer, 'zwakke.nieuweling@example.test');
-    expect(refusedBecause(await post('/api/v1/auth/invitations/accept', { token, password: 'iloveyou123' }))).toMatchObject({ code: 'password_common' });
-    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'zwaan op de gracht' })).statusCode).toBe(200);
+    expect(
+      refusedBecause(await post('/api/v1/auth/invitations/accept', { token, password: 'iloveyou123' })),
+    ).toMatchObject({ code: 'password_common' });
+    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'zwaan op de gracht' })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -340,9 +397,18 @@ describe('invitations', () => {
     const token = tokenFromMail(t.mailer, 'nieuw@example.test');
 
     const preview = await post('/api/v1/auth/invitations/preview', { token });
-    expect(preview.json()).toEqual({ organizationName: 'Org acme', email: 'nieuw@example.test', name: 'Nina Nieuw', existingAccount: false });
+    expect(preview.json()).toEqual({
+      organizationName: 'Org acme',
+      email: 'nieuw@example.test',
+      name: 'Nina Nieuw',
+      existingAccount: false,
+    });
 
-    const accept = await post('/api/v1/auth/invitations/accept', { token, password: 'nina her password', language: 'en' });
+    const accept = await post('/api/v1/auth/invitations/accept', {
+      token,
+      password: 'nina her password',
+      language: 'en',
+    });
     expect(accept.statusCode).toBe(200);
     const me = accept.json();
     expect(me.activeOrganization.id).toBe(acme.orgId);
@@ -353,7 +419,9 @@ describe('invitations', () => {
     const reuse = await post('/api/v1/auth/invitations/accept', { token, password: 'nina her password' });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().code).toBe('invalid_token');
-    expect((await post('/api/v1/auth/sign-in', { email: 'nieuw@example.test', password: 'nina her password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/sign-in', { email: 'nieuw@example.test', password: 'nina her password' })).statusCode,
+    ).toBe(200);
   });
 
   it('lets a person of another organisation join with their own password and switch between both', async () => {
@@ -399,7 +467,10 @@ describe('invitations', () => {
       headers: { cookie: admin },
     });
     expect(withdrawn.statusCode).toBe(204);
-    const accept = await post('/api/v1/auth/invitations/accept', { token: secondToken, password: 'long enough password' });
+    const accept = await post('/api/v1/auth/invitations/accept', {
+      token: secondToken,
+      password: 'long enough password',
+    });
     expect(accept.json().code).toBe('invalid_token');
   });
 
@@ -407,7 +478,9 @@ describe('invitations', () => {
     const admin = await signIn(t.app, acme.people.admin.email);
     const created = await post('/api/v1/invitations', { email: 'late@example.test' }, admin);
     const token = tokenFromMail(t.mailer, 'late@example.test');
-    await t.database.pool.query(`update invitations set expires_at = now() - interval '1 minute' where id = $1`, [created.json().id]);
+    await t.database.pool.query(`update invitations set expires_at = now() - interval '1 minute' where id = $1`, [
+      created.json().id,
+    ]);
     const preview = await post('/api/v1/auth/invitations/preview', { token });
     expect(preview.statusCode).toBe(410);
     expect(preview.json().code).toBe('invitation_expired');
@@ -425,12 +498,18 @@ describe('deactivation', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().status).toBe('deactivated');
 
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/teams', headers: { cookie: session } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/teams', headers: { cookie: session } })).statusCode).toBe(
+      401,
+    );
     const again = await post('/api/v1/auth/sign-in', { email: person.email, password: TEST_PASSWORD });
     expect(again.statusCode).toBe(403);
     expect(again.json().code).toBe('account_deactivated');
 
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/members?status=deactivated', headers: { cookie: admin } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/members?status=deactivated',
+      headers: { cookie: admin },
+    });
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(person.memberId);
 
     expect((await post(`/api/v1/members/${person.memberId}/reactivate`, {}, admin)).statusCode).toBe(200);
@@ -471,14 +550,25 @@ describe('profile', () => {
   it('changes the password only with the current one', async () => {
     const f = await createOrgFixture(t.database.db, 'pw');
     const cookie = await signIn(t.app, f.people.member.email);
-    const wrong = await post('/api/v1/me/password', { currentPassword: 'nope', newPassword: 'a new long password' }, cookie);
+    const wrong = await post(
+      '/api/v1/me/password',
+      { currentPassword: 'nope', newPassword: 'a new long password' },
+      cookie,
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0]).toMatchObject({ path: 'body.currentPassword', code: 'invalid_credentials' });
-    const ok = await post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a new long password' }, cookie);
+    const ok = await post(
+      '/api/v1/me/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'a new long password' },
+      cookie,
+    );
     expect(ok.statusCode).toBe(204);
     const renewed = cookieFrom(ok) || cookie;
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: renewed } });
     expect(me.json().activeOrganization.id).toBe(f.orgId);
-    expect((await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: 'a new long password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/sign-in', { email: f.people.member.email, password: 'a new long password' }))
+        .statusCode,
+    ).toBe(200);
   });
 });

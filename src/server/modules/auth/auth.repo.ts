@@ -38,6 +38,10 @@ const SESSION_CONTEXT_SQL = `
 
 export async function selectSessionContext(pool: Pool, token: string): Promise<SessionContextRow | undefined> {
   // A named statement: PostgreSQL plans it once per connection. This runs on every request.
-  const { rows } = await pool.query<SessionContextRow>({ name: 'session-context', text: SESSION_CONTEXT_SQL, values: [token] });
+  const { rows } = await pool.query<SessionContextRow>({
+    name: 'session-context',
+    text: SESSION_CONTEXT_SQL,
+    values: [token],
+  });
   return rows[0];
 }

@@ -34,7 +34,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Ask to create an organisation: a link to confirm is mailed (the answer is the same for addresses that have an account; their owner is mailed instead)',
+      summary:
+        'Ask to create an organisation: a link to confirm is mailed (the answer is the same for addresses that have an account; their owner is mailed instead)',
       body: signUpBody,
       response: { 202: acceptedAnswer, ...problems },
     },
@@ -48,16 +49,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Confirm a sign-up with the token from the e-mailed link: creates the organisation and its first administrator, and signs in',
+      summary:
+        'Confirm a sign-up with the token from the e-mailed link: creates the organisation and its first administrator, and signs in',
       body: confirmSignUpBody,
       response: { 201: me, ...problems },
     },
-    handler: async (request, reply) => withCookies(reply, await service.confirmSignUp(deps, request.body.token, { headers: headersOf(request) }), 201),
+    handler: async (request, reply) =>
+      withCookies(reply, await service.confirmSignUp(deps, request.body.token, { headers: headersOf(request) }), 201),
   });
 
   app.post('/auth/sign-in', {
     config: { access: 'public' },
-    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInBody, response: { 200: me, ...problems } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with e-mail and password',
+      body: signInBody,
+      response: { 200: me, ...problems },
+    },
     handler: async (request, reply) =>
       withCookies(
         reply,
@@ -127,14 +135,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
       response: { 200: me, ...problems },
     },
     handler: async (request, reply) =>
-      withCookies(reply, await service.acceptInvitation(deps, request.body, { headers: headersOf(request), ip: request.ip })),
+      withCookies(
+        reply,
+        await service.acceptInvitation(deps, request.body, { headers: headersOf(request), ip: request.ip }),
+      ),
   });
 
   app.get('/session', {
     config: { access: 'public' },
     schema: {
       tags: ['me'],
-      summary: 'Whether someone is signed in, and who: 200 with signedIn false when nobody is (GET /me answers 401 then)',
+      summary:
+        'Whether someone is signed in, and who: 200 with signedIn false when nobody is (GET /me answers 401 then)',
       response: { 200: session, ...problems },
     },
     handler: async (request) => {
@@ -155,7 +167,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = asy
 
   app.patch('/me', {
     config: { access: 'signedIn' },
-    schema: { tags: ['me'], summary: 'Change your name or language', body: updateMeBody, response: { 200: me, ...problems } },
+    schema: {
+      tags: ['me'],
+      summary: 'Change your name or language',
+      body: updateMeBody,
+      response: { 200: me, ...problems },
+    },
     handler: (request) => service.updateMe(deps, authOf(request), request.body),
   });
 

@@ -1,25 +1,25 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
-import type { Pool } from 'pg';
 import { and, eq, gt } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language, Role } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
+import type { AfterResponse } from '../../lib/after-response';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { AfterResponse } from '../../lib/after-response';
 import type { Mailer } from '../../lib/mailer';
 import { sessionCookie } from '../../lib/session-cookie';
 import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
 import { isSsoRequiredFor, type SsoDeps } from '../sso/sso.service';
-import { type BetterAuth, SESSION_DAYS } from './better-auth';
-import { assertStrongPassword } from './password-policy';
-import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
-import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 import { selectSessionContext } from './auth.repo';
+import { type BetterAuth, SESSION_DAYS } from './better-auth';
+import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
+import { assertStrongPassword } from './password-policy';
+import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 
 export interface AuthDeps {
   db: Db;
@@ -46,7 +46,8 @@ const keyHash = (value: string) => createHash('sha256').update(value).digest('he
 function mapAuthError(err: unknown): never {
   if (isAPIError(err)) {
     const code = (err.body as { code?: string } | undefined)?.code ?? '';
-    if (code === 'USER_ALREADY_EXISTS' || code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw new AppError('email_taken', 409);
+    if (code === 'USER_ALREADY_EXISTS' || code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL')
+      throw new AppError('email_taken', 409);
     if (code.startsWith('PASSWORD_TOO')) throw new AppError('weak_password', 400);
     if (code === 'INVALID_TOKEN') throw new AppError('invalid_token', 400);
     if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'INVALID_PASSWORD' || err.statusCode === 401) {
@@ -114,7 +115,8 @@ async function holdSignIn(deps: AuthDeps, email: string, context: { headers: Hea
     const { hits, resetsAt } = await hitThrottleFor(deps.db, hold.key, hold.windowSeconds);
     counted.push(hold.key);
     if (hits > hold.max) refusedUntil = Math.max(refusedUntil, resetsAt.getTime());
-    if (hold.key === keys.account && hits > limits.perAccount && !refusedUntil) holds.push({ key: keys.slowed, max: 1, windowSeconds: SLOWED_SECONDS });
+    if (hold.key === keys.account && hits > limits.perAccount && !refusedUntil)
+      holds.push({ key: keys.slowed, max: 1, windowSeconds: SLOWED_SECONDS });
   }
   if (refusedUntil) {
     await release();
@@ -153,12 +155,22 @@ export function findSessionContext(pool: Pool, token: string) {
 }
 
 /** `onlyOrgId`: a session made by that organisation's identity provider, which sees no other organisation. */
-export async function findMe(db: Db, userId: string, activeOrgId: string | null, fallback: Language, onlyOrgId: string | null = null): Promise<Me> {
+export async function findMe(
+  db: Db,
+  userId: string,
+  activeOrgId: string | null,
+  fallback: Language,
+  onlyOrgId: string | null = null,
+): Promise<Me> {
   const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
   if (!user) throw new AppError('unauthenticated', 401);
-  const memberships = (await org.listMembershipsOfUser(db, userId)).filter((m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId));
+  const memberships = (await org.listMembershipsOfUser(db, userId)).filter(
+    (m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId),
+  );
   const active = memberships.find((m) => m.orgId === activeOrgId) ?? null;
-  const activeOrganization = active ? await db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, active.orgId) }) : null;
+  const activeOrganization = active
+    ? await db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, active.orgId) })
+    : null;
   const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
   const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
   const orgLanguage = (activeOrganization?.defaultLanguage ?? null) as Language | null;
@@ -220,11 +232,22 @@ export async function requestSignUp(
 async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHash'> & { password: string }) {
   const { password, ...rest } = input;
   const passwordHash = await (await deps.betterAuth.$context).password.hash(password);
-  const [existing] = await deps.db.select({ name: authUser.name, language: authUser.language }).from(authUser).where(eq(authUser.email, input.email));
+  const [existing] = await deps.db
+    .select({ name: authUser.name, language: authUser.language })
+    .from(authUser)
+    .where(eq(authUser.email, input.email));
   if (existing) {
     const language = asLanguage(existing.language ?? input.language);
-    const vars = { name: existing.name, signIn: `${deps.config.appUrl}/sign-in`, forgot: `${deps.config.appUrl}/forgot-password` };
-    await deps.mailer.send({ to: input.email, subject: translate(language, 'mail.signUpExisting.subject'), text: translate(language, 'mail.signUpExisting.body', vars) });
+    const vars = {
+      name: existing.name,
+      signIn: `${deps.config.appUrl}/sign-in`,
+      forgot: `${deps.config.appUrl}/forgot-password`,
+    };
+    await deps.mailer.send({
+      to: input.email,
+      subject: translate(language, 'mail.signUpExisting.subject'),
+      text: translate(language, 'mail.signUpExisting.body', vars),
+    });
     return;
   }
   const token = randomBytes(32).toString('base64url');
@@ -235,12 +258,25 @@ async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHa
     value: JSON.stringify(pending),
     expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000),
   });
-  const vars = { name: input.name, organization: input.organizationName, link: `${deps.config.appUrl}/sign-up/confirm#token=${token}`, hours: String(SIGN_UP_LINK_HOURS) };
-  await deps.mailer.send({ to: input.email, subject: translate(input.language, 'mail.signUpConfirm.subject', vars), text: translate(input.language, 'mail.signUpConfirm.body', vars) });
+  const vars = {
+    name: input.name,
+    organization: input.organizationName,
+    link: `${deps.config.appUrl}/sign-up/confirm#token=${token}`,
+    hours: String(SIGN_UP_LINK_HOURS),
+  };
+  await deps.mailer.send({
+    to: input.email,
+    subject: translate(input.language, 'mail.signUpConfirm.subject', vars),
+    text: translate(input.language, 'mail.signUpConfirm.body', vars),
+  });
 }
 
 /** The link from the sign-up mail: creates the person, their organisation (admin and director) and signs in. Works once. */
-export async function confirmSignUp(deps: AuthDeps, token: string, context: { headers: Headers }): Promise<WithCookies<Me>> {
+export async function confirmSignUp(
+  deps: AuthDeps,
+  token: string,
+  context: { headers: Headers },
+): Promise<WithCookies<Me>> {
   const [row] = await deps.db
     .delete(authVerification)
     .where(and(eq(authVerification.identifier, signUpIdentifier(token)), gt(authVerification.expiresAt, new Date())))
@@ -252,9 +288,17 @@ export async function confirmSignUp(deps: AuthDeps, token: string, context: { he
   if (taken) throw new AppError('email_taken', 409);
 
   const auth = await deps.betterAuth.$context;
-  const user = await auth.internalAdapter.createUser({ email: pending.email, name: pending.name, emailVerified: true }, { method: 'email-password' });
+  const user = await auth.internalAdapter.createUser(
+    { email: pending.email, name: pending.name, emailVerified: true },
+    { method: 'email-password' },
+  );
   try {
-    await auth.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: pending.passwordHash });
+    await auth.internalAdapter.linkAccount({
+      userId: user.id,
+      providerId: 'credential',
+      accountId: user.id,
+      password: pending.passwordHash,
+    });
     await deps.db.update(authUser).set({ language: pending.language }).where(eq(authUser.id, user.id));
     const created = await org.createOrganization(deps.db, {
       name: pending.organizationName,
@@ -292,7 +336,11 @@ export async function signIn(
   const hold = await holdSignIn(deps, input.email, context);
   const result = await underThrottle(hold, () =>
     deps.betterAuth.api
-      .signInEmail({ body: { email: input.email, password: input.password }, headers: context.headers, returnHeaders: true })
+      .signInEmail({
+        body: { email: input.email, password: input.password },
+        headers: context.headers,
+        returnHeaders: true,
+      })
       .catch(mapAuthError),
   );
   const userId = result.response.user.id;
@@ -325,7 +373,9 @@ export async function requestPasswordReset(deps: AuthDeps, input: { email: strin
   const limits = deps.config.signInThrottle;
   await throttle(deps, `reset:ip:${ip}`, limits.perIp);
   await throttle(deps, `reset:email:${keyHash(input.email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
-  deps.afterResponse.run('password reset mail', () => deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }));
+  deps.afterResponse.run('password reset mail', () =>
+    deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }),
+  );
 }
 
 export function passwordResetLink(appUrl: string, token: string): string {
@@ -355,9 +405,13 @@ export async function resetPassword(deps: AuthDeps, input: { token: string; pass
     .select({ email: authUser.email, name: authUser.name })
     .from(authVerification)
     .innerJoin(authUser, eq(authUser.id, authVerification.value))
-    .where(and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())));
+    .where(
+      and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())),
+    );
   if (person) assertStrongPassword(input.password, person, 'body.password');
-  await deps.betterAuth.api.resetPassword({ body: { token: input.token, newPassword: input.password } }).catch(mapAuthError);
+  await deps.betterAuth.api
+    .resetPassword({ body: { token: input.token, newPassword: input.password } })
+    .catch(mapAuthError);
   if (person) {
     // Whoever holds the mailbox is the person: strangers' wrong guesses no longer slow or stop them.
     const keys = signInKeys(person.email);
@@ -367,7 +421,10 @@ export async function resetPassword(deps: AuthDeps, input: { token: string; pass
 
 export async function previewInvitation(deps: AuthDeps, token: string) {
   const { invitation, organizationName } = await org.findUsableInvitation(deps.db, token);
-  const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+  const [existing] = await deps.db
+    .select({ id: authUser.id })
+    .from(authUser)
+    .where(eq(authUser.email, invitation.email));
   return { organizationName, email: invitation.email, name: invitation.name, existingAccount: Boolean(existing) };
 }
 
@@ -393,22 +450,39 @@ export async function acceptInvitation(
   }
   return underThrottle(hold, async () => {
     try {
-      const [existing] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, invitation.email));
+      const [existing] = await deps.db
+        .select({ id: authUser.id })
+        .from(authUser)
+        .where(eq(authUser.email, invitation.email));
       let result;
       if (existing) {
         result = await deps.betterAuth.api
-          .signInEmail({ body: { email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .signInEmail({
+            body: { email: invitation.email, password: input.password },
+            headers: context.headers,
+            returnHeaders: true,
+          })
           .catch(mapAuthError);
       } else {
         const name = input.name ?? (invitation.name || invitation.email.split('@')[0]!);
         if (input.password.length < 10) {
-          throw new AppError('weak_password', 400, { errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }] });
+          throw new AppError('weak_password', 400, {
+            errors: [{ path: 'body.password', code: 'too_small', message: 'at least 10 characters' }],
+          });
         }
         assertStrongPassword(input.password, { email: invitation.email, name, organizationName }, 'body.password');
         result = await deps.betterAuth.api
-          .signUpEmail({ body: { name, email: invitation.email, password: input.password }, headers: context.headers, returnHeaders: true })
+          .signUpEmail({
+            body: { name, email: invitation.email, password: input.password },
+            headers: context.headers,
+            returnHeaders: true,
+          })
           .catch(mapAuthError);
-        if (input.language) await deps.db.update(authUser).set({ language: input.language }).where(eq(authUser.id, result.response.user.id));
+        if (input.language)
+          await deps.db
+            .update(authUser)
+            .set({ language: input.language })
+            .where(eq(authUser.id, result.response.user.id));
       }
       const userId = result.response.user.id;
       await org.joinByInvitation(deps.db, invitation, userId);

@@ -20,7 +20,10 @@ export interface Device {
 }
 
 const tagFor = (secret: string, deviceId: string, email: string) =>
-  createHmac('sha256', secret).update(`known-device\n${deviceId}\n${email.toLowerCase()}`).digest('base64url').slice(0, 22);
+  createHmac('sha256', secret)
+    .update(`known-device\n${deviceId}\n${email.toLowerCase()}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 /** The device cookie in a Cookie header, when it is well formed. */
 export function readDevice(cookieHeader: string | null | undefined): Device | null {
@@ -28,8 +31,12 @@ export function readDevice(cookieHeader: string | null | undefined): Device | nu
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== DEVICE_COOKIE) continue;
-    const [id, ...tags] = part.slice(eq + 1).trim().split('.');
-    if (id && /^[\w-]{22}$/.test(id) && tags.every((tag) => /^[\w-]{22}$/.test(tag))) return { id, tags: tags.slice(0, MAX_ADDRESSES) };
+    const [id, ...tags] = part
+      .slice(eq + 1)
+      .trim()
+      .split('.');
+    if (id && /^[\w-]{22}$/.test(id) && tags.every((tag) => /^[\w-]{22}$/.test(tag)))
+      return { id, tags: tags.slice(0, MAX_ADDRESSES) };
   }
   return null;
 }
@@ -44,6 +51,12 @@ export function knownDeviceCookie(device: Device | null, email: string, secret: 
   const id = device?.id ?? randomBytes(16).toString('base64url');
   const tag = tagFor(secret, id, email);
   const tags = [tag, ...(device?.tags ?? []).filter((t) => t !== tag)].slice(0, MAX_ADDRESSES);
-  const attributes = [`Path=${DEVICE_COOKIE_PATH}`, `Max-Age=${DEVICE_COOKIE_DAYS * 86_400}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  const attributes = [
+    `Path=${DEVICE_COOKIE_PATH}`,
+    `Max-Age=${DEVICE_COOKIE_DAYS * 86_400}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ];
   return [`${DEVICE_COOKIE}=${[id, ...tags].join('.')}`, ...attributes].join('; ');
 }

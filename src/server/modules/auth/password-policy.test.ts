@@ -27,7 +27,14 @@ describe('findPasswordProblem', () => {
   });
 
   it('takes long passphrases and random strings, also with a name in them that is not the person’s', () => {
-    for (const password of ['correct horse battery', 'a good long password', 'kroon-demo-2026', 'Vr4g!kT9#mQ2', 'fiets naar de markt om zes', 'bea chooses well']) {
+    for (const password of [
+      'correct horse battery',
+      'a good long password',
+      'kroon-demo-2026',
+      'Vr4g!kT9#mQ2',
+      'fiets naar de markt om zes',
+      'bea chooses well',
+    ]) {
       expect(findPasswordProblem(password, bea), password).toBeNull();
     }
   });

@@ -44,7 +44,8 @@ function weakestPart(result: ZxcvbnResult): PasswordProblem {
   const parts = result.sequence;
   if (parts.some((p) => p.pattern === 'dictionary' && p.dictionaryName === 'userInputs')) return 'password_personal';
   if (parts.some((p) => p.pattern === 'dictionary')) return 'password_common';
-  if (parts.some((p) => ['repeat', 'sequence', 'spatial', 'date', 'regex'].includes(p.pattern))) return 'password_pattern';
+  if (parts.some((p) => ['repeat', 'sequence', 'spatial', 'date', 'regex'].includes(p.pattern)))
+    return 'password_pattern';
   return 'password_guessable';
 }
 
@@ -54,7 +55,9 @@ export function findPasswordProblem(password: string, context: PasswordContext =
   // Exactly the person's address, its name part or their name (in any case or punctuation); a password
   // that only contains one of them is judged by zxcvbn, which counts such a part as known to the attacker.
   const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const own = [context.email, context.email?.split('@')[0], context.name].filter((text): text is string => !!text).map(bare);
+  const own = [context.email, context.email?.split('@')[0], context.name]
+    .filter((text): text is string => !!text)
+    .map(bare);
   if (own.includes(bare(password))) return 'password_personal';
   const result = estimator().check(password, personalWords(context));
   return result.score >= MIN_SCORE ? null : weakestPart(result);

@@ -21,12 +21,22 @@ afterAll(async () => {
 });
 
 const open = (url = '/sign-in', headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
-function post(fields: Record<string, string>, url = '/sign-in', headers: Record<string, string> = {}, remoteAddress = '198.51.100.4') {
+function post(
+  fields: Record<string, string>,
+  url = '/sign-in',
+  headers: Record<string, string> = {},
+  remoteAddress = '198.51.100.4',
+) {
   return t.app.inject({
     method: 'POST',
     url,
     payload: new URLSearchParams(fields).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-origin',
+      ...headers,
+    },
     remoteAddress,
   });
 }
@@ -51,7 +61,9 @@ describe('the sign-in page', () => {
     // npm test builds the web app first; the page names exactly the files the app's index.html loads.
     const index = path.join(WEB_ROOT, 'index.html');
     expect(existsSync(index), 'the web app is built (npm test builds it)').toBe(true);
-    const entries = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    const entries = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1],
+    );
     expect(entries.length).toBeGreaterThan(0);
     const page = await open();
     for (const file of entries) expect(page.body).toContain(`<link rel="prefetch" href="${file}" crossorigin>`);
@@ -71,7 +83,10 @@ describe('the sign-in page', () => {
   });
 
   it('signs in and sends the person on to where they were heading; the session works for the API', async () => {
-    const done = await post({ email: f.people.member.email, password: TEST_PASSWORD }, `/sign-in?next=${encodeURIComponent('/extras/new')}`);
+    const done = await post(
+      { email: f.people.member.email, password: TEST_PASSWORD },
+      `/sign-in?next=${encodeURIComponent('/extras/new')}`,
+    );
     expect(done.statusCode, done.body).toBe(303);
     expect(done.headers.location).toBe('/extras/new');
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookieFrom(done) } });
@@ -85,8 +100,17 @@ describe('the sign-in page', () => {
   });
 
   it('never sends anyone to another site afterwards', async () => {
-    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '/sign-in?next=//evil.example']) {
-      const done = await post({ email: f.people.member.email, password: TEST_PASSWORD }, `/sign-in?next=${encodeURIComponent(next)}`);
+    for (const next of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/sign-in?next=//evil.example',
+    ]) {
+      const done = await post(
+        { email: f.people.member.email, password: TEST_PASSWORD },
+        `/sign-in?next=${encodeURIComponent(next)}`,
+      );
       expect(done.statusCode, next).toBe(303);
       expect(done.headers.location, next).toBe('/');
     }
@@ -124,7 +148,10 @@ describe('the sign-in page', () => {
   });
 
   it('refuses a form posted from another site (a sign-in into someone else’s account)', async () => {
-    const forged = await post({ email: f.people.member.email, password: TEST_PASSWORD }, '/sign-in', { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' });
+    const forged = await post({ email: f.people.member.email, password: TEST_PASSWORD }, '/sign-in', {
+      origin: 'http://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(forged.statusCode).toBe(403);
     expect(forged.headers['set-cookie']).toBeUndefined();
     expect(forged.body).toContain('Dit verzoek kwam van een andere site en is geweigerd.');

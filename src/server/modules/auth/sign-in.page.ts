@@ -90,24 +90,38 @@ function languageOf(request: FastifyRequest, reply: FastifyReply): Language {
   return isLanguage(kept) ? kept : languageFromHeader(request.headers['accept-language']);
 }
 
-const OTHER: Record<Language, { short: string; name: string }> = { nl: { short: 'NL', name: 'Nederlands' }, en: { short: 'EN', name: 'English' } };
+const OTHER: Record<Language, { short: string; name: string }> = {
+  nl: { short: 'NL', name: 'Nederlands' },
+  en: { short: 'EN', name: 'English' },
+};
 
-function signInPage(language: Language, next: string, state: FormState, options: { signUpEnabled: boolean; prefetch: string[] }) {
+function signInPage(
+  language: Language,
+  next: string,
+  state: FormState,
+  options: { signUpEnabled: boolean; prefetch: string[] },
+) {
   const t = (key: string, vars?: Record<string, string>) => escape(translate(language, key, vars));
   const query = (lang: Language) => `?lang=${lang}${next === '/' ? '' : `&amp;next=${encodeURIComponent(next)}`}`;
   const langs = (['nl', 'en'] as const)
-    .map((l) => `<a href="/sign-in${query(l)}" lang="${l}" hreflang="${l}" title="${OTHER[l].name}"${l === language ? ' aria-current="true"' : ''}>${OTHER[l].short}</a>`)
+    .map(
+      (l) =>
+        `<a href="/sign-in${query(l)}" lang="${l}" hreflang="${l}" title="${OTHER[l].name}"${l === language ? ' aria-current="true"' : ''}>${OTHER[l].short}</a>`,
+    )
     .join('');
   const fieldError = (field: 'email' | 'password') =>
     state.errors?.[field] ? `<p class="field-error" id="${field}-error">${escape(state.errors[field]!)}</p>` : '';
-  const invalid = (field: 'email' | 'password') => (state.errors?.[field] ? ' aria-invalid="true" aria-describedby="' + field + '-error"' : '');
+  const invalid = (field: 'email' | 'password') =>
+    state.errors?.[field] ? ' aria-invalid="true" aria-describedby="' + field + '-error"' : '';
   const focusPassword = !!state.email && !state.errors?.email;
   const alert = state.problem
     ? `<div class="alert problem" role="alert">${escape(state.problem)}</div>`
     : state.notice
       ? `<div class="alert done" role="status">${escape(state.notice)}</div>`
       : '';
-  const signUp = options.signUpEnabled ? `<p class="signup">${t('auth.signIn.noAccount')} <a href="/sign-up?lang=${language}">${t('auth.signIn.toSignUp')}</a></p>` : '';
+  const signUp = options.signUpEnabled
+    ? `<p class="signup">${t('auth.signIn.noAccount')} <a href="/sign-up?lang=${language}">${t('auth.signIn.toSignUp')}</a></p>`
+    : '';
   const prefetch = options.prefetch.map((file) => `<link rel="prefetch" href="${escape(file)}" crossorigin>`).join('');
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="theme-color" content="#1864ab"><title>${t('auth.signIn.title')} · Klantwerk</title><link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
@@ -135,35 +149,46 @@ function continuePage(language: Language, url: string) {
 <p>${t('auth.signIn.ssoContinue')}</p><p><a href="${escape(url)}">${t('auth.signIn.ssoContinueLink')}</a></p></div></main></body></html>`;
 }
 
-const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+const field = (body: Record<string, unknown>, name: string) =>
+  typeof body[name] === 'string' ? (body[name] as string) : '';
 
 export async function signInPageRoutes(app: FastifyInstance, options: SignInPageOptions) {
   acceptHtmlForms(app);
   const prefetch = appEntryFiles(options.webRoot);
   const render = (reply: FastifyReply, status: number, language: Language, next: string, state: FormState) =>
-    sendHtml(reply, status, signInPage(language, next, state, { signUpEnabled: options.deps.config.signUpEnabled, prefetch }));
+    sendHtml(
+      reply,
+      status,
+      signInPage(language, next, state, { signUpEnabled: options.deps.config.signUpEnabled, prefetch }),
+    );
 
-  app.get<{ Querystring: { next?: string; notice?: string; problem?: string; email?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    const next = safeNext(request.query.next);
-    const token = readSessionToken(request.headers.cookie, options.secret);
-    if (token && (await findSessionContext(options.pool, token))) return reply.code(303).header('location', next).send();
-    const language = languageOf(request, reply);
-    const notices: Record<string, string> = { reset: 'auth.reset.done', sso_pending: 'auth.signIn.ssoPending' };
-    const noticeKey = notices[String(request.query.notice)];
-    // Where single sign-on sends the browser back when it did not work (only these codes, never free text).
-    const problemCode = SSO_PROBLEMS.find((code) => code === request.query.problem);
-    const email = typeof request.query.email === 'string' ? request.query.email.slice(0, 320) : undefined;
-    return render(reply, 200, language, next, {
-      email,
-      notice: noticeKey ? translate(language, noticeKey) : undefined,
-      problem: problemCode ? translate(language, `errors.${problemCode}`) : undefined,
-    });
-  });
+  app.get<{ Querystring: { next?: string; notice?: string; problem?: string; email?: string } }>(
+    '/sign-in',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const next = safeNext(request.query.next);
+      const token = readSessionToken(request.headers.cookie, options.secret);
+      if (token && (await findSessionContext(options.pool, token)))
+        return reply.code(303).header('location', next).send();
+      const language = languageOf(request, reply);
+      const notices: Record<string, string> = { reset: 'auth.reset.done', sso_pending: 'auth.signIn.ssoPending' };
+      const noticeKey = notices[String(request.query.notice)];
+      // Where single sign-on sends the browser back when it did not work (only these codes, never free text).
+      const problemCode = SSO_PROBLEMS.find((code) => code === request.query.problem);
+      const email = typeof request.query.email === 'string' ? request.query.email.slice(0, 320) : undefined;
+      return render(reply, 200, language, next, {
+        email,
+        notice: noticeKey ? translate(language, noticeKey) : undefined,
+        problem: problemCode ? translate(language, `errors.${problemCode}`) : undefined,
+      });
+    },
+  );
 
   app.post<{ Querystring: { next?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const language = languageOf(request, reply);
     const next = safeNext(request.query.next);
-    if (crossSiteWrite(request, options.appOrigin)) return render(reply, 403, language, next, { problem: translate(language, 'errors.csrf_rejected') });
+    if (crossSiteWrite(request, options.appOrigin))
+      return render(reply, 403, language, next, { problem: translate(language, 'errors.csrf_rejected') });
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
     const email = field(body, 'email').trim().slice(0, 320);
     const password = field(body, 'password').slice(0, 1024);
@@ -171,7 +196,8 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
     if (!email) errors.email = translate(language, 'validation.required');
     else if (!/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = translate(language, 'validation.email');
     // "Sign in with your organisation", or only an address whose domain has an identity provider: off to it.
-    const viaSso = field(body, 'via') === 'sso' || (!errors.email && !password && (await hasSsoFor(options.deps.db, email)));
+    const viaSso =
+      field(body, 'via') === 'sso' || (!errors.email && !password && (await hasSsoFor(options.deps.db, email)));
     if (!errors.email && viaSso) {
       try {
         const started = await startSignIn(options.deps.sso, email.toLowerCase(), next);
@@ -180,19 +206,29 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
         return sendHtml(reply, 200, continuePage(language, started.url));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
-        return render(reply, error.status, language, next, { email, problem: translate(language, `errors.${error.code}`) });
+        return render(reply, error.status, language, next, {
+          email,
+          problem: translate(language, `errors.${error.code}`),
+        });
       }
     }
     if (!password && !viaSso) errors.password = translate(language, 'validation.required');
     if (errors.email || errors.password) return render(reply, 400, language, next, { email, errors });
     try {
-      const result = await signIn(options.deps, { email, password }, { headers: headersOf(request), ip: request.ip, fallbackLanguage: language });
+      const result = await signIn(
+        options.deps,
+        { email, password },
+        { headers: headersOf(request), ip: request.ip, fallbackLanguage: language },
+      );
       for (const cookie of result.cookies) reply.header('set-cookie', cookie);
       return reply.code(303).header('location', next).send();
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       for (const [name, value] of Object.entries(error.details.headers ?? {})) reply.header(name, value);
-      return render(reply, error.status, language, next, { email, problem: translate(language, `errors.${error.code}`) });
+      return render(reply, error.status, language, next, {
+        email,
+        problem: translate(language, `errors.${error.code}`),
+      });
     }
   });
 }

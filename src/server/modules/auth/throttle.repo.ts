@@ -6,12 +6,20 @@ import { authThrottle } from '../../db/schema/auth.schema';
  * Counts one hit for `key` in a fixed window and returns the count so far and when the window ends.
  * One atomic statement, so concurrent requests on several app processes count correctly.
  */
-export async function hitThrottle(tx: Tx, key: string, windowMinutes: number): Promise<{ hits: number; resetsAt: Date }> {
+export async function hitThrottle(
+  tx: Tx,
+  key: string,
+  windowMinutes: number,
+): Promise<{ hits: number; resetsAt: Date }> {
   return hitThrottleFor(tx, key, windowMinutes * 60);
 }
 
 /** hitThrottle with the window in seconds. */
-export async function hitThrottleFor(tx: Tx, key: string, windowSeconds: number): Promise<{ hits: number; resetsAt: Date }> {
+export async function hitThrottleFor(
+  tx: Tx,
+  key: string,
+  windowSeconds: number,
+): Promise<{ hits: number; resetsAt: Date }> {
   const window = sql`make_interval(secs => ${windowSeconds})`;
   const [row] = await tx
     .insert(authThrottle)
@@ -29,12 +37,18 @@ export async function hitThrottleFor(tx: Tx, key: string, windowSeconds: number)
 
 /** Takes back one hit counted for an attempt that turned out not to count (a right password). */
 export async function takeBackHit(tx: Tx, key: string): Promise<void> {
-  await tx.update(authThrottle).set({ hits: sql`greatest(${authThrottle.hits} - 1, 0)` }).where(eq(authThrottle.key, key));
+  await tx
+    .update(authThrottle)
+    .set({ hits: sql`greatest(${authThrottle.hits} - 1, 0)` })
+    .where(eq(authThrottle.key, key));
 }
 
 /** Forgets the keys given, and every key that starts with one of the prefixes. */
 export async function clearThrottles(tx: Tx, keys: string[], prefixes: string[] = []): Promise<void> {
   const escape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const conditions = [...keys.map((key) => eq(authThrottle.key, key)), ...prefixes.map((prefix) => like(authThrottle.key, `${escape(prefix)}%`))];
+  const conditions = [
+    ...keys.map((key) => eq(authThrottle.key, key)),
+    ...prefixes.map((prefix) => like(authThrottle.key, `${escape(prefix)}%`)),
+  ];
   if (conditions.length) await tx.delete(authThrottle).where(or(...conditions));
 }

@@ -11,7 +11,7 @@ import type {
   updateProposalBody,
 } from '../../../contracts/counsel.contract';
 import type { Db, Tx } from '../../db/client';
-import { needs, needSupports, proposalEvents, proposals } from '../../db/schema/counsel.schema';
+import { needSupports, needs, proposalEvents, proposals } from '../../db/schema/counsel.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
@@ -21,7 +21,8 @@ import { recordAudit } from '../org/org.service';
 // one-page brief; the director's decision queue, oldest first, with the time to decision.
 
 const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
-const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 const DAY_MS = 86_400_000;
 const days = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10;
 
@@ -76,7 +77,16 @@ async function findNeed(db: Db, tenant: TenantContext, needId: string) {
 
 export async function raiseNeed(db: Db, tenant: TenantContext, input: z.output<typeof createNeedBody>): Promise<Need> {
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(needs).values({ orgId: tenant.orgId, what: input.what, forWhom: input.forWhom, whyNow: input.whyNow, raisedBy: tenant.memberId }).returning();
+    const [row] = await tx
+      .insert(needs)
+      .values({
+        orgId: tenant.orgId,
+        what: input.what,
+        forWhom: input.forWhom,
+        whyNow: input.whyNow,
+        raisedBy: tenant.memberId,
+      })
+      .returning();
     // Whoever raises a need supports it.
     await tx.insert(needSupports).values({ orgId: tenant.orgId, needId: row!.id, memberId: tenant.memberId });
     await recordAudit(tx, tenant, 'need.raised', 'need', row!.id);
@@ -95,8 +105,21 @@ async function needExists(tx: Tx, orgId: string, needId: string) {
 
 export async function supportNeed(db: Db, tenant: TenantContext, needId: string, support: boolean): Promise<Need> {
   if (!(await needExists(db, tenant.orgId, needId))) throw notFound();
-  if (support) await db.insert(needSupports).values({ orgId: tenant.orgId, needId, memberId: tenant.memberId }).onConflictDoNothing();
-  else await db.delete(needSupports).where(and(eq(needSupports.orgId, tenant.orgId), eq(needSupports.needId, needId), eq(needSupports.memberId, tenant.memberId)));
+  if (support)
+    await db
+      .insert(needSupports)
+      .values({ orgId: tenant.orgId, needId, memberId: tenant.memberId })
+      .onConflictDoNothing();
+  else
+    await db
+      .delete(needSupports)
+      .where(
+        and(
+          eq(needSupports.orgId, tenant.orgId),
+          eq(needSupports.needId, needId),
+          eq(needSupports.memberId, tenant.memberId),
+        ),
+      );
   return findNeed(db, tenant, needId);
 }
 
@@ -105,7 +128,11 @@ export async function recogniseNeed(db: Db, tenant: TenantContext, needId: strin
     if (!(await needExists(tx, tenant.orgId, needId))) throw notFound();
     await tx
       .update(needs)
-      .set(recognised ? { recognisedAt: sql`coalesce(${needs.recognisedAt}, now())`, recognisedBy: tenant.memberId } : { recognisedAt: null, recognisedBy: null })
+      .set(
+        recognised
+          ? { recognisedAt: sql`coalesce(${needs.recognisedAt}, now())`, recognisedBy: tenant.memberId }
+          : { recognisedAt: null, recognisedBy: null },
+      )
       .where(and(eq(needs.orgId, tenant.orgId), eq(needs.id, needId)));
     await recordAudit(tx, tenant, recognised ? 'need.recognised' : 'need.unrecognised', 'need', needId);
   });
@@ -175,9 +202,17 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
 /** Mine; directors and admins see every proposal. */
 const mayRead = (tenant: TenantContext) => (steering(tenant) ? sql`true` : sql`p.author_id = ${tenant.memberId}`);
 
-export async function listProposals(db: Db, tenant: TenantContext, query: z.output<typeof proposalsQuery>): Promise<{ items: ProposalSummary[] }> {
+export async function listProposals(
+  db: Db,
+  tenant: TenantContext,
+  query: z.output<typeof proposalsQuery>,
+): Promise<{ items: ProposalSummary[] }> {
   const status =
-    query.status === 'any' ? sql`true` : query.status === 'open' ? sql`p.status in ('submitted', 'more_asked')` : sql`p.status = ${query.status}`;
+    query.status === 'any'
+      ? sql`true`
+      : query.status === 'open'
+        ? sql`p.status in ('submitted', 'more_asked')`
+        : sql`p.status = ${query.status}`;
   const { rows } = await db.execute<ProposalRow>(sql`${proposalSelect}
      where p.org_id = ${tenant.orgId} and ${mayRead(tenant)} and ${status}
      order by p.updated_at desc limit 300`);
@@ -185,10 +220,17 @@ export async function listProposals(db: Db, tenant: TenantContext, query: z.outp
 }
 
 export async function findProposal(db: Tx, tenant: TenantContext, proposalId: string): Promise<Proposal> {
-  const { rows } = await db.execute<ProposalRow>(sql`${proposalSelect} where p.org_id = ${tenant.orgId} and p.id = ${proposalId} and ${mayRead(tenant)}`);
+  const { rows } = await db.execute<ProposalRow>(
+    sql`${proposalSelect} where p.org_id = ${tenant.orgId} and p.id = ${proposalId} and ${mayRead(tenant)}`,
+  );
   const r = rows[0];
   if (!r) throw notFound();
-  const { rows: events } = await db.execute<{ kind: string; reason: string | null; by_name: string | null; at: Date }>(sql`
+  const { rows: events } = await db.execute<{
+    kind: string;
+    reason: string | null;
+    by_name: string | null;
+    at: Date;
+  }>(sql`
     select e.kind, e.reason, u.name as by_name, e.at from proposal_events e
       left join members m on m.org_id = e.org_id and m.id = e.by left join auth_user u on u.id = m.user_id
      where e.org_id = ${tenant.orgId} and e.proposal_id = ${proposalId} order by e.at, e.id`);
@@ -199,7 +241,12 @@ export async function findProposal(db: Tx, tenant: TenantContext, proposalId: st
     effectStaff: r.effect_staff,
     costNote: r.cost_note,
     risks: r.risks,
-    history: events.map((e) => ({ kind: e.kind, reason: e.reason, byName: e.by_name ?? '', at: new Date(e.at).toISOString() })),
+    history: events.map((e) => ({
+      kind: e.kind,
+      reason: e.reason,
+      byName: e.by_name ?? '',
+      at: new Date(e.at).toISOString(),
+    })),
   };
 }
 
@@ -219,14 +266,20 @@ async function tellDirectors(tx: Tx, orgId: string, proposalId: string, title: s
   );
 }
 
-export async function submitProposal(db: Db, tenant: TenantContext, input: z.output<typeof createProposalBody>): Promise<Proposal> {
+export async function submitProposal(
+  db: Db,
+  tenant: TenantContext,
+  input: z.output<typeof createProposalBody>,
+): Promise<Proposal> {
   const id = await db.transaction(async (tx) => {
     await checkNeed(tx, tenant.orgId, input.needId);
     const [row] = await tx
       .insert(proposals)
       .values({ orgId: tenant.orgId, ...input, authorId: tenant.memberId })
       .returning();
-    await tx.insert(proposalEvents).values({ orgId: tenant.orgId, proposalId: row!.id, kind: 'submitted', by: tenant.memberId });
+    await tx
+      .insert(proposalEvents)
+      .values({ orgId: tenant.orgId, proposalId: row!.id, kind: 'submitted', by: tenant.memberId });
     const need = input.needId ? await needExists(tx, tenant.orgId, input.needId) : undefined;
     await tellDirectors(tx, tenant.orgId, row!.id, input.title, !need?.recognisedAt);
     await recordAudit(tx, tenant, 'proposal.submitted', 'proposal', row!.id);
@@ -247,10 +300,16 @@ async function lockOwn(tx: Tx, tenant: TenantContext, proposalId: string) {
 }
 
 /** The author edits the brief while it waits or after more was asked; a decided one stays as it was. */
-export async function updateProposal(db: Db, tenant: TenantContext, proposalId: string, input: z.output<typeof updateProposalBody>): Promise<Proposal> {
+export async function updateProposal(
+  db: Db,
+  tenant: TenantContext,
+  proposalId: string,
+  input: z.output<typeof updateProposalBody>,
+): Promise<Proposal> {
   await db.transaction(async (tx) => {
     const row = await lockOwn(tx, tenant, proposalId);
-    if (row.status !== 'submitted' && row.status !== 'more_asked') throw new AppError('conflict', 409, { detail: 'a decided or withdrawn proposal does not change' });
+    if (row.status !== 'submitted' && row.status !== 'more_asked')
+      throw new AppError('conflict', 409, { detail: 'a decided or withdrawn proposal does not change' });
     await checkNeed(tx, tenant.orgId, input.needId);
     await tx
       .update(proposals)
@@ -261,15 +320,23 @@ export async function updateProposal(db: Db, tenant: TenantContext, proposalId: 
 }
 
 /** After "more, please": the author answers and the proposal goes back into the queue, at the back. */
-export async function resubmitProposal(db: Db, tenant: TenantContext, proposalId: string, reason: string): Promise<Proposal> {
+export async function resubmitProposal(
+  db: Db,
+  tenant: TenantContext,
+  proposalId: string,
+  reason: string,
+): Promise<Proposal> {
   await db.transaction(async (tx) => {
     const row = await lockOwn(tx, tenant, proposalId);
-    if (row.status !== 'more_asked') throw new AppError('conflict', 409, { detail: 'only a proposal the director asked more about goes back' });
+    if (row.status !== 'more_asked')
+      throw new AppError('conflict', 409, { detail: 'only a proposal the director asked more about goes back' });
     await tx
       .update(proposals)
       .set({ status: 'submitted', queuedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
-    await tx.insert(proposalEvents).values({ orgId: tenant.orgId, proposalId, kind: 'resubmitted', reason, by: tenant.memberId });
+    await tx
+      .insert(proposalEvents)
+      .values({ orgId: tenant.orgId, proposalId, kind: 'resubmitted', reason, by: tenant.memberId });
     await tellDirectors(tx, tenant.orgId, proposalId, row.title, false);
   });
   return findProposal(db, tenant, proposalId);
@@ -278,7 +345,8 @@ export async function resubmitProposal(db: Db, tenant: TenantContext, proposalId
 export async function withdrawProposal(db: Db, tenant: TenantContext, proposalId: string): Promise<Proposal> {
   await db.transaction(async (tx) => {
     const row = await lockOwn(tx, tenant, proposalId);
-    if (row.status !== 'submitted' && row.status !== 'more_asked') throw new AppError('conflict', 409, { detail: 'a decided proposal cannot be withdrawn' });
+    if (row.status !== 'submitted' && row.status !== 'more_asked')
+      throw new AppError('conflict', 409, { detail: 'a decided proposal cannot be withdrawn' });
     await tx
       .update(proposals)
       .set({ status: 'withdrawn', updatedAt: new Date() })
@@ -298,7 +366,11 @@ export async function decisionQueue(db: Db, tenant: TenantContext) {
      where org_id = ${tenant.orgId} and status in ('approved', 'declined') and decided_at > now() - interval '90 days'
      order by 1`);
   const spans = decided.map((d) => Number(d.days));
-  const median = spans.length ? (spans.length % 2 ? spans[(spans.length - 1) / 2]! : (spans[spans.length / 2 - 1]! + spans[spans.length / 2]!) / 2) : null;
+  const median = spans.length
+    ? spans.length % 2
+      ? spans[(spans.length - 1) / 2]!
+      : (spans[spans.length / 2 - 1]! + spans[spans.length / 2]!) / 2
+    : null;
   const items = rows.map((r) => toSummary(r, tenant));
   return {
     items,
@@ -311,7 +383,12 @@ export async function decisionQueue(db: Db, tenant: TenantContext) {
 }
 
 /** Approve, decline, or ask for more, always with the reason; the author is told. */
-export async function decide(db: Db, tenant: TenantContext, proposalId: string, input: z.output<typeof decisionBody>): Promise<Proposal> {
+export async function decide(
+  db: Db,
+  tenant: TenantContext,
+  proposalId: string,
+  input: z.output<typeof decisionBody>,
+): Promise<Proposal> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -319,7 +396,8 @@ export async function decide(db: Db, tenant: TenantContext, proposalId: string, 
       .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)))
       .for('update');
     if (!row) throw notFound();
-    if (row.status !== 'submitted') throw new AppError('conflict', 409, { detail: 'only a proposal in the queue is decided' });
+    if (row.status !== 'submitted')
+      throw new AppError('conflict', 409, { detail: 'only a proposal in the queue is decided' });
     const status = input.decision === 'approve' ? 'approved' : input.decision === 'decline' ? 'declined' : 'more_asked';
     const final = status !== 'more_asked';
     await tx
@@ -331,7 +409,9 @@ export async function decide(db: Db, tenant: TenantContext, proposalId: string, 
         updatedAt: new Date(),
       })
       .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
-    await tx.insert(proposalEvents).values({ orgId: tenant.orgId, proposalId, kind: status, reason: input.reason, by: tenant.memberId });
+    await tx
+      .insert(proposalEvents)
+      .values({ orgId: tenant.orgId, proposalId, kind: status, reason: input.reason, by: tenant.memberId });
     await notifyMembers(tx, tenant.orgId, [row.authorId], 'proposal_decided', { proposalId, title: row.title, status });
     await recordAudit(tx, tenant, `proposal.${status}`, 'proposal', proposalId);
   });

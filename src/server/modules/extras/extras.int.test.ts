@@ -11,7 +11,8 @@ const cookie = {} as Record<'member' | 'manager' | 'director' | 'admin' | 'outsi
 beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'extras');
-  for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const) cookie[role] = await signIn(t.app, f.people[role].email);
+  for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const)
+    cookie[role] = await signIn(t.app, f.people[role].email);
   cookie.outsider = await signIn(t.app, f.outsider.email);
   // The front desk rule of the demo: 25 euro a week, at most 10 per extra, gifts and time.
   await setMandate({ type: 'team', teamId: f.teamId }, 2500, 1000, ['gift', 'time']);
@@ -19,10 +20,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Who = keyof typeof cookie;
-const call = (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url, payload, headers: { cookie: cookie[who], ...headers } });
+const call = (
+  who: Who,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) => t.app.inject({ method, url, payload, headers: { cookie: cookie[who], ...headers } });
 
-function setMandate(scope: object, budgetCents: number, maxPerExtraCents: number, allowedKinds: string[], period = 'week') {
+function setMandate(
+  scope: object,
+  budgetCents: number,
+  maxPerExtraCents: number,
+  allowedKinds: string[],
+  period = 'week',
+) {
   return call('admin', 'PUT', '/api/v1/mandates', { scope, period, budgetCents, maxPerExtraCents, allowedKinds });
 }
 
@@ -36,24 +48,42 @@ const extraBody = (over: object = {}) => ({
 });
 
 async function countExtras(memberId: string) {
-  const { rows } = await t.database.pool.query('select count(*)::int as n from extras where member_id = $1 and deleted_at is null', [memberId]);
+  const { rows } = await t.database.pool.query(
+    'select count(*)::int as n from extras where member_id = $1 and deleted_at is null',
+    [memberId],
+  );
   return rows[0].n as number;
 }
 
 describe('mandate resolution', () => {
   it('a person gets their team mandate, then their own over it, and a role mandate when nothing else applies', async () => {
     const mine = await call('member', 'GET', '/api/v1/mandates/me');
-    expect(mine.json().mandate).toMatchObject({ scope: { type: 'team', teamId: f.teamId }, budgetCents: 2500, maxPerExtraCents: 1000 });
+    expect(mine.json().mandate).toMatchObject({
+      scope: { type: 'team', teamId: f.teamId },
+      budgetCents: 2500,
+      maxPerExtraCents: 1000,
+    });
 
     await setMandate({ type: 'role', role: 'member' }, 900, 300, ['gift']);
     const outsider = await call('outsider', 'GET', '/api/v1/mandates/me');
     expect(outsider.json().mandate).toMatchObject({ scope: { type: 'role', role: 'member' }, budgetCents: 900 });
     expect((await call('member', 'GET', '/api/v1/mandates/me')).json().mandate.scope.type).toBe('team');
 
-    const own = await setMandate({ type: 'member', memberId: f.outsider.memberId }, 5000, 2000, ['gift', 'upgrade'], 'month');
+    const own = await setMandate(
+      { type: 'member', memberId: f.outsider.memberId },
+      5000,
+      2000,
+      ['gift', 'upgrade'],
+      'month',
+    );
     expect(own.statusCode).toBe(200);
     const personal = (await call('outsider', 'GET', '/api/v1/mandates/me')).json();
-    expect(personal.mandate).toMatchObject({ scope: { type: 'member' }, period: 'month', budgetCents: 5000, scopeName: f.outsider.name });
+    expect(personal.mandate).toMatchObject({
+      scope: { type: 'member' },
+      period: 'month',
+      budgetCents: 5000,
+      scopeName: f.outsider.name,
+    });
     expect(new Date(personal.periodStart).getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Date(personal.periodEnd).getTime()).toBeGreaterThan(Date.now());
 
@@ -67,8 +97,14 @@ describe('mandate resolution', () => {
     // € 5 a week with at most € 10 per extra: such an extra could never fit.
     const refused = await setMandate({ type: 'team', teamId: f.teamId }, 500, 1000, ['gift']);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ code: 'mandate_max_above_budget', errors: [{ path: 'body.maxPerExtraCents', code: 'mandate_max_above_budget' }] });
-    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().mandate).toMatchObject({ budgetCents: 2500, maxPerExtraCents: 1000 });
+    expect(refused.json()).toMatchObject({
+      code: 'mandate_max_above_budget',
+      errors: [{ path: 'body.maxPerExtraCents', code: 'mandate_max_above_budget' }],
+    });
+    expect((await call('member', 'GET', '/api/v1/mandates/me')).json().mandate).toMatchObject({
+      budgetCents: 2500,
+      maxPerExtraCents: 1000,
+    });
     expect((await setMandate({ type: 'team', teamId: f.teamId }, 1000, 1000, ['gift', 'time'])).statusCode).toBe(200);
     expect((await setMandate({ type: 'team', teamId: f.teamId }, 2500, 1000, ['gift', 'time'])).statusCode).toBe(200);
   });
@@ -76,16 +112,28 @@ describe('mandate resolution', () => {
   it('refuses a mandate for a team or person of another organisation', async () => {
     const other = await createOrgFixture(t.database.db, 'elsewhere');
     expect((await setMandate({ type: 'team', teamId: other.teamId }, 100, 100, ['gift'])).statusCode).toBe(404);
-    expect((await setMandate({ type: 'member', memberId: other.people.member.memberId }, 100, 100, ['gift'])).statusCode).toBe(404);
+    expect(
+      (await setMandate({ type: 'member', memberId: other.people.member.memberId }, 100, 100, ['gift'])).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('logging an extra', () => {
   it('within the mandate it is saved at once and the mandate left shrinks; edits and deletes give room back', async () => {
     const before = (await call('member', 'GET', '/api/v1/mandates/me')).json();
-    const logged = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 800, reactionScore: 5, reactionText: 'Ze straalde' }));
+    const logged = await call(
+      'member',
+      'POST',
+      '/api/v1/extras',
+      extraBody({ costCents: 800, reactionScore: 5, reactionText: 'Ze straalde' }),
+    );
     expect(logged.statusCode).toBe(201);
-    expect(logged.json()).toMatchObject({ aboveMandate: false, costCents: 800, reactionScore: 5, member: { name: f.people.member.name } });
+    expect(logged.json()).toMatchObject({
+      aboveMandate: false,
+      costCents: 800,
+      reactionScore: 5,
+      member: { name: f.people.member.name },
+    });
     expect(logged.json().teamIds).toEqual([f.teamId]);
     const after = (await call('member', 'GET', '/api/v1/mandates/me')).json();
     expect(after.leftCents).toBe(before.leftCents - 800);
@@ -97,10 +145,15 @@ describe('logging an extra', () => {
     expect((await call('member', 'DELETE', `/api/v1/extras/${logged.json().id}`)).statusCode).toBe(204);
     expect((await call('member', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(before.leftCents);
     // The bare record stays for the audit trail; nothing it said does.
-    const { rows } = await t.database.pool.query('select deleted_at, occasion, action, cost_cents from extras where id = $1', [logged.json().id]);
+    const { rows } = await t.database.pool.query(
+      'select deleted_at, occasion, action, cost_cents from extras where id = $1',
+      [logged.json().id],
+    );
     expect(rows[0]).toMatchObject({ occasion: '', action: '', cost_cents: 300 });
     expect(rows[0].deleted_at).not.toBeNull();
-    const history = await t.database.pool.query('select count(*)::int as n from extra_reactions where extra_id = $1', [logged.json().id]);
+    const history = await t.database.pool.query('select count(*)::int as n from extra_reactions where extra_id = $1', [
+      logged.json().id,
+    ]);
     expect(history.rows[0].n).toBe(0);
     const audit = await t.database.pool.query(`select action from audit_log where subject_id = $1`, [logged.json().id]);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['extra.deleted', 'extra.updated']);
@@ -117,7 +170,12 @@ describe('logging an extra', () => {
     const kind = await call('member', 'POST', '/api/v1/extras', extraBody({ kind: 'discount', costCents: 100 }));
     expect(kind.json().errors.map((e: { code: string }) => e.code)).toEqual(['kind_not_allowed']);
 
-    const saved = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 1500, aboveMandateReason: 'Bruiloft in het hotel' }));
+    const saved = await call(
+      'member',
+      'POST',
+      '/api/v1/extras',
+      extraBody({ costCents: 1500, aboveMandateReason: 'Bruiloft in het hotel' }),
+    );
     expect(saved.statusCode).toBe(201);
     expect(saved.json()).toMatchObject({ aboveMandate: true, aboveMandateReason: 'Bruiloft in het hotel' });
 
@@ -126,7 +184,13 @@ describe('logging an extra', () => {
     expect(managerNews.items[0]).toMatchObject({
       kind: 'extra_above_mandate',
       // The team's mandate allows € 10 per extra: € 5 of the € 15 is above it.
-      data: { extraId: saved.json().id, costCents: 1500, aboveCents: 500, reason: 'Bruiloft in het hotel', memberName: f.people.member.name },
+      data: {
+        extraId: saved.json().id,
+        costCents: 1500,
+        aboveCents: 500,
+        reason: 'Bruiloft in het hotel',
+        memberName: f.people.member.name,
+      },
     });
     expect((await call('member', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
     expect((await call('outsider', 'GET', '/api/v1/notifications')).json().unread).toBe(0);
@@ -137,11 +201,18 @@ describe('logging an extra', () => {
 
   it('the budget of the period counts: a small extra that passes the budget left needs a reason too', async () => {
     await setMandate({ type: 'member', memberId: f.people.director.memberId }, 1000, 800, ['gift']);
-    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 600 }))).json().aboveMandate).toBe(false);
-    expect((await call('director', 'GET', '/api/v1/mandates/me')).json()).toMatchObject({ usedCents: 600, leftCents: 400 });
+    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 600 }))).json().aboveMandate).toBe(
+      false,
+    );
+    expect((await call('director', 'GET', '/api/v1/mandates/me')).json()).toMatchObject({
+      usedCents: 600,
+      leftCents: 400,
+    });
     const overBudget = await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 500 }));
     expect(overBudget.json().errors.map((e: { code: string }) => e.code)).toEqual(['over_budget']);
-    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 400 }))).json().aboveMandate).toBe(false);
+    expect((await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 400 }))).json().aboveMandate).toBe(
+      false,
+    );
     expect((await call('director', 'GET', '/api/v1/mandates/me')).json().leftCents).toBe(0);
     // time costs nothing: with the budget used up it is still within the mandate
     const time = await call('director', 'POST', '/api/v1/extras', extraBody({ costCents: 0 }));
@@ -159,9 +230,15 @@ describe('logging an extra', () => {
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(await countExtras(f.people.member.memberId)).toBe(count + 1);
 
-    const otherBody = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time', occasion: 'iets anders' }), {
-      'idempotency-key': key,
-    });
+    const otherBody = await call(
+      'member',
+      'POST',
+      '/api/v1/extras',
+      extraBody({ costCents: 0, kind: 'time', occasion: 'iets anders' }),
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(otherBody.statusCode).toBe(422);
     expect(otherBody.json().code).toBe('idempotency_key_reused');
   });
@@ -204,7 +281,9 @@ describe('logging an extra', () => {
       expect(response.statusCode, JSON.stringify(over).slice(0, 60)).toBe(400);
       expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
-    const badKey = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0 }), { 'idempotency-key': 'x' });
+    const badKey = await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0 }), {
+      'idempotency-key': 'x',
+    });
     expect(badKey.statusCode).toBe(400);
     expect(await countExtras(f.people.member.memberId)).toBe(count);
   });
@@ -214,27 +293,42 @@ describe('reactions, edits and hiding', () => {
   it('the author adds the reaction later and every version is kept', async () => {
     const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
     await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Bedankt!', reactionScore: 4 });
-    await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Kwam terug met een kaartje', reactionScore: 5 });
+    await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, {
+      reactionText: 'Kwam terug met een kaartje',
+      reactionScore: 5,
+    });
     const detail = (await call('member', 'GET', `/api/v1/extras/${logged.id}`)).json();
     expect(detail).toMatchObject({ reactionText: 'Kwam terug met een kaartje', reactionScore: 5 });
     expect(detail.reactionHistory.map((r: { reactionScore: number }) => r.reactionScore)).toEqual([4, 5]);
-    expect((await call('manager', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'x', reactionScore: 1 })).statusCode).toBe(403);
+    expect(
+      (await call('manager', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'x', reactionScore: 1 }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('after 24 hours the author can no longer edit or delete, but can still record the reaction', async () => {
     const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
-    await t.database.pool.query(`update extras set created_at = now() - interval '25 hours' where id = $1`, [logged.id]);
+    await t.database.pool.query(`update extras set created_at = now() - interval '25 hours' where id = $1`, [
+      logged.id,
+    ]);
     const edit = await call('member', 'PATCH', `/api/v1/extras/${logged.id}`, { minutes: 20 });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().code).toBe('edit_window_closed');
     expect((await call('member', 'DELETE', `/api/v1/extras/${logged.id}`)).json().code).toBe('edit_window_closed');
-    expect((await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Later', reactionScore: 3 })).statusCode).toBe(200);
+    expect(
+      (await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Later', reactionScore: 3 }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('the team manager hides an extra with a reason; members cannot, and nothing is lost', async () => {
     const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
-    expect((await call('outsider', 'POST', `/api/v1/extras/${logged.id}/hide`, { reason: 'nee' })).statusCode).toBe(403);
-    const hidden = await call('manager', 'POST', `/api/v1/extras/${logged.id}/hide`, { reason: 'Bevat de naam van de gast' });
+    expect((await call('outsider', 'POST', `/api/v1/extras/${logged.id}/hide`, { reason: 'nee' })).statusCode).toBe(
+      403,
+    );
+    const hidden = await call('manager', 'POST', `/api/v1/extras/${logged.id}/hide`, {
+      reason: 'Bevat de naam van de gast',
+    });
     expect(hidden.json().hidden.reason).toBe('Bevat de naam van de gast');
     expect((await call('member', 'GET', `/api/v1/extras/${logged.id}`)).json().hidden).not.toBeNull();
     expect((await call('manager', 'POST', `/api/v1/extras/${logged.id}/unhide`)).json().hidden).toBeNull();
@@ -243,33 +337,55 @@ describe('reactions, edits and hiding', () => {
 
 describe('who sees which extras', () => {
   it('members see their own, managers their teams, directors all; other teams and organisations see nothing', async () => {
-    const mine = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time', occasion: 'Zichtbaarheid' }))).json();
+    const mine = (
+      await call(
+        'member',
+        'POST',
+        '/api/v1/extras',
+        extraBody({ costCents: 0, kind: 'time', occasion: 'Zichtbaarheid' }),
+      )
+    ).json();
     expect((await call('outsider', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(404);
     expect((await call('manager', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(200);
     expect((await call('director', 'GET', `/api/v1/extras/${mine.id}`)).statusCode).toBe(200);
 
     const own = (await call('outsider', 'GET', '/api/v1/extras')).json().items.map((e: { id: string }) => e.id);
     expect(own).not.toContain(mine.id);
-    const team = (await call('manager', 'GET', '/api/v1/extras?scope=team')).json().items.map((e: { id: string }) => e.id);
+    const team = (await call('manager', 'GET', '/api/v1/extras?scope=team'))
+      .json()
+      .items.map((e: { id: string }) => e.id);
     expect(team).toContain(mine.id);
     expect((await call('member', 'GET', '/api/v1/extras?scope=team')).statusCode).toBe(403);
     expect((await call('manager', 'GET', '/api/v1/extras?scope=all')).statusCode).toBe(403);
     expect((await call('manager', 'GET', `/api/v1/extras?scope=team&teamId=${f.otherTeamId}`)).statusCode).toBe(403);
-    const all = (await call('director', 'GET', '/api/v1/extras?scope=all&limit=200')).json().items.map((e: { id: string }) => e.id);
+    const all = (await call('director', 'GET', '/api/v1/extras?scope=all&limit=200'))
+      .json()
+      .items.map((e: { id: string }) => e.id);
     expect(all).toContain(mine.id);
     expect((await call('advisor', 'GET', '/api/v1/extras')).statusCode).toBe(403);
 
     const other = await createOrgFixture(t.database.db, 'stranger');
     const stranger = await signIn(t.app, other.people.director.email);
-    const foreign = await t.app.inject({ method: 'GET', url: `/api/v1/extras/${mine.id}`, headers: { cookie: stranger } });
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/extras/${mine.id}`,
+      headers: { cookie: stranger },
+    });
     expect(foreign.statusCode).toBe(404);
-    const theirs = await t.app.inject({ method: 'GET', url: '/api/v1/extras?scope=all', headers: { cookie: stranger } });
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/extras?scope=all',
+      headers: { cookie: stranger },
+    });
     expect(theirs.json().items).toEqual([]);
   });
 
   it('pages through a list with a cursor and filters by kind and period', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 0, occasion: `Pagina ${i}` }))).statusCode).toBe(201);
+      expect(
+        (await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 0, occasion: `Pagina ${i}` })))
+          .statusCode,
+      ).toBe(201);
     }
     const first = (await call('outsider', 'GET', '/api/v1/extras?limit=2')).json();
     expect(first.items).toHaveLength(2);
@@ -283,11 +399,19 @@ describe('who sees which extras', () => {
   });
 
   it('exports what the list shows as CSV for a Dutch spreadsheet, with formulas defused', async () => {
-    await call('outsider', 'POST', '/api/v1/extras', extraBody({ costCents: 250, occasion: '=HYPERLINK("x")', aboveMandateReason: 'test' }));
+    await call(
+      'outsider',
+      'POST',
+      '/api/v1/extras',
+      extraBody({ costCents: 250, occasion: '=HYPERLINK("x")', aboveMandateReason: 'test' }),
+    );
     const csv = await call('outsider', 'GET', '/api/v1/extras/export.csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('"Klantaanleiding"');
     expect(lines[0]!.split(';').length).toBe(13);
     expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
@@ -305,7 +429,9 @@ describe('who sees which extras', () => {
 describe('periods in the organisation time zone', () => {
   it('a week that loses an hour to daylight saving still runs Monday to Monday in Amsterdam', async () => {
     const person = await createOrgFixture(t.database.db, 'dst');
-    await t.database.pool.query(`update organizations set time_zone = 'Europe/Amsterdam' where id = $1`, [person.orgId]);
+    await t.database.pool.query(`update organizations set time_zone = 'Europe/Amsterdam' where id = $1`, [
+      person.orgId,
+    ]);
     await t.database.pool.query(
       `insert into mandates (org_id, scope_type, scope_key, period, budget_cents, max_per_extra_cents, allowed_kinds)
        values ($1, 'role', 'member', 'week', 2000, 2000, '{gift}')`,
@@ -321,7 +447,13 @@ describe('periods in the organisation time zone', () => {
     await insert('2026-10-19T00:30:00+02:00', 300); // Monday of that week, summer time
     await insert('2026-10-25T22:30:00Z', 500); // Sunday 23:30 winter time: same week
     await insert('2026-10-25T23:30:00Z', 700); // Monday 00:30: the next week
-    const who = { orgId: person.orgId, memberId: person.people.member.memberId, roles: ['member' as const], teamIds: [], timeZone: 'Europe/Amsterdam' };
+    const who = {
+      orgId: person.orgId,
+      memberId: person.people.member.memberId,
+      roles: ['member' as const],
+      teamIds: [],
+      timeZone: 'Europe/Amsterdam',
+    };
 
     const sunday = await mandateStatusAt(t.database.db, who, new Date('2026-10-25T12:00:00Z'));
     expect(sunday.bounds.start.toISOString()).toBe('2026-10-18T22:00:00.000Z');

@@ -1,4 +1,18 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Db, Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
@@ -6,7 +20,11 @@ import { extraReactions, extras, mandates } from '../../db/schema/extras.schema'
 // ---------- mandates ----------
 
 export async function selectMandates(tx: Tx, orgId: string) {
-  return tx.select().from(mandates).where(eq(mandates.orgId, orgId)).orderBy(asc(mandates.scopeType), asc(mandates.scopeKey));
+  return tx
+    .select()
+    .from(mandates)
+    .where(eq(mandates.orgId, orgId))
+    .orderBy(asc(mandates.scopeType), asc(mandates.scopeKey));
 }
 
 export async function selectMandate(tx: Tx, orgId: string, mandateId: string) {
@@ -113,7 +131,11 @@ export async function selectMandateSituation(
     updatedBy: m.updated_by,
     updatedAt: new Date(m.updated_at),
   }));
-  const usage = (start: string, end: string, cents: number): PeriodUsage => ({ start: new Date(start), end: new Date(end), usedCents: Number(cents) });
+  const usage = (start: string, end: string, cents: number): PeriodUsage => ({
+    start: new Date(start),
+    end: new Date(end),
+    usedCents: Number(cents),
+  });
   return {
     candidates,
     week: usage(row.week_start, row.week_end, row.week_used),
@@ -156,7 +178,11 @@ export async function fillOccasionWords(tx: Tx, orgId: string) {
 
 export type ExtraRow = typeof extras.$inferSelect;
 
-export async function insertExtra(tx: Tx, orgId: string, values: Omit<typeof extras.$inferInsert, 'orgId' | 'id' | 'occasionTsv'>) {
+export async function insertExtra(
+  tx: Tx,
+  orgId: string,
+  values: Omit<typeof extras.$inferInsert, 'orgId' | 'id' | 'occasionTsv'>,
+) {
   const [row] = await tx
     .insert(extras)
     .values({ orgId, ...values, occasionTsv: occasionWords(orgId, values.occasion) })
@@ -226,15 +252,37 @@ const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
  * value is unknown or retired or the mandate does not allow the kind (the caller then takes the full
  * path, which says why); `saved` false when the Idempotency-Key was already taken.
  */
-export async function insertFreeExtra(db: Db, x: FreeExtra, stored?: { key: string; requestHash: string; response: string }) {
+export async function insertFreeExtra(
+  db: Db,
+  x: FreeExtra,
+  stored?: { key: string; requestHash: string; response: string },
+) {
   const values: unknown[] = [
-    x.orgId, x.memberId, x.teamIds, x.roles, x.id, x.occurredAt, x.occasion, x.action, x.kind, x.minutes, x.valueIds,
-    x.customerRef, x.reactionText, x.reactionScore, x.inFeed, x.createdAt,
+    x.orgId,
+    x.memberId,
+    x.teamIds,
+    x.roles,
+    x.id,
+    x.occurredAt,
+    x.occasion,
+    x.action,
+    x.kind,
+    x.minutes,
+    x.valueIds,
+    x.customerRef,
+    x.reactionText,
+    x.reactionScore,
+    x.inFeed,
+    x.createdAt,
   ];
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
   const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
     stored
-      ? { name: 'log-free-extra-keyed', text: FREE_EXTRA.keyed, values: [...values, stored.key, stored.requestHash, stored.response] }
+      ? {
+          name: 'log-free-extra-keyed',
+          text: FREE_EXTRA.keyed,
+          values: [...values, stored.key, stored.requestHash, stored.response],
+        }
       : { name: 'log-free-extra', text: FREE_EXTRA.plain, values },
   );
   return { ok: rows[0]!.ok, saved: rows[0]!.saved > 0 };
@@ -248,10 +296,19 @@ export async function selectExtra(tx: Tx, orgId: string, extraId: string) {
   return row;
 }
 
-export async function updateExtraRow(tx: Tx, orgId: string, extraId: string, values: Partial<Omit<typeof extras.$inferInsert, 'occasionTsv'>>) {
+export async function updateExtraRow(
+  tx: Tx,
+  orgId: string,
+  extraId: string,
+  values: Partial<Omit<typeof extras.$inferInsert, 'occasionTsv'>>,
+) {
   const [row] = await tx
     .update(extras)
-    .set({ ...values, ...(values.occasion !== undefined ? { occasionTsv: occasionWords(orgId, values.occasion) } : {}), updatedAt: new Date() })
+    .set({
+      ...values,
+      ...(values.occasion !== undefined ? { occasionTsv: occasionWords(orgId, values.occasion) } : {}),
+      updatedAt: new Date(),
+    })
     .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)))
     .returning();
   return row;
@@ -309,7 +366,13 @@ export async function selectRecentTexts(tx: Tx, orgId: string, memberId: string,
 export async function insertReaction(
   tx: Tx,
   orgId: string,
-  values: { extraId: string; reactionText: string | null; reactionScore: number | null; changedBy: string; source?: 'member' | 'customer' },
+  values: {
+    extraId: string;
+    reactionText: string | null;
+    reactionScore: number | null;
+    changedBy: string;
+    source?: 'member' | 'customer';
+  },
 ) {
   await tx.insert(extraReactions).values({ orgId, ...values });
 }

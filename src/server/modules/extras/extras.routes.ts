@@ -27,7 +27,11 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   // ---------- mandates ----------
   app.get('/mandates', {
     config: { access: LEADERS },
-    schema: { tags: ['mandates'], summary: 'Every mandate set in the organisation', response: { 200: z.object({ items: z.array(mandate) }), ...problems } },
+    schema: {
+      tags: ['mandates'],
+      summary: 'Every mandate set in the organisation',
+      response: { 200: z.object({ items: z.array(mandate) }), ...problems },
+    },
     handler: async (request) => ({ items: await service.listMandates(db, tenantOf(request)) }),
   });
 
@@ -44,7 +48,12 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.delete('/mandates/:mandateId', {
     config: { access: STEERING },
-    schema: { tags: ['mandates'], summary: 'Remove a mandate', params: mandateParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['mandates'],
+      summary: 'Remove a mandate',
+      params: mandateParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.removeMandate(db, tenantOf(request), request.params.mandateId);
       return reply.code(204).send(null);
@@ -81,7 +90,12 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get('/extras', {
     config: { access: STAFF },
-    schema: { tags: ['extras'], summary: 'Extras: mine, my teams (managers), all (directors)', querystring: listExtrasQuery, response: { 200: extraPage, ...problems } },
+    schema: {
+      tags: ['extras'],
+      summary: 'Extras: mine, my teams (managers), all (directors)',
+      querystring: listExtrasQuery,
+      response: { 200: extraPage, ...problems },
+    },
     handler: (request) => service.listExtras(db, tenantOf(request), request.query),
   });
 
@@ -95,23 +109,40 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const csv = await service.exportExtrasCsv(db, tenantOf(request), { ...request.query, limit: service.CSV_MAX_ROWS }, authOf(request).language);
+      const csv = await service.exportExtrasCsv(
+        db,
+        tenantOf(request),
+        { ...request.query, limit: service.CSV_MAX_ROWS },
+        authOf(request).language,
+      );
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="klantwerk-extras-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="klantwerk-extras-${new Date().toISOString().slice(0, 10)}.csv"`,
+        )
         .send(csv);
     },
   });
 
   app.get('/extras/suggestions', {
     config: { access: STAFF },
-    schema: { tags: ['extras'], summary: 'Recent occasions and actions to offer while logging', response: { 200: suggestions, ...problems } },
+    schema: {
+      tags: ['extras'],
+      summary: 'Recent occasions and actions to offer while logging',
+      response: { 200: suggestions, ...problems },
+    },
     handler: (request) => service.suggestForMember(db, tenantOf(request)),
   });
 
   app.get('/extras/:extraId', {
     config: { access: STAFF },
-    schema: { tags: ['extras'], summary: 'One extra with the history of its reaction', params: extraParams, response: { 200: extraDetail, ...problems } },
+    schema: {
+      tags: ['extras'],
+      summary: 'One extra with the history of its reaction',
+      params: extraParams,
+      response: { 200: extraDetail, ...problems },
+    },
     handler: (request) => service.findExtra(db, tenantOf(request), request.params.extraId),
   });
 
@@ -129,7 +160,12 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.delete('/extras/:extraId', {
     config: { access: STAFF },
-    schema: { tags: ['extras'], summary: 'Delete my extra (within 24 hours; kept for the audit)', params: extraParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['extras'],
+      summary: 'Delete my extra (within 24 hours; kept for the audit)',
+      params: extraParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.deleteExtra(db, tenantOf(request), request.params.extraId);
       return reply.code(204).send(null);
@@ -162,7 +198,12 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.post('/extras/:extraId/unhide', {
     config: { access: LEADERS },
-    schema: { tags: ['extras'], summary: 'Show a hidden extra in the feed again', params: extraParams, response: { 200: extra, ...problems } },
+    schema: {
+      tags: ['extras'],
+      summary: 'Show a hidden extra in the feed again',
+      params: extraParams,
+      response: { 200: extra, ...problems },
+    },
     handler: (request) => service.setHidden(db, tenantOf(request), request.params.extraId, null),
   });
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { amountAboveMandate, mandateBreaches, pickMandate } from './extras.service';
 
 const row = (scopeType: string, scopeKey: string, budgetCents: number) =>
-  ({ scopeType, scopeKey, budgetCents, maxPerExtraCents: 1000, allowedKinds: ['gift'], period: 'week' }) as Parameters<typeof pickMandate>[0][number];
+  ({ scopeType, scopeKey, budgetCents, maxPerExtraCents: 1000, allowedKinds: ['gift'], period: 'week' }) as Parameters<
+    typeof pickMandate
+  >[0][number];
 
 describe('pickMandate', () => {
   it('takes the member over the team over the role, and the most generous among teams or roles', () => {
@@ -23,7 +25,11 @@ describe('mandateBreaches', () => {
     expect(mandateBreaches(mandate, { costCents: 1000, kind: 'gift' }, 1500)).toEqual([]);
   });
   it('names every limit that is passed', () => {
-    expect(mandateBreaches(mandate, { costCents: 1200, kind: 'discount' }, 2000)).toEqual(['kind_not_allowed', 'over_max_per_extra', 'over_budget']);
+    expect(mandateBreaches(mandate, { costCents: 1200, kind: 'discount' }, 2000)).toEqual([
+      'kind_not_allowed',
+      'over_max_per_extra',
+      'over_budget',
+    ]);
   });
   it('lets a free extra through when the budget is used up, and asks a reason for money without a mandate', () => {
     expect(mandateBreaches(mandate, { costCents: 0, kind: 'time' }, 9000)).toEqual([]);
@@ -39,7 +45,9 @@ describe('amountAboveMandate', () => {
     expect(amountAboveMandate(mandate, { costCents: 750, kind: 'gift' }, 0)).toBe(550);
   });
   it('is the part past the budget when that is more, and never more than the cost', () => {
-    expect(amountAboveMandate({ ...mandate, maxPerExtraCents: 1000 }, { costCents: 800, kind: 'gift' }, 2000)).toBe(300);
+    expect(amountAboveMandate({ ...mandate, maxPerExtraCents: 1000 }, { costCents: 800, kind: 'gift' }, 2000)).toBe(
+      300,
+    );
     expect(amountAboveMandate(mandate, { costCents: 750, kind: 'gift' }, 5000)).toBe(750);
   });
   it('is the whole cost without a mandate or for a kind that is not allowed', () => {

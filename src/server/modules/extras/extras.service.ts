@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
 import type { ExtraKind, FigureView, Language, Role } from '../../../contracts/constants';
+import type { Extra, Mandate, MandateScope, MyMandate } from '../../../contracts/extras.contract';
 import type { Db, Tx } from '../../db/client';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
-import { toCsv } from '../../lib/csv';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
+import { toCsv } from '../../lib/csv';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { translate } from '../../lib/i18n';
-import { earlierAnswer, requestHashOf, runIdempotent, type IdempotentResult } from '../../lib/idempotency';
+import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
@@ -29,8 +29,16 @@ function scopeOf(row: MandateRow): MandateScope {
 }
 
 async function toMandates(db: Tx, orgId: string, rows: MandateRow[]): Promise<Mandate[]> {
-  const teamNames = await org.findTeamNames(db, orgId, rows.filter((r) => r.scopeType === 'team').map((r) => r.scopeKey));
-  const memberNames = await org.findMemberNames(db, orgId, rows.filter((r) => r.scopeType === 'member').map((r) => r.scopeKey));
+  const teamNames = await org.findTeamNames(
+    db,
+    orgId,
+    rows.filter((r) => r.scopeType === 'team').map((r) => r.scopeKey),
+  );
+  const memberNames = await org.findMemberNames(
+    db,
+    orgId,
+    rows.filter((r) => r.scopeType === 'member').map((r) => r.scopeKey),
+  );
   return rows.map((row) => ({
     id: row.id,
     scope: scopeOf(row),
@@ -55,18 +63,31 @@ export async function listMandates(db: Db, tenant: TenantContext): Promise<Manda
 export async function putMandate(
   db: Db,
   tenant: TenantContext,
-  input: { scope: MandateScope; period: 'week' | 'month'; budgetCents: number; maxPerExtraCents: number; allowedKinds: ExtraKind[] },
+  input: {
+    scope: MandateScope;
+    period: 'week' | 'month';
+    budgetCents: number;
+    maxPerExtraCents: number;
+    allowedKinds: ExtraKind[];
+  },
 ): Promise<Mandate> {
   // A maximum per extra above the whole budget can never be spent: refused with a clear message rather than saved without a word.
   if (input.maxPerExtraCents > input.budgetCents) {
     throw new AppError('mandate_max_above_budget', 400, {
-      errors: [{ path: 'body.maxPerExtraCents', code: 'mandate_max_above_budget', message: 'the maximum per extra may not be more than the budget' }],
+      errors: [
+        {
+          path: 'body.maxPerExtraCents',
+          code: 'mandate_max_above_budget',
+          message: 'the maximum per extra may not be more than the budget',
+        },
+      ],
     });
   }
   return db.transaction(async (tx) => {
     const { scope } = input;
     if (scope.type === 'team' && !(await org.findTeamNames(tx, tenant.orgId, [scope.teamId])).size) throw notFound();
-    if (scope.type === 'member' && !(await org.findMemberNames(tx, tenant.orgId, [scope.memberId])).size) throw notFound();
+    if (scope.type === 'member' && !(await org.findMemberNames(tx, tenant.orgId, [scope.memberId])).size)
+      throw notFound();
     const scopeKey = scope.type === 'role' ? scope.role : scope.type === 'team' ? scope.teamId : scope.memberId;
     const row = await repo.upsertMandate(tx, tenant.orgId, {
       scopeType: scope.type,
@@ -104,7 +125,10 @@ export function pickMandate(candidates: MandateRow[], memberId: string): Mandate
 }
 
 /** The mandate of one member among all of the organisation's (for overviews of many members at once). */
-export function mandateOf(all: MandateRow[], member: { id: string; roles: string[]; teamIds: string[] }): MandateRow | undefined {
+export function mandateOf(
+  all: MandateRow[],
+  member: { id: string; roles: string[]; teamIds: string[] },
+): MandateRow | undefined {
   const applies = (m: MandateRow) =>
     (m.scopeType === 'member' && m.scopeKey === member.id) ||
     (m.scopeType === 'team' && member.teamIds.includes(m.scopeKey)) ||
@@ -124,7 +148,12 @@ export async function mandateStatusAt(db: Tx, who: Who, at: Date, exceptExtraId?
   const row = pickMandate(situation.candidates, who.memberId);
   const usage = row?.period === 'month' ? situation.month : situation.week;
   const budget = row?.budgetCents ?? 0;
-  return { row, bounds: { start: usage.start, end: usage.end }, usedCents: usage.usedCents, leftCents: Math.max(0, budget - usage.usedCents) };
+  return {
+    row,
+    bounds: { start: usage.start, end: usage.end },
+    usedCents: usage.usedCents,
+    leftCents: Math.max(0, budget - usage.usedCents),
+  };
 }
 
 export async function findMyMandate(db: Db, tenant: TenantContext): Promise<MyMandate> {
@@ -196,7 +225,11 @@ function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
 }
 
 async function withNames(db: Tx, orgId: string, rows: repo.ExtraRow[]): Promise<Extra[]> {
-  const names = await org.findMemberNames(db, orgId, rows.map((r) => r.memberId));
+  const names = await org.findMemberNames(
+    db,
+    orgId,
+    rows.map((r) => r.memberId),
+  );
   return rows.map((r) => toExtra(r, names));
 }
 
@@ -273,7 +306,10 @@ export async function logExtra(
   input: LogExtraInput,
   idempotencyKey?: string,
 ): Promise<IdempotentResult<Extra>> {
-  return (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ?? logExtraChecked(db, tenant, author, input, idempotencyKey);
+  return (
+    (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ??
+    logExtraChecked(db, tenant, author, input, idempotencyKey)
+  );
 }
 
 /**
@@ -334,7 +370,9 @@ async function logFreeExtra(
   if (!ok) return undefined;
   if (saved) return { status: 201, body, replayed: false };
   // The key was taken (a retry, perhaps at the same moment): the first answer.
-  return idempotencyKey ? earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey }, requestHash) : undefined;
+  return idempotencyKey
+    ? earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey }, requestHash)
+    : undefined;
 }
 
 /** Logging with every check: the budget locked, the mandate judged, the managers told when above it. */
@@ -345,51 +383,62 @@ async function logExtraChecked(
   input: LogExtraInput,
   idempotencyKey?: string,
 ): Promise<IdempotentResult<Extra>> {
-  return runIdempotent(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input }, async (tx) => {
-    await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
-    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
-    checkOccurredAt(occurredAt);
-    const valueIds = await checkValues(tx, tenant.orgId, input.valueIds);
-    const judged = await judgeMandate(tx, tenant, { ...input, occurredAt, reason: input.aboveMandateReason });
-    const reactionText = input.reactionText?.trim() || null;
-    const reactionScore = input.reactionScore ?? null;
-    const row = await repo.insertExtra(tx, tenant.orgId, {
-      memberId: tenant.memberId,
-      teamIds: tenant.teamIds,
-      occurredAt,
-      occasion: input.occasion,
-      inFeed: input.inFeed ?? true,
-      action: input.action,
-      kind: input.kind,
-      costCents: input.costCents,
-      minutes: input.minutes,
-      valueIds,
-      customerRef: input.customerRef?.trim() || null,
-      reactionText,
-      reactionScore,
-      aboveMandate: judged.above,
-      aboveMandateReason: judged.reason,
-      mandateId: judged.mandateId,
-    });
-    if (reactionText || reactionScore) {
-      await repo.insertReaction(tx, tenant.orgId, { extraId: row.id, reactionText, reactionScore, changedBy: tenant.memberId });
-    }
-    const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
-    if (judged.above) {
-      const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter((id) => id !== tenant.memberId);
-      await notifyMembers(tx, tenant.orgId, managers, 'extra_above_mandate', {
-        extraId: row.id,
+  return runIdempotent(
+    db,
+    { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input },
+    async (tx) => {
+      await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+      checkOccurredAt(occurredAt);
+      const valueIds = await checkValues(tx, tenant.orgId, input.valueIds);
+      const judged = await judgeMandate(tx, tenant, { ...input, occurredAt, reason: input.aboveMandateReason });
+      const reactionText = input.reactionText?.trim() || null;
+      const reactionScore = input.reactionScore ?? null;
+      const row = await repo.insertExtra(tx, tenant.orgId, {
         memberId: tenant.memberId,
-        memberName: author.name,
-        costCents: row.costCents,
-        /** The part of the cost above the mandate (the whole cost without a mandate or for a kind not allowed). */
-        aboveCents: judged.aboveCents,
-        occasion: row.occasion,
-        reason: judged.reason,
+        teamIds: tenant.teamIds,
+        occurredAt,
+        occasion: input.occasion,
+        inFeed: input.inFeed ?? true,
+        action: input.action,
+        kind: input.kind,
+        costCents: input.costCents,
+        minutes: input.minutes,
+        valueIds,
+        customerRef: input.customerRef?.trim() || null,
+        reactionText,
+        reactionScore,
+        aboveMandate: judged.above,
+        aboveMandateReason: judged.reason,
+        mandateId: judged.mandateId,
       });
-    }
-    return { status: 201, body: extra };
-  });
+      if (reactionText || reactionScore) {
+        await repo.insertReaction(tx, tenant.orgId, {
+          extraId: row.id,
+          reactionText,
+          reactionScore,
+          changedBy: tenant.memberId,
+        });
+      }
+      const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
+      if (judged.above) {
+        const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(
+          (id) => id !== tenant.memberId,
+        );
+        await notifyMembers(tx, tenant.orgId, managers, 'extra_above_mandate', {
+          extraId: row.id,
+          memberId: tenant.memberId,
+          memberName: author.name,
+          costCents: row.costCents,
+          /** The part of the cost above the mandate (the whole cost without a mandate or for a kind not allowed). */
+          aboveCents: judged.aboveCents,
+          occasion: row.occasion,
+          reason: judged.reason,
+        });
+      }
+      return { status: 201, body: extra };
+    },
+  );
 }
 
 /** Who may see an extra: its author, a manager of one of its teams, a director. */
@@ -411,7 +460,8 @@ async function loadVisible(tx: Tx, tenant: TenantContext, extraId: string) {
 async function loadOwnEditable(tx: Tx, tenant: TenantContext, extraId: string) {
   const { row, access } = await loadVisible(tx, tenant, extraId);
   if (!access.author) throw forbidden();
-  if (Date.now() > row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000) throw new AppError('edit_window_closed', 409);
+  if (Date.now() > row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000)
+    throw new AppError('edit_window_closed', 409);
   return row;
 }
 
@@ -443,7 +493,12 @@ export async function updateExtra(
     if (input.occurredAt) checkOccurredAt(occurredAt);
     const valueIds = input.valueIds ? await checkValues(tx, tenant.orgId, input.valueIds) : current.valueIds;
     const next = { costCents: input.costCents ?? current.costCents, kind: input.kind ?? current.kind, occurredAt };
-    const judged = await judgeMandate(tx, tenant, { ...next, reason: input.aboveMandateReason ?? current.aboveMandateReason ?? undefined }, extraId);
+    const judged = await judgeMandate(
+      tx,
+      tenant,
+      { ...next, reason: input.aboveMandateReason ?? current.aboveMandateReason ?? undefined },
+      extraId,
+    );
     const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, {
       occurredAt,
       occasion: input.occasion ?? current.occasion,
@@ -498,14 +553,27 @@ export async function setReaction(
     const { access } = await loadVisible(tx, tenant, extraId);
     if (!access.author) throw forbidden();
     const reactionText = input.reactionText?.trim() || null;
-    const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, { reactionText, reactionScore: input.reactionScore });
-    await repo.insertReaction(tx, tenant.orgId, { extraId, reactionText, reactionScore: input.reactionScore, changedBy: tenant.memberId });
+    const row = await repo.updateExtraRow(tx, tenant.orgId, extraId, {
+      reactionText,
+      reactionScore: input.reactionScore,
+    });
+    await repo.insertReaction(tx, tenant.orgId, {
+      extraId,
+      reactionText,
+      reactionScore: input.reactionScore,
+      changedBy: tenant.memberId,
+    });
     return (await withNames(tx, tenant.orgId, [row!]))[0]!;
   });
 }
 
 /** A manager of the extra's team (or a director) keeps it out of the team feed, with a reason. */
-export async function setHidden(db: Db, tenant: TenantContext, extraId: string, hide: { reason: string } | null): Promise<Extra> {
+export async function setHidden(
+  db: Db,
+  tenant: TenantContext,
+  extraId: string,
+  hide: { reason: string } | null,
+): Promise<Extra> {
   return db.transaction(async (tx) => {
     const { access } = await loadVisible(tx, tenant, extraId);
     if (!access.canHide) throw forbidden();
@@ -556,7 +624,11 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery, view: 
     if (managed.length === 0) throw forbidden();
     if (query.teamId && !managed.includes(query.teamId)) throw forbidden();
     if (query.memberId) await openMemberFigures(db, tenant, view, query.memberId, { record: !query.cursor });
-    return { ...filter, anyTeamIds: query.teamId ? [query.teamId] : managed, ...(query.memberId ? { memberId: query.memberId } : {}) };
+    return {
+      ...filter,
+      anyTeamIds: query.teamId ? [query.teamId] : managed,
+      ...(query.memberId ? { memberId: query.memberId } : {}),
+    };
   }
   if (!tenant.roles.includes('director')) throw forbidden();
   if (query.memberId) await openMemberFigures(db, tenant, view, query.memberId, { record: !query.cursor });
@@ -570,7 +642,12 @@ async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery, view: 
 export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery) {
   const filter = await filterFor(db, tenant, query, 'extras_list');
   const after = decodeCursor(query.cursor);
-  const rows = await repo.selectExtras(db, tenant.orgId, { ...filter, ...(after ? { after: { occurredAt: after.at, id: after.id } } : {}) }, query.limit + 1);
+  const rows = await repo.selectExtras(
+    db,
+    tenant.orgId,
+    { ...filter, ...(after ? { after: { occurredAt: after.at, id: after.id } } : {}) },
+    query.limit + 1,
+  );
   const page = rows.slice(0, query.limit);
   return {
     items: await withNames(db, tenant.orgId, page),
@@ -581,17 +658,42 @@ export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery
 export const CSV_MAX_ROWS = 10_000;
 
 /** What a list shows, as CSV for a spreadsheet in the person's language (Dutch: ; and decimal comma). */
-export async function exportExtrasCsv(db: Db, tenant: TenantContext, query: ListQuery, language: Language): Promise<string> {
+export async function exportExtrasCsv(
+  db: Db,
+  tenant: TenantContext,
+  query: ListQuery,
+  language: Language,
+): Promise<string> {
   const filter = await filterFor(db, tenant, query, 'extras_csv');
   const rows = await repo.selectExtras(db, tenant.orgId, filter, CSV_MAX_ROWS);
   const extrasList = await withNames(db, tenant.orgId, rows);
-  const teamNames = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => r.teamIds));
+  const teamNames = await org.findTeamNames(
+    db,
+    tenant.orgId,
+    rows.flatMap((r) => r.teamIds),
+  );
   const timeZone = tenant.timeZone;
   const money = (cents: number) => (cents / 100).toFixed(2).replace('.', language === 'nl' ? ',' : '.');
-  const date = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-  const header = ['date', 'member', 'teams', 'occasion', 'action', 'kind', 'cost', 'minutes', 'customer', 'reaction', 'score', 'aboveMandate', 'reason'].map(
-    (key) => translate(language, `csv.extras.${key}`),
-  );
+  const date = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  const header = [
+    'date',
+    'member',
+    'teams',
+    'occasion',
+    'action',
+    'kind',
+    'cost',
+    'minutes',
+    'customer',
+    'reaction',
+    'score',
+    'aboveMandate',
+    'reason',
+  ].map((key) => translate(language, `csv.extras.${key}`));
   return toCsv(
     language,
     header,

@@ -17,20 +17,24 @@ type Who = 'member' | 'manager' | 'director' | 'admin' | 'advisor' | 'newcomer' 
 const cookie = {} as Record<Who, string>;
 let newcomerId: string;
 
-const day = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
+const day = (offset: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
 
 beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'home');
   other = await createOrgFixture(t.database.db, 'home-other');
-  for (const who of ['member', 'manager', 'director', 'admin', 'advisor'] as const) cookie[who] = await signIn(t.app, f.people[who].email);
+  for (const who of ['member', 'manager', 'director', 'admin', 'advisor'] as const)
+    cookie[who] = await signIn(t.app, f.people[who].email);
   const newcomer = await addFixturePerson(t.database.db, f, 'newcomer', ['member'], f.teamId, false);
   newcomerId = newcomer.memberId;
   cookie.newcomer = await signIn(t.app, newcomer.email);
   cookie.otherManager = await signIn(t.app, other.people.manager.email);
   cookie.otherAdmin = await signIn(t.app, other.people.admin.email);
   // The member and the others have been here a while; the newcomer joined a minute ago.
-  await t.database.db.execute(sql`update members set created_at = now() - interval '30 days' where org_id in (${f.orgId}, ${other.orgId}) and id <> ${newcomerId}`);
+  await t.database.db.execute(
+    sql`update members set created_at = now() - interval '30 days' where org_id in (${f.orgId}, ${other.orgId}) and id <> ${newcomerId}`,
+  );
 });
 afterAll(async () => {
   if (process.env.SHOW_ERRORS) console.log(t.logs.filter((l) => l.includes('"level":50')).join('\n'));
@@ -61,11 +65,25 @@ describe('the first run of a new organisation', () => {
     expect(first.finished).toBe(false);
     expect((await inbox('admin')).setup?.steps).toHaveLength(6);
 
-    expect((await call('director', 'PUT', '/purpose', { purpose: 'Gasten voelen zich thuis', offerSummary: '', audience: '' })).statusCode).toBe(200);
-    expect((await call('director', 'POST', '/values', { name: 'Gastvrij', behaviours: ['groet', 'luistert'] })).statusCode).toBe(201);
+    expect(
+      (
+        await call('director', 'PUT', '/purpose', {
+          purpose: 'Gasten voelen zich thuis',
+          offerSummary: '',
+          audience: '',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('director', 'POST', '/values', { name: 'Gastvrij', behaviours: ['groet', 'luistert'] })).statusCode,
+    ).toBe(201);
     const skipped = await call('admin', 'PUT', '/setup/skipped', { step: 'offerings', skipped: true });
     expect(skipped.statusCode, skipped.body).toBe(200);
-    expect((skipped.json() as Setup).steps.find((s) => s.step === 'offerings')).toEqual({ step: 'offerings', done: false, skipped: true });
+    expect((skipped.json() as Setup).steps.find((s) => s.step === 'offerings')).toEqual({
+      step: 'offerings',
+      done: false,
+      skipped: true,
+    });
     const mandate = await call('director', 'PUT', '/mandates', {
       scope: { type: 'role', role: 'member' },
       period: 'week',
@@ -94,7 +112,11 @@ describe('the first run of a new organisation', () => {
     expect((await call('admin', 'PUT', '/setup/skipped', { step: 'values', skipped: 'ja' })).statusCode).toBe(400);
     // Another organisation's administrator sees their own state, untouched by this one's skips.
     const theirs = (await call('otherAdmin', 'GET', '/setup')).json() as Setup;
-    expect(theirs.steps.find((s) => s.step === 'offerings')).toEqual({ step: 'offerings', done: false, skipped: false });
+    expect(theirs.steps.find((s) => s.step === 'offerings')).toEqual({
+      step: 'offerings',
+      done: false,
+      skipped: false,
+    });
   });
 });
 
@@ -127,11 +149,20 @@ describe('the inbox by role', () => {
     expect(mine.rounds).toEqual([{ id: campaignId, title: 'Ronde van december', closesOn: day(10) }]);
     expect(mine.steps).toMatchObject({ open: 1, late: 0 });
     expect(mine.steps!.items[0]).toMatchObject({ promiseId, what: 'Bedje klaarzetten', late: false });
-    expect(mine).toMatchObject({ followups: null, aboveMandate: null, weeklyPicks: null, decisions: null, changes: null, setup: null });
+    expect(mine).toMatchObject({
+      followups: null,
+      aboveMandate: null,
+      weeklyPicks: null,
+      decisions: null,
+      changes: null,
+      setup: null,
+    });
 
     // Answered: the round leaves the member's home; the director's home says nothing of who answered.
     const question = (await call('member', 'GET', `/campaigns/${campaignId}`)).json().questions[0];
-    const answered = await call('member', 'PUT', `/campaigns/${campaignId}/answers`, { answers: [{ questionId: question.id, value: 4 }] });
+    const answered = await call('member', 'PUT', `/campaigns/${campaignId}/answers`, {
+      answers: [{ questionId: question.id, value: 4 }],
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     expect((await inbox('member')).rounds).toEqual([]);
     expect((await inbox('manager')).rounds.map((r) => r.id)).toEqual([campaignId]);
@@ -139,7 +170,9 @@ describe('the inbox by role', () => {
   });
 
   it('someone who joined a minute ago does not see a step that was late before they came; the manager does, and the member who was there', async () => {
-    await t.database.db.execute(sql`update promise_steps set due_date = ${day(-2)}::date where org_id = ${f.orgId} and promise_id = ${promiseId}`);
+    await t.database.db.execute(
+      sql`update promise_steps set due_date = ${day(-2)}::date where org_id = ${f.orgId} and promise_id = ${promiseId}`,
+    );
     const newcomer = await inbox('newcomer');
     expect(newcomer.steps).toMatchObject({ open: 0, late: 0, items: [] });
     expect(await inbox('member')).toMatchObject({ steps: { late: 1 } });
@@ -149,7 +182,14 @@ describe('the inbox by role', () => {
   });
 
   it('a manager: the follow-up of a very negative reaction with how late it is, the notice above the mandate, the weekly pick to choose', async () => {
-    const extra = await call('member', 'POST', '/extras', { occasion: 'Gast jarig', action: 'Taart op de kamer', kind: 'gift', costCents: 3000, minutes: 5, aboveMandateReason: 'verjaardag' });
+    const extra = await call('member', 'POST', '/extras', {
+      occasion: 'Gast jarig',
+      action: 'Taart op de kamer',
+      kind: 'gift',
+      costCents: 3000,
+      minutes: 5,
+      aboveMandateReason: 'verjaardag',
+    });
     expect(extra.statusCode, extra.body).toBe(201);
     const link = (await call('member', 'POST', `/extras/${extra.json().id}/voice-link`)).json();
     const token = new URL(link.url).pathname.split('/').pop()!;
@@ -167,19 +207,37 @@ describe('the inbox by role', () => {
     expect(manager.followups).toMatchObject({ count: 1, late: 1 });
     expect(manager.followups!.items[0]).toMatchObject({ score: 1, comment: 'Taart was oud', daysLate: 1 });
     expect(manager.aboveMandate).toMatchObject({ count: 1 });
-    expect(manager.aboveMandate!.items[0]).toMatchObject({ extraId: extra.json().id, memberName: f.people.member.name, costCents: 3000 });
+    expect(manager.aboveMandate!.items[0]).toMatchObject({
+      extraId: extra.json().id,
+      memberName: f.people.member.name,
+      costCents: 3000,
+    });
     expect(manager.weeklyPicks).toEqual([expect.objectContaining({ teamId: f.teamId, stories: 1 })]);
 
     // Done: the notice read, the follow-up closed, the pick chosen — the home empties.
     await call('manager', 'POST', `/notifications/${manager.aboveMandate!.items[0]!.notificationId}/read`);
-    await call('manager', 'POST', `/voice-followups/${manager.followups!.items[0]!.id}/close`, { outcome: 'resolved', note: 'Gebeld' });
-    const picked = await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, { week: day(0), extraIds: [extra.json().id] });
+    await call('manager', 'POST', `/voice-followups/${manager.followups!.items[0]!.id}/close`, {
+      outcome: 'resolved',
+      note: 'Gebeld',
+    });
+    const picked = await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, {
+      week: day(0),
+      extraIds: [extra.json().id],
+    });
     expect(picked.statusCode, picked.body).toBe(200);
-    expect(await inbox('manager')).toMatchObject({ followups: { count: 0 }, aboveMandate: { count: 0 }, weeklyPicks: [] });
+    expect(await inbox('manager')).toMatchObject({
+      followups: { count: 0 },
+      aboveMandate: { count: 0 },
+      weeklyPicks: [],
+    });
   });
 
   it('a director: the decision queue, first items and count, and what changed', async () => {
-    const need = await call('member', 'POST', '/needs', { what: 'Snellere check-in', forWhom: 'Gasten', whyNow: 'Rijen bij de balie' });
+    const need = await call('member', 'POST', '/needs', {
+      what: 'Snellere check-in',
+      forWhom: 'Gasten',
+      whyNow: 'Rijen bij de balie',
+    });
     expect(need.statusCode, need.body).toBe(201);
     const proposal = await call('advisor', 'POST', '/proposals', {
       kind: 'improve',
@@ -195,16 +253,34 @@ describe('the inbox by role', () => {
     expect(proposal.statusCode, proposal.body).toBe(201);
     const director = await inbox('director');
     expect(director.decisions).toMatchObject({ count: 1 });
-    expect(director.decisions!.items[0]).toMatchObject({ id: proposal.json().id, title: 'Zelf inchecken met een tablet' });
+    expect(director.decisions!.items[0]).toMatchObject({
+      id: proposal.json().id,
+      title: 'Zelf inchecken met een tablet',
+    });
     expect(director.changes!.extras.now).toBe(1);
     expect(director.followups).toBeNull();
     expect((await inbox('manager')).decisions).toBeNull();
   });
 
   it('a guest advisor has an empty inbox; nobody sees another organisation’s work; signed out is refused', async () => {
-    expect(await inbox('advisor')).toEqual({ followups: null, aboveMandate: null, weeklyPicks: null, decisions: null, changes: null, rounds: [], steps: null, setup: null });
+    expect(await inbox('advisor')).toEqual({
+      followups: null,
+      aboveMandate: null,
+      weeklyPicks: null,
+      decisions: null,
+      changes: null,
+      rounds: [],
+      steps: null,
+      setup: null,
+    });
     const theirs = await inbox('otherManager');
-    expect(theirs).toMatchObject({ followups: { count: 0 }, aboveMandate: { count: 0 }, weeklyPicks: [], rounds: [], steps: { open: 0 } });
+    expect(theirs).toMatchObject({
+      followups: { count: 0 },
+      aboveMandate: { count: 0 },
+      weeklyPicks: [],
+      rounds: [],
+      steps: { open: 0 },
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/inbox' })).statusCode).toBe(401);
   });
 });

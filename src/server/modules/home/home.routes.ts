@@ -23,13 +23,22 @@ export const homeRoutes: FastifyPluginAsyncZod<{ deps: HomeDeps }> = async (app,
 
   app.get('/setup', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'The first-run checklist: purpose, values, offerings, teams, mandates, invitations — done or skipped', response: { 200: setup, ...problems } },
+    schema: {
+      tags,
+      summary: 'The first-run checklist: purpose, values, offerings, teams, mandates, invitations — done or skipped',
+      response: { 200: setup, ...problems },
+    },
     handler: (request) => findSetup(deps.db, tenantOf(request)),
   });
 
   app.put('/setup/skipped', {
     config: { access: ADMIN },
-    schema: { tags, summary: 'Skip a first-run step for now, or take it up again', body: setupStepBody, response: { 200: setup, ...problems } },
+    schema: {
+      tags,
+      summary: 'Skip a first-run step for now, or take it up again',
+      body: setupStepBody,
+      response: { 200: setup, ...problems },
+    },
     handler: (request) => skipSetupStep(deps.db, tenantOf(request), request.body.step, request.body.skipped),
   });
 };

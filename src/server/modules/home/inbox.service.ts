@@ -75,7 +75,8 @@ async function weeklyPicksOf(deps: HomeDeps, tenant: TenantContext): Promise<Inb
     const pick = await findWeeklyPick(deps.db, tenant, teamId);
     const stories = pick.picks.length + pick.candidates.length;
     // Nothing to choose from in a quiet week: nothing waits.
-    if (!pick.chosenBy && stories > 0) waiting.push({ teamId, teamName: names.get(teamId) ?? '', weekStart: pick.weekStart, stories });
+    if (!pick.chosenBy && stories > 0)
+      waiting.push({ teamId, teamName: names.get(teamId) ?? '', weekStart: pick.weekStart, stories });
   }
   return waiting;
 }
@@ -84,7 +85,15 @@ async function decisionsOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox
   const queue = await decisionQueue(deps.db, tenant);
   return {
     count: queue.items.length,
-    items: queue.items.slice(0, FIRST).map((p) => ({ id: p.id, title: p.title, authorName: p.authorName, flagged: p.flagged, daysWaiting: p.daysToDecision })),
+    items: queue.items
+      .slice(0, FIRST)
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        authorName: p.authorName,
+        flagged: p.flagged,
+        daysWaiting: p.daysToDecision,
+      })),
   };
 }
 
@@ -102,7 +111,9 @@ async function changesOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox['
 async function roundsOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox['rounds']> {
   // Only my own status: whether anyone else answered is never part of it.
   const { items } = await listCampaigns(deps, tenant);
-  return items.filter((c) => c.status === 'open' && c.myStatus === 'to_answer').map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn }));
+  return items
+    .filter((c) => c.status === 'open' && c.myStatus === 'to_answer')
+    .map((c) => ({ id: c.id, title: c.title, closesOn: c.closesOn }));
 }
 
 async function stepsOf(deps: HomeDeps, tenant: TenantContext, today: string): Promise<Inbox['steps']> {
@@ -147,5 +158,14 @@ export async function findInbox(deps: HomeDeps, tenant: TenantContext): Promise<
     staff && tenant.teamIds.length > 0 ? stepsOf(deps, tenant, today) : null,
     has(tenant, 'admin') ? findSetup(deps.db, tenant) : null,
   ]);
-  return { followups, aboveMandate, weeklyPicks, decisions, changes, rounds, steps, setup: setup && !setup.finished ? setup : null };
+  return {
+    followups,
+    aboveMandate,
+    weeklyPicks,
+    decisions,
+    changes,
+    rounds,
+    steps,
+    setup: setup && !setup.finished ? setup : null,
+  };
 }

@@ -26,7 +26,11 @@ export async function findSetup(db: Db, tenant: TenantContext): Promise<Setup> {
     // Someone invited, or someone already there besides the founder.
     invitations: state.invitations > 0 || state.members > 1,
   };
-  const steps = SETUP_STEPS.map((step) => ({ step, done: done[step], skipped: !done[step] && state.skipped.includes(step) }));
+  const steps = SETUP_STEPS.map((step) => ({
+    step,
+    done: done[step],
+    skipped: !done[step] && state.skipped.includes(step),
+  }));
   return { steps, finished: steps.every((s) => s.done || s.skipped) };
 }
 

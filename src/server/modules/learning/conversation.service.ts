@@ -1,10 +1,15 @@
 import type { ExtraKind } from '../../../contracts/constants';
-import type { ConversationNote, ConversationView, Figures, LearningSettings } from '../../../contracts/learning.contract';
+import type {
+  ConversationNote,
+  ConversationView,
+  Figures,
+  LearningSettings,
+} from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
-import { allMandates, mandateOf } from '../extras/extras.service';
 import { selectLocalDayStart } from '../extras/extras.repo';
+import { allMandates, mandateOf } from '../extras/extras.service';
 import * as org from '../org/org.service';
 import { recordFigureViews } from '../privacy/figure-views.service';
 import * as repo from './learning.repo';
@@ -40,13 +45,21 @@ export async function findSettings(db: Tx, tenant: TenantContext): Promise<Learn
 export async function putSettings(
   db: Db,
   tenant: TenantContext,
-  input: { memberComparison: true; worksCouncilAgreedOn: string; worksCouncilNote: string } | { memberComparison: false },
+  input:
+    | { memberComparison: true; worksCouncilAgreedOn: string; worksCouncilNote: string }
+    | { memberComparison: false },
 ): Promise<LearningSettings> {
   return db.transaction(async (tx) => {
     if (input.memberComparison) {
       if (input.worksCouncilAgreedOn > new Date().toISOString().slice(0, 10)) {
         throw new AppError('validation_failed', 400, {
-          errors: [{ path: 'body.worksCouncilAgreedOn', code: 'out_of_range', message: 'the works council cannot have agreed in the future' }],
+          errors: [
+            {
+              path: 'body.worksCouncilAgreedOn',
+              code: 'out_of_range',
+              message: 'the works council cannot have agreed in the future',
+            },
+          ],
         });
       }
       await repo.updateComparisonSetting(tx, tenant.orgId, {
@@ -72,12 +85,24 @@ function daysIn(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-export async function conversationView(db: Db, tenant: TenantContext, teamId: string, from: string, to: string): Promise<ConversationView> {
+export async function conversationView(
+  db: Db,
+  tenant: TenantContext,
+  teamId: string,
+  from: string,
+  to: string,
+): Promise<ConversationView> {
   await managesTeam(db, tenant, teamId);
   const days = daysIn(from, to);
   if (days < 1 || days > MAX_DAYS) {
     throw new AppError('validation_failed', 400, {
-      errors: [{ path: 'querystring.to', code: 'out_of_range', message: `from must come before to, at most ${MAX_DAYS} days apart` }],
+      errors: [
+        {
+          path: 'querystring.to',
+          code: 'out_of_range',
+          message: `from must come before to, at most ${MAX_DAYS} days apart`,
+        },
+      ],
     });
   }
   const start = await selectLocalDayStart(db, tenant.timeZone, from, 0);
@@ -136,22 +161,40 @@ export async function conversationView(db: Db, tenant: TenantContext, teamId: st
       }))
       .sort((a, b) => a.member.name.localeCompare(b.member.name, 'nl'));
     // Each member whose own figures were shown can read that this manager looked.
-    await recordFigureViews(db, tenant, 'conversation', members.map((m) => m.member.id), teamId);
+    await recordFigureViews(
+      db,
+      tenant,
+      'conversation',
+      members.map((m) => m.member.id),
+      teamId,
+    );
   }
   return {
     teamId,
     from,
     to,
     memberComparison: comparison,
-    team: { ...figuresOf(rows), members: rows.length, stories: stories.filter((s) => rows.some((r) => r.member_id === s.memberId)).map(toStory) },
+    team: {
+      ...figuresOf(rows),
+      members: rows.length,
+      stories: stories.filter((s) => rows.some((r) => r.member_id === s.memberId)).map(toStory),
+    },
     members,
   };
 }
 
 // ---------- notes ----------
 
-async function toNotes(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof repo.selectNotes>>): Promise<ConversationNote[]> {
-  const names = await org.findMemberNames(db, orgId, rows.flatMap((r) => [r.managerId, r.memberId]));
+async function toNotes(
+  db: Tx,
+  orgId: string,
+  rows: Awaited<ReturnType<typeof repo.selectNotes>>,
+): Promise<ConversationNote[]> {
+  const names = await org.findMemberNames(
+    db,
+    orgId,
+    rows.flatMap((r) => [r.managerId, r.memberId]),
+  );
   const person = (id: string) => ({ id, name: names.get(id) ?? '' });
   return rows.map((r) => ({
     id: r.id,
@@ -164,7 +207,12 @@ async function toNotes(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof re
 }
 
 /** A manager's notes about one member of a team they manage: only the notes this manager wrote. */
-export async function listNotes(db: Db, tenant: TenantContext, teamId: string, memberId: string): Promise<ConversationNote[]> {
+export async function listNotes(
+  db: Db,
+  tenant: TenantContext,
+  teamId: string,
+  memberId: string,
+): Promise<ConversationNote[]> {
   await managesTeam(db, tenant, teamId);
   return toNotes(db, tenant.orgId, await repo.selectNotes(db, tenant.orgId, memberId, tenant.memberId));
 }
@@ -174,7 +222,13 @@ export async function listMyNotes(db: Db, tenant: TenantContext): Promise<Conver
   return toNotes(db, tenant.orgId, await repo.selectNotes(db, tenant.orgId, tenant.memberId, null));
 }
 
-export async function addNote(db: Db, tenant: TenantContext, teamId: string, memberId: string, body: string): Promise<ConversationNote> {
+export async function addNote(
+  db: Db,
+  tenant: TenantContext,
+  teamId: string,
+  memberId: string,
+  body: string,
+): Promise<ConversationNote> {
   await managesTeam(db, tenant, teamId);
   return db.transaction(async (tx) => {
     const inTeam = (await org.findTeamsOfMember(tx, tenant.orgId, memberId)).some((t) => t.id === teamId);

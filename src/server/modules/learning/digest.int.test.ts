@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestDatabase } from '../../../../test/helpers/test-app';
-import { openDatabase, type Database } from '../../db/client';
+import { type Database, openDatabase } from '../../db/client';
 import { createMailer } from '../../lib/mailer';
 import { sendDueDigests } from './digest.service';
 import { selectDueWeeks } from './learning.repo';
@@ -38,7 +38,8 @@ const deps = (database: Database) => ({
 });
 const mailsTo = (email: string) => received.filter((m) => m.to === email);
 /** The text of a mail as sent (quoted-printable soft line breaks undone). */
-const body = (data: string) => data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const body = (data: string) =>
+  data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -91,7 +92,10 @@ afterAll(async () => {
 describe('the weekly digest', () => {
   it('sends exactly one mail per person for the week, with two processes at once and after a restart', async () => {
     refuseOnce.add(f.outsider.email);
-    const [first, second] = await Promise.all([sendDueDigests(deps(newProcess()), now), sendDueDigests(deps(newProcess()), now)]);
+    const [first, second] = await Promise.all([
+      sendDueDigests(deps(newProcess()), now),
+      sendDueDigests(deps(newProcess()), now),
+    ]);
     // A restart: a new process with a fresh connection pool runs the job again.
     const restarted = await sendDueDigests(deps(newProcess()), now);
 
@@ -104,8 +108,13 @@ describe('the weekly digest', () => {
     expect(restarted).toEqual({ sent: 0, failed: 0 });
 
     // The refused one is tried again once its last try is old enough, and then only once.
-    await databases[0]!.pool.query(`update digest_deliveries set claimed_at = claimed_at - interval '11 minutes' where status = 'failed'`);
-    const retried = await Promise.all([sendDueDigests(deps(newProcess()), now), sendDueDigests(deps(newProcess()), now)]);
+    await databases[0]!.pool.query(
+      `update digest_deliveries set claimed_at = claimed_at - interval '11 minutes' where status = 'failed'`,
+    );
+    const retried = await Promise.all([
+      sendDueDigests(deps(newProcess()), now),
+      sendDueDigests(deps(newProcess()), now),
+    ]);
     expect(retried.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(mailsTo(f.outsider.email)).toHaveLength(1);
     expect(received).toHaveLength(5);

@@ -52,7 +52,14 @@ export async function sendDueDigests(deps: DigestDeps, now = new Date()): Promis
   let sent = 0;
   let failed = 0;
   for (const week of await repo.selectDueWeeks(deps.db, now)) {
-    const claimed = await repo.claimDigests(deps.db, week.org_id, week.week_start, week.end, RETRY_AFTER_MINUTES, MAX_ATTEMPTS);
+    const claimed = await repo.claimDigests(
+      deps.db,
+      week.org_id,
+      week.week_start,
+      week.end,
+      RETRY_AFTER_MINUTES,
+      MAX_ATTEMPTS,
+    );
     for (const memberId of claimed) {
       try {
         const mail = await composeDigest(deps, week, memberId);
@@ -61,8 +68,14 @@ export async function sendDueDigests(deps: DigestDeps, now = new Date()): Promis
         sent++;
       } catch (err) {
         failed++;
-        deps.log.warn({ err, orgId: week.org_id, memberId, week: week.week_start }, 'digest not sent; tried again later');
-        await repo.markDigest(deps.db, week.org_id, memberId, week.week_start, { sent: false, error: err instanceof Error ? err.message : String(err) });
+        deps.log.warn(
+          { err, orgId: week.org_id, memberId, week: week.week_start },
+          'digest not sent; tried again later',
+        );
+        await repo.markDigest(deps.db, week.org_id, memberId, week.week_start, {
+          sent: false,
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
   }
@@ -76,7 +89,8 @@ const stars = (score: number | null) => (score ? ` (${score}/5)` : '');
 async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string): Promise<Mail | null> {
   const recipient = await repo.selectRecipient(deps.db, week.org_id, memberId);
   if (!recipient) return null;
-  const language: Language = recipient.language === 'en' || recipient.language === 'nl' ? recipient.language : asLanguage(week.default_language);
+  const language: Language =
+    recipient.language === 'en' || recipient.language === 'nl' ? recipient.language : asLanguage(week.default_language);
   const t = (key: string, vars: Record<string, string | number> = {}) =>
     translate(language, `mail.digest.${key}`, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
   const teamIds = recipient.team_ids ?? [];
@@ -90,15 +104,25 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     managedTeamIds,
     timeZone: week.time_zone,
   };
-  const dateFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: week.time_zone, day: 'numeric', month: 'long' });
-  const lines: string[] = [t('hello', { name: recipient.name }), '', t('intro', { from: dateFormat.format(week.start), to: dateFormat.format(new Date(week.end.getTime() - 1)) }), ''];
+  const dateFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: week.time_zone,
+    day: 'numeric',
+    month: 'long',
+  });
+  const lines: string[] = [
+    t('hello', { name: recipient.name }),
+    '',
+    t('intro', { from: dateFormat.format(week.start), to: dateFormat.format(new Date(week.end.getTime() - 1)) }),
+    '',
+  ];
 
   const mine = await repo.selectMyWeek(deps.db, week.org_id, memberId, week.start, week.end);
   lines.push(t('mineTitle'));
   if (mine.extras.length === 0) lines.push(t('mineNone'));
   else {
     lines.push(t('mineCount', { count: mine.extras.length }));
-    for (const extra of mine.extras.slice(0, OCCASIONS_LISTED)) lines.push(`- ${extra.occasion}${stars(extra.reaction_score)}`);
+    for (const extra of mine.extras.slice(0, OCCASIONS_LISTED))
+      lines.push(`- ${extra.occasion}${stars(extra.reaction_score)}`);
   }
   if (mine.thanks > 0) lines.push(t('thanks', { count: mine.thanks }));
   lines.push('');
@@ -108,7 +132,8 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     const pick = await findWeeklyPick(deps.db, tenant, teamId, week.week_start);
     if (pick.picks.length === 0) continue;
     lines.push(t('pickTitle', { team: teamNames.get(teamId) ?? '' }));
-    for (const story of pick.picks) lines.push(`- ${story.occasion} → ${story.action}${stars(story.reactionScore)} (${story.author.name})`);
+    for (const story of pick.picks)
+      lines.push(`- ${story.occasion} → ${story.action}${stars(story.reactionScore)} (${story.author.name})`);
     lines.push('');
   }
 
@@ -116,7 +141,9 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     const rows = await repo.selectTeamFigures(deps.db, week.org_id, teamId, week.start, week.end);
     const extras = rows.reduce((n, r) => n + r.extras, 0);
     const reactions = rows.reduce((n, r) => n + r.reactions, 0);
-    const average = reactions ? rows.reduce((n, r) => n + (r.average_reaction ?? 0) * r.reactions, 0) / reactions : null;
+    const average = reactions
+      ? rows.reduce((n, r) => n + (r.average_reaction ?? 0) * r.reactions, 0) / reactions
+      : null;
     lines.push(t('teamTitle', { team: teamNames.get(teamId) ?? '' }));
     lines.push(
       t('teamWeek', {
@@ -125,7 +152,10 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
         members: rows.length,
       }),
     );
-    if (average !== null) lines.push(t('teamReaction', { average: average.toFixed(1).replace('.', language === 'nl' ? ',' : '.'), reactions }));
+    if (average !== null)
+      lines.push(
+        t('teamReaction', { average: average.toFixed(1).replace('.', language === 'nl' ? ',' : '.'), reactions }),
+      );
     lines.push('');
   }
 

@@ -62,13 +62,22 @@ async function toStories(db: Tx, tenant: TenantContext, rows: repo.StoryRow[]): 
           removable: c.memberId === tenant.memberId || looksAfter(tenant, r.team_ids),
         }),
       ),
-      bestPractice: r.bp_why && r.bp_by && r.bp_at ? { why: r.bp_why, by: person(r.bp_by), at: new Date(r.bp_at).toISOString() } : null,
+      bestPractice:
+        r.bp_why && r.bp_by && r.bp_at
+          ? { why: r.bp_why, by: person(r.bp_by), at: new Date(r.bp_at).toISOString() }
+          : null,
       mine: r.member_id === tenant.memberId,
     };
   });
 }
 
-async function page(db: Tx, tenant: TenantContext, rows: repo.StoryRow[], limit: number, at: (r: repo.StoryRow) => string): Promise<StoryPage> {
+async function page(
+  db: Tx,
+  tenant: TenantContext,
+  rows: repo.StoryRow[],
+  limit: number,
+  at: (r: repo.StoryRow) => string,
+): Promise<StoryPage> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
@@ -77,15 +86,25 @@ async function page(db: Tx, tenant: TenantContext, rows: repo.StoryRow[], limit:
   };
 }
 
-export async function teamFeed(db: Db, tenant: TenantContext, query: { teamId?: string; limit: number; cursor?: string }): Promise<StoryPage> {
+export async function teamFeed(
+  db: Db,
+  tenant: TenantContext,
+  query: { teamId?: string; limit: number; cursor?: string },
+): Promise<StoryPage> {
   const teamId = query.teamId ?? tenant.teamIds[0] ?? tenant.managedTeamIds[0];
   if (!teamId) return { items: [], nextCursor: null };
   if (!readsTeam(tenant, teamId)) throw forbidden();
   const after = decodeCursor(query.cursor);
-  const rows = await repo.selectStories(db, tenant.orgId, tenant.memberId, [sql`e.team_ids @> array[${teamId}]::uuid[]`], {
-    limit: query.limit + 1,
-    ...(after ? { after } : {}),
-  });
+  const rows = await repo.selectStories(
+    db,
+    tenant.orgId,
+    tenant.memberId,
+    [sql`e.team_ids @> array[${teamId}]::uuid[]`],
+    {
+      limit: query.limit + 1,
+      ...(after ? { after } : {}),
+    },
+  );
   return page(db, tenant, rows, query.limit, (r) => r.occurred_at);
 }
 

@@ -1,14 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldDaySums } from '../../lib/sweep';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
+import { foldDaySums } from '../../lib/sweep';
 
 let t: TestApp;
 let f: OrgFixture;
 let other: OrgFixture;
-type Who = 'member' | 'colleague' | 'manager' | 'otherManager' | 'director' | 'admin' | 'advisor' | 'outsider' | 'otherOrg';
+type Who =
+  | 'member'
+  | 'colleague'
+  | 'manager'
+  | 'otherManager'
+  | 'director'
+  | 'admin'
+  | 'advisor'
+  | 'outsider'
+  | 'otherOrg';
 const cookie = {} as Record<Who, string>;
 const ids = {} as Record<'colleague' | 'otherManager', string>;
 
@@ -16,7 +25,8 @@ beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'learning');
   other = await createOrgFixture(t.database.db, 'elsewhere');
-  for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const) cookie[role] = await signIn(t.app, f.people[role].email);
+  for (const role of ['member', 'manager', 'director', 'admin', 'advisor'] as const)
+    cookie[role] = await signIn(t.app, f.people[role].email);
   cookie.outsider = await signIn(t.app, f.outsider.email);
   cookie.otherOrg = await signIn(t.app, other.people.member.email);
   const colleague = await addFixturePerson(t.database.db, f, 'colleague', ['member'], f.teamId, false);
@@ -77,7 +87,9 @@ describe('the team feed', () => {
     // the author of the story may not remove a colleague's comment; the team's manager may
     expect((await call('member', 'DELETE', `/feed/${id}/comments/${comment.id}`)).statusCode).toBe(403);
     expect((await call('manager', 'DELETE', `/feed/${id}/comments/${comment.id}`)).statusCode).toBe(204);
-    const story = (await call('member', 'GET', `/feed?teamId=${f.teamId}`)).json().items.find((s: { id: string }) => s.id === id);
+    const story = (await call('member', 'GET', `/feed?teamId=${f.teamId}`))
+      .json()
+      .items.find((s: { id: string }) => s.id === id);
     expect(story.comments).toEqual([]);
     expect(story.mine).toBe(true);
     expect(story).not.toHaveProperty('costCents');
@@ -89,7 +101,9 @@ describe('the team feed', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = (await call('member', 'GET', `/feed?teamId=${f.teamId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await call('member', 'GET', `/feed?teamId=${f.teamId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((s: { id: string }) => s.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -114,21 +128,33 @@ describe('an extra kept out of the feed', () => {
     expect(promote.statusCode).toBe(409);
     expect(promote.json().code).toBe('not_in_feed');
 
-    const similar = (await call('colleague', 'GET', `/extras/similar?occasion=${encodeURIComponent('paraplu vergeten')}`)).json();
+    const similar = (
+      await call('colleague', 'GET', `/extras/similar?occasion=${encodeURIComponent('paraplu vergeten')}`)
+    ).json();
     expect(similar.items.map((s: { extraId: string }) => s.extraId)).not.toContain(kept);
 
     const pick = (await call('manager', 'GET', `/teams/${f.teamId}/weekly-pick`)).json();
     const pickIds = [...pick.picks, ...pick.candidates].map((s: { id: string }) => s.id);
     expect(pickIds).toContain(shared);
     expect(pickIds).not.toContain(kept);
-    const choose = await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, { week: pick.weekStart, extraIds: [kept] });
+    const choose = await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, {
+      week: pick.weekStart,
+      extraIds: [kept],
+    });
     expect(choose.statusCode).toBe(400);
 
     // Once promoted, a story the author later keeps out leaves the best practices and the chosen pick too.
-    expect((await call('manager', 'POST', '/best-practices', { extraId: shared, why: 'Slim opgelost' })).statusCode).toBe(200);
-    expect((await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, { week: pick.weekStart, extraIds: [shared] })).statusCode).toBe(200);
+    expect(
+      (await call('manager', 'POST', '/best-practices', { extraId: shared, why: 'Slim opgelost' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('manager', 'PUT', `/teams/${f.teamId}/weekly-pick`, { week: pick.weekStart, extraIds: [shared] }))
+        .statusCode,
+    ).toBe(200);
     expect((await call('colleague', 'PUT', `/extras/${shared}/feed`, { inFeed: false })).statusCode).toBe(204);
-    const practices = (await call('outsider', 'GET', '/best-practices?limit=50')).json().items.map((s: { id: string }) => s.id);
+    const practices = (await call('outsider', 'GET', '/best-practices?limit=50'))
+      .json()
+      .items.map((s: { id: string }) => s.id);
     expect(practices).not.toContain(shared);
     const searched = (await call('outsider', 'GET', `/best-practices?q=${encodeURIComponent('oplader')}`)).json().items;
     expect(searched).toEqual([]);
@@ -137,38 +163,70 @@ describe('an extra kept out of the feed', () => {
     // only its author can take it out or put it back
     expect((await call('member', 'PUT', `/extras/${shared}/feed`, { inFeed: true })).statusCode).toBe(404);
     expect((await call('colleague', 'PUT', `/extras/${shared}/feed`, { inFeed: true })).statusCode).toBe(204);
-    expect((await call('outsider', 'GET', '/best-practices?limit=50')).json().items.map((s: { id: string }) => s.id)).toContain(shared);
+    expect(
+      (await call('outsider', 'GET', '/best-practices?limit=50')).json().items.map((s: { id: string }) => s.id),
+    ).toContain(shared);
   });
 
   it('a story a manager hid is out of the feed and cannot be put forward', async () => {
     const id = await logExtra('colleague', { occasion: 'Gast klaagde over lawaai' });
-    expect((await call('manager', 'POST', `/extras/${id}/hide`, { reason: 'Persoonlijke details' })).statusCode).toBe(200);
+    expect((await call('manager', 'POST', `/extras/${id}/hide`, { reason: 'Persoonlijke details' })).statusCode).toBe(
+      200,
+    );
     expect(await feedIds('member')).not.toContain(id);
-    expect((await call('manager', 'POST', '/best-practices', { extraId: id, why: 'x' })).json().code).toBe('not_in_feed');
+    expect((await call('manager', 'POST', '/best-practices', { extraId: id, why: 'x' })).json().code).toBe(
+      'not_in_feed',
+    );
   });
 });
 
 describe('best practices', () => {
   it('a manager puts a story forward; the whole organisation finds it by value, kind and words, crediting the author', async () => {
-    const value = await call('director', 'POST', '/values', { name: 'Verrassend', behaviours: ['doet iets onverwachts', 'let op details'] });
+    const value = await call('director', 'POST', '/values', {
+      name: 'Verrassend',
+      behaviours: ['doet iets onverwachts', 'let op details'],
+    });
     const valueId = value.json().id;
-    const id = await logExtra('member', { occasion: 'Bruidspaar kwam aan in de stromende regen', kind: 'upgrade', valueIds: [valueId] });
+    const id = await logExtra('member', {
+      occasion: 'Bruidspaar kwam aan in de stromende regen',
+      kind: 'upgrade',
+      valueIds: [valueId],
+    });
     // a manager of another team may not, nor a member
     expect((await call('otherManager', 'POST', '/best-practices', { extraId: id, why: 'x' })).statusCode).toBe(404);
     expect((await call('member', 'POST', '/best-practices', { extraId: id, why: 'x' })).statusCode).toBe(403);
-    const promoted = await call('manager', 'POST', '/best-practices', { extraId: id, why: 'Zo maak je van pech een verhaal' });
+    const promoted = await call('manager', 'POST', '/best-practices', {
+      extraId: id,
+      why: 'Zo maak je van pech een verhaal',
+    });
     expect(promoted.statusCode).toBe(200);
-    expect(promoted.json().bestPractice).toMatchObject({ why: 'Zo maak je van pech een verhaal', by: { id: f.people.manager.memberId } });
+    expect(promoted.json().bestPractice).toMatchObject({
+      why: 'Zo maak je van pech een verhaal',
+      by: { id: f.people.manager.memberId },
+    });
 
-    for (const query of [`valueId=${valueId}`, 'kind=upgrade', `q=${encodeURIComponent('regen')}`, `q=${encodeURIComponent('stromend')}`]) {
+    for (const query of [
+      `valueId=${valueId}`,
+      'kind=upgrade',
+      `q=${encodeURIComponent('regen')}`,
+      `q=${encodeURIComponent('stromend')}`,
+    ]) {
       const found = (await call('outsider', 'GET', `/best-practices?${query}`)).json().items;
-      expect(found.map((s: { id: string }) => s.id), query).toContain(id);
-      expect(found.find((s: { id: string }) => s.id === id).author).toEqual({ id: f.people.member.memberId, name: f.people.member.name });
+      expect(
+        found.map((s: { id: string }) => s.id),
+        query,
+      ).toContain(id);
+      expect(found.find((s: { id: string }) => s.id === id).author).toEqual({
+        id: f.people.member.memberId,
+        name: f.people.member.name,
+      });
     }
     // A guest advisor sees only counsel.
     expect((await call('advisor', 'GET', '/best-practices')).statusCode).toBe(403);
     expect((await call('otherOrg', 'GET', '/best-practices')).json().items).toEqual([]);
-    expect((await call('outsider', 'GET', '/best-practices?kind=time')).json().items.map((s: { id: string }) => s.id)).not.toContain(id);
+    expect(
+      (await call('outsider', 'GET', '/best-practices?kind=time')).json().items.map((s: { id: string }) => s.id),
+    ).not.toContain(id);
 
     expect((await call('manager', 'DELETE', `/best-practices/${id}`)).statusCode).toBe(204);
     expect((await call('outsider', 'GET', `/best-practices?valueId=${valueId}`)).json().items).toEqual([]);
@@ -179,9 +237,22 @@ describe('the weekly pick', () => {
   it('proposes the strongest two, lets the team manager choose others, and no one else', async () => {
     const team = await call('admin', 'POST', '/teams', { name: `Pick ${randomBytes(3).toString('hex')}` });
     const teamId = team.json().id;
-    expect((await call('admin', 'PUT', `/teams/${teamId}/members/${ids.colleague}`, { isManager: false })).statusCode).toBe(200);
-    expect((await call('admin', 'PUT', `/teams/${teamId}/members/${f.people.manager.memberId}`, { isManager: true })).statusCode).toBe(200);
-    const colleague = await signIn(t.app, (await t.database.pool.query('select email from auth_user u join members m on m.user_id = u.id where m.id = $1', [ids.colleague])).rows[0].email);
+    expect(
+      (await call('admin', 'PUT', `/teams/${teamId}/members/${ids.colleague}`, { isManager: false })).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('admin', 'PUT', `/teams/${teamId}/members/${f.people.manager.memberId}`, { isManager: true }))
+        .statusCode,
+    ).toBe(200);
+    const colleague = await signIn(
+      t.app,
+      (
+        await t.database.pool.query(
+          'select email from auth_user u join members m on m.user_id = u.id where m.id = $1',
+          [ids.colleague],
+        )
+      ).rows[0].email,
+    );
     const manager = await signIn(t.app, f.people.manager.email);
     const log = async (occasion: string, reactionScore: number | null) => {
       const r = await t.app.inject({
@@ -197,7 +268,8 @@ describe('the weekly pick', () => {
     const high = await log('Gast vierde een jubileum met familie', 5);
     const mid = await log('Gast wilde een wandelroute langs de grachten', 4);
     const none = await log('Gast vroeg om extra handdoeken', null);
-    const get = (cookieOf: string) => t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/weekly-pick`, headers: { cookie: cookieOf } });
+    const get = (cookieOf: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/weekly-pick`, headers: { cookie: cookieOf } });
 
     const proposal = (await get(manager)).json();
     expect(proposal.chosenBy).toBeNull();
@@ -226,7 +298,11 @@ describe('the weekly pick', () => {
     expect((await get(colleague)).json().picks.map((s: { id: string }) => s.id)).toEqual([low, high]);
     // last week is another week: nothing chosen there
     const lastWeek = new Date(Date.parse(proposal.weekStart) - 3 * 86_400_000).toISOString().slice(0, 10);
-    const before = await t.app.inject({ method: 'GET', url: `/api/v1/teams/${teamId}/weekly-pick?week=${lastWeek}`, headers: { cookie: manager } });
+    const before = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/teams/${teamId}/weekly-pick?week=${lastWeek}`,
+      headers: { cookie: manager },
+    });
     expect(before.json()).toMatchObject({ chosenBy: null, picks: [] });
   });
 });
@@ -246,7 +322,9 @@ describe('the conversation view', () => {
       expect((await call(who, 'GET', `/teams/${f.teamId}/conversation?${period()}`)).statusCode, who).toBe(403);
     }
     expect((await call('manager', 'GET', `/teams/${other.teamId}/conversation?${period()}`)).statusCode).toBe(404);
-    expect((await call('manager', 'GET', `/teams/${f.teamId}/conversation?from=2026-02-01&to=2026-01-01`)).statusCode).toBe(400);
+    expect(
+      (await call('manager', 'GET', `/teams/${f.teamId}/conversation?from=2026-02-01&to=2026-01-01`)).statusCode,
+    ).toBe(400);
   });
 
   it('shows per-member figures only once an admin records the works council agreed', async () => {
@@ -274,8 +352,15 @@ describe('the conversation view', () => {
       worksCouncilNote: 'Instemming OR, verslag 15 september',
     });
     expect(on.statusCode).toBe(200);
-    expect(on.json()).toMatchObject({ memberComparison: true, worksCouncilAgreedOn: '2026-09-15', by: { id: f.people.admin.memberId } });
-    const audit = await t.database.pool.query(`select data from audit_log where org_id = $1 and action = 'member_comparison.on'`, [f.orgId]);
+    expect(on.json()).toMatchObject({
+      memberComparison: true,
+      worksCouncilAgreedOn: '2026-09-15',
+      by: { id: f.people.admin.memberId },
+    });
+    const audit = await t.database.pool.query(
+      `select data from audit_log where org_id = $1 and action = 'member_comparison.on'`,
+      [f.orgId],
+    );
     expect(audit.rows[0].data).toMatchObject({ worksCouncilAgreedOn: '2026-09-15' });
 
     const view = (await call('manager', 'GET', `/teams/${f.teamId}/conversation?${period()}`)).json();
@@ -296,12 +381,22 @@ describe('the conversation view', () => {
       body: 'Gesproken over de gast met de sleutel: wat raakte hem?',
     });
     expect(note.statusCode).toBe(201);
-    expect((await call('manager', 'GET', `/teams/${f.teamId}/conversation/notes?memberId=${f.people.member.memberId}`)).json().items).toHaveLength(1);
+    expect(
+      (
+        await call('manager', 'GET', `/teams/${f.teamId}/conversation/notes?memberId=${f.people.member.memberId}`)
+      ).json().items,
+    ).toHaveLength(1);
     expect((await call('member', 'GET', '/conversation-notes/me')).json().items[0].body).toContain('sleutel');
     expect((await call('colleague', 'GET', '/conversation-notes/me')).json().items).toEqual([]);
     // another manager sees no notes of this team, and cannot write about someone outside their team
-    expect((await call('otherManager', 'GET', `/teams/${f.teamId}/conversation/notes?memberId=${f.people.member.memberId}`)).statusCode).toBe(403);
-    const outside = await call('manager', 'POST', `/teams/${f.teamId}/conversation/notes`, { memberId: f.outsider.memberId, body: 'x' });
+    expect(
+      (await call('otherManager', 'GET', `/teams/${f.teamId}/conversation/notes?memberId=${f.people.member.memberId}`))
+        .statusCode,
+    ).toBe(403);
+    const outside = await call('manager', 'POST', `/teams/${f.teamId}/conversation/notes`, {
+      memberId: f.outsider.memberId,
+      body: 'x',
+    });
     expect(outside.statusCode).toBe(404);
   });
 });
@@ -316,7 +411,15 @@ describe('what works', () => {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/v1/extras',
-        payload: { occasion, action: 'Iets extra gedaan', kind, costCents, minutes: 5, reactionScore, aboveMandateReason: 'test' },
+        payload: {
+          occasion,
+          action: 'Iets extra gedaan',
+          kind,
+          costCents,
+          minutes: 5,
+          reactionScore,
+          aboveMandateReason: 'test',
+        },
         headers: { cookie: manager },
       });
       expect(r.statusCode, r.body).toBe(201);
@@ -326,11 +429,23 @@ describe('what works', () => {
     for (const score of [4, 5, 3, 4, 5, 4]) await log('gift', 200, score, 'Gast was jarig vandaag');
     for (const score of [1, 5, 3]) await log('upgrade', 2500, score, 'Gast kwam doorweekt binnen');
     for (let i = 0; i < 4; i++) await log('time', 0, null, 'Kind had zich verveeld');
-    const response = await t.app.inject({ method: 'GET', url: `/api/v1/what-works?teamId=${teamId}`, headers: { cookie: manager } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/what-works?teamId=${teamId}`,
+      headers: { cookie: manager },
+    });
     expect(response.statusCode, response.body).toBe(200);
     const works = response.json();
     const gift = works.byKind.find((g: { key: string }) => g.key === 'gift');
-    expect(gift).toMatchObject({ extras: 6, reactions: 6, withheld: false, average: 4.17, averageLow: 3.38, averageHigh: 4.96, positiveShare: 0.833 });
+    expect(gift).toMatchObject({
+      extras: 6,
+      reactions: 6,
+      withheld: false,
+      average: 4.17,
+      averageLow: 3.38,
+      averageHigh: 4.96,
+      positiveShare: 0.833,
+    });
     const upgrade = works.byKind.find((g: { key: string }) => g.key === 'upgrade');
     expect(upgrade).toMatchObject({ extras: 3, withheld: true, average: null, positiveShare: null });
     expect(works.byCostBand.map((g: { key: string; extras: number }) => [g.key, g.extras])).toEqual([
@@ -357,9 +472,18 @@ describe('organisation-wide figures from the day sums', () => {
     const director = await signIn(t.app, o.people.director.email);
     const as = (c: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
       t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: c } });
-    const value = (await as(director, 'POST', '/values', { name: 'Attent', behaviours: ['ziet het', 'doet het'] })).json().id;
+    const value = (
+      await as(director, 'POST', '/values', { name: 'Attent', behaviours: ['ziet het', 'doet het'] })
+    ).json().id;
     const ids: string[] = [];
-    const occasions = ['Gast was jarig', 'Gast was jarig en moe', 'Kind was ziek', 'Kind verloor knuffel', 'Regen bij aankomst', 'Regen en geen paraplu'];
+    const occasions = [
+      'Gast was jarig',
+      'Gast was jarig en moe',
+      'Kind was ziek',
+      'Kind verloor knuffel',
+      'Regen bij aankomst',
+      'Regen en geen paraplu',
+    ];
     for (const [i, occasion] of occasions.entries()) {
       for (const who of [member, manager]) {
         const r = await as(who, 'POST', '/extras', {
@@ -376,13 +500,27 @@ describe('organisation-wide figures from the day sums', () => {
         ids.push(r.json().id);
       }
     }
-    const patched = await as(member, 'PATCH', `/extras/${ids[0]}`, { kind: 'upgrade', costCents: 4000, occasion: 'Bruiloft in het hotel', aboveMandateReason: 'test' });
+    const patched = await as(member, 'PATCH', `/extras/${ids[0]}`, {
+      kind: 'upgrade',
+      costCents: 4000,
+      occasion: 'Bruiloft in het hotel',
+      aboveMandateReason: 'test',
+    });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect((await as(member, 'PUT', `/extras/${ids[2]}/reaction`, { reactionText: 'Toch blij', reactionScore: 5 })).statusCode).toBe(200);
+    expect(
+      (await as(member, 'PUT', `/extras/${ids[2]}/reaction`, { reactionText: 'Toch blij', reactionScore: 5 }))
+        .statusCode,
+    ).toBe(200);
     expect((await as(member, 'DELETE', `/extras/${ids[4]}`)).statusCode).toBe(204);
     expect((await as(manager, 'POST', `/extras/${ids[6]}/hide`, { reason: 'privé' })).statusCode).toBe(200);
 
-    const sections = (w: Record<string, unknown>) => ({ overall: w.overall, byKind: w.byKind, byValue: w.byValue, byCostBand: w.byCostBand, byTheme: w.byTheme });
+    const sections = (w: Record<string, unknown>) => ({
+      overall: w.overall,
+      byKind: w.byKind,
+      byValue: w.byValue,
+      byCostBand: w.byCostBand,
+      byTheme: w.byTheme,
+    });
     const compare = async (period = '') => {
       // every extra is in the one team, so the team's figures (counted from the extras) must equal the organisation's (from the day sums)
       const orgWide = await as(director, 'GET', `/what-works?${period}`);
@@ -409,14 +547,23 @@ describe('organisation-wide figures from the day sums', () => {
     // folding the slots of days gone by into one row changes no figure
     // four days on: past every local day of these extras, whatever the organisation's offset from UTC
     await foldDaySums(t.database.db, new Date(Date.now() + 4 * 86_400_000));
-    expect((await t.database.pool.query('select count(*)::int as n from extra_day_sums where org_id = $1 and slot <> 0', [o.orgId])).rows[0].n).toBe(0);
+    expect(
+      (
+        await t.database.pool.query('select count(*)::int as n from extra_day_sums where org_id = $1 and slot <> 0', [
+          o.orgId,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
     expect(await snapshot()).toEqual(before);
     await t.database.pool.query('select klantwerk_rebuild_day_sums($1)', [o.orgId]);
     expect(await snapshot()).toEqual(before);
 
     // Fourteen hours ahead of UTC: extras of this morning may fall on tomorrow's date there.
     expect((await as(admin, 'PATCH', '/organization', { timeZone: 'Pacific/Kiritimati' })).statusCode).toBe(200);
-    const local = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + days * 86_400_000));
+    const local = (days: number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Pacific/Kiritimati' }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
     await compare();
     for (const day of [local(-1), local(0)]) await compare(`from=${day}&to=${day}`);
   });
@@ -456,12 +603,23 @@ describe('day sums under concurrent writers', () => {
 });
 
 describe('similar occasions', () => {
-  it("offers what colleagues of my team did on a similar occasion, stemmed in Dutch", async () => {
-    const id = await logExtra('colleague', { occasion: 'Kinderen verveelden zich in de lobby', action: 'Kleurplaten en potloden gebracht' });
-    const found = (await call('member', 'GET', `/extras/similar?occasion=${encodeURIComponent('Kinderen waren verveeld bij het ontbijt')}`)).json().items;
+  it('offers what colleagues of my team did on a similar occasion, stemmed in Dutch', async () => {
+    const id = await logExtra('colleague', {
+      occasion: 'Kinderen verveelden zich in de lobby',
+      action: 'Kleurplaten en potloden gebracht',
+    });
+    const found = (
+      await call(
+        'member',
+        'GET',
+        `/extras/similar?occasion=${encodeURIComponent('Kinderen waren verveeld bij het ontbijt')}`,
+      )
+    ).json().items;
     expect(found.map((s: { extraId: string }) => s.extraId)).toContain(id);
     // not for another team, unless it is a best practice
-    const outsider = (await call('outsider', 'GET', `/extras/similar?occasion=${encodeURIComponent('kinderen vervelen zich')}`)).json().items;
+    const outsider = (
+      await call('outsider', 'GET', `/extras/similar?occasion=${encodeURIComponent('kinderen vervelen zich')}`)
+    ).json().items;
     expect(outsider.map((s: { extraId: string }) => s.extraId)).not.toContain(id);
   });
 });

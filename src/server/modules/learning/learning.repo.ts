@@ -1,7 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { extras } from '../../db/schema/extras.schema';
-import { bestPractices, conversationNotes, extraComments, extraThanks, weeklyPicks } from '../../db/schema/learning.schema';
+import {
+  bestPractices,
+  conversationNotes,
+  extraComments,
+  extraThanks,
+  weeklyPicks,
+} from '../../db/schema/learning.schema';
 import { organizations } from '../../db/schema/org.schema';
 import type { Keyset } from '../../lib/cursor';
 import { searchLanguageOf } from '../extras/extras.repo';
@@ -11,8 +17,8 @@ import { searchLanguageOf } from '../extras/extras.repo';
  * practices, the weekly pick, similar occasions): not deleted, not hidden by a manager, and the author
  * did not keep it out.
  */
-export const inFeed = (alias = 'e') => sql.raw(`${alias}.deleted_at is null and ${alias}.hidden_at is null and ${alias}.in_feed`);
-
+export const inFeed = (alias = 'e') =>
+  sql.raw(`${alias}.deleted_at is null and ${alias}.hidden_at is null and ${alias}.in_feed`);
 
 export interface StoryRow {
   id: string;
@@ -48,7 +54,10 @@ export async function selectStories(
 ): Promise<StoryRow[]> {
   const conditions = [sql`e.org_id = ${orgId}`, inFeed(), ...where];
   const order = options.orderBy === 'promoted' ? sql`bp.promoted_at` : sql`e.occurred_at`;
-  if (options.after) conditions.push(sql`(${order}, e.id) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`);
+  if (options.after)
+    conditions.push(
+      sql`(${order}, e.id) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`,
+    );
   const { rows } = await tx.execute<StoryRow & Record<string, unknown>>(sql`
     select ${storyColumns(me)}
       from extras e
@@ -81,7 +90,10 @@ export async function selectFeedExtra(tx: Tx, orgId: string, extraId: string) {
 }
 
 export async function setInFeed(tx: Tx, orgId: string, extraId: string, value: boolean) {
-  await tx.update(extras).set({ inFeed: value, updatedAt: new Date() }).where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
+  await tx
+    .update(extras)
+    .set({ inFeed: value, updatedAt: new Date() })
+    .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
 }
 
 // ---------- thanks and comments ----------
@@ -91,7 +103,9 @@ export async function insertThanks(tx: Tx, orgId: string, extraId: string, membe
 }
 
 export async function deleteThanks(tx: Tx, orgId: string, extraId: string, memberId: string) {
-  await tx.delete(extraThanks).where(and(eq(extraThanks.orgId, orgId), eq(extraThanks.extraId, extraId), eq(extraThanks.memberId, memberId)));
+  await tx
+    .delete(extraThanks)
+    .where(and(eq(extraThanks.orgId, orgId), eq(extraThanks.extraId, extraId), eq(extraThanks.memberId, memberId)));
 }
 
 export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) {
@@ -99,11 +113,17 @@ export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) 
   return tx
     .select()
     .from(extraComments)
-    .where(and(eq(extraComments.orgId, orgId), inArray(extraComments.extraId, extraIds), isNull(extraComments.deletedAt)))
+    .where(
+      and(eq(extraComments.orgId, orgId), inArray(extraComments.extraId, extraIds), isNull(extraComments.deletedAt)),
+    )
     .orderBy(asc(extraComments.createdAt));
 }
 
-export async function insertComment(tx: Tx, orgId: string, values: { extraId: string; memberId: string; body: string }) {
+export async function insertComment(
+  tx: Tx,
+  orgId: string,
+  values: { extraId: string; memberId: string; body: string },
+) {
   const [row] = await tx
     .insert(extraComments)
     .values({ orgId, ...values })
@@ -115,7 +135,14 @@ export async function selectComment(tx: Tx, orgId: string, extraId: string, comm
   const [row] = await tx
     .select()
     .from(extraComments)
-    .where(and(eq(extraComments.orgId, orgId), eq(extraComments.extraId, extraId), eq(extraComments.id, commentId), isNull(extraComments.deletedAt)));
+    .where(
+      and(
+        eq(extraComments.orgId, orgId),
+        eq(extraComments.extraId, extraId),
+        eq(extraComments.id, commentId),
+        isNull(extraComments.deletedAt),
+      ),
+    );
   return row;
 }
 
@@ -132,7 +159,10 @@ export async function upsertBestPractice(tx: Tx, orgId: string, extraId: string,
   await tx
     .insert(bestPractices)
     .values({ orgId, extraId, why, promotedBy: by })
-    .onConflictDoUpdate({ target: [bestPractices.orgId, bestPractices.extraId], set: { why, promotedBy: by, promotedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [bestPractices.orgId, bestPractices.extraId],
+      set: { why, promotedBy: by, promotedAt: new Date() },
+    });
 }
 
 export async function deleteBestPractice(tx: Tx, orgId: string, extraId: string) {
@@ -169,7 +199,14 @@ export async function selectWeeklyPick(tx: Tx, orgId: string, teamId: string, we
   return row;
 }
 
-export async function upsertWeeklyPick(tx: Tx, orgId: string, teamId: string, weekStart: string, extraIds: string[], by: string) {
+export async function upsertWeeklyPick(
+  tx: Tx,
+  orgId: string,
+  teamId: string,
+  weekStart: string,
+  extraIds: string[],
+  by: string,
+) {
   await tx
     .insert(weeklyPicks)
     .values({ orgId, teamId, weekStart, extraIds, chosenBy: by })
@@ -288,7 +325,11 @@ export async function updateComparisonSetting(
     .where(eq(organizations.id, orgId));
 }
 
-export async function insertNote(tx: Tx, orgId: string, values: { teamId: string; managerId: string; memberId: string; body: string }) {
+export async function insertNote(
+  tx: Tx,
+  orgId: string,
+  values: { teamId: string; managerId: string; memberId: string; body: string },
+) {
   const [row] = await tx
     .insert(conversationNotes)
     .values({ orgId, ...values })
@@ -313,8 +354,14 @@ export async function selectNotes(tx: Tx, orgId: string, memberId: string, manag
 
 // ---------- similar occasions ----------
 
-
-export async function selectSimilar(tx: Tx, orgId: string, me: string, teamIds: string[], occasion: string, limit: number) {
+export async function selectSimilar(
+  tx: Tx,
+  orgId: string,
+  me: string,
+  teamIds: string[],
+  occasion: string,
+  limit: number,
+) {
   const { rows } = await tx.execute<{
     id: string;
     member_id: string;
@@ -447,7 +494,15 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
  * organisation's time zone) is due from 07:00 on the Monday after it.
  */
 export async function selectDueWeeks(tx: Tx, now: Date) {
-  const { rows } = await tx.execute<{ org_id: string; org_name: string; default_language: string; time_zone: string; week_start: string; start: string; end: string }>(sql`
+  const { rows } = await tx.execute<{
+    org_id: string;
+    org_name: string;
+    default_language: string;
+    time_zone: string;
+    week_start: string;
+    start: string;
+    end: string;
+  }>(sql`
     select o.id as org_id, o.name as org_name, o.default_language, o.time_zone,
            to_char(w.due, 'YYYY-MM-DD') as week_start,
            (w.due at time zone o.time_zone) as start, ((w.due + interval '7 days') at time zone o.time_zone) as end
@@ -464,7 +519,14 @@ export async function selectDueWeeks(tx: Tx, now: Date) {
  * failed ones whose last try is `retryAfterMinutes` old. Returns the members this caller must send to:
  * a concurrent caller (another process) gets the others, a later one (after a restart) none.
  */
-export async function claimDigests(tx: Tx, orgId: string, weekStart: string, weekEnd: Date, retryAfterMinutes: number, maxAttempts: number) {
+export async function claimDigests(
+  tx: Tx,
+  orgId: string,
+  weekStart: string,
+  weekEnd: Date,
+  retryAfterMinutes: number,
+  maxAttempts: number,
+) {
   const { rows: fresh } = await tx.execute<{ member_id: string }>(sql`
     insert into digest_deliveries (org_id, member_id, week_start, kind, status)
     select m.org_id, m.id, ${weekStart}::date, 'weekly', 'sending'
@@ -483,7 +545,13 @@ export async function claimDigests(tx: Tx, orgId: string, weekStart: string, wee
   return [...fresh, ...retried].map((r) => r.member_id);
 }
 
-export async function markDigest(tx: Tx, orgId: string, memberId: string, weekStart: string, outcome: { sent: true } | { sent: false; error: string }) {
+export async function markDigest(
+  tx: Tx,
+  orgId: string,
+  memberId: string,
+  weekStart: string,
+  outcome: { sent: true } | { sent: false; error: string },
+) {
   await tx.execute(sql`
     update digest_deliveries
        set status = ${outcome.sent ? 'sent' : 'failed'}, sent_at = ${outcome.sent ? sql`now()` : sql`null`},
@@ -493,7 +561,14 @@ export async function markDigest(tx: Tx, orgId: string, memberId: string, weekSt
 
 /** Who a digest goes to: address, name, language, roles and teams. */
 export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
-  const { rows } = await tx.execute<{ email: string; name: string; language: string | null; roles: string[]; team_ids: string[] | null; managed_team_ids: string[] | null }>(sql`
+  const { rows } = await tx.execute<{
+    email: string;
+    name: string;
+    language: string | null;
+    roles: string[];
+    team_ids: string[] | null;
+    managed_team_ids: string[] | null;
+  }>(sql`
     select u.email, u.name, u.language, m.roles,
            (select array_agg(tm.team_id) from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null
              where tm.org_id = m.org_id and tm.member_id = m.id) as team_ids,

@@ -6,8 +6,8 @@ const Z = 1.959964;
 
 /** Two-sided 95% quantile of Student's t for small samples (df 1-30), exact to three decimals. */
 const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
-  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 /** The t quantile: the table up to 30 degrees of freedom, then the Cornish-Fisher expansion around z. */
@@ -50,7 +50,15 @@ export function wilson(k: number, n: number): [number, number] {
 /** Average score (1-5) with a t interval clipped to the scale, and the positive share with Wilson's interval. */
 export function estimate(s: ScoreSums, minimum = MIN_REACTIONS): Estimate {
   if (s.n < minimum || s.n < 2) {
-    return { withheld: true, average: null, averageLow: null, averageHigh: null, positiveShare: null, positiveLow: null, positiveHigh: null };
+    return {
+      withheld: true,
+      average: null,
+      averageLow: null,
+      averageHigh: null,
+      positiveShare: null,
+      positiveLow: null,
+      positiveHigh: null,
+    };
   }
   const mean = s.sum / s.n;
   const variance = Math.max(0, (s.sumOfSquares - s.n * mean ** 2) / (s.n - 1));

@@ -24,12 +24,15 @@ async function teamInOrg(db: Tx, tenant: TenantContext, teamId: string) {
   if (!readsTeam(tenant, teamId)) throw forbidden();
 }
 
-const leads = (tenant: TenantContext, teamId: string) => tenant.managedTeamIds.includes(teamId) || tenant.roles.includes('director');
+const leads = (tenant: TenantContext, teamId: string) =>
+  tenant.managedTeamIds.includes(teamId) || tenant.roles.includes('director');
 
 async function scored(db: Tx, tenant: TenantContext, teamId: string, day: string | undefined) {
   const week = await repo.selectWeek(db, tenant.timeZone, day);
   const rows = await repo.selectWeekCandidates(db, tenant.orgId, teamId, week.start, week.end);
-  const ranked = rows.map((r) => ({ id: r.id, score: pickScore(r.reaction_score, r.novelty) })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const ranked = rows
+    .map((r) => ({ id: r.id, score: pickScore(r.reaction_score, r.novelty) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return { week, ranked };
 }
 
@@ -53,7 +56,13 @@ export async function findWeeklyPick(db: Db, tenant: TenantContext, teamId: stri
   };
 }
 
-export async function chooseWeeklyPick(db: Db, tenant: TenantContext, teamId: string, day: string, extraIds: string[]): Promise<WeeklyPick> {
+export async function chooseWeeklyPick(
+  db: Db,
+  tenant: TenantContext,
+  teamId: string,
+  day: string,
+  extraIds: string[],
+): Promise<WeeklyPick> {
   await db.transaction(async (tx) => {
     await teamInOrg(tx, tenant, teamId);
     if (!leads(tenant, teamId)) throw forbidden();
@@ -62,11 +71,20 @@ export async function chooseWeeklyPick(db: Db, tenant: TenantContext, teamId: st
     const unique = [...new Set(extraIds)];
     if (unique.some((id) => !eligible.has(id))) {
       throw new AppError('validation_failed', 400, {
-        errors: [{ path: 'body.extraIds', code: 'not_in_week', message: "only stories in this week's team feed can be picked" }],
+        errors: [
+          {
+            path: 'body.extraIds',
+            code: 'not_in_week',
+            message: "only stories in this week's team feed can be picked",
+          },
+        ],
       });
     }
     await repo.upsertWeeklyPick(tx, tenant.orgId, teamId, week.weekStart, unique, tenant.memberId);
-    await org.recordAudit(tx, tenant, 'weekly_pick.chosen', 'team', teamId, { weekStart: week.weekStart, extraIds: unique });
+    await org.recordAudit(tx, tenant, 'weekly_pick.chosen', 'team', teamId, {
+      weekStart: week.weekStart,
+      extraIds: unique,
+    });
   });
   return findWeeklyPick(db, tenant, teamId, day);
 }

@@ -5,8 +5,8 @@ import { forbidden, notFound } from '../../lib/app-error';
 import { resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import { selectLocalDayStart } from '../extras/extras.repo';
-import { listValueNames } from '../values/values.service';
 import * as org from '../org/org.service';
+import { listValueNames } from '../values/values.service';
 import * as repo from './learning.repo';
 import { estimate, MIN_REACTIONS } from './stats';
 
@@ -39,10 +39,15 @@ function group(key: string, label: string, s: repo.GroupSums | undefined, exampl
   return { key, label, extras: s?.extras ?? 0, reactions: sums.n, ...estimate(sums), examples };
 }
 
-export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?: string; from?: string; to?: string }): Promise<WhatWorks> {
+export async function whatWorks(
+  db: Db,
+  tenant: TenantContext,
+  query: { teamId?: string; from?: string; to?: string },
+): Promise<WhatWorks> {
   const teamId = query.teamId ?? null;
   if (teamId) {
-    const readable = tenant.teamIds.includes(teamId) || tenant.managedTeamIds.includes(teamId) || tenant.roles.includes('director');
+    const readable =
+      tenant.teamIds.includes(teamId) || tenant.managedTeamIds.includes(teamId) || tenant.roles.includes('director');
     if (!readable) throw forbidden();
     if (!(await org.findTeamNames(db, tenant.orgId, [teamId])).size) throw notFound();
   }
@@ -71,9 +76,21 @@ export async function whatWorks(db: Db, tenant: TenantContext, query: { teamId?:
     teamId,
     minimumReactions: MIN_REACTIONS,
     overall: group('all', '', overall),
-    byKind: EXTRA_KINDS.map((kind) => group(kind, kind, byKind.find((r) => r.kind === kind))).filter((g) => g.extras > 0),
+    byKind: EXTRA_KINDS.map((kind) =>
+      group(
+        kind,
+        kind,
+        byKind.find((r) => r.kind === kind),
+      ),
+    ).filter((g) => g.extras > 0),
     byValue: values.map((v) => group(v.key!, valueNames.get(v.key!) ?? '', v)).sort((a, b) => b.extras - a.extras),
-    byCostBand: COST_BANDS.map((band) => group(band, band, byBand.find((r) => r.band === band))).filter((g) => g.extras > 0),
+    byCostBand: COST_BANDS.map((band) =>
+      group(
+        band,
+        band,
+        byBand.find((r) => r.band === band),
+      ),
+    ).filter((g) => g.extras > 0),
     byTheme: themes.map((t) => group(t.key!, t.key!, t, examples.get(t.key!) ?? [])),
   };
 }

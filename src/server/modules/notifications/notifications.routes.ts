@@ -24,7 +24,12 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
   });
   app.post('/notifications/:notificationId/read', {
     config: { access: EVERYONE },
-    schema: { tags, summary: 'Mark one notification read', params: notificationParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags,
+      summary: 'Mark one notification read',
+      params: notificationParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.markRead(db, tenantOf(request), request.params.notificationId);
       return reply.code(204).send(null);

@@ -18,8 +18,17 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, 
 
 describe('organisation settings', () => {
   it('the administrator renames the organisation and sets its language and time zone; members only read', async () => {
-    const patched = await call('PATCH', '/api/v1/organization', { name: 'Hotel Nieuw', defaultLanguage: 'en', timeZone: 'Europe/Brussels' });
-    expect(patched.json()).toMatchObject({ name: 'Hotel Nieuw', defaultLanguage: 'en', timeZone: 'Europe/Brussels', currency: 'EUR' });
+    const patched = await call('PATCH', '/api/v1/organization', {
+      name: 'Hotel Nieuw',
+      defaultLanguage: 'en',
+      timeZone: 'Europe/Brussels',
+    });
+    expect(patched.json()).toMatchObject({
+      name: 'Hotel Nieuw',
+      defaultLanguage: 'en',
+      timeZone: 'Europe/Brussels',
+      currency: 'EUR',
+    });
     const member = await signIn(t.app, f.people.member.email);
     expect((await call('GET', '/api/v1/organization', undefined, member)).json().name).toBe('Hotel Nieuw');
     expect((await call('PATCH', '/api/v1/organization', { name: 'Mine' }, member)).statusCode).toBe(403);
@@ -43,7 +52,10 @@ describe('members', () => {
   });
 
   it('changes roles and job title, and keeps an audit entry', async () => {
-    const response = await call('PATCH', `/api/v1/members/${f.people.member.memberId}`, { roles: ['member', 'manager', 'member'], jobTitle: 'Gastvrouw' });
+    const response = await call('PATCH', `/api/v1/members/${f.people.member.memberId}`, {
+      roles: ['member', 'manager', 'member'],
+      jobTitle: 'Gastvrouw',
+    });
     expect(response.json()).toMatchObject({ roles: ['member', 'manager'], jobTitle: 'Gastvrouw' });
     const { rows } = await t.database.pool.query(`select action from audit_log where org_id = $1 and subject_id = $2`, [
       f.orgId,
@@ -53,7 +65,9 @@ describe('members', () => {
   });
 
   it('refuses an unknown role and an empty role list', async () => {
-    expect((await call('PATCH', `/api/v1/members/${f.people.member.memberId}`, { roles: ['king'] })).statusCode).toBe(400);
+    expect((await call('PATCH', `/api/v1/members/${f.people.member.memberId}`, { roles: ['king'] })).statusCode).toBe(
+      400,
+    );
     expect((await call('PATCH', `/api/v1/members/${f.people.member.memberId}`, { roles: [] })).statusCode).toBe(400);
   });
 
@@ -70,7 +84,9 @@ describe('teams', () => {
     const teamId = created.json().id;
 
     await call('PUT', `/api/v1/teams/${teamId}/members/${f.people.member.memberId}`, { isManager: false });
-    const withManager = await call('PUT', `/api/v1/teams/${teamId}/members/${f.people.manager.memberId}`, { isManager: true });
+    const withManager = await call('PUT', `/api/v1/teams/${teamId}/members/${f.people.manager.memberId}`, {
+      isManager: true,
+    });
     expect(withManager.json().memberCount).toBe(2);
     expect(withManager.json().managers.map((m: { id: string }) => m.id)).toEqual([f.people.manager.memberId]);
 
@@ -81,7 +97,9 @@ describe('teams', () => {
     expect(renamed.json().name).toBe('Nachtploeg');
 
     const member = await signIn(t.app, f.people.member.email);
-    const seen = (await call('GET', '/api/v1/teams', undefined, member)).json().items.map((x: { name: string }) => x.name);
+    const seen = (await call('GET', '/api/v1/teams', undefined, member))
+      .json()
+      .items.map((x: { name: string }) => x.name);
     expect(seen).toContain('Nachtploeg');
 
     expect((await call('DELETE', `/api/v1/teams/${teamId}`)).statusCode).toBe(204);

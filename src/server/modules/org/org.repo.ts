@@ -22,7 +22,21 @@ export async function selectOrganization(tx: Tx, orgId: string) {
 export async function updateOrganizationRow(
   tx: Tx,
   orgId: string,
-  values: Partial<Pick<typeof organizations.$inferInsert, 'name' | 'defaultLanguage' | 'currency' | 'timeZone' | 'resultsMinGroup' | 'resultsMinTexts' | 'resultsVisibility' | 'contactKeepDays' | 'customerKeepDays' | 'viewLogKeepDays'>>,
+  values: Partial<
+    Pick<
+      typeof organizations.$inferInsert,
+      | 'name'
+      | 'defaultLanguage'
+      | 'currency'
+      | 'timeZone'
+      | 'resultsMinGroup'
+      | 'resultsMinTexts'
+      | 'resultsVisibility'
+      | 'contactKeepDays'
+      | 'customerKeepDays'
+      | 'viewLogKeepDays'
+    >
+  >,
 ) {
   const [row] = await tx
     .update(organizations)
@@ -67,7 +81,11 @@ export async function selectMembershipsOfUser(tx: Tx, userId: string) {
     .orderBy(asc(members.createdAt));
 }
 
-export async function insertMember(tx: Tx, orgId: string, values: { userId: string; roles: Role[]; jobTitle?: string | null }) {
+export async function insertMember(
+  tx: Tx,
+  orgId: string,
+  values: { userId: string; roles: Role[]; jobTitle?: string | null },
+) {
   const [row] = await tx
     .insert(members)
     .values({ orgId, userId: values.userId, roles: values.roles, jobTitle: values.jobTitle ?? null })
@@ -88,7 +106,11 @@ const memberColumns = {
   erasedAt: members.erasedAt,
 };
 
-export async function selectMembers(tx: Tx, orgId: string, filter: { status: 'active' | 'deactivated' | 'all'; q?: string }) {
+export async function selectMembers(
+  tx: Tx,
+  orgId: string,
+  filter: { status: 'active' | 'deactivated' | 'all'; q?: string },
+) {
   const conditions = [eq(members.orgId, orgId)];
   if (filter.status !== 'all') conditions.push(eq(members.status, filter.status));
   if (filter.q) {
@@ -291,7 +313,12 @@ export async function revokePendingInvitationsFor(tx: Tx, orgId: string, email: 
     .update(invitations)
     .set({ revokedAt: new Date() })
     .where(
-      and(eq(invitations.orgId, orgId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
     );
 }
 
@@ -299,7 +326,9 @@ export async function updateInvitationRow(
   tx: Tx,
   orgId: string,
   invitationId: string,
-  values: Partial<Pick<typeof invitations.$inferInsert, 'revokedAt' | 'acceptedAt' | 'tokenHash' | 'expiresAt' | 'mailedAt'>>,
+  values: Partial<
+    Pick<typeof invitations.$inferInsert, 'revokedAt' | 'acceptedAt' | 'tokenHash' | 'expiresAt' | 'mailedAt'>
+  >,
 ) {
   const [row] = await tx
     .update(invitations)
@@ -330,13 +359,22 @@ export async function claimInvitation(tx: Tx, orgId: string, invitationId: strin
 export async function insertAudit(
   tx: Tx,
   orgId: string,
-  entry: { actorMemberId: string | null; action: string; subjectType: string; subjectId: string; data?: Record<string, unknown> },
+  entry: {
+    actorMemberId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    data?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(auditLog).values({ orgId, ...entry, data: entry.data ?? {} });
 }
 
 export async function selectMemberCreatedAt(tx: Tx, orgId: string, memberId: string): Promise<Date | null> {
-  const [row] = await tx.select({ createdAt: members.createdAt }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  const [row] = await tx
+    .select({ createdAt: members.createdAt })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
   return row?.createdAt ?? null;
 }
 

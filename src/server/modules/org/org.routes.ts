@@ -18,17 +18,20 @@ import {
   updateOrganizationBody,
   updateTeamBody,
 } from '../../../contracts/org.contract';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
+import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as service from './org.service';
-
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async (app, { deps }) => {
   // ---------- organisation ----------
   app.get('/organization', {
     config: { access: EVERYONE },
-    schema: { tags: ['organization'], summary: 'The organisation you work in', response: { 200: organization, ...problems } },
+    schema: {
+      tags: ['organization'],
+      summary: 'The organisation you work in',
+      response: { 200: organization, ...problems },
+    },
     handler: (request) => service.findOrganization(deps, tenantOf(request)),
   });
 
@@ -123,12 +126,18 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
       params: invitationParams,
       response: { 200: invitation, ...problems },
     },
-    handler: (request) => service.resendInvitation(deps, tenantOf(request), authOf(request), request.params.invitationId),
+    handler: (request) =>
+      service.resendInvitation(deps, tenantOf(request), authOf(request), request.params.invitationId),
   });
 
   app.delete('/invitations/:invitationId', {
     config: { access: ADMIN },
-    schema: { tags: ['invitations'], summary: 'Withdraw an invitation', params: invitationParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Withdraw an invitation',
+      params: invitationParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.revokeInvitation(deps, tenantOf(request), request.params.invitationId);
       return reply.code(204).send(null);
@@ -144,14 +153,25 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
 
   app.get('/teams/:teamId', {
     config: { access: STAFF },
-    schema: { tags: ['teams'], summary: 'A team and its members', params: teamParams, response: { 200: teamDetail, ...problems } },
+    schema: {
+      tags: ['teams'],
+      summary: 'A team and its members',
+      params: teamParams,
+      response: { 200: teamDetail, ...problems },
+    },
     handler: (request) => service.findTeam(deps, tenantOf(request), request.params.teamId),
   });
 
   app.post('/teams', {
     config: { access: ADMIN },
-    schema: { tags: ['teams'], summary: 'Create a team', body: createTeamBody, response: { 201: teamDetail, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await service.createTeam(deps, tenantOf(request), request.body)),
+    schema: {
+      tags: ['teams'],
+      summary: 'Create a team',
+      body: createTeamBody,
+      response: { 201: teamDetail, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.createTeam(deps, tenantOf(request), request.body)),
   });
 
   app.patch('/teams/:teamId', {
@@ -168,7 +188,12 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
 
   app.delete('/teams/:teamId', {
     config: { access: ADMIN },
-    schema: { tags: ['teams'], summary: 'Archive a team', params: teamParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['teams'],
+      summary: 'Archive a team',
+      params: teamParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.archiveTeam(deps, tenantOf(request), request.params.teamId);
       return reply.code(204).send(null);
@@ -196,6 +221,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async
       params: teamMemberParams,
       response: { 200: teamDetail, ...problems },
     },
-    handler: (request) => service.removeTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId),
+    handler: (request) =>
+      service.removeTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId),
   });
 };

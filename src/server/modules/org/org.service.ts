@@ -4,8 +4,8 @@ import type { Invitation, Member, Organization, Team, TeamDetail } from '../../.
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
-import { definedOnly } from '../../lib/objects';
 import type { Mailer } from '../../lib/mailer';
+import { definedOnly } from '../../lib/objects';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as repo from './org.repo';
 
@@ -180,7 +180,11 @@ export async function updateOrganization(
 
 // ---------- members ----------
 
-async function withTeams(db: Tx, orgId: string, rows: Awaited<ReturnType<typeof repo.selectMembers>>): Promise<Member[]> {
+async function withTeams(
+  db: Tx,
+  orgId: string,
+  rows: Awaited<ReturnType<typeof repo.selectMembers>>,
+): Promise<Member[]> {
   const teamRows = await repo.selectTeamsOfMembers(
     db,
     orgId,
@@ -231,7 +235,12 @@ export async function updateMember(
     const current = await repo.selectMember(tx, tenant.orgId, memberId);
     if (!current) throw notFound();
     if (current.erasedAt) throw new AppError('member_erased', 409);
-    if (input.roles && current.roles.includes('admin') && !input.roles.includes('admin') && current.status === 'active') {
+    if (
+      input.roles &&
+      current.roles.includes('admin') &&
+      !input.roles.includes('admin') &&
+      current.status === 'active'
+    ) {
       await assertAdminRemains(tx, tenant.orgId, memberId);
     }
     const changes = {
@@ -297,7 +306,9 @@ type InvitationRow = Awaited<ReturnType<typeof repo.selectPendingInvitations>>[n
  * deriving it lets an administrator copy the link again when no mail went out.
  */
 function invitationToken(secret: string, orgId: string, invitationId: string, expiresAt: Date): string {
-  return createHmac('sha256', secret).update(`invitation-link:${orgId}:${invitationId}:${expiresAt.toISOString()}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`invitation-link:${orgId}:${invitationId}:${expiresAt.toISOString()}`)
+    .digest('base64url');
 }
 
 function toInvitation(deps: OrgDeps, row: InvitationRow, teamNames: Map<string, string>): Invitation {
@@ -336,7 +347,15 @@ export function invitationLink(appUrl: string, token: string): string {
 async function sendInvitationMail(
   deps: OrgDeps,
   orgId: string,
-  input: { invitationId: string; email: string; name: string; organizationName: string; inviterName: string; token: string; language: Language },
+  input: {
+    invitationId: string;
+    email: string;
+    name: string;
+    organizationName: string;
+    inviterName: string;
+    token: string;
+    language: Language;
+  },
 ): Promise<Date | null> {
   const vars = {
     name: input.name || input.email,
@@ -432,7 +451,11 @@ export async function resendInvitation(
   const { row, org } = await deps.db.transaction(async (tx) => {
     const current = await repo.selectInvitation(tx, tenant.orgId, invitationId);
     if (!current || current.acceptedAt || current.revokedAt) throw notFound();
-    const row = await repo.updateInvitationRow(tx, tenant.orgId, invitationId, { tokenHash: hashToken(token), expiresAt, mailedAt: null });
+    const row = await repo.updateInvitationRow(tx, tenant.orgId, invitationId, {
+      tokenHash: hashToken(token),
+      expiresAt,
+      mailedAt: null,
+    });
     const org = await repo.selectOrganization(tx, tenant.orgId);
     return { row: row!, org: org! };
   });

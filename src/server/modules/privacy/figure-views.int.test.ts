@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFixturePerson, createOrgFixture, type FixturePerson, type OrgFixture } from '../../../../test/helpers/fixtures';
+import {
+  addFixturePerson,
+  createOrgFixture,
+  type FixturePerson,
+  type OrgFixture,
+} from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { FigureViewList, MyDataExport } from '../../../contracts/privacy.contract';
 import { addDays, localDay } from '../../lib/days';
@@ -23,11 +28,20 @@ beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'gate');
   other = await createOrgFixture(t.database.db, 'gate-other');
-  for (const who of ['member', 'manager', 'director', 'admin'] as const) cookie[who] = await signIn(t.app, f.people[who].email);
+  for (const who of ['member', 'manager', 'director', 'admin'] as const)
+    cookie[who] = await signIn(t.app, f.people[who].email);
   colleague = await addFixturePerson(t.database.db, f, 'colleague', ['member'], f.teamId, false);
   cookie.colleague = await signIn(t.app, colleague.email);
   cookie.otherManager = await signIn(t.app, other.people.manager.email);
-  const extra = (occasion: string) => ({ occasion, action: 'Geregeld', kind: 'gift', costCents: 1250, minutes: 10, reactionScore: 5, aboveMandateReason: 'verjaardag' });
+  const extra = (occasion: string) => ({
+    occasion,
+    action: 'Geregeld',
+    kind: 'gift',
+    costCents: 1250,
+    minutes: 10,
+    reactionScore: 5,
+    aboveMandateReason: 'verjaardag',
+  });
   expect((await call('member', 'GET', '/extras')).statusCode).toBe(200);
   expect((await call('member', 'POST', '/extras', extra(LISA))).statusCode).toBe(201);
   expect((await call('colleague', 'POST', '/extras', extra(COLLEAGUE))).statusCode).toBe(201);
@@ -38,7 +52,19 @@ function call(who: Who, method: 'GET' | 'PUT' | 'PATCH' | 'POST', url: string, p
   return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
 }
 const comparison = (on: boolean) =>
-  call('admin', 'PUT', '/learning/settings', on ? { memberComparison: true, worksCouncilAgreed: true, worksCouncilAgreedOn: '2026-01-12', worksCouncilNote: 'OR-besluit 2026-03' } : { memberComparison: false });
+  call(
+    'admin',
+    'PUT',
+    '/learning/settings',
+    on
+      ? {
+          memberComparison: true,
+          worksCouncilAgreed: true,
+          worksCouncilAgreedOn: '2026-01-12',
+          worksCouncilNote: 'OR-besluit 2026-03',
+        }
+      : { memberComparison: false },
+  );
 const viewsOf = async (who: Who) => {
   const response = await call(who, 'GET', '/me/figure-views');
   expect(response.statusCode, response.body).toBe(200);
@@ -65,7 +91,11 @@ describe('with member comparison off (no consent recorded)', () => {
     const team = await call('manager', 'GET', '/extras?scope=team');
     expect(team.statusCode).toBe(200);
     expect(team.json().items).toHaveLength(2);
-    expect((await call('member', 'GET', `/extras?scope=mine&memberId=${colleague.memberId}`)).json().items.map((e: { occasion: string }) => e.occasion)).toEqual([LISA]);
+    expect(
+      (await call('member', 'GET', `/extras?scope=mine&memberId=${colleague.memberId}`))
+        .json()
+        .items.map((e: { occasion: string }) => e.occasion),
+    ).toEqual([LISA]);
     // Nobody looked, so nothing to read.
     expect(await viewsOf('member')).toEqual({ memberComparison: false, keepDays: 365, items: [] });
   });
@@ -98,20 +128,27 @@ describe('with member comparison on (the works council agreed)', () => {
     expect(csv.body).toContain(LISA);
     expect(csv.body).not.toContain(COLLEAGUE);
     const today = localDay('Europe/Amsterdam');
-    const conversation = await call('manager', 'GET', `/teams/${f.teamId}/conversation?from=${addDays(today, -7)}&to=${today}`);
+    const conversation = await call(
+      'manager',
+      'GET',
+      `/teams/${f.teamId}/conversation?from=${addDays(today, -7)}&to=${today}`,
+    );
     expect(conversation.json().members.map((m: { member: { id: string } }) => m.member.id)).toContain(memberId());
 
     const mine = await viewsOf('member');
     expect(mine.memberComparison).toBe(true);
     expect(mine.items.map((i) => i.view).sort()).toEqual(['conversation', 'extras_csv', 'extras_list']);
-    for (const item of mine.items) expect(item.viewer).toEqual({ id: f.people.manager.memberId, name: f.people.manager.name });
+    for (const item of mine.items)
+      expect(item.viewer).toEqual({ id: f.people.manager.memberId, name: f.people.manager.name });
     expect(mine.items.find((i) => i.view === 'conversation')?.team?.id).toBe(f.teamId);
     // The colleague was in the conversation view too; what was seen of Lisa is not theirs to read.
     const theirs = await viewsOf('colleague');
     expect(theirs.items.map((i) => i.view)).toEqual(['conversation']);
     expect(JSON.stringify(theirs)).not.toContain('extras_list');
     // The manager looking at their own list leaves nothing.
-    expect((await call('manager', 'GET', `/extras?scope=team&memberId=${f.people.manager.memberId}`)).statusCode).toBe(200);
+    expect((await call('manager', 'GET', `/extras?scope=team&memberId=${f.people.manager.memberId}`)).statusCode).toBe(
+      200,
+    );
     expect((await viewsOf('manager')).items).toEqual([]);
   });
 
@@ -140,7 +177,9 @@ describe('how long it is kept', () => {
 
     expect((await call('director', 'GET', `/extras?scope=all&memberId=${colleague.memberId}`)).statusCode).toBe(200);
     const { pool } = t.database;
-    const { rows: before } = await pool.query(`select count(*)::int as n from member_figure_views where org_id = $1`, [f.orgId]);
+    const { rows: before } = await pool.query(`select count(*)::int as n from member_figure_views where org_id = $1`, [
+      f.orgId,
+    ]);
     // One entry about the colleague is backdated past the 60 days.
     await pool.query(
       `update member_figure_views set at = now() - interval '61 days' where id = (select id from member_figure_views where member_id = $1 and view = 'extras_list' limit 1)`,
@@ -150,7 +189,9 @@ describe('how long it is kept', () => {
     expect((await viewsOf('colleague')).keepDays).toBe(60);
 
     expect(await eraseOldFigureViews(t.database.db)).toBe(1);
-    const { rows: after } = await pool.query(`select count(*)::int as n from member_figure_views where org_id = $1`, [f.orgId]);
+    const { rows: after } = await pool.query(`select count(*)::int as n from member_figure_views where org_id = $1`, [
+      f.orgId,
+    ]);
     expect(after[0].n).toBe(before[0].n - 1);
     expect(await eraseOldFigureViews(t.database.db)).toBe(0);
   });

@@ -20,7 +20,13 @@ const LIST_MAX = 500;
  * Opens one member's figures to the caller: refuses (403 member_comparison_off) unless member comparison
  * is on, and records the view for that member. Looking at oneself is neither gated nor recorded.
  */
-export async function openMemberFigures(db: Tx, tenant: TenantContext, view: FigureView, memberId: string, options: { record?: boolean } = {}) {
+export async function openMemberFigures(
+  db: Tx,
+  tenant: TenantContext,
+  view: FigureView,
+  memberId: string,
+  options: { record?: boolean } = {},
+) {
   if (memberId === tenant.memberId) return;
   if (!(await org.findMemberNames(db, tenant.orgId, [memberId])).size) throw notFound();
   if (!(await org.isMemberComparisonOn(db, tenant.orgId))) throw new AppError('member_comparison_off', 403);
@@ -28,10 +34,18 @@ export async function openMemberFigures(db: Tx, tenant: TenantContext, view: Fig
 }
 
 /** Writes down that the caller saw these members' own figures (themselves left out). */
-export async function recordFigureViews(db: Tx, tenant: TenantContext, view: FigureView, memberIds: string[], teamId: string | null = null) {
+export async function recordFigureViews(
+  db: Tx,
+  tenant: TenantContext,
+  view: FigureView,
+  memberIds: string[],
+  teamId: string | null = null,
+) {
   const others = [...new Set(memberIds)].filter((id) => id !== tenant.memberId);
   if (!others.length) return;
-  await db.insert(memberFigureViews).values(others.map((memberId) => ({ orgId: tenant.orgId, memberId, viewerId: tenant.memberId, view, teamId })));
+  await db
+    .insert(memberFigureViews)
+    .values(others.map((memberId) => ({ orgId: tenant.orgId, memberId, viewerId: tenant.memberId, view, teamId })));
 }
 
 /** Who looked at my figures, newest first, within the organisation's retention. */
@@ -42,7 +56,13 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
     .where(eq(organizations.id, tenant.orgId));
   const keepDays = settings!.keepDays;
   const rows = await db
-    .select({ id: memberFigureViews.id, viewerId: memberFigureViews.viewerId, view: memberFigureViews.view, teamId: memberFigureViews.teamId, at: memberFigureViews.at })
+    .select({
+      id: memberFigureViews.id,
+      viewerId: memberFigureViews.viewerId,
+      view: memberFigureViews.view,
+      teamId: memberFigureViews.teamId,
+      at: memberFigureViews.at,
+    })
     .from(memberFigureViews)
     .where(
       and(
@@ -53,8 +73,16 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
     )
     .orderBy(desc(memberFigureViews.at))
     .limit(LIST_MAX);
-  const names = await org.findMemberNames(db, tenant.orgId, rows.map((r) => r.viewerId));
-  const teams = await org.findTeamNames(db, tenant.orgId, rows.flatMap((r) => (r.teamId ? [r.teamId] : [])));
+  const names = await org.findMemberNames(
+    db,
+    tenant.orgId,
+    rows.map((r) => r.viewerId),
+  );
+  const teams = await org.findTeamNames(
+    db,
+    tenant.orgId,
+    rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
+  );
   return {
     memberComparison: settings!.since !== null,
     keepDays,

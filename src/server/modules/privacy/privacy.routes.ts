@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { member, memberParams } from '../../../contracts/org.contract';
-import { figureViewList, type MyDataExport, myDataExport, privacyStatement, statementQuery } from '../../../contracts/privacy.contract';
+import {
+  figureViewList,
+  type MyDataExport,
+  myDataExport,
+  privacyStatement,
+  statementQuery,
+} from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
@@ -9,22 +15,24 @@ import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
 import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
-import { makePrivacyStatement } from './statement.service';
 import { forgetCustomer } from './retention';
+import { makePrivacyStatement } from './statement.service';
 
 // The person's rights under the AVG/GDPR: to take their data (themselves, or through an administrator
 // once they have left) and to be erased.
 
 const customerParams = z.strictObject({ customerId: z.uuid() });
 
-const asDownload = (file: MyDataExport) => `attachment; filename="klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json"`;
+const asDownload = (file: MyDataExport) =>
+  `attachment; filename="klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json"`;
 
 export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get('/me/export', {
     config: { access: EVERYONE },
     schema: {
       tags: ['me'],
-      summary: 'Download everything this organisation holds about you, as one JSON file (your answers to core questions are anonymous and not in it)',
+      summary:
+        'Download everything this organisation holds about you, as one JSON file (your answers to core questions are anonymous and not in it)',
       response: { 200: myDataExport, ...problems },
     },
     handler: async (request, reply) => {
@@ -42,7 +50,8 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         "Who looked at my per-member figures, filters or exports, and when (possible only while member comparison is on; kept for the organisation's viewLogKeepDays)",
       response: { 200: figureViewList, ...problems },
     },
-    handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await listFigureViewsOfMe(db, tenantOf(request))),
+    handler: async (request, reply) =>
+      reply.header('cache-control', 'no-store').send(await listFigureViewsOfMe(db, tenantOf(request))),
   });
 
   app.get('/privacy/statement', {
@@ -54,7 +63,8 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       querystring: statementQuery,
       response: { 200: privacyStatement, ...problems },
     },
-    handler: (request) => makePrivacyStatement(db, tenantOf(request), request.query.language ?? authOf(request).language),
+    handler: (request) =>
+      makePrivacyStatement(db, tenantOf(request), request.query.language ?? authOf(request).language),
   });
 
   app.get('/members/:memberId/export', {
@@ -92,7 +102,8 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     config: { access: LEADERS },
     schema: {
       tags: ['promises'],
-      summary: "Forget a customer who asks for it: their name becomes a code in every promise, the contact person and the same name as an extra's reference go",
+      summary:
+        "Forget a customer who asks for it: their name becomes a code in every promise, the contact person and the same name as an extra's reference go",
       params: customerParams,
       response: { 204: z.null(), ...problems },
     },

@@ -23,7 +23,8 @@ const NOTES = {
   coreQuestions:
     'Your answers to core questions are stored without any link to you; they cannot be found back, so they are not in this file. ' +
     'Listed are the rounds you were asked to answer, and your self-view in the leadership mirror (which is yours by name).',
-  deletedExtras: 'Extras you deleted stay stored for the mandate account and the audit trail; they are marked with deleted_at.',
+  deletedExtras:
+    'Extras you deleted stay stored for the mandate account and the audit trail; they are marked with deleted_at.',
   customerReactions: "What customers said about your extras and promises, without the customer's contact details.",
 };
 
@@ -51,7 +52,13 @@ async function rows(tx: Tx, query: SQL): Promise<Row[]> {
  * Everything this organisation holds about one member — the signed-in person themselves, or, for an
  * administrator, someone who left and asks for it — read in one snapshot; the taking is audited.
  */
-export async function exportMemberData(db: Db, tenant: TenantContext, memberId: string, takenBy: ExportTaker, now = new Date()): Promise<MyDataExport> {
+export async function exportMemberData(
+  db: Db,
+  tenant: TenantContext,
+  memberId: string,
+  takenBy: ExportTaker,
+  now = new Date(),
+): Promise<MyDataExport> {
   const { orgId } = tenant;
   return db.transaction(
     async (tx) => {
@@ -70,9 +77,18 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
                 from ${sql.identifier(table)} x
                where x.org_id = ${orgId} and x.${sql.identifier(column)} = ${memberId} ${extra}`,
         );
-      const [user] = await rows(tx, sql`select jsonb_build_object('name', name, 'email', email, 'language', language, 'created_at', created_at) as row from auth_user where id = ${userId}`);
-      const [organization] = await rows(tx, sql`select jsonb_build_object('name', name) as row from organizations where id = ${orgId}`);
-      const [membership] = await rows(tx, sql`select to_jsonb(m) - 'org_id' - 'user_id' as row from members m where m.org_id = ${orgId} and m.id = ${memberId}`);
+      const [user] = await rows(
+        tx,
+        sql`select jsonb_build_object('name', name, 'email', email, 'language', language, 'created_at', created_at) as row from auth_user where id = ${userId}`,
+      );
+      const [organization] = await rows(
+        tx,
+        sql`select jsonb_build_object('name', name) as row from organizations where id = ${orgId}`,
+      );
+      const [membership] = await rows(
+        tx,
+        sql`select to_jsonb(m) - 'org_id' - 'user_id' as row from members m where m.org_id = ${orgId} and m.id = ${memberId}`,
+      );
       const teams = await rows(
         tx,
         sql`select jsonb_build_object('team', t.name, 'is_manager', tm.is_manager) as row
@@ -86,7 +102,11 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
              where r.org_id = ${orgId} and r.extra_id in (select id from extras where org_id = ${orgId} and member_id = ${memberId})
              order by r.extra_id, r.changed_at`,
       );
-      const customerReactions = await mine('customer_reactions', 'member_id', sql`order by x.created_at`, ['contact_name', 'contact_email', 'contact_phone']);
+      const customerReactions = await mine('customer_reactions', 'member_id', sql`order by x.created_at`, [
+        'contact_name',
+        'contact_email',
+        'contact_phone',
+      ]);
       const conversationNotes = await rows(
         tx,
         sql`select to_jsonb(n) - 'org_id' || jsonb_build_object('manager', u.name) as row
@@ -127,7 +147,11 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
         exportedAt: now.toISOString(),
         organization: organization as MyDataExport['organization'],
         notes: takenBy === 'administrator' ? { ...NOTES, takenByAdministrator: TAKEN_BY_ADMINISTRATOR_NOTE } : NOTES,
-        person: { ...(user as Pick<MyDataExport['person'], 'name' | 'email' | 'language'>), membership: membership!, teams },
+        person: {
+          ...(user as Pick<MyDataExport['person'], 'name' | 'email' | 'language'>),
+          membership: membership!,
+          teams,
+        },
         extras,
         extraReactionHistory,
         customerReactions,
@@ -144,7 +168,11 @@ export async function exportMemberData(db: Db, tenant: TenantContext, memberId: 
         needsSupported: await mine('need_supports', 'member_id'),
         proposals,
         proposalEvents,
-        notifications: await mine('notifications', 'member_id', sql`and x.kind <> all(${sql.param(hiddenNotices)}::text[]) order by x.created_at`),
+        notifications: await mine(
+          'notifications',
+          'member_id',
+          sql`and x.kind <> all(${sql.param(hiddenNotices)}::text[]) order by x.created_at`,
+        ),
         activity: await rows(
           tx,
           sql`select jsonb_build_object('action', action, 'subject_type', subject_type, 'subject_id', subject_id, 'at', at) as row
@@ -184,7 +212,13 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
   const { orgId } = tenant;
   await db.transaction(async (tx) => {
     const [person] = await tx
-      .select({ userId: members.userId, status: members.status, erasedAt: members.erasedAt, email: authUser.email, language: organizations.defaultLanguage })
+      .select({
+        userId: members.userId,
+        status: members.status,
+        erasedAt: members.erasedAt,
+        email: authUser.email,
+        language: organizations.defaultLanguage,
+      })
       .from(members)
       .innerJoin(authUser, eq(authUser.id, members.userId))
       .innerJoin(organizations, eq(organizations.id, members.orgId))
@@ -196,13 +230,36 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
 
     const placeholderName = person.language === 'en' ? FORMER_COLLEAGUE.en : FORMER_COLLEAGUE.nl;
     const placeholderId = randomBytes(16).toString('hex');
-    await tx.insert(authUser).values({ id: placeholderId, name: placeholderName, email: `erased-${memberId}@erased.invalid`, emailVerified: false });
-    await tx.update(members).set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() }).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+    await tx
+      .insert(authUser)
+      .values({
+        id: placeholderId,
+        name: placeholderName,
+        email: `erased-${memberId}@erased.invalid`,
+        emailVerified: false,
+      });
+    await tx
+      .update(members)
+      .set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() })
+      .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
 
-    const only = (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${orgId} and member_id = ${memberId}`);
-    for (const table of ['conversation_notes', 'notifications', 'mirror_answers', 'team_members', 'digest_deliveries', 'step_reminders', 'idempotency_keys', 'member_figure_views']) await only(table);
+    const only = (table: string) =>
+      tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${orgId} and member_id = ${memberId}`);
+    for (const table of [
+      'conversation_notes',
+      'notifications',
+      'mirror_answers',
+      'team_members',
+      'digest_deliveries',
+      'step_reminders',
+      'idempotency_keys',
+      'member_figure_views',
+    ])
+      await only(table);
     await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
-    await tx.execute(sql`update campaign_actions set owner_name = ${placeholderName} where org_id = ${orgId} and owner_member_id = ${memberId}`);
+    await tx.execute(
+      sql`update campaign_actions set owner_name = ${placeholderName} where org_id = ${orgId} and owner_member_id = ${memberId}`,
+    );
     await tx.execute(sql`
       update notifications set data = jsonb_set(data, '{memberName}', to_jsonb(${placeholderName}::text))
        where org_id = ${orgId} and data->>'memberId' = ${memberId} and data ? 'memberName'`);
@@ -210,7 +267,11 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
       update audit_log set data = data - 'email'
        where org_id = ${orgId} and action = 'invitation.created' and lower(data->>'email') = lower(${person.email})`);
 
-    const [elsewhere] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, person.userId)).limit(1);
+    const [elsewhere] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.userId, person.userId))
+      .limit(1);
     if (!elsewhere) await tx.delete(authUser).where(eq(authUser.id, person.userId));
     await recordAudit(tx, tenant, 'member.erased', 'member', memberId);
   });

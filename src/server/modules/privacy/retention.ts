@@ -13,7 +13,11 @@ import { recordAudit } from '../org/org.service';
 /** "Klant 7F3A2C" / "Customer 7F3A2C": the organisation's language, six characters of the record's id. */
 const codeName = sql`(case o.default_language when 'en' then 'Customer ' else 'Klant ' end) || upper(substr(replace(c.id::text, '-', ''), 1, 6))`;
 
-async function pseudonymise(tx: Tx | Db, where: ReturnType<typeof sql>, at: Date): Promise<{ id: string; org_id: string; old_name: string }[]> {
+async function pseudonymise(
+  tx: Tx | Db,
+  where: ReturnType<typeof sql>,
+  at: Date,
+): Promise<{ id: string; org_id: string; old_name: string }[]> {
   const { rows } = await tx.execute<{ id: string; org_id: string; old_name: string }>(sql`
     update customers c
        set name = ${codeName}, contact_person = null, pseudonymised_at = ${at.toISOString()}
@@ -35,7 +39,9 @@ export async function forgetCustomer(db: Db, tenant: TenantContext, customerId: 
     if (!rows[0]) throw notFound();
     if (rows[0].pseudonymised_at) return;
     const [forgotten] = await pseudonymise(tx, sql`c.org_id = ${tenant.orgId} and c.id = ${customerId}`, new Date());
-    await tx.execute(sql`update extras set customer_ref = null where org_id = ${tenant.orgId} and lower(customer_ref) = lower(${forgotten!.old_name})`);
+    await tx.execute(
+      sql`update extras set customer_ref = null where org_id = ${tenant.orgId} and lower(customer_ref) = lower(${forgotten!.old_name})`,
+    );
     await tx.execute(sql`
       update customer_reactions set contact_name = null, contact_email = null, contact_phone = null
        where org_id = ${tenant.orgId} and promise_id in (select id from promises where org_id = ${tenant.orgId} and customer_id = ${customerId})`);
@@ -49,7 +55,10 @@ export async function forgetCustomer(db: Db, tenant: TenantContext, customerId: 
  * promise due, delivered or changed within the retention, and drops extras' customer references older
  * than it. Returns how many of each.
  */
-export async function pseudonymiseOldCustomers(db: Db, now = new Date()): Promise<{ customers: number; extraRefs: number }> {
+export async function pseudonymiseOldCustomers(
+  db: Db,
+  now = new Date(),
+): Promise<{ customers: number; extraRefs: number }> {
   const cutoff = sql`${now.toISOString()}::timestamptz - make_interval(days => o.customer_keep_days)`;
   const customers = await pseudonymise(
     db,

@@ -67,7 +67,13 @@ describe('the staff privacy statement', () => {
   });
 
   it('follows the settings: thresholds, retention and the works council’s consent', async () => {
-    const patched = await as('admin', 'PATCH', '/organization', { resultsMinGroup: 7, resultsMinTexts: 9, resultsVisibility: 'none', contactKeepDays: 30, viewLogKeepDays: 90 });
+    const patched = await as('admin', 'PATCH', '/organization', {
+      resultsMinGroup: 7,
+      resultsMinTexts: 9,
+      resultsVisibility: 'none',
+      contactKeepDays: 30,
+      viewLogKeepDays: 90,
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     const on = await as('admin', 'PUT', '/learning/settings', {
       memberComparison: true,
@@ -78,7 +84,13 @@ describe('the staff privacy statement', () => {
     expect(on.statusCode, on.body).toBe(200);
 
     const en = await statement('member', 'en');
-    expect(en.settings).toMatchObject({ memberComparison: true, worksCouncilAgreedOn: '2026-02-03', resultsMinGroup: 7, resultsVisibility: 'none', viewLogKeepDays: 90 });
+    expect(en.settings).toMatchObject({
+      memberComparison: true,
+      worksCouncilAgreedOn: '2026-02-03',
+      resultsMinGroup: 7,
+      resultsVisibility: 'none',
+      viewLogKeepDays: 90,
+    });
     const comparison = section(en, 'comparison');
     expect(comparison).toMatch(/^On since /);
     expect(comparison).toContain(`switched on by ${f.people.admin.name}`);
@@ -90,7 +102,9 @@ describe('the staff privacy statement', () => {
     expect(section(en, 'questions')).toContain('only in steps of at least 7');
     expect(section(en, 'questions')).toContain('at least 9 in the group');
     // What the figures do tell is said too: a whole group that answered, and the same answer by all.
-    expect(section(en, 'questions')).toContain('When everyone in that group answered, that tells that each of them answered');
+    expect(section(en, 'questions')).toContain(
+      'When everyone in that group answered, that tells that each of them answered',
+    );
     expect(section(en, 'questions')).toContain('Members see no results');
     expect(section(en, 'retention')).toContain('Erased 30 days after the reaction');
 

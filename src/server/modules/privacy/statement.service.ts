@@ -18,7 +18,12 @@ type Section = PrivacyStatement['sections'][number];
 const KEPT = ['account', 'extras', 'learning', 'promises', 'questions', 'counsel', 'notices', 'views'] as const;
 const RETENTION = ['work', 'contacts', 'customers', 'views', 'technical'] as const;
 
-export async function makePrivacyStatement(db: Db, tenant: TenantContext, language: Language, now = new Date()): Promise<PrivacyStatement> {
+export async function makePrivacyStatement(
+  db: Db,
+  tenant: TenantContext,
+  language: Language,
+  now = new Date(),
+): Promise<PrivacyStatement> {
   const [organization, comparison, people] = await Promise.all([
     org.findOrganization({ db }, tenant),
     findSettings(db, tenant),
@@ -27,8 +32,12 @@ export async function makePrivacyStatement(db: Db, tenant: TenantContext, langua
   const t = (key: string, vars: Record<string, string | number> = {}) =>
     translate(language, `statement.${key}`, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
-  const moment = (at: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: tenant.timeZone }).format(at);
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso.slice(0, 10)}T12:00:00Z`),
+    );
+  const moment = (at: Date) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: tenant.timeZone }).format(at);
   const holders = (role: Role) => people.filter((p) => p.roles.includes(role));
   const names = (role: Role) => {
     const list = holders(role).map((p) => p.name);
@@ -36,8 +45,16 @@ export async function makePrivacyStatement(db: Db, tenant: TenantContext, langua
   };
   const on = comparison.memberComparison;
   const perPerson = t(on ? 'who.perPersonOn' : 'who.perPersonOff');
-  const item = (group: string, key: string, vars: Record<string, string | number> = {}) => ({ term: t(`${group}.${key}.term`, vars), text: t(`${group}.${key}.text`, vars) });
-  const section = (key: string, paragraphs: string[], items: Section['items'] = []): Section => ({ key, title: t(`${key}.title`), paragraphs, items });
+  const item = (group: string, key: string, vars: Record<string, string | number> = {}) => ({
+    term: t(`${group}.${key}.term`, vars),
+    text: t(`${group}.${key}.text`, vars),
+  });
+  const section = (key: string, paragraphs: string[], items: Section['items'] = []): Section => ({
+    key,
+    title: t(`${key}.title`),
+    paragraphs,
+    items,
+  });
 
   const sections: Section[] = [
     section(

@@ -26,7 +26,15 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
   const today = localDay(tenant.timeZone);
   // Day sums (handoff_day_sums, kept by triggers): a hand-off whose day has come is due; one still
   // open counts on its due day, so a day before today holds only due ones, today only the done ones.
-  const { rows: flows } = await db.execute<{ giver: string; receiver: string; handoffs: number; due: number; on_time: number; ratings: number; rating_sum: number }>(sql`
+  const { rows: flows } = await db.execute<{
+    giver: string;
+    receiver: string;
+    handoffs: number;
+    due: number;
+    on_time: number;
+    ratings: number;
+    rating_sum: number;
+  }>(sql`
     select giver_team_id as giver, receiver_team_id as receiver, sum(handoffs)::int as handoffs,
            sum(case when day < ${today}::date then handoffs else done end)::int as due,
            sum(on_time)::int as on_time, sum(ratings)::int as ratings, sum(rating_sum)::int as rating_sum
@@ -40,7 +48,9 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
   const arrows: ChainArrow[] = flows.map((f) => {
     const onTimeShare = share(f.on_time, f.due);
     const averageRating = f.ratings > 0 ? f.rating_sum / f.ratings : null;
-    const weak = (f.due >= WEAK_MIN && onTimeShare !== null && onTimeShare < WEAK_ON_TIME) || (f.ratings >= WEAK_MIN && averageRating !== null && averageRating < WEAK_RATING);
+    const weak =
+      (f.due >= WEAK_MIN && onTimeShare !== null && onTimeShare < WEAK_ON_TIME) ||
+      (f.ratings >= WEAK_MIN && averageRating !== null && averageRating < WEAK_RATING);
     return {
       from: team(f.giver),
       to: team(f.receiver),
@@ -53,7 +63,9 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
       weak,
     };
   });
-  arrows.sort((a, b) => b.handoffs - a.handoffs || a.from.name.localeCompare(b.from.name) || a.to.name.localeCompare(b.to.name));
+  arrows.sort(
+    (a, b) => b.handoffs - a.handoffs || a.from.name.localeCompare(b.from.name) || a.to.name.localeCompare(b.to.name),
+  );
   const nodes = teamIds
     .map((id) => ({
       ...team(id),
@@ -72,7 +84,11 @@ function addMonths(month: string, n: number) {
 }
 
 /** A team's figures per month: promises kept, its hand-offs on time, the ratings it received and gave. */
-export async function findTeamFigures(db: Db, tenant: TenantContext, query: { teamId: string; months: number }): Promise<TeamFigures> {
+export async function findTeamFigures(
+  db: Db,
+  tenant: TenantContext,
+  query: { teamId: string; months: number },
+): Promise<TeamFigures> {
   const names = await org.findTeamNames(db, tenant.orgId, [query.teamId]);
   if (!names.size) throw notFound();
   const today = localDay(tenant.timeZone);
@@ -121,7 +137,11 @@ export async function findTeamFigures(db: Db, tenant: TenantContext, query: { te
   return { team: { id: query.teamId, name: names.get(query.teamId)! }, periods };
 }
 
-function ratingsByMonth(db: Db, scope: { org: string; team: string; first: string; end: string }, side: 'giver_team_id' | 'receiver_team_id') {
+function ratingsByMonth(
+  db: Db,
+  scope: { org: string; team: string; first: string; end: string },
+  side: 'giver_team_id' | 'receiver_team_id',
+) {
   return db.execute<{ month: string; n: number; average: number | null }>(sql`
     select date_trunc('month', day)::date::text as month, sum(ratings)::int as n, (sum(rating_sum)::float8 / nullif(sum(ratings), 0)) as average
       from handoff_day_sums
@@ -204,12 +224,22 @@ export async function putScanRating(
   const current = quarterOf(today);
   const previous = quarterOf(addDays(quarterRange(current).start, -1));
   if (body.quarter !== current && body.quarter !== previous) {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'body.quarter', code: 'closed', message: 'only this quarter and the one before can be rated' }] });
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'body.quarter', code: 'closed', message: 'only this quarter and the one before can be rated' }],
+    });
   }
   const { start, end } = quarterRange(body.quarter);
   const partners = await partnersOf(db, tenant.orgId, [body.raterTeamId], start, end);
   if (!partners.some((p) => p.partner === body.ratedTeamId)) {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'body.ratedTeamId', code: 'no_handoffs', message: 'your team did not work with this team that quarter' }] });
+    throw new AppError('validation_failed', 400, {
+      errors: [
+        {
+          path: 'body.ratedTeamId',
+          code: 'no_handoffs',
+          message: 'your team did not work with this team that quarter',
+        },
+      ],
+    });
   }
   await db.execute(sql`
     insert into team_scan_ratings (org_id, quarter_start, rater_team_id, rated_team_id, member_id, score, comment)

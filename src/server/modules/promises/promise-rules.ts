@@ -60,7 +60,13 @@ export interface StepState {
  * took a step up; open before that. A renegotiated promise is judged against its new date (the old
  * one stays in its history) and shows as renegotiated while nothing is late.
  */
-export function promiseStatus(promise: { dueDate: string; deliveredOn: string | null; renegotiations?: number; steps: StepState[]; today: string }): PromiseStatus {
+export function promiseStatus(promise: {
+  dueDate: string;
+  deliveredOn: string | null;
+  renegotiations?: number;
+  steps: StepState[];
+  today: string;
+}): PromiseStatus {
   const handoffs = promise.steps.filter((s) => s.kind === 'handoff');
   const doneLate = handoffs.some((s) => s.doneOn !== null && s.doneOn > s.dueDate);
   if (promise.deliveredOn !== null) {

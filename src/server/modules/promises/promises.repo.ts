@@ -1,13 +1,17 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { customers, promiseEvents, promises, promiseSteps, stepRatings } from '../../db/schema/promises.schema';
+import { customers, promiseEvents, promiseSteps, promises, stepRatings } from '../../db/schema/promises.schema';
 
 export type PromiseRow = typeof promises.$inferSelect;
 export type StepRow = typeof promiseSteps.$inferSelect;
 
 // ---------- customers ----------
 
-export async function insertCustomer(tx: Tx, orgId: string, values: { name: string; contactPerson: string | null; segment: string | null; createdBy: string }) {
+export async function insertCustomer(
+  tx: Tx,
+  orgId: string,
+  values: { name: string; contactPerson: string | null; segment: string | null; createdBy: string },
+) {
   const [row] = await tx
     .insert(customers)
     .values({ orgId, ...values })
@@ -25,7 +29,12 @@ export async function selectCustomer(tx: Tx, orgId: string, customerId: string) 
 
 /** Customers whose name holds `q`, most recently added first. */
 export async function searchCustomers(tx: Tx, orgId: string, q: string | undefined, limit: number) {
-  const { rows } = await tx.execute<{ id: string; name: string; contact_person: string | null; segment: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    name: string;
+    contact_person: string | null;
+    segment: string | null;
+  }>(sql`
     select id, name, contact_person, segment from customers
      where org_id = ${orgId} and pseudonymised_at is null ${q ? sql`and name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
      order by created_at desc limit ${limit}`);
@@ -42,7 +51,11 @@ export async function insertPromise(tx: Tx, orgId: string, values: Omit<typeof p
   return row!;
 }
 
-export async function insertSteps(tx: Tx, orgId: string, rows: Omit<typeof promiseSteps.$inferInsert, 'orgId' | 'id'>[]) {
+export async function insertSteps(
+  tx: Tx,
+  orgId: string,
+  rows: Omit<typeof promiseSteps.$inferInsert, 'orgId' | 'id'>[],
+) {
   if (rows.length === 0) return [];
   return tx
     .insert(promiseSteps)
@@ -50,7 +63,17 @@ export async function insertSteps(tx: Tx, orgId: string, rows: Omit<typeof promi
     .returning();
 }
 
-export async function insertEvent(tx: Tx, orgId: string, values: { promiseId: string; stepId?: string | null; kind: string; data?: Record<string, unknown>; by: string | null }) {
+export async function insertEvent(
+  tx: Tx,
+  orgId: string,
+  values: {
+    promiseId: string;
+    stepId?: string | null;
+    kind: string;
+    data?: Record<string, unknown>;
+    by: string | null;
+  },
+) {
   await tx.insert(promiseEvents).values({ orgId, ...values, data: values.data ?? {} });
 }
 
@@ -99,12 +122,24 @@ export async function selectEvents(tx: Tx, orgId: string, promiseId: string) {
 
 export async function selectRatings(tx: Tx, orgId: string, stepIds: string[]) {
   if (stepIds.length === 0) return [];
-  const { rows } = await tx.execute<{ step_id: string; score: number; comment: string | null; by: string; at: string }>(sql`
+  const { rows } = await tx.execute<{
+    step_id: string;
+    score: number;
+    comment: string | null;
+    by: string;
+    at: string;
+  }>(sql`
     select step_id, score, comment, by, at from step_ratings where org_id = ${orgId} and step_id = any(${sql.param(stepIds)}::uuid[])`);
   return rows;
 }
 
-export async function updateStep(tx: Tx, orgId: string, stepId: string, values: Partial<typeof promiseSteps.$inferInsert>, onlyWhen?: SQL) {
+export async function updateStep(
+  tx: Tx,
+  orgId: string,
+  stepId: string,
+  values: Partial<typeof promiseSteps.$inferInsert>,
+  onlyWhen?: SQL,
+) {
   return tx
     .update(promiseSteps)
     .set(values)
@@ -112,7 +147,12 @@ export async function updateStep(tx: Tx, orgId: string, stepId: string, values: 
     .returning();
 }
 
-export async function updatePromise(tx: Tx, orgId: string, promiseId: string, values: Partial<typeof promises.$inferInsert>) {
+export async function updatePromise(
+  tx: Tx,
+  orgId: string,
+  promiseId: string,
+  values: Partial<typeof promises.$inferInsert>,
+) {
   await tx
     .update(promises)
     .set({ ...values, updatedAt: new Date() })
@@ -120,7 +160,11 @@ export async function updatePromise(tx: Tx, orgId: string, promiseId: string, va
 }
 
 /** Rates a hand-off once: false when it was rated before. */
-export async function insertRating(tx: Tx, orgId: string, values: Omit<typeof stepRatings.$inferInsert, 'orgId' | 'at'>) {
+export async function insertRating(
+  tx: Tx,
+  orgId: string,
+  values: Omit<typeof stepRatings.$inferInsert, 'orgId' | 'at'>,
+) {
   const rows = await tx
     .insert(stepRatings)
     .values({ orgId, ...values })
@@ -231,7 +275,14 @@ export async function selectSummaries(
 }
 
 /** Steps of these teams, open (soonest first) or done (latest first). */
-export async function selectWorkSteps(tx: Tx, orgId: string, teamIds: string[], state: 'open' | 'done', after: { day: string; id: string } | undefined, limit: number) {
+export async function selectWorkSteps(
+  tx: Tx,
+  orgId: string,
+  teamIds: string[],
+  state: 'open' | 'done',
+  after: { day: string; id: string } | undefined,
+  limit: number,
+) {
   const open = state === 'open';
   const day = open ? sql`s.due_date` : sql`s.done_on`;
   const keyset = after

@@ -40,7 +40,12 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get('/customers', {
     config: { access: STAFF },
-    schema: { tags, summary: 'Customers whose name holds q, newest first (to pick one for a promise)', querystring: customersQuery, response: { 200: customerList, ...problems } },
+    schema: {
+      tags,
+      summary: 'Customers whose name holds q, newest first (to pick one for a promise)',
+      querystring: customersQuery,
+      response: { 200: customerList, ...problems },
+    },
     handler: (request) => service.searchCustomers(db, tenantOf(request), request.query.q),
   });
 
@@ -59,7 +64,8 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     config: { access: STAFF },
     schema: {
       tags,
-      summary: 'Record a promise to a customer with its hand-offs (a promise that breaks the offer profile needs breachReason; send an Idempotency-Key)',
+      summary:
+        'Record a promise to a customer with its hand-offs (a promise that breaks the offer profile needs breachReason; send an Idempotency-Key)',
       headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().max(100).optional() }),
       body: createPromiseBody,
       response: { 201: promiseDetail, ...problems },
@@ -76,7 +82,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     config: { access: STAFF },
     schema: {
       tags,
-      summary: 'Promises: mine, my teams\', or all of them (directors), filtered',
+      summary: "Promises: mine, my teams', or all of them (directors), filtered",
       querystring: promisesQuery,
       response: { 200: promisePage, ...problems },
     },
@@ -85,19 +91,33 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get('/promises/export.csv', {
     config: { access: STAFF },
-    schema: { tags, summary: 'What the list shows, as CSV', querystring: promisesCsvQuery, produces: ['text/csv'], response: { 200: z.string(), ...problems } },
+    schema: {
+      tags,
+      summary: 'What the list shows, as CSV',
+      querystring: promisesCsvQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...problems },
+    },
     handler: async (request, reply) => {
       const csv = await service.exportPromisesCsv(db, tenantOf(request), request.query, authOf(request).language);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="klantwerk-promises-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="klantwerk-promises-${new Date().toISOString().slice(0, 10)}.csv"`,
+        )
         .send(csv);
     },
   });
 
   app.get('/promises/:promiseId', {
     config: { access: STAFF },
-    schema: { tags, summary: 'One promise with its steps and history', params: promiseParams, response: { 200: promiseDetail, ...problems } },
+    schema: {
+      tags,
+      summary: 'One promise with its steps and history',
+      params: promiseParams,
+      response: { 200: promiseDetail, ...problems },
+    },
     handler: (request) => service.findPromise(db, tenantOf(request), request.params.promiseId),
   });
 
@@ -105,7 +125,8 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     config: { access: STAFF },
     schema: {
       tags,
-      summary: 'A new day agreed with the customer (the maker, the owning team\'s manager or a director); the old one stays in the history',
+      summary:
+        "A new day agreed with the customer (the maker, the owning team's manager or a director); the old one stays in the history",
       params: promiseParams,
       body: renegotiateBody,
       response: { 200: promiseDetail, ...problems },
@@ -127,7 +148,12 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.post('/promises/:promiseId/steps/:stepId/accept', {
     config: { access: STAFF },
-    schema: { tags, summary: 'My team takes this step up', params: stepParams, response: { 200: promiseDetail, ...problems } },
+    schema: {
+      tags,
+      summary: 'My team takes this step up',
+      params: stepParams,
+      response: { 200: promiseDetail, ...problems },
+    },
     handler: (request) => service.acceptStep(db, tenantOf(request), request.params.promiseId, request.params.stepId),
   });
 
@@ -140,13 +166,21 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       body: completeStepBody,
       response: { 200: promiseDetail, ...problems },
     },
-    handler: (request) => service.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+    handler: (request) =>
+      service.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/send-back', {
     config: { access: STAFF },
-    schema: { tags, summary: 'Send a hand-off back with a reason: the step before it opens again', params: stepParams, body: sendBackBody, response: { 200: promiseDetail, ...problems } },
-    handler: (request) => service.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
+    schema: {
+      tags,
+      summary: 'Send a hand-off back with a reason: the step before it opens again',
+      params: stepParams,
+      body: sendBackBody,
+      response: { 200: promiseDetail, ...problems },
+    },
+    handler: (request) =>
+      service.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/rating', {
@@ -158,36 +192,62 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       body: ratingBody,
       response: { 200: promiseDetail, ...problems },
     },
-    handler: (request) => service.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+    handler: (request) =>
+      service.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
   app.get('/steps', {
     config: { access: STAFF },
-    schema: { tags, summary: "My teams' steps: the work list, soonest first", querystring: workListQuery, response: { 200: workList, ...problems } },
+    schema: {
+      tags,
+      summary: "My teams' steps: the work list, soonest first",
+      querystring: workListQuery,
+      response: { 200: workList, ...problems },
+    },
     handler: (request) => service.workList(db, tenantOf(request), request.query),
   });
 
   app.get('/chain', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The internal customer chain: teams, the hand-offs between them, on time and rated', querystring: periodQuery, response: { 200: chain, ...problems } },
+    schema: {
+      tags,
+      summary: 'The internal customer chain: teams, the hand-offs between them, on time and rated',
+      querystring: periodQuery,
+      response: { 200: chain, ...problems },
+    },
     handler: (request) => chains.findChain(db, tenantOf(request), request.query),
   });
 
   app.get('/team-figures', {
     config: { access: STAFF },
-    schema: { tags, summary: "A team's promises kept, hand-offs on time and internal ratings, per month", querystring: teamFiguresQuery, response: { 200: teamFigures, ...problems } },
+    schema: {
+      tags,
+      summary: "A team's promises kept, hand-offs on time and internal ratings, per month",
+      querystring: teamFiguresQuery,
+      response: { 200: teamFigures, ...problems },
+    },
     handler: (request) => chains.findTeamFigures(db, tenantOf(request), request.query),
   });
 
   app.get('/internal-scan', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The quarterly internal scan: the teams each of my teams worked with, and my ratings', querystring: scanQuery, response: { 200: scan, ...problems } },
+    schema: {
+      tags,
+      summary: 'The quarterly internal scan: the teams each of my teams worked with, and my ratings',
+      querystring: scanQuery,
+      response: { 200: scan, ...problems },
+    },
     handler: (request) => chains.findScan(db, tenantOf(request), request.query),
   });
 
   app.put('/internal-scan', {
     config: { access: STAFF },
-    schema: { tags, summary: 'My rating, for my team, of a team we worked with this quarter', body: putScanBody, response: { 200: scan, ...problems } },
+    schema: {
+      tags,
+      summary: 'My rating, for my team, of a team we worked with this quarter',
+      body: putScanBody,
+      response: { 200: scan, ...problems },
+    },
     handler: (request) => chains.putScanRating(db, tenantOf(request), request.body),
   });
 };

@@ -1,9 +1,9 @@
-import { isNull, sql, type SQL } from 'drizzle-orm';
+import { isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type {
-  createPromiseBody,
   Customer,
+  createPromiseBody,
   GuidelineBreachDto,
   PromiseDetail,
   PromisePage,
@@ -30,7 +30,8 @@ import * as repo from './promises.repo';
 // Module 4: promises to customers (afspraken), the hand-offs between teams that keep them, delivery
 // and the follow-up after it.
 
-const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
 const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
 const inTeam = (tenant: TenantContext, teamId: string | null) => teamId !== null && tenant.teamIds.includes(teamId);
@@ -39,11 +40,17 @@ const managesTeam = (tenant: TenantContext, teamId: string) => tenant.managedTea
 // ---------- the guidelines ----------
 
 /** What a promise would break, before it is saved: the screen shows it and asks for a reason. */
-export async function guidelineBreaches(db: Tx, tenant: TenantContext, input: { offeringId: string | null; dueDate: string; conditionsMet?: string[] }): Promise<GuidelineBreach[]> {
+export async function guidelineBreaches(
+  db: Tx,
+  tenant: TenantContext,
+  input: { offeringId: string | null; dueDate: string; conditionsMet?: string[] },
+): Promise<GuidelineBreach[]> {
   const offering = input.offeringId ? await findOffering(db, tenant.orgId, input.offeringId) : undefined;
   if (input.offeringId && !offering) throw invalid('body.offeringId', 'unknown_offering', 'no such offering');
   return checkGuidelines({
-    offering: offering ? { leadTimeDays: offering.leadTimeDays, conditions: offering.conditions, retired: offering.retiredAt !== null } : null,
+    offering: offering
+      ? { leadTimeDays: offering.leadTimeDays, conditions: offering.conditions, retired: offering.retiredAt !== null }
+      : null,
     today: localDay(tenant.timeZone),
     dueDate: input.dueDate,
     conditionsMet: input.conditionsMet ?? [],
@@ -52,10 +59,22 @@ export async function guidelineBreaches(db: Tx, tenant: TenantContext, input: { 
 
 // ---------- customers ----------
 
-export async function searchCustomers(db: Db, tenant: TenantContext, q: string | undefined): Promise<{ items: Customer[] }> {
+export async function searchCustomers(
+  db: Db,
+  tenant: TenantContext,
+  q: string | undefined,
+): Promise<{ items: Customer[] }> {
   const rows = await repo.searchCustomers(db, tenant.orgId, q, 20);
   // A forgotten customer is not offered again: their code means nothing to the person typing a name.
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, contactPerson: r.contact_person, segment: r.segment, pseudonymised: false })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      contactPerson: r.contact_person,
+      segment: r.segment,
+      pseudonymised: false,
+    })),
+  };
 }
 
 // ---------- recording a promise ----------
@@ -75,12 +94,19 @@ async function activeTeamIds(tx: Tx, orgId: string, teamIds: string[]) {
   return new Set(rows.map((r) => r.id));
 }
 
-export async function createPromise(db: Db, tenant: TenantContext, input: z.output<typeof createPromiseBody>, key: string | undefined) {
+export async function createPromise(
+  db: Db,
+  tenant: TenantContext,
+  input: z.output<typeof createPromiseBody>,
+  key: string | undefined,
+) {
   const today = localDay(tenant.timeZone);
   if (input.dueDate < today) throw invalid('body.dueDate', 'in_the_past', 'the promised day has passed');
   for (const [i, step] of input.steps.entries()) {
-    if (step.dueDate < today) throw invalid(`body.steps.${i}.dueDate`, 'in_the_past', 'the day of this step has passed');
-    if (step.dueDate > input.dueDate) throw invalid(`body.steps.${i}.dueDate`, 'after_promise', 'a hand-off is due on or before the promised day');
+    if (step.dueDate < today)
+      throw invalid(`body.steps.${i}.dueDate`, 'in_the_past', 'the day of this step has passed');
+    if (step.dueDate > input.dueDate)
+      throw invalid(`body.steps.${i}.dueDate`, 'after_promise', 'a hand-off is due on or before the promised day');
   }
   return runIdempotent(db, { orgId: tenant.orgId, memberId: tenant.memberId, key, request: input }, async (tx) => {
     const teamIds = [...new Set([input.ownerTeamId, ...input.steps.map((s) => s.teamId)])];
@@ -89,7 +115,11 @@ export async function createPromise(db: Db, tenant: TenantContext, input: z.outp
     for (const [i, step] of input.steps.entries()) {
       if (!known.has(step.teamId)) throw invalid(`body.steps.${i}.teamId`, 'unknown_team', 'no such team');
       if (step.ownerMemberId && !(await membersOfTeam(tx, tenant.orgId, step.teamId, [step.ownerMemberId])).size) {
-        throw invalid(`body.steps.${i}.ownerMemberId`, 'not_in_team', 'the owner of a step is an active member of its team');
+        throw invalid(
+          `body.steps.${i}.ownerMemberId`,
+          'not_in_team',
+          'the owner of a step is an active member of its team',
+        );
       }
     }
     const breaches = await guidelineBreaches(tx, tenant, input);
@@ -139,7 +169,12 @@ export async function createPromise(db: Db, tenant: TenantContext, input: z.outp
         };
       }),
     );
-    await repo.insertEvent(tx, tenant.orgId, { promiseId: promise.id, kind: 'made', data: { dueDate: input.dueDate, breaches, reason: breaches.length ? reason : null }, by: tenant.memberId });
+    await repo.insertEvent(tx, tenant.orgId, {
+      promiseId: promise.id,
+      kind: 'made',
+      data: { dueDate: input.dueDate, breaches, reason: breaches.length ? reason : null },
+      by: tenant.memberId,
+    });
     if (breaches.length) {
       const managers = await org.findManagerIdsOfTeams(tx, tenant.orgId, [input.ownerTeamId]);
       const names = await org.findMemberNames(tx, tenant.orgId, [tenant.memberId]);
@@ -148,7 +183,14 @@ export async function createPromise(db: Db, tenant: TenantContext, input: z.outp
         tenant.orgId,
         managers.filter((id) => id !== tenant.memberId),
         'promise_breaks_guideline',
-        { promiseId: promise.id, what: input.what, customerName: customer.name, memberName: names.get(tenant.memberId) ?? '', breaches, reason },
+        {
+          promiseId: promise.id,
+          what: input.what,
+          customerName: customer.name,
+          memberName: names.get(tenant.memberId) ?? '',
+          breaches,
+          reason,
+        },
       );
     }
     return { status: 201, body: await loadDetail(tx, tenant, promise.id) };
@@ -199,12 +241,20 @@ function stepDto(step: repo.StepRow, ctx: StepContext): PromiseStep {
     position: step.position,
     kind: handoff ? 'handoff' : 'aftersales',
     team: { id: step.teamId, name: ctx.teams.get(step.teamId) ?? '' },
-    receiverTeam: step.receiverTeamId ? { id: step.receiverTeamId, name: ctx.teams.get(step.receiverTeamId) ?? '' } : null,
+    receiverTeam: step.receiverTeamId
+      ? { id: step.receiverTeamId, name: ctx.teams.get(step.receiverTeamId) ?? '' }
+      : null,
     what: step.what,
     dueDate: step.dueDate,
     owner: personOf(ctx.people, step.ownerMemberId),
-    accepted: step.acceptedAt && step.acceptedBy ? { by: personOf(ctx.people, step.acceptedBy)!, at: step.acceptedAt.toISOString() } : null,
-    done: step.doneOn && step.doneAt && step.doneBy ? { by: personOf(ctx.people, step.doneBy)!, on: step.doneOn, at: step.doneAt.toISOString() } : null,
+    accepted:
+      step.acceptedAt && step.acceptedBy
+        ? { by: personOf(ctx.people, step.acceptedBy)!, at: step.acceptedAt.toISOString() }
+        : null,
+    done:
+      step.doneOn && step.doneAt && step.doneBy
+        ? { by: personOf(ctx.people, step.doneBy)!, on: step.doneOn, at: step.doneAt.toISOString() }
+        : null,
     sentBack:
       step.sentBackAt && step.sentBackReason && step.sentBackBy
         ? { by: personOf(ctx.people, step.sentBackBy)!, at: step.sentBackAt.toISOString(), reason: step.sentBackReason }
@@ -212,10 +262,18 @@ function stepDto(step: repo.StepRow, ctx: StepContext): PromiseStep {
     late: open && step.dueDate < ctx.today,
     reactionText: step.reactionText,
     reactionScore: step.reactionScore,
-    rating: rating ? { score: rating.score, comment: rating.comment, by: personOf(ctx.people, rating.by)!, at: new Date(rating.at).toISOString() } : null,
+    rating: rating
+      ? {
+          score: rating.score,
+          comment: rating.comment,
+          by: personOf(ctx.people, rating.by)!,
+          at: new Date(rating.at).toISOString(),
+        }
+      : null,
     can: {
       accept: handoff && open && ctx.promise.outcome === null && mine && step.acceptedAt === null,
-      complete: open && (handoff ? ctx.promise.outcome === null && mine : mine || ctx.promise.madeBy === tenant.memberId),
+      complete:
+        open && (handoff ? ctx.promise.outcome === null && mine : mine || ctx.promise.madeBy === tenant.memberId),
       sendBack: handoff && open && ctx.promise.outcome === null && mine,
       rate: handoff && !open && !rating && inTeam(tenant, step.receiverTeamId),
     },
@@ -223,7 +281,13 @@ function stepDto(step: repo.StepRow, ctx: StepContext): PromiseStep {
 }
 
 /** The names and ratings the steps of these promises show. */
-async function stepContext(tx: Tx, tenant: TenantContext, steps: repo.StepRow[], extraPeople: string[] = [], extraTeams: string[] = []) {
+async function stepContext(
+  tx: Tx,
+  tenant: TenantContext,
+  steps: repo.StepRow[],
+  extraPeople: string[] = [],
+  extraTeams: string[] = [],
+) {
   const ratings = await repo.selectRatings(
     tx,
     tenant.orgId,
@@ -234,8 +298,13 @@ async function stepContext(tx: Tx, tenant: TenantContext, steps: repo.StepRow[],
     ...steps.flatMap((s) => [s.ownerMemberId, s.acceptedBy, s.doneBy, s.sentBackBy]),
     ...ratings.map((r) => r.by),
   ].filter((id): id is string => id !== null);
-  const teamIds = [...extraTeams, ...steps.flatMap((s) => [s.teamId, s.receiverTeamId])].filter((id): id is string => id !== null);
-  const [people, teams] = await Promise.all([org.findMemberNames(tx, tenant.orgId, [...new Set(peopleIds)]), org.findTeamNames(tx, tenant.orgId, [...new Set(teamIds)])]);
+  const teamIds = [...extraTeams, ...steps.flatMap((s) => [s.teamId, s.receiverTeamId])].filter(
+    (id): id is string => id !== null,
+  );
+  const [people, teams] = await Promise.all([
+    org.findMemberNames(tx, tenant.orgId, [...new Set(peopleIds)]),
+    org.findTeamNames(tx, tenant.orgId, [...new Set(teamIds)]),
+  ]);
   return { people, teams, ratings: new Map(ratings.map((r) => [r.step_id, r])) };
 }
 
@@ -254,7 +323,9 @@ function summaryDto(r: repo.SummaryRow): PromiseSummary {
     deliveredOn: r.delivered_on,
     stepsDone: r.steps_done,
     stepsTotal: r.steps_total,
-    nextStep: r.next_team_id ? { team: { id: r.next_team_id, name: r.next_team_name ?? '' }, what: r.next_what ?? '', dueDate: r.next_due! } : null,
+    nextStep: r.next_team_id
+      ? { team: { id: r.next_team_id, name: r.next_team_name ?? '' }, what: r.next_what ?? '', dueDate: r.next_due! }
+      : null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -262,8 +333,15 @@ function summaryDto(r: repo.SummaryRow): PromiseSummary {
 async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: string): Promise<PromiseDetail> {
   const { promise, steps } = await loadVisible(tx, tenant, promiseId);
   const today = localDay(tenant.timeZone);
-  const [summary] = await repo.selectSummaries(tx, tenant.orgId, today, { where: [sql`p.id = ${promiseId}`], order: 'asc', limit: 1 });
-  const [customer, events] = await Promise.all([repo.selectCustomer(tx, tenant.orgId, promise.customerId), repo.selectEvents(tx, tenant.orgId, promiseId)]);
+  const [summary] = await repo.selectSummaries(tx, tenant.orgId, today, {
+    where: [sql`p.id = ${promiseId}`],
+    order: 'asc',
+    limit: 1,
+  });
+  const [customer, events] = await Promise.all([
+    repo.selectCustomer(tx, tenant.orgId, promise.customerId),
+    repo.selectEvents(tx, tenant.orgId, promiseId),
+  ]);
   const ctx = await stepContext(
     tx,
     tenant,
@@ -276,7 +354,13 @@ async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: string): Pro
   const leads = steering(tenant) || promise.madeBy === tenant.memberId || managesTeam(tenant, promise.ownerTeamId);
   return {
     ...summaryDto(summary!),
-    customer: { id: customer!.id, name: customer!.name, contactPerson: customer!.contactPerson, segment: customer!.segment, pseudonymised: customer!.pseudonymisedAt !== null },
+    customer: {
+      id: customer!.id,
+      name: customer!.name,
+      contactPerson: customer!.contactPerson,
+      segment: customer!.segment,
+      pseudonymised: customer!.pseudonymisedAt !== null,
+    },
     makerTeam: promise.makerTeamId ? { id: promise.makerTeamId, name: ctx.teams.get(promise.makerTeamId) ?? '' } : null,
     breachReason: promise.breachReason,
     conditionsMet: promise.conditionsMet,
@@ -316,9 +400,12 @@ function filterConditions(tenant: TenantContext, query: Filter): SQL[] {
   if (!steering(tenant)) where.push(repo.visibleTo(tenant.memberId, tenant.teamIds));
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(p.what ilike ${like} or exists (select 1 from customers c2 where c2.org_id = p.org_id and c2.id = p.customer_id and c2.name ilike ${like}))`);
+    where.push(
+      sql`(p.what ilike ${like} or exists (select 1 from customers c2 where c2.org_id = p.org_id and c2.id = p.customer_id and c2.name ilike ${like}))`,
+    );
   }
-  if (query.flagged !== undefined) where.push(query.flagged ? sql`jsonb_array_length(p.breaches) > 0` : sql`jsonb_array_length(p.breaches) = 0`);
+  if (query.flagged !== undefined)
+    where.push(query.flagged ? sql`jsonb_array_length(p.breaches) > 0` : sql`jsonb_array_length(p.breaches) = 0`);
   if (query.handoffFrom || query.handoffTo) {
     // The promises behind one arrow of the chain: from/to then bound the hand-off's day, as in the chain.
     where.push(sql`exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
@@ -339,7 +426,11 @@ function dayOfCursor(cursor: string | undefined) {
   return keyset ? { day: keyset.at.toISOString().slice(0, 10), id: keyset.id } : undefined;
 }
 
-export async function listPromises(db: Db, tenant: TenantContext, query: Filter & { limit: number; cursor?: string }): Promise<PromisePage> {
+export async function listPromises(
+  db: Db,
+  tenant: TenantContext,
+  query: Filter & { limit: number; cursor?: string },
+): Promise<PromisePage> {
   const today = localDay(tenant.timeZone);
   const order = query.status && ACTIVE.has(query.status) ? 'asc' : 'desc';
   const rows = await repo.selectSummaries(db, tenant.orgId, today, {
@@ -351,17 +442,35 @@ export async function listPromises(db: Db, tenant: TenantContext, query: Filter 
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(summaryDto), nextCursor: rows.length > query.limit && last ? dayCursor(last.due_date, last.id) : null };
+  return {
+    items: page.map(summaryDto),
+    nextCursor: rows.length > query.limit && last ? dayCursor(last.due_date, last.id) : null,
+  };
 }
 
 export const CSV_MAX_ROWS = 10_000;
 
-export async function exportPromisesCsv(db: Db, tenant: TenantContext, query: Filter, language: Language): Promise<string> {
+export async function exportPromisesCsv(
+  db: Db,
+  tenant: TenantContext,
+  query: Filter,
+  language: Language,
+): Promise<string> {
   const { items } = await listPromises(db, tenant, { ...query, limit: CSV_MAX_ROWS });
   const t = (key: string) => translate(language, key);
-  const header = ['customer', 'what', 'dueDate', 'offering', 'ownerTeam', 'madeBy', 'status', 'stepsDone', 'renegotiations', 'deliveredOn', 'flagged'].map((k) =>
-    t(`csv.promises.${k}`),
-  );
+  const header = [
+    'customer',
+    'what',
+    'dueDate',
+    'offering',
+    'ownerTeam',
+    'madeBy',
+    'status',
+    'stepsDone',
+    'renegotiations',
+    'deliveredOn',
+    'flagged',
+  ].map((k) => t(`csv.promises.${k}`));
   return toCsv(
     language,
     header,
@@ -382,16 +491,31 @@ export async function exportPromisesCsv(db: Db, tenant: TenantContext, query: Fi
 }
 
 /** My teams' steps: open ones soonest first (the work list), or done ones latest first. */
-export async function workList(db: Db, tenant: TenantContext, query: { teamId?: string; state: 'open' | 'done'; limit: number; cursor?: string }) {
+export async function workList(
+  db: Db,
+  tenant: TenantContext,
+  query: { teamId?: string; state: 'open' | 'done'; limit: number; cursor?: string },
+) {
   if (query.teamId && !inTeam(tenant, query.teamId) && !steering(tenant)) throw forbidden();
   const teams = query.teamId ? [query.teamId] : tenant.teamIds;
   if (teams.length === 0) return { items: [], nextCursor: null };
-  const rows = await repo.selectWorkSteps(db, tenant.orgId, teams, query.state, dayOfCursor(query.cursor), query.limit + 1);
+  const rows = await repo.selectWorkSteps(
+    db,
+    tenant.orgId,
+    teams,
+    query.state,
+    dayOfCursor(query.cursor),
+    query.limit + 1,
+  );
   const page = rows.slice(0, query.limit);
   const promiseIds = [...new Set(page.map((r) => r.promise_id))];
   const today = localDay(tenant.timeZone);
   const summaries = promiseIds.length
-    ? await repo.selectSummaries(db, tenant.orgId, today, { where: [sql`p.id = any(${sql.param(promiseIds)}::uuid[])`], order: 'asc', limit: promiseIds.length })
+    ? await repo.selectSummaries(db, tenant.orgId, today, {
+        where: [sql`p.id = any(${sql.param(promiseIds)}::uuid[])`],
+        order: 'asc',
+        limit: promiseIds.length,
+      })
     : [];
   const byPromise = new Map(summaries.map((s) => [s.id, s]));
   const { promises: promiseRows, steps } = await loadStepsOf(db, tenant.orgId, promiseIds);
@@ -405,7 +529,13 @@ export async function workList(db: Db, tenant: TenantContext, query: { teamId?: 
     const summary = byPromise.get(r.promise_id)!;
     return {
       step: stepDto(step, { tenant, today, promise, ...ctx }),
-      promise: { id: summary.id, what: summary.what, customer: summary.customer_name, dueDate: summary.due_date, status: summary.status as PromiseSummary['status'] },
+      promise: {
+        id: summary.id,
+        what: summary.what,
+        customer: summary.customer_name,
+        dueDate: summary.due_date,
+        status: summary.status as PromiseSummary['status'],
+      },
       yours: !joinedOn || step.dueDate >= joinedOn,
     };
   });
@@ -414,13 +544,22 @@ export async function workList(db: Db, tenant: TenantContext, query: { teamId?: 
 }
 
 async function loadStepsOf(tx: Tx, orgId: string, promiseIds: string[]) {
-  const [promiseRows, steps] = await Promise.all([repo.selectPromisesByIds(tx, orgId, promiseIds), repo.selectStepsOf(tx, orgId, promiseIds)]);
+  const [promiseRows, steps] = await Promise.all([
+    repo.selectPromisesByIds(tx, orgId, promiseIds),
+    repo.selectStepsOf(tx, orgId, promiseIds),
+  ]);
   return { promises: new Map(promiseRows.map((p) => [p.id, p])), steps };
 }
 
 // ---------- working a step ----------
 
-async function stepAction<T>(db: Db, tenant: TenantContext, promiseId: string, stepId: string, act: (tx: Tx, found: { promise: repo.PromiseRow; steps: repo.StepRow[]; step: repo.StepRow }) => Promise<T>) {
+async function stepAction<T>(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  stepId: string,
+  act: (tx: Tx, found: { promise: repo.PromiseRow; steps: repo.StepRow[]; step: repo.StepRow }) => Promise<T>,
+) {
   return db.transaction(async (tx) => {
     const { promise, steps } = await loadVisible(tx, tenant, promiseId);
     const step = steps.find((s) => s.id === stepId);
@@ -438,19 +577,36 @@ export async function acceptStep(db: Db, tenant: TenantContext, promiseId: strin
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, step }) => {
     if (step.kind !== 'handoff' || !mayWork(tenant, step)) throw forbidden();
     if (promise.outcome !== null) throw settled();
-    const updated = await repo.updateStep(tx, tenant.orgId, step.id, { acceptedAt: new Date(), acceptedBy: tenant.memberId, sentBackAt: null, sentBackBy: null, sentBackReason: null }, isNull(promiseSteps.doneOn));
+    const updated = await repo.updateStep(
+      tx,
+      tenant.orgId,
+      step.id,
+      { acceptedAt: new Date(), acceptedBy: tenant.memberId, sentBackAt: null, sentBackBy: null, sentBackReason: null },
+      isNull(promiseSteps.doneOn),
+    );
     if (updated.length === 0) throw stepClosed();
     await repo.insertEvent(tx, tenant.orgId, { promiseId, stepId, kind: 'accepted', by: tenant.memberId });
   });
 }
 
 /** Done, once: of two people completing the same step at the same moment, the second is told it was done. */
-export async function completeStep(db: Db, tenant: TenantContext, promiseId: string, stepId: string, body: { reactionText?: string; reactionScore?: number }) {
+export async function completeStep(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  stepId: string,
+  body: { reactionText?: string; reactionScore?: number },
+) {
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, step }) => {
     const handoff = step.kind === 'handoff';
     if (!(mayWork(tenant, step) || (!handoff && promise.madeBy === tenant.memberId))) throw forbidden();
     if (handoff && promise.outcome !== null) throw settled();
-    if (handoff && (body.reactionText || body.reactionScore)) throw invalid('body.reactionScore', 'not_aftersales', "a customer's reaction goes with the follow-up after delivery");
+    if (handoff && (body.reactionText || body.reactionScore))
+      throw invalid(
+        'body.reactionScore',
+        'not_aftersales',
+        "a customer's reaction goes with the follow-up after delivery",
+      );
     const now = new Date();
     const updated = await repo.updateStep(
       tx,
@@ -465,7 +621,9 @@ export async function completeStep(db: Db, tenant: TenantContext, promiseId: str
         sentBackAt: null,
         sentBackBy: null,
         sentBackReason: null,
-        ...(handoff ? {} : { reactionText: body.reactionText?.trim() || null, reactionScore: body.reactionScore ?? null }),
+        ...(handoff
+          ? {}
+          : { reactionText: body.reactionText?.trim() || null, reactionScore: body.reactionScore ?? null }),
       },
       isNull(promiseSteps.doneOn),
     );
@@ -474,7 +632,9 @@ export async function completeStep(db: Db, tenant: TenantContext, promiseId: str
       promiseId,
       stepId,
       kind: handoff ? 'done' : 'reaction',
-      data: handoff ? { late: updated[0]!.doneOn! > step.dueDate } : { reactionScore: body.reactionScore ?? null, reactionText: body.reactionText ?? null },
+      data: handoff
+        ? { late: updated[0]!.doneOn! > step.dueDate }
+        : { reactionScore: body.reactionScore ?? null, reactionText: body.reactionText ?? null },
       by: tenant.memberId,
     });
   });
@@ -488,13 +648,35 @@ export async function sendBackStep(db: Db, tenant: TenantContext, promiseId: str
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, steps, step }) => {
     if (step.kind !== 'handoff' || !mayWork(tenant, step)) throw forbidden();
     if (promise.outcome !== null) throw settled();
-    const updated = await repo.updateStep(tx, tenant.orgId, step.id, { acceptedAt: null, acceptedBy: null, sentBackAt: new Date(), sentBackBy: tenant.memberId, sentBackReason: reason }, isNull(promiseSteps.doneOn));
+    const updated = await repo.updateStep(
+      tx,
+      tenant.orgId,
+      step.id,
+      {
+        acceptedAt: null,
+        acceptedBy: null,
+        sentBackAt: new Date(),
+        sentBackBy: tenant.memberId,
+        sentBackReason: reason,
+      },
+      isNull(promiseSteps.doneOn),
+    );
     if (updated.length === 0) throw stepClosed();
     const before = steps.filter((s) => s.kind === 'handoff' && s.position < step.position).at(-1);
-    if (before?.doneOn) await repo.updateStep(tx, tenant.orgId, before.id, { doneOn: null, doneAt: null, doneBy: null });
-    await repo.insertEvent(tx, tenant.orgId, { promiseId, stepId, kind: 'sent_back', data: { reason, reopened: before?.id ?? null }, by: tenant.memberId });
+    if (before?.doneOn)
+      await repo.updateStep(tx, tenant.orgId, before.id, { doneOn: null, doneAt: null, doneBy: null });
+    await repo.insertEvent(tx, tenant.orgId, {
+      promiseId,
+      stepId,
+      kind: 'sent_back',
+      data: { reason, reopened: before?.id ?? null },
+      by: tenant.memberId,
+    });
     const told = before
-      ? [...(before.ownerMemberId ? [before.ownerMemberId] : []), ...(await org.findManagerIdsOfTeams(tx, tenant.orgId, [before.teamId]))]
+      ? [
+          ...(before.ownerMemberId ? [before.ownerMemberId] : []),
+          ...(await org.findManagerIdsOfTeams(tx, tenant.orgId, [before.teamId])),
+        ]
       : [promise.madeBy];
     const teams = await org.findTeamNames(tx, tenant.orgId, [step.teamId]);
     await notifyMembers(
@@ -507,7 +689,13 @@ export async function sendBackStep(db: Db, tenant: TenantContext, promiseId: str
   });
 }
 
-export async function rateStep(db: Db, tenant: TenantContext, promiseId: string, stepId: string, body: { score: number; comment?: string }) {
+export async function rateStep(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  stepId: string,
+  body: { score: number; comment?: string },
+) {
   return stepAction(db, tenant, promiseId, stepId, async (tx, { step }) => {
     // Only the receiving team rates the service it got, and only once it got it.
     if (step.kind !== 'handoff' || !inTeam(tenant, step.receiverTeamId)) throw forbidden();
@@ -522,13 +710,24 @@ export async function rateStep(db: Db, tenant: TenantContext, promiseId: string,
       by: tenant.memberId,
     });
     if (!rated) throw new AppError('already_rated', 409);
-    await repo.insertEvent(tx, tenant.orgId, { promiseId, stepId, kind: 'rated', data: { score: body.score }, by: tenant.memberId });
+    await repo.insertEvent(tx, tenant.orgId, {
+      promiseId,
+      stepId,
+      kind: 'rated',
+      data: { score: body.score },
+      by: tenant.memberId,
+    });
   });
 }
 
 // ---------- the promise as a whole ----------
 
-async function promiseAction(db: Db, tenant: TenantContext, promiseId: string, act: (tx: Tx, found: { promise: repo.PromiseRow; steps: repo.StepRow[]; today: string }) => Promise<void>) {
+async function promiseAction(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  act: (tx: Tx, found: { promise: repo.PromiseRow; steps: repo.StepRow[]; today: string }) => Promise<void>,
+) {
   return db.transaction(async (tx) => {
     const { promise, steps } = await loadVisible(tx, tenant, promiseId, true);
     const leads = steering(tenant) || promise.madeBy === tenant.memberId || managesTeam(tenant, promise.ownerTeamId);
@@ -543,10 +742,16 @@ async function promiseAction(db: Db, tenant: TenantContext, promiseId: string, a
  * A new day agreed with the customer. The old one stays in the history; the open hand-offs move
  * along by as many days (never into the past, never after the new day), and their reminders start over.
  */
-export async function renegotiate(db: Db, tenant: TenantContext, promiseId: string, body: { dueDate: string; reason: string }) {
+export async function renegotiate(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  body: { dueDate: string; reason: string },
+) {
   return promiseAction(db, tenant, promiseId, async (tx, { promise, steps, today }) => {
     if (body.dueDate < today) throw invalid('body.dueDate', 'in_the_past', 'the new day has passed');
-    if (body.dueDate === promise.dueDate) throw invalid('body.dueDate', 'unchanged', 'that is the day already promised');
+    if (body.dueDate === promise.dueDate)
+      throw invalid('body.dueDate', 'unchanged', 'that is the day already promised');
     const shift = daysBetween(promise.dueDate, body.dueDate);
     const moved: { stepId: string; from: string; to: string }[] = [];
     for (const step of steps) {
@@ -559,30 +764,54 @@ export async function renegotiate(db: Db, tenant: TenantContext, promiseId: stri
       moved.push({ stepId: step.id, from: step.dueDate, to: due });
     }
     if (moved.length) {
-      await tx.execute(sql`delete from step_reminders where org_id = ${tenant.orgId} and step_id = any(${sql.param(moved.map((m) => m.stepId))}::uuid[])`);
+      await tx.execute(
+        sql`delete from step_reminders where org_id = ${tenant.orgId} and step_id = any(${sql.param(moved.map((m) => m.stepId))}::uuid[])`,
+      );
     }
-    await repo.updatePromise(tx, tenant.orgId, promiseId, { dueDate: body.dueDate, renegotiations: promise.renegotiations + 1 });
-    await repo.insertEvent(tx, tenant.orgId, { promiseId, kind: 'renegotiated', data: { from: promise.dueDate, to: body.dueDate, reason: body.reason, steps: moved }, by: tenant.memberId });
+    await repo.updatePromise(tx, tenant.orgId, promiseId, {
+      dueDate: body.dueDate,
+      renegotiations: promise.renegotiations + 1,
+    });
+    await repo.insertEvent(tx, tenant.orgId, {
+      promiseId,
+      kind: 'renegotiated',
+      data: { from: promise.dueDate, to: body.dueDate, reason: body.reason, steps: moved },
+      by: tenant.memberId,
+    });
   });
 }
 
 /** The maker confirms the customer has it: kept when every hand-off was on time and delivery by the day. */
-export async function confirmDelivery(db: Db, tenant: TenantContext, promiseId: string, body: { deliveredOn?: string; followUp?: { teamId: string; what: string; dueDate: string } | null }) {
+export async function confirmDelivery(
+  db: Db,
+  tenant: TenantContext,
+  promiseId: string,
+  body: { deliveredOn?: string; followUp?: { teamId: string; what: string; dueDate: string } | null },
+) {
   return promiseAction(db, tenant, promiseId, async (tx, { promise, steps, today }) => {
     const deliveredOn = body.deliveredOn ?? today;
-    if (deliveredOn > today) throw invalid('body.deliveredOn', 'in_the_future', 'delivery can be confirmed once it happened');
-    if (deliveredOn < localDay(tenant.timeZone, promise.createdAt)) throw invalid('body.deliveredOn', 'before_promise', 'delivered before it was promised');
+    if (deliveredOn > today)
+      throw invalid('body.deliveredOn', 'in_the_future', 'delivery can be confirmed once it happened');
+    if (deliveredOn < localDay(tenant.timeZone, promise.createdAt))
+      throw invalid('body.deliveredOn', 'before_promise', 'delivered before it was promised');
     if (steps.some((s) => s.kind === 'handoff' && s.doneOn === null)) throw new AppError('steps_not_done', 409);
     const outcome = promiseStatus({
       dueDate: promise.dueDate,
       deliveredOn,
       today,
-      steps: steps.map((s) => ({ kind: s.kind === 'aftersales' ? 'aftersales' : 'handoff', dueDate: s.dueDate, accepted: s.acceptedAt !== null, doneOn: s.doneOn })),
+      steps: steps.map((s) => ({
+        kind: s.kind === 'aftersales' ? 'aftersales' : 'handoff',
+        dueDate: s.dueDate,
+        accepted: s.acceptedAt !== null,
+        doneOn: s.doneOn,
+      })),
     });
     await repo.updatePromise(tx, tenant.orgId, promiseId, { deliveredOn, deliveredBy: tenant.memberId, outcome });
     if (body.followUp) {
-      if (body.followUp.dueDate < deliveredOn) throw invalid('body.followUp.dueDate', 'before_delivery', 'the follow-up comes after delivery');
-      if (!(await activeTeamIds(tx, tenant.orgId, [body.followUp.teamId])).size) throw invalid('body.followUp.teamId', 'unknown_team', 'no such team');
+      if (body.followUp.dueDate < deliveredOn)
+        throw invalid('body.followUp.dueDate', 'before_delivery', 'the follow-up comes after delivery');
+      if (!(await activeTeamIds(tx, tenant.orgId, [body.followUp.teamId])).size)
+        throw invalid('body.followUp.teamId', 'unknown_team', 'no such team');
       await repo.insertSteps(tx, tenant.orgId, [
         {
           promiseId,
@@ -595,6 +824,11 @@ export async function confirmDelivery(db: Db, tenant: TenantContext, promiseId: 
         },
       ]);
     }
-    await repo.insertEvent(tx, tenant.orgId, { promiseId, kind: 'delivered', data: { deliveredOn, outcome }, by: tenant.memberId });
+    await repo.insertEvent(tx, tenant.orgId, {
+      promiseId,
+      kind: 'delivered',
+      data: { deliveredOn, outcome },
+      by: tenant.memberId,
+    });
   });
 }

@@ -78,7 +78,15 @@ export async function claimDueReminders(tx: Tx, now: Date): Promise<Claimed[]> {
       first.org_id,
       group.map((g) => g.member_id),
       first.threshold === 'late' ? 'step_late' : 'step_due_soon',
-      { promiseId: about.promise_id, stepId: first.step_id, what: about.step_what, promiseWhat: about.promise_what, customerName: about.customer_name, teamName: about.team_name, dueDate: about.due_date },
+      {
+        promiseId: about.promise_id,
+        stepId: first.step_id,
+        what: about.step_what,
+        promiseWhat: about.promise_what,
+        customerName: about.customer_name,
+        teamName: about.team_name,
+        dueDate: about.due_date,
+      },
     );
   }
   return rows;
@@ -88,7 +96,10 @@ export async function claimDueReminders(tx: Tx, now: Date): Promise<Claimed[]> {
  * Claims the due reminders (see claimDueReminders), then e-mails them; a failed e-mail is tried again
  * later (at most five times), one that was being sent when the process died is not, so nobody gets it twice.
  */
-export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Promise<{ reminded: number; mailed: number; failed: number }> {
+export async function sendDueReminders(
+  deps: ReminderDeps,
+  now = new Date(),
+): Promise<{ reminded: number; mailed: number; failed: number }> {
   const claimed = await deps.db.transaction((tx) => claimDueReminders(tx, now));
   const retried = await deps.db.execute<Claimed & Record<string, unknown>>(sql`
     update step_reminders set mail_status = 'sending', attempts = attempts + 1, claimed_at = now(), error = null
@@ -101,7 +112,10 @@ export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Pr
       const mail = await selectMail(deps.db, reminder);
       if (mail) {
         const language = asLanguage(mail.language ?? mail.default_language);
-        const day = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${mail.due_date}T00:00:00Z`));
+        const day = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+          dateStyle: 'long',
+          timeZone: 'UTC',
+        }).format(new Date(`${mail.due_date}T00:00:00Z`));
         const t = (key: string) =>
           translate(language, `mail.reminder.${key}`, {
             name: mail.name,
@@ -122,7 +136,10 @@ export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Pr
       mailed++;
     } catch (err) {
       failed++;
-      deps.log.warn({ err, stepId: reminder.step_id, threshold: reminder.threshold }, 'reminder e-mail not sent; tried again later');
+      deps.log.warn(
+        { err, stepId: reminder.step_id, threshold: reminder.threshold },
+        'reminder e-mail not sent; tried again later',
+      );
       await markMail(deps.db, reminder, err instanceof Error ? err.message : String(err));
     }
   }
@@ -130,7 +147,9 @@ export async function sendDueReminders(deps: ReminderDeps, now = new Date()): Pr
 }
 
 async function selectAbout(tx: Tx, orgId: string, stepId: string) {
-  const { rows } = await tx.execute<Omit<ReminderMail, 'email' | 'name' | 'language' | 'default_language'> & Record<string, unknown>>(sql`
+  const { rows } = await tx.execute<
+    Omit<ReminderMail, 'email' | 'name' | 'language' | 'default_language'> & Record<string, unknown>
+  >(sql`
     select p.id as promise_id, s.what as step_what, p.what as promise_what, c.name as customer_name, t.name as team_name, s.due_date::text as due_date
       from promise_steps s
       join promises p on p.org_id = s.org_id and p.id = s.promise_id
@@ -143,7 +162,12 @@ async function selectAbout(tx: Tx, orgId: string, stepId: string) {
 async function selectMail(db: Db, reminder: Claimed) {
   const about = await selectAbout(db, reminder.org_id, reminder.step_id);
   if (!about) return undefined;
-  const { rows } = await db.execute<{ email: string; name: string; language: string | null; default_language: string }>(sql`
+  const { rows } = await db.execute<{
+    email: string;
+    name: string;
+    language: string | null;
+    default_language: string;
+  }>(sql`
     select u.email, u.name, u.language, o.default_language
       from members m join auth_user u on u.id = m.user_id join organizations o on o.id = m.org_id
      where m.org_id = ${reminder.org_id} and m.id = ${reminder.member_id} and m.status = 'active'`);

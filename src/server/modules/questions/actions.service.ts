@@ -12,7 +12,8 @@ import { groupVisibility, mayActFor, steering } from './visibility';
 // Module 5: actions that follow from results — what, who, by when — and are followed up in the next
 // campaign on the same questions. The people of a group see the actions that came from their answers.
 
-const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
 type ActionRow = {
   id: string;
@@ -31,7 +32,11 @@ type ActionRow = {
   created_by: string;
 };
 
-export async function listActions(deps: QuestionsDeps, tenant: TenantContext, query: { campaignId?: string }): Promise<{ items: Action[] }> {
+export async function listActions(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  query: { campaignId?: string },
+): Promise<{ items: Action[] }> {
   const { rows } = await deps.db.execute<ActionRow>(sql`
     select a.id, a.campaign_id, c.title as campaign_title, a.question_id, a.question_key, q.text as question_text, a.group_key, a.what,
            a.owner_member_id, a.owner_name, a.due_on::text, a.done_on::text, a.done_note, a.created_by
@@ -44,13 +49,26 @@ export async function listActions(deps: QuestionsDeps, tenant: TenantContext, qu
   const belongs = groupVisibility(tenant, 'own_groups', true);
   const visible = rows.filter((r) => belongs(r.group_key));
   const [teams, people] = await Promise.all([
-    findTeamNames(deps.db, tenant.orgId, visible.flatMap((r) => parseGroupKey(r.group_key).teamId ?? [])),
-    findMemberNames(deps.db, tenant.orgId, visible.map((r) => r.created_by)),
+    findTeamNames(
+      deps.db,
+      tenant.orgId,
+      visible.flatMap((r) => parseGroupKey(r.group_key).teamId ?? []),
+    ),
+    findMemberNames(
+      deps.db,
+      tenant.orgId,
+      visible.map((r) => r.created_by),
+    ),
   ]);
   return { items: visible.map((r) => toAction(r, tenant, teams, people)) };
 }
 
-function toAction(r: ActionRow, tenant: TenantContext, teams: Map<string, string>, people: Map<string, string>): Action {
+function toAction(
+  r: ActionRow,
+  tenant: TenantContext,
+  teams: Map<string, string>,
+  people: Map<string, string>,
+): Action {
   const g = parseGroupKey(r.group_key);
   return {
     id: r.id,
@@ -68,11 +86,17 @@ function toAction(r: ActionRow, tenant: TenantContext, teams: Map<string, string
     doneOn: r.done_on,
     doneNote: r.done_note,
     createdByName: people.get(r.created_by) ?? '',
-    canEdit: r.created_by === tenant.memberId || r.owner_member_id === tenant.memberId || mayActFor(tenant, r.group_key),
+    canEdit:
+      r.created_by === tenant.memberId || r.owner_member_id === tenant.memberId || mayActFor(tenant, r.group_key),
   };
 }
 
-export async function createAction(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, input: z.output<typeof createActionBody>): Promise<Action> {
+export async function createAction(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+  input: z.output<typeof createActionBody>,
+): Promise<Action> {
   const id = await deps.db.transaction(async (tx) => {
     const [campaign] = await tx
       .select()
@@ -113,7 +137,10 @@ export async function createAction(deps: QuestionsDeps, tenant: TenantContext, c
         createdBy: tenant.memberId,
       })
       .returning({ id: campaignActions.id });
-    await recordAudit(tx, tenant, 'campaign_action.created', 'campaign_action', row!.id, { campaignId, groupKey: input.groupKey });
+    await recordAudit(tx, tenant, 'campaign_action.created', 'campaign_action', row!.id, {
+      campaignId,
+      groupKey: input.groupKey,
+    });
     return row!.id;
   });
   return findAction(deps, tenant, id);
@@ -125,15 +152,31 @@ async function findAction(deps: QuestionsDeps, tenant: TenantContext, actionId: 
   return found;
 }
 
-export async function updateAction(deps: QuestionsDeps, tenant: TenantContext, actionId: string, input: z.output<typeof updateActionBody>): Promise<Action> {
+export async function updateAction(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  actionId: string,
+  input: z.output<typeof updateActionBody>,
+): Promise<Action> {
   const action = await findAction(deps, tenant, actionId);
   if (!action.canEdit && !steering(tenant)) throw forbidden();
   await deps.db.transaction(async (tx) => {
     await tx
       .update(campaignActions)
-      .set({ doneOn: input.done ? sql`coalesce(${campaignActions.doneOn}, (now() at time zone ${tenant.timeZone})::date)` : null, doneNote: input.doneNote ?? null })
+      .set({
+        doneOn: input.done
+          ? sql`coalesce(${campaignActions.doneOn}, (now() at time zone ${tenant.timeZone})::date)`
+          : null,
+        doneNote: input.doneNote ?? null,
+      })
       .where(and(eq(campaignActions.orgId, tenant.orgId), eq(campaignActions.id, actionId)));
-    await recordAudit(tx, tenant, input.done ? 'campaign_action.done' : 'campaign_action.reopened', 'campaign_action', actionId);
+    await recordAudit(
+      tx,
+      tenant,
+      input.done ? 'campaign_action.done' : 'campaign_action.reopened',
+      'campaign_action',
+      actionId,
+    );
   });
   return findAction(deps, tenant, actionId);
 }

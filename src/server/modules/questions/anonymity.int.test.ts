@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFixturePerson, createOrgFixture, type FixturePerson, type OrgFixture } from '../../../../test/helpers/fixtures';
+import {
+  addFixturePerson,
+  createOrgFixture,
+  type FixturePerson,
+  type OrgFixture,
+} from '../../../../test/helpers/fixtures';
 import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
-import { createTestApp, signIn, type TestApp, TEST_SECRET } from '../../../../test/helpers/test-app';
+import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { CampaignDetail, CampaignResults, CampaignSummary, Figures } from '../../../contracts/questions.contract';
 import { addDays, localDay } from '../../lib/days';
 import { runCampaignJobs } from './results.service';
@@ -32,7 +37,8 @@ const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: strin
 beforeAll(async () => {
   t = await createTestApp();
   f = await createOrgFixture(t.database.db, 'anonymity');
-  for (const role of ['director', 'admin', 'manager', 'member'] as const) cookie[role] = await signIn(t.app, f.people[role].email);
+  for (const role of ['director', 'admin', 'manager', 'member'] as const)
+    cookie[role] = await signIn(t.app, f.people[role].email);
   cookie.outsider = await signIn(t.app, f.outsider.email);
   const team = async (name: string) => {
     const res = await call('admin', 'POST', '/teams', { name });
@@ -56,7 +62,12 @@ afterAll(async () => {
   await t.close();
 });
 
-async function launch(title: string, audience: { all: boolean; teamIds?: string[]; roles?: string[] }, questionKeys: string[], over: object = {}): Promise<CampaignDetail> {
+async function launch(
+  title: string,
+  audience: { all: boolean; teamIds?: string[]; roles?: string[] },
+  questionKeys: string[],
+  over: object = {},
+): Promise<CampaignDetail> {
   const res = await call('director', 'POST', '/campaigns', {
     title,
     opensOn: today(),
@@ -70,7 +81,9 @@ async function launch(title: string, audience: { all: boolean; teamIds?: string[
 }
 
 async function answer(who: string, campaign: CampaignDetail, value: number) {
-  const res = await call(who, 'PUT', `/campaigns/${campaign.id}/answers`, { answers: campaign.questions.map((q) => ({ questionId: q.id, value })) });
+  const res = await call(who, 'PUT', `/campaigns/${campaign.id}/answers`, {
+    answers: campaign.questions.map((q) => ({ questionId: q.id, value })),
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -94,7 +107,8 @@ async function everythingShown(campaignIds: string[]) {
       const res = (await call('director', 'GET', `/campaigns/${id}/results?group=${g.key}`)).json() as CampaignResults;
       for (const q of res.questions) {
         if (q.figures.status === 'shown') see(id, g.key, q.key, q.figures);
-        for (const { campaignId, title: _t, closesOn: _c, ...figures } of q.trend) if (figures.status === 'shown') see(campaignId, g.key, q.key, figures);
+        for (const { campaignId, title: _t, closesOn: _c, ...figures } of q.trend)
+          if (figures.status === 'shown') see(campaignId, g.key, q.key, figures);
       }
     }
   }
@@ -103,7 +117,12 @@ async function everythingShown(campaignIds: string[]) {
 
 /** Who was in which group in each round, as the org chart tells (the audience fixed at the opening). */
 async function placements(campaignIds: string[]) {
-  const { rows } = await t.database.db.execute<{ campaign_id: string; member_id: string; level: string; team_ids: string[] }>(sql`
+  const { rows } = await t.database.db.execute<{
+    campaign_id: string;
+    member_id: string;
+    level: string;
+    team_ids: string[];
+  }>(sql`
     select campaign_id, member_id, level, team_ids from campaign_audience where campaign_id = any(${sql.param(campaignIds)}::uuid[])`);
   return rows;
 }
@@ -121,7 +140,10 @@ const inGroup = (p: { level: string; team_ids: string[] }, key: string) => {
  * (which is what makes differencing work) and everyone asked to have answered, and asks which sets of
  * 1..K-1 people's answers follow from the figures shown by adding and subtracting them.
  */
-async function singledOut(campaignIds: string[], figures: { campaignId: string; group: string; questionKey?: string }[]) {
+async function singledOut(
+  campaignIds: string[],
+  figures: { campaignId: string; group: string; questionKey?: string }[],
+) {
   const placed = await placements(campaignIds);
   const people = [...new Set(placed.map((p) => p.member_id))];
   const found: string[][] = [];
@@ -129,9 +151,14 @@ async function singledOut(campaignIds: string[], figures: { campaignId: string; 
   for (const key of new Set(figures.map((x) => x.questionKey))) {
     const span = new ExactSpan();
     for (const { campaignId, group } of figures.filter((x) => x.questionKey === key)) {
-      span.add(people.map((m) => (placed.some((p) => p.campaign_id === campaignId && p.member_id === m && inGroup(p, group)) ? 1 : 0)));
+      span.add(
+        people.map((m) =>
+          placed.some((p) => p.campaign_id === campaignId && p.member_id === m && inGroup(p, group)) ? 1 : 0,
+        ),
+      );
     }
-    for (const set of subsets(people.length, K - 1)) if (span.holds(people.map((_, i) => (set.includes(i) ? 1 : 0)))) found.push(set.map((i) => people[i]!));
+    for (const set of subsets(people.length, K - 1))
+      if (span.holds(people.map((_, i) => (set.includes(i) ? 1 : 0)))) found.push(set.map((i) => people[i]!));
   }
   return found;
 }
@@ -143,17 +170,26 @@ describe('finding 1: differencing across rounds', () => {
     const votes = [4, 4, 4, 4, 5, 5, 5];
     for (const [i, v] of votes.entries()) await answer(`receptie-${i}`, a, v);
     await close(a);
-    const b = await launch('Ronde B', { all: false, teamIds: [receptieId], roles: ['director'] }, ['leadership.support']);
+    const b = await launch('Ronde B', { all: false, teamIds: [receptieId], roles: ['director'] }, [
+      'leadership.support',
+    ]);
     for (const [i, v] of votes.entries()) await answer(`receptie-${i}`, b, v);
     await answer('director', b, 1);
     await close(b);
 
-    const orgOf = async (id: string) => ((await call('director', 'GET', `/campaigns/${id}/results?group=org`)).json() as CampaignResults).questions[0]!;
+    const orgOf = async (id: string) =>
+      ((await call('director', 'GET', `/campaigns/${id}/results?group=org`)).json() as CampaignResults).questions[0]!;
     const orgA = await orgOf(a.id);
     const orgB = await orgOf(b.id);
     expect(orgA.figures.distribution).toEqual([0, 0, 0, 4, 3]);
     // Before the fix B gave [1,0,0,4,3]: B − A is the director's answer. Now B's figure is withheld, and says why.
-    expect(orgB.figures).toEqual({ status: 'earlier_round', respondents: null, average: null, distribution: null, promoterScore: null });
+    expect(orgB.figures).toEqual({
+      status: 'earlier_round',
+      respondents: null,
+      average: null,
+      distribution: null,
+      promoterScore: null,
+    });
     expect(orgB.trend.map((p) => p.distribution)).toEqual([[0, 0, 0, 4, 3]]);
     // Nothing else shown of the two rounds, nor the CSV, gives it away either.
     const shown = await everythingShown([a.id, b.id]);
@@ -161,7 +197,15 @@ describe('finding 1: differencing across rounds', () => {
     const csv = (await call('director', 'GET', `/campaigns/${b.id}/results.csv`)).body.trim().split('\r\n');
     expect(csv).toHaveLength(1 + shown.filter((s) => s.campaignId === b.id).length);
     // The attacker's tool does find the director when both organisation figures are shown (so this test can fail).
-    expect(await singledOut([a.id, b.id], [{ campaignId: a.id, group: 'org' }, { campaignId: b.id, group: 'org' }])).toEqual([[f.people.director.memberId]]);
+    expect(
+      await singledOut(
+        [a.id, b.id],
+        [
+          { campaignId: a.id, group: 'org' },
+          { campaignId: b.id, group: 'org' },
+        ],
+      ),
+    ).toEqual([[f.people.director.memberId]]);
   });
 
   it('withholds what changed by fewer than the threshold when someone joins a team or leaves, in any group, also beside a round with a later last day', async () => {
@@ -173,12 +217,17 @@ describe('finding 1: differencing across rounds', () => {
     };
     const staff = ['director', 'admin', 'manager', 'member', 'outsider', ...keuken.map((_, i) => `keuken-${i}`)];
     const all = [...staff, ...receptie.map((_, i) => `receptie-${i}`)];
-    const status = async (id: string, group: string) => ((await call('director', 'GET', `/campaigns/${id}/results?group=${group}`)).json() as CampaignResults).questions[0]!.figures.status;
+    const status = async (id: string, group: string) =>
+      ((await call('director', 'GET', `/campaigns/${id}/results?group=${group}`)).json() as CampaignResults)
+        .questions[0]!.figures.status;
 
     // Round C to everyone; then the outsider joins Keuken and a member of Receptie leaves; round E.
     const c = await launch('Ronde C', everyone, ['mandate.room']);
     await answerAll(c, all);
-    expect((await call('admin', 'PUT', `/teams/${keukenId}/members/${f.outsider.memberId}`, { isManager: false })).statusCode).toBe(200);
+    expect(
+      (await call('admin', 'PUT', `/teams/${keukenId}/members/${f.outsider.memberId}`, { isManager: false }))
+        .statusCode,
+    ).toBe(200);
     expect((await call('admin', 'POST', `/members/${receptie[6]!.memberId}/deactivate`)).statusCode).toBe(200);
     const now = all.filter((who) => who !== 'receptie-6');
     const e = await launch('Ronde E', everyone, ['mandate.room']);
@@ -193,7 +242,10 @@ describe('finding 1: differencing across rounds', () => {
     // 14 days, so before D's) closes after it: it is checked beside D all the same.
     const d = await launch('Ronde D', everyone, ['customer.recommend'], { closesOn: addDays(today(), 20) });
     await answerAll(d, now);
-    expect((await call('admin', 'PUT', `/teams/${keukenId}/members/${f.people.member.memberId}`, { isManager: false })).statusCode).toBe(200);
+    expect(
+      (await call('admin', 'PUT', `/teams/${keukenId}/members/${f.people.member.memberId}`, { isManager: false }))
+        .statusCode,
+    ).toBe(200);
     const later = await launch('Ronde F', everyone, ['customer.recommend']);
     await answerAll(later, now);
     expect(await status(d.id, `team:${keukenId}`)).toBe('shown');
@@ -210,7 +262,11 @@ describe('finding 1: differencing across rounds', () => {
 describe('finding 2: reminders', () => {
   it('reminds everyone asked alike, so no notice, export or count tells who had not answered', async () => {
     const opensOn = addDays(today(), 1);
-    const campaign = await launch('Herinnering', { all: false, teamIds: [keukenId] }, ['values.known'], { opensOn, closesOn: addDays(opensOn, 3), reminderDays: [1] });
+    const campaign = await launch('Herinnering', { all: false, teamIds: [keukenId] }, ['values.known'], {
+      opensOn,
+      closesOn: addDays(opensOn, 3),
+      reminderDays: [1],
+    });
     expect((await jobs(opensOn)).opened).toBe(1);
     const opened = (await call('keuken-0', 'GET', `/campaigns/${campaign.id}`)).json() as CampaignDetail;
     // Keuken answers but keuken-0 (and whoever joined Keuken in the tests above).
@@ -242,7 +298,9 @@ describe('finding 2: reminders', () => {
     expect(notAnswered.map((n) => n.kind)).toEqual(['campaign_open']);
     expect(answered).toEqual(notAnswered);
     // Nor does the database keep how many had not answered that day.
-    const { rows } = await t.database.db.execute<{ sent: number }>(sql`select sent from campaign_reminder_runs where campaign_id = ${campaign.id}`);
+    const { rows } = await t.database.db.execute<{ sent: number }>(
+      sql`select sent from campaign_reminder_runs where campaign_id = ${campaign.id}`,
+    );
     expect(rows).toEqual([{ sent: opened.audienceSize }]);
   });
 });
@@ -250,12 +308,16 @@ describe('finding 2: reminders', () => {
 describe('finding 3: the live response', () => {
   it('does not move when one person answers: steps at least the threshold wide, as they stood at the start of the day', async () => {
     // Asked: Receptie (6 since one left) and the fixture's team (its manager and member): 8.
-    const campaign = await launch('Respons', { all: false, teamIds: [receptieId, f.teamId] }, ['communication.changes']);
+    const campaign = await launch('Respons', { all: false, teamIds: [receptieId, f.teamId] }, [
+      'communication.changes',
+    ]);
     const everyone = ['manager', 'member', ...receptie.slice(0, 5).map((_, i) => `receptie-${i}`)];
     const look = async () => ({
       participation: (await call('director', 'GET', `/campaigns/${campaign.id}/participation`)).json(),
       detail: ((await call('director', 'GET', `/campaigns/${campaign.id}`)).json() as CampaignDetail).responseRate,
-      list: ((await call('director', 'GET', '/campaigns')).json().items as CampaignSummary[]).find((c) => c.id === campaign.id)!.responseRate,
+      list: ((await call('director', 'GET', '/campaigns')).json().items as CampaignSummary[]).find(
+        (c) => c.id === campaign.id,
+      )!.responseRate,
     });
     const first = await look();
     // Before the fix the organisation's count went 0 → 1 → 2 … right after each answer.
@@ -285,8 +347,15 @@ describe('finding 3: the live response', () => {
   });
 
   it('keeps who answered out of the request log (no address beside an answer, however the path is spelled)', async () => {
-    const campaign = ((await call('member', 'GET', '/campaigns')).json().items as CampaignSummary[]).find((c) => c.title === 'Respons')!;
-    await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}/%61nswers`, payload: { answers: [] }, headers: { cookie: cookie.member! } });
+    const campaign = ((await call('member', 'GET', '/campaigns')).json().items as CampaignSummary[]).find(
+      (c) => c.title === 'Respons',
+    )!;
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/campaigns/${campaign.id}/%61nswers`,
+      payload: { answers: [] },
+      headers: { cookie: cookie.member! },
+    });
     const answers = t.logs.filter((l) => /\/(answers|%61nswers)/i.test(l));
     expect(answers.some((l) => l.includes('%61nswers'))).toBe(true);
     expect(answers.length).toBeGreaterThan(0);

@@ -16,7 +16,15 @@ import type {
 } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
-import { campaignAudience, campaignBallots, campaignParticipation, campaignQuestions, campaigns, mirrorAnswers, orgQuestions } from '../../db/schema/questions.schema';
+import {
+  campaignAudience,
+  campaignBallots,
+  campaignParticipation,
+  campaignQuestions,
+  campaigns,
+  mirrorAnswers,
+  orgQuestions,
+} from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
@@ -40,7 +48,8 @@ export interface QuestionsDeps {
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
 /** The words in both languages; a language the organisation left empty falls back to the other. */
 export const bothLanguages = (text: { nl?: string | undefined; en?: string | undefined }): TextPair => ({
@@ -58,7 +67,14 @@ export async function listBank(db: Tx, orgId: string): Promise<{ items: BankQues
     .orderBy(asc(orgQuestions.createdAt));
   return {
     items: [
-      ...QUESTION_BANK.map((q) => ({ key: q.key, theme: q.theme, kind: q.kind, text: q.text, selfView: q.selfView ?? null, own: false })),
+      ...QUESTION_BANK.map((q) => ({
+        key: q.key,
+        theme: q.theme,
+        kind: q.kind,
+        text: q.text,
+        selfView: q.selfView ?? null,
+        own: false,
+      })),
       ...own.map((q) => ({
         key: `own:${q.id}`,
         theme: q.theme as BankQuestion['theme'],
@@ -71,14 +87,31 @@ export async function listBank(db: Tx, orgId: string): Promise<{ items: BankQues
   };
 }
 
-export async function addOwnQuestion(db: Db, tenant: TenantContext, input: z.output<typeof ownQuestionBody>): Promise<BankQuestion> {
+export async function addOwnQuestion(
+  db: Db,
+  tenant: TenantContext,
+  input: z.output<typeof ownQuestionBody>,
+): Promise<BankQuestion> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orgQuestions)
-      .values({ orgId: tenant.orgId, theme: input.theme, kind: input.kind, text: bothLanguages(input.text), createdBy: tenant.memberId })
+      .values({
+        orgId: tenant.orgId,
+        theme: input.theme,
+        kind: input.kind,
+        text: bothLanguages(input.text),
+        createdBy: tenant.memberId,
+      })
       .returning();
     await recordAudit(tx, tenant, 'question.added', 'question', row!.id);
-    return { key: `own:${row!.id}`, theme: input.theme, kind: input.kind, text: row!.text as TextPair, selfView: null, own: true };
+    return {
+      key: `own:${row!.id}`,
+      theme: input.theme,
+      kind: input.kind,
+      text: row!.text as TextPair,
+      selfView: null,
+      own: true,
+    };
   });
 }
 
@@ -86,14 +119,24 @@ export async function archiveOwnQuestion(db: Db, tenant: TenantContext, question
   const rows = await db
     .update(orgQuestions)
     .set({ archivedAt: new Date() })
-    .where(and(eq(orgQuestions.orgId, tenant.orgId), eq(orgQuestions.id, questionId), sql`${orgQuestions.archivedAt} is null`))
+    .where(
+      and(
+        eq(orgQuestions.orgId, tenant.orgId),
+        eq(orgQuestions.id, questionId),
+        sql`${orgQuestions.archivedAt} is null`,
+      ),
+    )
     .returning({ id: orgQuestions.id });
   if (rows.length === 0) throw notFound();
 }
 
 // ---------- making a campaign ----------
 
-export async function createCampaign(deps: QuestionsDeps, tenant: TenantContext, input: z.output<typeof createCampaignBody>): Promise<CampaignDetail> {
+export async function createCampaign(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  input: z.output<typeof createCampaignBody>,
+): Promise<CampaignDetail> {
   const today = localDay(tenant.timeZone);
   if (input.opensOn < today) throw invalid('body.opensOn', 'in_the_past', 'the opening day has passed');
   const bank = new Map((await listBank(deps.db, tenant.orgId)).items.map((q) => [q.key, q]));
@@ -136,7 +179,10 @@ export async function createCampaign(deps: QuestionsDeps, tenant: TenantContext,
         selfView: q.selfView,
       })),
     );
-    await recordAudit(tx, tenant, 'campaign.created', 'campaign', row!.id, { title: input.title, questions: chosen.length });
+    await recordAudit(tx, tenant, 'campaign.created', 'campaign', row!.id, {
+      title: input.title,
+      questions: chosen.length,
+    });
     if (input.opensOn <= today) await openCampaign(tx, deps.secret, row!, today);
     return row!.id;
   });
@@ -147,7 +193,8 @@ export async function createCampaign(deps: QuestionsDeps, tenant: TenantContext,
 export async function cancelCampaign(db: Db, tenant: TenantContext, campaignId: string) {
   await db.transaction(async (tx) => {
     const row = await lockCampaign(tx, tenant.orgId, campaignId);
-    if (row.status !== 'scheduled') throw new AppError('campaign_not_open', 409, { detail: 'only a campaign that has not opened can be called off' });
+    if (row.status !== 'scheduled')
+      throw new AppError('campaign_not_open', 409, { detail: 'only a campaign that has not opened can be called off' });
     await tx.delete(campaigns).where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
     await recordAudit(tx, tenant, 'campaign.cancelled', 'campaign', campaignId);
   });
@@ -186,7 +233,10 @@ export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow
   const teams = new Set(campaign.audienceTeamIds);
   const roles = new Set(campaign.audienceRoles);
   const asked = rows.filter(
-    (r) => campaign.audienceAll || [...r.team_ids, ...r.managed_team_ids].some((t) => teams.has(t)) || r.roles.some((role) => roles.has(role)),
+    (r) =>
+      campaign.audienceAll ||
+      [...r.team_ids, ...r.managed_team_ids].some((t) => teams.has(t)) ||
+      r.roles.some((role) => roles.has(role)),
   );
   for (let i = 0; i < asked.length; i += 5000) {
     await tx.insert(campaignAudience).values(
@@ -237,7 +287,13 @@ export async function audienceRow(db: Tx, orgId: string, campaignId: string, mem
   const [row] = await db
     .select()
     .from(campaignAudience)
-    .where(and(eq(campaignAudience.orgId, orgId), eq(campaignAudience.campaignId, campaignId), eq(campaignAudience.memberId, memberId)));
+    .where(
+      and(
+        eq(campaignAudience.orgId, orgId),
+        eq(campaignAudience.campaignId, campaignId),
+        eq(campaignAudience.memberId, memberId),
+      ),
+    );
   return row;
 }
 
@@ -278,7 +334,12 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
     const row = { status: r.status, closesOn: r.closes_on } as CampaignRow;
     if (!mayRead(tenant, row, r.asked)) continue;
     const status = effectiveStatus(row, today);
-    const myStatus = r.asked && status === 'open' ? ((await findBallotId(deps, tenant, r.id)) ? 'answered' : 'to_answer') : 'not_asked';
+    const myStatus =
+      r.asked && status === 'open'
+        ? (await findBallotId(deps, tenant, r.id))
+          ? 'answered'
+          : 'to_answer'
+        : 'not_asked';
     items.push({
       id: r.id,
       title: r.title,
@@ -290,7 +351,13 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
       audienceSize: r.status === 'scheduled' ? null : r.audience_size,
       responseRate:
         steering(tenant) && r.status !== 'scheduled'
-          ? await orgResponseRate(deps.db, { orgId: tenant.orgId, id: r.id, status: r.status, minGroup: r.min_group, responseStep: r.response_step })
+          ? await orgResponseRate(deps.db, {
+              orgId: tenant.orgId,
+              id: r.id,
+              status: r.status,
+              minGroup: r.min_group,
+              responseStep: r.response_step,
+            })
           : null,
     });
   }
@@ -298,13 +365,22 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
 }
 
 /** The organisation's response rate as a step (see response-step.ts): the day's while open, the final one after. */
-async function orgResponseRate(db: Tx, row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>) {
+async function orgResponseRate(
+  db: Tx,
+  row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>,
+) {
   const org = (await participationGroups(db, row)).find((g) => g.key === 'org');
-  return org && org.status === 'shown' && org.audience && org.response ? { min: org.response.min / org.audience, max: org.response.max / org.audience } : null;
+  return org && org.status === 'shown' && org.audience && org.response
+    ? { min: org.response.min / org.audience, max: org.response.max / org.audience }
+    : null;
 }
 
 /** The member's ballot while the campaign is open (their answers, found by their key). */
-async function findBallotId(deps: QuestionsDeps, tenant: TenantContext, campaignId: string): Promise<string | undefined> {
+async function findBallotId(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+): Promise<string | undefined> {
   const key = ballotKeyer(deps.secret, campaignId)(tenant.memberId);
   const { rows } = await deps.db.execute<{ id: string }>(sql`
     select b.id from campaign_ballots b
@@ -313,7 +389,11 @@ async function findBallotId(deps: QuestionsDeps, tenant: TenantContext, campaign
   return rows[0]?.id;
 }
 
-export async function findCampaign(deps: QuestionsDeps, tenant: TenantContext, campaignId: string): Promise<CampaignDetail> {
+export async function findCampaign(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+): Promise<CampaignDetail> {
   const [row] = await deps.db
     .select()
     .from(campaigns)
@@ -341,7 +421,13 @@ export async function findCampaign(deps: QuestionsDeps, tenant: TenantContext, c
       const answers = await deps.db
         .select({ questionId: mirrorAnswers.questionId, value: mirrorAnswers.value })
         .from(mirrorAnswers)
-        .where(and(eq(mirrorAnswers.orgId, tenant.orgId), eq(mirrorAnswers.campaignId, campaignId), eq(mirrorAnswers.memberId, tenant.memberId)));
+        .where(
+          and(
+            eq(mirrorAnswers.orgId, tenant.orgId),
+            eq(mirrorAnswers.campaignId, campaignId),
+            eq(mirrorAnswers.memberId, tenant.memberId),
+          ),
+        );
       mirror = { questionIds: selfQuestions.map((q) => q.id), answers };
     }
   }
@@ -367,7 +453,9 @@ export async function findCampaign(deps: QuestionsDeps, tenant: TenantContext, c
 }
 
 async function countAudience(db: Tx, orgId: string, campaignId: string) {
-  const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -392,7 +480,12 @@ async function openForAnswers(tx: Tx, tenant: TenantContext, campaignId: string)
  * replaced as a whole, so there is one answer per member and question and nothing records who. Nothing
  * else is written in this transaction: no audit entry, no notice, no time.
  */
-export async function saveAnswers(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, input: z.output<typeof answersBody>) {
+export async function saveAnswers(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+  input: z.output<typeof answersBody>,
+) {
   return deps.db.transaction(async (tx) => {
     await openForAnswers(tx, tenant, campaignId);
     const questions = new Map((await loadQuestions(tx, tenant.orgId, campaignId)).map((q) => [q.id, q]));
@@ -401,17 +494,20 @@ export async function saveAnswers(deps: QuestionsDeps, tenant: TenantContext, ca
     for (const [i, a] of input.answers.entries()) {
       const q = questions.get(a.questionId);
       if (!q) throw invalid(`body.answers.${i}.questionId`, 'unknown_question', 'not a question of this campaign');
-      if (seen.has(a.questionId)) throw invalid(`body.answers.${i}.questionId`, 'duplicate', 'the question is answered twice');
+      if (seen.has(a.questionId))
+        throw invalid(`body.answers.${i}.questionId`, 'duplicate', 'the question is answered twice');
       seen.add(a.questionId);
       if (q.kind === 'open') {
-        if (a.value !== undefined) throw invalid(`body.answers.${i}.value`, 'open_question', 'this question takes a text');
+        if (a.value !== undefined)
+          throw invalid(`body.answers.${i}.value`, 'open_question', 'this question takes a text');
         if (a.text) values.push({ questionId: a.questionId, value: null, text: a.text });
         continue;
       }
       if (a.text) throw invalid(`body.answers.${i}.text`, 'scale_question', 'this question takes a score');
       if (a.value === undefined) continue;
       const [min, max] = q.kind === 'agree5' ? [1, 5] : [0, 10];
-      if (a.value < min || a.value > max) throw invalid(`body.answers.${i}.value`, 'out_of_range', `a score from ${min} to ${max}`);
+      if (a.value < min || a.value > max)
+        throw invalid(`body.answers.${i}.value`, 'out_of_range', `a score from ${min} to ${max}`);
       values.push({ questionId: a.questionId, value: a.value, text: null });
     }
     const key = ballotKeyer(deps.secret, campaignId)(tenant.memberId);
@@ -419,11 +515,24 @@ export async function saveAnswers(deps: QuestionsDeps, tenant: TenantContext, ca
     const [ballot] = await tx
       .insert(campaignBallots)
       .values({ orgId: tenant.orgId, campaignId, ballotKey: key })
-      .onConflictDoUpdate({ target: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.ballotKey], set: { ballotKey: key } })
+      .onConflictDoUpdate({
+        target: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.ballotKey],
+        set: { ballotKey: key },
+      })
       .returning({ id: campaignBallots.id });
-    await tx.execute(sql`delete from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballot!.id}`);
+    await tx.execute(
+      sql`delete from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballot!.id}`,
+    );
     if (values.length === 0) {
-      await tx.delete(campaignBallots).where(and(eq(campaignBallots.orgId, tenant.orgId), eq(campaignBallots.campaignId, campaignId), eq(campaignBallots.id, ballot!.id)));
+      await tx
+        .delete(campaignBallots)
+        .where(
+          and(
+            eq(campaignBallots.orgId, tenant.orgId),
+            eq(campaignBallots.campaignId, campaignId),
+            eq(campaignBallots.id, ballot!.id),
+          ),
+        );
     } else {
       await tx.execute(sql`
         insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
@@ -435,22 +544,45 @@ export async function saveAnswers(deps: QuestionsDeps, tenant: TenantContext, ca
 }
 
 /** A manager's self-view for the mirror: their own, kept with their name, seen only by them. Saved apart from the ballot. */
-export async function saveMirror(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, input: z.output<typeof mirrorBody>) {
+export async function saveMirror(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+  input: z.output<typeof mirrorBody>,
+) {
   return deps.db.transaction(async (tx) => {
     const { asked } = await openForAnswers(tx, tenant, campaignId);
-    if (asked.managedTeamIds.length === 0) throw new AppError('forbidden', 403, { detail: 'the mirror is for those who lead a team' });
-    const selfIds = new Set((await loadQuestions(tx, tenant.orgId, campaignId)).filter((q) => q.selfView).map((q) => q.id));
+    if (asked.managedTeamIds.length === 0)
+      throw new AppError('forbidden', 403, { detail: 'the mirror is for those who lead a team' });
+    const selfIds = new Set(
+      (await loadQuestions(tx, tenant.orgId, campaignId)).filter((q) => q.selfView).map((q) => q.id),
+    );
     for (const [i, a] of input.answers.entries()) {
-      if (!selfIds.has(a.questionId)) throw invalid(`body.answers.${i}.questionId`, 'unknown_question', 'not a self-view question of this campaign');
+      if (!selfIds.has(a.questionId))
+        throw invalid(`body.answers.${i}.questionId`, 'unknown_question', 'not a self-view question of this campaign');
     }
     await tx
       .delete(mirrorAnswers)
-      .where(and(eq(mirrorAnswers.orgId, tenant.orgId), eq(mirrorAnswers.campaignId, campaignId), eq(mirrorAnswers.memberId, tenant.memberId)));
+      .where(
+        and(
+          eq(mirrorAnswers.orgId, tenant.orgId),
+          eq(mirrorAnswers.campaignId, campaignId),
+          eq(mirrorAnswers.memberId, tenant.memberId),
+        ),
+      );
     const unique = new Map(input.answers.map((a) => [a.questionId, a.value]));
     if (unique.size > 0) {
       await tx
         .insert(mirrorAnswers)
-        .values([...unique].map(([questionId, value]) => ({ orgId: tenant.orgId, campaignId, memberId: tenant.memberId, questionId, value })));
+        .values(
+          [...unique].map(([questionId, value]) => ({
+            orgId: tenant.orgId,
+            campaignId,
+            memberId: tenant.memberId,
+            questionId,
+            value,
+          })),
+        );
     }
     return { saved: unique.size };
   });
@@ -468,7 +600,13 @@ type AudiencePlaced = {
  * Who is asked, placed in atoms, and which atom each ballot with answers belongs to. The link between
  * a ballot and a member is made here, in memory, from the keys; it is never stored or logged.
  */
-export async function placeBallots(db: Tx, secret: string, orgId: string, campaignId: string, history?: (memberId: string) => string) {
+export async function placeBallots(
+  db: Tx,
+  secret: string,
+  orgId: string,
+  campaignId: string,
+  history?: (memberId: string) => string,
+) {
   const { rows: people } = await db.execute<AudiencePlaced>(sql`
     select member_id, level, team_ids from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
   const atoms = new Atoms();
@@ -498,16 +636,34 @@ type ParticipationRow = { group_key: string; status: string; audience: number | 
  * The response per group as shown: stored at close (the counts) and, while open, once a day (only the
  * step); either way every figure is a step, never a count (response-step.ts).
  */
-export async function participationGroups(db: Tx, row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>, teamNames?: Map<string, string>): Promise<ResultGroup[]> {
+export async function participationGroups(
+  db: Tx,
+  row: Pick<CampaignRow, 'orgId' | 'id' | 'status' | 'minGroup' | 'responseStep'>,
+  teamNames?: Map<string, string>,
+): Promise<ResultGroup[]> {
   const width = row.status === 'closed' ? row.minGroup : row.status === 'open' ? row.responseStep : null;
   if (width === null) return [];
   const { rows } = await db.execute<ParticipationRow>(sql`
     select group_key, status, audience, respondents from campaign_participation where org_id = ${row.orgId} and campaign_id = ${row.id}`);
-  return rows.map((r) => toGroup(r.group_key, r.status, r.audience, r.status === 'shown' && r.audience !== null && r.respondents !== null ? responseStep(r.audience, r.respondents, width) : null, teamNames));
+  return rows.map((r) =>
+    toGroup(
+      r.group_key,
+      r.status,
+      r.audience,
+      r.status === 'shown' && r.audience !== null && r.respondents !== null
+        ? responseStep(r.audience, r.respondents, width)
+        : null,
+      teamNames,
+    ),
+  );
 }
 
 /** The response per group under the disclosure rule (over those who answered and over the people asked). */
-export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallots>>, k: number, people?: PeopleModel): ParticipationRow[] {
+export function decideParticipation(
+  placed: Awaited<ReturnType<typeof placeBallots>>,
+  k: number,
+  people?: PeopleModel,
+): ParticipationRow[] {
   const n = placed.atoms.atoms.length;
   const asked = countPerAtom(n, placed.audienceAtoms);
   const answered = countPerAtom(n, placed.ballotAtoms.values());
@@ -516,7 +672,12 @@ export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallo
   return candidates.map((g) => {
     const status = decisions.get(g.key)!;
     const sum = (counts: number[]) => g.atoms.reduce((s, i) => s + counts[i]!, 0);
-    return { group_key: g.key, status, audience: status === 'shown' ? sum(asked) : null, respondents: status === 'shown' ? sum(answered) : null };
+    return {
+      group_key: g.key,
+      status,
+      audience: status === 'shown' ? sum(asked) : null,
+      respondents: status === 'shown' ? sum(answered) : null,
+    };
   });
 }
 
@@ -525,10 +686,15 @@ export function decideParticipation(placed: Awaited<ReturnType<typeof placeBallo
  * one only the lower end of its step. Nothing of it is exact, and it changes once a day at most.
  */
 export async function recordResponse(tx: Tx, secret: string, orgId: string, campaignId: string, day: string) {
-  const [org] = await tx.select({ k: organizations.resultsMinGroup }).from(organizations).where(eq(organizations.id, orgId));
+  const [org] = await tx
+    .select({ k: organizations.resultsMinGroup })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   const k = org!.k;
   const groups = decideParticipation(await placeBallots(tx, secret, orgId, campaignId), k);
-  await tx.delete(campaignParticipation).where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
+  await tx
+    .delete(campaignParticipation)
+    .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
   if (groups.length > 0) {
     await tx.insert(campaignParticipation).values(
       groups.map((g) => ({
@@ -537,7 +703,8 @@ export async function recordResponse(tx: Tx, secret: string, orgId: string, camp
         groupKey: g.group_key,
         status: g.status,
         audience: g.audience,
-        respondents: g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
+        respondents:
+          g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
       })),
     );
   }
@@ -547,7 +714,13 @@ export async function recordResponse(tx: Tx, secret: string, orgId: string, camp
     .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
 }
 
-export function toGroup(key: string, status: string, audience: number | null, response: Step | null, teamNames?: Map<string, string>): ResultGroup {
+export function toGroup(
+  key: string,
+  status: string,
+  audience: number | null,
+  response: Step | null,
+  teamNames?: Map<string, string>,
+): ResultGroup {
   const parsed = parseGroupKey(key);
   return {
     key,

@@ -29,7 +29,7 @@ function revealed(counts: number[], groups: CandidateGroup[], shown: Set<string>
 
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('which groups are shown', () => {
@@ -52,7 +52,9 @@ describe('which groups are shown', () => {
     // team − team:staff would be the team's 4 middle managers.
     expect(d.get('team:staff')).toBe('difference');
     expect(d.get('team:middle')).toBe('too_few');
-    expect(revealed(counts, groups, new Set([...d].filter(([, v]) => v === 'shown').map(([key]) => key)), 5)).toEqual([]);
+    expect(revealed(counts, groups, new Set([...d].filter(([, v]) => v === 'shown').map(([key]) => key)), 5)).toEqual(
+      [],
+    );
   });
 
   it('withholds a level when the organisation minus it is a handful', () => {
@@ -62,8 +64,17 @@ describe('which groups are shown', () => {
   });
 
   it('shows a team and the same team of one level when they are the same people', () => {
-    const d = decideGroups([12, 0, 20], [group('org', 0, 1, 2), group('team', 0, 1), group('team:staff', 0), group('team:middle', 1)], 5);
-    expect([d.get('org'), d.get('team'), d.get('team:staff'), d.get('team:middle')]).toEqual(['shown', 'shown', 'shown', 'too_few']);
+    const d = decideGroups(
+      [12, 0, 20],
+      [group('org', 0, 1, 2), group('team', 0, 1), group('team:staff', 0), group('team:middle', 1)],
+      5,
+    );
+    expect([d.get('org'), d.get('team'), d.get('team:staff'), d.get('team:middle')]).toEqual([
+      'shown',
+      'shown',
+      'shown',
+      'too_few',
+    ]);
   });
 
   it('withholds the organisation minus all teams when few people are in no team', () => {
@@ -97,11 +108,18 @@ describe('which groups are shown', () => {
       });
       const d = decideGroups(counts, groups, k);
       const shown = new Set([...d].filter(([, v]) => v === 'shown').map(([key]) => key));
-      expect(revealed(counts, groups, shown, k), `round ${round}: ${JSON.stringify({ counts, groups, k })}`).toEqual([]);
+      expect(revealed(counts, groups, shown, k), `round ${round}: ${JSON.stringify({ counts, groups, k })}`).toEqual(
+        [],
+      );
       // Each withheld group of k or more would really have revealed a small set, given those shown before it.
       for (const [i, g] of groups.entries()) {
         if (d.get(g.key) !== 'difference') continue;
-        const before = new Set(groups.slice(0, i).filter((h) => shown.has(h.key)).map((h) => h.key));
+        const before = new Set(
+          groups
+            .slice(0, i)
+            .filter((h) => shown.has(h.key))
+            .map((h) => h.key),
+        );
         before.add(g.key);
         expect(revealed(counts, groups, before, k).length, `round ${round}, ${g.key}`).toBeGreaterThan(0);
       }
@@ -123,7 +141,8 @@ function revealedPeople(asked: number[], rows: number[][], k: number) {
 }
 
 /** The rule with the people model: decided once over the people asked, then per question's counts. */
-const withPeople = (counts: number[], groups: CandidateGroup[], k: number, people: PeopleModel) => decideGroups(counts, groups, k, decidePeople(groups, k, people));
+const withPeople = (counts: number[], groups: CandidateGroup[], k: number, people: PeopleModel) =>
+  decideGroups(counts, groups, k, decidePeople(groups, k, people));
 
 describe('which groups are shown beside earlier rounds and over the people asked', () => {
   it('withholds the later round when its audience is the earlier one plus one person (the issue’s Receptie and director)', () => {
@@ -147,7 +166,10 @@ describe('which groups are shown beside earlier rounds and over the people asked
 
   it('withholds what would tell whether a few people answered, even when none of them did', () => {
     // Two teams of 6 and 7 who all answered, and 2 people in no team who did not: org − a − b = 0 tells that.
-    const d = withPeople([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5, { asked: [6, 7, 2], before: [] });
+    const d = withPeople([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5, {
+      asked: [6, 7, 2],
+      before: [],
+    });
     expect([d.get('org'), d.get('a'), d.get('b')]).toEqual(['shown', 'shown', 'difference']);
     // Without the people model only those who answered count, and the 2 drop out.
     expect(decideGroups([6, 7, 0], [group('org', 0, 1, 2), group('a', 0), group('b', 1)], 5).get('b')).toBe('shown');
@@ -157,10 +179,14 @@ describe('which groups are shown beside earlier rounds and over the people asked
     // Earlier rounds already show 7 and 7 + 1 (closed under an older rule): the 1 is known. This round
     // shows the 8 again: a new way to that one person's answer.
     const asked = [7, 1];
-    expect(withPeople([7, 1], [group('org', 0, 1)], 5, { asked, before: [[0], [0, 1]] }).get('org')).toBe('earlier_round');
+    expect(withPeople([7, 1], [group('org', 0, 1)], 5, { asked, before: [[0], [0, 1]] }).get('org')).toBe(
+      'earlier_round',
+    );
     // A group with five newcomers adds nothing that singles anyone out.
     const more = [7, 1, 5];
-    expect(withPeople([7, 1, 5], [group('org', 0, 1, 2)], 5, { asked: more, before: [[0], [0, 1]] }).get('org')).toBe('shown');
+    expect(withPeople([7, 1, 5], [group('org', 0, 1, 2)], 5, { asked: more, before: [[0], [0, 1]] }).get('org')).toBe(
+      'shown',
+    );
   });
 
   it('never lets a random history of rounds single out a few people asked, or a few who answered', () => {
@@ -181,7 +207,9 @@ describe('which groups are shown beside earlier rounds and over the people asked
       const label = `round ${round}: ${JSON.stringify({ asked, counts, before, groups, k })}`;
       expect(revealed(counts, groups, new Set(shown.map((g) => g.key)), k), label).toEqual([]);
       const old = new Set(revealedPeople(asked, before, k).map((s) => s.join()));
-      const now = revealedPeople(asked, [...before, ...shown.map((g) => [...g.atoms])], k).filter((s) => !old.has(s.join()));
+      const now = revealedPeople(asked, [...before, ...shown.map((g) => [...g.atoms])], k).filter(
+        (s) => !old.has(s.join()),
+      );
       expect(now, label).toEqual([]);
     }
   });
@@ -192,7 +220,12 @@ describe('which groups are shown beside earlier rounds and over the people asked
     // own; the check used to give up on so many and withhold every team of the fifth round.
     const random = seeded(7);
     const team = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    const people = Array.from({ length: 2000 }, (_, i) => ({ id: `m${i}`, level: (i % 50 === 0 ? 'middle' : 'staff') as Level, teams: [team(i % 20)], active: true }));
+    const people = Array.from({ length: 2000 }, (_, i) => ({
+      id: `m${i}`,
+      level: (i % 50 === 0 ? 'middle' : 'staff') as Level,
+      teams: [team(i % 20)],
+      active: true,
+    }));
     const place = (p: (typeof people)[number]): Placed => ({ level: p.level, teamIds: p.teams });
     const rounds: EarlierRound[] = [];
     let last = new Map<string, string>();
@@ -210,10 +243,18 @@ describe('which groups are shown beside earlier rounds and over the people asked
       const audienceAtoms = audience.map((p) => atoms.of(place(p), history(p.id)));
       const asked = countPerAtom(atoms.atoms.length, audienceAtoms);
       const candidates = atoms.candidates(asked);
-      const model = peopleAcrossRounds(rounds, { atomCount: atoms.atoms.length, audienceIds: audience.map((p) => p.id), audienceAtoms });
+      const model = peopleAcrossRounds(rounds, {
+        atomCount: atoms.atoms.length,
+        audienceIds: audience.map((p) => p.id),
+        audienceAtoms,
+      });
       last = decideGroups(asked, candidates, 5, decidePeople(candidates, 5, model.model('q')));
       const shown = new Set([...last].filter(([, d]) => d === 'shown').map(([key]) => key));
-      rounds.push({ id: `r${round}`, placed: new Map(audience.map((p) => [p.id, place(p)])), shown: new Map([['q', shown]]) });
+      rounds.push({
+        id: `r${round}`,
+        placed: new Map(audience.map((p) => [p.id, place(p)])),
+        shown: new Map([['q', shown]]),
+      });
     }
     expect(last.get('org')).toBe('shown');
     const teams = [...last].filter(([key]) => /^team:[^:]+$/.test(key));

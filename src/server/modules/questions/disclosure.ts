@@ -386,7 +386,11 @@ function tryAdd({ span, vectorOf }: AtomSpan, atoms: readonly number[], leaky: b
 }
 
 /** Runs the checks in order on a group; a group some check withholds is taken out of every span again. */
-function decideEach(groups: readonly CandidateGroup[], checks: [AtomSpan | undefined, boolean, Decision][], before: (group: CandidateGroup) => Decision) {
+function decideEach(
+  groups: readonly CandidateGroup[],
+  checks: [AtomSpan | undefined, boolean, Decision][],
+  before: (group: CandidateGroup) => Decision,
+) {
   const decisions = new Map<string, Decision>();
   for (const group of groups) {
     let decision = before(group);
@@ -446,9 +450,31 @@ export function decidePeople(groups: readonly CandidateGroup[], k: number, peopl
  * i (for a question: those who answered it). With `people` (decidePeople's decisions), a group is also
  * withheld where the people model withholds it.
  */
-export function decideGroups(counts: readonly number[], groups: readonly CandidateGroup[], k: number, people?: ReadonlyMap<string, Decision>): Map<string, Decision> {
+export function decideGroups(
+  counts: readonly number[],
+  groups: readonly CandidateGroup[],
+  k: number,
+  people?: ReadonlyMap<string, Decision>,
+): Map<string, Decision> {
   const respondents = (group: CandidateGroup) => group.atoms.reduce((n, atom) => n + (counts[atom] ?? 0), 0);
-  return decideEach(groups, [[spanOver(counts, k, groups.map((g) => g.atoms)), false, 'difference']], (group) =>
-    respondents(group) < k ? 'too_few' : people && people.get(group.key) !== 'shown' ? (people.get(group.key) ?? 'too_few') : 'shown',
+  return decideEach(
+    groups,
+    [
+      [
+        spanOver(
+          counts,
+          k,
+          groups.map((g) => g.atoms),
+        ),
+        false,
+        'difference',
+      ],
+    ],
+    (group) =>
+      respondents(group) < k
+        ? 'too_few'
+        : people && people.get(group.key) !== 'shown'
+          ? (people.get(group.key) ?? 'too_few')
+          : 'shown',
   );
 }

@@ -45,7 +45,12 @@ export async function loadEarlierRounds(tx: Tx, orgId: string, campaignId: strin
     groups.add(r.group_key);
   }
   if (rounds.size === 0) return [];
-  const { rows: audience } = await tx.execute<{ campaign_id: string; member_id: string; level: Level; team_ids: string[] }>(sql`
+  const { rows: audience } = await tx.execute<{
+    campaign_id: string;
+    member_id: string;
+    level: Level;
+    team_ids: string[];
+  }>(sql`
     select campaign_id, member_id, level, team_ids from campaign_audience
      where org_id = ${orgId} and campaign_id = any(${sql.param([...rounds.keys()])}::uuid[])`);
   for (const a of audience) rounds.get(a.campaign_id)!.placed.set(a.member_id, { level: a.level, teamIds: a.team_ids });
@@ -67,7 +72,10 @@ export function historyOf(rounds: readonly EarlierRound[]) {
  * The people model over this round's atoms (split by history, see `historyOf`) and atoms of the people
  * asked only in earlier rounds, with the earlier figures of each question as sets of those atoms.
  */
-export function peopleAcrossRounds(rounds: readonly EarlierRound[], current: { atomCount: number; audienceIds: readonly string[]; audienceAtoms: readonly number[] }) {
+export function peopleAcrossRounds(
+  rounds: readonly EarlierRound[],
+  current: { atomCount: number; audienceIds: readonly string[]; audienceAtoms: readonly number[] },
+) {
   const history = historyOf(rounds);
   const asked = new Array<number>(current.atomCount).fill(0);
   const someoneIn: string[] = [];
@@ -124,6 +132,9 @@ export function peopleAcrossRounds(rounds: readonly EarlierRound[], current: { a
     }
     return { before, signature };
   };
-  const model = (questionKey: string | null): PeopleModel => ({ asked, before: questionKey === null ? [] : beforeFor(questionKey).before });
+  const model = (questionKey: string | null): PeopleModel => ({
+    asked,
+    before: questionKey === null ? [] : beforeFor(questionKey).before,
+  });
   return { history, asked, model, signature: (questionKey: string) => beforeFor(questionKey).signature };
 }

@@ -25,18 +25,27 @@ export const groupKeys = {
   teamLevel: (teamId: string, level: Level) => `team:${teamId}:level:${level}`,
 };
 
-export function parseGroupKey(key: string): { kind: 'org' | 'level' | 'team' | 'team_level'; teamId: string | null; level: Level | null } {
+export function parseGroupKey(key: string): {
+  kind: 'org' | 'level' | 'team' | 'team_level';
+  teamId: string | null;
+  level: Level | null;
+} {
   if (key === 'org') return { kind: 'org', teamId: null, level: null };
   const level = /^level:(\w+)$/.exec(key);
   if (level) return { kind: 'level', teamId: null, level: level[1] as Level };
   const team = /^team:([0-9a-f-]{36})(?::level:(\w+))?$/.exec(key);
-  if (team) return { kind: team[2] ? 'team_level' : 'team', teamId: team[1]!, level: (team[2] as Level | undefined) ?? null };
+  if (team)
+    return { kind: team[2] ? 'team_level' : 'team', teamId: team[1]!, level: (team[2] as Level | undefined) ?? null };
   throw new Error(`not a group key: ${key}`);
 }
 
 /** Every group a person placed so is in: the organisation, their level, their teams and their level in each. */
 export function groupsOf(person: Placed): string[] {
-  return [groupKeys.org, groupKeys.level(person.level), ...person.teamIds.flatMap((t) => [groupKeys.team(t), groupKeys.teamLevel(t, person.level)])];
+  return [
+    groupKeys.org,
+    groupKeys.level(person.level),
+    ...person.teamIds.flatMap((t) => [groupKeys.team(t), groupKeys.teamLevel(t, person.level)]),
+  ];
 }
 
 /** One key for a place: the same key, the same groups. */

@@ -5,7 +5,8 @@ describe('the question bank', () => {
   it('has every theme with at least three questions, each in Dutch and English, under a unique key', () => {
     const keys = QUESTION_BANK.map((q) => q.key);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const theme of QUESTION_THEMES) expect(QUESTION_BANK.filter((q) => q.theme === theme).length, theme).toBeGreaterThanOrEqual(3);
+    for (const theme of QUESTION_THEMES)
+      expect(QUESTION_BANK.filter((q) => q.theme === theme).length, theme).toBeGreaterThanOrEqual(3);
     for (const q of QUESTION_BANK) {
       expect(QUESTION_KINDS, q.key).toContain(q.kind);
       expect(q.text.nl.trim().length, q.key).toBeGreaterThan(10);
@@ -27,6 +28,10 @@ describe('the question bank', () => {
   });
 
   it('holds the kinds a campaign needs: agreement, an internal promoter score and open text', () => {
-    for (const kind of QUESTION_KINDS) expect(QUESTION_BANK.some((q) => q.kind === kind), kind).toBe(true);
+    for (const kind of QUESTION_KINDS)
+      expect(
+        QUESTION_BANK.some((q) => q.kind === kind),
+        kind,
+      ).toBe(true);
   });
 });

@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFixturePerson, createOrgFixture, type FixturePerson, type OrgFixture } from '../../../../test/helpers/fixtures';
+import {
+  addFixturePerson,
+  createOrgFixture,
+  type FixturePerson,
+  type OrgFixture,
+} from '../../../../test/helpers/fixtures';
 import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
-import { createTestApp, signIn, type TestApp, TEST_SECRET } from '../../../../test/helpers/test-app';
+import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { CampaignDetail, CampaignResults, Figures, Mirror } from '../../../contracts/questions.contract';
 import { addDays, localDay } from '../../lib/days';
 import { ballotKeyer } from './ballots';
@@ -108,7 +113,14 @@ describe('a campaign, answered anonymously', () => {
     expect(advisor.statusCode).toBe(403);
     // Everyone asked is told in the app.
     const bell = await call('member', 'GET', '/notifications');
-    expect(bell.json().items.some((n: { kind: string; data: { campaignId: string } }) => n.kind === 'campaign_open' && n.data.campaignId === campaign.id)).toBe(true);
+    expect(
+      bell
+        .json()
+        .items.some(
+          (n: { kind: string; data: { campaignId: string } }) =>
+            n.kind === 'campaign_open' && n.data.campaignId === campaign.id,
+        ),
+    ).toBe(true);
   });
 
   it('keeps one answer per member and question when a member changes them, and stores nothing that points to the member', async () => {
@@ -127,19 +139,36 @@ describe('a campaign, answered anonymously', () => {
 
     const mine = (await call('member', 'GET', `/campaigns/${campaign.id}`)).json() as CampaignDetail;
     expect(mine.myStatus).toBe('answered');
-    expect(new Map(mine.myAnswers.map((a) => [a.questionId, a.value ?? a.text]))).toEqual(truth.get(f.people.member.memberId));
+    expect(new Map(mine.myAnswers.map((a) => [a.questionId, a.value ?? a.text]))).toEqual(
+      truth.get(f.people.member.memberId),
+    );
 
     const { rows: perQuestion } = await t.database.db.execute<{ n: number }>(sql`
       select count(*)::int as n from campaign_answers where campaign_id = ${campaign.id} group by question_id, ballot_id having count(*) > 1`);
     expect(perQuestion).toEqual([]);
-    const { rows: ballots } = await t.database.db.execute<{ id: string; ballot_key: string }>(sql`select id, ballot_key from campaign_ballots where campaign_id = ${campaign.id}`);
+    const { rows: ballots } = await t.database.db.execute<{ id: string; ballot_key: string }>(
+      sql`select id, ballot_key from campaign_ballots where campaign_id = ${campaign.id}`,
+    );
     expect(ballots).toHaveLength(people.length);
     openBallots.push(...ballots.flatMap((b) => [b.id, b.ballot_key]));
 
     // No column of an answer or a ballot is a member, and no value in them is a member's or user's id.
     const { rows: columns } = await t.database.db.execute<{ table_name: string; column_name: string }>(sql`
       select table_name, column_name from information_schema.columns where table_name in ('campaign_answers', 'campaign_ballots')`);
-    expect(columns.map((c) => c.column_name).sort()).toEqual(['ballot_id', 'ballot_key', 'campaign_id', 'id', 'org_id', 'org_id', 'campaign_id', 'question_id', 'text', 'value'].sort());
+    expect(columns.map((c) => c.column_name).sort()).toEqual(
+      [
+        'ballot_id',
+        'ballot_key',
+        'campaign_id',
+        'id',
+        'org_id',
+        'org_id',
+        'campaign_id',
+        'question_id',
+        'text',
+        'value',
+      ].sort(),
+    );
     const { rows: stored } = await t.database.db.execute(sql`
       select b.*, a.* from campaign_ballots b join campaign_answers a on a.ballot_id = b.id where b.campaign_id = ${campaign.id}`);
     const dump = JSON.stringify(stored);
@@ -150,13 +179,22 @@ describe('a campaign, answered anonymously', () => {
   });
 
   it('shows no results while the campaign is open, and the response only for large enough groups, in steps, as at the start of the day', async () => {
-    expect((await call('director', 'GET', `/campaigns/${campaign.id}/results`)).json().code).toBe('campaign_not_closed');
-    const groupOf = async (key: string) => (await call('director', 'GET', `/campaigns/${campaign.id}/participation`)).json().groups.find((g: { key: string }) => g.key === key);
+    expect((await call('director', 'GET', `/campaigns/${campaign.id}/results`)).json().code).toBe(
+      'campaign_not_closed',
+    );
+    const groupOf = async (key: string) =>
+      (await call('director', 'GET', `/campaigns/${campaign.id}/participation`))
+        .json()
+        .groups.find((g: { key: string }) => g.key === key);
     // Everyone has answered today, but today's figure is as it stood when the round opened.
     expect(await groupOf('org')).toMatchObject({ status: 'too_few', audience: null, response: null });
     await runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, new Date(`${addDays(today(), 1)}T09:00:00Z`));
     // 22 asked, all answered: the last step, 15–22 (never "22 of 22").
-    expect(await groupOf('org')).toMatchObject({ status: 'shown', audience: people.length, response: { min: 15, max: people.length } });
+    expect(await groupOf('org')).toMatchObject({
+      status: 'shown',
+      audience: people.length,
+      response: { min: 15, max: people.length },
+    });
     expect(await groupOf('level:top')).toMatchObject({ status: 'too_few', audience: null, response: null });
   });
 
@@ -164,18 +202,36 @@ describe('a campaign, answered anonymously', () => {
     const q = campaign.questions.find((x) => x.key === 'leadership.support')!;
     const mirror = (await call('manager', 'GET', `/campaigns/${campaign.id}`)).json() as CampaignDetail;
     expect(mirror.mirror?.questionIds).toEqual([q.id]);
-    expect((await call('manager', 'PUT', `/campaigns/${campaign.id}/mirror`, { answers: [{ questionId: q.id, value: 5 }] })).statusCode).toBe(200);
-    expect((await call('member', 'PUT', `/campaigns/${campaign.id}/mirror`, { answers: [{ questionId: q.id, value: 5 }] })).statusCode).toBe(403);
+    expect(
+      (await call('manager', 'PUT', `/campaigns/${campaign.id}/mirror`, { answers: [{ questionId: q.id, value: 5 }] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await call('member', 'PUT', `/campaigns/${campaign.id}/mirror`, { answers: [{ questionId: q.id, value: 5 }] }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('closes: the keys are erased, results are computed per group, and the director sees withheld groups with why', async () => {
-    const ballotsOf = async () => (await t.database.db.execute<{ id: string }>(sql`select id from campaign_ballots where campaign_id = ${campaign.id}`)).rows.map((r) => r.id);
-    const answerCount = async () => (await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_answers where campaign_id = ${campaign.id}`)).rows[0]!.n;
+    const ballotsOf = async () =>
+      (
+        await t.database.db.execute<{ id: string }>(
+          sql`select id from campaign_ballots where campaign_id = ${campaign.id}`,
+        )
+      ).rows.map((r) => r.id);
+    const answerCount = async () =>
+      (
+        await t.database.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from campaign_answers where campaign_id = ${campaign.id}`,
+        )
+      ).rows[0]!.n;
     const before = await ballotsOf();
     const answersBefore = await answerCount();
     const res = await call('director', 'POST', `/campaigns/${campaign.id}/close`);
     expect(res.statusCode, res.body).toBe(200);
-    const { rows } = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_ballots where campaign_id = ${campaign.id} and ballot_key is not null`);
+    const { rows } = await t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from campaign_ballots where campaign_id = ${campaign.id} and ballot_key is not null`,
+    );
     expect(rows[0]!.n).toBe(0);
     // Every ballot was written anew under another id (its answers with it): nothing keeps the order of answering.
     const after = await ballotsOf();
@@ -198,22 +254,36 @@ describe('a campaign, answered anonymously', () => {
     expect(leadership.figures.distribution).toEqual([1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length));
     const recommend = results.questions.find((q) => q.key === 'customer.recommend')!;
     const scores = [...truth.values()].map((m) => m.get(recommend.questionId) as number);
-    const ips = Math.round(((scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length) / scores.length) * 100);
+    const ips = Math.round(
+      ((scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length) / scores.length) * 100,
+    );
     expect(recommend.figures.promoterScore).toBe(ips);
     const texts = results.questions.find((q) => q.key === 'cooperation.improve')!.texts!;
-    expect([...texts].sort()).toEqual([...truth.values()].flatMap((m) => [...m.values()].filter((v) => typeof v === 'string')).sort());
+    expect([...texts].sort()).toEqual(
+      [...truth.values()].flatMap((m) => [...m.values()].filter((v) => typeof v === 'string')).sort(),
+    );
 
     // A withheld group answers with why, and no figure.
-    const top = (await call('director', 'GET', `/campaigns/${campaign.id}/results?group=level:top`)).json() as CampaignResults;
+    const top = (
+      await call('director', 'GET', `/campaigns/${campaign.id}/results?group=level:top`)
+    ).json() as CampaignResults;
     expect(top.group.status).toBe('too_few');
-    for (const q of top.questions) expect(q.figures).toEqual({ status: 'too_few', respondents: null, average: null, distribution: null, promoterScore: null });
+    for (const q of top.questions)
+      expect(q.figures).toEqual({
+        status: 'too_few',
+        respondents: null,
+        average: null,
+        distribution: null,
+        promoterScore: null,
+      });
     expect([...status.values()]).toContain('difference');
   });
 
   it('cannot be made to give away one member’s answers by any group, export, trend or mirror (an attacker who knows the org chart and who answered)', async () => {
     // A second campaign on the same questions: its page shows this one's figures again, as the trend.
     const spring = await launch('Voorjaar');
-    for (const [i, p] of people.entries()) await call(p.key, 'PUT', `/campaigns/${spring.id}/answers`, { answers: answersOf(spring, i, 3).slice(0, 3) });
+    for (const [i, p] of people.entries())
+      await call(p.key, 'PUT', `/campaigns/${spring.id}/answers`, { answers: answersOf(spring, i, 3).slice(0, 3) });
     expect((await call('director', 'POST', `/campaigns/${spring.id}/close`)).statusCode).toBe(200);
     const placed = await placement(campaign.id);
     const questionIdOf = (key: string) => campaign.questions.find((q) => q.key === key)!.id;
@@ -232,7 +302,9 @@ describe('a campaign, answered anonymously', () => {
       const first = await call(who, 'GET', `/campaigns/${campaign.id}/results`);
       if (first.statusCode !== 200) continue;
       for (const g of (first.json() as CampaignResults).groups) {
-        const res = (await call(who, 'GET', `/campaigns/${campaign.id}/results?group=${g.key}`)).json() as CampaignResults;
+        const res = (
+          await call(who, 'GET', `/campaigns/${campaign.id}/results?group=${g.key}`)
+        ).json() as CampaignResults;
         for (const q of res.questions) {
           record(g.key, q.questionId, q.figures);
           if (q.texts) texts.set(g.key, q.texts);
@@ -248,12 +320,18 @@ describe('a campaign, answered anonymously', () => {
         }
       }
       const mirror = await call(who, 'GET', `/campaigns/${campaign.id}/mirror`);
-      if (mirror.statusCode === 200) for (const team of (mirror.json() as Mirror).teams) for (const q of team.questions) record(`team:${team.teamId}`, q.questionId, q.team);
+      if (mirror.statusCode === 200)
+        for (const team of (mirror.json() as Mirror).teams)
+          for (const q of team.questions) record(`team:${team.teamId}`, q.questionId, q.team);
     }
     // The CSV holds exactly the figures shown, nothing more.
     const csv = (await call('director', 'GET', `/campaigns/${campaign.id}/results.csv`)).body;
     const csvRows = csv.trim().split('\r\n').length - 1;
-    const shownScaleFigures = [...seen.values()].reduce((n, byQ) => n + [...byQ].filter(([qid]) => campaign.questions.find((q) => q.id === qid && q.kind !== 'open')).length, 0);
+    const shownScaleFigures = [...seen.values()].reduce(
+      (n, byQ) =>
+        n + [...byQ].filter(([qid]) => campaign.questions.find((q) => q.id === qid && q.kind !== 'open')).length,
+      0,
+    );
     expect(csvRows).toBe(shownScaleFigures);
 
     const respondentsOf = (questionId: string) => people.filter((p) => truth.get(p.person.memberId)!.has(questionId));
@@ -275,7 +353,15 @@ describe('a campaign, answered anonymously', () => {
       expect(attack(q.id, [...shownGroups, ...textGroups]), q.key).toEqual([]);
     }
     // The attack works: with every group of the campaign shown, it finds someone (so this test can fail).
-    const allGroups = [...new Set([...placed.values()].flatMap((p) => ['org', `level:${p.level}`, ...p.team_ids.flatMap((t) => [`team:${t}`, `team:${t}:level:${p.level}`])]))];
+    const allGroups = [
+      ...new Set(
+        [...placed.values()].flatMap((p) => [
+          'org',
+          `level:${p.level}`,
+          ...p.team_ids.flatMap((t) => [`team:${t}`, `team:${t}:level:${p.level}`]),
+        ]),
+      ),
+    ];
     expect(attack(campaign.questions[0]!.id, allGroups).length).toBeGreaterThan(0);
   });
 
@@ -290,8 +376,12 @@ describe('a campaign, answered anonymously', () => {
       const res = await call(who, 'GET', `/campaigns/${campaign.id}/results`);
       return res.statusCode === 200 ? (res.json() as CampaignResults).groups.map((g) => g.key).sort() : res.statusCode;
     };
-    expect(await groupsOf('member')).toEqual(['level:staff', 'org', `team:${f.teamId}`, `team:${f.teamId}:level:staff`].sort());
-    expect((await call('member', 'GET', `/campaigns/${campaign.id}/results?group=team:${f.otherTeamId}`)).statusCode).toBe(404);
+    expect(await groupsOf('member')).toEqual(
+      ['level:staff', 'org', `team:${f.teamId}`, `team:${f.teamId}:level:staff`].sort(),
+    );
+    expect(
+      (await call('member', 'GET', `/campaigns/${campaign.id}/results?group=team:${f.otherTeamId}`)).statusCode,
+    ).toBe(404);
     expect((await call('member', 'GET', `/campaigns/${campaign.id}/results?group=level:middle`)).statusCode).toBe(404);
     // The manager also sees every level within the team they lead.
     expect(await groupsOf('manager')).toContain(`team:${f.teamId}:level:middle`);
@@ -300,7 +390,9 @@ describe('a campaign, answered anonymously', () => {
     expect(await groupsOf('member')).toEqual(['org']);
     expect((await call('admin', 'PATCH', '/organization', { resultsVisibility: 'none' })).statusCode).toBe(200);
     expect(await groupsOf('member')).toBe(404);
-    expect((await call('member', 'GET', `/campaigns/${campaign.id}/results.csv`)).body.trim().split('\r\n')).toHaveLength(1);
+    expect(
+      (await call('member', 'GET', `/campaigns/${campaign.id}/results.csv`)).body.trim().split('\r\n'),
+    ).toHaveLength(1);
     expect(await groupsOf('manager')).toContain('org');
     expect((await call('admin', 'PATCH', '/organization', { resultsVisibility: 'own_groups' })).statusCode).toBe(200);
 
@@ -312,7 +404,9 @@ describe('a campaign, answered anonymously', () => {
   it('keeps the threshold on the server: never below 3, and a closed campaign keeps the one it was computed with', async () => {
     expect((await call('admin', 'PATCH', '/organization', { resultsMinGroup: 2 })).statusCode).toBe(400);
     expect((await call('admin', 'PATCH', '/organization', { resultsMinGroup: 3 })).statusCode).toBe(200);
-    const results = (await call('director', 'GET', `/campaigns/${campaign.id}/results?group=level:top`)).json() as CampaignResults;
+    const results = (
+      await call('director', 'GET', `/campaigns/${campaign.id}/results?group=level:top`)
+    ).json() as CampaignResults;
     expect(results.campaign.minGroup).toBe(5);
     expect(results.group.status).toBe('too_few');
     expect((await call('admin', 'PATCH', '/organization', { resultsMinGroup: 5 })).statusCode).toBe(200);
@@ -323,31 +417,59 @@ describe('a campaign, answered anonymously', () => {
     expect(mirror.teams.map((team) => team.teamId)).toEqual([f.teamId]);
     const [q] = mirror.teams[0]!.questions;
     expect(q!.self).toBe(5);
-    const team = (await call('director', 'GET', `/campaigns/${campaign.id}/results?group=team:${f.teamId}`)).json() as CampaignResults;
+    const team = (
+      await call('director', 'GET', `/campaigns/${campaign.id}/results?group=team:${f.teamId}`)
+    ).json() as CampaignResults;
     expect(q!.team).toEqual(team.questions.find((x) => x.questionId === q!.questionId)!.figures);
     expect(((await call('director', 'GET', `/campaigns/${campaign.id}/mirror`)).json() as Mirror).teams).toEqual([]);
   });
 
   it('turns a result into an action the team sees, followed up in the next campaign', async () => {
     const q = campaign.questions.find((x) => x.key === 'mandate.room')!;
-    const body = { questionId: q.id, groupKey: `team:${f.teamId}`, what: 'Mandaat in het werkoverleg bespreken', ownerName: '', dueOn: addDays(today(), 30) };
-    expect((await call('manager', 'POST', `/campaigns/${campaign.id}/actions`, { ...body, groupKey: `team:${f.otherTeamId}` })).statusCode).toBe(403);
+    const body = {
+      questionId: q.id,
+      groupKey: `team:${f.teamId}`,
+      what: 'Mandaat in het werkoverleg bespreken',
+      ownerName: '',
+      dueOn: addDays(today(), 30),
+    };
+    expect(
+      (
+        await call('manager', 'POST', `/campaigns/${campaign.id}/actions`, {
+          ...body,
+          groupKey: `team:${f.otherTeamId}`,
+        })
+      ).statusCode,
+    ).toBe(403);
     const created = await call('manager', 'POST', `/campaigns/${campaign.id}/actions`, body);
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ what: body.what, ownerName: f.people.manager.name, doneOn: null, canEdit: true });
+    expect(created.json()).toMatchObject({
+      what: body.what,
+      ownerName: f.people.manager.name,
+      doneOn: null,
+      canEdit: true,
+    });
 
     const memberSees = (await call('member', 'GET', '/campaign-actions')).json().items;
     expect(memberSees.map((a: { what: string }) => a.what)).toContain(body.what);
     expect((await call('outsider', 'GET', '/campaign-actions')).json().items).toEqual([]);
-    expect((await call('member', 'PATCH', `/campaign-actions/${created.json().id}`, { done: true })).statusCode).toBe(403);
-    const done = await call('manager', 'PATCH', `/campaign-actions/${created.json().id}`, { done: true, doneNote: 'Besproken op 3 december' });
+    expect((await call('member', 'PATCH', `/campaign-actions/${created.json().id}`, { done: true })).statusCode).toBe(
+      403,
+    );
+    const done = await call('manager', 'PATCH', `/campaign-actions/${created.json().id}`, {
+      done: true,
+      doneNote: 'Besproken op 3 december',
+    });
     expect(done.json()).toMatchObject({ doneOn: today(), doneNote: 'Besproken op 3 december' });
 
     // The next campaign on the same question: its results show the earlier action and the trend.
     const next = await launch('Winter');
-    for (const [i, p] of people.entries()) await call(p.key, 'PUT', `/campaigns/${next.id}/answers`, { answers: answersOf(next, i, 1) });
+    for (const [i, p] of people.entries())
+      await call(p.key, 'PUT', `/campaigns/${next.id}/answers`, { answers: answersOf(next, i, 1) });
     expect((await call('director', 'POST', `/campaigns/${next.id}/close`)).statusCode).toBe(200);
-    const results = (await call('manager', 'GET', `/campaigns/${next.id}/results?group=team:${f.teamId}`)).json() as CampaignResults;
+    const results = (
+      await call('manager', 'GET', `/campaigns/${next.id}/results?group=team:${f.teamId}`)
+    ).json() as CampaignResults;
     expect(results.earlierActions.map((a) => a.what)).toEqual([body.what]);
     const trend = results.questions.find((x) => x.key === 'mandate.room')!.trend;
     expect(trend.map((p) => p.campaignId)[0]).toBe(campaign.id);
@@ -380,7 +502,10 @@ describe('the campaign job', () => {
     // Six answer; the outsider does not.
     const q = opened.questions[0]!.id;
     for (const p of people.filter((x) => x.key.startsWith('b-'))) {
-      expect((await call(p.key, 'PUT', `/campaigns/${campaign.id}/answers`, { answers: [{ questionId: q, value: 4 }] })).statusCode).toBe(200);
+      expect(
+        (await call(p.key, 'PUT', `/campaigns/${campaign.id}/answers`, { answers: [{ questionId: q, value: 4 }] }))
+          .statusCode,
+      ).toBe(200);
     }
     const reminderDay = addDays(opensOn, 2);
     // Everyone asked is reminded, answered or not (a reminder only to the outsider would say they had not).
@@ -388,9 +513,16 @@ describe('the campaign job', () => {
     expect(first.reminded).toBe(7);
     expect((await runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, at(reminderDay))).reminded).toBe(0);
     const reminders = async (who: string) =>
-      (await call(who, 'GET', '/notifications')).json().items.filter((n: { kind: string; data: { campaignId: string } }) => n.kind === 'campaign_reminder' && n.data.campaignId === campaign.id);
+      (await call(who, 'GET', '/notifications'))
+        .json()
+        .items.filter(
+          (n: { kind: string; data: { campaignId: string } }) =>
+            n.kind === 'campaign_reminder' && n.data.campaignId === campaign.id,
+        );
     expect(await reminders('outsider')).toHaveLength(1);
-    expect((await reminders('b-staff-0')).map((n: { data: unknown }) => n.data)).toEqual((await reminders('outsider')).map((n: { data: unknown }) => n.data));
+    expect((await reminders('b-staff-0')).map((n: { data: unknown }) => n.data)).toEqual(
+      (await reminders('outsider')).map((n: { data: unknown }) => n.data),
+    );
 
     expect((await runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, at(addDays(opensOn, 4)))).closed).toBe(1);
     const results = (await call('director', 'GET', `/campaigns/${campaign.id}/results`)).json() as CampaignResults;
@@ -405,7 +537,14 @@ describe('the campaign job', () => {
     expect((await put([{ questionId: scale!.id, text: 'tekst' }])).statusCode).toBe(400);
     expect((await put([{ questionId: open!.id, value: 3 }])).statusCode).toBe(400);
     expect((await put([{ questionId: f.teamId, value: 3 }])).statusCode).toBe(400);
-    expect((await put([{ questionId: scale!.id, value: 3 }, { questionId: scale!.id, value: 4 }])).statusCode).toBe(400);
+    expect(
+      (
+        await put([
+          { questionId: scale!.id, value: 3 },
+          { questionId: scale!.id, value: 4 },
+        ])
+      ).statusCode,
+    ).toBe(400);
     expect((await put([{ questionId: scale!.id, value: 3 }])).statusCode).toBe(200);
     // Clearing every answer takes the ballot away.
     expect((await put([])).json()).toEqual({ saved: 0 });

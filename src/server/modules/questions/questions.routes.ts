@@ -27,8 +27,8 @@ import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as actions from './actions.service';
-import * as campaigns from './campaigns.service';
 import type { QuestionsDeps } from './campaigns.service';
+import * as campaigns from './campaigns.service';
 import * as results from './results.service';
 
 export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = async (app, { deps }) => {
@@ -37,19 +37,34 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
 
   app.get('/questions/bank', {
     config: { access: STEERING },
-    schema: { tags, summary: 'The question bank by theme, in Dutch and English, with the organisation’s own questions', response: { 200: bankList, ...problems } },
+    schema: {
+      tags,
+      summary: 'The question bank by theme, in Dutch and English, with the organisation’s own questions',
+      response: { 200: bankList, ...problems },
+    },
     handler: (request) => campaigns.listBank(db, tenantOf(request).orgId),
   });
 
   app.post('/questions/bank', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Add an own question to the bank', body: ownQuestionBody, response: { 201: bankQuestion, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await campaigns.addOwnQuestion(db, tenantOf(request), request.body)),
+    schema: {
+      tags,
+      summary: 'Add an own question to the bank',
+      body: ownQuestionBody,
+      response: { 201: bankQuestion, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await campaigns.addOwnQuestion(db, tenantOf(request), request.body)),
   });
 
   app.delete('/questions/bank/:questionId', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Take an own question out of the bank (campaigns that used it keep it)', params: bankQuestionParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags,
+      summary: 'Take an own question out of the bank (campaigns that used it keep it)',
+      params: bankQuestionParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await campaigns.archiveOwnQuestion(db, tenantOf(request), request.params.questionId);
       return reply.code(204).send(null);
@@ -58,25 +73,45 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
 
   app.get('/campaigns', {
     config: { access: STAFF },
-    schema: { tags, summary: 'Campaigns of core questions: those put to me, closed ones, and (directors) all', response: { 200: campaignList, ...problems } },
+    schema: {
+      tags,
+      summary: 'Campaigns of core questions: those put to me, closed ones, and (directors) all',
+      response: { 200: campaignList, ...problems },
+    },
     handler: (request) => campaigns.listCampaigns(deps, tenantOf(request)),
   });
 
   app.post('/campaigns', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Launch a campaign: questions from the bank, who is asked, when it opens and closes, reminders', body: createCampaignBody, response: { 201: campaignDetail, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await campaigns.createCampaign(deps, tenantOf(request), request.body)),
+    schema: {
+      tags,
+      summary: 'Launch a campaign: questions from the bank, who is asked, when it opens and closes, reminders',
+      body: createCampaignBody,
+      response: { 201: campaignDetail, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await campaigns.createCampaign(deps, tenantOf(request), request.body)),
   });
 
   app.get('/campaigns/:campaignId', {
     config: { access: STAFF },
-    schema: { tags, summary: 'One campaign with its questions and, while it is open, my own answers', params: campaignParams, response: { 200: campaignDetail, ...problems } },
+    schema: {
+      tags,
+      summary: 'One campaign with its questions and, while it is open, my own answers',
+      params: campaignParams,
+      response: { 200: campaignDetail, ...problems },
+    },
     handler: (request) => campaigns.findCampaign(deps, tenantOf(request), request.params.campaignId),
   });
 
   app.delete('/campaigns/:campaignId', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Call off a campaign that has not opened yet', params: campaignParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags,
+      summary: 'Call off a campaign that has not opened yet',
+      params: campaignParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await campaigns.cancelCampaign(db, tenantOf(request), request.params.campaignId);
       return reply.code(204).send(null);
@@ -87,7 +122,8 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
     config: { access: STAFF },
     schema: {
       tags,
-      summary: 'My answers, all at once (a question left out is skipped); they replace the ones before while the campaign is open. Stored without any link to me.',
+      summary:
+        'My answers, all at once (a question left out is skipped); they replace the ones before while the campaign is open. Stored without any link to me.',
       params: campaignParams,
       body: answersBody,
       response: { 200: savedAnswers, ...problems },
@@ -97,13 +133,24 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
 
   app.put('/campaigns/:campaignId/mirror', {
     config: { access: STAFF },
-    schema: { tags, summary: 'A manager’s self-view for the leadership mirror (kept with their name, seen only by them)', params: campaignParams, body: mirrorBody, response: { 200: savedAnswers, ...problems } },
+    schema: {
+      tags,
+      summary: 'A manager’s self-view for the leadership mirror (kept with their name, seen only by them)',
+      params: campaignParams,
+      body: mirrorBody,
+      response: { 200: savedAnswers, ...problems },
+    },
     handler: (request) => campaigns.saveMirror(deps, tenantOf(request), request.params.campaignId, request.body),
   });
 
   app.post('/campaigns/:campaignId/close', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Close an open campaign now: the results are computed and the ballots can no longer be told apart', params: campaignParams, response: { 200: campaignDetail, ...problems } },
+    schema: {
+      tags,
+      summary: 'Close an open campaign now: the results are computed and the ballots can no longer be told apart',
+      params: campaignParams,
+      response: { 200: campaignDetail, ...problems },
+    },
     handler: async (request) => {
       await results.closeCampaign(deps, tenantOf(request).orgId, request.params.campaignId, tenantOf(request));
       return campaigns.findCampaign(deps, tenantOf(request), request.params.campaignId);
@@ -112,49 +159,100 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
 
   app.get('/campaigns/:campaignId/participation', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'The response per group (only for groups at or above the threshold), in steps at least the threshold wide; while open, as it stood at the start of the day', params: campaignParams, response: { 200: participation, ...problems } },
+    schema: {
+      tags,
+      summary:
+        'The response per group (only for groups at or above the threshold), in steps at least the threshold wide; while open, as it stood at the start of the day',
+      params: campaignParams,
+      response: { 200: participation, ...problems },
+    },
     handler: (request) => results.findParticipation(deps, tenantOf(request), request.params.campaignId),
   });
 
   app.get('/campaigns/:campaignId/results', {
     config: { access: STAFF },
-    schema: { tags, summary: 'Results of a closed campaign for one group: per question and theme, with the trend and the actions', params: campaignParams, querystring: resultsQuery, response: { 200: campaignResults, ...problems } },
+    schema: {
+      tags,
+      summary: 'Results of a closed campaign for one group: per question and theme, with the trend and the actions',
+      params: campaignParams,
+      querystring: resultsQuery,
+      response: { 200: campaignResults, ...problems },
+    },
     handler: (request) => results.findResults(deps, tenantOf(request), request.params.campaignId, request.query.group),
   });
 
   app.get('/campaigns/:campaignId/results.csv', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The shown results of every group I may see, as CSV (aggregates only)', params: campaignParams, produces: ['text/csv'], response: { 200: z.string(), ...problems } },
+    schema: {
+      tags,
+      summary: 'The shown results of every group I may see, as CSV (aggregates only)',
+      params: campaignParams,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...problems },
+    },
     handler: async (request, reply) => {
-      const csv = await results.exportResultsCsv(deps, tenantOf(request), request.params.campaignId, authOf(request).language);
+      const csv = await results.exportResultsCsv(
+        deps,
+        tenantOf(request),
+        request.params.campaignId,
+        authOf(request).language,
+      );
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="klantwerk-results-${request.params.campaignId.slice(0, 8)}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="klantwerk-results-${request.params.campaignId.slice(0, 8)}.csv"`,
+        )
         .send(csv);
     },
   });
 
   app.get('/campaigns/:campaignId/mirror', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'The leadership mirror: my self-view beside how each team I lead answered', params: campaignParams, response: { 200: mirror, ...problems } },
+    schema: {
+      tags,
+      summary: 'The leadership mirror: my self-view beside how each team I lead answered',
+      params: campaignParams,
+      response: { 200: mirror, ...problems },
+    },
     handler: (request) => results.findMirror(deps, tenantOf(request), request.params.campaignId),
   });
 
   app.post('/campaigns/:campaignId/actions', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'An action on a result: what, who, by when (managers for the teams they lead, directors for any group)', params: campaignParams, body: createActionBody, response: { 201: action, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await actions.createAction(deps, tenantOf(request), request.params.campaignId, request.body)),
+    schema: {
+      tags,
+      summary: 'An action on a result: what, who, by when (managers for the teams they lead, directors for any group)',
+      params: campaignParams,
+      body: createActionBody,
+      response: { 201: action, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await actions.createAction(deps, tenantOf(request), request.params.campaignId, request.body)),
   });
 
   app.get('/campaign-actions', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The actions that came from the answers of the groups I belong to', querystring: actionsQuery, response: { 200: actionList, ...problems } },
+    schema: {
+      tags,
+      summary: 'The actions that came from the answers of the groups I belong to',
+      querystring: actionsQuery,
+      response: { 200: actionList, ...problems },
+    },
     handler: (request) => actions.listActions(deps, tenantOf(request), request.query),
   });
 
   app.patch('/campaign-actions/:actionId', {
     config: { access: STAFF },
-    schema: { tags, summary: 'Mark an action done (or open again), with a note', params: actionParams, body: updateActionBody, response: { 200: action, ...problems } },
+    schema: {
+      tags,
+      summary: 'Mark an action done (or open again), with a note',
+      params: actionParams,
+      body: updateActionBody,
+      response: { 200: action, ...problems },
+    },
     handler: (request) => actions.updateAction(deps, tenantOf(request), request.params.actionId, request.body),
   });
 };

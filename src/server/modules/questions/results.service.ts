@@ -51,12 +51,25 @@ const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { mi
 // ---------- closing ----------
 
 /** Closes an open campaign now: results per question and group, the response, the keys erased. */
-export async function closeCampaign(deps: QuestionsDeps, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
+export async function closeCampaign(
+  deps: QuestionsDeps,
+  orgId: string,
+  campaignId: string,
+  closedBy?: TenantContext,
+  now = new Date(),
+) {
   await deps.db.transaction((tx) => closeWithin(tx, deps.secret, orgId, campaignId, closedBy, now));
 }
 
 /** The close, in the caller's transaction (the demo seeds closed campaigns this way). */
-export async function closeWithin(tx: Tx, secret: string, orgId: string, campaignId: string, closedBy?: TenantContext, now = new Date()) {
+export async function closeWithin(
+  tx: Tx,
+  secret: string,
+  orgId: string,
+  campaignId: string,
+  closedBy?: TenantContext,
+  now = new Date(),
+) {
   const row = await lockCampaign(tx, orgId, campaignId);
   if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
   // One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts).
@@ -67,20 +80,39 @@ export async function closeWithin(tx: Tx, secret: string, orgId: string, campaig
   const plan = await planResults(tx, secret, orgId, campaignId, k, kTexts);
 
   // The response per group (its counts, shown only as steps), instead of the day's.
-  await tx.delete(campaignParticipation).where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
+  await tx
+    .delete(campaignParticipation)
+    .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
   if (plan.participation.length > 0) {
-    await tx.insert(campaignParticipation).values(
-      plan.participation.map((g) => ({ orgId, campaignId, groupKey: g.group_key, status: g.status, audience: g.audience, respondents: g.respondents })),
-    );
+    await tx
+      .insert(campaignParticipation)
+      .values(
+        plan.participation.map((g) => ({
+          orgId,
+          campaignId,
+          groupKey: g.group_key,
+          status: g.status,
+          audience: g.audience,
+          respondents: g.respondents,
+        })),
+      );
   }
-  for (let i = 0; i < plan.resultRows.length; i += 5000) await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
-  for (let i = 0; i < plan.textRows.length; i += 5000) await tx.insert(campaignTexts).values(plan.textRows.slice(i, i + 5000));
+  for (let i = 0; i < plan.resultRows.length; i += 5000)
+    await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
+  for (let i = 0; i < plan.textRows.length; i += 5000)
+    await tx.insert(campaignTexts).values(plan.textRows.slice(i, i + 5000));
 
   await forgetBallots(tx, orgId, campaignId);
   await tx
     .update(campaigns)
     // Closed early: the last day is today (the trend orders campaigns by it).
-    .set({ status: 'closed', closedAt: new Date(), minGroup: k, minTexts: kTexts, closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)` })
+    .set({
+      status: 'closed',
+      closedAt: new Date(),
+      minGroup: k,
+      minTexts: kTexts,
+      closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)`,
+    })
     .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
   if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
   await notifyMembers(tx, orgId, plan.audienceIds, 'campaign_closed', { campaignId, title: row.title });
@@ -92,19 +124,33 @@ export async function closeWithin(tx: Tx, secret: string, orgId: string, campaig
  * answered only: the rule before issue 14, for bench/questions.ts to set beside it). Writes nothing
  * that outlives the transaction.
  */
-export async function planResults(tx: Tx, secret: string, orgId: string, campaignId: string, k: number, kTexts: number, acrossRounds = true) {
+export async function planResults(
+  tx: Tx,
+  secret: string,
+  orgId: string,
+  campaignId: string,
+  k: number,
+  kTexts: number,
+  acrossRounds = true,
+) {
   // Atoms split people by their places in every earlier round with a shared question, too.
   const earlier = acrossRounds ? await loadEarlierRounds(tx, orgId, campaignId) : [];
   const placed = await placeBallots(tx, secret, orgId, campaignId, historyOf(earlier));
   const n = placed.atoms.atoms.length;
   const asked = countPerAtom(n, placed.audienceAtoms);
   const candidates = placed.atoms.candidates(asked);
-  const people = peopleAcrossRounds(earlier, { atomCount: n, audienceIds: placed.audienceIds, audienceAtoms: placed.audienceAtoms });
+  const people = peopleAcrossRounds(earlier, {
+    atomCount: n,
+    audienceIds: placed.audienceIds,
+    audienceAtoms: placed.audienceAtoms,
+  });
 
   const participation = decideParticipation(placed, k, acrossRounds ? people.model(null) : undefined);
 
   // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
-  await tx.execute(sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`);
+  await tx.execute(
+    sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`,
+  );
   const ballotIds = [...placed.ballotAtoms.keys()];
   if (ballotIds.length > 0) {
     await tx.execute(sql`
@@ -134,7 +180,16 @@ export async function planResults(tx: Tx, secret: string, orgId: string, campaig
   const decide = (questionKey: string, counts: number[], threshold: number) => {
     const cacheKey = `${threshold}:${people.signature(questionKey)}:${counts.join(',')}`;
     let d = decisionCache.get(cacheKey);
-    if (!d) decisionCache.set(cacheKey, (d = decideGroups(counts, candidates, threshold, acrossRounds ? peopleDecisions(questionKey, threshold) : undefined)));
+    if (!d)
+      decisionCache.set(
+        cacheKey,
+        (d = decideGroups(
+          counts,
+          candidates,
+          threshold,
+          acrossRounds ? peopleDecisions(questionKey, threshold) : undefined,
+        )),
+      );
     return d;
   };
   const resultRows: (typeof campaignResults.$inferInsert)[] = [];
@@ -142,21 +197,32 @@ export async function planResults(tx: Tx, secret: string, orgId: string, campaig
   for (const q of questions) {
     if (q.kind === 'open') {
       const perAtom = new Map<number, string[]>();
-      for (const t of texts) if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
+      for (const t of texts)
+        if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
       const counts = Array.from({ length: n }, (_, i) => perAtom.get(i)?.length ?? 0);
       const decisions = decide(q.key, counts, kTexts);
       for (const g of candidates) {
         const status = decisions.get(g.key)!;
         const shown = status === 'shown';
         const list = shown ? shuffle(g.atoms.flatMap((i) => perAtom.get(i) ?? [])) : [];
-        resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status, respondents: shown ? list.length : null });
-        list.forEach((text, position) => textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }));
+        resultRows.push({
+          orgId,
+          campaignId,
+          questionId: q.id,
+          groupKey: g.key,
+          status,
+          respondents: shown ? list.length : null,
+        });
+        list.forEach((text, position) =>
+          textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }),
+        );
       }
       continue;
     }
     const { min, max } = scaleOf(q.kind);
     const dist = Array.from({ length: n }, () => new Array<number>(max - min + 1).fill(0));
-    for (const t of tallies) if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
+    for (const t of tallies)
+      if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
     const counts = dist.map((d) => d.reduce((a, b) => a + b, 0));
     const decisions = decide(q.key, counts, k);
     for (const g of candidates) {
@@ -226,17 +292,28 @@ async function closedCampaign(db: Tx, tenant: TenantContext, campaignId: string)
     .from(campaigns)
     .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
   if (!row) throw notFound();
-  if (!steering(tenant) && row.status !== 'closed' && !(await audienceRow(db, tenant.orgId, campaignId, tenant.memberId))) throw notFound();
+  if (
+    !steering(tenant) &&
+    row.status !== 'closed' &&
+    !(await audienceRow(db, tenant.orgId, campaignId, tenant.memberId))
+  )
+    throw notFound();
   if (row.status !== 'closed') {
     throw new AppError('campaign_not_closed', 409, {
-      detail: effectiveStatus(row, localDay(tenant.timeZone)) === 'closed' ? 'the results are being computed' : 'results come when the campaign closes',
+      detail:
+        effectiveStatus(row, localDay(tenant.timeZone)) === 'closed'
+          ? 'the results are being computed'
+          : 'results come when the campaign closes',
     });
   }
   return row;
 }
 
 async function visibleGroups(db: Tx, tenant: TenantContext, row: CampaignRow): Promise<ResultGroup[]> {
-  const [org] = await db.select({ visibility: organizations.resultsVisibility }).from(organizations).where(eq(organizations.id, tenant.orgId));
+  const [org] = await db
+    .select({ visibility: organizations.resultsVisibility })
+    .from(organizations)
+    .where(eq(organizations.id, tenant.orgId));
   const may = groupVisibility(tenant, org!.visibility);
   const visible = (await participationGroups(db, row)).filter((g) => may(g.key));
   const names = await findTeamNames(
@@ -265,7 +342,11 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
   const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, tenant.orgId));
   const may = groupVisibility(tenant, org!.resultsVisibility);
   const groups = (await participationGroups(deps.db, row)).filter((g) => may(g.key));
-  const names = await findTeamNames(deps.db, tenant.orgId, groups.flatMap((g) => g.teamId ?? []));
+  const names = await findTeamNames(
+    deps.db,
+    tenant.orgId,
+    groups.flatMap((g) => g.teamId ?? []),
+  );
   return {
     status: row.status as 'scheduled' | 'open' | 'closed',
     minGroup: row.minGroup ?? org!.resultsMinGroup,
@@ -275,7 +356,9 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
 }
 
 const byGroup = (a: ResultGroup, b: ResultGroup) =>
-  groupOrder(a) - groupOrder(b) || (a.teamName ?? '').localeCompare(b.teamName ?? '') || levelRank(a.level) - levelRank(b.level);
+  groupOrder(a) - groupOrder(b) ||
+  (a.teamName ?? '').localeCompare(b.teamName ?? '') ||
+  levelRank(a.level) - levelRank(b.level);
 
 // ---------- reading results ----------
 
@@ -288,9 +371,20 @@ type ResultRow = {
   counts: number[] | null;
 };
 
-export function figuresOf(kind: string, r: Pick<ResultRow, 'status' | 'respondents' | 'value_sum' | 'counts'> | undefined): Figures {
-  if (!r || r.status !== 'shown') return { status: (r?.status ?? 'too_few') as Figures['status'], respondents: null, average: null, distribution: null, promoterScore: null };
-  if (kind === 'open') return { status: 'shown', respondents: r.respondents, average: null, distribution: null, promoterScore: null };
+export function figuresOf(
+  kind: string,
+  r: Pick<ResultRow, 'status' | 'respondents' | 'value_sum' | 'counts'> | undefined,
+): Figures {
+  if (!r || r.status !== 'shown')
+    return {
+      status: (r?.status ?? 'too_few') as Figures['status'],
+      respondents: null,
+      average: null,
+      distribution: null,
+      promoterScore: null,
+    };
+  if (kind === 'open')
+    return { status: 'shown', respondents: r.respondents, average: null, distribution: null, promoterScore: null };
   const n = r.respondents ?? 0;
   const counts = r.counts ?? [];
   let promoterScore: number | null = null;
@@ -299,10 +393,21 @@ export function figuresOf(kind: string, r: Pick<ResultRow, 'status' | 'responden
     const detractors = counts.slice(0, 7).reduce((a, b) => a + b, 0);
     promoterScore = Math.round(((promoters - detractors) / n) * 100);
   }
-  return { status: 'shown', respondents: n, average: n > 0 ? (r.value_sum ?? 0) / n : null, distribution: counts, promoterScore };
+  return {
+    status: 'shown',
+    respondents: n,
+    average: n > 0 ? (r.value_sum ?? 0) / n : null,
+    distribution: counts,
+    promoterScore,
+  };
 }
 
-export async function findResults(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, groupKey: string): Promise<CampaignResults> {
+export async function findResults(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+  groupKey: string,
+): Promise<CampaignResults> {
   const db = deps.db;
   const row = await closedCampaign(db, tenant, campaignId);
   const groups = await visibleGroups(db, tenant, row);
@@ -328,31 +433,53 @@ export async function findResults(deps: QuestionsDeps, tenant: TenantContext, ca
       kind: q.kind,
       text: q.text,
       figures: f,
-      texts: q.kind === 'open' && f.status === 'shown' ? texts.filter((t) => t.question_id === q.id).map((t) => t.text) : null,
+      texts:
+        q.kind === 'open' && f.status === 'shown'
+          ? texts.filter((t) => t.question_id === q.id).map((t) => t.text)
+          : null,
       trend: trend.get(q.key) ?? [],
     };
   });
   const themes = [...new Set(questions.map((q) => q.theme))].map((theme) => {
-    const scores = questionResults.filter((q) => q.theme === theme && q.kind === 'agree5' && q.figures.average !== null).map((q) => q.figures.average!);
-    return { theme, average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, questions: scores.length };
+    const scores = questionResults
+      .filter((q) => q.theme === theme && q.kind === 'agree5' && q.figures.average !== null)
+      .map((q) => q.figures.average!);
+    return {
+      theme,
+      average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      questions: scores.length,
+    };
   });
   const all = await listActions(deps, tenant, {});
   const keys = new Set(questions.map((q) => q.key));
   return {
-    campaign: { id: row.id, title: row.title, opensOn: row.opensOn, closesOn: row.closesOn, status: 'closed', minGroup: row.minGroup!, minTexts: row.minTexts! },
+    campaign: {
+      id: row.id,
+      title: row.title,
+      opensOn: row.opensOn,
+      closesOn: row.closesOn,
+      status: 'closed',
+      minGroup: row.minGroup!,
+      minTexts: row.minTexts!,
+    },
     group,
     groups,
     themes,
     questions: questionResults,
     actions: all.items.filter((a) => a.campaignId === campaignId && a.groupKey === groupKey),
-    earlierActions: all.items.filter((a) => a.campaignId !== campaignId && a.groupKey === groupKey && a.questionKey !== null && keys.has(a.questionKey)),
+    earlierActions: all.items.filter(
+      (a) =>
+        a.campaignId !== campaignId && a.groupKey === groupKey && a.questionKey !== null && keys.has(a.questionKey),
+    ),
     canAct: mayActFor(tenant, groupKey),
   };
 }
 
 /** The same questions in earlier closed campaigns, for the same group, oldest first. */
 async function trendOf(db: Tx, orgId: string, row: CampaignRow, questions: CampaignQuestion[], groupKey: string) {
-  const { rows } = await db.execute<ResultRow & { campaign_id: string; title: string; closes_on: string; question_key: string; kind: string }>(sql`
+  const { rows } = await db.execute<
+    ResultRow & { campaign_id: string; title: string; closes_on: string; question_key: string; kind: string }
+  >(sql`
     select c.id as campaign_id, c.title, c.closes_on::text, q.question_key, q.kind, r.question_id, r.group_key, r.status, r.respondents, r.value_sum, r.counts
       from campaign_questions q
       join campaigns c on c.org_id = q.org_id and c.id = q.campaign_id and c.status = 'closed'
@@ -363,7 +490,12 @@ async function trendOf(db: Tx, orgId: string, row: CampaignRow, questions: Campa
   const trend = new Map<string, QuestionResult['trend']>();
   for (const r of rows) {
     const list = trend.get(r.question_key) ?? [];
-    list.push({ campaignId: r.campaign_id, title: r.title, closesOn: r.closes_on, ...figuresOf(r.kind, r.status ? r : undefined) });
+    list.push({
+      campaignId: r.campaign_id,
+      title: r.title,
+      closesOn: r.closes_on,
+      ...figuresOf(r.kind, r.status ? r : undefined),
+    });
     trend.set(r.question_key, list);
   }
   return trend;
@@ -392,13 +524,17 @@ export async function findMirror(deps: QuestionsDeps, tenant: TenantContext, cam
     teams: teamIds.map((teamId) => ({
       teamId,
       teamName: names.get(teamId) ?? '',
-      status: (participation.find((p) => p.group_key === `team:${teamId}`)?.status ?? 'too_few') as Mirror['teams'][number]['status'],
+      status: (participation.find((p) => p.group_key === `team:${teamId}`)?.status ??
+        'too_few') as Mirror['teams'][number]['status'],
       questions: questions.map((q) => ({
         questionId: q.id,
         selfView: q.selfView as TextPair,
         text: q.text,
         self: self.get(q.id) ?? null,
-        team: figuresOf(q.kind, results.find((r) => r.question_id === q.id && r.group_key === `team:${teamId}`)),
+        team: figuresOf(
+          q.kind,
+          results.find((r) => r.question_id === q.id && r.group_key === `team:${teamId}`),
+        ),
       })),
     })),
   };
@@ -407,7 +543,12 @@ export async function findMirror(deps: QuestionsDeps, tenant: TenantContext, cam
 // ---------- CSV ----------
 
 /** Every shown figure of every group the caller may see: aggregates only, never a single answer. */
-export async function exportResultsCsv(deps: QuestionsDeps, tenant: TenantContext, campaignId: string, language: Language) {
+export async function exportResultsCsv(
+  deps: QuestionsDeps,
+  tenant: TenantContext,
+  campaignId: string,
+  language: Language,
+) {
   const db = deps.db;
   const row = await closedCampaign(db, tenant, campaignId);
   // Every group the caller may see: a group whose response is withheld may still have figures shown.
@@ -419,17 +560,41 @@ export async function exportResultsCsv(deps: QuestionsDeps, tenant: TenantContex
   const results = new Map(rows.map((r) => [`${r.question_id}|${r.group_key}`, r]));
   const t = (key: string) => translate(language, `csv.questions.${key}`);
   const label = (g: ResultGroup) =>
-    [g.kind === 'org' ? t('organisation') : null, g.teamName, g.level ? translate(language, `questions.levels.${g.level}`) : null].filter(Boolean).join(' · ');
+    [
+      g.kind === 'org' ? t('organisation') : null,
+      g.teamName,
+      g.level ? translate(language, `questions.levels.${g.level}`) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const decimal = (x: number) => (language === 'nl' ? x.toFixed(2).replace('.', ',') : x.toFixed(2));
-  const header = [t('group'), t('theme'), t('question'), t('respondents'), t('average'), t('promoterScore'), ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((v) => `${t('score')} ${v}`)];
+  const header = [
+    t('group'),
+    t('theme'),
+    t('question'),
+    t('respondents'),
+    t('average'),
+    t('promoterScore'),
+    ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((v) => `${t('score')} ${v}`),
+  ];
   const lines: (string | number | null)[][] = [];
   for (const g of groups) {
     for (const q of questions) {
       const f = figuresOf(q.kind, results.get(`${q.id}|${g.key}`));
       if (f.status !== 'shown' || q.kind === 'open') continue;
       const offset = q.kind === 'agree5' ? 1 : 0;
-      const byScore = Array.from({ length: 11 }, (_, v) => (v - offset >= 0 && f.distribution && v - offset < f.distribution.length ? f.distribution[v - offset]! : null));
-      lines.push([label(g), translate(language, `questions.themes.${q.theme}`), q.text[language], f.respondents, f.average === null ? null : decimal(f.average), f.promoterScore, ...byScore]);
+      const byScore = Array.from({ length: 11 }, (_, v) =>
+        v - offset >= 0 && f.distribution && v - offset < f.distribution.length ? f.distribution[v - offset]! : null,
+      );
+      lines.push([
+        label(g),
+        translate(language, `questions.themes.${q.theme}`),
+        q.text[language],
+        f.respondents,
+        f.average === null ? null : decimal(f.average),
+        f.promoterScore,
+        ...byScore,
+      ]);
     }
   }
   return toCsv(language, header, lines);
@@ -447,7 +612,9 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
        where ${where}`);
     return rows;
   };
-  for (const c of await due(sql`c.status = 'scheduled' and c.opens_on <= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`)) {
+  for (const c of await due(
+    sql`c.status = 'scheduled' and c.opens_on <= (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`,
+  )) {
     const opened = await deps.db.transaction(async (tx) => {
       const row = await lockCampaign(tx, c.org_id, c.id);
       if (row.status !== 'scheduled') return false;
@@ -467,7 +634,9 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
     });
     if (taken) done.responses++;
   }
-  for (const c of await due(sql`c.status = 'open' and c.closes_on < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`)) {
+  for (const c of await due(
+    sql`c.status = 'open' and c.closes_on < (${now.toISOString()}::timestamptz at time zone o.time_zone)::date`,
+  )) {
     try {
       await closeCampaign(deps, c.org_id, c.id, undefined, now);
       done.closed++;
@@ -475,7 +644,8 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
       if (!(err instanceof AppError && err.code === 'campaign_not_open')) throw err;
     }
   }
-  for (const c of await due(sql`c.status = 'open' and cardinality(c.reminder_days) > 0`)) done.reminded += await remind(deps, c.org_id, c.id, c.today);
+  for (const c of await due(sql`c.status = 'open' and cardinality(c.reminder_days) > 0`))
+    done.reminded += await remind(deps, c.org_id, c.id, c.today);
   return done;
 }
 
@@ -502,8 +672,14 @@ async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, to
     const { rows: audience } = await tx.execute<{ member_id: string }>(sql`
       select member_id from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
     const everyone = audience.map((a) => a.member_id);
-    await notifyMembers(tx, orgId, everyone, 'campaign_reminder', { campaignId, title: row.title, closesOn: row.closesOn });
-    await tx.execute(sql`update campaign_reminder_runs set sent = ${everyone.length} where org_id = ${orgId} and campaign_id = ${campaignId} and day = ${latest}`);
+    await notifyMembers(tx, orgId, everyone, 'campaign_reminder', {
+      campaignId,
+      title: row.title,
+      closesOn: row.closesOn,
+    });
+    await tx.execute(
+      sql`update campaign_reminder_runs set sent = ${everyone.length} where org_id = ${orgId} and campaign_id = ${campaignId} and day = ${latest}`,
+    );
     return everyone.length;
   });
 }

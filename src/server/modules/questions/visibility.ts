@@ -36,4 +36,3 @@ export function mayActFor(tenant: TenantContext, groupKey: string) {
   const { teamId } = parseGroupKey(groupKey);
   return teamId !== null && tenant.managedTeamIds.includes(teamId);
 }
-

@@ -27,10 +27,16 @@ export async function providerConfig(cacheKey: string, settings: ProviderSetting
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;
   const issuer = new URL(settings.issuer);
-  const config = await oidc.discovery(issuer, settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret), {
-    timeout: DISCOVERY_TIMEOUT_SECONDS,
-    ...(issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
-  });
+  const config = await oidc.discovery(
+    issuer,
+    settings.clientId,
+    undefined,
+    oidc.ClientSecretBasic(settings.clientSecret),
+    {
+      timeout: DISCOVERY_TIMEOUT_SECONDS,
+      ...(issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
+    },
+  );
   for (const old of cache.keys()) if (old.startsWith(`${cacheKey}|`)) cache.delete(old);
   cache.set(key, { config, at: Date.now() });
   return config;
@@ -52,7 +58,12 @@ export function newFlow(): Flow {
   return { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
 }
 
-export async function authorizationUrl(config: oidc.Configuration, flow: Flow, redirectUri: string, loginHint: string): Promise<URL> {
+export async function authorizationUrl(
+  config: oidc.Configuration,
+  flow: Flow,
+  redirectUri: string,
+  loginHint: string,
+): Promise<URL> {
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: SSO_SCOPES,
@@ -84,14 +95,19 @@ export async function redeemCode(config: oidc.Configuration, callbackUrl: URL, f
   if (!idClaims) throw new Error('no ID token');
   // Some providers put the address only in the userinfo answer (checked to be about the same subject).
   const claims: Record<string, unknown> & { sub: string } =
-    typeof idClaims.email === 'string' ? idClaims : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
+    typeof idClaims.email === 'string'
+      ? idClaims
+      : { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   // Entra ID puts the address in `email` when the account has one, else often only in preferred_username.
-  const email = text(claims.email) ?? (text(claims.preferred_username)?.includes('@') ? text(claims.preferred_username) : undefined);
+  const email =
+    text(claims.email) ??
+    (text(claims.preferred_username)?.includes('@') ? text(claims.preferred_username) : undefined);
   return {
     subject: claims.sub,
     email: email?.toLowerCase(),
     emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined,
-    name: text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || undefined),
+    name:
+      text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || undefined),
   };
 }

@@ -4,13 +4,16 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 // AUTH_SECRET with HKDF, so a copy of the database alone does not give it away. Changing AUTH_SECRET
 // makes stored secrets unreadable: an administrator then enters the client secret again.
 
-const keyOf = (authSecret: string) => Buffer.from(hkdfSync('sha256', authSecret, 'klantwerk', 'sso client secret v1', 32));
+const keyOf = (authSecret: string) =>
+  Buffer.from(hkdfSync('sha256', authSecret, 'klantwerk', 'sso client secret v1', 32));
 
 export function sealSecret(plain: string, authSecret: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyOf(authSecret), iv);
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join(
+    '.',
+  );
 }
 
 /** The secret, or null when it was sealed under another AUTH_SECRET (or tampered with). */

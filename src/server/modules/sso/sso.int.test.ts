@@ -7,7 +7,14 @@ import {
   TEST_CLIENT_SECRET,
   type TestProvider,
 } from '../../../../test/helpers/oidc-provider';
-import { cookieFrom, createTestApp, signIn, TEST_PASSWORD, tokenFromMail, type TestApp } from '../../../../test/helpers/test-app';
+import {
+  cookieFrom,
+  createTestApp,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+  tokenFromMail,
+} from '../../../../test/helpers/test-app';
 
 // Single sign-on through the API against a real OpenID provider on loopback (npm oidc-provider): the
 // administrator's settings and their rules, the flow bound to the browser and to the organisation,
@@ -45,11 +52,15 @@ const connection = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const put = (cookie: string, payload: object) => t.app.inject({ method: 'PUT', url: '/api/v1/sso', payload, headers: { cookie, 'accept-language': 'en' } });
+const put = (cookie: string, payload: object) =>
+  t.app.inject({ method: 'PUT', url: '/api/v1/sso', payload, headers: { cookie, 'accept-language': 'en' } });
 
 /** The whole round trip: start at Klantwerk, sign in at the provider, come back to the callback. */
 async function signInWithProvider(email: string, loginAs = email) {
-  const start = await t.app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?email=${encodeURIComponent(email)}&next=/extras` });
+  const start = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/auth/sso/start?email=${encodeURIComponent(email)}&next=/extras`,
+  });
   expect(start.statusCode, start.body).toBe(303);
   const back = await signInAtProvider(start.headers.location as string, loginAs, REDIRECT_URI);
   const flow = cookieFrom(start);
@@ -80,7 +91,15 @@ describe('connecting the identity provider', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({
       redirectUri: REDIRECT_URI,
-      connection: { issuer: provider.issuer, clientId: TEST_CLIENT_ID, hasClientSecret: true, domains: ['example.test'], provisioning: 'approval', required: false, enabled: true },
+      connection: {
+        issuer: provider.issuer,
+        clientId: TEST_CLIENT_ID,
+        hasClientSecret: true,
+        domains: ['example.test'],
+        provisioning: 'approval',
+        required: false,
+        enabled: true,
+      },
     });
     const read = await t.app.inject({ method: 'GET', url: '/api/v1/sso', headers: { cookie: adminA } });
     expect(read.body).not.toContain(TEST_CLIENT_SECRET);
@@ -102,7 +121,10 @@ describe('connecting the identity provider', () => {
 
 describe('signing in with the provider', () => {
   it('starts with PKCE (S256), state and nonce, tied to this browser by a cookie', async () => {
-    const start = await t.app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?email=${encodeURIComponent(a.people.member.email)}` });
+    const start = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/sso/start?email=${encodeURIComponent(a.people.member.email)}`,
+    });
     expect(start.statusCode).toBe(303);
     const to = new URL(start.headers.location as string);
     expect(to.origin).toBe(provider.issuer);
@@ -121,7 +143,10 @@ describe('signing in with the provider', () => {
 
   it('a member signs in; the session works in this organisation only, never in another one of theirs', async () => {
     // The member of A also belongs to B.
-    await t.database.pool.query(`insert into members (org_id, user_id, roles) values ($1, $2, '{member}')`, [b.orgId, a.people.member.userId]);
+    await t.database.pool.query(`insert into members (org_id, user_id, roles) values ($1, $2, '{member}')`, [
+      b.orgId,
+      a.people.member.userId,
+    ]);
     const back = await signInWithProvider(a.people.member.email);
     expect(back.statusCode).toBe(303);
     expect(back.headers.location).toBe('/extras');
@@ -129,7 +154,12 @@ describe('signing in with the provider', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
     expect(me.json().activeOrganization.id).toBe(a.orgId);
     expect(me.json().organizations.map((o: { organizationId: string }) => o.organizationId)).toEqual([a.orgId]);
-    const toB = await t.app.inject({ method: 'POST', url: '/api/v1/me/organization', payload: { organizationId: b.orgId }, headers: { cookie: session } });
+    const toB = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/organization',
+      payload: { organizationId: b.orgId },
+      headers: { cookie: session },
+    });
     expect(toB.statusCode).toBe(404);
     // With a password, the same person still reaches both.
     const withPassword = await signIn(t.app, a.people.member.email, TEST_PASSWORD);
@@ -138,7 +168,10 @@ describe('signing in with the provider', () => {
   });
 
   it('the callback is refused without the cookie of the browser that started, and works only once', async () => {
-    const start = await t.app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?email=${encodeURIComponent(a.people.director.email)}` });
+    const start = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/sso/start?email=${encodeURIComponent(a.people.director.email)}`,
+    });
     const back = await signInAtProvider(start.headers.location as string, a.people.director.email, REDIRECT_URI);
     const url = `${back.pathname}${back.search}`;
     const stranger = await t.app.inject({ method: 'GET', url });
@@ -179,12 +212,33 @@ describe('signing in with the provider', () => {
     const items = list.json().items as { id: string; email: string }[];
     expect(items.map((i) => i.email).sort()).toEqual(['ander.a@example.test', 'nieuw.a@example.test']);
     // B's administrator cannot see or decide A's requests.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/sso/requests', headers: { cookie: adminB } })).json().items).toEqual([]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/sso/requests', headers: { cookie: adminB } })).json().items,
+    ).toEqual([]);
     const nieuw = items.find((i) => i.email === 'nieuw.a@example.test')!;
     const ander = items.find((i) => i.email === 'ander.a@example.test')!;
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/sso/requests/${nieuw.id}/approve`, headers: { cookie: adminB } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/sso/requests/${nieuw.id}/approve`, headers: { cookie: adminA } })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/sso/requests/${ander.id}`, headers: { cookie: adminA } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/sso/requests/${nieuw.id}/approve`,
+          headers: { cookie: adminB },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/sso/requests/${nieuw.id}/approve`,
+          headers: { cookie: adminA },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/sso/requests/${ander.id}`, headers: { cookie: adminA } }))
+        .statusCode,
+    ).toBe(204);
     const again = await signInWithProvider('nieuw.a@example.test');
     expect(again.headers.location).toBe('/extras');
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookieFrom(again) } });
@@ -195,13 +249,18 @@ describe('signing in with the provider', () => {
     expect((await put(adminA, connection({ clientSecret: undefined, provisioning: 'member' }))).statusCode).toBe(200);
     const back = await signInWithProvider('direct.a@example.test');
     expect(back.headers.location).toBe('/extras');
-    await t.database.pool.query(`update members set status = 'deactivated' where org_id = $1 and id = $2`, [a.orgId, a.people.advisor.memberId]);
+    await t.database.pool.query(`update members set status = 'deactivated' where org_id = $1 and id = $2`, [
+      a.orgId,
+      a.people.advisor.memberId,
+    ]);
     const out = await signInWithProvider(a.people.advisor.email);
     expect(out.headers.location).toBe('/sign-in?problem=account_deactivated');
   });
 
   it('when required, password sign-in is refused for the domain with a clear message', async () => {
-    expect((await put(adminA, connection({ clientSecret: undefined, provisioning: 'member', required: true }))).statusCode).toBe(200);
+    expect(
+      (await put(adminA, connection({ clientSecret: undefined, provisioning: 'member', required: true }))).statusCode,
+    ).toBe(200);
     const refused = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
@@ -212,13 +271,24 @@ describe('signing in with the provider', () => {
     expect(refused.json().code).toBe('sso_required');
     expect(refused.json().title).toContain('Sign in with your organisation');
     // Nor does accepting an invitation with a password open that door.
-    await t.app.inject({ method: 'POST', url: '/api/v1/invitations', payload: { email: 'uitgenodigd.a@example.test' }, headers: { cookie: adminA } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      payload: { email: 'uitgenodigd.a@example.test' },
+      headers: { cookie: adminA },
+    });
     const token = tokenFromMail(t.mailer, 'uitgenodigd.a@example.test');
-    const accept = await t.app.inject({ method: 'POST', url: '/api/v1/auth/invitations/accept', payload: { token, name: 'Uitgenodigd', password: 'a long and unusual passphrase 42' } });
+    const accept = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token, name: 'Uitgenodigd', password: 'a long and unusual passphrase 42' },
+    });
     expect(accept.statusCode).toBe(403);
     expect(accept.json().code).toBe('sso_required');
     // Switched off, or disconnected: passwords work again.
-    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { cookie: adminA } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { cookie: adminA } })).statusCode).toBe(
+      204,
+    );
     expect(await signIn(t.app, a.people.director.email)).toContain('klantwerk.session_token=');
   });
 });

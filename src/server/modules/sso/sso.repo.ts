@@ -9,7 +9,11 @@ export type ConnectionRow = typeof ssoConnections.$inferSelect & { domains: stri
 export async function selectConnection(tx: Tx, orgId: string): Promise<ConnectionRow | undefined> {
   const [row] = await tx.select().from(ssoConnections).where(eq(ssoConnections.orgId, orgId));
   if (!row) return undefined;
-  const domains = await tx.select({ domain: ssoDomains.domain }).from(ssoDomains).where(eq(ssoDomains.orgId, orgId)).orderBy(asc(ssoDomains.domain));
+  const domains = await tx
+    .select({ domain: ssoDomains.domain })
+    .from(ssoDomains)
+    .where(eq(ssoDomains.orgId, orgId))
+    .orderBy(asc(ssoDomains.domain));
   return { ...row, domains: domains.map((d) => d.domain) };
 }
 
@@ -38,7 +42,13 @@ export async function selectDomainsOfMembers(tx: Tx, orgId: string, domains: str
     .selectDistinct({ domain: sql<string>`lower(split_part(${authUser.email}, '@', 2))` })
     .from(members)
     .innerJoin(authUser, eq(authUser.id, members.userId))
-    .where(and(eq(members.orgId, orgId), eq(members.status, 'active'), inArray(sql`lower(split_part(${authUser.email}, '@', 2))`, domains)));
+    .where(
+      and(
+        eq(members.orgId, orgId),
+        eq(members.status, 'active'),
+        inArray(sql`lower(split_part(${authUser.email}, '@', 2))`, domains),
+      ),
+    );
   return rows.map((r) => r.domain);
 }
 
@@ -57,7 +67,10 @@ export async function upsertConnection(
 }
 
 export async function deleteConnection(tx: Tx, orgId: string) {
-  const rows = await tx.delete(ssoConnections).where(eq(ssoConnections.orgId, orgId)).returning({ orgId: ssoConnections.orgId });
+  const rows = await tx
+    .delete(ssoConnections)
+    .where(eq(ssoConnections.orgId, orgId))
+    .returning({ orgId: ssoConnections.orgId });
   return rows.length > 0;
 }
 
@@ -88,7 +101,10 @@ export async function selectUserOfIdentity(tx: Tx, providerId: string, subject: 
 }
 
 export async function selectUserByEmail(tx: Tx, email: string) {
-  const [row] = await tx.select({ id: authUser.id, email: authUser.email }).from(authUser).where(eq(authUser.email, email));
+  const [row] = await tx
+    .select({ id: authUser.id, email: authUser.email })
+    .from(authUser)
+    .where(eq(authUser.email, email));
   return row;
 }
 
@@ -100,7 +116,12 @@ export async function upsertJoinRequest(tx: Tx, orgId: string, userId: string) {
 
 export async function selectJoinRequests(tx: Tx, orgId: string) {
   return tx
-    .select({ id: ssoJoinRequests.id, name: authUser.name, email: authUser.email, createdAt: ssoJoinRequests.createdAt })
+    .select({
+      id: ssoJoinRequests.id,
+      name: authUser.name,
+      email: authUser.email,
+      createdAt: ssoJoinRequests.createdAt,
+    })
     .from(ssoJoinRequests)
     .innerJoin(authUser, eq(authUser.id, ssoJoinRequests.userId))
     .where(eq(ssoJoinRequests.orgId, orgId))

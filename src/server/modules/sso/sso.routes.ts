@@ -17,7 +17,9 @@ import { safeNext } from '../auth/sign-in.page';
 import * as service from './sso.service';
 
 function readFlowCookie(request: FastifyRequest): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${service.FLOW_COOKIE.replace('.', '\\.')}=([A-Za-z0-9_-]{16,128})`).exec(request.headers.cookie ?? '');
+  const match = new RegExp(`(?:^|;\\s*)${service.FLOW_COOKIE.replace('.', '\\.')}=([A-Za-z0-9_-]{16,128})`).exec(
+    request.headers.cookie ?? '',
+  );
   return match?.[1] ?? null;
 }
 
@@ -25,7 +27,10 @@ const redirect = z.null().describe('See Other: the Location header says where th
 
 /** Browser navigations end on the sign-in page, which says what went wrong in the person's language. */
 function backToSignIn(reply: FastifyReply<any>, params: Record<string, string>) {
-  return reply.code(303).header('location', `/sign-in?${new URLSearchParams(params)}`).send(null);
+  return reply
+    .code(303)
+    .header('location', `/sign-in?${new URLSearchParams(params)}`)
+    .send(null);
 }
 
 export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async (app, { deps }) => {
@@ -35,7 +40,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: "Sign in with the organisation's identity provider (OpenID Connect): answers 303 to the provider of the address's domain, or to /sign-in with the problem",
+      summary:
+        "Sign in with the organisation's identity provider (OpenID Connect): answers 303 to the provider of the address's domain, or to /sign-in with the problem",
       querystring: ssoStartQuery,
       response: { 303: redirect, ...problems },
     },
@@ -56,7 +62,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Where the identity provider sends the browser back (the redirect URI to register): signs in and answers 303',
+      summary:
+        'Where the identity provider sends the browser back (the redirect URI to register): signs in and answers 303',
       querystring: ssoCallbackQuery,
       response: { 303: redirect, ...problems },
     },
@@ -92,7 +99,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
     config: { access: ADMIN },
     schema: {
       tags: ['sso'],
-      summary: "Connect or change the organisation's identity provider (its discovery document is fetched first); the client secret is kept encrypted",
+      summary:
+        "Connect or change the organisation's identity provider (its discovery document is fetched first); the client secret is kept encrypted",
       body: putSsoConnectionBody,
       response: { 200: ssoSettings, ...problems },
     },
@@ -101,7 +109,11 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
 
   app.delete('/sso', {
     config: { access: ADMIN },
-    schema: { tags: ['sso'], summary: 'Disconnect the identity provider (password sign-in works again)', response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['sso'],
+      summary: 'Disconnect the identity provider (password sign-in works again)',
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.deleteConnection(deps, tenantOf(request));
       return reply.code(204).send(null);
@@ -134,7 +146,12 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
 
   app.delete('/sso/requests/:requestId', {
     config: { access: ADMIN },
-    schema: { tags: ['sso'], summary: 'Decline a request to join', params: ssoJoinRequestParams, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['sso'],
+      summary: 'Decline a request to join',
+      params: ssoJoinRequestParams,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       await service.declineJoinRequest(deps, tenantOf(request), request.params.requestId);
       return reply.code(204).send(null);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { PutSsoConnectionBody, SsoJoinRequest, SsoSettings } from '../../../contracts/sso.contract';
 import { putSsoConnectionBody } from '../../../contracts/sso.contract';
 import type { Db } from '../../db/client';
@@ -12,8 +12,8 @@ import type { BetterAuth } from '../auth/better-auth';
 import { SESSION_DAYS } from '../auth/better-auth';
 import * as org from '../org/org.service';
 import { allowedIssuer, authorizationUrl, type Flow, newFlow, providerConfig, redeemCode } from './oidc-client';
-import * as repo from './sso.repo';
 import { openSecret, sealSecret } from './secret-box';
+import * as repo from './sso.repo';
 
 export interface SsoDeps {
   db: Db;
@@ -35,19 +35,66 @@ const FLOW_COOKIE_PATH = '/api/v1/auth/sso';
  * (nor, with them, take the sign-in of their users elsewhere).
  */
 const PUBLIC_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.nl', 'live.com', 'live.nl', 'msn.com', 'yahoo.com',
-  'yahoo.nl', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.net', 'gmx.de',
-  'ziggo.nl', 'kpnmail.nl', 'kpnplanet.nl', 'planet.nl', 'home.nl', 'hetnet.nl', 'xs4all.nl', 'telfort.nl', 'upcmail.nl',
-  'chello.nl', 'casema.nl', 'quicknet.nl', 'zeelandnet.nl', 'online.nl', 'tele2.nl', 'mail.com', 'yandex.com', 'zoho.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.nl',
+  'live.com',
+  'live.nl',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.nl',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'ziggo.nl',
+  'kpnmail.nl',
+  'kpnplanet.nl',
+  'planet.nl',
+  'home.nl',
+  'hetnet.nl',
+  'xs4all.nl',
+  'telfort.nl',
+  'upcmail.nl',
+  'chello.nl',
+  'casema.nl',
+  'quicknet.nl',
+  'zeelandnet.nl',
+  'online.nl',
+  'tele2.nl',
+  'mail.com',
+  'yandex.com',
+  'zoho.com',
 ]);
 
 /** The cookie that ties a flow to the browser that started it (SameSite=Lax: sent on the provider's redirect back). */
 export function flowCookie(state: string, secure: boolean): string {
-  return [`${FLOW_COOKIE}=${state}`, `Path=${FLOW_COOKIE_PATH}`, 'Max-Age=600', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${FLOW_COOKIE}=${state}`,
+    `Path=${FLOW_COOKIE_PATH}`,
+    'Max-Age=600',
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export const clearFlowCookie = (secure: boolean) =>
-  [`${FLOW_COOKIE}=`, `Path=${FLOW_COOKIE_PATH}`, 'Max-Age=0', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+  [
+    `${FLOW_COOKIE}=`,
+    `Path=${FLOW_COOKIE_PATH}`,
+    'Max-Age=0',
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 
 export const redirectUriOf = (appUrl: string) => `${appUrl}${CALLBACK_PATH}`;
 const providerIdOf = (orgId: string) => `sso:${orgId}`;
@@ -77,7 +124,11 @@ export async function findSettings(deps: Pick<SsoDeps, 'db' | 'appUrl'>, tenant:
 const fieldError = (path: string, code: AppError['code'], status: number, message: string, detail?: string) =>
   new AppError(code, status, { errors: [{ path, code, message }], ...(detail ? { detail } : {}) });
 
-export async function putConnection(deps: SsoDeps, tenant: TenantContext, input: PutSsoConnectionBody): Promise<SsoSettings> {
+export async function putConnection(
+  deps: SsoDeps,
+  tenant: TenantContext,
+  input: PutSsoConnectionBody,
+): Promise<SsoSettings> {
   const body = putSsoConnectionBody.parse(input);
   const domains = [...new Set(body.domains)];
   const existing = await repo.selectConnection(deps.db, tenant.orgId);
@@ -93,14 +144,21 @@ export async function putConnection(deps: SsoDeps, tenant: TenantContext, input:
   // (every address here was proven by a mailed link). Others cannot claim a domain they do not work at.
   const ours = new Set(await repo.selectDomainsOfMembers(deps.db, tenant.orgId, domains));
   const foreign = domains.filter((d) => !ours.has(d));
-  if (foreign.length) throw fieldError('body.domains', 'sso_domain_not_allowed', 400, foreign.join(', '), foreign.join(', '));
+  if (foreign.length)
+    throw fieldError('body.domains', 'sso_domain_not_allowed', 400, foreign.join(', '), foreign.join(', '));
 
   // The issuer must answer with its discovery document before anything is saved.
   try {
     await providerConfig(`check:${tenant.orgId}`, { issuer: body.issuer, clientId: body.clientId, clientSecret });
   } catch (err) {
     deps.log.warn({ orgId: tenant.orgId, issuer: body.issuer, reason: (err as Error).message }, 'sso discovery failed');
-    throw fieldError('body.issuer', 'sso_discovery_failed', 400, 'no OpenID Connect discovery document', (err as Error).message.slice(0, 200));
+    throw fieldError(
+      'body.issuer',
+      'sso_discovery_failed',
+      400,
+      'no OpenID Connect discovery document',
+      (err as Error).message.slice(0, 200),
+    );
   }
 
   await deps.db.transaction(async (tx) => {
@@ -110,7 +168,8 @@ export async function putConnection(deps: SsoDeps, tenant: TenantContext, input:
       {
         issuer: body.issuer,
         clientId: body.clientId,
-        clientSecretEnc: body.clientSecret || !existing ? sealSecret(clientSecret, deps.secret) : existing.clientSecretEnc,
+        clientSecretEnc:
+          body.clientSecret || !existing ? sealSecret(clientSecret, deps.secret) : existing.clientSecretEnc,
         provisioning: body.provisioning,
         required: body.required,
         enabled: body.enabled,
@@ -144,13 +203,21 @@ export async function listJoinRequests(deps: Pick<SsoDeps, 'db'>, tenant: Tenant
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function approveJoinRequest(deps: Pick<SsoDeps, 'db'>, tenant: TenantContext, requestId: string): Promise<void> {
+export async function approveJoinRequest(
+  deps: Pick<SsoDeps, 'db'>,
+  tenant: TenantContext,
+  requestId: string,
+): Promise<void> {
   const request = await repo.takeJoinRequest(deps.db, tenant.orgId, requestId);
   if (!request) throw notFound();
   await org.joinBySingleSignOn(deps.db, tenant.orgId, request.userId, tenant.memberId);
 }
 
-export async function declineJoinRequest(deps: Pick<SsoDeps, 'db'>, tenant: TenantContext, requestId: string): Promise<void> {
+export async function declineJoinRequest(
+  deps: Pick<SsoDeps, 'db'>,
+  tenant: TenantContext,
+  requestId: string,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const request = await repo.takeJoinRequest(tx, tenant.orgId, requestId);
     if (!request) throw notFound();
@@ -182,11 +249,18 @@ interface StoredFlow extends Flow {
 async function configOf(deps: SsoDeps, connection: repo.ConnectionRow) {
   const clientSecret = openSecret(connection.clientSecretEnc, deps.secret);
   if (!clientSecret) {
-    deps.log.error({ orgId: connection.orgId }, 'sso client secret unreadable (AUTH_SECRET changed?): an administrator must enter it again');
+    deps.log.error(
+      { orgId: connection.orgId },
+      'sso client secret unreadable (AUTH_SECRET changed?): an administrator must enter it again',
+    );
     throw new AppError('sso_failed', 400);
   }
   try {
-    return await providerConfig(connection.orgId, { issuer: connection.issuer, clientId: connection.clientId, clientSecret });
+    return await providerConfig(connection.orgId, {
+      issuer: connection.issuer,
+      clientId: connection.clientId,
+      clientSecret,
+    });
   } catch (err) {
     deps.log.warn({ orgId: connection.orgId, reason: (err as Error).message }, 'sso discovery failed');
     throw new AppError('sso_failed', 400);
@@ -204,7 +278,12 @@ export async function startSignIn(deps: SsoDeps, email: string, next: string): P
   const config = await configOf(deps, connection);
   const flow = newFlow();
   const stored: StoredFlow = { ...flow, orgId: connection.orgId, next };
-  await repo.insertFlow(deps.db, flowIdentifier(flow.state), JSON.stringify(stored), new Date(Date.now() + FLOW_MINUTES * 60_000));
+  await repo.insertFlow(
+    deps.db,
+    flowIdentifier(flow.state),
+    JSON.stringify(stored),
+    new Date(Date.now() + FLOW_MINUTES * 60_000),
+  );
   const url = await authorizationUrl(config, flow, redirectUriOf(deps.appUrl), email);
   return { url: url.href, state: flow.state };
 }
@@ -258,15 +337,31 @@ export async function finishSignIn(
     await org.joinBySingleSignOn(deps.db, flow.orgId, userId, null);
   }
   const auth = await deps.betterAuth.$context;
-  const session = await auth.internalAdapter.createSession(userId, false, { ipAddress: context.ip, userAgent: context.userAgent });
+  const session = await auth.internalAdapter.createSession(userId, false, {
+    ipAddress: context.ip,
+    userAgent: context.userAgent,
+  });
   // The session works in this organisation only: its provider vouches for nothing elsewhere.
-  await deps.db.update(authSession).set({ activeOrgId: flow.orgId, ssoOrgId: flow.orgId }).where(eq(authSession.token, session.token));
+  await deps.db
+    .update(authSession)
+    .set({ activeOrgId: flow.orgId, ssoOrgId: flow.orgId })
+    .where(eq(authSession.token, session.token));
   const secure = deps.appUrl.startsWith('https://');
-  return { kind: 'signedIn', next: flow.next, cookie: sessionCookie(session.token, deps.secret, { secure, maxAgeSeconds: SESSION_DAYS * 86_400 }) };
+  return {
+    kind: 'signedIn',
+    next: flow.next,
+    cookie: sessionCookie(session.token, deps.secret, { secure, maxAgeSeconds: SESSION_DAYS * 86_400 }),
+  };
 }
 
 /** The person behind the provider's subject: linked before, else the account with that address, else a new one. */
-async function userOfIdentity(deps: SsoDeps, orgId: string, subject: string, email: string, name: string | undefined): Promise<string> {
+async function userOfIdentity(
+  deps: SsoDeps,
+  orgId: string,
+  subject: string,
+  email: string,
+  name: string | undefined,
+): Promise<string> {
   const providerId = providerIdOf(orgId);
   const linked = await repo.selectUserOfIdentity(deps.db, providerId, subject);
   // The subject is the identity: it stays the same person when the provider changes their address.
@@ -275,7 +370,12 @@ async function userOfIdentity(deps: SsoDeps, orgId: string, subject: string, ema
   const existing = await repo.selectUserByEmail(deps.db, email);
   const userId = existing
     ? existing.id
-    : (await auth.internalAdapter.createUser({ email, name: (name ?? email.split('@')[0]!).slice(0, 120), emailVerified: true }, { method: 'sso-oidc', sso: { providerId } })).id;
+    : (
+        await auth.internalAdapter.createUser(
+          { email, name: (name ?? email.split('@')[0]!).slice(0, 120), emailVerified: true },
+          { method: 'sso-oidc', sso: { providerId } },
+        )
+      ).id;
   await auth.internalAdapter.linkAccount({ userId, providerId, accountId: subject });
   return userId;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
-import { createTestApp, signIn, TEST_PASSWORD, tokenFromMail, type TestApp } from '../../../../test/helpers/test-app';
+import { createTestApp, signIn, TEST_PASSWORD, type TestApp, tokenFromMail } from '../../../../test/helpers/test-app';
 
 let t: TestApp;
 let f: OrgFixture;
@@ -19,7 +19,12 @@ describe('probes and runtime configuration', () => {
 
   it('serves the runtime configuration the web app reads', async () => {
     const config = (await t.app.inject('/api/config')).json();
-    expect(config).toMatchObject({ signUpEnabled: true, languages: ['nl', 'en'], defaultLanguage: 'nl', currency: 'EUR' });
+    expect(config).toMatchObject({
+      signUpEnabled: true,
+      languages: ['nl', 'en'],
+      defaultLanguage: 'nl',
+      currency: 'EUR',
+    });
     // An organisation exists; APP_URL is http://localhost:3000, so the administrator is warned.
     expect(config).toMatchObject({ emptyInstance: false, appUrlLocal: true, mailDelivers: true });
   });
@@ -75,17 +80,38 @@ describe('the API is documented', () => {
 
 describe('logs', () => {
   it('carry the request id and never a password, token or cookie', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: f.people.member.email, password: 'wrong-secret-pw' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: f.people.member.email, password: 'wrong-secret-pw' },
+    });
     const cookie = await signIn(t.app, f.people.member.email);
-    await t.app.inject({ method: 'GET', url: '/api/v1/me?token=abcdef123456', headers: { cookie, authorization: 'Bearer sekrit-bearer' } });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email: f.people.member.email } });
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me?token=abcdef123456',
+      headers: { cookie, authorization: 'Bearer sekrit-bearer' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/forgot',
+      payload: { email: f.people.member.email },
+    });
     await t.app.afterResponse.idle();
     const resetToken = tokenFromMail(t.mailer, f.people.member.email);
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password/reset', payload: { token: resetToken, password: 'new-secret-pw-123' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token: resetToken, password: 'new-secret-pw-123' },
+    });
     // a server error logs the failing query, never its parameters
     const admin = await signIn(t.app, f.people.admin.email);
     await t.database.pool.query('alter table teams rename to teams_away');
-    const broken = await t.app.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'param-value-xyz' }, headers: { cookie: admin } });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'param-value-xyz' },
+      headers: { cookie: admin },
+    });
     await t.database.pool.query('alter table teams_away rename to teams');
     expect(broken.statusCode).toBe(500);
     expect(broken.body).not.toContain('teams_away');
@@ -93,7 +119,16 @@ describe('logs', () => {
     const all = t.logs.join('\n');
     expect(all).toContain(broken.headers['x-request-id']);
     const sessionValue = cookie.split('=')[1]!;
-    for (const secret of [TEST_PASSWORD, 'wrong-secret-pw', 'new-secret-pw-123', resetToken, sessionValue, 'abcdef123456', 'sekrit-bearer', 'param-value-xyz']) {
+    for (const secret of [
+      TEST_PASSWORD,
+      'wrong-secret-pw',
+      'new-secret-pw-123',
+      resetToken,
+      sessionValue,
+      'abcdef123456',
+      'sekrit-bearer',
+      'param-value-xyz',
+    ]) {
       expect(all, `log contains ${secret}`).not.toContain(secret);
     }
   });

@@ -1,13 +1,13 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { runtimeConfig, webManifest } from '../../../contracts/system.contract';
 import { LANGUAGES } from '../../../contracts/constants';
+import { runtimeConfig, webManifest } from '../../../contracts/system.contract';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
-import { problems } from '../../lib/openapi';
 import { languageFromHeader, translate } from '../../lib/i18n';
+import { problems } from '../../lib/openapi';
 import { findOrganization, isEmptyInstance } from '../org/org.service';
 
 /** The app's colour (Mantine blue 9): the phone's status bar and the installed app's splash. */
@@ -27,10 +27,13 @@ interface Status {
 }
 
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
-export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; version: string; mailDelivers: boolean; status: Status }> = async (
-  app,
-  { db, config, version, mailDelivers, status },
-) => {
+export const systemRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  config: Config;
+  version: string;
+  mailDelivers: boolean;
+  status: Status;
+}> = async (app, { db, config, version, mailDelivers, status }) => {
   // Liveness: 200 while the process runs and answers, also while the database is away: restarting the
   // app does not bring a database back, and a supervisor that did so on every database restart would
   // restart every app server at once. The body says what the app last saw of the database.
@@ -42,7 +45,10 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
       summary: 'Liveness: the process is alive (200 also while the database is away; see /api/ready)',
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['up', 'down']) }) },
     },
-    handler: async () => ({ status: 'ok' as const, database: status.databaseUp() ? ('up' as const) : ('down' as const) }),
+    handler: async () => ({
+      status: 'ok' as const,
+      database: status.databaseUp() ? ('up' as const) : ('down' as const),
+    }),
   });
 
   // Readiness: whether to send this process requests. 503 (with Retry-After, the problem code
@@ -68,7 +74,11 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
   app.get('/manifest.webmanifest', {
     config: { access: 'public' },
     logLevel: 'warn',
-    schema: { tags: ['system'], summary: 'The web app manifest (install Klantwerk on a phone)', response: { 200: webManifest } },
+    schema: {
+      tags: ['system'],
+      summary: 'The web app manifest (install Klantwerk on a phone)',
+      response: { 200: webManifest },
+    },
     handler: async (request, reply) => {
       const language = request.auth?.language ?? languageFromHeader(request.headers['accept-language']);
       const organization = request.tenant ? (await findOrganization({ db }, request.tenant)).name : null;
@@ -88,7 +98,12 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
         theme_color: THEME_COLOR,
         icons: ICONS,
         shortcuts: [
-          { name: translate(language, 'extras.log.title'), short_name: translate(language, 'app.manifestLogShort'), url: '/extras/new', icons: ICONS.slice(0, 1) },
+          {
+            name: translate(language, 'extras.log.title'),
+            short_name: translate(language, 'app.manifestLogShort'),
+            url: '/extras/new',
+            icons: ICONS.slice(0, 1),
+          },
         ],
       };
     },
@@ -123,5 +138,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; versi
 /** An address only this machine can open: localhost, 127.x, ::1, 0.0.0.0. */
 export function isLocalAddress(appUrl: string): boolean {
   const host = new URL(appUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0'
+  );
 }

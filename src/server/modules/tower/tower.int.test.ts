@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp, TEST_SECRET } from '../../../../test/helpers/test-app';
+import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { Tower } from '../../../contracts/tower.contract';
 import { addDays, localDay } from '../../lib/days';
 import { seedDemoIfEmpty } from '../../seed/demo.seed';
@@ -66,27 +66,53 @@ describe('the tower', () => {
     expect(tower.extras.weekly.reduce((n, w) => n + w.count, 0)).toBe(twelveWeeks.n);
     // Housekeeping is the demo's weakest link; the autumn round of core questions is the latest, against spring.
     expect([tower.weakestLink?.from.name, tower.weakestLink?.to.name]).toContain('Huishouding');
-    expect(tower.coreQuestions).toMatchObject({ title: 'Kernvragen najaar 2026', previousTitle: 'Kernvragen voorjaar 2026' });
+    expect(tower.coreQuestions).toMatchObject({
+      title: 'Kernvragen najaar 2026',
+      previousTitle: 'Kernvragen voorjaar 2026',
+    });
     const mandate = tower.coreQuestions!.themes.find((th) => th.theme === 'mandate')!;
     expect(mandate.average!).toBeGreaterThan(mandate.previous!);
   });
 
   it('shows what customers said and what waits for the director', async () => {
     const before = (await get('/tower')).json() as Tower;
-    const touchpoint = (await t.app.inject({ method: 'POST', url: '/api/v1/touchpoints', payload: { name: 'Receptie' }, headers: { cookie: anna } })).json();
+    const touchpoint = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/touchpoints',
+        payload: { name: 'Receptie' },
+        headers: { cookie: anna },
+      })
+    ).json();
     const path = new URL(touchpoint.link.url).pathname;
     for (const [score, address] of [
       ['5', '192.0.2.1'],
       ['1', '192.0.2.2'],
     ]) {
-      const res = await t.app.inject({ method: 'POST', url: path, payload: `score=${score}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: address });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: path,
+        payload: `score=${score}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        remoteAddress: address,
+      });
       expect(res.statusCode).toBe(303);
     }
     const sanne = await signIn(t.app, 'sanne@dekroon.example', PASSWORD);
     const proposal = await t.app.inject({
       method: 'POST',
       url: '/api/v1/proposals',
-      payload: { kind: 'new', title: 'Welkomstdrankje', needId: null, proposal: 'x', effectCustomers: 'x', effectStaff: 'x', costCents: null, risks: 'x', decisionWantedBy: null },
+      payload: {
+        kind: 'new',
+        title: 'Welkomstdrankje',
+        needId: null,
+        proposal: 'x',
+        effectCustomers: 'x',
+        effectStaff: 'x',
+        costCents: null,
+        risks: 'x',
+        decisionWantedBy: null,
+      },
       headers: { cookie: sanne },
     });
     expect(proposal.statusCode, proposal.body).toBe(201);

@@ -11,7 +11,8 @@ export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     config: { access: STEERING },
     schema: {
       tags: ['tower'],
-      summary: 'The director’s overview: extras and reactions, mandate, customer voice, promises, the weakest link, core questions, counsel — each with its trend',
+      summary:
+        'The director’s overview: extras and reactions, mandate, customer voice, promises, the weakest link, core questions, counsel — each with its trend',
       response: { 200: tower, ...problems },
     },
     handler: (request) => findTower(db, tenantOf(request)),

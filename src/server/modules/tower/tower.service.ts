@@ -32,7 +32,13 @@ function sumOver(daily: Daily, from: string, to: string, columns: number) {
 }
 
 /** Twelve weeks ending with this one, each with a value made from the week's sums. */
-function weekly(daily: Daily, firstWeek: string, columns: number, value: (sums: number[]) => number | null, count: (sums: number[]) => number) {
+function weekly(
+  daily: Daily,
+  firstWeek: string,
+  columns: number,
+  value: (sums: number[]) => number | null,
+  count: (sums: number[]) => number,
+) {
   const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(firstWeek, 7 * i));
   return weeks.map((week) => {
     const sums = sumOver(daily, week, addDays(week, 6), columns);
@@ -86,7 +92,13 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
     findChain(db, tenant, { from: addDays(today, -89), to: today }),
     db.execute<{ id: string; title: string; closes_on: string }>(sql`
       select id, title, closes_on::text from campaigns where org_id = ${org} and status = 'closed' order by closes_on desc, closed_at desc limit 2`),
-    db.execute<{ queue: number; oldest: number | null; median: number | null; recognised: number; waiting: number }>(sql`
+    db.execute<{
+      queue: number;
+      oldest: number | null;
+      median: number | null;
+      recognised: number;
+      waiting: number;
+    }>(sql`
       select (select count(*)::int from proposals where org_id = ${org} and status = 'submitted') as queue,
              (select extract(epoch from now() - min(queued_at)) / 86400 from proposals where org_id = ${org} and status = 'submitted')::float8 as oldest,
              (select percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at) / 86400)
@@ -110,7 +122,9 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
 
   // The weakest link: among the arrows marked weak, the one least often on time (then worst rated).
   const candidates = chain.arrows.filter((a) => a.weak);
-  const weakest = candidates.sort((a, b) => (a.onTimeShare ?? 1) - (b.onTimeShare ?? 1) || (a.averageRating ?? 5) - (b.averageRating ?? 5))[0];
+  const weakest = candidates.sort(
+    (a, b) => (a.onTimeShare ?? 1) - (b.onTimeShare ?? 1) || (a.averageRating ?? 5) - (b.averageRating ?? 5),
+  )[0];
 
   return {
     asOf: today,
@@ -121,14 +135,26 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
       previousCount: pCount!,
       positiveShare: round(ratio(ePos!, eN!)),
       previousPositiveShare: round(ratio(pPos!, pN!)),
-      weekly: weekly(extrasDaily, firstWeek, 3, (s) => ratio(s[2]!, s[1]!), (s) => s[0]!),
+      weekly: weekly(
+        extrasDaily,
+        firstWeek,
+        3,
+        (s) => ratio(s[2]!, s[1]!),
+        (s) => s[0]!,
+      ),
     },
     mandate: {
       spentCents: spent!,
       previousSpentCents: prevSpent!,
       aboveMandate: above!,
       previousAboveMandate: prevAbove!,
-      weekly: weekly(spendDaily, firstWeek, 2, (s) => s[0]!, (s) => s[1]!),
+      weekly: weekly(
+        spendDaily,
+        firstWeek,
+        2,
+        (s) => s[0]!,
+        (s) => s[1]!,
+      ),
     },
     voice: {
       count: vN!,
@@ -138,7 +164,13 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
       veryNegative: vNeg!,
       openFollowups: followups.rows[0]?.open ?? 0,
       lateFollowups: followups.rows[0]?.late ?? 0,
-      weekly: weekly(voiceDaily, firstWeek, 3, (s) => ratio(s[1]!, s[0]!), (s) => s[0]!),
+      weekly: weekly(
+        voiceDaily,
+        firstWeek,
+        3,
+        (s) => ratio(s[1]!, s[0]!),
+        (s) => s[0]!,
+      ),
     },
     promises: {
       settled: settled!,
@@ -146,10 +178,22 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
       previousKeptShare: round(ratio(prevKept!, prevSettled!)),
       atRisk: promiseNow.rows[0]?.at_risk ?? 0,
       open: promiseNow.rows[0]?.open ?? 0,
-      weekly: weekly(promisesDaily, firstWeek, 2, (s) => ratio(s[1]!, s[0]!), (s) => s[0]!),
+      weekly: weekly(
+        promisesDaily,
+        firstWeek,
+        2,
+        (s) => ratio(s[1]!, s[0]!),
+        (s) => s[0]!,
+      ),
     },
     weakestLink: weakest
-      ? { from: weakest.from, to: weakest.to, handoffs: weakest.handoffs, onTimeShare: weakest.onTimeShare, averageRating: weakest.averageRating }
+      ? {
+          from: weakest.from,
+          to: weakest.to,
+          handoffs: weakest.handoffs,
+          onTimeShare: weakest.onTimeShare,
+          averageRating: weakest.averageRating,
+        }
       : null,
     coreQuestions: await coreQuestions(db, org, campaigns.rows),
     counsel: {
@@ -163,28 +207,48 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
 }
 
 /** The latest closed round against the one before: theme averages and the promoter score of the organisation. */
-async function coreQuestions(db: Db, org: string, latest: { id: string; title: string; closes_on: string }[]): Promise<Tower['coreQuestions']> {
+async function coreQuestions(
+  db: Db,
+  org: string,
+  latest: { id: string; title: string; closes_on: string }[],
+): Promise<Tower['coreQuestions']> {
   const [last, before] = latest;
   if (!last) return null;
-  const { rows } = await db.execute<{ campaign_id: string; theme: string; kind: string; status: string; respondents: number | null; value_sum: number | null; counts: number[] | null }>(sql`
+  const { rows } = await db.execute<{
+    campaign_id: string;
+    theme: string;
+    kind: string;
+    status: string;
+    respondents: number | null;
+    value_sum: number | null;
+    counts: number[] | null;
+  }>(sql`
     select r.campaign_id, q.theme, q.kind, r.status, r.respondents, r.value_sum, r.counts
       from campaign_results r join campaign_questions q on q.org_id = r.org_id and q.campaign_id = r.campaign_id and q.id = r.question_id
      where r.org_id = ${org} and r.campaign_id = any(${sql.param(latest.map((c) => c.id))}::uuid[]) and r.group_key = 'org'
      order by q.position`);
-  const { rows: participation } = await db.execute<{ audience: number | null; respondents: number | null; min_group: number }>(sql`
+  const { rows: participation } = await db.execute<{
+    audience: number | null;
+    respondents: number | null;
+    min_group: number;
+  }>(sql`
     select p.audience, p.respondents, c.min_group from campaign_participation p join campaigns c on c.org_id = p.org_id and c.id = p.campaign_id
      where p.org_id = ${org} and p.campaign_id = ${last.id} and p.group_key = 'org' and p.status = 'shown'`);
-  const of = (campaignId: string | undefined) => rows.filter((r) => r.campaign_id === campaignId).map((r) => ({ ...r, figures: figuresOf(r.kind, r) }));
+  const of = (campaignId: string | undefined) =>
+    rows.filter((r) => r.campaign_id === campaignId).map((r) => ({ ...r, figures: figuresOf(r.kind, r) }));
   const themeAverages = (list: ReturnType<typeof of>) => {
     const byTheme = new Map<string, number[]>();
-    for (const r of list) if (r.kind === 'agree5' && r.figures.average !== null) byTheme.set(r.theme, [...(byTheme.get(r.theme) ?? []), r.figures.average]);
+    for (const r of list)
+      if (r.kind === 'agree5' && r.figures.average !== null)
+        byTheme.set(r.theme, [...(byTheme.get(r.theme) ?? []), r.figures.average]);
     return new Map([...byTheme].map(([theme, values]) => [theme, values.reduce((a, b) => a + b, 0) / values.length]));
   };
   const now = of(last.id);
   const then = of(before?.id);
   const themesNow = themeAverages(now);
   const themesThen = themeAverages(then);
-  const ips = (list: ReturnType<typeof of>) => list.find((r) => r.kind === 'scale10' && r.figures.promoterScore !== null)?.figures.promoterScore ?? null;
+  const ips = (list: ReturnType<typeof of>) =>
+    list.find((r) => r.kind === 'scale10' && r.figures.promoterScore !== null)?.figures.promoterScore ?? null;
   const p = participation[0];
   return {
     campaignId: last.id,
@@ -196,9 +260,12 @@ async function coreQuestions(db: Db, org: string, latest: { id: string; title: s
     // Themes with statements (a theme of only 0–10 or open questions has its promoter score or texts instead).
     themes: [...new Set(now.map((r) => r.theme))]
       .filter((theme) => themesNow.has(theme))
-      .map((theme) => ({ theme, average: round(themesNow.get(theme) ?? null), previous: round(themesThen.get(theme) ?? null) })),
+      .map((theme) => ({
+        theme,
+        average: round(themesNow.get(theme) ?? null),
+        previous: round(themesThen.get(theme) ?? null),
+      })),
     promoterScore: ips(now),
     previousPromoterScore: ips(then),
   };
 }
-

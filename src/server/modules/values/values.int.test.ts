@@ -34,15 +34,27 @@ describe('purpose', () => {
 
 describe('core values', () => {
   it('need two to five observable behaviours', async () => {
-    expect((await call(director, 'POST', '/api/v1/values', { name: 'Eén', behaviours: ['alleen'] })).statusCode).toBe(400);
+    expect((await call(director, 'POST', '/api/v1/values', { name: 'Eén', behaviours: ['alleen'] })).statusCode).toBe(
+      400,
+    );
     const six = ['a', 'b', 'c', 'd', 'e', 'f'];
     expect((await call(director, 'POST', '/api/v1/values', { name: 'Zes', behaviours: six })).statusCode).toBe(400);
   });
 
   it('are ordered, can be reordered, and retired without losing the extras that point at them', async () => {
-    const a = (await call(director, 'POST', '/api/v1/values', { name: 'Gastvrij', behaviours: ['groet iedereen', 'kent namen'] })).json();
-    const b = (await call(director, 'POST', '/api/v1/values', { name: 'Eerlijk', behaviours: ['zegt nee als het nee is', 'belooft niets onmogelijks'] })).json();
-    expect((await call(member, 'GET', '/api/v1/values')).json().items.map((v: { name: string }) => v.name)).toEqual(['Gastvrij', 'Eerlijk']);
+    const a = (
+      await call(director, 'POST', '/api/v1/values', { name: 'Gastvrij', behaviours: ['groet iedereen', 'kent namen'] })
+    ).json();
+    const b = (
+      await call(director, 'POST', '/api/v1/values', {
+        name: 'Eerlijk',
+        behaviours: ['zegt nee als het nee is', 'belooft niets onmogelijks'],
+      })
+    ).json();
+    expect((await call(member, 'GET', '/api/v1/values')).json().items.map((v: { name: string }) => v.name)).toEqual([
+      'Gastvrij',
+      'Eerlijk',
+    ]);
 
     const reordered = await call(director, 'PUT', '/api/v1/values/order', { ids: [b.id, a.id] });
     expect(reordered.json().items.map((v: { name: string }) => v.name)).toEqual(['Eerlijk', 'Gastvrij']);
@@ -85,9 +97,17 @@ describe('offer profile', () => {
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect((await call(director, 'PATCH', `/api/v1/offerings/${id}`, { leadTimeDays: 10 })).json().leadTimeDays).toBe(10);
+    expect((await call(director, 'PATCH', `/api/v1/offerings/${id}`, { leadTimeDays: 10 })).json().leadTimeDays).toBe(
+      10,
+    );
     const listed = (await call(member, 'GET', '/api/v1/offerings')).json().items;
-    expect(listed).toEqual([expect.objectContaining({ name: 'Vergaderarrangement', leadTimeDays: 10, conditions: ['Minimaal 8 personen', 'Aanbetaling van 30%'] })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        name: 'Vergaderarrangement',
+        leadTimeDays: 10,
+        conditions: ['Minimaal 8 personen', 'Aanbetaling van 30%'],
+      }),
+    ]);
     expect((await call(director, 'PATCH', `/api/v1/offerings/${id}`, { leadTimeDays: -1 })).statusCode).toBe(400);
     await call(director, 'POST', `/api/v1/offerings/${id}/retire`);
     expect((await call(member, 'GET', '/api/v1/offerings')).json().items).toEqual([]);

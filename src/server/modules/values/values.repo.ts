@@ -45,7 +45,11 @@ export async function selectActiveValueIds(tx: Tx, orgId: string, ids: string[])
   return rows.map((r) => r.id);
 }
 
-export async function insertValue(tx: Tx, orgId: string, values: { name: string; description: string; behaviours: string[] }) {
+export async function insertValue(
+  tx: Tx,
+  orgId: string,
+  values: { name: string; description: string; behaviours: string[] },
+) {
   const [row] = await tx
     .insert(coreValues)
     .values({
@@ -61,7 +65,9 @@ export async function updateValueRow(
   tx: Tx,
   orgId: string,
   valueId: string,
-  values: Partial<Pick<typeof coreValues.$inferInsert, 'name' | 'description' | 'behaviours' | 'retiredAt' | 'position'>>,
+  values: Partial<
+    Pick<typeof coreValues.$inferInsert, 'name' | 'description' | 'behaviours' | 'retiredAt' | 'position'>
+  >,
 ) {
   const [row] = await tx
     .update(coreValues)
@@ -79,7 +85,11 @@ export async function selectOfferings(tx: Tx, orgId: string, includeRetired: boo
     .orderBy(asc(offerings.name));
 }
 
-export async function insertOffering(tx: Tx, orgId: string, values: Omit<typeof offerings.$inferInsert, 'orgId' | 'id'>) {
+export async function insertOffering(
+  tx: Tx,
+  orgId: string,
+  values: Omit<typeof offerings.$inferInsert, 'orgId' | 'id'>,
+) {
   const [row] = await tx
     .insert(offerings)
     .values({ orgId, ...values })

@@ -26,13 +26,22 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get('/purpose', {
     config: { access: STAFF },
-    schema: { tags, summary: "The organisation's why and offer profile in words", response: { 200: purpose, ...problems } },
+    schema: {
+      tags,
+      summary: "The organisation's why and offer profile in words",
+      response: { 200: purpose, ...problems },
+    },
     handler: (request) => service.findPurpose(db, tenantOf(request)),
   });
 
   app.put('/purpose', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Set the purpose and offer profile', body: updatePurposeBody, response: { 200: purpose, ...problems } },
+    schema: {
+      tags,
+      summary: 'Set the purpose and offer profile',
+      body: updatePurposeBody,
+      response: { 200: purpose, ...problems },
+    },
     handler: (request) => service.updatePurpose(db, tenantOf(request), request.body),
   });
 
@@ -44,13 +53,16 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       querystring: listValuesQuery,
       response: { 200: z.object({ items: z.array(coreValue) }), ...problems },
     },
-    handler: async (request) => ({ items: await service.listValues(db, tenantOf(request), request.query.includeRetired) }),
+    handler: async (request) => ({
+      items: await service.listValues(db, tenantOf(request), request.query.includeRetired),
+    }),
   });
 
   app.post('/values', {
     config: { access: STEERING },
     schema: { tags, summary: 'Add a core value', body: createValueBody, response: { 201: coreValue, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await service.createValue(db, tenantOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.createValue(db, tenantOf(request), request.body)),
   });
 
   app.put('/values/order', {
@@ -66,19 +78,35 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.patch('/values/:valueId', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Change a value', params: valueParams, body: updateValueBody, response: { 200: coreValue, ...problems } },
+    schema: {
+      tags,
+      summary: 'Change a value',
+      params: valueParams,
+      body: updateValueBody,
+      response: { 200: coreValue, ...problems },
+    },
     handler: (request) => service.updateValue(db, tenantOf(request), request.params.valueId, request.body),
   });
 
   app.post('/values/:valueId/retire', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Retire a value (its history stays)', params: valueParams, response: { 200: coreValue, ...problems } },
+    schema: {
+      tags,
+      summary: 'Retire a value (its history stays)',
+      params: valueParams,
+      response: { 200: coreValue, ...problems },
+    },
     handler: (request) => service.setValueRetired(db, tenantOf(request), request.params.valueId, true),
   });
 
   app.post('/values/:valueId/restore', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Bring a retired value back', params: valueParams, response: { 200: coreValue, ...problems } },
+    schema: {
+      tags,
+      summary: 'Bring a retired value back',
+      params: valueParams,
+      response: { 200: coreValue, ...problems },
+    },
     handler: (request) => service.setValueRetired(db, tenantOf(request), request.params.valueId, false),
   });
 
@@ -90,13 +118,16 @@ export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       querystring: listOfferingsQuery,
       response: { 200: z.object({ items: z.array(offering) }), ...problems },
     },
-    handler: async (request) => ({ items: await service.listOfferings(db, tenantOf(request), request.query.includeRetired) }),
+    handler: async (request) => ({
+      items: await service.listOfferings(db, tenantOf(request), request.query.includeRetired),
+    }),
   });
 
   app.post('/offerings', {
     config: { access: STEERING },
     schema: { tags, summary: 'Add an offering', body: createOfferingBody, response: { 201: offering, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await service.createOffering(db, tenantOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.createOffering(db, tenantOf(request), request.body)),
   });
 
   app.patch('/offerings/:offeringId', {

@@ -104,7 +104,12 @@ export async function updateValue(
 }
 
 /** Retiring keeps the value (and every extra that points at it); it only leaves the pickers. */
-export async function setValueRetired(db: Db, tenant: TenantContext, valueId: string, retired: boolean): Promise<CoreValue> {
+export async function setValueRetired(
+  db: Db,
+  tenant: TenantContext,
+  valueId: string,
+  retired: boolean,
+): Promise<CoreValue> {
   return db.transaction(async (tx) => {
     const row = await repo.updateValueRow(tx, tenant.orgId, valueId, { retiredAt: retired ? new Date() : null });
     if (!row) throw notFound();
@@ -116,7 +121,8 @@ export async function setValueRetired(db: Db, tenant: TenantContext, valueId: st
 export async function reorderValues(db: Db, tenant: TenantContext, ids: string[]): Promise<CoreValue[]> {
   await db.transaction(async (tx) => {
     const active = (await repo.selectValues(tx, tenant.orgId, false)).map((v) => v.id);
-    const same = ids.length === active.length && new Set(ids).size === ids.length && ids.every((id) => active.includes(id));
+    const same =
+      ids.length === active.length && new Set(ids).size === ids.length && ids.every((id) => active.includes(id));
     if (!same) {
       throw new AppError('validation_failed', 400, {
         errors: [{ path: 'body.ids', code: 'custom', message: 'give every active value exactly once' }],
@@ -156,7 +162,13 @@ export async function updateOffering(
   db: Db,
   tenant: TenantContext,
   offeringId: string,
-  input: { name?: string; description?: string; audience?: string; leadTimeDays?: number | null; conditions?: string[] },
+  input: {
+    name?: string;
+    description?: string;
+    audience?: string;
+    leadTimeDays?: number | null;
+    conditions?: string[];
+  },
 ): Promise<Offering> {
   return db.transaction(async (tx) => {
     const changes = definedOnly(input);
@@ -169,7 +181,12 @@ export async function updateOffering(
   });
 }
 
-export async function setOfferingRetired(db: Db, tenant: TenantContext, offeringId: string, retired: boolean): Promise<Offering> {
+export async function setOfferingRetired(
+  db: Db,
+  tenant: TenantContext,
+  offeringId: string,
+  retired: boolean,
+): Promise<Offering> {
   return db.transaction(async (tx) => {
     const row = await repo.updateOfferingRow(tx, tenant.orgId, offeringId, { retiredAt: retired ? new Date() : null });
     if (!row) throw notFound();

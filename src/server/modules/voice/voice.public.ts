@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
+import { addDays, localDay } from '../../lib/days';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../auth/throttle.repo';
-import { addDays, localDay } from '../../lib/days';
 import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
@@ -21,13 +21,19 @@ const LIMITS = {
 };
 
 const formatInZone = (at: Date, language: Language, timeZone: string) =>
-  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(at);
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
 
 const escape = escapeHtml;
 
 /** "8 december 2026" / "8 December 2026" for a day ("2026-12-08"). */
 const formatDay = (day: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 
 /** The question the page asks, naming what it is about, and a line under it with what the customer will recognise. */
 function aboutTexts(found: PublicLink, language: Language): { title: string; detail: string | null } {
@@ -37,9 +43,15 @@ function aboutTexts(found: PublicLink, language: Language): { title: string; det
     case 'touchpoint':
       return { title: about.place ? t('titleTouchpoint', { place: about.place }) : t('title'), detail: null };
     case 'promise':
-      return { title: t('titlePromise'), detail: about.what ? [about.what, about.offering].filter(Boolean).join(' · ') : null };
+      return {
+        title: t('titlePromise'),
+        detail: about.what ? [about.what, about.offering].filter(Boolean).join(' · ') : null,
+      };
     case 'extra':
-      return { title: about.day ? t('titleExtraOn', { day: formatDay(about.day, language) }) : t('titleExtra'), detail: null };
+      return {
+        title: about.day ? t('titleExtraOn', { day: formatDay(about.day, language) }) : t('titleExtra'),
+        detail: null,
+      };
   }
 }
 
@@ -94,11 +106,15 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
   const options = scores
     .map((s) => {
       const id = `s${s}`;
-      const label = five ? `<span><b>${s}</b><span class="word">${escape(t(`agree${s}`))}</span></span>` : `<b>${s}</b>`;
+      const label = five
+        ? `<span><b>${s}</b><span class="word">${escape(t(`agree${s}`))}</span></span>`
+        : `<b>${s}</b>`;
       return `<input type="radio" name="score" id="${id}" value="${s}"${chosen === s ? ' checked' : ''} required><label for="${id}">${label}</label>`;
     })
     .join('');
-  const errors = state.errors?.length ? `<div class="error" role="alert">${state.errors.map((e) => escape(e)).join('<br>')}</div>` : '';
+  const errors = state.errors?.length
+    ? `<div class="error" role="alert">${state.errors.map((e) => escape(e)).join('<br>')}</div>`
+    : '';
   const change = found.existing
     ? `<p class="hint">${escape(t('changeUntil', { time: formatInZone(found.existing.changeableUntil, language, found.timeZone) }))}</p>`
     : '';
@@ -124,14 +140,23 @@ ${five ? `<p class="hint ends">1 = ${escape(t('agree1').toLowerCase())} · 5 = $
 }
 
 function messagePage(language: Language, orgName: string | null, title: string, text: string) {
-  return page(language, title, `${orgName ? `<p class="org">${escape(orgName)}</p>` : ''}<h1>${escape(title)}</h1><div class="card"><p>${escape(text)}</p></div>`);
+  return page(
+    language,
+    title,
+    `${orgName ? `<p class="org">${escape(orgName)}</p>` : ''}<h1>${escape(title)}</h1><div class="card"><p>${escape(text)}</p></div>`,
+  );
 }
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const clean = (value: unknown, max: number) => (typeof value === 'string' ? value.replace(CONTROL, '').trim().slice(0, max) : '');
+const clean = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.replace(CONTROL, '').trim().slice(0, max) : '';
 
 /** Reads the posted form; returns what to store, or the form again with what is wrong. */
-export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale10', language: Language): { input: ReactionInput } | { state: FormState } {
+export function readForm(
+  body: Record<string, unknown>,
+  scale: 'agree5' | 'scale10',
+  language: Language,
+): { input: ReactionInput } | { state: FormState } {
   const t = (key: string) => translate(language, `voicePage.${key}`);
   const state: FormState = {
     comment: clean(body.comment, 5000),
@@ -150,7 +175,8 @@ export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale
   if (state.contact) {
     if (state.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(state.email)) state.errors!.push(t('errorEmail'));
     if (!state.email && !state.phone) state.errors!.push(t('errorContact'));
-    if (state.name!.length > 120 || state.email!.length > 200 || state.phone!.length > 40) state.errors!.push(t('errorLong'));
+    if (state.name!.length > 120 || state.email!.length > 200 || state.phone!.length > 40)
+      state.errors!.push(t('errorLong'));
   }
   if (state.errors!.length) return { state };
   return {
@@ -158,7 +184,9 @@ export function readForm(body: Record<string, unknown>, scale: 'agree5' | 'scale
       score: state.score!,
       comment: state.comment || null,
       // Contact details are kept only when the customer asked to be contacted.
-      contact: state.contact ? { name: state.name || null, email: state.email || null, phone: state.phone || null } : null,
+      contact: state.contact
+        ? { name: state.name || null, email: state.email || null, phone: state.phone || null }
+        : null,
       language,
     },
   };
@@ -183,48 +211,83 @@ export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }
 
   const notFoundPage = (request: FastifyRequest, reply: FastifyReply) => {
     const language = languageOf(request, null);
-    return send(reply, 404, messagePage(language, null, translate(language, 'voicePage.notFoundTitle'), translate(language, 'voicePage.notFoundText')));
+    return send(
+      reply,
+      404,
+      messagePage(
+        language,
+        null,
+        translate(language, 'voicePage.notFoundTitle'),
+        translate(language, 'voicePage.notFoundText'),
+      ),
+    );
   };
 
-  app.get<{ Params: { token: string }; Querystring: { lang?: string; done?: string; back?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const found = await findPublicLink(db, request.params.token);
-    if (!found) return notFoundPage(request, reply);
-    const language = languageOf(request, found);
-    const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
-    if (request.query.done === '1') {
-      const back = contactDay(request.query.back, found.timeZone);
-      const text = t('thanksText', { org: found.orgName });
-      return send(reply, 200, messagePage(language, found.orgName, t('thanksTitle'), back ? `${text} ${t('contactBy', { day: formatDay(back, language) })}` : text));
-    }
-    if (found.existing && Date.now() > found.existing.changeableUntil.getTime()) {
-      return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
-    }
-    return send(reply, 200, formPage(found, language, request.params.token, {}));
-  });
+  app.get<{ Params: { token: string }; Querystring: { lang?: string; done?: string; back?: string } }>(
+    '/r/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await findPublicLink(db, request.params.token);
+      if (!found) return notFoundPage(request, reply);
+      const language = languageOf(request, found);
+      const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+      if (request.query.done === '1') {
+        const back = contactDay(request.query.back, found.timeZone);
+        const text = t('thanksText', { org: found.orgName });
+        return send(
+          reply,
+          200,
+          messagePage(
+            language,
+            found.orgName,
+            t('thanksTitle'),
+            back ? `${text} ${t('contactBy', { day: formatDay(back, language) })}` : text,
+          ),
+        );
+      }
+      if (found.existing && Date.now() > found.existing.changeableUntil.getTime()) {
+        return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+      }
+      return send(reply, 200, formPage(found, language, request.params.token, {}));
+    },
+  );
 
-  app.post<{ Params: { token: string }; Querystring: { lang?: string } }>('/r/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const found = await findPublicLink(db, request.params.token);
-    if (!found) return notFoundPage(request, reply);
-    const language = languageOf(request, found);
-    const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
-    const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-    const thanks = () => reply.code(303).header('location', `/r/${request.params.token}?done=1&lang=${language}`).send();
-    // A form field people cannot see: a robot that fills it is thanked and forgotten.
-    if (clean(body.website, 200)) return thanks();
+  app.post<{ Params: { token: string }; Querystring: { lang?: string } }>(
+    '/r/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await findPublicLink(db, request.params.token);
+      if (!found) return notFoundPage(request, reply);
+      const language = languageOf(request, found);
+      const t = (key: string, vars?: Record<string, string>) => translate(language, `voicePage.${key}`, vars);
+      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+      const thanks = () =>
+        reply.code(303).header('location', `/r/${request.params.token}?done=1&lang=${language}`).send();
+      // A form field people cannot see: a robot that fills it is thanked and forgotten.
+      if (clean(body.website, 200)) return thanks();
 
-    const address = addressKey(request.ip);
-    const overall = await hitThrottle(db, `voice:${address}`, LIMITS.perAddress.minutes);
-    const here = found.link.subject === 'touchpoint' ? await hitThrottle(db, `voice:${address}:${found.link.id}`, LIMITS.perAddressAndLink.minutes) : { hits: 0 };
-    if (overall.hits > LIMITS.perAddress.hits || here.hits > LIMITS.perAddressAndLink.hits) {
-      return send(reply, 429, messagePage(language, found.orgName, t('tooManyTitle'), t('tooManyText')));
-    }
+      const address = addressKey(request.ip);
+      const overall = await hitThrottle(db, `voice:${address}`, LIMITS.perAddress.minutes);
+      const here =
+        found.link.subject === 'touchpoint'
+          ? await hitThrottle(db, `voice:${address}:${found.link.id}`, LIMITS.perAddressAndLink.minutes)
+          : { hits: 0 };
+      if (overall.hits > LIMITS.perAddress.hits || here.hits > LIMITS.perAddressAndLink.hits) {
+        return send(reply, 429, messagePage(language, found.orgName, t('tooManyTitle'), t('tooManyText')));
+      }
 
-    const read = readForm(body, found.scale, language);
-    if ('state' in read) return send(reply, 400, formPage(found, language, request.params.token, read.state));
-    const stored = await storeReaction(db, found, read.input);
-    if (stored.outcome === 'closed') return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
-    // Asked to be contacted after a very negative reaction: the thank-you page says by when they hear back.
-    if (stored.contactBy) return reply.code(303).header('location', `/r/${request.params.token}?done=1&lang=${language}&back=${stored.contactBy}`).send();
-    return thanks();
-  });
+      const read = readForm(body, found.scale, language);
+      if ('state' in read) return send(reply, 400, formPage(found, language, request.params.token, read.state));
+      const stored = await storeReaction(db, found, read.input);
+      if (stored.outcome === 'closed')
+        return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
+      // Asked to be contacted after a very negative reaction: the thank-you page says by when they hear back.
+      if (stored.contactBy)
+        return reply
+          .code(303)
+          .header('location', `/r/${request.params.token}?done=1&lang=${language}&back=${stored.contactBy}`)
+          .send();
+      return thanks();
+    },
+  );
 }

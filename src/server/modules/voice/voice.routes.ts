@@ -20,8 +20,8 @@ import {
 import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
-import * as service from './voice.service';
 import type { VoiceDeps } from './voice.service';
+import * as service from './voice.service';
 
 const extraParams = z.object({ extraId: z.uuid() });
 const promiseParams = z.object({ promiseId: z.uuid() });
@@ -33,57 +33,112 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (ap
 
   app.post('/extras/:extraId/voice-link', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The reaction link of an extra (made once; one reaction, changeable for 24 hours)', params: extraParams, response: { 200: voiceLink, ...problems } },
+    schema: {
+      tags,
+      summary: 'The reaction link of an extra (made once; one reaction, changeable for 24 hours)',
+      params: extraParams,
+      response: { 200: voiceLink, ...problems },
+    },
     handler: (request) => service.linkForExtra(deps, tenantOf(request), request.params.extraId),
   });
 
   app.post('/promises/:promiseId/voice-link', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The reaction link of a promise (made once; one reaction, changeable for 24 hours)', params: promiseParams, response: { 200: voiceLink, ...problems } },
+    schema: {
+      tags,
+      summary: 'The reaction link of a promise (made once; one reaction, changeable for 24 hours)',
+      params: promiseParams,
+      response: { 200: voiceLink, ...problems },
+    },
     handler: (request) => service.linkForPromise(deps, tenantOf(request), request.params.promiseId),
   });
 
   app.get('/voice-links/:linkId/qr.svg', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The QR code of a reaction link, as SVG (printable at any size)', params: voiceLinkParams, produces: ['image/svg+xml'], response: { 200: z.string(), ...problems } },
+    schema: {
+      tags,
+      summary: 'The QR code of a reaction link, as SVG (printable at any size)',
+      params: voiceLinkParams,
+      produces: ['image/svg+xml'],
+      response: { 200: z.string(), ...problems },
+    },
     handler: async (request, reply) => {
       const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
       const svg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return reply.type('image/svg+xml').header('content-disposition', `inline; filename="klantwerk-qr-${link.id.slice(0, 8)}.svg"`).send(svg);
+      return reply
+        .type('image/svg+xml')
+        .header('content-disposition', `inline; filename="klantwerk-qr-${link.id.slice(0, 8)}.svg"`)
+        .send(svg);
     },
   });
 
   app.get('/voice-links/:linkId/qr.png', {
     config: { access: STAFF },
-    schema: { tags, summary: 'The QR code of a reaction link, as PNG', params: voiceLinkParams, querystring: qrQuery, produces: ['image/png'], response: { 200: z.any(), ...problems } },
+    schema: {
+      tags,
+      summary: 'The QR code of a reaction link, as PNG',
+      params: voiceLinkParams,
+      querystring: qrQuery,
+      produces: ['image/png'],
+      response: { 200: z.any(), ...problems },
+    },
     handler: async (request, reply) => {
       const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
-      const png = await QRCode.toBuffer(link.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: request.query.size });
-      return reply.type('image/png').header('content-disposition', `inline; filename="klantwerk-qr-${link.id.slice(0, 8)}.png"`).send(png);
+      const png = await QRCode.toBuffer(link.url, {
+        type: 'png',
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        width: request.query.size,
+      });
+      return reply
+        .type('image/png')
+        .header('content-disposition', `inline; filename="klantwerk-qr-${link.id.slice(0, 8)}.png"`)
+        .send(png);
     },
   });
 
   app.get('/touchpoints', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'Touchpoints where customers react (reception, a table), each with its link', response: { 200: touchpointList, ...problems } },
+    schema: {
+      tags,
+      summary: 'Touchpoints where customers react (reception, a table), each with its link',
+      response: { 200: touchpointList, ...problems },
+    },
     handler: (request) => service.listTouchpoints(deps, tenantOf(request)),
   });
 
   app.post('/touchpoints', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Add a touchpoint with its link and QR code', body: createTouchpointBody, response: { 201: touchpoint, ...problems } },
-    handler: async (request, reply) => reply.code(201).send(await service.createTouchpoint(deps, tenantOf(request), request.body)),
+    schema: {
+      tags,
+      summary: 'Add a touchpoint with its link and QR code',
+      body: createTouchpointBody,
+      response: { 201: touchpoint, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await service.createTouchpoint(deps, tenantOf(request), request.body)),
   });
 
   app.patch('/touchpoints/:touchpointId', {
     config: { access: STEERING },
-    schema: { tags, summary: 'Rename, reassign or archive a touchpoint, or give it a new link (the old one stops working)', params: touchpointParams, body: updateTouchpointBody, response: { 200: touchpoint, ...problems } },
+    schema: {
+      tags,
+      summary: 'Rename, reassign or archive a touchpoint, or give it a new link (the old one stops working)',
+      params: touchpointParams,
+      body: updateTouchpointBody,
+      response: { 200: touchpoint, ...problems },
+    },
     handler: (request) => service.updateTouchpoint(deps, tenantOf(request), request.params.touchpointId, request.body),
   });
 
   app.get('/customer-reactions', {
     config: { access: STAFF },
-    schema: { tags, summary: 'What customers said: on my extras and promises, my teams\', or all (directors)', querystring: reactionsQuery, response: { 200: reactionList, ...problems } },
+    schema: {
+      tags,
+      summary: "What customers said: on my extras and promises, my teams', or all (directors)",
+      querystring: reactionsQuery,
+      response: { 200: reactionList, ...problems },
+    },
     handler: (request) => service.listReactions(deps, tenantOf(request), request.query),
   });
 
@@ -91,7 +146,8 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (ap
     config: { access: LEADERS },
     schema: {
       tags,
-      summary: "Erase the contact details a customer left (the reaction stays); they are erased anyway when the organisation's contactKeepDays have passed, unless the follow-up is still open",
+      summary:
+        "Erase the contact details a customer left (the reaction stays); they are erased anyway when the organisation's contactKeepDays have passed, unless the follow-up is still open",
       params: reactionParams,
       response: { 204: z.null(), ...problems },
     },
@@ -103,13 +159,24 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (ap
 
   app.get('/voice-followups', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'Very negative reactions to follow up, of the teams I lead (directors: all)', querystring: followupsQuery, response: { 200: followupList, ...problems } },
+    schema: {
+      tags,
+      summary: 'Very negative reactions to follow up, of the teams I lead (directors: all)',
+      querystring: followupsQuery,
+      response: { 200: followupList, ...problems },
+    },
     handler: (request) => service.listFollowups(deps, tenantOf(request), request.query.state),
   });
 
   app.post('/voice-followups/:followupId/close', {
     config: { access: LEADERS },
-    schema: { tags, summary: 'Close a follow-up: resolved, or not our customer (with why: the request did not fit the offer)', params: followupParams, body: closeFollowupBody, response: { 200: followup, ...problems } },
+    schema: {
+      tags,
+      summary: 'Close a follow-up: resolved, or not our customer (with why: the request did not fit the offer)',
+      params: followupParams,
+      body: closeFollowupBody,
+      response: { 200: followup, ...problems },
+    },
     handler: (request) => service.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
   });
 };

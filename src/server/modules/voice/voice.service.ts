@@ -3,9 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type {
+  CustomerReaction,
   closeFollowupBody,
   createTouchpointBody,
-  CustomerReaction,
   Followup,
   reactionsQuery,
   Touchpoint,
@@ -32,8 +32,10 @@ export interface VoiceDeps {
 type LinkRow = typeof voiceLinks.$inferSelect;
 
 const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
-const leads = (tenant: TenantContext, teamIds: (string | null)[]) => teamIds.some((t) => t !== null && tenant.managedTeamIds.includes(t));
-const invalid = (path: string, code: string, message: string) => new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
+const leads = (tenant: TenantContext, teamIds: (string | null)[]) =>
+  teamIds.some((t) => t !== null && tenant.managedTeamIds.includes(t));
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
 /** 128 random bits, in the URL's alphabet: not to be guessed, short enough for a QR code. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -52,7 +54,12 @@ export const onFivePoints = (scale: string, score: number) => (scale === 'agree5
 async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceLink> {
   const { rows } = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from customer_reactions where org_id = ${row.orgId} and link_id = ${row.id}`);
-  return { id: row.id, url: linkUrl(appUrl, row.token), subject: row.subject as VoiceLink['subject'], reactions: rows[0]?.n ?? 0 };
+  return {
+    id: row.id,
+    url: linkUrl(appUrl, row.token),
+    subject: row.subject as VoiceLink['subject'],
+    reactions: rows[0]?.n ?? 0,
+  };
 }
 
 /** The link of an extra: its author, a manager of its team, or a director makes (or finds) it. One per extra. */
@@ -71,11 +78,16 @@ export async function linkForPromise(deps: VoiceDeps, tenant: TenantContext, pro
     select made_by, owner_team_id from promises where org_id = ${tenant.orgId} and id = ${promiseId}`);
   const promise = rows[0];
   if (!promise) throw notFound();
-  if (promise.made_by !== tenant.memberId && !steering(tenant) && !tenant.teamIds.includes(promise.owner_team_id)) throw notFound();
+  if (promise.made_by !== tenant.memberId && !steering(tenant) && !tenant.teamIds.includes(promise.owner_team_id))
+    throw notFound();
   return findOrMakeLink(deps, tenant, { subject: 'promise', promiseId });
 }
 
-async function findOrMakeLink(deps: VoiceDeps, tenant: TenantContext, subject: { subject: 'extra'; extraId: string } | { subject: 'promise'; promiseId: string }) {
+async function findOrMakeLink(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  subject: { subject: 'extra'; extraId: string } | { subject: 'promise'; promiseId: string },
+) {
   const target = subject.subject === 'extra' ? voiceLinks.extraId : voiceLinks.promiseId;
   const id = subject.subject === 'extra' ? subject.extraId : subject.promiseId;
   await deps.db
@@ -90,7 +102,11 @@ async function findOrMakeLink(deps: VoiceDeps, tenant: TenantContext, subject: {
 }
 
 /** Who may print a link's QR code: whoever may make it (see above), and leaders for touchpoints. */
-export async function usableLink(deps: VoiceDeps, tenant: TenantContext, linkId: string): Promise<LinkRow & { url: string }> {
+export async function usableLink(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  linkId: string,
+): Promise<LinkRow & { url: string }> {
   const [row] = await deps.db
     .select()
     .from(voiceLinks)
@@ -105,12 +121,25 @@ export async function usableLink(deps: VoiceDeps, tenant: TenantContext, linkId:
 // ---------- touchpoints ----------
 
 export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): Promise<{ items: Touchpoint[] }> {
-  const rows = await deps.db.select().from(touchpoints).where(eq(touchpoints.orgId, tenant.orgId)).orderBy(sql`${touchpoints.archivedAt} is not null`, touchpoints.name);
+  const rows = await deps.db
+    .select()
+    .from(touchpoints)
+    .where(eq(touchpoints.orgId, tenant.orgId))
+    .orderBy(sql`${touchpoints.archivedAt} is not null`, touchpoints.name);
   const links = await deps.db
     .select()
     .from(voiceLinks)
-    .where(and(eq(voiceLinks.orgId, tenant.orgId), sql`${voiceLinks.touchpointId} is not null and ${voiceLinks.revokedAt} is null`));
-  const names = await findTeamNames(deps.db, tenant.orgId, rows.flatMap((r) => r.teamId ?? []));
+    .where(
+      and(
+        eq(voiceLinks.orgId, tenant.orgId),
+        sql`${voiceLinks.touchpointId} is not null and ${voiceLinks.revokedAt} is null`,
+      ),
+    );
+  const names = await findTeamNames(
+    deps.db,
+    tenant.orgId,
+    rows.flatMap((r) => r.teamId ?? []),
+  );
   const items: Touchpoint[] = [];
   for (const r of rows) {
     const link = links.find((l) => l.touchpointId === r.id);
@@ -129,22 +158,50 @@ export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): P
 
 async function checkTeam(tx: Tx, orgId: string, teamId: string | null | undefined) {
   if (!teamId) return;
-  const { rows } = await tx.execute(sql`select 1 from teams where org_id = ${orgId} and id = ${teamId} and archived_at is null`);
+  const { rows } = await tx.execute(
+    sql`select 1 from teams where org_id = ${orgId} and id = ${teamId} and archived_at is null`,
+  );
   if (rows.length === 0) throw invalid('body.teamId', 'unknown_team', 'no such team');
 }
 
-export async function createTouchpoint(deps: VoiceDeps, tenant: TenantContext, input: z.output<typeof createTouchpointBody>): Promise<Touchpoint> {
+export async function createTouchpoint(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  input: z.output<typeof createTouchpointBody>,
+): Promise<Touchpoint> {
   const id = await deps.db.transaction(async (tx) => {
     await checkTeam(tx, tenant.orgId, input.teamId);
-    const [row] = await tx.insert(touchpoints).values({ orgId: tenant.orgId, name: input.name, scale: input.scale, teamId: input.teamId, createdBy: tenant.memberId }).returning();
-    await tx.insert(voiceLinks).values({ orgId: tenant.orgId, token: newToken(), subject: 'touchpoint', touchpointId: row!.id, createdBy: tenant.memberId });
+    const [row] = await tx
+      .insert(touchpoints)
+      .values({
+        orgId: tenant.orgId,
+        name: input.name,
+        scale: input.scale,
+        teamId: input.teamId,
+        createdBy: tenant.memberId,
+      })
+      .returning();
+    await tx
+      .insert(voiceLinks)
+      .values({
+        orgId: tenant.orgId,
+        token: newToken(),
+        subject: 'touchpoint',
+        touchpointId: row!.id,
+        createdBy: tenant.memberId,
+      });
     await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
     return row!.id;
   });
   return (await listTouchpoints(deps, tenant)).items.find((t) => t.id === id)!;
 }
 
-export async function updateTouchpoint(deps: VoiceDeps, tenant: TenantContext, touchpointId: string, input: z.output<typeof updateTouchpointBody>): Promise<Touchpoint> {
+export async function updateTouchpoint(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  touchpointId: string,
+  input: z.output<typeof updateTouchpointBody>,
+): Promise<Touchpoint> {
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -168,12 +225,24 @@ export async function updateTouchpoint(deps: VoiceDeps, tenant: TenantContext, t
       await tx
         .update(voiceLinks)
         .set({ revokedAt: new Date() })
-        .where(and(eq(voiceLinks.orgId, tenant.orgId), eq(voiceLinks.touchpointId, touchpointId), sql`${voiceLinks.revokedAt} is null`));
+        .where(
+          and(
+            eq(voiceLinks.orgId, tenant.orgId),
+            eq(voiceLinks.touchpointId, touchpointId),
+            sql`${voiceLinks.revokedAt} is null`,
+          ),
+        );
     }
     if (input.newLink || input.archived === false) {
       await tx
         .insert(voiceLinks)
-        .values({ orgId: tenant.orgId, token: newToken(), subject: 'touchpoint', touchpointId, createdBy: tenant.memberId })
+        .values({
+          orgId: tenant.orgId,
+          token: newToken(),
+          subject: 'touchpoint',
+          touchpointId,
+          createdBy: tenant.memberId,
+        })
         .onConflictDoNothing();
     }
     await recordAudit(tx, tenant, 'touchpoint.updated', 'touchpoint', touchpointId, { ...input });
@@ -242,7 +311,12 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
       .select()
       .from(customerReactions)
       .where(and(eq(customerReactions.orgId, found.org_id), eq(customerReactions.linkId, found.id)));
-    if (r) existing = { score: r.score, comment: r.comment, changeableUntil: new Date(r.createdAt.getTime() + 24 * 3600_000) };
+    if (r)
+      existing = {
+        score: r.score,
+        comment: r.comment,
+        changeableUntil: new Date(r.createdAt.getTime() + 24 * 3600_000),
+      };
   }
   return {
     link: link!,
@@ -296,7 +370,9 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
       memberId = rows[0]?.made_by ?? null;
       teamId = rows[0]?.owner_team_id ?? null;
     } else {
-      const { rows } = await tx.execute<{ team_id: string | null }>(sql`select team_id from touchpoints where org_id = ${orgId} and id = ${link.touchpointId}`);
+      const { rows } = await tx.execute<{ team_id: string | null }>(
+        sql`select team_id from touchpoints where org_id = ${orgId} and id = ${link.touchpointId}`,
+      );
       teamId = rows[0]?.team_id ?? null;
     }
     const values = {
@@ -346,11 +422,27 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     }
     // The customer's own reaction is the extra's reaction: it counts in what works.
     if (link.extraId && memberId) {
-      await extrasRepo.updateExtraRow(tx, orgId, link.extraId, { reactionScore: input.score, reactionText: input.comment });
-      await extrasRepo.insertReaction(tx, orgId, { extraId: link.extraId, reactionScore: input.score, reactionText: input.comment, changedBy: memberId, source: 'customer' });
+      await extrasRepo.updateExtraRow(tx, orgId, link.extraId, {
+        reactionScore: input.score,
+        reactionText: input.comment,
+      });
+      await extrasRepo.insertReaction(tx, orgId, {
+        extraId: link.extraId,
+        reactionScore: input.score,
+        reactionText: input.comment,
+        changedBy: memberId,
+        source: 'customer',
+      });
     }
     if (outcome === 'stored' && memberId) {
-      await notifyMembers(tx, orgId, [memberId], 'customer_reaction', { reactionId, score: input.score, scale: found.scale, subject: link.subject, extraId: link.extraId, promiseId: link.promiseId });
+      await notifyMembers(tx, orgId, [memberId], 'customer_reaction', {
+        reactionId,
+        score: input.score,
+        scale: found.scale,
+        subject: link.subject,
+        extraId: link.extraId,
+        promiseId: link.promiseId,
+      });
     }
     let contactBy: string | null = null;
     if (isVeryNegative(found.scale, input.score)) {
@@ -378,7 +470,13 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
         const [open] = await tx
           .select({ dueOn: voiceFollowups.dueOn })
           .from(voiceFollowups)
-          .where(and(eq(voiceFollowups.orgId, orgId), eq(voiceFollowups.reactionId, reactionId), eq(voiceFollowups.status, 'open')));
+          .where(
+            and(
+              eq(voiceFollowups.orgId, orgId),
+              eq(voiceFollowups.reactionId, reactionId),
+              eq(voiceFollowups.status, 'open'),
+            ),
+          );
         contactBy = open ? String(open.dueOn) : null;
       }
     }
@@ -433,7 +531,10 @@ function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
     scale: r.scale as CustomerReaction['scale'],
     score: r.score,
     comment: r.comment,
-    contact: seesContact && (r.contact_name || r.contact_email || r.contact_phone) ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone } : null,
+    contact:
+      seesContact && (r.contact_name || r.contact_email || r.contact_phone)
+        ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone }
+        : null,
     veryNegative: isVeryNegative(r.scale, r.score),
     at: new Date(r.created_at).toISOString(),
   };
@@ -515,9 +616,24 @@ export async function eraseOldContacts(db: Db, now = new Date()): Promise<number
 // ---------- follow-ups ----------
 
 /** The follow-ups of the teams I lead (directors: all), open ones soonest first. */
-export async function listFollowups(deps: VoiceDeps, tenant: TenantContext, state: 'open' | 'closed'): Promise<{ items: Followup[] }> {
+export async function listFollowups(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  state: 'open' | 'closed',
+): Promise<{ items: Followup[] }> {
   const mine = steering(tenant) ? sql`true` : sql`f.team_id = any(${sql.param(tenant.managedTeamIds)}::uuid[])`;
-  const { rows } = await deps.db.execute<ReactionRow & { f_id: string; f_team_id: string | null; f_team_name: string | null; due_on: string; status: string; note: string | null; closed_by_name: string | null; closed_at: Date | null }>(sql`
+  const { rows } = await deps.db.execute<
+    ReactionRow & {
+      f_id: string;
+      f_team_id: string | null;
+      f_team_name: string | null;
+      due_on: string;
+      status: string;
+      note: string | null;
+      closed_by_name: string | null;
+      closed_at: Date | null;
+    }
+  >(sql`
     select ${reactionColumns}, f.id as f_id, f.team_id as f_team_id, ft.name as f_team_name, f.due_on::text, f.status, f.note, f.closed_at, u.name as closed_by_name
       from voice_followups f
       join customer_reactions r on r.org_id = f.org_id and r.id = f.reaction_id
@@ -545,7 +661,12 @@ export async function listFollowups(deps: VoiceDeps, tenant: TenantContext, stat
   };
 }
 
-export async function closeFollowup(deps: VoiceDeps, tenant: TenantContext, followupId: string, input: z.output<typeof closeFollowupBody>): Promise<Followup> {
+export async function closeFollowup(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  followupId: string,
+  input: z.output<typeof closeFollowupBody>,
+): Promise<Followup> {
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()

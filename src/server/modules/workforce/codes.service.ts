@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
-import { hasEmailAddress, type CodeHolder, type IssuedCode } from '../../../contracts/workforce.contract';
+import { type CodeHolder, hasEmailAddress, type IssuedCode } from '../../../contracts/workforce.contract';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
@@ -45,11 +45,7 @@ function newCode(): string {
 
 /** The code as typed, in its plain form (no dashes, upper case, O read as 0, I and L as 1), or null. */
 export function normalizeCode(input: string): string | null {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const plain = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (plain.length !== CODE_LENGTH || [...plain].some((c) => !ALPHABET.includes(c))) return null;
   return plain;
 }
@@ -72,7 +68,11 @@ async function issue(deps: WorkforceDeps, tx: Tx, orgId: string, memberId: strin
   return code;
 }
 
-export async function issuedCode(deps: WorkforceDeps, code: string, person: { memberId: string; name: string; teamName: string; organizationName: string }): Promise<IssuedCode> {
+export async function issuedCode(
+  deps: WorkforceDeps,
+  code: string,
+  person: { memberId: string; name: string; teamName: string; organizationName: string },
+): Promise<IssuedCode> {
   const url = codeLink(deps.config.appUrl, code);
   const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { ...person, code: formatCode(code), url, qrSvg };
@@ -115,7 +115,12 @@ export async function addCodePerson(
   if (!mayManageTeam(tenant, team.id)) throw forbidden();
   const { memberId, code } = await deps.db.transaction((tx) => createCodePerson(deps, tx, tenant, input));
   const organization = await repo.selectOrganizationName(deps.db, tenant.orgId);
-  return issuedCode(deps, code, { memberId, name: input.name, teamName: team.name, organizationName: organization?.name ?? '' });
+  return issuedCode(deps, code, {
+    memberId,
+    name: input.name,
+    teamName: team.name,
+    organizationName: organization?.name ?? '',
+  });
 }
 
 /** A new card for a lost one: the old code stops working at once, and every session of the person ends. */
@@ -134,12 +139,21 @@ export async function replaceCode(deps: WorkforceDeps, tenant: TenantContext, me
     return code;
   });
   const organization = await repo.selectOrganizationName(deps.db, tenant.orgId);
-  return issuedCode(deps, code, { memberId, name: person.name, teamName: teams[0]?.name ?? '', organizationName: organization?.name ?? '' });
+  return issuedCode(deps, code, {
+    memberId,
+    name: person.name,
+    teamName: teams[0]?.name ?? '',
+    organizationName: organization?.name ?? '',
+  });
 }
 
 export async function listCodeHolders(deps: WorkforceDeps, tenant: TenantContext): Promise<CodeHolder[]> {
   const rows = await repo.selectCodeHolders(deps.db, tenant.orgId);
-  const teams = await repo.selectTeamsOfMembers(deps.db, tenant.orgId, rows.map((r) => r.memberId));
+  const teams = await repo.selectTeamsOfMembers(
+    deps.db,
+    tenant.orgId,
+    rows.map((r) => r.memberId),
+  );
   return rows
     .map((r) => ({
       memberId: r.memberId,
@@ -152,7 +166,8 @@ export async function listCodeHolders(deps: WorkforceDeps, tenant: TenantContext
     .filter((r) => isAdmin(tenant) || r.teams.some((t) => tenant.managedTeamIds.includes(t.id)));
 }
 
-const selectorKey = (selector: string) => `code:selector:${createHash('sha256').update(selector).digest('hex').slice(0, 32)}`;
+const selectorKey = (selector: string) =>
+  `code:selector:${createHash('sha256').update(selector).digest('hex').slice(0, 32)}`;
 
 /**
  * Signs in with a code, throttled like a password: every try counts at once (per IP address over all
@@ -172,7 +187,10 @@ export async function signInWithCode(
   const { release } = await holdTries(deps.db, holds, windowSeconds);
   const found = code ? await repo.selectCodeBySelector(deps.db, code.slice(0, SELECTOR_LENGTH)) : undefined;
   // A missing code still costs one hash check, so a wrong selector answers in the same time as a wrong verifier.
-  const right = await verifyPassword({ hash: found?.verifierHash ?? (await dummyHash()), password: code?.slice(SELECTOR_LENGTH) ?? 'x' }).catch(() => false);
+  const right = await verifyPassword({
+    hash: found?.verifierHash ?? (await dummyHash()),
+    password: code?.slice(SELECTOR_LENGTH) ?? 'x',
+  }).catch(() => false);
   if (!found || !right) throw new AppError('invalid_code', 401);
   await release();
   if (found.status !== 'active') throw new AppError('account_deactivated', 403);
@@ -189,7 +207,12 @@ export async function signInWithCode(
     .where(eq(authSession.token, session.token));
   return {
     body: await findMe(deps.db, found.userId, found.orgId, context.fallbackLanguage),
-    cookies: [sessionCookie(session.token, deps.secret, { secure: deps.config.appUrl.startsWith('https://'), maxAgeSeconds: days * 86_400 })],
+    cookies: [
+      sessionCookie(session.token, deps.secret, {
+        secure: deps.config.appUrl.startsWith('https://'),
+        maxAgeSeconds: days * 86_400,
+      }),
+    ],
   };
 }
 

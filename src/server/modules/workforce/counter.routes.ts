@@ -2,10 +2,17 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { extra } from '../../../contracts/extras.contract';
-import { activateCounterBody, counterExtraBody, counterState, counterStepParams, counterSteps, counterUnlockBody } from '../../../contracts/workforce.contract';
+import {
+  activateCounterBody,
+  counterExtraBody,
+  counterState,
+  counterStepParams,
+  counterSteps,
+  counterUnlockBody,
+} from '../../../contracts/workforce.contract';
 import { problems } from '../../lib/openapi';
-import * as counter from './counter.service';
 import type { WorkforceDeps } from './codes.service';
+import * as counter from './counter.service';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +28,12 @@ declare module 'fastify' {
 export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = async (app, { deps }) => {
   app.post('/counter/activate', {
     config: { access: 'public' },
-    schema: { tags: ['counter'], summary: 'Make this browser the counter device of a set-up link (once)', body: activateCounterBody, response: { 204: z.null(), ...problems } },
+    schema: {
+      tags: ['counter'],
+      summary: 'Make this browser the counter device of a set-up link (once)',
+      body: activateCounterBody,
+      response: { 204: z.null(), ...problems },
+    },
     handler: async (request, reply) => {
       reply.header('set-cookie', await counter.activateDevice(deps, request.body.token));
       return reply.code(204).send(null);
@@ -40,14 +52,23 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = asy
     device.get('/counter', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: 'The counter: its team, the people who can tap their name, who works at it now', response: { 200: counterState, ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: 'The counter: its team, the people who can tap their name, who works at it now',
+        response: { 200: counterState, ...problems },
+      },
       handler: (request) => counter.counterState(deps, deviceOf(request), cookieOf(request)),
     });
 
     device.post('/counter/unlock', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: 'A person starts with their PIN (throttled per person and per device); the one before is signed out', body: counterUnlockBody, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: 'A person starts with their PIN (throttled per person and per device); the one before is signed out',
+        body: counterUnlockBody,
+        response: { 204: z.null(), ...problems },
+      },
       handler: async (request, reply) => {
         reply.header('set-cookie', await counter.unlock(deps, deviceOf(request), request.body));
         return reply.code(204).send(null);
@@ -57,7 +78,11 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = asy
     device.post('/counter/lock', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: 'Sign the person out of the counter', response: { 204: z.null(), ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: 'Sign the person out of the counter',
+        response: { 204: z.null(), ...problems },
+      },
       handler: async (request, reply) => {
         reply.header('set-cookie', await counter.lock(deps, deviceOf(request)));
         return reply.code(204).send(null);
@@ -67,7 +92,12 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = asy
     device.post('/counter/extras', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: 'Log an extra as the person at the counter', body: counterExtraBody, response: { 201: extra, ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: 'Log an extra as the person at the counter',
+        body: counterExtraBody,
+        response: { 201: extra, ...problems },
+      },
       handler: async (request, reply) => {
         const result = await counter.logExtra(deps, deviceOf(request), cookieOf(request), request.body);
         return reply.code(201).send(result.body);
@@ -77,16 +107,31 @@ export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = asy
     device.get('/counter/steps', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: "The counter team's open steps", response: { 200: counterSteps, ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: "The counter team's open steps",
+        response: { 200: counterSteps, ...problems },
+      },
       handler: (request) => counter.listSteps(deps, deviceOf(request), cookieOf(request)),
     });
 
     device.post('/counter/promises/:promiseId/steps/:stepId/take-up', {
       config: { access: 'counterDevice' },
       onRequest: needDevice,
-      schema: { tags: ['counter'], summary: 'Take up one of the team’s steps as the person at the counter', params: counterStepParams, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags: ['counter'],
+        summary: 'Take up one of the team’s steps as the person at the counter',
+        params: counterStepParams,
+        response: { 204: z.null(), ...problems },
+      },
       handler: async (request, reply) => {
-        await counter.takeUpStep(deps, deviceOf(request), cookieOf(request), request.params.promiseId, request.params.stepId);
+        await counter.takeUpStep(
+          deps,
+          deviceOf(request),
+          cookieOf(request),
+          request.params.promiseId,
+          request.params.stepId,
+        );
         return reply.code(204).send(null);
       },
     });

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
 import type { Language, Role } from '../../../contracts/constants';
-import type { CounterDevice, CounterState, CounterStep, CreatedCounterDevice } from '../../../contracts/workforce.contract';
+import type {
+  CounterDevice,
+  CounterState,
+  CounterStep,
+  CreatedCounterDevice,
+} from '../../../contracts/workforce.contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import type { TenantContext } from '../../plugins/access.plugin';
@@ -29,7 +34,14 @@ const DEVICE_COOKIE_DAYS = 400;
 const sha = (value: string) => createHash('sha256').update(value).digest('hex');
 
 function cookie(name: string, value: string, maxAgeSeconds: number, secure: boolean) {
-  return [`${name}=${value}`, `Path=${COOKIE_PATH}`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${value}`,
+    `Path=${COOKIE_PATH}`,
+    `Max-Age=${maxAgeSeconds}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -62,7 +74,11 @@ export async function listDevices(deps: WorkforceDeps, tenant: TenantContext): P
   return (await repo.selectDevices(deps.db, tenant.orgId)).map(toDevice);
 }
 
-export async function createDevice(deps: WorkforceDeps, tenant: TenantContext, input: { name: string; teamId: string }): Promise<CreatedCounterDevice> {
+export async function createDevice(
+  deps: WorkforceDeps,
+  tenant: TenantContext,
+  input: { name: string; teamId: string },
+): Promise<CreatedCounterDevice> {
   const team = await repo.selectActiveTeam(deps.db, tenant.orgId, input.teamId);
   if (!team) throw notFound();
   const setup = randomBytes(32).toString('base64url');
@@ -82,7 +98,11 @@ export async function createDevice(deps: WorkforceDeps, tenant: TenantContext, i
   return { device: toDevice((await repo.selectDevice(deps.db, tenant.orgId, id))!), setupUrl, qrSvg };
 }
 
-export async function revokeDevice(deps: WorkforceDeps, tenant: TenantContext, deviceId: string): Promise<CounterDevice> {
+export async function revokeDevice(
+  deps: WorkforceDeps,
+  tenant: TenantContext,
+  deviceId: string,
+): Promise<CounterDevice> {
   const row = await repo.selectDevice(deps.db, tenant.orgId, deviceId);
   if (!row) throw notFound();
   await deps.db.transaction(async (tx) => {
@@ -99,7 +119,9 @@ function assertFairPin(pin: string) {
   const digits = [...pin].map(Number);
   const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
   if (steps.size === 1 && [0, 1, -1].includes([...steps][0]!)) {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'body.pin', code: 'pin_too_simple', message: 'too easy to guess' }] });
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'body.pin', code: 'pin_too_simple', message: 'too easy to guess' }],
+    });
   }
 }
 
@@ -141,15 +163,26 @@ export async function findDevice(deps: WorkforceDeps, cookieHeader: string | und
 
 const idleUntil = (deps: WorkforceDeps) => new Date(Date.now() + deps.config.counterIdleSeconds * 1000);
 
-export async function counterState(deps: WorkforceDeps, device: Device, cookieHeader: string | undefined): Promise<CounterState> {
-  const [people, organization] = await Promise.all([repo.selectPeopleWithPin(deps.db, device.orgId, device.teamId), repo.selectOrganizationName(deps.db, device.orgId)]);
+export async function counterState(
+  deps: WorkforceDeps,
+  device: Device,
+  cookieHeader: string | undefined,
+): Promise<CounterState> {
+  const [people, organization] = await Promise.all([
+    repo.selectPeopleWithPin(deps.db, device.orgId, device.teamId),
+    repo.selectOrganizationName(deps.db, device.orgId),
+  ]);
   const token = readCookie(cookieHeader, PERSON_COOKIE);
   const session = token ? await repo.selectCounterSession(deps.db, device.orgId, device.id, sha(token)) : undefined;
   return {
     device: { name: device.name, teamName: device.teamName, organizationName: organization?.name ?? '' },
     people,
     current: session
-      ? { id: session.memberId, name: session.name, idleSeconds: Math.max(0, Math.round((session.expiresAt.getTime() - Date.now()) / 1000)) }
+      ? {
+          id: session.memberId,
+          name: session.name,
+          idleSeconds: Math.max(0, Math.round((session.expiresAt.getTime() - Date.now()) / 1000)),
+        }
       : null,
     language: asLanguage(organization?.defaultLanguage),
   };
@@ -162,7 +195,11 @@ const memberKey = (orgId: string, memberId: string) => `pin:member:${orgId}:${me
  * device) and per device (PIN_MAX_PER_DEVICE, for anyone); a right PIN gives its counts back. The next
  * person's PIN ends the session of the one before.
  */
-export async function unlock(deps: WorkforceDeps, device: Device, input: { memberId: string; pin: string }): Promise<string[]> {
+export async function unlock(
+  deps: WorkforceDeps,
+  device: Device,
+  input: { memberId: string; pin: string },
+): Promise<string[]> {
   const limits = deps.config.pinThrottle;
   const windowSeconds = deps.config.signInThrottle.windowMinutes * 60;
   const people = await repo.selectPeopleWithPin(deps.db, device.orgId, device.teamId);
@@ -191,9 +228,15 @@ export async function lock(deps: WorkforceDeps, device: Device): Promise<string[
 }
 
 /** The person working at the device now, as a member of the organisation; their idle time starts again. */
-async function personAt(deps: WorkforceDeps, device: Device, cookieHeader: string | undefined): Promise<{ tenant: TenantContext; name: string }> {
+async function personAt(
+  deps: WorkforceDeps,
+  device: Device,
+  cookieHeader: string | undefined,
+): Promise<{ tenant: TenantContext; name: string }> {
   const token = readCookie(cookieHeader, PERSON_COOKIE);
-  const session = token ? await repo.touchCounterSession(deps.db, device.orgId, device.id, sha(token), idleUntil(deps)) : undefined;
+  const session = token
+    ? await repo.touchCounterSession(deps.db, device.orgId, device.id, sha(token), idleUntil(deps))
+    : undefined;
   const found = session ? await repo.selectTenantOfMember(deps.db, device.orgId, session.memberId) : undefined;
   if (!found || !found.tenant.teamIds.includes(device.teamId)) throw new AppError('unauthenticated', 401);
   return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles as Role[] } };
@@ -203,7 +246,14 @@ export async function logExtra(
   deps: WorkforceDeps,
   device: Device,
   cookieHeader: string | undefined,
-  input: { occasion: string; action: string; kind: extras.LogExtraInput['kind']; costCents: number; minutes: number; aboveMandateReason?: string },
+  input: {
+    occasion: string;
+    action: string;
+    kind: extras.LogExtraInput['kind'];
+    costCents: number;
+    minutes: number;
+    aboveMandateReason?: string;
+  },
 ) {
   const person = await personAt(deps, device, cookieHeader);
   // Logged at the counter: only the counter's team, so the extra counts there.
@@ -212,7 +262,11 @@ export async function logExtra(
   return result;
 }
 
-export async function listSteps(deps: WorkforceDeps, device: Device, cookieHeader: string | undefined): Promise<{ items: CounterStep[] }> {
+export async function listSteps(
+  deps: WorkforceDeps,
+  device: Device,
+  cookieHeader: string | undefined,
+): Promise<{ items: CounterStep[] }> {
   const person = await personAt(deps, device, cookieHeader);
   return { items: await openStepsOfTeam(deps, device, person.tenant) };
 }
@@ -230,7 +284,13 @@ async function openStepsOfTeam(deps: WorkforceDeps, device: Device, tenant: Tena
   }));
 }
 
-export async function takeUpStep(deps: WorkforceDeps, device: Device, cookieHeader: string | undefined, promiseId: string, stepId: string) {
+export async function takeUpStep(
+  deps: WorkforceDeps,
+  device: Device,
+  cookieHeader: string | undefined,
+  promiseId: string,
+  stepId: string,
+) {
   const person = await personAt(deps, device, cookieHeader);
   const open = await openStepsOfTeam(deps, device, person.tenant);
   if (!open.some((s) => s.promiseId === promiseId && s.stepId === stepId)) throw notFound();

@@ -1,8 +1,13 @@
-import type { Language, Role } from '../../../contracts/constants';
 import { emailSchema } from '../../../contracts/common.contract';
-import { IMPORT_MAX_ROWS, type ImportPreview, type ImportResult, type ImportRow } from '../../../contracts/workforce.contract';
-import type { Mailer } from '../../lib/mailer';
+import type { Language, Role } from '../../../contracts/constants';
+import {
+  IMPORT_MAX_ROWS,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRow,
+} from '../../../contracts/workforce.contract';
 import { AppError } from '../../lib/app-error';
+import type { Mailer } from '../../lib/mailer';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
 import { createCodePerson, issuedCode, type WorkforceDeps } from './codes.service';
@@ -19,23 +24,51 @@ const COLUMNS = ['name', 'email', 'team', 'role', 'language'] as const;
 type Column = (typeof COLUMNS)[number];
 
 const HEADER_WORDS: Record<string, Column> = {
-  name: 'name', naam: 'name', 'full name': 'name', 'volledige naam': 'name',
-  email: 'email', 'e-mail': 'email', mail: 'email', 'e-mailadres': 'email', emailadres: 'email', 'email address': 'email', 'e-mail address': 'email',
-  team: 'team', afdeling: 'team', department: 'team',
-  role: 'role', rol: 'role',
-  language: 'language', taal: 'language',
+  name: 'name',
+  naam: 'name',
+  'full name': 'name',
+  'volledige naam': 'name',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  'e-mailadres': 'email',
+  emailadres: 'email',
+  'email address': 'email',
+  'e-mail address': 'email',
+  team: 'team',
+  afdeling: 'team',
+  department: 'team',
+  role: 'role',
+  rol: 'role',
+  language: 'language',
+  taal: 'language',
 };
 
 const ROLE_WORDS: Record<string, Role> = {
-  '': 'member', member: 'member', medewerker: 'member', lid: 'member',
-  manager: 'manager', leidinggevende: 'manager',
-  director: 'director', directeur: 'director', directie: 'director',
-  advisor: 'advisor', adviseur: 'advisor',
-  admin: 'admin', administrator: 'admin', beheerder: 'admin',
+  '': 'member',
+  member: 'member',
+  medewerker: 'member',
+  lid: 'member',
+  manager: 'manager',
+  leidinggevende: 'manager',
+  director: 'director',
+  directeur: 'director',
+  directie: 'director',
+  advisor: 'advisor',
+  adviseur: 'advisor',
+  admin: 'admin',
+  administrator: 'admin',
+  beheerder: 'admin',
 };
 
 const LANGUAGE_WORDS: Record<string, Language | ''> = {
-  '': '', nl: 'nl', nederlands: 'nl', dutch: 'nl', en: 'en', english: 'en', engels: 'en',
+  '': '',
+  nl: 'nl',
+  nederlands: 'nl',
+  dutch: 'nl',
+  en: 'en',
+  english: 'en',
+  engels: 'en',
 };
 
 /** Splits CSV text into rows of cells: quotes, doubled quotes and line breaks inside quotes are understood. */
@@ -80,7 +113,14 @@ export function parseDelimited(text: string): string[][] {
 interface Parsed {
   preview: ImportPreview;
   /** The rows as they will be imported (only meaningful without problems). */
-  plan: { name: string; email: string | null; team: string; teamId: string | null; role: Role; language: Language | null }[];
+  plan: {
+    name: string;
+    email: string | null;
+    team: string;
+    teamId: string | null;
+    role: Role;
+    language: Language | null;
+  }[];
 }
 
 async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: string): Promise<Parsed> {
@@ -88,13 +128,21 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
   const first = raw[0]?.map((c) => c.trim().toLowerCase()) ?? [];
   const header = first.length > 0 && first.some((c) => HEADER_WORDS[c] === 'name');
   const positions: Partial<Record<Column, number>> = {};
-  if (header) first.forEach((c, i) => HEADER_WORDS[c] && positions[HEADER_WORDS[c]] === undefined && (positions[HEADER_WORDS[c]] = i));
+  if (header)
+    first.forEach(
+      (c, i) => HEADER_WORDS[c] && positions[HEADER_WORDS[c]] === undefined && (positions[HEADER_WORDS[c]] = i),
+    );
   else COLUMNS.forEach((c, i) => (positions[c] = i));
   const known = new Set(Object.values(positions));
 
-  const lines = raw.map((cells, index) => ({ cells, line: index + 1 })).slice(header ? 1 : 0).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
+  const lines = raw
+    .map((cells, index) => ({ cells, line: index + 1 }))
+    .slice(header ? 1 : 0)
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   if (lines.length > IMPORT_MAX_ROWS) {
-    throw new AppError('validation_failed', 400, { errors: [{ path: 'body.text', code: 'too_many_rows', message: `at most ${IMPORT_MAX_ROWS} rows` }] });
+    throw new AppError('validation_failed', 400, {
+      errors: [{ path: 'body.text', code: 'too_many_rows', message: `at most ${IMPORT_MAX_ROWS} rows` }],
+    });
   }
   const teams = await repo.selectActiveTeams(deps.db, tenant.orgId);
   const teamByName = new Map(teams.map((t) => [t.name.trim().toLowerCase(), t]));
@@ -131,10 +179,27 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
     if (!roleValue) problems.push({ field: 'role', code: 'role_unknown' });
     const languageValue = LANGUAGE_WORDS[language.toLowerCase()];
     if (languageValue === undefined) problems.push({ field: 'language', code: 'language_unknown' });
-    if (cells.some((c, i) => !known.has(i) && c.trim() !== '')) problems.push({ field: 'row', code: 'too_many_columns' });
+    if (cells.some((c, i) => !known.has(i) && c.trim() !== ''))
+      problems.push({ field: 'row', code: 'too_many_columns' });
     const existing = team ? teamByName.get(team.toLowerCase()) : undefined;
-    rows.push({ line, name: name.slice(0, 200), email: email ?? (emailText ? emailText.slice(0, 254) : null), team: team.slice(0, 200), newTeam: !!team && !existing, role: role.slice(0, 40), language: language.slice(0, 40), problems });
-    plan.push({ name, email, team, teamId: existing?.id ?? null, role: roleValue ?? 'member', language: languageValue || null });
+    rows.push({
+      line,
+      name: name.slice(0, 200),
+      email: email ?? (emailText ? emailText.slice(0, 254) : null),
+      team: team.slice(0, 200),
+      newTeam: !!team && !existing,
+      role: role.slice(0, 40),
+      language: language.slice(0, 40),
+      problems,
+    });
+    plan.push({
+      name,
+      email,
+      team,
+      teamId: existing?.id ?? null,
+      role: roleValue ?? 'member',
+      language: languageValue || null,
+    });
   }
   return { preview: { rows, header, problemRows: rows.filter((r) => r.problems.length).length }, plan };
 }
@@ -143,9 +208,15 @@ export async function previewImport(deps: WorkforceDeps, tenant: TenantContext, 
   return (await parseImport(deps, tenant, text)).preview;
 }
 
-export async function runImport(deps: ImportDeps, tenant: TenantContext, inviter: { name: string }, text: string): Promise<ImportResult> {
+export async function runImport(
+  deps: ImportDeps,
+  tenant: TenantContext,
+  inviter: { name: string },
+  text: string,
+): Promise<ImportResult> {
   const { preview, plan } = await parseImport(deps, tenant, text);
-  if (preview.problemRows > 0 || plan.length === 0) throw new AppError('import_has_problems', 400, { detail: `${preview.problemRows} rows have problems` });
+  if (preview.problemRows > 0 || plan.length === 0)
+    throw new AppError('import_has_problems', 400, { detail: `${preview.problemRows} rows have problems` });
   const organization = await repo.selectOrganizationName(deps.db, tenant.orgId);
   const teamsMade: string[] = [];
   // The teams and the people without an e-mail address in one transaction: all or nothing.
@@ -158,31 +229,52 @@ export async function runImport(deps: ImportDeps, tenant: TenantContext, inviter
       teamIds.set(key, team.id);
       teamsMade.push(team.name);
     }
-    const teamOf = (row: Parsed['plan'][number]) => row.teamId ?? (row.team ? teamIds.get(row.team.toLowerCase())! : null);
+    const teamOf = (row: Parsed['plan'][number]) =>
+      row.teamId ?? (row.team ? teamIds.get(row.team.toLowerCase())! : null);
     const codes: { code: string; memberId: string; name: string; team: string }[] = [];
     for (const row of plan.filter((r) => !r.email)) {
-      const created = await createCodePerson(deps, tx, tenant, { name: row.name, teamId: teamOf(row)!, language: row.language, roles: [row.role] });
+      const created = await createCodePerson(deps, tx, tenant, {
+        name: row.name,
+        teamId: teamOf(row)!,
+        language: row.language,
+        roles: [row.role],
+      });
       codes.push({ ...created, name: row.name, team: row.team });
     }
-    await org.recordAudit(tx, tenant, 'members.imported', 'organization', tenant.orgId, { rows: plan.length, teamsMade: teamsMade.length });
+    await org.recordAudit(tx, tenant, 'members.imported', 'organization', tenant.orgId, {
+      rows: plan.length,
+      teamsMade: teamsMade.length,
+    });
     return { codes, teamOf };
   });
   let invited = 0;
   let mailed = 0;
   for (const row of plan.filter((r) => r.email)) {
     const teamId = made.teamOf(row);
-    const invitation = await org.inviteMember({ db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl, secret: deps.secret }, tenant, inviter, {
-      email: row.email!,
-      name: row.name,
-      roles: [row.role],
-      teamIds: teamId ? [teamId] : [],
-      ...(row.language ? { language: row.language } : {}),
-    });
+    const invitation = await org.inviteMember(
+      { db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl, secret: deps.secret },
+      tenant,
+      inviter,
+      {
+        email: row.email!,
+        name: row.name,
+        roles: [row.role],
+        teamIds: teamId ? [teamId] : [],
+        ...(row.language ? { language: row.language } : {}),
+      },
+    );
     invited++;
     if (invitation.mailedAt) mailed++;
   }
   const codes = await Promise.all(
-    made.codes.map((c) => issuedCode(deps, c.code, { memberId: c.memberId, name: c.name, teamName: c.team, organizationName: organization?.name ?? '' })),
+    made.codes.map((c) =>
+      issuedCode(deps, c.code, {
+        memberId: c.memberId,
+        name: c.name,
+        teamName: c.team,
+        organizationName: organization?.name ?? '',
+      }),
+    ),
   );
   return { invited, mailed, teamsMade, codes };
 }

@@ -20,7 +20,8 @@ afterAll(() => t.close());
 const post = (url: string, cookie: string | undefined, payload?: object, remoteAddress = '127.0.0.1') =>
   t.app.inject({ method: 'POST', url, payload, remoteAddress, headers: cookie ? { cookie } : {} });
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-const codeSignIn = (code: string, remoteAddress = '127.0.0.1') => post('/api/v1/auth/code-sign-in', undefined, { code }, remoteAddress);
+const codeSignIn = (code: string, remoteAddress = '127.0.0.1') =>
+  post('/api/v1/auth/code-sign-in', undefined, { code }, remoteAddress);
 
 async function addCodePerson(name: string, by = manager, teamId = f.teamId) {
   const response = await post('/api/v1/sign-in-codes', by, { name, teamId });
@@ -31,7 +32,9 @@ async function addCodePerson(name: string, by = manager, teamId = f.teamId) {
 /** Another code of the same length: the same selector (first 6 characters), a wrong verifier. */
 const wrongVerifier = (code: string, i: number) => {
   const plain = code.replace(/-/g, '');
-  const tail = (i.toString(32).toUpperCase().padStart(10, '0') === plain.slice(6) ? 'Z' : '0').repeat(1) + i.toString(32).toUpperCase().padStart(9, '0');
+  const tail =
+    (i.toString(32).toUpperCase().padStart(10, '0') === plain.slice(6) ? 'Z' : '0').repeat(1) +
+    i.toString(32).toUpperCase().padStart(9, '0');
   return plain.slice(0, 6) + tail.replace(/[ILOU]/g, 'X');
 };
 /** A code no card has: its own selector each time, so only the per-address limit applies. */
@@ -45,7 +48,10 @@ describe('a person without an e-mail address', () => {
     expect(card.qrSvg).toContain('<svg');
 
     // Only a hash is kept: the code is nowhere in the database.
-    const stored = await t.database.pool.query(`select selector, verifier_hash from sign_in_codes where member_id = $1`, [card.memberId]);
+    const stored = await t.database.pool.query(
+      `select selector, verifier_hash from sign_in_codes where member_id = $1`,
+      [card.memberId],
+    );
     expect(stored.rows[0].selector).toBe(card.code.replace(/-/g, '').slice(0, 6));
     expect(stored.rows[0].verifier_hash).not.toContain(card.code.replace(/-/g, '').slice(6));
 
@@ -57,16 +63,23 @@ describe('a person without an e-mail address', () => {
     expect(phone.json().member.teams.map((team: { id: string }) => team.id)).toEqual([f.teamId]);
     const cookie = phone.cookies.find((c) => c.name === 'klantwerk.session_token')!;
     expect(cookie.maxAge).toBe(365 * 86_400);
-    const session = await t.database.pool.query(`select expires_at from auth_session s join members m on m.user_id = s.user_id where m.id = $1`, [card.memberId]);
+    const session = await t.database.pool.query(
+      `select expires_at from auth_session s join members m on m.user_id = s.user_id where m.id = $1`,
+      [card.memberId],
+    );
     expect(new Date(session.rows[0].expires_at).getTime()).toBeGreaterThan(Date.now() + 360 * 86_400_000);
     expect((await get('/api/v1/me', cookieFrom(phone))).statusCode).toBe(200);
   });
 
   it('cannot be added by a manager to a team they do not manage, nor by a member', async () => {
-    expect((await post('/api/v1/sign-in-codes', manager, { name: 'Elders', teamId: f.otherTeamId })).statusCode).toBe(403);
+    expect((await post('/api/v1/sign-in-codes', manager, { name: 'Elders', teamId: f.otherTeamId })).statusCode).toBe(
+      403,
+    );
     const member = await signIn(t.app, f.people.member.email);
     expect((await post('/api/v1/sign-in-codes', member, { name: 'Niemand', teamId: f.teamId })).statusCode).toBe(403);
-    expect((await post('/api/v1/sign-in-codes', admin, { name: 'Door beheer', teamId: f.otherTeamId })).statusCode).toBe(201);
+    expect(
+      (await post('/api/v1/sign-in-codes', admin, { name: 'Door beheer', teamId: f.otherTeamId })).statusCode,
+    ).toBe(201);
   });
 
   it('gets a new card for a lost one: the old code stops working at once, and so does the phone that used it', async () => {
@@ -90,7 +103,9 @@ describe('a person without an e-mail address', () => {
     const list = (await get('/api/v1/sign-in-codes', manager)).json().items.map((h: { name: string }) => h.name);
     expect(list).toContain('Ayse Kok');
     expect(list).not.toContain('Door beheer');
-    expect((await get('/api/v1/sign-in-codes', admin)).json().items.map((h: { name: string }) => h.name)).toContain('Door beheer');
+    expect((await get('/api/v1/sign-in-codes', admin)).json().items.map((h: { name: string }) => h.name)).toContain(
+      'Door beheer',
+    );
   });
 
   it('cannot sign in once deactivated', async () => {
@@ -135,7 +150,8 @@ describe('guessing codes (default limits: SIGNIN_MAX_PER_EMAIL=10 per code, SIGN
   it('does not count right codes: a whole team signs in from one address', async () => {
     const cards = [];
     for (let i = 0; i < 4; i++) cards.push(await addCodePerson(`Teamlid ${i}`));
-    for (let round = 0; round < 12; round++) expect((await codeSignIn(cards[round % 4]!.code, '192.0.2.80')).statusCode).toBe(200);
+    for (let round = 0; round < 12; round++)
+      expect((await codeSignIn(cards[round % 4]!.code, '192.0.2.80')).statusCode).toBe(200);
   });
 });
 
@@ -155,7 +171,12 @@ describe('a counter device', () => {
     expect((await get('/api/v1/counter', admin)).statusCode).toBe(401);
     const activated = await post('/api/v1/counter/activate', undefined, { token });
     expect(activated.statusCode).toBe(204);
-    expect(activated.cookies[0]).toMatchObject({ name: 'klantwerk.counter', httpOnly: true, sameSite: 'Strict', path: '/api/v1/counter' });
+    expect(activated.cookies[0]).toMatchObject({
+      name: 'klantwerk.counter',
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/counter',
+    });
     device = cookieFrom(activated);
     expect((await post('/api/v1/counter/activate', undefined, { token })).statusCode).toBe(400);
     const state = await get('/api/v1/counter', device);
@@ -165,17 +186,34 @@ describe('a counter device', () => {
 
   it('shows the team’s people who set a PIN; a PIN that is too simple is refused', async () => {
     member = await signIn(t.app, f.people.member.email);
-    const simple = await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '1234' }, headers: { cookie: member } });
+    const simple = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/counter-pin',
+      payload: { pin: '1234' },
+      headers: { cookie: member },
+    });
     expect(simple.statusCode).toBe(400);
     expect(simple.json().errors[0].code).toBe('pin_too_simple');
-    const set = await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '2580' }, headers: { cookie: member } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/counter-pin',
+      payload: { pin: '2580' },
+      headers: { cookie: member },
+    });
     expect(set.json()).toEqual({ hasPin: true });
     // The outsider (another team) sets one too, but is not on this team's counter.
     const outsider = await signIn(t.app, f.outsider.email);
-    await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '7391' }, headers: { cookie: outsider } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/counter-pin',
+      payload: { pin: '7391' },
+      headers: { cookie: outsider },
+    });
     const people = (await get('/api/v1/counter', device)).json().people;
     expect(people).toEqual([{ id: f.people.member.memberId, name: f.people.member.name }]);
-    expect((await post('/api/v1/counter/unlock', device, { memberId: f.outsider.memberId, pin: '7391' })).statusCode).toBe(404);
+    expect(
+      (await post('/api/v1/counter/unlock', device, { memberId: f.outsider.memberId, pin: '7391' })).statusCode,
+    ).toBe(404);
   });
 
   it('lets the person log an extra and take up a step with their PIN, and nothing else', async () => {
@@ -186,7 +224,13 @@ describe('a counter device', () => {
     const at = `${device}; ${cookieFrom(unlocked)}`;
     expect((await get('/api/v1/counter', at)).json().current).toMatchObject({ id: f.people.member.memberId });
 
-    const extra = await post('/api/v1/counter/extras', at, { occasion: 'Jarig aan de balie', action: 'Bloemetje', kind: 'gift', costCents: 0, minutes: 2 });
+    const extra = await post('/api/v1/counter/extras', at, {
+      occasion: 'Jarig aan de balie',
+      action: 'Bloemetje',
+      kind: 'gift',
+      costCents: 0,
+      minutes: 2,
+    });
     expect(extra.statusCode, extra.body).toBe(201);
     expect(extra.json().member.id).toBe(f.people.member.memberId);
     const mine = (await get('/api/v1/extras', member)).json().items.map((e: { occasion: string }) => e.occasion);
@@ -207,8 +251,13 @@ describe('a counter device', () => {
     const steps = (await get('/api/v1/counter/steps', at)).json().items;
     const step = steps.find((s: { what: string }) => s.what === 'Taart bestellen');
     expect(step).toBeTruthy();
-    expect((await post(`/api/v1/counter/promises/${step.promiseId}/steps/${step.stepId}/take-up`, at)).statusCode).toBe(204);
-    expect((await get('/api/v1/counter/steps', at)).json().items.find((s: { stepId: string }) => s.stepId === step.stepId).acceptedBy).toBe(f.people.member.name);
+    expect((await post(`/api/v1/counter/promises/${step.promiseId}/steps/${step.stepId}/take-up`, at)).statusCode).toBe(
+      204,
+    );
+    expect(
+      (await get('/api/v1/counter/steps', at)).json().items.find((s: { stepId: string }) => s.stepId === step.stepId)
+        .acceptedBy,
+    ).toBe(f.people.member.name);
 
     // The counter's cookies open nothing outside the counter: no profile, no export, no notes.
     for (const url of ['/api/v1/me', '/api/v1/extras/export.csv', '/api/v1/me/export', '/api/v1/organization']) {
@@ -217,10 +266,15 @@ describe('a counter device', () => {
   });
 
   it('signs the person out when they are idle, when they are done, and when the next person starts', async () => {
-    const start = async () => `${device}; ${cookieFrom(await post('/api/v1/counter/unlock', device, { memberId: f.people.member.memberId, pin: '2580' }))}`;
-    const log = (cookie: string) => post('/api/v1/counter/extras', cookie, { occasion: 'x', action: 'y', kind: 'time', costCents: 0, minutes: 1 });
+    const start = async () =>
+      `${device}; ${cookieFrom(await post('/api/v1/counter/unlock', device, { memberId: f.people.member.memberId, pin: '2580' }))}`;
+    const log = (cookie: string) =>
+      post('/api/v1/counter/extras', cookie, { occasion: 'x', action: 'y', kind: 'time', costCents: 0, minutes: 1 });
     let at = await start();
-    await t.database.pool.query(`update counter_sessions set expires_at = now() - interval '1 second' where device_id = $1`, [deviceId]);
+    await t.database.pool.query(
+      `update counter_sessions set expires_at = now() - interval '1 second' where device_id = $1`,
+      [deviceId],
+    );
     expect((await log(at)).statusCode).toBe(401);
 
     at = await start();
@@ -230,7 +284,12 @@ describe('a counter device', () => {
     at = await start();
     const manager2 = await addFixturePerson(t.database.db, f, 'collega', ['member'], f.teamId, false);
     const colleague = await signIn(t.app, manager2.email);
-    await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '4826' }, headers: { cookie: colleague } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/counter-pin',
+      payload: { pin: '4826' },
+      headers: { cookie: colleague },
+    });
     const next = await post('/api/v1/counter/unlock', device, { memberId: manager2.memberId, pin: '4826' });
     expect(next.statusCode).toBe(204);
     expect((await log(at)).statusCode).toBe(401);
@@ -239,15 +298,23 @@ describe('a counter device', () => {
 
   it('throttles PINs per person (PIN_MAX_PER_MEMBER=5) and per device (PIN_MAX_PER_DEVICE=20)', async () => {
     const created = await post('/api/v1/counter-devices', admin, { name: 'Tablet keuken', teamId: f.teamId });
-    const second = cookieFrom(await post('/api/v1/counter/activate', undefined, { token: created.json().setupUrl.split('#setup=')[1] }));
+    const second = cookieFrom(
+      await post('/api/v1/counter/activate', undefined, { token: created.json().setupUrl.split('#setup=')[1] }),
+    );
     const people = [];
     for (let i = 0; i < 5; i++) {
       const person = await addFixturePerson(t.database.db, f, `kok${i}`, ['member'], f.teamId, false);
       const cookie = await signIn(t.app, person.email);
-      await t.app.inject({ method: 'PUT', url: '/api/v1/me/counter-pin', payload: { pin: '3719' }, headers: { cookie } });
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/me/counter-pin',
+        payload: { pin: '3719' },
+        headers: { cookie },
+      });
       people.push(person);
     }
-    const tryPin = (memberId: string, pin: string, on = second) => post('/api/v1/counter/unlock', on, { memberId, pin });
+    const tryPin = (memberId: string, pin: string, on = second) =>
+      post('/api/v1/counter/unlock', on, { memberId, pin });
     let tries = 0;
     for (; tries < 20; tries++) if ((await tryPin(people[0]!.memberId, `90${tries}1`)).statusCode === 429) break;
     expect(tries).toBe(5);
@@ -256,7 +323,8 @@ describe('a counter device', () => {
     expect((await tryPin(people[0]!.memberId, '3719', device)).statusCode).toBe(429);
 
     // Per device: 5 + 5 + 5 + 5 wrong PINs of four people; the 21st of anyone is refused on this device only.
-    for (const person of people.slice(1, 4)) for (let i = 0; i < 5; i++) expect((await tryPin(person.memberId, `80${i}2`)).statusCode).toBe(401);
+    for (const person of people.slice(1, 4))
+      for (let i = 0; i < 5; i++) expect((await tryPin(person.memberId, `80${i}2`)).statusCode).toBe(401);
     expect((await tryPin(people[4]!.memberId, '3719')).statusCode).toBe(429);
     expect((await tryPin(people[4]!.memberId, '3719', device)).statusCode).toBe(204);
   }, 120_000);
@@ -271,7 +339,8 @@ describe('a counter device', () => {
 });
 
 describe('bulk import', () => {
-  const count = async () => Number((await t.database.pool.query(`select count(*) from members where org_id = $1`, [f.orgId])).rows[0].count);
+  const count = async () =>
+    Number((await t.database.pool.query(`select count(*) from members where org_id = $1`, [f.orgId])).rows[0].count);
 
   it('previews each row’s problems and saves nothing', async () => {
     const before = await count();
@@ -290,7 +359,9 @@ describe('bulk import', () => {
     expect(response.statusCode, response.body).toBe(200);
     const preview = response.json();
     expect(preview.header).toBe(true);
-    const problems = Object.fromEntries(preview.rows.map((r: { line: number; problems: { code: string }[] }) => [r.line, r.problems.map((p) => p.code)]));
+    const problems = Object.fromEntries(
+      preview.rows.map((r: { line: number; problems: { code: string }[] }) => [r.line, r.problems.map((p) => p.code)]),
+    );
     expect(problems).toEqual({
       2: [],
       3: ['name_missing'],
@@ -310,7 +381,8 @@ describe('bulk import', () => {
   });
 
   it('imports clean rows: invitations for e-mail addresses, sign-in codes for the others, missing teams made', async () => {
-    const text = 'Piet Post,piet@example.test,Bediening,manager,en\nKees Kamer,,Housekeeping,,\n"Lisa, de Vries",,Team workforce,member,nl\n';
+    const text =
+      'Piet Post,piet@example.test,Bediening,manager,en\nKees Kamer,,Housekeeping,,\n"Lisa, de Vries",,Team workforce,member,nl\n';
     const preview = (await post('/api/v1/members/import/preview', admin, { text })).json();
     expect(preview.header).toBe(false);
     expect(preview.problemRows).toBe(0);
@@ -326,7 +398,9 @@ describe('bulk import', () => {
     const kees = await codeSignIn(result.codes[0].code);
     expect(kees.statusCode).toBe(200);
     expect(kees.json().member.teams[0].name).toBe('Housekeeping');
-    const invitation = (await get('/api/v1/invitations', admin)).json().items.find((i: { email: string }) => i.email === 'piet@example.test');
+    const invitation = (await get('/api/v1/invitations', admin))
+      .json()
+      .items.find((i: { email: string }) => i.email === 'piet@example.test');
     expect(invitation.roles).toEqual(['manager']);
   });
 });

@@ -12,7 +12,14 @@ import { counterDevices, counterPins, counterSessions, signInCodes } from '../..
 export async function insertPersonWithoutEmail(
   tx: Tx,
   orgId: string,
-  values: { userId: string; name: string; language: string | null; roles: string[]; teamId: string; isManager?: boolean },
+  values: {
+    userId: string;
+    name: string;
+    language: string | null;
+    roles: string[];
+    teamId: string;
+    isManager?: boolean;
+  },
 ) {
   await tx.insert(authUser).values({
     id: values.userId,
@@ -21,13 +28,21 @@ export async function insertPersonWithoutEmail(
     emailVerified: false,
     language: values.language,
   });
-  const [member] = await tx.insert(members).values({ orgId, userId: values.userId, roles: values.roles }).returning({ id: members.id });
-  await tx.insert(teamMembers).values({ orgId, teamId: values.teamId, memberId: member!.id, isManager: values.isManager ?? false });
+  const [member] = await tx
+    .insert(members)
+    .values({ orgId, userId: values.userId, roles: values.roles })
+    .returning({ id: members.id });
+  await tx
+    .insert(teamMembers)
+    .values({ orgId, teamId: values.teamId, memberId: member!.id, isManager: values.isManager ?? false });
   return member!.id;
 }
 
 export async function selectOrganizationName(tx: Tx, orgId: string) {
-  const [row] = await tx.select({ name: organizations.name, defaultLanguage: organizations.defaultLanguage }).from(organizations).where(eq(organizations.id, orgId));
+  const [row] = await tx
+    .select({ name: organizations.name, defaultLanguage: organizations.defaultLanguage })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   return row;
 }
 
@@ -40,7 +55,10 @@ export async function selectActiveTeam(tx: Tx, orgId: string, teamId: string) {
 }
 
 export async function selectActiveTeams(tx: Tx, orgId: string) {
-  return tx.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt)));
+  return tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt)));
 }
 
 export async function insertTeamNamed(tx: Tx, orgId: string, name: string) {
@@ -50,7 +68,15 @@ export async function insertTeamNamed(tx: Tx, orgId: string, name: string) {
 
 export async function selectMemberPerson(tx: Tx, orgId: string, memberId: string) {
   const [row] = await tx
-    .select({ id: members.id, userId: members.userId, name: authUser.name, email: authUser.email, status: members.status, roles: members.roles, erasedAt: members.erasedAt })
+    .select({
+      id: members.id,
+      userId: members.userId,
+      name: authUser.name,
+      email: authUser.email,
+      status: members.status,
+      roles: members.roles,
+      erasedAt: members.erasedAt,
+    })
     .from(members)
     .innerJoin(authUser, eq(authUser.id, members.userId))
     .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
@@ -69,12 +95,19 @@ export async function selectTeamIdsOfMember(tx: Tx, orgId: string, memberId: str
 
 // ---------- codes ----------
 
-export async function insertCode(tx: Tx, orgId: string, values: { memberId: string; selector: string; verifierHash: string; createdBy: string | null }) {
+export async function insertCode(
+  tx: Tx,
+  orgId: string,
+  values: { memberId: string; selector: string; verifierHash: string; createdBy: string | null },
+) {
   await tx.insert(signInCodes).values({ orgId, ...values });
 }
 
 export async function revokeCodesOf(tx: Tx, orgId: string, memberId: string) {
-  await tx.update(signInCodes).set({ revokedAt: new Date() }).where(and(eq(signInCodes.orgId, orgId), eq(signInCodes.memberId, memberId), isNull(signInCodes.revokedAt)));
+  await tx
+    .update(signInCodes)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(signInCodes.orgId, orgId), eq(signInCodes.memberId, memberId), isNull(signInCodes.revokedAt)));
 }
 
 export async function deleteSessionsOfUser(tx: Tx, userId: string) {
@@ -140,7 +173,10 @@ export async function deletePin(tx: Tx, orgId: string, memberId: string) {
 }
 
 export async function selectPin(tx: Tx, orgId: string, memberId: string) {
-  const [row] = await tx.select({ pinHash: counterPins.pinHash }).from(counterPins).where(and(eq(counterPins.orgId, orgId), eq(counterPins.memberId, memberId)));
+  const [row] = await tx
+    .select({ pinHash: counterPins.pinHash })
+    .from(counterPins)
+    .where(and(eq(counterPins.orgId, orgId), eq(counterPins.memberId, memberId)));
   return row;
 }
 
@@ -178,8 +214,15 @@ export async function selectDevice(tx: Tx, orgId: string, deviceId: string) {
   return row;
 }
 
-export async function insertDevice(tx: Tx, orgId: string, values: { name: string; teamId: string; activationHash: string; activationExpiresAt: Date; createdBy: string }) {
-  const [row] = await tx.insert(counterDevices).values({ orgId, ...values }).returning({ id: counterDevices.id });
+export async function insertDevice(
+  tx: Tx,
+  orgId: string,
+  values: { name: string; teamId: string; activationHash: string; activationExpiresAt: Date; createdBy: string },
+) {
+  const [row] = await tx
+    .insert(counterDevices)
+    .values({ orgId, ...values })
+    .returning({ id: counterDevices.id });
   return row!.id;
 }
 
@@ -196,7 +239,13 @@ export async function activateDevice(tx: Tx, activationHash: string, tokenHash: 
   const [row] = await tx
     .update(counterDevices)
     .set({ tokenHash, activationHash: null, activationExpiresAt: null, activatedAt: new Date() })
-    .where(and(eq(counterDevices.activationHash, activationHash), gt(counterDevices.activationExpiresAt, new Date()), isNull(counterDevices.revokedAt)))
+    .where(
+      and(
+        eq(counterDevices.activationHash, activationHash),
+        gt(counterDevices.activationExpiresAt, new Date()),
+        isNull(counterDevices.revokedAt),
+      ),
+    )
     .returning({ id: counterDevices.id });
   return row;
 }
@@ -232,11 +281,21 @@ export async function selectPeopleWithPin(tx: Tx, orgId: string, teamId: string)
 // ---------- counter sessions ----------
 
 /** Starts the next person's session on a device (the one before ends). */
-export async function replaceCounterSession(tx: Tx, orgId: string, deviceId: string, memberId: string, tokenHash: string, expiresAt: Date) {
+export async function replaceCounterSession(
+  tx: Tx,
+  orgId: string,
+  deviceId: string,
+  memberId: string,
+  tokenHash: string,
+  expiresAt: Date,
+) {
   await tx
     .insert(counterSessions)
     .values({ orgId, deviceId, memberId, tokenHash, expiresAt })
-    .onConflictDoUpdate({ target: [counterSessions.orgId, counterSessions.deviceId], set: { memberId, tokenHash, expiresAt, createdAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [counterSessions.orgId, counterSessions.deviceId],
+      set: { memberId, tokenHash, expiresAt, createdAt: new Date() },
+    });
 }
 
 /** The live session of this device with this token; its idle time starts again. */
@@ -244,7 +303,14 @@ export async function touchCounterSession(tx: Tx, orgId: string, deviceId: strin
   const [row] = await tx
     .update(counterSessions)
     .set({ expiresAt })
-    .where(and(eq(counterSessions.orgId, orgId), eq(counterSessions.deviceId, deviceId), eq(counterSessions.tokenHash, tokenHash), gt(counterSessions.expiresAt, new Date())))
+    .where(
+      and(
+        eq(counterSessions.orgId, orgId),
+        eq(counterSessions.deviceId, deviceId),
+        eq(counterSessions.tokenHash, tokenHash),
+        gt(counterSessions.expiresAt, new Date()),
+      ),
+    )
     .returning({ memberId: counterSessions.memberId });
   return row;
 }
@@ -255,7 +321,14 @@ export async function selectCounterSession(tx: Tx, orgId: string, deviceId: stri
     .from(counterSessions)
     .innerJoin(members, and(eq(members.orgId, counterSessions.orgId), eq(members.id, counterSessions.memberId)))
     .innerJoin(authUser, eq(authUser.id, members.userId))
-    .where(and(eq(counterSessions.orgId, orgId), eq(counterSessions.deviceId, deviceId), eq(counterSessions.tokenHash, tokenHash), gt(counterSessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(counterSessions.orgId, orgId),
+        eq(counterSessions.deviceId, deviceId),
+        eq(counterSessions.tokenHash, tokenHash),
+        gt(counterSessions.expiresAt, new Date()),
+      ),
+    );
   return row;
 }
 
@@ -266,7 +339,13 @@ export async function deleteCounterSession(tx: Tx, orgId: string, deviceId: stri
 /** What the access check knows of a member: roles, teams, the ones they manage, the time zone. */
 export async function selectTenantOfMember(tx: Tx, orgId: string, memberId: string) {
   const [row] = await tx
-    .select({ userId: members.userId, roles: members.roles, status: members.status, timeZone: organizations.timeZone, name: authUser.name })
+    .select({
+      userId: members.userId,
+      roles: members.roles,
+      status: members.status,
+      timeZone: organizations.timeZone,
+      name: authUser.name,
+    })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.orgId))
     .innerJoin(authUser, eq(authUser.id, members.userId))

@@ -51,7 +51,11 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
 
   app.get('/sign-in-codes', {
     config: { access: CODE_KEEPERS },
-    schema: { tags: ['sign-in codes'], summary: 'People who sign in with a code (a manager: of the teams they manage)', response: { 200: z.object({ items: z.array(codeHolder) }), ...problems } },
+    schema: {
+      tags: ['sign-in codes'],
+      summary: 'People who sign in with a code (a manager: of the teams they manage)',
+      response: { 200: z.object({ items: z.array(codeHolder) }), ...problems },
+    },
     handler: async (request) => ({ items: await codes.listCodeHolders(deps, tenantOf(request)) }),
   });
 
@@ -63,7 +67,8 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
       body: addCodePersonBody,
       response: { 201: issuedCode, ...problems },
     },
-    handler: async (request, reply) => reply.code(201).send(await codes.addCodePerson(deps, tenantOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await codes.addCodePerson(deps, tenantOf(request), request.body)),
   });
 
   app.post('/sign-in-codes/:memberId/replace', {
@@ -80,26 +85,43 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
   // ---------- the person's own counter PIN ----------
   app.get('/me/counter-pin', {
     config: { access: STAFF },
-    schema: { tags: ['me'], summary: 'Whether you have a PIN for counter devices', response: { 200: counterPinState, ...problems } },
+    schema: {
+      tags: ['me'],
+      summary: 'Whether you have a PIN for counter devices',
+      response: { 200: counterPinState, ...problems },
+    },
     handler: (request) => counter.hasPin(deps, tenantOf(request)),
   });
 
   app.put('/me/counter-pin', {
     config: { access: STAFF },
-    schema: { tags: ['me'], summary: 'Set your PIN for counter devices (4 to 8 digits)', body: putCounterPinBody, response: { 200: counterPinState, ...problems } },
+    schema: {
+      tags: ['me'],
+      summary: 'Set your PIN for counter devices (4 to 8 digits)',
+      body: putCounterPinBody,
+      response: { 200: counterPinState, ...problems },
+    },
     handler: (request) => counter.setPin(deps, tenantOf(request), request.body.pin),
   });
 
   app.delete('/me/counter-pin', {
     config: { access: STAFF },
-    schema: { tags: ['me'], summary: 'Remove your PIN: counter devices no longer show your name', response: { 200: counterPinState, ...problems } },
+    schema: {
+      tags: ['me'],
+      summary: 'Remove your PIN: counter devices no longer show your name',
+      response: { 200: counterPinState, ...problems },
+    },
     handler: (request) => counter.removePin(deps, tenantOf(request)),
   });
 
   // ---------- counter devices ----------
   app.get('/counter-devices', {
     config: { access: ADMIN },
-    schema: { tags: ['counter devices'], summary: 'Counter devices, revoked ones included', response: { 200: z.object({ items: z.array(counterDevice) }), ...problems } },
+    schema: {
+      tags: ['counter devices'],
+      summary: 'Counter devices, revoked ones included',
+      response: { 200: z.object({ items: z.array(counterDevice) }), ...problems },
+    },
     handler: async (request) => ({ items: await counter.listDevices(deps, tenantOf(request)) }),
   });
 
@@ -111,12 +133,18 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
       body: createCounterDeviceBody,
       response: { 201: createdCounterDevice, ...problems },
     },
-    handler: async (request, reply) => reply.code(201).send(await counter.createDevice(deps, tenantOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await counter.createDevice(deps, tenantOf(request), request.body)),
   });
 
   app.post('/counter-devices/:deviceId/revoke', {
     config: { access: ADMIN },
-    schema: { tags: ['counter devices'], summary: 'Revoke a counter device: it stops working at once', params: counterDeviceParams, response: { 200: counterDevice, ...problems } },
+    schema: {
+      tags: ['counter devices'],
+      summary: 'Revoke a counter device: it stops working at once',
+      params: counterDeviceParams,
+      response: { 200: counterDevice, ...problems },
+    },
     handler: (request) => counter.revokeDevice(deps, tenantOf(request), request.params.deviceId),
   });
 
@@ -125,7 +153,8 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
     config: { access: ADMIN },
     schema: {
       tags: ['members'],
-      summary: 'Check a CSV file or pasted rows (name, e-mail or none, team, role, language): each row with its problems, nothing saved',
+      summary:
+        'Check a CSV file or pasted rows (name, e-mail or none, team, role, language): each row with its problems, nothing saved',
       body: importBody,
       response: { 200: importPreview, ...problems },
     },
@@ -136,10 +165,12 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
     config: { access: ADMIN },
     schema: {
       tags: ['members'],
-      summary: 'Import the rows (only when none has a problem): missing teams made, invitations mailed, sign-in codes for people without e-mail',
+      summary:
+        'Import the rows (only when none has a problem): missing teams made, invitations mailed, sign-in codes for people without e-mail',
       body: importBody,
       response: { 201: importResult, ...problems },
     },
-    handler: async (request, reply) => reply.code(201).send(await bulk.runImport(deps, tenantOf(request), authOf(request), request.body.text)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await bulk.runImport(deps, tenantOf(request), authOf(request), request.body.text)),
   });
 };

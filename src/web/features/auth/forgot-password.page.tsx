@@ -6,16 +6,17 @@ import type { Language } from '../../../contracts/constants';
 import { apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
+import { signInAddress } from '../../app/sign-in-page';
 import { emailAddress } from '../../app/validators';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { email: '' }, validate: { email: emailAddress(t) } });
   const request = useMutation({
-    mutationFn: (body: { email: string; language: Language }) => apiPost<{ ok: true }>('/api/v1/auth/password/forgot', body),
+    mutationFn: (body: { email: string; language: Language }) =>
+      apiPost<{ ok: true }>('/api/v1/auth/password/forgot', body),
     onError: (error) => applyFieldErrors(form, t, error),
   });
 
@@ -26,14 +27,14 @@ export function ForgotPasswordPage() {
           <Alert color="green" role="status">
             {t('auth.forgot.sent')}
           </Alert>
-          <Anchor href={signInAddress()}>
-            {t('auth.backToSignIn')}
-          </Anchor>
+          <Anchor href={signInAddress()}>{t('auth.backToSignIn')}</Anchor>
         </Stack>
       ) : (
         <form
           noValidate
-          onSubmit={form.onSubmit((values) => request.mutate({ email: values.email.trim(), language: currentLanguage() }))}
+          onSubmit={form.onSubmit((values) =>
+            request.mutate({ email: values.email.trim(), language: currentLanguage() }),
+          )}
         >
           <Stack>
             <Text size="sm" c="dimmed">

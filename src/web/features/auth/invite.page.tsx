@@ -8,13 +8,13 @@ import type { AcceptInvitationBody, InvitationPreview, Me } from '../../../contr
 import { ApiError, apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
+import { signInAddress } from '../../app/sign-in-page';
 import { useStartSession } from '../../app/use-session-actions';
 import { filledPassword, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '../../app/validators';
 import { LanguageField } from '../../components/language-field.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 import { readFragmentToken } from './fragment-token';
 
@@ -36,9 +36,7 @@ export function InvitePage() {
       <AuthLayout title={t('auth.invite.title')}>
         <Stack>
           <ProblemAlert error={preview.error ?? new ApiError({ status: 400, code: 'invalid_token', title: '' })} />
-          <Anchor href={signInAddress()}>
-            {t('auth.backToSignIn')}
-          </Anchor>
+          <Anchor href={signInAddress()}>{t('auth.backToSignIn')}</Anchor>
         </Stack>
       </AuthLayout>
     );

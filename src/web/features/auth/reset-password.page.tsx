@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, apiPost, isApiError } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/problem';
+import { goToSignIn, signInAddress } from '../../app/sign-in-page';
 import { MIN_PASSWORD_LENGTH, newPassword } from '../../app/validators';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { goToSignIn, signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 import { readFragmentToken } from './fragment-token';
 
@@ -58,9 +58,7 @@ export function ResetPasswordPage() {
             {t('auth.reset.submit')}
           </Button>
           <Text size="sm" ta="center">
-            <Anchor href={signInAddress()}>
-              {t('auth.backToSignIn')}
-            </Anchor>
+            <Anchor href={signInAddress()}>{t('auth.backToSignIn')}</Anchor>
           </Text>
         </Stack>
       </form>

@@ -6,12 +6,12 @@ import type { SignUpBody } from '../../../contracts/auth.contract';
 import { ApiError, apiPost } from '../../app/api-client';
 import { currentLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
+import { signInAddress } from '../../app/sign-in-page';
 import { useConfig } from '../../app/use-config';
 import { emailAddress, MIN_PASSWORD_LENGTH, newPassword, requiredText } from '../../app/validators';
 import { LanguageField } from '../../components/language-field.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { signInAddress } from '../../app/sign-in-page';
 import { AuthLayout } from './auth.layout';
 
 type SignUpValues = Omit<SignUpBody, 'language'>;
@@ -39,9 +39,7 @@ export function SignUpPage() {
       <AuthLayout title={t('auth.signUp.title')}>
         <Stack>
           <ProblemAlert error={new ApiError({ status: 403, code: 'signup_disabled', title: '' })} />
-          <Anchor href={signInAddress()}>
-            {t('auth.backToSignIn')}
-          </Anchor>
+          <Anchor href={signInAddress()}>{t('auth.backToSignIn')}</Anchor>
         </Stack>
       </AuthLayout>
     );
@@ -54,9 +52,7 @@ export function SignUpPage() {
           <Alert color="green" role="status">
             {t(config.mailDelivers ? 'auth.signUp.sent' : 'auth.signUp.sentToLog', { email: signUp.variables.email })}
           </Alert>
-          <Anchor href={signInAddress()}>
-            {t('auth.backToSignIn')}
-          </Anchor>
+          <Anchor href={signInAddress()}>{t('auth.backToSignIn')}</Anchor>
         </Stack>
       </AuthLayout>
     );
@@ -111,10 +107,7 @@ export function SignUpPage() {
             {t('auth.signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            {t('auth.signUp.haveAccount')}{' '}
-            <Anchor href={signInAddress()}>
-              {t('auth.signUp.toSignIn')}
-            </Anchor>
+            {t('auth.signUp.haveAccount')} <Anchor href={signInAddress()}>{t('auth.signUp.toSignIn')}</Anchor>
           </Text>
         </Stack>
       </form>

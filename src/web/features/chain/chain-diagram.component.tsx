@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Chain, ChainArrow } from '../../../contracts/promises.contract';
 import { useIsPhone } from '../../components/use-is-phone';
-import { arrowCurve, arrowWidth, type Curve, loopCurve, nameSpot, placeOnCircle, type Point, shorten } from './chain-geometry';
+import {
+  arrowCurve,
+  arrowWidth,
+  type Curve,
+  loopCurve,
+  nameSpot,
+  type Point,
+  placeOnCircle,
+  shorten,
+} from './chain-geometry';
 import { arrowKey } from './chain-model';
 import { useArrowText } from './use-arrow-text';
 
@@ -32,7 +41,15 @@ const COLORS = {
 function useOpen() {
   const navigate = useNavigate();
   return (event: MouseEvent, path: string) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     void navigate(path);
   };
@@ -46,7 +63,15 @@ interface DrawnArrow {
   head: number;
 }
 
-export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arrowPath: (arrow: ChainArrow) => string; nodePath: (teamId: string) => string }) {
+export function ChainDiagram({
+  chain,
+  arrowPath,
+  nodePath,
+}: {
+  chain: Chain;
+  arrowPath: (arrow: ChainArrow) => string;
+  nodePath: (teamId: string) => string;
+}) {
   const { t } = useTranslation();
   const text = useArrowText();
   const open = useOpen();
@@ -65,16 +90,19 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
   const looped = new Set(chain.arrows.filter((a) => a.from.id === a.to.id).map((a) => a.from.id));
 
   // The weak links are drawn last, on top of the others.
-  const drawn: DrawnArrow[] = [...chain.arrows.filter((a) => !a.weak), ...chain.arrows.filter((a) => a.weak)].flatMap((arrow) => {
-    const from = spotOf.get(arrow.from.id);
-    const to = spotOf.get(arrow.to.id);
-    if (!from || !to) return [];
-    const width = arrowWidth(arrow.handoffs, most) + (arrow.weak ? 1.5 : 0);
-    const head = Math.round(6 + width * 1.4);
-    const trim = { trimStart: NODE_RADIUS + 1, trimEnd: NODE_RADIUS + head + 1 };
-    const curve = arrow.from.id === arrow.to.id ? loopCurve(from, CENTER, { ...trim, size: 42 }) : arrowCurve(from, to, trim);
-    return [{ arrow, key: arrowKey(arrow), curve, width, head }];
-  });
+  const drawn: DrawnArrow[] = [...chain.arrows.filter((a) => !a.weak), ...chain.arrows.filter((a) => a.weak)].flatMap(
+    (arrow) => {
+      const from = spotOf.get(arrow.from.id);
+      const to = spotOf.get(arrow.to.id);
+      if (!from || !to) return [];
+      const width = arrowWidth(arrow.handoffs, most) + (arrow.weak ? 1.5 : 0);
+      const head = Math.round(6 + width * 1.4);
+      const trim = { trimStart: NODE_RADIUS + 1, trimEnd: NODE_RADIUS + head + 1 };
+      const curve =
+        arrow.from.id === arrow.to.id ? loopCurve(from, CENTER, { ...trim, size: 42 }) : arrowCurve(from, to, trim);
+      return [{ arrow, key: arrowKey(arrow), curve, width, head }];
+    },
+  );
 
   const leave = (key: string) => setActive((current) => (current === key ? null : current));
   const pointer = (key: string) => ({ onMouseEnter: () => setActive(key), onMouseLeave: () => leave(key) });
@@ -114,11 +142,27 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
           const path = arrowPath(d.arrow);
           const sentence = text.sentence(d.arrow);
           return (
-            <a key={d.key} href={path} tabIndex={0} aria-label={sentence} onClick={(event) => open(event, path)} {...pointer(d.key)} {...focus(d.key)}>
+            <a
+              key={d.key}
+              href={path}
+              tabIndex={0}
+              aria-label={sentence}
+              onClick={(event) => open(event, path)}
+              {...pointer(d.key)}
+              {...focus(d.key)}
+            >
               <title>{sentence}</title>
               {/* A wide invisible stroke: a thin arrow is still easy to hit with a finger. */}
               <path d={d.curve.d} fill="none" stroke="transparent" strokeWidth={Math.max(16, d.width + 10)} />
-              {isActive && <path d={d.curve.d} fill="none" stroke={d.arrow.weak ? COLORS.activeWeak : COLORS.active} strokeWidth={d.width + 8} strokeLinecap="round" />}
+              {isActive && (
+                <path
+                  d={d.curve.d}
+                  fill="none"
+                  stroke={d.arrow.weak ? COLORS.activeWeak : COLORS.active}
+                  strokeWidth={d.width + 8}
+                  strokeLinecap="round"
+                />
+              )}
               <path
                 d={d.curve.d}
                 fill="none"
@@ -147,7 +191,14 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
             <a key={node.id} href={path} tabIndex={0} onClick={(event) => open(event, path)}>
               {/* The link's name, whole (an SVG link is named by its title); the drawn name may be shortened. */}
               <title>{label}</title>
-              <circle cx={spot.x} cy={spot.y} r={NODE_RADIUS} fill={COLORS.node} stroke={COLORS.nodeStroke} strokeWidth={2} />
+              <circle
+                cx={spot.x}
+                cy={spot.y}
+                r={NODE_RADIUS}
+                fill={COLORS.node}
+                stroke={COLORS.nodeStroke}
+                strokeWidth={2}
+              />
               <text
                 x={place.x}
                 y={place.y}
@@ -169,29 +220,31 @@ export function ChainDiagram({ chain, arrowPath, nodePath }: { chain: Chain; arr
         {/* Labels on top of the arrows; a click on one opens its arrow (the keyboard has the arrow itself).
             On a phone only the weak links and the arrow touched are labelled: the table below has every figure. */}
         <g aria-hidden="true">
-          {drawn.filter((d) => !phone || d.arrow.weak || active === d.key).map((d) => {
-            const path = arrowPath(d.arrow);
-            return (
-              <text
-                key={d.key}
-                x={d.curve.label.x}
-                y={d.curve.label.y + labelFont * 0.35}
-                textAnchor="middle"
-                fontSize={labelFont}
-                fontWeight={d.arrow.weak || active === d.key ? 700 : 500}
-                fill={d.arrow.weak ? COLORS.weak : COLORS.text}
-                stroke={COLORS.halo}
-                strokeWidth={3}
-                paintOrder="stroke"
-                strokeLinejoin="round"
-                style={{ cursor: 'pointer' }}
-                onClick={(event) => open(event, path)}
-                {...pointer(d.key)}
-              >
-                {text.short(d.arrow)}
-              </text>
-            );
-          })}
+          {drawn
+            .filter((d) => !phone || d.arrow.weak || active === d.key)
+            .map((d) => {
+              const path = arrowPath(d.arrow);
+              return (
+                <text
+                  key={d.key}
+                  x={d.curve.label.x}
+                  y={d.curve.label.y + labelFont * 0.35}
+                  textAnchor="middle"
+                  fontSize={labelFont}
+                  fontWeight={d.arrow.weak || active === d.key ? 700 : 500}
+                  fill={d.arrow.weak ? COLORS.weak : COLORS.text}
+                  stroke={COLORS.halo}
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                  strokeLinejoin="round"
+                  style={{ cursor: 'pointer' }}
+                  onClick={(event) => open(event, path)}
+                  {...pointer(d.key)}
+                >
+                  {text.short(d.arrow)}
+                </text>
+              );
+            })}
         </g>
       </svg>
     </Box>

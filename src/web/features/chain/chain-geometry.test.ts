@@ -54,14 +54,14 @@ describe('arrowCurve', () => {
 describe('loopCurve', () => {
   const loop = (node: { x: number; y: number }) => loopCurve(node, center, { trimStart: 13, trimEnd: 20, size: 40 });
 
-  it('leans a top node\'s loop to the left, clear of the name above it', () => {
+  it("leans a top node's loop to the left, clear of the name above it", () => {
     const top = { x: 180, y: 62 };
     expect(loop(top).d).toMatch(/^M.* C/);
     expect(loop(top).label.y).toBeLessThan(top.y);
     expect(loop(top).label.x).toBeLessThan(top.x - 13);
   });
 
-  it('leans a side node\'s loop up or down and outwards, clear of the name beside it', () => {
+  it("leans a side node's loop up or down and outwards, clear of the name beside it", () => {
     const upperRight = { x: 290, y: 140 };
     expect(loop(upperRight).label.x).toBeGreaterThan(upperRight.x);
     expect(loop(upperRight).label.y).toBeLessThan(upperRight.y - 13);

@@ -22,7 +22,10 @@ const rotate = (v: Point, degrees: number): Point => {
   const r = (degrees * Math.PI) / 180;
   return { x: v.x * Math.cos(r) - v.y * Math.sin(r), y: v.x * Math.sin(r) + v.y * Math.cos(r) };
 };
-const along = (from: Point, direction: Point, distance: number): Point => ({ x: from.x + direction.x * distance, y: from.y + direction.y * distance });
+const along = (from: Point, direction: Point, distance: number): Point => ({
+  x: from.x + direction.x * distance,
+  y: from.y + direction.y * distance,
+});
 
 /** `count` points evenly on a circle, the first at the top, then clockwise; a single one sits in the middle. */
 export function placeOnCircle(count: number, center: Point, radius: number): Point[] {
@@ -39,18 +42,28 @@ export function placeOnCircle(count: number, center: Point, radius: number): Poi
  * back by `trimStart` / `trimEnd` so they start and stop at the nodes' edges (leave room for the
  * arrowhead in `trimEnd`).
  */
-export function arrowCurve(from: Point, to: Point, options: { trimStart: number; trimEnd: number; bend?: number }): Curve {
+export function arrowCurve(
+  from: Point,
+  to: Point,
+  options: { trimStart: number; trimEnd: number; bend?: number },
+): Curve {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy);
   if (length === 0) return loopCurve(from, { x: from.x, y: from.y + 1 }, { ...options, size: 40 });
   const bend = options.bend ?? 0.2;
-  const control = { x: (from.x + to.x) / 2 + (dy / length) * length * bend, y: (from.y + to.y) / 2 - (dx / length) * length * bend };
+  const control = {
+    x: (from.x + to.x) / 2 + (dy / length) * length * bend,
+    y: (from.y + to.y) / 2 - (dx / length) * length * bend,
+  };
   const start = along(from, unit(control.x - from.x, control.y - from.y), options.trimStart);
   const end = along(to, unit(control.x - to.x, control.y - to.y), options.trimEnd);
   return {
     d: `M${at(start)} Q${at(control)} ${at(end)}`,
-    label: { x: round(0.25 * start.x + 0.5 * control.x + 0.25 * end.x), y: round(0.25 * start.y + 0.5 * control.y + 0.25 * end.y) },
+    label: {
+      x: round(0.25 * start.x + 0.5 * control.x + 0.25 * end.x),
+      y: round(0.25 * start.y + 0.5 * control.y + 0.25 * end.y),
+    },
   };
 }
 
@@ -72,7 +85,11 @@ export function loopDirection(node: Point, center: Point): Point {
  * A hand-off from a team to itself: a loop of `size` outside the node in loopDirection, its ends
  * pulled back from the node's centre like arrowCurve's.
  */
-export function loopCurve(node: Point, center: Point, options: { trimStart: number; trimEnd: number; size: number }): Curve {
+export function loopCurve(
+  node: Point,
+  center: Point,
+  options: { trimStart: number; trimEnd: number; size: number },
+): Curve {
   const out = loopDirection(node, center);
   const start = along(node, rotate(out, -35), options.trimStart);
   const end = along(node, rotate(out, 35), options.trimEnd);
@@ -117,23 +134,45 @@ export function nameSpot(
     const right = out.x > 0;
     const x = right ? node.x + gap : node.x - gap;
     const room = right ? options.viewWidth - x : x;
-    return { x: round(x), y: round(node.y + options.fontSize * 0.35), anchor: right ? 'start' : 'end', maxChars: Math.max(4, Math.floor(room / charWidth)) };
+    return {
+      x: round(x),
+      y: round(node.y + options.fontSize * 0.35),
+      anchor: right ? 'start' : 'end',
+      maxChars: Math.max(4, Math.floor(room / charWidth)),
+    };
   }
   const above = out.y < 0;
-  const y = above ? node.y - options.nodeRadius - options.fontSize * 0.5 : node.y + options.nodeRadius + options.fontSize * 1.1;
+  const y = above
+    ? node.y - options.nodeRadius - options.fontSize * 0.5
+    : node.y + options.nodeRadius + options.fontSize * 1.1;
   if (options.loop) {
     // The node's loop (loopDirection) leans left above a top node and right below a bottom one: the name leans the other way.
     const x = above ? node.x - 2 : node.x + 2;
     const room = above ? options.viewWidth - x : x;
-    return { x: round(x), y: round(y), anchor: above ? 'start' : 'end', maxChars: Math.max(4, Math.floor(room / charWidth)) };
+    return {
+      x: round(x),
+      y: round(y),
+      anchor: above ? 'start' : 'end',
+      maxChars: Math.max(4, Math.floor(room / charWidth)),
+    };
   }
   const half = Math.min(options.textWidth, options.viewWidth) / 2 + 2;
   const x = Math.min(Math.max(node.x, half), options.viewWidth - half);
-  return { x: round(x), y: round(y), anchor: 'middle', maxChars: Math.max(4, Math.floor(options.viewWidth / charWidth)) };
+  return {
+    x: round(x),
+    y: round(y),
+    anchor: 'middle',
+    maxChars: Math.max(4, Math.floor(options.viewWidth / charWidth)),
+  };
 }
 
 /** A name cut to `max` characters with an ellipsis, for a label in the picture (the full name is in its title). */
 export function shorten(name: string, max: number): string {
   const chars = [...name.trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? chars.join('')
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -25,7 +25,12 @@ describe('chainPeriod', () => {
 
 describe('weakFirst', () => {
   it('puts the weak links first and keeps the order otherwise', () => {
-    const arrows = [arrow('a', 'b', false, 9), arrow('b', 'c', true, 8), arrow('c', 'a', false, 7), arrow('a', 'c', true, 6)];
+    const arrows = [
+      arrow('a', 'b', false, 9),
+      arrow('b', 'c', true, 8),
+      arrow('c', 'a', false, 7),
+      arrow('a', 'c', true, 6),
+    ];
     expect(weakFirst(arrows).map(arrowKey)).toEqual(['b>c', 'a>c', 'a>b', 'c>a']);
     expect(arrows.map(arrowKey)).toEqual(['a>b', 'b>c', 'c>a', 'a>c']);
   });
@@ -41,6 +46,8 @@ describe('links', () => {
   });
 
   it('leads a team to its figures', () => {
-    expect(teamFiguresPath('33333333-3333-4333-8333-333333333333')).toBe('/team-figures?teamId=33333333-3333-4333-8333-333333333333');
+    expect(teamFiguresPath('33333333-3333-4333-8333-333333333333')).toBe(
+      '/team-figures?teamId=33333333-3333-4333-8333-333333333333',
+    );
   });
 });

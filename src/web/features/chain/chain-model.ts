@@ -21,8 +21,18 @@ export function weakFirst(arrows: readonly ChainArrow[]): ChainArrow[] {
 }
 
 /** The promises behind one arrow: its hand-offs, in the chain's period, for everyone or for my teams. */
-export function handoffPromisesPath(arrow: Pick<ChainArrow, 'from' | 'to'>, period: { from: string; to: string }, scope: 'all' | 'team'): string {
-  const search = new URLSearchParams({ handoffFrom: arrow.from.id, handoffTo: arrow.to.id, from: period.from, to: period.to, scope });
+export function handoffPromisesPath(
+  arrow: Pick<ChainArrow, 'from' | 'to'>,
+  period: { from: string; to: string },
+  scope: 'all' | 'team',
+): string {
+  const search = new URLSearchParams({
+    handoffFrom: arrow.from.id,
+    handoffTo: arrow.to.id,
+    from: period.from,
+    to: period.to,
+    scope,
+  });
   return `/promises?${search.toString()}`;
 }
 

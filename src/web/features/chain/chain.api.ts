@@ -19,7 +19,8 @@ export function useChain(from: string, to: string) {
 export function useTeamFigures(teamId: string | null, months: number) {
   return useQuery({
     queryKey: queryKeys.teamFigures(teamId ?? '', months),
-    queryFn: () => apiGet<TeamFigures>(`/api/v1/team-figures${queryString({ teamId: teamId ?? '', months: String(months) })}`),
+    queryFn: () =>
+      apiGet<TeamFigures>(`/api/v1/team-figures${queryString({ teamId: teamId ?? '', months: String(months) })}`),
     enabled: !!teamId,
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,16 @@
-import { Anchor, Badge, Box, Group, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,9 +22,18 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { ChainDiagram } from './chain-diagram.component';
-import { CHAIN_PRESETS, type ChainPreset, chainPeriod, arrowKey, handoffPromisesPath, teamFiguresPath, WEAK_RULE, weakFirst } from './chain-model';
 import { useChain } from './chain.api';
+import { ChainDiagram } from './chain-diagram.component';
+import {
+  arrowKey,
+  CHAIN_PRESETS,
+  type ChainPreset,
+  chainPeriod,
+  handoffPromisesPath,
+  teamFiguresPath,
+  WEAK_RULE,
+  weakFirst,
+} from './chain-model';
 import { useFigureFormat } from './figures-format';
 import { useArrowText } from './use-arrow-text';
 
@@ -41,7 +62,11 @@ export function ChainPage() {
           />
         </Group>
         <Text size="sm" c="dimmed">
-          {t('chain.explain', { minimum: WEAK_RULE.minimum, percent: WEAK_RULE.onTimePercent, rating: WEAK_RULE.rating })}
+          {t('chain.explain', {
+            minimum: WEAK_RULE.minimum,
+            percent: WEAK_RULE.onTimePercent,
+            rating: WEAK_RULE.rating,
+          })}
         </Text>
 
         {chain.error ? (
@@ -67,7 +92,13 @@ function ChainBody({ chain, scope }: { chain: Chain; scope: 'all' | 'team' }) {
   return (
     <Stack gap="lg">
       <WeakLinks arrows={arrows.filter((a) => a.weak)} arrowPath={arrowPath} />
-      <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }} component="section" aria-labelledby="chain-picture-title">
+      <Paper
+        withBorder
+        radius="md"
+        p={{ base: 'xs', sm: 'md' }}
+        component="section"
+        aria-labelledby="chain-picture-title"
+      >
         <Title order={2} size="h4" mb="xs" id="chain-picture-title">
           {t('chain.pictureTitle')}
         </Title>
@@ -85,7 +116,14 @@ function WeakLinks({ arrows, arrowPath }: { arrows: ChainArrow[]; arrowPath: (ar
   const { t } = useTranslation();
   const text = useArrowText();
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="chain-weak-title" style={arrows.length ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="chain-weak-title"
+      style={arrows.length ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+    >
       <Title order={2} size="h4" mb="xs" id="chain-weak-title" c={arrows.length ? 'red.8' : undefined}>
         {t('chain.weakTitle')}
       </Title>

@@ -14,7 +14,19 @@ export interface MonthValue {
   value: number | null;
 }
 
-export function MonthChart({ title, note, values, max, show }: { title: string; note: string; values: MonthValue[]; max: number; show: (value: number | null) => string }) {
+export function MonthChart({
+  title,
+  note,
+  values,
+  max,
+  show,
+}: {
+  title: string;
+  note: string;
+  values: MonthValue[];
+  max: number;
+  show: (value: number | null) => string;
+}) {
   const { t } = useTranslation();
   const f = useFigureFormat();
   const titleId = useId();
@@ -40,7 +52,15 @@ export function MonthChart({ title, note, values, max, show }: { title: string; 
         style={{ display: 'block', height: 'auto' }}
       >
         {[0.5, 1].map((part) => (
-          <line key={part} x1={0} x2={VIEW.width} y1={y(max * part)} y2={y(max * part)} stroke="var(--mantine-color-gray-3)" strokeDasharray="3 3" />
+          <line
+            key={part}
+            x1={0}
+            x2={VIEW.width}
+            y1={y(max * part)}
+            y2={y(max * part)}
+            stroke="var(--mantine-color-gray-3)"
+            strokeDasharray="3 3"
+          />
         ))}
         <line x1={0} x2={VIEW.width} y1={base} y2={base} stroke="var(--mantine-color-gray-5)" />
         {values.map((v, i) => {
@@ -48,12 +68,31 @@ export function MonthChart({ title, note, values, max, show }: { title: string; 
           return (
             <g key={v.month}>
               {v.value !== null && (
-                <rect x={center - barWidth / 2} y={y(v.value)} width={barWidth} height={Math.max(base - y(v.value), 1)} rx={2} fill="var(--mantine-color-blue-6)" />
+                <rect
+                  x={center - barWidth / 2}
+                  y={y(v.value)}
+                  width={barWidth}
+                  height={Math.max(base - y(v.value), 1)}
+                  rx={2}
+                  fill="var(--mantine-color-blue-6)"
+                />
               )}
-              <text x={center} y={v.value === null ? base - 4 : y(v.value) - 4} textAnchor="middle" fontSize={fontSize} fill="var(--mantine-color-dark-6)">
+              <text
+                x={center}
+                y={v.value === null ? base - 4 : y(v.value) - 4}
+                textAnchor="middle"
+                fontSize={fontSize}
+                fill="var(--mantine-color-dark-6)"
+              >
                 {show(v.value)}
               </text>
-              <text x={center} y={VIEW.height - 6} textAnchor="middle" fontSize={fontSize} fill="var(--mantine-color-dimmed)">
+              <text
+                x={center}
+                y={VIEW.height - 6}
+                textAnchor="middle"
+                fontSize={fontSize}
+                fill="var(--mantine-color-dimmed)"
+              >
                 {f.month(v.month, true)}
               </text>
             </g>

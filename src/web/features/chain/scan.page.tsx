@@ -1,4 +1,17 @@
-import { Box, Button, Card, Group, NativeSelect, Paper, Rating, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Paper,
+  Rating,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scan } from '../../../contracts/promises.contract';
@@ -57,7 +70,9 @@ export function ScanPage() {
             <Text c="dimmed">{t('scan.empty', { quarter: quarterName(scan.data.quarter) })}</Text>
           </Paper>
         ) : (
-          scan.data.teams.map((team) => <TeamSection key={`${scan.data.quarter}:${team.id}`} quarter={scan.data.quarter} team={team} />)
+          scan.data.teams.map((team) => (
+            <TeamSection key={`${scan.data.quarter}:${team.id}`} quarter={scan.data.quarter} team={team} />
+          ))
         )}
       </Stack>
     </Box>
@@ -145,7 +160,11 @@ function PartnerCard({ quarter, raterTeam, partner }: { quarter: string; raterTe
           <Text size="sm" c="dimmed">
             {partner.teamAverage === null
               ? t('scan.teamAverageNone', { team: raterTeam.name })
-              : t('scan.teamAverage', { team: raterTeam.name, average: f.rating(partner.teamAverage), count: partner.teamRatings })}
+              : t('scan.teamAverage', {
+                  team: raterTeam.name,
+                  average: f.rating(partner.teamAverage),
+                  count: partner.teamRatings,
+                })}
           </Text>
         </Stack>
         <ProblemAlert error={save.error} />

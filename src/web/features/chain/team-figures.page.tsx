@@ -39,7 +39,12 @@ export function TeamFiguresPage() {
   const teamOptions = (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
   // A team that is not in the list (e.g. archived, reached from the chain) is still shown by name.
   if (teamId && !teamOptions.some((o) => o.value === teamId)) {
-    const label = figures.data?.team.id === teamId ? figures.data.team.name : teams.data && !figures.isFetching ? t('teamFigures.otherTeam') : t('common.loading');
+    const label =
+      figures.data?.team.id === teamId
+        ? figures.data.team.name
+        : teams.data && !figures.isFetching
+          ? t('teamFigures.otherTeam')
+          : t('common.loading');
     teamOptions.unshift({ value: teamId, label });
   }
 
@@ -49,7 +54,12 @@ export function TeamFiguresPage() {
       <Stack gap="lg">
         <Group align="flex-end" gap="md" wrap="wrap">
           {teamId && (
-            <NativeSelect label={t('teamFigures.team')} value={teamId} onChange={(event) => change({ teamId: event.currentTarget.value })} data={teamOptions} />
+            <NativeSelect
+              label={t('teamFigures.team')}
+              value={teamId}
+              onChange={(event) => change({ teamId: event.currentTarget.value })}
+              data={teamOptions}
+            />
           )}
           <NativeSelect
             label={t('teamFigures.months')}
@@ -62,7 +72,11 @@ export function TeamFiguresPage() {
         {teams.error ? (
           <ProblemAlert error={teams.error} />
         ) : !teamId ? (
-          teams.data ? <Text c="dimmed">{t('teamFigures.noTeams')}</Text> : <PageLoader />
+          teams.data ? (
+            <Text c="dimmed">{t('teamFigures.noTeams')}</Text>
+          ) : (
+            <PageLoader />
+          )
         ) : figures.error ? (
           <ProblemAlert error={figures.error} />
         ) : !figures.data ? (
@@ -78,15 +92,28 @@ export function TeamFiguresPage() {
 function FiguresBody({ figures }: { figures: TeamFigures }) {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const series = (value: (p: Period) => number | null) => figures.periods.map((p) => ({ month: p.month, value: value(p) }));
+  const series = (value: (p: Period) => number | null) =>
+    figures.periods.map((p) => ({ month: p.month, value: value(p) }));
   return (
     <Stack gap="lg">
       <Title order={2} size="h3">
         {figures.team.name}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <MonthChart title={t('teamFigures.measures.kept')} note={t('teamFigures.notes.kept')} values={series((p) => p.keptShare)} max={1} show={f.share} />
-        <MonthChart title={t('teamFigures.measures.onTime')} note={t('teamFigures.notes.onTime')} values={series((p) => p.onTimeShare)} max={1} show={f.share} />
+        <MonthChart
+          title={t('teamFigures.measures.kept')}
+          note={t('teamFigures.notes.kept')}
+          values={series((p) => p.keptShare)}
+          max={1}
+          show={f.share}
+        />
+        <MonthChart
+          title={t('teamFigures.measures.onTime')}
+          note={t('teamFigures.notes.onTime')}
+          values={series((p) => p.onTimeShare)}
+          max={1}
+          show={f.share}
+        />
         <MonthChart
           title={t('teamFigures.measures.ratingReceived')}
           note={t('teamFigures.notes.ratingReceived')}
@@ -94,7 +121,13 @@ function FiguresBody({ figures }: { figures: TeamFigures }) {
           max={5}
           show={f.rating}
         />
-        <MonthChart title={t('teamFigures.measures.ratingGiven')} note={t('teamFigures.notes.ratingGiven')} values={series((p) => p.ratingGiven)} max={5} show={f.rating} />
+        <MonthChart
+          title={t('teamFigures.measures.ratingGiven')}
+          note={t('teamFigures.notes.ratingGiven')}
+          values={series((p) => p.ratingGiven)}
+          max={5}
+          show={f.rating}
+        />
       </SimpleGrid>
       <FiguresTable periods={figures.periods} />
     </Stack>
@@ -120,7 +153,8 @@ function Cell({ figure, basis }: { figure: string; basis: string | null }) {
 function FiguresTable({ periods }: { periods: Period[] }) {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const fraction = (part: number, whole: number) => (whole > 0 ? t('teamFigures.fraction', { part: f.count(part), whole: f.count(whole) }) : null);
+  const fraction = (part: number, whole: number) =>
+    whole > 0 ? t('teamFigures.fraction', { part: f.count(part), whole: f.count(whole) }) : null;
   const ratings = (count: number) => (count > 0 ? t('teamFigures.ratingCount', { count }) : null);
   const phone = useIsPhone();
   return (

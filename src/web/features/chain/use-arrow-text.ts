@@ -7,9 +7,17 @@ export function useArrowText() {
   const { t } = useTranslation();
   const f = useFigureFormat();
   const onTime = (arrow: ChainArrow) =>
-    arrow.due > 0 ? t('chain.shareOf', { share: f.share(arrow.onTimeShare), part: f.count(arrow.onTime), whole: f.count(arrow.due) }) : f.share(null);
+    arrow.due > 0
+      ? t('chain.shareOf', {
+          share: f.share(arrow.onTimeShare),
+          part: f.count(arrow.onTime),
+          whole: f.count(arrow.due),
+        })
+      : f.share(null);
   const rating = (arrow: ChainArrow) =>
-    arrow.averageRating === null ? f.rating(null) : t('chain.ratingOf', { rating: f.rating(arrow.averageRating), count: arrow.ratings });
+    arrow.averageRating === null
+      ? f.rating(null)
+      : t('chain.ratingOf', { rating: f.rating(arrow.averageRating), count: arrow.ratings });
   return {
     onTime,
     rating,
@@ -23,8 +31,12 @@ export function useArrowText() {
     sentence: (arrow: ChainArrow) =>
       [
         t('chain.arrowText', { from: arrow.from.name, to: arrow.to.name, count: arrow.handoffs }),
-        arrow.onTimeShare === null ? t('chain.onTimeNone') : t('chain.onTimeText', { share: f.share(arrow.onTimeShare), onTime: arrow.onTime, due: arrow.due }),
-        arrow.averageRating === null ? t('chain.ratingNone') : t('chain.ratingText', { rating: f.rating(arrow.averageRating), count: arrow.ratings }),
+        arrow.onTimeShare === null
+          ? t('chain.onTimeNone')
+          : t('chain.onTimeText', { share: f.share(arrow.onTimeShare), onTime: arrow.onTime, due: arrow.due }),
+        arrow.averageRating === null
+          ? t('chain.ratingNone')
+          : t('chain.ratingText', { rating: f.rating(arrow.averageRating), count: arrow.ratings }),
         ...(arrow.weak ? [t('chain.weakText')] : []),
       ].join(' '),
   };

@@ -33,7 +33,10 @@ export function useAddNote(teamId: string, memberId: string) {
 }
 
 export function useLearningSettings() {
-  return useQuery({ queryKey: queryKeys.learningSettings, queryFn: () => apiGet<LearningSettings>('/api/v1/learning/settings') });
+  return useQuery({
+    queryKey: queryKeys.learningSettings,
+    queryFn: () => apiGet<LearningSettings>('/api/v1/learning/settings'),
+  });
 }
 
 export type LearningSettingsChange =

@@ -1,4 +1,20 @@
-import { Alert, Anchor, Box, Button, Card, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -63,12 +79,28 @@ export function ConversationPage() {
               label={t('conversation.period')}
               value={preset}
               onChange={(event) => setPreset(event.currentTarget.value as Preset)}
-              data={(['thisWeek', 'lastWeek', 'last4Weeks', 'custom'] as const).map((value) => ({ value, label: t(`conversation.presets.${value}`) }))}
+              data={(['thisWeek', 'lastWeek', 'last4Weeks', 'custom'] as const).map((value) => ({
+                value,
+                label: t(`conversation.presets.${value}`),
+              }))}
             />
             {preset === 'custom' && (
               <Group gap="xs">
-                <TextInput type="date" label={t('conversation.from')} value={custom.from} max={custom.to} onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))} />
-                <TextInput type="date" label={t('conversation.to')} value={custom.to} min={custom.from} max={today} onChange={(e) => setCustom((c) => ({ ...c, to: e.currentTarget.value }))} />
+                <TextInput
+                  type="date"
+                  label={t('conversation.from')}
+                  value={custom.from}
+                  max={custom.to}
+                  onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))}
+                />
+                <TextInput
+                  type="date"
+                  label={t('conversation.to')}
+                  value={custom.to}
+                  min={custom.from}
+                  max={today}
+                  onChange={(e) => setCustom((c) => ({ ...c, to: e.currentTarget.value }))}
+                />
               </Group>
             )}
           </Group>
@@ -115,7 +147,14 @@ function ConversationBody({ view }: { view: ConversationView }) {
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             {view.members.map((entry) => (
-              <Card key={entry.member.id} withBorder radius="md" padding="md" component="article" aria-label={entry.member.name}>
+              <Card
+                key={entry.member.id}
+                withBorder
+                radius="md"
+                padding="md"
+                component="article"
+                aria-label={entry.member.name}
+              >
                 <Stack gap="sm">
                   <Title order={3} size="h5">
                     {entry.member.name}
@@ -137,7 +176,8 @@ function ConversationBody({ view }: { view: ConversationView }) {
 function FiguresText({ figures, name }: { figures: Figures; name?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (figures.extras === 0) return <Text size="sm">{name ? t('conversation.noneOf', { name }) : t('conversation.noneTeam')}</Text>;
+  if (figures.extras === 0)
+    return <Text size="sm">{name ? t('conversation.noneOf', { name }) : t('conversation.noneTeam')}</Text>;
   const given = t('conversation.given', {
     count: figures.extras,
     money: format.money(figures.costCents / 100),
@@ -145,7 +185,9 @@ function FiguresText({ figures, name }: { figures: Figures; name?: string }) {
   });
   return (
     <Stack gap={2}>
-      <Text size="sm">{name ? t('conversation.memberGave', { name, given }) : t('conversation.teamGave', { given })}</Text>
+      <Text size="sm">
+        {name ? t('conversation.memberGave', { name, given }) : t('conversation.teamGave', { given })}
+      </Text>
       {figures.averageReaction !== null && (
         <Text size="sm">
           {t('conversation.reacted', {
@@ -201,7 +243,14 @@ function StoryList({ stories }: { stories: Story[] }) {
               {story.occasion} → {story.action}
             </Text>
             <Text size="xs" c="dimmed">
-              {[format.date(story.occurredAt), kindLabel(t, story.kind), format.money(story.costCents / 100), story.reactionText].filter(Boolean).join(' · ')}
+              {[
+                format.date(story.occurredAt),
+                kindLabel(t, story.kind),
+                format.money(story.costCents / 100),
+                story.reactionText,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </Box>
         </Group>

@@ -33,13 +33,19 @@ export function LearningSettingsSection() {
     setErrors(missing);
     if (Object.keys(missing).length) return;
     update.mutate(
-      { memberComparison: true, worksCouncilAgreed: true, worksCouncilAgreedOn: agreedOn, worksCouncilNote: note.trim() },
+      {
+        memberComparison: true,
+        worksCouncilAgreed: true,
+        worksCouncilAgreedOn: agreedOn,
+        worksCouncilNote: note.trim(),
+      },
       {
         onSuccess: () => {
           setEditing(false);
           notifySuccess(t('learningSettings.switchedOn'));
         },
-        onError: (error) => applyFieldErrors({ setErrors: (found) => setErrors((e) => ({ ...e, ...found })) }, t, error),
+        onError: (error) =>
+          applyFieldErrors({ setErrors: (found) => setErrors((e) => ({ ...e, ...found })) }, t, error),
       },
     );
   };

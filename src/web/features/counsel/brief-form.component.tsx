@@ -8,7 +8,15 @@ import { isLanguage } from '../../app/i18n';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useDays } from '../promises/use-days';
-import { BRIEF_LIMITS, type BriefFormValues, type BriefProblem, checkBrief, NO_NEED, needChoices, willBeFlagged } from './brief-form';
+import {
+  BRIEF_LIMITS,
+  type BriefFormValues,
+  type BriefProblem,
+  checkBrief,
+  NO_NEED,
+  needChoices,
+  willBeFlagged,
+} from './brief-form';
 
 function problemText(t: TFunction, problem: BriefProblem): string {
   switch (problem) {
@@ -54,7 +62,11 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
   const form = useForm<BriefFormValues>({
     initialValues,
     validate: (values) => {
-      const problems = checkBrief(values, { language, today: days.today, initialDecisionWantedBy: initialValues.decisionWantedBy });
+      const problems = checkBrief(values, {
+        language,
+        today: days.today,
+        initialDecisionWantedBy: initialValues.decisionWantedBy,
+      });
       return Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problemText(t, problem)]));
     },
   });
@@ -78,8 +90,12 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
   const flagged = willBeFlagged(form.values.need, needs);
   const needData = [
     { value: '', label: needs ? t('counsel.brief.chooseNeedOption') : t('common.loading') },
-    ...(recognised.length ? [{ group: t('counsel.brief.recognisedNeeds'), items: recognised.map((n) => ({ value: n.id, label: n.what })) }] : []),
-    ...(others.length ? [{ group: t('counsel.brief.otherNeeds'), items: others.map((n) => ({ value: n.id, label: n.what })) }] : []),
+    ...(recognised.length
+      ? [{ group: t('counsel.brief.recognisedNeeds'), items: recognised.map((n) => ({ value: n.id, label: n.what })) }]
+      : []),
+    ...(others.length
+      ? [{ group: t('counsel.brief.otherNeeds'), items: others.map((n) => ({ value: n.id, label: n.what })) }]
+      : []),
     { value: NO_NEED, label: t('counsel.brief.noNeedOption') },
   ];
 
@@ -108,10 +124,22 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
           </Stack>
         </Radio.Group>
 
-        <TextInput label={t('counsel.brief.title')} placeholder={t('counsel.brief.titlePlaceholder')} withAsterisk maxLength={BRIEF_LIMITS.title} {...form.getInputProps('title')} />
+        <TextInput
+          label={t('counsel.brief.title')}
+          placeholder={t('counsel.brief.titlePlaceholder')}
+          withAsterisk
+          maxLength={BRIEF_LIMITS.title}
+          {...form.getInputProps('title')}
+        />
 
         <Stack gap={6}>
-          <NativeSelect label={t('counsel.brief.need')} description={t('counsel.brief.needHint')} withAsterisk data={needData} {...form.getInputProps('need')} />
+          <NativeSelect
+            label={t('counsel.brief.need')}
+            description={t('counsel.brief.needHint')}
+            withAsterisk
+            data={needData}
+            {...form.getInputProps('need')}
+          />
           {flagged && (
             <Alert color="orange" variant="light" p="sm" title={t('counsel.flaggedTitle')}>
               {form.values.need === NO_NEED ? t('counsel.brief.flagNoNeed') : t('counsel.brief.flagUnrecognised')}
@@ -168,7 +196,12 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
             {...form.getInputProps('decisionWantedBy')}
           />
         </SimpleGrid>
-        <TextInput label={t('counsel.brief.costNote')} placeholder={t('counsel.brief.costNotePlaceholder')} maxLength={BRIEF_LIMITS.costNote} {...form.getInputProps('costNote')} />
+        <TextInput
+          label={t('counsel.brief.costNote')}
+          placeholder={t('counsel.brief.costNotePlaceholder')}
+          maxLength={BRIEF_LIMITS.costNote}
+          {...form.getInputProps('costNote')}
+        />
 
         <Textarea
           label={t('counsel.brief.risks')}
@@ -183,7 +216,15 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
 
         <Box
           style={
-            phone ? { position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0 12px', zIndex: 2 } : undefined
+            phone
+              ? {
+                  position: 'sticky',
+                  bottom: 0,
+                  background: 'var(--mantine-color-body)',
+                  padding: '8px 0 12px',
+                  zIndex: 2,
+                }
+              : undefined
           }
         >
           <Group gap="sm" justify={onCancel ? 'flex-end' : 'flex-start'} grow={phone}>

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Need, Proposal } from '../../../contracts/counsel.contract';
 import { ApiError } from '../../app/api-client';
 import {
+  type BriefFormValues,
   briefBody,
   briefErrorsOf,
   briefField,
   briefOf,
-  type BriefFormValues,
   checkBrief,
   emptyBrief,
   MAX_COST_CENTS,
@@ -75,11 +75,16 @@ describe('checkBrief', () => {
       effectStaff: 'required',
       risks: 'required',
     });
-    expect(checkBrief(filled({ title: '   ', risks: ' \n ' }), context)).toEqual({ title: 'required', risks: 'required' });
+    expect(checkBrief(filled({ title: '   ', risks: ' \n ' }), context)).toEqual({
+      title: 'required',
+      risks: 'required',
+    });
   });
 
   it('refuses text longer than the server takes', () => {
-    expect(checkBrief(filled({ title: 'x'.repeat(161), proposal: 'x'.repeat(4001), costNote: 'x'.repeat(501) }), context)).toEqual({
+    expect(
+      checkBrief(filled({ title: 'x'.repeat(161), proposal: 'x'.repeat(4001), costNote: 'x'.repeat(501) }), context),
+    ).toEqual({
       title: 'too_big',
       proposal: 'too_big',
       costNote: 'too_big',
@@ -97,9 +102,13 @@ describe('checkBrief', () => {
 
   it('refuses a day that is no day, or has passed, unless the brief already had it', () => {
     expect(checkBrief(filled({ decisionWantedBy: '1 juni' }), context)).toEqual({ decisionWantedBy: 'date' });
-    expect(checkBrief(filled({ decisionWantedBy: '2026-05-09' }), context)).toEqual({ decisionWantedBy: 'in_the_past' });
+    expect(checkBrief(filled({ decisionWantedBy: '2026-05-09' }), context)).toEqual({
+      decisionWantedBy: 'in_the_past',
+    });
     expect(checkBrief(filled({ decisionWantedBy: TODAY }), context)).toEqual({});
-    expect(checkBrief(filled({ decisionWantedBy: '2026-05-01' }), { ...context, initialDecisionWantedBy: '2026-05-01' })).toEqual({});
+    expect(
+      checkBrief(filled({ decisionWantedBy: '2026-05-01' }), { ...context, initialDecisionWantedBy: '2026-05-01' }),
+    ).toEqual({});
   });
 });
 
@@ -123,7 +132,11 @@ describe('briefBody', () => {
   });
 
   it('sends no need, no cost and no day as null', () => {
-    expect(briefBody(filled({ need: NO_NEED, cost: '  ', decisionWantedBy: '' }), 'nl')).toMatchObject({ needId: null, costCents: null, decisionWantedBy: null });
+    expect(briefBody(filled({ need: NO_NEED, cost: '  ', decisionWantedBy: '' }), 'nl')).toMatchObject({
+      needId: null,
+      costCents: null,
+      decisionWantedBy: null,
+    });
   });
 });
 
@@ -153,7 +166,11 @@ describe('editing a brief', () => {
       risks: 'R',
       decisionWantedBy: '',
     });
-    expect(briefOf({ ...proposal, need: null, costCents: null, decisionWantedBy: '2026-06-01' }, 'en')).toMatchObject({ need: NO_NEED, cost: '', decisionWantedBy: '2026-06-01' });
+    expect(briefOf({ ...proposal, need: null, costCents: null, decisionWantedBy: '2026-06-01' }, 'en')).toMatchObject({
+      need: NO_NEED,
+      cost: '',
+      decisionWantedBy: '2026-06-01',
+    });
     // Round trip: what the form shows is what it sends.
     expect(briefBody(briefOf(proposal, 'en'), 'en').costCents).toBe(125050);
   });
@@ -186,7 +203,8 @@ describe('the need a brief serves', () => {
 });
 
 describe('the server field errors of a brief', () => {
-  const problem = (errors: { path: string; code: string; message: string }[]) => new ApiError({ status: 400, code: 'validation_failed', title: 'Bad Request', errors });
+  const problem = (errors: { path: string; code: string; message: string }[]) =>
+    new ApiError({ status: 400, code: 'validation_failed', title: 'Bad Request', errors });
 
   it('land on the field the person typed in', () => {
     expect(briefField('costCents')).toBe('cost');
@@ -199,11 +217,17 @@ describe('the server field errors of a brief', () => {
       { path: 'body.title', code: 'too_small', message: 'x' },
       { path: 'body.decisionWantedBy', code: 'invalid_format', message: 'x' },
     ]);
-    expect(briefErrorsOf(t, error)).toEqual({ cost: 'validation.too_big', title: 'validation.too_small', decisionWantedBy: 'validation.invalid_format' });
+    expect(briefErrorsOf(t, error)).toEqual({
+      cost: 'validation.too_big',
+      title: 'validation.too_small',
+      decisionWantedBy: 'validation.invalid_format',
+    });
   });
 
   it('say in words that a need no longer exists', () => {
-    expect(briefErrorsOf(t, problem([{ path: 'body.needId', code: 'unknown_need', message: 'no such need' }]))).toEqual({ need: 'counsel.brief.unknownNeed' });
+    expect(briefErrorsOf(t, problem([{ path: 'body.needId', code: 'unknown_need', message: 'no such need' }]))).toEqual(
+      { need: 'counsel.brief.unknownNeed' },
+    );
   });
 
   it('give nothing for an error that is not about a field', () => {

@@ -43,7 +43,14 @@ export interface BriefFormValues {
 export type BriefField = keyof BriefFormValues;
 
 /** Why a field is not right yet; the page puts it in words. */
-export type BriefProblem = 'required' | 'too_big' | 'choose_need' | 'amount' | 'amount_too_big' | 'date' | 'in_the_past';
+export type BriefProblem =
+  | 'required'
+  | 'too_big'
+  | 'choose_need'
+  | 'amount'
+  | 'amount_too_big'
+  | 'date'
+  | 'in_the_past';
 
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -89,7 +96,10 @@ export function needIdOf(need: string): string | null | undefined {
  * Whether the brief will be flagged for the director: it serves no need, or one the director has not
  * recognised (yet). Unknown while nothing is chosen, or while the needs are not loaded.
  */
-export function willBeFlagged(need: string, needs: readonly Pick<Need, 'id' | 'recognised'>[] | undefined): boolean | undefined {
+export function willBeFlagged(
+  need: string,
+  needs: readonly Pick<Need, 'id' | 'recognised'>[] | undefined,
+): boolean | undefined {
   const id = needIdOf(need);
   if (id === undefined) return undefined;
   if (id === null) return true;
@@ -180,6 +190,7 @@ export function briefField(path: string): BriefField | null {
 /** The server's field errors on the brief's fields; a need that no longer exists is said in words. */
 export function briefErrorsOf(t: TFunction, error: unknown): Record<string, string> {
   const errors = formErrorsOf(t, error, briefField);
-  if (isApiError(error) && error.fieldErrors.some((e) => e.path === 'body.needId' && e.code === 'unknown_need')) errors.need = t('counsel.brief.unknownNeed');
+  if (isApiError(error) && error.fieldErrors.some((e) => e.path === 'body.needId' && e.code === 'unknown_need'))
+    errors.need = t('counsel.brief.unknownNeed');
   return errors;
 }

@@ -15,7 +15,13 @@ export function ProposalStatusBadge({ status, size = 'sm' }: { status: ProposalS
 export function FlaggedBadge({ size = 'sm' }: { size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color="orange" variant="outline" size={size} tt="none" style={{ flexShrink: 1, minWidth: 0, maxWidth: '100%' }}>
+    <Badge
+      color="orange"
+      variant="outline"
+      size={size}
+      tt="none"
+      style={{ flexShrink: 1, minWidth: 0, maxWidth: '100%' }}
+    >
       {t('counsel.flagged')}
     </Badge>
   );

@@ -20,7 +20,9 @@ import {
 /** A t that fills in the Dutch (or English) catalog, as i18next does. */
 function catalogT(catalog: unknown): TFunction {
   return ((key: string, options: Record<string, unknown> = {}) => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+    const text = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
     if (typeof text !== 'string') return key;
     return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name] ?? ''));
   }) as unknown as TFunction;
@@ -97,8 +99,12 @@ describe('the history', () => {
       { kind: 'resubmitted', reason: 'Kosten per jaar erbij', byName: 'Mia', at: '2026-05-03T10:00:00.000Z' },
       { kind: 'more_asked', reason: 'En de risico’s?', byName: 'Dirk', at: '2026-05-04T10:00:00.000Z' },
     ];
-    expect(openQuestion({ status: 'more_asked', decisionReason: 'En de risico’s?', history })?.reason).toBe('En de risico’s?');
-    expect(openQuestion({ status: 'more_asked', decisionReason: 'Waarom?', history: [] })).toMatchObject({ reason: 'Waarom?' });
+    expect(openQuestion({ status: 'more_asked', decisionReason: 'En de risico’s?', history })?.reason).toBe(
+      'En de risico’s?',
+    );
+    expect(openQuestion({ status: 'more_asked', decisionReason: 'Waarom?', history: [] })).toMatchObject({
+      reason: 'Waarom?',
+    });
     expect(openQuestion({ status: 'submitted', decisionReason: 'En de risico’s?', history })).toBeNull();
     expect(openQuestion({ status: 'more_asked', decisionReason: null, history: [] })).toBeNull();
   });

@@ -65,7 +65,9 @@ export const isOpen = (status: ProposalStatus) => status === 'submitted' || stat
 
 /** Days with one decimal, as the language writes them: "3,0" / "3.0". */
 export function formatDays(days: number, language: Language): string {
-  return numberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.max(0, days));
+  return numberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    Math.max(0, days),
+  );
 }
 
 /**
@@ -73,7 +75,11 @@ export function formatDays(days: number, language: Language): string {
  * while the advisor answers the director's question: the clock runs from the first submission). A
  * withdrawn proposal was never decided: null.
  */
-export function decisionTimeText(t: TFunction, language: Language, proposal: Pick<ProposalSummary, 'status' | 'daysToDecision'>): string | null {
+export function decisionTimeText(
+  t: TFunction,
+  language: Language,
+  proposal: Pick<ProposalSummary, 'status' | 'daysToDecision'>,
+): string | null {
   const days = formatDays(proposal.daysToDecision, language);
   if (proposal.status === 'approved' || proposal.status === 'declined') return t('counsel.time.decidedAfter', { days });
   if (isOpen(proposal.status)) return t('counsel.time.waiting', { days });

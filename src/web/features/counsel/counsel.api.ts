@@ -1,10 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { brief, decisionQueue, DECISIONS, Need, needList, Proposal, proposalList } from '../../../contracts/counsel.contract';
+import type {
+  brief,
+  DECISIONS,
+  decisionQueue,
+  Need,
+  needList,
+  Proposal,
+  proposalList,
+} from '../../../contracts/counsel.contract';
 import { apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
-import type { NeedFormValues } from './needs-model';
 import type { StatusFilter } from './counsel-labels';
+import type { NeedFormValues } from './needs-model';
 
 // Module 7: counsel (koning en ministers) — the needs register, proposals as a one-page brief, and the
 // director's decision queue. Every write invalidates all of counsel: a need's count of proposals, the
@@ -24,7 +32,9 @@ function useCounselChanged() {
   const client = useQueryClient();
   return {
     need: (need: Need) => {
-      client.setQueryData<NeedList>(queryKeys.needs, (list) => (list ? { items: list.items.map((n) => (n.id === need.id ? need : n)) } : list));
+      client.setQueryData<NeedList>(queryKeys.needs, (list) =>
+        list ? { items: list.items.map((n) => (n.id === need.id ? need : n)) } : list,
+      );
       void client.invalidateQueries({ queryKey: queryKeys.counsel });
     },
     proposal: (proposal: Proposal) => {
@@ -56,7 +66,8 @@ export function useRaiseNeed() {
 export function useSupportNeed() {
   const changed = useCounselChanged();
   return useMutation({
-    mutationFn: ({ needId, support }: { needId: string; support: boolean }) => apiPut<Need>(`${needPath(needId)}/support`, { support }),
+    mutationFn: ({ needId, support }: { needId: string; support: boolean }) =>
+      apiPut<Need>(`${needPath(needId)}/support`, { support }),
     onSuccess: changed.need,
   });
 }
@@ -65,7 +76,8 @@ export function useSupportNeed() {
 export function useRecogniseNeed() {
   const changed = useCounselChanged();
   return useMutation({
-    mutationFn: ({ needId, recognised }: { needId: string; recognised: boolean }) => apiPut<Need>(`${needPath(needId)}/recognition`, { recognised }),
+    mutationFn: ({ needId, recognised }: { needId: string; recognised: boolean }) =>
+      apiPut<Need>(`${needPath(needId)}/recognition`, { recognised }),
     onSuccess: changed.need,
   });
 }
@@ -94,7 +106,11 @@ export function useProposal(proposalId: string | null) {
 export function usePrefetchProposal() {
   const client = useQueryClient();
   return (proposalId: string) =>
-    void client.prefetchQuery({ queryKey: queryKeys.proposal(proposalId), queryFn: () => apiGet<Proposal>(proposalPath(proposalId)), staleTime: 30_000 });
+    void client.prefetchQuery({
+      queryKey: queryKeys.proposal(proposalId),
+      queryFn: () => apiGet<Proposal>(proposalPath(proposalId)),
+      staleTime: 30_000,
+    });
 }
 
 export function useSubmitProposal() {

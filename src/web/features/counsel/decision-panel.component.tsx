@@ -11,7 +11,13 @@ const REASON_MAX = 2000;
  * The director's decision on a proposal in the queue: approve, decline or ask for more, always with
  * the reason (the advisor reads it). Give it `key={proposal.id}` so a new proposal starts empty.
  */
-export function DecisionPanel({ proposalId, onDecided }: { proposalId: string; onDecided?: (decision: Decision) => void }) {
+export function DecisionPanel({
+  proposalId,
+  onDecided,
+}: {
+  proposalId: string;
+  onDecided?: (decision: Decision) => void;
+}) {
   const { t } = useTranslation();
   const decide = useDecide();
   const [reason, setReason] = useState('');
@@ -20,7 +26,11 @@ export function DecisionPanel({ proposalId, onDecided }: { proposalId: string; o
 
   const submit = (decision: Decision) => {
     const text = reason.trim();
-    const problem = !text ? t('counsel.decision.reasonRequired') : text.length > REASON_MAX ? t('validation.too_big') : null;
+    const problem = !text
+      ? t('counsel.decision.reasonRequired')
+      : text.length > REASON_MAX
+        ? t('validation.too_big')
+        : null;
     setError(problem);
     if (problem) return;
     setPending(decision);
@@ -29,7 +39,11 @@ export function DecisionPanel({ proposalId, onDecided }: { proposalId: string; o
       {
         onSuccess: () => {
           notifySuccess(
-            decision === 'approve' ? t('counsel.decision.approved') : decision === 'decline' ? t('counsel.decision.declined') : t('counsel.decision.moreAsked'),
+            decision === 'approve'
+              ? t('counsel.decision.approved')
+              : decision === 'decline'
+                ? t('counsel.decision.declined')
+                : t('counsel.decision.moreAsked'),
           );
           setReason('');
           onDecided?.(decision);
@@ -40,7 +54,13 @@ export function DecisionPanel({ proposalId, onDecided }: { proposalId: string; o
   };
 
   return (
-    <Card withBorder padding="lg" radius="md" className="kw-no-print" style={{ borderColor: 'var(--mantine-color-blue-4)', borderWidth: 2 }}>
+    <Card
+      withBorder
+      padding="lg"
+      radius="md"
+      className="kw-no-print"
+      style={{ borderColor: 'var(--mantine-color-blue-4)', borderWidth: 2 }}
+    >
       <Stack gap="sm">
         <div>
           <Title order={2} size="h4">
@@ -67,13 +87,31 @@ export function DecisionPanel({ proposalId, onDecided }: { proposalId: string; o
           }}
         />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-          <Button color="green" size="md" loading={pending === 'approve'} disabled={decide.isPending && pending !== 'approve'} onClick={() => submit('approve')}>
+          <Button
+            color="green"
+            size="md"
+            loading={pending === 'approve'}
+            disabled={decide.isPending && pending !== 'approve'}
+            onClick={() => submit('approve')}
+          >
             {t('counsel.decision.approve')}
           </Button>
-          <Button color="red" size="md" loading={pending === 'decline'} disabled={decide.isPending && pending !== 'decline'} onClick={() => submit('decline')}>
+          <Button
+            color="red"
+            size="md"
+            loading={pending === 'decline'}
+            disabled={decide.isPending && pending !== 'decline'}
+            onClick={() => submit('decline')}
+          >
             {t('counsel.decision.decline')}
           </Button>
-          <Button variant="default" size="md" loading={pending === 'more'} disabled={decide.isPending && pending !== 'more'} onClick={() => submit('more')}>
+          <Button
+            variant="default"
+            size="md"
+            loading={pending === 'more'}
+            disabled={decide.isPending && pending !== 'more'}
+            onClick={() => submit('more')}
+          >
             {t('counsel.decision.more')}
           </Button>
         </SimpleGrid>

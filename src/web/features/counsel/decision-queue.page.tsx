@@ -82,7 +82,17 @@ export function DecisionQueuePage() {
 }
 
 /** "1 van 4 in de wachtrij", with previous and next (they stop at either end); on a phone the count sits above them. */
-function QueueNavigation({ position, total, onPrevious, onNext }: { position: number; total: number; onPrevious: () => void; onNext: () => void }) {
+function QueueNavigation({
+  position,
+  total,
+  onPrevious,
+  onNext,
+}: {
+  position: number;
+  total: number;
+  onPrevious: () => void;
+  onNext: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const count = (
@@ -121,7 +131,15 @@ function QueueNavigation({ position, total, onPrevious, onNext }: { position: nu
 }
 
 /** The whole brief of the proposal on screen, and the decision right under it. */
-function QueueItem({ proposalId, showTitle, onDecided }: { proposalId: string; showTitle: boolean; onDecided: () => void }) {
+function QueueItem({
+  proposalId,
+  showTitle,
+  onDecided,
+}: {
+  proposalId: string;
+  showTitle: boolean;
+  onDecided: () => void;
+}) {
   const proposal = useProposal(proposalId);
   const brief = useRef<HTMLDivElement>(null);
   const loaded = !!proposal.data;
@@ -141,7 +159,9 @@ function QueueItem({ proposalId, showTitle, onDecided }: { proposalId: string; s
       <Card withBorder padding="lg" radius="md" ref={brief}>
         <ProposalBrief proposal={proposal.data} withTitle linkTitle />
       </Card>
-      {proposal.data.status === 'submitted' && <DecisionPanel key={proposal.data.id} proposalId={proposal.data.id} onDecided={onDecided} />}
+      {proposal.data.status === 'submitted' && (
+        <DecisionPanel key={proposal.data.id} proposalId={proposal.data.id} onDecided={onDecided} />
+      )}
     </Stack>
   );
 }
@@ -150,7 +170,8 @@ function QueueItem({ proposalId, showTitle, onDecided }: { proposalId: string; s
 function QueueStats({ stats, waiting }: { stats: DecisionQueue['stats']; waiting: number }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
-  const days = (value: number | null) => (value === null ? '—' : t('counsel.time.days', { days: formatDays(value, language) }));
+  const days = (value: number | null) =>
+    value === null ? '—' : t('counsel.time.days', { days: formatDays(value, language) });
   const figures = [
     { label: t('counsel.queue.waiting'), value: String(waiting) },
     { label: t('counsel.queue.decided'), value: String(stats.decided) },

@@ -23,7 +23,11 @@ export function checkNeed(values: NeedFormValues): Partial<Record<keyof NeedForm
   return problems;
 }
 
-export const needBody = (values: NeedFormValues): NeedFormValues => ({ what: values.what.trim(), forWhom: values.forWhom.trim(), whyNow: values.whyNow.trim() });
+export const needBody = (values: NeedFormValues): NeedFormValues => ({
+  what: values.what.trim(),
+  forWhom: values.forWhom.trim(),
+  whyNow: values.whyNow.trim(),
+});
 
 /**
  * Recognised needs first, then by support; otherwise as the server listed them (newest first). The
@@ -32,6 +36,9 @@ export const needBody = (values: NeedFormValues): NeedFormValues => ({ what: val
 export function sortNeeds(needs: readonly Need[]): Need[] {
   return needs
     .map((need, at) => ({ need, at }))
-    .sort((a, b) => Number(b.need.recognised) - Number(a.need.recognised) || b.need.supporters - a.need.supporters || a.at - b.at)
+    .sort(
+      (a, b) =>
+        Number(b.need.recognised) - Number(a.need.recognised) || b.need.supporters - a.need.supporters || a.at - b.at,
+    )
     .map(({ need }) => need);
 }

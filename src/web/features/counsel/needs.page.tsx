@@ -13,9 +13,9 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { FormModal, useFormModalActions } from '../promises/form-modal.component';
-import { RecognisedBadge } from './counsel-badges.component';
 import { useNeeds, useRaiseNeed, useRecogniseNeed, useSupportNeed } from './counsel.api';
-import { checkNeed, emptyNeed, NEED_LIMITS, needBody, type NeedFormValues, sortNeeds } from './needs-model';
+import { RecognisedBadge } from './counsel-badges.component';
+import { checkNeed, emptyNeed, NEED_LIMITS, type NeedFormValues, needBody, sortNeeds } from './needs-model';
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 const prose = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
@@ -102,7 +102,10 @@ function NeedCard({ need, steering }: { need: Need; steering: boolean }) {
           {need.whyNow}
         </Text>
         <Text size="xs" c="dimmed">
-          {t('counsel.needs.raisedBy', { name: need.raisedByName || t('counsel.history.someone'), date: format.date(need.raisedAt) })}
+          {t('counsel.needs.raisedBy', {
+            name: need.raisedByName || t('counsel.history.someone'),
+            date: format.date(need.raisedAt),
+          })}
           {need.recognisedAt && ` · ${t('counsel.needs.recognisedOn', { date: format.date(need.recognisedAt) })}`}
         </Text>
         <Group gap="md" wrap="wrap">
@@ -115,7 +118,12 @@ function NeedCard({ need, steering }: { need: Need; steering: boolean }) {
             variant={need.supportedByMe ? 'light' : 'filled'}
             loading={support.isPending}
             aria-pressed={need.supportedByMe}
-            onClick={() => support.mutate({ needId: need.id, support: !need.supportedByMe }, { onError: (error) => notifyError(t, error) })}
+            onClick={() =>
+              support.mutate(
+                { needId: need.id, support: !need.supportedByMe },
+                { onError: (error) => notifyError(t, error) },
+              )
+            }
           >
             {need.supportedByMe ? t('counsel.needs.unsupport') : t('counsel.needs.support')}
           </Button>
@@ -125,7 +133,12 @@ function NeedCard({ need, steering }: { need: Need; steering: boolean }) {
               variant={need.recognised ? 'default' : 'outline'}
               color={need.recognised ? undefined : 'green'}
               loading={recognise.isPending}
-              onClick={() => recognise.mutate({ needId: need.id, recognised: !need.recognised }, { onError: (error) => notifyError(t, error) })}
+              onClick={() =>
+                recognise.mutate(
+                  { needId: need.id, recognised: !need.recognised },
+                  { onError: (error) => notifyError(t, error) },
+                )
+              }
             >
               {need.recognised ? t('counsel.needs.unrecognise') : t('counsel.needs.recognise')}
             </Button>
@@ -146,7 +159,12 @@ function RaiseNeedModal({ opened, onClose }: { opened: boolean; onClose: () => v
   const form = useForm<NeedFormValues>({
     initialValues: emptyNeed(),
     validate: (values) =>
-      Object.fromEntries(Object.entries(checkNeed(values)).map(([field, problem]) => [field, problem === 'required' ? t('validation.required') : t('validation.too_big')])),
+      Object.fromEntries(
+        Object.entries(checkNeed(values)).map(([field, problem]) => [
+          field,
+          problem === 'required' ? t('validation.required') : t('validation.too_big'),
+        ]),
+      ),
   });
   const { close, succeeded, failed } = useFormModalActions(form, raise, onClose);
   const submit = () => {
@@ -154,12 +172,33 @@ function RaiseNeedModal({ opened, onClose }: { opened: boolean; onClose: () => v
     raise.mutate(needBody(form.values), { onSuccess: () => succeeded(t('counsel.needs.raised')), onError: failed });
   };
   return (
-    <FormModal opened={opened} title={t('counsel.needs.raiseTitle')} submitLabel={t('counsel.needs.raiseSubmit')} saving={raise.isPending} error={raise.error} onSubmit={submit} onClose={close}>
+    <FormModal
+      opened={opened}
+      title={t('counsel.needs.raiseTitle')}
+      submitLabel={t('counsel.needs.raiseSubmit')}
+      saving={raise.isPending}
+      error={raise.error}
+      onSubmit={submit}
+      onClose={close}
+    >
       <Text size="sm" c="dimmed">
         {t('counsel.needs.raiseIntro')}
       </Text>
-      <TextInput label={t('counsel.needs.what')} placeholder={t('counsel.needs.whatPlaceholder')} withAsterisk maxLength={NEED_LIMITS.what} data-autofocus {...form.getInputProps('what')} />
-      <TextInput label={t('counsel.needs.forWhom')} placeholder={t('counsel.needs.forWhomPlaceholder')} withAsterisk maxLength={NEED_LIMITS.forWhom} {...form.getInputProps('forWhom')} />
+      <TextInput
+        label={t('counsel.needs.what')}
+        placeholder={t('counsel.needs.whatPlaceholder')}
+        withAsterisk
+        maxLength={NEED_LIMITS.what}
+        data-autofocus
+        {...form.getInputProps('what')}
+      />
+      <TextInput
+        label={t('counsel.needs.forWhom')}
+        placeholder={t('counsel.needs.forWhomPlaceholder')}
+        withAsterisk
+        maxLength={NEED_LIMITS.forWhom}
+        {...form.getInputProps('forWhom')}
+      />
       <Textarea
         label={t('counsel.needs.whyNow')}
         placeholder={t('counsel.needs.whyNowPlaceholder')}

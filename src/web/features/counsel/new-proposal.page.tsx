@@ -5,8 +5,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isLanguage } from '../../app/i18n';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
-import { BriefForm } from './brief-form.component';
 import { briefBody, briefErrorsOf, emptyBrief } from './brief-form';
+import { BriefForm } from './brief-form.component';
 import { useNeeds, useSubmitProposal } from './counsel.api';
 
 /** A proposal for the director as a one-page brief; from a need's card, that need is chosen already. */

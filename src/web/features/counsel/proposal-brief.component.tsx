@@ -31,7 +31,9 @@ export function FlaggedNote({ proposal }: { proposal: Pick<Proposal, 'flagged' |
   if (!proposal.flagged) return null;
   return (
     <Alert color="orange" variant="light" title={t('counsel.flaggedTitle')} p="sm">
-      <Text size="sm">{proposal.need ? t('counsel.flaggedUnrecognised', { need: proposal.need.what }) : t('counsel.flaggedNoNeed')}</Text>
+      <Text size="sm">
+        {proposal.need ? t('counsel.flaggedUnrecognised', { need: proposal.need.what }) : t('counsel.flaggedNoNeed')}
+      </Text>
     </Alert>
   );
 }
@@ -41,7 +43,15 @@ export function FlaggedNote({ proposal }: { proposal: Pick<Proposal, 'flagged' |
  * brings it, the cost and the day a decision is wanted, the time to decision; then the proposal, its
  * effect on customers and on staff, and the risks.
  */
-export function ProposalBrief({ proposal, withTitle = false, linkTitle = false }: { proposal: Proposal; withTitle?: boolean; linkTitle?: boolean }) {
+export function ProposalBrief({
+  proposal,
+  withTitle = false,
+  linkTitle = false,
+}: {
+  proposal: Proposal;
+  withTitle?: boolean;
+  linkTitle?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
   const phone = useIsPhone();
@@ -109,7 +119,9 @@ export function ProposalBrief({ proposal, withTitle = false, linkTitle = false }
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>{t('counsel.brief.decisionWantedBy')}</DataList.ItemLabel>
-          <DataList.ItemValue>{proposal.decisionWantedBy ? days.day(proposal.decisionWantedBy) : t('counsel.brief.noDay')}</DataList.ItemValue>
+          <DataList.ItemValue>
+            {proposal.decisionWantedBy ? days.day(proposal.decisionWantedBy) : t('counsel.brief.noDay')}
+          </DataList.ItemValue>
         </DataList.Item>
         {time && (
           <DataList.Item>

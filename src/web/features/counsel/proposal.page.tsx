@@ -17,8 +17,8 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { NotFoundPage } from '../../components/status-pages.component';
 import { FormModal, useFormModalActions } from '../promises/form-modal.component';
-import { BriefForm } from './brief-form.component';
 import { briefBody, briefErrorsOf, briefOf } from './brief-form';
+import { BriefForm } from './brief-form.component';
 import { useNeeds, useProposal, useResubmitProposal, useUpdateProposal, useWithdrawProposal } from './counsel.api';
 import { isOpen, openQuestion } from './counsel-labels';
 import { DecisionPanel } from './decision-panel.component';
@@ -36,7 +36,8 @@ const PRINT_CSS = `
 export function ProposalPage() {
   const { proposalId = '' } = useParams();
   const proposal = useProposal(proposalId);
-  if (proposal.error && isApiError(proposal.error) && (proposal.error.status === 404 || proposal.error.status === 400)) return <NotFoundPage />;
+  if (proposal.error && isApiError(proposal.error) && (proposal.error.status === 404 || proposal.error.status === 400))
+    return <NotFoundPage />;
   if (proposal.error) return <ProblemAlert error={proposal.error} />;
   if (!proposal.data) return <PageLoader />;
   return <ProposalView proposal={proposal.data} />;
@@ -65,7 +66,9 @@ function ProposalView({ proposal }: { proposal: Proposal }) {
           )
         }
       />
-      {proposal.mine && proposal.status === 'more_asked' && !editing && <MoreAsked proposal={proposal} onEdit={() => setEditing(true)} />}
+      {proposal.mine && proposal.status === 'more_asked' && !editing && (
+        <MoreAsked proposal={proposal} onEdit={() => setEditing(true)} />
+      )}
       {editing && mayEdit ? (
         <EditBrief proposal={proposal} onDone={() => setEditing(false)} />
       ) : (
@@ -95,7 +98,11 @@ function DecisionNote({ proposal }: { proposal: Proposal }) {
   if (proposal.status !== 'approved' && proposal.status !== 'declined') return null;
   const approved = proposal.status === 'approved';
   return (
-    <Alert color={approved ? 'green' : 'red'} variant="light" title={approved ? t('counsel.proposal.approvedTitle') : t('counsel.proposal.declinedTitle')}>
+    <Alert
+      color={approved ? 'green' : 'red'}
+      variant="light"
+      title={approved ? t('counsel.proposal.approvedTitle') : t('counsel.proposal.declinedTitle')}
+    >
       <Stack gap={4}>
         {proposal.decisionReason && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -103,7 +110,10 @@ function DecisionNote({ proposal }: { proposal: Proposal }) {
           </Text>
         )}
         <Text size="xs" c="dimmed">
-          {t('counsel.proposal.decidedBy', { name: proposal.decidedByName || t('counsel.history.someone'), date: proposal.decidedAt ? format.date(proposal.decidedAt) : '' })}
+          {t('counsel.proposal.decidedBy', {
+            name: proposal.decidedByName || t('counsel.history.someone'),
+            date: proposal.decidedAt ? format.date(proposal.decidedAt) : '',
+          })}
         </Text>
       </Stack>
     </Alert>
@@ -126,7 +136,10 @@ function MoreAsked({ proposal, onEdit }: { proposal: Proposal; onEdit: () => voi
         )}
         {question?.at && (
           <Text size="xs" c="dimmed">
-            {t('counsel.proposal.askedBy', { name: question.byName || t('counsel.history.someone'), date: format.date(question.at, true) })}
+            {t('counsel.proposal.askedBy', {
+              name: question.byName || t('counsel.history.someone'),
+              date: format.date(question.at, true),
+            })}
           </Text>
         )}
         <Text size="sm">{t('counsel.proposal.moreAskedHint')}</Text>
@@ -145,17 +158,33 @@ function MoreAsked({ proposal, onEdit }: { proposal: Proposal; onEdit: () => voi
 }
 
 /** The author answers the director's question and the proposal goes back into the queue. */
-function ResubmitModal({ proposal, question, opened, onClose }: { proposal: Proposal; question: string | null; opened: boolean; onClose: () => void }) {
+function ResubmitModal({
+  proposal,
+  question,
+  opened,
+  onClose,
+}: {
+  proposal: Proposal;
+  question: string | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const resubmit = useResubmitProposal(proposal.id);
   const form = useForm({
     initialValues: { reason: '' },
-    validate: { reason: (v) => (!v.trim() ? t('counsel.resubmit.reasonRequired') : v.trim().length > 2000 ? t('validation.too_big') : null) },
+    validate: {
+      reason: (v) =>
+        !v.trim() ? t('counsel.resubmit.reasonRequired') : v.trim().length > 2000 ? t('validation.too_big') : null,
+    },
   });
   const { close, succeeded, failed } = useFormModalActions(form, resubmit, onClose);
   const submit = () => {
     if (form.validate().hasErrors) return;
-    resubmit.mutate(form.values.reason.trim(), { onSuccess: () => succeeded(t('counsel.resubmit.done')), onError: failed });
+    resubmit.mutate(form.values.reason.trim(), {
+      onSuccess: () => succeeded(t('counsel.resubmit.done')),
+      onError: failed,
+    });
   };
   return (
     <FormModal
@@ -175,7 +204,16 @@ function ResubmitModal({ proposal, question, opened, onClose }: { proposal: Prop
         </Alert>
       )}
       <Text size="sm">{t('counsel.resubmit.intro')}</Text>
-      <Textarea label={t('counsel.resubmit.reason')} withAsterisk autosize minRows={3} maxRows={10} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />
+      <Textarea
+        label={t('counsel.resubmit.reason')}
+        withAsterisk
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={2000}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
     </FormModal>
   );
 }

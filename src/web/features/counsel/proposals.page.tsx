@@ -10,9 +10,16 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { FlaggedBadge, ProposalStatusBadge } from './counsel-badges.component';
 import { useProposals } from './counsel.api';
-import { decisionTimeText, isStatusFilter, kindLabel, STATUS_FILTERS, type StatusFilter, statusFilterLabel } from './counsel-labels';
+import { FlaggedBadge, ProposalStatusBadge } from './counsel-badges.component';
+import {
+  decisionTimeText,
+  isStatusFilter,
+  kindLabel,
+  STATUS_FILTERS,
+  type StatusFilter,
+  statusFilterLabel,
+} from './counsel-labels';
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
@@ -41,9 +48,20 @@ export function ProposalsPage() {
         }
       />
       {phone ? (
-        <NativeSelect label={t('counsel.proposals.status')} value={status} onChange={(event) => setStatus(event.currentTarget.value)} data={filterData} />
+        <NativeSelect
+          label={t('counsel.proposals.status')}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value)}
+          data={filterData}
+        />
       ) : (
-        <SegmentedControl aria-label={t('counsel.proposals.status')} value={status} onChange={setStatus} data={filterData} style={{ alignSelf: 'flex-start' }} />
+        <SegmentedControl
+          aria-label={t('counsel.proposals.status')}
+          value={status}
+          onChange={setStatus}
+          data={filterData}
+          style={{ alignSelf: 'flex-start' }}
+        />
       )}
       {proposals.error ? (
         <ProblemAlert error={proposals.error} />
@@ -51,7 +69,9 @@ export function ProposalsPage() {
         <PageLoader />
       ) : items.length === 0 ? (
         <Stack gap="xs" align="flex-start" py="md">
-          <Text c="dimmed">{status === 'any' ? t('counsel.proposals.none') : t('counsel.proposals.noneWithStatus')}</Text>
+          <Text c="dimmed">
+            {status === 'any' ? t('counsel.proposals.none') : t('counsel.proposals.noneWithStatus')}
+          </Text>
           {status === 'any' && (
             <Button component={Link} to="/needs" variant="light">
               {t('counsel.proposals.toNeeds')}
@@ -77,11 +97,20 @@ function ProposalCard({ proposal, showAuthor }: { proposal: ProposalSummary; sho
   const format = useFormat();
   const time = decisionTimeText(t, language, proposal);
   return (
-    <Card withBorder padding="md" radius="md" component={Link} to={`/proposals/${proposal.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component={Link}
+      to={`/proposals/${proposal.id}`}
+      style={{ textDecoration: 'none', color: 'inherit' }}
+    >
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Text size="xs" c="dimmed" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-            {[kindLabel(t, proposal.kind), showAuthor ? proposal.authorName : '', format.date(proposal.submittedAt)].filter(Boolean).join(' · ')}
+            {[kindLabel(t, proposal.kind), showAuthor ? proposal.authorName : '', format.date(proposal.submittedAt)]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
           <ProposalStatusBadge status={proposal.status} />
         </Group>
@@ -92,7 +121,11 @@ function ProposalCard({ proposal, showAuthor }: { proposal: ProposalSummary; sho
           {proposal.need ? t('counsel.proposals.serves', { need: proposal.need.what }) : t('counsel.brief.noNeed')}
         </Text>
         <Group justify="space-between" gap="xs" mt={2}>
-          <Text size="sm">{[time, proposal.costCents === null ? '' : format.money(proposal.costCents / 100)].filter(Boolean).join(' · ')}</Text>
+          <Text size="sm">
+            {[time, proposal.costCents === null ? '' : format.money(proposal.costCents / 100)]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
           {proposal.flagged && <FlaggedBadge />}
         </Group>
       </Stack>

@@ -7,15 +7,15 @@ import { isApiError } from '../../app/api-client';
 import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
+import { useFormat } from '../../app/use-format';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useFormat } from '../../app/use-format';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useValues } from '../values/values.api';
 import { KindPicker, ValuePicker } from './extra-fields.component';
 import { type ExtraChanges, type ExtraDetail, useMyMandate, useUpdateExtra } from './extras.api';
 import { mandateExcesses } from './mandate-check';
-import { FormActions } from '../../components/form-actions.component';
 
 interface EditValues {
   occasion: string;
@@ -30,7 +30,15 @@ interface EditValues {
 }
 
 /** The author corrects an extra within 24 hours of logging it. */
-export function ExtraEditModal({ extra, opened, onClose }: { extra: ExtraDetail; opened: boolean; onClose: () => void }) {
+export function ExtraEditModal({
+  extra,
+  opened,
+  onClose,
+}: {
+  extra: ExtraDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -79,7 +87,8 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
         if (!date) return t('validation.invalid_format');
         return date.getTime() > Date.now() + 60_000 ? t('extras.form.notInFuture') : null;
       },
-      aboveMandateReason: (v: string): string | null => (needsReason && !v.trim() ? t('extras.form.reasonRequired') : null),
+      aboveMandateReason: (v: string): string | null =>
+        needsReason && !v.trim() ? t('extras.form.reasonRequired') : null,
     },
   });
 
@@ -91,7 +100,9 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
     Date.parse(extra.occurredAt) < Date.parse(my.data.periodEnd)
       ? extra.costCents
       : 0;
-  const excessCount: number = my.data ? mandateExcesses(my.data, form.values.kind as ExtraKind, cost, inPeriod).length : 0;
+  const excessCount: number = my.data
+    ? mandateExcesses(my.data, form.values.kind as ExtraKind, cost, inPeriod).length
+    : 0;
   const needsReason: boolean = serverWantsReason || excessCount > 0 || extra.aboveMandate;
   const choosable = (values.data ?? []).filter((v) => !v.retiredAt || extra.valueIds.includes(v.id));
 
@@ -129,12 +140,39 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
     <form noValidate onSubmit={submit}>
       <Stack>
         {showProblem && <ProblemAlert error={update.error} />}
-        <Textarea label={t('extras.form.occasion')} autosize minRows={2} maxLength={500} {...form.getInputProps('occasion')} />
-        <Textarea label={t('extras.form.action')} autosize minRows={2} maxLength={1000} {...form.getInputProps('action')} />
-        <KindPicker label={t('extras.form.kind')} value={form.values.kind} onChange={(kind) => form.setFieldValue('kind', kind)} error={form.errors.kind} />
+        <Textarea
+          label={t('extras.form.occasion')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('occasion')}
+        />
+        <Textarea
+          label={t('extras.form.action')}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('action')}
+        />
+        <KindPicker
+          label={t('extras.form.kind')}
+          value={form.values.kind}
+          onChange={(kind) => form.setFieldValue('kind', kind)}
+          error={form.errors.kind}
+        />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('extras.form.cost')} inputMode="decimal" autoComplete="off" {...form.getInputProps('costCents')} />
-          <TextInput label={t('extras.form.minutes')} inputMode="numeric" autoComplete="off" {...form.getInputProps('minutes')} />
+          <TextInput
+            label={t('extras.form.cost')}
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.getInputProps('costCents')}
+          />
+          <TextInput
+            label={t('extras.form.minutes')}
+            inputMode="numeric"
+            autoComplete="off"
+            {...form.getInputProps('minutes')}
+          />
         </SimpleGrid>
         <ValuePicker
           label={t('extras.form.values')}
@@ -142,8 +180,18 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
           value={form.values.valueIds}
           onChange={(ids) => form.setFieldValue('valueIds', ids)}
         />
-        <TextInput label={t('extras.form.customerRef')} maxLength={200} autoComplete="off" {...form.getInputProps('customerRef')} />
-        <TextInput type="datetime-local" label={t('extras.form.occurredAt')} max={format.dateInput(new Date())} {...form.getInputProps('occurredAt')} />
+        <TextInput
+          label={t('extras.form.customerRef')}
+          maxLength={200}
+          autoComplete="off"
+          {...form.getInputProps('customerRef')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('extras.form.occurredAt')}
+          max={format.dateInput(new Date())}
+          {...form.getInputProps('occurredAt')}
+        />
         {needsReason && (
           <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
             <Stack gap="xs">

@@ -11,16 +11,37 @@ export function ScoreFace({ score, size = 28 }: { score: number; size?: number }
   const color = `var(--mantine-color-${SCORE_COLORS[score] ?? 'gray'}-7)`;
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" style={{ flexShrink: 0 }}>
-      <circle cx="16" cy="16" r="14" fill={`var(--mantine-color-${SCORE_COLORS[score] ?? 'gray'}-1)`} stroke={color} strokeWidth="2" />
+      <circle
+        cx="16"
+        cy="16"
+        r="14"
+        fill={`var(--mantine-color-${SCORE_COLORS[score] ?? 'gray'}-1)`}
+        stroke={color}
+        strokeWidth="2"
+      />
       <circle cx="11" cy="13" r="1.8" fill={color} />
       <circle cx="21" cy="13" r="1.8" fill={color} />
-      <path d={`M10 ${21 - curve / 2} Q16 ${21 + curve} 22 ${21 - curve / 2}`} fill="none" stroke={color} strokeWidth="2" strokeLinecap="round" />
+      <path
+        d={`M10 ${21 - curve / 2} Q16 ${21 + curve} 22 ${21 - curve / 2}`}
+        fill="none"
+        stroke={color}
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
 
 /** Five big buttons, very negative to very positive; tapping the chosen one again clears it (it is optional). */
-export function ScoreButtons({ label, value, onChange }: { label: string; value: number | null; onChange: (score: number | null) => void }) {
+export function ScoreButtons({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (score: number | null) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -64,12 +85,27 @@ export function ScoreButtons({ label, value, onChange }: { label: string; value:
  * The five kinds as large chips; one is chosen. Buttons with radio semantics (arrow keys move the
  * choice), so they are big to tap and plain to reach for assistive tech and tests.
  */
-export function KindPicker({ label, value, onChange, error }: { label: string; value: string; onChange: (kind: ExtraKind) => void; error?: ReactNode }) {
+export function KindPicker({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (kind: ExtraKind) => void;
+  error?: ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const current = EXTRA_KINDS.indexOf(value as ExtraKind);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const step =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? -1
+          : 0;
     if (!step) return;
     event.preventDefault();
     const next = EXTRA_KINDS[(Math.max(current, 0) + step + EXTRA_KINDS.length) % EXTRA_KINDS.length]!;
@@ -78,7 +114,14 @@ export function KindPicker({ label, value, onChange, error }: { label: string; v
   };
   return (
     <Input.Wrapper size="md" label={label} labelElement="div" error={error} id={id}>
-      <Group gap={8} mt={6} role="radiogroup" aria-labelledby={`${id}-label`} aria-invalid={!!error || undefined} onKeyDown={onKeyDown}>
+      <Group
+        gap={8}
+        mt={6}
+        role="radiogroup"
+        aria-labelledby={`${id}-label`}
+        aria-invalid={!!error || undefined}
+        onKeyDown={onKeyDown}
+      >
         {EXTRA_KINDS.map((kind, index) => {
           const checked = value === kind;
           return (
@@ -104,7 +147,19 @@ export function KindPicker({ label, value, onChange, error }: { label: string; v
 }
 
 /** The active core values as chips; several may apply. Retired values already chosen stay choosable. */
-export function ValuePicker({ label, values, value, onChange, error }: { label: string; values: CoreValue[]; value: string[]; onChange: (ids: string[]) => void; error?: ReactNode }) {
+export function ValuePicker({
+  label,
+  values,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  values: CoreValue[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -141,10 +196,20 @@ export function ValuePicker({ label, values, value, onChange, error }: { label: 
 }
 
 /** Recent texts from this organisation that fit what is typed so far; a tap fills the field. */
-export function SuggestionPills({ suggestions, typed, onPick }: { suggestions: string[]; typed: string; onPick: (text: string) => void }) {
+export function SuggestionPills({
+  suggestions,
+  typed,
+  onPick,
+}: {
+  suggestions: string[];
+  typed: string;
+  onPick: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const needle = typed.trim().toLowerCase();
-  const fitting = suggestions.filter((s) => s.toLowerCase() !== needle && (!needle || s.toLowerCase().includes(needle))).slice(0, 3);
+  const fitting = suggestions
+    .filter((s) => s.toLowerCase() !== needle && (!needle || s.toLowerCase().includes(needle)))
+    .slice(0, 3);
   if (fitting.length === 0) return null;
   return (
     <Group gap={6} mt={6} wrap="wrap" aria-label={t('extras.form.recent')} role="group">
@@ -164,7 +229,10 @@ export function SuggestionPills({ suggestions, typed, onPick }: { suggestions: s
           // A long text ends in "…" on a phone: the ellipsis needs a block of its own (Mantine's label is a flex box).
           styles={{ inner: { minWidth: 0, maxWidth: '100%' }, label: { minWidth: 0, overflow: 'hidden' } }}
         >
-          <span data-suggestion style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <span
+            data-suggestion
+            style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
             {text}
           </span>
         </Button>

@@ -131,7 +131,9 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
               <Text size="sm" fw={600}>
                 {t('extras.aboveMandate')}
               </Text>
-              {extra.aboveMandateReason && <Text size="sm">{t('extras.detail.reason', { reason: extra.aboveMandateReason })}</Text>}
+              {extra.aboveMandateReason && (
+                <Text size="sm">{t('extras.detail.reason', { reason: extra.aboveMandateReason })}</Text>
+              )}
             </Paper>
           )}
           {isAuthor && <InFeedSwitch extra={extra} />}
@@ -156,7 +158,9 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
                   <Button
                     variant="default"
                     loading={unhide.isPending}
-                    onClick={() => unhide.mutate(undefined, { onSuccess: () => notifySuccess(t('extras.detail.unhidden')) })}
+                    onClick={() =>
+                      unhide.mutate(undefined, { onSuccess: () => notifySuccess(t('extras.detail.unhidden')) })
+                    }
                   >
                     {t('extras.detail.unhide')}
                   </Button>
@@ -178,7 +182,9 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
           </Title>
           {isAuthor && (
             <Button variant="light" size="sm" onClick={reaction.open}>
-              {extra.reactionScore || extra.reactionText ? t('extras.detail.changeReaction') : t('extras.detail.addReaction')}
+              {extra.reactionScore || extra.reactionText
+                ? t('extras.detail.changeReaction')
+                : t('extras.detail.addReaction')}
             </Button>
           )}
         </Group>
@@ -202,7 +208,11 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
             </Text>
             <Stack gap={6} component="ol" style={{ margin: 0, paddingLeft: 18 }}>
               {extra.reactionHistory.map((change) => (
-                <Text key={`${change.changedAt}-${change.reactionScore}-${change.reactionText}`} component="li" size="sm">
+                <Text
+                  key={`${change.changedAt}-${change.reactionScore}-${change.reactionText}`}
+                  component="li"
+                  size="sm"
+                >
                   <Text span size="xs" c="dimmed">
                     {format.date(change.changedAt, true)} · {change.changedBy.name}:{' '}
                   </Text>

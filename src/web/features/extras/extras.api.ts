@@ -1,13 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
-import type {
-  Extra,
-  extraDetail,
-  extraPage,
-  MyMandate,
-  suggestions,
-} from '../../../contracts/extras.contract';
+import type { Extra, extraDetail, extraPage, MyMandate, suggestions } from '../../../contracts/extras.contract';
 import { apiDelete, apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
@@ -77,7 +71,8 @@ export function useExtras(filters: ExtraFilters) {
   const params = filterParams(filters);
   return useInfiniteQuery({
     queryKey: queryKeys.extraList(params),
-    queryFn: ({ pageParam }) => apiGet<ExtraPage>(`/api/v1/extras${queryString({ ...params, limit: '50', cursor: pageParam ?? undefined })}`),
+    queryFn: ({ pageParam }) =>
+      apiGet<ExtraPage>(`/api/v1/extras${queryString({ ...params, limit: '50', cursor: pageParam ?? undefined })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,

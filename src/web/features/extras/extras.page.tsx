@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +32,8 @@ import { ScoreFace } from './extra-fields.component';
 import { kindLabel, scoreLabel } from './extra-labels';
 import { type ExtraFilters, type ExtraScope, extrasExportUrl, useExtras } from './extras.api';
 
-const isKind = (value: string | null): value is ExtraKind => !!value && (EXTRA_KINDS as readonly string[]).includes(value);
+const isKind = (value: string | null): value is ExtraKind =>
+  !!value && (EXTRA_KINDS as readonly string[]).includes(value);
 
 /** Filters live in the address, so going back from an extra returns to the same list. */
 function useExtraFilters(allowed: ExtraScope[]) {
@@ -57,7 +71,11 @@ export function ExtrasPage() {
   const phone = useIsPhone();
   const canTeam = useHasRole(ACCESS.teamExtras);
   const canAll = useHasRole(ACCESS.allExtras);
-  const allowed: ExtraScope[] = ['mine', ...(canTeam ? (['team'] as const) : []), ...(canAll ? (['all'] as const) : [])];
+  const allowed: ExtraScope[] = [
+    'mine',
+    ...(canTeam ? (['team'] as const) : []),
+    ...(canAll ? (['all'] as const) : []),
+  ];
   const { filters, set } = useExtraFilters(allowed);
   const extras = useExtras(filters);
   const items = useMemo(() => extras.data?.pages.flatMap((page) => page.items) ?? [], [extras.data]);
@@ -78,7 +96,11 @@ export function ExtrasPage() {
         }
       />
       {allowed.length > 1 && (
-        <Tabs value={filters.scope} onChange={(scope) => set({ scope: scope ?? 'mine', teamId: undefined, memberId: undefined })} mb="md">
+        <Tabs
+          value={filters.scope}
+          onChange={(scope) => set({ scope: scope ?? 'mine', teamId: undefined, memberId: undefined })}
+          mb="md"
+        >
           <Tabs.List>
             <Tabs.Tab value="mine">{t('extras.list.mine')}</Tabs.Tab>
             {canTeam && <Tabs.Tab value="team">{t('extras.list.team')}</Tabs.Tab>}
@@ -131,14 +153,27 @@ function ExportButton({ filters }: { filters: ExtraFilters }) {
   );
 }
 
-function FilterBar({ filters, set }: { filters: ExtraFilters; set: (changes: Partial<Record<keyof ExtraFilters, string | undefined>>) => void }) {
+function FilterBar({
+  filters,
+  set,
+}: {
+  filters: ExtraFilters;
+  set: (changes: Partial<Record<keyof ExtraFilters, string | undefined>>) => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const me = useSignedInMe();
   const values = useValues(true);
   const teamsQuery = useTeams({ enabled: filters.scope === 'all' });
   const members = useMembers('active', '', { enabled: filters.scope !== 'mine' });
-  const activeCount = [filters.from, filters.to, filters.valueId, filters.kind, filters.teamId, filters.memberId].filter(Boolean).length;
+  const activeCount = [
+    filters.from,
+    filters.to,
+    filters.valueId,
+    filters.kind,
+    filters.teamId,
+    filters.memberId,
+  ].filter(Boolean).length;
   const [opened, toggle] = useDisclosure(activeCount > 0);
 
   const teams =
@@ -153,20 +188,42 @@ function FilterBar({ filters, set }: { filters: ExtraFilters; set: (changes: Par
   );
 
   const fields = (
-    <SimpleGrid cols={{ base: 2, sm: filters.scope === 'mine' ? 4 : 3, lg: filters.scope === 'mine' ? 4 : 6 }} spacing="sm" mb="md">
-      <TextInput type="date" label={t('extras.list.from')} value={filters.from ?? ''} max={filters.to} onChange={(e) => set({ from: e.currentTarget.value })} />
-      <TextInput type="date" label={t('extras.list.to')} value={filters.to ?? ''} min={filters.from} onChange={(e) => set({ to: e.currentTarget.value })} />
+    <SimpleGrid
+      cols={{ base: 2, sm: filters.scope === 'mine' ? 4 : 3, lg: filters.scope === 'mine' ? 4 : 6 }}
+      spacing="sm"
+      mb="md"
+    >
+      <TextInput
+        type="date"
+        label={t('extras.list.from')}
+        value={filters.from ?? ''}
+        max={filters.to}
+        onChange={(e) => set({ from: e.currentTarget.value })}
+      />
+      <TextInput
+        type="date"
+        label={t('extras.list.to')}
+        value={filters.to ?? ''}
+        min={filters.from}
+        onChange={(e) => set({ to: e.currentTarget.value })}
+      />
       <NativeSelect
         label={t('extras.list.value')}
         value={filters.valueId ?? ''}
         onChange={(e) => set({ valueId: e.currentTarget.value })}
-        data={[{ value: '', label: t('extras.list.anyValue') }, ...(values.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
+        data={[
+          { value: '', label: t('extras.list.anyValue') },
+          ...(values.data ?? []).map((v) => ({ value: v.id, label: v.name })),
+        ]}
       />
       <NativeSelect
         label={t('extras.list.kind')}
         value={filters.kind ?? ''}
         onChange={(e) => set({ kind: e.currentTarget.value })}
-        data={[{ value: '', label: t('extras.list.anyKind') }, ...EXTRA_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))]}
+        data={[
+          { value: '', label: t('extras.list.anyKind') },
+          ...EXTRA_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) })),
+        ]}
       />
       {filters.scope !== 'mine' && (
         <>
@@ -174,13 +231,19 @@ function FilterBar({ filters, set }: { filters: ExtraFilters; set: (changes: Par
             label={t('extras.list.teamFilter')}
             value={filters.teamId ?? ''}
             onChange={(e) => set({ teamId: e.currentTarget.value, memberId: undefined })}
-            data={[{ value: '', label: t('extras.list.anyTeam') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+            data={[
+              { value: '', label: t('extras.list.anyTeam') },
+              ...teams.map((team) => ({ value: team.id, label: team.name })),
+            ]}
           />
           <NativeSelect
             label={t('extras.list.member')}
             value={filters.memberId ?? ''}
             onChange={(e) => set({ memberId: e.currentTarget.value })}
-            data={[{ value: '', label: t('extras.list.anyMember') }, ...people.map((member) => ({ value: member.id, label: member.name }))]}
+            data={[
+              { value: '', label: t('extras.list.anyMember') },
+              ...people.map((member) => ({ value: member.id, label: member.name })),
+            ]}
           />
         </>
       )}
@@ -221,7 +284,12 @@ function StatusBadges({ extra }: { extra: Extra }) {
 
 function Reaction({ extra }: { extra: Extra }) {
   const { t } = useTranslation();
-  if (!extra.reactionScore) return <Text size="sm" c="dimmed">—</Text>;
+  if (!extra.reactionScore)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Group gap={6} wrap="nowrap">
       <ScoreFace score={extra.reactionScore} size={22} />
@@ -230,7 +298,15 @@ function Reaction({ extra }: { extra: Extra }) {
   );
 }
 
-function ExtraTable({ extras, showMember, valueNames }: { extras: Extra[]; showMember: boolean; valueNames: Map<string, string> }) {
+function ExtraTable({
+  extras,
+  showMember,
+  valueNames,
+}: {
+  extras: Extra[];
+  showMember: boolean;
+  valueNames: Map<string, string>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

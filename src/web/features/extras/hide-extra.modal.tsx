@@ -8,7 +8,15 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { useHideExtra } from './extras.api';
 
 /** A manager or director takes an extra out of the team feed, saying why (it can be shown again). */
-export function HideExtraModal({ extraId, opened, onClose }: { extraId: string; opened: boolean; onClose: () => void }) {
+export function HideExtraModal({
+  extraId,
+  opened,
+  onClose,
+}: {
+  extraId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('extras.hide.title')} centered>
@@ -37,7 +45,14 @@ function HideForm({ extraId, onDone }: { extraId: string; onDone: () => void }) 
       <Stack>
         <Text size="sm">{t('extras.hide.text')}</Text>
         <ProblemAlert error={hide.error} />
-        <Textarea label={t('extras.hide.reason')} autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
+        <Textarea
+          label={t('extras.hide.reason')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          data-autofocus
+          {...form.getInputProps('reason')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

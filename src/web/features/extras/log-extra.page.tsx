@@ -1,7 +1,22 @@
-import { Alert, Anchor, Box, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
@@ -10,14 +25,15 @@ import { type ApiError, newIdempotencyKey, serverNow } from '../../app/api-clien
 import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem, useOutbox } from '../../app/outbox';
+import { useOnline } from '../../app/outbox-sender.component';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
+import { Later } from '../../components/later.component';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { Later } from '../../components/later.component';
 import { SimilarStoriesHint } from '../stories/similar-stories.component';
 import { usePurpose, useValues } from '../values/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from './extra-fields.component';
@@ -25,7 +41,6 @@ import { kindLabel } from './extra-labels';
 import { useExtraChanged, useExtraSuggestions, useMyMandate } from './extras.api';
 import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } from './mandate-check';
 import { OutboxList } from './outbox-list.component';
-import { useOnline } from '../../app/outbox-sender.component';
 
 interface LogValues {
   occasion: string;
@@ -69,7 +84,12 @@ function readDraft(memberId: string): LogValues {
     const text = window.sessionStorage.getItem(draftKey(memberId));
     if (!text) return EMPTY;
     const draft = JSON.parse(text) as Partial<LogValues>;
-    return { ...EMPTY, ...draft, valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [], keepOutOfFeed: draft.keepOutOfFeed === true };
+    return {
+      ...EMPTY,
+      ...draft,
+      valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [],
+      keepOutOfFeed: draft.keepOutOfFeed === true,
+    };
   } catch {
     return EMPTY;
   }
@@ -77,7 +97,8 @@ function readDraft(memberId: string): LogValues {
 
 function writeDraft(memberId: string, values: LogValues | null) {
   try {
-    if (!values || JSON.stringify(values) === JSON.stringify(EMPTY)) window.sessionStorage.removeItem(draftKey(memberId));
+    if (!values || JSON.stringify(values) === JSON.stringify(EMPTY))
+      window.sessionStorage.removeItem(draftKey(memberId));
     else window.sessionStorage.setItem(draftKey(memberId), JSON.stringify(values));
   } catch {
     // private mode: no draft
@@ -98,7 +119,12 @@ export function LogExtraPage() {
   const outbox = useOutbox(memberId);
   // Extras waiting on this phone count already: the mandate left is what it will be once they arrive.
   const my = useMemo(
-    () => myMandate.data && withWaitingExtras(myMandate.data, outbox.filter((i) => i.state === 'waiting').map((i) => i.body as Partial<CreateExtraBody>)),
+    () =>
+      myMandate.data &&
+      withWaitingExtras(
+        myMandate.data,
+        outbox.filter((i) => i.state === 'waiting').map((i) => i.body as Partial<CreateExtraBody>),
+      ),
     [myMandate.data, outbox],
   );
   const values = useValues(false);
@@ -135,14 +161,28 @@ export function LogExtraPage() {
         my={my}
         loading={myMandate.isPending && !myMandate.error && myMandate.fetchStatus !== 'paused'}
         failed={!!myMandate.error}
-        asOf={myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused') ? myMandate.dataUpdatedAt : null}
+        asOf={
+          myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused')
+            ? myMandate.dataUpdatedAt
+            : null
+        }
       />
       <LogExtraForm my={my} memberId={memberId} />
     </Box>
   );
 }
 
-function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined; loading: boolean; failed: boolean; asOf: number | null }) {
+function MandateLeft({
+  my,
+  loading,
+  failed,
+  asOf,
+}: {
+  my: MyMandate | undefined;
+  loading: boolean;
+  failed: boolean;
+  asOf: number | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (loading) return <Skeleton height={MANDATE_HEIGHT} mb="md" radius="md" />;
@@ -167,11 +207,16 @@ function MandateLeft({ my, loading, failed, asOf }: { my: MyMandate | undefined;
       </Paper>
     );
   }
-  const amounts = { left: format.money(Math.max(0, my.leftCents) / 100), budget: format.money(mandate.budgetCents / 100) };
+  const amounts = {
+    left: format.money(Math.max(0, my.leftCents) / 100),
+    budget: format.money(mandate.budgetCents / 100),
+  };
   const percent = usedPercent(my);
   return (
     <Paper withBorder p="sm" mb="md" radius="md" mih={MANDATE_HEIGHT} aria-live="polite">
-      <Text fw={600}>{mandate.period === 'week' ? t('extras.mandate.leftWeek', amounts) : t('extras.mandate.leftMonth', amounts)}</Text>
+      <Text fw={600}>
+        {mandate.period === 'week' ? t('extras.mandate.leftWeek', amounts) : t('extras.mandate.leftMonth', amounts)}
+      </Text>
       <Progress
         value={percent}
         color={my.leftCents > 0 ? 'teal' : 'yellow'}
@@ -207,7 +252,13 @@ const GROWING = { input: { fieldSizing: 'content', minHeight: '4.2em', maxHeight
 const MANDATE_HEIGHT = 92;
 
 /** An extra from the outbox back in the form, as it was logged (a value retired meanwhile is left out). */
-function valuesFromBody(body: CreateExtraBody, savedAt: string, activeValueIds: Set<string>, language: 'nl' | 'en', dateInput: (d: Date) => string): LogValues {
+function valuesFromBody(
+  body: CreateExtraBody,
+  savedAt: string,
+  activeValueIds: Set<string>,
+  language: 'nl' | 'en',
+  dateInput: (d: Date) => string,
+): LogValues {
   return {
     occasion: body.occasion,
     action: body.action,
@@ -328,7 +379,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
       ...(needsReason ? { aboveMandateReason: v.aboveMandateReason.trim() } : {}),
       ...(v.keepOutOfFeed ? { inFeed: false } : {}),
     };
-    const item: Omit<OutboxItem, 'state'> = { key: newIdempotencyKey(), path: '/api/v1/extras', body, savedAt: new Date().toISOString(), label: body.occasion };
+    const item: Omit<OutboxItem, 'state'> = {
+      key: newIdempotencyKey(),
+      path: '/api/v1/extras',
+      body,
+      savedAt: new Date().toISOString(),
+      label: body.occasion,
+    };
     addToOutbox(memberId, item);
     setSaved(null);
     setQueued(false);
@@ -345,7 +402,9 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
       return;
     }
     setPending(true);
-    const result = await sendItem(memberId, { ...item, state: 'waiting' }, { dropIfRefused: true }).finally(() => setPending(false));
+    const result = await sendItem(memberId, { ...item, state: 'waiting' }, { dropIfRefused: true }).finally(() =>
+      setPending(false),
+    );
     if (result.outcome === 'saved') {
       const extra = result.answer as Extra;
       changed(extra);
@@ -373,7 +432,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
     const valuesRefused = !!item.problem?.errors.some((e) => e.path.endsWith('valueIds'));
     if (valuesRefused) void client.invalidateQueries({ queryKey: queryKeys.values });
     const activeValueIds = new Set(valuesRefused ? [] : (values.data ?? []).map((value) => value.id));
-    const restored = valuesFromBody(item.body as CreateExtraBody, item.savedAt, activeValueIds, language, format.dateInput);
+    const restored = valuesFromBody(
+      item.body as CreateExtraBody,
+      item.savedAt,
+      activeValueIds,
+      language,
+      format.dateInput,
+    );
     form.setValues(restored);
     form.clearErrors();
     setOpen({ reactionText: !!restored.reactionText, customerRef: !!restored.customerRef, occurredAt: true });
@@ -396,7 +461,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
     <form noValidate onSubmit={submit}>
       <Stack gap="md">
         {saved && (
-          <Alert color="green" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setSaved(null)}>
+          <Alert
+            color="green"
+            role="status"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => setSaved(null)}
+          >
             <Text size="sm" fw={600}>
               {t('extras.log.savedTitle')}
             </Text>
@@ -407,7 +478,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
           </Alert>
         )}
         {queued && (
-          <Alert color="yellow" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setQueued(false)}>
+          <Alert
+            color="yellow"
+            role="status"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => setQueued(false)}
+          >
             <Text size="sm" fw={600}>
               {t('extras.log.queuedTitle')}
             </Text>
@@ -431,8 +508,15 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
             maxLength={500}
             {...form.getInputProps('occasion')}
           />
-          <SuggestionPills suggestions={occasionSuggestions} typed={form.values.occasion} onPick={(text) => form.setFieldValue('occasion', text)} />
-          <SimilarStoriesHint occasion={form.values.occasion} onUseAction={(action) => form.setFieldValue('action', action)} />
+          <SuggestionPills
+            suggestions={occasionSuggestions}
+            typed={form.values.occasion}
+            onPick={(text) => form.setFieldValue('occasion', text)}
+          />
+          <SimilarStoriesHint
+            occasion={form.values.occasion}
+            onUseAction={(action) => form.setFieldValue('action', action)}
+          />
         </div>
 
         <div>
@@ -444,151 +528,185 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
             maxLength={1000}
             {...form.getInputProps('action')}
           />
-          <SuggestionPills suggestions={actionSuggestions} typed={form.values.action} onPick={(text) => form.setFieldValue('action', text)} />
+          <SuggestionPills
+            suggestions={actionSuggestions}
+            typed={form.values.action}
+            onPick={(text) => form.setFieldValue('action', text)}
+          />
         </div>
 
         {/* Below the first screenful on a phone: drawn in steps, each in a task of its own. */}
         <Later>
-        <KindPicker
-          label={t('extras.form.kind')}
-          value={form.values.kind}
-          onChange={(kind) => form.setFieldValue('kind', kind)}
-          error={form.errors.kind}
-        />
+          <KindPicker
+            label={t('extras.form.kind')}
+            value={form.values.kind}
+            onChange={(kind) => form.setFieldValue('kind', kind)}
+            error={form.errors.kind}
+          />
 
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('extras.form.cost')}
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder={language === 'nl' ? '0,00' : '0.00'}
-            {...form.getInputProps('costCents')}
-          />
-          <TextInput
-            label={t('extras.form.minutes')}
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="0"
-            {...form.getInputProps('minutes')}
-          />
-        </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              label={t('extras.form.cost')}
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder={language === 'nl' ? '0,00' : '0.00'}
+              {...form.getInputProps('costCents')}
+            />
+            <TextInput
+              label={t('extras.form.minutes')}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="0"
+              {...form.getInputProps('minutes')}
+            />
+          </SimpleGrid>
         </Later>
         <Later>
+          <ValuePicker
+            label={t('extras.form.values')}
+            values={values.data ?? []}
+            value={form.values.valueIds}
+            onChange={(ids) => form.setFieldValue('valueIds', ids)}
+            error={form.errors.valueIds}
+          />
 
-        <ValuePicker
-          label={t('extras.form.values')}
-          values={values.data ?? []}
-          value={form.values.valueIds}
-          onChange={(ids) => form.setFieldValue('valueIds', ids)}
-          error={form.errors.valueIds}
-        />
-
-        <ScoreButtons
-          label={t('extras.form.reactionScore')}
-          value={form.values.reactionScore}
-          onChange={(score) => form.setFieldValue('reactionScore', score)}
-        />
+          <ScoreButtons
+            label={t('extras.form.reactionScore')}
+            value={form.values.reactionScore}
+            onChange={(score) => form.setFieldValue('reactionScore', score)}
+          />
         </Later>
         <Later>
-
-        {open.reactionText && (
-          <Textarea label={t('extras.form.reactionText')} rows={2} styles={GROWING} maxLength={1000} {...form.getInputProps('reactionText')} />
-        )}
-        {open.customerRef && (
-          <TextInput
-            label={t('extras.form.customerRef')}
-            description={t('extras.form.customerRefHint')}
-            maxLength={200}
-            autoComplete="off"
-            {...form.getInputProps('customerRef')}
-          />
-        )}
-        {open.occurredAt && (
-          <TextInput
-            type="datetime-local"
-            label={t('extras.form.occurredAt')}
-            max={format.dateInput(new Date())}
-            {...form.getInputProps('occurredAt')}
-          />
-        )}
-        {!(open.reactionText && open.customerRef && open.occurredAt) && (
-          <Group gap="xs">
-            {!open.reactionText && (
-              <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, reactionText: true }))}>
-                {t('extras.form.addReactionText')}
-              </Button>
-            )}
-            {!open.customerRef && (
-              <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, customerRef: true }))}>
-                {t('extras.form.addCustomer')}
-              </Button>
-            )}
-            {!open.occurredAt && (
-              <Button
-                variant="subtle"
-                size="sm"
-                onClick={() => {
-                  form.setFieldValue('occurredAt', format.dateInput(new Date()));
-                  setOpen((o) => ({ ...o, occurredAt: true }));
-                }}
-              >
-                {t('extras.form.changeWhen')}
-              </Button>
-            )}
-          </Group>
-        )}
-
-        <Checkbox
-          size="sm"
-          label={t('feed.keepOut.label')}
-          description={form.values.keepOutOfFeed ? t('feed.keepOut.hint') : undefined}
-          {...form.getInputProps('keepOutOfFeed', { type: 'checkbox' })}
-        />
-
-        {needsReason && (
-          <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
-            <Stack gap="xs">
-              <Text size="sm" fw={600}>
-                {t('extras.form.aboveMandateTitle')}
-              </Text>
-              <ExcessList excesses={excesses} my={my} kind={form.values.kind as ExtraKind} fallback={serverWantsReason} />
-              <Text size="sm">{t('extras.form.aboveMandateText')}</Text>
-              <Textarea
-                ref={reasonRef}
-                label={t('extras.form.reason')}
-                withAsterisk
-                rows={2}
-                styles={GROWING}
-                maxLength={500}
-                {...form.getInputProps('aboveMandateReason')}
-              />
-            </Stack>
-          </Paper>
-        )}
-
-        <Box
-          style={
-            phone
-              ? { position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0 12px', zIndex: 2 }
-              : undefined
-          }
-        >
-          <Button type="submit" size="lg" fullWidth={phone} loading={pending} miw={phone ? undefined : 200}>
-            {t('extras.form.save')}
-          </Button>
-          {!phone && my?.mandate && form.values.costCents.trim() && parseEuroCents(form.values.costCents, language) !== null && (
-            <Text size="xs" c="dimmed" mt={6}>
-              {t('extras.form.afterSave', { amount: format.money(Math.max(0, my.leftCents - costOf(form.values)) / 100) })}
-            </Text>
+          {open.reactionText && (
+            <Textarea
+              label={t('extras.form.reactionText')}
+              rows={2}
+              styles={GROWING}
+              maxLength={1000}
+              {...form.getInputProps('reactionText')}
+            />
           )}
-        </Box>
+          {open.customerRef && (
+            <TextInput
+              label={t('extras.form.customerRef')}
+              description={t('extras.form.customerRefHint')}
+              maxLength={200}
+              autoComplete="off"
+              {...form.getInputProps('customerRef')}
+            />
+          )}
+          {open.occurredAt && (
+            <TextInput
+              type="datetime-local"
+              label={t('extras.form.occurredAt')}
+              max={format.dateInput(new Date())}
+              {...form.getInputProps('occurredAt')}
+            />
+          )}
+          {!(open.reactionText && open.customerRef && open.occurredAt) && (
+            <Group gap="xs">
+              {!open.reactionText && (
+                <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, reactionText: true }))}>
+                  {t('extras.form.addReactionText')}
+                </Button>
+              )}
+              {!open.customerRef && (
+                <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, customerRef: true }))}>
+                  {t('extras.form.addCustomer')}
+                </Button>
+              )}
+              {!open.occurredAt && (
+                <Button
+                  variant="subtle"
+                  size="sm"
+                  onClick={() => {
+                    form.setFieldValue('occurredAt', format.dateInput(new Date()));
+                    setOpen((o) => ({ ...o, occurredAt: true }));
+                  }}
+                >
+                  {t('extras.form.changeWhen')}
+                </Button>
+              )}
+            </Group>
+          )}
+
+          <Checkbox
+            size="sm"
+            label={t('feed.keepOut.label')}
+            description={form.values.keepOutOfFeed ? t('feed.keepOut.hint') : undefined}
+            {...form.getInputProps('keepOutOfFeed', { type: 'checkbox' })}
+          />
+
+          {needsReason && (
+            <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
+              <Stack gap="xs">
+                <Text size="sm" fw={600}>
+                  {t('extras.form.aboveMandateTitle')}
+                </Text>
+                <ExcessList
+                  excesses={excesses}
+                  my={my}
+                  kind={form.values.kind as ExtraKind}
+                  fallback={serverWantsReason}
+                />
+                <Text size="sm">{t('extras.form.aboveMandateText')}</Text>
+                <Textarea
+                  ref={reasonRef}
+                  label={t('extras.form.reason')}
+                  withAsterisk
+                  rows={2}
+                  styles={GROWING}
+                  maxLength={500}
+                  {...form.getInputProps('aboveMandateReason')}
+                />
+              </Stack>
+            </Paper>
+          )}
+
+          <Box
+            style={
+              phone
+                ? {
+                    position: 'sticky',
+                    bottom: 0,
+                    background: 'var(--mantine-color-body)',
+                    padding: '8px 0 12px',
+                    zIndex: 2,
+                  }
+                : undefined
+            }
+          >
+            <Button type="submit" size="lg" fullWidth={phone} loading={pending} miw={phone ? undefined : 200}>
+              {t('extras.form.save')}
+            </Button>
+            {!phone &&
+              my?.mandate &&
+              form.values.costCents.trim() &&
+              parseEuroCents(form.values.costCents, language) !== null && (
+                <Text size="xs" c="dimmed" mt={6}>
+                  {t('extras.form.afterSave', {
+                    amount: format.money(Math.max(0, my.leftCents - costOf(form.values)) / 100),
+                  })}
+                </Text>
+              )}
+          </Box>
         </Later>
       </Stack>
     </form>
   );
 }
 
-function ExcessList({ excesses, my, kind, fallback }: { excesses: MandateExcess[]; my: MyMandate | undefined; kind: ExtraKind; fallback: boolean }) {
+function ExcessList({
+  excesses,
+  my,
+  kind,
+  fallback,
+}: {
+  excesses: MandateExcess[];
+  my: MyMandate | undefined;
+  kind: ExtraKind;
+  fallback: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (excesses.length === 0) return fallback ? <Text size="sm">{t('errors.mandate_reason_required')}</Text> : null;

@@ -29,7 +29,11 @@ describe('mandateExcesses', () => {
     expect(mandateExcesses(week, 'gift', 1001)).toEqual(['overMaxPerExtra']);
     expect(mandateExcesses(week, 'discount', 0)).toEqual(['kindNotAllowed']);
     expect(mandateExcesses({ ...week, leftCents: 500 }, 'gift', 800)).toEqual(['overLeft']);
-    expect(mandateExcesses({ ...week, leftCents: 500 }, 'upgrade', 1200)).toEqual(['kindNotAllowed', 'overMaxPerExtra', 'overLeft']);
+    expect(mandateExcesses({ ...week, leftCents: 500 }, 'upgrade', 1200)).toEqual([
+      'kindNotAllowed',
+      'overMaxPerExtra',
+      'overLeft',
+    ]);
   });
 
   it('counts what an edited extra already takes from the budget', () => {

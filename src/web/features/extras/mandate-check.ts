@@ -10,7 +10,12 @@ export type MandateExcess = 'noMandate' | 'kindNotAllowed' | 'overMaxPerExtra' |
  * or any cost at all when no mandate applies. `alreadyCountedCents` is what the extra being edited
  * already takes from this period's budget.
  */
-export function mandateExcesses(my: MyMandate, kind: ExtraKind, costCents: number, alreadyCountedCents = 0): MandateExcess[] {
+export function mandateExcesses(
+  my: MyMandate,
+  kind: ExtraKind,
+  costCents: number,
+  alreadyCountedCents = 0,
+): MandateExcess[] {
   const mandate = my.mandate;
   if (!mandate) return costCents > 0 ? ['noMandate'] : [];
   const excesses: MandateExcess[] = [];
@@ -31,7 +36,10 @@ export function usedPercent(my: MyMandate): number {
  * What is left once the extras still waiting on this phone (logged offline, not yet on the server) are
  * counted too: those logged in this period take from its budget, as they will when they arrive.
  */
-export function withWaitingExtras(my: MyMandate, waiting: readonly { costCents?: number; occurredAt?: string }[]): MyMandate {
+export function withWaitingExtras(
+  my: MyMandate,
+  waiting: readonly { costCents?: number; occurredAt?: string }[],
+): MyMandate {
   const start = Date.parse(my.periodStart);
   const end = Date.parse(my.periodEnd);
   const cents = waiting

@@ -39,7 +39,11 @@ export function OutboxList({ memberId, onFix }: { memberId: string; onFix: (item
                   {item.label}
                 </Text>
                 <Text size="xs" c={item.state === 'refused' ? 'red.9' : 'dark.6'}>
-                  {item.state === 'refused' ? t('offline.refused', { reason: item.problem ? problemMessage(t, problemAsError(item.problem)) : '' }) : t('offline.waiting')}
+                  {item.state === 'refused'
+                    ? t('offline.refused', {
+                        reason: item.problem ? problemMessage(t, problemAsError(item.problem)) : '',
+                      })
+                    : t('offline.waiting')}
                   {' · '}
                   {t('offline.savedAt', { when: format.date(item.savedAt, true) })}
                 </Text>

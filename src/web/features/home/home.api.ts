@@ -5,11 +5,21 @@ import { queryKeys } from '../../app/query-keys';
 
 /** What waits for me today; asked again when I come back to the home. */
 export function useInbox(enabled = true) {
-  return useQuery({ queryKey: queryKeys.inbox, queryFn: () => apiGet<Inbox>('/api/v1/me/inbox'), enabled, refetchOnMount: 'always' });
+  return useQuery({
+    queryKey: queryKeys.inbox,
+    queryFn: () => apiGet<Inbox>('/api/v1/me/inbox'),
+    enabled,
+    refetchOnMount: 'always',
+  });
 }
 
 export function useSetup(enabled = true) {
-  return useQuery({ queryKey: queryKeys.setup, queryFn: () => apiGet<Setup>('/api/v1/setup'), enabled, refetchOnMount: 'always' });
+  return useQuery({
+    queryKey: queryKeys.setup,
+    queryFn: () => apiGet<Setup>('/api/v1/setup'),
+    enabled,
+    refetchOnMount: 'always',
+  });
 }
 
 export function useSkipSetupStep() {

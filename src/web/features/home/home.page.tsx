@@ -119,9 +119,29 @@ function InboxCards({ inbox }: { inbox: Inbox }) {
   );
 }
 
-function InboxCard({ id, title, summary, tone, children, footer }: { id: string; title: string; summary?: ReactNode; tone?: 'urgent'; children?: ReactNode; footer?: ReactNode }) {
+function InboxCard({
+  id,
+  title,
+  summary,
+  tone,
+  children,
+  footer,
+}: {
+  id: string;
+  title: string;
+  summary?: ReactNode;
+  tone?: 'urgent';
+  children?: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id} style={tone === 'urgent' ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}>
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby={id}
+      style={tone === 'urgent' ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}
+    >
       <Stack gap="xs">
         <Title order={3} size="h5" id={id}>
           {title}
@@ -139,11 +159,31 @@ function InboxCard({ id, title, summary, tone, children, footer }: { id: string;
 }
 
 /** One line of a card: what it is, and the one tap that takes you to where it is done. */
-function InboxItem({ to, action, actionLabel, children, onOpen }: { to: string; action: string; actionLabel: string; children: ReactNode; onOpen?: () => void }) {
+function InboxItem({
+  to,
+  action,
+  actionLabel,
+  children,
+  onOpen,
+}: {
+  to: string;
+  action: string;
+  actionLabel: string;
+  children: ReactNode;
+  onOpen?: () => void;
+}) {
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="sm" align="center">
       <div style={{ minWidth: 0 }}>{children}</div>
-      <Button component={Link} to={to} size="compact-md" variant="light" aria-label={actionLabel} onClick={onOpen} style={{ flexShrink: 0 }}>
+      <Button
+        component={Link}
+        to={to}
+        size="compact-md"
+        variant="light"
+        aria-label={actionLabel}
+        onClick={onOpen}
+        style={{ flexShrink: 0 }}
+      >
         {action}
       </Button>
     </Group>
@@ -166,12 +206,19 @@ function FollowupsCard({ followups }: { followups: NonNullable<Inbox['followups'
       }
     >
       {followups.items.map((f) => (
-        <InboxItem key={f.id} to="/customer-voice/follow-ups" action={t('home.followups.open')} actionLabel={`${t('home.followups.open')}: ${f.comment ?? t('home.followups.score', { score: f.score })}`}>
+        <InboxItem
+          key={f.id}
+          to="/customer-voice/follow-ups"
+          action={t('home.followups.open')}
+          actionLabel={`${t('home.followups.open')}: ${f.comment ?? t('home.followups.score', { score: f.score })}`}
+        >
           <Text size="sm" fw={600} lineClamp={2}>
             {t('home.followups.score', { score: f.score })} · {f.comment ?? t('home.followups.noComment')}
           </Text>
           <Text size="sm" c={f.daysLate > 0 ? 'red.9' : undefined} fw={f.daysLate > 0 ? 700 : undefined}>
-            {f.daysLate > 0 ? t('home.followups.late', { count: f.daysLate }) : t('home.followups.dueOn', { day: days.day(f.dueOn) })}
+            {f.daysLate > 0
+              ? t('home.followups.late', { count: f.daysLate })
+              : t('home.followups.dueOn', { day: days.day(f.dueOn) })}
             {f.teamName ? ` · ${f.teamName}` : ''}
           </Text>
         </InboxItem>
@@ -185,7 +232,11 @@ function AboveMandateCard({ notices }: { notices: NonNullable<Inbox['aboveMandat
   const format = useFormat();
   const read = useMarkNotificationRead();
   return (
-    <InboxCard id="home-above-mandate" title={t('home.aboveMandate.title')} summary={<Text size="sm">{t('home.aboveMandate.count', { count: notices.count })}</Text>}>
+    <InboxCard
+      id="home-above-mandate"
+      title={t('home.aboveMandate.title')}
+      summary={<Text size="sm">{t('home.aboveMandate.count', { count: notices.count })}</Text>}
+    >
       {notices.items.map((n) => (
         <InboxItem
           key={n.notificationId}
@@ -195,7 +246,11 @@ function AboveMandateCard({ notices }: { notices: NonNullable<Inbox['aboveMandat
           onOpen={() => read.mutate(n.notificationId)}
         >
           <Text size="sm" lineClamp={2}>
-            {t('home.aboveMandate.item', { name: n.memberName, amount: format.money(n.costCents / 100), occasion: n.occasion })}
+            {t('home.aboveMandate.item', {
+              name: n.memberName,
+              amount: format.money(n.costCents / 100),
+              occasion: n.occasion,
+            })}
           </Text>
         </InboxItem>
       ))}
@@ -208,7 +263,12 @@ function WeeklyPicksCard({ picks }: { picks: NonNullable<Inbox['weeklyPicks']> }
   return (
     <InboxCard id="home-weekly-pick" title={t('home.weeklyPick.title')}>
       {picks.map((p) => (
-        <InboxItem key={p.teamId} to={`/feed?team=${p.teamId}`} action={t('home.weeklyPick.choose')} actionLabel={`${t('home.weeklyPick.choose')}: ${p.teamName}`}>
+        <InboxItem
+          key={p.teamId}
+          to={`/feed?team=${p.teamId}`}
+          action={t('home.weeklyPick.choose')}
+          actionLabel={`${t('home.weeklyPick.choose')}: ${p.teamName}`}
+        >
           <Text size="sm">{t('home.weeklyPick.item', { team: p.teamName, count: p.stories })}</Text>
         </InboxItem>
       ))}
@@ -222,7 +282,11 @@ function DecisionsCard({ decisions }: { decisions: NonNullable<Inbox['decisions'
     <InboxCard
       id="home-decisions"
       title={t('home.decisions.title')}
-      summary={<Text size="sm">{decisions.count > 0 ? t('home.decisions.count', { count: decisions.count }) : t('home.decisions.none')}</Text>}
+      summary={
+        <Text size="sm">
+          {decisions.count > 0 ? t('home.decisions.count', { count: decisions.count }) : t('home.decisions.none')}
+        </Text>
+      }
       footer={
         decisions.count > 0 && (
           <Button component={Link} to="/decision-queue">
@@ -233,7 +297,12 @@ function DecisionsCard({ decisions }: { decisions: NonNullable<Inbox['decisions'
     >
       {decisions.items.length > 0 &&
         decisions.items.map((p) => (
-          <InboxItem key={p.id} to={`/proposals/${p.id}`} action={t('home.aboveMandate.look')} actionLabel={`${t('home.aboveMandate.look')}: ${p.title}`}>
+          <InboxItem
+            key={p.id}
+            to={`/proposals/${p.id}`}
+            action={t('home.aboveMandate.look')}
+            actionLabel={`${t('home.aboveMandate.look')}: ${p.title}`}
+          >
             <Text size="sm" fw={600} lineClamp={2}>
               {p.title}
             </Text>
@@ -251,10 +320,22 @@ function RoundsCard({ rounds }: { rounds: Inbox['rounds'] }) {
   const { t } = useTranslation();
   const days = useDays();
   return (
-    <InboxCard id="home-rounds" title={t('questions.home.title')} summary={<Text size="sm">{t('questions.home.intro')}</Text>}>
+    <InboxCard
+      id="home-rounds"
+      title={t('questions.home.title')}
+      summary={<Text size="sm">{t('questions.home.intro')}</Text>}
+    >
       {rounds.map((r) => (
         <li key={r.id}>
-          <Button component={Link} to={`/questions/${r.id}`} color="teal" fullWidth styles={{ label: { whiteSpace: 'normal' } }} h="auto" py={8}>
+          <Button
+            component={Link}
+            to={`/questions/${r.id}`}
+            color="teal"
+            fullWidth
+            styles={{ label: { whiteSpace: 'normal' } }}
+            h="auto"
+            py={8}
+          >
             {t('questions.home.answer', { title: r.title, day: days.day(r.closesOn) })}
           </Button>
         </li>
@@ -290,7 +371,12 @@ function StepsCard({ steps }: { steps: NonNullable<Inbox['steps']> }) {
     >
       {steps.items.length > 0 &&
         steps.items.map((s) => (
-          <InboxItem key={s.stepId} to={`/promises/${s.promiseId}`} action={t('home.aboveMandate.look')} actionLabel={`${t('home.aboveMandate.look')}: ${s.what}`}>
+          <InboxItem
+            key={s.stepId}
+            to={`/promises/${s.promiseId}`}
+            action={t('home.aboveMandate.look')}
+            actionLabel={`${t('home.aboveMandate.look')}: ${s.what}`}
+          >
             <Group gap={6} wrap="nowrap">
               {s.late && (
                 <Badge color="red.9" variant="filled" size="sm" tt="none" style={{ flexShrink: 0 }}>

@@ -34,7 +34,10 @@ export function SetupChecklist({ setup, headingLevel = 2 }: { setup: Setup; head
           {t('home.setup.title')}
         </Title>
         <Text size="sm">{setup.finished ? t('home.setup.finished') : t('home.setup.intro')}</Text>
-        <Progress value={(settled / setup.steps.length) * 100} aria-label={t('home.setup.progress', { done: settled, total: setup.steps.length })} />
+        <Progress
+          value={(settled / setup.steps.length) * 100}
+          aria-label={t('home.setup.progress', { done: settled, total: setup.steps.length })}
+        />
         <Text size="sm" fw={600}>
           {t('home.setup.progress', { done: settled, total: setup.steps.length })}
         </Text>
@@ -74,7 +77,9 @@ export function SetupChecklist({ setup, headingLevel = 2 }: { setup: Setup; head
                       variant="subtle"
                       loading={skip.isPending && skip.variables?.step === step}
                       aria-label={`${skipped ? t('home.setup.unskip') : t('home.setup.skip')}: ${t(`home.setup.steps.${step}.title`)}`}
-                      onClick={() => skip.mutate({ step, skipped: !skipped }, { onError: (error) => notifyError(t, error) })}
+                      onClick={() =>
+                        skip.mutate({ step, skipped: !skipped }, { onError: (error) => notifyError(t, error) })
+                      }
                     >
                       {skipped ? t('home.setup.unskip') : t('home.setup.skip')}
                     </Button>

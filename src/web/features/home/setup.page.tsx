@@ -15,7 +15,13 @@ export function SetupPage() {
     <>
       <PageHeader title={t('nav.setup')} description={t('home.setup.intro')} />
       <Stack maw={720}>
-        {setup.error ? <ProblemAlert error={setup.error} /> : !setup.data ? <PageLoader /> : <SetupChecklist setup={setup.data} />}
+        {setup.error ? (
+          <ProblemAlert error={setup.error} />
+        ) : !setup.data ? (
+          <PageLoader />
+        ) : (
+          <SetupChecklist setup={setup.data} />
+        )}
         {setup.data?.finished && (
           <Button component={Link} to="/extras/new" size="lg">
             {t('nav.logExtra')}

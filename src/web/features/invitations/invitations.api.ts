@@ -22,7 +22,8 @@ export function useCreateInvitation() {
 export function useResendInvitation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) => apiPost<Invitation>(`/api/v1/invitations/${encodeURIComponent(invitationId)}/resend`),
+    mutationFn: (invitationId: string) =>
+      apiPost<Invitation>(`/api/v1/invitations/${encodeURIComponent(invitationId)}/resend`),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.invitations }),
   });
 }

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../contracts/org.contract';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { CopyButton } from '../../components/copy-button.component';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { CopyButton } from '../../components/copy-button.component';
 import { InviteMemberModal } from '../members/invite-member.modal';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from './invitations.api';
 
@@ -108,7 +108,9 @@ function InvitationTeams({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation();
   return (
     <Text size="sm">
-      {invitation.teams.length ? t('invitations.teams', { teams: invitation.teams.map((team) => team.name).join(', ') }) : t('invitations.noTeam')}
+      {invitation.teams.length
+        ? t('invitations.teams', { teams: invitation.teams.map((team) => team.name).join(', ') })
+        : t('invitations.noTeam')}
     </Text>
   );
 }
@@ -120,7 +122,9 @@ function InvitationDates({ invitation }: { invitation: Invitation }) {
   return (
     <Stack gap={4} align="flex-start">
       <Text size="sm" c="dimmed">
-        {invitation.mailedAt ? t('invitations.mailedOn', { date: format.date(invitation.mailedAt) }) : t('invitations.madeOn', { date: format.date(invitation.createdAt) })}
+        {invitation.mailedAt
+          ? t('invitations.mailedOn', { date: format.date(invitation.mailedAt) })
+          : t('invitations.madeOn', { date: format.date(invitation.createdAt) })}
         <br />
         {t('invitations.expiresOn', { date: format.date(invitation.expiresAt) })}
       </Text>
@@ -136,7 +140,13 @@ function InvitationDates({ invitation }: { invitation: Invitation }) {
   );
 }
 
-function InvitationButtons({ invitation, onRevoke }: { invitation: Invitation; onRevoke: (invitation: Invitation) => void }) {
+function InvitationButtons({
+  invitation,
+  onRevoke,
+}: {
+  invitation: Invitation;
+  onRevoke: (invitation: Invitation) => void;
+}) {
   const { t } = useTranslation();
   const resend = useResendInvitation();
   return (
@@ -149,7 +159,11 @@ function InvitationButtons({ invitation, onRevoke }: { invitation: Invitation; o
         onClick={() =>
           resend.mutate(invitation.id, {
             onSuccess: (again) =>
-              notifySuccess(again.mailedAt ? t('invitations.resent', { email: invitation.email }) : t('invitations.newLinkReady', { email: invitation.email })),
+              notifySuccess(
+                again.mailedAt
+                  ? t('invitations.resent', { email: invitation.email })
+                  : t('invitations.newLinkReady', { email: invitation.email }),
+              ),
             onError: (error) => notifyError(t, error),
           })
         }

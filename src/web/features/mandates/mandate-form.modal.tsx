@@ -1,12 +1,24 @@
-import { Checkbox, Group, Input, Modal, NativeSelect, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EXTRA_KINDS, type ExtraKind, type Role } from '../../../contracts/constants';
 import type { Mandate, MandateScope } from '../../../contracts/extras.contract';
+import { isApiError } from '../../app/api-client';
 import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents } from '../../app/money';
-import { isApiError } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/problem';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
@@ -14,7 +26,6 @@ import { kindLabel } from '../extras/extra-labels';
 import { useMembers } from '../members/members.api';
 import { useTeams } from '../teams/teams.api';
 import { usePutMandate } from './mandates.api';
-import { FormActions } from '../../components/form-actions.component';
 
 /** The roles that log extras (an advisor brings proposals, not extras). */
 const MANDATE_ROLES: Role[] = ['member', 'manager', 'director', 'admin'];
@@ -33,7 +44,15 @@ interface MandateValues {
 }
 
 /** Set the mandate of a role, team or person (mandate null), or change one (its scope stays). */
-export function MandateFormModal({ mandate, opened, onClose }: { mandate: Mandate | null; opened: boolean; onClose: () => void }) {
+export function MandateFormModal({
+  mandate,
+  opened,
+  onClose,
+}: {
+  mandate: Mandate | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -82,7 +101,9 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
         if (wrong) return wrong;
         // An extra above the whole budget could never fit: said here, before saving (the server refuses it too).
         const budget = parseEuroCents(all.budget, language);
-        return budget !== null && (parseEuroCents(v, language) ?? 0) > budget ? t('errors.mandate_max_above_budget') : null;
+        return budget !== null && (parseEuroCents(v, language) ?? 0) > budget
+          ? t('errors.mandate_max_above_budget')
+          : null;
       },
       allowedKinds: (v) => (v.length ? null : t('mandates.chooseKind')),
     },
@@ -110,7 +131,8 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
         },
         onError: (error) => {
           applyFieldErrors(form, t, error);
-          if (isApiError(error) && error.code === 'mandate_max_above_budget') form.setFieldError('maxPerExtra', t('errors.mandate_max_above_budget'));
+          if (isApiError(error) && error.code === 'mandate_max_above_budget')
+            form.setFieldError('maxPerExtra', t('errors.mandate_max_above_budget'));
         },
       },
     );
@@ -175,8 +197,18 @@ function MandateForm({ mandate, onDone }: { mandate: Mandate | null; onDone: () 
           />
         </Input.Wrapper>
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('mandates.budget')} inputMode="decimal" autoComplete="off" {...form.getInputProps('budget')} />
-          <TextInput label={t('mandates.maxPerExtra')} inputMode="decimal" autoComplete="off" {...form.getInputProps('maxPerExtra')} />
+          <TextInput
+            label={t('mandates.budget')}
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.getInputProps('budget')}
+          />
+          <TextInput
+            label={t('mandates.maxPerExtra')}
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.getInputProps('maxPerExtra')}
+          />
         </SimpleGrid>
         <Checkbox.Group label={t('mandates.allowedKinds')} {...form.getInputProps('allowedKinds')}>
           <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="sm" mt={6}>

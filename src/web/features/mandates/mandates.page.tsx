@@ -46,7 +46,11 @@ export function MandatesPage() {
             return (
               <section key={type}>
                 <Title order={2} size="h4" mb="sm">
-                  {type === 'role' ? t('mandates.groupRoles') : type === 'team' ? t('mandates.groupTeams') : t('mandates.groupMembers')}
+                  {type === 'role'
+                    ? t('mandates.groupRoles')
+                    : type === 'team'
+                      ? t('mandates.groupTeams')
+                      : t('mandates.groupMembers')}
                 </Title>
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
                   {items.map((mandate) => (
@@ -65,7 +69,11 @@ export function MandatesPage() {
       )}
       {canEdit && (
         <>
-          <MandateFormModal mandate={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} />
+          <MandateFormModal
+            mandate={editing === 'new' ? null : editing}
+            opened={editing !== null}
+            onClose={() => setEditing(null)}
+          />
           <ConfirmModal
             opened={!!deleting}
             title={t('mandates.deleteTitle', { name: deleting?.scopeName })}
@@ -93,7 +101,15 @@ export function MandatesPage() {
   );
 }
 
-function MandateCard({ mandate, onEdit, onDelete }: { mandate: Mandate; onEdit: (() => void) | null; onDelete: (() => void) | null }) {
+function MandateCard({
+  mandate,
+  onEdit,
+  onDelete,
+}: {
+  mandate: Mandate;
+  onEdit: (() => void) | null;
+  onDelete: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const name = mandate.scope.type === 'role' ? t(`roles.${mandate.scope.role}`) : mandate.scopeName;
@@ -102,7 +118,9 @@ function MandateCard({ mandate, onEdit, onDelete }: { mandate: Mandate; onEdit: 
     <Card withBorder padding="md" component="article">
       <Text fw={700}>{name}</Text>
       <Text size="sm" mt={4}>
-        {mandate.period === 'week' ? t('mandates.budgetWeek', { amount: budget }) : t('mandates.budgetMonth', { amount: budget })}
+        {mandate.period === 'week'
+          ? t('mandates.budgetWeek', { amount: budget })
+          : t('mandates.budgetMonth', { amount: budget })}
       </Text>
       <Text size="sm" c="dimmed">
         {t('extras.mandate.maxPerExtra', { amount: format.money(mandate.maxPerExtraCents / 100) })}
@@ -122,7 +140,13 @@ function MandateCard({ mandate, onEdit, onDelete }: { mandate: Mandate; onEdit: 
             </Button>
           )}
           {onDelete && (
-            <Button size="sm" variant="subtle" color="red" onClick={onDelete} aria-label={t('mandates.deleteTitle', { name })}>
+            <Button
+              size="sm"
+              variant="subtle"
+              color="red"
+              onClick={onDelete}
+              aria-label={t('mandates.deleteTitle', { name })}
+            >
               {t('mandates.delete')}
             </Button>
           )}

@@ -2,18 +2,18 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } fr
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Invitation } from '../../../contracts/org.contract';
-import { useFormat } from '../../app/use-format';
-import { CopyButton } from '../../components/copy-button.component';
 import type { Language, Role } from '../../../contracts/constants';
-import { applyFieldErrors } from '../../app/problem';
+import type { Invitation } from '../../../contracts/org.contract';
 import { isLanguage } from '../../app/i18n';
+import { applyFieldErrors } from '../../app/problem';
+import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { emailAddress } from '../../app/validators';
+import { CopyButton } from '../../components/copy-button.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import { RoleCheckboxes } from '../../components/role-checkboxes.component';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useCreateInvitation } from '../invitations/invitations.api';
 import { useTeams } from '../teams/teams.api';
 
@@ -39,7 +39,11 @@ export function InviteMemberModal({ opened, onClose }: { opened: boolean; onClos
 /** The form, then — only when no e-mail went out — the link to pass on. */
 function InviteMemberSteps({ onDone }: { onDone: () => void }) {
   const [linkReady, setLinkReady] = useState<Invitation | null>(null);
-  return linkReady ? <LinkReady invitation={linkReady} onDone={onDone} /> : <InviteMemberForm onDone={onDone} onLinkReady={setLinkReady} />;
+  return linkReady ? (
+    <LinkReady invitation={linkReady} onDone={onDone} />
+  ) : (
+    <InviteMemberForm onDone={onDone} onLinkReady={setLinkReady} />
+  );
 }
 
 /** Mail is off (or the mail server refused): nothing was sent, so the inviter copies the link and passes it on. */
@@ -51,7 +55,13 @@ export function LinkReady({ invitation, onDone }: { invitation: Invitation; onDo
       <Alert color="blue" variant="light" title={t('invite.linkReadyTitle')}>
         {t('invite.linkReadyText', { email: invitation.email, date: format.date(invitation.expiresAt) })}
       </Alert>
-      <TextInput label={t('invite.link')} value={invitation.link ?? ''} readOnly onFocus={(event) => event.currentTarget.select()} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+      <TextInput
+        label={t('invite.link')}
+        value={invitation.link ?? ''}
+        readOnly
+        onFocus={(event) => event.currentTarget.select()}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      />
       <Group justify="space-between">
         <CopyButton value={invitation.link ?? ''} context={invitation.email} variant="filled" size="md" />
         <Button variant="default" onClick={onDone}>
@@ -62,7 +72,13 @@ export function LinkReady({ invitation, onDone }: { invitation: Invitation; onDo
   );
 }
 
-function InviteMemberForm({ onDone, onLinkReady }: { onDone: () => void; onLinkReady: (invitation: Invitation) => void }) {
+function InviteMemberForm({
+  onDone,
+  onLinkReady,
+}: {
+  onDone: () => void;
+  onLinkReady: (invitation: Invitation) => void;
+}) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const teams = useTeams();

@@ -4,18 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/constants';
 import type { Member } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import { RoleCheckboxes } from '../../components/role-checkboxes.component';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useUpdateMember } from './members.api';
-import { FormActions } from '../../components/form-actions.component';
 
 export function MemberEditModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={!!member} onClose={onClose} title={member ? t('members.editTitle', { name: member.name }) : ''} fullScreen={phone}>
+    <Modal
+      opened={!!member}
+      onClose={onClose}
+      title={member ? t('members.editTitle', { name: member.name }) : ''}
+      fullScreen={phone}
+    >
       {member && <MemberEditForm key={member.id} member={member} onDone={onClose} />}
     </Modal>
   );

@@ -2,8 +2,8 @@ import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import type { Member } from '../../../contracts/org.contract';
+import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import { ACCESS } from '../../app/nav.config';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
@@ -15,7 +15,13 @@ import { RoleBadges } from '../../components/role-badges.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { InviteMemberModal } from './invite-member.modal';
 import { MemberEditModal } from './member-edit.modal';
-import { type MemberStatusFilter, useDownloadMemberData, useEraseMember, useMembers, useSetMemberActive } from './members.api';
+import {
+  type MemberStatusFilter,
+  useDownloadMemberData,
+  useEraseMember,
+  useMembers,
+  useSetMemberActive,
+} from './members.api';
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -36,7 +42,10 @@ export function MembersPage() {
         onEdit: setEditing,
         onToggleActive: setToggling,
         onErase: setErasing,
-        onDownload: (member) => download.mutate(member, { onSuccess: () => notifySuccess(t('members.dataDownloaded', { name: member.name })) }),
+        onDownload: (member) =>
+          download.mutate(member, {
+            onSuccess: () => notifySuccess(t('members.dataDownloaded', { name: member.name })),
+          }),
         downloading: download.isPending ? download.variables?.id : undefined,
       }
     : null;
@@ -133,7 +142,12 @@ function StatusBadge({ member }: { member: Member }) {
 
 function TeamNames({ member }: { member: Member }) {
   const { t } = useTranslation();
-  if (member.teams.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  if (member.teams.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Text size="sm">
       {member.teams.map((team, index) => (
@@ -154,7 +168,12 @@ function MemberButtons({ member, actions }: { member: Member; actions: MemberAct
   const left = member.status === 'deactivated';
   return (
     <Group gap="xs" wrap="wrap">
-      <Button size="sm" variant="light" onClick={() => actions.onEdit(member)} aria-label={t('members.editTitle', { name: member.name })}>
+      <Button
+        size="sm"
+        variant="light"
+        onClick={() => actions.onEdit(member)}
+        aria-label={t('members.editTitle', { name: member.name })}
+      >
         {t('common.edit')}
       </Button>
       <Button
@@ -177,7 +196,13 @@ function MemberButtons({ member, actions }: { member: Member; actions: MemberAct
           >
             {t('members.downloadData')}
           </Button>
-          <Button size="sm" variant="subtle" color="red" onClick={() => actions.onErase(member)} aria-label={t('members.eraseLabel', { name: member.name })}>
+          <Button
+            size="sm"
+            variant="subtle"
+            color="red"
+            onClick={() => actions.onErase(member)}
+            aria-label={t('members.eraseLabel', { name: member.name })}
+          >
             {t('members.erase')}
           </Button>
         </>
@@ -186,7 +211,15 @@ function MemberButtons({ member, actions }: { member: Member; actions: MemberAct
   );
 }
 
-function MemberTable({ members, actions, showStatus }: { members: Member[]; actions: MemberActions | null; showStatus: boolean }) {
+function MemberTable({
+  members,
+  actions,
+  showStatus,
+}: {
+  members: Member[];
+  actions: MemberActions | null;
+  showStatus: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -286,7 +319,11 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
   return (
     <ConfirmModal
       opened={!!member}
-      title={deactivating ? t('members.deactivateTitle', { name: member?.name }) : t('members.reactivateTitle', { name: member?.name })}
+      title={
+        deactivating
+          ? t('members.deactivateTitle', { name: member?.name })
+          : t('members.reactivateTitle', { name: member?.name })
+      }
       message={
         deactivating
           ? t('members.deactivateText', { name: member?.name, organization: me.activeOrganization?.name })
@@ -304,7 +341,9 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
           {
             onSuccess: (updated) => {
               notifySuccess(
-                deactivating ? t('members.deactivated', { name: updated.name }) : t('members.reactivated', { name: updated.name }),
+                deactivating
+                  ? t('members.deactivated', { name: updated.name })
+                  : t('members.reactivated', { name: updated.name }),
               );
               close();
             },

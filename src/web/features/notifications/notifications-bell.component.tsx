@@ -8,12 +8,24 @@ import { useNotifications } from './notifications.api';
 // The dropdown (and Mantine's popover code) loads only when the bell is first pressed, with the whole
 // catalog: a notice can come from any part of the app (a page may have loaded only its own parts).
 const NotificationsPopover = lazy(() =>
-  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => ({ default: m.NotificationsPopover })),
+  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => ({
+    default: m.NotificationsPopover,
+  })),
 );
 
 function BellIcon() {
   return (
-    <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="22"
+      height="22"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -21,7 +33,10 @@ function BellIcon() {
 }
 
 /** The bell itself: how many notifications are unread. */
-export const BellButton = forwardRef<HTMLButtonElement, { opened: boolean; onClick: () => void }>(function BellButton({ opened, onClick, ...rest }, ref) {
+export const BellButton = forwardRef<HTMLButtonElement, { opened: boolean; onClick: () => void }>(function BellButton(
+  { opened, onClick, ...rest },
+  ref,
+) {
   const { t } = useTranslation();
   const notifications = useNotifications();
   const unread = notifications.data?.unread ?? 0;

@@ -1,21 +1,20 @@
 import { Button, Group, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import { useNavigate } from 'react-router';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import { useFormat } from '../../app/use-format';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { scoreText } from '../voice/voice-model';
-import { BellButton } from './notifications-bell.component';
 import {
   type AppNotification,
   aboveMandateData,
   aboveMandateText,
   type CampaignNoticeData,
+  type CounselNoticeData,
   campaignNoticeData,
   campaignNoticePath,
-  type CounselNoticeData,
   counselNoticeData,
   counselNoticePath,
   type PromiseNoticeData,
@@ -27,12 +26,29 @@ import {
   voiceNoticeData,
   voiceNoticePath,
 } from './notifications.api';
+import { BellButton } from './notifications-bell.component';
 
 /** The bell with its dropdown; loaded the first time the bell is pressed. */
-export function NotificationsPopover({ opened, onToggle, onClose }: { opened: boolean; onToggle: () => void; onClose: () => void }) {
+export function NotificationsPopover({
+  opened,
+  onToggle,
+  onClose,
+}: {
+  opened: boolean;
+  onToggle: () => void;
+  onClose: () => void;
+}) {
   const phone = useIsPhone();
   return (
-    <Popover opened={opened} onChange={(o) => (o ? undefined : onClose())} onDismiss={onClose} position="bottom-end" width={phone ? 'calc(100vw - 16px)' : 380} shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={(o) => (o ? undefined : onClose())}
+      onDismiss={onClose}
+      position="bottom-end"
+      width={phone ? 'calc(100vw - 16px)' : 380}
+      shadow="md"
+      withinPortal
+    >
       <Popover.Target>
         <BellButton opened={opened} onClick={onToggle} />
       </Popover.Target>
@@ -110,8 +126,15 @@ function promiseNoticeContent(t: TFunction, format: Format, data: PromiseNoticeD
   switch (data.kind) {
     case 'promise_breaks_guideline':
       return {
-        text: t('notifications.breaksGuideline', { name: data.memberName || t('notifications.someone'), customer: data.customerName, what: data.what }),
-        detail: joined(data.breaches.map((b) => breachText(t, b)).join('; '), data.reason ? t('notifications.reason', { reason: data.reason }) : ''),
+        text: t('notifications.breaksGuideline', {
+          name: data.memberName || t('notifications.someone'),
+          customer: data.customerName,
+          what: data.what,
+        }),
+        detail: joined(
+          data.breaches.map((b) => breachText(t, b)).join('; '),
+          data.reason ? t('notifications.reason', { reason: data.reason }) : '',
+        ),
         path,
       };
     case 'step_sent_back':
@@ -161,8 +184,13 @@ function campaignNoticeContent(t: TFunction, format: Format, data: CampaignNotic
 function voiceNoticeContent(t: TFunction, data: VoiceNoticeData): NoticeContent {
   const path = voiceNoticePath(data);
   const score = data.score === null ? '' : t('voice.notice.score', { score: scoreText(t, data.scale, data.score) });
-  if (data.kind === 'voice_followup') return { text: t('voice.notice.followup'), detail: joined(score, t('voice.notice.followupDetail')), path };
-  const text = data.extraId ? t('voice.notice.reactionOnExtra') : data.promiseId ? t('voice.notice.reactionOnPromise') : t('voice.notice.reaction');
+  if (data.kind === 'voice_followup')
+    return { text: t('voice.notice.followup'), detail: joined(score, t('voice.notice.followupDetail')), path };
+  const text = data.extraId
+    ? t('voice.notice.reactionOnExtra')
+    : data.promiseId
+      ? t('voice.notice.reactionOnPromise')
+      : t('voice.notice.reaction');
   return { text, detail: score, path };
 }
 
@@ -170,7 +198,11 @@ function counselNoticeContent(t: TFunction, data: CounselNoticeData): NoticeCont
   const title = data.title || t('counsel.notice.untitled');
   const path = counselNoticePath(data);
   if (data.kind === 'proposal_submitted') {
-    return { text: t('counsel.notice.submitted', { title }), detail: data.flagged ? t('counsel.notice.flaggedDetail') : t('counsel.notice.submittedDetail'), path };
+    return {
+      text: t('counsel.notice.submitted', { title }),
+      detail: data.flagged ? t('counsel.notice.flaggedDetail') : t('counsel.notice.submittedDetail'),
+      path,
+    };
   }
   switch (data.status) {
     case 'approved':

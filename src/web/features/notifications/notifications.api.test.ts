@@ -35,7 +35,14 @@ describe('promiseNoticeData', () => {
         what: 'Taart bezorgen',
         customerName: 'Bakker BV',
         memberName: 'Ann',
-        breaches: [{ code: 'lead_time', days: 2, minimumDays: 5 }, { code: 'lead_time', days: '2' }, { code: 'outside_profile' }, 'junk', null, { code: 'condition_not_met', condition: 'Aanbetaling' }],
+        breaches: [
+          { code: 'lead_time', days: 2, minimumDays: 5 },
+          { code: 'lead_time', days: '2' },
+          { code: 'outside_profile' },
+          'junk',
+          null,
+          { code: 'condition_not_met', condition: 'Aanbetaling' },
+        ],
         reason: 'Vaste klant',
       }),
     );
@@ -45,31 +52,61 @@ describe('promiseNoticeData', () => {
       what: 'Taart bezorgen',
       customerName: 'Bakker BV',
       memberName: 'Ann',
-      breaches: [{ code: 'lead_time', days: 2, minimumDays: 5 }, { code: 'outside_profile' }, { code: 'condition_not_met', condition: 'Aanbetaling' }],
+      breaches: [
+        { code: 'lead_time', days: 2, minimumDays: 5 },
+        { code: 'outside_profile' },
+        { code: 'condition_not_met', condition: 'Aanbetaling' },
+      ],
       reason: 'Vaste klant',
     });
   });
 
   it('reads a step sent back and the reminders, with a missing or bad day as null', () => {
-    expect(promiseNoticeData(notice('step_sent_back', { promiseId: PROMISE, stepId: 's', what: 'Inpakken', promiseWhat: 'Taart', teamName: 'Magazijn', reason: 'Verkeerde maat' }))).toMatchObject({
+    expect(
+      promiseNoticeData(
+        notice('step_sent_back', {
+          promiseId: PROMISE,
+          stepId: 's',
+          what: 'Inpakken',
+          promiseWhat: 'Taart',
+          teamName: 'Magazijn',
+          reason: 'Verkeerde maat',
+        }),
+      ),
+    ).toMatchObject({
       kind: 'step_sent_back',
       teamName: 'Magazijn',
       reason: 'Verkeerde maat',
     });
-    expect(promiseNoticeData(notice('step_late', { promiseId: PROMISE, dueDate: '2026-05-01' }))).toMatchObject({ kind: 'step_late', dueDate: '2026-05-01', what: '' });
-    expect(promiseNoticeData(notice('step_due_soon', { promiseId: PROMISE, dueDate: 20260501 }))).toMatchObject({ kind: 'step_due_soon', dueDate: null });
-    expect(promiseNoticeData(notice('step_due_soon', { promiseId: PROMISE, dueDate: 'tomorrow' }))).toMatchObject({ dueDate: null });
+    expect(promiseNoticeData(notice('step_late', { promiseId: PROMISE, dueDate: '2026-05-01' }))).toMatchObject({
+      kind: 'step_late',
+      dueDate: '2026-05-01',
+      what: '',
+    });
+    expect(promiseNoticeData(notice('step_due_soon', { promiseId: PROMISE, dueDate: 20260501 }))).toMatchObject({
+      kind: 'step_due_soon',
+      dueDate: null,
+    });
+    expect(promiseNoticeData(notice('step_due_soon', { promiseId: PROMISE, dueDate: 'tomorrow' }))).toMatchObject({
+      dueDate: null,
+    });
   });
 
   it('gives null without a promise to open, or for another kind', () => {
     expect(promiseNoticeData(notice('step_late', {}))).toBeNull();
     expect(promiseNoticeData(notice('step_late', { promiseId: 42 }))).toBeNull();
     expect(promiseNoticeData(notice('extra_above_mandate', { promiseId: PROMISE }))).toBeNull();
-    expect(promiseNoticeData({ ...notice('step_late', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
+    expect(
+      promiseNoticeData({ ...notice('step_late', {}), data: null as unknown as Record<string, unknown> }),
+    ).toBeNull();
   });
 
   it('leaves the above-mandate reading as it was', () => {
-    expect(aboveMandateData(notice('extra_above_mandate', { extraId: 'e1', memberName: 'Bo', costCents: 2500, reason: 'r', occasion: 'o' }))).toEqual({
+    expect(
+      aboveMandateData(
+        notice('extra_above_mandate', { extraId: 'e1', memberName: 'Bo', costCents: 2500, reason: 'r', occasion: 'o' }),
+      ),
+    ).toEqual({
       extraId: 'e1',
       memberName: 'Bo',
       costCents: 2500,
@@ -83,10 +120,22 @@ describe('promiseNoticeData', () => {
   it('names the amount above the mandate, not the whole cost', () => {
     const t = ((key: string, vars: Record<string, string>) => `${key} ${JSON.stringify(vars)}`) as unknown as TFunction;
     const money = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
-    const data = aboveMandateData(notice('extra_above_mandate', { extraId: 'e1', memberName: 'Lisa Mulder', costCents: 750, aboveCents: 550, reason: 'r' }))!;
-    expect(aboveMandateText(t, money, data)).toBe('notifications.aboveMandate {"name":"Lisa Mulder","cost":"€ 7,50","reason":"r","amount":"€ 5,50"}');
+    const data = aboveMandateData(
+      notice('extra_above_mandate', {
+        extraId: 'e1',
+        memberName: 'Lisa Mulder',
+        costCents: 750,
+        aboveCents: 550,
+        reason: 'r',
+      }),
+    )!;
+    expect(aboveMandateText(t, money, data)).toBe(
+      'notifications.aboveMandate {"name":"Lisa Mulder","cost":"€ 7,50","reason":"r","amount":"€ 5,50"}',
+    );
     // All of it above (no mandate, a kind not allowed), or an older notice that did not record the part: said as the cost of the extra.
-    expect(aboveMandateText(t, money, { ...data, aboveCents: 750 })).toMatch(/^notifications.aboveMandateWhole .*"cost":"€ 7,50"/);
+    expect(aboveMandateText(t, money, { ...data, aboveCents: 750 })).toMatch(
+      /^notifications.aboveMandateWhole .*"cost":"€ 7,50"/,
+    );
     expect(aboveMandateText(t, money, { ...data, aboveCents: null })).toMatch(/^notifications.aboveMandateWhole /);
   });
 });
@@ -102,11 +151,26 @@ describe('campaignNoticeData', () => {
   });
 
   it('reads a reminder with its last day, a missing or bad day as null, a missing title as empty', () => {
-    const reminder = campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, title: 'Najaar', closesOn: '2026-11-30' }));
-    expect(reminder).toEqual({ kind: 'campaign_reminder', campaignId: CAMPAIGN, title: 'Najaar', closesOn: '2026-11-30' });
+    const reminder = campaignNoticeData(
+      notice('campaign_reminder', { campaignId: CAMPAIGN, title: 'Najaar', closesOn: '2026-11-30' }),
+    );
+    expect(reminder).toEqual({
+      kind: 'campaign_reminder',
+      campaignId: CAMPAIGN,
+      title: 'Najaar',
+      closesOn: '2026-11-30',
+    });
     expect(campaignNoticePath(reminder!)).toBe(`/questions/${CAMPAIGN}`);
-    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, closesOn: 'soon' }))).toEqual({ kind: 'campaign_reminder', campaignId: CAMPAIGN, title: '', closesOn: null });
-    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, title: 7 }))).toMatchObject({ title: '', closesOn: null });
+    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, closesOn: 'soon' }))).toEqual({
+      kind: 'campaign_reminder',
+      campaignId: CAMPAIGN,
+      title: '',
+      closesOn: null,
+    });
+    expect(campaignNoticeData(notice('campaign_reminder', { campaignId: CAMPAIGN, title: 7 }))).toMatchObject({
+      title: '',
+      closesOn: null,
+    });
   });
 
   it('gives null without a campaign to open, or for another kind', () => {
@@ -114,20 +178,47 @@ describe('campaignNoticeData', () => {
     expect(campaignNoticeData(notice('campaign_closed', { campaignId: 3 }))).toBeNull();
     expect(campaignNoticeData(notice('campaign_open', { campaignId: '' }))).toBeNull();
     expect(campaignNoticeData(notice('step_late', { campaignId: CAMPAIGN }))).toBeNull();
-    expect(campaignNoticeData({ ...notice('campaign_open', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
+    expect(
+      campaignNoticeData({ ...notice('campaign_open', {}), data: null as unknown as Record<string, unknown> }),
+    ).toBeNull();
     expect(promiseNoticeData(notice('campaign_open', { campaignId: CAMPAIGN, promiseId: PROMISE }))).toBeNull();
   });
 });
 
 describe('voiceNoticeData', () => {
   it('reads a customer reaction on an extra, and leads to the extra', () => {
-    const data = voiceNoticeData(notice('customer_reaction', { reactionId: REACTION, score: 4, scale: 'agree5', subject: 'extra', extraId: EXTRA, promiseId: null }));
-    expect(data).toEqual({ kind: 'customer_reaction', reactionId: REACTION, score: 4, scale: 'agree5', extraId: EXTRA, promiseId: null });
+    const data = voiceNoticeData(
+      notice('customer_reaction', {
+        reactionId: REACTION,
+        score: 4,
+        scale: 'agree5',
+        subject: 'extra',
+        extraId: EXTRA,
+        promiseId: null,
+      }),
+    );
+    expect(data).toEqual({
+      kind: 'customer_reaction',
+      reactionId: REACTION,
+      score: 4,
+      scale: 'agree5',
+      extraId: EXTRA,
+      promiseId: null,
+    });
     expect(voiceNoticePath(data!)).toBe(`/extras/${EXTRA}`);
   });
 
   it('reads a customer reaction on a promise on the 0–10 scale, and leads to the promise', () => {
-    const data = voiceNoticeData(notice('customer_reaction', { reactionId: REACTION, score: 0, scale: 'scale10', subject: 'promise', extraId: null, promiseId: PROMISE }));
+    const data = voiceNoticeData(
+      notice('customer_reaction', {
+        reactionId: REACTION,
+        score: 0,
+        scale: 'scale10',
+        subject: 'promise',
+        extraId: null,
+        promiseId: PROMISE,
+      }),
+    );
     expect(data).toMatchObject({ score: 0, scale: 'scale10', extraId: null, promiseId: PROMISE });
     expect(voiceNoticePath(data!)).toBe(`/promises/${PROMISE}`);
     // Not read as a notification about a promise of module 4, though it names one.
@@ -142,14 +233,33 @@ describe('voiceNoticeData', () => {
   });
 
   it('drops a score that is missing or off its scale, and falls back to the voice page without a subject', () => {
-    expect(voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: '1', scale: 'agree5' }))).toMatchObject({ score: null });
-    expect(voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: 0, scale: 'agree5' }))).toMatchObject({ score: null });
-    expect(voiceNoticeData(notice('customer_reaction', { score: 11, scale: 'scale10' }))).toMatchObject({ score: null, scale: 'scale10' });
-    expect(voiceNoticeData(notice('customer_reaction', { score: 7, scale: 'odd' }))).toMatchObject({ score: null, scale: 'agree5' });
+    expect(
+      voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: '1', scale: 'agree5' })),
+    ).toMatchObject({ score: null });
+    expect(
+      voiceNoticeData(notice('voice_followup', { followupId: FOLLOWUP, score: 0, scale: 'agree5' })),
+    ).toMatchObject({ score: null });
+    expect(voiceNoticeData(notice('customer_reaction', { score: 11, scale: 'scale10' }))).toMatchObject({
+      score: null,
+      scale: 'scale10',
+    });
+    expect(voiceNoticeData(notice('customer_reaction', { score: 7, scale: 'odd' }))).toMatchObject({
+      score: null,
+      scale: 'agree5',
+    });
     const bare = voiceNoticeData(notice('customer_reaction', { extraId: '', promiseId: 5 }));
-    expect(bare).toEqual({ kind: 'customer_reaction', reactionId: '', score: null, scale: 'agree5', extraId: null, promiseId: null });
+    expect(bare).toEqual({
+      kind: 'customer_reaction',
+      reactionId: '',
+      score: null,
+      scale: 'agree5',
+      extraId: null,
+      promiseId: null,
+    });
     expect(voiceNoticePath(bare!)).toBe('/customer-voice');
-    expect(voiceNoticeData({ ...notice('voice_followup', {}), data: null as unknown as Record<string, unknown> })).toMatchObject({ kind: 'voice_followup', score: null });
+    expect(
+      voiceNoticeData({ ...notice('voice_followup', {}), data: null as unknown as Record<string, unknown> }),
+    ).toMatchObject({ kind: 'voice_followup', score: null });
   });
 
   it('gives null for another kind', () => {
@@ -162,10 +272,19 @@ describe('voiceNoticeData', () => {
 
 describe('counselNoticeData', () => {
   it('reads a proposal put before the director, flagged or not, and leads to the decision queue', () => {
-    const data = counselNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL, title: 'Chat op de website', flagged: true }));
-    expect(data).toEqual({ kind: 'proposal_submitted', proposalId: PROPOSAL, title: 'Chat op de website', flagged: true });
+    const data = counselNoticeData(
+      notice('proposal_submitted', { proposalId: PROPOSAL, title: 'Chat op de website', flagged: true }),
+    );
+    expect(data).toEqual({
+      kind: 'proposal_submitted',
+      proposalId: PROPOSAL,
+      title: 'Chat op de website',
+      flagged: true,
+    });
     expect(counselNoticePath(data!)).toBe('/decision-queue');
-    expect(counselNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL, title: 'x', flagged: 'yes' }))).toMatchObject({ flagged: false });
+    expect(
+      counselNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL, title: 'x', flagged: 'yes' })),
+    ).toMatchObject({ flagged: false });
   });
 
   it('reads a decision for the author, and leads to the proposal', () => {
@@ -177,7 +296,9 @@ describe('counselNoticeData', () => {
   });
 
   it('gives an unknown decision as null and a missing title as empty', () => {
-    expect(counselNoticeData(notice('proposal_decided', { proposalId: PROPOSAL, status: 'withdrawn', title: 3 }))).toEqual({
+    expect(
+      counselNoticeData(notice('proposal_decided', { proposalId: PROPOSAL, status: 'withdrawn', title: 3 })),
+    ).toEqual({
       kind: 'proposal_decided',
       proposalId: PROPOSAL,
       title: '',
@@ -189,7 +310,9 @@ describe('counselNoticeData', () => {
     expect(counselNoticeData(notice('proposal_submitted', {}))).toBeNull();
     expect(counselNoticeData(notice('proposal_decided', { proposalId: '' }))).toBeNull();
     expect(counselNoticeData(notice('campaign_open', { proposalId: PROPOSAL }))).toBeNull();
-    expect(counselNoticeData({ ...notice('proposal_decided', {}), data: null as unknown as Record<string, unknown> })).toBeNull();
+    expect(
+      counselNoticeData({ ...notice('proposal_decided', {}), data: null as unknown as Record<string, unknown> }),
+    ).toBeNull();
     expect(promiseNoticeData(notice('proposal_decided', { proposalId: PROPOSAL }))).toBeNull();
     expect(voiceNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL }))).toBeNull();
   });

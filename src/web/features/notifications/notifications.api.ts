@@ -55,16 +55,34 @@ function breachesOf(value: unknown): GuidelineBreachDto[] {
     if (typeof b !== 'object' || b === null) return [];
     const r = b as Record<string, unknown>;
     if (r.code === 'outside_profile') return [{ code: 'outside_profile' }];
-    if (r.code === 'lead_time' && typeof r.days === 'number' && typeof r.minimumDays === 'number') return [{ code: 'lead_time', days: r.days, minimumDays: r.minimumDays }];
-    if (r.code === 'condition_not_met' && typeof r.condition === 'string') return [{ code: 'condition_not_met', condition: r.condition }];
+    if (r.code === 'lead_time' && typeof r.days === 'number' && typeof r.minimumDays === 'number')
+      return [{ code: 'lead_time', days: r.days, minimumDays: r.minimumDays }];
+    if (r.code === 'condition_not_met' && typeof r.condition === 'string')
+      return [{ code: 'condition_not_met', condition: r.condition }];
     return [];
   });
 }
 
 /** What a notification about a promise carries, per kind (module 4). */
 export type PromiseNoticeData =
-  | { kind: 'promise_breaks_guideline'; promiseId: string; what: string; customerName: string; memberName: string; breaches: GuidelineBreachDto[]; reason: string }
-  | { kind: 'step_sent_back'; promiseId: string; stepId: string; what: string; promiseWhat: string; teamName: string; reason: string }
+  | {
+      kind: 'promise_breaks_guideline';
+      promiseId: string;
+      what: string;
+      customerName: string;
+      memberName: string;
+      breaches: GuidelineBreachDto[];
+      reason: string;
+    }
+  | {
+      kind: 'step_sent_back';
+      promiseId: string;
+      stepId: string;
+      what: string;
+      promiseWhat: string;
+      teamName: string;
+      reason: string;
+    }
   | {
       kind: 'step_due_soon' | 'step_late';
       promiseId: string;
@@ -79,7 +97,8 @@ export type PromiseNoticeData =
 
 /** The data of a notification about a promise, or null when it is of another kind (or is malformed: no promise to open). */
 export function promiseNoticeData(notification: AppNotification): PromiseNoticeData | null {
-  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  const d: Record<string, unknown> =
+    typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
   if (typeof d.promiseId !== 'string' || d.promiseId === '') return null;
   const promiseId = d.promiseId;
   switch (notification.kind) {
@@ -94,7 +113,15 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
         reason: text(d.reason),
       };
     case 'step_sent_back':
-      return { kind: notification.kind, promiseId, stepId: text(d.stepId), what: text(d.what), promiseWhat: text(d.promiseWhat), teamName: text(d.teamName), reason: text(d.reason) };
+      return {
+        kind: notification.kind,
+        promiseId,
+        stepId: text(d.stepId),
+        what: text(d.what),
+        promiseWhat: text(d.promiseWhat),
+        teamName: text(d.teamName),
+        reason: text(d.reason),
+      };
     case 'step_due_soon':
     case 'step_late':
       return {
@@ -125,7 +152,8 @@ export type CampaignNoticeData =
 
 /** The data of a notification about a campaign, or null when it is of another kind (or is malformed: no campaign to open). */
 export function campaignNoticeData(notification: AppNotification): CampaignNoticeData | null {
-  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  const d: Record<string, unknown> =
+    typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
   if (typeof d.campaignId !== 'string' || d.campaignId === '') return null;
   const campaignId = d.campaignId;
   switch (notification.kind) {
@@ -167,14 +195,23 @@ const id = (value: unknown) => (typeof value === 'string' && value !== '' ? valu
 
 /** The data of a notification about a customer's reaction or its follow-up, or null when it is of another kind. */
 export function voiceNoticeData(notification: AppNotification): VoiceNoticeData | null {
-  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  const d: Record<string, unknown> =
+    typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
   const scale = d.scale === 'scale10' ? 'scale10' : 'agree5';
   const max = scale === 'scale10' ? 10 : 5;
   const min = scale === 'scale10' ? 0 : 1;
-  const score = typeof d.score === 'number' && Number.isInteger(d.score) && d.score >= min && d.score <= max ? d.score : null;
+  const score =
+    typeof d.score === 'number' && Number.isInteger(d.score) && d.score >= min && d.score <= max ? d.score : null;
   switch (notification.kind) {
     case 'customer_reaction':
-      return { kind: notification.kind, reactionId: text(d.reactionId), score, scale, extraId: id(d.extraId), promiseId: id(d.promiseId) };
+      return {
+        kind: notification.kind,
+        reactionId: text(d.reactionId),
+        score,
+        scale,
+        extraId: id(d.extraId),
+        promiseId: id(d.promiseId),
+      };
     case 'voice_followup':
       return { kind: notification.kind, followupId: text(d.followupId), score, scale };
     default:
@@ -203,7 +240,8 @@ export type CounselNoticeData =
 
 /** The data of a notification about a proposal, or null when it is of another kind (or is malformed: no proposal to open). */
 export function counselNoticeData(notification: AppNotification): CounselNoticeData | null {
-  const d: Record<string, unknown> = typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  const d: Record<string, unknown> =
+    typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
   if (typeof d.proposalId !== 'string' || d.proposalId === '') return null;
   switch (notification.kind) {
     case 'proposal_submitted':
@@ -238,7 +276,8 @@ export function useNotifications() {
 export function useMarkNotificationRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (notificationId: string) => apiPost<unknown>(`/api/v1/notifications/${encodeURIComponent(notificationId)}/read`),
+    mutationFn: (notificationId: string) =>
+      apiPost<unknown>(`/api/v1/notifications/${encodeURIComponent(notificationId)}/read`),
     onMutate: (notificationId) => {
       // Shown as read at once; the refetch below brings the server's view.
       client.setQueryData<NotificationList>(queryKeys.notifications, (list) => {

@@ -33,21 +33,35 @@ interface Values {
 function visibilityLabel(t: TFunction, value: ResultsVisibility): { label: string; hint: string } {
   switch (value) {
     case 'none':
-      return { label: t('organization.coreQuestions.visibilityOptions.none'), hint: t('organization.coreQuestions.visibilityOptions.noneHint') };
+      return {
+        label: t('organization.coreQuestions.visibilityOptions.none'),
+        hint: t('organization.coreQuestions.visibilityOptions.noneHint'),
+      };
     case 'organisation':
-      return { label: t('organization.coreQuestions.visibilityOptions.organisation'), hint: t('organization.coreQuestions.visibilityOptions.organisationHint') };
+      return {
+        label: t('organization.coreQuestions.visibilityOptions.organisation'),
+        hint: t('organization.coreQuestions.visibilityOptions.organisationHint'),
+      };
     case 'own_groups':
-      return { label: t('organization.coreQuestions.visibilityOptions.own_groups'), hint: t('organization.coreQuestions.visibilityOptions.own_groupsHint') };
+      return {
+        label: t('organization.coreQuestions.visibilityOptions.own_groups'),
+        hint: t('organization.coreQuestions.visibilityOptions.own_groupsHint'),
+      };
   }
 }
 
-const isThreshold = (value: number | string) => typeof value === 'number' && Number.isInteger(value) && value >= LIMITS.min && value <= LIMITS.max;
+const isThreshold = (value: number | string) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= LIMITS.min && value <= LIMITS.max;
 
 export function CoreQuestionsSettingsSection({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const update = useUpdateOrganization();
-  const initial = (o: Organization): Values => ({ resultsMinGroup: o.resultsMinGroup, resultsMinTexts: o.resultsMinTexts, resultsVisibility: o.resultsVisibility });
+  const initial = (o: Organization): Values => ({
+    resultsMinGroup: o.resultsMinGroup,
+    resultsMinTexts: o.resultsMinTexts,
+    resultsVisibility: o.resultsVisibility,
+  });
   const form = useForm<Values>({
     initialValues: initial(organization),
     validate: {
@@ -57,7 +71,11 @@ export function CoreQuestionsSettingsSection({ organization }: { organization: O
   });
   const submit = form.onSubmit((values) => {
     update.mutate(
-      { resultsMinGroup: Number(values.resultsMinGroup), resultsMinTexts: Number(values.resultsMinTexts), resultsVisibility: values.resultsVisibility },
+      {
+        resultsMinGroup: Number(values.resultsMinGroup),
+        resultsMinTexts: Number(values.resultsMinTexts),
+        resultsVisibility: values.resultsVisibility,
+      },
       {
         onSuccess: (saved) => {
           form.setValues(initial(saved));

@@ -6,16 +6,16 @@ import type { Organization } from '../../../contracts/org.contract';
 import { isLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
+import { useOrganization, useUpdateOrganization } from './organization.api';
 import { PrivacySettingsSection } from './privacy-settings.section';
 import { SsoSettingsSection } from './sso-settings.section';
-import { AppUrlWarning } from '../../components/app-url-warning.component';
-import { useOrganization, useUpdateOrganization } from './organization.api';
 
 export function OrganizationPage() {
   const { t } = useTranslation();
@@ -51,7 +51,11 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const update = useUpdateOrganization();
   const zones = useMemo(() => timeZoneOptions(organization.timeZone), [organization.timeZone]);
   const form = useForm({
-    initialValues: { name: organization.name, defaultLanguage: organization.defaultLanguage as string, timeZone: organization.timeZone },
+    initialValues: {
+      name: organization.name,
+      defaultLanguage: organization.defaultLanguage as string,
+      timeZone: organization.timeZone,
+    },
     validate: {
       name: requiredText(t),
       timeZone: (value: string) => (value ? null : t('validation.required')),

@@ -16,8 +16,13 @@ import { SettingsSection } from './settings-section.component';
 type Range = { readonly min: number; readonly max: number };
 type Values = { contactKeepDays: number | string; customerKeepDays: number | string; viewLogKeepDays: number | string };
 
-const inRange = (value: number | string, range: Range) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
-const initial = (o: Organization): Values => ({ contactKeepDays: o.contactKeepDays, customerKeepDays: o.customerKeepDays, viewLogKeepDays: o.viewLogKeepDays });
+const inRange = (value: number | string, range: Range) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+const initial = (o: Organization): Values => ({
+  contactKeepDays: o.contactKeepDays,
+  customerKeepDays: o.customerKeepDays,
+  viewLogKeepDays: o.viewLogKeepDays,
+});
 
 export function PrivacySettingsSection({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
@@ -25,14 +30,21 @@ export function PrivacySettingsSection({ organization }: { organization: Organiz
   const form = useForm<Values>({
     initialValues: initial(organization),
     validate: {
-      contactKeepDays: (v) => (inRange(v, CONTACT_KEEP_DAYS) ? null : t('organization.privacy.range', CONTACT_KEEP_DAYS)),
-      customerKeepDays: (v) => (inRange(v, CUSTOMER_KEEP_DAYS) ? null : t('organization.privacy.range', CUSTOMER_KEEP_DAYS)),
-      viewLogKeepDays: (v) => (inRange(v, VIEW_LOG_KEEP_DAYS) ? null : t('organization.privacy.range', VIEW_LOG_KEEP_DAYS)),
+      contactKeepDays: (v) =>
+        inRange(v, CONTACT_KEEP_DAYS) ? null : t('organization.privacy.range', CONTACT_KEEP_DAYS),
+      customerKeepDays: (v) =>
+        inRange(v, CUSTOMER_KEEP_DAYS) ? null : t('organization.privacy.range', CUSTOMER_KEEP_DAYS),
+      viewLogKeepDays: (v) =>
+        inRange(v, VIEW_LOG_KEEP_DAYS) ? null : t('organization.privacy.range', VIEW_LOG_KEEP_DAYS),
     },
   });
   const submit = form.onSubmit((values) => {
     update.mutate(
-      { contactKeepDays: Number(values.contactKeepDays), customerKeepDays: Number(values.customerKeepDays), viewLogKeepDays: Number(values.viewLogKeepDays) },
+      {
+        contactKeepDays: Number(values.contactKeepDays),
+        customerKeepDays: Number(values.customerKeepDays),
+        viewLogKeepDays: Number(values.viewLogKeepDays),
+      },
       {
         onSuccess: (saved) => {
           form.setValues(initial(saved));

@@ -18,7 +18,14 @@ interface SettingsSectionProps {
 export function SettingsSection({ id, title, intro, error, saving, onSubmit, children }: SettingsSectionProps) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={640} mt="xl" component="section" aria-labelledby={`${id}-title`}>
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      maw={640}
+      mt="xl"
+      component="section"
+      aria-labelledby={`${id}-title`}
+    >
       <form noValidate onSubmit={onSubmit}>
         <Stack>
           <div>

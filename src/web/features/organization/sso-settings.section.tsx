@@ -1,4 +1,16 @@
-import { Button, Group, Paper, PasswordInput, Radio, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +27,15 @@ import { SettingsSection } from './settings-section.component';
 const SSO_KEY = ['sso'] as const;
 const REQUESTS_KEY = ['sso', 'requests'] as const;
 
-type Values = { issuer: string; clientId: string; clientSecret: string; domains: string; provisioning: 'member' | 'approval'; required: boolean; enabled: boolean };
+type Values = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  domains: string;
+  provisioning: 'member' | 'approval';
+  required: boolean;
+  enabled: boolean;
+};
 
 const initial = (settings: SsoSettings | undefined): Values => {
   const c = settings?.connection;
@@ -93,17 +113,40 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
       saving={save.isPending}
       onSubmit={submit}
     >
-      <TextInput label={t('organization.sso.redirectUri')} description={t('organization.sso.redirectUriHint')} value={settings.redirectUri} readOnly variant="filled" />
-      <TextInput label={t('organization.sso.issuer')} description={t('organization.sso.issuerHint')} type="url" maxLength={500} {...form.getInputProps('issuer')} />
-      <TextInput label={t('organization.sso.clientId')} maxLength={300} autoComplete="off" {...form.getInputProps('clientId')} />
+      <TextInput
+        label={t('organization.sso.redirectUri')}
+        description={t('organization.sso.redirectUriHint')}
+        value={settings.redirectUri}
+        readOnly
+        variant="filled"
+      />
+      <TextInput
+        label={t('organization.sso.issuer')}
+        description={t('organization.sso.issuerHint')}
+        type="url"
+        maxLength={500}
+        {...form.getInputProps('issuer')}
+      />
+      <TextInput
+        label={t('organization.sso.clientId')}
+        maxLength={300}
+        autoComplete="off"
+        {...form.getInputProps('clientId')}
+      />
       <PasswordInput
         label={t('organization.sso.clientSecret')}
-        description={settings.connection ? t('organization.sso.clientSecretKept') : t('organization.sso.clientSecretHint')}
+        description={
+          settings.connection ? t('organization.sso.clientSecretKept') : t('organization.sso.clientSecretHint')
+        }
         autoComplete="new-password"
         maxLength={1000}
         {...form.getInputProps('clientSecret')}
       />
-      <TextInput label={t('organization.sso.domains')} description={t('organization.sso.domainsHint')} {...form.getInputProps('domains')} />
+      <TextInput
+        label={t('organization.sso.domains')}
+        description={t('organization.sso.domainsHint')}
+        {...form.getInputProps('domains')}
+      />
       <Radio.Group label={t('organization.sso.provisioning')} {...form.getInputProps('provisioning')}>
         <Stack gap="xs" mt="xs">
           <Radio value="member" label={t('organization.sso.provisioningMember')} />
@@ -126,10 +169,15 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
 function JoinRequests() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const requests = useQuery({ queryKey: REQUESTS_KEY, queryFn: () => apiGet<{ items: SsoJoinRequest[] }>('/api/v1/sso/requests') });
+  const requests = useQuery({
+    queryKey: REQUESTS_KEY,
+    queryFn: () => apiGet<{ items: SsoJoinRequest[] }>('/api/v1/sso/requests'),
+  });
   const decide = useMutation({
     mutationFn: ({ request, approve }: { request: SsoJoinRequest; approve: boolean }) =>
-      approve ? apiPost<null>(`/api/v1/sso/requests/${request.id}/approve`) : apiDelete<null>(`/api/v1/sso/requests/${request.id}`),
+      approve
+        ? apiPost<null>(`/api/v1/sso/requests/${request.id}/approve`)
+        : apiDelete<null>(`/api/v1/sso/requests/${request.id}`),
     onSuccess: (_, { request, approve }) => {
       void client.invalidateQueries({ queryKey: REQUESTS_KEY });
       if (approve) void client.invalidateQueries({ queryKey: ['members'] });
@@ -138,7 +186,14 @@ function JoinRequests() {
   });
   const items = requests.data?.items ?? [];
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={640} mt="xl" component="section" aria-labelledby="sso-requests-title">
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      maw={640}
+      mt="xl"
+      component="section"
+      aria-labelledby="sso-requests-title"
+    >
       <Stack>
         <Title order={2} size="h4" id="sso-requests-title">
           {t('organization.sso.requestsTitle')}
@@ -157,10 +212,19 @@ function JoinRequests() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end">
-                      <Button size="xs" onClick={() => decide.mutate({ request, approve: true })} aria-label={`${t('organization.sso.approve')}: ${request.name}`}>
+                      <Button
+                        size="xs"
+                        onClick={() => decide.mutate({ request, approve: true })}
+                        aria-label={`${t('organization.sso.approve')}: ${request.name}`}
+                      >
                         {t('organization.sso.approve')}
                       </Button>
-                      <Button size="xs" variant="default" onClick={() => decide.mutate({ request, approve: false })} aria-label={`${t('organization.sso.decline')}: ${request.name}`}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => decide.mutate({ request, approve: false })}
+                        aria-label={`${t('organization.sso.decline')}: ${request.name}`}
+                      >
                         {t('organization.sso.decline')}
                       </Button>
                     </Group>

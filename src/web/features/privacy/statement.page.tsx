@@ -64,7 +64,13 @@ export function PrivacyStatementPage() {
           <Stack gap="lg">
             <Text>{data.intro}</Text>
             {data.sections.map((section) => (
-              <Paper key={section.key} component="section" withBorder p={{ base: 'md', sm: 'lg' }} aria-labelledby={`statement-${section.key}`}>
+              <Paper
+                key={section.key}
+                component="section"
+                withBorder
+                p={{ base: 'md', sm: 'lg' }}
+                aria-labelledby={`statement-${section.key}`}
+              >
                 <Title order={2} size="h4" mb="sm" id={`statement-${section.key}`}>
                   {section.title}
                 </Title>

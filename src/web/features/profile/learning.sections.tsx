@@ -14,7 +14,10 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 // conversations with me.
 
 function useDigestPreference() {
-  return useQuery({ queryKey: queryKeys.digestPreference, queryFn: () => apiGet<{ digest: boolean }>('/api/v1/digest/preference') });
+  return useQuery({
+    queryKey: queryKeys.digestPreference,
+    queryFn: () => apiGet<{ digest: boolean }>('/api/v1/digest/preference'),
+  });
 }
 
 function useSetDigestPreference() {
@@ -41,7 +44,11 @@ export function DigestSection() {
           description={t('digest.description')}
           checked={preference.data?.digest ?? true}
           disabled={!preference.data || set.isPending}
-          onChange={(event) => set.mutate(event.currentTarget.checked, { onSuccess: (data) => notifySuccess(data.digest ? t('digest.on') : t('digest.off')) })}
+          onChange={(event) =>
+            set.mutate(event.currentTarget.checked, {
+              onSuccess: (data) => notifySuccess(data.digest ? t('digest.on') : t('digest.off')),
+            })
+          }
         />
       </Stack>
     </Paper>

@@ -30,7 +30,10 @@ export function PrivacyStatementSection({ organizationName }: { organizationName
 export function FigureViewsSection() {
   const { t } = useTranslation();
   const format = useFormat();
-  const views = useQuery({ queryKey: queryKeys.figureViews, queryFn: () => apiGet<FigureViewList>('/api/v1/me/figure-views') });
+  const views = useQuery({
+    queryKey: queryKeys.figureViews,
+    queryFn: () => apiGet<FigureViewList>('/api/v1/me/figure-views'),
+  });
   const data = views.data;
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="figure-views-title">

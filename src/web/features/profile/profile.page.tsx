@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
+import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import { apiGet, apiPatch, apiPost, isApiError } from '../../app/api-client';
 import { applyLanguage, currentLanguage, storeLanguage } from '../../app/i18n';
 import { applyFieldErrors } from '../../app/problem';
@@ -19,7 +20,6 @@ import { PageHeader } from '../../components/page-header.component';
 import { PasswordField } from '../../components/password-field.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
-import { hasEmailAddress } from '../../../contracts/workforce.contract';
 import { CounterPinSection } from './counter-pin.section';
 import { DigestSection, MyNotesSection } from './learning.sections';
 import { FigureViewsSection, PrivacyStatementSection } from './privacy.sections';
@@ -57,7 +57,9 @@ export function ProfilePage() {
         {me.member && me.member.roles.some((role) => role !== 'advisor') && <CounterPinSection />}
         {/* People who sign in with a code card have no password (their address is a placeholder). */}
         {hasEmailAddress(me.user.email) && <PasswordSection />}
-        {me.member && me.activeOrganization && <PrivacyStatementSection organizationName={me.activeOrganization.name} />}
+        {me.member && me.activeOrganization && (
+          <PrivacyStatementSection organizationName={me.activeOrganization.name} />
+        )}
         {me.member && <FigureViewsSection />}
         {me.member && me.activeOrganization && <MyDataSection organizationName={me.activeOrganization.name} />}
         <OrganizationsSection />
@@ -175,7 +177,10 @@ function PasswordSection() {
     },
     onError: (error) => {
       applyFieldErrors(form, t, error);
-      if (isApiError(error) && error.fieldErrors.some((e) => e.path === 'body.currentPassword' && e.code === 'invalid_credentials')) {
+      if (
+        isApiError(error) &&
+        error.fieldErrors.some((e) => e.path === 'body.currentPassword' && e.code === 'invalid_credentials')
+      ) {
         form.setFieldError('currentPassword', t('profile.password.wrongCurrent'));
       }
     },

@@ -7,7 +7,17 @@ import { FormModal, useFormModalActions } from './form-modal.component';
 import { useCompleteStep } from './promises.api';
 
 /** The follow-up after delivery: how did it land with the customer? Saving it closes the step. */
-export function CustomerReactionModal({ promiseId, step, opened, onClose }: { promiseId: string; step: PromiseStep; opened: boolean; onClose: () => void }) {
+export function CustomerReactionModal({
+  promiseId,
+  step,
+  opened,
+  onClose,
+}: {
+  promiseId: string;
+  step: PromiseStep;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const complete = useCompleteStep(promiseId);
   const form = useForm<{ reactionScore: number | null; reactionText: string }>({
@@ -18,7 +28,11 @@ export function CustomerReactionModal({ promiseId, step, opened, onClose }: { pr
   const submit = () => {
     if (form.validate().hasErrors) return;
     complete.mutate(
-      { stepId: step.id, reactionText: form.values.reactionText.trim() || undefined, reactionScore: form.values.reactionScore ?? undefined },
+      {
+        stepId: step.id,
+        reactionText: form.values.reactionText.trim() || undefined,
+        reactionScore: form.values.reactionScore ?? undefined,
+      },
       {
         onSuccess: () => succeeded(t('promises.reaction.done')),
         onError: failed,
@@ -36,8 +50,19 @@ export function CustomerReactionModal({ promiseId, step, opened, onClose }: { pr
       onClose={close}
     >
       <Text size="sm">{step.what}</Text>
-      <ScoreButtons label={t('promises.reaction.score')} value={form.values.reactionScore} onChange={(score) => form.setFieldValue('reactionScore', score)} />
-      <Textarea label={t('promises.reaction.text')} autosize minRows={3} maxRows={8} maxLength={2000} {...form.getInputProps('reactionText')} />
+      <ScoreButtons
+        label={t('promises.reaction.score')}
+        value={form.values.reactionScore}
+        onChange={(score) => form.setFieldValue('reactionScore', score)}
+      />
+      <Textarea
+        label={t('promises.reaction.text')}
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={2000}
+        {...form.getInputProps('reactionText')}
+      />
     </FormModal>
   );
 }

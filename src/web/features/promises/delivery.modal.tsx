@@ -15,7 +15,15 @@ interface DeliveryValues {
 }
 
 /** The customer has it: kept when every hand-off was on time and it came by the day. Optionally plan the follow-up. */
-export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDetail; opened: boolean; onClose: () => void }) {
+export function DeliveryModal({
+  promise,
+  opened,
+  onClose,
+}: {
+  promise: PromiseDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const days = useDays();
@@ -26,15 +34,33 @@ export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDe
     initialValues: {
       deliveredOn: days.today,
       withFollowUp: true,
-      followUp: { teamId: defaultTeam, what: t('promises.delivery.followUpDefault'), dueDate: days.addDays(days.today, 7) },
+      followUp: {
+        teamId: defaultTeam,
+        what: t('promises.delivery.followUpDefault'),
+        dueDate: days.addDays(days.today, 7),
+      },
     },
     validate: {
-      deliveredOn: (v) => (!isDay(v) ? t('validation.required') : v > days.today ? t('promises.fieldErrors.in_the_future') : null),
+      deliveredOn: (v) =>
+        !isDay(v) ? t('validation.required') : v > days.today ? t('promises.fieldErrors.in_the_future') : null,
       followUp: {
         teamId: (v, all) => (all.withFollowUp && !v ? t('validation.required') : null),
-        what: (v, all) => (!all.withFollowUp ? null : !v.trim() ? t('validation.required') : v.trim().length > 300 ? t('validation.too_big') : null),
+        what: (v, all) =>
+          !all.withFollowUp
+            ? null
+            : !v.trim()
+              ? t('validation.required')
+              : v.trim().length > 300
+                ? t('validation.too_big')
+                : null,
         dueDate: (v, all) =>
-          !all.withFollowUp ? null : !isDay(v) ? t('validation.required') : v < all.deliveredOn ? t('promises.fieldErrors.before_delivery') : null,
+          !all.withFollowUp
+            ? null
+            : !isDay(v)
+              ? t('validation.required')
+              : v < all.deliveredOn
+                ? t('promises.fieldErrors.before_delivery')
+                : null,
       },
     },
   });
@@ -45,7 +71,9 @@ export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDe
     deliver.mutate(
       {
         deliveredOn: v.deliveredOn,
-        followUp: v.withFollowUp ? { teamId: v.followUp.teamId, what: v.followUp.what.trim(), dueDate: v.followUp.dueDate } : null,
+        followUp: v.withFollowUp
+          ? { teamId: v.followUp.teamId, what: v.followUp.what.trim(), dueDate: v.followUp.dueDate }
+          : null,
       },
       {
         onSuccess: () => succeeded(t('promises.delivery.done')),
@@ -57,7 +85,9 @@ export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDe
   const stepsOpen = promise.steps.some((step) => step.kind === 'handoff' && !step.done);
   const teamOptions = (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
   if (!teamOptions.some((o) => o.value === form.values.followUp.teamId) && form.values.followUp.teamId) {
-    const known = [promise.makerTeam, promise.ownerTeam, ...(me.member?.teams ?? [])].find((team) => team?.id === form.values.followUp.teamId);
+    const known = [promise.makerTeam, promise.ownerTeam, ...(me.member?.teams ?? [])].find(
+      (team) => team?.id === form.values.followUp.teamId,
+    );
     if (known) teamOptions.unshift({ value: known.id, label: known.name });
   }
   return (
@@ -76,7 +106,13 @@ export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDe
           <Text size="sm">{t('errors.steps_not_done')}</Text>
         </Alert>
       )}
-      <TextInput type="date" label={t('promises.delivery.deliveredOn')} withAsterisk max={days.today} {...form.getInputProps('deliveredOn')} />
+      <TextInput
+        type="date"
+        label={t('promises.delivery.deliveredOn')}
+        withAsterisk
+        max={days.today}
+        {...form.getInputProps('deliveredOn')}
+      />
       <Checkbox
         label={t('promises.delivery.withFollowUp')}
         description={t('promises.delivery.withFollowUpHint')}
@@ -84,9 +120,25 @@ export function DeliveryModal({ promise, opened, onClose }: { promise: PromiseDe
       />
       {form.values.withFollowUp && (
         <Stack gap="sm">
-          <NativeSelect label={t('promises.delivery.followUpTeam')} withAsterisk data={teamOptions} {...form.getInputProps('followUp.teamId')} />
-          <TextInput label={t('promises.delivery.followUpWhat')} withAsterisk maxLength={300} {...form.getInputProps('followUp.what')} />
-          <TextInput type="date" label={t('promises.delivery.followUpDay')} withAsterisk min={form.values.deliveredOn} {...form.getInputProps('followUp.dueDate')} />
+          <NativeSelect
+            label={t('promises.delivery.followUpTeam')}
+            withAsterisk
+            data={teamOptions}
+            {...form.getInputProps('followUp.teamId')}
+          />
+          <TextInput
+            label={t('promises.delivery.followUpWhat')}
+            withAsterisk
+            maxLength={300}
+            {...form.getInputProps('followUp.what')}
+          />
+          <TextInput
+            type="date"
+            label={t('promises.delivery.followUpDay')}
+            withAsterisk
+            min={form.values.deliveredOn}
+            {...form.getInputProps('followUp.dueDate')}
+          />
         </Stack>
       )}
     </FormModal>

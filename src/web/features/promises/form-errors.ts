@@ -34,7 +34,11 @@ export function promiseFieldMessage(t: TFunction, code: string, fallback: string
  * The server's field errors as form errors. `fieldOf` turns a body path ("steps.0.dueDate") into the
  * form's field, or null when the form has no such field; the first error of a field wins.
  */
-export function formErrorsOf(t: TFunction, error: unknown, fieldOf: (path: string) => string | null): Record<string, string> {
+export function formErrorsOf(
+  t: TFunction,
+  error: unknown,
+  fieldOf: (path: string) => string | null,
+): Record<string, string> {
   const result: Record<string, string> = {};
   if (!isApiError(error)) return result;
   for (const fieldError of error.fieldErrors) {

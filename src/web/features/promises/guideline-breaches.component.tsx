@@ -18,12 +18,22 @@ interface GuidelineBreachesProps {
 export function GuidelineBreaches({ breaches, serverWantsReason, reasonRef, reasonProps }: GuidelineBreachesProps) {
   const { t } = useTranslation();
   return (
-    <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }} aria-live="polite">
+    <Paper
+      p="sm"
+      radius="md"
+      bg="yellow.0"
+      style={{ border: '1px solid var(--mantine-color-yellow-4)' }}
+      aria-live="polite"
+    >
       <Stack gap="xs">
         <Text size="sm" fw={600}>
           {t('promises.form.breachesTitle')}
         </Text>
-        {breaches.length > 0 ? <BreachList breaches={breaches} /> : serverWantsReason && <Text size="sm">{t('errors.guideline_reason_required')}</Text>}
+        {breaches.length > 0 ? (
+          <BreachList breaches={breaches} />
+        ) : (
+          serverWantsReason && <Text size="sm">{t('errors.guideline_reason_required')}</Text>
+        )}
         <Text size="sm">{t('promises.form.breachesText')}</Text>
         <Textarea
           ref={reasonRef}

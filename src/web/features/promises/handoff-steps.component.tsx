@@ -20,8 +20,20 @@ export function HandoffStepsField({ form, teams, today }: { form: PromiseForm; t
   const id = useId();
   const steps = form.values.steps;
   return (
-    <Input.Wrapper label={t('promises.form.steps')} description={t('promises.form.stepsHint')} labelElement="div" id={id} error={form.errors.steps}>
-      <Stack gap="sm" mt={6} component="ol" aria-labelledby={`${id}-label`} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <Input.Wrapper
+      label={t('promises.form.steps')}
+      description={t('promises.form.stepsHint')}
+      labelElement="div"
+      id={id}
+      error={form.errors.steps}
+    >
+      <Stack
+        gap="sm"
+        mt={6}
+        component="ol"
+        aria-labelledby={`${id}-label`}
+        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+      >
         {steps.map((step, index) => (
           <li key={step.key}>
             <StepRow form={form} index={index} teams={teams} today={today} />
@@ -44,7 +56,17 @@ export function HandoffStepsField({ form, teams, today }: { form: PromiseForm; t
   );
 }
 
-function StepRow({ form, index, teams, today }: { form: PromiseForm; index: number; teams: TeamOption[]; today: string }) {
+function StepRow({
+  form,
+  index,
+  teams,
+  today,
+}: {
+  form: PromiseForm;
+  index: number;
+  teams: TeamOption[];
+  today: string;
+}) {
   const { t } = useTranslation();
   const count = form.values.steps.length;
   const step = form.values.steps[index]!;
@@ -58,17 +80,33 @@ function StepRow({ form, index, teams, today }: { form: PromiseForm; index: numb
         </Text>
         <Group gap={4}>
           {index > 0 && (
-            <Button size="compact-sm" variant="subtle" aria-label={t('promises.form.moveUpLabel', { n })} onClick={() => form.reorderListItem('steps', { from: index, to: index - 1 })}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-label={t('promises.form.moveUpLabel', { n })}
+              onClick={() => form.reorderListItem('steps', { from: index, to: index - 1 })}
+            >
               {t('promises.form.moveUp')}
             </Button>
           )}
           {index < count - 1 && (
-            <Button size="compact-sm" variant="subtle" aria-label={t('promises.form.moveDownLabel', { n })} onClick={() => form.reorderListItem('steps', { from: index, to: index + 1 })}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-label={t('promises.form.moveDownLabel', { n })}
+              onClick={() => form.reorderListItem('steps', { from: index, to: index + 1 })}
+            >
               {t('promises.form.moveDown')}
             </Button>
           )}
           {count > 1 && (
-            <Button size="compact-sm" variant="subtle" color="red" aria-label={t('promises.form.removeStepLabel', { n })} onClick={() => form.removeListItem('steps', index)}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              aria-label={t('promises.form.removeStepLabel', { n })}
+              onClick={() => form.removeListItem('steps', index)}
+            >
               {t('promises.form.removeStep')}
             </Button>
           )}
@@ -95,7 +133,13 @@ function StepRow({ form, index, teams, today }: { form: PromiseForm; index: numb
             {...form.getInputProps(`${path}.dueDate`)}
           />
         </SimpleGrid>
-        <TextInput label={t('promises.form.stepWhat')} withAsterisk maxLength={300} autoComplete="off" {...form.getInputProps(`${path}.what`)} />
+        <TextInput
+          label={t('promises.form.stepWhat')}
+          withAsterisk
+          maxLength={300}
+          autoComplete="off"
+          {...form.getInputProps(`${path}.what`)}
+        />
         {step.teamId ? (
           <OwnerSelect teamId={step.teamId} inputProps={form.getInputProps(`${path}.ownerMemberId`)} />
         ) : null}
@@ -112,7 +156,10 @@ function OwnerSelect({ teamId, inputProps }: { teamId: string; inputProps: GetIn
   return (
     <NativeSelect
       label={t('promises.form.stepOwner')}
-      data={[{ value: '', label: t('promises.form.noOwner') }, ...members.map((member) => ({ value: member.id, label: member.name }))]}
+      data={[
+        { value: '', label: t('promises.form.noOwner') },
+        ...members.map((member) => ({ value: member.id, label: member.name })),
+      ]}
       disabled={team.isPending}
       {...inputProps}
     />

@@ -16,8 +16,16 @@ import { CustomerField } from './customer-field.component';
 import { formErrorsOf, newPromiseField } from './form-errors';
 import { GuidelineBreaches } from './guideline-breaches.component';
 import { HandoffStepsField } from './handoff-steps.component';
+import {
+  defaultOwnerTeam,
+  emptyPromise,
+  moveStepDays,
+  OUTSIDE_PROFILE,
+  offeringIdOf,
+  type PromiseFormValues,
+  toCreateBody,
+} from './promise-form';
 import { daysText } from './promise-labels';
-import { defaultOwnerTeam, emptyPromise, moveStepDays, offeringIdOf, OUTSIDE_PROFILE, type PromiseFormValues, toCreateBody } from './promise-form';
 import { type CheckInput, useCreatePromise, useGuidelineCheck } from './promises.api';
 import { isDay, useDays } from './use-days';
 
@@ -36,7 +44,9 @@ export function NewPromisePage() {
 function useBreachesWhileTyping(values: PromiseFormValues, today: string) {
   const offeringId = offeringIdOf(values.offering);
   const checkable = offeringId !== undefined && isDay(values.dueDate) && values.dueDate >= today;
-  const input: CheckInput | null = checkable ? { offeringId, dueDate: values.dueDate, conditionsMet: values.conditionsMet } : null;
+  const input: CheckInput | null = checkable
+    ? { offeringId, dueDate: values.dueDate, conditionsMet: values.conditionsMet }
+    : null;
   const key = input ? JSON.stringify(input) : '';
   const [debounced] = useDebouncedValue(key, 400);
   const check = useGuidelineCheck(debounced ? (JSON.parse(debounced) as CheckInput) : null);
@@ -62,12 +72,14 @@ function NewPromiseForm() {
   const form = useForm<PromiseFormValues>({
     initialValues: emptyPromise(),
     validate: {
-      customerName: (v) => (!v.trim() ? t('validation.required') : v.trim().length > 200 ? t('validation.too_big') : null),
+      customerName: (v) =>
+        !v.trim() ? t('validation.required') : v.trim().length > 200 ? t('validation.too_big') : null,
       contactPerson: (v) => (v.trim().length > 200 ? t('validation.too_big') : null),
       segment: (v) => (v.trim().length > 100 ? t('validation.too_big') : null),
       what: (v) => (!v.trim() ? t('validation.required') : v.trim().length > 1000 ? t('validation.too_big') : null),
       offering: (v) => (v ? null : t('promises.form.chooseOffering')),
-      dueDate: (v) => (!isDay(v) ? t('validation.required') : v < days.today ? t('promises.fieldErrors.in_the_past') : null),
+      dueDate: (v) =>
+        !isDay(v) ? t('validation.required') : v < days.today ? t('promises.fieldErrors.in_the_past') : null,
       ownerTeamId: (v) => (v ? null : t('validation.required')),
       steps: {
         teamId: (v) => (v ? null : t('validation.required')),
@@ -81,7 +93,14 @@ function NewPromiseForm() {
                 ? t('promises.fieldErrors.after_promise')
                 : null,
       },
-      breachReason: (v) => (!needsReason ? null : !v.trim() ? t('promises.form.breachReasonRequired') : v.trim().length > 1000 ? t('validation.too_big') : null),
+      breachReason: (v) =>
+        !needsReason
+          ? null
+          : !v.trim()
+            ? t('promises.form.breachReasonRequired')
+            : v.trim().length > 1000
+              ? t('validation.too_big')
+              : null,
     },
   });
 
@@ -141,7 +160,11 @@ function NewPromiseForm() {
 
         <CustomerField
           value={form.values}
-          errors={{ customerName: form.errors.customerName, contactPerson: form.errors.contactPerson, segment: form.errors.segment }}
+          errors={{
+            customerName: form.errors.customerName,
+            contactPerson: form.errors.contactPerson,
+            segment: form.errors.segment,
+          }}
           onChange={(changes) => {
             form.setValues(changes);
             for (const field of Object.keys(changes)) form.clearFieldError(field);
@@ -163,7 +186,11 @@ function NewPromiseForm() {
           <NativeSelect
             label={t('promises.form.offering')}
             withAsterisk
-            description={offering?.leadTimeDays ? t('promises.form.leadTime', { days: daysText(t, offering.leadTimeDays) }) : undefined}
+            description={
+              offering?.leadTimeDays
+                ? t('promises.form.leadTime', { days: daysText(t, offering.leadTimeDays) })
+                : undefined
+            }
             data={[
               { value: '', label: t('promises.form.chooseOfferingOption') },
               ...(offerings.data ?? []).map((o) => ({ value: o.id, label: o.name })),
@@ -190,7 +217,11 @@ function NewPromiseForm() {
         </SimpleGrid>
 
         {offering && offering.conditions.length > 0 && (
-          <Checkbox.Group label={t('promises.form.conditions')} description={t('promises.form.conditionsHint')} {...form.getInputProps('conditionsMet')}>
+          <Checkbox.Group
+            label={t('promises.form.conditions')}
+            description={t('promises.form.conditionsHint')}
+            {...form.getInputProps('conditionsMet')}
+          >
             <Stack gap={6} mt={6}>
               {offering.conditions.map((condition) => (
                 <Checkbox key={condition} value={condition} label={condition} />
@@ -210,15 +241,34 @@ function NewPromiseForm() {
         <HandoffStepsField form={form} teams={teamOptions} today={days.today} />
 
         {needsReason && (
-          <GuidelineBreaches breaches={breaches} serverWantsReason={serverWantsReason} reasonRef={reasonRef} reasonProps={form.getInputProps('breachReason')} />
+          <GuidelineBreaches
+            breaches={breaches}
+            serverWantsReason={serverWantsReason}
+            reasonRef={reasonRef}
+            reasonProps={form.getInputProps('breachReason')}
+          />
         )}
 
         <Box
           style={
-            phone ? { position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0 12px', zIndex: 2 } : undefined
+            phone
+              ? {
+                  position: 'sticky',
+                  bottom: 0,
+                  background: 'var(--mantine-color-body)',
+                  padding: '8px 0 12px',
+                  zIndex: 2,
+                }
+              : undefined
           }
         >
-          <Button type="submit" size="lg" fullWidth={phone} loading={create.isPending} color={needsReason ? 'orange' : undefined}>
+          <Button
+            type="submit"
+            size="lg"
+            fullWidth={phone}
+            loading={create.isPending}
+            color={needsReason ? 'orange' : undefined}
+          >
             {needsReason ? t('promises.form.saveAnyway') : t('promises.form.save')}
           </Button>
         </Box>

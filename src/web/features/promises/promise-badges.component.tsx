@@ -17,7 +17,13 @@ export function StepStateBadge({ step }: { step: PromiseStep }) {
   const { t } = useTranslation();
   const state = stepState(step);
   return (
-    <Badge color={STEP_STATE_COLORS[state]} variant={state === 'late' ? 'filled' : 'light'} size="sm" tt="none" style={{ flexShrink: 0 }}>
+    <Badge
+      color={STEP_STATE_COLORS[state]}
+      variant={state === 'late' ? 'filled' : 'light'}
+      size="sm"
+      tt="none"
+      style={{ flexShrink: 0 }}
+    >
       {stepStateLabel(t, state)}
     </Badge>
   );
@@ -41,9 +47,23 @@ export function BreachFlag({ breaches, inLink = false }: { breaches: GuidelineBr
   if (breaches.length === 0) return null;
   const label = `${t('promises.flag.label')}: ${breaches.map((b) => breachText(t, b)).join('; ')}`;
   const flag = (
-    <svg width={18} height={18} viewBox="0 0 20 20" role="img" aria-label={label} tabIndex={inLink ? undefined : 0} style={{ flexShrink: 0 }}>
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 20 20"
+      role="img"
+      aria-label={label}
+      tabIndex={inLink ? undefined : 0}
+      style={{ flexShrink: 0 }}
+    >
       <path d="M4 2v16" stroke="var(--mantine-color-orange-8)" strokeWidth="2" strokeLinecap="round" />
-      <path d="M5 3h10l-2.5 3.5L15 10H5z" fill="var(--mantine-color-orange-5)" stroke="var(--mantine-color-orange-8)" strokeWidth="1.2" strokeLinejoin="round" />
+      <path
+        d="M5 3h10l-2.5 3.5L15 10H5z"
+        fill="var(--mantine-color-orange-5)"
+        stroke="var(--mantine-color-orange-8)"
+        strokeWidth="1.2"
+        strokeLinejoin="round"
+      />
     </svg>
   );
   if (inLink) return flag;

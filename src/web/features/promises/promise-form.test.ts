@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOwnerTeam, emptyPromise, emptyStep, moveStepDays, OUTSIDE_PROFILE, type PromiseFormValues, toCreateBody } from './promise-form';
+import {
+  defaultOwnerTeam,
+  emptyPromise,
+  emptyStep,
+  moveStepDays,
+  OUTSIDE_PROFILE,
+  type PromiseFormValues,
+  toCreateBody,
+} from './promise-form';
 
 const filled = (changes: Partial<PromiseFormValues> = {}): PromiseFormValues => ({
   ...emptyPromise(),
@@ -65,6 +73,10 @@ describe('the form helpers', () => {
 
   it('move the steps that were due on the promised day along with it', () => {
     const steps = [emptyStep('a', '2026-12-01'), emptyStep('b', '2026-11-20'), emptyStep('c', '')];
-    expect(moveStepDays(steps, '2026-12-01', '2026-12-05').map((s) => s.dueDate)).toEqual(['2026-12-05', '2026-11-20', '2026-12-05']);
+    expect(moveStepDays(steps, '2026-12-01', '2026-12-05').map((s) => s.dueDate)).toEqual([
+      '2026-12-05',
+      '2026-11-20',
+      '2026-12-05',
+    ]);
   });
 });

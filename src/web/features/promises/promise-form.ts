@@ -78,7 +78,11 @@ export function toCreateBody(values: PromiseFormValues, withReason: boolean): Cr
   return {
     customer: values.customerId
       ? { id: values.customerId }
-      : { name: values.customerName.trim(), contactPerson: optional(values.contactPerson), segment: optional(values.segment) },
+      : {
+          name: values.customerName.trim(),
+          contactPerson: optional(values.contactPerson),
+          segment: optional(values.segment),
+        },
     what: values.what.trim(),
     ownerTeamId: values.ownerTeamId,
     offeringId: offeringIdOf(values.offering) ?? null,

@@ -11,7 +11,8 @@ import { useDays } from './use-days';
 type PromiseEvent = PromiseDetail['history'][number];
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const isStatus = (value: unknown): value is PromiseStatusName => (PROMISE_STATUSES as readonly unknown[]).includes(value);
+const isStatus = (value: unknown): value is PromiseStatusName =>
+  (PROMISE_STATUSES as readonly unknown[]).includes(value);
 
 /** One event in words: who did what (the step named where it is about a step). */
 function eventText(t: TFunction, event: PromiseEvent, stepWhat: string, day: (day: string) => string): string {
@@ -23,11 +24,18 @@ function eventText(t: TFunction, event: PromiseEvent, stepWhat: string, day: (da
     case 'accepted':
       return t('promises.history.accepted', { name, step: stepWhat });
     case 'done':
-      return data.late === true ? t('promises.history.doneLate', { name, step: stepWhat }) : t('promises.history.done', { name, step: stepWhat });
+      return data.late === true
+        ? t('promises.history.doneLate', { name, step: stepWhat })
+        : t('promises.history.done', { name, step: stepWhat });
     case 'sent_back':
       return t('promises.history.sentBack', { name, step: stepWhat, reason: text(data.reason) });
     case 'renegotiated':
-      return t('promises.history.renegotiated', { name, from: day(text(data.from)), to: day(text(data.to)), reason: text(data.reason) });
+      return t('promises.history.renegotiated', {
+        name,
+        from: day(text(data.from)),
+        to: day(text(data.to)),
+        reason: text(data.reason),
+      });
     case 'delivered':
       return t('promises.history.delivered', {
         name,
@@ -35,9 +43,14 @@ function eventText(t: TFunction, event: PromiseEvent, stepWhat: string, day: (da
         outcome: isStatus(data.outcome) ? statusLabel(t, data.outcome) : '—',
       });
     case 'rated':
-      return t('promises.history.rated', { name, step: stepWhat, score: typeof data.score === 'number' ? data.score : '?' });
+      return t('promises.history.rated', {
+        name,
+        step: stepWhat,
+        score: typeof data.score === 'number' ? data.score : '?',
+      });
     case 'reaction': {
-      const score = typeof data.reactionScore === 'number' ? scoreLabel(t, data.reactionScore) : t('promises.reaction.noScore');
+      const score =
+        typeof data.reactionScore === 'number' ? scoreLabel(t, data.reactionScore) : t('promises.reaction.noScore');
       const comment = text(data.reactionText);
       return t('promises.history.reaction', { name, score }) + (comment ? ` — ${comment}` : '');
     }

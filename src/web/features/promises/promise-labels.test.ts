@@ -13,6 +13,12 @@ describe('stepState', () => {
     expect(stepState(step)).toBe('waiting');
     expect(stepState({ ...step, accepted: { by, at: '2026-12-01T09:00:00Z' } })).toBe('accepted');
     expect(stepState({ ...step, sentBack: { by, at: '2026-12-01T09:00:00Z', reason: 'r' } })).toBe('sent_back');
-    expect(stepState({ ...step, accepted: { by, at: '2026-12-01T09:00:00Z' }, done: { by, on: '2026-12-02', at: '2026-12-02T09:00:00Z' } })).toBe('done');
+    expect(
+      stepState({
+        ...step,
+        accepted: { by, at: '2026-12-01T09:00:00Z' },
+        done: { by, on: '2026-12-02', at: '2026-12-02T09:00:00Z' },
+      }),
+    ).toBe('done');
   });
 });

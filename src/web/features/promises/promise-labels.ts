@@ -82,7 +82,10 @@ export function breachText(t: TFunction, breach: GuidelineBreachDto): string {
     case 'outside_profile':
       return t('promises.breach.outside_profile');
     case 'lead_time':
-      return t('promises.breach.lead_time', { days: daysText(t, breach.days), minimum: daysText(t, breach.minimumDays) });
+      return t('promises.breach.lead_time', {
+        days: daysText(t, breach.days),
+        minimum: daysText(t, breach.minimumDays),
+      });
     case 'condition_not_met':
       return t('promises.breach.condition_not_met', { condition: breach.condition });
   }

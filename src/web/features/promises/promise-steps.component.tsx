@@ -17,7 +17,15 @@ export function PromiseSteps({ promise }: { promise: PromiseDetail }) {
   return (
     <Timeline active={lastDone} bulletSize={26} lineWidth={2} color="teal">
       {promise.steps.map((step, index) => (
-        <Timeline.Item key={step.id} title={<StepTitle step={step} />} bullet={<Text size="xs" fw={700}>{step.done ? '✓' : index + 1}</Text>}>
+        <Timeline.Item
+          key={step.id}
+          title={<StepTitle step={step} />}
+          bullet={
+            <Text size="xs" fw={700}>
+              {step.done ? '✓' : index + 1}
+            </Text>
+          }
+        >
           <StepBody promiseId={promise.id} step={step} />
         </Timeline.Item>
       ))}
@@ -83,7 +91,14 @@ function StepBody({ promiseId, step }: { promiseId: string; step: PromiseStep })
         </Text>
       )}
       {step.sentBack && (
-        <Alert color="orange" p="xs" title={t('promises.steps.sentBackBy', { name: step.sentBack.by.name, date: format.date(step.sentBack.at, true) })}>
+        <Alert
+          color="orange"
+          p="xs"
+          title={t('promises.steps.sentBackBy', {
+            name: step.sentBack.by.name,
+            date: format.date(step.sentBack.at, true),
+          })}
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {step.sentBack.reason}
           </Text>

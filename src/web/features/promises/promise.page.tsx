@@ -27,7 +27,8 @@ import { useDays } from './use-days';
 export function PromisePage() {
   const { promiseId = '' } = useParams();
   const promise = usePromise(promiseId);
-  if (promise.error && isApiError(promise.error) && (promise.error.status === 404 || promise.error.status === 400)) return <NotFoundPage />;
+  if (promise.error && isApiError(promise.error) && (promise.error.status === 404 || promise.error.status === 400))
+    return <NotFoundPage />;
   if (promise.error) return <ProblemAlert error={promise.error} />;
   if (!promise.data) return <PageLoader />;
   return <PromiseView promise={promise.data} />;
@@ -36,7 +37,10 @@ export function PromisePage() {
 function PromiseView({ promise }: { promise: PromiseDetail }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const canAskCustomer = mayAskForPromise(me.member, { madeById: promise.madeBy.id, ownerTeamId: promise.ownerTeam.id });
+  const canAskCustomer = mayAskForPromise(me.member, {
+    madeById: promise.madeBy.id,
+    ownerTeamId: promise.ownerTeam.id,
+  });
   return (
     <Stack gap="md" maw={820}>
       <div>
@@ -149,7 +153,9 @@ function PromiseFacts({ promise }: { promise: PromiseDetail }) {
           <DataList.Item>
             <DataList.ItemLabel>{t('promises.detail.madeBy')}</DataList.ItemLabel>
             <DataList.ItemValue>
-              {promise.makerTeam ? t('promises.detail.madeByTeam', { name: promise.madeBy.name, team: promise.makerTeam.name }) : promise.madeBy.name}
+              {promise.makerTeam
+                ? t('promises.detail.madeByTeam', { name: promise.madeBy.name, team: promise.makerTeam.name })
+                : promise.madeBy.name}
               <Text span size="sm" c="dimmed">
                 {' '}
                 · {format.date(promise.createdAt, true)}
@@ -184,7 +190,13 @@ function ForgetCustomer({ customer }: { customer: PromiseDetail['customer'] }) {
   return (
     <>
       {' '}
-      <Button size="compact-xs" variant="subtle" color="red" onClick={open} aria-label={t('promises.forget.label', { name: customer.name })}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        onClick={open}
+        aria-label={t('promises.forget.label', { name: customer.name })}
+      >
         {t('promises.forget.button')}
       </Button>
       <ConfirmModal

@@ -70,7 +70,10 @@ export function usePromises(filters: PromiseFilters) {
   const params = filterParams(filters);
   return useInfiniteQuery({
     queryKey: queryKeys.promiseList(params),
-    queryFn: ({ pageParam }) => apiGet<PromisePage>(`/api/v1/promises${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
+    queryFn: ({ pageParam }) =>
+      apiGet<PromisePage>(
+        `/api/v1/promises${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
@@ -89,7 +92,8 @@ export function useWorkList(filters: WorkListFilters, options: { enabled?: boole
   return useInfiniteQuery({
     enabled: options.enabled ?? true,
     queryKey: queryKeys.workList(params),
-    queryFn: ({ pageParam }) => apiGet<StepPage>(`/api/v1/steps${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
+    queryFn: ({ pageParam }) =>
+      apiGet<StepPage>(`/api/v1/steps${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
@@ -101,7 +105,8 @@ export function useCustomers(q: string) {
   const text = q.trim();
   return useQuery({
     queryKey: queryKeys.customers(text.toLowerCase()),
-    queryFn: () => apiGet<{ items: Customer[] }>(`/api/v1/customers${queryString({ q: text.slice(0, 100) || undefined })}`),
+    queryFn: () =>
+      apiGet<{ items: Customer[] }>(`/api/v1/customers${queryString({ q: text.slice(0, 100) || undefined })}`),
     select: (data) => data.items,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
@@ -174,7 +179,15 @@ export function useAcceptStep(promiseId: string) {
 export function useCompleteStep(promiseId: string) {
   const changed = usePromiseChanged();
   return useMutation({
-    mutationFn: ({ stepId, reactionText, reactionScore }: { stepId: string; reactionText?: string; reactionScore?: number }) =>
+    mutationFn: ({
+      stepId,
+      reactionText,
+      reactionScore,
+    }: {
+      stepId: string;
+      reactionText?: string;
+      reactionScore?: number;
+    }) =>
       apiPost<PromiseDetail>(`${stepPath(promiseId, stepId)}/done`, {
         ...(reactionText ? { reactionText } : {}),
         ...(reactionScore ? { reactionScore } : {}),
@@ -186,7 +199,8 @@ export function useCompleteStep(promiseId: string) {
 export function useSendBackStep(promiseId: string) {
   const changed = usePromiseChanged();
   return useMutation({
-    mutationFn: ({ stepId, reason }: { stepId: string; reason: string }) => apiPost<PromiseDetail>(`${stepPath(promiseId, stepId)}/send-back`, { reason }),
+    mutationFn: ({ stepId, reason }: { stepId: string; reason: string }) =>
+      apiPost<PromiseDetail>(`${stepPath(promiseId, stepId)}/send-back`, { reason }),
     onSuccess: changed,
   });
 }
@@ -203,7 +217,8 @@ export function useRateStep(promiseId: string) {
 export function useRenegotiate(promiseId: string) {
   const changed = usePromiseChanged();
   return useMutation({
-    mutationFn: (body: { dueDate: string; reason: string }) => apiPost<PromiseDetail>(`${promisePath(promiseId)}/renegotiate`, body),
+    mutationFn: (body: { dueDate: string; reason: string }) =>
+      apiPost<PromiseDetail>(`${promisePath(promiseId)}/renegotiate`, body),
     onSuccess: changed,
   });
 }

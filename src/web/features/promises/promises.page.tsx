@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +47,13 @@ export function PromisesPage() {
         title={t('promises.list.title')}
         actions={
           <>
-            <Button component="a" href={promisesExportUrl(filters)} download variant="default" size={phone ? 'sm' : 'md'}>
+            <Button
+              component="a"
+              href={promisesExportUrl(filters)}
+              download
+              variant="default"
+              size={phone ? 'sm' : 'md'}
+            >
               {t('promises.list.export')}
             </Button>
             <Button component={Link} to="/promises/new" size={phone ? 'sm' : 'md'}>
@@ -55,7 +75,12 @@ export function PromisesPage() {
           ...(canAll ? [{ value: 'all', label: t('promises.list.all') }] : []),
         ]}
       />
-      {chainLink && <HandoffNote filters={filters} onRemove={() => set({ handoffFrom: undefined, handoffTo: undefined, from: undefined, to: undefined })} />}
+      {chainLink && (
+        <HandoffNote
+          filters={filters}
+          onRemove={() => set({ handoffFrom: undefined, handoffTo: undefined, from: undefined, to: undefined })}
+        />
+      )}
       <FilterBar filters={filters} set={set} />
 
       {promises.error ? (
@@ -69,7 +94,11 @@ export function PromisesPage() {
       ) : (
         <>
           {phone ? <PromiseCards promises={items} /> : <PromiseTable promises={items} />}
-          <LoadMore hasMore={promises.hasNextPage} loading={promises.isFetchingNextPage} onLoad={() => void promises.fetchNextPage()} />
+          <LoadMore
+            hasMore={promises.hasNextPage}
+            loading={promises.isFetchingNextPage}
+            onLoad={() => void promises.fetchNextPage()}
+          />
         </>
       )}
     </>
@@ -124,9 +153,21 @@ function HandoffNote({ filters, onRemove }: { filters: PromiseFilters; onRemove:
         ? t('promises.list.handoffNoteFrom', { from: name(filters.handoffFrom) })
         : t('promises.list.handoffNoteTo', { to: name(filters.handoffTo) });
   const period =
-    filters.from || filters.to ? t('promises.list.handoffPeriod', { from: filters.from ? days.day(filters.from) : '…', to: filters.to ? days.day(filters.to) : '…' }) : '';
+    filters.from || filters.to
+      ? t('promises.list.handoffPeriod', {
+          from: filters.from ? days.day(filters.from) : '…',
+          to: filters.to ? days.day(filters.to) : '…',
+        })
+      : '';
   return (
-    <Alert color="blue" variant="light" mb="md" withCloseButton closeButtonLabel={t('promises.list.removeHandoffNote')} onClose={onRemove}>
+    <Alert
+      color="blue"
+      variant="light"
+      mb="md"
+      withCloseButton
+      closeButtonLabel={t('promises.list.removeHandoffNote')}
+      onClose={onRemove}
+    >
       <Text size="sm">
         {text}
         {period && ` · ${period}`}
@@ -193,7 +234,9 @@ function PromiseTable({ promises }: { promises: PromiseSummary[] }) {
                 <NextStep promise={promise} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{t('promises.list.handoffsDone', { done: promise.stepsDone, total: promise.stepsTotal })}</Text>
+                <Text size="sm">
+                  {t('promises.list.handoffsDone', { done: promise.stepsDone, total: promise.stepsTotal })}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -210,7 +253,13 @@ function PromiseCards({ promises }: { promises: PromiseSummary[] }) {
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {promises.map((promise) => (
         <li key={promise.id}>
-          <Card withBorder padding="md" component={Link} to={`/promises/${promise.id}`} style={{ textDecoration: 'none', color: 'inherit' }}>
+          <Card
+            withBorder
+            padding="md"
+            component={Link}
+            to={`/promises/${promise.id}`}
+            style={{ textDecoration: 'none', color: 'inherit' }}
+          >
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
               <Text size="xs" c="dimmed" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 {promise.customer.name} · {days.day(promise.dueDate)}

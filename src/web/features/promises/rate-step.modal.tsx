@@ -9,7 +9,17 @@ import { useRateStep } from './promises.api';
 const SCORES = ['1', '2', '3', '4', '5'];
 
 /** The receiving team rates the service it got with this hand-off (once). */
-export function RateStepModal({ promiseId, step, opened, onClose }: { promiseId: string; step: PromiseStep; opened: boolean; onClose: () => void }) {
+export function RateStepModal({
+  promiseId,
+  step,
+  opened,
+  onClose,
+}: {
+  promiseId: string;
+  step: PromiseStep;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const rate = useRateStep(promiseId);
@@ -42,7 +52,14 @@ export function RateStepModal({ promiseId, step, opened, onClose }: { promiseId:
       onClose={close}
     >
       <Text size="sm">{t('promises.rate.intro', { team: step.team.name, what: step.what })}</Text>
-      <Input.Wrapper label={t('promises.rate.score')} description={t('promises.rate.scoreHint')} labelElement="div" id={id} withAsterisk error={form.errors.score}>
+      <Input.Wrapper
+        label={t('promises.rate.score')}
+        description={t('promises.rate.scoreHint')}
+        labelElement="div"
+        id={id}
+        withAsterisk
+        error={form.errors.score}
+      >
         <SegmentedControl
           fullWidth
           mt={6}
@@ -52,7 +69,14 @@ export function RateStepModal({ promiseId, step, opened, onClose }: { promiseId:
           data={SCORES}
         />
       </Input.Wrapper>
-      <Textarea label={t('promises.rate.comment')} autosize minRows={2} maxRows={6} maxLength={1000} {...form.getInputProps('comment')} />
+      <Textarea
+        label={t('promises.rate.comment')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={1000}
+        {...form.getInputProps('comment')}
+      />
     </FormModal>
   );
 }

@@ -7,7 +7,15 @@ import { useRenegotiate } from './promises.api';
 import { isDay, useDays } from './use-days';
 
 /** A new day agreed with the customer; the old one stays in the history and the open hand-offs move along. */
-export function RenegotiateModal({ promise, opened, onClose }: { promise: PromiseDetail; opened: boolean; onClose: () => void }) {
+export function RenegotiateModal({
+  promise,
+  opened,
+  onClose,
+}: {
+  promise: PromiseDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const days = useDays();
   const renegotiate = useRenegotiate(promise.id);
@@ -22,7 +30,8 @@ export function RenegotiateModal({ promise, opened, onClose }: { promise: Promis
             : v === promise.dueDate
               ? t('promises.fieldErrors.unchanged')
               : null,
-      reason: (v) => (!v.trim() ? t('promises.renegotiate.reasonRequired') : v.trim().length > 1000 ? t('validation.too_big') : null),
+      reason: (v) =>
+        !v.trim() ? t('promises.renegotiate.reasonRequired') : v.trim().length > 1000 ? t('validation.too_big') : null,
     },
   });
   const { close, succeeded, failed } = useFormModalActions(form, renegotiate, onClose);
@@ -47,8 +56,22 @@ export function RenegotiateModal({ promise, opened, onClose }: { promise: Promis
       onClose={close}
     >
       <Text size="sm">{t('promises.renegotiate.intro', { day: days.day(promise.dueDate) })}</Text>
-      <TextInput type="date" label={t('promises.renegotiate.newDay')} withAsterisk min={days.today} {...form.getInputProps('dueDate')} />
-      <Textarea label={t('promises.renegotiate.reason')} withAsterisk autosize minRows={2} maxRows={6} maxLength={1000} {...form.getInputProps('reason')} />
+      <TextInput
+        type="date"
+        label={t('promises.renegotiate.newDay')}
+        withAsterisk
+        min={days.today}
+        {...form.getInputProps('dueDate')}
+      />
+      <Textarea
+        label={t('promises.renegotiate.reason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={1000}
+        {...form.getInputProps('reason')}
+      />
     </FormModal>
   );
 }

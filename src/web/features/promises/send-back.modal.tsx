@@ -6,12 +6,25 @@ import { FormModal, useFormModalActions } from './form-modal.component';
 import { useSendBackStep } from './promises.api';
 
 /** The work this step depends on was not right: it goes back to the team before, with the reason. */
-export function SendBackModal({ promiseId, step, opened, onClose }: { promiseId: string; step: PromiseStep; opened: boolean; onClose: () => void }) {
+export function SendBackModal({
+  promiseId,
+  step,
+  opened,
+  onClose,
+}: {
+  promiseId: string;
+  step: PromiseStep;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const sendBack = useSendBackStep(promiseId);
   const form = useForm({
     initialValues: { reason: '' },
-    validate: { reason: (v) => (!v.trim() ? t('promises.sendBack.reasonRequired') : v.trim().length > 1000 ? t('validation.too_big') : null) },
+    validate: {
+      reason: (v) =>
+        !v.trim() ? t('promises.sendBack.reasonRequired') : v.trim().length > 1000 ? t('validation.too_big') : null,
+    },
   });
   const { close, succeeded, failed } = useFormModalActions(form, sendBack, onClose);
   const submit = () => {
@@ -35,7 +48,16 @@ export function SendBackModal({ promiseId, step, opened, onClose }: { promiseId:
       onClose={close}
     >
       <Text size="sm">{t('promises.sendBack.intro', { what: step.what })}</Text>
-      <Textarea label={t('promises.sendBack.reason')} withAsterisk autosize minRows={3} maxRows={8} maxLength={1000} data-autofocus {...form.getInputProps('reason')} />
+      <Textarea
+        label={t('promises.sendBack.reason')}
+        withAsterisk
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={1000}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
     </FormModal>
   );
 }

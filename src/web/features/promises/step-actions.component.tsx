@@ -12,7 +12,15 @@ import { SendBackModal } from './send-back.modal';
  * What the caller may do with a step now (the server says so in step.can). `quick` (the work list)
  * keeps to taking it up and finishing it; the promise page also offers sending back and rating.
  */
-export function StepActions({ promiseId, step, quick = false }: { promiseId: string; step: PromiseStep; quick?: boolean }) {
+export function StepActions({
+  promiseId,
+  step,
+  quick = false,
+}: {
+  promiseId: string;
+  step: PromiseStep;
+  quick?: boolean;
+}) {
   const [sendBackOpened, sendBack] = useDisclosure(false);
   const [rateOpened, rate] = useDisclosure(false);
   const [reactionOpened, reaction] = useDisclosure(false);
@@ -28,7 +36,9 @@ export function StepActions({ promiseId, step, quick = false }: { promiseId: str
         onSendBack={sendBack.open}
         onRate={rate.open}
       />
-      {aftersales && <CustomerReactionModal promiseId={promiseId} step={step} opened={reactionOpened} onClose={reaction.close} />}
+      {aftersales && (
+        <CustomerReactionModal promiseId={promiseId} step={step} opened={reactionOpened} onClose={reaction.close} />
+      )}
       {!quick && <SendBackModal promiseId={promiseId} step={step} opened={sendBackOpened} onClose={sendBack.close} />}
       {!quick && <RateStepModal promiseId={promiseId} step={step} opened={rateOpened} onClose={rate.close} />}
     </>

@@ -5,14 +5,17 @@ import { isDay } from './use-days';
 
 export const STATUS_FILTERS: StatusFilter[] = ['active', ...PROMISE_STATUSES, 'any'];
 
-const isStatusFilter = (value: string | null): value is StatusFilter => !!value && (STATUS_FILTERS as string[]).includes(value);
+const isStatusFilter = (value: string | null): value is StatusFilter =>
+  !!value && (STATUS_FILTERS as string[]).includes(value);
 const isId = (value: string | null) => !!value && /^[0-9a-f-]{36}$/i.test(value);
 
 export type FilterChanges = Partial<Record<keyof PromiseFilters, string | undefined>>;
 
 /** A link from the chain looks at the whole chain: every status, and the widest scope allowed. */
 function defaultsFor(chainLink: boolean, allowed: PromiseScope[]): { scope: PromiseScope; status: StatusFilter } {
-  return chainLink ? { scope: allowed.includes('all') ? 'all' : 'team', status: 'any' } : { scope: 'mine', status: 'active' };
+  return chainLink
+    ? { scope: allowed.includes('all') ? 'all' : 'team', status: 'any' }
+    : { scope: 'mine', status: 'active' };
 }
 
 /**

@@ -12,7 +12,7 @@ import { useTeams } from '../teams/teams.api';
 import { LoadMore } from './load-more.component';
 import { StepStateBadge } from './promise-badges.component';
 import { StepDue, StepTitle } from './promise-steps.component';
-import { type WorkListFilters, useWorkList } from './promises.api';
+import { useWorkList, type WorkListFilters } from './promises.api';
 import { StepActions } from './step-actions.component';
 import { useDays } from './use-days';
 
@@ -26,8 +26,14 @@ function useWorkTeams() {
   const allTeams = useTeams({ enabled: everyTeam });
   const mine = (me.member?.teams ?? []).map((team) => ({ id: team.id, name: team.name }));
   const mineIds = new Set(mine.map((team) => team.id));
-  const others = everyTeam ? (allTeams.data ?? []).filter((team) => !mineIds.has(team.id)).map((team) => ({ id: team.id, name: team.name })) : [];
-  return { teams: [...mine, ...others], mineCount: mine.length, loading: everyTeam && mine.length === 0 && allTeams.isPending };
+  const others = everyTeam
+    ? (allTeams.data ?? []).filter((team) => !mineIds.has(team.id)).map((team) => ({ id: team.id, name: team.name }))
+    : [];
+  return {
+    teams: [...mine, ...others],
+    mineCount: mine.length,
+    loading: everyTeam && mine.length === 0 && allTeams.isPending,
+  };
 }
 
 /** "Onze stappen": the steps my teams have to take, soonest first; the work of keeping promises. */
@@ -109,7 +115,11 @@ export function WorkListPage() {
               </li>
             ))}
           </Stack>
-          <LoadMore hasMore={steps.hasNextPage} loading={steps.isFetchingNextPage} onLoad={() => void steps.fetchNextPage()} />
+          <LoadMore
+            hasMore={steps.hasNextPage}
+            loading={steps.isFetchingNextPage}
+            onLoad={() => void steps.fetchNextPage()}
+          />
         </>
       )}
     </>

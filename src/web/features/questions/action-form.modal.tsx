@@ -39,7 +39,8 @@ export function ActionFormModal({
     validate: {
       what: (v) => (!v.trim() ? t('validation.required') : v.trim().length > 500 ? t('validation.too_big') : null),
       ownerName: (v) => (v.trim().length > 120 ? t('validation.too_big') : null),
-      dueOn: (v) => (!isDay(v) ? t('validation.required') : v < days.today ? t('questions.actions.form.notBefore') : null),
+      dueOn: (v) =>
+        !isDay(v) ? t('validation.required') : v < days.today ? t('questions.actions.form.notBefore') : null,
     },
   });
   const { close, succeeded, failed } = useFormModalActions(form, create, onClose);
@@ -47,7 +48,14 @@ export function ActionFormModal({
     if (form.validate().hasErrors) return;
     const v = form.values;
     create.mutate(
-      { questionId: question?.id ?? null, groupKey, what: v.what.trim(), ownerName: v.ownerName.trim(), ownerMemberId: null, dueOn: v.dueOn },
+      {
+        questionId: question?.id ?? null,
+        groupKey,
+        what: v.what.trim(),
+        ownerName: v.ownerName.trim(),
+        ownerMemberId: null,
+        dueOn: v.dueOn,
+      },
       { onSuccess: () => succeeded(t('questions.actions.form.created')), onError: failed },
     );
   };
@@ -79,8 +87,19 @@ export function ActionFormModal({
         data-autofocus
         {...form.getInputProps('what')}
       />
-      <TextInput label={t('questions.actions.form.who')} description={t('questions.actions.form.whoHint')} maxLength={120} {...form.getInputProps('ownerName')} />
-      <TextInput type="date" label={t('questions.actions.form.due')} withAsterisk min={days.today} {...form.getInputProps('dueOn')} />
+      <TextInput
+        label={t('questions.actions.form.who')}
+        description={t('questions.actions.form.whoHint')}
+        maxLength={120}
+        {...form.getInputProps('ownerName')}
+      />
+      <TextInput
+        type="date"
+        label={t('questions.actions.form.due')}
+        withAsterisk
+        min={days.today}
+        {...form.getInputProps('dueOn')}
+      />
     </FormModal>
   );
 }

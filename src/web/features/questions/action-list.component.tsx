@@ -5,16 +5,24 @@ import type { Action } from '../../../contracts/questions.contract';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useDays } from '../promises/use-days';
 import { ActionDoneModal } from './action-done.modal';
-import { type ActionState, actionState } from './results-model';
-import { useResultsFormat } from './results-format';
 import { useUpdateAction } from './results.api';
+import { useResultsFormat } from './results-format';
+import { type ActionState, actionState } from './results-model';
 
 // The actions that follow from results: what, who, by when, and whether it is done. Whoever may edit
 // one marks it done with a note, or opens it again.
 
 const STATE_COLORS: Record<ActionState, string> = { open: 'blue', late: 'orange', done: 'green' };
 
-export function ActionList({ actions, showCampaign = false, empty }: { actions: Action[]; showCampaign?: boolean; empty: string }) {
+export function ActionList({
+  actions,
+  showCampaign = false,
+  empty,
+}: {
+  actions: Action[];
+  showCampaign?: boolean;
+  empty: string;
+}) {
   const [doneFor, setDoneFor] = useState<Action | null>(null);
   if (actions.length === 0) {
     return (
@@ -65,13 +73,18 @@ function ActionItem({ action, showCampaign, onDone }: { action: Action; showCamp
             {stateLabel}
           </Badge>
           <Text size="xs" c="dimmed">
-            {[t('questions.actions.owner', { name: action.ownerName }), t('questions.actions.due', { date: days.day(action.dueOn) })].join(' · ')}
+            {[
+              t('questions.actions.owner', { name: action.ownerName }),
+              t('questions.actions.due', { date: days.day(action.dueOn) }),
+            ].join(' · ')}
           </Text>
         </Group>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {[
             showCampaign ? t('questions.actions.fromCampaign', { title: action.campaignTitle }) : '',
-            action.questionText ? t('questions.actions.onQuestion', { question: f.text(action.questionText) }) : t('questions.actions.wholeGroup'),
+            action.questionText
+              ? t('questions.actions.onQuestion', { question: f.text(action.questionText) })
+              : t('questions.actions.wholeGroup'),
             action.createdByName ? t('questions.actions.createdBy', { name: action.createdByName }) : '',
           ]
             .filter(Boolean)

@@ -6,7 +6,15 @@ import { isLanguage } from '../../app/i18n';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useDays } from '../promises/use-days';
-import { type AnswerEntry, answeredCount, answersPayload, EMPTY_ANSWER, groupByTheme, initialAnswers, OPEN_TEXT_MAX } from './answer-form';
+import {
+  type AnswerEntry,
+  answeredCount,
+  answersPayload,
+  EMPTY_ANSWER,
+  groupByTheme,
+  initialAnswers,
+  OPEN_TEXT_MAX,
+} from './answer-form';
 import { ScaleQuestion } from './answer-scale.component';
 import { textIn, themeLabel } from './campaign-labels';
 import { useSaveAnswers } from './questions.api';
@@ -97,7 +105,15 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
 
           <Box
             style={
-              phone ? { position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0 12px', zIndex: 2 } : undefined
+              phone
+                ? {
+                    position: 'sticky',
+                    bottom: 0,
+                    background: 'var(--mantine-color-body)',
+                    padding: '8px 0 12px',
+                    zIndex: 2,
+                  }
+                : undefined
             }
           >
             <Stack gap="xs">
@@ -105,7 +121,13 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
               <Text size="sm" c="dimmed" aria-live="polite">
                 {t('questions.answer.progress', { answered, total: campaign.questions.length })}
               </Text>
-              <Button type="submit" size="lg" fullWidth={phone} loading={save.isPending} style={phone ? undefined : { alignSelf: 'flex-start' }}>
+              <Button
+                type="submit"
+                size="lg"
+                fullWidth={phone}
+                loading={save.isPending}
+                style={phone ? undefined : { alignSelf: 'flex-start' }}
+              >
                 {t('questions.answer.save')}
               </Button>
             </Stack>
@@ -113,7 +135,11 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
 
           {saved !== null && (
             <Alert ref={doneRef} tabIndex={-1} color="green" role="status">
-              <Text size="sm">{saved > 0 ? t('questions.answer.saved', { day: closesOn }) : t('questions.answer.savedNone', { day: closesOn })}</Text>
+              <Text size="sm">
+                {saved > 0
+                  ? t('questions.answer.saved', { day: closesOn })
+                  : t('questions.answer.savedNone', { day: closesOn })}
+              </Text>
             </Alert>
           )}
         </Stack>
@@ -142,19 +168,39 @@ function QuestionField({ question, number, total, text, entry, minTexts, onChang
     return (
       <>
         {eyebrow}
-        <OpenQuestion text={text} value={entry.text} minTexts={minTexts} onChange={(value) => onChange({ text: value })} />
+        <OpenQuestion
+          text={text}
+          value={entry.text}
+          minTexts={minTexts}
+          onChange={(value) => onChange({ text: value })}
+        />
       </>
     );
   }
   return (
     <>
       {eyebrow}
-      <ScaleQuestion question={text} kind={question.kind} value={entry.value} onChange={(value) => onChange({ value })} />
+      <ScaleQuestion
+        question={text}
+        kind={question.kind}
+        value={entry.value}
+        onChange={(value) => onChange({ value })}
+      />
     </>
   );
 }
 
-function OpenQuestion({ text, value, minTexts, onChange }: { text: string; value: string; minTexts: number; onChange: (value: string) => void }) {
+function OpenQuestion({
+  text,
+  value,
+  minTexts,
+  onChange,
+}: {
+  text: string;
+  value: string;
+  minTexts: number;
+  onChange: (value: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Textarea

@@ -14,7 +14,12 @@ import {
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-function question(n: number, kind: CampaignQuestion['kind'], theme: CampaignQuestion['theme'] = 'values', selfView = false): CampaignQuestion {
+function question(
+  n: number,
+  kind: CampaignQuestion['kind'],
+  theme: CampaignQuestion['theme'] = 'values',
+  selfView = false,
+): CampaignQuestion {
   return {
     id: id(n),
     key: `q${n}`,
@@ -52,7 +57,10 @@ describe('the answer form', () => {
       [scale.id]: { value: 0, text: '' },
       [open.id]: { value: null, text: 'Meer overleg' },
     });
-    expect(initialAnswers([agree], [{ questionId: agree.id, value: 9, text: null }])[agree.id]).toEqual({ value: null, text: '' });
+    expect(initialAnswers([agree], [{ questionId: agree.id, value: 9, text: null }])[agree.id]).toEqual({
+      value: null,
+      text: '',
+    });
   });
 
   it('knows the scores of each kind', () => {
@@ -133,12 +141,16 @@ describe('the mirror', () => {
 
   it('starts from my own earlier self-view', () => {
     expect(initialMirror(campaign)).toEqual({ [agree.id]: 2 });
-    expect(initialMirror({ ...campaign, mirror: { questionIds: [agree.id], answers: [] } })).toEqual({ [agree.id]: null });
+    expect(initialMirror({ ...campaign, mirror: { questionIds: [agree.id], answers: [] } })).toEqual({
+      [agree.id]: null,
+    });
   });
 
   it('sends the scored ones only', () => {
     const other = id(7);
-    expect(mirrorPayload([agree.id, other], { [agree.id]: 5, [other]: null })).toEqual({ answers: [{ questionId: agree.id, value: 5 }] });
+    expect(mirrorPayload([agree.id, other], { [agree.id]: 5, [other]: null })).toEqual({
+      answers: [{ questionId: agree.id, value: 5 }],
+    });
     expect(mirrorPayload([agree.id], { [agree.id]: 6 })).toEqual({ answers: [] });
   });
 });

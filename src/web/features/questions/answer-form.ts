@@ -1,5 +1,5 @@
 import type { CampaignDetail, CampaignQuestion } from '../../../contracts/questions.contract';
-import { THEME_ORDER, type QuestionTheme } from './campaign-labels';
+import { type QuestionTheme, THEME_ORDER } from './campaign-labels';
 import type { AnswersBody, MirrorBody } from './questions.api';
 
 // The answer form of a campaign and the manager's self-view: their state, and the bodies they send.
@@ -62,24 +62,34 @@ export function answersPayload(questions: CampaignQuestion[], state: AnswerState
   for (const question of questions) {
     const entry = state[question.id];
     if (!entry || !isAnswered(question, entry)) continue;
-    if (question.kind === 'open') answers.push({ questionId: question.id, text: entry.text.trim().slice(0, OPEN_TEXT_MAX) });
+    if (question.kind === 'open')
+      answers.push({ questionId: question.id, text: entry.text.trim().slice(0, OPEN_TEXT_MAX) });
     else answers.push({ questionId: question.id, value: entry.value! });
   }
   return { answers };
 }
 
 /** The questions by theme, in the themes' order; within a theme in the campaign's order. Empty themes are left out. */
-export function groupByTheme<T extends { theme: QuestionTheme }>(items: readonly T[]): { theme: QuestionTheme; items: T[] }[] {
-  return THEME_ORDER.map((theme) => ({ theme, items: items.filter((item) => item.theme === theme) })).filter((group) => group.items.length > 0);
+export function groupByTheme<T extends { theme: QuestionTheme }>(
+  items: readonly T[],
+): { theme: QuestionTheme; items: T[] }[] {
+  return THEME_ORDER.map((theme) => ({ theme, items: items.filter((item) => item.theme === theme) })).filter(
+    (group) => group.items.length > 0,
+  );
 }
 
 // ---------- the mirror ----------
 
 /** The self-view questions of the mirror, in the campaign's order. */
-export function mirrorQuestions(campaign: Pick<CampaignDetail, 'questions' | 'mirror'>): (CampaignQuestion & { selfView: NonNullable<CampaignQuestion['selfView']> })[] {
+export function mirrorQuestions(
+  campaign: Pick<CampaignDetail, 'questions' | 'mirror'>,
+): (CampaignQuestion & { selfView: NonNullable<CampaignQuestion['selfView']> })[] {
   if (!campaign.mirror) return [];
   const ids = new Set(campaign.mirror.questionIds);
-  return campaign.questions.filter((q): q is CampaignQuestion & { selfView: NonNullable<CampaignQuestion['selfView']> } => ids.has(q.id) && q.selfView !== null);
+  return campaign.questions.filter(
+    (q): q is CampaignQuestion & { selfView: NonNullable<CampaignQuestion['selfView']> } =>
+      ids.has(q.id) && q.selfView !== null,
+  );
 }
 
 /** My self-view scores (1–5) by question id; null where I gave none. */
@@ -100,7 +110,8 @@ export function mirrorPayload(questionIds: string[], state: MirrorState): Mirror
   const answers: MirrorBody['answers'] = [];
   for (const questionId of questionIds) {
     const value = state[questionId];
-    if (value !== null && value !== undefined && Number.isInteger(value) && value >= 1 && value <= 5) answers.push({ questionId, value });
+    if (value !== null && value !== undefined && Number.isInteger(value) && value >= 1 && value <= 5)
+      answers.push({ questionId, value });
   }
   return { answers };
 }

@@ -31,7 +31,14 @@ export function AnswerMirror({ campaign }: { campaign: CampaignDetail }) {
   const answered = mirrorPayload(ids, values).answers.length;
 
   return (
-    <Card withBorder padding={phone ? 'sm' : 'lg'} radius="md" component="section" aria-labelledby={titleId} bg="var(--mantine-color-gray-0)">
+    <Card
+      withBorder
+      padding={phone ? 'sm' : 'lg'}
+      radius="md"
+      component="section"
+      aria-labelledby={titleId}
+      bg="var(--mantine-color-gray-0)"
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -66,7 +73,14 @@ export function AnswerMirror({ campaign }: { campaign: CampaignDetail }) {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('questions.selfView.progress', { answered, total: questions.length })}
           </Text>
-          <Button type="submit" variant="light" size={phone ? 'lg' : 'md'} fullWidth={phone} loading={save.isPending} style={phone ? undefined : { alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            variant="light"
+            size={phone ? 'lg' : 'md'}
+            fullWidth={phone}
+            loading={save.isPending}
+            style={phone ? undefined : { alignSelf: 'flex-start' }}
+          >
             {t('questions.selfView.save')}
           </Button>
           {saved && (

@@ -29,7 +29,12 @@ export function ScaleQuestion({ question, kind, value, onChange }: ScaleQuestion
   const groupRef = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const step =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? -1
+          : 0;
     if (!step) return;
     event.preventDefault();
     const next = scores[(Math.max(current, step > 0 ? -1 : 0) + step + scores.length) % scores.length]!;
@@ -39,7 +44,14 @@ export function ScaleQuestion({ question, kind, value, onChange }: ScaleQuestion
 
   return (
     <Box component="fieldset" m={0} p={0} style={{ border: 0, minWidth: 0 }}>
-      <Text component="legend" id={legendId} fw={600} p={0} mb={kind === 'scale10' ? 2 : 8} style={{ overflowWrap: 'anywhere' }}>
+      <Text
+        component="legend"
+        id={legendId}
+        fw={600}
+        p={0}
+        mb={kind === 'scale10' ? 2 : 8}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {question}
       </Text>
       {kind === 'scale10' && (
@@ -80,7 +92,14 @@ export function ScaleQuestion({ question, kind, value, onChange }: ScaleQuestion
                 color: checked ? 'var(--mantine-color-white)' : 'inherit',
               }}
             >
-              <Text span fz={kind === 'agree5' ? { base: 11, xs: 'xs' } : 'md'} ta="center" lh={1.15} fw={checked ? 700 : 500} style={{ hyphens: 'auto' }}>
+              <Text
+                span
+                fz={kind === 'agree5' ? { base: 11, xs: 'xs' } : 'md'}
+                ta="center"
+                lh={1.15}
+                fw={checked ? 700 : 500}
+                style={{ hyphens: 'auto' }}
+              >
                 {kind === 'agree5' ? agreeLabel(t, score) : score}
               </Text>
             </UnstyledButton>
@@ -106,7 +125,13 @@ function ClearChoice({ question, visible, onClear }: { question: string; visible
   return (
     <Group justify="flex-end" mt={4} mih={30}>
       {visible ? (
-        <Button variant="subtle" color="gray" size="compact-sm" aria-label={t('questions.scale.clearLabel', { question })} onClick={onClear}>
+        <Button
+          variant="subtle"
+          color="gray"
+          size="compact-sm"
+          aria-label={t('questions.scale.clearLabel', { question })}
+          onClick={onClear}
+        >
           {t('questions.scale.clear')}
         </Button>
       ) : (

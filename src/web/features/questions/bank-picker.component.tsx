@@ -69,14 +69,25 @@ export function BankPicker({ value, onChange, error }: BankPickerProps) {
             </Group>
             {items.length === 0 && <Text c="dimmed">{t('questions.new.bankEmpty')}</Text>}
             {groupByTheme(items).map((group) => (
-              <ThemeGroup key={group.theme} theme={group.theme} questions={group.items} chosen={chosen} onToggle={toggle} onRemove={setToRemove} />
+              <ThemeGroup
+                key={group.theme}
+                theme={group.theme}
+                questions={group.items}
+                chosen={chosen}
+                onToggle={toggle}
+                onRemove={setToRemove}
+              />
             ))}
           </>
         )}
       </Stack>
       {/* The modal's form sits in a portal, but React passes its submit up the component tree: it stops here, short of the campaign's form. */}
       <div onSubmit={(event) => event.stopPropagation()}>
-        <OwnQuestionModal opened={ownOpened} onClose={ownDialog.close} onAdded={(key) => onChange([...value.filter((k) => k !== key), key])} />
+        <OwnQuestionModal
+          opened={ownOpened}
+          onClose={ownDialog.close}
+          onAdded={(key) => onChange([...value.filter((k) => k !== key), key])}
+        />
       </div>
       <ConfirmModal
         opened={toRemove !== null}
@@ -188,7 +199,13 @@ function BankRow({ question, checked, onToggle, onRemove }: BankRowProps) {
         }
       />
       {question.own && (
-        <ActionIcon variant="subtle" color="gray" size={42} aria-label={t('questions.new.removeOwn', { text })} onClick={onRemove}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size={42}
+          aria-label={t('questions.new.removeOwn', { text })}
+          onClick={onRemove}
+        >
           <span aria-hidden="true" style={{ fontSize: 22, lineHeight: 1 }}>
             ×
           </span>

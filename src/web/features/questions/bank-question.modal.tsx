@@ -3,14 +3,28 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../app/i18n';
 import { notifySuccess } from '../../components/notify';
-import { FormModal } from '../promises/form-modal.component';
 import { formErrorsOf } from '../promises/form-errors';
-import { emptyOwnQuestion, OWN_TEXT_MAX, ownQuestionField, type OwnQuestionValues, toOwnQuestionBody } from './campaign-form';
+import { FormModal } from '../promises/form-modal.component';
+import {
+  emptyOwnQuestion,
+  OWN_TEXT_MAX,
+  type OwnQuestionValues,
+  ownQuestionField,
+  toOwnQuestionBody,
+} from './campaign-form';
 import { KIND_ORDER, kindLabel, THEME_ORDER, themeLabel } from './campaign-labels';
 import { useAddOwnQuestion } from './questions.api';
 
 /** An own question for the bank: theme, kind of answer, the words (one language is enough). Chosen at once. */
-export function OwnQuestionModal({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: (key: string) => void }) {
+export function OwnQuestionModal({
+  opened,
+  onClose,
+  onAdded,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onAdded: (key: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
   const add = useAddOwnQuestion();
@@ -49,7 +63,13 @@ export function OwnQuestionModal({ opened, onClose, onAdded }: { opened: boolean
     <Textarea
       key={lang}
       label={lang === 'nl' ? t('questions.new.ownTextNl') : t('questions.new.ownTextEn')}
-      description={lang === language ? undefined : lang === 'en' ? t('questions.new.ownTextOptional') : t('questions.new.ownTextOptionalNl')}
+      description={
+        lang === language
+          ? undefined
+          : lang === 'en'
+            ? t('questions.new.ownTextOptional')
+            : t('questions.new.ownTextOptionalNl')
+      }
       withAsterisk={lang === language}
       lang={lang}
       autosize
@@ -61,7 +81,15 @@ export function OwnQuestionModal({ opened, onClose, onAdded }: { opened: boolean
   );
 
   return (
-    <FormModal opened={opened} title={t('questions.new.ownTitle')} submitLabel={t('questions.new.ownSubmit')} saving={add.isPending} error={add.error} onSubmit={submit} onClose={close}>
+    <FormModal
+      opened={opened}
+      title={t('questions.new.ownTitle')}
+      submitLabel={t('questions.new.ownSubmit')}
+      saving={add.isPending}
+      error={add.error}
+      onSubmit={submit}
+      onClose={close}
+    >
       <Text size="sm">{t('questions.new.ownIntro')}</Text>
       <NativeSelect
         label={t('questions.new.ownTheme')}

@@ -63,11 +63,17 @@ describe('a new campaign', () => {
     expect(reminderFits(3, '2026-05-04', '2026-05-18')).toBe(true);
     expect(reminderFits(3, '2026-05-16', '2026-05-18')).toBe(false);
     expect(reminderFits(0, '2026-05-18', '2026-05-18')).toBe(true);
-    expect(reminderPayload({ reminderDays: ['1', '7', '3', '3'], opensOn: '2026-05-14', closesOn: '2026-05-18' })).toEqual([3, 1]);
+    expect(
+      reminderPayload({ reminderDays: ['1', '7', '3', '3'], opensOn: '2026-05-14', closesOn: '2026-05-18' }),
+    ).toEqual([3, 1]);
   });
 
   it('asks the chosen questions by theme, in the bank order', () => {
-    expect(orderedQuestionKeys(bank, ['communication.a', 'own:1', 'leadership.a', 'gone'])).toEqual(['leadership.a', 'own:1', 'communication.a']);
+    expect(orderedQuestionKeys(bank, ['communication.a', 'own:1', 'leadership.a', 'gone'])).toEqual([
+      'leadership.a',
+      'own:1',
+      'communication.a',
+    ]);
   });
 
   it('sends everyone, or the chosen teams and roles', () => {
@@ -79,7 +85,10 @@ describe('a new campaign', () => {
       reminderDays: [3, 1],
       questionKeys: ['values.a'],
     });
-    const body = toCreateBody(filled({ title: '  Najaar ', audience: 'chosen', teamIds: [TEAM, TEAM], roles: ['director', 'member'] }), bank);
+    const body = toCreateBody(
+      filled({ title: '  Najaar ', audience: 'chosen', teamIds: [TEAM, TEAM], roles: ['director', 'member'] }),
+      bank,
+    );
     expect(body.title).toBe('Najaar');
     expect(body.audience).toEqual({ all: false, teamIds: [TEAM], roles: ['member', 'director'] });
   });
@@ -90,13 +99,18 @@ describe('a new campaign', () => {
       title: 'validation.required',
       questionKeys: 'questions.new.chooseQuestions',
     });
-    expect(validateCampaign(filled({ opensOn: '2026-05-03' }), '2026-05-04').opensOn).toBe('questions.new.fieldErrors.in_the_past');
-    expect(validateCampaign(filled({ closesOn: '2026-05-01', opensOn: '2026-05-05' }), '2026-05-04').closesOn).toBe('questions.new.closesBeforeOpens');
+    expect(validateCampaign(filled({ opensOn: '2026-05-03' }), '2026-05-04').opensOn).toBe(
+      'questions.new.fieldErrors.in_the_past',
+    );
+    expect(validateCampaign(filled({ closesOn: '2026-05-01', opensOn: '2026-05-05' }), '2026-05-04').closesOn).toBe(
+      'questions.new.closesBeforeOpens',
+    );
     expect(validateCampaign(filled({ audience: 'chosen' }), '2026-05-04').teamIds).toBe('questions.new.chooseAudience');
     expect(validateCampaign(filled({ audience: 'chosen', roles: ['member'] }), '2026-05-04')).toEqual({});
-    expect(validateCampaign(filled({ questionKeys: Array.from({ length: 61 }, (_, i) => `q${i}`) }), '2026-05-04').questionKeys).toBe(
-      'questions.new.tooManyQuestions',
-    );
+    expect(
+      validateCampaign(filled({ questionKeys: Array.from({ length: 61 }, (_, i) => `q${i}`) }), '2026-05-04')
+        .questionKeys,
+    ).toBe('questions.new.tooManyQuestions');
   });
 });
 
@@ -129,7 +143,9 @@ describe('the server field errors of a new campaign', () => {
       teamIds: 'questions.new.fieldErrors.unknown_team',
       title: 'validation.too_big',
     });
-    expect(campaignFormErrors(t, problem([{ path: 'body.audience', code: 'custom', message: 'x' }]))).toEqual({ teamIds: 'questions.new.chooseAudience' });
+    expect(campaignFormErrors(t, problem([{ path: 'body.audience', code: 'custom', message: 'x' }]))).toEqual({
+      teamIds: 'questions.new.chooseAudience',
+    });
     expect(campaignFormErrors(t, problem([{ path: 'body.questionKeys', code: 'custom', message: 'x' }]))).toEqual({
       questionKeys: 'questions.new.fieldErrors.duplicate',
     });
@@ -147,7 +163,10 @@ describe('an own question', () => {
       kind: 'open',
       text: { nl: 'Wat kan beter?' },
     });
-    expect(toOwnQuestionBody({ theme: 'values', kind: 'scale10', text: { nl: 'a', en: 'b' } }).text).toEqual({ nl: 'a', en: 'b' });
+    expect(toOwnQuestionBody({ theme: 'values', kind: 'scale10', text: { nl: 'a', en: 'b' } }).text).toEqual({
+      nl: 'a',
+      en: 'b',
+    });
   });
 
   it('puts "no words at all" on the field of the interface language', () => {

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '../../../contracts/constants';
 import type { BankQuestion } from '../../../contracts/questions.contract';
-import { addDays } from '../../app/format';
 import { isApiError } from '../../app/api-client';
+import { addDays } from '../../app/format';
 import { fieldErrorMessage } from '../../app/problem';
 import { THEME_ORDER } from './campaign-labels';
 import type { CreateCampaignBody, OwnQuestionBody } from './questions.api';
@@ -57,7 +57,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** When the first day moves, the last day moves along: the campaign keeps its length. */
 export function moveLastDay(values: Pick<CampaignFormValues, 'opensOn' | 'closesOn'>, newOpensOn: string): string {
-  if (!isDay(values.opensOn) || !isDay(values.closesOn) || !isDay(newOpensOn) || values.closesOn < values.opensOn) return values.closesOn;
+  if (!isDay(values.opensOn) || !isDay(values.closesOn) || !isDay(newOpensOn) || values.closesOn < values.opensOn)
+    return values.closesOn;
   return addDays(newOpensOn, daysBetween(values.opensOn, values.closesOn));
 }
 
@@ -99,7 +100,10 @@ export function toCreateBody(values: CampaignFormValues, bank: readonly BankQues
 }
 
 /** The form's own checks (the server checks again), as catalog keys; null when the value is fine. */
-export function validateCampaign(values: CampaignFormValues, today: string): Partial<Record<keyof CampaignFormValues, CampaignErrorKey>> {
+export function validateCampaign(
+  values: CampaignFormValues,
+  today: string,
+): Partial<Record<keyof CampaignFormValues, CampaignErrorKey>> {
   const errors: Partial<Record<keyof CampaignFormValues, CampaignErrorKey>> = {};
   const title = values.title.trim();
   if (!title) errors.title = 'validation.required';
@@ -107,8 +111,10 @@ export function validateCampaign(values: CampaignFormValues, today: string): Par
   if (!isDay(values.opensOn)) errors.opensOn = 'validation.required';
   else if (values.opensOn < today) errors.opensOn = 'questions.new.fieldErrors.in_the_past';
   if (!isDay(values.closesOn)) errors.closesOn = 'validation.required';
-  else if (isDay(values.opensOn) && values.closesOn < values.opensOn) errors.closesOn = 'questions.new.closesBeforeOpens';
-  if (values.audience === 'chosen' && values.teamIds.length === 0 && values.roles.length === 0) errors.teamIds = 'questions.new.chooseAudience';
+  else if (isDay(values.opensOn) && values.closesOn < values.opensOn)
+    errors.closesOn = 'questions.new.closesBeforeOpens';
+  if (values.audience === 'chosen' && values.teamIds.length === 0 && values.roles.length === 0)
+    errors.teamIds = 'questions.new.chooseAudience';
   if (values.questionKeys.length === 0) errors.questionKeys = 'questions.new.chooseQuestions';
   else if (values.questionKeys.length > MAX_QUESTIONS) errors.questionKeys = 'questions.new.tooManyQuestions';
   return errors;

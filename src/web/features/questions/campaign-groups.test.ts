@@ -5,7 +5,13 @@ import { orderGroups, responseShare } from './campaign-groups';
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 
-function group(key: string, kind: ResultGroup['kind'], teamId: string | null, teamName: string | null, level: ResultGroup['level']): ResultGroup {
+function group(
+  key: string,
+  kind: ResultGroup['kind'],
+  teamId: string | null,
+  teamName: string | null,
+  level: ResultGroup['level'],
+): ResultGroup {
   return { key, kind, teamId, teamName, level, status: 'shown', audience: 10, response: { min: 5, max: 10 } };
 }
 
@@ -39,7 +45,10 @@ describe('the groups of the response', () => {
   });
 
   it('show a share, as the server’s step, only for a group that is shown', () => {
-    expect(responseShare({ status: 'shown', audience: 20, response: { min: 10, max: 14 } })).toEqual({ min: 0.5, max: 0.7 });
+    expect(responseShare({ status: 'shown', audience: 20, response: { min: 10, max: 14 } })).toEqual({
+      min: 0.5,
+      max: 0.7,
+    });
     expect(responseShare({ status: 'too_few', audience: null, response: null })).toBeNull();
     expect(responseShare({ status: 'difference', audience: null, response: null })).toBeNull();
     expect(responseShare({ status: 'earlier_round', audience: null, response: null })).toBeNull();

@@ -9,7 +9,9 @@ const rank = (group: Pick<ResultGroup, 'level'>) => (group.level ? LEVEL_RANK[gr
  * The organisation first with its levels, then each team (by name) followed by its own levels, so
  * a level within a team stands under that team.
  */
-export function orderGroups<G extends Pick<ResultGroup, 'key' | 'kind' | 'teamId' | 'teamName' | 'level'>>(groups: readonly G[]): G[] {
+export function orderGroups<G extends Pick<ResultGroup, 'key' | 'kind' | 'teamId' | 'teamName' | 'level'>>(
+  groups: readonly G[],
+): G[] {
   const byLevel = (a: G, b: G) => rank(a) - rank(b);
   const org = groups.filter((g) => g.kind === 'org');
   const levels = groups.filter((g) => g.kind === 'level').sort(byLevel);
@@ -33,7 +35,13 @@ export function orderGroups<G extends Pick<ResultGroup, 'key' | 'kind' | 'teamId
  * The share of a group that answered, as the step the server gives (never an exact count), or null when
  * the group is withheld or nobody was asked.
  */
-export function responseShare(group: Pick<ResultGroup, 'status' | 'audience' | 'response'>): { min: number; max: number } | null {
-  if (group.status !== 'shown' || group.audience === null || group.response === null || group.audience <= 0) return null;
-  return { min: Math.min(1, group.response.min / group.audience), max: Math.min(1, group.response.max / group.audience) };
+export function responseShare(
+  group: Pick<ResultGroup, 'status' | 'audience' | 'response'>,
+): { min: number; max: number } | null {
+  if (group.status !== 'shown' || group.audience === null || group.response === null || group.audience <= 0)
+    return null;
+  return {
+    min: Math.min(1, group.response.min / group.audience),
+    max: Math.min(1, group.response.max / group.audience),
+  };
 }

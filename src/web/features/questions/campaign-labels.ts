@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
-import type { BankQuestion, CampaignSummary, Level, ResultGroup, TextPair } from '../../../contracts/questions.contract';
+import type {
+  BankQuestion,
+  CampaignSummary,
+  Level,
+  ResultGroup,
+  TextPair,
+} from '../../../contracts/questions.contract';
 
 // Words and orders of the core-question pages. Literal keys (not built from the value), so the
 // catalog test sees every one. The orders are copies of the contract's lists (the contract module
@@ -10,7 +16,14 @@ export type QuestionTheme = BankQuestion['theme'];
 export type QuestionKind = BankQuestion['kind'];
 export type CampaignStatus = CampaignSummary['status'];
 
-export const THEME_ORDER = ['leadership', 'cooperation', 'mandate', 'values', 'customer_focus', 'communication'] as const satisfies readonly QuestionTheme[];
+export const THEME_ORDER = [
+  'leadership',
+  'cooperation',
+  'mandate',
+  'values',
+  'customer_focus',
+  'communication',
+] as const satisfies readonly QuestionTheme[];
 export const KIND_ORDER = ['agree5', 'scale10', 'open'] as const satisfies readonly QuestionKind[];
 const themesComplete: [Exclude<QuestionTheme, (typeof THEME_ORDER)[number]>] extends [never] ? true : false = true;
 const kindsComplete: [Exclude<QuestionKind, (typeof KIND_ORDER)[number]>] extends [never] ? true : false = true;

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from '../../../contracts/questions.contract';
 import { campaignsToAnswer, closedCampaigns, rowAction } from './campaign-list';
 
-function campaign(id: string, status: CampaignSummary['status'], closesOn: string, myStatus: CampaignSummary['myStatus'] = 'not_asked'): CampaignSummary {
-  return { id, title: id, opensOn: '2026-01-01', closesOn, status, questionCount: 5, myStatus, audienceSize: null, responseRate: null };
+function campaign(
+  id: string,
+  status: CampaignSummary['status'],
+  closesOn: string,
+  myStatus: CampaignSummary['myStatus'] = 'not_asked',
+): CampaignSummary {
+  return {
+    id,
+    title: id,
+    opensOn: '2026-01-01',
+    closesOn,
+    status,
+    questionCount: 5,
+    myStatus,
+    audienceSize: null,
+    responseRate: null,
+  };
 }
 
 describe('the list of campaigns', () => {

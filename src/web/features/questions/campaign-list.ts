@@ -11,7 +11,9 @@ export function campaignsToAnswer(campaigns: readonly CampaignSummary[]): Campai
 
 /** Closed campaigns, the one that closed last on top. */
 export function closedCampaigns(campaigns: readonly CampaignSummary[]): CampaignSummary[] {
-  return campaigns.filter((c) => c.status === 'closed').sort((a, b) => b.closesOn.localeCompare(a.closesOn) || a.title.localeCompare(b.title));
+  return campaigns
+    .filter((c) => c.status === 'closed')
+    .sort((a, b) => b.closesOn.localeCompare(a.closesOn) || a.title.localeCompare(b.title));
 }
 
 /** What a row of the directors' list offers: the results of a closed one, answering an open one put to me. */

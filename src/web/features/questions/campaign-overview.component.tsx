@@ -34,7 +34,9 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const teamName = (id: string) => teams.data?.find((team) => team.id === id)?.name ?? '…';
   const audience = campaign.audience.all
     ? t('questions.participation.audienceAll')
-    : [...campaign.audience.teamIds.map(teamName), ...campaign.audience.roles.map((role) => t(`roles.${role}`))].join(', ');
+    : [...campaign.audience.teamIds.map(teamName), ...campaign.audience.roles.map((role) => t(`roles.${role}`))].join(
+        ', ',
+      );
   const reminders = [...campaign.reminderDays]
     .sort((a, b) => b - a)
     .map((d) => days.day(days.addDays(campaign.closesOn, -d)))

@@ -6,8 +6,8 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useFigureFormat } from '../chain/figures-format';
-import { orderGroups, responseShare } from './campaign-groups';
 import { useDays } from '../promises/use-days';
+import { orderGroups, responseShare } from './campaign-groups';
 import { groupLabel } from './campaign-labels';
 import { useParticipation } from './questions.api';
 import { formatShareStep } from './results-model';
@@ -36,7 +36,10 @@ export function CampaignParticipation({ campaignId }: { campaignId: string }) {
           {participation.data && (
             <Text size="sm" c="dimmed">
               {participation.data.asOf
-                ? t('questions.participation.steps', { minGroup: participation.data.minGroup, day: days.day(participation.data.asOf) })
+                ? t('questions.participation.steps', {
+                    minGroup: participation.data.minGroup,
+                    day: days.day(participation.data.asOf),
+                  })
                 : t('questions.participation.stepsClosed', { minGroup: participation.data.minGroup })}
             </Text>
           )}
@@ -81,7 +84,11 @@ function GroupRow({ group, minGroup }: { group: ResultGroup; minGroup: number })
   return (
     <li style={{ paddingLeft: indent ? 'var(--mantine-spacing-md)' : undefined }}>
       <Group justify="space-between" gap="xs" wrap="wrap" align="baseline">
-        <Text size="sm" fw={group.kind === 'org' || group.kind === 'team' ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
+        <Text
+          size="sm"
+          fw={group.kind === 'org' || group.kind === 'team' ? 600 : 400}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {label}
         </Text>
         <Text size="sm" c={share === null ? 'dimmed' : undefined} fs={share === null ? 'italic' : undefined}>

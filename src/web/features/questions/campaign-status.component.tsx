@@ -5,7 +5,13 @@ import { type CampaignStatus, STATUS_COLORS, statusLabel } from './campaign-labe
 export function CampaignStatusBadge({ status, size = 'sm' }: { status: CampaignStatus; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size={size} tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      size={size}
+      tt="none"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {statusLabel(t, status)}
     </Badge>
   );

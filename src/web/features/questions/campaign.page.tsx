@@ -25,7 +25,8 @@ import { useCampaign } from './questions.api';
 export function CampaignPage() {
   const { campaignId = '' } = useParams();
   const campaign = useCampaign(campaignId);
-  if (campaign.error && isApiError(campaign.error) && (campaign.error.status === 404 || campaign.error.status === 400)) return <NotFoundPage />;
+  if (campaign.error && isApiError(campaign.error) && (campaign.error.status === 404 || campaign.error.status === 400))
+    return <NotFoundPage />;
   if (campaign.error) return <ProblemAlert error={campaign.error} />;
   if (!campaign.data) return <PageLoader />;
   // A new form per campaign: its answers start from what that campaign holds.

@@ -97,7 +97,12 @@ function ToAnswer({ campaigns }: { campaigns: CampaignSummary[] }) {
             const answered = campaign.myStatus === 'answered';
             return (
               <li key={campaign.id}>
-                <Card withBorder padding="md" radius="md" style={answered ? undefined : { borderColor: 'var(--mantine-color-blue-4)' }}>
+                <Card
+                  withBorder
+                  padding="md"
+                  radius="md"
+                  style={answered ? undefined : { borderColor: 'var(--mantine-color-blue-4)' }}
+                >
                   <Group justify="space-between" gap="sm" align="center">
                     <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
                       <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -111,7 +116,8 @@ function ToAnswer({ campaigns }: { campaigns: CampaignSummary[] }) {
                         )}
                       </Group>
                       <Text size="sm" c="dimmed">
-                        {t('questions.list.openUntil', { day: days.day(campaign.closesOn) })} · {t('questions.list.questionCount', { count: campaign.questionCount })}
+                        {t('questions.list.openUntil', { day: days.day(campaign.closesOn) })} ·{' '}
+                        {t('questions.list.questionCount', { count: campaign.questionCount })}
                       </Text>
                     </Stack>
                     <Button
@@ -153,10 +159,16 @@ function Closed({ campaigns }: { campaigns: CampaignSummary[] }) {
                       {campaign.title}
                     </Text>
                     <Text size="sm" c="dimmed">
-                      {t('questions.list.ranUntil', { day: days.day(campaign.closesOn) })} · {t('questions.list.questionCount', { count: campaign.questionCount })}
+                      {t('questions.list.ranUntil', { day: days.day(campaign.closesOn) })} ·{' '}
+                      {t('questions.list.questionCount', { count: campaign.questionCount })}
                     </Text>
                   </Stack>
-                  <Anchor component={Link} to={`/questions/${campaign.id}/results`} fw={600} aria-label={`${t('questions.list.results')}: ${campaign.title}`}>
+                  <Anchor
+                    component={Link}
+                    to={`/questions/${campaign.id}/results`}
+                    fw={600}
+                    aria-label={`${t('questions.list.results')}: ${campaign.title}`}
+                  >
                     {t('questions.list.results')} →
                   </Anchor>
                 </Group>
@@ -172,7 +184,12 @@ function Closed({ campaigns }: { campaigns: CampaignSummary[] }) {
 function ResponseText({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const figures = useFigureFormat();
-  if (campaign.status === 'scheduled') return <Text size="sm" c="dimmed">{t('questions.list.notYet')}</Text>;
+  if (campaign.status === 'scheduled')
+    return (
+      <Text size="sm" c="dimmed">
+        {t('questions.list.notYet')}
+      </Text>
+    );
   if (campaign.responseRate === null)
     return (
       <Text size="sm" c="dimmed" fs="italic">
@@ -215,7 +232,12 @@ function CampaignTable({ campaigns }: { campaigns: CampaignSummary[] }) {
                 <CampaignStatusBadge status={campaign.status} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{t('questions.list.periodText', { from: days.day(campaign.opensOn), to: days.day(campaign.closesOn) })}</Text>
+                <Text size="sm">
+                  {t('questions.list.periodText', {
+                    from: days.day(campaign.opensOn),
+                    to: days.day(campaign.closesOn),
+                  })}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{figures.count(campaign.questionCount)}</Text>
@@ -243,13 +265,23 @@ function RowAction({ campaign }: { campaign: CampaignSummary }) {
   const action = rowAction(campaign);
   if (action === 'results')
     return (
-      <Anchor component={Link} to={`/questions/${campaign.id}/results`} size="sm" aria-label={`${t('questions.list.results')}: ${campaign.title}`}>
+      <Anchor
+        component={Link}
+        to={`/questions/${campaign.id}/results`}
+        size="sm"
+        aria-label={`${t('questions.list.results')}: ${campaign.title}`}
+      >
         {t('questions.list.results')}
       </Anchor>
     );
   if (action === 'answer')
     return (
-      <Button component={Link} to={`/questions/${campaign.id}`} size="compact-sm" aria-label={`${t('questions.list.answer')}: ${campaign.title}`}>
+      <Button
+        component={Link}
+        to={`/questions/${campaign.id}`}
+        size="compact-sm"
+        aria-label={`${t('questions.list.answer')}: ${campaign.title}`}
+      >
         {t('questions.list.answer')}
       </Button>
     );
@@ -266,7 +298,12 @@ function CampaignCards({ campaigns }: { campaigns: CampaignSummary[] }) {
         <li key={campaign.id}>
           <Card withBorder padding="md" radius="md">
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <Anchor component={Link} to={`/questions/${campaign.id}`} fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+              <Anchor
+                component={Link}
+                to={`/questions/${campaign.id}`}
+                fw={600}
+                style={{ overflowWrap: 'anywhere', minWidth: 0 }}
+              >
                 {campaign.title}
               </Anchor>
               <CampaignStatusBadge status={campaign.status} />

@@ -6,10 +6,10 @@ import { isApiError } from '../../app/api-client';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { useCampaignResults, useMirror } from './results.api';
 import { DistributionChart } from './results-distribution.component';
 import { useResultsFormat } from './results-format';
 import { mirrorGap, scoreLabel, withheldText } from './results-model';
-import { useCampaignResults, useMirror } from './results.api';
 
 // The leadership mirror: per team a manager leads, per self-view question, their own answer about
 // themselves beside how the team answered. "De omgeving is de spiegel van het eigen functioneren."
@@ -63,7 +63,11 @@ export function MirrorPage() {
   );
 }
 
-function withheldReason(t: Parameters<typeof withheldText>[0], status: MirrorTeam['status'], minGroup: number | null): string {
+function withheldReason(
+  t: Parameters<typeof withheldText>[0],
+  status: MirrorTeam['status'],
+  minGroup: number | null,
+): string {
   return minGroup === null ? t('questions.results.withheldTitle') : withheldText(t, status, minGroup);
 }
 
@@ -87,7 +91,12 @@ function MirrorTeamSection({ team, minGroup }: { team: MirrorTeam; minGroup: num
       ) : (
         <Stack gap="md">
           {team.questions.map((question) => (
-            <MirrorQuestionRow key={question.questionId} question={question} teamShown={team.status === 'shown'} minGroup={minGroup} />
+            <MirrorQuestionRow
+              key={question.questionId}
+              question={question}
+              teamShown={team.status === 'shown'}
+              minGroup={minGroup}
+            />
           ))}
         </Stack>
       )}
@@ -95,15 +104,29 @@ function MirrorTeamSection({ team, minGroup }: { team: MirrorTeam; minGroup: num
   );
 }
 
-function MirrorQuestionRow({ question, teamShown, minGroup }: { question: MirrorQuestion; teamShown: boolean; minGroup: number | null }) {
+function MirrorQuestionRow({
+  question,
+  teamShown,
+  minGroup,
+}: {
+  question: MirrorQuestion;
+  teamShown: boolean;
+  minGroup: number | null;
+}) {
   const { t } = useTranslation();
   const f = useResultsFormat();
   const figures = question.team;
   const shown = figures.status === 'shown';
   const gap = shown ? mirrorGap(question.self, figures.average) : null;
-  const selfText = question.self === null ? t('questions.mirror.noSelf') : t('questions.mirror.selfValue', { value: question.self, label: scoreLabel(t, 'agree5', question.self) });
+  const selfText =
+    question.self === null
+      ? t('questions.mirror.noSelf')
+      : t('questions.mirror.selfValue', { value: question.self, label: scoreLabel(t, 'agree5', question.self) });
   const teamText = shown
-    ? [t('questions.results.average', { average: f.average(figures.average), max: 5 }), t('questions.results.answers', { count: figures.respondents ?? 0 })].join(' · ')
+    ? [
+        t('questions.results.average', { average: f.average(figures.average), max: 5 }),
+        t('questions.results.answers', { count: figures.respondents ?? 0 }),
+      ].join(' · ')
     : '';
   return (
     <Box style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} pt="sm">
@@ -145,7 +168,11 @@ function MirrorQuestionRow({ question, teamShown, minGroup }: { question: Mirror
       </SimpleGrid>
       {shown && question.self !== null && (
         <Box mt="sm">
-          <MirrorScale self={question.self} team={figures.average} label={t('questions.mirror.teamAlt', { self: selfText, team: teamText })} />
+          <MirrorScale
+            self={question.self}
+            team={figures.average}
+            label={t('questions.mirror.teamAlt', { self: selfText, team: teamText })}
+          />
           {gap && (
             <Text size="sm" mt={4}>
               {gap.direction === 'same'
@@ -181,8 +208,8 @@ function MirrorScale({ self, team, label }: { self: number; team: number | null;
         <circle cx={x(self)} cy="14" r="7" fill="none" stroke="var(--mantine-color-orange-7)" strokeWidth="3" />
       </svg>
       <Text size="xs" c="dimmed" aria-hidden>
-        <span style={{ color: 'var(--mantine-color-orange-7)' }}>○</span> {t('questions.mirror.self')} · <span style={{ color: 'var(--mantine-color-blue-7)' }}>●</span>{' '}
-        {t('questions.mirror.team')}
+        <span style={{ color: 'var(--mantine-color-orange-7)' }}>○</span> {t('questions.mirror.self')} ·{' '}
+        <span style={{ color: 'var(--mantine-color-blue-7)' }}>●</span> {t('questions.mirror.team')}
       </Text>
     </Box>
   );

@@ -1,5 +1,5 @@
 import { Box, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { notifySuccess } from '../../components/notify';
@@ -44,7 +44,8 @@ function NewCampaignForm() {
 
   const form = useForm<CampaignFormValues>({
     initialValues: emptyCampaign(days.today),
-    validate: (values) => Object.fromEntries(Object.entries(validateCampaign(values, days.today)).map(([field, key]) => [field, t(key)])),
+    validate: (values) =>
+      Object.fromEntries(Object.entries(validateCampaign(values, days.today)).map(([field, key]) => [field, t(key)])),
   });
   const values = form.values;
   const opensToday = values.opensOn === days.today;
@@ -118,8 +119,13 @@ function NewCampaignForm() {
           <Stack gap="xs" mt={8}>
             {REMINDER_OPTIONS.map((daysBefore) => {
               const fits = reminderFits(daysBefore, values.opensOn, values.closesOn);
-              const label = daysBefore === 0 ? t('questions.new.reminderOnLastDay') : t('questions.new.reminderBefore', { count: daysBefore });
-              const on = /^\d{4}-\d{2}-\d{2}$/.test(values.closesOn) ? days.day(days.addDays(values.closesOn, -daysBefore)) : '';
+              const label =
+                daysBefore === 0
+                  ? t('questions.new.reminderOnLastDay')
+                  : t('questions.new.reminderBefore', { count: daysBefore });
+              const on = /^\d{4}-\d{2}-\d{2}$/.test(values.closesOn)
+                ? days.day(days.addDays(values.closesOn, -daysBefore))
+                : '';
               return (
                 <Checkbox
                   key={daysBefore}
@@ -153,7 +159,15 @@ function NewCampaignForm() {
 
         <Box
           style={
-            phone ? { position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0 12px', zIndex: 2 } : undefined
+            phone
+              ? {
+                  position: 'sticky',
+                  bottom: 0,
+                  background: 'var(--mantine-color-body)',
+                  padding: '8px 0 12px',
+                  zIndex: 2,
+                }
+              : undefined
           }
         >
           <Group gap="sm">

@@ -117,7 +117,9 @@ export function useAddOwnQuestion() {
   return useMutation({
     mutationFn: (body: OwnQuestionBody) => apiPost<BankQuestion>('/api/v1/questions/bank', body),
     onSuccess: (question) => {
-      client.setQueryData<{ items: BankQuestion[] }>(queryKeys.questionBank, (bank) => (bank ? { items: [...bank.items, question] } : bank));
+      client.setQueryData<{ items: BankQuestion[] }>(queryKeys.questionBank, (bank) =>
+        bank ? { items: [...bank.items, question] } : bank,
+      );
       void client.invalidateQueries({ queryKey: queryKeys.questions });
     },
   });
@@ -132,9 +134,12 @@ export function ownQuestionId(key: string): string | null {
 export function useRemoveOwnQuestion() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) => apiDelete<void>(`/api/v1/questions/bank/${encodeURIComponent(ownQuestionId(key) ?? key)}`),
+    mutationFn: (key: string) =>
+      apiDelete<void>(`/api/v1/questions/bank/${encodeURIComponent(ownQuestionId(key) ?? key)}`),
     onSuccess: (_, key) => {
-      client.setQueryData<{ items: BankQuestion[] }>(queryKeys.questionBank, (bank) => (bank ? { items: bank.items.filter((q) => q.key !== key) } : bank));
+      client.setQueryData<{ items: BankQuestion[] }>(queryKeys.questionBank, (bank) =>
+        bank ? { items: bank.items.filter((q) => q.key !== key) } : bank,
+      );
       void client.invalidateQueries({ queryKey: queryKeys.questions });
     },
   });

@@ -1,8 +1,16 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../contracts/questions.contract';
-import { type Band, bandOf, distributionSegments, roundedPercents, type ScoredKind, scoreLabel, type Segment } from './results-model';
 import { useResultsFormat } from './results-format';
+import {
+  type Band,
+  bandOf,
+  distributionSegments,
+  roundedPercents,
+  type ScoredKind,
+  type Segment,
+  scoreLabel,
+} from './results-model';
 
 // How the answers to one question were spread. A statement (1–5): one stacked bar from "strongly
 // disagree" to "strongly agree". A 0–10 question: a small bar per score, coloured as detractor,
@@ -32,13 +40,19 @@ export function DistributionChart({ kind, figures }: { kind: ScoredKind; figures
   const segments = distributionSegments(kind, figures.distribution);
   return (
     <Box role="img" aria-label={f.describe(kind, figures)}>
-      <Box aria-hidden>{kind === 'agree5' ? <StackedBar segments={segments} /> : <ScoreBars segments={segments} />}</Box>
+      <Box aria-hidden>
+        {kind === 'agree5' ? <StackedBar segments={segments} /> : <ScoreBars segments={segments} />}
+      </Box>
     </Box>
   );
 }
 
 function Swatch({ color }: { color: string }) {
-  return <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: color, flexShrink: 0 }} />;
+  return (
+    <span
+      style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: color, flexShrink: 0 }}
+    />
+  );
 }
 
 function StackedBar({ segments }: { segments: Segment[] }) {
@@ -46,7 +60,15 @@ function StackedBar({ segments }: { segments: Segment[] }) {
   const f = useResultsFormat();
   return (
     <>
-      <div style={{ display: 'flex', height: 24, borderRadius: 4, overflow: 'hidden', background: 'var(--mantine-color-gray-1)' }}>
+      <div
+        style={{
+          display: 'flex',
+          height: 24,
+          borderRadius: 4,
+          overflow: 'hidden',
+          background: 'var(--mantine-color-gray-1)',
+        }}
+      >
         {segments
           .filter((s) => s.count > 0)
           .map((s) => (
@@ -92,21 +114,46 @@ function ScoreBars({ segments }: { segments: Segment[] }) {
   const barWidth = slot * 0.7;
   const base = VIEW.top + plot;
   const most = Math.max(...segments.map((s) => s.share)) || 1;
-  const bands = (['low', 'middle', 'high'] as const).map((band) => segments.filter((s) => bandOf('scale10', s.score) === band).reduce((a, s) => a + s.count, 0));
+  const bands = (['low', 'middle', 'high'] as const).map((band) =>
+    segments.filter((s) => bandOf('scale10', s.score) === band).reduce((a, s) => a + s.count, 0),
+  );
   const bandPercents = roundedPercents(bands);
-  const bandLabels = [t('questions.results.scale.detractors'), t('questions.results.scale.passives'), t('questions.results.scale.promoters')];
+  const bandLabels = [
+    t('questions.results.scale.detractors'),
+    t('questions.results.scale.passives'),
+    t('questions.results.scale.promoters'),
+  ];
   return (
     <>
-      <svg viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} width="100%" style={{ display: 'block', height: 'auto', maxWidth: 520 }}>
+      <svg
+        viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
+        width="100%"
+        style={{ display: 'block', height: 'auto', maxWidth: 520 }}
+      >
         <line x1={0} x2={VIEW.width} y1={base} y2={base} stroke="var(--mantine-color-gray-4)" />
         {segments.map((s, i) => {
           const center = slot * i + slot / 2;
           const height = (s.share / most) * plot;
           return (
             <g key={s.score}>
-              {s.count > 0 && <rect x={center - barWidth / 2} y={base - height} width={barWidth} height={Math.max(height, 1)} rx={2} fill={BAND_COLORS[bandOf('scale10', s.score)]} />}
               {s.count > 0 && (
-                <text x={center} y={base - height - 3} textAnchor="middle" fontSize={9} fill="var(--mantine-color-dark-6)">
+                <rect
+                  x={center - barWidth / 2}
+                  y={base - height}
+                  width={barWidth}
+                  height={Math.max(height, 1)}
+                  rx={2}
+                  fill={BAND_COLORS[bandOf('scale10', s.score)]}
+                />
+              )}
+              {s.count > 0 && (
+                <text
+                  x={center}
+                  y={base - height - 3}
+                  textAnchor="middle"
+                  fontSize={9}
+                  fill="var(--mantine-color-dark-6)"
+                >
                   {f.percent(s.percent)}
                 </text>
               )}

@@ -3,7 +3,14 @@ import type { Language } from '../../../contracts/constants';
 import type { Figures } from '../../../contracts/questions.contract';
 import { formatNumber } from '../../app/format';
 import { isLanguage } from '../../app/i18n';
-import { distributionText, formatAverage, formatPercent, formatPromoterScore, localText, type ScoredKind } from './results-model';
+import {
+  distributionText,
+  formatAverage,
+  formatPercent,
+  formatPromoterScore,
+  localText,
+  type ScoredKind,
+} from './results-model';
 
 /** The results' figures and words in the interface's language. */
 export function useResultsFormat() {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figures, ResultGroup } from '../../../contracts/questions.contract';
 import en from '../../i18n/en.json' with { type: 'json' };
 import nl from '../../i18n/nl.json' with { type: 'json' };
+import { groupLabel } from './campaign-labels';
 import {
   actionGroupLabel,
   actionState,
@@ -21,7 +22,6 @@ import {
   trendText,
   withheldText,
 } from './results-model';
-import { groupLabel } from './campaign-labels';
 
 let t: TFunction;
 let tEn: TFunction;
@@ -40,7 +40,16 @@ const ADMIN = '22222222-2222-4222-8222-222222222222';
 const group = (key: string, status: ResultGroup['status'] = 'shown'): ResultGroup => {
   const parsed = parseGroupKey(key)!;
   const teamName = parsed.teamId === SALES ? 'Verkoop' : parsed.teamId === ADMIN ? 'Administratie' : null;
-  return { key, kind: parsed.kind, teamId: parsed.teamId, teamName, level: parsed.level, status, audience: null, response: null };
+  return {
+    key,
+    kind: parsed.kind,
+    teamId: parsed.teamId,
+    teamName,
+    level: parsed.level,
+    status,
+    audience: null,
+    response: null,
+  };
 };
 
 const shown = (distribution: number[], extra: Partial<Figures> = {}): Figures => {
@@ -71,7 +80,9 @@ describe('group keys and labels', () => {
   it('names the group of an action from its key and team name', () => {
     expect(actionGroupLabel(t, { groupKey: 'org', groupLabel: '' })).toBe('Hele organisatie');
     expect(actionGroupLabel(t, { groupKey: 'level:staff', groupLabel: '' })).toBe('Medewerkers');
-    expect(actionGroupLabel(t, { groupKey: `team:${ADMIN}:level:top`, groupLabel: 'Administratie' })).toBe('Administratie · Directie');
+    expect(actionGroupLabel(t, { groupKey: `team:${ADMIN}:level:top`, groupLabel: 'Administratie' })).toBe(
+      'Administratie · Directie',
+    );
   });
 
   it('orders the organisation, the levels top to staff, then each team by name followed by its levels', () => {
@@ -100,7 +111,12 @@ describe('group keys and labels', () => {
   });
 
   it('puts the options in sections per team and keeps withheld groups, marked', () => {
-    const options = groupOptions(t, [group(`team:${SALES}:level:staff`, 'too_few'), group(`team:${SALES}`), group('org'), group('level:top', 'difference')]);
+    const options = groupOptions(t, [
+      group(`team:${SALES}:level:staff`, 'too_few'),
+      group(`team:${SALES}`),
+      group('org'),
+      group('level:top', 'difference'),
+    ]);
     expect(options).toEqual([
       {
         group: 'Organisatie',
@@ -170,7 +186,14 @@ describe('a distribution as bar segments', () => {
 
   it('places answers in bands: disagree / neutral / agree, detractor / passive / promoter', () => {
     expect([1, 2, 3, 4, 5].map((s) => bandOf('agree5', s))).toEqual(['low', 'low', 'middle', 'high', 'high']);
-    expect([0, 6, 7, 8, 9, 10].map((s) => bandOf('scale10', s))).toEqual(['low', 'low', 'middle', 'middle', 'high', 'high']);
+    expect([0, 6, 7, 8, 9, 10].map((s) => bandOf('scale10', s))).toEqual([
+      'low',
+      'low',
+      'middle',
+      'middle',
+      'high',
+      'high',
+    ]);
   });
 });
 
@@ -199,19 +222,34 @@ describe('figures as text', () => {
   });
 
   it('gives a 0–10 question’s chart the promoter score and every score', () => {
-    const text = distributionText(t, 'nl', 'scale10', shown([0, 0, 0, 0, 0, 0, 2, 0, 3, 0, 5], { average: 8.2, promoterScore: 30 }));
-    expect(text.startsWith('10 antwoorden, gemiddeld 8,2 uit 10, interne promotorscore +30. Verdeling: score 0: 0 (0%), ')).toBe(true);
+    const text = distributionText(
+      t,
+      'nl',
+      'scale10',
+      shown([0, 0, 0, 0, 0, 0, 2, 0, 3, 0, 5], { average: 8.2, promoterScore: 30 }),
+    );
+    expect(
+      text.startsWith('10 antwoorden, gemiddeld 8,2 uit 10, interne promotorscore +30. Verdeling: score 0: 0 (0%), '),
+    ).toBe(true);
     expect(text.endsWith('score 8: 3 (30%), score 9: 0 (0%), score 10: 5 (50%).')).toBe(true);
   });
 
   it('has no text alternative for withheld figures, but says why they are withheld', () => {
-    const withheld: Figures = { status: 'too_few', respondents: null, average: null, distribution: null, promoterScore: null };
+    const withheld: Figures = {
+      status: 'too_few',
+      respondents: null,
+      average: null,
+      distribution: null,
+      promoterScore: null,
+    };
     expect(distributionText(t, 'nl', 'agree5', withheld)).toBe('');
     expect(withheldText(t, 'too_few', 5)).toBe('Minder dan 5 mensen antwoordden: om hen te beschermen tonen we niets.');
     expect(withheldText(t, 'difference', 5)).toBe(
       'Niet getoond: samen met de andere uitkomsten zou dit laten zien wat een kleinere groep dan 5 antwoordde.',
     );
-    expect(withheldText(t, 'too_few', 4, true)).toBe('Minder dan 4 mensen schreven iets: om hen te beschermen tonen we de antwoorden niet.');
+    expect(withheldText(t, 'too_few', 4, true)).toBe(
+      'Minder dan 4 mensen schreven iets: om hen te beschermen tonen we de antwoorden niet.',
+    );
     expect(withheldText(t, 'shown', 5)).toBe('');
   });
 });
@@ -219,7 +257,17 @@ describe('figures as text', () => {
 describe('the trend', () => {
   const earlier = [
     { title: 'Voorjaar 2025', date: '31 mrt 2025', figures: shown([0, 1, 1, 2, 1], { average: 3.4 }) },
-    { title: 'Najaar 2025', date: '30 nov 2025', figures: { status: 'too_few', respondents: null, average: null, distribution: null, promoterScore: null } as Figures },
+    {
+      title: 'Najaar 2025',
+      date: '30 nov 2025',
+      figures: {
+        status: 'too_few',
+        respondents: null,
+        average: null,
+        distribution: null,
+        promoterScore: null,
+      } as Figures,
+    },
   ];
 
   it('follows the average of a statement and the promoter score of a 0–10 question', () => {

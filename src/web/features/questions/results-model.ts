@@ -1,9 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
-import { type Action, type Figures, type Level, LEVELS, type QuestionResult, type ResultGroup } from '../../../contracts/questions.contract';
+import {
+  type Action,
+  type Figures,
+  LEVELS,
+  type Level,
+  type QuestionResult,
+  type ResultGroup,
+} from '../../../contracts/questions.contract';
 import { formatNumber, localeOf, numberFormat } from '../../app/format';
-import { agreeLabel, groupLabel } from './campaign-labels';
 import { formatRating, NO_FIGURE } from '../chain/figures-format';
+import { agreeLabel, groupLabel } from './campaign-labels';
 
 // Module 5, the results of a campaign as the page shows them: the groups in the selector, a
 // distribution as bar segments with percentages that add up to 100, the figures as text (also the
@@ -51,10 +58,14 @@ const byTeamName = (a: Pick<ResultGroup, 'teamName' | 'teamId'>, b: Pick<ResultG
 export function sortGroups<G extends ResultGroup>(groups: readonly G[]): G[] {
   const org = groups.filter((g) => g.kind === 'org');
   const levels = groups.filter((g) => g.kind === 'level').sort((a, b) => levelRank(a.level) - levelRank(b.level));
-  const teamIds = [...new Map(groups.filter((g) => g.teamId).map((g) => [g.teamId!, g])).values()].sort(byTeamName).map((g) => g.teamId!);
+  const teamIds = [...new Map(groups.filter((g) => g.teamId).map((g) => [g.teamId!, g])).values()]
+    .sort(byTeamName)
+    .map((g) => g.teamId!);
   const perTeam = teamIds.flatMap((teamId) => [
     ...groups.filter((g) => g.kind === 'team' && g.teamId === teamId),
-    ...groups.filter((g) => g.kind === 'team_level' && g.teamId === teamId).sort((a, b) => levelRank(a.level) - levelRank(b.level)),
+    ...groups
+      .filter((g) => g.kind === 'team_level' && g.teamId === teamId)
+      .sort((a, b) => levelRank(a.level) - levelRank(b.level)),
   ]);
   return [...org, ...levels, ...perTeam];
 }
@@ -79,7 +90,9 @@ export function groupOptions(t: TFunction, groups: readonly ResultGroup[]): Grou
   };
   const sorted = sortGroups(groups);
   const whole = sorted.filter((g) => g.kind === 'org' || g.kind === 'level');
-  const sections: GroupOptionSection[] = whole.length ? [{ group: t('questions.results.groups.organisation'), items: whole.map(option) }] : [];
+  const sections: GroupOptionSection[] = whole.length
+    ? [{ group: t('questions.results.groups.organisation'), items: whole.map(option) }]
+    : [];
   const perTeam = new Map<string, GroupOptionSection>();
   for (const g of sorted) {
     if (!g.teamId) continue;
@@ -113,7 +126,9 @@ export function roundedPercents(counts: readonly number[]): number[] {
   // Equal counts share one remainder: they go up together or not at all.
   const byCount = new Map<number, number[]>();
   counts.forEach((c, i) => byCount.set(c, [...(byCount.get(c) ?? []), i]));
-  const groups = [...byCount.values()].map((members) => ({ members, rest: exact[members[0]!]! - floors[members[0]!]! })).filter((g) => g.rest > 1e-9);
+  const groups = [...byCount.values()]
+    .map((members) => ({ members, rest: exact[members[0]!]! - floors[members[0]!]! }))
+    .filter((g) => g.rest > 1e-9);
   groups.sort((a, b) => b.rest - a.rest);
   for (const { members } of groups) {
     // Stopping at the first tie that does not fit keeps the order: a smaller remainder never goes up past a larger one.
@@ -169,7 +184,9 @@ export function scoreLabel(t: TFunction, kind: ScoredKind, score: number): strin
 /** 23 → "+23", -8 → "-8", 0 → "0"; null → "–". */
 export function formatPromoterScore(score: number | null, language: Language): string {
   if (score === null || !Number.isFinite(score)) return NO_FIGURE;
-  return numberFormat(localeOf(language), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(score));
+  return numberFormat(localeOf(language), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(
+    Math.round(score),
+  );
 }
 
 /** An average with one decimal ("3,8" / "3.8"); null → "–". */
@@ -194,21 +211,37 @@ export const isScored = (kind: QuestionResult['kind']): kind is ScoredKind => ki
 export function distributionText(t: TFunction, language: Language, kind: ScoredKind, figures: Figures): string {
   if (figures.status !== 'shown' || !figures.distribution) return '';
   const parts = distributionSegments(kind, figures.distribution)
-    .map((s) => t('questions.results.alt.part', { label: scoreLabel(t, kind, s.score), count: formatNumber(s.count, language), percent: formatPercent(s.percent, language) }))
+    .map((s) =>
+      t('questions.results.alt.part', {
+        label: scoreLabel(t, kind, s.score),
+        count: formatNumber(s.count, language),
+        percent: formatPercent(s.percent, language),
+      }),
+    )
     .join(', ');
   const answers = t('questions.results.answers', { count: figures.respondents ?? 0 });
   const average = formatAverage(figures.average, language);
   return kind === 'agree5'
     ? t('questions.results.alt.agree5', { answers, average, parts })
-    : t('questions.results.alt.scale10', { answers, average, score: formatPromoterScore(figures.promoterScore, language), parts });
+    : t('questions.results.alt.scale10', {
+        answers,
+        average,
+        score: formatPromoterScore(figures.promoterScore, language),
+        parts,
+      });
 }
 
 /** Withheld figures: why (too few answered, it would reveal a smaller group by difference, or would beside an earlier round). */
 export function withheldText(t: TFunction, status: Figures['status'], threshold: number, open = false): string {
   if (status === 'shown') return '';
   if (status === 'earlier_round') return t('questions.results.earlierRound', { minGroup: threshold });
-  if (open) return status === 'difference' ? t('questions.results.open.difference', { minTexts: threshold }) : t('questions.results.open.tooFew', { minTexts: threshold });
-  return status === 'difference' ? t('questions.results.difference', { minGroup: threshold }) : t('questions.results.tooFew', { minGroup: threshold });
+  if (open)
+    return status === 'difference'
+      ? t('questions.results.open.difference', { minTexts: threshold })
+      : t('questions.results.open.tooFew', { minTexts: threshold });
+  return status === 'difference'
+    ? t('questions.results.difference', { minGroup: threshold })
+    : t('questions.results.tooFew', { minGroup: threshold });
 }
 
 /** A step of shares as the screen says it: "40–60%", or one figure when both ends meet. */
@@ -241,16 +274,34 @@ export interface TrendEntry {
 }
 
 /** The trend as one sentence: every earlier campaign with its figure, then this one ("nu"). */
-export function trendText(t: TFunction, language: Language, kind: ScoredKind, earlier: readonly TrendEntry[], current: Figures): string {
+export function trendText(
+  t: TFunction,
+  language: Language,
+  kind: ScoredKind,
+  earlier: readonly TrendEntry[],
+  current: Figures,
+): string {
   const points = [
-    ...earlier.map((p) => t('questions.results.trend.point', { title: p.title, date: p.date, value: formatTrendValue(t, language, kind, p.figures) })),
+    ...earlier.map((p) =>
+      t('questions.results.trend.point', {
+        title: p.title,
+        date: p.date,
+        value: formatTrendValue(t, language, kind, p.figures),
+      }),
+    ),
     `${t('questions.results.trend.now')}: ${formatTrendValue(t, language, kind, current)}`,
   ];
   return t('questions.results.trend.label', { points: points.join('; ') });
 }
 
 /** A sparkline's points in a width × height box; a withheld figure leaves a gap (null). */
-export function sparklinePoints(values: readonly (number | null)[], range: { min: number; max: number }, width: number, height: number, pad = 4) {
+export function sparklinePoints(
+  values: readonly (number | null)[],
+  range: { min: number; max: number },
+  width: number,
+  height: number,
+  pad = 4,
+) {
   const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
   return values.map((value, i) => {
     if (value === null) return null;

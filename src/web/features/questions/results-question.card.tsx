@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignResults, QuestionResult } from '../../../contracts/questions.contract';
 import { themeLabel } from './campaign-labels';
 import { DistributionChart } from './results-distribution.component';
-import { isScored, withheldText } from './results-model';
 import { useResultsFormat } from './results-format';
+import { isScored, withheldText } from './results-model';
 import { ResultsTrend } from './results-trend.component';
 
 // One question's result for the chosen group: the spread, the average (and the internal promoter score
@@ -47,8 +47,13 @@ export function ResultsQuestionCard({
               <Text size="sm" aria-hidden>
                 {[
                   t('questions.results.answers', { count: figures.respondents ?? 0 }),
-                  t('questions.results.average', { average: f.average(figures.average), max: question.kind === 'agree5' ? 5 : 10 }),
-                  question.kind === 'scale10' ? t('questions.results.promoterScore', { score: f.promoterScore(figures.promoterScore) }) : '',
+                  t('questions.results.average', {
+                    average: f.average(figures.average),
+                    max: question.kind === 'agree5' ? 5 : 10,
+                  }),
+                  question.kind === 'scale10'
+                    ? t('questions.results.promoterScore', { score: f.promoterScore(figures.promoterScore) })
+                    : '',
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -11,7 +11,13 @@ export function ResultsThemes({ themes }: { themes: CampaignResults['themes'] })
   const f = useResultsFormat();
   if (themes.length === 0) return null;
   return (
-    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="results-themes-title">
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'sm', sm: 'md' }}
+      component="section"
+      aria-labelledby="results-themes-title"
+    >
       <Title order={2} size="h4" id="results-themes-title">
         {t('questions.results.themes.title')}
       </Title>
@@ -46,7 +52,15 @@ export function ResultsThemes({ themes }: { themes: CampaignResults['themes'] })
                 </Box>
                 {shown ? (
                   <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 180 }}>
-                    <div style={{ flex: 1, height: 12, borderRadius: 6, background: 'var(--mantine-color-gray-2)', overflow: 'hidden' }}>
+                    <div
+                      style={{
+                        flex: 1,
+                        height: 12,
+                        borderRadius: 6,
+                        background: 'var(--mantine-color-gray-2)',
+                        overflow: 'hidden',
+                      }}
+                    >
                       <div
                         style={{
                           width: `${(Math.min(Math.max(theme.average!, 1), 5) - 1) * 25}%`,

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Action, CampaignResults, createActionBody, Mirror, updateActionBody } from '../../../contracts/questions.contract';
+import type {
+  Action,
+  CampaignResults,
+  createActionBody,
+  Mirror,
+  updateActionBody,
+} from '../../../contracts/questions.contract';
 import { apiGet, apiPatch, apiPost, isApiError, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
@@ -12,8 +18,10 @@ export type UpdateActionBody = z.input<typeof updateActionBody>;
 const campaignPath = (campaignId: string) => `/api/v1/campaigns/${encodeURIComponent(campaignId)}`;
 
 /** A 404 (a group one may not see), a 400 (a key that is no group) or a 409 (not closed yet) will not change on a retry. */
-const noRetryOn = (error: unknown) => isApiError(error) && (error.status === 400 || error.status === 404 || error.status === 409);
-const retry = (failures: number, error: unknown) => !noRetryOn(error) && failures < 2 && (!isApiError(error) || error.status === 0 || error.status >= 502);
+const noRetryOn = (error: unknown) =>
+  isApiError(error) && (error.status === 400 || error.status === 404 || error.status === 409);
+const retry = (failures: number, error: unknown) =>
+  !noRetryOn(error) && failures < 2 && (!isApiError(error) || error.status === 0 || error.status >= 502);
 
 export function useCampaignResults(campaignId: string, group: string) {
   return useQuery({

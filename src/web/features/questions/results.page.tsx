@@ -13,11 +13,11 @@ import { useDays } from '../promises/use-days';
 import { ActionFormModal } from './action-form.modal';
 import { ActionList } from './action-list.component';
 import { groupLabel } from './campaign-labels';
-import { groupOptions, withheldText } from './results-model';
+import { resultsCsvUrl, useCampaignResults } from './results.api';
 import { useResultsFormat } from './results-format';
+import { groupOptions, withheldText } from './results-model';
 import { ResultsQuestionCard } from './results-question.card';
 import { ResultsThemes } from './results-themes.component';
-import { resultsCsvUrl, useCampaignResults } from './results.api';
 
 // The results of a closed campaign for one group at a time (the URL keeps the group in ?group=):
 // per theme and per question, the trend over earlier campaigns, and the actions that follow. A group
@@ -90,7 +90,12 @@ export function ResultsPage() {
   return (
     <Stack gap="md" maw={960}>
       {back}
-      <ResultsView results={results.data} requestedGroup={group} loading={results.isPlaceholderData} onGroup={chooseGroup} />
+      <ResultsView
+        results={results.data}
+        requestedGroup={group}
+        loading={results.isPlaceholderData}
+        onGroup={chooseGroup}
+      />
     </Stack>
   );
 }
@@ -117,7 +122,9 @@ function ResultsView({
   const name = groupLabel(t, group);
   const shown = group.status === 'shown';
   // Themes with at least one statement in this campaign (a theme of only open or 0–10 questions has no average).
-  const themes = results.themes.filter((theme) => results.questions.some((q) => q.theme === theme.theme && q.kind === 'agree5'));
+  const themes = results.themes.filter((theme) =>
+    results.questions.some((q) => q.theme === theme.theme && q.kind === 'agree5'),
+  );
   const hadEarlier = results.earlierActions.length > 0 || results.questions.some((q) => q.trend.length > 0);
 
   return (
@@ -126,17 +133,29 @@ function ResultsView({
         title={t('questions.results.title', { title: campaign.title })}
         description={
           <>
-            {t('questions.results.closedOn', { date: days.day(campaign.closesOn) })}. {t('questions.results.intro', { minGroup: campaign.minGroup })}
+            {t('questions.results.closedOn', { date: days.day(campaign.closesOn) })}.{' '}
+            {t('questions.results.intro', { minGroup: campaign.minGroup })}
           </>
         }
         actions={
           <>
             {mirror && (
-              <Button component={Link} to={`/questions/${encodeURIComponent(campaign.id)}/mirror`} variant="light" size={phone ? 'sm' : 'md'}>
+              <Button
+                component={Link}
+                to={`/questions/${encodeURIComponent(campaign.id)}/mirror`}
+                variant="light"
+                size={phone ? 'sm' : 'md'}
+              >
                 {t('questions.results.mirrorLink')}
               </Button>
             )}
-            <Button component="a" href={resultsCsvUrl(campaign.id)} download variant="default" size={phone ? 'sm' : 'md'}>
+            <Button
+              component="a"
+              href={resultsCsvUrl(campaign.id)}
+              download
+              variant="default"
+              size={phone ? 'sm' : 'md'}
+            >
               {t('questions.results.csv')}
             </Button>
           </>
@@ -158,7 +177,11 @@ function ResultsView({
           </Title>
           {group.response !== null && group.audience !== null && (
             <Text size="sm" c="dimmed">
-              {t('questions.results.respondents', { min: f.count(group.response.min), max: f.count(group.response.max), audience: f.count(group.audience) })}
+              {t('questions.results.respondents', {
+                min: f.count(group.response.min),
+                max: f.count(group.response.max),
+                audience: f.count(group.audience),
+              })}
             </Text>
           )}
         </div>
@@ -195,7 +218,13 @@ function ResultsView({
           </>
         )}
 
-        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="results-actions-title">
+        <Paper
+          withBorder
+          radius="md"
+          p={{ base: 'sm', sm: 'md' }}
+          component="section"
+          aria-labelledby="results-actions-title"
+        >
           <Group justify="space-between" align="flex-start" gap="sm" mb="sm">
             <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
               <Title order={2} size="h4" id="results-actions-title">
@@ -215,7 +244,13 @@ function ResultsView({
         </Paper>
 
         {hadEarlier && (
-          <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="results-earlier-title">
+          <Paper
+            withBorder
+            radius="md"
+            p={{ base: 'sm', sm: 'md' }}
+            component="section"
+            aria-labelledby="results-earlier-title"
+          >
             <Title order={2} size="h4" id="results-earlier-title">
               {t('questions.actions.earlier.title')}
             </Title>

@@ -13,7 +13,8 @@ import { type BestPracticeFilters, useBestPractices } from './stories.api';
 import { useStoryAccess } from './story-access';
 import { StoryCard } from './story-card.component';
 
-const isKind = (value: string | null): value is ExtraKind => !!value && (EXTRA_KINDS as readonly string[]).includes(value);
+const isKind = (value: string | null): value is ExtraKind =>
+  !!value && (EXTRA_KINDS as readonly string[]).includes(value);
 
 /** Filters live in the address, so a link to "good examples of hospitality" can be shared. */
 function useFilters() {
@@ -75,7 +76,10 @@ export function BestPracticesPage() {
             label={t('bestPractices.value')}
             value={filters.valueId ?? ''}
             onChange={(event) => set({ valueId: event.currentTarget.value })}
-            data={[{ value: '', label: t('bestPractices.anyValue') }, ...(values.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
+            data={[
+              { value: '', label: t('bestPractices.anyValue') },
+              ...(values.data ?? []).map((v) => ({ value: v.id, label: v.name })),
+            ]}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
@@ -83,7 +87,10 @@ export function BestPracticesPage() {
             label={t('bestPractices.kind')}
             value={filters.kind ?? ''}
             onChange={(event) => set({ kind: event.currentTarget.value })}
-            data={[{ value: '', label: t('bestPractices.anyKind') }, ...EXTRA_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))]}
+            data={[
+              { value: '', label: t('bestPractices.anyKind') },
+              ...EXTRA_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) })),
+            ]}
           />
         </Grid.Col>
       </Grid>

@@ -21,7 +21,10 @@ function useFeedTeam() {
   const allTeams = useTeams({ enabled: director });
   const [params, setParams] = useSearchParams();
   const own = me.member?.teams ?? [];
-  const teams = director && allTeams.data ? allTeams.data.map((team) => ({ id: team.id, name: team.name })) : own.map((team) => ({ id: team.id, name: team.name }));
+  const teams =
+    director && allTeams.data
+      ? allTeams.data.map((team) => ({ id: team.id, name: team.name }))
+      : own.map((team) => ({ id: team.id, name: team.name }));
   const requested = params.get('team');
   const teamId = teams.some((team) => team.id === requested) ? requested : (own[0]?.id ?? teams[0]?.id ?? null);
   const select = (id: string) =>

@@ -13,7 +13,14 @@ export function PromoteModal({ story, opened, onClose }: { story: Story; opened:
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('bestPractices.promoteTitle')} fullScreen={phone} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('bestPractices.promoteTitle')}
+      fullScreen={phone}
+      size="lg"
+      centered
+    >
       {opened && <PromoteForm story={story} onDone={onClose} />}
     </Modal>
   );

@@ -11,7 +11,13 @@ import { type SimilarStory, useSimilarStories } from './stories.api';
  * While the occasion is typed: what colleagues did on occasions like it, and how the customer
  * reacted. Compact (the form stays one screen on a phone); a tap on "Overnemen" copies the action.
  */
-export function SimilarStoriesHint({ occasion, onUseAction }: { occasion: string; onUseAction: (action: string) => void }) {
+export function SimilarStoriesHint({
+  occasion,
+  onUseAction,
+}: {
+  occasion: string;
+  onUseAction: (action: string) => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const [debounced] = useDebouncedValue(occasion, 400);
@@ -31,7 +37,12 @@ export function SimilarStoriesHint({ occasion, onUseAction }: { occasion: string
           {t('feed.similar.title')}
         </Text>
         {items.length > folded && (
-          <UnstyledButton aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((e) => !e)} style={{ flexShrink: 0 }}>
+          <UnstyledButton
+            aria-expanded={expanded}
+            aria-controls={listId}
+            onClick={() => setExpanded((e) => !e)}
+            style={{ flexShrink: 0 }}
+          >
             <Text size="xs" c="blue.7" fw={600}>
               {expanded ? t('feed.similar.less') : t('feed.similar.all', { count: items.length })}
             </Text>

@@ -1,4 +1,12 @@
-import { type InfiniteData, keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { SimilarStories, Story, StoryPage, WeeklyPick } from '../../../contracts/learning.contract';
 import { apiDelete, apiGet, apiPost, apiPut, queryString } from '../../app/api-client';
@@ -23,7 +31,9 @@ export function useFeed(teamId: string | null) {
   return useInfiniteQuery({
     queryKey: queryKeys.feedList(teamId ?? ''),
     queryFn: ({ pageParam }) =>
-      apiGet<StoryPage>(`/api/v1/feed${queryString({ teamId: teamId ?? undefined, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
+      apiGet<StoryPage>(
+        `/api/v1/feed${queryString({ teamId: teamId ?? undefined, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled: !!teamId,
@@ -35,7 +45,9 @@ export function useBestPractices(filters: BestPracticeFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.bestPracticeList(params),
     queryFn: ({ pageParam }) =>
-      apiGet<StoryPage>(`/api/v1/best-practices${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
+      apiGet<StoryPage>(
+        `/api/v1/best-practices${queryString({ ...params, limit: PAGE_SIZE, cursor: pageParam ?? undefined })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
@@ -46,7 +58,8 @@ export function useBestPractices(filters: BestPracticeFilters) {
 export function useWeeklyPick(teamId: string | null, week: string | undefined) {
   return useQuery({
     queryKey: queryKeys.weeklyPick(teamId ?? '', week),
-    queryFn: () => apiGet<WeeklyPick>(`/api/v1/teams/${encodeURIComponent(teamId ?? '')}/weekly-pick${queryString({ week })}`),
+    queryFn: () =>
+      apiGet<WeeklyPick>(`/api/v1/teams/${encodeURIComponent(teamId ?? '')}/weekly-pick${queryString({ week })}`),
     enabled: !!teamId,
     placeholderData: keepPreviousData,
   });
@@ -102,7 +115,11 @@ export function useThank() {
     mutationFn: ({ story, on }: { story: Story; on: boolean }) =>
       on ? apiPut<Story>(`${storyPath(story.id)}/thanks`, {}) : apiDelete<Story>(`${storyPath(story.id)}/thanks`),
     onMutate: ({ story, on }) => {
-      changeStory(client, story.id, (s) => ({ ...s, thankedByMe: on, thanks: Math.max(0, s.thanks + (on === s.thankedByMe ? 0 : on ? 1 : -1)) }));
+      changeStory(client, story.id, (s) => ({
+        ...s,
+        thankedByMe: on,
+        thanks: Math.max(0, s.thanks + (on === s.thankedByMe ? 0 : on ? 1 : -1)),
+      }));
     },
     onSuccess: (story) => putStory(client, story),
     onError: (_error, { story }) => putStory(client, story),
@@ -120,7 +137,8 @@ export function useAddComment(extraId: string) {
 export function useRemoveComment(extraId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (commentId: string) => apiDelete<void>(`${storyPath(extraId)}/comments/${encodeURIComponent(commentId)}`),
+    mutationFn: (commentId: string) =>
+      apiDelete<void>(`${storyPath(extraId)}/comments/${encodeURIComponent(commentId)}`),
     onSuccess: (_nothing, commentId) =>
       changeStory(client, extraId, (s) => ({ ...s, comments: s.comments.filter((c) => c.id !== commentId) })),
   });
@@ -156,7 +174,10 @@ export function usePutWeeklyPick(teamId: string, week: string | undefined) {
       apiPut<WeeklyPick>(`/api/v1/teams/${encodeURIComponent(teamId)}/weekly-pick`, body),
     onSuccess: (pick) => {
       client.setQueryData(queryKeys.weeklyPick(teamId, week), pick);
-      void client.invalidateQueries({ queryKey: [...queryKeys.weeklyPicks, teamId], predicate: (q) => q.queryKey[2] !== (week ?? 'current') });
+      void client.invalidateQueries({
+        queryKey: [...queryKeys.weeklyPicks, teamId],
+        predicate: (q) => q.queryKey[2] !== (week ?? 'current'),
+      });
     },
   });
 }
@@ -167,7 +188,9 @@ export function useSetInFeed(extraId: string) {
   return useMutation({
     mutationFn: (inFeed: boolean) => apiPut<void>(`/api/v1/extras/${encodeURIComponent(extraId)}/feed`, { inFeed }),
     onSuccess: (_nothing, inFeed) => {
-      client.setQueryData<{ inFeed: boolean }>(queryKeys.extra(extraId), (extra) => (extra ? { ...extra, inFeed } : extra));
+      client.setQueryData<{ inFeed: boolean }>(queryKeys.extra(extraId), (extra) =>
+        extra ? { ...extra, inFeed } : extra,
+      );
       void client.invalidateQueries({ queryKey: queryKeys.feed });
       void client.invalidateQueries({ queryKey: queryKeys.bestPractices });
       void client.invalidateQueries({ queryKey: queryKeys.weeklyPicks });

@@ -24,7 +24,8 @@ export function useStoryAccess() {
       /** May thank and comment on this story: it is in a feed the person reads. */
       canReact: (story: Story) => staff && (director || story.teamIds.some((id) => myTeams.has(id))),
       /** May put it forward as a best practice, or withdraw it. */
-      looksAfter: (story: Story) => hasAnyRole(roles, ACCESS.manageFeed) && (director || story.teamIds.some((id) => managed.has(id))),
+      looksAfter: (story: Story) =>
+        hasAnyRole(roles, ACCESS.manageFeed) && (director || story.teamIds.some((id) => managed.has(id))),
       /** May choose the weekly pick of this team. */
       leadsTeam: (teamId: string) => hasAnyRole(roles, ACCESS.manageFeed) && (director || managed.has(teamId)),
     };

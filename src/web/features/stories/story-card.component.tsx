@@ -1,4 +1,17 @@
-import { Anchor, Badge, Box, Button, Card, Collapse, Group, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Collapse,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,18 +65,35 @@ export function StoryCard({ story, access, valueNames, compact = false, credit =
   const clamp = compact ? 3 : undefined;
 
   return (
-    <Card withBorder padding="md" radius="md" component="article" aria-label={t('feed.storyOf', { name: story.author.name })}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="article"
+      aria-label={t('feed.storyOf', { name: story.author.name })}
+    >
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mb="sm">
         <div style={{ minWidth: 0 }}>
           <Text fw={600} size="sm">
-            {credit ? t('bestPractices.storyBy', { name: story.author.name }) : story.mine ? t('feed.you') : story.author.name}
+            {credit
+              ? t('bestPractices.storyBy', { name: story.author.name })
+              : story.mine
+                ? t('feed.you')
+                : story.author.name}
           </Text>
           <Text size="xs" c="dimmed">
             {format.date(story.occurredAt, true)}
           </Text>
         </div>
         {story.bestPractice && !credit && (
-          <Badge color="yellow" variant="light" c="yellow.9" tt="none" leftSection={<span aria-hidden="true">★</span>} style={{ flexShrink: 0 }}>
+          <Badge
+            color="yellow"
+            variant="light"
+            c="yellow.9"
+            tt="none"
+            leftSection={<span aria-hidden="true">★</span>}
+            style={{ flexShrink: 0 }}
+          >
             {t('bestPractices.badge')}
           </Badge>
         )}
@@ -76,7 +106,11 @@ export function StoryCard({ story, access, valueNames, compact = false, credit =
           </Text>
         </Timeline.Item>
         <Timeline.Item
-          title={<StepLabel>{story.mine ? t('feed.whatIDid') : t('feed.whatTheyDid', { name: firstName(story.author.name) })}</StepLabel>}
+          title={
+            <StepLabel>
+              {story.mine ? t('feed.whatIDid') : t('feed.whatTheyDid', { name: firstName(story.author.name) })}
+            </StepLabel>
+          }
           bullet={<StepNumber n={2} />}
         >
           <Text size="sm" lineClamp={clamp} style={{ whiteSpace: 'pre-wrap' }}>
@@ -130,11 +164,20 @@ export function StoryCard({ story, access, valueNames, compact = false, credit =
                 {story.bestPractice.why}
               </Text>
               <Text size="xs" c="dimmed" mt={2}>
-                {t('bestPractices.putForwardBy', { name: story.bestPractice.by.name, date: format.date(story.bestPractice.at) })}
+                {t('bestPractices.putForwardBy', {
+                  name: story.bestPractice.by.name,
+                  date: format.date(story.bestPractice.at),
+                })}
               </Text>
             </div>
             {looksAfter && !compact && (
-              <Button variant="subtle" color="gray" size="compact-sm" onClick={() => setWithdrawing(true)} style={{ flexShrink: 0 }}>
+              <Button
+                variant="subtle"
+                color="gray"
+                size="compact-sm"
+                onClick={() => setWithdrawing(true)}
+                style={{ flexShrink: 0 }}
+              >
                 {t('bestPractices.withdraw')}
               </Button>
             )}
@@ -193,7 +236,17 @@ function StepNumber({ n }: { n: number }) {
 }
 
 /** Thanks, comments and (for whoever looks after the feed) putting it forward. */
-function StoryActions({ story, access, compact, onPromote }: { story: Story; access: StoryAccess; compact: boolean; onPromote: () => void }) {
+function StoryActions({
+  story,
+  access,
+  compact,
+  onPromote,
+}: {
+  story: Story;
+  access: StoryAccess;
+  compact: boolean;
+  onPromote: () => void;
+}) {
   const { t } = useTranslation();
   const thank = useThank();
   const canReact = access.canReact(story);
@@ -247,7 +300,14 @@ function StoryActions({ story, access, compact, onPromote }: { story: Story; acc
           )}
         </Group>
         {looksAfter && !story.bestPractice && !compact && (
-          <Button size="compact-md" variant="light" color="yellow" c="yellow.9" leftSection={<span aria-hidden="true">★</span>} onClick={onPromote}>
+          <Button
+            size="compact-md"
+            variant="light"
+            color="yellow"
+            c="yellow.9"
+            leftSection={<span aria-hidden="true">★</span>}
+            onClick={onPromote}
+          >
             {t('bestPractices.promote')}
           </Button>
         )}

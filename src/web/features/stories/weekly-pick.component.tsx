@@ -1,4 +1,17 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +38,15 @@ export function addDays(day: string, days: number): string {
  * The week's two stories for the team meeting: Klantwerk proposes them (the customer's reaction and
  * how new the occasion is for the team); the team's manager may choose others.
  */
-export function WeeklyPickSection({ teamId, access, valueNames }: { teamId: string; access: StoryAccess; valueNames: Map<string, string> }) {
+export function WeeklyPickSection({
+  teamId,
+  access,
+  valueNames,
+}: {
+  teamId: string;
+  access: StoryAccess;
+  valueNames: Map<string, string>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [week, setWeek] = useState<string | undefined>(undefined);
@@ -110,7 +131,17 @@ export function WeeklyPickSection({ teamId, access, valueNames }: { teamId: stri
 }
 
 /** The manager chooses one or two of the week's stories (the proposal is checked to begin with). */
-function ChoosePickModal({ pick, week, opened, onClose }: { pick: WeeklyPick; week: string | undefined; opened: boolean; onClose: () => void }) {
+function ChoosePickModal({
+  pick,
+  week,
+  opened,
+  onClose,
+}: {
+  pick: WeeklyPick;
+  week: string | undefined;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -128,7 +159,8 @@ function ChoosePickForm({ pick, week, onDone }: { pick: WeeklyPick; week: string
   const scores = new Map(pick.candidates.map((c) => [c.id, c.score]));
   const stories: Story[] = [...pick.picks, ...pick.candidates.filter((c) => !pick.picks.some((p) => p.id === c.id))];
   /** A third choice replaces the oldest, so no box is ever locked. */
-  const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id].slice(-PICKS)));
+  const toggle = (id: string) =>
+    setChosen((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id].slice(-PICKS)));
 
   return (
     <Stack>
@@ -144,7 +176,11 @@ function ChoosePickForm({ pick, week, onDone }: { pick: WeeklyPick; week: string
               withBorder
               p="sm"
               radius="md"
-              style={checked ? { borderColor: 'var(--mantine-color-blue-5)', background: 'var(--mantine-color-blue-0)' } : undefined}
+              style={
+                checked
+                  ? { borderColor: 'var(--mantine-color-blue-5)', background: 'var(--mantine-color-blue-0)' }
+                  : undefined
+              }
             >
               <Checkbox
                 checked={checked}

@@ -35,7 +35,13 @@ export function TeamFormModal({
   return (
     <Modal opened={opened} onClose={onClose} title={title} fullScreen={phone}>
       {opened && (
-        <TeamForm submitLabel={submitLabel} initialValues={initialValues} mutation={mutation} onSaved={onSaved} onCancel={onClose} />
+        <TeamForm
+          submitLabel={submitLabel}
+          initialValues={initialValues}
+          mutation={mutation}
+          onSaved={onSaved}
+          onCancel={onClose}
+        />
       )}
     </Modal>
   );
@@ -67,7 +73,13 @@ function TeamForm({
       <Stack>
         <ProblemAlert error={mutation.error} />
         <TextInput label={t('teams.name')} data-autofocus maxLength={80} {...form.getInputProps('name')} />
-        <Textarea label={t('teams.description')} autosize minRows={2} maxLength={500} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('teams.description')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('description')}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

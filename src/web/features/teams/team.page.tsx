@@ -25,13 +25,7 @@ export function TeamPage() {
       <Anchor component={Link} to="/teams" size="sm" mb="sm" display="inline-block">
         ← {t('teams.allTeams')}
       </Anchor>
-      {team.error ? (
-        <ProblemAlert error={team.error} />
-      ) : !team.data ? (
-        <PageLoader />
-      ) : (
-        <TeamView team={team.data} />
-      )}
+      {team.error ? <ProblemAlert error={team.error} /> : !team.data ? <PageLoader /> : <TeamView team={team.data} />}
     </>
   );
 }

@@ -67,7 +67,9 @@ export function usePutTeamMember(teamId: string) {
   const changed = useTeamChanged();
   return useMutation({
     mutationFn: ({ memberId, isManager }: { memberId: string; isManager: boolean }) =>
-      apiPut<TeamDetail>(`/api/v1/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(memberId)}`, { isManager }),
+      apiPut<TeamDetail>(`/api/v1/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(memberId)}`, {
+        isManager,
+      }),
     onSuccess: changed,
   });
 }

@@ -23,7 +23,8 @@ import {
 // A t that reads the real catalog, with i18next's plural forms and {{values}}, so the tests read as the page does.
 function catalogT(catalog: unknown, language: 'nl' | 'en'): TFunction {
   const rules = new Intl.PluralRules(language === 'nl' ? 'nl-NL' : 'en-GB');
-  const lookup = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+  const lookup = (key: string) =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
   return ((key: string, values: Record<string, unknown> = {}) => {
     const plural = typeof values.count === 'number' ? lookup(`${key}_${rules.select(values.count)}`) : undefined;
     const text = (plural ?? lookup(key)) as string | undefined;
@@ -101,22 +102,44 @@ describe('the change against the period before', () => {
   });
 
   it('says it in words against the 28 days before', () => {
-    expect(changeText(tNl, 'nl', 30, 18, 'count')).toEqual({ direction: 'up', tone: 'good', text: '+12 tegen de 28 dagen ervoor' });
+    expect(changeText(tNl, 'nl', 30, 18, 'count')).toEqual({
+      direction: 'up',
+      tone: 'good',
+      text: '+12 tegen de 28 dagen ervoor',
+    });
     expect(changeText(tEn, 'en', 30, 18, 'count')?.text).toBe('+12 against the 28 days before');
-    expect(changeText(tNl, 'nl', 4, 4, 'count')).toEqual({ direction: 'same', tone: 'neutral', text: 'gelijk aan de 28 dagen ervoor' });
-    expect(changeText(tNl, 'nl', 3, 1, 'count', { better: 'down' })).toEqual({ direction: 'up', tone: 'bad', text: '+2 tegen de 28 dagen ervoor' });
+    expect(changeText(tNl, 'nl', 4, 4, 'count')).toEqual({
+      direction: 'same',
+      tone: 'neutral',
+      text: 'gelijk aan de 28 dagen ervoor',
+    });
+    expect(changeText(tNl, 'nl', 3, 1, 'count', { better: 'down' })).toEqual({
+      direction: 'up',
+      tone: 'bad',
+      text: '+2 tegen de 28 dagen ervoor',
+    });
   });
 
   it('says so when a period has no figure, and nothing when neither has', () => {
-    expect(changeText(tNl, 'nl', 0.8, null, 'share')).toEqual({ direction: null, tone: 'neutral', text: 'geen vergelijking: de 28 dagen ervoor hebben nog geen gegevens' });
-    expect(changeText(tNl, 'nl', null, 0.8, 'share')).toEqual({ direction: null, tone: 'neutral', text: 'de 28 dagen ervoor: 80%' });
+    expect(changeText(tNl, 'nl', 0.8, null, 'share')).toEqual({
+      direction: null,
+      tone: 'neutral',
+      text: 'geen vergelijking: de 28 dagen ervoor hebben nog geen gegevens',
+    });
+    expect(changeText(tNl, 'nl', null, 0.8, 'share')).toEqual({
+      direction: null,
+      tone: 'neutral',
+      text: 'de 28 dagen ervoor: 80%',
+    });
     expect(changeText(tNl, 'nl', null, null, 'share')).toBeNull();
   });
 
   it('compares a round of core questions with the round before', () => {
     expect(changeText(tNl, 'nl', 3.8, 3.6, 'rating', { against: 'round' })?.text).toBe('+0,2 tegen de ronde ervoor');
     expect(changeText(tEn, 'en', 20, 20, 'score', { against: 'round' })?.text).toBe('the same as the round before');
-    expect(changeText(tEn, 'en', 20, null, 'score', { against: 'round' })?.text).toBe('no comparison with the round before');
+    expect(changeText(tEn, 'en', 20, null, 'score', { against: 'round' })?.text).toBe(
+      'no comparison with the round before',
+    );
     expect(changeText(tEn, 'en', null, 3.5, 'rating', { against: 'round' })?.text).toBe('the round before: 3.5');
   });
 });
@@ -169,7 +192,9 @@ describe('the weeks for a screen reader', () => {
   it('says each week in words, with "no reactions" for a week without', () => {
     expect(weekText(tNl, 'nl', 'extras', week('2026-01-05', 0.75, 4))).toBe("4 extra's, 75% positief");
     expect(weekText(tNl, 'nl', 'extras', week('2026-01-05', null, 1))).toBe('1 extra, geen reacties');
-    expect(plain(weekText(tNl, 'nl', 'mandate', week('2026-01-05', 12050, 1)))).toBe('€ 120,50 uitgegeven, 1 boven het mandaat');
+    expect(plain(weekText(tNl, 'nl', 'mandate', week('2026-01-05', 12050, 1)))).toBe(
+      '€ 120,50 uitgegeven, 1 boven het mandaat',
+    );
     expect(weekText(tEn, 'en', 'voice', week('2026-01-05', 4.25, 3))).toBe('3 reactions, average 4.3');
     expect(weekText(tEn, 'en', 'voice', week('2026-01-05', null, 0))).toBe('no reactions');
     expect(weekText(tNl, 'nl', 'promises', week('2026-01-05', 0.5, 2))).toBe('2 afgerond, 50% nagekomen');
@@ -178,8 +203,12 @@ describe('the weeks for a screen reader', () => {
 
   it('lists every week, oldest first, with its date', () => {
     const text = weeksText(tNl, 'nl', 'voice', [week('2026-01-05', 4, 2), week('2026-01-12', null, 0)]);
-    expect(text).toBe('Per week, oudste eerst: week van 5 jan 2026: 2 reacties, gemiddeld 4,0; week van 12 jan 2026: geen reacties.');
-    expect(weeksText(tEn, 'en', 'extras', [week('2026-01-05', 1, 1)])).toBe('Per week, oldest first: week of 5 Jan 2026: 1 extra, 100% positive.');
+    expect(text).toBe(
+      'Per week, oudste eerst: week van 5 jan 2026: 2 reacties, gemiddeld 4,0; week van 12 jan 2026: geen reacties.',
+    );
+    expect(weeksText(tEn, 'en', 'extras', [week('2026-01-05', 1, 1)])).toBe(
+      'Per week, oldest first: week of 5 Jan 2026: 1 extra, 100% positive.',
+    );
   });
 });
 
@@ -190,6 +219,8 @@ describe('where the tiles lead', () => {
     expect(voicePath(period)).toBe('/customer-voice?scope=all&period=custom&from=2026-01-01&to=2026-01-28');
     expect(promisesPath('atRisk')).toBe('/promises?scope=all&status=at_risk');
     expect(promisesPath('open')).toBe('/promises?scope=all');
-    expect(resultsPath('11111111-1111-4111-8111-111111111111')).toBe('/questions/11111111-1111-4111-8111-111111111111/results');
+    expect(resultsPath('11111111-1111-4111-8111-111111111111')).toBe(
+      '/questions/11111111-1111-4111-8111-111111111111/results',
+    );
   });
 });

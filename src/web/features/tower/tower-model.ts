@@ -81,7 +81,12 @@ export interface Change {
 }
 
 /** The change of a figure against the one before; null when either is missing. */
-export function changeOf(current: number | null, previous: number | null, measure: Measure, better: Better = 'up'): Change | null {
+export function changeOf(
+  current: number | null,
+  previous: number | null,
+  measure: Measure,
+  better: Better = 'up',
+): Change | null {
   if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const delta = shown(current, measure) - shown(previous, measure);
   const direction: Direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
@@ -135,12 +140,19 @@ export function changeText(
   }
   if (!hasCurrent) {
     const figure = formatFigure(previous, measure, language)!;
-    const text = against === 'round' ? t('tower.change.round.onlyPrevious', { previous: figure }) : t('tower.change.period.onlyPrevious', { previous: figure });
+    const text =
+      against === 'round'
+        ? t('tower.change.round.onlyPrevious', { previous: figure })
+        : t('tower.change.period.onlyPrevious', { previous: figure });
     return { direction: null, tone: 'neutral', text };
   }
   const change = changeOf(current, previous, measure, options.better ?? 'up')!;
   if (change.direction === 'same') {
-    return { direction: 'same', tone: 'neutral', text: against === 'round' ? t('tower.change.round.same') : t('tower.change.period.same') };
+    return {
+      direction: 'same',
+      tone: 'neutral',
+      text: against === 'round' ? t('tower.change.round.same') : t('tower.change.period.same'),
+    };
   }
   const delta = deltaText(t, change, measure, language);
   const text = against === 'round' ? t('tower.change.round.diff', { delta }) : t('tower.change.period.diff', { delta });
@@ -148,7 +160,12 @@ export function changeText(
 }
 
 /** Nothing was counted in either period nor in any of the twelve weeks: no data yet, not "0". */
-export function isEmptyCount(current: number, previous: number, weekly: Week[], value: (week: Week) => number | null = (w) => w.count): boolean {
+export function isEmptyCount(
+  current: number,
+  previous: number,
+  weekly: Week[],
+  value: (week: Week) => number | null = (w) => w.count,
+): boolean {
   return current === 0 && previous === 0 && weekly.every((w) => !value(w));
 }
 
@@ -228,11 +245,19 @@ export function weekText(t: TFunction, language: Language, tile: WeeklyTile, wee
         ? t('tower.extras.weekNoReactions', { count, n: formatNumber(count, language) })
         : t('tower.extras.week', { count, n: formatNumber(count, language), positive: percent(week.value, language)! });
     case 'mandate':
-      return t('tower.mandate.week', { count, n: formatNumber(count, language), spent: euros(week.value ?? 0, language) });
+      return t('tower.mandate.week', {
+        count,
+        n: formatNumber(count, language),
+        spent: euros(week.value ?? 0, language),
+      });
     case 'voice':
       return week.value === null
         ? t('tower.voice.weekNone')
-        : t('tower.voice.week', { count, n: formatNumber(count, language), average: formatFigure(week.value, 'rating', language)! });
+        : t('tower.voice.week', {
+            count,
+            n: formatNumber(count, language),
+            average: formatFigure(week.value, 'rating', language)!,
+          });
     case 'promises':
       return week.value === null
         ? t('tower.promises.weekNone')
@@ -242,7 +267,9 @@ export function weekText(t: TFunction, language: Language, tile: WeeklyTile, wee
 
 /** The screen reader's alternative for a sparkline: every week, oldest first, in words. */
 export function weeksText(t: TFunction, language: Language, tile: WeeklyTile, weekly: Week[]): string {
-  const weeks = weekly.map((w) => t('tower.weekOf', { day: formatDay(w.week, language), figures: weekText(t, language, tile, w) })).join('; ');
+  const weeks = weekly
+    .map((w) => t('tower.weekOf', { day: formatDay(w.week, language), figures: weekText(t, language, tile, w) }))
+    .join('; ');
   return t('tower.weeks', { weeks });
 }
 
@@ -259,9 +286,13 @@ export interface Period {
 export const extrasPath = (period: Period) => withQuery('/extras', { scope: 'all', from: period.from, to: period.to });
 
 /** All customer reactions over the tower's 28 days. */
-export const voicePath = (period: Period) => withQuery('/customer-voice', { scope: 'all', period: 'custom', from: period.from, to: period.to });
+export const voicePath = (period: Period) =>
+  withQuery('/customer-voice', { scope: 'all', period: 'custom', from: period.from, to: period.to });
 
 /** All promises at risk, or all that are still open (the list's "active" status is its default). */
-export const promisesPath = (which: 'atRisk' | 'open') => (which === 'atRisk' ? withQuery('/promises', { scope: 'all', status: 'at_risk' }) : withQuery('/promises', { scope: 'all' }));
+export const promisesPath = (which: 'atRisk' | 'open') =>
+  which === 'atRisk'
+    ? withQuery('/promises', { scope: 'all', status: 'at_risk' })
+    : withQuery('/promises', { scope: 'all' });
 
 export const resultsPath = (campaignId: string) => `/questions/${encodeURIComponent(campaignId)}/results`;

@@ -10,6 +10,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { formatDay } from '../promises/use-days';
 import { type QuestionTheme, THEME_ORDER, themeLabel } from '../questions/campaign-labels';
+import { useTower } from './tower.api';
 import {
   type ChangeView,
   changeText,
@@ -26,10 +27,9 @@ import {
   sparkline,
   type Tone,
   voicePath,
-  weeksText,
   type WeeklyTile,
+  weeksText,
 } from './tower-model';
-import { useTower } from './tower.api';
 
 // The tower: the director's overview of every module on one screen. Each tile has its main figures,
 // the change against the 28 days (or the round) before in words, twelve weeks as a sparkline with the
@@ -41,7 +41,13 @@ export function TowerPage() {
   return (
     <Box maw={1400}>
       <PageHeader title={t('tower.title')} description={t('tower.intro')} />
-      {tower.error ? <ProblemAlert error={tower.error} /> : !tower.data ? <PageLoader /> : <TowerBody tower={tower.data} />}
+      {tower.error ? (
+        <ProblemAlert error={tower.error} />
+      ) : !tower.data ? (
+        <PageLoader />
+      ) : (
+        <TowerBody tower={tower.data} />
+      )}
     </Box>
   );
 }
@@ -54,8 +60,12 @@ function useTowerText() {
     t,
     language,
     figure: (value: number | null, measure: Measure) => formatFigure(value, measure, language),
-    change: (current: number | null, previous: number | null, measure: Measure, options?: Parameters<typeof changeText>[5]) =>
-      changeText(t, language, current, previous, measure, options),
+    change: (
+      current: number | null,
+      previous: number | null,
+      measure: Measure,
+      options?: Parameters<typeof changeText>[5],
+    ) => changeText(t, language, current, previous, measure, options),
     day: (day: string) => formatDay(day, language),
     days: (value: number | null) => {
       if (value === null) return null;
@@ -72,7 +82,12 @@ function TowerBody({ tower }: { tower: Tower }) {
       <Text size="sm" c="dimmed">
         {x.t('tower.period', { from: x.day(tower.period.from), to: x.day(tower.period.to) })}
       </Text>
-      <SimpleGrid type="container" cols={{ base: 1, '560px': 2, '880px': 3, '1180px': 4 }} spacing="md" verticalSpacing="md">
+      <SimpleGrid
+        type="container"
+        cols={{ base: 1, '560px': 2, '880px': 3, '1180px': 4 }}
+        spacing="md"
+        verticalSpacing="md"
+      >
         <ExtrasTile tower={tower} />
         <MandateTile tower={tower} />
         <VoiceTile tower={tower} />
@@ -95,7 +110,14 @@ interface TileLink {
 function Tile({ title, links, children }: { title: string; links: TileLink[]; children: ReactNode }) {
   const titleId = useId();
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId} style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby={titleId}
+      style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}
+    >
       <Title order={2} size="h4" mb="sm" id={titleId}>
         {title}
       </Title>
@@ -128,7 +150,19 @@ function ChangeLine({ change }: { change: ChangeView }) {
 }
 
 /** A labelled figure, "Nog geen gegevens" when there is none, with what it is out of and its change. */
-function Figure({ label, value, note, change, main = false }: { label: string; value: string | null; note?: string | null; change?: ChangeView | null; main?: boolean }) {
+function Figure({
+  label,
+  value,
+  note,
+  change,
+  main = false,
+}: {
+  label: string;
+  value: string | null;
+  note?: string | null;
+  change?: ChangeView | null;
+  main?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div>
@@ -161,7 +195,19 @@ const SPARK_BOX = { width: 200, height: 40, pad: 4 };
 const hasWeeks = (weekly: Tower['extras']['weekly']) => weekly.some((w) => w.value !== null);
 
 /** Twelve weeks as a line; the weeks in words are the picture's label for a screen reader. */
-function Sparkline({ tile, weekly, values, range, caption }: { tile: WeeklyTile; weekly: Tower['extras']['weekly']; values: (number | null)[]; range: { min?: number; max?: number }; caption: string }) {
+function Sparkline({
+  tile,
+  weekly,
+  values,
+  range,
+  caption,
+}: {
+  tile: WeeklyTile;
+  weekly: Tower['extras']['weekly'];
+  values: (number | null)[];
+  range: { min?: number; max?: number };
+  caption: string;
+}) {
   const x = useTowerText();
   const s = sparkline(values, SPARK_BOX, range);
   const base = SPARK_BOX.height - SPARK_BOX.pad;
@@ -180,7 +226,15 @@ function Sparkline({ tile, weekly, values, range, caption }: { tile: WeeklyTile;
       >
         <line x1={0} x2={SPARK_BOX.width} y1={base} y2={base} stroke="var(--mantine-color-gray-3)" />
         {s.lines.map((points) => (
-          <polyline key={points} points={points} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
+          <polyline
+            key={points}
+            points={points}
+            fill="none"
+            stroke="var(--mantine-color-blue-6)"
+            strokeWidth={2}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
         ))}
         {s.dots.map((dot) => (
           <circle key={`${dot.x},${dot.y}`} cx={dot.x} cy={dot.y} r={2.5} fill="var(--mantine-color-blue-6)" />
@@ -205,9 +259,26 @@ function ExtrasTile({ tower }: { tower: Tower }) {
         { to: '/what-works', label: x.t('tower.extras.toWhatWorks') },
       ]}
     >
-      <Figure main label={x.t('tower.extras.count')} value={empty ? null : x.figure(e.count, 'count')} change={x.change(e.count, e.previousCount, 'count')} />
-      <Figure label={x.t('tower.extras.positive')} value={percent(e.positiveShare, x.language)} change={x.change(e.positiveShare, e.previousPositiveShare, 'share')} />
-      {!empty && <Sparkline tile="extras" weekly={e.weekly} values={e.weekly.map((w) => w.count)} range={{ min: 0 }} caption={x.t('tower.extras.sparkCaption')} />}
+      <Figure
+        main
+        label={x.t('tower.extras.count')}
+        value={empty ? null : x.figure(e.count, 'count')}
+        change={x.change(e.count, e.previousCount, 'count')}
+      />
+      <Figure
+        label={x.t('tower.extras.positive')}
+        value={percent(e.positiveShare, x.language)}
+        change={x.change(e.positiveShare, e.previousPositiveShare, 'share')}
+      />
+      {!empty && (
+        <Sparkline
+          tile="extras"
+          weekly={e.weekly}
+          values={e.weekly.map((w) => w.count)}
+          range={{ min: 0 }}
+          caption={x.t('tower.extras.sparkCaption')}
+        />
+      )}
     </Tile>
   );
 }
@@ -229,7 +300,15 @@ function MandateTile({ tower }: { tower: Tower }) {
         value={x.figure(m.aboveMandate, 'count')}
         change={x.change(m.aboveMandate, m.previousAboveMandate, 'count', { better: 'down' })}
       />
-      {!empty && <Sparkline tile="mandate" weekly={m.weekly} values={m.weekly.map((w) => w.value)} range={{ min: 0 }} caption={x.t('tower.mandate.sparkCaption')} />}
+      {!empty && (
+        <Sparkline
+          tile="mandate"
+          weekly={m.weekly}
+          values={m.weekly.map((w) => w.value)}
+          range={{ min: 0 }}
+          caption={x.t('tower.mandate.sparkCaption')}
+        />
+      )}
     </Tile>
   );
 }
@@ -246,8 +325,17 @@ function VoiceTile({ tower }: { tower: Tower }) {
         { to: '/customer-voice/follow-ups', label: x.t('tower.voice.toFollowups') },
       ]}
     >
-      <Figure main label={x.t('tower.voice.count')} value={empty ? null : x.figure(v.count, 'count')} change={x.change(v.count, v.previousCount, 'count')} />
-      <Figure label={x.t('tower.voice.average')} value={x.figure(v.average, 'rating')} change={x.change(v.average, v.previousAverage, 'rating')} />
+      <Figure
+        main
+        label={x.t('tower.voice.count')}
+        value={empty ? null : x.figure(v.count, 'count')}
+        change={x.change(v.count, v.previousCount, 'count')}
+      />
+      <Figure
+        label={x.t('tower.voice.average')}
+        value={x.figure(v.average, 'rating')}
+        change={x.change(v.average, v.previousAverage, 'rating')}
+      />
       <SimpleGrid cols={2} spacing="sm">
         <Figure label={x.t('tower.voice.veryNegative')} value={x.figure(v.veryNegative, 'count')} />
         <Figure
@@ -256,7 +344,15 @@ function VoiceTile({ tower }: { tower: Tower }) {
           note={v.lateFollowups > 0 ? x.t('tower.voice.late', { n: x.figure(v.lateFollowups, 'count')! }) : null}
         />
       </SimpleGrid>
-      {hasWeeks(v.weekly) && <Sparkline tile="voice" weekly={v.weekly} values={v.weekly.map((w) => w.value)} range={{ min: 1, max: 5 }} caption={x.t('tower.voice.sparkCaption')} />}
+      {hasWeeks(v.weekly) && (
+        <Sparkline
+          tile="voice"
+          weekly={v.weekly}
+          values={v.weekly.map((w) => w.value)}
+          range={{ min: 1, max: 5 }}
+          caption={x.t('tower.voice.sparkCaption')}
+        />
+      )}
     </Tile>
   );
 }
@@ -276,14 +372,24 @@ function PromisesTile({ tower }: { tower: Tower }) {
         main
         label={x.t('tower.promises.kept')}
         value={percent(p.keptShare, x.language)}
-        note={p.settled > 0 ? x.t('tower.promises.settled', { count: p.settled, n: x.figure(p.settled, 'count')! }) : null}
+        note={
+          p.settled > 0 ? x.t('tower.promises.settled', { count: p.settled, n: x.figure(p.settled, 'count')! }) : null
+        }
         change={x.change(p.keptShare, p.previousKeptShare, 'share')}
       />
       <SimpleGrid cols={2} spacing="sm">
         <Figure label={x.t('tower.promises.atRisk')} value={x.figure(p.atRisk, 'count')} />
         <Figure label={x.t('tower.promises.open')} value={x.figure(p.open, 'count')} />
       </SimpleGrid>
-      {hasWeeks(p.weekly) && <Sparkline tile="promises" weekly={p.weekly} values={p.weekly.map((w) => w.value)} range={{ min: 0, max: 1 }} caption={x.t('tower.promises.sparkCaption')} />}
+      {hasWeeks(p.weekly) && (
+        <Sparkline
+          tile="promises"
+          weekly={p.weekly}
+          values={p.weekly.map((w) => w.value)}
+          range={{ min: 0, max: 1 }}
+          caption={x.t('tower.promises.sparkCaption')}
+        />
+      )}
     </Tile>
   );
 }
@@ -337,7 +443,10 @@ function CoreQuestionsTile({ tower }: { tower: Tower }) {
     );
   }
   return (
-    <Tile title={x.t('tower.questions.title')} links={[{ to: resultsPath(q.campaignId), label: x.t('tower.questions.toResults') }]}>
+    <Tile
+      title={x.t('tower.questions.title')}
+      links={[{ to: resultsPath(q.campaignId), label: x.t('tower.questions.toResults') }]}
+    >
       <div>
         <Text fw={700} size="lg" lh={1.3} style={{ overflowWrap: 'anywhere' }}>
           {q.title}
@@ -352,7 +461,10 @@ function CoreQuestionsTile({ tower }: { tower: Tower }) {
         )}
       </div>
       <SimpleGrid cols={2} spacing="sm">
-        <Figure label={x.t('tower.questions.responseRate')} value={q.responseRate && percentStep(q.responseRate, x.language)} />
+        <Figure
+          label={x.t('tower.questions.responseRate')}
+          value={q.responseRate && percentStep(q.responseRate, x.language)}
+        />
         <Figure
           label={x.t('tower.questions.promoterScore')}
           value={x.figure(q.promoterScore, 'score')}
@@ -402,13 +514,20 @@ function CounselTile({ tower }: { tower: Tower }) {
     >
       <Figure main label={x.t('tower.counsel.queue')} value={x.figure(c.queue, 'count')} />
       <SimpleGrid cols={2} spacing="sm">
-        <Figure label={x.t('tower.counsel.oldest')} value={c.queue === 0 ? x.t('tower.counsel.noneWaiting') : x.days(c.oldestWaitingDays)} />
+        <Figure
+          label={x.t('tower.counsel.oldest')}
+          value={c.queue === 0 ? x.t('tower.counsel.noneWaiting') : x.days(c.oldestWaitingDays)}
+        />
         <Figure label={x.t('tower.counsel.median')} value={x.days(c.medianDaysToDecision)} />
       </SimpleGrid>
       <Figure
         label={x.t('tower.counsel.needs')}
         value={x.figure(c.needsRecognised, 'count')}
-        note={c.needsWaiting > 0 ? x.t('tower.counsel.needsWaiting', { count: c.needsWaiting, n: x.figure(c.needsWaiting, 'count')! }) : null}
+        note={
+          c.needsWaiting > 0
+            ? x.t('tower.counsel.needsWaiting', { count: c.needsWaiting, n: x.figure(c.needsWaiting, 'count')! })
+            : null
+        }
       />
     </Tile>
   );

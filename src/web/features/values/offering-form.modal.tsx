@@ -6,12 +6,12 @@ import type { Offering } from '../../../contracts/values.contract';
 import { parseWholeNumber } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { type OfferingBody, useCreateOffering, useUpdateOffering } from './values.api';
-import { FormActions } from '../../components/form-actions.component';
 
 interface OfferingValues {
   name: string;
@@ -22,7 +22,15 @@ interface OfferingValues {
 }
 
 /** Add an offering (offering null) or edit one: what, for whom, the shortest lead time, the conditions. */
-export function OfferingFormModal({ offering, opened, onClose }: { offering: Offering | null; opened: boolean; onClose: () => void }) {
+export function OfferingFormModal({
+  offering,
+  opened,
+  onClose,
+}: {
+  offering: Offering | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -33,14 +41,25 @@ export function OfferingFormModal({ offering, opened, onClose }: { offering: Off
       fullScreen={phone}
       size="lg"
     >
-      {opened && (offering ? <EditOfferingForm offering={offering} onDone={onClose} /> : <CreateOfferingForm onDone={onClose} />)}
+      {opened &&
+        (offering ? (
+          <EditOfferingForm offering={offering} onDone={onClose} />
+        ) : (
+          <CreateOfferingForm onDone={onClose} />
+        ))}
     </Modal>
   );
 }
 
 function CreateOfferingForm({ onDone }: { onDone: () => void }) {
   const create = useCreateOffering();
-  return <OfferingForm initial={{ name: '', description: '', audience: '', leadTimeDays: '', conditions: [] }} mutation={create} onDone={onDone} />;
+  return (
+    <OfferingForm
+      initial={{ name: '', description: '', audience: '', leadTimeDays: '', conditions: [] }}
+      mutation={create}
+      onDone={onDone}
+    />
+  );
 }
 
 function EditOfferingForm({ offering, onDone }: { offering: Offering; onDone: () => void }) {
@@ -106,7 +125,13 @@ function OfferingForm({
       <Stack>
         <ProblemAlert error={mutation.error} />
         <TextInput label={t('values.offer.name')} maxLength={120} data-autofocus {...form.getInputProps('name')} />
-        <Textarea label={t('values.offer.description')} autosize minRows={2} maxLength={1000} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('values.offer.description')}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('description')}
+        />
         <TextInput label={t('values.offer.forWhom')} maxLength={300} {...form.getInputProps('audience')} />
         <TextInput
           label={t('values.offer.leadTime')}

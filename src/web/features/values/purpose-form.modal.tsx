@@ -4,14 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose } from '../../../contracts/values.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useUpdatePurpose } from './values.api';
-import { FormActions } from '../../components/form-actions.component';
 
 /** The purpose and the offer profile's words (what we offer, to whom): director and admin. */
-export function PurposeFormModal({ purpose, opened, onClose }: { purpose: Purpose; opened: boolean; onClose: () => void }) {
+export function PurposeFormModal({
+  purpose,
+  opened,
+  onClose,
+}: {
+  purpose: Purpose;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -33,7 +41,11 @@ function PurposeForm({ purpose, onDone }: { purpose: Purpose; onDone: () => void
       noValidate
       onSubmit={form.onSubmit((values) =>
         update.mutate(
-          { purpose: values.purpose.trim(), offerSummary: values.offerSummary.trim(), audience: values.audience.trim() },
+          {
+            purpose: values.purpose.trim(),
+            offerSummary: values.offerSummary.trim(),
+            audience: values.audience.trim(),
+          },
           {
             onSuccess: () => {
               notifySuccess(t('common.saved'));
@@ -55,8 +67,20 @@ function PurposeForm({ purpose, onDone }: { purpose: Purpose; onDone: () => void
           data-autofocus
           {...form.getInputProps('purpose')}
         />
-        <Textarea label={t('values.offer.summary')} autosize minRows={3} maxLength={1000} {...form.getInputProps('offerSummary')} />
-        <Textarea label={t('values.offer.audience')} autosize minRows={2} maxLength={500} {...form.getInputProps('audience')} />
+        <Textarea
+          label={t('values.offer.summary')}
+          autosize
+          minRows={3}
+          maxLength={1000}
+          {...form.getInputProps('offerSummary')}
+        />
+        <Textarea
+          label={t('values.offer.audience')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('audience')}
+        />
         <FormActions onCancel={onDone} saving={update.isPending} />
       </Stack>
     </form>

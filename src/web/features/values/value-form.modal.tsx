@@ -5,19 +5,33 @@ import { useTranslation } from 'react-i18next';
 import type { CoreValue } from '../../../contracts/values.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useCreateValue, useUpdateValue, type ValueBody } from './values.api';
-import { FormActions } from '../../components/form-actions.component';
 
 /** Add a core value (value null) or edit one: a name, what it means, and 2 to 5 observable behaviours. */
-export function ValueFormModal({ value, opened, onClose }: { value: CoreValue | null; opened: boolean; onClose: () => void }) {
+export function ValueFormModal({
+  value,
+  opened,
+  onClose,
+}: {
+  value: CoreValue | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={value ? t('values.values.editTitle', { name: value.name }) : t('values.values.add')} fullScreen={phone} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={value ? t('values.values.editTitle', { name: value.name }) : t('values.values.add')}
+      fullScreen={phone}
+      size="lg"
+    >
       {opened && (value ? <EditValueForm value={value} onDone={onClose} /> : <CreateValueForm onDone={onClose} />)}
     </Modal>
   );
@@ -31,7 +45,13 @@ function CreateValueForm({ onDone }: { onDone: () => void }) {
 function EditValueForm({ value, onDone }: { value: CoreValue; onDone: () => void }) {
   const update = useUpdateValue(value.id);
   const behaviours = value.behaviours.length >= 2 ? value.behaviours : [...value.behaviours, '', ''].slice(0, 2);
-  return <ValueForm initial={{ name: value.name, description: value.description, behaviours }} mutation={update} onDone={onDone} />;
+  return (
+    <ValueForm
+      initial={{ name: value.name, description: value.description, behaviours }}
+      mutation={update}
+      onDone={onDone}
+    />
+  );
 }
 
 function ValueForm({
@@ -78,7 +98,13 @@ function ValueForm({
       <Stack>
         <ProblemAlert error={mutation.error} />
         <TextInput label={t('values.values.name')} maxLength={80} data-autofocus {...form.getInputProps('name')} />
-        <Textarea label={t('values.values.description')} autosize minRows={2} maxLength={500} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('values.values.description')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('description')}
+        />
         <TextListField
           label={t('values.values.behaviours')}
           description={t('values.values.behavioursHint')}

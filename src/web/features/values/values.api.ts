@@ -24,7 +24,11 @@ export interface OfferingBody {
 }
 
 export function usePurpose() {
-  return useQuery({ queryKey: queryKeys.purpose, queryFn: () => apiGet<Purpose>('/api/v1/purpose'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.purpose,
+    queryFn: () => apiGet<Purpose>('/api/v1/purpose'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useUpdatePurpose() {
@@ -39,7 +43,8 @@ export function useUpdatePurpose() {
 export function useValues(includeRetired = false) {
   return useQuery({
     queryKey: queryKeys.valueList(includeRetired),
-    queryFn: () => apiGet<{ items: CoreValue[] }>(`/api/v1/values${queryString({ includeRetired: String(includeRetired) })}`),
+    queryFn: () =>
+      apiGet<{ items: CoreValue[] }>(`/api/v1/values${queryString({ includeRetired: String(includeRetired) })}`),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
   });
@@ -54,12 +59,18 @@ const valuePath = (valueId: string) => `/api/v1/values/${encodeURIComponent(valu
 
 export function useCreateValue() {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: (body: ValueBody) => apiPost<CoreValue>('/api/v1/values', body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: ValueBody) => apiPost<CoreValue>('/api/v1/values', body),
+    onSuccess: changed,
+  });
 }
 
 export function useUpdateValue(valueId: string) {
   const changed = useValuesChanged();
-  return useMutation({ mutationFn: (body: ValueBody) => apiPatch<CoreValue>(valuePath(valueId), body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: ValueBody) => apiPatch<CoreValue>(valuePath(valueId), body),
+    onSuccess: changed,
+  });
 }
 
 export function useSetValueRetired() {
@@ -82,7 +93,9 @@ export function useReorderValues() {
       for (const [key, data] of previous) {
         if (!data) continue;
         const position = new Map(ids.map((id, index) => [id, index]));
-        const items = [...data.items].sort((a, b) => (position.get(a.id) ?? 1e6 + a.position) - (position.get(b.id) ?? 1e6 + b.position));
+        const items = [...data.items].sort(
+          (a, b) => (position.get(a.id) ?? 1e6 + a.position) - (position.get(b.id) ?? 1e6 + b.position),
+        );
         client.setQueryData(key, { items });
       }
       return { previous };
@@ -97,7 +110,8 @@ export function useReorderValues() {
 export function useOfferings(includeRetired = false) {
   return useQuery({
     queryKey: queryKeys.offeringList(includeRetired),
-    queryFn: () => apiGet<{ items: Offering[] }>(`/api/v1/offerings${queryString({ includeRetired: String(includeRetired) })}`),
+    queryFn: () =>
+      apiGet<{ items: Offering[] }>(`/api/v1/offerings${queryString({ includeRetired: String(includeRetired) })}`),
     select: (data) => data.items,
   });
 }
@@ -111,12 +125,18 @@ const offeringPath = (offeringId: string) => `/api/v1/offerings/${encodeURICompo
 
 export function useCreateOffering() {
   const changed = useOfferingsChanged();
-  return useMutation({ mutationFn: (body: OfferingBody) => apiPost<Offering>('/api/v1/offerings', body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: OfferingBody) => apiPost<Offering>('/api/v1/offerings', body),
+    onSuccess: changed,
+  });
 }
 
 export function useUpdateOffering(offeringId: string) {
   const changed = useOfferingsChanged();
-  return useMutation({ mutationFn: (body: OfferingBody) => apiPatch<Offering>(offeringPath(offeringId), body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: OfferingBody) => apiPatch<Offering>(offeringPath(offeringId), body),
+    onSuccess: changed,
+  });
 }
 
 export function useSetOfferingRetired() {

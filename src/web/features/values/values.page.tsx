@@ -11,7 +11,14 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { OfferingFormModal } from './offering-form.modal';
 import { PurposeFormModal } from './purpose-form.modal';
 import { ValueFormModal } from './value-form.modal';
-import { useOfferings, usePurpose, useReorderValues, useSetOfferingRetired, useSetValueRetired, useValues } from './values.api';
+import {
+  useOfferings,
+  usePurpose,
+  useReorderValues,
+  useSetOfferingRetired,
+  useSetValueRetired,
+  useValues,
+} from './values.api';
 
 /** Purpose, core values and the offer profile: everyone reads them, the director and admin keep them. */
 export function ValuesPage() {
@@ -25,7 +32,12 @@ export function ValuesPage() {
         description={t('values.intro')}
         actions={
           canEdit && (
-            <Switch label={t('values.showRetired')} checked={showRetired} onChange={(event) => setShowRetired(event.currentTarget.checked)} size="md" />
+            <Switch
+              label={t('values.showRetired')}
+              checked={showRetired}
+              onChange={(event) => setShowRetired(event.currentTarget.checked)}
+              size="md"
+            />
           )
         }
       />
@@ -108,7 +120,12 @@ function ValuesSection({ canEdit, showRetired }: { canEdit: boolean; showRetired
     setRetired.mutate(
       { valueId: value.id, retired: retire },
       {
-        onSuccess: () => notifySuccess(retire ? t('values.values.retired', { name: value.name }) : t('values.values.restored', { name: value.name })),
+        onSuccess: () =>
+          notifySuccess(
+            retire
+              ? t('values.values.retired', { name: value.name })
+              : t('values.values.restored', { name: value.name }),
+          ),
         onError: (error) => notifyError(t, error),
       },
     );
@@ -137,7 +154,13 @@ function ValuesSection({ canEdit, showRetired }: { canEdit: boolean; showRetired
             const index = active.indexOf(value);
             const isRetired = !!value.retiredAt;
             return (
-              <Card key={value.id} withBorder padding="md" component="article" style={isRetired ? { opacity: 0.6 } : undefined}>
+              <Card
+                key={value.id}
+                withBorder
+                padding="md"
+                component="article"
+                style={isRetired ? { opacity: 0.6 } : undefined}
+              >
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <div style={{ minWidth: 0 }}>
                     <Group gap="xs">
@@ -195,7 +218,11 @@ function ValuesSection({ canEdit, showRetired }: { canEdit: boolean; showRetired
         </Stack>
       )}
       {canEdit && (
-        <ValueFormModal value={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} />
+        <ValueFormModal
+          value={editing === 'new' ? null : editing}
+          opened={editing !== null}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );
@@ -213,7 +240,11 @@ function OfferSection({ canEdit, showRetired }: { canEdit: boolean; showRetired:
       { offeringId: offering.id, retired: retire },
       {
         onSuccess: () =>
-          notifySuccess(retire ? t('values.offer.retired', { name: offering.name }) : t('values.offer.restored', { name: offering.name })),
+          notifySuccess(
+            retire
+              ? t('values.offer.retired', { name: offering.name })
+              : t('values.offer.restored', { name: offering.name }),
+          ),
         onError: (error) => notifyError(t, error),
       },
     );
@@ -244,7 +275,13 @@ function OfferSection({ canEdit, showRetired }: { canEdit: boolean; showRetired:
           {sorted.map((offering) => {
             const isRetired = !!offering.retiredAt;
             return (
-              <Card key={offering.id} withBorder padding="md" component="article" style={isRetired ? { opacity: 0.6 } : undefined}>
+              <Card
+                key={offering.id}
+                withBorder
+                padding="md"
+                component="article"
+                style={isRetired ? { opacity: 0.6 } : undefined}
+              >
                 <Group gap="xs">
                   <Title order={3} size="h4">
                     {offering.name}
@@ -273,7 +310,9 @@ function OfferSection({ canEdit, showRetired }: { canEdit: boolean; showRetired:
                     <Text span c="dimmed" size="sm">
                       {t('values.offer.leadTime')}:
                     </Text>{' '}
-                    {offering.leadTimeDays === null ? t('values.offer.noLeadTime') : t('values.offer.leadTimeDays', { count: offering.leadTimeDays })}
+                    {offering.leadTimeDays === null
+                      ? t('values.offer.noLeadTime')
+                      : t('values.offer.leadTimeDays', { count: offering.leadTimeDays })}
                   </Text>
                 </Group>
                 <LabelledList label={t('values.offer.conditions')} items={offering.conditions} />
@@ -292,7 +331,11 @@ function OfferSection({ canEdit, showRetired }: { canEdit: boolean; showRetired:
         </Stack>
       )}
       {canEdit && (
-        <OfferingFormModal offering={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} />
+        <OfferingFormModal
+          offering={editing === 'new' ? null : editing}
+          opened={editing !== null}
+          onClose={() => setEditing(null)}
+        />
       )}
     </section>
   );
@@ -343,7 +386,13 @@ function LabelledList({ label, items }: { label: string; items: string[] }) {
 }
 
 /** Edit (while active) and retire/restore buttons of a value or an offering. */
-function EditRetireActions(props: { name: string; retired: boolean; editLabel: string; onEdit: () => void; onRetire: () => void }) {
+function EditRetireActions(props: {
+  name: string;
+  retired: boolean;
+  editLabel: string;
+  onEdit: () => void;
+  onRetire: () => void;
+}) {
   const { t } = useTranslation();
   const retireLabel = props.retired ? t('values.restore') : t('values.retire');
   return (
@@ -353,7 +402,13 @@ function EditRetireActions(props: { name: string; retired: boolean; editLabel: s
           {t('common.edit')}
         </Button>
       )}
-      <Button size="sm" variant="subtle" color="gray" onClick={props.onRetire} aria-label={`${retireLabel}: ${props.name}`}>
+      <Button
+        size="sm"
+        variant="subtle"
+        color="gray"
+        onClick={props.onRetire}
+        aria-label={`${retireLabel}: ${props.name}`}
+      >
         {retireLabel}
       </Button>
     </Group>

@@ -11,7 +11,17 @@ import { closeNoteError, type FollowupOutcome, NOTE_MAX } from './voice-model';
  * Closes a follow-up: resolved (a note is welcome, not needed), or not our customer — the request
  * did not fit the offer profile, which is a fine reason to decline on purpose; then the why is asked.
  */
-export function CloseFollowupModal({ followup, outcome, opened, onClose }: { followup: Followup; outcome: FollowupOutcome; opened: boolean; onClose: () => void }) {
+export function CloseFollowupModal({
+  followup,
+  outcome,
+  opened,
+  onClose,
+}: {
+  followup: Followup;
+  outcome: FollowupOutcome;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const closeFollowup = useCloseFollowup();
   const form = useForm({

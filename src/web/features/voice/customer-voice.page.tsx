@@ -1,4 +1,14 @@
-import { Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -14,14 +24,23 @@ import { useIsPhone } from '../../components/use-is-phone';
 import { LoadMore } from '../promises/load-more.component';
 import { isDay, useDays } from '../promises/use-days';
 import { ReactionCard } from './reaction-card.component';
-import { type ReactionList, type VoiceScope, useCustomerReactions, useTouchpoints } from './voice.api';
-import { averageText, defaultScope, PERIOD_PRESETS, type PeriodPreset, periodError, periodOf, scopeOptions } from './voice-model';
+import { type ReactionList, useCustomerReactions, useTouchpoints, type VoiceScope } from './voice.api';
+import {
+  averageText,
+  defaultScope,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  periodError,
+  periodOf,
+  scopeOptions,
+} from './voice-model';
 
 /** The server sends at most this many reactions at once. */
 const LIST_LIMIT = 500;
 /** Cards drawn at a time. */
 const PAGE_SIZE = 40;
-const isPreset = (value: string | null): value is PeriodPreset => !!value && (PERIOD_PRESETS as string[]).includes(value);
+const isPreset = (value: string | null): value is PeriodPreset =>
+  !!value && (PERIOD_PRESETS as string[]).includes(value);
 
 /**
  * What customers said through reaction links and QR codes: on my extras and promises, my teams', or
@@ -67,7 +86,10 @@ export function CustomerVoicePage() {
       { replace: true },
     );
 
-  const reactions = useCustomerReactions({ scope, from: period.from, to: period.to, touchpointId }, { enabled: !wrongPeriod });
+  const reactions = useCustomerReactions(
+    { scope, from: period.from, to: period.to, touchpointId },
+    { enabled: !wrongPeriod },
+  );
 
   return (
     <Stack gap="md" maw={860}>
@@ -91,7 +113,8 @@ export function CustomerVoicePage() {
           onChange={(value) => set({ scope: value })}
           data={options.map((value) => ({
             value,
-            label: value === 'mine' ? t('voice.page.mine') : value === 'team' ? t('voice.page.team') : t('voice.page.all'),
+            label:
+              value === 'mine' ? t('voice.page.mine') : value === 'team' ? t('voice.page.team') : t('voice.page.all'),
           }))}
           style={{ alignSelf: phone ? 'stretch' : 'flex-start' }}
         />
@@ -100,7 +123,9 @@ export function CustomerVoicePage() {
         <NativeSelect
           label={t('voice.period.label')}
           value={preset}
-          onChange={(event) => set({ period: event.currentTarget.value === '90' ? undefined : event.currentTarget.value })}
+          onChange={(event) =>
+            set({ period: event.currentTarget.value === '90' ? undefined : event.currentTarget.value })
+          }
           data={[
             { value: '30', label: t('voice.period.p30') },
             { value: '90', label: t('voice.period.p90') },
@@ -110,8 +135,21 @@ export function CustomerVoicePage() {
         />
         {preset === 'custom' && (
           <Group gap="xs" wrap="nowrap">
-            <TextInput type="date" label={t('voice.period.from')} value={custom.from} max={custom.to} onChange={(event) => set({ from: event.currentTarget.value })} />
-            <TextInput type="date" label={t('voice.period.to')} value={custom.to} min={custom.from} max={days.today} onChange={(event) => set({ to: event.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label={t('voice.period.from')}
+              value={custom.from}
+              max={custom.to}
+              onChange={(event) => set({ from: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('voice.period.to')}
+              value={custom.to}
+              min={custom.from}
+              max={days.today}
+              onChange={(event) => set({ to: event.currentTarget.value })}
+            />
           </Group>
         )}
         {touchpointFilter && (
@@ -121,7 +159,10 @@ export function CustomerVoicePage() {
             onChange={(event) => set({ touchpoint: event.currentTarget.value || undefined })}
             data={[
               { value: '', label: t('voice.page.anyTouchpoint') },
-              ...(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.archived ? t('voice.page.archivedTouchpoint', { name: tp.name }) : tp.name })),
+              ...(touchpoints.data ?? []).map((tp) => ({
+                value: tp.id,
+                label: tp.archived ? t('voice.page.archivedTouchpoint', { name: tp.name }) : tp.name,
+              })),
             ]}
           />
         )}
@@ -144,7 +185,10 @@ export function CustomerVoicePage() {
               {scope === 'mine' ? t('voice.page.noneMine') : t('voice.page.none')}
             </Text>
           ) : (
-            <ReactionCards key={`${scope}|${period.from}|${period.to}|${touchpointId ?? ''}`} items={reactions.data.items} />
+            <ReactionCards
+              key={`${scope}|${period.from}|${period.to}|${touchpointId ?? ''}`}
+              items={reactions.data.items}
+            />
           )}
           {reactions.data.items.length >= LIST_LIMIT && (
             <Text size="sm" c="dimmed">
@@ -163,7 +207,12 @@ function ReactionCards({ items }: { items: CustomerReaction[] }) {
   const [shown, setShown] = useState(PAGE_SIZE);
   return (
     <>
-      <Stack gap="sm" component="ul" aria-label={t('voice.page.listLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <Stack
+        gap="sm"
+        component="ul"
+        aria-label={t('voice.page.listLabel')}
+        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+      >
         {items.slice(0, shown).map((reaction) => (
           <li key={reaction.id}>
             <ReactionCard reaction={reaction} />
@@ -182,13 +231,31 @@ function Summary({ summary, language }: { summary: ReactionList['summary']; lang
   return (
     <SimpleGrid cols={3} spacing="sm">
       <Figure label={t('voice.summary.count')} value={format.number(summary.count)} />
-      <Figure label={t('voice.summary.average')} value={averageText(summary.average, language)} note={t('voice.summary.averageNote')} />
-      <Figure label={t('voice.summary.veryNegative')} value={format.number(summary.veryNegative)} alert={summary.veryNegative > 0} />
+      <Figure
+        label={t('voice.summary.average')}
+        value={averageText(summary.average, language)}
+        note={t('voice.summary.averageNote')}
+      />
+      <Figure
+        label={t('voice.summary.veryNegative')}
+        value={format.number(summary.veryNegative)}
+        alert={summary.veryNegative > 0}
+      />
     </SimpleGrid>
   );
 }
 
-function Figure({ label, value, note, alert = false }: { label: string; value: string; note?: string; alert?: boolean }) {
+function Figure({
+  label,
+  value,
+  note,
+  alert = false,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  alert?: boolean;
+}) {
   return (
     <Paper withBorder radius="md" p="sm">
       <Text size="xs" c="dimmed" fw={600} lh={1.2}>

@@ -54,7 +54,9 @@ export function FollowupsPage() {
       ) : (
         <Stack gap="sm" component="ul" style={listStyle}>
           {items.map((followup) => (
-            <li key={followup.id}>{state === 'open' ? <OpenFollowup followup={followup} /> : <ClosedFollowup followup={followup} />}</li>
+            <li key={followup.id}>
+              {state === 'open' ? <OpenFollowup followup={followup} /> : <ClosedFollowup followup={followup} />}
+            </li>
           ))}
         </Stack>
       )}
@@ -71,7 +73,12 @@ function OpenFollowup({ followup }: { followup: Followup }) {
   const due = dueState(followup, days.today);
   const late = due.state === 'late';
   return (
-    <Card withBorder padding="md" radius="md" style={late ? { borderColor: 'var(--mantine-color-red-5)', borderLeftWidth: 4 } : undefined}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      style={late ? { borderColor: 'var(--mantine-color-red-5)', borderLeftWidth: 4 } : undefined}
+    >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" align="center">
           <Group gap="xs">
@@ -106,10 +113,18 @@ function OpenFollowup({ followup }: { followup: Followup }) {
           </Text>
         )}
         <Group gap="sm" mt={4}>
-          <Button color="green" onClick={() => setClosing('resolved')} aria-label={t('voice.followups.resolveLabel', { about: followup.reaction.about })}>
+          <Button
+            color="green"
+            onClick={() => setClosing('resolved')}
+            aria-label={t('voice.followups.resolveLabel', { about: followup.reaction.about })}
+          >
             {t('voice.followups.resolve')}
           </Button>
-          <Button variant="default" onClick={() => setClosing('not_our_customer')} aria-label={t('voice.followups.notOursLabel', { about: followup.reaction.about })}>
+          <Button
+            variant="default"
+            onClick={() => setClosing('not_our_customer')}
+            aria-label={t('voice.followups.notOursLabel', { about: followup.reaction.about })}
+          >
             {t('voice.followups.notOurs')}
           </Button>
         </Group>
@@ -149,7 +164,10 @@ function ClosedFollowup({ followup }: { followup: Followup }) {
         )}
         <Text size="xs" c="dimmed">
           {followup.closedAt
-            ? t('voice.followups.closedBy', { name: followup.closedByName ?? t('voice.followups.someone'), date: format.date(followup.closedAt, true) })
+            ? t('voice.followups.closedBy', {
+                name: followup.closedByName ?? t('voice.followups.someone'),
+                date: format.date(followup.closedAt, true),
+              })
             : t('voice.followups.closedByNoDate', { name: followup.closedByName ?? t('voice.followups.someone') })}
         </Text>
         <ScoreBadge reaction={followup.reaction} />

@@ -75,19 +75,34 @@ export function ContactDetails({ reactionId, contact }: { reactionId: string; co
         <Text size="xs" fw={700} c="dimmed" tt="uppercase">
           {t('voice.contact.title')}
         </Text>
-        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirming(true)} aria-label={t('voice.contact.eraseLabel', { name: contact.name ?? contact.email ?? contact.phone ?? '' })}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={() => setConfirming(true)}
+          aria-label={t('voice.contact.eraseLabel', { name: contact.name ?? contact.email ?? contact.phone ?? '' })}
+        >
           {t('voice.contact.erase')}
         </Button>
       </Group>
       <Stack gap={2} mt={4}>
         {contact.name && <Text size="sm">{contact.name}</Text>}
         {contact.email && (
-          <Anchor href={`mailto:${contact.email}`} size="sm" style={{ overflowWrap: 'anywhere' }} aria-label={t('voice.contact.mail', { email: contact.email })}>
+          <Anchor
+            href={`mailto:${contact.email}`}
+            size="sm"
+            style={{ overflowWrap: 'anywhere' }}
+            aria-label={t('voice.contact.mail', { email: contact.email })}
+          >
             {contact.email}
           </Anchor>
         )}
         {contact.phone && (
-          <Anchor href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} size="sm" aria-label={t('voice.contact.call', { phone: contact.phone })}>
+          <Anchor
+            href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}
+            size="sm"
+            aria-label={t('voice.contact.call', { phone: contact.phone })}
+          >
             {contact.phone}
           </Anchor>
         )}
@@ -132,7 +147,12 @@ export function ReactionComment({ comment }: { comment: string | null }) {
     );
   }
   return (
-    <Text component="blockquote" m={0} pl="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
+    <Text
+      component="blockquote"
+      m={0}
+      pl="sm"
+      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderLeft: '3px solid var(--mantine-color-gray-3)' }}
+    >
       {comment}
     </Text>
   );

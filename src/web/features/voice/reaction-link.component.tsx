@@ -1,12 +1,25 @@
-import { Anchor, Button, Card, Center, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useClipboard, useDisclosure } from '@mantine/hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VoiceLink } from '../../../contracts/voice.contract';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from './voice.api';
 
 // "Vraag de klant om een reactie": the reaction link of an extra or a promise with its QR code. The
@@ -19,7 +32,11 @@ interface Subject {
 }
 
 /** The button that opens the QR code; put it where the extra or promise is shown. */
-export function AskReactionButton({ subject, id, variant = 'light' }: Subject & { variant?: 'light' | 'filled' | 'default' }) {
+export function AskReactionButton({
+  subject,
+  id,
+  variant = 'light',
+}: Subject & { variant?: 'light' | 'filled' | 'default' }) {
   const { t } = useTranslation();
   const [opened, modal] = useDisclosure(false);
   return (
@@ -51,7 +68,12 @@ export function ReactionLinkCard({ subject, id }: Subject) {
 }
 
 /** Full screen on a phone, so the QR code is as big as the screen allows. The link is only asked for once opened. */
-export function ReactionLinkModal({ subject, id, opened, onClose }: Subject & { opened: boolean; onClose: () => void }) {
+export function ReactionLinkModal({
+  subject,
+  id,
+  opened,
+  onClose,
+}: Subject & { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -104,11 +126,20 @@ function LinkView({ link }: { link: VoiceLink }) {
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       <Group gap="sm">
-        <Button variant={clipboard.copied ? 'light' : 'default'} color={clipboard.copied ? 'green' : undefined} onClick={copy}>
+        <Button
+          variant={clipboard.copied ? 'light' : 'default'}
+          color={clipboard.copied ? 'green' : undefined}
+          onClick={copy}
+        >
           {clipboard.copied ? t('voice.link.copied') : t('voice.link.copy')}
         </Button>
         {canShare && (
-          <Button variant="default" onClick={() => void navigator.share({ title: t('voice.link.shareTitle'), url: link.url }).catch(() => undefined)}>
+          <Button
+            variant="default"
+            onClick={() =>
+              void navigator.share({ title: t('voice.link.shareTitle'), url: link.url }).catch(() => undefined)
+            }
+          >
             {t('voice.link.share')}
           </Button>
         )}
@@ -140,14 +171,36 @@ export function QrImage({ linkId, maxSize = 360 }: { linkId: string; maxSize?: n
  * PNG (for a message or a slide) and SVG (for print at any size). `compact`: short labels ("PNG",
  * "SVG", named in full for screen readers) as loose buttons, to sit among other actions.
  */
-export function QrDownloads({ linkId, name = 'klantwerk-qr', compact = false }: { linkId: string; name?: string; compact?: boolean }) {
+export function QrDownloads({
+  linkId,
+  name = 'klantwerk-qr',
+  compact = false,
+}: {
+  linkId: string;
+  name?: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const buttons = (
     <>
-      <Button component="a" href={qrPngUrl(linkId)} download={`${name}.png`} variant="default" size="sm" aria-label={compact ? t('voice.link.downloadPng') : undefined}>
+      <Button
+        component="a"
+        href={qrPngUrl(linkId)}
+        download={`${name}.png`}
+        variant="default"
+        size="sm"
+        aria-label={compact ? t('voice.link.downloadPng') : undefined}
+      >
         {compact ? 'PNG' : t('voice.link.downloadPng')}
       </Button>
-      <Button component="a" href={qrSvgUrl(linkId)} download={`${name}.svg`} variant="default" size="sm" aria-label={compact ? t('voice.link.downloadSvg') : undefined}>
+      <Button
+        component="a"
+        href={qrSvgUrl(linkId)}
+        download={`${name}.svg`}
+        variant="default"
+        size="sm"
+        aria-label={compact ? t('voice.link.downloadSvg') : undefined}
+      >
         {compact ? 'SVG' : t('voice.link.downloadSvg')}
       </Button>
     </>

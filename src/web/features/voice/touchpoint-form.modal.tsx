@@ -19,7 +19,15 @@ interface TouchpointValues {
  * Adds a touchpoint, or renames and reassigns one (`touchpoint` given). The scale is chosen once:
  * reactions already given must stay comparable.
  */
-export function TouchpointFormModal({ touchpoint, opened, onClose }: { touchpoint?: Touchpoint; opened: boolean; onClose: () => void }) {
+export function TouchpointFormModal({
+  touchpoint,
+  opened,
+  onClose,
+}: {
+  touchpoint?: Touchpoint;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const scaleId = useId();
   const teams = useTeams({ enabled: opened });
@@ -27,7 +35,11 @@ export function TouchpointFormModal({ touchpoint, opened, onClose }: { touchpoin
   const update = useUpdateTouchpoint();
   const mutation = touchpoint ? update : create;
   const form = useForm<TouchpointValues>({
-    initialValues: { name: touchpoint?.name ?? '', scale: touchpoint?.scale ?? 'agree5', teamId: touchpoint?.teamId ?? '' },
+    initialValues: {
+      name: touchpoint?.name ?? '',
+      scale: touchpoint?.scale ?? 'agree5',
+      teamId: touchpoint?.teamId ?? '',
+    },
     validate: {
       name: (value) => {
         const key = touchpointNameError(value);
@@ -41,9 +53,15 @@ export function TouchpointFormModal({ touchpoint, opened, onClose }: { touchpoin
     const name = form.values.name.trim();
     const teamId = form.values.teamId || null;
     if (touchpoint) {
-      update.mutate({ touchpointId: touchpoint.id, name, teamId }, { onSuccess: () => succeeded(t('voice.touchpoints.saved')), onError: failed });
+      update.mutate(
+        { touchpointId: touchpoint.id, name, teamId },
+        { onSuccess: () => succeeded(t('voice.touchpoints.saved')), onError: failed },
+      );
     } else {
-      create.mutate({ name, scale: form.values.scale, teamId }, { onSuccess: () => succeeded(t('voice.touchpoints.added')), onError: failed });
+      create.mutate(
+        { name, scale: form.values.scale, teamId },
+        { onSuccess: () => succeeded(t('voice.touchpoints.added')), onError: failed },
+      );
     }
   };
   // A team the list does not hold (yet, or any more) stays choosable under its known name.
@@ -71,10 +89,17 @@ export function TouchpointFormModal({ touchpoint, opened, onClose }: { touchpoin
       />
       {touchpoint ? (
         <Text size="sm">
-          {t('voice.touchpoints.scaleFixed', { scale: touchpoint.scale === 'scale10' ? t('voice.scale.scale10') : t('voice.scale.agree5') })}
+          {t('voice.touchpoints.scaleFixed', {
+            scale: touchpoint.scale === 'scale10' ? t('voice.scale.scale10') : t('voice.scale.agree5'),
+          })}
         </Text>
       ) : (
-        <Input.Wrapper label={t('voice.touchpoints.scale')} description={t('voice.touchpoints.scaleHint')} id={scaleId} labelElement="div">
+        <Input.Wrapper
+          label={t('voice.touchpoints.scale')}
+          description={t('voice.touchpoints.scaleHint')}
+          id={scaleId}
+          labelElement="div"
+        >
           <SegmentedControl
             mt={6}
             fullWidth

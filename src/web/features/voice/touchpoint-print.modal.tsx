@@ -18,7 +18,17 @@ const PRINT_CSS = `
 }`;
 
 /** The card itself, for the screen (a preview) and for paper. */
-function Sheet({ orgName, name, link, print = false }: { orgName: string; name: string; link: VoiceLink; print?: boolean }) {
+function Sheet({
+  orgName,
+  name,
+  link,
+  print = false,
+}: {
+  orgName: string;
+  name: string;
+  link: VoiceLink;
+  print?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div
@@ -38,25 +48,47 @@ function Sheet({ orgName, name, link, print = false }: { orgName: string; name: 
       }}
     >
       <div style={{ fontSize: print ? '16pt' : 16, fontWeight: 600 }}>{orgName}</div>
-      <div style={{ fontSize: print ? '28pt' : 24, fontWeight: 700, lineHeight: 1.2, overflowWrap: 'anywhere' }}>{name}</div>
+      <div style={{ fontSize: print ? '28pt' : 24, fontWeight: 700, lineHeight: 1.2, overflowWrap: 'anywhere' }}>
+        {name}
+      </div>
       <img
         src={qrSvgUrl(link.id)}
         alt={t('voice.link.qrAlt')}
         width={print ? undefined : 280}
         height={print ? undefined : 280}
-        style={print ? { width: '120mm', height: '120mm' } : { width: '100%', maxWidth: 280, height: 'auto', aspectRatio: '1 / 1' }}
+        style={
+          print
+            ? { width: '120mm', height: '120mm' }
+            : { width: '100%', maxWidth: 280, height: 'auto', aspectRatio: '1 / 1' }
+        }
       />
       <div style={{ fontSize: print ? '22pt' : 20, fontWeight: 600 }}>{t('voice.print.instruction')}</div>
     </div>
   );
 }
 
-export function TouchpointPrintModal({ touchpoint, orgName, opened, onClose }: { touchpoint: Touchpoint; orgName: string; opened: boolean; onClose: () => void }) {
+export function TouchpointPrintModal({
+  touchpoint,
+  orgName,
+  opened,
+  onClose,
+}: {
+  touchpoint: Touchpoint;
+  orgName: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const link = touchpoint.link;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('voice.print.title', { name: touchpoint.name })} fullScreen={phone} size="md">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('voice.print.title', { name: touchpoint.name })}
+      fullScreen={phone}
+      size="md"
+    >
       {link && (
         <Stack>
           <Text size="sm" c="dimmed">

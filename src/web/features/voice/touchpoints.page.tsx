@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../contracts/voice.contract';
 import { ACCESS } from '../../app/nav.config';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { AppUrlWarning } from '../../components/app-url-warning.component';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { CopyButton } from '../../components/copy-button.component';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { AppUrlWarning } from '../../components/app-url-warning.component';
-import { CopyButton } from '../../components/copy-button.component';
 import { QrDownloads } from './reaction-link.component';
 import { TouchpointFormModal } from './touchpoint-form.modal';
 import { TouchpointPrintModal } from './touchpoint-print.modal';
@@ -47,7 +47,10 @@ export function TouchpointsPage() {
   const unarchive = (touchpoint: Touchpoint) =>
     update.mutate(
       { touchpointId: touchpoint.id, archived: false },
-      { onSuccess: () => notifySuccess(t('voice.touchpoints.unarchived', { name: touchpoint.name })), onError: (error) => notifyError(t, error) },
+      {
+        onSuccess: () => notifySuccess(t('voice.touchpoints.unarchived', { name: touchpoint.name })),
+        onError: (error) => notifyError(t, error),
+      },
     );
 
   return (
@@ -80,18 +83,39 @@ export function TouchpointsPage() {
                     touchpoint={touchpoint}
                     actions={
                       <>
-                        <Button variant="light" size="sm" onClick={() => setAction({ kind: 'print', touchpoint })} aria-label={t('voice.touchpoints.printLabel', { name: touchpoint.name })}>
+                        <Button
+                          variant="light"
+                          size="sm"
+                          onClick={() => setAction({ kind: 'print', touchpoint })}
+                          aria-label={t('voice.touchpoints.printLabel', { name: touchpoint.name })}
+                        >
                           {t('voice.touchpoints.print')}
                         </Button>
                         {steering && (
                           <>
-                            <Button variant="default" size="sm" onClick={() => setAction({ kind: 'edit', touchpoint })} aria-label={t('voice.touchpoints.editLabel', { name: touchpoint.name })}>
+                            <Button
+                              variant="default"
+                              size="sm"
+                              onClick={() => setAction({ kind: 'edit', touchpoint })}
+                              aria-label={t('voice.touchpoints.editLabel', { name: touchpoint.name })}
+                            >
                               {t('common.edit')}
                             </Button>
-                            <Button variant="default" size="sm" onClick={() => setAction({ kind: 'newLink', touchpoint })} aria-label={t('voice.touchpoints.newLinkLabel', { name: touchpoint.name })}>
+                            <Button
+                              variant="default"
+                              size="sm"
+                              onClick={() => setAction({ kind: 'newLink', touchpoint })}
+                              aria-label={t('voice.touchpoints.newLinkLabel', { name: touchpoint.name })}
+                            >
                               {t('voice.touchpoints.newLink')}
                             </Button>
-                            <Button variant="subtle" color="red" size="sm" onClick={() => setAction({ kind: 'archive', touchpoint })} aria-label={t('voice.touchpoints.archiveLabel', { name: touchpoint.name })}>
+                            <Button
+                              variant="subtle"
+                              color="red"
+                              size="sm"
+                              onClick={() => setAction({ kind: 'archive', touchpoint })}
+                              aria-label={t('voice.touchpoints.archiveLabel', { name: touchpoint.name })}
+                            >
                               {t('voice.touchpoints.archive')}
                             </Button>
                           </>
@@ -133,8 +157,17 @@ export function TouchpointsPage() {
       )}
 
       {action?.kind === 'add' && <TouchpointFormModal opened onClose={() => setAction(null)} />}
-      {action?.kind === 'edit' && <TouchpointFormModal key={action.touchpoint.id} touchpoint={action.touchpoint} opened onClose={() => setAction(null)} />}
-      {action?.kind === 'print' && <TouchpointPrintModal touchpoint={action.touchpoint} orgName={orgName} opened onClose={() => setAction(null)} />}
+      {action?.kind === 'edit' && (
+        <TouchpointFormModal
+          key={action.touchpoint.id}
+          touchpoint={action.touchpoint}
+          opened
+          onClose={() => setAction(null)}
+        />
+      )}
+      {action?.kind === 'print' && (
+        <TouchpointPrintModal touchpoint={action.touchpoint} orgName={orgName} opened onClose={() => setAction(null)} />
+      )}
       <ConfirmModal
         opened={action?.kind === 'newLink'}
         title={t('voice.touchpoints.newLinkTitle')}
@@ -146,12 +179,15 @@ export function TouchpointsPage() {
         onConfirm={() => {
           if (action?.kind !== 'newLink') return;
           const { touchpoint } = action;
-          update.mutate({ touchpointId: touchpoint.id, newLink: true }, {
+          update.mutate(
+            { touchpointId: touchpoint.id, newLink: true },
+            {
               onSuccess: () => {
                 notifySuccess(t('voice.touchpoints.newLinkDone', { name: touchpoint.name }));
                 done();
               },
-            });
+            },
+          );
         }}
       />
       <ConfirmModal
@@ -165,12 +201,15 @@ export function TouchpointsPage() {
         onConfirm={() => {
           if (action?.kind !== 'archive') return;
           const { touchpoint } = action;
-          update.mutate({ touchpointId: touchpoint.id, archived: true }, {
+          update.mutate(
+            { touchpointId: touchpoint.id, archived: true },
+            {
               onSuccess: () => {
                 notifySuccess(t('voice.touchpoints.archived', { name: touchpoint.name }));
                 done();
               },
-            });
+            },
+          );
         }}
       />
     </Stack>
@@ -198,7 +237,14 @@ function TouchpointCard({ touchpoint, actions }: { touchpoint: Touchpoint; actio
       <Group align="flex-start" gap="md" wrap="nowrap">
         {link ? (
           <Paper withBorder radius="sm" p={4} bg="white" style={{ flexShrink: 0 }}>
-            <img src={qrSvgUrl(link.id)} alt={t('voice.link.qrAlt')} width={96} height={96} loading="lazy" style={{ display: 'block' }} />
+            <img
+              src={qrSvgUrl(link.id)}
+              alt={t('voice.link.qrAlt')}
+              width={96}
+              height={96}
+              loading="lazy"
+              style={{ display: 'block' }}
+            />
           </Paper>
         ) : null}
         <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
@@ -215,7 +261,11 @@ function TouchpointCard({ touchpoint, actions }: { touchpoint: Touchpoint; actio
           <Text size="sm" c="dimmed">
             {touchpoint.teamName ?? t('voice.touchpoints.noTeam')} · {scaleLabel(t, touchpoint.scale)}
           </Text>
-          {link && <Text size="sm">{link.reactions > 0 ? t('voice.link.reactions', { count: link.reactions }) : t('voice.link.noReactions')}</Text>}
+          {link && (
+            <Text size="sm">
+              {link.reactions > 0 ? t('voice.link.reactions', { count: link.reactions }) : t('voice.link.noReactions')}
+            </Text>
+          )}
           {touchpoint.archived && (
             <Text size="sm" c="dimmed">
               {t('voice.touchpoints.archivedText')}

@@ -21,9 +21,11 @@ import {
 } from './voice-model';
 
 // A t that shows the key and its values, so the tests see what is asked for.
-const t = ((key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key)) as unknown as TFunction;
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction;
 // A t that speaks Dutch for the score, as the catalog does.
-const dutch = ((key: string, values?: Record<string, unknown>) => (key === 'voice.score.of' ? `${values?.score} van ${values?.max}` : key)) as unknown as TFunction;
+const dutch = ((key: string, values?: Record<string, unknown>) =>
+  key === 'voice.score.of' ? `${values?.score} van ${values?.max}` : key) as unknown as TFunction;
 
 const EXTRA = '11111111-1111-4111-8111-111111111111';
 const PROMISE = '22222222-2222-4222-8222-222222222222';
@@ -90,7 +92,10 @@ describe('the period', () => {
   it('counts a preset back from today, today included', () => {
     expect(periodOf('90', '2026-05-31', { from: '', to: '' })).toEqual({ from: '2026-03-03', to: '2026-05-31' });
     expect(periodOf('30', '2026-03-01', { from: '', to: '' })).toEqual({ from: '2026-01-31', to: '2026-03-01' });
-    expect(periodOf('custom', '2026-05-31', { from: '2026-01-01', to: '2026-02-01' })).toEqual({ from: '2026-01-01', to: '2026-02-01' });
+    expect(periodOf('custom', '2026-05-31', { from: '2026-01-01', to: '2026-02-01' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-02-01',
+    });
   });
 
   it('refuses a period the server would refuse', () => {
@@ -113,7 +118,9 @@ describe('where a reaction leads', () => {
 describe('an open follow-up against its day', () => {
   it('is late when the server says so, counting the days on the calendar', () => {
     expect(dueState({ dueOn: '2026-05-01', late: true }, '2026-05-04')).toEqual({ state: 'late', daysLate: 3 });
-    expect(dueText(t, { state: 'late', daysLate: 3 }, '1 mei 2026')).toBe('voice.followups.dueLate {"count":3,"day":"1 mei 2026"}');
+    expect(dueText(t, { state: 'late', daysLate: 3 }, '1 mei 2026')).toBe(
+      'voice.followups.dueLate {"count":3,"day":"1 mei 2026"}',
+    );
   });
 
   it('is late when the day has passed on the organisation’s calendar, even before the server’s next look', () => {
@@ -124,7 +131,9 @@ describe('an open follow-up against its day', () => {
     expect(dueState({ dueOn: '2026-05-04', late: false }, '2026-05-04')).toEqual({ state: 'today' });
     expect(dueState({ dueOn: '2026-05-06', late: false }, '2026-05-04')).toEqual({ state: 'upcoming', daysLeft: 2 });
     expect(dueText(t, { state: 'today' }, 'x')).toBe('voice.followups.dueToday');
-    expect(dueText(t, { state: 'upcoming', daysLeft: 2 }, '6 mei 2026')).toBe('voice.followups.dueOn {"day":"6 mei 2026"}');
+    expect(dueText(t, { state: 'upcoming', daysLeft: 2 }, '6 mei 2026')).toBe(
+      'voice.followups.dueOn {"day":"6 mei 2026"}',
+    );
   });
 
   it('counts at least one day late when the server says late on the day itself (its clock ran ahead)', () => {

@@ -40,7 +40,11 @@ export function averageText(average: number | null, language: Language): string 
  * lead one), everything for directors and admins.
  */
 export function scopeOptions(roles: readonly Role[], teamCount: number): VoiceScope[] {
-  return ['mine', ...(teamCount > 0 ? (['team'] as const) : []), ...(hasAnyRole(roles, ACCESS.allVoice) ? (['all'] as const) : [])];
+  return [
+    'mine',
+    ...(teamCount > 0 ? (['team'] as const) : []),
+    ...(hasAnyRole(roles, ACCESS.allVoice) ? (['all'] as const) : []),
+  ];
 }
 
 /** Where the page starts: a director or admin on everything, a manager on the teams, anyone else on their own. */
@@ -56,15 +60,23 @@ export const PERIOD_PRESETS: PeriodPreset[] = ['30', '90', '365', 'custom'];
 export const MAX_PERIOD_DAYS = 366;
 
 /** The days a preset covers, today included; a custom period is as chosen. */
-export function periodOf(preset: PeriodPreset, today: string, custom: { from: string; to: string }): { from: string; to: string } {
+export function periodOf(
+  preset: PeriodPreset,
+  today: string,
+  custom: { from: string; to: string },
+): { from: string; to: string } {
   if (preset === 'custom') return custom;
   return { from: addDays(today, -(Number(preset) - 1)), to: today };
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 
 /** What is wrong with a chosen period (a catalog key), or null when it can be asked for. */
-export function periodError(from: string, to: string): 'voice.period.errorMissing' | 'voice.period.errorOrder' | 'voice.period.errorLong' | null {
+export function periodError(
+  from: string,
+  to: string,
+): 'voice.period.errorMissing' | 'voice.period.errorOrder' | 'voice.period.errorLong' | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return 'voice.period.errorMissing';
   const days = daysBetween(from, to) + 1;
   if (days < 1) return 'voice.period.errorOrder';
@@ -91,7 +103,10 @@ export function subjectPath(reaction: Pick<CustomerReaction, 'extraId' | 'promis
   return null;
 }
 
-export type DueState = { state: 'late'; daysLate: number } | { state: 'today' } | { state: 'upcoming'; daysLeft: number };
+export type DueState =
+  | { state: 'late'; daysLate: number }
+  | { state: 'today' }
+  | { state: 'upcoming'; daysLeft: number };
 
 /**
  * How an open follow-up stands against its day. The server's `late` is the truth (its clock); the
@@ -123,7 +138,10 @@ export const NOTE_MAX = 1000;
  * The close form's note: with "not our customer" it says why the request did not fit the offer
  * profile (required); with "resolved" it is optional. Returns a catalog key, or null when fine.
  */
-export function closeNoteError(outcome: FollowupOutcome, note: string): 'voice.close.reasonRequired' | 'validation.too_big' | null {
+export function closeNoteError(
+  outcome: FollowupOutcome,
+  note: string,
+): 'voice.close.reasonRequired' | 'validation.too_big' | null {
   const text = note.trim();
   if (text.length > NOTE_MAX) return 'validation.too_big';
   if (outcome === 'not_our_customer' && !text) return 'voice.close.reasonRequired';
@@ -150,15 +168,24 @@ export interface Viewer {
 const steers = (viewer: Viewer) => hasAnyRole(viewer.roles, ACCESS.allVoice);
 
 /** Who may show an extra's reaction link (as the server decides): its author, a manager of its team, directors and admins. */
-export function mayAskForExtra(viewer: Viewer | null, extra: { memberId: string; teamIds: readonly string[] }): boolean {
+export function mayAskForExtra(
+  viewer: Viewer | null,
+  extra: { memberId: string; teamIds: readonly string[] },
+): boolean {
   if (!viewer) return false;
-  return viewer.id === extra.memberId || steers(viewer) || viewer.teams.some((team) => team.isManager && extra.teamIds.includes(team.id));
+  return (
+    viewer.id === extra.memberId ||
+    steers(viewer) ||
+    viewer.teams.some((team) => team.isManager && extra.teamIds.includes(team.id))
+  );
 }
 
 /** Who may show a promise's reaction link: its maker, a member of the delivering team, directors and admins. */
 export function mayAskForPromise(viewer: Viewer | null, promise: { madeById: string; ownerTeamId: string }): boolean {
   if (!viewer) return false;
-  return viewer.id === promise.madeById || steers(viewer) || viewer.teams.some((team) => team.id === promise.ownerTeamId);
+  return (
+    viewer.id === promise.madeById || steers(viewer) || viewer.teams.some((team) => team.id === promise.ownerTeamId)
+  );
 }
 
 /** A file name from a touchpoint's name: "Tafel 4 (terras)" → "tafel-4-terras". */

@@ -43,7 +43,8 @@ const linkPath = (linkId: string) => `/api/v1/voice-links/${encodeURIComponent(l
 export const qrSvgUrl = (linkId: string) => `${linkPath(linkId)}/qr.svg`;
 
 /** The QR code as PNG, `size` pixels square (128–2048). */
-export const qrPngUrl = (linkId: string, size = 1024) => `${linkPath(linkId)}/qr.png${queryString({ size: String(size) })}`;
+export const qrPngUrl = (linkId: string, size = 1024) =>
+  `${linkPath(linkId)}/qr.png${queryString({ size: String(size) })}`;
 
 /**
  * The reaction link of an extra or a promise. The server makes it once and returns the same one after,
@@ -53,7 +54,8 @@ export const qrPngUrl = (linkId: string, size = 1024) => `${linkPath(linkId)}/qr
 export function useVoiceLink(subject: LinkSubject, id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.voiceLink(subject, id),
-    queryFn: () => apiPost<VoiceLink>(`/api/v1/${subject === 'extra' ? 'extras' : 'promises'}/${encodeURIComponent(id)}/voice-link`),
+    queryFn: () =>
+      apiPost<VoiceLink>(`/api/v1/${subject === 'extra' ? 'extras' : 'promises'}/${encodeURIComponent(id)}/voice-link`),
     enabled: options.enabled ?? true,
     refetchInterval: options.enabled === false ? false : 20_000,
     retry: false,
@@ -126,7 +128,8 @@ export function useCloseFollowup() {
 export function useEraseContact() {
   const changed = useVoiceChanged();
   return useMutation({
-    mutationFn: (reactionId: string) => apiDelete<null>(`/api/v1/customer-reactions/${encodeURIComponent(reactionId)}/contact`),
+    mutationFn: (reactionId: string) =>
+      apiDelete<null>(`/api/v1/customer-reactions/${encodeURIComponent(reactionId)}/contact`),
     onSuccess: changed,
   });
 }

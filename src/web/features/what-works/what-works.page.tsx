@@ -1,6 +1,17 @@
-import { Accordion, Box, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Accordion,
+  Box,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { WhatWorksGroup } from '../../../contracts/learning.contract';
@@ -37,7 +48,10 @@ export function WhatWorksPage() {
   const me = useSignedInMe();
   const director = (me.member?.roles ?? []).includes('director');
   const allTeams = useTeams({ enabled: director });
-  const teams = director && allTeams.data ? allTeams.data.map((team) => ({ id: team.id, name: team.name })) : (me.member?.teams ?? []);
+  const teams =
+    director && allTeams.data
+      ? allTeams.data.map((team) => ({ id: team.id, name: team.name }))
+      : (me.member?.teams ?? []);
   const timeZone = me.activeOrganization?.timeZone ?? 'Europe/Amsterdam';
   const today = localDay(new Date(), timeZone);
   const [teamId, setTeamId] = useState('');
@@ -62,18 +76,37 @@ export function WhatWorksPage() {
             label={t('whatWorks.scope')}
             value={teamId}
             onChange={(event) => setTeamId(event.currentTarget.value)}
-            data={[{ value: '', label: t('whatWorks.wholeOrganisation') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+            data={[
+              { value: '', label: t('whatWorks.wholeOrganisation') },
+              ...teams.map((team) => ({ value: team.id, label: team.name })),
+            ]}
           />
           <NativeSelect
             label={t('whatWorks.period')}
             value={preset}
             onChange={(event) => setPreset(event.currentTarget.value as Preset)}
-            data={(['30', '90', 'year', 'custom'] as const).map((value) => ({ value, label: t(`whatWorks.presets.p${value}`) }))}
+            data={(['30', '90', 'year', 'custom'] as const).map((value) => ({
+              value,
+              label: t(`whatWorks.presets.p${value}`),
+            }))}
           />
           {preset === 'custom' && (
             <Group gap="xs">
-              <TextInput type="date" label={t('whatWorks.from')} value={custom.from} max={custom.to} onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))} />
-              <TextInput type="date" label={t('whatWorks.to')} value={custom.to} min={custom.from} max={today} onChange={(e) => setCustom((c) => ({ ...c, to: e.currentTarget.value }))} />
+              <TextInput
+                type="date"
+                label={t('whatWorks.from')}
+                value={custom.from}
+                max={custom.to}
+                onChange={(e) => setCustom((c) => ({ ...c, from: e.currentTarget.value }))}
+              />
+              <TextInput
+                type="date"
+                label={t('whatWorks.to')}
+                value={custom.to}
+                min={custom.from}
+                max={today}
+                onChange={(e) => setCustom((c) => ({ ...c, to: e.currentTarget.value }))}
+              />
             </Group>
           )}
         </Group>
@@ -85,9 +118,24 @@ export function WhatWorksPage() {
         ) : (
           <>
             <Overall group={works.data.overall} />
-            <Section title={t('whatWorks.byKind')} groups={works.data.byKind} label={(g) => kindLabel(t, g.key as ExtraKind)} minimum={works.data.minimumReactions} />
-            <Section title={t('whatWorks.byValue')} groups={works.data.byValue} label={(g) => g.label} minimum={works.data.minimumReactions} />
-            <Section title={t('whatWorks.byCost')} groups={works.data.byCostBand} label={(g) => bandLabel(t, g.key)} minimum={works.data.minimumReactions} />
+            <Section
+              title={t('whatWorks.byKind')}
+              groups={works.data.byKind}
+              label={(g) => kindLabel(t, g.key as ExtraKind)}
+              minimum={works.data.minimumReactions}
+            />
+            <Section
+              title={t('whatWorks.byValue')}
+              groups={works.data.byValue}
+              label={(g) => g.label}
+              minimum={works.data.minimumReactions}
+            />
+            <Section
+              title={t('whatWorks.byCost')}
+              groups={works.data.byCostBand}
+              label={(g) => bandLabel(t, g.key)}
+              minimum={works.data.minimumReactions}
+            />
             <Section
               title={t('whatWorks.byTheme')}
               groups={works.data.byTheme}
@@ -119,7 +167,11 @@ function Overall({ group }: { group: WhatWorksGroup }) {
         {t('whatWorks.overall', { count: group.extras, reactions: n.count(group.reactions) })}{' '}
         {group.withheld || group.average === null
           ? t('whatWorks.tooFew', { count: group.reactions })
-          : t('whatWorks.overallAverage', { average: n.one(group.average), low: n.one(group.averageLow!), high: n.one(group.averageHigh!) })}
+          : t('whatWorks.overallAverage', {
+              average: n.one(group.average),
+              low: n.one(group.averageLow!),
+              high: n.one(group.averageHigh!),
+            })}
       </Text>
     </Paper>
   );
@@ -220,14 +272,30 @@ function IntervalBar({ average, low, high }: { average: number; low: number; hig
   // Padded by the dot's radius, so a dot at 1 or 5 stays inside the page on a phone.
   return (
     <Box px={7}>
-    <svg width="100%" height="18" role="presentation" style={{ display: 'block', overflow: 'visible' }}>
-      <line x1="0" x2="100%" y1="9" y2="9" stroke="var(--mantine-color-gray-3)" strokeWidth="2" />
-      {[2, 3, 4].map((score) => (
-        <line key={score} x1={x(score)} x2={x(score)} y1="5" y2="13" stroke="var(--mantine-color-gray-3)" strokeWidth="1" />
-      ))}
-      <line x1={x(low)} x2={x(high)} y1="9" y2="9" stroke="var(--mantine-color-blue-4)" strokeWidth="4" strokeLinecap="round" />
-      <circle cx={x(average)} cy="9" r="6" fill="var(--mantine-color-blue-7)" />
-    </svg>
+      <svg width="100%" height="18" role="presentation" style={{ display: 'block', overflow: 'visible' }}>
+        <line x1="0" x2="100%" y1="9" y2="9" stroke="var(--mantine-color-gray-3)" strokeWidth="2" />
+        {[2, 3, 4].map((score) => (
+          <line
+            key={score}
+            x1={x(score)}
+            x2={x(score)}
+            y1="5"
+            y2="13"
+            stroke="var(--mantine-color-gray-3)"
+            strokeWidth="1"
+          />
+        ))}
+        <line
+          x1={x(low)}
+          x2={x(high)}
+          y1="9"
+          y2="9"
+          stroke="var(--mantine-color-blue-4)"
+          strokeWidth="4"
+          strokeLinecap="round"
+        />
+        <circle cx={x(average)} cy="9" r="6" fill="var(--mantine-color-blue-7)" />
+      </svg>
     </Box>
   );
 }

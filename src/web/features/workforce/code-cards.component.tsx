@@ -16,11 +16,19 @@ export function CodeCards({ codes }: { codes: IssuedCode[] }) {
         {t('workforce.codes.onceText')}
       </Alert>
       <Group className="no-print">
-        <Button onClick={() => window.print()}>{codes.length > 1 ? t('workforce.codes.printAll') : t('workforce.codes.print')}</Button>
+        <Button onClick={() => window.print()}>
+          {codes.length > 1 ? t('workforce.codes.printAll') : t('workforce.codes.print')}
+        </Button>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {codes.map((code) => (
-          <Card key={code.memberId} withBorder padding="md" component="article" aria-label={t('workforce.codes.cardOf', { name: code.name })}>
+          <Card
+            key={code.memberId}
+            withBorder
+            padding="md"
+            component="article"
+            aria-label={t('workforce.codes.cardOf', { name: code.name })}
+          >
             <Group wrap="nowrap" align="flex-start" gap="md">
               <Image
                 src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.qrSvg)}`}

@@ -26,7 +26,12 @@ export function CounterDevicesPage() {
         {created && (
           <Alert color="blue" title={t('workforce.devices.setupTitle', { name: created.device.name })}>
             <Group align="flex-start" wrap="nowrap">
-              <Image src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(created.qrSvg)}`} alt={t('workforce.devices.qrAlt')} w={140} h={140} />
+              <Image
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(created.qrSvg)}`}
+                alt={t('workforce.devices.qrAlt')}
+                w={140}
+                h={140}
+              />
               <Stack gap="xs" style={{ minWidth: 0 }}>
                 <Text size="sm">{t('workforce.devices.setupText')}</Text>
                 <Code block data-testid="setup-url" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
@@ -120,7 +125,13 @@ function DevicesTable({ devices, onRevoke }: { devices: CounterDevice[]; onRevok
               </Table.Td>
               <Table.Td>
                 {device.status !== 'revoked' && (
-                  <Button size="sm" variant="subtle" color="red.8" aria-label={`${t('workforce.devices.revoke')}: ${device.name}`} onClick={() => onRevoke(device)}>
+                  <Button
+                    size="sm"
+                    variant="subtle"
+                    color="red.8"
+                    aria-label={`${t('workforce.devices.revoke')}: ${device.name}`}
+                    onClick={() => onRevoke(device)}
+                  >
                     {t('workforce.devices.revoke')}
                   </Button>
                 )}

@@ -1,4 +1,18 @@
-import { Alert, Box, Button, Card, Container, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  Container,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,7 +130,15 @@ function ChoosePerson({ state }: { state: CounterState }) {
                 <Button type="submit" size="md" loading={unlock.isPending} disabled={pin.length < 4}>
                   {t('workforce.counter.start')}
                 </Button>
-                <Button variant="default" size="md" onClick={() => { unlock.reset(); setChosen(null); setPin(''); }}>
+                <Button
+                  variant="default"
+                  size="md"
+                  onClick={() => {
+                    unlock.reset();
+                    setChosen(null);
+                    setPin('');
+                  }}
+                >
                   {t('workforce.counter.notMe')}
                 </Button>
               </Group>
@@ -193,8 +215,24 @@ function CounterExtraForm() {
           setSaved(false);
           const costCents = Math.round(Number(cost.replace(',', '.')) * 100);
           log.mutate(
-            { occasion: occasion.trim(), action: action.trim(), kind, costCents: Number.isFinite(costCents) ? costCents : -1, minutes: Number(minutes) || 0, ...(reason.trim() ? { aboveMandateReason: reason.trim() } : {}) },
-            { onSuccess: () => { setSaved(true); setOccasion(''); setAction(''); setCost('0'); setMinutes('0'); setReason(''); } },
+            {
+              occasion: occasion.trim(),
+              action: action.trim(),
+              kind,
+              costCents: Number.isFinite(costCents) ? costCents : -1,
+              minutes: Number(minutes) || 0,
+              ...(reason.trim() ? { aboveMandateReason: reason.trim() } : {}),
+            },
+            {
+              onSuccess: () => {
+                setSaved(true);
+                setOccasion('');
+                setAction('');
+                setCost('0');
+                setMinutes('0');
+                setReason('');
+              },
+            },
           );
         }}
       >
@@ -205,8 +243,20 @@ function CounterExtraForm() {
             </Alert>
           )}
           <ProblemAlert error={log.error} />
-          <TextInput label={t('workforce.counter.occasion')} value={occasion} onChange={(e) => setOccasion(e.currentTarget.value)} required maxLength={500} />
-          <TextInput label={t('workforce.counter.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} required maxLength={1000} />
+          <TextInput
+            label={t('workforce.counter.occasion')}
+            value={occasion}
+            onChange={(e) => setOccasion(e.currentTarget.value)}
+            required
+            maxLength={500}
+          />
+          <TextInput
+            label={t('workforce.counter.action')}
+            value={action}
+            onChange={(e) => setAction(e.currentTarget.value)}
+            required
+            maxLength={1000}
+          />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="counter-kind">
               {t('workforce.counter.kind')}
@@ -220,10 +270,27 @@ function CounterExtraForm() {
             />
           </Stack>
           <Group grow>
-            <TextInput label={t('workforce.counter.cost')} value={cost} onChange={(e) => setCost(e.currentTarget.value)} inputMode="decimal" />
-            <TextInput label={t('workforce.counter.minutes')} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value.replace(/\D/g, ''))} inputMode="numeric" />
+            <TextInput
+              label={t('workforce.counter.cost')}
+              value={cost}
+              onChange={(e) => setCost(e.currentTarget.value)}
+              inputMode="decimal"
+            />
+            <TextInput
+              label={t('workforce.counter.minutes')}
+              value={minutes}
+              onChange={(e) => setMinutes(e.currentTarget.value.replace(/\D/g, ''))}
+              inputMode="numeric"
+            />
           </Group>
-          {needsReason && <TextInput label={t('workforce.counter.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} />}
+          {needsReason && (
+            <TextInput
+              label={t('workforce.counter.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              maxLength={500}
+            />
+          )}
           <Group>
             <Button type="submit" size="md" loading={log.isPending} disabled={!occasion.trim() || !action.trim()}>
               {t('workforce.counter.save')}
@@ -239,7 +306,9 @@ function CounterSteps() {
   const { t } = useTranslation();
   const steps = useCounterSteps(true);
   const takeUp = useCounterAction((ids: { promiseId: string; stepId: string }) =>
-    apiPost(`/api/v1/counter/promises/${encodeURIComponent(ids.promiseId)}/steps/${encodeURIComponent(ids.stepId)}/take-up`),
+    apiPost(
+      `/api/v1/counter/promises/${encodeURIComponent(ids.promiseId)}/steps/${encodeURIComponent(ids.stepId)}/take-up`,
+    ),
   );
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="counter-steps">
@@ -262,7 +331,12 @@ function CounterSteps() {
               variant="light"
               aria-label={`${t('workforce.counter.takeUp')}: ${step.what}`}
               loading={takeUp.isPending && takeUp.variables?.stepId === step.stepId}
-              onClick={() => takeUp.mutate({ promiseId: step.promiseId, stepId: step.stepId }, { onSuccess: () => void steps.refetch() })}
+              onClick={() =>
+                takeUp.mutate(
+                  { promiseId: step.promiseId, stepId: step.stepId },
+                  { onSuccess: () => void steps.refetch() },
+                )
+              }
             >
               {t('workforce.counter.takeUp')}
             </Button>

@@ -23,12 +23,26 @@ export function ImportMembersPage() {
       {run.data ? (
         <Stack>
           <Alert color="green" role="status" title={t('workforce.import.doneTitle')}>
-            {t(run.data.mailed < run.data.invited ? 'workforce.import.doneLinks' : 'workforce.import.done', { invited: run.data.invited, mailed: run.data.mailed, codes: run.data.codes.length })}
-            {run.data.teamsMade.length > 0 && <> {t('workforce.import.teamsMade', { teams: run.data.teamsMade.join(', ') })}</>}
+            {t(run.data.mailed < run.data.invited ? 'workforce.import.doneLinks' : 'workforce.import.done', {
+              invited: run.data.invited,
+              mailed: run.data.mailed,
+              codes: run.data.codes.length,
+            })}
+            {run.data.teamsMade.length > 0 && (
+              <> {t('workforce.import.teamsMade', { teams: run.data.teamsMade.join(', ') })}</>
+            )}
           </Alert>
           <CodeCards codes={run.data.codes} />
           <Group>
-            <Button variant="default" onClick={() => { run.reset(); preview.reset(); setText(''); setChecked(null); }}>
+            <Button
+              variant="default"
+              onClick={() => {
+                run.reset();
+                preview.reset();
+                setText('');
+                setChecked(null);
+              }}
+            >
               {t('workforce.import.again')}
             </Button>
           </Group>
@@ -65,7 +79,11 @@ export function ImportMembersPage() {
               {t('workforce.import.check')}
             </Button>
             {current && (
-              <Button disabled={current.problemRows > 0 || fine === 0} loading={run.isPending} onClick={() => run.mutate(text)}>
+              <Button
+                disabled={current.problemRows > 0 || fine === 0}
+                loading={run.isPending}
+                onClick={() => run.mutate(text)}
+              >
                 {t('workforce.import.run', { count: fine })}
               </Button>
             )}

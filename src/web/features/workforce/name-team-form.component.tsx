@@ -18,7 +18,17 @@ interface NameTeamFormProps {
 }
 
 /** A name and a team: adding a person without an e-mail address, making a counter device. */
-export function NameTeamForm({ title, nameLabel, namePlaceholder, nameMax, teamLabel, submitLabel, pending, error, onSubmit }: NameTeamFormProps) {
+export function NameTeamForm({
+  title,
+  nameLabel,
+  namePlaceholder,
+  nameMax,
+  teamLabel,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+}: NameTeamFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const teams = useTeamOptions();

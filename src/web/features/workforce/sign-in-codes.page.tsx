@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CodeHolder, IssuedCode } from '../../../contracts/workforce.contract';
-import { useRoles } from '../../app/use-me';
 import { useFormat } from '../../app/use-format';
+import { useRoles } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
@@ -110,14 +110,23 @@ function HoldersTable({ holders, onReplace }: { holders: CodeHolder[]; onReplace
                 <Text size="sm">{holder.teams.map((team) => team.name).join(', ')}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{holder.issuedAt ? t('workforce.codes.issuedOn', { date: format.date(holder.issuedAt) }) : t('workforce.codes.noCard')}</Text>
+                <Text size="sm">
+                  {holder.issuedAt
+                    ? t('workforce.codes.issuedOn', { date: format.date(holder.issuedAt) })
+                    : t('workforce.codes.noCard')}
+                </Text>
                 <Text size="sm" c="dimmed">
                   {holder.hasCounterPin ? t('workforce.codes.hasPin') : t('workforce.codes.noPin')}
                 </Text>
               </Table.Td>
               <Table.Td>
                 {holder.status === 'active' && (
-                  <Button size="sm" variant="light" aria-label={`${t('workforce.codes.replace')}: ${holder.name}`} onClick={() => onReplace(holder)}>
+                  <Button
+                    size="sm"
+                    variant="light"
+                    aria-label={`${t('workforce.codes.replace')}: ${holder.name}`}
+                    onClick={() => onReplace(holder)}
+                  >
                     {t('workforce.codes.replace')}
                   </Button>
                 )}
@@ -130,7 +139,15 @@ function HoldersTable({ holders, onReplace }: { holders: CodeHolder[]; onReplace
   );
 }
 
-function ReplaceModal({ holder, onClose, onIssued }: { holder: CodeHolder | null; onClose: () => void; onIssued: (code: IssuedCode) => void }) {
+function ReplaceModal({
+  holder,
+  onClose,
+  onIssued,
+}: {
+  holder: CodeHolder | null;
+  onClose: () => void;
+  onIssued: (code: IssuedCode) => void;
+}) {
   const { t } = useTranslation();
   const replace = useReplaceCode();
   const close = () => {

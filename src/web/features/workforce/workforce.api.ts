@@ -21,11 +21,19 @@ const keys = {
 };
 
 export function useTeamOptions() {
-  return useQuery({ queryKey: keys.teams, queryFn: () => apiGet<{ items: Team[] }>('/api/v1/teams'), select: (d) => d.items });
+  return useQuery({
+    queryKey: keys.teams,
+    queryFn: () => apiGet<{ items: Team[] }>('/api/v1/teams'),
+    select: (d) => d.items,
+  });
 }
 
 export function useCodeHolders() {
-  return useQuery({ queryKey: keys.codeHolders, queryFn: () => apiGet<{ items: CodeHolder[] }>('/api/v1/sign-in-codes'), select: (d) => d.items });
+  return useQuery({
+    queryKey: keys.codeHolders,
+    queryFn: () => apiGet<{ items: CodeHolder[] }>('/api/v1/sign-in-codes'),
+    select: (d) => d.items,
+  });
 }
 
 export function useAddCodePerson() {
@@ -39,19 +47,25 @@ export function useAddCodePerson() {
 export function useReplaceCode() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (memberId: string) => apiPost<IssuedCode>(`/api/v1/sign-in-codes/${encodeURIComponent(memberId)}/replace`),
+    mutationFn: (memberId: string) =>
+      apiPost<IssuedCode>(`/api/v1/sign-in-codes/${encodeURIComponent(memberId)}/replace`),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.codeHolders }),
   });
 }
 
 export function useCounterDevices() {
-  return useQuery({ queryKey: keys.devices, queryFn: () => apiGet<{ items: CounterDevice[] }>('/api/v1/counter-devices'), select: (d) => d.items });
+  return useQuery({
+    queryKey: keys.devices,
+    queryFn: () => apiGet<{ items: CounterDevice[] }>('/api/v1/counter-devices'),
+    select: (d) => d.items,
+  });
 }
 
 export function useCreateCounterDevice() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; teamId: string }) => apiPost<CreatedCounterDevice>('/api/v1/counter-devices', body),
+    mutationFn: (body: { name: string; teamId: string }) =>
+      apiPost<CreatedCounterDevice>('/api/v1/counter-devices', body),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.devices }),
   });
 }
@@ -59,13 +73,16 @@ export function useCreateCounterDevice() {
 export function useRevokeCounterDevice() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (deviceId: string) => apiPost<CounterDevice>(`/api/v1/counter-devices/${encodeURIComponent(deviceId)}/revoke`),
+    mutationFn: (deviceId: string) =>
+      apiPost<CounterDevice>(`/api/v1/counter-devices/${encodeURIComponent(deviceId)}/revoke`),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.devices }),
   });
 }
 
 export function useImportPreview() {
-  return useMutation({ mutationFn: (text: string) => apiPost<ImportPreview>('/api/v1/members/import/preview', { text }) });
+  return useMutation({
+    mutationFn: (text: string) => apiPost<ImportPreview>('/api/v1/members/import/preview', { text }),
+  });
 }
 
 export function useRunImport() {
@@ -79,14 +96,27 @@ export function useRunImport() {
 // ---------- on the counter device ----------
 
 export function useCounterState(enabled: boolean) {
-  return useQuery({ queryKey: keys.counter, queryFn: () => apiGet<CounterState>('/api/v1/counter'), enabled, retry: false });
+  return useQuery({
+    queryKey: keys.counter,
+    queryFn: () => apiGet<CounterState>('/api/v1/counter'),
+    enabled,
+    retry: false,
+  });
 }
 
 export function useCounterSteps(enabled: boolean) {
-  return useQuery({ queryKey: keys.counterSteps, queryFn: () => apiGet<{ items: CounterStep[] }>('/api/v1/counter/steps'), enabled, select: (d) => d.items });
+  return useQuery({
+    queryKey: keys.counterSteps,
+    queryFn: () => apiGet<{ items: CounterStep[] }>('/api/v1/counter/steps'),
+    enabled,
+    select: (d) => d.items,
+  });
 }
 
 export function useCounterAction<T>(action: (body: T) => Promise<unknown>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: action, onSettled: () => void client.invalidateQueries({ queryKey: keys.counter }) });
+  return useMutation({
+    mutationFn: action,
+    onSettled: () => void client.invalidateQueries({ queryKey: keys.counter }),
+  });
 }
