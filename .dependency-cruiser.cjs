@@ -28,7 +28,10 @@ module.exports = {
       from: { path: '^src/server/modules/([^/]+)/', pathNot: ['\\.read-model\\.ts$', '\\.test\\.ts$'] },
       to: {
         path: '^src/server/db/schema/[^/]+\\.schema\\.ts$',
-        pathNot: ['^src/server/db/schema/$1\\.schema\\.ts$', '^src/server/db/schema/(platform|auth|org)\\.schema\\.ts$'],
+        pathNot: [
+          '^src/server/db/schema/$1\\.schema\\.ts$',
+          '^src/server/db/schema/(platform|auth|org)\\.schema\\.ts$',
+        ],
       },
     },
     {

@@ -18,7 +18,9 @@ function finishBuild(): Plugin {
   return {
     name: 'klantwerk-finish-build',
     apply: 'build',
-    configResolved: (config) => void (outDir = path.resolve(config.root, config.build.outDir)),
+    configResolved: (config) => {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => {

@@ -15,7 +15,10 @@ const K = 5;
 const QUESTIONS = 30;
 
 let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const team = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 interface Person {

@@ -22,13 +22,11 @@ try {
     baseURL: bench.base,
   });
   await context.addCookies(
-    cookie
-      .split('; ')
-      .map((pair) => ({
-        name: pair.slice(0, pair.indexOf('=')),
-        value: pair.slice(pair.indexOf('=') + 1),
-        url: bench.base,
-      })),
+    cookie.split('; ').map((pair) => ({
+      name: pair.slice(0, pair.indexOf('=')),
+      value: pair.slice(pair.indexOf('=') + 1),
+      url: bench.base,
+    })),
   );
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);

@@ -27,10 +27,13 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 // Characters PostgreSQL cannot store in text (NUL) or that only hide content (other C0 controls).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** True when the text holds a control character other than tab, line feed and carriage return. */
+export const hasControlCharacters = (s: string) => FORBIDDEN_CHARS.test(s);
 /** Text without forbidden characters and without lone UTF-16 surrogates (half an emoji). */
 const cleanText = (s: string) =>
-  !FORBIDDEN_CHARS.test(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  !hasControlCharacters(s) && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 /** A trimmed, non-empty line of text of at most `max` characters. */
 export function line(max = 200) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema, line, prose, roleSchema } from './common.contract';
+import { hasControlCharacters, languageSchema, line, prose, roleSchema } from './common.contract';
 import { extraKindSchema } from './extras.contract';
 
 /**
@@ -137,7 +137,7 @@ export const importBody = z.strictObject({
     .string()
     .min(1)
     .max(80_000)
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+    .refine((text) => !hasControlCharacters(text), {
       message: 'contains control characters',
     }),
 });

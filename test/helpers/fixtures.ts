@@ -49,15 +49,13 @@ export async function createOrgFixture(db: Db, label: string): Promise<OrgFixtur
     const email = `${key}.${label}.${userId.slice(0, 6)}@example.test`.toLowerCase();
     const name = `${key} ${label}`;
     await db.insert(authUser).values({ id: userId, name, email, emailVerified: true });
-    await db
-      .insert(authAccount)
-      .values({
-        id: randomBytes(12).toString('hex'),
-        accountId: userId,
-        providerId: 'credential',
-        userId,
-        password: passwordHash,
-      });
+    await db.insert(authAccount).values({
+      id: randomBytes(12).toString('hex'),
+      accountId: userId,
+      providerId: 'credential',
+      userId,
+      password: passwordHash,
+    });
     const [member] = await db.insert(members).values({ orgId, userId, roles }).returning();
     return { userId, memberId: member!.id, email, name, roles };
   };
@@ -88,15 +86,13 @@ export async function addFixturePerson(
   const email = `${key}.${userId.slice(0, 6)}@example.test`;
   const name = `${key} ${f.orgId.slice(0, 4)}`;
   await db.insert(authUser).values({ id: userId, name, email, emailVerified: true });
-  await db
-    .insert(authAccount)
-    .values({
-      id: randomBytes(12).toString('hex'),
-      accountId: userId,
-      providerId: 'credential',
-      userId,
-      password: await cachedHash,
-    });
+  await db.insert(authAccount).values({
+    id: randomBytes(12).toString('hex'),
+    accountId: userId,
+    providerId: 'credential',
+    userId,
+    password: await cachedHash,
+  });
   const [member] = await db.insert(members).values({ orgId: f.orgId, userId, roles }).returning();
   await db.insert(teamMembers).values({ orgId: f.orgId, teamId, memberId: member!.id, isManager });
   return { userId, memberId: member!.id, email, name, roles };

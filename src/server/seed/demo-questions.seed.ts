@@ -285,17 +285,15 @@ async function seedCampaign(
     if (p.managed_team_ids.length > 0 && !(c.open && LEAVE_OPEN.has(p.name))) {
       const self = questions.filter((q) => q.selfView);
       if (self.length)
-        await tx
-          .insert(mirrorAnswers)
-          .values(
-            self.map((q) => ({
-              orgId,
-              campaignId: row!.id,
-              memberId: p.member_id,
-              questionId: q.id,
-              value: noise(`${p.name}|self|${q.questionKey}`) < 0.6 ? 5 : 4,
-            })),
-          );
+        await tx.insert(mirrorAnswers).values(
+          self.map((q) => ({
+            orgId,
+            campaignId: row!.id,
+            memberId: p.member_id,
+            questionId: q.id,
+            value: noise(`${p.name}|self|${q.questionKey}`) < 0.6 ? 5 : 4,
+          })),
+        );
     }
   }
   if (!c.open)

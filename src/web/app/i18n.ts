@@ -69,6 +69,7 @@ export function storedLanguage(): Language | null {
 }
 
 export function storeLanguage(language: Language) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the server's sign-in page reads this cookie; the Cookie Store API is missing in Firefox and Safari
   document.cookie = `${LANGUAGE_STORAGE_KEY}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 

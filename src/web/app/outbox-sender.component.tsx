@@ -42,6 +42,7 @@ export function useSendOutbox(memberId: string | undefined) {
 export function useOutboxSender(memberId: string | undefined) {
   const send = useSendOutbox(memberId);
   const waiting = useOutbox(memberId).filter((i) => i.state === 'waiting').length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the listeners are set again only when the member or whether anything waits changes, not on every new count
   useEffect(() => {
     if (!memberId) return;
     const flush = () => void send();

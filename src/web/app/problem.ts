@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { PASSWORD_PROBLEMS, type PasswordProblem } from '../../contracts/constants';
-import { ApiError, isApiError } from './api-client';
+import { type ApiError, isApiError } from './api-client';
 import { ERROR_CODES_SET } from './error-codes';
 
 /** The message for a failed call, in the interface's language (the server's title when we have no text). */

@@ -10,7 +10,7 @@ const ShellLayout = lazy(() => import('./shell.layout').then((m) => ({ default: 
 
 /** Only same-site paths: "/members", never "//evil.example" or "https://...". */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }
 
@@ -23,6 +23,7 @@ export function RequireSession() {
   const location = useLocation();
   const navigate = useNavigate();
   const here = `${location.pathname}${location.search}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per signed-out state; the address it sends back to is read when it runs
   useEffect(() => {
     if (me) return;
     let current = true;

@@ -24,6 +24,7 @@ export function ScrollOnNavigate() {
     return () => window.removeEventListener('scroll', remember);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a page change is the trigger; the key and the kind of navigation are read at that moment
   useLayoutEffect(() => {
     current.current = location.key;
     if (navigationType !== 'POP') {

@@ -40,6 +40,7 @@ export function ShellLayout() {
   const [askSignOut, setAskSignOut] = useState(false);
 
   // On a phone the menu closes once a page is chosen; a page change is also a safe moment to take up a new version.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a page change is the trigger
   useEffect(() => {
     menu.close();
     applyUpdate();

@@ -35,6 +35,7 @@ export function TextListField({
     <Input.Wrapper label={label} description={description} labelElement="div" error={error} id={id}>
       <Stack gap={6} mt={6} role="group" aria-labelledby={`${id}-label`}>
         {value.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines are controlled by the parent and have no identity of their own beyond their place
           <Group key={index} gap={6} wrap="nowrap" align="center">
             <TextInput
               aria-label={itemLabel(index + 1)}

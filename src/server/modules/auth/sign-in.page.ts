@@ -59,6 +59,7 @@ button:hover{background:#1864ab}button:focus-visible,a:focus-visible{outline:3px
 
 /** Where to go after signing in: a path of this site only (never another site, never "//host"). */
 export function safeNext(value: unknown): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a path is refused on purpose
   if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\\]/.test(value)) return '/';
   return value.startsWith('/sign-in') ? '/' : value;
 }
@@ -112,7 +113,7 @@ function signInPage(
   const fieldError = (field: 'email' | 'password') =>
     state.errors?.[field] ? `<p class="field-error" id="${field}-error">${escape(state.errors[field]!)}</p>` : '';
   const invalid = (field: 'email' | 'password') =>
-    state.errors?.[field] ? ' aria-invalid="true" aria-describedby="' + field + '-error"' : '';
+    state.errors?.[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '';
   const focusPassword = !!state.email && !state.errors?.email;
   const alert = state.problem
     ? `<div class="alert problem" role="alert">${escape(state.problem)}</div>`

@@ -192,7 +192,7 @@ export function amountAboveMandate(
   extra: { costCents: number; kind: string },
   usedCents: number,
 ): number {
-  if (!mandate || !mandate.allowedKinds.includes(extra.kind)) return extra.costCents;
+  if (!mandate?.allowedKinds.includes(extra.kind)) return extra.costCents;
   const overMax = extra.costCents - mandate.maxPerExtraCents;
   const overBudget = usedCents + extra.costCents - mandate.budgetCents;
   return Math.min(extra.costCents, Math.max(0, overMax, overBudget));

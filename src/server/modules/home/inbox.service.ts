@@ -85,15 +85,13 @@ async function decisionsOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox
   const queue = await decisionQueue(deps.db, tenant);
   return {
     count: queue.items.length,
-    items: queue.items
-      .slice(0, FIRST)
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        authorName: p.authorName,
-        flagged: p.flagged,
-        daysWaiting: p.daysToDecision,
-      })),
+    items: queue.items.slice(0, FIRST).map((p) => ({
+      id: p.id,
+      title: p.title,
+      authorName: p.authorName,
+      flagged: p.flagged,
+      daysWaiting: p.daysToDecision,
+    })),
   };
 }
 

@@ -114,7 +114,7 @@ export async function teamFeed(
  */
 async function loadStory(tx: Tx, tenant: TenantContext, extraId: string) {
   const row = await repo.selectFeedExtra(tx, tenant.orgId, extraId);
-  if (!row || !row.inFeed || row.hiddenAt || row.deletedAt) throw notFound();
+  if (!row?.inFeed || row.hiddenAt || row.deletedAt) throw notFound();
   if (!row.teamIds.some((id) => readsTeam(tenant, id))) throw notFound();
   return row;
 }

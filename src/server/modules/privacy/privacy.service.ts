@@ -230,14 +230,12 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
 
     const placeholderName = person.language === 'en' ? FORMER_COLLEAGUE.en : FORMER_COLLEAGUE.nl;
     const placeholderId = randomBytes(16).toString('hex');
-    await tx
-      .insert(authUser)
-      .values({
-        id: placeholderId,
-        name: placeholderName,
-        email: `erased-${memberId}@erased.invalid`,
-        emailVerified: false,
-      });
+    await tx.insert(authUser).values({
+      id: placeholderId,
+      name: placeholderName,
+      email: `erased-${memberId}@erased.invalid`,
+      emailVerified: false,
+    });
     await tx
       .update(members)
       .set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() })

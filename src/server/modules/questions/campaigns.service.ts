@@ -572,17 +572,15 @@ export async function saveMirror(
       );
     const unique = new Map(input.answers.map((a) => [a.questionId, a.value]));
     if (unique.size > 0) {
-      await tx
-        .insert(mirrorAnswers)
-        .values(
-          [...unique].map(([questionId, value]) => ({
-            orgId: tenant.orgId,
-            campaignId,
-            memberId: tenant.memberId,
-            questionId,
-            value,
-          })),
-        );
+      await tx.insert(mirrorAnswers).values(
+        [...unique].map(([questionId, value]) => ({
+          orgId: tenant.orgId,
+          campaignId,
+          memberId: tenant.memberId,
+          questionId,
+          value,
+        })),
+      );
     }
     return { saved: unique.size };
   });

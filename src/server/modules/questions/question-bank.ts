@@ -2,7 +2,7 @@
 // "the quality with which people work follows from the quality with which they are supported,
 // motivated and led"). Grouped by theme, in Dutch and English; leadership questions carry the
 // self-view a manager answers for the leadership mirror. Organisations add their own beside these.
-import { type QUESTION_KINDS, type QUESTION_THEMES, type TextPair } from '../../../contracts/questions.contract';
+import type { QUESTION_KINDS, QUESTION_THEMES, TextPair } from '../../../contracts/questions.contract';
 
 export { QUESTION_KINDS, QUESTION_THEMES } from '../../../contracts/questions.contract';
 export type QuestionTheme = (typeof QUESTION_THEMES)[number];

@@ -84,18 +84,16 @@ export async function closeWithin(
     .delete(campaignParticipation)
     .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
   if (plan.participation.length > 0) {
-    await tx
-      .insert(campaignParticipation)
-      .values(
-        plan.participation.map((g) => ({
-          orgId,
-          campaignId,
-          groupKey: g.group_key,
-          status: g.status,
-          audience: g.audience,
-          respondents: g.respondents,
-        })),
-      );
+    await tx.insert(campaignParticipation).values(
+      plan.participation.map((g) => ({
+        orgId,
+        campaignId,
+        groupKey: g.group_key,
+        status: g.status,
+        audience: g.audience,
+        respondents: g.respondents,
+      })),
+    );
   }
   for (let i = 0; i < plan.resultRows.length; i += 5000)
     await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
@@ -375,7 +373,7 @@ export function figuresOf(
   kind: string,
   r: Pick<ResultRow, 'status' | 'respondents' | 'value_sum' | 'counts'> | undefined,
 ): Figures {
-  if (!r || r.status !== 'shown')
+  if (r?.status !== 'shown')
     return {
       status: (r?.status ?? 'too_few') as Figures['status'],
       respondents: null,
@@ -661,7 +659,7 @@ async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, to
       .select()
       .from(campaigns)
       .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
-    if (!row || row.status !== 'open' || row.closesOn < today) return 0;
+    if (row?.status !== 'open' || row.closesOn < today) return 0;
     const dueDays = row.reminderDays.map((d) => addDays(row.closesOn, -d)).filter((d) => d <= today);
     if (dueDays.length === 0) return 0;
     const latest = dueDays.sort().at(-1)!;

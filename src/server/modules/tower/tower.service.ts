@@ -255,7 +255,7 @@ async function coreQuestions(
     title: last.title,
     closesOn: last.closes_on,
     // As everywhere, a step and never the count (questions' response-step.ts).
-    responseRate: p && p.audience ? responseRateStep(p.audience, p.respondents!, p.min_group) : null,
+    responseRate: p?.audience ? responseRateStep(p.audience, p.respondents!, p.min_group) : null,
     previousTitle: before?.title ?? null,
     // Themes with statements (a theme of only 0–10 or open questions has its promoter score or texts instead).
     themes: [...new Set(now.map((r) => r.theme))]

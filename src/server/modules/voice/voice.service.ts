@@ -181,15 +181,13 @@ export async function createTouchpoint(
         createdBy: tenant.memberId,
       })
       .returning();
-    await tx
-      .insert(voiceLinks)
-      .values({
-        orgId: tenant.orgId,
-        token: newToken(),
-        subject: 'touchpoint',
-        touchpointId: row!.id,
-        createdBy: tenant.memberId,
-      });
+    await tx.insert(voiceLinks).values({
+      orgId: tenant.orgId,
+      token: newToken(),
+      subject: 'touchpoint',
+      touchpointId: row!.id,
+      createdBy: tenant.memberId,
+    });
     await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
     return row!.id;
   });

@@ -238,7 +238,7 @@ async function personAt(
     ? await repo.touchCounterSession(deps.db, device.orgId, device.id, sha(token), idleUntil(deps))
     : undefined;
   const found = session ? await repo.selectTenantOfMember(deps.db, device.orgId, session.memberId) : undefined;
-  if (!found || !found.tenant.teamIds.includes(device.teamId)) throw new AppError('unauthenticated', 401);
+  if (!found?.tenant.teamIds.includes(device.teamId)) throw new AppError('unauthenticated', 401);
   return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles as Role[] } };
 }
 

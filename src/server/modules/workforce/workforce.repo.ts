@@ -350,7 +350,7 @@ export async function selectTenantOfMember(tx: Tx, orgId: string, memberId: stri
     .innerJoin(organizations, eq(organizations.id, members.orgId))
     .innerJoin(authUser, eq(authUser.id, members.userId))
     .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
-  if (!row || row.status !== 'active') return undefined;
+  if (row?.status !== 'active') return undefined;
   const teamRows = await selectTeamIdsOfMember(tx, orgId, memberId);
   return {
     name: row.name,

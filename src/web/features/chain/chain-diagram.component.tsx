@@ -110,6 +110,7 @@ export function ChainDiagram({
 
   return (
     <Box maw={560} mx="auto">
+      {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no fieldset; role="group" is the way */}
       <svg
         viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
         width="100%"
@@ -219,12 +220,14 @@ export function ChainDiagram({
 
         {/* Labels on top of the arrows; a click on one opens its arrow (the keyboard has the arrow itself).
             On a phone only the weak links and the arrow touched are labelled: the table below has every figure. */}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the labels are a mouse shortcut; nothing in here takes focus */}
         <g aria-hidden="true">
           {drawn
             .filter((d) => !phone || d.arrow.weak || active === d.key)
             .map((d) => {
               const path = arrowPath(d.arrow);
               return (
+                // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the arrow, which the keyboard reaches itself
                 <text
                   key={d.key}
                   x={d.curve.label.x}

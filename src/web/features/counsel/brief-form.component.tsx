@@ -72,6 +72,7 @@ export function BriefForm({ initialValues, needs, submitLabel, saving, error, on
   });
 
   // A need from the address (or one that went away meanwhile) that is not in the register: choose again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the needs arrive: afterwards the choice is the person's
   useEffect(() => {
     const chosen = form.values.need;
     if (needs && chosen && chosen !== NO_NEED && !needs.some((n) => n.id === chosen)) form.setFieldValue('need', '');

@@ -34,6 +34,7 @@ export function DecisionQueuePage() {
   const prefetch = usePrefetchProposal();
 
   // The next one is loaded ahead, so it is there the moment this one is decided.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new next proposal is the trigger; prefetch is new on every render
   useEffect(() => {
     if (nextId) prefetch(nextId);
   }, [nextId]);
@@ -144,6 +145,7 @@ function QueueItem({
   const brief = useRef<HTMLDivElement>(null);
   const loaded = !!proposal.data;
   // The next proposal appears with its title in view (below the fixed header) and the focus on it, not scrolled past it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the moment the proposal has loaded is the trigger
   useEffect(() => {
     const title = brief.current?.querySelector<HTMLElement>('h2');
     if (!showTitle || !title) return;

@@ -18,6 +18,7 @@ export function ProposalHistory({ proposal }: { proposal: Proposal }) {
   return (
     <Stack gap="sm" component="ol" style={{ margin: 0, paddingLeft: 18 }}>
       {proposal.history.map((event, at) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at its end; two events may share a moment
         <li key={`${event.at}-${at}`}>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             <Text span size="xs" c="dimmed">

@@ -95,7 +95,7 @@ function ExtraEditForm({ extra, onDone }: { extra: ExtraDetail; onDone: () => vo
   const cost = form.values.costCents.trim() ? (parseEuroCents(form.values.costCents, language) ?? 0) : 0;
   // What this extra already takes from the current period's budget counts as room for its new cost.
   const inPeriod =
-    !!my.data &&
+    my.data &&
     Date.parse(extra.occurredAt) >= Date.parse(my.data.periodStart) &&
     Date.parse(extra.occurredAt) < Date.parse(my.data.periodEnd)
       ? extra.costCents

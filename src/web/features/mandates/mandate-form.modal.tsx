@@ -1,6 +1,5 @@
 import {
   Checkbox,
-  Group,
   Input,
   Modal,
   NativeSelect,

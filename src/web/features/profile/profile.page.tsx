@@ -54,7 +54,7 @@ export function ProfilePage() {
         <LanguageSection />
         {me.member && <DigestSection />}
         {me.member && <MyNotesSection />}
-        {me.member && me.member.roles.some((role) => role !== 'advisor') && <CounterPinSection />}
+        {me.member?.roles.some((role) => role !== 'advisor') && <CounterPinSection />}
         {/* People who sign in with a code card have no password (their address is a placeholder). */}
         {hasEmailAddress(me.user.email) && <PasswordSection />}
         {me.member && me.activeOrganization && (

@@ -109,6 +109,7 @@ function FilterBar({ filters, set }: { filters: PromiseFilters; set: (changes: F
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(q, 400);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new debounced text moves it into the address; set is new on every render
   useEffect(() => {
     if (debounced.trim() !== (filters.q ?? '')) set({ q: debounced.trim() });
     // Only a new debounced text moves it into the address (`set` is new on every render).

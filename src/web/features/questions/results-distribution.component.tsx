@@ -125,6 +125,7 @@ function ScoreBars({ segments }: { segments: Segment[] }) {
   ];
   return (
     <>
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: each bar's percentage and score are text inside the picture, read in order */}
       <svg
         viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
         width="100%"

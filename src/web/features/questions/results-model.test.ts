@@ -159,9 +159,13 @@ describe('a distribution as bar segments', () => {
     const many = roundedPercents(counts);
     // Each is its share rounded down or up, and a larger count never shows a smaller percentage.
     const total = counts.reduce((a, b) => a + b, 0);
-    counts.forEach((c, i) => expect(Math.abs(many[i]! - (c / total) * 100)).toBeLessThan(1));
-    counts.forEach((c, i) => counts.forEach((d, j) => c > d && expect(many[i]!).toBeGreaterThanOrEqual(many[j]!)));
-    counts.forEach((c, i) => counts.forEach((d, j) => c === d && expect(many[i]).toBe(many[j])));
+    for (const [i, c] of counts.entries()) {
+      expect(Math.abs(many[i]! - (c / total) * 100)).toBeLessThan(1);
+      for (const [j, d] of counts.entries()) {
+        if (c > d) expect(many[i]!).toBeGreaterThanOrEqual(many[j]!);
+        if (c === d) expect(many[i]).toBe(many[j]);
+      }
+    }
     expect(many.reduce((a, b) => a + b, 0)).toBeGreaterThan(100 - 3);
   });
 

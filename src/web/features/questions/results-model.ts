@@ -125,7 +125,7 @@ export function roundedPercents(counts: readonly number[]): number[] {
   let left = 100 - floors.reduce((a, b) => a + b, 0);
   // Equal counts share one remainder: they go up together or not at all.
   const byCount = new Map<number, number[]>();
-  counts.forEach((c, i) => byCount.set(c, [...(byCount.get(c) ?? []), i]));
+  for (const [i, c] of counts.entries()) byCount.set(c, [...(byCount.get(c) ?? []), i]);
   const groups = [...byCount.values()]
     .map((members) => ({ members, rest: exact[members[0]!]! - floors[members[0]!]! }))
     .filter((g) => g.rest > 1e-9);

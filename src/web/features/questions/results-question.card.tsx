@@ -110,6 +110,7 @@ function OpenAnswers({ question, minTexts }: { question: QuestionResult; minText
       <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {question.texts.map((text, i) => (
           <Text
+            // biome-ignore lint/suspicious/noArrayIndexKey: answers are shown read-only in a fixed random order and may repeat word for word
             key={i}
             component="li"
             size="sm"

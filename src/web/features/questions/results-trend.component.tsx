@@ -55,6 +55,7 @@ export function ResultsTrend({
           {points.map((p, i) =>
             p ? (
               <circle
+                // biome-ignore lint/suspicious/noArrayIndexKey: one point per round, in a fixed order
                 key={i}
                 cx={p.x}
                 cy={p.y}

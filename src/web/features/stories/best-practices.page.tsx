@@ -51,6 +51,7 @@ export function BestPracticesPage() {
   const stories = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const [words, setWords] = useState(filters.q ?? '');
   const [debouncedWords] = useDebouncedValue(words, 350);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed words drive this; the address follows them
   useEffect(() => {
     if ((debouncedWords.trim() || undefined) !== filters.q) set({ q: debouncedWords.trim() });
     // Only the typed words drive this; the address follows them.
