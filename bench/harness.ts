@@ -47,7 +47,7 @@ export interface BenchApp {
   /** The app's DATA_DIR (removed at stop). */
   dataDir: string;
   database: Database;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any shape, as pg gives them
+  // biome-ignore lint/suspicious/noExplicitAny: rows of any shape, as pg gives them
   q: (text: string, values?: unknown[]) => Promise<QueryResult<any>>;
   /** The Cookie header of a demo person signed in. */
   signIn(email: string): Promise<string>;

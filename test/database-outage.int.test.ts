@@ -183,7 +183,12 @@ describe('background jobs during an outage', () => {
     const lines: string[] = [];
     const log = pino(
       { level: 'info' },
-      new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) }),
+      new Writable({
+        write: (chunk, _enc, done) => {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
     );
     const watch = watchDatabase(t.database.pool, log);
     const outcomes: string[] = [];

@@ -50,6 +50,7 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
       claims: async () => ({ sub, email: sub, email_verified: true, name: sub.split('@')[0]!.replace(/\./g, ' ') }),
     }),
     // No consent screen: the organisation's own provider grants its app what it asks.
+    // biome-ignore lint/suspicious/noExplicitAny: oidc-provider's context type is not exported in a usable form
     loadExistingGrant: async (ctx: any) => {
       const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The value of one series in Prometheus text, or undefined when it is not there. */
-function valueOf(text: string, series: string): number | undefined {
+function seriesValue(text: string, series: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
@@ -38,9 +38,9 @@ describe('GET /metrics', () => {
     expect(text).not.toContain(missing);
     const series =
       'http_request_duration_seconds_count{method="GET",route="/api/v1/extras/:extraId",status_code="404"}';
-    expect(valueOf(text, series)).toBe((valueOf(before, series) ?? 0) + 3);
+    expect(seriesValue(text, series)).toBe((seriesValue(before, series) ?? 0) + 3);
     expect(
-      valueOf(text, 'http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="401"}'),
+      seriesValue(text, 'http_request_duration_seconds_count{method="GET",route="/api/v1/me",status_code="401"}'),
     ).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(
       /http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/extras\/:extraId",status_code="404"\} \d/,
@@ -48,21 +48,24 @@ describe('GET /metrics', () => {
     // a path no route knows is counted under one label, not under its own
     await t.app.inject('/api/v1/no-such-thing/123');
     expect(
-      valueOf(await scrape(), 'http_request_duration_seconds_count{method="GET",route="(no route)",status_code="404"}'),
+      seriesValue(
+        await scrape(),
+        'http_request_duration_seconds_count{method="GET",route="(no route)",status_code="404"}',
+      ),
     ).toBeGreaterThanOrEqual(1);
   });
 
   it('reports the database pool, database health, jobs, mail and the event-loop delay', async () => {
     const text = await scrape();
-    expect(valueOf(text, 'klantwerk_db_pool_max')).toBe(4);
-    expect(valueOf(text, 'klantwerk_db_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(0);
-    expect(valueOf(text, 'klantwerk_db_pool_connections{state="in_use"}')).toBeGreaterThanOrEqual(0);
-    expect(valueOf(text, 'klantwerk_db_pool_waiting')).toBe(0);
-    expect(valueOf(text, 'klantwerk_db_up')).toBe(1);
+    expect(seriesValue(text, 'klantwerk_db_pool_max')).toBe(4);
+    expect(seriesValue(text, 'klantwerk_db_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(0);
+    expect(seriesValue(text, 'klantwerk_db_pool_connections{state="in_use"}')).toBeGreaterThanOrEqual(0);
+    expect(seriesValue(text, 'klantwerk_db_pool_waiting')).toBe(0);
+    expect(seriesValue(text, 'klantwerk_db_up')).toBe(1);
     expect(text).toContain('# TYPE klantwerk_job_runs_total counter');
     expect(text).toContain('# TYPE klantwerk_db_errors_total counter');
-    expect(valueOf(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
-    expect(valueOf(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(seriesValue(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
+    expect(seriesValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('counts mails sent and mails the mail server refused', async () => {
@@ -88,18 +91,18 @@ describe('GET /metrics', () => {
       t.mailer.send = send;
     }
     const text = await scrape();
-    expect(valueOf(text, 'klantwerk_mails_total{outcome="sent"}')).toBe(
-      (valueOf(before, 'klantwerk_mails_total{outcome="sent"}') ?? 0) + 1,
+    expect(seriesValue(text, 'klantwerk_mails_total{outcome="sent"}')).toBe(
+      (seriesValue(before, 'klantwerk_mails_total{outcome="sent"}') ?? 0) + 1,
     );
-    expect(valueOf(text, 'klantwerk_mails_total{outcome="failed"}')).toBe(
-      (valueOf(before, 'klantwerk_mails_total{outcome="failed"}') ?? 0) + 1,
+    expect(seriesValue(text, 'klantwerk_mails_total{outcome="failed"}')).toBe(
+      (seriesValue(before, 'klantwerk_mails_total{outcome="failed"}') ?? 0) + 1,
     );
     // a mail server that is down is not a database outage
-    expect(valueOf(text, 'klantwerk_db_up')).toBe(1);
+    expect(seriesValue(text, 'klantwerk_db_up')).toBe(1);
   });
 
   it('counts a failed query that became a 500 as a database error', async () => {
-    const before = valueOf(await scrape(), 'klantwerk_db_errors_total{kind="query"}') ?? 0;
+    const before = seriesValue(await scrape(), 'klantwerk_db_errors_total{kind="query"}') ?? 0;
     const admin = await signIn(t.app, f.people.admin.email);
     await t.database.pool.query('alter table teams rename to teams_gone');
     try {
@@ -113,7 +116,7 @@ describe('GET /metrics', () => {
     } finally {
       await t.database.pool.query('alter table teams_gone rename to teams');
     }
-    expect(valueOf(await scrape(), 'klantwerk_db_errors_total{kind="query"}')).toBe(before + 1);
+    expect(seriesValue(await scrape(), 'klantwerk_db_errors_total{kind="query"}')).toBe(before + 1);
   });
 });
 

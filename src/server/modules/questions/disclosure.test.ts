@@ -29,7 +29,10 @@ function revealed(counts: number[], groups: CandidateGroup[], shown: Set<string>
 
 function seeded(seed: number) {
   let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
 }
 
 describe('which groups are shown', () => {

@@ -57,7 +57,10 @@ type Entries = Map<number, bigint>;
 /** Divides the entries by their gcd (in place). */
 function normalise(row: Entries): Entries {
   let g = 0n;
-  for (const x of row.values()) if ((g = gcd(g, x)) === 1n) return row;
+  for (const x of row.values()) {
+    g = gcd(g, x);
+    if (g === 1n) return row;
+  }
   if (g > 1n) for (const [c, x] of row) row.set(c, x / g);
   return row;
 }
@@ -319,7 +322,8 @@ function spanOver(sizes: readonly number[], k: number, groups: readonly (readonl
     const key = signature[atom]!.join(',');
     let c = classOf.get(key);
     if (c === undefined) {
-      classOf.set(key, (c = classSize.length));
+      c = classSize.length;
+      classOf.set(key, c);
       classSize.push(0);
     }
     classSize[c]! += size;
@@ -328,7 +332,7 @@ function spanOver(sizes: readonly number[], k: number, groups: readonly (readonl
   const large = classSize.flatMap((c, i) => (c >= k ? [i] : []));
   const small = classSize.flatMap((c, i) => (c < k ? [i] : []));
   const columnOfClass = new Map<number, number>();
-  [...large, ...small].forEach((c, column) => columnOfClass.set(c, column));
+  for (const [column, c] of [...large, ...small].entries()) columnOfClass.set(c, column);
   const span = new Span(
     [...large, ...small].map((c) => classSize[c]!),
     large.length,

@@ -39,9 +39,15 @@ export async function loadEarlierRounds(tx: Tx, orgId: string, campaignId: strin
   const rounds = new Map<string, EarlierRound>();
   for (const r of shown) {
     let round = rounds.get(r.campaign_id);
-    if (!round) rounds.set(r.campaign_id, (round = { id: r.campaign_id, placed: new Map(), shown: new Map() }));
+    if (!round) {
+      round = { id: r.campaign_id, placed: new Map(), shown: new Map() };
+      rounds.set(r.campaign_id, round);
+    }
     let groups = round.shown.get(r.question_key);
-    if (!groups) round.shown.set(r.question_key, (groups = new Set()));
+    if (!groups) {
+      groups = new Set();
+      round.shown.set(r.question_key, groups);
+    }
     groups.add(r.group_key);
   }
   if (rounds.size === 0) return [];
@@ -93,7 +99,8 @@ export function peopleAcrossRounds(
       const key = history(memberId);
       let atom = formerAtom.get(key);
       if (atom === undefined) {
-        formerAtom.set(key, (atom = asked.length));
+        atom = asked.length;
+        formerAtom.set(key, atom);
         asked.push(0);
         someoneIn.push(memberId);
       }

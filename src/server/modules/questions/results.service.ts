@@ -171,23 +171,25 @@ export async function planResults(
   const peopleDecisions = (questionKey: string, threshold: number) => {
     const cacheKey = `${threshold}:${people.signature(questionKey)}`;
     let d = peopleCache.get(cacheKey);
-    if (!d) peopleCache.set(cacheKey, (d = decidePeople(candidates, threshold, people.model(questionKey))));
+    if (!d) {
+      d = decidePeople(candidates, threshold, people.model(questionKey));
+      peopleCache.set(cacheKey, d);
+    }
     return d;
   };
   const decisionCache = new Map<string, Map<string, Decision>>();
   const decide = (questionKey: string, counts: number[], threshold: number) => {
     const cacheKey = `${threshold}:${people.signature(questionKey)}:${counts.join(',')}`;
     let d = decisionCache.get(cacheKey);
-    if (!d)
-      decisionCache.set(
-        cacheKey,
-        (d = decideGroups(
-          counts,
-          candidates,
-          threshold,
-          acrossRounds ? peopleDecisions(questionKey, threshold) : undefined,
-        )),
+    if (!d) {
+      d = decideGroups(
+        counts,
+        candidates,
+        threshold,
+        acrossRounds ? peopleDecisions(questionKey, threshold) : undefined,
       );
+      decisionCache.set(cacheKey, d);
+    }
     return d;
   };
   const resultRows: (typeof campaignResults.$inferInsert)[] = [];
@@ -211,9 +213,8 @@ export async function planResults(
           status,
           respondents: shown ? list.length : null,
         });
-        list.forEach((text, position) =>
-          textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text }),
-        );
+        for (const [position, text] of list.entries())
+          textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text });
       }
       continue;
     }
@@ -230,7 +231,7 @@ export async function planResults(
         continue;
       }
       const groupDist = new Array<number>(max - min + 1).fill(0);
-      for (const i of g.atoms) dist[i]!.forEach((c, v) => (groupDist[v]! += c));
+      for (const i of g.atoms) for (const [v, c] of dist[i]!.entries()) groupDist[v]! += c;
       resultRows.push({
         orgId,
         campaignId,

@@ -27,7 +27,10 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 /** Sums of the columns of daily rows over [from, to]. */
 function sumOver(daily: Daily, from: string, to: string, columns: number) {
   const total = new Array<number>(columns).fill(0);
-  for (const [day, values] of daily) if (day >= from && day <= to) values.forEach((v, i) => (total[i]! += v));
+  for (const [day, values] of daily) {
+    if (day < from || day > to) continue;
+    for (const [i, v] of values.entries()) total[i]! += v;
+  }
   return total;
 }
 
