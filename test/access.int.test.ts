@@ -133,6 +133,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'DELETE /api/v1/questions/bank/:questionId': STEERING,
   'GET /api/v1/campaigns': STAFF,
   'POST /api/v1/campaigns': STEERING,
+  'POST /api/v1/campaigns/audience-size': STEERING,
   'GET /api/v1/campaigns/:campaignId': STAFF,
   'DELETE /api/v1/campaigns/:campaignId': STEERING,
   'PUT /api/v1/campaigns/:campaignId/answers': STAFF,

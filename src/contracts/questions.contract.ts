@@ -53,6 +53,27 @@ export const campaignParams = z.object({ campaignId: z.uuid() });
 export const CAMPAIGN_STATUSES = ['scheduled', 'open', 'closed'] as const;
 export const campaignStatus = z.enum(CAMPAIGN_STATUSES);
 
+/** How often a round comes back with the same questions: never, every month, every quarter. */
+export const CAMPAIGN_REPEATS = ['none', 'monthly', 'quarterly'] as const;
+export const campaignRepeat = z.enum(CAMPAIGN_REPEATS);
+export type CampaignRepeat = z.infer<typeof campaignRepeat>;
+/** Calendar months between two rounds of a series. */
+export const REPEAT_MONTHS: Record<Exclude<CampaignRepeat, 'none'>, number> = { monthly: 1, quarterly: 3 };
+
+/** The day the next round of a series opens (or closes, given the close); null for a round that does not come back. */
+export function nextRoundDay(day: string, repeat: CampaignRepeat): string | null {
+  return repeat === 'none' ? null : addMonths(day, REPEAT_MONTHS[repeat]);
+}
+
+/** The day `months` calendar months after `day`; the 31st of a shorter month becomes its last day. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
 export const audience = z.strictObject({
   all: z.boolean(),
   teamIds: z.array(z.uuid()).max(200).default([]),
@@ -68,6 +89,8 @@ export const createCampaignBody = z
     /** Remind everyone asked (answered or not: a reminder says nothing about who has) this many days before the close. */
     reminderDays: z.array(z.number().int().min(0).max(60)).max(5).default([]),
     questionKeys: z.array(z.string().min(1).max(80)).min(1).max(60),
+    /** Comes back every month or quarter with the same questions; the next round is scheduled when this one opens. */
+    repeat: campaignRepeat.default('none'),
   })
   .refine((b) => b.closesOn >= b.opensOn, { message: 'the close comes before the opening', path: ['closesOn'] })
   .refine((b) => new Set(b.questionKeys).size === b.questionKeys.length, {
@@ -78,6 +101,10 @@ export const createCampaignBody = z
     message: 'choose who is asked',
     path: ['audience'],
   });
+
+/** Who would be asked, counted now: the confirmation before a launch names it. */
+export const audienceSizeBody = z.strictObject({ audience });
+export const audienceSize = z.object({ size: z.number().int() });
 
 export const campaignQuestion = z.object({
   id: z.uuid(),
@@ -108,6 +135,8 @@ export const campaignSummary = z.object({
   audienceSize: z.number().int().nullable(),
   /** Directors and admins: respondents over everyone asked, as a step of shares (while open: as at the start of the day); null below the threshold. */
   responseRate: responseStep.nullable(),
+  /** How often the round comes back (the series goes on while its next round is scheduled). */
+  repeat: campaignRepeat,
 });
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export const campaignList = z.object({ items: z.array(campaignSummary) });

@@ -37,7 +37,19 @@ describe.runIf(run)('a round of core questions', () => {
     await anna.getByLabel('Bij ons weet de linkerhand wat de rechterhand doet.').check();
     await anna.getByLabel('Wat zou de samenwerking met andere teams het meest verbeteren?').check();
     await anna.getByLabel('Hoe waarschijnlijk is het dat je deze organisatie aanraadt als werkgever?').check();
+    // She looks at the questions as a respondent will, in order; nothing is saved.
+    await anna.getByRole('button', { name: 'Bekijken als deelnemer' }).click();
+    const preview = anna.getByRole('dialog', { name: 'Zo ziet de deelnemer de vragen' });
+    await preview.getByText('Dit is een voorbeeld').waitFor();
+    await preview.getByText('Ik krijg de steun die ik nodig heb om mijn werk goed te doen.').waitFor();
+    expect(await preview.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+    await preview.getByRole('button', { name: 'Sluiten' }).click();
+    // The launch names how many people will be asked and waits for her yes.
     await anna.getByRole('button', { name: /Vragenronde (starten|openen|plannen)/ }).click();
+    const confirm = anna.getByRole('dialog', { name: /^Vragenronde aan \d+ mensen\?$/ });
+    const asked = Number((await confirm.getByRole('heading').innerText()).match(/\d+/)![0]);
+    expect(asked).toBeGreaterThan(10);
+    await confirm.getByRole('button', { name: /Vragenronde (openen|plannen)/ }).click();
     await anna.waitForURL(/\/questions\/[0-9a-f-]{36}$/);
     const campaignPath = new URL(anna.url()).pathname;
 

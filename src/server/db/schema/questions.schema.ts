@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CampaignRepeat } from '../../../contracts/questions.contract';
 import { members, organizations } from './org.schema';
 
 // Module 5: core questions. Campaigns of critical questions to the whole staff, answered anonymously.
@@ -88,12 +89,20 @@ export const campaigns = pgTable(
     /** The thresholds the results were computed with (the organisation's at close). */
     minGroup: smallint(),
     minTexts: smallint(),
+    /**
+     * A recurring round: when it opens, the next round of its series is scheduled with the same questions,
+     * audience and reminders, one period later. Calling off that scheduled round ends the series.
+     */
+    repeat: text().$type<CampaignRepeat>().notNull().default('none'),
+    /** The first round of the series (itself for the first); null for a round that does not recur. */
+    seriesId: uuid(),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.opensOn),
+    index().on(t.orgId, t.seriesId),
     index('campaigns_due_idx').on(t.status, t.closesOn).where(sql`${t.status} <> 'closed'`),
     check('campaigns_days_ok', sql`${t.closesOn} >= ${t.opensOn}`),
   ],

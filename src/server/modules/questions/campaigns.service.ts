@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import type { Role } from '../../../contracts/constants';
 import type {
   answersBody,
+  audienceSizeBody,
   BankQuestion,
   CampaignDetail,
   CampaignQuestion,
+  CampaignRepeat,
   CampaignSummary,
   createCampaignBody,
   Level,
@@ -14,6 +16,7 @@ import type {
   ResultGroup,
   TextPair,
 } from '../../../contracts/questions.contract';
+import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
 import {
@@ -139,6 +142,9 @@ export async function createCampaign(
 ): Promise<CampaignDetail> {
   const today = localDay(tenant.timeZone);
   if (input.opensOn < today) throw invalid('body.opensOn', 'in_the_past', 'the opening day has passed');
+  const next = nextRoundDay(input.opensOn, input.repeat);
+  if (next && next <= input.closesOn)
+    throw invalid('body.repeat', 'rounds_overlap', 'the round lasts longer than the time until the next one');
   const bank = new Map((await listBank(deps.db, tenant.orgId)).items.map((q) => [q.key, q]));
   const chosen = input.questionKeys.map((key, i) => {
     const q = bank.get(key);
@@ -164,9 +170,17 @@ export async function createCampaign(
         audienceTeamIds: input.audience.all ? [] : [...new Set(input.audience.teamIds)],
         audienceRoles: input.audience.all ? [] : [...new Set(input.audience.roles)],
         reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
+        repeat: input.repeat,
         createdBy: tenant.memberId,
       })
       .returning();
+    if (input.repeat !== 'none') {
+      await tx
+        .update(campaigns)
+        .set({ seriesId: row!.id })
+        .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, row!.id)));
+      row!.seriesId = row!.id;
+    }
     await tx.insert(campaignQuestions).values(
       chosen.map((q, position) => ({
         orgId: tenant.orgId,
@@ -182,6 +196,7 @@ export async function createCampaign(
     await recordAudit(tx, tenant, 'campaign.created', 'campaign', row!.id, {
       title: input.title,
       questions: chosen.length,
+      repeat: input.repeat,
     });
     if (input.opensOn <= today) await openCampaign(tx, deps.secret, row!, today);
     return row!.id;
@@ -219,8 +234,10 @@ type StaffRow = {
   managed_team_ids: string[];
 };
 
-/** Fixes the audience with their groups, and tells them. In the caller's transaction; `today` is the organisation's. */
-export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow, today: string) {
+type AudienceChoice = Pick<CampaignRow, 'orgId' | 'audienceAll' | 'audienceTeamIds' | 'audienceRoles'>;
+
+/** The staff a campaign with this audience asks if it opened now, with the teams that make their groups. */
+async function staffAsked(tx: Tx, campaign: AudienceChoice): Promise<StaffRow[]> {
   const { rows } = await tx.execute<StaffRow>(sql`
     select m.id as member_id, m.roles,
            coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and not tm.is_manager), '{}') as team_ids,
@@ -232,12 +249,31 @@ export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow
      group by m.id, m.roles`);
   const teams = new Set(campaign.audienceTeamIds);
   const roles = new Set(campaign.audienceRoles);
-  const asked = rows.filter(
+  return rows.filter(
     (r) =>
       campaign.audienceAll ||
       [...r.team_ids, ...r.managed_team_ids].some((t) => teams.has(t)) ||
       r.roles.some((role) => roles.has(role)),
   );
+}
+
+/** How many people a launch with this audience would ask today: the confirmation names the number. */
+export async function countAsked(db: Db, tenant: TenantContext, choice: z.output<typeof audienceSizeBody>['audience']) {
+  const asked = await staffAsked(db, {
+    orgId: tenant.orgId,
+    audienceAll: choice.all,
+    audienceTeamIds: choice.all ? [] : choice.teamIds,
+    audienceRoles: choice.all ? [] : choice.roles,
+  });
+  return { size: asked.length };
+}
+
+/**
+ * Fixes the audience with their groups, and tells them; a recurring round schedules the next of its series.
+ * In the caller's transaction; `today` is the organisation's.
+ */
+export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow, today: string) {
+  const asked = await staffAsked(tx, campaign);
   for (let i = 0; i < asked.length; i += 5000) {
     await tx.insert(campaignAudience).values(
       asked.slice(i, i + 5000).map((r) => ({
@@ -262,6 +298,41 @@ export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow
     { campaignId: campaign.id, title: campaign.title, closesOn: campaign.closesOn },
   );
   await recordResponse(tx, secret, campaign.orgId, campaign.id, today);
+  if (campaign.repeat !== 'none') await scheduleNextRound(tx, campaign);
+}
+
+/**
+ * The next round of a series: the same title, questions (with their words as they were asked), audience
+ * choice and reminders, one period later; scheduled, so it can be called off, which ends the series. The
+ * audience itself is fixed again when it opens. Anonymity holds across the rounds because every close is
+ * checked against the closed rounds that share a question (earlier-rounds.ts).
+ */
+async function scheduleNextRound(tx: Tx, campaign: CampaignRow) {
+  const [next] = await tx
+    .insert(campaigns)
+    .values({
+      orgId: campaign.orgId,
+      title: campaign.title,
+      opensOn: nextRoundDay(campaign.opensOn, campaign.repeat)!,
+      closesOn: nextRoundDay(campaign.closesOn, campaign.repeat)!,
+      audienceAll: campaign.audienceAll,
+      audienceTeamIds: campaign.audienceTeamIds,
+      audienceRoles: campaign.audienceRoles,
+      reminderDays: campaign.reminderDays,
+      repeat: campaign.repeat,
+      seriesId: campaign.seriesId ?? campaign.id,
+      createdBy: campaign.createdBy,
+    })
+    .returning({ id: campaigns.id });
+  const questions = await tx
+    .select()
+    .from(campaignQuestions)
+    .where(and(eq(campaignQuestions.orgId, campaign.orgId), eq(campaignQuestions.campaignId, campaign.id)));
+  await tx
+    .insert(campaignQuestions)
+    .values(
+      questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: next!.id })),
+    );
 }
 
 // ---------- reading ----------
@@ -319,8 +390,9 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
     asked: boolean;
     min_group: number | null;
     response_step: number | null;
+    repeat: CampaignRepeat;
   }>(sql`
-    select c.id, c.title, c.opens_on::text, c.closes_on::text, c.status, c.min_group, c.response_step,
+    select c.id, c.title, c.opens_on::text, c.closes_on::text, c.status, c.min_group, c.response_step, c.repeat,
            (select count(*)::int from campaign_questions q where q.org_id = c.org_id and q.campaign_id = c.id) as question_count,
            (select count(*)::int from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id) as audience_size,
            exists (select 1 from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id and a.member_id = ${tenant.memberId}) as asked
@@ -359,6 +431,7 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
               responseStep: r.response_step,
             })
           : null,
+      repeat: r.repeat,
     });
   }
   return { items };
@@ -442,6 +515,7 @@ export async function findCampaign(
     myStatus: asked && status === 'open' ? (myAnswers.length > 0 ? 'answered' : 'to_answer') : 'not_asked',
     audienceSize,
     responseRate: steering(tenant) && row.status !== 'scheduled' ? await orgResponseRate(deps.db, row) : null,
+    repeat: row.repeat,
     audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles as Role[] },
     reminderDays: row.reminderDays,
     questions,

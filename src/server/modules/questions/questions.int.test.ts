@@ -9,6 +9,7 @@ import {
 import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
 import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { CampaignDetail, CampaignResults, Figures, Mirror } from '../../../contracts/questions.contract';
+import { addMonths } from '../../../contracts/questions.contract';
 import { addDays, localDay } from '../../lib/days';
 import { ballotKeyer } from './ballots';
 import { runCampaignJobs } from './results.service';
@@ -553,5 +554,94 @@ describe('the campaign job', () => {
     const late = await put([{ questionId: scale!.id, value: 3 }]);
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('campaign_not_open');
+  });
+});
+
+describe('a recurring round', () => {
+  const at = (day: string) => new Date(`${day}T09:00:00Z`);
+  const job = (day: string) => runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, at(day));
+  const series = async (title: string) =>
+    ((await call('director', 'GET', '/campaigns')).json().items as CampaignDetail[])
+      .filter((c) => c.title === title)
+      .sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+
+  it('names the number of people a launch would ask, before anything is saved', async () => {
+    const before = (await call('director', 'GET', '/campaigns')).json().items.length;
+    const teamB = await call('director', 'POST', '/campaigns/audience-size', {
+      audience: { all: false, teamIds: [f.otherTeamId], roles: [] },
+    });
+    expect(teamB.json()).toEqual({ size: 7 }); // the outsider, 5 staff, their manager
+    const everyone = await call('director', 'POST', '/campaigns/audience-size', {
+      audience: { all: true, teamIds: [], roles: [] },
+    });
+    expect(everyone.json().size).toBe(people.length); // all staff; the advisor is never asked
+    expect((await call('director', 'GET', '/campaigns')).json().items).toHaveLength(before);
+    expect((await call('member', 'POST', '/campaigns/audience-size', { audience: { all: true } })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('is refused when a round would still be open when the next one starts', async () => {
+    const res = await call('director', 'POST', '/campaigns', {
+      title: 'Te lang',
+      opensOn: today(),
+      closesOn: addMonths(today(), 1),
+      audience: { all: true, teamIds: [], roles: [] },
+      questionKeys: ['mandate.safe'],
+      repeat: 'monthly',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ path: 'body.repeat', code: 'rounds_overlap' });
+  });
+
+  it('comes back every month with the same questions, each round opening and closing by itself, until the next is called off', async () => {
+    const opensOn = addDays(today(), 2);
+    const launched = await call('director', 'POST', '/campaigns', {
+      title: 'Maandelijkse polsslag',
+      opensOn,
+      closesOn: addDays(opensOn, 6),
+      audience: { all: false, teamIds: [f.otherTeamId], roles: [] },
+      reminderDays: [1],
+      questionKeys: ['mandate.safe', 'customer.recommend'],
+      repeat: 'monthly',
+    });
+    expect(launched.statusCode, launched.body).toBe(201);
+    expect(launched.json()).toMatchObject({ status: 'scheduled', repeat: 'monthly' });
+    expect(await series('Maandelijkse polsslag')).toHaveLength(1);
+
+    // The first round opens by itself; the next is scheduled a month later with the same questions.
+    await job(opensOn);
+    let rounds = await series('Maandelijkse polsslag');
+    expect(rounds.map((r) => [r.opensOn, r.status])).toEqual([
+      [opensOn, 'open'],
+      [addMonths(opensOn, 1), 'scheduled'],
+    ]);
+    const first = (await call('director', 'GET', `/campaigns/${rounds[0]!.id}`)).json() as CampaignDetail;
+    const second = (await call('director', 'GET', `/campaigns/${rounds[1]!.id}`)).json() as CampaignDetail;
+    expect(second.questions.map((q) => [q.key, q.text])).toEqual(first.questions.map((q) => [q.key, q.text]));
+    expect(second).toMatchObject({
+      closesOn: addMonths(first.closesOn, 1),
+      audience: first.audience,
+      reminderDays: [1],
+      repeat: 'monthly',
+    });
+    // Running the job again the same day makes no second copy.
+    await job(opensOn);
+    expect(await series('Maandelijkse polsslag')).toHaveLength(2);
+
+    // It closes by itself after its last day; the next opens on its day, and closes too.
+    await job(addDays(first.closesOn, 1));
+    await job(second.opensOn);
+    await job(addDays(second.closesOn, 1));
+    rounds = await series('Maandelijkse polsslag');
+    expect(rounds.map((r) => r.status)).toEqual(['closed', 'closed', 'scheduled']);
+    expect(rounds[2]!.opensOn).toBe(addMonths(opensOn, 2));
+    expect(rounds.every((r) => r.repeat === 'monthly')).toBe(true);
+
+    // Calling off the scheduled round ends the series: nothing comes back after it.
+    expect((await call('director', 'DELETE', `/campaigns/${rounds[2]!.id}`)).statusCode).toBe(204);
+    await job(addMonths(opensOn, 2));
+    await job(addMonths(opensOn, 3));
+    expect((await series('Maandelijkse polsslag')).map((r) => r.status)).toEqual(['closed', 'closed']);
   });
 });

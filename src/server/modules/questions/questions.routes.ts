@@ -6,6 +6,8 @@ import {
   actionParams,
   actionsQuery,
   answersBody,
+  audienceSize,
+  audienceSizeBody,
   bankList,
   bankQuestion,
   bankQuestionParams,
@@ -91,6 +93,17 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
     },
     handler: async (request, reply) =>
       reply.code(201).send(await campaigns.createCampaign(deps, tenantOf(request), request.body)),
+  });
+
+  app.post('/campaigns/audience-size', {
+    config: { access: STEERING },
+    schema: {
+      tags,
+      summary: 'How many people a campaign with this audience would ask if it opened now (nothing is saved)',
+      body: audienceSizeBody,
+      response: { 200: audienceSize, ...problems },
+    },
+    handler: (request) => campaigns.countAsked(db, tenantOf(request), request.body.audience),
   });
 
   app.get('/campaigns/:campaignId', {

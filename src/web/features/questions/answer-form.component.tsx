@@ -24,7 +24,7 @@ import { useSaveAnswers } from './questions.api';
  * question grouped by theme, every question may be skipped, one Save for all. Filled in with what I
  * answered before; saving again replaces it.
  */
-export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
+export function AnswerForm({ campaign, preview = false }: { campaign: CampaignDetail; preview?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl';
   const phone = useIsPhone();
@@ -45,6 +45,7 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
   };
 
   const submit = () => {
+    if (preview) return;
     save.mutate(answersPayload(campaign.questions, answers), {
       onSuccess: (result) => {
         setSaved(result.saved);
@@ -65,6 +66,11 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
           {t('questions.answer.skipHint')}
         </Text>
       </Alert>
+      {preview && (
+        <Alert color="blue" variant="light" role="note">
+          <Text size="sm">{t('questions.preview.note')}</Text>
+        </Alert>
+      )}
       {campaign.myStatus === 'answered' && saved === null && (
         <Text size="sm" c="dimmed">
           {t('questions.answer.alreadyAnswered', { day: closesOn })}
@@ -121,15 +127,17 @@ export function AnswerForm({ campaign }: { campaign: CampaignDetail }) {
               <Text size="sm" c="dimmed" aria-live="polite">
                 {t('questions.answer.progress', { answered, total: campaign.questions.length })}
               </Text>
-              <Button
-                type="submit"
-                size="lg"
-                fullWidth={phone}
-                loading={save.isPending}
-                style={phone ? undefined : { alignSelf: 'flex-start' }}
-              >
-                {t('questions.answer.save')}
-              </Button>
+              {!preview && (
+                <Button
+                  type="submit"
+                  size="lg"
+                  fullWidth={phone}
+                  loading={save.isPending}
+                  style={phone ? undefined : { alignSelf: 'flex-start' }}
+                >
+                  {t('questions.answer.save')}
+                </Button>
+              )}
             </Stack>
           </Box>
 

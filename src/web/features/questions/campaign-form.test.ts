@@ -9,8 +9,10 @@ import {
   emptyCampaign,
   moveLastDay,
   newCampaignField,
+  nextRoundOn,
   orderedQuestionKeys,
   ownQuestionField,
+  previewCampaign,
   reminderFits,
   reminderPayload,
   toCreateBody,
@@ -48,6 +50,7 @@ describe('a new campaign', () => {
       roles: [],
       reminderDays: ['3', '1'],
       questionKeys: [],
+      repeat: 'none',
     });
     expect(emptyCampaign('2026-12-25').closesOn).toBe('2027-01-08');
   });
@@ -84,6 +87,7 @@ describe('a new campaign', () => {
       audience: { all: true, teamIds: [], roles: [] },
       reminderDays: [3, 1],
       questionKeys: ['values.a'],
+      repeat: 'none',
     });
     const body = toCreateBody(
       filled({ title: '  Najaar ', audience: 'chosen', teamIds: [TEAM, TEAM], roles: ['director', 'member'] }),
@@ -107,6 +111,12 @@ describe('a new campaign', () => {
     );
     expect(validateCampaign(filled({ audience: 'chosen' }), '2026-05-04').teamIds).toBe('questions.new.chooseAudience');
     expect(validateCampaign(filled({ audience: 'chosen', roles: ['member'] }), '2026-05-04')).toEqual({});
+    // A recurring round must be over before the next one opens: two weeks fit a month, five weeks do not.
+    expect(validateCampaign(filled({ repeat: 'monthly' }), '2026-05-04')).toEqual({});
+    expect(validateCampaign(filled({ repeat: 'monthly', closesOn: '2026-06-08' }), '2026-05-04').repeat).toBe(
+      'questions.new.repeatOverlaps',
+    );
+    expect(validateCampaign(filled({ repeat: 'quarterly', closesOn: '2026-06-08' }), '2026-05-04')).toEqual({});
     expect(
       validateCampaign(filled({ questionKeys: Array.from({ length: 61 }, (_, i) => `q${i}`) }), '2026-05-04')
         .questionKeys,
@@ -174,5 +184,19 @@ describe('an own question', () => {
     expect(ownQuestionField('text.nl', 'en')).toBe('text.nl');
     expect(ownQuestionField('kind', 'nl')).toBe('kind');
     expect(ownQuestionField('other', 'nl')).toBeNull();
+  });
+});
+
+describe('a recurring campaign', () => {
+  it('names the day the next round opens, a calendar month or quarter later', () => {
+    expect(nextRoundOn({ opensOn: '2026-01-31', repeat: 'none' })).toBeNull();
+    expect(nextRoundOn({ opensOn: '2026-01-31', repeat: 'monthly' })).toBe('2026-02-28');
+    expect(nextRoundOn({ opensOn: '2026-11-15', repeat: 'quarterly' })).toBe('2027-02-15');
+  });
+
+  it('shows the respondent the chosen questions in the order they will be asked, with nothing answered', () => {
+    const preview = previewCampaign(filled({ questionKeys: ['values.a'] }), bank, 5, 4);
+    expect(preview.questions.map((q) => q.key)).toEqual(['values.a']);
+    expect(preview).toMatchObject({ myStatus: 'to_answer', myAnswers: [], minGroup: 5, minTexts: 4 });
   });
 });

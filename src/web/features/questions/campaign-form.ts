@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '../../../contracts/constants';
-import type { BankQuestion } from '../../../contracts/questions.contract';
+import {
+  type BankQuestion,
+  type CampaignDetail,
+  type CampaignRepeat,
+  nextRoundDay,
+} from '../../../contracts/questions.contract';
 import { isApiError } from '../../app/api-client';
 import { addDays } from '../../app/format';
 import { fieldErrorMessage } from '../../app/problem';
@@ -32,6 +37,8 @@ export interface CampaignFormValues {
   /** Days before the last day, as the checkboxes hold them ("3"). */
   reminderDays: string[];
   questionKeys: string[];
+  /** Once, or back every month or quarter with the same questions. */
+  repeat: CampaignRepeat;
 }
 
 /** Opens today (on the organisation's clock), runs two weeks, reminds three days and one day before the end. */
@@ -45,7 +52,13 @@ export function emptyCampaign(today: string): CampaignFormValues {
     roles: [],
     reminderDays: DEFAULT_REMINDERS.map(String),
     questionKeys: [],
+    repeat: 'none',
   };
+}
+
+/** When the next round of a recurring campaign opens; null for a round that does not come back. */
+export function nextRoundOn(values: Pick<CampaignFormValues, 'opensOn' | 'repeat'>): string | null {
+  return isDay(values.opensOn) ? nextRoundDay(values.opensOn, values.repeat) : null;
 }
 
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -96,6 +109,43 @@ export function toCreateBody(values: CampaignFormValues, bank: readonly BankQues
     },
     reminderDays: reminderPayload(values),
     questionKeys: orderedQuestionKeys(bank, values.questionKeys),
+    repeat: values.repeat,
+  };
+}
+
+/**
+ * The campaign as a respondent will see it, before it exists: the chosen questions in the order they
+ * will be asked, nothing answered. Only for the preview; nothing of it is saved.
+ */
+export function previewCampaign(
+  values: CampaignFormValues,
+  bank: readonly BankQuestion[],
+  minGroup: number,
+  minTexts: number,
+): CampaignDetail {
+  const byKey = new Map(bank.map((q) => [q.key, q]));
+  const questions = orderedQuestionKeys(bank, values.questionKeys).map((key, position) => {
+    const q = byKey.get(key)!;
+    return { id: key, key, position, theme: q.theme, kind: q.kind, text: q.text, selfView: q.selfView };
+  });
+  return {
+    id: 'preview',
+    title: values.title.trim(),
+    opensOn: values.opensOn,
+    closesOn: values.closesOn,
+    status: 'open',
+    questionCount: questions.length,
+    myStatus: 'to_answer',
+    audienceSize: null,
+    responseRate: null,
+    repeat: values.repeat,
+    audience: { all: values.audience === 'all', teamIds: values.teamIds, roles: [] },
+    reminderDays: reminderPayload(values),
+    questions,
+    myAnswers: [],
+    mirror: null,
+    minGroup,
+    minTexts,
   };
 }
 
@@ -117,6 +167,8 @@ export function validateCampaign(
     errors.teamIds = 'questions.new.chooseAudience';
   if (values.questionKeys.length === 0) errors.questionKeys = 'questions.new.chooseQuestions';
   else if (values.questionKeys.length > MAX_QUESTIONS) errors.questionKeys = 'questions.new.tooManyQuestions';
+  const next = nextRoundOn(values);
+  if (next && isDay(values.closesOn) && next <= values.closesOn) errors.repeat = 'questions.new.repeatOverlaps';
   return errors;
 }
 
@@ -127,7 +179,8 @@ export type CampaignErrorKey =
   | 'questions.new.closesBeforeOpens'
   | 'questions.new.chooseAudience'
   | 'questions.new.chooseQuestions'
-  | 'questions.new.tooManyQuestions';
+  | 'questions.new.tooManyQuestions'
+  | 'questions.new.repeatOverlaps';
 
 /** Where an error about the new campaign's body belongs on the form (the audience as a whole: under the teams). */
 export function newCampaignField(path: string): keyof CampaignFormValues | null {
@@ -138,6 +191,7 @@ export function newCampaignField(path: string): keyof CampaignFormValues | null 
   if (path.startsWith('audience')) return 'teamIds';
   if (path.startsWith('reminderDays')) return 'reminderDays';
   if (path.startsWith('questionKeys')) return 'questionKeys';
+  if (path === 'repeat') return 'repeat';
   return null;
 }
 
@@ -150,6 +204,8 @@ function campaignFieldMessage(t: TFunction, field: keyof CampaignFormValues, cod
       return t('questions.new.fieldErrors.unknown_question');
     case 'unknown_team':
       return t('questions.new.fieldErrors.unknown_team');
+    case 'rounds_overlap':
+      return t('questions.new.repeatOverlaps');
     case 'custom':
       // The contract's refinements: the close before the opening, a question twice, nobody asked.
       if (field === 'closesOn') return t('questions.new.closesBeforeOpens');

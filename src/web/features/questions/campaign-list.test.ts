@@ -18,6 +18,7 @@ function campaign(
     myStatus,
     audienceSize: null,
     responseRate: null,
+    repeat: 'none',
   };
 }
 

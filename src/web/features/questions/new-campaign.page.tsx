@@ -1,13 +1,17 @@
-import { Box, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
+import { useOrganization } from '../organization/organization.api';
 import { useDays } from '../promises/use-days';
 import { useTeams } from '../teams/teams.api';
+import { AnswerForm } from './answer-form.component';
 import { BankPicker } from './bank-picker.component';
 import {
   AUDIENCE_ROLES,
@@ -15,13 +19,15 @@ import {
   campaignFormErrors,
   emptyCampaign,
   moveLastDay,
+  nextRoundOn,
+  previewCampaign,
   REMINDER_OPTIONS,
   reminderFits,
   TITLE_MAX,
   toCreateBody,
   validateCampaign,
 } from './campaign-form';
-import { useCreateCampaign, useQuestionBank } from './questions.api';
+import { useAudienceSize, useCreateCampaign, useQuestionBank } from './questions.api';
 
 /** Directors and admins launch a campaign: title, days, who is asked, reminders, the questions. */
 export function NewCampaignPage() {
@@ -41,6 +47,11 @@ function NewCampaignForm() {
   const days = useDays();
   const bank = useQuestionBank();
   const create = useCreateCampaign();
+  const audienceSize = useAudienceSize();
+  const organization = useOrganization();
+  /** The number of people asked, once counted: the launch waits for the director's yes. */
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [previewing, setPreviewing] = useState(false);
 
   const form = useForm<CampaignFormValues>({
     initialValues: emptyCampaign(days.today),
@@ -50,21 +61,32 @@ function NewCampaignForm() {
   const values = form.values;
   const opensToday = values.opensOn === days.today;
 
+  const launch = () => {
+    create.mutate(toCreateBody(values, bank.data ?? []), {
+      onSuccess: (campaign) => {
+        setConfirming(null);
+        notifySuccess(campaign.status === 'open' ? t('questions.new.openedNow') : t('questions.new.scheduled'));
+        navigate(`/questions/${campaign.id}`);
+      },
+      onError: (error) => {
+        setConfirming(null);
+        form.setErrors(campaignFormErrors(t, error));
+        scrollToFirstError();
+      },
+    });
+  };
+
+  // A valid form first counts who would be asked; the launch itself waits for the confirmation.
   const submit = form.onSubmit(
     (values) => {
-      create.mutate(toCreateBody(values, bank.data ?? []), {
-        onSuccess: (campaign) => {
-          notifySuccess(campaign.status === 'open' ? t('questions.new.openedNow') : t('questions.new.scheduled'));
-          navigate(`/questions/${campaign.id}`);
-        },
-        onError: (error) => {
-          form.setErrors(campaignFormErrors(t, error));
-          scrollToFirstError();
-        },
+      audienceSize.mutate(toCreateBody(values, bank.data ?? []).audience, {
+        onSuccess: ({ size }) => setConfirming(size),
+        onError: (error) => form.setErrors(campaignFormErrors(t, error)),
       });
     },
     () => scrollToFirstError(),
   );
+  const next = nextRoundOn(values);
 
   return (
     <form noValidate onSubmit={submit}>
@@ -148,6 +170,25 @@ function NewCampaignForm() {
           </Stack>
         </Checkbox.Group>
 
+        <Radio.Group
+          size="md"
+          label={t('questions.new.repeat')}
+          description={next ? t('questions.new.repeatNext', { day: days.day(next) }) : t('questions.new.repeatHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={values.repeat}
+          onChange={(repeat) => {
+            form.setFieldValue('repeat', repeat === 'monthly' || repeat === 'quarterly' ? repeat : 'none');
+            form.clearFieldError('repeat');
+          }}
+          error={form.errors.repeat}
+        >
+          <Group gap="lg" mt={8}>
+            <Radio value="none" label={t('questions.new.repeatNone')} size="md" />
+            <Radio value="monthly" label={t('questions.new.repeatMonthly')} size="md" />
+            <Radio value="quarterly" label={t('questions.new.repeatQuarterly')} size="md" />
+          </Group>
+        </Radio.Group>
+
         <BankPicker
           value={values.questionKeys}
           onChange={(keys) => {
@@ -171,8 +212,17 @@ function NewCampaignForm() {
           }
         >
           <Group gap="sm">
-            <Button type="submit" size="lg" fullWidth={phone} loading={create.isPending}>
+            <Button type="submit" size="lg" fullWidth={phone} loading={audienceSize.isPending || create.isPending}>
               {opensToday ? t('questions.new.submitNow') : t('questions.new.submitLater')}
+            </Button>
+            <Button
+              variant="default"
+              size="lg"
+              fullWidth={phone}
+              disabled={values.questionKeys.length === 0 || !bank.data}
+              onClick={() => setPreviewing(true)}
+            >
+              {t('questions.preview.open')}
             </Button>
             {!phone && (
               <Button component={Link} to="/questions" variant="default" size="lg">
@@ -182,6 +232,46 @@ function NewCampaignForm() {
           </Group>
         </Box>
       </Stack>
+
+      <ConfirmModal
+        opened={confirming !== null}
+        title={t('questions.new.confirmTitle', { count: confirming ?? 0 })}
+        message={[
+          opensToday
+            ? t('questions.new.confirmNow', { count: confirming ?? 0 })
+            : t('questions.new.confirmLater', { count: confirming ?? 0, day: days.day(values.opensOn) }),
+          next ? t('questions.new.confirmRepeat', { day: days.day(next) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        confirmLabel={opensToday ? t('questions.new.submitNow') : t('questions.new.submitLater')}
+        color="blue"
+        loading={create.isPending}
+        error={create.error}
+        onConfirm={launch}
+        onClose={() => setConfirming(null)}
+      />
+
+      <Modal
+        opened={previewing}
+        onClose={() => setPreviewing(false)}
+        title={t('questions.preview.title')}
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {previewing && bank.data && (
+          <AnswerForm
+            preview
+            campaign={previewCampaign(
+              values,
+              bank.data,
+              organization.data?.resultsMinGroup ?? 5,
+              organization.data?.resultsMinTexts ?? 5,
+            )}
+          />
+        )}
+      </Modal>
     </form>
   );
 }

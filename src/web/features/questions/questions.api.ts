@@ -76,6 +76,14 @@ export function useCreateCampaign() {
   });
 }
 
+/** Counts who a launch with this audience would ask now; nothing is saved. */
+export function useAudienceSize() {
+  return useMutation({
+    mutationFn: (audience: CreateCampaignBody['audience']) =>
+      apiPost<{ size: number }>('/api/v1/campaigns/audience-size', { audience }),
+  });
+}
+
 /** Calls off a campaign that has not opened yet (it is deleted; its page then finds nothing). */
 export function useCancelCampaign(campaignId: string) {
   const changed = useQuestionsChanged();
