@@ -2,12 +2,12 @@ import { Box, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useTeams } from '../../app/teams.api';
+import { useDays } from '../../app/use-days';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useDays } from '../promises/use-days';
-import { useTeams } from '../teams/teams.api';
 import { BankPicker } from './bank-picker.component';
 import {
   AUDIENCE_ROLES,

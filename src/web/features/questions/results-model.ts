@@ -8,9 +8,9 @@ import {
   type QuestionResult,
   type ResultGroup,
 } from '../../../contracts/questions.contract';
+import { agreeLabel, groupLabel } from '../../app/campaign-labels';
+import { formatRating, NO_FIGURE } from '../../app/figures-format';
 import { formatNumber, localeOf, numberFormat } from '../../app/format';
-import { formatRating, NO_FIGURE } from '../chain/figures-format';
-import { agreeLabel, groupLabel } from './campaign-labels';
 
 // Module 5, the results of a campaign as the page shows them: the groups in the selector, a
 // distribution as bar segments with percentages that add up to 100, the figures as text (also the

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { notificationList } from '../../../contracts/notifications.contract';
-import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
-import { apiGet, apiPost } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { notificationList } from '../../contracts/notifications.contract';
+import type { GuidelineBreachDto } from '../../contracts/promises.contract';
+import { apiGet, apiPost } from './api-client';
+import { queryKeys } from './query-keys';
 
 export type NotificationList = z.infer<typeof notificationList>;
 export type AppNotification = NotificationList['items'][number];
