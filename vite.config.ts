@@ -123,7 +123,7 @@ const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage', 'statement'];
  * `virtual:catalog-loaders` mapping each language and part to its lazy import.
  */
 export function catalogParts(): Plugin {
-  const dir = path.resolve(import.meta.dirname, 'src/web/i18n');
+  const dir = path.resolve(import.meta.dirname, 'src/i18n');
   const read = (lang: string): Record<string, Record<string, unknown>> =>
     JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8'));
   const languages = ['nl', 'en'];
