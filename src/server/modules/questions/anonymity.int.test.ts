@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import {
   addFixturePerson,
   createOrgFixture,
@@ -31,8 +32,7 @@ const today = () => localDay('Europe/Amsterdam');
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 const jobs = (day: string) => runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, at(day));
 
-const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who]! } });
+const call = apiCaller(() => t.app, cookie);
 
 beforeAll(async () => {
   t = await createTestApp();
