@@ -2,7 +2,7 @@ import type { Tx } from '../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../db/schema/counsel.schema';
 import { notifications } from '../db/schema/platform.schema';
 
-// The demo's counsel (module 7): needs raised by the staff, some recognised by Anna; proposals from
+// The demo's counsel: needs raised by the staff, some recognised by Anna; proposals from
 // Sanne (the outside sales adviser) and colleagues — approved, declined, one where Anna asked for more,
 // and two waiting in her queue, one of them serving no recognised need.
 
@@ -209,36 +209,30 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
         updatedAt: last ? ago(last[1]) : ago(s.submitted),
       })
       .returning();
-    await tx
-      .insert(proposalEvents)
-      .values([
-        { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
-        ...s.events.map(([kind, days, reason]) => ({
-          orgId,
-          proposalId: row!.id,
-          kind,
-          reason: reason ?? null,
-          by: anna,
-          at: ago(days),
-        })),
-      ]);
+    await tx.insert(proposalEvents).values([
+      { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
+      ...s.events.map(([kind, days, reason]) => ({
+        orgId,
+        proposalId: row!.id,
+        kind,
+        reason: reason ?? null,
+        by: anna,
+        at: ago(days),
+      })),
+    ]);
     if (status === 'submitted')
-      await tx
-        .insert(notifications)
-        .values({
-          orgId,
-          memberId: anna,
-          kind: 'proposal_submitted',
-          data: { proposalId: row!.id, title: s.title, flagged: s.needId === null },
-        });
+      await tx.insert(notifications).values({
+        orgId,
+        memberId: anna,
+        kind: 'proposal_submitted',
+        data: { proposalId: row!.id, title: s.title, flagged: s.needId === null },
+      });
     if (status === 'more_asked')
-      await tx
-        .insert(notifications)
-        .values({
-          orgId,
-          memberId: sanne,
-          kind: 'proposal_decided',
-          data: { proposalId: row!.id, title: s.title, status },
-        });
+      await tx.insert(notifications).values({
+        orgId,
+        memberId: sanne,
+        kind: 'proposal_decided',
+        data: { proposalId: row!.id, title: s.title, status },
+      });
   }
 }

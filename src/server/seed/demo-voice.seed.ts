@@ -5,7 +5,7 @@ import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../d
 import { addDays, localDay } from '../lib/days';
 import { newToken } from '../modules/voice/voice.service';
 
-// The demo's customer voice (module 6): three touchpoints with twelve weeks of reactions, customers
+// The demo's customer voice: three touchpoints with twelve weeks of reactions, customers
 // who reacted to extras through the member's QR code, and very negative reactions followed up — one
 // resolved, one open, one late.
 
@@ -152,16 +152,13 @@ export async function seedDemoVoice(
       updatedAt: at,
     });
   }
-  const stored = await tx
-    .insert(customerReactions)
-    .values(rows)
-    .returning({
-      id: customerReactions.id,
-      scale: customerReactions.scale,
-      score: customerReactions.score,
-      teamId: customerReactions.teamId,
-      createdAt: customerReactions.createdAt,
-    });
+  const stored = await tx.insert(customerReactions).values(rows).returning({
+    id: customerReactions.id,
+    scale: customerReactions.scale,
+    score: customerReactions.score,
+    teamId: customerReactions.teamId,
+    createdAt: customerReactions.createdAt,
+  });
 
   // Follow-ups of the very negative ones: older ones resolved; this week's open, one of them late.
   const veryNegative = stored
@@ -189,15 +186,13 @@ export async function seedDemoVoice(
     sql`select id, team_id from voice_followups where org_id = ${orgId} and status = 'open'`,
   );
   if (open.rows.length) {
-    await tx
-      .insert(notifications)
-      .values(
-        open.rows.map((f) => ({
-          orgId,
-          memberId: managerOf(f.team_id),
-          kind: 'voice_followup',
-          data: { followupId: f.id, score: 1, scale: 'agree5' },
-        })),
-      );
+    await tx.insert(notifications).values(
+      open.rows.map((f) => ({
+        orgId,
+        memberId: managerOf(f.team_id),
+        kind: 'voice_followup',
+        data: { followupId: f.id, score: 1, scale: 'agree5' },
+      })),
+    );
   }
 }

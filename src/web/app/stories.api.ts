@@ -12,11 +12,10 @@ import type { SimilarStories, Story, StoryPage, WeeklyPick } from '../../contrac
 import { apiDelete, apiGet, apiPost, apiPut, queryString } from './api-client';
 import { queryKeys } from './query-keys';
 
-// Module 3, learning together: the team feed of stories, thanks and comments, best practices, the
+// Learning together: the team feed of stories, thanks and comments, best practices, the
 // weekly pick and what colleagues did on similar occasions.
 
 export type SimilarStory = SimilarStories['items'][number];
-export type PickCandidate = WeeklyPick['candidates'][number];
 
 export interface BestPracticeFilters {
   valueId?: string | undefined;

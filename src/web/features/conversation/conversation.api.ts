@@ -3,7 +3,7 @@ import type { ConversationNote, ConversationView } from '../../../contracts/lear
 import { apiGet, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 3: the manager's conversation view, its notes, and the organisation's setting for per-member figures.
+// The manager's conversation view, its notes, and the organisation's setting for per-member figures.
 
 const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/conversation`;
 

@@ -11,7 +11,7 @@ import { queryKeys } from '../../app/query-keys';
 import { notifySuccess } from '../../components/notify';
 import { SettingsSection } from './settings-section.component';
 
-// Core questions (module 5): the smallest group whose results are shown, the same for open answers,
+// Core questions: the smallest group whose results are shown, the same for open answers,
 // and what members see of results. Saved through the organisation's own update.
 
 const LIMITS = { min: 3, max: 50 };

@@ -12,7 +12,7 @@ import type {
 import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 6: the customer's own voice — the reaction link of an extra or a promise, touchpoints with
+// The customer's own voice — the reaction link of an extra or a promise, touchpoints with
 // their QR codes, what customers said, and the follow-up of a very negative reaction.
 
 export type ReactionList = z.infer<typeof reactionList>;
