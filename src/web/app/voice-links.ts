@@ -6,8 +6,8 @@ import { ACCESS } from './nav.config';
 import { queryKeys } from './query-keys';
 import { hasAnyRole } from './roles';
 
-// The reaction link of an extra or a promise and its QR codes: shown on the extra's and the promise's
-// pages and on the touchpoints screen.
+// The reaction link of an extra or a promise, its QR codes, and who may show it: used on the extra's
+// and the promise's pages and on the touchpoints screen.
 
 export type LinkSubject = 'extra' | 'promise';
 

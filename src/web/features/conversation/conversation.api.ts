@@ -3,7 +3,8 @@ import type { ConversationNote, ConversationView } from '../../../contracts/lear
 import { apiGet, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// The manager's conversation view, its notes, and the organisation's setting for per-member figures.
+// The manager's conversation view and its notes (the organisation's setting for per-member figures is
+// the organisation page's: organization/learning-settings.api.ts).
 
 const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/conversation`;
 

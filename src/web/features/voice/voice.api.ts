@@ -12,8 +12,8 @@ import type {
 import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// The customer's own voice — the reaction link of an extra or a promise, touchpoints with
-// their QR codes, what customers said, and the follow-up of a very negative reaction.
+// The customer's own voice — touchpoints with their QR codes, what customers said, and the follow-up
+// of a very negative reaction. The reaction link of an extra or a promise is in app/voice-links.ts.
 
 export type ReactionList = z.infer<typeof reactionList>;
 export type FollowupList = z.infer<typeof followupList>;
