@@ -58,7 +58,7 @@ const BASE = (id: string) =>
   /src[\\/]web[\\/]features[\\/]auth[\\/]auth\.layout/.test(id);
 /** The signed-in shell: layout, menu, the bell, the outbox (not Mantine's ScrollArea or Modal: they pull in all of @floating-ui). */
 const SHELL = (id: string) =>
-  /src[\\/]web[\\/](app[\\/](shell\.layout|outbox|app-update)|features[\\/]notifications[\\/](notifications\.api|notifications-bell))/.test(
+  /src[\\/]web[\\/](app[\\/](shell\.layout|outbox|app-update|notifications\.api)|features[\\/]notifications[\\/]notifications-bell)/.test(
     id,
   ) ||
   /Combobox[\\/]ComboboxChevron[\\/]/.test(id) ||
@@ -71,7 +71,7 @@ const UI = (id: string) =>
   /src[\\/]web[\\/]app[\\/](money|format|use-format)\./.test(id);
 /** The log screen and the small modules it shares with the other extras and stories pages. */
 const LOG_EXTRA = (id: string) =>
-  /src[\\/]web[\\/]features[\\/](extras[\\/](log-extra\.page|extras\.api|extra-fields|extra-labels|mandate-check)|values[\\/]values\.api|stories[\\/](similar-stories|stories\.api))/.test(
+  /src[\\/]web[\\/](features[\\/]extras[\\/](log-extra\.page|extras\.api|mandate-check)|app[\\/](values\.api|stories\.api|extra-labels)|components[\\/](extra-fields|similar-stories))/.test(
     id,
   );
 
@@ -125,7 +125,7 @@ const CATALOG_SERVER_ONLY = ['mail', 'csv', 'voicePage', 'statement'];
  * `virtual:catalog-loaders` mapping each language and part to its lazy import.
  */
 export function catalogParts(): Plugin {
-  const dir = path.resolve(import.meta.dirname, 'src/web/i18n');
+  const dir = path.resolve(import.meta.dirname, 'src/i18n');
   const read = (lang: string): Record<string, Record<string, unknown>> =>
     JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8'));
   const languages = ['nl', 'en'];

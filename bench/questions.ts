@@ -170,7 +170,7 @@ try {
     const before = await plan(campaign!.id, false);
     const after = await plan(campaign!.id, true);
     console.log(
-      `  results planned, the rule within the round over those who answered (before issue 14): ${ms(before.ms)} — ${before.statuses}`,
+      `  results planned, the rule within the round over those who answered (as before rounds were compared with each other): ${ms(before.ms)} — ${before.statuses}`,
     );
     console.log(
       `  results planned, also over the people asked and beside ${round} earlier round(s): ${ms(after.ms)} — ${after.statuses}`,

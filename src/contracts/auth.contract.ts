@@ -22,7 +22,6 @@ export const signInBody = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(128),
 });
-export type SignInBody = z.infer<typeof signInBody>;
 
 export const forgotPasswordBody = z.strictObject({
   email: emailSchema,

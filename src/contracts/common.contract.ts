@@ -53,7 +53,3 @@ export function prose(max = 2000) {
 export const emailSchema = z.string().trim().max(254).toLowerCase().pipe(z.email());
 
 export const passwordSchema = z.string().min(10).max(128);
-
-export const uuidSchema = z.uuid();
-
-export const okSchema = z.object({ ok: z.literal(true) });

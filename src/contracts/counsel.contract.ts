@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, prose } from './common.contract';
 
-// Module 7: counsel — the needs register, proposals as a one-page brief, the director's decision queue.
+// Counsel — the needs register, proposals as a one-page brief, the director's decision queue.
 
 export const PROPOSAL_KINDS = ['improve', 'new'] as const;
 export const PROPOSAL_STATUSES = ['submitted', 'more_asked', 'approved', 'declined', 'withdrawn'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { line, prose, roleSchema } from './common.contract';
 import { EXTRA_KINDS, REACTION_SCORES } from './constants';
 
-// Module 2: the mandate (room to do something extra) and the extras members log.
+// The mandate (room to do something extra) and the extras members log.
 
 export const extraKindSchema = z.enum(EXTRA_KINDS);
 export const periodSchema = z.enum(['week', 'month']);
@@ -146,7 +146,6 @@ export const listExtrasQuery = z.strictObject({
   /** Opaque cursor from the previous page. */
   cursor: z.string().max(200).optional(),
 });
-export type ListExtrasQuery = z.input<typeof listExtrasQuery>;
 
 export const extraPage = z.object({ items: z.array(extra), nextCursor: z.string().nullable() });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { line, prose } from './common.contract';
 import { extraKindSchema } from './extras.contract';
 
-// Module 3: learning together. The team feed of stories, thanks and comments, best practices, the
+// Learning together. The team feed of stories, thanks and comments, best practices, the
 // weekly pick, the manager's conversation view with its notes, what works, and the weekly digest.
 
 const person = z.object({ id: z.uuid(), name: z.string() });

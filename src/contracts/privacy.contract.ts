@@ -58,7 +58,6 @@ export const figureViewEntry = z.object({
   team: ref.nullable(),
   at: z.iso.datetime(),
 });
-export type FigureViewEntry = z.infer<typeof figureViewEntry>;
 
 export const figureViewList = z.object({
   /** Whether per-member figures are on now (only then can anyone see mine). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, prose } from './common.contract';
 
-// Module 4: promises to customers (afspraken) and the internal teams that keep them. Days are the
+// Promises to customers (afspraken) and the internal teams that keep them. Days are the
 // organisation's local dates ("2026-12-01").
 
 const person = z.object({ id: z.uuid(), name: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, prose, roleSchema } from './common.contract';
 
-// Module 5: core questions, campaigns, anonymous answers, results per group, the leadership mirror, actions.
+// Core questions, campaigns, anonymous answers, results per group, the leadership mirror, actions.
 
 export const QUESTION_THEMES = [
   'leadership',
@@ -181,7 +181,6 @@ export const groupKey = z
   .regex(/^(org|level:(top|middle|staff)|team:[0-9a-f-]{36}(:level:(top|middle|staff))?)$/);
 /** too_few: below the threshold; difference: with other groups of the round it would single out fewer; earlier_round: beside an earlier round's figures it would. */
 export const groupStatus = z.enum(['shown', 'too_few', 'difference', 'earlier_round']);
-export type GroupStatus = z.infer<typeof groupStatus>;
 
 export const resultGroup = z.object({
   key: z.string(),

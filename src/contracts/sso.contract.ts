@@ -4,7 +4,6 @@ import { emailSchema } from './common.contract';
 // Single sign-on with OpenID Connect: the organisation's identity provider, set by an administrator.
 
 export const SSO_PROVISIONING = ['member', 'approval'] as const;
-export type SsoProvisioning = (typeof SSO_PROVISIONING)[number];
 
 /** An e-mail domain such as "dekroon.nl" (lower case, no "@", at least one dot). */
 export const domainSchema = z
@@ -33,7 +32,6 @@ export const ssoConnection = z.object({
   required: z.boolean(),
   enabled: z.boolean(),
 });
-export type SsoConnection = z.infer<typeof ssoConnection>;
 
 export const ssoSettings = z.object({
   /** The redirect URI to register at the identity provider (the same for every organisation on this server). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Module 8: the tower — the director's overview of every module at a glance, each figure with its
+// The tower — the director's overview of every module at a glance, each figure with its
 // trend (this period against the one before, and twelve weeks) and a way to the detail.
 
 const day = z.iso.date();

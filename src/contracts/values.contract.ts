@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, prose } from './common.contract';
 
-// Module 1: purpose, core values with observable behaviours, and the offer profile with guidelines.
+// Purpose, core values with observable behaviours, and the offer profile with guidelines.
 
 export const purpose = z.object({
   /** The organisation's "why", in a few sentences. */

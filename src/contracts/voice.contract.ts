@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, prose } from './common.contract';
 
-// Module 6: the customer's own voice — reaction links and QR codes, touchpoints, reactions, follow-ups.
+// The customer's own voice — reaction links and QR codes, touchpoints, reactions, follow-ups.
 
 export const VOICE_SCALES = ['agree5', 'scale10'] as const;
 export const voiceScale = z.enum(VOICE_SCALES);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters, languageSchema, line, prose, roleSchema } from './common.contract';
+import { hasControlCharacters, languageSchema, line, prose } from './common.contract';
 import { extraKindSchema } from './extras.contract';
 
 /**
@@ -9,7 +9,8 @@ import { extraKindSchema } from './extras.contract';
 export const NO_EMAIL_DOMAIN = 'no-email.invalid';
 export const hasEmailAddress = (address: string) => !address.toLowerCase().endsWith(`@${NO_EMAIL_DOMAIN}`);
 
-// Sign-in for the whole workforce (issue 18): personal sign-in codes, counter devices, bulk import.
+// Sign-in for the whole workforce, not only those with an e-mail address: personal sign-in codes,
+// counter devices, bulk import.
 
 // ---------- sign-in codes ----------
 
@@ -154,7 +155,6 @@ export const IMPORT_PROBLEMS = [
   'language_unknown',
   'too_many_columns',
 ] as const;
-export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
 
 export const importRow = z.object({
   /** The line in the text (1 is the first). */
@@ -189,5 +189,3 @@ export const importResult = z.object({
   codes: z.array(issuedCode),
 });
 export type ImportResult = z.infer<typeof importResult>;
-
-export const importRole = roleSchema;

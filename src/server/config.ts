@@ -94,8 +94,9 @@ const MAX_DEFAULT_PROCESSES = 4;
 
 /**
  * One app process per core, at most 4; with the embedded PostgreSQL one core is left to it: logging
- * extras on 2 cores gave 424 req/s with one app process and 441 with two (bench/extra-transaction.ts,
- * issue 19), since PostgreSQL needs the other core, while a second process adds about 130 MiB.
+ * extras on 2 cores gave 424 req/s with one app process and 441 with two (measured with
+ * bench/extra-transaction.ts), since PostgreSQL needs the other core, while a second process adds about
+ * 130 MiB.
  */
 export function defaultProcesses(cores: number, embeddedDatabase: boolean): number {
   return Math.max(1, Math.min(embeddedDatabase ? cores - 1 : cores, MAX_DEFAULT_PROCESSES));

@@ -1,6 +1,6 @@
 import type { Language } from '../../contracts/constants';
-import en from '../../web/i18n/en.json' with { type: 'json' };
-import nl from '../../web/i18n/nl.json' with { type: 'json' };
+import en from '../../i18n/en.json' with { type: 'json' };
+import nl from '../../i18n/nl.json' with { type: 'json' };
 
 // The server reads the same catalogs as the web, so an error title and its translation never drift apart.
 const catalogs: Record<Language, unknown> = { nl, en };

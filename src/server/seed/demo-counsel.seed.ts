@@ -2,7 +2,7 @@ import type { Tx } from '../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../db/schema/counsel.schema';
 import { notifications } from '../db/schema/platform.schema';
 
-// The demo's counsel (module 7): needs raised by the staff, some recognised by Anna; proposals from
+// The demo's counsel: needs raised by the staff, some recognised by Anna; proposals from
 // Sanne (the outside sales adviser) and colleagues — approved, declined, one where Anna asked for more,
 // and two waiting in her queue, one of them serving no recognised need.
 

@@ -7,7 +7,7 @@ import { openCampaign } from '../modules/questions/campaigns.service';
 import { QUESTION_BANK } from '../modules/questions/question-bank';
 import { closeWithin } from '../modules/questions/results.service';
 
-// The demo's core questions (module 5): a spring and an autumn campaign, closed, so the results have a
+// The demo's core questions: a spring and an autumn campaign, closed, so the results have a
 // trend; an open December pulse that some have answered (the demo logins have not: they can try it).
 // Housekeeping feels less supported than its manager thinks (the mirror), cooperation lags, and the
 // mandate improved after spring's action.

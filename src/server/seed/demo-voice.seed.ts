@@ -5,7 +5,7 @@ import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../d
 import { addDays, localDay } from '../lib/days';
 import { newToken } from '../modules/voice/voice.service';
 
-// The demo's customer voice (module 6): three touchpoints with twelve weeks of reactions, customers
+// The demo's customer voice: three touchpoints with twelve weeks of reactions, customers
 // who reacted to extras through the member's QR code, and very negative reactions followed up — one
 // resolved, one open, one late.
 

@@ -4,8 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contracts/constants';
 import { setApiLanguage } from './api-client';
 
-type Catalog = typeof import('../i18n/nl.json');
-type EnglishCatalog = typeof import('../i18n/en.json');
+type Catalog = typeof import('../../i18n/nl.json');
+type EnglishCatalog = typeof import('../../i18n/en.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -16,40 +16,40 @@ export const ACCESS = {
   /** Counter devices and the bulk import of members. */
   counterDevices: ['admin'],
   organization: ['admin'],
-  /** Log an extra and see one's own (module 2). */
+  /** Log an extra and see one's own. */
   extras: ['member', 'manager', 'director', 'admin'],
   /** The extras of the teams one manages. */
   teamExtras: ['manager'],
   /** The extras of the whole organisation. */
   allExtras: ['director'],
-  /** The team feed of stories: read, thank, comment (module 3). */
+  /** The team feed of stories: read, thank, comment. */
   feed: ['member', 'manager', 'director', 'admin'],
   /** Best practices are for everyone to read. */
   bestPractices: ['member', 'manager', 'director', 'admin'],
   /** Put stories forward as best practices and choose the weekly pick (for their own teams; directors any). */
   manageFeed: ['manager', 'director'],
-  /** Everyone in the organisation reads the purpose, values and offer profile (module 1). */
+  /** Everyone in the organisation reads the purpose, values and offer profile. */
   values: ['member', 'manager', 'director', 'admin'],
   manageValues: ['director', 'admin'],
   mandates: ['admin', 'director', 'manager'],
-  /** How customers reacted by kind, value, cost and theme (module 3). */
+  /** How customers reacted by kind, value, cost and theme. */
   whatWorks: ['member', 'manager', 'director', 'admin'],
-  /** The manager's conversation view of the teams they manage (module 3). */
+  /** The manager's conversation view of the teams they manage. */
   conversation: ['manager'],
   /** Per-member figures in that view: switched on by an admin with the works council's consent. */
   learningSettings: ['admin'],
   manageMandates: ['admin', 'director'],
-  /** Promises to customers, the team's steps, the chain and the internal scan (module 4). */
+  /** Promises to customers, the team's steps, the chain and the internal scan. */
   promises: ['member', 'manager', 'director', 'admin'],
   /** All promises of the organisation. */
   allPromises: ['director', 'admin'],
-  /** Core questions: answer a campaign, see results as the organisation allows, the actions (module 5). */
+  /** Core questions: answer a campaign, see results as the organisation allows, the actions. */
   questions: ['member', 'manager', 'director', 'admin'],
   /** Launch and close campaigns, the question bank, all groups' results. */
   manageCampaigns: ['director', 'admin'],
   /** The leadership mirror and writing actions for the teams one leads. */
   mirror: ['manager', 'director', 'admin'],
-  /** What customers said through reaction links (module 6): on my extras and promises, my teams'. */
+  /** What customers said through reaction links: on my extras and promises, my teams'. */
   voice: ['member', 'manager', 'director', 'admin'],
   /** Touchpoints with their QR codes, and the follow-ups of very negative reactions. */
   touchpoints: ['manager', 'director', 'admin'],
@@ -58,7 +58,7 @@ export const ACCESS = {
   manageTouchpoints: ['director', 'admin'],
   /** Every reaction of the organisation. */
   allVoice: ['director', 'admin'],
-  /** Counsel (module 7): the needs register and proposals — for everyone, guest advisors included (they see only this). */
+  /** Counsel: the needs register and proposals — for everyone, guest advisors included (they see only this). */
   counsel: ['member', 'manager', 'director', 'advisor', 'admin'],
   /** Recognise needs and decide proposals from the queue. */
   decide: ['director', 'admin'],

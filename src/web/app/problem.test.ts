@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import nl from '../i18n/nl.json' with { type: 'json' };
+import nl from '../../i18n/nl.json' with { type: 'json' };
 import { ApiError } from './api-client';
 import { isTemporary, problemMessage, shouldShowRequestId } from './problem';
 

@@ -19,7 +19,7 @@ export const queryKeys = {
   extraList: (filters: Record<string, string | undefined>) => ['extras', 'list', filters] as const,
   extra: (extraId: string) => ['extras', 'detail', extraId] as const,
   extraSuggestions: ['extras', 'suggestions'] as const,
-  /** Module 3: the team feed, best practices and the weekly pick all hold stories (one story can be in each). */
+  /** The team feed, best practices and the weekly pick all hold stories (one story can be in each). */
   feed: ['feed'] as const,
   feedList: (teamId: string) => ['feed', 'list', teamId] as const,
   bestPractices: ['bestPractices'] as const,
@@ -38,7 +38,7 @@ export const queryKeys = {
   figureViews: ['privacy', 'figureViews'] as const,
   privacyStatement: (language: string) => ['privacy', 'statement', language] as const,
   notifications: ['notifications'] as const,
-  /** Module 4: a write to a promise or a step invalidates all of these. */
+  /** A write to a promise or a step invalidates all of these. */
   promises: ['promises'] as const,
   promiseList: (filters: Record<string, string | undefined>) => ['promises', 'list', filters] as const,
   promise: (promiseId: string) => ['promises', 'detail', promiseId] as const,
@@ -48,7 +48,7 @@ export const queryKeys = {
   chain: (from: string | undefined, to: string | undefined) => ['promises', 'chain', from ?? '', to ?? ''] as const,
   teamFigures: (teamId: string, months: number) => ['promises', 'teamFigures', teamId, months] as const,
   scan: (quarter: string | undefined) => ['promises', 'scan', quarter ?? 'current'] as const,
-  /** Module 5: a write to a campaign, answers or actions invalidates all of these. */
+  /** A write to a campaign, answers or actions invalidates all of these. */
   questions: ['questions'] as const,
   campaigns: ['questions', 'campaigns'] as const,
   campaign: (campaignId: string) => ['questions', 'campaign', campaignId] as const,
@@ -56,20 +56,19 @@ export const queryKeys = {
   participation: (campaignId: string) => ['questions', 'participation', campaignId] as const,
   results: (campaignId: string, group: string) => ['questions', 'results', campaignId, group] as const,
   mirror: (campaignId: string) => ['questions', 'mirror', campaignId] as const,
-  campaignActions: (campaignId: string | undefined) => ['questions', 'actions', campaignId ?? 'all'] as const,
-  /** Module 6: a write to a link, touchpoint or follow-up invalidates all of these. */
+  /** A write to a link, touchpoint or follow-up invalidates all of these. */
   voice: ['voice'] as const,
   voiceLink: (subject: 'extra' | 'promise', id: string) => ['voice', 'link', subject, id] as const,
   touchpoints: ['voice', 'touchpoints'] as const,
   customerReactions: (filters: Record<string, string | undefined>) => ['voice', 'reactions', filters] as const,
   voiceFollowups: (state: 'open' | 'closed') => ['voice', 'followups', state] as const,
-  /** Module 7: a write to a need or proposal invalidates all of these. */
+  /** A write to a need or proposal invalidates all of these. */
   counsel: ['counsel'] as const,
   needs: ['counsel', 'needs'] as const,
   proposals: (status: string) => ['counsel', 'proposals', status] as const,
   proposal: (proposalId: string) => ['counsel', 'proposal', proposalId] as const,
   decisionQueue: ['counsel', 'queue'] as const,
-  /** Module 8. */
+  /** The tower. */
   tower: ['tower'] as const,
   /** The home: what waits for me today, and the first run. */
   inbox: ['home', 'inbox'] as const,

@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organizations } from './org.schema';
 
-// Module 7: counsel (koning en ministers, seed 004). Anyone raises what the organisation or its people
+// Counsel (koning en ministers). Anyone raises what the organisation or its people
 // need; advisors bring proposals as a one-page brief tied to a need; the director decides from a queue.
 
 /** A need of the organisation or its people: what, for whom, why now. The director recognises it. */

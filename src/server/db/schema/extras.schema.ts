@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { members, organizations } from './org.schema';
 
-// Module 2: mandates and extras.
+// Mandates and extras.
 
 /** PostgreSQL's text-search vector: the occasion's words, stemmed in the organisation's language. */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -14,7 +14,7 @@ import {
 import { extras } from './extras.schema';
 import { members, organizations, teams } from './org.schema';
 
-// Module 3: learning together — thanks and comments on stories, best practices, the weekly pick,
+// Learning together — thanks and comments on stories, best practices, the weekly pick,
 // the manager's conversation notes and the weekly digest.
 
 export const extraThanks = pgTable(

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { members, organizations, teams } from './org.schema';
 
-// Module 4: promises to customers (afspraken), kept by the internal teams that deliver them.
+// Promises to customers (afspraken), kept by the internal teams that deliver them.
 // Dates a customer is promised are the organisation's local days.
 
 /** A light customer record: a name or a reference (the organisation may keep it pseudonymous). */

@@ -18,7 +18,7 @@ import {
 import type { CampaignRepeat } from '../../../contracts/questions.contract';
 import { members, organizations } from './org.schema';
 
-// Module 5: core questions. Campaigns of critical questions to the whole staff, answered anonymously.
+// Core questions. Campaigns of critical questions to the whole staff, answered anonymously.
 //
 // How anonymity is kept (the rules the service follows; see ballots.ts and disclosure.ts):
 // - An answer belongs to a ballot, never to a member. While a campaign is open, a ballot is found by

@@ -1,7 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './org.schema';
 
-// Module 1: purpose, core values, the offer profile.
+// Purpose, core values, the offer profile.
 
 export const purposes = pgTable('purposes', {
   orgId: uuid()

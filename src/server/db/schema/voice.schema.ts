@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organizations } from './org.schema';
 
-// Module 6: the customer's own voice. A customer opens a link or scans a QR code, without an account,
+// The customer's own voice. A customer opens a link or scans a QR code, without an account,
 // and gives a score and perhaps a comment; the reaction reaches whoever acted, counts in learning and
 // the tower, and a very negative one opens a follow-up for the team's manager.
 

@@ -1,7 +1,7 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members, organizations, teams } from './org.schema';
 
-// Sign-in for the whole workforce (issue 18): personal sign-in codes for staff without an e-mail
+// Sign-in for the whole workforce: personal sign-in codes for staff without an e-mail
 // address, shared counter devices where a person taps their name and enters a PIN.
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { Need, Proposal } from '../../../contracts/counsel.contract';
@@ -26,8 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
+const call = apiCaller(() => t.app, cookie);
 
 const brief = (over: Record<string, unknown> = {}) => ({
   kind: 'new',

@@ -17,7 +17,7 @@ import type { TenantContext } from '../../plugins/access.plugin';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 
-// Module 7: counsel (seed 004, "koning en ministers"). The needs register; proposals from advisors as a
+// Counsel ("koning en ministers"). The needs register; proposals from advisors as a
 // one-page brief; the director's decision queue, oldest first, with the time to decision.
 
 const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');

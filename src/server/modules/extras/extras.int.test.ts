@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import { mandateStatusAt } from './extras.service';
@@ -20,13 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Who = keyof typeof cookie;
-const call = (
-  who: Who,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-  headers: Record<string, string> = {},
-) => t.app.inject({ method, url, payload, headers: { cookie: cookie[who], ...headers } });
+const call = apiCaller<Who>(() => t.app, cookie, '');
 
 function setMandate(
   scope: object,

@@ -13,14 +13,6 @@ export async function selectMandates(tx: Tx, orgId: string) {
     .orderBy(asc(mandates.scopeType), asc(mandates.scopeKey));
 }
 
-export async function selectMandate(tx: Tx, orgId: string, mandateId: string) {
-  const [row] = await tx
-    .select()
-    .from(mandates)
-    .where(and(eq(mandates.orgId, orgId), eq(mandates.id, mandateId)));
-  return row;
-}
-
 export async function upsertMandate(tx: Tx, orgId: string, values: Omit<typeof mandates.$inferInsert, 'orgId' | 'id'>) {
   const [row] = await tx
     .insert(mandates)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { Inbox, Setup } from '../../../contracts/home.contract';
@@ -41,9 +42,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function call(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
-  return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
-}
+const call = apiCaller(() => t.app, cookie);
 const inbox = async (who: Who): Promise<Inbox> => {
   const res = await call(who, 'GET', '/me/inbox');
   expect(res.statusCode, res.body).toBe(200);

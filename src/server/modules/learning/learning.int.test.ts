@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import { foldDaySums } from '../../lib/sweep';
@@ -41,8 +42,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
+const call = apiCaller(() => t.app, cookie);
 
 async function logExtra(who: Who, over: Record<string, unknown> = {}) {
   const response = await call(who, 'POST', '/extras', {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiMethod, apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 
@@ -13,8 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = admin) =>
-  t.app.inject({ method, url, payload, headers: { cookie } });
+const send = apiCaller(
+  () => t.app,
+  (cookie: string) => cookie,
+  '',
+);
+const call = (method: ApiMethod, url: string, payload?: object, cookie = admin) => send(cookie, method, url, payload);
 
 describe('organisation settings', () => {
   it('the administrator renames the organisation and sets its language and time zone; members only read', async () => {

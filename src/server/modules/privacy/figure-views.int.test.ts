@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import {
   addFixturePerson,
   createOrgFixture,
@@ -48,9 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function call(who: Who, method: 'GET' | 'PUT' | 'PATCH' | 'POST', url: string, payload?: object) {
-  return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
-}
+const call = apiCaller(() => t.app, cookie);
 const comparison = (on: boolean) =>
   call(
     'admin',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
@@ -36,9 +37,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function call(who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) {
-  return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
-}
+const call = apiCaller(() => t.app, cookie);
 const extra = (occasion: string) => ({ occasion, action: 'Geholpen', kind: 'time', costCents: 0, minutes: 5 });
 
 describe('downloading my data', () => {

@@ -1,4 +1,4 @@
-// Module 4, the rules of a promise (afspraak), as plain functions: which guidelines of the offer
+// The rules of a promise (afspraak), as plain functions: which guidelines of the offer
 // profile a promise breaks, and what state it is in. Days are the organisation's local dates
 // ("2026-11-22"), compared as text.
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { PromiseDetail, PromiseSummary } from '../../../contracts/promises.contract';
@@ -54,8 +55,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
+const call = apiCaller(() => t.app, cookie);
 
 /** A promise by the member (sales) to a new customer, delivered by production, in `days` days. */
 function promiseBody(over: Record<string, unknown> = {}, days = 20) {

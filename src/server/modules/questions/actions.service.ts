@@ -9,7 +9,7 @@ import type { QuestionsDeps } from './campaigns.service';
 import { parseGroupKey } from './groups';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
-// Module 5: actions that follow from results — what, who, by when — and are followed up in the next
+// Actions that follow from results — what, who, by when — and are followed up in the next
 // campaign on the same questions. The people of a group see the actions that came from their answers.
 
 const invalid = (path: string, code: string, message: string) =>

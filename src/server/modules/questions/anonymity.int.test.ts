@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import {
   addFixturePerson,
   createOrgFixture,
@@ -12,10 +13,10 @@ import type { CampaignDetail, CampaignResults, CampaignSummary, Figures } from '
 import { addDays, localDay } from '../../lib/days';
 import { runCampaignJobs } from './results.service';
 
-// The attacks of issue 14 (findings 1–3), performed as an insider would: a director or administrator
-// with every right, who knows the org chart and sees everything the app shows. The rule: nobody but the
-// member can learn, through any screen, API, export, notice or timing, whether a member answered a round
-// or what they answered.
+// Three attacks on the anonymity of answers (differencing across rounds, reminders, the live response),
+// performed as an insider would: a director or administrator with every right, who knows the org chart
+// and sees everything the app shows. The rule: nobody but the member can learn, through any screen, API,
+// export, notice or timing, whether a member answered a round or what they answered.
 //
 // The organisation: team Receptie (7 staff), team Keuken (6 staff), the fixture's two teams and people.
 
@@ -31,8 +32,7 @@ const today = () => localDay('Europe/Amsterdam');
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 const jobs = (day: string) => runCampaignJobs({ db: t.database.db, secret: TEST_SECRET }, at(day));
 
-const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who]! } });
+const call = apiCaller(() => t.app, cookie);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -163,7 +163,7 @@ async function singledOut(
   return found;
 }
 
-describe('finding 1: differencing across rounds', () => {
+describe('differencing across rounds', () => {
   it('withholds a round whose audience is an earlier round’s plus one person (Receptie, then Receptie and the director)', async () => {
     // The issue's attack: round A to Receptie (7), round B to Receptie and the director (8), same question.
     const a = await launch('Ronde A', { all: false, teamIds: [receptieId] }, ['leadership.support']);
@@ -259,7 +259,7 @@ describe('finding 1: differencing across rounds', () => {
   });
 });
 
-describe('finding 2: reminders', () => {
+describe('reminders', () => {
   it('reminds everyone asked alike, so no notice, export or count tells who had not answered', async () => {
     const opensOn = addDays(today(), 1);
     const campaign = await launch('Herinnering', { all: false, teamIds: [keukenId] }, ['values.known'], {
@@ -305,7 +305,7 @@ describe('finding 2: reminders', () => {
   });
 });
 
-describe('finding 3: the live response', () => {
+describe('the live response', () => {
   it('does not move when one person answers: steps at least the threshold wide, as they stood at the start of the day', async () => {
     // Asked: Receptie (6 since one left) and the fixture's team (its manager and member): 8.
     const campaign = await launch('Respons', { all: false, teamIds: [receptieId, f.teamId] }, [

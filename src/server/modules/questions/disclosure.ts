@@ -1,4 +1,4 @@
-// Which groups' results may be shown without revealing a smaller group (module 5, seed 002).
+// Which groups' results may be shown without revealing a smaller group.
 //
 // Respondents fall into atoms: people with the same level and the same set of teams are alike to
 // every group we show. A group (organisation, a level, a team, a team × level) is a union of atoms. What

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client';
 import type { PeopleModel } from './disclosure';
 import { groupsOf, type Placed, placeKey } from './groups';
 
-// Figures across rounds (module 5, the rule in disclosure.ts). Every figure of a closed round can be
+// Figures across rounds (the rule in disclosure.ts). Every figure of a closed round can be
 // set beside every figure of another closed round with the same question: the trend does it, and anyone
 // can open two rounds' results or CSV files side by side. So a round that closes is checked against
 // every round closed before it that shares a question, whatever their dates (an earlier round may close

@@ -1,4 +1,4 @@
-// Module 5, the question bank an organisation starts its core-question campaigns from (seed 002:
+// The question bank an organisation starts its core-question campaigns from (after the idea that
 // "the quality with which people work follows from the quality with which they are supported,
 // motivated and led"). Grouped by theme, in Dutch and English; leadership questions carry the
 // self-view a manager answers for the leadership mirror. Organisations add their own beside these.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import {
   addFixturePerson,
   createOrgFixture,
@@ -57,8 +58,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who]! } });
+const call = apiCaller(() => t.app, cookie);
 
 async function launch(title: string, over: Record<string, unknown> = {}): Promise<CampaignDetail> {
   const res = await call('director', 'POST', '/campaigns', {

@@ -1,4 +1,4 @@
-// How many of a group answered is shown as a step, never as a count (module 5): a count that moves by
+// How many of a group answered is shown as a step, never as a count: a count that moves by
 // one right after someone answers tells that they did, and the exact count at the close tells, for a
 // group where all answered, that each of them did.
 //

@@ -40,7 +40,7 @@ import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-roun
 import { countPerAtom } from './groups';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
-// Module 5: closing a campaign (the results are computed once, per question and group, under the
+// Closing a campaign (the results are computed once, per question and group, under the
 // disclosure rule, and the ballot keys erased), reading results, the mirror, the CSV of aggregates.
 
 /** Open answers shown per question and group: a random sample when more people wrote (the count says how many). */
@@ -119,8 +119,8 @@ export async function closeWithin(
 /**
  * The results of an open round as its close would store them: the response and the figures per question
  * and group under the disclosure rule (with `acrossRounds` false, within the round and over those who
- * answered only: the rule before issue 14, for bench/questions.ts to set beside it). Writes nothing
- * that outlives the transaction.
+ * answered only: the rule before rounds were compared with each other, for bench/questions.ts to set
+ * beside it). Writes nothing that outlives the transaction.
  */
 export async function planResults(
   tx: Tx,

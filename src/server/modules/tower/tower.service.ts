@@ -7,7 +7,7 @@ import { findChain } from '../promises/chain.service';
 import { responseRateStep } from '../questions/response-step';
 import { figuresOf } from '../questions/results.service';
 
-// Module 8: the tower. Everything at a glance for the director: the last 28 days against the 28 before,
+// The tower. Everything at a glance for the director: the last 28 days against the 28 before,
 // and twelve weeks, per module. It reads the day sums and indexes the modules keep, all at once.
 
 const PERIOD_DAYS = 28;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 
@@ -15,8 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: { cookie } });
+const call = apiCaller(
+  () => t.app,
+  (cookie: string) => cookie,
+  '',
+);
 
 describe('purpose', () => {
   it('starts empty, the director writes it, everyone reads it', async () => {

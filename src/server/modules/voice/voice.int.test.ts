@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { CustomerReaction, Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
@@ -48,9 +49,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function call(who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  return t.app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: cookie[who] } });
-}
+const call = apiCaller(() => t.app, cookie);
 
 /** The customer: no cookie, a form post from their own address. */
 function react(token: string, fields: Record<string, string>, address = '203.0.113.7', lang = 'nl') {

@@ -32,10 +32,9 @@ export interface WorkforceDeps {
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed from a card is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 16 symbols of 32: 80 random bits (the selector 30, the verifier 50). */
 export const CODE_LENGTH = 16;
 const SELECTOR_LENGTH = 6;
-/** 16 symbols of 32: 80 random bits (the selector 30, the verifier 50). */
-export const CODE_BITS = CODE_LENGTH * 5;
 
 function newCode(): string {
   let code = '';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Role } from '../../../contracts/constants';
 import type {
   CounterDevice,
   CounterState,
@@ -296,5 +296,3 @@ export async function takeUpStep(
   if (!open.some((s) => s.promiseId === promiseId && s.stepId === stepId)) throw notFound();
   await promises.acceptStep(deps.db, person.tenant, promiseId, stepId);
 }
-
-export const counterLanguage = (language: string | null | undefined): Language => asLanguage(language);

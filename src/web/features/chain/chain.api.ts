@@ -4,7 +4,7 @@ import type { Chain, putScanBody, Scan, TeamFigures } from '../../../contracts/p
 import { apiGet, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 4: the internal customer chain, a team's figures per month and the quarterly internal scan.
+// The internal customer chain, a team's figures per month and the quarterly internal scan.
 
 export type ScanRatingBody = z.input<typeof putScanBody>;
 

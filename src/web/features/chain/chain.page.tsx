@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Chain, ChainArrow } from '../../../contracts/promises.contract';
+import { useFigureFormat } from '../../app/figures-format';
 import { localDay } from '../../app/format';
 import { ACCESS } from '../../app/nav.config';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
@@ -34,7 +35,6 @@ import {
   WEAK_RULE,
   weakFirst,
 } from './chain-model';
-import { useFigureFormat } from './figures-format';
 import { useArrowText } from './use-arrow-text';
 
 // The internal customer chain: which team hands work to which, how often on time, how the receiving

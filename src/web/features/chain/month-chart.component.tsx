@@ -1,7 +1,7 @@
 import { Paper, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFigureFormat } from './figures-format';
+import { useFigureFormat } from '../../app/figures-format';
 
 // One measure of a team over the months as bars, with the figure above each bar and a dash for a
 // month without one. The SVG carries its figures in its label; the page's table has them too.

@@ -15,6 +15,7 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scan } from '../../../contracts/promises.contract';
+import { useFigureFormat } from '../../app/figures-format';
 import { localDay } from '../../app/format';
 import { useSignedInMe } from '../../app/use-me';
 import { notifySuccess } from '../../components/notify';
@@ -22,7 +23,6 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { usePutScanRating, useScan } from './chain.api';
-import { useFigureFormat } from './figures-format';
 import { parseQuarter, previousQuarter, quarterOfDay } from './quarters';
 
 // The quarterly internal scan: for each of my teams, the teams it worked with this quarter, and my

@@ -2,14 +2,14 @@ import { Box, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title 
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TeamFigures } from '../../../contracts/promises.contract';
+import { useFigureFormat } from '../../app/figures-format';
+import { useTeams } from '../../app/teams.api';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useTeams } from '../teams/teams.api';
 import { useTeamFigures } from './chain.api';
-import { useFigureFormat } from './figures-format';
 import { MonthChart } from './month-chart.component';
 
 // A team's figures per month: the promises it kept, its hand-offs on time, and the internal ratings

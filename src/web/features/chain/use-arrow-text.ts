@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ChainArrow } from '../../../contracts/promises.contract';
-import { useFigureFormat } from './figures-format';
+import { useFigureFormat } from '../../app/figures-format';
 
 /** An arrow's figures as text: short for the picture, as a sentence for links and screen readers. */
 export function useArrowText() {

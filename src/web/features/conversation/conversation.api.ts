@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationNote, ConversationView, LearningSettings } from '../../../contracts/learning.contract';
-import { apiGet, apiPost, apiPut, queryString } from '../../app/api-client';
+import type { ConversationNote, ConversationView } from '../../../contracts/learning.contract';
+import { apiGet, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 3: the manager's conversation view, its notes, and the organisation's setting for per-member figures.
+// The manager's conversation view and its notes (the organisation's setting for per-member figures is
+// the organisation page's: organization/learning-settings.api.ts).
 
 const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/conversation`;
 
@@ -29,27 +30,5 @@ export function useAddNote(teamId: string, memberId: string) {
   return useMutation({
     mutationFn: (body: string) => apiPost<ConversationNote>(`${teamPath(teamId)}/notes`, { memberId, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.conversationNotes(teamId, memberId) }),
-  });
-}
-
-export function useLearningSettings() {
-  return useQuery({
-    queryKey: queryKeys.learningSettings,
-    queryFn: () => apiGet<LearningSettings>('/api/v1/learning/settings'),
-  });
-}
-
-export type LearningSettingsChange =
-  | { memberComparison: true; worksCouncilAgreed: true; worksCouncilAgreedOn: string; worksCouncilNote: string }
-  | { memberComparison: false };
-
-export function useUpdateLearningSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: LearningSettingsChange) => apiPut<LearningSettings>('/api/v1/learning/settings', body),
-    onSuccess: (data) => {
-      queryClient.setQueryData(queryKeys.learningSettings, data);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
-    },
   });
 }

@@ -19,14 +19,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ConversationView, Figures } from '../../../contracts/learning.contract';
+import { kindLabel } from '../../app/extra-labels';
 import { addDays, localDay } from '../../app/format';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { kindLabel } from '../extras/extra-labels';
 import { useAddNote, useConversation, useNotes } from './conversation.api';
 
 // The manager's conversation starter: what the team gave and how customers reacted, side by side, in

@@ -5,9 +5,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../contracts/counsel.contract';
 import { isLanguage } from '../../app/i18n';
+import { useDays } from '../../app/use-days';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useDays } from '../promises/use-days';
 import {
   BRIEF_LIMITS,
   type BriefFormValues,

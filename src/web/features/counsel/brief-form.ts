@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import type { Need, Proposal } from '../../../contracts/counsel.contract';
 import { isApiError } from '../../app/api-client';
+import { formErrorsOf } from '../../app/form-errors';
 import { centsToInput, parseEuroCents } from '../../app/money';
-import { formErrorsOf } from '../promises/form-errors';
 import type { BriefBody } from './counsel.api';
 
 // The one-page brief: its form values, the checks before sending, the body it sends (euros as typed

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { PROPOSAL_STATUSES } from '../../../contracts/counsel.contract';
-import en from '../../i18n/en.json' with { type: 'json' };
-import nl from '../../i18n/nl.json' with { type: 'json' };
+import en from '../../../i18n/en.json' with { type: 'json' };
+import nl from '../../../i18n/nl.json' with { type: 'json' };
 import {
   decisionTimeText,
   eventText,

@@ -14,7 +14,7 @@ import { queryKeys } from '../../app/query-keys';
 import type { StatusFilter } from './counsel-labels';
 import type { NeedFormValues } from './needs-model';
 
-// Module 7: counsel (koning en ministers) — the needs register, proposals as a one-page brief, and the
+// Counsel (koning en ministers) — the needs register, proposals as a one-page brief, and the
 // director's decision queue. Every write invalidates all of counsel: a need's count of proposals, the
 // lists and the queue all move with it.
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Proposal } from '../../../contracts/counsel.contract';
 import { isLanguage } from '../../app/i18n';
+import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useDays } from '../promises/use-days';
 import { ProposalStatusBadge } from './counsel-badges.component';
 import { decisionTimeText, kindLabel } from './counsel-labels';
 

@@ -8,12 +8,12 @@ import { isLanguage } from '../../app/i18n';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
 import { useFormat } from '../../app/use-format';
+import { useValues } from '../../app/values.api';
+import { KindPicker, ValuePicker } from '../../components/extra-fields.component';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useValues } from '../values/values.api';
-import { KindPicker, ValuePicker } from './extra-fields.component';
 import { type ExtraChanges, type ExtraDetail, useMyMandate, useUpdateExtra } from './extras.api';
 import { mandateExcesses } from './mandate-check';
 

@@ -18,18 +18,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EXTRA_KINDS, type ExtraKind } from '../../../contracts/constants';
 import type { Extra } from '../../../contracts/extras.contract';
+import { kindLabel, scoreLabel } from '../../app/extra-labels';
+import { useMembers } from '../../app/members.api';
 import { ACCESS } from '../../app/nav.config';
+import { useTeams } from '../../app/teams.api';
 import { useFormat } from '../../app/use-format';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { useValues } from '../../app/values.api';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useMembers } from '../members/members.api';
-import { useTeams } from '../teams/teams.api';
-import { useValues } from '../values/values.api';
-import { ScoreFace } from './extra-fields.component';
-import { kindLabel, scoreLabel } from './extra-labels';
 import { type ExtraFilters, type ExtraScope, extrasExportUrl, useExtras } from './extras.api';
 
 const isKind = (value: string | null): value is ExtraKind =>

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { ModalForm } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
-import { ProblemAlert } from '../../components/problem-alert.component';
 import { useHideExtra } from './extras.api';
 
 /** A manager or director takes an extra out of the team feed, saying why (it can be shown again). */
@@ -29,39 +29,32 @@ function HideForm({ extraId, onDone }: { extraId: string; onDone: () => void }) 
   const { t } = useTranslation();
   const hide = useHideExtra(extraId);
   const form = useForm({ initialValues: { reason: '' }, validate: { reason: requiredText(t) } });
+  const submit = form.onSubmit((values) =>
+    hide.mutate(values.reason.trim(), {
+      onSuccess: () => {
+        notifySuccess(t('extras.hide.done'));
+        onDone();
+      },
+      onError: (error) => applyFieldErrors(form, t, error),
+    }),
+  );
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        hide.mutate(values.reason.trim(), {
-          onSuccess: () => {
-            notifySuccess(t('extras.hide.done'));
-            onDone();
-          },
-          onError: (error) => applyFieldErrors(form, t, error),
-        }),
-      )}
+    <ModalForm
+      submitLabel={t('extras.hide.submit')}
+      saving={hide.isPending}
+      error={hide.error}
+      intro={<Text size="sm">{t('extras.hide.text')}</Text>}
+      onSubmit={submit}
+      onCancel={onDone}
     >
-      <Stack>
-        <Text size="sm">{t('extras.hide.text')}</Text>
-        <ProblemAlert error={hide.error} />
-        <Textarea
-          label={t('extras.hide.reason')}
-          autosize
-          minRows={2}
-          maxLength={500}
-          data-autofocus
-          {...form.getInputProps('reason')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={hide.isPending}>
-            {t('extras.hide.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Textarea
+        label={t('extras.hide.reason')}
+        autosize
+        minRows={2}
+        maxLength={500}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
+    </ModalForm>
   );
 }

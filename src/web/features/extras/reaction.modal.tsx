@@ -2,11 +2,11 @@ import { Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionScore } from '../../../contracts/constants';
+import { ScoreButtons } from '../../components/extra-fields.component';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { ScoreButtons } from './extra-fields.component';
 import { type ExtraDetail, usePutReaction } from './extras.api';
 
 /** The customer may react the next day: the author adds or changes the reaction at any time (kept in the history). */

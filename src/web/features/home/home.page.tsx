@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Inbox } from '../../../contracts/home.contract';
 import { ACCESS } from '../../app/nav.config';
+import { useMarkNotificationRead } from '../../app/notifications.api';
 import { hasAnyRole } from '../../app/roles';
+import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
-import { useMarkNotificationRead } from '../notifications/notifications.api';
-import { useDays } from '../promises/use-days';
 import { useInbox } from './home.api';
 import { SetupChecklist } from './setup-checklist.component';
 

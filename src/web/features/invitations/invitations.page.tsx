@@ -3,17 +3,17 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../contracts/org.contract';
+import { useInvitations, useResendInvitation, useRevokeInvitation } from '../../app/invitations.api';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { CopyButton } from '../../components/copy-button.component';
+import { InviteMemberModal } from '../../components/invite-member.modal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { InviteMemberModal } from '../members/invite-member.modal';
-import { useInvitations, useResendInvitation, useRevokeInvitation } from './invitations.api';
 
 export function InvitationsPage() {
   const { t } = useTranslation();

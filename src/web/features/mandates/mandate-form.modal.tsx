@@ -14,16 +14,16 @@ import { useTranslation } from 'react-i18next';
 import { EXTRA_KINDS, type ExtraKind, type Role } from '../../../contracts/constants';
 import type { Mandate, MandateScope } from '../../../contracts/extras.contract';
 import { isApiError } from '../../app/api-client';
+import { kindLabel } from '../../app/extra-labels';
 import { isLanguage } from '../../app/i18n';
+import { useMembers } from '../../app/members.api';
 import { centsToInput, MAX_CENTS, parseEuroCents } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
+import { useTeams } from '../../app/teams.api';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { kindLabel } from '../extras/extra-labels';
-import { useMembers } from '../members/members.api';
-import { useTeams } from '../teams/teams.api';
 import { usePutMandate } from './mandates.api';
 
 /** The roles that log extras (an advisor brings proposals, not extras). */

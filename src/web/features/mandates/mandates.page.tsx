@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mandate, MandateScope } from '../../../contracts/extras.contract';
+import { kindLabel } from '../../app/extra-labels';
 import { ACCESS } from '../../app/nav.config';
 import { useFormat } from '../../app/use-format';
 import { useHasRole } from '../../app/use-me';
@@ -10,7 +11,6 @@ import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { kindLabel } from '../extras/extra-labels';
 import { MandateFormModal } from './mandate-form.modal';
 import { useDeleteMandate, useMandates } from './mandates.api';
 

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/constants';
 import type { Member } from '../../../contracts/org.contract';
+import { useUpdateMember } from '../../app/members.api';
 import { applyFieldErrors } from '../../app/problem';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleCheckboxes } from '../../components/role-checkboxes.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useUpdateMember } from './members.api';
 
 export function MemberEditModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();

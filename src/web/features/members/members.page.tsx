@@ -4,24 +4,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../contracts/org.contract';
 import { hasEmailAddress } from '../../../contracts/workforce.contract';
-import { ACCESS } from '../../app/nav.config';
-import { useHasRole, useSignedInMe } from '../../app/use-me';
-import { ConfirmModal } from '../../components/confirm.modal';
-import { notifySuccess } from '../../components/notify';
-import { PageHeader } from '../../components/page-header.component';
-import { PageLoader } from '../../components/page-loader.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { RoleBadges } from '../../components/role-badges.component';
-import { useIsPhone } from '../../components/use-is-phone';
-import { InviteMemberModal } from './invite-member.modal';
-import { MemberEditModal } from './member-edit.modal';
 import {
   type MemberStatusFilter,
   useDownloadMemberData,
   useEraseMember,
   useMembers,
   useSetMemberActive,
-} from './members.api';
+} from '../../app/members.api';
+import { ACCESS } from '../../app/nav.config';
+import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { ConfirmModal } from '../../components/confirm.modal';
+import { InviteMemberModal } from '../../components/invite-member.modal';
+import { notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { RoleBadges } from '../../components/role-badges.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { MemberEditModal } from './member-edit.modal';
 
 export function MembersPage() {
   const { t } = useTranslation();

@@ -3,10 +3,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
-import { useFormat } from '../../app/use-format';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
-import { scoreText } from '../voice/voice-model';
 import {
   type AppNotification,
   aboveMandateData,
@@ -25,8 +21,12 @@ import {
   type VoiceNoticeData,
   voiceNoticeData,
   voiceNoticePath,
-} from './notifications.api';
-import { BellButton } from './notifications-bell.component';
+} from '../../app/notifications.api';
+import { useFormat } from '../../app/use-format';
+import { scoreText } from '../../app/voice-scores';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { useIsPhone } from '../../components/use-is-phone';
+import { BellButton } from './notifications-bell-button.component';
 
 /** The bell with its dropdown; loaded the first time the bell is pressed. */
 export function NotificationsPopover({

@@ -5,13 +5,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { RESULTS_VISIBILITY, type ResultsVisibility } from '../../../contracts/constants';
 import type { Organization } from '../../../contracts/org.contract';
+import { useUpdateOrganization } from '../../app/organization.api';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
 import { notifySuccess } from '../../components/notify';
-import { useUpdateOrganization } from './organization.api';
 import { SettingsSection } from './settings-section.component';
 
-// Core questions (module 5): the smallest group whose results are shown, the same for open answers,
+// Core questions: the smallest group whose results are shown, the same for open answers,
 // and what members see of results. Saved through the organisation's own update.
 
 const LIMITS = { min: 3, max: 50 };

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../contracts/org.contract';
 import { isLanguage } from '../../app/i18n';
+import { useOrganization, useUpdateOrganization } from '../../app/organization.api';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
 import { AppUrlWarning } from '../../components/app-url-warning.component';
@@ -11,9 +12,8 @@ import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { LearningSettingsSection } from '../conversation/learning-settings.section';
 import { CoreQuestionsSettingsSection } from './core-questions-settings.section';
-import { useOrganization, useUpdateOrganization } from './organization.api';
+import { LearningSettingsSection } from './learning-settings.section';
 import { PrivacySettingsSection } from './privacy-settings.section';
 import { SsoSettingsSection } from './sso-settings.section';
 

@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_KEEP_DAYS, CUSTOMER_KEEP_DAYS, VIEW_LOG_KEEP_DAYS } from '../../../contracts/constants';
 import type { Organization } from '../../../contracts/org.contract';
+import { useUpdateOrganization } from '../../app/organization.api';
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
-import { useUpdateOrganization } from './organization.api';
 import { SettingsSection } from './settings-section.component';
 
 // Privacy: how long the organisation keeps what customers leave of themselves — contact details left

@@ -2,8 +2,8 @@ import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PromiseStep } from '../../../contracts/promises.contract';
-import { ScoreButtons } from '../extras/extra-fields.component';
-import { FormModal, useFormModalActions } from './form-modal.component';
+import { ScoreButtons } from '../../components/extra-fields.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useCompleteStep } from './promises.api';
 
 /** The follow-up after delivery: how did it land with the customer? Saving it closes the step. */

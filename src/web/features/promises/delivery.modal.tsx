@@ -2,11 +2,11 @@ import { Alert, Checkbox, NativeSelect, Stack, Text, TextInput } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PromiseDetail } from '../../../contracts/promises.contract';
+import { useTeams } from '../../app/teams.api';
+import { isDay, useDays } from '../../app/use-days';
 import { useSignedInMe } from '../../app/use-me';
-import { useTeams } from '../teams/teams.api';
-import { FormModal, useFormModalActions } from './form-modal.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useConfirmDelivery } from './promises.api';
-import { isDay, useDays } from './use-days';
 
 interface DeliveryValues {
   deliveredOn: string;

@@ -2,7 +2,7 @@ import { Button, Card, Group, Input, NativeSelect, SimpleGrid, Stack, Text, Text
 import type { GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTeam } from '../teams/teams.api';
+import { useTeam } from '../../app/teams.api';
 import { emptyStep, MAX_STEPS, type PromiseFormValues } from './promise-form';
 
 type PromiseForm = UseFormReturnType<PromiseFormValues>;

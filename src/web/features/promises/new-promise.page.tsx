@@ -5,15 +5,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiError, newIdempotencyKey } from '../../app/api-client';
+import { formErrorsOf, newPromiseField } from '../../app/form-errors';
+import { useTeams } from '../../app/teams.api';
+import { isDay, useDays } from '../../app/use-days';
 import { useSignedInMe } from '../../app/use-me';
+import { useOfferings } from '../../app/values.api';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useTeams } from '../teams/teams.api';
-import { useOfferings } from '../values/values.api';
 import { CustomerField } from './customer-field.component';
-import { formErrorsOf, newPromiseField } from './form-errors';
 import { GuidelineBreaches } from './guideline-breaches.component';
 import { HandoffStepsField } from './handoff-steps.component';
 import {
@@ -27,7 +28,6 @@ import {
 } from './promise-form';
 import { daysText } from './promise-labels';
 import { type CheckInput, useCreatePromise, useGuidelineCheck } from './promises.api';
-import { isDay, useDays } from './use-days';
 
 /** Record a promise to a customer with the hand-offs that keep it: one form, made for a phone. */
 export function NewPromisePage() {

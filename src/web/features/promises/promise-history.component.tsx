@@ -3,10 +3,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PromiseDetail, PromiseStatusName } from '../../../contracts/promises.contract';
 import { PROMISE_STATUSES } from '../../../contracts/promises.contract';
+import { scoreLabel } from '../../app/extra-labels';
+import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
-import { scoreLabel } from '../extras/extra-labels';
 import { statusLabel } from './promise-labels';
-import { useDays } from './use-days';
 
 type PromiseEvent = PromiseDetail['history'][number];
 

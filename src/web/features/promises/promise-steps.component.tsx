@@ -1,12 +1,12 @@
 import { Alert, Group, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PromiseDetail, PromiseStep } from '../../../contracts/promises.contract';
+import { scoreLabel } from '../../app/extra-labels';
+import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { scoreLabel } from '../extras/extra-labels';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { LateBadge } from './promise-badges.component';
 import { StepActions } from './step-actions.component';
-import { useDays } from './use-days';
 
 /** The hand-offs in order, then the follow-up: who does what by when, and where it stands. */
 export function PromiseSteps({ promise }: { promise: PromiseDetail }) {

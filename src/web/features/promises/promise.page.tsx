@@ -5,24 +5,24 @@ import { Link, useParams } from 'react-router';
 import type { PromiseDetail } from '../../../contracts/promises.contract';
 import { isApiError } from '../../app/api-client';
 import { ACCESS } from '../../app/nav.config';
+import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { mayAskForPromise } from '../../app/voice-links';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { ReactionLinkCard } from '../../components/reaction-link.component';
 import { NotFoundPage } from '../../components/status-pages.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { ReactionLinkCard } from '../voice/reaction-link.component';
-import { mayAskForPromise } from '../voice/voice-model';
 import { DeliveryModal } from './delivery.modal';
 import { BreachList, PromiseStatusBadge } from './promise-badges.component';
 import { PromiseHistory } from './promise-history.component';
 import { PromiseSteps } from './promise-steps.component';
 import { useForgetCustomer, usePromise } from './promises.api';
 import { RenegotiateModal } from './renegotiate.modal';
-import { useDays } from './use-days';
 
 export function PromisePage() {
   const { promiseId = '' } = useParams();

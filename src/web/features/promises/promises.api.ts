@@ -12,7 +12,7 @@ import type {
 import { apiGet, apiPost, apiPostOnce, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 4: promises to customers (afspraken), their hand-offs between teams, and my teams' steps.
+// Promises to customers (afspraken), their hand-offs between teams, and my teams' steps.
 
 export type GuidelineCheck = z.infer<typeof guidelineCheck>;
 export type StepPage = z.infer<typeof workList>;

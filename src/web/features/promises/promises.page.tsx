@@ -19,17 +19,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PromiseSummary } from '../../../contracts/promises.contract';
 import { ACCESS } from '../../app/nav.config';
+import { useTeams } from '../../app/teams.api';
+import { useDays } from '../../app/use-days';
 import { useHasRole } from '../../app/use-me';
+import { LoadMore } from '../../components/load-more.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useTeams } from '../teams/teams.api';
-import { LoadMore } from './load-more.component';
 import { BreachFlag, PromiseStatusBadge } from './promise-badges.component';
 import { statusFilterLabel } from './promise-labels';
 import { type PromiseFilters, type PromiseScope, promisesExportUrl, usePromises } from './promises.api';
-import { useDays } from './use-days';
 import { type FilterChanges, STATUS_FILTERS, usePromiseFilters } from './use-promise-filters';
 
 export function PromisesPage() {

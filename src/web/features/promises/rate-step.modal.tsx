@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PromiseStep } from '../../../contracts/promises.contract';
-import { FormModal, useFormModalActions } from './form-modal.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useRateStep } from './promises.api';
 
 const SCORES = ['1', '2', '3', '4', '5'];

@@ -2,9 +2,9 @@ import { Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PromiseDetail } from '../../../contracts/promises.contract';
-import { FormModal, useFormModalActions } from './form-modal.component';
+import { isDay, useDays } from '../../app/use-days';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useRenegotiate } from './promises.api';
-import { isDay, useDays } from './use-days';
 
 /** A new day agreed with the customer; the old one stays in the history and the open hand-offs move along. */
 export function RenegotiateModal({

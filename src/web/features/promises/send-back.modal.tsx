@@ -2,7 +2,7 @@ import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PromiseStep } from '../../../contracts/promises.contract';
-import { FormModal, useFormModalActions } from './form-modal.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useSendBackStep } from './promises.api';
 
 /** The work this step depends on was not right: it goes back to the team before, with the reason. */

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { PROMISE_STATUSES } from '../../../contracts/promises.contract';
+import { isDay } from '../../app/use-days';
 import type { PromiseFilters, PromiseScope, StatusFilter } from './promises.api';
-import { isDay } from './use-days';
 
 export const STATUS_FILTERS: StatusFilter[] = ['active', ...PROMISE_STATUSES, 'any'];
 

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkItem } from '../../../contracts/promises.contract';
 import { ACCESS } from '../../app/nav.config';
+import { useTeams } from '../../app/teams.api';
+import { useDays } from '../../app/use-days';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { LoadMore } from '../../components/load-more.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useTeams } from '../teams/teams.api';
-import { LoadMore } from './load-more.component';
 import { StepStateBadge } from './promise-badges.component';
 import { StepDue, StepTitle } from './promise-steps.component';
 import { useWorkList, type WorkListFilters } from './promises.api';
 import { StepActions } from './step-actions.component';
-import { useDays } from './use-days';
 
 /**
  * The teams to choose from: mine, then (for those who see the whole organisation) every other team.

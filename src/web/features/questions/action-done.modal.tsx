@@ -2,7 +2,7 @@ import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../contracts/questions.contract';
-import { FormModal, useFormModalActions } from '../promises/form-modal.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useUpdateAction } from './results.api';
 
 /** An action is done: with a note of what was done, for whoever looks at the next campaign. */

@@ -1,8 +1,8 @@
 import { Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { FormModal, useFormModalActions } from '../promises/form-modal.component';
-import { isDay, useDays } from '../promises/use-days';
+import { isDay, useDays } from '../../app/use-days';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useCreateAction } from './results.api';
 
 interface ActionValues {

@@ -2,10 +2,11 @@ import { Alert, Box, Button, Card, Stack, Text, Textarea, Title } from '@mantine
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail, CampaignQuestion } from '../../../contracts/questions.contract';
+import { textIn, themeLabel } from '../../app/campaign-labels';
 import { isLanguage } from '../../app/i18n';
+import { useDays } from '../../app/use-days';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useDays } from '../promises/use-days';
 import {
   type AnswerEntry,
   answeredCount,
@@ -16,7 +17,6 @@ import {
   OPEN_TEXT_MAX,
 } from './answer-form';
 import { ScaleQuestion } from './answer-scale.component';
-import { textIn, themeLabel } from './campaign-labels';
 import { useSaveAnswers } from './questions.api';
 
 /**

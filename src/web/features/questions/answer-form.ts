@@ -1,5 +1,5 @@
 import type { CampaignDetail, CampaignQuestion } from '../../../contracts/questions.contract';
-import { type QuestionTheme, THEME_ORDER } from './campaign-labels';
+import { type QuestionTheme, THEME_ORDER } from '../../app/campaign-labels';
 import type { AnswersBody, MirrorBody } from './questions.api';
 
 // The answer form of a campaign and the manager's self-view: their state, and the bodies they send.

@@ -2,13 +2,13 @@ import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../contracts/questions.contract';
+import { textIn } from '../../app/campaign-labels';
 import { isLanguage } from '../../app/i18n';
+import { useDays } from '../../app/use-days';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useDays } from '../promises/use-days';
 import { initialMirror, mirrorPayload, mirrorQuestions } from './answer-form';
 import { ScaleQuestion } from './answer-scale.component';
-import { textIn } from './campaign-labels';
 import { useSaveMirror } from './questions.api';
 
 /**

@@ -1,7 +1,7 @@
 import { Box, Button, Group, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agreeLabel } from './campaign-labels';
+import { agreeLabel } from '../../app/campaign-labels';
 
 interface ScaleQuestionProps {
   /** The question, the legend of the group. */

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankQuestion } from '../../../contracts/questions.contract';
+import { kindLabel, textIn, themeLabel } from '../../app/campaign-labels';
 import { isLanguage } from '../../app/i18n';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
@@ -10,7 +11,6 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { groupByTheme } from './answer-form';
 import { OwnQuestionModal } from './bank-question.modal';
-import { kindLabel, textIn, themeLabel } from './campaign-labels';
 import { useQuestionBank, useRemoveOwnQuestion } from './questions.api';
 
 interface BankPickerProps {

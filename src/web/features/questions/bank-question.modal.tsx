@@ -1,10 +1,11 @@
 import { NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { KIND_ORDER, kindLabel, THEME_ORDER, themeLabel } from '../../app/campaign-labels';
+import { formErrorsOf } from '../../app/form-errors';
 import { isLanguage } from '../../app/i18n';
+import { FormModal } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
-import { formErrorsOf } from '../promises/form-errors';
-import { FormModal } from '../promises/form-modal.component';
 import {
   emptyOwnQuestion,
   OWN_TEXT_MAX,
@@ -12,7 +13,6 @@ import {
   ownQuestionField,
   toOwnQuestionBody,
 } from './campaign-form';
-import { KIND_ORDER, kindLabel, THEME_ORDER, themeLabel } from './campaign-labels';
 import { useAddOwnQuestion } from './questions.api';
 
 /** An own question for the bank: theme, kind of answer, the words (one language is enough). Chosen at once. */

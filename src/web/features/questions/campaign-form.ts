@@ -7,9 +7,9 @@ import {
   nextRoundDay,
 } from '../../../contracts/questions.contract';
 import { isApiError } from '../../app/api-client';
+import { THEME_ORDER } from '../../app/campaign-labels';
 import { addDays } from '../../app/format';
 import { fieldErrorMessage } from '../../app/problem';
-import { THEME_ORDER } from './campaign-labels';
 import type { CreateCampaignBody, OwnQuestionBody } from './questions.api';
 
 // The new-campaign form: its values and defaults, the body it sends, and where the server's field

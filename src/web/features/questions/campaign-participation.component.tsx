@@ -2,13 +2,13 @@ import { Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultGroup } from '../../../contracts/questions.contract';
+import { groupLabel } from '../../app/campaign-labels';
+import { useFigureFormat } from '../../app/figures-format';
+import { useDays } from '../../app/use-days';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useFigureFormat } from '../chain/figures-format';
-import { useDays } from '../promises/use-days';
 import { orderGroups, responseShare } from './campaign-groups';
-import { groupLabel } from './campaign-labels';
 import { useParticipation } from './questions.api';
 import { formatShareStep } from './results-model';
 

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type CampaignStatus, STATUS_COLORS, statusLabel } from './campaign-labels';
+import { type CampaignStatus, STATUS_COLORS, statusLabel } from '../../app/campaign-labels';
 
 export function CampaignStatusBadge({ status, size = 'sm' }: { status: CampaignStatus; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();

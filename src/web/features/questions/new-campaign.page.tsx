@@ -3,14 +3,14 @@ import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useOrganization } from '../../app/organization.api';
+import { useTeams } from '../../app/teams.api';
+import { useDays } from '../../app/use-days';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useOrganization } from '../organization/organization.api';
-import { useDays } from '../promises/use-days';
-import { useTeams } from '../teams/teams.api';
 import { AnswerForm } from './answer-form.component';
 import { BankPicker } from './bank-picker.component';
 import {

@@ -14,7 +14,7 @@ import type {
 import { apiDelete, apiGet, apiPost, apiPut } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 5: campaigns of core questions — the list, one campaign, answering it (anonymously), the
+// Campaigns of core questions — the list, one campaign, answering it (anonymously), the
 // manager's self-view for the mirror, the response per group, and the question bank. Results: results.api.ts.
 
 export type CreateCampaignBody = z.input<typeof createCampaignBody>;

@@ -1,9 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figures, ResultGroup } from '../../../contracts/questions.contract';
-import en from '../../i18n/en.json' with { type: 'json' };
-import nl from '../../i18n/nl.json' with { type: 'json' };
-import { groupLabel } from './campaign-labels';
+import en from '../../../i18n/en.json' with { type: 'json' };
+import nl from '../../../i18n/nl.json' with { type: 'json' };
+import { groupLabel } from '../../app/campaign-labels';
 import {
   actionGroupLabel,
   actionState,

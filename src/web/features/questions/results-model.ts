@@ -8,11 +8,11 @@ import {
   type QuestionResult,
   type ResultGroup,
 } from '../../../contracts/questions.contract';
+import { agreeLabel, groupLabel } from '../../app/campaign-labels';
+import { formatRating, NO_FIGURE } from '../../app/figures-format';
 import { formatNumber, localeOf, numberFormat } from '../../app/format';
-import { formatRating, NO_FIGURE } from '../chain/figures-format';
-import { agreeLabel, groupLabel } from './campaign-labels';
 
-// Module 5, the results of a campaign as the page shows them: the groups in the selector, a
+// The results of a campaign as the page shows them: the groups in the selector, a
 // distribution as bar segments with percentages that add up to 100, the figures as text (also the
 // text alternative of every chart), the trend, the mirror's gap and an action's state. No React here.
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResults, QuestionResult } from '../../../contracts/questions.contract';
-import { themeLabel } from './campaign-labels';
+import { themeLabel } from '../../app/campaign-labels';
 import { DistributionChart } from './results-distribution.component';
 import { useResultsFormat } from './results-format';
 import { isScored, withheldText } from './results-model';

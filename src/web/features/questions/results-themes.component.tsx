@@ -1,7 +1,7 @@
 import { Box, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResults } from '../../../contracts/questions.contract';
-import { themeLabel } from './campaign-labels';
+import { themeLabel } from '../../app/campaign-labels';
 import { useResultsFormat } from './results-format';
 
 // The average per theme over the statements (1–5) of the campaign: a bar from 1 to 5 with its figure.

@@ -1,7 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Figures, QuestionResult } from '../../../contracts/questions.contract';
-import { useDays } from '../promises/use-days';
+import { useDays } from '../../app/use-days';
 import { useResultsFormat } from './results-format';
 import { formatTrendValue, type ScoredKind, sparklinePoints, trendRange, trendText, trendValue } from './results-model';
 

@@ -10,7 +10,7 @@ import type {
 import { apiGet, apiPatch, apiPost, isApiError, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 5: the results of a closed campaign per group, the leadership mirror, and the actions that follow.
+// The results of a closed campaign per group, the leadership mirror, and the actions that follow.
 
 export type CreateActionBody = z.input<typeof createActionBody>;
 export type UpdateActionBody = z.input<typeof updateActionBody>;
@@ -42,15 +42,6 @@ export function useMirror(campaignId: string) {
     queryKey: queryKeys.mirror(campaignId),
     queryFn: () => apiGet<Mirror>(`${campaignPath(campaignId)}/mirror`),
     retry,
-  });
-}
-
-/** The actions that came from the answers of the groups I belong to (of one campaign, or all). */
-export function useCampaignActions(campaignId?: string) {
-  return useQuery({
-    queryKey: queryKeys.campaignActions(campaignId),
-    queryFn: () => apiGet<{ items: Action[] }>(`/api/v1/campaign-actions${queryString({ campaignId })}`),
-    select: (data) => data.items,
   });
 }
 

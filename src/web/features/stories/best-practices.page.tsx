@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EXTRA_KINDS, type ExtraKind } from '../../../contracts/constants';
+import { kindLabel } from '../../app/extra-labels';
+import { type BestPracticeFilters, useBestPractices } from '../../app/stories.api';
+import { useValues } from '../../app/values.api';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { kindLabel } from '../extras/extra-labels';
-import { useValues } from '../values/values.api';
-import { type BestPracticeFilters, useBestPractices } from './stories.api';
 import { useStoryAccess } from './story-access';
 import { StoryCard } from './story-card.component';
 

@@ -16,14 +16,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StoryComment } from '../../../contracts/learning.contract';
+import { kindLabel, scoreLabel } from '../../app/extra-labels';
+import { useAddComment, useRemoveComment, useThank, useWithdraw } from '../../app/stories.api';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { kindLabel, scoreLabel } from '../extras/extra-labels';
 import { PromoteModal } from './promote.modal';
-import { useAddComment, useRemoveComment, useThank, useWithdraw } from './stories.api';
 import type { StoryAccess } from './story-access';
 
 interface StoryCardProps {

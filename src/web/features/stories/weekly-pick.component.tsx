@@ -16,12 +16,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, WeeklyPick } from '../../../contracts/learning.contract';
+import { usePutWeeklyPick, useWeeklyPick } from '../../app/stories.api';
 import { useFormat } from '../../app/use-format';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { usePutWeeklyPick, useWeeklyPick } from './stories.api';
 import type { StoryAccess } from './story-access';
 import { StoryCard } from './story-card.component';
 

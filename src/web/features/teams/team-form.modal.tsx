@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TeamDetail } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
-import { ProblemAlert } from '../../components/problem-alert.component';
+import { ModalForm } from '../../components/form-modal.component';
 import { useIsPhone } from '../../components/use-is-phone';
 
 export interface TeamFormValues {
@@ -69,26 +69,21 @@ function TeamForm({
     ),
   );
   return (
-    <form noValidate onSubmit={submit}>
-      <Stack>
-        <ProblemAlert error={mutation.error} />
-        <TextInput label={t('teams.name')} data-autofocus maxLength={80} {...form.getInputProps('name')} />
-        <Textarea
-          label={t('teams.description')}
-          autosize
-          minRows={2}
-          maxLength={500}
-          {...form.getInputProps('description')}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      submitLabel={submitLabel}
+      saving={mutation.isPending}
+      error={mutation.error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextInput label={t('teams.name')} data-autofocus maxLength={80} {...form.getInputProps('name')} />
+      <Textarea
+        label={t('teams.description')}
+        autosize
+        minRows={2}
+        maxLength={500}
+        {...form.getInputProps('description')}
+      />
+    </ModalForm>
   );
 }

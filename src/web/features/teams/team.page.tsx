@@ -4,16 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TeamDetail } from '../../../contracts/org.contract';
+import { useMembers } from '../../app/members.api';
 import { ACCESS } from '../../app/nav.config';
+import { useArchiveTeam, usePutTeamMember, useRemoveTeamMember, useTeam, useUpdateTeam } from '../../app/teams.api';
 import { useHasRole } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useMembers } from '../members/members.api';
 import { TeamFormModal } from './team-form.modal';
-import { useArchiveTeam, usePutTeamMember, useRemoveTeamMember, useTeam, useUpdateTeam } from './teams.api';
 
 export function TeamPage() {
   const { t } = useTranslation();

@@ -3,13 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ACCESS } from '../../app/nav.config';
+import { useCreateTeam, useTeams } from '../../app/teams.api';
 import { useHasRole } from '../../app/use-me';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TeamFormModal } from './team-form.modal';
-import { useCreateTeam, useTeams } from './teams.api';
 
 export function TeamsPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json' with { type: 'json' };
-import nl from '../../i18n/nl.json' with { type: 'json' };
+import en from '../../../i18n/en.json' with { type: 'json' };
+import nl from '../../../i18n/nl.json' with { type: 'json' };
 import {
   changeOf,
   changeText,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../contracts/constants';
 import type { Tower } from '../../../contracts/tower.contract';
 import { formatMoney, formatNumber, localeOf, numberFormat } from '../../app/format';
-import { formatDay } from '../promises/use-days';
+import { formatDay } from '../../app/use-days';
 
 // The tower's logic, pure so it is tested beside it: figures as text, the change against the period
 // (or round) before in signs and words, the twelve weeks as a sparkline and as a sentence.

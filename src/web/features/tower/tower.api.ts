@@ -3,7 +3,7 @@ import type { Tower } from '../../../contracts/tower.contract';
 import { apiGet } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 8: the tower, the director's overview of every module (directors and admins).
+// The tower, the director's overview of every module (directors and admins).
 
 export function useTower() {
   return useQuery({

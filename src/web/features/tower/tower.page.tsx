@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Language } from '../../../contracts/constants';
 import type { Tower } from '../../../contracts/tower.contract';
+import { type QuestionTheme, THEME_ORDER, themeLabel } from '../../app/campaign-labels';
 import { isLanguage } from '../../app/i18n';
+import { formatDay } from '../../app/use-days';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { formatDay } from '../promises/use-days';
-import { type QuestionTheme, THEME_ORDER, themeLabel } from '../questions/campaign-labels';
 import { useTower } from './tower.api';
 import {
   type ChangeView,

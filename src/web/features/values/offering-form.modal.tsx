@@ -6,12 +6,12 @@ import type { Offering } from '../../../contracts/values.contract';
 import { parseWholeNumber } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { type OfferingBody, useCreateOffering, useUpdateOffering } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { type OfferingBody, useCreateOffering, useUpdateOffering } from './values.api';
 
 interface OfferingValues {
   name: string;

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose } from '../../../contracts/values.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { useUpdatePurpose } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useUpdatePurpose } from './values.api';
 
 /** The purpose and the offer profile's words (what we offer, to whom): director and admin. */
 export function PurposeFormModal({

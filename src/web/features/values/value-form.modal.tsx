@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { CoreValue } from '../../../contracts/values.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
+import { useCreateValue, useUpdateValue, type ValueBody } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { useCreateValue, useUpdateValue, type ValueBody } from './values.api';
 
 /** Add a core value (value null) or edit one: a name, what it means, and 2 to 5 observable behaviours. */
 export function ValueFormModal({

@@ -4,13 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { CoreValue, Offering, Purpose } from '../../../contracts/values.contract';
 import { ACCESS } from '../../app/nav.config';
 import { useHasRole } from '../../app/use-me';
-import { notifyError, notifySuccess } from '../../components/notify';
-import { PageHeader } from '../../components/page-header.component';
-import { PageLoader } from '../../components/page-loader.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { OfferingFormModal } from './offering-form.modal';
-import { PurposeFormModal } from './purpose-form.modal';
-import { ValueFormModal } from './value-form.modal';
 import {
   useOfferings,
   usePurpose,
@@ -18,7 +11,14 @@ import {
   useSetOfferingRetired,
   useSetValueRetired,
   useValues,
-} from './values.api';
+} from '../../app/values.api';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { PageHeader } from '../../components/page-header.component';
+import { PageLoader } from '../../components/page-loader.component';
+import { ProblemAlert } from '../../components/problem-alert.component';
+import { OfferingFormModal } from './offering-form.modal';
+import { PurposeFormModal } from './purpose-form.modal';
+import { ValueFormModal } from './value-form.modal';
 
 /** Purpose, core values and the offer profile: everyone reads them, the director and admin keep them. */
 export function ValuesPage() {

@@ -2,7 +2,7 @@ import { Alert, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Followup } from '../../../contracts/voice.contract';
-import { FormModal, useFormModalActions } from '../promises/form-modal.component';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { ScoreBadge } from './reaction-card.component';
 import { useCloseFollowup } from './voice.api';
 import { closeNoteError, type FollowupOutcome, NOTE_MAX } from './voice-model';

@@ -15,14 +15,14 @@ import { Link, useSearchParams } from 'react-router';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
 import { isLanguage } from '../../app/i18n';
 import { ACCESS } from '../../app/nav.config';
+import { isDay, useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
+import { LoadMore } from '../../components/load-more.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
-import { LoadMore } from '../promises/load-more.component';
-import { isDay, useDays } from '../promises/use-days';
 import { ReactionCard } from './reaction-card.component';
 import { type ReactionList, useCustomerReactions, useTouchpoints, type VoiceScope } from './voice.api';
 import {

@@ -3,14 +3,15 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
+import { SCORE_COLORS } from '../../app/extra-labels';
+import { useOrganization } from '../../app/organization.api';
 import { useFormat } from '../../app/use-format';
+import { scoreText } from '../../app/voice-scores';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { ScoreFace } from '../../components/extra-fields.component';
 import { notifySuccess } from '../../components/notify';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { SCORE_COLORS } from '../extras/extra-labels';
-import { useOrganization } from '../organization/organization.api';
 import { useEraseContact } from './voice.api';
-import { fivePointFace, scoreText, subjectLabel, subjectPath } from './voice-model';
+import { fivePointFace, subjectLabel, subjectPath } from './voice-model';
 
 /** The score on its own scale ("2 van 5", "3 van 10") with a face; a very negative one is marked. */
 export function ScoreBadge({ reaction }: { reaction: Pick<CustomerReaction, 'scale' | 'score' | 'veryNegative'> }) {

@@ -3,10 +3,11 @@ import { useForm } from '@mantine/form';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../contracts/voice.contract';
-import { FormModal, useFormModalActions } from '../promises/form-modal.component';
-import { useTeams } from '../teams/teams.api';
+import { useTeams } from '../../app/teams.api';
+import type { VoiceScale } from '../../app/voice-scores';
+import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useCreateTouchpoint, useUpdateTouchpoint } from './voice.api';
-import { TOUCHPOINT_NAME_MAX, touchpointNameError, type VoiceScale } from './voice-model';
+import { TOUCHPOINT_NAME_MAX, touchpointNameError } from './voice-model';
 
 interface TouchpointValues {
   name: string;

@@ -2,8 +2,8 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
+import { qrSvgUrl } from '../../app/voice-links';
 import { useIsPhone } from '../../components/use-is-phone';
-import { qrSvgUrl } from './voice.api';
 
 // The printable card of a touchpoint: the organisation's name, the touchpoint, the QR code big, and one
 // short line. While this modal is open, printing shows only that card (the app and the modal are hidden).

@@ -8,40 +8,21 @@ import {
   dueText,
   fileSlug,
   fivePointFace,
-  mayAskForExtra,
-  mayAskForPromise,
   periodError,
   periodOf,
-  scaleMax,
   scopeOptions,
-  scoreText,
   subjectPath,
   touchpointNameError,
-  type Viewer,
 } from './voice-model';
 
 // A t that shows the key and its values, so the tests see what is asked for.
 const t = ((key: string, values?: Record<string, unknown>) =>
   values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction;
-// A t that speaks Dutch for the score, as the catalog does.
-const dutch = ((key: string, values?: Record<string, unknown>) =>
-  key === 'voice.score.of' ? `${values?.score} van ${values?.max}` : key) as unknown as TFunction;
 
 const EXTRA = '11111111-1111-4111-8111-111111111111';
 const PROMISE = '22222222-2222-4222-8222-222222222222';
-const TEAM_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const TEAM_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 
 describe('scores on their own scale', () => {
-  it('says a score out of five or out of ten', () => {
-    expect(scoreText(dutch, 'agree5', 2)).toBe('2 van 5');
-    expect(scoreText(dutch, 'scale10', 3)).toBe('3 van 10');
-    expect(scoreText(dutch, 'scale10', 0)).toBe('0 van 10');
-    expect(scoreText(t, 'agree5', 4)).toBe('voice.score.of {"score":4,"max":5}');
-    expect(scaleMax('agree5')).toBe(5);
-    expect(scaleMax('scale10')).toBe(10);
-  });
-
   it('puts a face on five points, 0–10 mapped as the server maps it', () => {
     expect([1, 2, 3, 4, 5].map((s) => fivePointFace('agree5', s))).toEqual([1, 2, 3, 4, 5]);
     expect(fivePointFace('scale10', 0)).toBe(1);
@@ -172,29 +153,5 @@ describe('a touchpoint', () => {
     expect(fileSlug('Tafel 4 (terras)')).toBe('tafel-4-terras');
     expect(fileSlug('Café Één')).toBe('cafe-een');
     expect(fileSlug('!!!')).toBe('contactpunt');
-  });
-});
-
-describe('who may show the reaction link', () => {
-  const viewer = (id: string, roles: Viewer['roles'], teams: Viewer['teams'] = []): Viewer => ({ id, roles, teams });
-  const extra = { memberId: 'author', teamIds: [TEAM_A] };
-  const promise = { madeById: 'maker', ownerTeamId: TEAM_B };
-
-  it('of an extra: its author, a manager of its team, directors and admins', () => {
-    expect(mayAskForExtra(viewer('author', ['member']), extra)).toBe(true);
-    expect(mayAskForExtra(viewer('boss', ['manager'], [{ id: TEAM_A, isManager: true }]), extra)).toBe(true);
-    expect(mayAskForExtra(viewer('director', ['director']), extra)).toBe(true);
-    expect(mayAskForExtra(viewer('admin', ['admin']), extra)).toBe(true);
-    expect(mayAskForExtra(viewer('colleague', ['member'], [{ id: TEAM_A, isManager: false }]), extra)).toBe(false);
-    expect(mayAskForExtra(viewer('other-boss', ['manager'], [{ id: TEAM_B, isManager: true }]), extra)).toBe(false);
-    expect(mayAskForExtra(null, extra)).toBe(false);
-  });
-
-  it('of a promise: its maker, anyone in the delivering team, directors and admins', () => {
-    expect(mayAskForPromise(viewer('maker', ['member']), promise)).toBe(true);
-    expect(mayAskForPromise(viewer('delivers', ['member'], [{ id: TEAM_B, isManager: false }]), promise)).toBe(true);
-    expect(mayAskForPromise(viewer('director', ['director']), promise)).toBe(true);
-    expect(mayAskForPromise(viewer('elsewhere', ['manager'], [{ id: TEAM_A, isManager: true }]), promise)).toBe(false);
-    expect(mayAskForPromise(null, promise)).toBe(false);
   });
 });

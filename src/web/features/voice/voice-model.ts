@@ -1,23 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { Language, Role } from '../../../contracts/constants';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
+import { formatRating } from '../../app/figures-format';
 import { addDays } from '../../app/format';
 import { ACCESS } from '../../app/nav.config';
 import { hasAnyRole } from '../../app/roles';
-import { formatRating } from '../chain/figures-format';
+import type { VoiceScale } from '../../app/voice-scores';
 import type { VoiceScope } from './voice.api';
 
 // The customer voice screens' logic, pure so it is tested beside it.
-
-export type VoiceScale = CustomerReaction['scale'];
-
-/** The highest score of a scale: five points, or 0–10. */
-export const scaleMax = (scale: VoiceScale): number => (scale === 'scale10' ? 10 : 5);
-
-/** A score on its own scale: "2 van 5", "3 van 10". */
-export function scoreText(t: TFunction, scale: VoiceScale, score: number): string {
-  return t('voice.score.of', { score, max: scaleMax(scale) });
-}
 
 /** The scale's name for a touchpoint: five points, or 0–10. */
 export function scaleLabel(t: TFunction, scale: VoiceScale): string {
@@ -156,36 +147,6 @@ export function touchpointNameError(name: string): 'validation.required' | 'vali
   if (!text) return 'validation.required';
   if (text.length > TOUCHPOINT_NAME_MAX) return 'validation.too_big';
   return null;
-}
-
-/** The person looking, as the pages know them from /me. */
-export interface Viewer {
-  id: string;
-  roles: readonly Role[];
-  teams: readonly { id: string; isManager: boolean }[];
-}
-
-const steers = (viewer: Viewer) => hasAnyRole(viewer.roles, ACCESS.allVoice);
-
-/** Who may show an extra's reaction link (as the server decides): its author, a manager of its team, directors and admins. */
-export function mayAskForExtra(
-  viewer: Viewer | null,
-  extra: { memberId: string; teamIds: readonly string[] },
-): boolean {
-  if (!viewer) return false;
-  return (
-    viewer.id === extra.memberId ||
-    steers(viewer) ||
-    viewer.teams.some((team) => team.isManager && extra.teamIds.includes(team.id))
-  );
-}
-
-/** Who may show a promise's reaction link: its maker, a member of the delivering team, directors and admins. */
-export function mayAskForPromise(viewer: Viewer | null, promise: { madeById: string; ownerTeamId: string }): boolean {
-  if (!viewer) return false;
-  return (
-    viewer.id === promise.madeById || steers(viewer) || viewer.teams.some((team) => team.id === promise.ownerTeamId)
-  );
 }
 
 /** A file name from a touchpoint's name: "Tafel 4 (terras)" → "tafel-4-terras". */

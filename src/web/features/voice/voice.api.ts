@@ -8,13 +8,12 @@ import type {
   Touchpoint,
   touchpointList,
   updateTouchpointBody,
-  VoiceLink,
 } from '../../../contracts/voice.contract';
 import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
-// Module 6: the customer's own voice — the reaction link of an extra or a promise, touchpoints with
-// their QR codes, what customers said, and the follow-up of a very negative reaction.
+// The customer's own voice — touchpoints with their QR codes, what customers said, and the follow-up
+// of a very negative reaction. The reaction link of an extra or a promise is in app/voice-links.ts.
 
 export type ReactionList = z.infer<typeof reactionList>;
 export type FollowupList = z.infer<typeof followupList>;
@@ -22,7 +21,6 @@ export type CreateTouchpointBody = z.input<typeof createTouchpointBody>;
 export type UpdateTouchpointBody = z.input<typeof updateTouchpointBody>;
 export type VoiceScope = 'mine' | 'team' | 'all';
 export type FollowupState = 'open' | 'closed';
-export type LinkSubject = 'extra' | 'promise';
 
 export interface ReactionFilters {
   scope: VoiceScope;
@@ -35,31 +33,6 @@ export interface CloseFollowupInput {
   followupId: string;
   outcome: 'resolved' | 'not_our_customer';
   note: string | null;
-}
-
-const linkPath = (linkId: string) => `/api/v1/voice-links/${encodeURIComponent(linkId)}`;
-
-/** The QR code as SVG: sharp at any size, for the screen and for print (the browser sends the session cookie). */
-export const qrSvgUrl = (linkId: string) => `${linkPath(linkId)}/qr.svg`;
-
-/** The QR code as PNG, `size` pixels square (128–2048). */
-export const qrPngUrl = (linkId: string, size = 1024) =>
-  `${linkPath(linkId)}/qr.png${queryString({ size: String(size) })}`;
-
-/**
- * The reaction link of an extra or a promise. The server makes it once and returns the same one after,
- * so asking again is safe: it is read as a query, only while the panel is open, and refreshed now and
- * then so the member sees a customer's reaction come in.
- */
-export function useVoiceLink(subject: LinkSubject, id: string, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: queryKeys.voiceLink(subject, id),
-    queryFn: () =>
-      apiPost<VoiceLink>(`/api/v1/${subject === 'extra' ? 'extras' : 'promises'}/${encodeURIComponent(id)}/voice-link`),
-    enabled: options.enabled ?? true,
-    refetchInterval: options.enabled === false ? false : 20_000,
-    retry: false,
-  });
 }
 
 /** Touchpoints with their links (managers, directors, admins). */

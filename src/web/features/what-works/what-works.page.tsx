@@ -15,14 +15,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { WhatWorksGroup } from '../../../contracts/learning.contract';
+import { kindLabel } from '../../app/extra-labels';
 import { addDays, localDay } from '../../app/format';
+import { useTeams } from '../../app/teams.api';
 import { useFormat } from '../../app/use-format';
 import { useSignedInMe } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { kindLabel } from '../extras/extra-labels';
-import { useTeams } from '../teams/teams.api';
 import { useWhatWorks } from './what-works.api';
 
 // What works: how customers reacted by kind of extra, value, cost band and occasion theme. Every row

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { notificationList } from '../../../contracts/notifications.contract';
-import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
-import { apiGet, apiPost } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { notificationList } from '../../contracts/notifications.contract';
+import type { GuidelineBreachDto } from '../../contracts/promises.contract';
+import { apiGet, apiPost } from './api-client';
+import { queryKeys } from './query-keys';
 
 export type NotificationList = z.infer<typeof notificationList>;
 export type AppNotification = NotificationList['items'][number];
@@ -63,7 +63,7 @@ function breachesOf(value: unknown): GuidelineBreachDto[] {
   });
 }
 
-/** What a notification about a promise carries, per kind (module 4). */
+/** What a notification about a promise carries, per kind. */
 export type PromiseNoticeData =
   | {
       kind: 'promise_breaks_guideline';
@@ -139,7 +139,7 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
   }
 }
 
-/** What a notification about a campaign of core questions carries (module 5). */
+/** What a notification about a campaign of core questions carries. */
 export type CampaignNoticeData =
   | { kind: 'campaign_open' | 'campaign_closed'; campaignId: string; title: string }
   | {
@@ -178,7 +178,7 @@ export function campaignNoticePath(data: CampaignNoticeData): string {
   return data.kind === 'campaign_closed' ? `${path}/results` : path;
 }
 
-/** What a notification about the customer's own voice carries (module 6). */
+/** What a notification about the customer's own voice carries. */
 export type VoiceNoticeData =
   | {
       kind: 'customer_reaction';
@@ -227,7 +227,7 @@ export function voiceNoticePath(data: VoiceNoticeData): string {
   return '/customer-voice';
 }
 
-/** What a notification about a proposal carries (module 7): a new one for the director, a decision for its author. */
+/** What a notification about a proposal carries: a new one for the director, a decision for its author. */
 export type CounselNoticeData =
   | { kind: 'proposal_submitted'; proposalId: string; title: string; flagged: boolean }
   | {

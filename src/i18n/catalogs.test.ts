@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, ROLES } from '../../contracts/constants';
+import { ERROR_CODES, ROLES } from '../contracts/constants';
 import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 
@@ -49,7 +49,7 @@ describe('the Dutch and English catalogs', () => {
   });
 
   it('hold every key the web code asks for', () => {
-    const webRoot = path.resolve(import.meta.dirname, '..');
+    const webRoot = path.resolve(import.meta.dirname, '../web');
     const missing: string[] = [];
     for (const file of sourceFiles(webRoot)) {
       const text = readFileSync(file, 'utf8');

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateInvitationBody, Invitation } from '../../../contracts/org.contract';
-import { apiDelete, apiGet, apiPost } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { CreateInvitationBody, Invitation } from '../../contracts/org.contract';
+import { apiDelete, apiGet, apiPost } from './api-client';
+import { queryKeys } from './query-keys';
 
 export function useInvitations() {
   return useQuery({

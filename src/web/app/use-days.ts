@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { addDays, formatDate, localDay } from '../../app/format';
-import { isLanguage } from '../../app/i18n';
-import { useMe } from '../../app/use-me';
+import { addDays, formatDate, localDay } from './format';
+import { isLanguage } from './i18n';
+import { useMe } from './use-me';
 
 /** A day ("2026-12-01") is a date on the organisation's calendar, not a moment: never shift it by a zone. */
 export function formatDay(day: string, language: 'nl' | 'en'): string {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CoreValue, Offering, Purpose } from '../../../contracts/values.contract';
-import { apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { CoreValue, Offering, Purpose } from '../../contracts/values.contract';
+import { apiGet, apiPatch, apiPost, apiPut, queryString } from './api-client';
+import { queryKeys } from './query-keys';
 
 export interface PurposeBody {
   purpose: string;

@@ -6,7 +6,7 @@ import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useLearningSettings, useUpdateLearningSettings } from './conversation.api';
+import { useLearningSettings, useUpdateLearningSettings } from './learning-settings.api';
 
 /**
  * Per-member figures in the managers' conversation view. Dutch law treats a system that can monitor

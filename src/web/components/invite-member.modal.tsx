@@ -2,20 +2,20 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } fr
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Role } from '../../../contracts/constants';
-import type { Invitation } from '../../../contracts/org.contract';
-import { isLanguage } from '../../app/i18n';
-import { applyFieldErrors } from '../../app/problem';
-import { useFormat } from '../../app/use-format';
-import { useSignedInMe } from '../../app/use-me';
-import { emailAddress } from '../../app/validators';
-import { CopyButton } from '../../components/copy-button.component';
-import { notifySuccess } from '../../components/notify';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { RoleCheckboxes } from '../../components/role-checkboxes.component';
-import { useIsPhone } from '../../components/use-is-phone';
-import { useCreateInvitation } from '../invitations/invitations.api';
-import { useTeams } from '../teams/teams.api';
+import type { Language, Role } from '../../contracts/constants';
+import type { Invitation } from '../../contracts/org.contract';
+import { isLanguage } from '../app/i18n';
+import { useCreateInvitation } from '../app/invitations.api';
+import { applyFieldErrors } from '../app/problem';
+import { useTeams } from '../app/teams.api';
+import { useFormat } from '../app/use-format';
+import { useSignedInMe } from '../app/use-me';
+import { emailAddress } from '../app/validators';
+import { CopyButton } from './copy-button.component';
+import { notifySuccess } from './notify';
+import { ProblemAlert } from './problem-alert.component';
+import { RoleCheckboxes } from './role-checkboxes.component';
+import { useIsPhone } from './use-is-phone';
 
 interface InviteValues {
   email: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Team, TeamDetail } from '../../../contracts/org.contract';
-import { apiDelete, apiGet, apiPatch, apiPost, apiPut } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { Team, TeamDetail } from '../../contracts/org.contract';
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut } from './api-client';
+import { queryKeys } from './query-keys';
 
 export function useTeams(options: { enabled?: boolean } = {}) {
   return useQuery({

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Organization, updateOrganizationBody } from '../../../contracts/org.contract';
-import { apiGet, apiPatch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { Organization, updateOrganizationBody } from '../../contracts/org.contract';
+import { apiGet, apiPatch } from './api-client';
+import { queryKeys } from './query-keys';
 
 export function useOrganization() {
   return useQuery({ queryKey: queryKeys.organization, queryFn: () => apiGet<Organization>('/api/v1/organization') });

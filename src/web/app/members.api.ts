@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../contracts/constants';
-import type { Member } from '../../../contracts/org.contract';
-import type { MyDataExport } from '../../../contracts/privacy.contract';
-import { apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
-import { myDataFileName, saveJsonFile } from '../../app/save-file';
+import type { Role } from '../../contracts/constants';
+import type { Member } from '../../contracts/org.contract';
+import type { MyDataExport } from '../../contracts/privacy.contract';
+import { apiGet, apiPatch, apiPost, queryString } from './api-client';
+import { queryKeys } from './query-keys';
+import { myDataFileName, saveJsonFile } from './save-file';
 
 export type MemberStatusFilter = 'active' | 'deactivated' | 'all';
 

@@ -221,7 +221,7 @@ describe('voiceNoticeData', () => {
     );
     expect(data).toMatchObject({ score: 0, scale: 'scale10', extraId: null, promiseId: PROMISE });
     expect(voiceNoticePath(data!)).toBe(`/promises/${PROMISE}`);
-    // Not read as a notification about a promise of module 4, though it names one.
+    // Not read as a notification about a promise, though it names one.
     expect(promiseNoticeData(notice('customer_reaction', { promiseId: PROMISE }))).toBeNull();
   });
 

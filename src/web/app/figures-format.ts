@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../contracts/constants';
-import { dateTimeFormat, formatNumber, localeOf, numberFormat } from '../../app/format';
-import { isLanguage } from '../../app/i18n';
+import type { Language } from '../../contracts/constants';
+import { dateTimeFormat, formatNumber, localeOf, numberFormat } from './format';
+import { isLanguage } from './i18n';
 
 // The figures of the chain screens as text: shares as whole percentages, ratings with one decimal,
 // months by name. A figure that cannot be computed (nothing to count) is a dash.

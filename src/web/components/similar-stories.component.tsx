@@ -2,10 +2,10 @@ import { Button, Group, Paper, Stack, Text, UnstyledButton, VisuallyHidden } fro
 import { useDebouncedValue } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIsPhone } from '../../components/use-is-phone';
-import { ScoreFace } from '../extras/extra-fields.component';
-import { scoreLabel } from '../extras/extra-labels';
-import { type SimilarStory, useSimilarStories } from './stories.api';
+import { scoreLabel } from '../app/extra-labels';
+import { type SimilarStory, useSimilarStories } from '../app/stories.api';
+import { ScoreFace } from './extra-fields.component';
+import { useIsPhone } from './use-is-phone';
 
 /**
  * While the occasion is typed: what colleagues did on occasions like it, and how the customer

@@ -1,9 +1,9 @@
 import { Button, Group, Input, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXTRA_KINDS, type ExtraKind, REACTION_SCORES } from '../../../contracts/constants';
-import type { CoreValue } from '../../../contracts/values.contract';
-import { kindLabel, SCORE_COLORS, scoreLabel } from './extra-labels';
+import { EXTRA_KINDS, type ExtraKind, REACTION_SCORES } from '../../contracts/constants';
+import type { CoreValue } from '../../contracts/values.contract';
+import { kindLabel, SCORE_COLORS, scoreLabel } from '../app/extra-labels';
 
 /** A simple face: the mouth curves from a frown (1) to a broad smile (5). Drawn, so no emoji font is needed. */
 export function ScoreFace({ score, size = 28 }: { score: number; size?: number }) {

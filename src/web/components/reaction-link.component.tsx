@@ -16,11 +16,11 @@ import { useClipboard, useDisclosure } from '@mantine/hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { VoiceLink } from '../../../contracts/voice.contract';
-import { AppUrlWarning } from '../../components/app-url-warning.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
-import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from './voice.api';
+import type { VoiceLink } from '../../contracts/voice.contract';
+import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from '../app/voice-links';
+import { AppUrlWarning } from './app-url-warning.component';
+import { ProblemAlert } from './problem-alert.component';
+import { useIsPhone } from './use-is-phone';
 
 // "Vraag de klant om een reactie": the reaction link of an extra or a promise with its QR code. The
 // main use is at the counter: the member holds up their phone and the customer scans the code.

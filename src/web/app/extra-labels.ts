@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExtraKind } from '../../../contracts/constants';
+import type { ExtraKind } from '../../contracts/constants';
 
 /** Literal keys (not built from the kind), so the catalog test sees every one. */
 export function kindLabel(t: TFunction, kind: ExtraKind): string {

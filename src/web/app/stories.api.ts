@@ -7,16 +7,15 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { ExtraKind } from '../../../contracts/constants';
-import type { SimilarStories, Story, StoryPage, WeeklyPick } from '../../../contracts/learning.contract';
-import { apiDelete, apiGet, apiPost, apiPut, queryString } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import type { ExtraKind } from '../../contracts/constants';
+import type { SimilarStories, Story, StoryPage, WeeklyPick } from '../../contracts/learning.contract';
+import { apiDelete, apiGet, apiPost, apiPut, queryString } from './api-client';
+import { queryKeys } from './query-keys';
 
-// Module 3, learning together: the team feed of stories, thanks and comments, best practices, the
+// Learning together: the team feed of stories, thanks and comments, best practices, the
 // weekly pick and what colleagues did on similar occasions.
 
 export type SimilarStory = SimilarStories['items'][number];
-export type PickCandidate = WeeklyPick['candidates'][number];
 
 export interface BestPracticeFilters {
   valueId?: string | undefined;

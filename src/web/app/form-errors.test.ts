@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../app/api-client';
+import { ApiError } from './api-client';
 import { formErrorsOf, newPromiseField, sameField } from './form-errors';
 
 const t = ((key: string) => key) as unknown as TFunction;

@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Language } from '../../../contracts/constants';
-import type {
-  BankQuestion,
-  CampaignSummary,
-  Level,
-  ResultGroup,
-  TextPair,
-} from '../../../contracts/questions.contract';
+import type { Language } from '../../contracts/constants';
+import type { BankQuestion, CampaignSummary, Level, ResultGroup, TextPair } from '../../contracts/questions.contract';
 
 // Words and orders of the core-question pages. Literal keys (not built from the value), so the
 // catalog test sees every one. The orders are copies of the contract's lists (the contract module

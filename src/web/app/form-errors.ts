@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from '../../app/api-client';
-import { fieldErrorMessage } from '../../app/problem';
+import { isApiError } from './api-client';
+import { fieldErrorMessage } from './problem';
 
 /** The promise module's own field codes, in words; zod's and the shared codes go through fieldErrorMessage. */
 export function promiseFieldMessage(t: TFunction, code: string, fallback: string): string {
