@@ -41,7 +41,7 @@ export function SignInCodesPage() {
         <CodeCards codes={issued} />
         {pin && (
           <Alert color="blue" role="status" title={t('workforce.codes.pinTitle', { name: pin.name })}>
-            <Text size="xl" fw={700} ff="monospace" aria-label={[...pin.pin].join(' ')}>
+            <Text size="xl" fw={700} ff="monospace" data-testid="counter-pin">
               {pin.pin}
             </Text>
             <Text size="sm" mt="xs">
