@@ -57,11 +57,13 @@ describe.runIf(run)('the log screen without a connection', () => {
       serviceWorkers: options.serviceWorkers ?? 'allow',
     });
     await context.addCookies(
-      (options.cookie ?? lisa).split('; ').map((pair) => ({
-        name: pair.slice(0, pair.indexOf('=')),
-        value: pair.slice(pair.indexOf('=') + 1),
-        url: server.baseUrl,
-      })),
+      (options.cookie ?? lisa)
+        .split('; ')
+        .map((pair) => ({
+          name: pair.slice(0, pair.indexOf('=')),
+          value: pair.slice(pair.indexOf('=') + 1),
+          url: server.baseUrl,
+        })),
     );
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
