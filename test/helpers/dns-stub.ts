@@ -9,6 +9,8 @@ export interface DnsStub {
   server: string;
   /** The TXT records of each name (lower case); change it at any time. */
   txt: Map<string, string[][]>;
+  /** Names the server fails to answer for (SERVFAIL), as a broken DNS would. */
+  failing: Set<string>;
   /** How many questions it answered. */
   questions: () => number;
   close: () => Promise<void>;
@@ -27,17 +29,18 @@ function readName(message: Buffer, offset: number): { name: string; end: number 
   return { name: labels.join('.').toLowerCase(), end: at + 1 };
 }
 
-function answer(query: Buffer, txt: Map<string, string[][]>): Buffer {
+function answer(query: Buffer, txt: Map<string, string[][]>, failing: Set<string>): Buffer {
   const { name, end } = readName(query, 12);
+  const fails = failing.has(name);
   const type = query.readUInt16BE(end);
   const question = query.subarray(12, end + 4);
   const records = txt.get(name);
   const found = records !== undefined;
-  const answers = found && type === TXT ? records : [];
+  const answers = found && type === TXT && !fails ? records : [];
   const header = Buffer.alloc(12);
   query.copy(header, 0, 0, 2); // the id
-  // QR, opcode 0, AA, RD copied, RA; NXDOMAIN (3) for a name not in the table.
-  header.writeUInt16BE(0x8400 | (query.readUInt16BE(2) & 0x0100) | 0x0080 | (found ? 0 : 3), 2);
+  // QR, opcode 0, AA, RD copied, RA; SERVFAIL (2) for a failing name, NXDOMAIN (3) for one not in the table.
+  header.writeUInt16BE(0x8400 | (query.readUInt16BE(2) & 0x0100) | 0x0080 | (fails ? 2 : found ? 0 : 3), 2);
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(answers.length, 6);
   const parts = [header, question];
@@ -62,16 +65,18 @@ function answer(query: Buffer, txt: Map<string, string[][]>): Buffer {
 export async function startDnsStub(): Promise<DnsStub> {
   const socket = createSocket('udp4');
   const txt = new Map<string, string[][]>();
+  const failing = new Set<string>();
   let questions = 0;
   socket.on('message', (message, remote) => {
     if (message.length < 17) return;
     questions++;
-    socket.send(answer(message, txt), remote.port, remote.address);
+    socket.send(answer(message, txt, failing), remote.port, remote.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     server: `127.0.0.1:${socket.address().port}`,
     txt,
+    failing,
     questions: () => questions,
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };

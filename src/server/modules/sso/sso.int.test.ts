@@ -139,7 +139,12 @@ describe('connecting the identity provider', () => {
     const recordB = await recordOf(adminB);
     expect(recordB).not.toBe(recordA);
 
-    // No record at all, then only someone else's and other records: not proven.
+    // A DNS that fails says so (and is logged); no record at all, then only someone else's and other
+    // records: not proven.
+    dns.failing.add('example.test');
+    expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'lookup_failed' }]);
+    expect(t.logs.join('')).toContain('sso domain lookup failed');
+    dns.failing.delete('example.test');
     expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'record_missing' }]);
     dns.txt.set('example.test', [['v=spf1 -all'], [recordB.slice(0, 30), recordB.slice(30)]]);
     expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'record_missing' }]);

@@ -137,18 +137,20 @@ export async function checkDomains(deps: SsoDeps, tenant: TenantContext): Promis
   if (!connection) throw notFound();
   const expected = verificationRecordOf(deps.secret, tenant.orgId);
   const checked: SsoDomainCheck['checked'] = [];
-  for (const state of connection.domainStates.filter((d) => !d.verifiedAt)) {
-    let records: string[];
-    try {
-      records = await txtRecordsOf(deps, state.domain);
-    } catch (err) {
-      const code = (err as { code?: string }).code;
+  const unproven = connection.domainStates.filter((d) => !d.verifiedAt);
+  // All looked up at once, so a slow DNS costs one timeout, not one per domain.
+  const lookups = await Promise.allSettled(unproven.map((state) => txtRecordsOf(deps, state.domain)));
+  for (const [i, state] of unproven.entries()) {
+    const lookup = lookups[i]!;
+    if (lookup.status === 'rejected') {
+      const code = (lookup.reason as { code?: string }).code;
       // No such name or no TXT records: the record is simply not there (yet).
       const missing = code === 'ENOTFOUND' || code === 'ENODATA';
       if (!missing) deps.log.warn({ orgId: tenant.orgId, domain: state.domain, code }, 'sso domain lookup failed');
       checked.push({ domain: state.domain, result: missing ? 'record_missing' : 'lookup_failed' });
       continue;
     }
+    const records = lookup.value;
     if (!records.some((r) => r.trim() === expected)) {
       checked.push({ domain: state.domain, result: 'record_missing' });
       continue;
