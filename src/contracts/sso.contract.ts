@@ -28,6 +28,8 @@ export const ssoConnection = z.object({
   clientId: z.string(),
   hasClientSecret: z.boolean(),
   domains: z.array(z.string()),
+  /** Each domain and whether its DNS TXT record proved it: only proven domains sign in with the provider. */
+  domainStates: z.array(z.object({ domain: z.string(), proven: z.boolean() })),
   provisioning: z.enum(SSO_PROVISIONING),
   required: z.boolean(),
   enabled: z.boolean(),
@@ -36,9 +38,20 @@ export const ssoConnection = z.object({
 export const ssoSettings = z.object({
   /** The redirect URI to register at the identity provider (the same for every organisation on this server). */
   redirectUri: z.string(),
+  /** The TXT record to add at each domain (at the domain itself) to prove it is the organisation's. */
+  verificationRecord: z.string(),
   connection: ssoConnection.nullable(),
 });
 export type SsoSettings = z.infer<typeof ssoSettings>;
+
+export const SSO_DOMAIN_CHECKS = ['proven', 'record_missing', 'lookup_failed', 'taken'] as const;
+
+/** The answer of checking the domains' TXT records now. */
+export const ssoDomainCheck = z.object({
+  checked: z.array(z.object({ domain: z.string(), result: z.enum(SSO_DOMAIN_CHECKS) })),
+  settings: ssoSettings,
+});
+export type SsoDomainCheck = z.infer<typeof ssoDomainCheck>;
 
 export const putSsoConnectionBody = z.strictObject({
   issuer: issuerSchema,

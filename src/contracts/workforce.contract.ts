@@ -63,6 +63,10 @@ export const codeMemberParams = z.strictObject({ memberId: z.uuid() });
 export const putCounterPinBody = z.strictObject({ pin: z.string().regex(/^\d{4,8}$/, 'four to eight digits') });
 export const counterPinState = z.object({ hasPin: z.boolean() });
 
+/** A PIN a manager or administrator made for someone (who may have no phone nor e-mail): shown once. */
+export const issuedCounterPin = z.object({ memberId: z.uuid(), name: z.string(), pin: z.string() });
+export type IssuedCounterPin = z.infer<typeof issuedCounterPin>;
+
 // ---------- counter devices (administrator) ----------
 
 export const createCounterDeviceBody = z.strictObject({ name: line(80), teamId: z.uuid() });
@@ -95,6 +99,8 @@ export const counterState = z.object({
   people: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** Who works at the device now (until idle). */
   current: z.object({ id: z.uuid(), name: z.string(), idleSeconds: z.number().int() }).nullable(),
+  /** The organisation's values, as on the member's own log screen (only while someone works at the device). */
+  values: z.array(z.object({ id: z.uuid(), name: z.string() })),
   language: languageSchema,
 });
 export type CounterState = z.infer<typeof counterState>;
@@ -112,6 +118,7 @@ export const counterExtraBody = z.strictObject({
     .min(0)
     .max(24 * 60),
   aboveMandateReason: prose(500).optional(),
+  valueIds: z.array(z.uuid()).max(10).default([]),
 });
 
 export const counterStepParams = z.strictObject({ promiseId: z.uuid(), stepId: z.uuid() });
@@ -149,6 +156,7 @@ export const IMPORT_PROBLEMS = [
   'email_invalid',
   'email_twice',
   'already_member',
+  'already_invited',
   'team_missing',
   'team_too_long',
   'role_unknown',
@@ -187,5 +195,18 @@ export const importResult = z.object({
   teamsMade: z.array(z.string()),
   /** Shown once: the sign-in codes of the people without an e-mail address. */
   codes: z.array(issuedCode),
+  /**
+   * Each invitation made, and whether its mail really went. One that did not stays under Invitations
+   * (link to copy, or send again there or here): nothing is lost and sending again makes no second one.
+   */
+  invitations: z.array(
+    z.object({
+      line: z.number().int(),
+      invitationId: z.uuid(),
+      email: z.string(),
+      name: z.string(),
+      mailed: z.boolean(),
+    }),
+  ),
 });
 export type ImportResult = z.infer<typeof importResult>;

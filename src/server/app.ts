@@ -285,7 +285,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   const appOrigin = new URL(config.appUrl).origin;
-  const ssoDeps = { db, betterAuth, appUrl: config.appUrl, secret: options.authSecret, log: app.log };
+  const ssoDeps = {
+    db,
+    betterAuth,
+    appUrl: config.appUrl,
+    secret: options.authSecret,
+    log: app.log,
+    dnsServers: config.ssoDnsServers,
+  };
   const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
 

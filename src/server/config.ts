@@ -39,6 +39,12 @@ export const envSchema = z.object({
   COUNTER_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
   PIN_MAX_PER_MEMBER: z.coerce.number().int().min(1).default(5),
   PIN_MAX_PER_DEVICE: z.coerce.number().int().min(1).default(20),
+  /** DNS servers for proving SSO domains (ip or ip:port, comma-separated); empty: the system's resolver. */
+  SSO_DNS_SERVERS: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9a-fA-F.:[\]]+(,\s*[0-9a-fA-F.:[\]]+)*$/, 'IP addresses, optionally with :port, comma-separated')
+    .default(''),
   SIGNUP_ENABLED: flag.default(true),
   BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(3),
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
@@ -80,6 +86,8 @@ export interface Config {
   counterIdleSeconds: number;
   /** Wrong counter PINs within the sign-in window: per person (on any device) and per device (for anyone). */
   pinThrottle: { perMember: number; perDevice: number };
+  /** DNS servers for the SSO domains' TXT records; empty: the system's resolver. */
+  ssoDnsServers: string[];
   /**
    * Backups of the embedded database in DATA_DIR/backups: made by the app each night after `hour` (local
    * time; undefined: no nightly backup) and kept `keepDays` days. Not with DATABASE_URL.
@@ -138,6 +146,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInCodeDays: e.SIGNIN_CODE_DAYS,
     counterIdleSeconds: e.COUNTER_IDLE_SECONDS,
     pinThrottle: { perMember: e.PIN_MAX_PER_MEMBER, perDevice: e.PIN_MAX_PER_DEVICE },
+    ssoDnsServers: e.SSO_DNS_SERVERS.split(',')
+      .map((server) => server.trim())
+      .filter(Boolean),
     backup: { hour: e.BACKUP_HOUR === 'off' ? undefined : e.BACKUP_HOUR, keepDays: e.BACKUP_KEEP_DAYS },
   };
 }

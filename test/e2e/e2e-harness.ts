@@ -13,7 +13,9 @@ import { DEMO_PASSWORD } from './browser';
  * `empty`: no organisation at all (a fresh install); `mailDelivers: false`: as without SMTP_URL (the
  * mails are still kept, as the log would show them).
  */
-export async function startDemoServer(options: { empty?: boolean; mailDelivers?: boolean } = {}) {
+export async function startDemoServer(
+  options: { empty?: boolean; mailDelivers?: boolean; env?: Record<string, string> } = {},
+) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
   const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
@@ -31,7 +33,13 @@ export async function startDemoServer(options: { empty?: boolean; mailDelivers?:
       }),
   );
   const baseUrl = `http://127.0.0.1:${probe}`;
-  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', PORT: String(probe), APP_URL: baseUrl });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    PORT: String(probe),
+    APP_URL: baseUrl,
+    ...options.env,
+  });
   const app = await buildApp({ config, database, authSecret: TEST_SECRET, mailer, loggerInstance: log });
   await app.listen({ port: probe, host: '127.0.0.1' });
   return {

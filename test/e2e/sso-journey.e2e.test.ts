@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DnsStub, startDnsStub } from '../helpers/dns-stub';
 import { startOidcProvider, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestProvider } from '../helpers/oidc-provider';
-import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, PHONE } from './browser';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, PHONE } from './browser';
 import { startDemoServer } from './e2e-harness';
 
 // Single sign-on against a real OpenID Connect provider (npm oidc-provider) started on loopback: the
@@ -17,10 +18,13 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let provider: TestProvider;
+  let dns: DnsStub;
   let admin: Page;
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    // The domain's TXT record comes from a DNS server of the test's own on loopback.
+    dns = await startDnsStub();
+    server = await startDemoServer({ env: { SSO_DNS_SERVERS: dns.server } });
     provider = await startOidcProvider([`${server.baseUrl}/api/v1/auth/sso/callback`]);
     browser = await launchBrowser();
   });
@@ -28,6 +32,7 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
     await browser?.close();
     await provider?.close();
     await server?.close();
+    await dns?.close();
   });
 
   async function newPage(device = PHONE): Promise<{ context: BrowserContext; page: Page }> {
@@ -84,8 +89,24 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
       true,
     );
 
+    // The domain counts once the DNS proves it: the record to add is on the page.
+    const proof = admin.locator('section', { has: admin.getByRole('heading', { name: 'Domeinen bewijzen' }) });
+    await soon(() => proof.getByText('Nog niet bewezen').isVisible()).toBe(true);
+    await proof.getByRole('button', { name: 'DNS nu controleren' }).click();
+    await soon(() => proof.getByText('Het TXT-record is (nog) niet gevonden.', { exact: false }).isVisible()).toBe(
+      true,
+    );
+    const record = await proof.getByLabel('TXT-record').inputValue();
+    expect(record).toMatch(/^klantwerk-verification=/);
+    dns.txt.set('dekroon.example', [['v=spf1 -all'], [record]]);
+    await proof.getByRole('button', { name: 'DNS nu controleren' }).click();
+    await soon(() => proof.getByText('Bewezen', { exact: true }).isVisible()).toBe(true);
+
     await admin.reload();
     await soon(() => admin.getByLabel('Issuer-URL').inputValue()).toBe(provider.issuer);
+    await soon(() => proof.getByText('Bewezen', { exact: true }).isVisible()).toBe(true);
+    // After the reload, without the toast of saving (its close button is the notifications' own).
+    expect(await axeViolations(admin)).toEqual([]);
     expect(await admin.getByLabel('Clientgeheim').inputValue()).toBe('');
     expect(await admin.content()).not.toContain(TEST_CLIENT_SECRET);
     const api = await admin.request.get('/api/v1/sso');
@@ -171,5 +192,16 @@ describe.runIf(run)('signing in with the organisation, against a real OpenID pro
     // The way that is left works.
     const sso = await signInWithOrganisation('pieter@dekroon.example');
     await soon(() => isSignedIn(sso)).toBe(true);
+
+    // Break-glass: the administrator's password still opens, should the provider break; the
+    // organisation page says so while single sign-on is required.
+    const { page: jeroen } = await newPage(LAPTOP);
+    await jeroen.goto('/sign-in');
+    await jeroen.getByLabel('E-mailadres').fill('jeroen@dekroon.example');
+    await jeroen.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await jeroen.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await soon(() => isSignedIn(jeroen)).toBe(true);
+    await jeroen.goto('/organization');
+    await soon(() => jeroen.getByText('Noodtoegang voor beheerders').isVisible()).toBe(true);
   });
 });

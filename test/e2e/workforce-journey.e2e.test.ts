@@ -102,8 +102,32 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     expect(await axeViolations(tablet.page)).toEqual([]);
     await tablet.page.getByLabel(/^Klantaanleiding/).fill('Gast vergat oplader');
     await tablet.page.getByLabel(/^Wat ik deed/).fill('Oplader uit de gevonden voorwerpen geleend');
+    // The organisation's values, as on her own log screen.
+    await tablet.page.locator('label', { hasText: 'Gastvrij' }).click();
+    await eventually(() => tablet.page.getByRole('checkbox', { name: 'Gastvrij' }).isChecked()).toBe(true);
     await tablet.page.getByRole('button', { name: 'Extra opslaan' }).click();
     await eventually(() => tablet.page.getByText('Je extra is opgeslagen.').isVisible()).toBe(true);
+    await tablet.page.getByRole('button', { name: 'Klaar, uitloggen' }).click();
+    await eventually(() => tablet.page.getByText('Tik je naam aan.').isVisible()).toBe(true);
+
+    // She forgot her PIN: Pieter, her manager, makes a new one, shown to him once; the old one stops.
+    const manager = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
+    await manager.goto('/sign-in-codes');
+    await manager.getByRole('button', { name: 'Nieuwe pincode: Rosa Balie' }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Nieuwe pincode' }).click();
+    const shown = manager.getByRole('status').filter({ hasText: 'Pincode van Rosa Balie' });
+    await eventually(() => shown.isVisible()).toBe(true);
+    const newPin = (await shown.getByTestId('counter-pin').textContent())!.trim();
+    expect(newPin).toMatch(/^\d{6}$/);
+    expect(await axeViolations(manager)).toEqual([]);
+    await manager.context().close();
+    await tablet.page.getByRole('button', { name: 'Rosa Balie' }).click();
+    await tablet.page.getByLabel(/^Je pincode/).fill('2580');
+    await tablet.page.getByRole('button', { name: 'Beginnen' }).click();
+    await eventually(() => tablet.page.getByText('Deze pincode klopt niet.').isVisible()).toBe(true);
+    await tablet.page.getByLabel(/^Je pincode/).fill(newPin);
+    await tablet.page.getByRole('button', { name: 'Beginnen' }).click();
+    await eventually(() => tablet.page.getByRole('heading', { name: 'Hallo Rosa Balie' }).isVisible()).toBe(true);
     await tablet.page.getByRole('button', { name: 'Klaar, uitloggen' }).click();
     await eventually(() => tablet.page.getByText('Tik je naam aan.').isVisible()).toBe(true);
 
@@ -122,6 +146,10 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await phone.page.waitForURL((url) => url.pathname === '/');
     await phone.page.goto('/extras');
     await eventually(() => phone.page.getByText('Gast vergat oplader').first().isVisible()).toBe(true);
+    const logged = (await (await phone.page.request.get('/api/v1/extras')).json()).items.find(
+      (e: { occasion: string }) => e.occasion === 'Gast vergat oplader',
+    );
+    expect(logged.valueIds).toHaveLength(1);
 
     // She lost her card: Pieter makes a new one, and her phone is signed out at once.
     const pieter = await signedInPage(browser, server.baseUrl, 'pieter@dekroon.example', { device: LAPTOP });
@@ -171,6 +199,29 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     const ola = jeroen.getByRole('row').filter({ hasText: 'Ola Linnen' });
     await eventually(() => ola.getByText('Geen e-mailadres: logt in met een inlogkaart').isVisible()).toBe(true);
     expect(await jeroen.getByText('no-email.invalid', { exact: false }).count()).toBe(0);
+
+    // The mail server fails for one address: the import says so per row, and sends it again on request.
+    const send = server.mailer.send;
+    server.mailer.send = async (mail) => {
+      if (mail.to === 'kim@dekroon.example') throw new Error('mail server down');
+      return send.call(server.mailer, mail);
+    };
+    await jeroen.goto('/members/import');
+    await jeroen
+      .getByLabel('Of plak de regels hier')
+      .fill('Kim Kapot;kim@dekroon.example;Receptie;;\nLot Goed;lot@dekroon.example;Receptie;;\n');
+    await jeroen.getByRole('button', { name: 'Controleren' }).click();
+    await jeroen.getByRole('button', { name: '2 mensen importeren' }).click();
+    const unmailed = jeroen.locator('section', {
+      has: jeroen.getByRole('heading', { name: '1 uitnodiging niet gemaild' }),
+    });
+    await eventually(() => unmailed.getByText('kim@dekroon.example').isVisible()).toBe(true);
+    expect(await unmailed.getByText('lot@dekroon.example').count()).toBe(0);
+    expect(await axeViolations(jeroen)).toEqual([]);
+    server.mailer.send = send;
+    await unmailed.getByRole('button', { name: 'Opnieuw versturen: kim@dekroon.example' }).click();
+    await eventually(() => unmailed.getByText('Gemaild').isVisible()).toBe(true);
+    expect(server.mailer.outbox.filter((m) => m.to === 'kim@dekroon.example')).toHaveLength(1);
     await jeroen.context().close();
   });
 });

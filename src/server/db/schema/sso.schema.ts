@@ -27,7 +27,11 @@ export const ssoConnections = pgTable(
   (t) => [check('sso_connections_provisioning_ok', sql`${t.provisioning} in ('member', 'approval')`)],
 );
 
-/** The e-mail domains of a connection: a domain belongs to one organisation on this server. */
+/**
+ * The e-mail domains of a connection. A domain counts (routes sign-ins to the provider, may block
+ * passwords) only once proven by a DNS TXT record `klantwerk-verification=<token>`; a proven domain
+ * belongs to one organisation on this server, while several may wait to prove the same one.
+ */
 export const ssoDomains = pgTable(
   'sso_domains',
   {
@@ -35,8 +39,13 @@ export const ssoDomains = pgTable(
       .notNull()
       .references(() => ssoConnections.orgId, { onDelete: 'cascade' }),
     domain: text().notNull(),
+    /** When the TXT record was found; null: not proven (yet). */
+    verifiedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.domain] }), uniqueIndex('sso_domains_domain_uq').on(t.domain)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.domain] }),
+    uniqueIndex('sso_domains_proven_uq').on(t.domain).where(sql`${t.verifiedAt} is not null`),
+  ],
 );
 
 /** A first sign-in that waits for an administrator's approval (provisioning 'approval'). */

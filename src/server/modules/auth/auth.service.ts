@@ -14,7 +14,7 @@ import type { Mailer } from '../../lib/mailer';
 import { sessionCookie } from '../../lib/session-cookie';
 import type { AuthContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
-import { isSsoRequiredFor, type SsoDeps } from '../sso/sso.service';
+import { allowBreakGlass, isSsoRequiredFor, type SsoDeps, ssoRequiredOrgFor } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
 import { type BetterAuth, SESSION_DAYS } from './better-auth';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
@@ -331,8 +331,10 @@ export async function signIn(
   input: { email: string; password: string },
   context: { headers: Headers; ip: string; fallbackLanguage: Language },
 ): Promise<WithCookies<Me>> {
-  // Decided by the address's domain alone, before any password is looked at: it tells nothing about the account.
-  if (await isSsoRequiredFor(deps.db, input.email)) throw new AppError('sso_required', 403);
+  // Where the address's domain requires single sign-on, only an administrator's right password opens
+  // (break-glass, see allowBreakGlass); anyone else hears sso_required, right password or wrong, so the
+  // answer tells nothing about the account.
+  const ssoOrgId = await ssoRequiredOrgFor(deps.db, input.email);
   const hold = await holdSignIn(deps, input.email, context);
   const result = await underThrottle(hold, () =>
     deps.betterAuth.api
@@ -342,9 +344,17 @@ export async function signIn(
         returnHeaders: true,
       })
       .catch(mapAuthError),
-  );
+  ).catch((err: unknown) => {
+    if (ssoOrgId && err instanceof AppError && err.code === 'invalid_credentials')
+      throw new AppError('sso_required', 403);
+    throw err;
+  });
   const userId = result.response.user.id;
   const token = result.response.token;
+  if (ssoOrgId && !(await allowBreakGlass(deps.sso, ssoOrgId, userId))) {
+    await revokeSessionByToken(deps.db, token);
+    throw new AppError('sso_required', 403);
+  }
 
   const memberships = await org.listMembershipsOfUser(deps.db, userId);
   const active = memberships.filter((m) => m.status === 'active');
@@ -352,7 +362,7 @@ export async function signIn(
     await revokeSessionByToken(deps.db, token);
     throw new AppError('account_deactivated', 403);
   }
-  const orgId = active[0]?.orgId ?? null;
+  const orgId = ssoOrgId ?? active[0]?.orgId ?? null;
   await setActiveOrganization(deps.db, token, orgId);
   return {
     body: await findMe(deps.db, userId, orgId, context.fallbackLanguage),

@@ -394,49 +394,86 @@ export async function inviteMember(
   inviter: { name: string },
   input: { email: string; name: string; roles: Role[]; teamIds: string[]; language?: Language },
 ): Promise<Invitation> {
+  const { invitation, org, token } = await deps.db.transaction(async (tx) => {
+    const org = await repo.selectOrganization(tx, tenant.orgId);
+    if (!org) throw notFound();
+    return { org, ...(await createInvitation(deps, tx, tenant, input)) };
+  });
+  return mailInvitation(deps, tenant.orgId, invitation, token, {
+    organizationName: org.name,
+    inviterName: inviter.name,
+    language: input.language ?? (org.defaultLanguage as Language),
+  });
+}
+
+/**
+ * Writes an invitation inside the caller's transaction (a bulk import makes all its rows in one):
+ * refused for an active member, an earlier open invitation to the address is revoked. Returns the row
+ * and the token of its link, to be mailed after the transaction with mailInvitation.
+ */
+export async function createInvitation(
+  deps: Pick<OrgDeps, 'secret'>,
+  tx: Tx,
+  tenant: TenantContext,
+  input: { email: string; name: string; roles: Role[]; teamIds: string[] },
+) {
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   const token = invitationToken(deps.secret, tenant.orgId, id, expiresAt);
-  const { invitation, org } = await deps.db.transaction(async (tx) => {
-    const org = await repo.selectOrganization(tx, tenant.orgId);
-    if (!org) throw notFound();
-    const existing = await repo.selectMembers(tx, tenant.orgId, { status: 'all', q: input.email });
-    if (existing.some((m) => m.email === input.email && m.status === 'active')) {
-      throw new AppError('conflict', 409, { detail: 'already a member' });
-    }
-    const teamIds = await repo.selectExistingTeamIds(tx, tenant.orgId, input.teamIds);
-    if (teamIds.length !== new Set(input.teamIds).size) throw notFound();
-    await repo.revokePendingInvitationsFor(tx, tenant.orgId, input.email);
-    const invitation = await repo.insertInvitation(tx, tenant.orgId, {
-      id,
-      email: input.email,
-      name: input.name,
-      roles: input.roles,
-      teamIds,
-      tokenHash: hashToken(token),
-      invitedBy: tenant.memberId,
-      expiresAt,
-    });
-    await repo.insertAudit(tx, tenant.orgId, {
-      actorMemberId: tenant.memberId,
-      action: 'invitation.created',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      data: { email: input.email, roles: input.roles },
-    });
-    return { invitation, org };
-  });
-  const mailedAt = await sendInvitationMail(deps, tenant.orgId, {
-    invitationId: invitation.id,
+  const existing = await repo.selectMembers(tx, tenant.orgId, { status: 'all', q: input.email });
+  if (existing.some((m) => m.email === input.email && m.status === 'active')) {
+    throw new AppError('conflict', 409, { detail: 'already a member' });
+  }
+  const teamIds = await repo.selectExistingTeamIds(tx, tenant.orgId, input.teamIds);
+  if (teamIds.length !== new Set(input.teamIds).size) throw notFound();
+  await repo.revokePendingInvitationsFor(tx, tenant.orgId, input.email);
+  const invitation = await repo.insertInvitation(tx, tenant.orgId, {
+    id,
     email: input.email,
     name: input.name,
-    organizationName: org.name,
-    inviterName: inviter.name,
-    token,
-    language: input.language ?? (org.defaultLanguage as Language),
+    roles: input.roles,
+    teamIds,
+    tokenHash: hashToken(token),
+    invitedBy: tenant.memberId,
+    expiresAt,
   });
-  const [dto] = await toInvitations(deps, tenant.orgId, [{ ...invitation, mailedAt }]);
+  await repo.insertAudit(tx, tenant.orgId, {
+    actorMemberId: tenant.memberId,
+    action: 'invitation.created',
+    subjectType: 'invitation',
+    subjectId: invitation.id,
+    data: { email: input.email, roles: input.roles },
+  });
+  return { invitation, token };
+}
+
+/** Mails an invitation written by createInvitation; `mailedAt` in the answer says whether it really went. */
+export async function mailInvitation(
+  deps: OrgDeps,
+  orgId: string,
+  invitation: InvitationRow,
+  token: string,
+  context: { organizationName: string; inviterName: string; language: Language },
+): Promise<Invitation> {
+  const mailedAt = await sendInvitationMail(deps, orgId, {
+    invitationId: invitation.id,
+    email: invitation.email,
+    name: invitation.name,
+    organizationName: context.organizationName,
+    inviterName: context.inviterName,
+    token,
+    language: context.language,
+  });
+  const [dto] = await toInvitations(deps, orgId, [{ ...invitation, mailedAt }]);
   return dto!;
+}
+
+/** The addresses among these with an invitation that is still open (not accepted, revoked nor expired). */
+export async function findOpenInvitationEmails(db: Tx, orgId: string, emails: string[]): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const open = await repo.selectPendingInvitations(db, orgId);
+  const wanted = new Set(emails);
+  return new Set(open.map((i) => i.email.toLowerCase()).filter((e) => wanted.has(e)));
 }
 
 /** Sends the invitation again with a fresh link (the old link stops working) and a fresh expiry. */

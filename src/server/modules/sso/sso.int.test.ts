@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DnsStub, startDnsStub } from '../../../../test/helpers/dns-stub';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import {
   signInAtProvider,
@@ -23,6 +24,7 @@ import {
 const REDIRECT_URI = 'http://localhost:3000/api/v1/auth/sso/callback';
 
 let t: TestApp;
+let dns: DnsStub;
 let provider: TestProvider;
 let a: OrgFixture;
 let b: OrgFixture;
@@ -31,7 +33,9 @@ let adminB: string;
 
 beforeAll(async () => {
   provider = await startOidcProvider([REDIRECT_URI]);
-  t = await createTestApp();
+  // The domains' TXT records come from a DNS server of the test's own on loopback.
+  dns = await startDnsStub();
+  t = await createTestApp({ SSO_DNS_SERVERS: dns.server });
   a = await createOrgFixture(t.database.db, 'a');
   b = await createOrgFixture(t.database.db, 'b');
   adminA = await signIn(t.app, a.people.admin.email);
@@ -40,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await provider?.close();
+  await dns?.close();
 });
 
 const connection = (overrides: Record<string, unknown> = {}) => ({
@@ -72,8 +77,6 @@ describe('connecting the identity provider', () => {
     const cases: [object, number, string][] = [
       [connection({ clientSecret: undefined }), 400, 'validation_failed'],
       [connection({ domains: ['gmail.com'] }), 400, 'sso_domain_not_allowed'],
-      // Nobody of A has an address at this domain.
-      [connection({ domains: ['dekroon.nl'] }), 400, 'sso_domain_not_allowed'],
       [connection({ issuer: 'http://idp.example.com' }), 400, 'validation_failed'],
       [connection({ issuer: 'http://127.0.0.1:1' }), 400, 'sso_discovery_failed'],
       [connection({ provisioning: 'anyone' }), 400, 'validation_failed'],
@@ -91,11 +94,13 @@ describe('connecting the identity provider', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({
       redirectUri: REDIRECT_URI,
+      verificationRecord: expect.stringMatching(/^klantwerk-verification=[\w-]{32}$/),
       connection: {
         issuer: provider.issuer,
         clientId: TEST_CLIENT_ID,
         hasClientSecret: true,
         domains: ['example.test'],
+        domainStates: [{ domain: 'example.test', proven: false }],
         provisioning: 'approval',
         required: false,
         enabled: true,
@@ -110,6 +115,60 @@ describe('connecting the identity provider', () => {
     // Changed without a new secret: the stored one is kept and still works.
     expect((await put(adminA, connection({ clientSecret: undefined, provisioning: 'approval' }))).statusCode).toBe(200);
     expect(t.logs.join('')).not.toContain(TEST_CLIENT_SECRET);
+  });
+
+  it('an unproven domain routes no sign-in and blocks no password, even when required', async () => {
+    expect((await put(adminA, connection({ clientSecret: undefined, required: true }))).statusCode).toBe(200);
+    const start = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/sso/start?email=${encodeURIComponent(a.people.member.email)}`,
+    });
+    expect(start.headers.location).toContain('/sign-in?problem=sso_not_connected');
+    expect(await signIn(t.app, a.people.director.email)).toContain('klantwerk.session_token=');
+    expect((await put(adminA, connection({ clientSecret: undefined, required: false }))).statusCode).toBe(200);
+  });
+
+  it('a domain is proven by its DNS TXT record; one proven is the organisation’s alone', async () => {
+    const check = (cookie: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/sso/domains/check', headers: { cookie } });
+    const recordOf = async (cookie: string) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/sso', headers: { cookie } })).json().verificationRecord;
+    const recordA = await recordOf(adminA);
+    // B may claim the same domain while nobody proved it; claiming is not owning.
+    expect((await put(adminB, connection())).statusCode).toBe(200);
+    const recordB = await recordOf(adminB);
+    expect(recordB).not.toBe(recordA);
+
+    // A DNS that fails says so (and is logged); no record at all, then only someone else's and other
+    // records: not proven.
+    dns.failing.add('example.test');
+    expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'lookup_failed' }]);
+    expect(t.logs.join('')).toContain('sso domain lookup failed');
+    dns.failing.delete('example.test');
+    expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'record_missing' }]);
+    dns.txt.set('example.test', [['v=spf1 -all'], [recordB.slice(0, 30), recordB.slice(30)]]);
+    expect((await check(adminA)).json().checked).toEqual([{ domain: 'example.test', result: 'record_missing' }]);
+    const asked = dns.questions();
+    expect(asked).toBeGreaterThan(0);
+
+    dns.txt.set('example.test', [['v=spf1 -all'], [recordA]]);
+    const proven = await check(adminA);
+    expect(proven.statusCode, proven.body).toBe(200);
+    expect(proven.json().checked).toEqual([{ domain: 'example.test', result: 'proven' }]);
+    expect(proven.json().settings.connection.domainStates).toEqual([{ domain: 'example.test', proven: true }]);
+    const audit = await t.database.pool.query(`select data from audit_log where action = 'sso.domain_proven'`);
+    expect(audit.rows).toEqual([{ data: { domain: 'example.test' } }]);
+    // Saving the settings again keeps the proof.
+    expect((await put(adminA, connection({ clientSecret: undefined }))).json().connection.domainStates[0].proven).toBe(
+      true,
+    );
+
+    // B puts its own record up too, too late: the domain is A's.
+    dns.txt.set('example.test', [[recordA], [recordB]]);
+    expect((await check(adminB)).json().checked).toEqual([{ domain: 'example.test', result: 'taken' }]);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { cookie: adminB } })).statusCode).toBe(
+      204,
+    );
   });
 
   it('a domain belongs to one organisation: another cannot take it', async () => {
@@ -285,6 +344,42 @@ describe('signing in with the provider', () => {
     });
     expect(accept.statusCode).toBe(403);
     expect(accept.json().code).toBe('sso_required');
+    // Break-glass: an administrator's right password still opens (a broken provider locks nobody out),
+    // logged as a warning and in the audit log; a wrong one hears the same as everyone else.
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: a.people.admin.email, password: 'not the password at all' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().code).toBe('sso_required');
+    const wrongMember = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: a.people.director.email, password: 'not the password at all' },
+    });
+    expect(wrongMember.json().code).toBe('sso_required');
+    const glass = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: a.people.admin.email, password: TEST_PASSWORD },
+    });
+    expect(glass.statusCode, glass.body).toBe(200);
+    expect(glass.json().activeOrganization.id).toBe(a.orgId);
+    expect(t.logs.join('')).toContain('break-glass');
+    const used = await t.database.pool.query(
+      `select actor_member_id from audit_log where org_id = $1 and action = 'sso.break_glass_password'`,
+      [a.orgId],
+    );
+    expect(used.rows).toEqual([{ actor_member_id: a.people.admin.memberId }]);
+    // Only the administrator's sign-in counted as break-glass.
+    expect(
+      (
+        await t.database.pool.query(
+          `select count(*)::int as n from audit_log where action = 'sso.break_glass_password'`,
+        )
+      ).rows[0].n,
+    ).toBe(1);
     // Switched off, or disconnected: passwords work again.
     expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { cookie: adminA } })).statusCode).toBe(
       204,

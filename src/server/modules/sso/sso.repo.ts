@@ -1,55 +1,64 @@
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { authAccount, authUser, authVerification } from '../../db/schema/auth.schema';
-import { members } from '../../db/schema/org.schema';
 import { ssoConnections, ssoDomains, ssoJoinRequests } from '../../db/schema/sso.schema';
 
-export type ConnectionRow = typeof ssoConnections.$inferSelect & { domains: string[] };
+export type ConnectionRow = typeof ssoConnections.$inferSelect & {
+  domains: string[];
+  /** The domains proven by their DNS TXT record: only these route sign-ins and block passwords. */
+  provenDomains: string[];
+  domainStates: { domain: string; verifiedAt: Date | null }[];
+};
 
 export async function selectConnection(tx: Tx, orgId: string): Promise<ConnectionRow | undefined> {
   const [row] = await tx.select().from(ssoConnections).where(eq(ssoConnections.orgId, orgId));
   if (!row) return undefined;
   const domains = await tx
-    .select({ domain: ssoDomains.domain })
+    .select({ domain: ssoDomains.domain, verifiedAt: ssoDomains.verifiedAt })
     .from(ssoDomains)
     .where(eq(ssoDomains.orgId, orgId))
     .orderBy(asc(ssoDomains.domain));
-  return { ...row, domains: domains.map((d) => d.domain) };
+  return {
+    ...row,
+    domains: domains.map((d) => d.domain),
+    provenDomains: domains.filter((d) => d.verifiedAt).map((d) => d.domain),
+    domainStates: domains,
+  };
 }
 
-/** The connection a domain belongs to (whether or not it is switched on). */
+/** The connection a proven domain belongs to (whether or not it is switched on); an unproven domain has none. */
 export async function selectConnectionOfDomain(tx: Tx, domain: string) {
   const [row] = await tx
     .select({ orgId: ssoConnections.orgId, enabled: ssoConnections.enabled, required: ssoConnections.required })
     .from(ssoDomains)
     .innerJoin(ssoConnections, eq(ssoConnections.orgId, ssoDomains.orgId))
-    .where(eq(ssoDomains.domain, domain));
+    .where(and(eq(ssoDomains.domain, domain), isNotNull(ssoDomains.verifiedAt)));
   return row;
 }
 
-/** Domains among these that another organisation has connected. */
+/** Domains among these that another organisation has proven. */
 export async function selectDomainsTakenElsewhere(tx: Tx, orgId: string, domains: string[]) {
   const rows = await tx
     .select({ domain: ssoDomains.domain })
     .from(ssoDomains)
-    .where(and(inArray(ssoDomains.domain, domains), ne(ssoDomains.orgId, orgId)));
+    .where(and(inArray(ssoDomains.domain, domains), ne(ssoDomains.orgId, orgId), isNotNull(ssoDomains.verifiedAt)));
   return rows.map((r) => r.domain);
 }
 
-/** Domains among these at which some active member of the organisation has their address. */
-export async function selectDomainsOfMembers(tx: Tx, orgId: string, domains: string[]) {
-  const rows = await tx
-    .selectDistinct({ domain: sql<string>`lower(split_part(${authUser.email}, '@', 2))` })
-    .from(members)
-    .innerJoin(authUser, eq(authUser.id, members.userId))
-    .where(
-      and(
-        eq(members.orgId, orgId),
-        eq(members.status, 'active'),
-        inArray(sql`lower(split_part(${authUser.email}, '@', 2))`, domains),
-      ),
-    );
-  return rows.map((r) => r.domain);
+/** Marks a domain proven; false when another organisation proved it first (the unique index says so). */
+export async function markDomainProven(tx: Tx, orgId: string, domain: string): Promise<boolean> {
+  try {
+    const rows = await tx
+      .update(ssoDomains)
+      .set({ verifiedAt: new Date() })
+      .where(and(eq(ssoDomains.orgId, orgId), eq(ssoDomains.domain, domain), isNull(ssoDomains.verifiedAt)))
+      .returning({ domain: ssoDomains.domain });
+    return rows.length > 0;
+  } catch (err) {
+    if ((err as { code?: string; cause?: { code?: string } }).code === '23505') return false;
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505') return false;
+    throw err;
+  }
 }
 
 export async function upsertConnection(
@@ -62,8 +71,12 @@ export async function upsertConnection(
     .insert(ssoConnections)
     .values({ orgId, ...values })
     .onConflictDoUpdate({ target: ssoConnections.orgId, set: { ...values, updatedAt: new Date() } });
-  await tx.delete(ssoDomains).where(eq(ssoDomains.orgId, orgId));
-  await tx.insert(ssoDomains).values(domains.map((domain) => ({ orgId, domain })));
+  // A domain kept keeps its proof; a new one waits for its TXT record.
+  await tx.delete(ssoDomains).where(and(eq(ssoDomains.orgId, orgId), notInArray(ssoDomains.domain, domains)));
+  await tx
+    .insert(ssoDomains)
+    .values(domains.map((domain) => ({ orgId, domain })))
+    .onConflictDoNothing();
 }
 
 export async function deleteConnection(tx: Tx, orgId: string) {

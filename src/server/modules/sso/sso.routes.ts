@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   putSsoConnectionBody,
   ssoCallbackQuery,
+  ssoDomainCheck,
   ssoJoinRequest,
   ssoJoinRequestParams,
   ssoSettings,
@@ -105,6 +106,17 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async
       response: { 200: ssoSettings, ...problems },
     },
     handler: (request) => service.putConnection(deps, tenantOf(request), request.body),
+  });
+
+  app.post('/sso/domains/check', {
+    config: { access: ADMIN },
+    schema: {
+      tags: ['sso'],
+      summary:
+        'Look up the DNS TXT record klantwerk-verification=… of each unproven domain now: a proven domain signs in with the provider',
+      response: { 200: ssoDomainCheck, ...problems },
+    },
+    handler: (request) => service.checkDomains(deps, tenantOf(request)),
   });
 
   app.delete('/sso', {

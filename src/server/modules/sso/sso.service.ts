@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { Resolver } from 'node:dns/promises';
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { PutSsoConnectionBody, SsoJoinRequest, SsoSettings } from '../../../contracts/sso.contract';
+import type {
+  PutSsoConnectionBody,
+  SsoDomainCheck,
+  SsoJoinRequest,
+  SsoSettings,
+} from '../../../contracts/sso.contract';
 import { putSsoConnectionBody } from '../../../contracts/sso.contract';
 import type { Db } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
@@ -22,6 +28,8 @@ export interface SsoDeps {
   /** AUTH_SECRET: seals the client secrets and signs the session cookie. */
   secret: string;
   log: FastifyBaseLogger;
+  /** DNS servers for the domains' TXT records (SSO_DNS_SERVERS); empty: the system's resolver. */
+  dnsServers?: string[];
 }
 
 /** How long a person has at the identity provider between leaving and coming back. */
@@ -101,18 +109,81 @@ const providerIdOf = (orgId: string) => `sso:${orgId}`;
 const flowIdentifier = (state: string) => `sso-flow:${createHash('sha256').update(state).digest('base64url')}`;
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
+// ---------- proof of a domain ----------
+
+/**
+ * The organisation's TXT record value, the same for each of its domains: derived from AUTH_SECRET and
+ * the organisation, so nobody else can compute it, and nothing to store. A proof already made stays
+ * when the secret changes; only a new domain needs the new value.
+ */
+export function verificationRecordOf(secret: string, orgId: string): string {
+  const token = createHmac('sha256', secret).update(`sso-domain-proof:${orgId}`).digest('base64url').slice(0, 32);
+  return `klantwerk-verification=${token}`;
+}
+
+/** The TXT records of a domain, each joined from its strings (a long record comes in pieces of 255). */
+async function txtRecordsOf(deps: Pick<SsoDeps, 'dnsServers'>, domain: string): Promise<string[]> {
+  const resolver = new Resolver({ timeout: 3000, tries: 2 });
+  if (deps.dnsServers?.length) resolver.setServers(deps.dnsServers);
+  return (await resolver.resolveTxt(domain)).map((pieces) => pieces.join(''));
+}
+
+/**
+ * Looks up each unproven domain's TXT records now (node:dns) and marks a domain proven when one of them
+ * is the organisation's verification record. A proven domain is the organisation's on this server.
+ */
+export async function checkDomains(deps: SsoDeps, tenant: TenantContext): Promise<SsoDomainCheck> {
+  const connection = await repo.selectConnection(deps.db, tenant.orgId);
+  if (!connection) throw notFound();
+  const expected = verificationRecordOf(deps.secret, tenant.orgId);
+  const checked: SsoDomainCheck['checked'] = [];
+  const unproven = connection.domainStates.filter((d) => !d.verifiedAt);
+  // All looked up at once, so a slow DNS costs one timeout, not one per domain.
+  const lookups = await Promise.allSettled(unproven.map((state) => txtRecordsOf(deps, state.domain)));
+  for (const [i, state] of unproven.entries()) {
+    const lookup = lookups[i]!;
+    if (lookup.status === 'rejected') {
+      const code = (lookup.reason as { code?: string }).code;
+      // No such name or no TXT records: the record is simply not there (yet).
+      const missing = code === 'ENOTFOUND' || code === 'ENODATA';
+      if (!missing) deps.log.warn({ orgId: tenant.orgId, domain: state.domain, code }, 'sso domain lookup failed');
+      checked.push({ domain: state.domain, result: missing ? 'record_missing' : 'lookup_failed' });
+      continue;
+    }
+    const records = lookup.value;
+    if (!records.some((r) => r.trim() === expected)) {
+      checked.push({ domain: state.domain, result: 'record_missing' });
+      continue;
+    }
+    if (!(await repo.markDomainProven(deps.db, tenant.orgId, state.domain))) {
+      checked.push({ domain: state.domain, result: 'taken' });
+      continue;
+    }
+    await deps.db.transaction((tx) =>
+      org.recordAudit(tx, tenant, 'sso.domain_proven', 'organization', tenant.orgId, { domain: state.domain }),
+    );
+    checked.push({ domain: state.domain, result: 'proven' });
+  }
+  return { checked, settings: await findSettings(deps, tenant) };
+}
+
 // ---------- the administrator's settings ----------
 
-export async function findSettings(deps: Pick<SsoDeps, 'db' | 'appUrl'>, tenant: TenantContext): Promise<SsoSettings> {
+export async function findSettings(
+  deps: Pick<SsoDeps, 'db' | 'appUrl' | 'secret'>,
+  tenant: TenantContext,
+): Promise<SsoSettings> {
   const row = await repo.selectConnection(deps.db, tenant.orgId);
   return {
     redirectUri: redirectUriOf(deps.appUrl),
+    verificationRecord: verificationRecordOf(deps.secret, tenant.orgId),
     connection: row
       ? {
           issuer: row.issuer,
           clientId: row.clientId,
           hasClientSecret: true,
           domains: row.domains,
+          domainStates: row.domainStates.map((d) => ({ domain: d.domain, proven: !!d.verifiedAt })),
           provisioning: row.provisioning as 'member' | 'approval',
           required: row.required,
           enabled: row.enabled,
@@ -140,12 +211,8 @@ export async function putConnection(
   if (publicDomain) throw fieldError('body.domains', 'sso_domain_not_allowed', 400, publicDomain, publicDomain);
   const taken = await repo.selectDomainsTakenElsewhere(deps.db, tenant.orgId, domains);
   if (taken.length) throw fieldError('body.domains', 'sso_domain_taken', 409, taken.join(', '), taken.join(', '));
-  // A domain is the organisation's when its own people use it: someone active here has an address there
-  // (every address here was proven by a mailed link). Others cannot claim a domain they do not work at.
-  const ours = new Set(await repo.selectDomainsOfMembers(deps.db, tenant.orgId, domains));
-  const foreign = domains.filter((d) => !ours.has(d));
-  if (foreign.length)
-    throw fieldError('body.domains', 'sso_domain_not_allowed', 400, foreign.join(', '), foreign.join(', '));
+  // A new domain is saved unproven: it routes no sign-in and blocks no password until its DNS TXT record
+  // proves it is the organisation's (checkDomains). Anyone may claim; only the domain's owner can prove.
 
   // The issuer must answer with its discovery document before anything is saved.
   try {
@@ -231,6 +298,37 @@ export async function declineJoinRequest(
 export async function isSsoRequiredFor(db: Db, email: string): Promise<boolean> {
   const connection = await repo.selectConnectionOfDomain(db, domainOf(email));
   return Boolean(connection?.enabled && connection.required);
+}
+
+/** The organisation that requires single sign-on for this address's (proven) domain, if any. */
+export async function ssoRequiredOrgFor(db: Db, email: string): Promise<string | null> {
+  const connection = await repo.selectConnectionOfDomain(db, domainOf(email));
+  return connection?.enabled && connection.required ? connection.orgId : null;
+}
+
+/**
+ * Break-glass: where an organisation requires single sign-on, its active administrators keep their
+ * password, so a broken identity provider never locks the organisation out. Called after the password
+ * was found right; each use is logged as a warning and written to the audit log, and the SSO settings
+ * say so. Everyone else is refused (false), right password or not.
+ */
+export async function allowBreakGlass(deps: Pick<SsoDeps, 'db' | 'log'>, orgId: string, userId: string) {
+  const membership = await org.findMembershipOfUser(deps.db, orgId, userId);
+  if (!membership || membership.status !== 'active' || !(membership.roles as string[]).includes('admin')) return false;
+  deps.log.warn(
+    { orgId, memberId: membership.id },
+    'sso required, but an administrator signed in with a password (break-glass)',
+  );
+  await deps.db.transaction((tx) =>
+    org.recordAudit(
+      tx,
+      { orgId, memberId: membership.id } as TenantContext,
+      'sso.break_glass_password',
+      'member',
+      membership.id,
+    ),
+  );
+  return true;
 }
 
 /** Whether this address's domain is connected to an identity provider that is switched on. */
@@ -324,7 +422,7 @@ export async function finishSignIn(
     throw new AppError('sso_failed', 400);
   }
   if (!identity.email || identity.emailVerified === false) throw new AppError('sso_failed', 400);
-  if (!connection.domains.includes(domainOf(identity.email))) throw new AppError('sso_not_connected', 400);
+  if (!connection.provenDomains.includes(domainOf(identity.email))) throw new AppError('sso_not_connected', 400);
 
   const userId = await userOfIdentity(deps, flow.orgId, identity.subject, identity.email, identity.name);
   const membership = await org.findMembershipOfUser(deps.db, flow.orgId, userId);

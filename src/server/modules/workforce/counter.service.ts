@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
 import type { Role } from '../../../contracts/constants';
@@ -7,6 +7,7 @@ import type {
   CounterState,
   CounterStep,
   CreatedCounterDevice,
+  IssuedCounterPin,
 } from '../../../contracts/workforce.contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
@@ -15,6 +16,7 @@ import { clearThrottles } from '../auth/throttle.repo';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/promises.service';
+import * as values from '../values/values.service';
 import type { WorkforceDeps } from './codes.service';
 import { holdTries } from './throttle-holds';
 import * as repo from './workforce.repo';
@@ -114,11 +116,16 @@ export async function revokeDevice(
 
 // ---------- the person's own PIN ----------
 
-/** Four to eight digits, not one digit repeated and not a run up or down (1234, 9876). */
-function assertFairPin(pin: string) {
+/** Not one digit repeated and not a run up or down (1234, 9876). */
+function isFairPin(pin: string) {
   const digits = [...pin].map(Number);
   const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]!));
-  if (steps.size === 1 && [0, 1, -1].includes([...steps][0]!)) {
+  return !(steps.size === 1 && [0, 1, -1].includes([...steps][0]!));
+}
+
+/** Four to eight digits, not one digit repeated and not a run up or down (1234, 9876). */
+function assertFairPin(pin: string) {
+  if (!isFairPin(pin)) {
     throw new AppError('validation_failed', 400, {
       errors: [{ path: 'body.pin', code: 'pin_too_simple', message: 'too easy to guess' }],
     });
@@ -140,6 +147,50 @@ export async function setPin(deps: WorkforceDeps, tenant: TenantContext, pin: st
 export async function removePin(deps: WorkforceDeps, tenant: TenantContext) {
   await repo.deletePin(deps.db, tenant.orgId, tenant.memberId);
   return { hasPin: false };
+}
+
+// ---------- a PIN made by a manager or administrator ----------
+
+/** Digits of a PIN made for someone: six, so it is not guessed within the throttle, yet easy to remember. */
+export const ISSUED_PIN_LENGTH = 6;
+
+function newFairPin(): string {
+  for (;;) {
+    let pin = '';
+    for (let i = 0; i < ISSUED_PIN_LENGTH; i++) pin += String(randomInt(10));
+    if (isFairPin(pin)) return pin;
+  }
+}
+
+/**
+ * A manager (of one of the person's teams) or an administrator makes a new PIN for a person, for
+ * example someone without a phone or e-mail address. It is shown once; the old PIN stops at once, and
+ * so does the person's session on any counter device.
+ */
+export async function issuePinFor(
+  deps: WorkforceDeps,
+  tenant: TenantContext,
+  memberId: string,
+): Promise<IssuedCounterPin> {
+  const found = await repo.selectTenantOfMember(deps.db, tenant.orgId, memberId);
+  if (!found) throw notFound();
+  const admin = tenant.roles.includes('admin');
+  const manages =
+    tenant.roles.includes('manager') && found.tenant.teamIds.some((t) => tenant.managedTeamIds.includes(t));
+  if (!admin && !manages) throw notFound();
+  if (found.tenant.roles.every((role) => role === 'advisor'))
+    throw new AppError('conflict', 409, { detail: 'advisor' });
+  const pin = newFairPin();
+  const pinHash = await hashPassword(pin);
+  await deps.db.transaction(async (tx) => {
+    const before = await repo.selectPin(tx, tenant.orgId, memberId);
+    await repo.upsertPin(tx, tenant.orgId, memberId, pinHash);
+    await repo.deleteCounterSessionsOfMember(tx, tenant.orgId, memberId);
+    // Never the PIN itself: only that it was made, and whether it replaced one.
+    await org.recordAudit(tx, tenant, 'member.counter_pin_issued', 'member', memberId, { replaced: !!before });
+  });
+  await clearThrottles(deps.db, [memberKey(tenant.orgId, memberId)]);
+  return { memberId, name: found.name, pin };
 }
 
 // ---------- on the device ----------
@@ -174,6 +225,7 @@ export async function counterState(
   ]);
   const token = readCookie(cookieHeader, PERSON_COOKIE);
   const session = token ? await repo.selectCounterSession(deps.db, device.orgId, device.id, sha(token)) : undefined;
+  const valueList = session ? await values.listValues(deps.db, { orgId: device.orgId } as TenantContext, false) : [];
   return {
     device: { name: device.name, teamName: device.teamName, organizationName: organization?.name ?? '' },
     people,
@@ -184,6 +236,7 @@ export async function counterState(
           idleSeconds: Math.max(0, Math.round((session.expiresAt.getTime() - Date.now()) / 1000)),
         }
       : null,
+    values: valueList.map((v) => ({ id: v.id, name: v.name })),
     language: asLanguage(organization?.defaultLanguage),
   };
 }
@@ -253,12 +306,19 @@ export async function logExtra(
     costCents: number;
     minutes: number;
     aboveMandateReason?: string;
+    valueIds?: string[];
   },
 ) {
   const person = await personAt(deps, device, cookieHeader);
-  // Logged at the counter: only the counter's team, so the extra counts there.
+  // Logged at the counter: only the counter's team, so the extra counts there. The values are checked
+  // like on the member's own log screen (unknown or retired ones are refused).
   const tenant = { ...person.tenant, teamIds: [device.teamId] };
-  const result = await extras.logExtra(deps.db, tenant, { name: person.name }, { ...input, valueIds: [] });
+  const result = await extras.logExtra(
+    deps.db,
+    tenant,
+    { name: person.name },
+    { ...input, valueIds: input.valueIds ?? [] },
+  );
   return result;
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { emailSchema } from '../../../contracts/common.contract';
 import type { Language, Role } from '../../../contracts/constants';
 import {
@@ -7,6 +8,7 @@ import {
   type ImportRow,
 } from '../../../contracts/workforce.contract';
 import { AppError } from '../../lib/app-error';
+import { asLanguage } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as org from '../org/org.service';
@@ -18,7 +20,7 @@ import * as repo from './workforce.repo';
 // same again, then makes the missing teams, invites the people with an e-mail address and gives the
 // others a sign-in code (shown once, printable as cards).
 
-export type ImportDeps = WorkforceDeps & { mailer: Mailer };
+export type ImportDeps = WorkforceDeps & { mailer: Mailer; log?: FastifyBaseLogger };
 
 const COLUMNS = ['name', 'email', 'team', 'role', 'language'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -114,6 +116,7 @@ interface Parsed {
   preview: ImportPreview;
   /** The rows as they will be imported (only meaningful without problems). */
   plan: {
+    line: number;
     name: string;
     email: string | null;
     team: string;
@@ -148,6 +151,8 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
   const teamByName = new Map(teams.map((t) => [t.name.trim().toLowerCase(), t]));
   const emails = lines.map(({ cells }) => (cells[positions.email ?? -1] ?? '').trim().toLowerCase()).filter(Boolean);
   const members = await repo.selectMemberEmails(deps.db, tenant.orgId, emails);
+  // An open invitation is not made twice (an import run again): it is sent again from the invitations list.
+  const invited = await org.findOpenInvitationEmails(deps.db, tenant.orgId, emails);
   const seen = new Map<string, number>();
   for (const email of emails) seen.set(email, (seen.get(email) ?? 0) + 1);
 
@@ -171,6 +176,7 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
         email = parsed.data;
         if ((seen.get(email) ?? 0) > 1) problems.push({ field: 'email', code: 'email_twice' });
         if (members.has(email)) problems.push({ field: 'email', code: 'already_member' });
+        else if (invited.has(email)) problems.push({ field: 'email', code: 'already_invited' });
       }
     }
     if (!team && !emailText) problems.push({ field: 'team', code: 'team_missing' });
@@ -193,6 +199,7 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
       problems,
     });
     plan.push({
+      line,
       name,
       email,
       team,
@@ -219,7 +226,9 @@ export async function runImport(
     throw new AppError('import_has_problems', 400, { detail: `${preview.problemRows} rows have problems` });
   const organization = await repo.selectOrganizationName(deps.db, tenant.orgId);
   const teamsMade: string[] = [];
-  // The teams and the people without an e-mail address in one transaction: all or nothing.
+  // Everything in one transaction, all or nothing: the teams, the people without an e-mail address and
+  // the invitations of the others. Only the mails go after it; one that fails leaves its invitation
+  // open and unmailed (the answer and the invitations list say so), to be sent again from the list.
   const made = await deps.db.transaction(async (tx) => {
     const teamIds = new Map<string, string>();
     for (const row of plan) {
@@ -241,30 +250,42 @@ export async function runImport(
       });
       codes.push({ ...created, name: row.name, team: row.team });
     }
-    await org.recordAudit(tx, tenant, 'members.imported', 'organization', tenant.orgId, {
-      rows: plan.length,
-      teamsMade: teamsMade.length,
-    });
-    return { codes, teamOf };
-  });
-  let invited = 0;
-  let mailed = 0;
-  for (const row of plan.filter((r) => r.email)) {
-    const teamId = made.teamOf(row);
-    const invitation = await org.inviteMember(
-      { db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl, secret: deps.secret },
-      tenant,
-      inviter,
-      {
+    const invitations = [];
+    for (const row of plan.filter((r) => r.email)) {
+      const teamId = teamOf(row);
+      const created = await org.createInvitation(deps, tx, tenant, {
         email: row.email!,
         name: row.name,
         roles: [row.role],
         teamIds: teamId ? [teamId] : [],
-        ...(row.language ? { language: row.language } : {}),
-      },
-    );
-    invited++;
-    if (invitation.mailedAt) mailed++;
+      });
+      invitations.push({ ...created, row });
+    }
+    await org.recordAudit(tx, tenant, 'members.imported', 'organization', tenant.orgId, {
+      rows: plan.length,
+      teamsMade: teamsMade.length,
+    });
+    return { codes, invitations };
+  });
+  const mailDeps = { db: deps.db, mailer: deps.mailer, appUrl: deps.config.appUrl, secret: deps.secret };
+  const invitations: ImportResult['invitations'] = [];
+  for (const { invitation, token, row } of made.invitations) {
+    let mailed = false;
+    try {
+      const sent = await org.mailInvitation(mailDeps, tenant.orgId, invitation, token, {
+        organizationName: organization?.name ?? '',
+        inviterName: inviter.name,
+        language: row.language ?? asLanguage(organization?.defaultLanguage),
+      });
+      mailed = !!sent.mailedAt;
+    } catch (err) {
+      // Saved already: this row's invitation waits, unmailed, in the list.
+      deps.log?.warn(
+        { orgId: tenant.orgId, invitationId: invitation.id, reason: (err as Error).message },
+        'import mail failed',
+      );
+    }
+    invitations.push({ line: row.line, invitationId: invitation.id, email: invitation.email, name: row.name, mailed });
   }
   const codes = await Promise.all(
     made.codes.map((c) =>
@@ -276,5 +297,11 @@ export async function runImport(
       }),
     ),
   );
-  return { invited, mailed, teamsMade, codes };
+  return {
+    invited: invitations.length,
+    mailed: invitations.filter((i) => i.mailed).length,
+    teamsMade,
+    codes,
+    invitations,
+  };
 }

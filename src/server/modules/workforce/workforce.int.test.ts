@@ -265,6 +265,83 @@ describe('a counter device', () => {
     }
   });
 
+  it('offers the organisation’s values on the counter’s form, as the member’s own log screen does', async () => {
+    const director = await signIn(t.app, f.people.director.email);
+    const value = await post('/api/v1/values', director, {
+      name: 'Gastvrij',
+      description: 'Welkom',
+      behaviours: ['Groeten', 'Helpen'],
+    });
+    expect(value.statusCode, value.body).toBe(201);
+    // Nobody at the counter: no values shown either.
+    expect((await get('/api/v1/counter', device)).json().values).toEqual([]);
+    const unlocked = await post('/api/v1/counter/unlock', device, { memberId: f.people.member.memberId, pin: '2580' });
+    const at = `${device}; ${cookieFrom(unlocked)}`;
+    expect((await get('/api/v1/counter', at)).json().values).toContainEqual({ id: value.json().id, name: 'Gastvrij' });
+    const body = { occasion: 'Regen', action: 'Paraplu geleend', kind: 'time', costCents: 0, minutes: 1 };
+    const extra = await post('/api/v1/counter/extras', at, { ...body, valueIds: [value.json().id] });
+    expect(extra.statusCode, extra.body).toBe(201);
+    expect(extra.json().valueIds).toEqual([value.json().id]);
+    const unknown = await post('/api/v1/counter/extras', at, { ...body, valueIds: [crypto.randomUUID()] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].path).toBe('body.valueIds');
+  });
+
+  it('gives a person a PIN from their manager, shown once; a new one stops the old PIN and its session at once', async () => {
+    const card = await addCodePerson('Fenna Zonder');
+    const pinUrl = `/api/v1/members/${card.memberId}/counter-pin`;
+    const member = await signIn(t.app, f.people.member.email);
+    expect((await post(pinUrl, member)).statusCode).toBe(403);
+    // A manager only for the teams they manage; an administrator for anyone.
+    expect((await post(`/api/v1/members/${f.outsider.memberId}/counter-pin`, manager)).statusCode).toBe(404);
+    expect((await post(`/api/v1/members/${f.outsider.memberId}/counter-pin`, admin)).statusCode).toBe(200);
+
+    const first = await post(pinUrl, manager);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ memberId: card.memberId, name: 'Fenna Zonder' });
+    const pin = first.json().pin as string;
+    expect(pin).toMatch(/^\d{6}$/);
+    expect((await get('/api/v1/counter', device)).json().people.map((p: { name: string }) => p.name)).toContain(
+      'Fenna Zonder',
+    );
+    const unlocked = await post('/api/v1/counter/unlock', device, { memberId: card.memberId, pin });
+    expect(unlocked.statusCode, unlocked.body).toBe(204);
+    const at = `${device}; ${cookieFrom(unlocked)}`;
+    expect((await get('/api/v1/counter/steps', at)).statusCode).toBe(200);
+    expect(
+      (await get('/api/v1/sign-in-codes', manager))
+        .json()
+        .items.find((h: { memberId: string }) => h.memberId === card.memberId).hasCounterPin,
+    ).toBe(true);
+
+    const second = await post(pinUrl, manager);
+    const newPin = second.json().pin as string;
+    expect(newPin).toMatch(/^\d{6}$/);
+    // The old PIN's session ends at once, and the old PIN opens nothing (unless drawn again by chance).
+    expect((await get('/api/v1/counter/steps', at)).statusCode).toBe(401);
+    if (newPin !== pin) {
+      const old = await post('/api/v1/counter/unlock', device, { memberId: card.memberId, pin });
+      expect(old.json().code).toBe('invalid_pin');
+    }
+    expect((await post('/api/v1/counter/unlock', device, { memberId: card.memberId, pin: newPin })).statusCode).toBe(
+      204,
+    );
+    // Audited, without the PIN; the PIN is kept only as a hash and never logged.
+    const audit = await t.database.pool.query(
+      `select action, data from audit_log where subject_id = $1 and action = 'member.counter_pin_issued' order by at`,
+      [card.memberId],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'member.counter_pin_issued', data: { replaced: false } },
+      { action: 'member.counter_pin_issued', data: { replaced: true } },
+    ]);
+    const stored = await t.database.pool.query(`select pin_hash from counter_pins where member_id = $1`, [
+      card.memberId,
+    ]);
+    expect(stored.rows[0].pin_hash).not.toContain(newPin);
+    expect(t.logs.join('')).not.toContain(`"pin":"${newPin}"`);
+  });
+
   it('signs the person out when they are idle, when they are done, and when the next person starts', async () => {
     const start = async () =>
       `${device}; ${cookieFrom(await post('/api/v1/counter/unlock', device, { memberId: f.people.member.memberId, pin: '2580' }))}`;
@@ -402,5 +479,55 @@ describe('bulk import', () => {
       .json()
       .items.find((i: { email: string }) => i.email === 'piet@example.test');
     expect(invitation.roles).toEqual(['manager']);
+  });
+
+  it('a mail that fails leaves its invitation saved and marked unsent, to send again without a second one', async () => {
+    const send = t.mailer.send;
+    t.mailer.send = async (mail) => {
+      if (mail.to === 'twee@example.test') throw new Error('mail server said no');
+      return send.call(t.mailer, mail);
+    };
+    const text =
+      'Een Mens,een@example.test,Bediening,,\nTwee Mens,twee@example.test,Bediening,,\nDrie Mens,drie@example.test,Bediening,,\n';
+    let result: Record<string, unknown> & { invitations: { line: number; email: string; mailed: boolean }[] };
+    try {
+      const response = await post('/api/v1/members/import', admin, { text });
+      expect(response.statusCode, response.body).toBe(201);
+      result = response.json();
+    } finally {
+      t.mailer.send = send;
+    }
+    expect(result.invited).toBe(3);
+    expect(result.mailed).toBe(2);
+    expect(
+      result.invitations.map((i: { line: number; email: string; mailed: boolean }) => [i.line, i.email, i.mailed]),
+    ).toEqual([
+      [1, 'een@example.test', true],
+      [2, 'twee@example.test', false],
+      [3, 'drie@example.test', true],
+    ]);
+    // The list says which one waits, with its link to copy.
+    const waiting = (await get('/api/v1/invitations', admin))
+      .json()
+      .items.find((i: { email: string }) => i.email === 'twee@example.test');
+    expect(waiting.mailedAt).toBeNull();
+    expect(waiting.link).toContain('/invite#token=');
+    // Importing the same file again makes no second invitation: the rows say they are invited already.
+    const again = (await post('/api/v1/members/import/preview', admin, { text })).json();
+    expect(again.rows.map((r: { problems: { code: string }[] }) => r.problems.map((p) => p.code))).toEqual([
+      ['already_invited'],
+      ['already_invited'],
+      ['already_invited'],
+    ]);
+    expect((await post('/api/v1/members/import', admin, { text })).statusCode).toBe(400);
+    // Sent again from the list: the same invitation, now mailed.
+    const resent = await post(`/api/v1/invitations/${waiting.id}/resend`, admin);
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json().mailedAt).not.toBeNull();
+    const rows = await t.database.pool.query(
+      `select count(*)::int as n from invitations where email = 'twee@example.test'`,
+    );
+    expect(rows.rows[0].n).toBe(1);
+    expect(t.mailer.outbox.filter((m) => m.to === 'twee@example.test')).toHaveLength(1);
   });
 });

@@ -332,6 +332,11 @@ export async function selectCounterSession(tx: Tx, orgId: string, deviceId: stri
   return row;
 }
 
+/** Signs a person out of every counter device (their PIN was replaced). */
+export async function deleteCounterSessionsOfMember(tx: Tx, orgId: string, memberId: string) {
+  await tx.delete(counterSessions).where(and(eq(counterSessions.orgId, orgId), eq(counterSessions.memberId, memberId)));
+}
+
 export async function deleteCounterSession(tx: Tx, orgId: string, deviceId: string) {
   await tx.delete(counterSessions).where(and(eq(counterSessions.orgId, orgId), eq(counterSessions.deviceId, deviceId)));
 }

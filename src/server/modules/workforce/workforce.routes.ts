@@ -15,6 +15,7 @@ import {
   importPreview,
   importResult,
   issuedCode,
+  issuedCounterPin,
   putCounterPinBody,
 } from '../../../contracts/workforce.contract';
 import { languageFromHeader } from '../../lib/i18n';
@@ -80,6 +81,18 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
       response: { 200: issuedCode, ...problems },
     },
     handler: (request) => codes.replaceCode(deps, tenantOf(request), request.params.memberId),
+  });
+
+  app.post('/members/:memberId/counter-pin', {
+    config: { access: CODE_KEEPERS },
+    schema: {
+      tags: ['counter devices'],
+      summary:
+        'Make a new counter PIN for a person of a team you manage (an administrator: anyone), shown once; the old PIN stops at once',
+      params: codeMemberParams,
+      response: { 200: issuedCounterPin, ...problems },
+    },
+    handler: (request) => counter.issuePinFor(deps, tenantOf(request), request.params.memberId),
   });
 
   // ---------- the person's own counter PIN ----------
@@ -171,6 +184,10 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> =
       response: { 201: importResult, ...problems },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await bulk.runImport(deps, tenantOf(request), authOf(request), request.body.text)),
+      reply
+        .code(201)
+        .send(
+          await bulk.runImport({ ...deps, log: request.log }, tenantOf(request), authOf(request), request.body.text),
+        ),
   });
 };

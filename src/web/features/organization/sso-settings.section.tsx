@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Badge,
   Button,
   Group,
   Paper,
@@ -14,7 +16,12 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PutSsoConnectionBody, SsoJoinRequest, SsoSettings } from '../../../contracts/sso.contract';
+import type {
+  PutSsoConnectionBody,
+  SsoDomainCheck,
+  SsoJoinRequest,
+  SsoSettings,
+} from '../../../contracts/sso.contract';
 import { apiDelete, apiGet, apiPost, apiPut } from '../../app/api-client';
 import { applyFieldErrors } from '../../app/problem';
 import { notifySuccess } from '../../components/notify';
@@ -57,6 +64,7 @@ export function SsoSettingsSection() {
   return (
     <>
       <SsoForm settings={settings.data} />
+      {settings.data.connection && <DomainProof settings={settings.data} />}
       {settings.data.connection && <JoinRequests />}
     </>
   );
@@ -154,6 +162,11 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
         </Stack>
       </Radio.Group>
       <Switch label={t('organization.sso.required')} {...form.getInputProps('required', { type: 'checkbox' })} />
+      {form.values.required && (
+        <Alert color="yellow" title={t('organization.sso.breakGlassTitle')}>
+          {t('organization.sso.breakGlass')}
+        </Alert>
+      )}
       <Switch label={t('organization.sso.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
       {settings.connection && (
         <Group>
@@ -163,6 +176,80 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
         </Group>
       )}
     </SettingsSection>
+  );
+}
+
+/**
+ * A domain counts only once its DNS proves it is the organisation's: the TXT record to add, each
+ * domain's state, and a button to look now.
+ */
+function DomainProof({ settings }: { settings: SsoSettings }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const check = useMutation({
+    mutationFn: () => apiPost<SsoDomainCheck>('/api/v1/sso/domains/check'),
+    onSuccess: (result) => client.setQueryData(SSO_KEY, result.settings),
+  });
+  const results = new Map((check.data?.checked ?? []).map((c) => [c.domain, c.result]));
+  const states = settings.connection?.domainStates ?? [];
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      maw={640}
+      mt="xl"
+      component="section"
+      aria-labelledby="sso-proof-title"
+    >
+      <Stack>
+        <Title order={2} size="h4" id="sso-proof-title">
+          {t('organization.sso.proofTitle')}
+        </Title>
+        <Text size="sm">{t('organization.sso.proofIntro')}</Text>
+        <TextInput
+          label={t('organization.sso.proofRecord')}
+          value={settings.verificationRecord}
+          readOnly
+          variant="filled"
+          styles={{ input: { fontFamily: 'monospace' } }}
+        />
+        <ProblemAlert error={check.error} />
+        <Table>
+          <Table.Tbody>
+            {states.map((state) => (
+              <Table.Tr key={state.domain}>
+                <Table.Td>
+                  <Text fw={500}>{state.domain}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {state.proven ? (
+                    <Badge color="green" variant="light">
+                      {t('organization.sso.proven')}
+                    </Badge>
+                  ) : (
+                    <Badge color="gray" variant="light">
+                      {t('organization.sso.unproven')}
+                    </Badge>
+                  )}
+                  {results.has(state.domain) && results.get(state.domain) !== 'proven' && (
+                    <Text size="sm" role="status" mt={4}>
+                      {t(`organization.sso.check.${results.get(state.domain)!}`)}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {states.some((state) => !state.proven) && (
+          <Group>
+            <Button variant="default" loading={check.isPending} onClick={() => check.mutate()}>
+              {t('organization.sso.checkNow')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -3,6 +3,7 @@ import {
   Box,
   Button,
   Card,
+  Chip,
   Container,
   Group,
   PasswordInput,
@@ -186,13 +187,13 @@ function Working({ state, current }: { state: CounterState; current: NonNullable
       <Text size="sm" c="dimmed">
         {t('workforce.counter.idleNote', { seconds: idleSeconds, team: state.device.teamName })}
       </Text>
-      <CounterExtraForm />
+      <CounterExtraForm values={state.values} />
       <CounterSteps />
     </Stack>
   );
 }
 
-function CounterExtraForm() {
+function CounterExtraForm({ values }: { values: CounterState['values'] }) {
   const { t } = useTranslation();
   const [occasion, setOccasion] = useState('');
   const [action, setAction] = useState('');
@@ -200,6 +201,7 @@ function CounterExtraForm() {
   const [cost, setCost] = useState('0');
   const [minutes, setMinutes] = useState('0');
   const [reason, setReason] = useState('');
+  const [valueIds, setValueIds] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const log = useCounterAction((body: object) => apiPost('/api/v1/counter/extras', body));
   const needsReason = isApiError(log.error) && log.error.code === 'mandate_reason_required';
@@ -222,6 +224,7 @@ function CounterExtraForm() {
               costCents: Number.isFinite(costCents) ? costCents : -1,
               minutes: Number(minutes) || 0,
               ...(reason.trim() ? { aboveMandateReason: reason.trim() } : {}),
+              valueIds,
             },
             {
               onSuccess: () => {
@@ -231,6 +234,7 @@ function CounterExtraForm() {
                 setCost('0');
                 setMinutes('0');
                 setReason('');
+                setValueIds([]);
               },
             },
           );
@@ -269,6 +273,22 @@ function CounterExtraForm() {
               fullWidth
             />
           </Stack>
+          {values.length > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="counter-values">
+                {t('workforce.counter.values')}
+              </Text>
+              <Chip.Group multiple value={valueIds} onChange={setValueIds}>
+                <Group gap={8} role="group" aria-labelledby="counter-values">
+                  {values.map((value) => (
+                    <Chip key={value.id} value={value.id} size="md" variant="outline">
+                      {value.name}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            </Stack>
+          )}
           <Group grow>
             <TextInput
               label={t('workforce.counter.cost')}

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRow } from '../../../contracts/workforce.contract';
+import type { ImportResult, ImportRow } from '../../../contracts/workforce.contract';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { CodeCards } from './code-cards.component';
-import { useImportPreview, useRunImport } from './workforce.api';
+import { useImportPreview, useResendInvitation, useRunImport } from './workforce.api';
 
 /** Members from a CSV file or pasted rows: a preview with each row's problems first, then the import. */
 export function ImportMembersPage() {
@@ -32,6 +32,7 @@ export function ImportMembersPage() {
               <> {t('workforce.import.teamsMade', { teams: run.data.teamsMade.join(', ') })}</>
             )}
           </Alert>
+          <Unmailed invitations={run.data.invitations} />
           <CodeCards codes={run.data.codes} />
           <Group>
             <Button
@@ -157,5 +158,72 @@ function PreviewTable({ rows }: { rows: ImportRow[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * The imported invitations whose mail did not go: each is saved and waits under Invitations; here (or
+ * there) it can be sent again, which sends the same invitation with a fresh link, never a second one.
+ */
+function Unmailed({ invitations }: { invitations: ImportResult['invitations'] }) {
+  const { t } = useTranslation();
+  const resend = useResendInvitation();
+  const [sent, setSent] = useState<Record<string, boolean>>({});
+  const waiting = invitations.filter((i) => !i.mailed);
+  if (waiting.length === 0) return null;
+  return (
+    <section aria-labelledby="import-unmailed">
+      <Text component="h2" id="import-unmailed" fw={700} size="lg">
+        {t('workforce.import.unmailedTitle', { count: waiting.length })}
+      </Text>
+      <Text size="sm" mb="sm">
+        {t('workforce.import.unmailedText')}
+      </Text>
+      <ProblemAlert error={resend.error} />
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('workforce.import.line')}</Table.Th>
+            <Table.Th>{t('workforce.import.name')}</Table.Th>
+            <Table.Th>{t('workforce.import.email')}</Table.Th>
+            <Table.Th>{t('workforce.import.mailState')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {waiting.map((invitation) => (
+            <Table.Tr key={invitation.invitationId}>
+              <Table.Td>{invitation.line}</Table.Td>
+              <Table.Td>{invitation.name}</Table.Td>
+              <Table.Td>{invitation.email}</Table.Td>
+              <Table.Td>
+                {sent[invitation.invitationId] ? (
+                  <Text size="sm" role="status">
+                    {t('workforce.import.resent')}
+                  </Text>
+                ) : sent[invitation.invitationId] === false ? (
+                  <Text size="sm" role="status">
+                    {t('workforce.import.stillNotMailed')}
+                  </Text>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={resend.isPending && resend.variables === invitation.invitationId}
+                    aria-label={`${t('workforce.import.resend')}: ${invitation.email}`}
+                    onClick={() =>
+                      resend.mutate(invitation.invitationId, {
+                        onSuccess: (result) => setSent((s) => ({ ...s, [invitation.invitationId]: !!result.mailedAt })),
+                      })
+                    }
+                  >
+                    {t('workforce.import.resend')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
   );
 }

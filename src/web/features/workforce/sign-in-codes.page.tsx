@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CodeHolder, IssuedCode } from '../../../contracts/workforce.contract';
+import type { CodeHolder, IssuedCode, IssuedCounterPin } from '../../../contracts/workforce.contract';
 import { useFormat } from '../../app/use-format';
 import { useRoles } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { CodeCards } from './code-cards.component';
 import { NameTeamForm } from './name-team-form.component';
-import { useAddCodePerson, useCodeHolders, useReplaceCode } from './workforce.api';
+import { useAddCodePerson, useCodeHolders, useIssuePin, useReplaceCode } from './workforce.api';
 
 /** Staff without an e-mail address: add them with a name and a team, print their card, replace a lost one. */
 export function SignInCodesPage() {
@@ -20,6 +20,8 @@ export function SignInCodesPage() {
   const holders = useCodeHolders();
   const [issued, setIssued] = useState<IssuedCode[]>([]);
   const [replacing, setReplacing] = useState<CodeHolder | null>(null);
+  const [pinFor, setPinFor] = useState<CodeHolder | null>(null);
+  const [pin, setPin] = useState<IssuedCounterPin | null>(null);
 
   return (
     <>
@@ -37,6 +39,21 @@ export function SignInCodesPage() {
       <Stack gap="xl">
         <AddPersonForm onIssued={(code) => setIssued([code])} />
         <CodeCards codes={issued} />
+        {pin && (
+          <Alert color="blue" role="status" title={t('workforce.codes.pinTitle', { name: pin.name })}>
+            <Text size="xl" fw={700} ff="monospace" data-testid="counter-pin">
+              {pin.pin}
+            </Text>
+            <Text size="sm" mt="xs">
+              {t('workforce.codes.pinOnce')}
+            </Text>
+            <Group mt="xs">
+              <Button size="sm" variant="default" onClick={() => setPin(null)}>
+                {t('workforce.codes.pinDone')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <section aria-labelledby="code-holders">
           <Text component="h2" id="code-holders" fw={700} size="lg" mb="sm">
             {t('workforce.codes.listTitle')}
@@ -48,11 +65,12 @@ export function SignInCodesPage() {
           ) : holders.data.length === 0 ? (
             <Text c="dimmed">{t('workforce.codes.none')}</Text>
           ) : (
-            <HoldersTable holders={holders.data} onReplace={setReplacing} />
+            <HoldersTable holders={holders.data} onReplace={setReplacing} onPin={setPinFor} />
           )}
         </section>
       </Stack>
       <ReplaceModal holder={replacing} onClose={() => setReplacing(null)} onIssued={(code) => setIssued([code])} />
+      <PinModal holder={pinFor} onClose={() => setPinFor(null)} onIssued={setPin} />
     </>
   );
 }
@@ -81,7 +99,15 @@ function AddPersonForm({ onIssued }: { onIssued: (code: IssuedCode) => void }) {
   );
 }
 
-function HoldersTable({ holders, onReplace }: { holders: CodeHolder[]; onReplace: (holder: CodeHolder) => void }) {
+function HoldersTable({
+  holders,
+  onReplace,
+  onPin,
+}: {
+  holders: CodeHolder[];
+  onReplace: (holder: CodeHolder) => void;
+  onPin: (holder: CodeHolder) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -121,14 +147,24 @@ function HoldersTable({ holders, onReplace }: { holders: CodeHolder[]; onReplace
               </Table.Td>
               <Table.Td>
                 {holder.status === 'active' && (
-                  <Button
-                    size="sm"
-                    variant="light"
-                    aria-label={`${t('workforce.codes.replace')}: ${holder.name}`}
-                    onClick={() => onReplace(holder)}
-                  >
-                    {t('workforce.codes.replace')}
-                  </Button>
+                  <Group gap="xs" wrap="wrap">
+                    <Button
+                      size="sm"
+                      variant="light"
+                      aria-label={`${t('workforce.codes.replace')}: ${holder.name}`}
+                      onClick={() => onReplace(holder)}
+                    >
+                      {t('workforce.codes.replace')}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="default"
+                      aria-label={`${t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}: ${holder.name}`}
+                      onClick={() => onPin(holder)}
+                    >
+                      {t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -168,6 +204,45 @@ function ReplaceModal({
         replace.mutate(holder.memberId, {
           onSuccess: (code) => {
             onIssued(code);
+            close();
+          },
+        });
+      }}
+    />
+  );
+}
+
+function PinModal({
+  holder,
+  onClose,
+  onIssued,
+}: {
+  holder: CodeHolder | null;
+  onClose: () => void;
+  onIssued: (pin: IssuedCounterPin) => void;
+}) {
+  const { t } = useTranslation();
+  const issue = useIssuePin();
+  const close = () => {
+    issue.reset();
+    onClose();
+  };
+  return (
+    <ConfirmModal
+      opened={!!holder}
+      title={t(holder?.hasCounterPin ? 'workforce.codes.pinResetTitle' : 'workforce.codes.pinMakeTitle')}
+      message={t(holder?.hasCounterPin ? 'workforce.codes.pinResetText' : 'workforce.codes.pinMakeText', {
+        name: holder?.name,
+      })}
+      confirmLabel={t(holder?.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}
+      loading={issue.isPending}
+      error={issue.error}
+      onClose={close}
+      onConfirm={() => {
+        if (!holder) return;
+        issue.mutate(holder.memberId, {
+          onSuccess: (pin) => {
+            onIssued(pin);
             close();
           },
         });

@@ -9,6 +9,7 @@ import type {
   ImportPreview,
   ImportResult,
   IssuedCode,
+  IssuedCounterPin,
 } from '../../../contracts/workforce.contract';
 import { apiGet, apiPost } from '../../app/api-client';
 
@@ -50,6 +51,26 @@ export function useReplaceCode() {
     mutationFn: (memberId: string) =>
       apiPost<IssuedCode>(`/api/v1/sign-in-codes/${encodeURIComponent(memberId)}/replace`),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.codeHolders }),
+  });
+}
+
+/** A new counter PIN for a person (shown once); the old one stops at once. */
+export function useIssuePin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (memberId: string) =>
+      apiPost<IssuedCounterPin>(`/api/v1/members/${encodeURIComponent(memberId)}/counter-pin`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.codeHolders }),
+  });
+}
+
+/** Sends an imported invitation whose mail did not go once more (the same invitation, a fresh link). */
+export function useResendInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      apiPost<{ mailedAt: string | null }>(`/api/v1/invitations/${encodeURIComponent(invitationId)}/resend`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['invitations'] }),
   });
 }
 
