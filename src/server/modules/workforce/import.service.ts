@@ -126,16 +126,20 @@ interface Parsed {
   }[];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a name or team with a control character (tab included) is refused
+const CONTROL = /[\u0000-\u001f]/;
+
 async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: string): Promise<Parsed> {
   const raw = parseDelimited(text);
   const first = raw[0]?.map((c) => c.trim().toLowerCase()) ?? [];
   const header = first.length > 0 && first.some((c) => HEADER_WORDS[c] === 'name');
   const positions: Partial<Record<Column, number>> = {};
-  if (header)
-    first.forEach(
-      (c, i) => HEADER_WORDS[c] && positions[HEADER_WORDS[c]] === undefined && (positions[HEADER_WORDS[c]] = i),
-    );
-  else COLUMNS.forEach((c, i) => (positions[c] = i));
+  if (header) {
+    for (const [i, c] of first.entries()) {
+      const column = HEADER_WORDS[c];
+      if (column && positions[column] === undefined) positions[column] = i;
+    }
+  } else for (const [i, c] of COLUMNS.entries()) positions[c] = i;
   const known = new Set(Object.values(positions));
 
   const lines = raw
@@ -167,7 +171,7 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
     const language = get('language');
     const problems: ImportRow['problems'] = [];
     if (!name) problems.push({ field: 'name', code: 'name_missing' });
-    else if (name.length > 120 || /[\u0000-\u001f]/.test(name)) problems.push({ field: 'name', code: 'name_too_long' });
+    else if (name.length > 120 || CONTROL.test(name)) problems.push({ field: 'name', code: 'name_too_long' });
     let email: string | null = null;
     if (emailText) {
       const parsed = emailSchema.safeParse(emailText);
@@ -180,7 +184,7 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
       }
     }
     if (!team && !emailText) problems.push({ field: 'team', code: 'team_missing' });
-    if (team.length > 80 || /[\u0000-\u001f]/.test(team)) problems.push({ field: 'team', code: 'team_too_long' });
+    if (team.length > 80 || CONTROL.test(team)) problems.push({ field: 'team', code: 'team_too_long' });
     const roleValue = ROLE_WORDS[role.toLowerCase()];
     if (!roleValue) problems.push({ field: 'role', code: 'role_unknown' });
     const languageValue = LANGUAGE_WORDS[language.toLowerCase()];
