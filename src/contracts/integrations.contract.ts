@@ -1,30 +1,29 @@
 import { z } from 'zod';
 import { line, roleSchema } from './common.contract';
+import { API_KEY_MAX_DAYS, WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookEvent, type WebhookFormat } from './constants';
 
 // Klantwerk talking to other tools: webhooks that tell them what happened, and API keys with which they
 // call the documented API.
 
-/** What an administrator can subscribe an address to. */
-export const WEBHOOK_EVENTS = [
-  'extra.logged',
-  'reaction.very_negative',
-  'promise.at_risk',
-  'promise.broken',
-  'proposal.decided',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const webhookEventSchema = z.enum(WEBHOOK_EVENTS);
-
-/** klantwerk: our own JSON; slack: {text} for a Slack incoming webhook; teams: an Adaptive Card for a Teams workflow. */
-export const WEBHOOK_FORMATS = ['klantwerk', 'slack', 'teams'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export type { WebhookEvent, WebhookFormat };
 
 const webhookUrl = z
   .string()
   .trim()
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }))
-  .refine((u) => !new URL(u).username && !new URL(u).password, { message: 'no user name or password in the address' });
+  .refine(
+    (u) => {
+      try {
+        const url = new URL(u);
+        return !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'no user name or password in the address' },
+  );
 
 export const webhookEndpoint = z.object({
   id: z.uuid(),
@@ -94,9 +93,6 @@ export type ApiKey = z.infer<typeof apiKey>;
 /** Answered once, at creation: only a hash of the key is kept. */
 export const createdApiKey = apiKey.extend({ key: z.string() });
 export type CreatedApiKey = z.infer<typeof createdApiKey>;
-
-/** The longest an API key may live: a year. */
-export const API_KEY_MAX_DAYS = 366;
 
 export const createApiKeyBody = z.strictObject({
   name: line(80),
