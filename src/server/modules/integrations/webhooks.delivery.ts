@@ -3,11 +3,12 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Language } from '../../../contracts/constants';
 import type { WebhookEvent, WebhookFormat } from '../../../contracts/integrations.contract';
 import type { Db } from '../../db/client';
+import { webhookDeliveries } from '../../db/schema/integrations.schema';
 import { asLanguage, translate } from '../../lib/i18n';
 
 // Sends what webhooks.emit.ts wrote down, in the background job, never in a request: signed, with a short
@@ -36,6 +37,7 @@ export interface DeliveryDeps {
 interface Claimed {
   org_id: string;
   id: string;
+  endpoint_id: string;
   event_id: string;
   event: WebhookEvent;
   data: Record<string, unknown>;
@@ -53,6 +55,8 @@ export interface DeliveryRun {
   delivered: number;
   retrying: number;
   failed: number;
+  /** Not tried in this run: their address had just failed. */
+  postponed: number;
 }
 
 /**
@@ -69,7 +73,7 @@ export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): 
        where status = 'pending' and next_attempt_at <= ${at}::timestamptz
          and (claimed_until is null or claimed_until < ${at}::timestamptz)
        order by next_attempt_at
-       limit ${deps.batch ?? 20}
+       limit ${deps.batch ?? 100}
        for update skip locked
     ), claimed as (
       update webhook_deliveries d
@@ -83,37 +87,61 @@ export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): 
       join webhook_endpoints e on e.org_id = c.org_id and e.id = c.endpoint_id
       join organizations o on o.id = c.org_id`);
 
-  const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0 };
-  const queue = [...rows];
+  const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0, postponed: 0 };
+  // One chain per address, in order: a few addresses at a time, and an address that fails once in a run
+  // is not tried again in it (its other deliveries wait for the same back-off): a dead address costs one
+  // timeout per run, and never holds up the deliveries to the others.
+  const chains = new Map<string, Claimed[]>();
+  for (const d of rows) chains.set(d.endpoint_id, [...(chains.get(d.endpoint_id) ?? []), d]);
+  const queue = [...chains.values()];
   const worker = async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) {
-      const outcome = d.active
-        ? await send(deps, d, timeoutMs)
-        : { ok: false as const, statusCode: null, error: 'address paused' };
-      const done = outcome.ok || !d.active || d.attempts >= MAX_ATTEMPTS;
-      const next = new Date(now.getTime() + (BACKOFF_MINUTES[d.attempts - 1] ?? 0) * 60_000);
-      await deps.db.execute(sql`
-        update webhook_deliveries
-           set status = ${outcome.ok ? 'delivered' : done ? 'failed' : 'pending'},
-               last_attempt_at = ${at}::timestamptz,
-               last_status_code = ${outcome.statusCode},
-               last_error = ${outcome.ok ? null : outcome.error.slice(0, 300)},
-               delivered_at = ${outcome.ok ? at : null}::timestamptz,
-               next_attempt_at = ${done ? at : next.toISOString()}::timestamptz,
-               claimed_until = null
-         where org_id = ${d.org_id} and id = ${d.id}`);
-      if (outcome.ok) run.delivered++;
-      else if (done) run.failed++;
-      else run.retrying++;
-      // The address's host only, never its path (Slack and Teams put their secret in it) nor the signing secret.
-      if (!outcome.ok)
+    for (let chain = queue.shift(); chain; chain = queue.shift()) {
+      for (const [index, d] of chain.entries()) {
+        const outcome = d.active
+          ? await send(deps, d, timeoutMs)
+          : { ok: false as const, statusCode: null, error: 'address paused' };
+        const done = outcome.ok || !d.active || d.attempts >= MAX_ATTEMPTS;
+        const next = new Date(now.getTime() + (BACKOFF_MINUTES[d.attempts - 1] ?? 0) * 60_000);
+        await deps.db.execute(sql`
+          update webhook_deliveries
+             set status = ${outcome.ok ? 'delivered' : done ? 'failed' : 'pending'},
+                 last_attempt_at = ${at}::timestamptz,
+                 last_status_code = ${outcome.statusCode},
+                 last_error = ${outcome.ok ? null : outcome.error.slice(0, 300)},
+                 delivered_at = ${outcome.ok ? at : null}::timestamptz,
+                 next_attempt_at = ${done ? at : next.toISOString()}::timestamptz,
+                 claimed_until = null
+           where org_id = ${d.org_id} and id = ${d.id}`);
+        if (outcome.ok) run.delivered++;
+        else if (done) run.failed++;
+        else run.retrying++;
+        if (outcome.ok) continue;
+        // The address's host only, never its path (Slack and Teams put their secret in it) nor the signing secret.
         deps.log.info(
           { delivery: d.id, event: d.event, host: hostOf(d.url), attempt: d.attempts, error: outcome.error },
           done ? 'webhook given up' : 'webhook not delivered; tried again later',
         );
+        if (!d.active) continue;
+        // The address is down: everything else due for it waits for this one's back-off, claimed in this
+        // run or not, so the next runs do not spend a timeout on it again before then.
+        const rest = chain.slice(index + 1).map((r) => r.id);
+        const later = done ? new Date(now.getTime() + BACKOFF_MINUTES[0] * 60_000) : next;
+        if (rest.length)
+          await deps.db
+            .update(webhookDeliveries)
+            .set({ attempts: sql`${webhookDeliveries.attempts} - 1`, claimedUntil: null, nextAttemptAt: later })
+            .where(and(eq(webhookDeliveries.orgId, d.org_id), inArray(webhookDeliveries.id, rest)));
+        const waiting = await deps.db.execute(sql`
+          update webhook_deliveries set next_attempt_at = ${later.toISOString()}::timestamptz
+           where org_id = ${d.org_id} and endpoint_id = ${d.endpoint_id} and status = 'pending'
+             and next_attempt_at < ${later.toISOString()}::timestamptz
+             and (claimed_until is null or claimed_until < ${at}::timestamptz)`);
+        run.postponed += rest.length + (waiting.rowCount ?? 0);
+        break;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, rows.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, queue.length) }, worker));
   return run;
 }
 
