@@ -271,7 +271,7 @@ function WebhookCard({
           <Button
             size="sm"
             variant="subtle"
-            color="red.8"
+            color="red"
             aria-label={`${t('integrations.webhooks.remove')}: ${webhook.name}`}
             onClick={() => onRemove(webhook)}
           >
@@ -519,7 +519,7 @@ function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiK
                     <Button
                       size="sm"
                       variant="subtle"
-                      color="red.8"
+                      color="red"
                       aria-label={`${t('integrations.keys.revoke')}: ${key.name}`}
                       onClick={() => onRevoke(key)}
                     >
