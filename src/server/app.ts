@@ -213,6 +213,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
               pseudonymised: await pseudonymiseOldCustomers(db),
               figureViewsErased: await eraseOldFigureViews(db),
               daySumSlotsFolded: await foldDaySums(db),
+              webhookDeliveriesForgotten: await sweepOldDeliveries(db),
             },
             'expired rows swept',
           ),
@@ -225,7 +226,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           const deps = { db, log: app.log, appUrl: config.appUrl, allowPrivate: config.webhookAllowPrivate };
           const done = await deliverDueWebhooks(deps);
           if (done.delivered + done.retrying + done.failed > 0) app.log.info(done, 'webhooks sent');
-          if (Math.random() < 0.01) await sweepOldDeliveries(db);
         },
       },
     ];

@@ -427,6 +427,10 @@ describe('where webhooks may go', () => {
       /http/,
     );
     expect(rx.received).toHaveLength(0);
+    // A name is resolved, checked, and reached at the address that was checked (allowed here).
+    expect(
+      await post(rx.url().replace('127.0.0.1', 'localhost'), '{}', {}, { timeoutMs: 2_000, allowPrivate: true }),
+    ).toBe(200);
 
     const tenant = {
       orgId: a.orgId,

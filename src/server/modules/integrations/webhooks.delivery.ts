@@ -227,14 +227,14 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
-/** Resolves the host once and checks every address; the request then connects to the checked one (no DNS rebinding). */
-async function resolveTarget(hostname: string, allowPrivate: boolean): Promise<{ address: string; family: number }> {
+/** Resolves the host once and checks every address; the request then connects to the checked ones only (no DNS rebinding). */
+async function resolveTarget(hostname: string, allowPrivate: boolean): Promise<{ address: string; family: number }[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
   const found = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
   if (!found.length) throw new Error('host not found');
   if (!allowPrivate && found.some((a) => isPrivateAddress(a.address)))
     throw new Error('refused: the address is private or loopback');
-  return found[0]!;
+  return found;
 }
 
 /**
@@ -258,8 +258,8 @@ export async function post(
   ]);
   const pinned: LookupFunction = (_hostname, opts, callback) => {
     if ((opts as { all?: boolean }).all)
-      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [resolved]);
-    else callback(null, resolved.address, resolved.family);
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, resolved);
+    else callback(null, resolved[0]!.address, resolved[0]!.family);
   };
   return new Promise<number>((resolve, reject) => {
     const request = (target.protocol === 'https:' ? https : http).request(target, {
