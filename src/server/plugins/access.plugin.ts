@@ -94,8 +94,9 @@ export function crossSiteWrite(request: FastifyRequest, appOrigin: string): bool
 
 /**
  * Resolves the person and organisation from the session cookie only (never from the body; an API key
- * in the Authorization header is the one exception, see integrations/api-keys.access), then applies the route's access rule. Also refuses cross-site writes (CSRF): browsers send
- * Sec-Fetch-Site and Origin with every cross-site request, so a write whose origin is not ours is refused.
+ * in the Authorization header is the one exception, see integrations/api-keys.access), then applies
+ * the route's access rule. Also refuses cross-site writes (CSRF): browsers send Sec-Fetch-Site and
+ * Origin with every cross-site request, so a write whose origin is not ours is refused.
  */
 export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
   app.decorateRequest('auth', null);
