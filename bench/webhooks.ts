@@ -1,6 +1,7 @@
 // Webhook deliveries under a dead endpoint: does logging an extra slow down when the organisation's
 // webhook addresses refuse connections or never answer? Logs extras one after another (p50/p99 of
-// POST /api/v1/extras) with no addresses, then with three addresses for `extra.logged` (connection
+// POST /api/v1/extras) with no addresses, then with three addresses (first without the job: what the
+// request pays for writing the deliveries down), then for `extra.logged` (connection
 // refused, one that accepts and never answers, one that answers 200) while the delivery job runs in
 // the same process, back to back, with its real 5 s timeout. Prints the job's runs beside it.
 // Run: npx tsx bench/webhooks.ts [extras per phase]
@@ -71,6 +72,10 @@ for (const [name, url] of [
     [orgId, name, url],
   );
 
+// What the request itself pays: writing one delivery per address, in the request, nothing sent yet.
+await logExtras('3 addresses, job not running');
+await database.pool.query(`delete from webhook_deliveries`);
+
 // The job, back to back (the app runs it every 10 s), with its real timeout and concurrency.
 let stop = false;
 const runs: { ms: number; delivered: number; retrying: number; failed: number }[] = [];
@@ -111,6 +116,10 @@ const { rows: pending } = await database.pool.query(
      from webhook_deliveries d join webhook_endpoints e on e.org_id = d.org_id and e.id = d.endpoint_id group by e.name order by e.name`,
 );
 console.table(pending);
+
+// The same again without addresses: whether the table's growth alone moved the figures.
+await database.pool.query(`delete from webhook_endpoints`);
+await logExtras('no webhook addresses (again, at the end)');
 
 for (const res of held) res.destroy();
 hanging.closeAllConnections();
