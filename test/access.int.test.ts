@@ -198,6 +198,14 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/me/inbox': ALL,
   'GET /api/v1/setup': ADMIN,
   'PUT /api/v1/setup/skipped': ADMIN,
+  'GET /api/v1/webhooks': ADMIN,
+  'POST /api/v1/webhooks': ADMIN,
+  'PATCH /api/v1/webhooks/:webhookId': ADMIN,
+  'DELETE /api/v1/webhooks/:webhookId': ADMIN,
+  'GET /api/v1/webhooks/:webhookId/deliveries': ADMIN,
+  'GET /api/v1/api-keys': ADMIN,
+  'POST /api/v1/api-keys': ADMIN,
+  'POST /api/v1/api-keys/:keyId/revoke': ADMIN,
 };
 
 const normalize = (access: unknown) => (Array.isArray(access) ? [...access].sort() : access);
@@ -282,6 +290,38 @@ describe('the route table', () => {
             `${role} ${route.method} ${route.url}: ${response.statusCode} (expected ${allowed ? 'allowed' : 'refused'})`,
           );
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('API keys', () => {
+  it("a key of each role gets exactly what that role gets, and never a person's own routes", async () => {
+    const failures: string[] = [];
+    for (const role of ['member', 'director'] as const) {
+      const made = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        payload: { name: `Tabel ${role}`, role, expiresInDays: 1 },
+        headers: { cookie: cookies.admin },
+      });
+      const authorization = `Bearer ${made.json().key}`;
+      for (const route of apiRoutes(t.app.routeTable)) {
+        const expected = EXPECTED_ACCESS[`${route.method} ${route.url}`];
+        if (!expected || expected === 'public') continue;
+        // Not the revoke route of a key in use here: it would end the test's own key.
+        if (route.url === '/api/v1/api-keys/:keyId/revoke') continue;
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url: fillParams(route.url, {}),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          headers: { authorization },
+        });
+        const allowed = Array.isArray(expected) && expected.includes(role);
+        const refused = response.statusCode === 403;
+        if (allowed === refused || response.statusCode === 401 || response.statusCode >= 500)
+          failures.push(`${role} key ${route.method} ${route.url}: ${response.statusCode}`);
       }
     }
     expect(failures).toEqual([]);
@@ -446,7 +486,23 @@ describe('organisations never see each other', () => {
       `insert into sso_join_requests (org_id, user_id) values ($1, $2) returning id`,
       [a.orgId, b.people.member.userId],
     );
+    const webhookOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { name: 'Webhook van A', url: 'https://hooks.example.com/a', events: ['extra.logged'] },
+      headers: { cookie: adminA },
+    });
+    expect(webhookOfA.statusCode, webhookOfA.body).toBe(201);
+    const keyOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'Sleutel van A', role: 'member', expiresInDays: 30 },
+      headers: { cookie: adminA },
+    });
+    expect(keyOfA.statusCode, keyOfA.body).toBe(201);
     const idsOfA = {
+      webhookId: webhookOfA.json().id,
+      keyId: keyOfA.json().id,
       requestId: waiting.rows[0].id,
       needId: needOfA.json().id,
       proposalId: proposalOfA.json().id,
@@ -498,6 +554,7 @@ describe('organisations never see each other', () => {
       'PATCH /api/v1/proposals/:proposalId': { title: 'Overgenomen' },
       'POST /api/v1/proposals/:proposalId/resubmit': { reason: 'Overgenomen' },
       'POST /api/v1/proposals/:proposalId/decision': { decision: 'approve', reason: 'Overgenomen' },
+      'PATCH /api/v1/webhooks/:webhookId': { name: 'Overgenomen', url: 'https://hooks.example.com/b' },
     };
     const validQuery: Record<string, string> = {
       'GET /api/v1/teams/:teamId/conversation': '?from=2026-01-01&to=2026-01-31',
@@ -558,6 +615,8 @@ describe('organisations never see each other', () => {
       '/api/v1/counter-devices',
       '/api/v1/sso',
       '/api/v1/sso/requests',
+      '/api/v1/webhooks',
+      '/api/v1/api-keys',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -644,6 +703,9 @@ async function snapshotOrg(orgId: string) {
     'sso_connections',
     'sso_domains',
     'sso_join_requests',
+    'webhook_endpoints',
+    'webhook_deliveries',
+    'api_keys',
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -111,6 +111,9 @@ const WRITABLE_TABLES = [
   'sso_connections',
   'sso_domains',
   'sso_join_requests',
+  'webhook_endpoints',
+  'webhook_deliveries',
+  'api_keys',
 ];
 
 async function fingerprint(): Promise<string> {

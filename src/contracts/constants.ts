@@ -100,3 +100,20 @@ export const VIEW_LOG_KEEP_DAYS = { min: 30, max: 730 } as const;
 /** What someone saw of one member: the extras filtered to them, that list as CSV, the conversation view's per-member figures, or their file (taken by an administrator after they left). */
 export const FIGURE_VIEWS = ['extras_list', 'extras_csv', 'conversation', 'data_file'] as const;
 export type FigureView = (typeof FIGURE_VIEWS)[number];
+
+/** What an administrator can subscribe a webhook address to (integrations). */
+export const WEBHOOK_EVENTS = [
+  'extra.logged',
+  'reaction.very_negative',
+  'promise.at_risk',
+  'promise.broken',
+  'proposal.decided',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** klantwerk: our own JSON; slack: {text} for a Slack incoming webhook; teams: an Adaptive Card for a Teams workflow. */
+export const WEBHOOK_FORMATS = ['klantwerk', 'slack', 'teams'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** The longest an API key may live: a year. */
+export const API_KEY_MAX_DAYS = 366;

@@ -33,6 +33,8 @@ import { signInPageRoutes } from './modules/auth/sign-in.page';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
 import { homeRoutes } from './modules/home/home.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
+import { deliverDueWebhooks, sweepOldDeliveries } from './modules/integrations/webhooks.delivery';
 import { sendDueDigests } from './modules/learning/digest.service';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -211,9 +213,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
               pseudonymised: await pseudonymiseOldCustomers(db),
               figureViewsErased: await eraseOldFigureViews(db),
               daySumSlotsFolded: await foldDaySums(db),
+              webhookDeliveriesForgotten: await sweepOldDeliveries(db),
             },
             'expired rows swept',
           ),
+      },
+      {
+        name: 'webhook deliveries',
+        everyMs: 10_000,
+        firstAfterMs: 10_000,
+        run: async () => {
+          const deps = { db, log: app.log, appUrl: config.appUrl, allowPrivate: config.webhookAllowPrivate };
+          const done = await deliverDueWebhooks(deps);
+          if (done.delivered + done.retrying + done.failed > 0) app.log.info(done, 'webhooks sent');
+        },
       },
     ];
     if (config.smtpUrl) {
@@ -275,11 +288,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         version: options.version ?? '0.1.0',
         description:
           'Every route states who may call it. Errors are application/problem+json with a stable `code`, ' +
-          'the `requestId` and per-field `errors`. Sign in with POST /api/v1/auth/sign-in; the session cookie does the rest.',
+          'the `requestId` and per-field `errors`. Sign in with POST /api/v1/auth/sign-in; the session cookie does the rest. ' +
+          'Another system uses an API key an administrator made (POST /api/v1/api-keys): `Authorization: Bearer kw_...`, ' +
+          "with the key's role, on the routes that role may call.",
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'klantwerk.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'klantwerk.session_token' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'kw_<43 characters>',
+            description: 'An API key of the organisation, made by an administrator; it acts with its own role.',
+          },
+        },
       },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     hideUntagged: true,
     transform: jsonSchemaTransform,
@@ -330,6 +354,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(privacyRoutes, { db });
       await v1.register(workforceRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
       await v1.register(counterRoutes, { deps: { db, betterAuth, config, secret: options.authSecret } });
+      await v1.register(integrationsRoutes, { deps: { db, allowPrivate: config.webhookAllowPrivate } });
       await v1.register(homeRoutes, { deps: { db, appUrl: config.appUrl, secret: options.authSecret } });
     },
     { prefix: '/api/v1' },

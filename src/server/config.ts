@@ -48,6 +48,7 @@ export const envSchema = z.object({
   SIGNUP_ENABLED: flag.default(true),
   BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(3),
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,6 +94,8 @@ export interface Config {
    * time; undefined: no nightly backup) and kept `keepDays` days. Not with DATABASE_URL.
    */
   backup: { hour: number | undefined; keepDays: number };
+  /** Webhooks may go to loopback and private addresses (tests, closed networks); otherwise refused (SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -150,5 +153,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       .map((server) => server.trim())
       .filter(Boolean),
     backup: { hour: e.BACKUP_HOUR === 'off' ? undefined : e.BACKUP_HOUR, keepDays: e.BACKUP_KEEP_DAYS },
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }

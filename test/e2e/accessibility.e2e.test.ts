@@ -50,6 +50,7 @@ const PAGES: Record<string, string[]> = {
     '/sign-in-codes',
     '/counter-devices',
     '/members/import',
+    '/integrations',
   ],
   // the guest advisor: a home with counsel only
   'sanne@dekroon.example': ['/'],

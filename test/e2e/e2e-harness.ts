@@ -11,10 +11,10 @@ import { DEMO_PASSWORD } from './browser';
 /**
  * The real app on a free port, on its own database seeded with Hotel De Kroon, mail kept in memory.
  * `empty`: no organisation at all (a fresh install); `mailDelivers: false`: as without SMTP_URL (the
- * mails are still kept, as the log would show them).
+ * mails are still kept, as the log would show them); `env`: more settings; `jobs`: run the background jobs.
  */
 export async function startDemoServer(
-  options: { empty?: boolean; mailDelivers?: boolean; env?: Record<string, string> } = {},
+  options: { empty?: boolean; mailDelivers?: boolean; env?: Record<string, string>; jobs?: boolean } = {},
 ) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
@@ -40,7 +40,14 @@ export async function startDemoServer(
     APP_URL: baseUrl,
     ...options.env,
   });
-  const app = await buildApp({ config, database, authSecret: TEST_SECRET, mailer, loggerInstance: log });
+  const app = await buildApp({
+    config,
+    database,
+    authSecret: TEST_SECRET,
+    mailer,
+    loggerInstance: log,
+    jobs: options.jobs,
+  });
   await app.listen({ port: probe, host: '127.0.0.1' });
   return {
     baseUrl,

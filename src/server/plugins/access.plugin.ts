@@ -7,6 +7,7 @@ import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
+import { apiKeyAccess, bearerApiKey } from '../modules/integrations/api-keys.access';
 
 /**
  * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
@@ -92,9 +93,10 @@ export function crossSiteWrite(request: FastifyRequest, appOrigin: string): bool
 }
 
 /**
- * Resolves the person and organisation from the session cookie only (never from a header or the
- * body), then applies the route's access rule. Also refuses cross-site writes (CSRF): browsers send
- * Sec-Fetch-Site and Origin with every cross-site request, so a write whose origin is not ours is refused.
+ * Resolves the person and organisation from the session cookie only (never from the body; an API key
+ * in the Authorization header is the one exception, see integrations/api-keys.access), then applies
+ * the route's access rule. Also refuses cross-site writes (CSRF): browsers send Sec-Fetch-Site and
+ * Origin with every cross-site request, so a write whose origin is not ours is refused.
  */
 export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
   app.decorateRequest('auth', null);
@@ -105,13 +107,24 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
     if (!isApiPath(routePath(request))) return;
 
-    if (UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin))
+    const apiKey = bearerApiKey(request.headers.authorization);
+    if (!apiKey && UNSAFE_METHODS.has(request.method) && crossSiteWrite(request, options.appOrigin))
       throw new AppError('csrf_rejected', 403);
 
     const access = request.routeOptions.config.access;
     if (access === undefined) {
       request.log.error({ route: request.routeOptions.url }, 'route declares no access rule: refused');
       throw new AppError('forbidden', 403);
+    }
+    if (apiKey) {
+      // Another system with an API key (modules/integrations): no cookie, no CSRF check, the key's role.
+      const found = await apiKeyAccess(options.pool, apiKey, access, {
+        method: request.method,
+        route: routePath(request),
+      });
+      request.auth = found.auth;
+      request.tenant = found.tenant;
+      return;
     }
     const token = readSessionToken(request.headers.cookie, options.secret);
     const found = token ? await findSessionContext(options.pool, token) : undefined;

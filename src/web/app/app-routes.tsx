@@ -184,6 +184,9 @@ const SignInCodesPage = lazy(() =>
 const CounterDevicesPage = lazy(() =>
   page(() => import('../features/workforce/counter-devices.page')).then((m) => ({ default: m.CounterDevicesPage })),
 );
+const IntegrationsPage = lazy(() =>
+  page(() => import('../features/integrations/integrations.page')).then((m) => ({ default: m.IntegrationsPage })),
+);
 const ImportMembersPage = lazy(() =>
   page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })),
 );
@@ -288,6 +291,9 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
           <Route path="/counter-devices" element={<CounterDevicesPage />} />
           <Route path="/members/import" element={<ImportMembersPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={ACCESS.integrations} />}>
+          <Route path="/integrations" element={<IntegrationsPage />} />
         </Route>
         <Route element={<RequireRoles roles={ACCESS.organization} />}>
           <Route path="/organization" element={<OrganizationPage />} />

@@ -62,6 +62,8 @@ export const ACCESS = {
   counsel: ['member', 'manager', 'director', 'advisor', 'admin'],
   /** Recognise needs and decide proposals from the queue. */
   decide: ['director', 'admin'],
+  /** Webhooks to other tools and API keys (issue 20). */
+  integrations: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 type NavLabelKey =
@@ -93,7 +95,8 @@ type NavLabelKey =
   | 'nav.invitations'
   | 'workforce.codes.nav'
   | 'workforce.devices.nav'
-  | 'nav.organization';
+  | 'nav.organization'
+  | 'integrations.nav';
 type NavSectionId = 'today' | 'learn' | 'promises' | 'organization' | 'people' | 'you';
 type NavSectionKey = `nav.sections.${NavSectionId}`;
 
@@ -162,6 +165,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/mandates', labelKey: 'nav.mandates', roles: ACCESS.mandates },
       { path: '/setup', labelKey: 'nav.setup', roles: ACCESS.organization },
       { path: '/organization', labelKey: 'nav.organization', roles: ACCESS.organization },
+      { path: '/integrations', labelKey: 'integrations.nav', roles: ACCESS.integrations },
     ],
   },
   {

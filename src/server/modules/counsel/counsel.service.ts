@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../../db/schema/counsel.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../plugins/access.plugin';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 
@@ -413,6 +414,7 @@ export async function decide(
       .insert(proposalEvents)
       .values({ orgId: tenant.orgId, proposalId, kind: status, reason: input.reason, by: tenant.memberId });
     await notifyMembers(tx, tenant.orgId, [row.authorId], 'proposal_decided', { proposalId, title: row.title, status });
+    if (final) await emitEvent(tx, tenant.orgId, 'proposal.decided', { proposalId, title: row.title, status });
     await recordAudit(tx, tenant, `proposal.${status}`, 'proposal', proposalId);
   });
   return findProposal(db, tenant, proposalId);

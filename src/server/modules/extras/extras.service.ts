@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { translate } from '../../lib/i18n';
 import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../plugins/access.plugin';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { openMemberFigures } from '../privacy/figure-views.service';
@@ -306,10 +307,16 @@ export async function logExtra(
   input: LogExtraInput,
   idempotencyKey?: string,
 ): Promise<IdempotentResult<Extra>> {
-  return (
+  const result =
     (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ??
-    logExtraChecked(db, tenant, author, input, idempotencyKey)
-  );
+    (await logExtraChecked(db, tenant, author, input, idempotencyKey));
+  if (result.status === 201 && !result.replayed)
+    await emitEvent(db, tenant.orgId, 'extra.logged', {
+      extraId: result.body.id,
+      action: result.body.action,
+      author: result.body.member.name,
+    });
+  return result;
 }
 
 /**

@@ -21,6 +21,7 @@ import { addDays, daysBetween, localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import { runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../plugins/access.plugin';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { findOffering } from '../values/values.service';
@@ -807,6 +808,13 @@ export async function confirmDelivery(
       })),
     });
     await repo.updatePromise(tx, tenant.orgId, promiseId, { deliveredOn, deliveredBy: tenant.memberId, outcome });
+    if (outcome === 'broken')
+      await emitEvent(tx, tenant.orgId, 'promise.broken', {
+        promiseId,
+        what: promise.what,
+        dueDate: promise.dueDate,
+        deliveredOn,
+      });
     if (body.followUp) {
       if (body.followUp.dueDate < deliveredOn)
         throw invalid('body.followUp.dueDate', 'before_delivery', 'the follow-up comes after delivery');

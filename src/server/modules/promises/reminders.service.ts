@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../../db/client';
 import { asLanguage, translate } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 
 // Reminders about steps: the day before a step is due (and on the day) and once it is late, to its
@@ -88,6 +89,15 @@ export async function claimDueReminders(tx: Tx, now: Date): Promise<Claimed[]> {
         dueDate: about.due_date,
       },
     );
+    if (first.threshold === 'late')
+      await emitEvent(tx, first.org_id, 'promise.at_risk', {
+        promiseId: about.promise_id,
+        stepId: first.step_id,
+        step: about.step_what,
+        promise: about.promise_what,
+        team: about.team_name,
+        dueDate: about.due_date,
+      });
   }
   return rows;
 }

@@ -18,6 +18,7 @@ import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../plugins/access.plugin';
 import * as extrasRepo from '../extras/extras.repo';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 
@@ -463,6 +464,12 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
           'voice_followup',
           { followupId: followup.id, score: input.score, scale: found.scale },
         );
+        await emitEvent(tx, orgId, 'reaction.very_negative', {
+          followupId: followup.id,
+          teamId,
+          score: input.score,
+          max: found.scale === 'agree5' ? 5 : 10,
+        });
       }
       if (input.contact) {
         const [open] = await tx
