@@ -18,6 +18,7 @@ import pino from 'pino';
 import type { Config } from './config';
 import { watchDatabase } from './db/availability';
 import type { Database } from './db/client';
+import { createReads } from './db/reads';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { loggerOptions } from './lib/logger';
@@ -58,6 +59,7 @@ import { type Access, accessPlugin } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
+import { readsPlugin } from './plugins/reads.plugin';
 
 export interface RouteInfo {
   method: string;
@@ -81,6 +83,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** A streaming replica of the database for the heavy reads (DATABASE_READ_URL; db/reads.ts). */
+  readDatabase?: Database;
   authSecret: string;
   /** Where mail goes; by default SMTP when configured, else the log. */
   mailer?: Mailer;
@@ -288,6 +292,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ssoDeps = { db, betterAuth, appUrl: config.appUrl, secret: options.authSecret, log: app.log };
   const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
+  await app.register(readsPlugin, {
+    reads: createReads({ primary: database, replica: options.readDatabase, log: app.log }),
+    secureCookies: config.appUrl.startsWith('https://'),
+  });
 
   await app.register(async (docs) => {
     // The documentation pages are public; this hook marks only the routes registered in this scope.
