@@ -1,0 +1,2 @@
+DROP INDEX "customer_reactions_tied_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "customer_reactions_tied_uq" ON "customer_reactions" USING btree ("org_id","link_id") WHERE "customer_reactions"."subject" <> 'touchpoint';
