@@ -63,7 +63,7 @@ let member: string;
 let standbyAdmin: pg.Client;
 
 function run(tool: string, args: string[]) {
-  const result = spawnSync(path.join(bin!, tool), args, {
+  const result = spawnSync(path.join(bin ?? '', tool), args, {
     ...asUser(),
     encoding: 'utf8',
     env: { ...process.env, LC_ALL: 'C' },
@@ -227,7 +227,7 @@ describe.skipIf(!bin)('heavy reads on a streaming replica (DATABASE_READ_URL)', 
   it('reads from the primary when the replica is gone', async () => {
     const before = await towerCount(admin);
     await standbyAdmin.end();
-    const standby = started.pop()!;
+    const standby = started.pop() ?? '';
     run('pg_ctl', ['-D', standby, '-m', 'immediate', '-w', 'stop']);
     expect((await logExtra(member)).statusCode).toBe(201);
     expect(await towerCount(admin)).toBe(before + 1);
