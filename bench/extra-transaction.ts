@@ -235,7 +235,7 @@ try {
   const check = new pg.Client({ connectionString: bench.url });
   await check.connect();
   const { rows: sums } = await check.query(
-    `select (select count(*) from extras where deleted_at is null)::int as rows, (select coalesce(sum(extras), 0) from extra_day_sums)::int as summed`,
+    `select (select count(*) from extras where deleted_at is null)::int as rows, (select coalesce(sum(extras), 0) from extra_day_sums_live)::int as summed`,
   );
   await check.end();
   console.log(

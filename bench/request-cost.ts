@@ -4,12 +4,13 @@
 // check, Drizzle, pg's protocol; PostgreSQL's work is in its own processes) divided by the requests.
 // Goals: POST /extras at most 1.5 ms, the main GET lists at most 0.7 ms.
 // Profile with: node --cpu-prof --import tsx bench/request-cost.ts
-// Run: npx tsx bench/request-cost.ts [requests per route]
+// Run: npx tsx bench/request-cost.ts [requests per route] [only the routes whose name contains this]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadNote, startInProcessApp } from './in-process';
 
 const N = Number(process.argv[2] ?? 2000);
+const ONLY = process.argv[3];
 const AT_ONCE = 8;
 const bench = await startInProcessApp('cost', 8);
 try {
@@ -55,6 +56,7 @@ try {
   ];
   console.log(`${N} requests per route, ${AT_ONCE} at a time; ${await loadNote()}`);
   for (const c of cases) {
+    if (ONLY && !c.name.includes(ONLY)) continue;
     const first = await c.call();
     if (first.statusCode >= 300) throw new Error(`${c.name}: ${first.statusCode} ${first.body.slice(0, 300)}`);
     const run = async (n: number) => {

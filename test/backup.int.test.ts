@@ -191,7 +191,7 @@ describe('backup and restore of the embedded database', () => {
     // with the extras themselves, so the restore neither lost nor counted any twice.
     const [sums] = await query<{ summed: number; counted: number }>(
       dataDir,
-      'select (select sum(extras) from extra_day_sums)::int as summed, (select count(*) from extras)::int as counted',
+      'select (select sum(extras) from extra_day_sums_live)::int as summed, (select count(*) from extras)::int as counted',
     );
     expect(sums!.summed).toBe(sums!.counted);
     const during = ackedAll.filter((id) => ids.has(id)).length;

@@ -18,13 +18,14 @@ import pino from 'pino';
 import type { Config } from './config';
 import { watchDatabase } from './db/availability';
 import type { Database } from './db/client';
+import { createReads } from './db/reads';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { loggerOptions } from './lib/logger';
 import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
 import { isApiPath, routePath } from './lib/route-path';
-import { foldDaySums, sweepExpired } from './lib/sweep';
+import { foldDayDeltas, foldDaySums, sweepExpired } from './lib/sweep';
 import { type Job, startJobs } from './lib/ticker';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
@@ -60,6 +61,7 @@ import { type Access, accessPlugin } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
+import { readsPlugin } from './plugins/reads.plugin';
 
 export interface RouteInfo {
   method: string;
@@ -83,6 +85,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** A streaming replica of the database for the heavy reads (DATABASE_READ_URL; db/reads.ts). */
+  readDatabase?: Database;
   authSecret: string;
   /** Where mail goes; by default SMTP when configured, else the log. */
   mailer?: Mailer;
@@ -202,6 +206,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         },
       },
       {
+        // The deltas each logged extra appends to the day sums, folded in (the readers add what is not yet).
+        name: 'fold day sums',
+        everyMs: 10_000,
+        firstAfterMs: 10_000,
+        run: async () => void (await foldDayDeltas(db)),
+      },
+      {
         name: 'sweep expired rows',
         everyMs: 60 * 60_000,
         firstAfterMs: 5 * 60_000,
@@ -319,6 +330,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
+  await app.register(readsPlugin, {
+    reads: createReads({ primary: database, replica: options.readDatabase, log: app.log }),
+    secureCookies: config.appUrl.startsWith('https://'),
+  });
 
   await app.register(async (docs) => {
     // The documentation pages are public; this hook marks only the routes registered in this scope.

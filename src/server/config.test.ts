@@ -29,6 +29,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', SMTP_URL: '' }).databaseUrl).toBeUndefined();
   });
 
+  it('takes a read replica only beside DATABASE_URL', () => {
+    const both = { DATABASE_URL: 'postgres://db/k', DATABASE_READ_URL: 'postgres://replica/k' };
+    expect(loadConfig(both).databaseReadUrl).toBe('postgres://replica/k');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/k' }).databaseReadUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/k' })).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL/,
+    );
+  });
+
   it('says which setting is wrong and why', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

@@ -17,6 +17,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   APP_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -61,6 +65,11 @@ export interface Config {
   appUrl: string;
   /** When unset, an embedded PostgreSQL is started with its data in dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL for the heavy reads (tower, what works, the chain, results,
+   * exports); undefined: everything on DATABASE_URL. See db/reads.ts.
+   */
+  databaseReadUrl: string | undefined;
   dbPoolMax: number;
   /** App processes on this machine (node:cluster workers sharing the port); one per core, at most 4, unless set. */
   processes: number;
@@ -122,12 +131,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (a replica of the embedded PostgreSQL is not supported)',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dbPoolMax: e.DB_POOL_MAX,
     processes: e.APP_PROCESSES ?? defaultProcesses(os.availableParallelism(), !e.DATABASE_URL),
     dataDir: path.resolve(e.DATA_DIR),

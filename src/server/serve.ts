@@ -26,10 +26,15 @@ export interface Serving {
 export async function serveApp(options: ServeOptions): Promise<Serving> {
   const { config, log } = options;
   const database = openDatabase(options.databaseUrl, { max: config.dbPoolMax });
+  const readDatabase = config.databaseReadUrl
+    ? openDatabase(config.databaseReadUrl, { max: config.dbPoolMax })
+    : undefined;
+  const closeDatabases = () => Promise.all([database.close(), readDatabase?.close()]).catch(() => {});
   try {
     const app = await buildApp({
       config,
       database,
+      ...(readDatabase ? { readDatabase } : {}),
       authSecret: options.authSecret,
       loggerInstance: log,
       version: options.version,
@@ -41,11 +46,11 @@ export async function serveApp(options: ServeOptions): Promise<Serving> {
     return {
       close: async () => {
         await app.close().catch((err: unknown) => log.error({ err }, 'error while closing the server'));
-        await database.close().catch(() => {});
+        await closeDatabases();
       },
     };
   } catch (err) {
-    await database.close().catch(() => {});
+    await closeDatabases();
     throw err;
   }
 }

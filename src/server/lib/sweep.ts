@@ -36,7 +36,17 @@ export async function sweepExpired(
 }
 
 /**
- * Folds the day sums' slot rows (one per database connection that logged on that day, migration 0021)
+ * Folds the deltas the extras' trigger appends (extra_day_deltas, migration day_sum_delta_triggers) into
+ * the day sums. The readers add the deltas not yet folded, so this changes no figure; it keeps the
+ * deltas table small. Returns how many deltas were folded.
+ */
+export async function foldDayDeltas(db: Db): Promise<number> {
+  const { rows } = await db.execute<{ folded: number }>(sql`select klantwerk_fold_day_deltas() as folded`);
+  return Number(rows[0]?.folded ?? 0);
+}
+
+/**
+ * Folds the deltas (above), then the day sums' slot rows (one per database connection that logged on that day, migration 0021)
  * of the days before yesterday, in every time zone, into one row each: what the readers sum stays the
  * same, the tables stay small. Returns how many slot rows were folded.
  */

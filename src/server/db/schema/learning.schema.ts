@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
@@ -136,10 +137,11 @@ export const digestDeliveries = pgTable(
 // Days are the organisation's local days. Team figures are computed from the extras themselves.
 
 /**
- * The day sums are kept by triggers on extras. So that writers logging at the same moment do not queue
- * on one row per organisation-day, each database connection adds into a slot of its own (0-63,
- * claimed with an advisory lock: migration 0021): a day's figure is the sum over its slots, and every
- * reader sums anyway. The hourly sweep folds the slots of days gone by into slot 0 (klantwerk_fold_day_sums).
+ * The day sums are kept from triggers on extras. Since migration day_sum_delta_triggers the trigger
+ * appends a delta row (extraDayDeltas, below) that a job folds into slot 0 every few seconds, and the
+ * readers read the views *_live (these rows plus the deltas not yet folded). Before, each database
+ * connection added into a slot of its own (0-63, migration 0021); a day's figure is the sum over its
+ * rows, and the hourly sweep folds the slots of days gone by into slot 0 (klantwerk_fold_day_sums).
  */
 const slot = () => smallint().notNull().default(0);
 
@@ -192,4 +194,30 @@ export const extraDayWordSums = pgTable(
     slot: slot(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.word, t.slot] })],
+);
+
+/**
+ * What each change of an extra adds to the day sums above: the trigger appends one row here (migration
+ * day_sum_deltas) instead of updating the sums' rows, so a write touches no row another writer needs.
+ * The readers read the sums with these added (the views extra_day_sums_live, extra_day_value_sums_live,
+ * extra_day_word_sums_live); a job folds them into the sums every few seconds (lib/sweep.ts).
+ */
+export const extraDayDeltas = pgTable(
+  'extra_day_deltas',
+  {
+    orgId: uuid().notNull(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    day: date({ mode: 'string' }).notNull(),
+    kind: text().notNull(),
+    band: text().notNull(),
+    valueIds: uuid().array().notNull(),
+    /** The stemmed words of the occasion. */
+    words: text().array().notNull(),
+    /** 1: the extra counts from now on; -1: it no longer does (changed or deleted). */
+    sign: smallint().notNull(),
+    reactionScore: smallint(),
+    costCents: integer().notNull(),
+    aboveMandate: boolean().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

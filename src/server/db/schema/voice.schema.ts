@@ -97,8 +97,8 @@ export const customerReactions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    // A link tied to an extra or a promise takes one reaction.
-    uniqueIndex('customer_reactions_tied_uq').on(t.linkId).where(sql`${t.subject} <> 'touchpoint'`),
+    // A link tied to an extra or a promise takes one reaction (org_id first, as every unique key: docs/scale.md).
+    uniqueIndex('customer_reactions_tied_uq').on(t.orgId, t.linkId).where(sql`${t.subject} <> 'touchpoint'`),
     index().on(t.orgId, t.createdAt),
     index().on(t.orgId, t.memberId, t.createdAt),
     // Only the few reactions that still hold contact details, for the sweep that erases them in time.

@@ -21,6 +21,7 @@ import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { authOf, tenantOf } from '../../plugins/access.plugin';
+import { heavyRead } from '../../plugins/reads.plugin';
 import * as service from './extras.service';
 
 export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -109,11 +110,14 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const csv = await service.exportExtrasCsv(
-        db,
-        tenantOf(request),
-        { ...request.query, limit: service.CSV_MAX_ROWS },
-        authOf(request).language,
+      const csv = await heavyRead(request, (read) =>
+        service.exportExtrasCsv(
+          db,
+          tenantOf(request),
+          { ...request.query, limit: service.CSV_MAX_ROWS },
+          authOf(request).language,
+          read,
+        ),
       );
       return reply
         .type('text/csv; charset=utf-8')

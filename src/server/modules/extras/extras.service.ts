@@ -670,12 +670,14 @@ export async function exportExtrasCsv(
   tenant: TenantContext,
   query: ListQuery,
   language: Language,
+  /** Where the rows are read (the read replica, db/reads.ts); who looked at whose figures is written to `db`. */
+  read: Db = db,
 ): Promise<string> {
   const filter = await filterFor(db, tenant, query, 'extras_csv');
-  const rows = await repo.selectExtras(db, tenant.orgId, filter, CSV_MAX_ROWS);
-  const extrasList = await withNames(db, tenant.orgId, rows);
+  const rows = await repo.selectExtras(read, tenant.orgId, filter, CSV_MAX_ROWS);
+  const extrasList = await withNames(read, tenant.orgId, rows);
   const teamNames = await org.findTeamNames(
-    db,
+    read,
     tenant.orgId,
     rows.flatMap((r) => r.teamIds),
   );

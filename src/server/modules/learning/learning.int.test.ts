@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
-import { foldDaySums } from '../../lib/sweep';
+import { foldDayDeltas, foldDaySums } from '../../lib/sweep';
 
 let t: TestApp;
 let f: OrgFixture;
@@ -536,14 +536,22 @@ describe('organisation-wide figures from the day sums', () => {
     const snapshot = async () =>
       (
         await t.database.pool.query(
-          // a day's figure is the sum over its slots (one per database connection that wrote)
+          // a day's figure is the sum over its rows, with the deltas not yet folded (what the readers read)
           `select day::text, kind, band, sum(extras)::int as extras, sum(n)::int as n, sum(sum)::int as sum, sum(sum_sq)::int as sum_sq,
                   sum(positives)::int as positives
-             from extra_day_sums where org_id = $1 group by 1, 2, 3 having sum(extras) <> 0 order by 1, 2, 3`,
+             from extra_day_sums_live where org_id = $1 group by 1, 2, 3 having sum(extras) <> 0 order by 1, 2, 3`,
           [o.orgId],
         )
       ).rows;
     const before = await snapshot();
+    // the logging above left its deltas, and folding them into the sums changes no figure
+    const deltas = async () =>
+      (await t.database.pool.query('select count(*)::int as n from extra_day_deltas where org_id = $1', [o.orgId]))
+        .rows[0].n;
+    expect(await deltas()).toBeGreaterThan(0);
+    expect(await foldDayDeltas(t.database.db)).toBeGreaterThan(0);
+    expect(await deltas()).toBe(0);
+    expect(await snapshot()).toEqual(before);
     // folding the slots of days gone by into one row changes no figure
     // four days on: past every local day of these extras, whatever the organisation's offset from UTC
     await foldDaySums(t.database.db, new Date(Date.now() + 4 * 86_400_000));
@@ -590,7 +598,7 @@ describe('day sums under concurrent writers', () => {
       await second.query('commit');
       await first.query('commit');
       const { rows } = await first.query(
-        `select (select count(*) from extras where org_id = $1)::int as extras, (select sum(extras) from extra_day_sums where org_id = $1)::int as summed`,
+        `select (select count(*) from extras where org_id = $1)::int as extras, (select sum(extras) from extra_day_sums_live where org_id = $1)::int as summed`,
         [o.orgId],
       );
       expect(rows[0]).toEqual({ extras: 2, summed: 2 });

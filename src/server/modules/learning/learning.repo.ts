@@ -432,7 +432,7 @@ export async function selectKindAndBandSums(tx: Tx, s: WorksScope) {
               from extras e where ${teamExtras(s)}
              group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`
       : sql`select d.kind, d.band, grouping(d.kind, d.band)::int as grouping, ${daySums}
-              from extra_day_sums d where ${days(s)}
+              from extra_day_sums_live d where ${days(s)}
              group by grouping sets ((d.kind), (d.band), ())`,
   );
   return rows;
@@ -442,7 +442,7 @@ export async function selectValueSums(tx: Tx, s: WorksScope) {
   const { rows } = await tx.execute<GroupSums>(
     s.teamId
       ? sql`select v as key, ${liveSums} from extras e, unnest(e.value_ids) v where ${teamExtras(s)} group by v`
-      : sql`select d.value_id as key, ${daySums} from extra_day_value_sums d where ${days(s)} group by d.value_id`,
+      : sql`select d.value_id as key, ${daySums} from extra_day_value_sums_live d where ${days(s)} group by d.value_id`,
   );
   return rows;
 }
@@ -453,7 +453,7 @@ export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
     s.teamId
       ? sql`select w as key, ${liveSums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
              where ${teamExtras(s)} group by w having count(*) >= ${minimum}`
-      : sql`select d.word as key, ${daySums} from extra_day_word_sums d where ${days(s)}
+      : sql`select d.word as key, ${daySums} from extra_day_word_sums_live d where ${days(s)}
              group by d.word having sum(d.extras) >= ${minimum}`,
   );
   return rows;

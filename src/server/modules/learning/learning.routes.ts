@@ -32,6 +32,7 @@ import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
+import { heavyRead } from '../../plugins/reads.plugin';
 import * as conversation from './conversation.service';
 import * as digest from './digest.service';
 import * as feed from './feed.service';
@@ -279,7 +280,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       querystring: whatWorksQuery,
       response: { 200: whatWorks, ...problems },
     },
-    handler: (request) => findWhatWorks(db, tenantOf(request), request.query),
+    handler: (request) => heavyRead(request, (read) => findWhatWorks(read, tenantOf(request), request.query)),
   });
 
   // ---------- digest ----------

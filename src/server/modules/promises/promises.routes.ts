@@ -32,6 +32,7 @@ import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
 import { STAFF } from '../../lib/roles';
 import { authOf, tenantOf } from '../../plugins/access.plugin';
+import { heavyRead } from '../../plugins/reads.plugin';
 import * as chains from './chain.service';
 import * as service from './promises.service';
 
@@ -99,7 +100,9 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const csv = await service.exportPromisesCsv(db, tenantOf(request), request.query, authOf(request).language);
+      const csv = await heavyRead(request, (read) =>
+        service.exportPromisesCsv(read, tenantOf(request), request.query, authOf(request).language),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header(
@@ -215,7 +218,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       querystring: periodQuery,
       response: { 200: chain, ...problems },
     },
-    handler: (request) => chains.findChain(db, tenantOf(request), request.query),
+    handler: (request) => heavyRead(request, (read) => chains.findChain(read, tenantOf(request), request.query)),
   });
 
   app.get('/team-figures', {

@@ -28,6 +28,7 @@ import {
 import { problems } from '../../lib/openapi';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { authOf, tenantOf } from '../../plugins/access.plugin';
+import { heavyRead } from '../../plugins/reads.plugin';
 import * as actions from './actions.service';
 import type { QuestionsDeps } from './campaigns.service';
 import * as campaigns from './campaigns.service';
@@ -191,7 +192,10 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
       querystring: resultsQuery,
       response: { 200: campaignResults, ...problems },
     },
-    handler: (request) => results.findResults(deps, tenantOf(request), request.params.campaignId, request.query.group),
+    handler: (request) =>
+      heavyRead(request, (read) =>
+        results.findResults({ ...deps, db: read }, tenantOf(request), request.params.campaignId, request.query.group),
+      ),
   });
 
   app.get('/campaigns/:campaignId/results.csv', {
@@ -204,11 +208,13 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = a
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const csv = await results.exportResultsCsv(
-        deps,
-        tenantOf(request),
-        request.params.campaignId,
-        authOf(request).language,
+      const csv = await heavyRead(request, (read) =>
+        results.exportResultsCsv(
+          { ...deps, db: read },
+          tenantOf(request),
+          request.params.campaignId,
+          authOf(request).language,
+        ),
       );
       return reply
         .type('text/csv; charset=utf-8')

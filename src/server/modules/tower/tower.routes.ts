@@ -4,9 +4,11 @@ import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
 import { STEERING } from '../../lib/roles';
 import { tenantOf } from '../../plugins/access.plugin';
+import { heavyRead } from '../../plugins/reads.plugin';
 import { findTower } from './tower.service';
 
-export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+// The tower reads where the heavy reads go (the read replica when there is one): `db` is not used.
+export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app) => {
   app.get('/tower', {
     config: { access: STEERING },
     schema: {
@@ -15,6 +17,6 @@ export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         'The director’s overview: extras and reactions, mandate, customer voice, promises, the weakest link, core questions, counsel — each with its trend',
       response: { 200: tower, ...problems },
     },
-    handler: (request) => findTower(db, tenantOf(request)),
+    handler: (request) => heavyRead(request, (read) => findTower(read, tenantOf(request))),
   });
 };

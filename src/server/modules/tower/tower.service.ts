@@ -67,10 +67,10 @@ export async function findTower(db: Db, tenant: TenantContext): Promise<Tower> {
   const [extras, spend, voice, followups, promiseDays, promiseNow, chain, campaigns, counsel] = await Promise.all([
     db.execute<{ day: string; extras: number; n: number; positives: number }>(sql`
       select day::text, sum(extras)::int as extras, sum(n)::int as n, sum(positives)::int as positives
-        from extra_day_sums where org_id = ${org} and day >= ${from} group by day`),
+        from extra_day_sums_live where org_id = ${org} and day >= ${from} group by day`),
     db.execute<{ day: string; cents: number; above: number }>(sql`
       select day::text, sum(cost_cents)::bigint as cents, sum(above_mandate)::int as above
-        from extra_day_sums where org_id = ${org} and day >= ${from} group by day`),
+        from extra_day_sums_live where org_id = ${org} and day >= ${from} group by day`),
     db.execute<{ day: string; n: number; points: number; very_negative: number }>(sql`
       select (created_at at time zone ${tz})::date::text as day, count(*)::int as n,
              sum(case when scale = 'agree5' then score else 1 + score * 0.4 end)::float8 as points,
