@@ -35,12 +35,13 @@ const GLOBAL_TABLES = [
  * in a small token → organisation reference table (docs/scale.md).
  */
 const TOKEN_KEYS = [
+  'api_keys_tokenHash_unique',
   'counter_devices_activation_uq',
   'counter_devices_token_uq',
   'counter_sessions_token_uq',
   'invitations_token_uq',
   'sign_in_codes_selector_uq',
-  'sso_domains_domain_uq',
+  'sso_domains_proven_uq',
   'voice_links_token_uq',
 ];
 
