@@ -1,5 +1,10 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Only Mantine's base (its CSS variables, a reset, focus rings) and the first screen's own small stylesheet:
+// the shell and the log screen draw plain elements; Mantine's whole stylesheet comes with the code of
+// the other pages (app/mantine-styles.ts).
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
+import './app/light.css';
 import { MantineProvider } from '@mantine/core';
 import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { NotFoundPage } from '../components/status-pages.component';
 import { loadCatalogParts } from './i18n';
+import { loadMantineStyles } from './load-mantine-styles';
 import { ACCESS } from './nav.config';
 import { prefetchApi } from './query-client';
 import { queryKeys } from './query-keys';
@@ -17,9 +17,12 @@ function prefetchLogScreen() {
   prefetchApi(queryKeys.purpose, '/api/v1/purpose');
 }
 
-/** A page's chunk and the catalog parts it uses, fetched together (all parts when it names none). */
+/**
+ * A page's chunk, the catalog parts it uses (all parts when it names none) and Mantine's stylesheet,
+ * fetched together. Only the log screen draws without Mantine (see main.tsx).
+ */
 function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> {
-  return Promise.all([load(), loadCatalogParts(parts)]).then(([module]) => module);
+  return Promise.all([load(), loadCatalogParts(parts), loadMantineStyles()]).then(([module]) => module);
 }
 
 // Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
@@ -86,9 +89,10 @@ export function prefetchAnswersForPath(pathname: string) {
 
 const LogExtraPage = lazy(() => {
   prefetchLogScreen();
-  return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({
-    default: m.LogExtraPage,
-  }));
+  return Promise.all([
+    import('../features/extras/log-extra.page'),
+    loadCatalogParts(['extras', 'feed', 'bestPractices']),
+  ]).then(([m]) => ({ default: m.LogExtraPage }));
 });
 const ExtrasPage = lazy(() =>
   page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })),
@@ -186,6 +190,9 @@ const CounterDevicesPage = lazy(() =>
 );
 const ImportMembersPage = lazy(() =>
   page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })),
+);
+const NotFoundPage = lazy(() =>
+  page(() => import('../components/status-pages.component')).then((m) => ({ default: m.NotFoundPage })),
 );
 const MandatesPage = lazy(() =>
   page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })),

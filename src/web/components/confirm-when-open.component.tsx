@@ -1,7 +1,10 @@
 import { lazy, Suspense } from 'react';
+import { loadMantineStyles } from '../app/load-mantine-styles';
 import type { ConfirmModalProps } from './confirm.modal';
 
-const LazyConfirm = lazy(() => import('./confirm.modal').then((m) => ({ default: m.ConfirmModal })));
+const LazyConfirm = lazy(() =>
+  Promise.all([import('./confirm.modal'), loadMantineStyles()]).then(([m]) => ({ default: m.ConfirmModal })),
+);
 
 /**
  * The same question, its code (Mantine's Modal, which brings @floating-ui along) fetched only when it

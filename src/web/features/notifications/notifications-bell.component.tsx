@@ -1,14 +1,14 @@
-import { ActionIcon, Indicator } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { forwardRef, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCatalogParts } from '../../app/i18n';
+import { loadMantineStyles } from '../../app/load-mantine-styles';
 import { useNotifications } from './notifications.api';
 
 // The dropdown (and Mantine's popover code) loads only when the bell is first pressed, with the whole
 // catalog: a notice can come from any part of the app (a page may have loaded only its own parts).
 const NotificationsPopover = lazy(() =>
-  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => ({
+  Promise.all([import('./notifications-popover.component'), loadCatalogParts(), loadMantineStyles()]).then(([m]) => ({
     default: m.NotificationsPopover,
   })),
 );
@@ -40,21 +40,24 @@ export const BellButton = forwardRef<HTMLButtonElement, { opened: boolean; onCli
   const { t } = useTranslation();
   const notifications = useNotifications();
   const unread = notifications.data?.unread ?? 0;
+  // A plain button (light.css): the bell is on every signed-in page's first screen, the log screen's too.
   return (
-    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={6} color="blue">
-      <ActionIcon
-        ref={ref}
-        {...rest}
-        variant="subtle"
-        color="gray"
-        size={42}
-        onClick={onClick}
-        aria-label={unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.title')}
-        aria-expanded={opened}
-      >
-        <BellIcon />
-      </ActionIcon>
-    </Indicator>
+    <button
+      ref={ref}
+      type="button"
+      className="kw-icon-button"
+      {...rest}
+      onClick={onClick}
+      aria-label={unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.title')}
+      aria-expanded={opened}
+    >
+      <BellIcon />
+      {unread > 0 && (
+        <span className="kw-count" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </button>
   );
 });
 
