@@ -29,7 +29,7 @@ const unreachable = (error: unknown) =>
   !isApiError(error) || error.status === 0 || (error.status >= 502 && error.status <= 504);
 
 /**
- * Start: runtime config and the session in parallel (the likely catalog too), then the language:
+ * Start: runtime config and the session in parallel (the likely catalog, and the log screen's answers too), then the language:
  * the person's when signed in, else the one chosen in this browser, else the server's default.
  * Without a connection, the app opens on what it last knew (the log screen works offline).
  */
@@ -42,13 +42,13 @@ async function bootstrap(container: HTMLElement) {
   onlineManager.setOnline(navigator.onLine);
   const knewSomeone = restoreLastKnown(queryClient);
   keepLastKnown(queryClient);
+  prefetchAnswersForPath(window.location.pathname);
   try {
     let language: Language;
     try {
       const [config, me] = await Promise.all([fetchConfig(), fetchMe()]);
       queryClient.setQueryData(queryKeys.config, config);
       queryClient.setQueryData(queryKeys.me, me);
-      if (me?.member) prefetchAnswersForPath(window.location.pathname);
       language = me?.language ?? storedLanguage() ?? config.defaultLanguage;
     } catch (error) {
       const known = queryClient.getQueryData<Me | null>(queryKeys.me);
