@@ -4,8 +4,8 @@
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
+import './app/theme-variables.css';
 import './app/light.css';
-import { MantineProvider } from '@mantine/core';
 import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -20,7 +20,6 @@ import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
 import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
 import { queryKeys } from './app/query-keys';
-import { cssVariablesResolver, theme } from './app/theme';
 import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
@@ -64,11 +63,7 @@ async function bootstrap(container: HTMLElement) {
   } catch (error) {
     console.error(error);
     await initI18n(storedLanguage() ?? 'nl').catch(() => undefined);
-    root.render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <AppFailed unreachable />
-      </MantineProvider>,
-    );
+    root.render(<AppFailed unreachable />);
   }
 }
 

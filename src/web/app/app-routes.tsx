@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { loadCatalogParts, preloadCatalogParts, storedLanguage } from './i18n';
 import { loadMantineStyles } from './load-mantine-styles';
+import { MantineOutlet } from './mantine-island';
 import { ACCESS } from './nav.config';
 import { prefetchApi } from './query-client';
 import { queryKeys } from './query-keys';
@@ -97,10 +98,9 @@ export function prefetchAnswersForPath(pathname: string) {
 
 const LogExtraPage = lazy(() => {
   prefetchLogScreen();
-  return Promise.all([
-    import('../features/extras/log-extra.page'),
-    loadCatalogParts(LOG_SCREEN_PARTS),
-  ]).then(([m]) => ({ default: m.LogExtraPage }));
+  return Promise.all([import('../features/extras/log-extra.page'), loadCatalogParts(LOG_SCREEN_PARTS)]).then(([m]) => ({
+    default: m.LogExtraPage,
+  }));
 });
 const ExtrasPage = lazy(() =>
   page(() => import('../features/extras/extras.page')).then((m) => ({ default: m.ExtrasPage })),
@@ -213,102 +213,109 @@ const MandatesPage = lazy(() =>
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PublicOnly />}>
-        <Route path="/sign-in" element={<SignInElsewherePage />} />
-        <Route path="/sign-up" element={<SignUpPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      {/* Every page but the log screen inside Mantine's provider (the log screen draws plain elements). */}
+      <Route element={<MantineOutlet />}>
+        <Route element={<PublicOnly />}>
+          <Route path="/sign-in" element={<SignInElsewherePage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        </Route>
+        <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/invite" element={<InvitePage />} />
+        <Route path="/code" element={<CodeSignInPage />} />
+        <Route path="/counter" element={<CounterPage />} />
       </Route>
-      <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
-      <Route path="/reset-password" element={<ResetPasswordPage />} />
-      <Route path="/invite" element={<InvitePage />} />
-      <Route path="/code" element={<CodeSignInPage />} />
-      <Route path="/counter" element={<CounterPage />} />
       <Route element={<RequireSession />}>
-        <Route index element={<HomePage />} />
-        <Route path="/profile" element={<ProfilePage />} />
-        <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
-        <Route element={<RequireRoles roles={ACCESS.teams} />}>
-          <Route path="/teams" element={<TeamsPage />} />
-          <Route path="/teams/:teamId" element={<TeamPage />} />
-        </Route>
         <Route element={<RequireRoles roles={ACCESS.extras} />}>
-          <Route path="/extras" element={<ExtrasPage />} />
           <Route path={LOG_SCREEN} element={<LogExtraPage />} />
-          <Route path="/extras/:extraId" element={<ExtraPage />} />
         </Route>
-        <Route element={<RequireRoles roles={ACCESS.feed} />}>
-          <Route path="/feed" element={<FeedPage />} />
+        <Route element={<MantineOutlet />}>
+          <Route index element={<HomePage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
+          <Route element={<RequireRoles roles={ACCESS.teams} />}>
+            <Route path="/teams" element={<TeamsPage />} />
+            <Route path="/teams/:teamId" element={<TeamPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.extras} />}>
+            <Route path="/extras" element={<ExtrasPage />} />
+            <Route path="/extras/:extraId" element={<ExtraPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.feed} />}>
+            <Route path="/feed" element={<FeedPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.bestPractices} />}>
+            <Route path="/best-practices" element={<BestPracticesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.values} />}>
+            <Route path="/values" element={<ValuesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.mandates} />}>
+            <Route path="/mandates" element={<MandatesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
+            <Route path="/what-works" element={<WhatWorksPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.promises} />}>
+            <Route path="/promises" element={<PromisesPage />} />
+            <Route path="/promises/new" element={<NewPromisePage />} />
+            <Route path="/promises/:promiseId" element={<PromisePage />} />
+            <Route path="/steps" element={<WorkListPage />} />
+            <Route path="/chain" element={<ChainPage />} />
+            <Route path="/team-figures" element={<TeamFiguresPage />} />
+            <Route path="/internal-scan" element={<ScanPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.questions} />}>
+            <Route path="/questions" element={<CampaignsPage />} />
+            <Route path="/questions/:campaignId" element={<CampaignPage />} />
+            <Route path="/questions/:campaignId/results" element={<ResultsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.manageCampaigns} />}>
+            <Route path="/questions/new" element={<NewCampaignPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.mirror} />}>
+            <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.voice} />}>
+            <Route path="/customer-voice" element={<CustomerVoicePage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
+            <Route path="/touchpoints" element={<TouchpointsPage />} />
+            <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.counsel} />}>
+            <Route path="/needs" element={<NeedsPage />} />
+            <Route path="/proposals" element={<ProposalsPage />} />
+            <Route path="/proposals/new" element={<NewProposalPage />} />
+            <Route path="/proposals/:proposalId" element={<ProposalPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.decide} />}>
+            <Route path="/decision-queue" element={<DecisionQueuePage />} />
+            <Route path="/tower" element={<TowerPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.conversation} />}>
+            <Route path="/conversation" element={<ConversationPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.members} />}>
+            <Route path="/members" element={<MembersPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.invitations} />}>
+            <Route path="/invitations" element={<InvitationsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.signInCodes} />}>
+            <Route path="/sign-in-codes" element={<SignInCodesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
+            <Route path="/counter-devices" element={<CounterDevicesPage />} />
+            <Route path="/members/import" element={<ImportMembersPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.organization} />}>
+            <Route path="/organization" element={<OrganizationPage />} />
+            <Route path="/setup" element={<SetupPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route element={<RequireRoles roles={ACCESS.bestPractices} />}>
-          <Route path="/best-practices" element={<BestPracticesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.values} />}>
-          <Route path="/values" element={<ValuesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.mandates} />}>
-          <Route path="/mandates" element={<MandatesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
-          <Route path="/what-works" element={<WhatWorksPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.promises} />}>
-          <Route path="/promises" element={<PromisesPage />} />
-          <Route path="/promises/new" element={<NewPromisePage />} />
-          <Route path="/promises/:promiseId" element={<PromisePage />} />
-          <Route path="/steps" element={<WorkListPage />} />
-          <Route path="/chain" element={<ChainPage />} />
-          <Route path="/team-figures" element={<TeamFiguresPage />} />
-          <Route path="/internal-scan" element={<ScanPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.questions} />}>
-          <Route path="/questions" element={<CampaignsPage />} />
-          <Route path="/questions/:campaignId" element={<CampaignPage />} />
-          <Route path="/questions/:campaignId/results" element={<ResultsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.manageCampaigns} />}>
-          <Route path="/questions/new" element={<NewCampaignPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.mirror} />}>
-          <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.voice} />}>
-          <Route path="/customer-voice" element={<CustomerVoicePage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
-          <Route path="/touchpoints" element={<TouchpointsPage />} />
-          <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.counsel} />}>
-          <Route path="/needs" element={<NeedsPage />} />
-          <Route path="/proposals" element={<ProposalsPage />} />
-          <Route path="/proposals/new" element={<NewProposalPage />} />
-          <Route path="/proposals/:proposalId" element={<ProposalPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.decide} />}>
-          <Route path="/decision-queue" element={<DecisionQueuePage />} />
-          <Route path="/tower" element={<TowerPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.conversation} />}>
-          <Route path="/conversation" element={<ConversationPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.members} />}>
-          <Route path="/members" element={<MembersPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.invitations} />}>
-          <Route path="/invitations" element={<InvitationsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.signInCodes} />}>
-          <Route path="/sign-in-codes" element={<SignInCodesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
-          <Route path="/counter-devices" element={<CounterDevicesPage />} />
-          <Route path="/members/import" element={<ImportMembersPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.organization} />}>
-          <Route path="/organization" element={<OrganizationPage />} />
-          <Route path="/setup" element={<SetupPage />} />
-        </Route>
-        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

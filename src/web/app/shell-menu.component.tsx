@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmModalWhenOpen } from '../components/confirm-when-open.component';
 import { ProblemAlert } from '../components/problem-alert.component';
-import './mantine-styles';
 import { ALWAYS_OPEN, type NavSection } from './nav.config';
 import { useConfig } from './use-config';
 import { useSignedInMe } from './use-me';

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { NotificationsHost } from '../components/notifications-host.component';
@@ -6,12 +6,13 @@ import { PageLoader } from '../components/page-loader.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
 import { applyUpdate } from './app-update';
+import { lazyIsland } from './mantine-island';
 import { activeNavPath, visibleNavSections } from './nav.config';
 import { useOutbox } from './outbox';
 import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender.component';
 import { useSignedInMe } from './use-me';
 
-const ShellMenu = lazy(() => import('./shell-menu.component').then((m) => ({ default: m.ShellMenu })));
+const ShellMenu = lazyIsland(() => import('./shell-menu.component').then((m) => m.ShellMenu));
 
 /**
  * The frame of every signed-in page: a sidebar on a laptop, a burger menu on a phone. The header and

@@ -1,10 +1,8 @@
-import { lazy, Suspense } from 'react';
-import { loadMantineStyles } from '../app/load-mantine-styles';
+import { Suspense } from 'react';
+import { lazyIsland } from '../app/mantine-island';
 import type { ConfirmModalProps } from './confirm.modal';
 
-const LazyConfirm = lazy(() =>
-  Promise.all([import('./confirm.modal'), loadMantineStyles()]).then(([m]) => ({ default: m.ConfirmModal })),
-);
+const LazyConfirm = lazyIsland(() => import('./confirm.modal').then((m) => m.ConfirmModal));
 
 /**
  * The same question, its code (Mantine's Modal, which brings @floating-ui along) fetched only when it

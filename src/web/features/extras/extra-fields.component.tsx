@@ -227,7 +227,12 @@ export function SuggestionPills({
           style={{ fontWeight: 400 }}
         >
           {/* A long text ends in "…" on a phone. */}
-          <span data-suggestion>{text}</span>
+          <span
+            data-suggestion
+            style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
+            {text}
+          </span>
         </LightButton>
       ))}
     </div>

@@ -1,14 +1,14 @@
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
 import type { CreateExtraBody, Extra, MyMandate } from '../../../contracts/extras.contract';
 import { type ApiError, serverNow } from '../../app/api-client';
 import { isLanguage } from '../../app/i18n';
-import { loadMantineStyles } from '../../app/load-mantine-styles';
+import { lazyIsland } from '../../app/mantine-island';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem, useOutbox } from '../../app/outbox';
 import { useOnline } from '../../app/outbox-sender.component';
@@ -39,14 +39,10 @@ import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } f
  * before the form could be used). The parts that show only now and then (colleagues' similar stories
  * while typing, extras waiting in the outbox) come with Mantine in chunks of their own when they appear.
  */
-const SimilarStoriesHint = lazy(() =>
-  Promise.all([import('../stories/similar-stories.component'), loadMantineStyles()]).then(([m]) => ({
-    default: m.SimilarStoriesHint,
-  })),
+const SimilarStoriesHint = lazyIsland(() =>
+  import('../stories/similar-stories.component').then((m) => m.SimilarStoriesHint),
 );
-const OutboxList = lazy(() =>
-  Promise.all([import('./outbox-list.component'), loadMantineStyles()]).then(([m]) => ({ default: m.OutboxList })),
-);
+const OutboxList = lazyIsland(() => import('./outbox-list.component').then((m) => m.OutboxList));
 
 interface LogValues {
   occasion: string;

@@ -1,16 +1,14 @@
 import { useDisclosure } from '@mantine/hooks';
-import { forwardRef, lazy, Suspense, useState } from 'react';
+import { forwardRef, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCatalogParts } from '../../app/i18n';
-import { loadMantineStyles } from '../../app/load-mantine-styles';
+import { lazyIsland } from '../../app/mantine-island';
 import { useNotifications } from './notifications.api';
 
 // The dropdown (and Mantine's popover code) loads only when the bell is first pressed, with the whole
 // catalog: a notice can come from any part of the app (a page may have loaded only its own parts).
-const NotificationsPopover = lazy(() =>
-  Promise.all([import('./notifications-popover.component'), loadCatalogParts(), loadMantineStyles()]).then(([m]) => ({
-    default: m.NotificationsPopover,
-  })),
+const NotificationsPopover = lazyIsland(() =>
+  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => m.NotificationsPopover),
 );
 
 function BellIcon() {
