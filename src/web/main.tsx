@@ -1,6 +1,6 @@
-// Only Mantine's base (its CSS variables, a reset, focus rings) and the first screen's own small stylesheet:
-// the shell and the log screen draw plain elements; Mantine's whole stylesheet comes with the code of
-// the other pages (app/mantine-styles.ts).
+// Only Mantine's base (its CSS variables, a reset, focus rings), our theme's variables and the first
+// screen's own small stylesheet: the shell and the log screen draw plain elements without Mantine's
+// provider; the provider and Mantine's whole stylesheet come with the other pages (app/mantine-root.tsx).
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';

@@ -1,6 +1,6 @@
-// Mantine's whole stylesheet, loaded with the code of every page and part that draws Mantine's components
-// (the router's page loader, the menu, modals, toasts): import it statically from a lazy chunk, or call
-// loadMantineStyles (load-mantine-styles.ts). The first screen, the shell with the log screen, draws plain
+// Mantine's whole stylesheet, loaded with Mantine's provider (mantine-root.tsx) for every page and part
+// that draws Mantine's components, and beside a page's code by the router (loadMantineStyles, so the
+// page and its styles come together). The first screen, the shell with the log screen, draws plain
 // elements styled by light.css and does without these ~250 KB of CSS (see main.tsx).
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';

@@ -43,7 +43,8 @@ export function LightButton({
       data-loading={loading || undefined}
       aria-busy={loading || undefined}
       {...rest}
-      onClick={loading ? undefined : rest.onClick}
+      // As Mantine's: a button that is busy takes no second press (a second save of the same form).
+      disabled={rest.disabled || loading}
     >
       {loading ? <span className="kw-spinner" aria-hidden="true" /> : leftSection}
       <span className="kw-button-label">{children}</span>
