@@ -45,46 +45,52 @@ function finishBuild(): Plugin {
 
 const mantine = (names: string) =>
   new RegExp(`node_modules[\\\\/]@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${names})[\\\\/]`);
-/** What the pages before signing in need beyond the entry, and nearly every other page too. */
+/** What the pages before signing in need beyond the entry, and nearly every other page too: Mantine's controls. */
 const BASE = (id: string) =>
   mantine(
     'Alert|Anchor|ActionIcon|CloseButton|Input|InputBase|TextInput|PasswordInput|Paper|VisuallyHidden|UnstyledButton',
   ).test(id) ||
-  /node_modules[\\/]@mantine[\\/]hooks[\\/]/.test(id) ||
-  /node_modules[\\/]@tanstack[\\/]react-query[\\/].*(useMutation|useQuery|useBaseQuery|mutation)/i.test(id) ||
-  /src[\\/]web[\\/](components[\\/](problem-alert|password-field|page-header|form-actions)|app[\\/](validators|use-session-actions|problem|use-is-phone))/.test(
-    id,
-  ) ||
+  /src[\\/]web[\\/](components[\\/](problem-alert|password-field|page-header|form-actions))/.test(id) ||
   /src[\\/]web[\\/]features[\\/]auth[\\/]auth\.layout/.test(id);
-/** The signed-in shell: layout, menu, the bell, the outbox (not Mantine's ScrollArea or Modal: they pull in all of @floating-ui). */
+/**
+ * The signed-in shell: layout, the bell, the outbox, in plain elements (its menu, Mantine's, is a chunk of
+ * its own, and so are ScrollArea and Modal, which pull in all of @floating-ui).
+ */
 const SHELL = (id: string) =>
   /src[\\/]web[\\/](app[\\/](shell\.layout|outbox|app-update|notifications\.api)|features[\\/]notifications[\\/]notifications-bell)/.test(
     id,
-  ) ||
-  /Combobox[\\/]ComboboxChevron[\\/]/.test(id) ||
-  mantine('Burger|NavLink|NativeSelect|Indicator|Badge').test(id);
-/** Form controls most signed-in pages use. */
-const UI = (id: string) =>
-  /node_modules[\\/](@mantine[\\/]form|klona|fast-deep-equal)[\\/]/.test(id) ||
-  mantine('Checkbox|Textarea|Progress|SimpleGrid|Skeleton|InlineInput|Badge|Card').test(id) ||
+  );
+/** Form controls most signed-in pages use (the log screen uses none of them: it draws plain elements). */
+const UI = (id: string) => mantine('Checkbox|Textarea|Progress|SimpleGrid|Skeleton|InlineInput|Badge|Card').test(id);
+/**
+ * What the log screen shares with most pages, without any of Mantine's components: queries, form state,
+ * amounts and dates, the plain controls.
+ */
+const DATA = (id: string) =>
+  /node_modules[\\/](@mantine[\\/](form|hooks)|klona|fast-deep-equal)[\\/]/.test(id) ||
   /node_modules[\\/]@tanstack[\\/]react-query[\\/]/.test(id) ||
-  /src[\\/]web[\\/]app[\\/](money|format|use-format)\./.test(id);
-/** The log screen and the small modules it shares with the other extras and stories pages. */
+  /src[\\/]web[\\/](app[\\/](money|format|use-format|validators|use-session-actions|problem|use-draft|use-idempotent-submit)\.|components[\\/](use-is-phone|light\.component|later\.component))/.test(
+    id,
+  );
+/** The log screen and the small modules it shares with the other extras and stories pages (not the similar stories: Mantine, loaded when they show). */
 const LOG_EXTRA = (id: string) =>
-  /src[\\/]web[\\/](features[\\/]extras[\\/](log-extra\.page|extras\.api|mandate-check)|app[\\/](values\.api|stories\.api|extra-labels)|components[\\/](extra-fields|similar-stories))/.test(
+  /src[\/]web[\/](features[\/]extras[\/](log-extra\.page|extras\.api|mandate-check)|app[\/](values\.api|stories\.api|extra-labels)|components[\/]extra-fields)/.test(
     id,
   );
 
 /**
  * Fewer, larger chunks (each request costs a round trip and ~0.5 KiB of headers): the entry with all
- * it imports up front, then the controls most pages use (ui), the signed-in shell, and the log screen
- * with what it shares with the other extras pages.
+ * it imports up front, then Mantine's controls most pages use (ui), what the log screen shares with most
+ * pages without Mantine's components (data), the signed-in shell, and the log screen with what it shares
+ * with the other extras pages.
  * Everything else stays with its page (or in the automatic shared chunks).
  */
 const CHUNK_GROUPS = [
   { name: 'index', priority: 50, tags: ['$initial' as const] },
   // The pages before signing in are rare since the sign-in page became the server's: their controls and
   // the form controls of the signed-in pages are one file, one request fewer on the log screen.
+  // Before ui: a group also takes what its modules import, and Mantine's components import @mantine/hooks.
+  { name: 'data', priority: 45, test: DATA },
   { name: 'ui', priority: 40, test: (id: string) => BASE(id) || UI(id) },
   { name: 'shell', priority: 30, test: SHELL },
   { name: 'log-extra', priority: 10, test: LOG_EXTRA },

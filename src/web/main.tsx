@@ -1,6 +1,11 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
+// Only Mantine's base (its CSS variables, a reset, focus rings), our theme's variables and the first
+// screen's own small stylesheet: the shell and the log screen draw plain elements without Mantine's
+// provider; the provider and Mantine's whole stylesheet come with the other pages (app/mantine-root.tsx).
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
+import './app/theme-variables.css';
+import './app/light.css';
 import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,7 +20,6 @@ import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
 import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
 import { queryKeys } from './app/query-keys';
-import { cssVariablesResolver, theme } from './app/theme';
 import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
@@ -24,7 +28,7 @@ const unreachable = (error: unknown) =>
   !isApiError(error) || error.status === 0 || (error.status >= 502 && error.status <= 504);
 
 /**
- * Start: runtime config and the session in parallel (the likely catalog too), then the language:
+ * Start: runtime config and the session in parallel (the likely catalog, and the log screen's answers too), then the language:
  * the person's when signed in, else the one chosen in this browser, else the server's default.
  * Without a connection, the app opens on what it last knew (the log screen works offline).
  */
@@ -37,13 +41,13 @@ async function bootstrap(container: HTMLElement) {
   onlineManager.setOnline(navigator.onLine);
   const knewSomeone = restoreLastKnown(queryClient);
   keepLastKnown(queryClient);
+  prefetchAnswersForPath(window.location.pathname);
   try {
     let language: Language;
     try {
       const [config, me] = await Promise.all([fetchConfig(), fetchMe()]);
       queryClient.setQueryData(queryKeys.config, config);
       queryClient.setQueryData(queryKeys.me, me);
-      if (me?.member) prefetchAnswersForPath(window.location.pathname);
       language = me?.language ?? storedLanguage() ?? config.defaultLanguage;
     } catch (error) {
       const known = queryClient.getQueryData<Me | null>(queryKeys.me);
@@ -59,11 +63,7 @@ async function bootstrap(container: HTMLElement) {
   } catch (error) {
     console.error(error);
     await initI18n(storedLanguage() ?? 'nl').catch(() => undefined);
-    root.render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <AppFailed unreachable />
-      </MantineProvider>,
-    );
+    root.render(<AppFailed unreachable />);
   }
 }
 

@@ -1,13 +1,16 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { NotFoundPage } from '../components/status-pages.component';
-import { loadCatalogParts } from './i18n';
+import { loadCatalogParts, preloadCatalogParts, storedLanguage } from './i18n';
+import { loadMantineStyles } from './load-mantine-styles';
+import { MantineOutlet } from './mantine-island';
 import { ACCESS } from './nav.config';
 import { prefetchApi } from './query-client';
 import { queryKeys } from './query-keys';
 import { PublicOnly, RequireRoles, RequireSession } from './route-guards';
 
 const LOG_SCREEN = '/extras/new';
+/** The catalog parts the log screen uses. */
+const LOG_SCREEN_PARTS = ['extras', 'feed', 'bestPractices'];
 
 /** The log screen's answers, asked for while its code loads (the same keys and paths as extras.api and values.api). */
 function prefetchLogScreen() {
@@ -17,9 +20,12 @@ function prefetchLogScreen() {
   prefetchApi(queryKeys.purpose, '/api/v1/purpose');
 }
 
-/** A page's chunk and the catalog parts it uses, fetched together (all parts when it names none). */
+/**
+ * A page's chunk, the catalog parts it uses (all parts when it names none) and Mantine's stylesheet,
+ * fetched together. Only the log screen draws without Mantine (see main.tsx).
+ */
 function page<T>(load: () => Promise<T>, parts?: readonly string[]): Promise<T> {
-  return Promise.all([load(), loadCatalogParts(parts)]).then(([module]) => module);
+  return Promise.all([load(), loadCatalogParts(parts), loadMantineStyles()]).then(([module]) => module);
 }
 
 // Every page is its own chunk: the pages before signing in load none of the signed-in pages' code.
@@ -77,16 +83,22 @@ export function preloadForPath(pathname: string) {
   if (pathname !== LOG_SCREEN) return;
   void import('./shell.layout').catch(() => undefined);
   void import('../features/extras/log-extra.page').catch(() => undefined);
+  // Its words in the likely language (a signed-in person's own language may differ: then they come later).
+  preloadCatalogParts(storedLanguage() ?? 'nl', LOG_SCREEN_PARTS);
 }
 
-/** Once someone is known to be signed in: the answers of the page they open, when it is the log screen. */
+/**
+ * The answers of the page being opened, when it is the log screen: asked for beside the session check
+ * instead of after it (a round trip less on a slow phone). Without a session they are refused, and the
+ * app goes to the sign-in page as it would anyway.
+ */
 export function prefetchAnswersForPath(pathname: string) {
   if (pathname === LOG_SCREEN) prefetchLogScreen();
 }
 
 const LogExtraPage = lazy(() => {
   prefetchLogScreen();
-  return page(() => import('../features/extras/log-extra.page'), ['extras', 'feed', 'bestPractices']).then((m) => ({
+  return Promise.all([import('../features/extras/log-extra.page'), loadCatalogParts(LOG_SCREEN_PARTS)]).then(([m]) => ({
     default: m.LogExtraPage,
   }));
 });
@@ -184,14 +196,17 @@ const SignInCodesPage = lazy(() =>
 const CounterDevicesPage = lazy(() =>
   page(() => import('../features/workforce/counter-devices.page')).then((m) => ({ default: m.CounterDevicesPage })),
 );
-const IntegrationsPage = lazy(() =>
-  page(() => import('../features/integrations/integrations.page')).then((m) => ({ default: m.IntegrationsPage })),
-);
 const ImportMembersPage = lazy(() =>
   page(() => import('../features/workforce/import.page')).then((m) => ({ default: m.ImportMembersPage })),
 );
+const NotFoundPage = lazy(() =>
+  page(() => import('../components/status-pages.component')).then((m) => ({ default: m.NotFoundPage })),
+);
 const MandatesPage = lazy(() =>
   page(() => import('../features/mandates/mandates.page')).then((m) => ({ default: m.MandatesPage })),
+);
+const IntegrationsPage = lazy(() =>
+  page(() => import('../features/integrations/integrations.page')).then((m) => ({ default: m.IntegrationsPage })),
 );
 
 /**
@@ -201,105 +216,112 @@ const MandatesPage = lazy(() =>
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PublicOnly />}>
-        <Route path="/sign-in" element={<SignInElsewherePage />} />
-        <Route path="/sign-up" element={<SignUpPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      {/* Every page but the log screen inside Mantine's provider (the log screen draws plain elements). */}
+      <Route element={<MantineOutlet />}>
+        <Route element={<PublicOnly />}>
+          <Route path="/sign-in" element={<SignInElsewherePage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        </Route>
+        <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/invite" element={<InvitePage />} />
+        <Route path="/code" element={<CodeSignInPage />} />
+        <Route path="/counter" element={<CounterPage />} />
       </Route>
-      <Route path="/sign-up/confirm" element={<ConfirmSignUpPage />} />
-      <Route path="/reset-password" element={<ResetPasswordPage />} />
-      <Route path="/invite" element={<InvitePage />} />
-      <Route path="/code" element={<CodeSignInPage />} />
-      <Route path="/counter" element={<CounterPage />} />
       <Route element={<RequireSession />}>
-        <Route index element={<HomePage />} />
-        <Route path="/profile" element={<ProfilePage />} />
-        <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
-        <Route element={<RequireRoles roles={ACCESS.teams} />}>
-          <Route path="/teams" element={<TeamsPage />} />
-          <Route path="/teams/:teamId" element={<TeamPage />} />
-        </Route>
         <Route element={<RequireRoles roles={ACCESS.extras} />}>
-          <Route path="/extras" element={<ExtrasPage />} />
           <Route path={LOG_SCREEN} element={<LogExtraPage />} />
-          <Route path="/extras/:extraId" element={<ExtraPage />} />
         </Route>
-        <Route element={<RequireRoles roles={ACCESS.feed} />}>
-          <Route path="/feed" element={<FeedPage />} />
+        <Route element={<MantineOutlet />}>
+          <Route index element={<HomePage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/privacy-statement" element={<PrivacyStatementPage />} />
+          <Route element={<RequireRoles roles={ACCESS.teams} />}>
+            <Route path="/teams" element={<TeamsPage />} />
+            <Route path="/teams/:teamId" element={<TeamPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.extras} />}>
+            <Route path="/extras" element={<ExtrasPage />} />
+            <Route path="/extras/:extraId" element={<ExtraPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.feed} />}>
+            <Route path="/feed" element={<FeedPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.bestPractices} />}>
+            <Route path="/best-practices" element={<BestPracticesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.values} />}>
+            <Route path="/values" element={<ValuesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.mandates} />}>
+            <Route path="/mandates" element={<MandatesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
+            <Route path="/what-works" element={<WhatWorksPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.promises} />}>
+            <Route path="/promises" element={<PromisesPage />} />
+            <Route path="/promises/new" element={<NewPromisePage />} />
+            <Route path="/promises/:promiseId" element={<PromisePage />} />
+            <Route path="/steps" element={<WorkListPage />} />
+            <Route path="/chain" element={<ChainPage />} />
+            <Route path="/team-figures" element={<TeamFiguresPage />} />
+            <Route path="/internal-scan" element={<ScanPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.questions} />}>
+            <Route path="/questions" element={<CampaignsPage />} />
+            <Route path="/questions/:campaignId" element={<CampaignPage />} />
+            <Route path="/questions/:campaignId/results" element={<ResultsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.manageCampaigns} />}>
+            <Route path="/questions/new" element={<NewCampaignPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.mirror} />}>
+            <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.voice} />}>
+            <Route path="/customer-voice" element={<CustomerVoicePage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
+            <Route path="/touchpoints" element={<TouchpointsPage />} />
+            <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.counsel} />}>
+            <Route path="/needs" element={<NeedsPage />} />
+            <Route path="/proposals" element={<ProposalsPage />} />
+            <Route path="/proposals/new" element={<NewProposalPage />} />
+            <Route path="/proposals/:proposalId" element={<ProposalPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.decide} />}>
+            <Route path="/decision-queue" element={<DecisionQueuePage />} />
+            <Route path="/tower" element={<TowerPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.conversation} />}>
+            <Route path="/conversation" element={<ConversationPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.members} />}>
+            <Route path="/members" element={<MembersPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.invitations} />}>
+            <Route path="/invitations" element={<InvitationsPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.signInCodes} />}>
+            <Route path="/sign-in-codes" element={<SignInCodesPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
+            <Route path="/counter-devices" element={<CounterDevicesPage />} />
+            <Route path="/members/import" element={<ImportMembersPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.organization} />}>
+            <Route path="/organization" element={<OrganizationPage />} />
+            <Route path="/setup" element={<SetupPage />} />
+          </Route>
+          <Route element={<RequireRoles roles={ACCESS.integrations} />}>
+            <Route path="/integrations" element={<IntegrationsPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route element={<RequireRoles roles={ACCESS.bestPractices} />}>
-          <Route path="/best-practices" element={<BestPracticesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.values} />}>
-          <Route path="/values" element={<ValuesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.mandates} />}>
-          <Route path="/mandates" element={<MandatesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.whatWorks} />}>
-          <Route path="/what-works" element={<WhatWorksPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.promises} />}>
-          <Route path="/promises" element={<PromisesPage />} />
-          <Route path="/promises/new" element={<NewPromisePage />} />
-          <Route path="/promises/:promiseId" element={<PromisePage />} />
-          <Route path="/steps" element={<WorkListPage />} />
-          <Route path="/chain" element={<ChainPage />} />
-          <Route path="/team-figures" element={<TeamFiguresPage />} />
-          <Route path="/internal-scan" element={<ScanPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.questions} />}>
-          <Route path="/questions" element={<CampaignsPage />} />
-          <Route path="/questions/:campaignId" element={<CampaignPage />} />
-          <Route path="/questions/:campaignId/results" element={<ResultsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.manageCampaigns} />}>
-          <Route path="/questions/new" element={<NewCampaignPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.mirror} />}>
-          <Route path="/questions/:campaignId/mirror" element={<MirrorPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.voice} />}>
-          <Route path="/customer-voice" element={<CustomerVoicePage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
-          <Route path="/touchpoints" element={<TouchpointsPage />} />
-          <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.counsel} />}>
-          <Route path="/needs" element={<NeedsPage />} />
-          <Route path="/proposals" element={<ProposalsPage />} />
-          <Route path="/proposals/new" element={<NewProposalPage />} />
-          <Route path="/proposals/:proposalId" element={<ProposalPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.decide} />}>
-          <Route path="/decision-queue" element={<DecisionQueuePage />} />
-          <Route path="/tower" element={<TowerPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.conversation} />}>
-          <Route path="/conversation" element={<ConversationPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.members} />}>
-          <Route path="/members" element={<MembersPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.invitations} />}>
-          <Route path="/invitations" element={<InvitationsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.signInCodes} />}>
-          <Route path="/sign-in-codes" element={<SignInCodesPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.counterDevices} />}>
-          <Route path="/counter-devices" element={<CounterDevicesPage />} />
-          <Route path="/members/import" element={<ImportMembersPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.integrations} />}>
-          <Route path="/integrations" element={<IntegrationsPage />} />
-        </Route>
-        <Route element={<RequireRoles roles={ACCESS.organization} />}>
-          <Route path="/organization" element={<OrganizationPage />} />
-          <Route path="/setup" element={<SetupPage />} />
-        </Route>
-        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

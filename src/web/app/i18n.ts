@@ -41,6 +41,11 @@ export async function loadCatalogParts(parts: readonly string[] = catalogPartNam
   for (const part of missing) loadedParts.add(part);
 }
 
+/** Starts fetching catalog parts early (the module loader keeps the answer for loadCatalogParts). */
+export function preloadCatalogParts(language: Language, parts: readonly string[]) {
+  for (const part of parts) void catalogLoaders[language][part]?.().catch(() => undefined);
+}
+
 /** Starts fetching the core catalog early (the module loader keeps the answer for the real import). */
 export function preloadCatalog(language: Language) {
   void catalogLoaders[language].core!().catch(() => undefined);

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LightButton } from '../components/light.component';
 import { applyUpdate, useAppUpdate } from './app-update';
 import { sendOutbox, useOutbox } from './outbox';
 import { queryKeys } from './query-keys';
@@ -68,25 +68,14 @@ export function ConnectionStatus({ memberId }: { memberId: string | undefined })
   const waiting = items.length;
   if (online && waiting === 0) return null;
   return (
-    <Group gap={6} wrap="nowrap" id="connection-status">
-      {!online && (
-        <Badge color="dark" variant="outline" size="sm">
-          {t('offline.badge')}
-        </Badge>
-      )}
+    <div className="kw-row" style={{ gap: 6, flexWrap: 'nowrap' }} id="connection-status">
+      {!online && <span className="kw-badge kw-badge-outline">{t('offline.badge')}</span>}
       {waiting > 0 && (
-        <Badge
-          component={Link}
-          to="/extras/new"
-          color="yellow"
-          variant="filled"
-          size="sm"
-          style={{ cursor: 'pointer' }}
-        >
+        <Link to="/extras/new" className="kw-badge kw-badge-waiting">
           {t('offline.waitingBadge', { count: waiting })}
-        </Badge>
+        </Link>
       )}
-    </Group>
+    </div>
   );
 }
 
@@ -96,13 +85,13 @@ export function UpdateBanner() {
   const ready = useAppUpdate();
   if (!ready) return null;
   return (
-    <Paper withBorder p="xs" mb="md" radius="md" role="status" id="update-banner">
-      <Group justify="space-between" gap="xs">
-        <Text size="sm">{t('offline.updateReady')}</Text>
-        <Button size="compact-sm" color="blue.8" onClick={applyUpdate}>
+    <div className="kw-card" style={{ padding: 10, marginBottom: 16 }} role="status" id="update-banner">
+      <div className="kw-row" style={{ justifyContent: 'space-between', gap: 10 }}>
+        <p className="kw-p kw-text-sm">{t('offline.updateReady')}</p>
+        <LightButton size="compact-sm" onClick={applyUpdate}>
           {t('offline.updateNow')}
-        </Button>
-      </Group>
-    </Paper>
+        </LightButton>
+      </div>
+    </div>
   );
 }

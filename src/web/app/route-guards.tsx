@@ -1,12 +1,13 @@
 import { lazy, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '../../contracts/constants';
-import { NoAccessPage } from '../components/status-pages.component';
+import { lazyIsland } from './mantine-island';
 import { goToSignIn } from './sign-in-page';
 import { fetchConfig } from './use-config';
 import { useHasRole, useMe } from './use-me';
 
 const ShellLayout = lazy(() => import('./shell.layout').then((m) => ({ default: m.ShellLayout })));
+const NoAccessPage = lazyIsland(() => import('../components/status-pages.component').then((m) => m.NoAccessPage));
 
 /** Only same-site paths: "/members", never "//evil.example" or "https://...". */
 export function safeNextPath(next: string | null): string {

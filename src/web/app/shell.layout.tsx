@@ -1,48 +1,41 @@
-import { Box, Burger, Button, Group, NativeSelect, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { ConfirmModalWhenOpen } from '../components/confirm-when-open.component';
 import { NotificationsHost } from '../components/notifications-host.component';
 import { PageLoader } from '../components/page-loader.component';
-import { ProblemAlert } from '../components/problem-alert.component';
 import { useIsPhone } from '../components/use-is-phone';
 import { NotificationsBell } from '../features/notifications/notifications-bell.component';
 import { applyUpdate } from './app-update';
-import { ALWAYS_OPEN, activeNavPath, type NavSection, visibleNavSections } from './nav.config';
+import { lazyIsland } from './mantine-island';
+import { activeNavPath, visibleNavSections } from './nav.config';
 import { useOutbox } from './outbox';
 import { ConnectionStatus, UpdateBanner, useOutboxSender } from './outbox-sender.component';
-import { useConfig } from './use-config';
 import { useSignedInMe } from './use-me';
-import { useSignOut, useSwitchOrganization } from './use-session-actions';
 
-const HEADER = 56;
-const NAVBAR = 272;
-const BORDER = '1px solid var(--mantine-color-gray-3)';
+const ShellMenu = lazyIsland(() => import('./shell-menu.component').then((m) => m.ShellMenu));
 
-/** The frame of every signed-in page: a sidebar on a laptop, a burger menu on a phone. */
+/**
+ * The frame of every signed-in page: a sidebar on a laptop, a burger menu on a phone. The header and
+ * the page's frame are plain elements (light.css); the menu is Mantine's, in a chunk of its own, drawn
+ * on a phone only once opened (a slow phone has better things to do).
+ */
 export function ShellLayout() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const config = useConfig();
   const location = useLocation();
   const phone = useIsPhone();
-  const [menuOpened, menu] = useDisclosure(false);
-  const signOut = useSignOut();
-  const switchOrganization = useSwitchOrganization();
+  const [menuOpened, setMenuOpened] = useState(false);
   const sections = visibleNavSections(me.member?.roles ?? []);
   const organizationName = me.activeOrganization?.name;
   const currentPath = activeNavPath(sections, location.pathname);
   const memberId = me.member?.id;
   useOutboxSender(memberId);
   const unsent = useOutbox(memberId).length;
-  const [askSignOut, setAskSignOut] = useState(false);
 
   // On a phone the menu closes once a page is chosen; a page change is also a safe moment to take up a new version.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a page change is the trigger
   useEffect(() => {
-    menu.close();
+    setMenuOpened(false);
     applyUpdate();
   }, [location.pathname]);
 
@@ -50,231 +43,49 @@ export function ShellLayout() {
     <>
       {/* Toasts at the bottom: at the top right they covered the bell. */}
       <NotificationsHost position={phone ? 'bottom-center' : 'bottom-right'} />
-      <Box
-        component="header"
-        pos="fixed"
-        top={0}
-        left={0}
-        right={0}
-        h={HEADER}
-        bg="var(--mantine-color-body)"
-        style={{ zIndex: 101, borderBottom: BORDER }}
-      >
-        <Group h="100%" px="md" gap="sm" wrap="nowrap">
-          <Burger
-            opened={menuOpened}
-            onClick={menu.toggle}
-            hiddenFrom="sm"
-            size="sm"
-            aria-label={menuOpened ? t('shell.closeMenu') : t('shell.openMenu')}
-            aria-expanded={menuOpened}
-            aria-controls="main-menu"
-          />
-          <Text component={Link} to="/" fw={700} size="lg" c="blue.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
-            Klantwerk
-          </Text>
-          {organizationName && (
-            <Text c="dimmed" size="sm" truncate="end" style={{ minWidth: 0 }}>
-              {organizationName}
-            </Text>
-          )}
-          <Group gap="xs" wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
-            <ConnectionStatus memberId={memberId} />
-            {me.member && <NotificationsBell />}
-          </Group>
-        </Group>
-      </Box>
-
-      {/* On a laptop a column on the left; on a phone a panel over the page while the menu is open (not built while closed: a slow phone has better things to do). */}
-      {(!phone || menuOpened) && (
-        <Box
-          component="nav"
-          id="main-menu"
-          aria-label={t('shell.navigation')}
-          pos="fixed"
-          top={HEADER}
-          bottom={0}
-          left={0}
-          w={{ base: '100%', sm: NAVBAR }}
-          display={{ base: menuOpened ? 'flex' : 'none', sm: 'flex' }}
-          p="sm"
-          bg="var(--mantine-color-body)"
-          style={{ zIndex: 100, flexDirection: 'column', borderRight: BORDER }}
+      <header className="kw-header">
+        <button
+          type="button"
+          className="kw-burger"
+          onClick={() => setMenuOpened((o) => !o)}
+          aria-label={menuOpened ? t('shell.closeMenu') : t('shell.openMenu')}
+          aria-expanded={menuOpened}
+          aria-controls="main-menu"
         >
-          {/* A plain scrolling box: Mantine's ScrollArea would bring all of @floating-ui (~17 KiB) into the shell. */}
-          <Box style={{ flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' }}>
-            <NavSections
-              sections={sections.filter((section) => section.id !== 'you')}
-              currentPath={currentPath}
-              itemPadding={phone ? 8 : 4}
-            />
-          </Box>
+          <span />
+          <span />
+          <span />
+        </button>
+        <Link to="/" className="kw-brand">
+          Klantwerk
+        </Link>
+        {organizationName && <span className="kw-org">{organizationName}</span>}
+        <div className="kw-header-end">
+          <ConnectionStatus memberId={memberId} />
+          {me.member && <NotificationsBell />}
+        </div>
+      </header>
 
-          <Box pt={6} style={{ borderTop: BORDER }}>
-            <Stack gap={4}>
-              {sections
-                .filter((section) => section.id === 'you')
-                .flatMap((section) => section.items)
-                .map((item) => (
-                  <NavLink
-                    key={item.path}
-                    component={Link}
-                    to={item.path}
-                    label={t(item.labelKey)}
-                    active={item.path === currentPath}
-                    aria-current={item.path === currentPath ? 'page' : undefined}
-                    py={phone ? 8 : 4}
-                    style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                  />
-                ))}
-              {me.organizations.length > 1 && (
-                <NativeSelect
-                  label={t('shell.organization')}
-                  value={me.activeOrganization?.id ?? ''}
-                  disabled={switchOrganization.isPending}
-                  onChange={(event) => switchOrganization.mutate(event.currentTarget.value)}
-                  data={[
-                    ...(me.activeOrganization ? [] : [{ value: '', label: t('shell.chooseOrganization') }]),
-                    ...me.organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
-                  ]}
-                />
-              )}
-              {switchOrganization.error ? <ProblemAlert error={switchOrganization.error} /> : null}
-              <Group gap="xs" wrap="nowrap" px="sm">
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" fw={600} truncate="end">
-                    {me.user.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate="end">
-                    {me.user.email}
-                  </Text>
-                </div>
-                <Button
-                  variant="default"
-                  size="compact-md"
-                  onClick={() => (unsent > 0 ? setAskSignOut(true) : signOut.mutate())}
-                  loading={signOut.isPending}
-                  style={{ flexShrink: 0 }}
-                >
-                  {t('shell.signOut')}
-                </Button>
-              </Group>
-              <ConfirmModalWhenOpen
-                opened={askSignOut}
-                title={t('offline.signOutTitle')}
-                message={t('offline.signOutText', { count: unsent })}
-                confirmLabel={t('offline.signOutAnyway')}
-                onConfirm={() => {
-                  setAskSignOut(false);
-                  signOut.mutate();
-                }}
-                onClose={() => setAskSignOut(false)}
-              />
-              <Text size="xs" c="dimmed" px="sm">
-                Klantwerk {config.version}
-              </Text>
-            </Stack>
-          </Box>
-        </Box>
+      {(!phone || menuOpened) && (
+        <Suspense fallback={null}>
+          <ShellMenu
+            sections={sections}
+            currentPath={currentPath}
+            phone={phone}
+            menuOpened={menuOpened}
+            unsent={unsent}
+          />
+        </Suspense>
       )}
 
-      <Box
-        component="main"
-        pt={{ base: HEADER + 16, sm: HEADER + 24 }}
-        pb={{ base: 16, sm: 24 }}
-        pr={{ base: 16, sm: 24 }}
-        pl={{ base: 16, sm: NAVBAR + 24 }}
-      >
-        <div style={{ maxWidth: 1100 }}>
+      <main className="kw-main">
+        <div className="kw-page">
           <UpdateBanner />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
         </div>
-      </Box>
+      </main>
     </>
-  );
-}
-
-/** With this few items everything is shown at once (a guest advisor's menu). */
-const SHORT_MENU = 8;
-
-/**
- * The menu's groups. "Today" is always open and one other group at a time: the current page's, or the
- * one whose heading was tapped. The list stays short on a phone and fits a laptop without scrolling.
- */
-function NavSections({
-  sections,
-  currentPath,
-  itemPadding,
-}: {
-  sections: NavSection[];
-  currentPath: string | null;
-  itemPadding: number;
-}) {
-  const { t } = useTranslation();
-  // One group open besides "today": the one tapped last, else the current page's; a new page resets it.
-  const [chosen, setChosen] = useState<{ id: string | null; at: string | null } | null>(null);
-  const short = sections.reduce((n, s) => n + s.items.length, 0) <= SHORT_MENU;
-  const current = sections.find((s) => s.items.some((item) => item.path === currentPath))?.id ?? null;
-  const openGroup = chosen && chosen.at === currentPath ? chosen.id : current;
-  const toggle = (id: string) => setChosen({ id: openGroup === id ? null : id, at: currentPath });
-  return (
-    <Stack gap={6}>
-      {sections.map((section) => {
-        const fixed = short || ALWAYS_OPEN.includes(section.id);
-        const open = fixed || section.id === openGroup;
-        const listId = `menu-${section.id}`;
-        return (
-          <Stack key={section.id} gap={2} role="group" aria-label={t(section.labelKey)}>
-            {fixed ? (
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={4}>
-                {t(section.labelKey)}
-              </Text>
-            ) : (
-              <UnstyledButton
-                onClick={() => toggle(section.id)}
-                aria-expanded={open}
-                aria-controls={listId}
-                px="sm"
-                py={4}
-                style={{
-                  borderRadius: 'var(--mantine-radius-md)',
-                  display: 'flex',
-                  justifyContent: 'space-between',
-                  alignItems: 'center',
-                }}
-              >
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" component="span">
-                  {t(section.labelKey)}
-                </Text>
-                <Text size="xs" c="dimmed" component="span" aria-hidden>
-                  {open ? '▾' : '▸'} {section.items.length}
-                </Text>
-              </UnstyledButton>
-            )}
-            {open && (
-              <Stack gap={0} id={listId}>
-                {section.items.map((item) => {
-                  const active = item.path === currentPath;
-                  return (
-                    <NavLink
-                      key={item.path}
-                      component={Link}
-                      to={item.path}
-                      label={t(item.labelKey)}
-                      active={active}
-                      aria-current={active ? 'page' : undefined}
-                      py={itemPadding}
-                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                    />
-                  );
-                })}
-              </Stack>
-            )}
-          </Stack>
-        );
-      })}
-    </Stack>
   );
 }

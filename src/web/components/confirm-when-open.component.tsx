@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyIsland } from '../app/mantine-island';
 import type { ConfirmModalProps } from './confirm.modal';
 
-const LazyConfirm = lazy(() => import('./confirm.modal').then((m) => ({ default: m.ConfirmModal })));
+const LazyConfirm = lazyIsland(() => import('./confirm.modal').then((m) => m.ConfirmModal));
 
 /**
  * The same question, its code (Mantine's Modal, which brings @floating-ui along) fetched only when it

@@ -1,9 +1,9 @@
-import { Button, Group, Input, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXTRA_KINDS, type ExtraKind, REACTION_SCORES } from '../../contracts/constants';
 import type { CoreValue } from '../../contracts/values.contract';
 import { kindLabel, SCORE_COLORS, scoreLabel } from '../app/extra-labels';
+import { FieldFrame, LightButton } from './light.component';
 
 /** A simple face: the mouth curves from a frown (1) to a broad smile (5). Drawn, so no emoji font is needed. */
 export function ScoreFace({ score, size = 28 }: { score: number; size?: number }) {
@@ -45,39 +45,37 @@ export function ScoreButtons({
   const { t } = useTranslation();
   const id = useId();
   return (
-    <Input.Wrapper size="md" label={label} labelElement="div" id={id}>
-      <SimpleGrid cols={5} spacing={6} mt={6} role="group" aria-labelledby={`${id}-label`}>
+    <FieldFrame id={id} label={label} labelElement="div">
+      <div className="kw-grid5" style={{ marginTop: 6 }} role="group" aria-labelledby={`${id}-label`}>
         {REACTION_SCORES.map((score) => {
           const pressed = value === score;
           const color = SCORE_COLORS[score] ?? 'gray';
           return (
-            <UnstyledButton
+            <button
               key={score}
               type="button"
+              className="kw-choice"
               aria-label={scoreLabel(t, score)}
               aria-pressed={pressed}
               onClick={() => onChange(pressed ? null : score)}
-              style={{
-                display: 'flex',
-                flexDirection: 'column',
-                alignItems: 'center',
-                gap: 4,
-                minHeight: 72,
-                padding: '8px 2px',
-                borderRadius: 'var(--mantine-radius-md)',
-                border: `2px solid ${pressed ? `var(--mantine-color-${color}-6)` : 'var(--mantine-color-gray-3)'}`,
-                background: pressed ? `var(--mantine-color-${color}-0)` : 'var(--mantine-color-white)',
-              }}
+              style={
+                pressed
+                  ? {
+                      borderColor: `var(--mantine-color-${color}-6)`,
+                      background: `var(--mantine-color-${color}-0)`,
+                    }
+                  : undefined
+              }
             >
               <ScoreFace score={score} size={30} />
-              <Text size="xs" ta="center" lh={1.15} fw={pressed ? 700 : 400} aria-hidden="true">
+              <span className="kw-choice-label" style={{ fontWeight: pressed ? 700 : 400 }} aria-hidden="true">
                 {scoreLabel(t, score)}
-              </Text>
-            </UnstyledButton>
+              </span>
+            </button>
           );
         })}
-      </SimpleGrid>
-    </Input.Wrapper>
+      </div>
+    </FieldFrame>
   );
 }
 
@@ -113,36 +111,36 @@ export function KindPicker({
     event.currentTarget.querySelector<HTMLElement>(`[data-kind="${next}"]`)?.focus();
   };
   return (
-    <Input.Wrapper size="md" label={label} labelElement="div" error={error} id={id}>
-      <Group
-        gap={8}
-        mt={6}
+    <FieldFrame id={id} label={label} labelElement="div" error={error}>
+      <div
+        className="kw-row"
+        style={{ marginTop: 6 }}
         role="radiogroup"
         aria-labelledby={`${id}-label`}
+        aria-describedby={error ? `${id}-error` : undefined}
         aria-invalid={!!error || undefined}
         onKeyDown={onKeyDown}
       >
         {EXTRA_KINDS.map((kind, index) => {
           const checked = value === kind;
           return (
-            <Button
+            <LightButton
               key={kind}
               data-kind={kind}
               role="radio"
               aria-checked={checked}
               tabIndex={checked || (current < 0 && index === 0) ? 0 : -1}
               variant={checked ? 'filled' : 'default'}
-              radius="xl"
-              size="md"
-              px="lg"
+              round
+              style={{ paddingInline: 20 }}
               onClick={() => onChange(kind)}
             >
               {kindLabel(t, kind)}
-            </Button>
+            </LightButton>
           );
         })}
-      </Group>
-    </Input.Wrapper>
+      </div>
+    </FieldFrame>
   );
 }
 
@@ -163,35 +161,39 @@ export function ValuePicker({
   const { t } = useTranslation();
   const id = useId();
   return (
-    <Input.Wrapper size="md" label={label} labelElement="div" error={error} id={id}>
+    <FieldFrame id={id} label={label} labelElement="div" error={error}>
       {values.length === 0 ? (
-        <Text size="sm" c="dimmed" mt={4}>
+        <p className="kw-p kw-text-sm kw-dimmed" style={{ marginTop: 4 }}>
           {t('extras.form.noValues')}
-        </Text>
+        </p>
       ) : (
-        <Group gap={8} mt={6} role="group" aria-labelledby={`${id}-label`}>
+        <div
+          className="kw-row"
+          style={{ marginTop: 6 }}
+          role="group"
+          aria-labelledby={`${id}-label`}
+          aria-describedby={error ? `${id}-error` : undefined}
+        >
           {values.map((v) => {
             const checked = value.includes(v.id);
             return (
-              <Button
+              <LightButton
                 key={v.id}
                 role="checkbox"
                 aria-checked={checked}
                 variant={checked ? 'light' : 'default'}
-                color="blue"
-                radius="xl"
+                round
                 size="sm"
                 leftSection={<span aria-hidden="true">{checked ? '✓' : '+'}</span>}
                 onClick={() => onChange(checked ? value.filter((x) => x !== v.id) : [...value, v.id])}
-                style={checked ? { borderColor: 'var(--mantine-color-blue-4)' } : undefined}
               >
                 {v.name}
-              </Button>
+              </LightButton>
             );
           })}
-        </Group>
+        </div>
       )}
-    </Input.Wrapper>
+    </FieldFrame>
   );
 }
 
@@ -212,31 +214,27 @@ export function SuggestionPills({
     .slice(0, 3);
   if (fitting.length === 0) return null;
   return (
-    <Group gap={6} mt={6} wrap="wrap" aria-label={t('extras.form.recent')} role="group">
-      <Text size="xs" c="dimmed">
-        {t('extras.form.recent')}
-      </Text>
+    <div className="kw-row" style={{ gap: 6, marginTop: 6 }} aria-label={t('extras.form.recent')} role="group">
+      <span className="kw-text-xs kw-dimmed">{t('extras.form.recent')}</span>
       {fitting.map((text) => (
-        <Button
+        <LightButton
           key={text}
           size="compact-sm"
           variant="default"
-          radius="xl"
-          fw={400}
+          round
           onClick={() => onPick(text)}
-          maw="100%"
           title={text}
-          // A long text ends in "…" on a phone: the ellipsis needs a block of its own (Mantine's label is a flex box).
-          styles={{ inner: { minWidth: 0, maxWidth: '100%' }, label: { minWidth: 0, overflow: 'hidden' } }}
+          style={{ fontWeight: 400 }}
         >
+          {/* A long text ends in "…" on a phone. */}
           <span
             data-suggestion
             style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
           >
             {text}
           </span>
-        </Button>
+        </LightButton>
       ))}
-    </Group>
+    </div>
   );
 }

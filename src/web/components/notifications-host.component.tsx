@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyIsland } from '../app/mantine-island';
 import { useNotificationsWanted } from './notify';
 
-const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
+const Notifications = lazyIsland(() => import('@mantine/notifications').then((m) => m.Notifications));
 
 /** Where toasts appear; mounted (and its code fetched) only once the first toast is shown. */
 export function NotificationsHost({ position }: { position: 'bottom-center' | 'bottom-right' }) {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
+import { loadMantineStyles } from '../app/load-mantine-styles';
 import { isTemporary, problemMessage, shouldShowRequestId } from '../app/problem';
 
 // Toasts. Their code (Mantine's notifications and its transitions, ~10 KiB) is fetched with the first
@@ -13,7 +14,9 @@ function show(data: { color: string; message: string; autoClose: number }) {
     wanted = true;
     for (const listener of listeners) listener();
   }
-  void import('@mantine/notifications').then(({ notifications }) => notifications.show(data));
+  void Promise.all([import('@mantine/notifications'), loadMantineStyles()]).then(([{ notifications }]) =>
+    notifications.show(data),
+  );
 }
 
 export function useNotificationsWanted(): boolean {

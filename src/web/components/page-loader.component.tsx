@@ -1,12 +1,12 @@
-import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 export function PageLoader() {
   const { t } = useTranslation();
+  // A plain spinner (light.css): this shows on the first screen, before any of Mantine's code or CSS.
   return (
-    <Center mih={200} p="xl">
-      <Loader aria-label={t('common.loading')} />
-    </Center>
+    <div className="kw-loader-box">
+      <div className="kw-loader" role="status" aria-label={t('common.loading')} />
+    </div>
   );
 }
 

@@ -1,46 +1,48 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
 import type { CreateExtraBody, Extra, MyMandate } from '../../../contracts/extras.contract';
-import { type ApiError, newIdempotencyKey, serverNow } from '../../app/api-client';
+import { type ApiError, serverNow } from '../../app/api-client';
 import { kindLabel } from '../../app/extra-labels';
 import { isLanguage } from '../../app/i18n';
+import { lazyIsland } from '../../app/mantine-island';
 import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem, useOutbox } from '../../app/outbox';
 import { useOnline } from '../../app/outbox-sender.component';
 import { applyFieldErrors } from '../../app/problem';
 import { queryKeys } from '../../app/query-keys';
+import { useDraft } from '../../app/use-draft';
 import { useFormat } from '../../app/use-format';
+import { useIdempotentSubmit } from '../../app/use-idempotent-submit';
 import { useSignedInMe } from '../../app/use-me';
 import { usePurpose, useValues } from '../../app/values.api';
 import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from '../../components/extra-fields.component';
 import { Later } from '../../components/later.component';
-import { PageHeader } from '../../components/page-header.component';
-import { ProblemAlert } from '../../components/problem-alert.component';
-import { SimilarStoriesHint } from '../../components/similar-stories.component';
+import {
+  LightAlert,
+  LightButton,
+  LightProblemAlert,
+  LightSkeleton,
+  LightTextField,
+} from '../../components/light.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useExtraChanged, useExtraSuggestions, useMyMandate } from './extras.api';
 import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } from './mandate-check';
-import { OutboxList } from './outbox-list.component';
+
+/*
+ * The log screen is the counter phone's first screen: plain elements styled by app/light.css, no
+ * Mantine components and none of Mantine's stylesheet (measured: they were most of a slow phone's time
+ * before the form could be used). The parts that show only now and then (colleagues' similar stories
+ * while typing, extras waiting in the outbox) come with Mantine in chunks of their own when they appear.
+ */
+const SimilarStoriesHint = lazyIsland(() =>
+  import('../../components/similar-stories.component').then((m) => m.SimilarStoriesHint),
+);
+const OutboxList = lazyIsland(() => import('./outbox-list.component').then((m) => m.OutboxList));
 
 interface LogValues {
   occasion: string;
@@ -74,36 +76,12 @@ const EMPTY: LogValues = {
   keepOutOfFeed: false,
 };
 
-/** What was typed survives a reload or a sign-in after the session ended (this tab only, per person). */
-function draftKey(memberId: string) {
-  return `klantwerk.extraDraft.${memberId}`;
-}
-
-function readDraft(memberId: string): LogValues {
-  try {
-    const text = window.sessionStorage.getItem(draftKey(memberId));
-    if (!text) return EMPTY;
-    const draft = JSON.parse(text) as Partial<LogValues>;
-    return {
-      ...EMPTY,
-      ...draft,
-      valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [],
-      keepOutOfFeed: draft.keepOutOfFeed === true,
-    };
-  } catch {
-    return EMPTY;
-  }
-}
-
-function writeDraft(memberId: string, values: LogValues | null) {
-  try {
-    if (!values || JSON.stringify(values) === JSON.stringify(EMPTY))
-      window.sessionStorage.removeItem(draftKey(memberId));
-    else window.sessionStorage.setItem(draftKey(memberId), JSON.stringify(values));
-  } catch {
-    // private mode: no draft
-  }
-}
+/** A stored draft as the form takes it (values from an older version of the form repaired). */
+const normaliseDraft = (draft: LogValues): LogValues => ({
+  ...draft,
+  valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [],
+  keepOutOfFeed: draft.keepOutOfFeed === true,
+});
 
 /**
  * Log an extra: one screen, one save, made for a phone. Within the mandate nothing needs approval;
@@ -141,21 +119,25 @@ export function LogExtraPage() {
   }, [settled]);
   if (!settled && !waitedLongEnough) {
     return (
-      <Box maw={640} aria-busy="true">
-        <PageHeader title={t('extras.log.title')} />
-        <Skeleton height={MANDATE_HEIGHT} mb="md" radius="md" />
-        <Skeleton height={80} mb="md" radius="md" />
-        <Skeleton height={80} mb="md" radius="md" />
-      </Box>
+      <div style={{ maxWidth: 640 }} aria-busy="true">
+        <Title title={t('extras.log.title')} />
+        <LightSkeleton height={MANDATE_HEIGHT} />
+        <LightSkeleton height={80} />
+        <LightSkeleton height={80} />
+      </div>
     );
   }
   return (
-    <Box maw={640}>
-      <PageHeader title={t('extras.log.title')} />
+    <div style={{ maxWidth: 640 }}>
+      <Title title={t('extras.log.title')} />
       {purposeText && (
-        <Text size="sm" c="dimmed" fs="italic" lineClamp={3} mt={-12} mb="md" title={purposeText}>
+        <p
+          className="kw-p kw-text-sm kw-dimmed kw-clamp3"
+          style={{ fontStyle: 'italic', marginTop: -12, marginBottom: 16 }}
+          title={purposeText}
+        >
           {purposeText}
-        </Text>
+        </p>
       )}
       <MandateLeft
         my={my}
@@ -168,8 +150,14 @@ export function LogExtraPage() {
         }
       />
       <LogExtraForm my={my} memberId={memberId} />
-    </Box>
+    </div>
   );
+}
+
+/** The page's heading (PageHeader's look and document title, in plain elements). */
+function Title({ title }: { title: string }) {
+  useDocumentTitle(`${title} · Klantwerk`);
+  return <h1 className="kw-h1">{title}</h1>;
 }
 
 function MandateLeft({
@@ -185,26 +173,26 @@ function MandateLeft({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (loading) return <Skeleton height={MANDATE_HEIGHT} mb="md" radius="md" />;
+  if (loading) return <LightSkeleton height={MANDATE_HEIGHT} />;
   if (!my) {
     return (
-      <Text size="sm" c="dimmed" mb="md">
+      <p className="kw-p kw-text-sm kw-dimmed" style={{ marginBottom: 16 }}>
         {t('extras.mandate.unavailable')}
-      </Text>
+      </p>
     );
   }
   const mandate = my.mandate;
   const stale = asOf !== null && (
-    <Text size="xs" c="gray.7" mt={4}>
+    <p className="kw-p kw-text-xs kw-gray" style={{ marginTop: 4 }}>
       {t('extras.mandate.asOf', { when: format.date(new Date(asOf), true) })}
-    </Text>
+    </p>
   );
   if (!mandate) {
     return (
-      <Paper withBorder p="sm" mb="md" radius="md" mih={MANDATE_HEIGHT}>
-        <Text size="sm">{t('extras.mandate.none')}</Text>
+      <div className="kw-card" style={{ marginBottom: 16, minHeight: MANDATE_HEIGHT }}>
+        <p className="kw-p kw-text-sm">{t('extras.mandate.none')}</p>
         {stale}
-      </Paper>
+      </div>
     );
   }
   const amounts = {
@@ -213,19 +201,22 @@ function MandateLeft({
   };
   const percent = usedPercent(my);
   return (
-    <Paper withBorder p="sm" mb="md" radius="md" mih={MANDATE_HEIGHT} aria-live="polite">
-      <Text fw={600}>
+    <div className="kw-card" style={{ marginBottom: 16, minHeight: MANDATE_HEIGHT }} aria-live="polite">
+      <p className="kw-p kw-strong">
         {mandate.period === 'week' ? t('extras.mandate.leftWeek', amounts) : t('extras.mandate.leftMonth', amounts)}
-      </Text>
-      <Progress
-        value={percent}
-        color={my.leftCents > 0 ? 'teal' : 'yellow'}
-        size="lg"
-        radius="xl"
-        my={8}
+      </p>
+      <div
+        className="kw-progress"
+        data-full={my.leftCents > 0 ? undefined : true}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
         aria-label={t('extras.mandate.usedLabel', { percent })}
-      />
-      <Text size="xs" c="gray.7">
+      >
+        <div style={{ width: `${percent}%` }} />
+      </div>
+      <p className="kw-p kw-text-xs kw-gray">
         {mandate.scope.type === 'member'
           ? t('extras.mandate.scopeMember')
           : mandate.scope.type === 'team'
@@ -235,18 +226,15 @@ function MandateLeft({
         {t('extras.mandate.maxPerExtra', { amount: format.money(mandate.maxPerExtraCents / 100) })}
         {' · '}
         {mandate.allowedKinds.map((kind) => kindLabel(t, kind).toLowerCase()).join(', ')}
-      </Text>
+      </p>
       {stale}
-    </Paper>
+    </div>
   );
 }
 
-/**
- * Text fields grow with what is typed where the browser can (field-sizing: Chrome on Android, the
- * counter phone), else they scroll: measuring them in script on every keystroke cost the slow phone more
- * than anything else on this screen.
- */
-const GROWING = { input: { fieldSizing: 'content', minHeight: '4.2em', maxHeight: '11em' } } as const;
+// Text fields grow with what is typed where the browser can (field-sizing, light.css: Chrome on Android,
+// the counter phone), else they scroll: measuring them in script on every keystroke cost the slow phone
+// more than anything else on this screen.
 
 /** The mandate card's height on a phone, kept while it loads so the form does not jump when it arrives. */
 const MANDATE_HEIGHT = 92;
@@ -283,6 +271,7 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
   const values = useValues(false);
   const suggestions = useExtraSuggestions();
   const changed = useExtraChanged();
+  const outbox = useOutbox(memberId);
   const client = useQueryClient();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
@@ -290,7 +279,9 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
   const [queued, setQueued] = useState(false);
   /** The refused extra from the outbox being fixed in the form: it stays in the outbox until the fix is saved. */
   const [fixing, setFixing] = useState<string | null>(null);
-  const [initial] = useState(() => readDraft(memberId));
+  const draft = useDraft(`klantwerk.extraDraft.${memberId}`, EMPTY, normaliseDraft);
+  const initial = draft.initial;
+  const idempotency = useIdempotentSubmit();
   const [open, setOpen] = useState(() => ({
     reactionText: !!initial.reactionText,
     customerRef: !!initial.customerRef,
@@ -334,8 +325,8 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
   });
 
   useEffect(() => {
-    writeDraft(memberId, form.values);
-  }, [form.values, memberId]);
+    draft.keep(form.values);
+  }, [form.values]);
 
   const costOf = (v: LogValues) => (v.costCents.trim() ? (parseEuroCents(v.costCents, language) ?? 0) : 0);
   function excessesOf(v: LogValues): MandateExcess[] {
@@ -355,7 +346,7 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
     form.setValues(EMPTY);
     form.resetDirty(EMPTY);
     form.clearErrors();
-    writeDraft(memberId, null);
+    draft.keep(null);
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
@@ -380,7 +371,7 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
       ...(v.keepOutOfFeed ? { inFeed: false } : {}),
     };
     const item: Omit<OutboxItem, 'state'> = {
-      key: newIdempotencyKey(),
+      key: idempotency.key,
       path: '/api/v1/extras',
       body,
       savedAt: new Date().toISOString(),
@@ -390,8 +381,9 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
     setSaved(null);
     setQueued(false);
     setProblem(null);
-    /** It is in the outbox now: the form and the refused original it fixed can go. */
+    /** It is in the outbox now: the form and the refused original it fixed can go; the next extra gets a new key. */
     const kept = () => {
+      idempotency.settle('done');
       if (fixing) removeFromOutbox(memberId, fixing);
       setFixing(null);
       clearForm();
@@ -414,7 +406,9 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
       kept();
       setQueued(true);
     } else {
+      // Refused: it left the outbox again, and the server stored nothing under its key.
       const error = problemAsError(result.problem);
+      idempotency.settleError(error);
       if (error.code === 'mandate_reason_required') {
         setServerWantsReason(true);
         form.setFieldError('aboveMandateReason', t('extras.form.reasonRequired'));
@@ -459,74 +453,66 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
 
   return (
     <form noValidate onSubmit={submit}>
-      <Stack gap="md">
+      <div className="kw-stack">
         {saved && (
-          <Alert
-            color="green"
-            role="status"
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setSaved(null)}
-          >
-            <Text size="sm" fw={600}>
-              {t('extras.log.savedTitle')}
-            </Text>
-            <Text size="sm">{saved.aboveMandate ? t('extras.log.savedAboveMandate') : t('extras.log.savedText')}</Text>
-            <Anchor component={Link} to={`/extras/${saved.id}`} size="sm">
+          <LightAlert color="green" onClose={() => setSaved(null)} closeLabel={t('common.close')}>
+            <p className="kw-p kw-strong">{t('extras.log.savedTitle')}</p>
+            <p className="kw-p">{saved.aboveMandate ? t('extras.log.savedAboveMandate') : t('extras.log.savedText')}</p>
+            <Link to={`/extras/${saved.id}`} className="kw-link">
               {t('extras.log.viewSaved')}
-            </Anchor>
-          </Alert>
+            </Link>
+          </LightAlert>
         )}
         {queued && (
-          <Alert
-            color="yellow"
-            role="status"
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setQueued(false)}
-          >
-            <Text size="sm" fw={600}>
-              {t('extras.log.queuedTitle')}
-            </Text>
-            <Text size="sm">{t('extras.log.queuedText')}</Text>
-          </Alert>
+          <LightAlert color="yellow" onClose={() => setQueued(false)} closeLabel={t('common.close')}>
+            <p className="kw-p kw-strong">{t('extras.log.queuedTitle')}</p>
+            <p className="kw-p">{t('extras.log.queuedText')}</p>
+          </LightAlert>
         )}
         {fixing && (
-          <Alert color="blue" role="status">
-            <Text size="sm">{t('offline.fixing')}</Text>
-          </Alert>
+          <LightAlert color="blue">
+            <p className="kw-p">{t('offline.fixing')}</p>
+          </LightAlert>
         )}
-        <ProblemAlert error={problem} />
-        <OutboxList memberId={memberId} onFix={fix} />
+        <LightProblemAlert error={problem} />
+        {outbox.length > 0 && (
+          <Suspense fallback={null}>
+            <OutboxList memberId={memberId} onFix={fix} />
+          </Suspense>
+        )}
 
         <div>
-          <Textarea
+          <LightTextField
+            textarea
             label={t('extras.form.occasion')}
             placeholder={t('extras.form.occasionPlaceholder')}
             rows={2}
-            styles={GROWING}
             maxLength={500}
-            {...form.getInputProps('occasion')}
+            binding={form.getInputProps('occasion')}
           />
           <SuggestionPills
             suggestions={occasionSuggestions}
             typed={form.values.occasion}
             onPick={(text) => form.setFieldValue('occasion', text)}
           />
-          <SimilarStoriesHint
-            occasion={form.values.occasion}
-            onUseAction={(action) => form.setFieldValue('action', action)}
-          />
+          {form.values.occasion.trim().length >= 3 && (
+            <Suspense fallback={null}>
+              <SimilarStoriesHint
+                occasion={form.values.occasion}
+                onUseAction={(action) => form.setFieldValue('action', action)}
+              />
+            </Suspense>
+          )}
         </div>
 
         <div>
-          <Textarea
+          <LightTextField
+            textarea
             label={t('extras.form.action')}
             placeholder={t('extras.form.actionPlaceholder')}
             rows={2}
-            styles={GROWING}
             maxLength={1000}
-            {...form.getInputProps('action')}
+            binding={form.getInputProps('action')}
           />
           <SuggestionPills
             suggestions={actionSuggestions}
@@ -544,22 +530,22 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
             error={form.errors.kind}
           />
 
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput
+          <div className="kw-grid2">
+            <LightTextField
               label={t('extras.form.cost')}
               inputMode="decimal"
               autoComplete="off"
               placeholder={language === 'nl' ? '0,00' : '0.00'}
-              {...form.getInputProps('costCents')}
+              binding={form.getInputProps('costCents')}
             />
-            <TextInput
+            <LightTextField
               label={t('extras.form.minutes')}
               inputMode="numeric"
               autoComplete="off"
               placeholder="0"
-              {...form.getInputProps('minutes')}
+              binding={form.getInputProps('minutes')}
             />
-          </SimpleGrid>
+          </div>
         </Later>
         <Later>
           <ValuePicker
@@ -578,45 +564,45 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
         </Later>
         <Later>
           {open.reactionText && (
-            <Textarea
+            <LightTextField
+              textarea
               label={t('extras.form.reactionText')}
               rows={2}
-              styles={GROWING}
               maxLength={1000}
-              {...form.getInputProps('reactionText')}
+              binding={form.getInputProps('reactionText')}
             />
           )}
           {open.customerRef && (
-            <TextInput
+            <LightTextField
               label={t('extras.form.customerRef')}
               description={t('extras.form.customerRefHint')}
               maxLength={200}
               autoComplete="off"
-              {...form.getInputProps('customerRef')}
+              binding={form.getInputProps('customerRef')}
             />
           )}
           {open.occurredAt && (
-            <TextInput
+            <LightTextField
               type="datetime-local"
               label={t('extras.form.occurredAt')}
               max={format.dateInput(new Date())}
-              {...form.getInputProps('occurredAt')}
+              binding={form.getInputProps('occurredAt')}
             />
           )}
           {!(open.reactionText && open.customerRef && open.occurredAt) && (
-            <Group gap="xs">
+            <div className="kw-row" style={{ gap: 10 }}>
               {!open.reactionText && (
-                <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, reactionText: true }))}>
+                <LightButton variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, reactionText: true }))}>
                   {t('extras.form.addReactionText')}
-                </Button>
+                </LightButton>
               )}
               {!open.customerRef && (
-                <Button variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, customerRef: true }))}>
+                <LightButton variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, customerRef: true }))}>
                   {t('extras.form.addCustomer')}
-                </Button>
+                </LightButton>
               )}
               {!open.occurredAt && (
-                <Button
+                <LightButton
                   variant="subtle"
                   size="sm"
                   onClick={() => {
@@ -625,74 +611,89 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
                   }}
                 >
                   {t('extras.form.changeWhen')}
-                </Button>
+                </LightButton>
               )}
-            </Group>
+            </div>
           )}
 
-          <Checkbox
-            size="sm"
-            label={t('feed.keepOut.label')}
-            description={form.values.keepOutOfFeed ? t('feed.keepOut.hint') : undefined}
-            {...form.getInputProps('keepOutOfFeed', { type: 'checkbox' })}
+          <KeepOutOfFeed
+            checked={form.values.keepOutOfFeed}
+            onChange={(checked) => form.setFieldValue('keepOutOfFeed', checked)}
           />
 
           {needsReason && (
-            <Paper p="sm" radius="md" bg="yellow.0" style={{ border: '1px solid var(--mantine-color-yellow-4)' }}>
-              <Stack gap="xs">
-                <Text size="sm" fw={600}>
-                  {t('extras.form.aboveMandateTitle')}
-                </Text>
-                <ExcessList
-                  excesses={excesses}
-                  my={my}
-                  kind={form.values.kind as ExtraKind}
-                  fallback={serverWantsReason}
-                />
-                <Text size="sm">{t('extras.form.aboveMandateText')}</Text>
-                <Textarea
-                  ref={reasonRef}
-                  label={t('extras.form.reason')}
-                  withAsterisk
-                  rows={2}
-                  styles={GROWING}
-                  maxLength={500}
-                  {...form.getInputProps('aboveMandateReason')}
-                />
-              </Stack>
-            </Paper>
+            <div className="kw-warn-box">
+              <p className="kw-p kw-text-sm kw-strong">{t('extras.form.aboveMandateTitle')}</p>
+              <ExcessList
+                excesses={excesses}
+                my={my}
+                kind={form.values.kind as ExtraKind}
+                fallback={serverWantsReason}
+              />
+              <p className="kw-p kw-text-sm">{t('extras.form.aboveMandateText')}</p>
+              <LightTextField
+                textarea
+                inputRef={(el) => {
+                  reasonRef.current = el;
+                }}
+                label={t('extras.form.reason')}
+                required
+                rows={2}
+                maxLength={500}
+                binding={form.getInputProps('aboveMandateReason')}
+              />
+            </div>
           )}
 
-          <Box
-            style={
-              phone
-                ? {
-                    position: 'sticky',
-                    bottom: 0,
-                    background: 'var(--mantine-color-body)',
-                    padding: '8px 0 12px',
-                    zIndex: 2,
-                  }
-                : undefined
-            }
-          >
-            <Button type="submit" size="lg" fullWidth={phone} loading={pending} miw={phone ? undefined : 200}>
+          <div className={phone ? 'kw-sticky-save' : undefined}>
+            <LightButton
+              type="submit"
+              size="lg"
+              fullWidth={phone}
+              loading={pending}
+              style={phone ? undefined : { minWidth: 200 }}
+            >
               {t('extras.form.save')}
-            </Button>
+            </LightButton>
             {!phone &&
               my?.mandate &&
               form.values.costCents.trim() &&
               parseEuroCents(form.values.costCents, language) !== null && (
-                <Text size="xs" c="dimmed" mt={6}>
+                <p className="kw-p kw-text-xs kw-dimmed" style={{ marginTop: 6 }}>
                   {t('extras.form.afterSave', {
                     amount: format.money(Math.max(0, my.leftCents - costOf(form.values)) / 100),
                   })}
-                </Text>
+                </p>
               )}
-          </Box>
+          </div>
         </Later>
-      </Stack>
+      </div>
     </form>
+  );
+}
+
+/** "Keep out of the team feed": a plain checkbox, with what it means once ticked. */
+function KeepOutOfFeed({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="kw-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+        aria-describedby={checked ? `${id}-hint` : undefined}
+      />
+      <div>
+        <label htmlFor={id}>{t('feed.keepOut.label')}</label>
+        {checked && (
+          <p className="kw-p kw-text-sm kw-dimmed" id={`${id}-hint`}>
+            {t('feed.keepOut.hint')}
+          </p>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -709,13 +710,14 @@ function ExcessList({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (excesses.length === 0) return fallback ? <Text size="sm">{t('errors.mandate_reason_required')}</Text> : null;
+  if (excesses.length === 0)
+    return fallback ? <p className="kw-p kw-text-sm">{t('errors.mandate_reason_required')}</p> : null;
   const mandate = my?.mandate;
   const left = format.money(Math.max(0, my?.leftCents ?? 0) / 100);
   return (
-    <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 20 }}>
+    <ul className="kw-text-sm" style={{ margin: 0, paddingLeft: 20 }}>
       {excesses.map((excess) => (
-        <Text key={excess} component="li" size="sm">
+        <li key={excess}>
           {excess === 'noMandate'
             ? t('extras.excess.noMandate')
             : excess === 'kindNotAllowed'
@@ -725,8 +727,8 @@ function ExcessList({
                 : mandate?.period === 'month'
                   ? t('extras.excess.overLeftMonth', { amount: left })
                   : t('extras.excess.overLeftWeek', { amount: left })}
-        </Text>
+        </li>
       ))}
-    </Stack>
+    </ul>
   );
 }

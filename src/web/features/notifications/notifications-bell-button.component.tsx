@@ -1,4 +1,3 @@
-import { ActionIcon, Indicator } from '@mantine/core';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifications } from '../../app/notifications.api';
@@ -32,20 +31,23 @@ export const BellButton = forwardRef<HTMLButtonElement, { opened: boolean; onCli
   const { t } = useTranslation();
   const notifications = useNotifications();
   const unread = notifications.data?.unread ?? 0;
+  // A plain button (light.css): the bell is on every signed-in page's first screen, the log screen's too.
   return (
-    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={6} color="blue">
-      <ActionIcon
-        ref={ref}
-        {...rest}
-        variant="subtle"
-        color="gray"
-        size={42}
-        onClick={onClick}
-        aria-label={unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.title')}
-        aria-expanded={opened}
-      >
-        <BellIcon />
-      </ActionIcon>
-    </Indicator>
+    <button
+      ref={ref}
+      type="button"
+      className="kw-icon-button"
+      {...rest}
+      onClick={onClick}
+      aria-label={unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.title')}
+      aria-expanded={opened}
+    >
+      <BellIcon />
+      {unread > 0 && (
+        <span className="kw-count" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </button>
   );
 });

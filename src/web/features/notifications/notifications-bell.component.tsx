@@ -1,14 +1,13 @@
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { loadCatalogParts } from '../../app/i18n';
+import { lazyIsland } from '../../app/mantine-island';
 import { BellButton } from './notifications-bell-button.component';
 
 // The dropdown (and Mantine's popover code) loads only when the bell is first pressed, with the whole
 // catalog: a notice can come from any part of the app (a page may have loaded only its own parts).
-const NotificationsPopover = lazy(() =>
-  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => ({
-    default: m.NotificationsPopover,
-  })),
+const NotificationsPopover = lazyIsland(() =>
+  Promise.all([import('./notifications-popover.component'), loadCatalogParts()]).then(([m]) => m.NotificationsPopover),
 );
 
 /** The bell in the header, polling the unread count; pressed, it lists the notifications in a dropdown. */

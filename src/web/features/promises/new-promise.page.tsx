@@ -4,10 +4,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isApiError, newIdempotencyKey } from '../../app/api-client';
+import { isApiError } from '../../app/api-client';
 import { formErrorsOf, newPromiseField } from '../../app/form-errors';
 import { useTeams } from '../../app/teams.api';
 import { isDay, useDays } from '../../app/use-days';
+import { useDraft } from '../../app/use-draft';
+import { useIdempotentSubmit } from '../../app/use-idempotent-submit';
 import { useSignedInMe } from '../../app/use-me';
 import { useOfferings } from '../../app/values.api';
 import { notifySuccess } from '../../components/notify';
@@ -20,6 +22,7 @@ import { HandoffStepsField } from './handoff-steps.component';
 import {
   defaultOwnerTeam,
   emptyPromise,
+  emptyStep,
   moveStepDays,
   OUTSIDE_PROFILE,
   offeringIdOf,
@@ -28,6 +31,16 @@ import {
 } from './promise-form';
 import { daysText } from './promise-labels';
 import { type CheckInput, useCreatePromise, useGuidelineCheck } from './promises.api';
+
+/** A stored draft as the form takes it: its steps get keys of this page's (the counter starts again after a reload). */
+function normaliseDraft(draft: PromiseFormValues): PromiseFormValues {
+  const steps = Array.isArray(draft.steps) && draft.steps.length > 0 ? draft.steps : [emptyStep()];
+  return {
+    ...draft,
+    conditionsMet: Array.isArray(draft.conditionsMet) ? draft.conditionsMet : [],
+    steps: steps.map((step) => ({ ...emptyStep(), ...step, key: emptyStep().key })),
+  };
+}
 
 /** Record a promise to a customer with the hand-offs that keep it: one form, made for a phone. */
 export function NewPromisePage() {
@@ -62,15 +75,17 @@ function NewPromiseForm() {
   const teams = useTeams();
   const offerings = useOfferings(false);
   const create = useCreatePromise();
-  /** One key for this form: a retry after a lost answer is saved once; a refusal stores nothing, so a corrected try may reuse it. */
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  /** One key for this promise: a retry after a lost answer is saved once; a refusal stores nothing, so a corrected try may reuse it. */
+  const idempotency = useIdempotentSubmit();
+  /** What was typed survives a reload or a sign-in after the session ended (this tab, this person). */
+  const draft = useDraft(`klantwerk.promiseDraft.${me.member?.id ?? me.user.id}`, emptyPromise(), normaliseDraft);
   /** The server asked for a reason the check had not shown (e.g. the offer profile changed meanwhile). */
   const [serverWantsReason, setServerWantsReason] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const myTeamIds = (me.member?.teams ?? []).map((team) => team.id);
 
   const form = useForm<PromiseFormValues>({
-    initialValues: emptyPromise(),
+    initialValues: draft.initial,
     validate: {
       customerName: (v) =>
         !v.trim() ? t('validation.required') : v.trim().length > 200 ? t('validation.too_big') : null,
@@ -113,6 +128,10 @@ function NewPromiseForm() {
     // Only when the teams arrive: afterwards the choice is the person's.
   }, [teams.data]);
 
+  useEffect(() => {
+    draft.keep(form.values);
+  }, [form.values]);
+
   const breaches = useBreachesWhileTyping(form.values, days.today);
   const needsReason = breaches.length > 0 || serverWantsReason;
   const offeringId = offeringIdOf(form.values.offering);
@@ -121,15 +140,17 @@ function NewPromiseForm() {
 
   const submit = form.onSubmit((values) => {
     create.mutate(
-      { body: toCreateBody(values, needsReason), idempotencyKey },
+      { body: toCreateBody(values, needsReason), idempotencyKey: idempotency.key },
       {
         onSuccess: (promise) => {
+          idempotency.settle('done');
+          draft.keep(null);
           notifySuccess(t('promises.form.saved'));
           navigate(`/promises/${promise.id}`);
         },
         onError: (error) => {
           // The same key with another body is refused: the earlier try was saved, so a new try is a new promise.
-          if (isApiError(error) && error.code === 'idempotency_key_reused') setIdempotencyKey(newIdempotencyKey());
+          idempotency.settleError(error);
           if (isApiError(error) && error.code === 'guideline_reason_required') {
             setServerWantsReason(true);
             form.setFieldError('breachReason', t('promises.form.breachReasonRequired'));
