@@ -46,6 +46,7 @@ export function ScoreButtons({
   const id = useId();
   return (
     <FieldFrame id={id} label={label} labelElement="div">
+      {/* biome-ignore lint/a11y/useSemanticElements: a plain div keeps the grid free of a fieldset's own box and legend rules */}
       <div className="kw-grid5" style={{ marginTop: 6 }} role="group" aria-labelledby={`${id}-label`}>
         {REACTION_SCORES.map((score) => {
           const pressed = value === score;
@@ -167,6 +168,7 @@ export function ValuePicker({
           {t('extras.form.noValues')}
         </p>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a plain div keeps the row free of a fieldset's own box and legend rules
         <div
           className="kw-row"
           style={{ marginTop: 6 }}
@@ -214,6 +216,7 @@ export function SuggestionPills({
     .slice(0, 3);
   if (fitting.length === 0) return null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a plain div keeps the row free of a fieldset's own box and legend rules
     <div className="kw-row" style={{ gap: 6, marginTop: 6 }} aria-label={t('extras.form.recent')} role="group">
       <span className="kw-text-xs kw-dimmed">{t('extras.form.recent')}</span>
       {fitting.map((text) => (

@@ -324,6 +324,7 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
     },
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new values are the trigger; keep is made afresh on each render
   useEffect(() => {
     draft.keep(form.values);
   }, [form.values]);

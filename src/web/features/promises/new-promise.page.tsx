@@ -120,6 +120,7 @@ function NewPromiseForm() {
   });
 
   // Who delivers, once the teams are known: the first team I am not in (the first step too).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the teams arrive; afterwards the choice is the person's
   useEffect(() => {
     if (!teams.data || form.values.ownerTeamId) return;
     const owner = defaultOwnerTeam(teams.data, myTeamIds);
@@ -128,6 +129,7 @@ function NewPromiseForm() {
     // Only when the teams arrive: afterwards the choice is the person's.
   }, [teams.data]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new values are the trigger; keep is made afresh on each render
   useEffect(() => {
     draft.keep(form.values);
   }, [form.values]);
