@@ -19,7 +19,7 @@ import {
 } from '../../../contracts/auth.contract';
 import { languageFromHeader } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
-import { authOf, headersOf } from '../../plugins/access.plugin';
+import { authOf, headersOf } from '../../lib/request-context';
 import * as service from './auth.service';
 
 function withCookies<T>(reply: FastifyReply, result: service.WithCookies<T>, status = 200) {

@@ -6,8 +6,8 @@ import type { Language } from '../../../contracts/constants';
 import { AppError } from '../../lib/app-error';
 import { acceptHtmlForms, escapeHtml as escape, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
+import { crossSiteWrite, headersOf } from '../../lib/request-context';
 import { readSessionToken } from '../../lib/session-cookie';
-import { crossSiteWrite, headersOf } from '../../plugins/access.plugin';
 import { flowCookie, hasSsoFor, startSignIn } from '../sso/sso.service';
 import { type AuthDeps, findSessionContext, signIn } from './auth.service';
 

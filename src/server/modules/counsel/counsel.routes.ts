@@ -19,8 +19,8 @@ import {
 } from '../../../contracts/counsel.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { EVERYONE, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './counsel.service';
 
 const resubmitBody = z.strictObject({ reason: prose(2000).pipe(z.string().min(1)) });

@@ -13,7 +13,7 @@ import type {
 import type { Db, Tx } from '../../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../../db/schema/counsel.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 

@@ -19,8 +19,8 @@ import {
 import type { Db } from '../../db/client';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as service from './extras.service';
 
 export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -7,7 +7,7 @@ import { toCsv } from '../../lib/csv';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { translate } from '../../lib/i18n';
 import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { openMemberFigures } from '../privacy/figure-views.service';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inbox, setup, setupStepBody } from '../../../contracts/home.contract';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { findInbox, type HomeDeps } from './inbox.service';
 import { findSetup, skipSetupStep } from './setup.service';
 

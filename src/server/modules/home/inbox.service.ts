@@ -1,7 +1,7 @@
 import type { Inbox } from '../../../contracts/home.contract';
 import type { Db } from '../../db/client';
 import { addDays, daysBetween, localDay } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { decisionQueue } from '../counsel/counsel.service';
 import { findWeeklyPick } from '../learning/weekly-pick.service';
 import { listUnreadOfKind } from '../notifications/notifications.service';
@@ -85,15 +85,13 @@ async function decisionsOf(deps: HomeDeps, tenant: TenantContext): Promise<Inbox
   const queue = await decisionQueue(deps.db, tenant);
   return {
     count: queue.items.length,
-    items: queue.items
-      .slice(0, FIRST)
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        authorName: p.authorName,
-        flagged: p.flagged,
-        daysWaiting: p.daysToDecision,
-      })),
+    items: queue.items.slice(0, FIRST).map((p) => ({
+      id: p.id,
+      title: p.title,
+      authorName: p.authorName,
+      flagged: p.flagged,
+      daysWaiting: p.daysToDecision,
+    })),
   };
 }
 

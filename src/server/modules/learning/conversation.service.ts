@@ -7,7 +7,7 @@ import type {
 } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { selectLocalDayStart } from '../extras/extras.repo';
 import { allMandates, mandateOf } from '../extras/extras.service';
 import * as org from '../org/org.service';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { members } from '../../db/schema/org.schema';
 import { asLanguage, translate } from '../../lib/i18n';
 import type { Mail, Mailer } from '../../lib/mailer';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import * as repo from './learning.repo';
 import { findWeeklyPick } from './weekly-pick.service';

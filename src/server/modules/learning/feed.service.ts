@@ -4,7 +4,7 @@ import type { SimilarStories, Story, StoryComment, StoryPage } from '../../../co
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import * as repo from './learning.repo';
 

@@ -30,8 +30,8 @@ import {
 } from '../../../contracts/learning.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as conversation from './conversation.service';
 import * as digest from './digest.service';
 import * as feed from './feed.service';

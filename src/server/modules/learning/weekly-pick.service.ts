@@ -1,7 +1,7 @@
 import type { WeeklyPick } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { readsTeam, storiesByIds } from './feed.service';
 import * as repo from './learning.repo';

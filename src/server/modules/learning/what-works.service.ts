@@ -3,7 +3,7 @@ import type { WhatWorks, WhatWorksGroup } from '../../../contracts/learning.cont
 import type { Db } from '../../db/client';
 import { forbidden, notFound } from '../../lib/app-error';
 import { resolvePeriod } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { selectLocalDayStart } from '../extras/extras.repo';
 import * as org from '../org/org.service';
 import { listValueNames } from '../values/values.service';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { notificationList, notificationParams } from '../../../contracts/notifications.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { EVERYONE } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './notifications.service';
 
 export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -3,7 +3,7 @@ import type { Notification } from '../../../contracts/notifications.contract';
 import type { Db, Tx } from '../../db/client';
 import { notifications } from '../../db/schema/platform.schema';
 import { notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 
 export type NotificationKind = Notification['kind'];
 

@@ -19,8 +19,8 @@ import {
   updateTeamBody,
 } from '../../../contracts/org.contract';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as service from './org.service';
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async (app, { deps }) => {

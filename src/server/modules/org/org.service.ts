@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
 import { definedOnly } from '../../lib/objects';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as repo from './org.repo';
 
 export const INVITATION_DAYS = 7;

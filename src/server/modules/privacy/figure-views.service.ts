@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
 import { memberFigureViews } from '../../db/schema/privacy.schema';
 import { AppError, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 
 // The works council's gate and the member's view of it. Figures, filters and exports of one member

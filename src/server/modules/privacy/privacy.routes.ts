@@ -10,8 +10,8 @@ import {
 } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
 import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { members, organizations } from '../../db/schema/org.schema';
 import { AppError, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
 import { recordFigureViews } from './figure-views.service';
 
@@ -230,14 +230,12 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
 
     const placeholderName = person.language === 'en' ? FORMER_COLLEAGUE.en : FORMER_COLLEAGUE.nl;
     const placeholderId = randomBytes(16).toString('hex');
-    await tx
-      .insert(authUser)
-      .values({
-        id: placeholderId,
-        name: placeholderName,
-        email: `erased-${memberId}@erased.invalid`,
-        emailVerified: false,
-      });
+    await tx.insert(authUser).values({
+      id: placeholderId,
+      name: placeholderName,
+      email: `erased-${memberId}@erased.invalid`,
+      emailVerified: false,
+    });
     await tx
       .update(members)
       .set({ userId: placeholderId, jobTitle: null, digestOptOut: true, erasedAt: new Date() })

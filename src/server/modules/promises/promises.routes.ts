@@ -30,8 +30,8 @@ import {
 import type { Db } from '../../db/client';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { STAFF } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as chains from './chain.service';
 import * as service from './promises.service';
 

@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, daysBetween, localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import { runIdempotent } from '../../lib/idempotency';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { findOffering } from '../values/values.service';

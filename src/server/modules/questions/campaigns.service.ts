@@ -27,7 +27,7 @@ import {
 } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { ballotKeyer } from './ballots';
@@ -572,17 +572,15 @@ export async function saveMirror(
       );
     const unique = new Map(input.answers.map((a) => [a.questionId, a.value]));
     if (unique.size > 0) {
-      await tx
-        .insert(mirrorAnswers)
-        .values(
-          [...unique].map(([questionId, value]) => ({
-            orgId: tenant.orgId,
-            campaignId,
-            memberId: tenant.memberId,
-            questionId,
-            value,
-          })),
-        );
+      await tx.insert(mirrorAnswers).values(
+        [...unique].map(([questionId, value]) => ({
+          orgId: tenant.orgId,
+          campaignId,
+          memberId: tenant.memberId,
+          questionId,
+          value,
+        })),
+      );
     }
     return { saved: unique.size };
   });

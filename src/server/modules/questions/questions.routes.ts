@@ -24,8 +24,8 @@ import {
   updateActionBody,
 } from '../../../contracts/questions.contract';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as actions from './actions.service';
 import type { QuestionsDeps } from './campaigns.service';
 import * as campaigns from './campaigns.service';

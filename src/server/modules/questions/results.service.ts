@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import { toCsv } from '../../lib/csv';
 import { addDays, localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 import { listActions } from './actions.service';
@@ -84,18 +84,16 @@ export async function closeWithin(
     .delete(campaignParticipation)
     .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
   if (plan.participation.length > 0) {
-    await tx
-      .insert(campaignParticipation)
-      .values(
-        plan.participation.map((g) => ({
-          orgId,
-          campaignId,
-          groupKey: g.group_key,
-          status: g.status,
-          audience: g.audience,
-          respondents: g.respondents,
-        })),
-      );
+    await tx.insert(campaignParticipation).values(
+      plan.participation.map((g) => ({
+        orgId,
+        campaignId,
+        groupKey: g.group_key,
+        status: g.status,
+        audience: g.audience,
+        respondents: g.respondents,
+      })),
+    );
   }
   for (let i = 0; i < plan.resultRows.length; i += 5000)
     await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));

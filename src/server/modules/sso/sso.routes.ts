@@ -11,8 +11,8 @@ import {
 } from '../../../contracts/sso.contract';
 import { AppError } from '../../lib/app-error';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { safeNext } from '../auth/sign-in.page';
 import * as service from './sso.service';
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tower } from '../../../contracts/tower.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { findTower } from './tower.service';
 
 export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

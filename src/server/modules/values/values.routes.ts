@@ -17,8 +17,8 @@ import {
 } from '../../../contracts/values.contract';
 import type { Db } from '../../db/client';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { STAFF, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './values.service';
 
 export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

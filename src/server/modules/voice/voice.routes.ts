@@ -18,8 +18,8 @@ import {
   voiceLinkParams,
 } from '../../../contracts/voice.contract';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import type { VoiceDeps } from './voice.service';
 import * as service from './voice.service';
 

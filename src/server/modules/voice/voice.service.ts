@@ -16,7 +16,7 @@ import type { Db, Tx } from '../../db/client';
 import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../../db/schema/voice.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as extrasRepo from '../extras/extras.repo';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
@@ -181,15 +181,13 @@ export async function createTouchpoint(
         createdBy: tenant.memberId,
       })
       .returning();
-    await tx
-      .insert(voiceLinks)
-      .values({
-        orgId: tenant.orgId,
-        token: newToken(),
-        subject: 'touchpoint',
-        touchpointId: row!.id,
-        createdBy: tenant.memberId,
-      });
+    await tx.insert(voiceLinks).values({
+      orgId: tenant.orgId,
+      token: newToken(),
+      subject: 'touchpoint',
+      touchpointId: row!.id,
+      createdBy: tenant.memberId,
+    });
     await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
     return row!.id;
   });

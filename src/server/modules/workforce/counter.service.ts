@@ -10,7 +10,7 @@ import type {
 } from '../../../contracts/workforce.contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { clearThrottles } from '../auth/throttle.repo';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';

@@ -8,7 +8,7 @@ import {
 } from '../../../contracts/workforce.contract';
 import { AppError } from '../../lib/app-error';
 import type { Mailer } from '../../lib/mailer';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { createCodePerson, issuedCode, type WorkforceDeps } from './codes.service';
 import * as repo from './workforce.repo';

@@ -19,8 +19,8 @@ import {
 } from '../../../contracts/workforce.contract';
 import { languageFromHeader } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
+import { authOf, headersOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, STAFF } from '../../lib/roles';
-import { authOf, headersOf, tenantOf } from '../../plugins/access.plugin';
 import * as codes from './codes.service';
 import * as counter from './counter.service';
 import * as bulk from './import.service';
