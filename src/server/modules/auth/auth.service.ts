@@ -13,13 +13,13 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { Mailer } from '../../lib/mailer';
 import type { AuthContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
+import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
 import * as org from '../org/org.service';
 import { isSsoRequiredFor, type SsoDeps } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
 import { type BetterAuth, SESSION_DAYS } from './better-auth';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
 import { assertStrongPassword } from './password-policy';
-import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 
 export interface AuthDeps {
   db: Db;

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { toCsv } from '../../lib/csv';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { selectLocalDayStart } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../lib/request-context';
@@ -611,7 +612,7 @@ export interface ListQuery {
  * recorded again).
  */
 async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery, view: FigureView): Promise<repo.ExtraFilter> {
-  const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, tenant.timeZone, date, plusDays);
+  const dayStart = (date: string, plusDays: number) => selectLocalDayStart(db, tenant.timeZone, date, plusDays);
   const filter: repo.ExtraFilter = {
     ...(query.from ? { from: await dayStart(query.from, 0) } : {}),
     ...(query.to ? { to: await dayStart(query.to, 1) } : {}),
@@ -719,4 +720,28 @@ export async function suggestForMember(db: Db, tenant: TenantContext) {
   const rows = await repo.selectRecentTexts(db, tenant.orgId, tenant.memberId, tenant.teamIds, 100);
   const distinct = (values: string[]) => [...new Set(values)].slice(0, 8);
   return { occasions: distinct(rows.map((r) => r.occasion)), actions: distinct(rows.map((r) => r.action)) };
+}
+
+// ---------- used by other modules ----------
+
+/** The author keeps one extra out of the feed (or lets it back in); the learning module has checked who asks. */
+export async function setInFeed(tx: Tx, orgId: string, extraId: string, inFeed: boolean): Promise<void> {
+  await repo.setInFeed(tx, orgId, extraId, inFeed);
+}
+
+/** The customer's own reaction (the voice module's reaction page) is the extra's reaction: it counts in what works. */
+export async function recordCustomerReaction(
+  tx: Tx,
+  orgId: string,
+  extraId: string,
+  reaction: { score: number; comment: string | null; memberId: string },
+): Promise<void> {
+  await repo.updateExtraRow(tx, orgId, extraId, { reactionScore: reaction.score, reactionText: reaction.comment });
+  await repo.insertReaction(tx, orgId, {
+    extraId,
+    reactionScore: reaction.score,
+    reactionText: reaction.comment,
+    changedBy: reaction.memberId,
+    source: 'customer',
+  });
 }

@@ -7,6 +7,7 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { Mail, Mailer } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as read from './extras.read-model';
 import * as repo from './learning.repo';
 import { findWeeklyPick } from './weekly-pick.service';
 
@@ -116,7 +117,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     '',
   ];
 
-  const mine = await repo.selectMyWeek(deps.db, week.org_id, memberId, week.start, week.end);
+  const mine = await read.selectMyWeek(deps.db, week.org_id, memberId, week.start, week.end);
   lines.push(t('mineTitle'));
   if (mine.extras.length === 0) lines.push(t('mineNone'));
   else {
@@ -138,7 +139,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
   }
 
   for (const teamId of managedTeamIds) {
-    const rows = await repo.selectTeamFigures(deps.db, week.org_id, teamId, week.start, week.end);
+    const rows = await read.selectTeamFigures(deps.db, week.org_id, teamId, week.start, week.end);
     const extras = rows.reduce((n, r) => n + r.extras, 0);
     const reactions = rows.reduce((n, r) => n + r.reactions, 0);
     const average = reactions

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { addDays, localDay } from '../../lib/days';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
-import { hitThrottle } from '../auth/throttle.repo';
+import { hitThrottle } from '../../lib/throttle';
 import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is

@@ -17,7 +17,7 @@ import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../.
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
-import * as extrasRepo from '../extras/extras.repo';
+import { recordCustomerReaction } from '../extras/extras.service';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 
@@ -420,16 +420,10 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     }
     // The customer's own reaction is the extra's reaction: it counts in what works.
     if (link.extraId && memberId) {
-      await extrasRepo.updateExtraRow(tx, orgId, link.extraId, {
-        reactionScore: input.score,
-        reactionText: input.comment,
-      });
-      await extrasRepo.insertReaction(tx, orgId, {
-        extraId: link.extraId,
-        reactionScore: input.score,
-        reactionText: input.comment,
-        changedBy: memberId,
-        source: 'customer',
+      await recordCustomerReaction(tx, orgId, link.extraId, {
+        score: input.score,
+        comment: input.comment,
+        memberId,
       });
     }
     if (outcome === 'stored' && memberId) {

@@ -11,7 +11,7 @@ import type {
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
-import { clearThrottles } from '../auth/throttle.repo';
+import { clearThrottles } from '../../lib/throttle';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/promises.service';
