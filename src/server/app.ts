@@ -18,6 +18,7 @@ import pino from 'pino';
 import type { Config } from './config';
 import { watchDatabase } from './db/availability';
 import type { Database } from './db/client';
+import type { Deps } from './deps';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { loggerOptions } from './lib/logger';
@@ -180,8 +181,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     appUrl: config.appUrl,
     secret: options.authSecret,
     log: app.log,
-    sendResetPassword: ({ user, token }) => sendPasswordResetMail({ db, mailer, config }, user, token),
+    sendResetPassword: ({ user, token }) => sendPasswordResetMail(deps, user, token),
   });
+  // What every module is given, the same way (deps.ts).
+  const deps: Deps = {
+    db,
+    config,
+    appUrl: config.appUrl,
+    secret: options.authSecret,
+    mailer,
+    log: app.log,
+    betterAuth,
+    afterResponse,
+  };
 
   if (options.jobs) {
     const jobs: Job[] = [
@@ -189,14 +201,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         name: 'step reminders',
         everyMs: 5 * 60_000,
         firstAfterMs: 30_000,
-        run: async () => void (await sendDueReminders({ db, mailer, appUrl: config.appUrl, log: app.log })),
+        run: async () => void (await sendDueReminders(deps)),
       },
       {
         name: 'core-question campaigns',
         everyMs: 5 * 60_000,
         firstAfterMs: 20_000,
         run: async () => {
-          const done = await runCampaignJobs({ db, secret: options.authSecret });
+          const done = await runCampaignJobs(deps);
           if (done.opened + done.closed + done.reminded > 0) app.log.info(done, 'campaigns opened, reminded, closed');
         },
       },
@@ -222,7 +234,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         name: 'weekly digest',
         everyMs: 5 * 60_000,
         firstAfterMs: 60_000,
-        run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })),
+        run: async () => void (await sendDueDigests(deps)),
       });
     } else {
       app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
@@ -286,8 +298,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   const appOrigin = new URL(config.appUrl).origin;
-  const ssoDeps = { db, betterAuth, appUrl: config.appUrl, secret: options.authSecret, log: app.log };
-  const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
 
   await app.register(async (docs) => {
@@ -301,41 +311,38 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(systemRoutes, {
     prefix: '/api',
-    db,
-    config,
+    deps,
     version: options.version ?? '0.1.0',
-    mailDelivers: mailer.delivers,
     status: { databaseUp: () => watch.up, draining: () => draining },
   });
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { deps: authDeps });
-      await v1.register(ssoRoutes, { deps: ssoDeps });
-      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl, secret: options.authSecret } });
-      await v1.register(valuesRoutes, { db });
-      await v1.register(extrasRoutes, { db });
-      await v1.register(notificationsRoutes, { db });
-      await v1.register(learningRoutes, { db });
-      await v1.register(promisesRoutes, { db });
-      await v1.register(questionsRoutes, { deps: { db, secret: options.authSecret } });
-      await v1.register(voiceRoutes, { deps: { db, appUrl: config.appUrl } });
-      await v1.register(counselRoutes, { db });
-      await v1.register(towerRoutes, { db });
-      await v1.register(privacyRoutes, { db });
-      await v1.register(workforceRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
-      await v1.register(counterRoutes, { deps: { db, betterAuth, config, secret: options.authSecret } });
-      await v1.register(homeRoutes, { deps: { db, appUrl: config.appUrl, secret: options.authSecret } });
+      await v1.register(authRoutes, { deps });
+      await v1.register(ssoRoutes, { deps });
+      await v1.register(orgRoutes, { deps });
+      await v1.register(valuesRoutes, { deps });
+      await v1.register(extrasRoutes, { deps });
+      await v1.register(notificationsRoutes, { deps });
+      await v1.register(learningRoutes, { deps });
+      await v1.register(promisesRoutes, { deps });
+      await v1.register(questionsRoutes, { deps });
+      await v1.register(voiceRoutes, { deps });
+      await v1.register(counselRoutes, { deps });
+      await v1.register(towerRoutes, { deps });
+      await v1.register(privacyRoutes, { deps });
+      await v1.register(workforceRoutes, { deps });
+      await v1.register(counterRoutes, { deps });
+      await v1.register(homeRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
 
   // The customer's reaction page: public, plain HTML, outside the API and the web app.
-  await app.register(voicePublicRoutes, { db });
+  await app.register(voicePublicRoutes, { deps });
   // The sign-in page: plain HTML from the server as well, so the first page on a new phone opens at once.
   await app.register(signInPageRoutes, {
-    deps: authDeps,
+    deps,
     pool: database.pool,
-    secret: options.authSecret,
     appOrigin,
     webRoot: WEB_ROOT,
   });

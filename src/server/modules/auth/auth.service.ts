@@ -7,32 +7,22 @@ import type { Language, Role } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
-import type { AfterResponse } from '../../lib/after-response';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import type { AuthContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
 import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
 import * as org from '../org/org.service';
 import { isSsoRequiredFor, type SsoDeps } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
-import { type BetterAuth, SESSION_DAYS } from './better-auth';
+import { SESSION_DAYS } from './better-auth';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
 import { assertStrongPassword } from './password-policy';
 
-export interface AuthDeps {
-  db: Db;
-  betterAuth: BetterAuth;
-  mailer: Mailer;
-  config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'>;
-  /** AUTH_SECRET: signs the known-device tags and the sessions of confirmed sign-ups. */
-  secret: string;
-  /** Where the work goes that must not shape an answer (mail, hashing: see sign-up and forgot-password). */
-  afterResponse: AfterResponse;
-  /** Single sign-on: the sign-in page starts it, and password sign-in asks it whether a domain requires it. */
-  sso: SsoDeps;
-}
+/** Single sign-on (SsoDeps): the sign-in page starts it, and password sign-in asks it whether a domain requires it. */
+export type AuthDeps = Pick<Deps, 'db' | 'betterAuth' | 'mailer' | 'secret' | 'afterResponse'> &
+  SsoDeps & { config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'> };
 
 /** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
 export interface WithCookies<T> {

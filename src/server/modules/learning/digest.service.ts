@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Language, Role } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
 import { members } from '../../db/schema/org.schema';
+import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mail, Mailer } from '../../lib/mailer';
+import type { Mail, } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import * as read from './extras.read-model';
@@ -35,12 +35,7 @@ const RETRY_AFTER_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
 const OCCASIONS_LISTED = 5;
 
-export interface DigestDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  log: FastifyBaseLogger;
-}
+export type DigestDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'log'>;
 
 /**
  * Sends every digest that is due and not sent yet: each organisation's last week, to each active

@@ -28,7 +28,7 @@ import {
   whatWorks,
   whatWorksQuery,
 } from '../../../contracts/learning.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
@@ -38,7 +38,7 @@ import * as feed from './feed.service';
 import * as picks from './weekly-pick.service';
 import { whatWorks as findWhatWorks } from './what-works.service';
 
-export const learningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['learning'];
 
   // ---------- the team feed ----------

@@ -2,22 +2,17 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Language, ResultsVisibility, Role } from '../../../contracts/constants';
 import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
 import type { Db, Tx } from '../../db/client';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import { definedOnly } from '../../lib/objects';
 import type { TenantContext } from '../../lib/request-context';
 import * as repo from './org.repo';
 
 export const INVITATION_DAYS = 7;
 
-export interface OrgDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  /** AUTH_SECRET: an invitation's link is derived from it, so the inviter can copy it again while mail is off. */
-  secret: string;
-}
+/** The secret: an invitation's link is derived from it, so the inviter can copy it again while mail is off. */
+export type OrgDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'secret'>;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

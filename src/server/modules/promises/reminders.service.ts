@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../../db/client';
+import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import { notifyMembers } from '../notifications/notifications.service';
 
 // Reminders about steps: the day before a step is due (and on the day) and once it is late, to its
@@ -11,12 +10,7 @@ import { notifyMembers } from '../notifications/notifications.service';
 const RETRY_AFTER_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
 
-export interface ReminderDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  log: FastifyBaseLogger;
-}
+export type ReminderDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'log'>;
 
 export interface Claimed {
   org_id: string;

@@ -25,6 +25,7 @@ import {
   mirrorAnswers,
   orgQuestions,
 } from '../../db/schema/questions.schema';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -40,11 +41,8 @@ import { steering } from './visibility';
 // Module 5: campaigns of core questions — the bank, making a campaign, who is asked, answering
 // anonymously (see questions.schema.ts for how), the response while it is open. Results: results.service.ts.
 
-export interface QuestionsDeps {
-  db: Db;
-  /** AUTH_SECRET: the root of the ballot keys. */
-  secret: string;
-}
+/** The secret: the root of the ballot keys. */
+export type QuestionsDeps = Pick<Deps, 'db' | 'secret'>;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 

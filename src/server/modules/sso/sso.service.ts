@@ -1,28 +1,21 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type { PutSsoConnectionBody, SsoJoinRequest, SsoSettings } from '../../../contracts/sso.contract';
 import { putSsoConnectionBody } from '../../../contracts/sso.contract';
 import type { Db } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
-import type { BetterAuth } from '../auth/better-auth';
 import { SESSION_DAYS } from '../auth/better-auth';
 import * as org from '../org/org.service';
 import { allowedIssuer, authorizationUrl, type Flow, newFlow, providerConfig, redeemCode } from './oidc-client';
 import { openSecret, sealSecret } from './secret-box';
 import * as repo from './sso.repo';
 
-export interface SsoDeps {
-  db: Db;
-  betterAuth: BetterAuth;
-  appUrl: string;
-  /** AUTH_SECRET: seals the client secrets and signs the session cookie. */
-  secret: string;
-  log: FastifyBaseLogger;
-}
+/** The secret seals the client secrets and signs the session cookie. */
+export type SsoDeps = Pick<Deps, 'db' | 'betterAuth' | 'appUrl' | 'secret' | 'log'>;
 
 /** How long a person has at the identity provider between leaving and coming back. */
 const FLOW_MINUTES = 10;

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tower } from '../../../contracts/tower.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
 import { STEERING } from '../../lib/roles';
 import { findTower } from './tower.service';
 
-export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const towerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   app.get('/tower', {
     config: { access: STEERING },
     schema: {

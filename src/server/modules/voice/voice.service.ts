@@ -14,6 +14,7 @@ import type {
 } from '../../../contracts/voice.contract';
 import type { Db, Tx } from '../../db/client';
 import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../../db/schema/voice.schema';
+import type { Deps } from '../../deps';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -24,10 +25,7 @@ import { findTeamNames, recordAudit } from '../org/org.service';
 // Module 6: the customer's own voice. Links and QR codes for an extra, a promise or a touchpoint; what
 // customers said; the follow-up of a very negative reaction. The public page is voice.public.ts.
 
-export interface VoiceDeps {
-  db: Db;
-  appUrl: string;
-}
+export type VoiceDeps = Pick<Deps, 'db' | 'appUrl'>;
 
 type LinkRow = typeof voiceLinks.$inferSelect;
 

@@ -6,8 +6,8 @@ import {
   type ImportResult,
   type ImportRow,
 } from '../../../contracts/workforce.contract';
+import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
-import type { Mailer } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { createCodePerson, issuedCode, type WorkforceDeps } from './codes.service';
@@ -18,7 +18,7 @@ import * as repo from './workforce.repo';
 // same again, then makes the missing teams, invites the people with an e-mail address and gives the
 // others a sign-in code (shown once, printable as cards).
 
-export type ImportDeps = WorkforceDeps & { mailer: Mailer };
+export type ImportDeps = WorkforceDeps & Pick<Deps, 'mailer'>;
 
 const COLUMNS = ['name', 'email', 'team', 'role', 'language'] as const;
 type Column = (typeof COLUMNS)[number];
