@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { watchDatabase } from './db/availability';
 import type { Database } from './db/client';
 import type { Deps } from './deps';
+import { backgroundJobs } from './jobs/jobs';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { loggerOptions } from './lib/logger';
@@ -26,8 +27,7 @@ import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
 import type { Access } from './lib/request-context';
 import { isApiPath, routePath } from './lib/route-path';
-import { foldDaySums, sweepExpired } from './lib/sweep';
-import { type Job, startJobs } from './lib/ticker';
+import { startJobs } from './lib/ticker';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
 import { createBetterAuth } from './modules/auth/better-auth';
@@ -35,27 +35,20 @@ import { signInPageRoutes } from './modules/auth/sign-in.page';
 import { counselRoutes } from './modules/counsel/counsel.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
 import { homeRoutes } from './modules/home/home.routes';
-import { sendDueDigests } from './modules/learning/digest.service';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { orgRoutes } from './modules/org/org.routes';
-import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
-import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { promisesRoutes } from './modules/promises/promises.routes';
-import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
-import { runCampaignJobs } from './modules/questions/results.service';
 import { ssoRoutes } from './modules/sso/sso.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
-import { eraseOldContacts } from './modules/voice/voice.service';
 import { counterRoutes } from './modules/workforce/counter.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
-import { nightlyBackupJob } from './ops/backup';
 import { accessPlugin } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
@@ -196,67 +189,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
 
   if (options.jobs) {
-    const jobs: Job[] = [
-      {
-        name: 'step reminders',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 30_000,
-        run: async () => void (await sendDueReminders(deps)),
-      },
-      {
-        name: 'core-question campaigns',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 20_000,
-        run: async () => {
-          const done = await runCampaignJobs(deps);
-          if (done.opened + done.closed + done.reminded > 0) app.log.info(done, 'campaigns opened, reminded, closed');
-        },
-      },
-      {
-        name: 'sweep expired rows',
-        everyMs: 60 * 60_000,
-        firstAfterMs: 5 * 60_000,
-        run: async () =>
-          void app.log.info(
-            {
-              swept: await sweepExpired(db),
-              contactsErased: await eraseOldContacts(db),
-              pseudonymised: await pseudonymiseOldCustomers(db),
-              figureViewsErased: await eraseOldFigureViews(db),
-              daySumSlotsFolded: await foldDaySums(db),
-            },
-            'expired rows swept',
-          ),
-      },
-    ];
-    if (config.smtpUrl) {
-      jobs.push({
-        name: 'weekly digest',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 60_000,
-        run: async () => void (await sendDueDigests(deps)),
-      });
-    } else {
-      app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
-    }
-    // The embedded database is backed up by the app; an external one by its own means (docs/deploy.md).
-    if (!config.databaseUrl && config.backup.hour !== undefined) {
-      const stopping = new AbortController();
-      app.addHook('preClose', async () => stopping.abort());
-      jobs.push(
-        nightlyBackupJob({
-          pool: database.pool,
-          dataDir: config.dataDir,
-          hour: config.backup.hour,
-          keepDays: config.backup.keepDays,
-          appVersion: options.version ?? '0.1.0',
-          // Kept in the backup when the app generated it (no AUTH_SECRET set): a restore elsewhere needs it.
-          authSecretFile: path.join(config.dataDir, 'auth-secret'),
-          log: app.log,
-          signal: stopping.signal,
-        }),
-      );
-    }
+    const stopping = new AbortController();
+    app.addHook('preClose', async () => stopping.abort());
+    const jobs = backgroundJobs(deps, {
+      pool: database.pool,
+      version: options.version ?? '0.1.0',
+      signal: stopping.signal,
+    });
     const running = startJobs(jobs, app.log, {
       get databaseUp() {
         return watch.up;
