@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Pool } from 'pg';
-import type { Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { crossSiteWrite } from '../lib/request-context';
@@ -68,7 +67,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       request.tenant = {
         ...membership,
         userId: found.user_id,
-        roles: (found.roles ?? []) as Role[],
+        roles: found.roles ?? [],
         teamIds: found.team_ids ?? [],
         managedTeamIds: found.managed_team_ids ?? [],
         timeZone: found.time_zone ?? 'Europe/Amsterdam',

@@ -1,3 +1,4 @@
+import type { Proposal } from '../../contracts/counsel.contract';
 import type { Tx } from '../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../db/schema/counsel.schema';
 import { notifications } from '../db/schema/platform.schema';
@@ -88,7 +89,7 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
     brief: [string, string, string, string];
     costCents: number | null;
     submitted: number;
-    events: [kind: string, daysAgo: number, reason?: string][];
+    events: [kind: Proposal['status'], daysAgo: number, reason?: string][];
   };
   const seeded: Seeded[] = [
     {
@@ -209,36 +210,30 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
         updatedAt: last ? ago(last[1]) : ago(s.submitted),
       })
       .returning();
-    await tx
-      .insert(proposalEvents)
-      .values([
-        { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
-        ...s.events.map(([kind, days, reason]) => ({
-          orgId,
-          proposalId: row!.id,
-          kind,
-          reason: reason ?? null,
-          by: anna,
-          at: ago(days),
-        })),
-      ]);
+    await tx.insert(proposalEvents).values([
+      { orgId, proposalId: row!.id, kind: 'submitted', by: who(s.author), at: ago(s.submitted) },
+      ...s.events.map(([kind, days, reason]) => ({
+        orgId,
+        proposalId: row!.id,
+        kind,
+        reason: reason ?? null,
+        by: anna,
+        at: ago(days),
+      })),
+    ]);
     if (status === 'submitted')
-      await tx
-        .insert(notifications)
-        .values({
-          orgId,
-          memberId: anna,
-          kind: 'proposal_submitted',
-          data: { proposalId: row!.id, title: s.title, flagged: s.needId === null },
-        });
+      await tx.insert(notifications).values({
+        orgId,
+        memberId: anna,
+        kind: 'proposal_submitted',
+        data: { proposalId: row!.id, title: s.title, flagged: s.needId === null },
+      });
     if (status === 'more_asked')
-      await tx
-        .insert(notifications)
-        .values({
-          orgId,
-          memberId: sanne,
-          kind: 'proposal_decided',
-          data: { proposalId: row!.id, title: s.title, status },
-        });
+      await tx.insert(notifications).values({
+        orgId,
+        memberId: sanne,
+        kind: 'proposal_decided',
+        data: { proposalId: row!.id, title: s.title, status },
+      });
   }
 }

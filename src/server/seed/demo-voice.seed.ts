@@ -48,7 +48,7 @@ export async function seedDemoVoice(
     .returning();
   const links = await tx
     .insert(voiceLinks)
-    .values(points.map((p) => ({ orgId, token: newToken(), subject: 'touchpoint', touchpointId: p.id })))
+    .values(points.map((p) => ({ orgId, token: newToken(), subject: 'touchpoint' as const, touchpointId: p.id })))
     .returning();
 
   const rows: (typeof customerReactions.$inferInsert)[] = [];
@@ -152,16 +152,13 @@ export async function seedDemoVoice(
       updatedAt: at,
     });
   }
-  const stored = await tx
-    .insert(customerReactions)
-    .values(rows)
-    .returning({
-      id: customerReactions.id,
-      scale: customerReactions.scale,
-      score: customerReactions.score,
-      teamId: customerReactions.teamId,
-      createdAt: customerReactions.createdAt,
-    });
+  const stored = await tx.insert(customerReactions).values(rows).returning({
+    id: customerReactions.id,
+    scale: customerReactions.scale,
+    score: customerReactions.score,
+    teamId: customerReactions.teamId,
+    createdAt: customerReactions.createdAt,
+  });
 
   // Follow-ups of the very negative ones: older ones resolved; this week's open, one of them late.
   const veryNegative = stored
@@ -189,15 +186,13 @@ export async function seedDemoVoice(
     sql`select id, team_id from voice_followups where org_id = ${orgId} and status = 'open'`,
   );
   if (open.rows.length) {
-    await tx
-      .insert(notifications)
-      .values(
-        open.rows.map((f) => ({
-          orgId,
-          memberId: managerOf(f.team_id),
-          kind: 'voice_followup',
-          data: { followupId: f.id, score: 1, scale: 'agree5' },
-        })),
-      );
+    await tx.insert(notifications).values(
+      open.rows.map((f) => ({
+        orgId,
+        memberId: managerOf(f.team_id),
+        kind: 'voice_followup' as const,
+        data: { followupId: f.id, score: 1, scale: 'agree5' },
+      })),
+    );
   }
 }

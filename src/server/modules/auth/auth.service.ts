@@ -3,7 +3,7 @@ import { isAPIError } from 'better-auth/api';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
@@ -163,25 +163,25 @@ export async function findMe(
     : null;
   const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
   const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
-  const orgLanguage = (activeOrganization?.defaultLanguage ?? null) as Language | null;
+  const orgLanguage = activeOrganization?.defaultLanguage ?? null;
   return {
     user: { id: user.id, name: user.name, email: user.email, language: userLanguage },
     language: userLanguage ?? orgLanguage ?? fallback,
     organizations: memberships.map((m) => ({
       organizationId: m.orgId,
       organizationName: m.organizationName,
-      roles: m.roles as Role[],
+      roles: m.roles,
     })),
     activeOrganization: activeOrganization
       ? {
           id: activeOrganization.id,
           name: activeOrganization.name,
-          defaultLanguage: activeOrganization.defaultLanguage as Language,
+          defaultLanguage: activeOrganization.defaultLanguage,
           currency: 'EUR',
           timeZone: activeOrganization.timeZone,
         }
       : null,
-    member: active ? { id: active.memberId, roles: active.roles as Role[], teams } : null,
+    member: active ? { id: active.memberId, roles: active.roles, teams } : null,
   };
 }
 

@@ -143,7 +143,7 @@ export async function recogniseNeed(db: Db, tenant: TenantContext, needId: strin
 
 type ProposalRow = {
   id: string;
-  kind: string;
+  kind: Proposal['kind'];
   title: string;
   need_id: string | null;
   need_what: string | null;
@@ -157,7 +157,7 @@ type ProposalRow = {
   decision_wanted_by: string | null;
   author_id: string;
   author_name: string | null;
-  status: string;
+  status: Proposal['status'];
   submitted_at: Date;
   queued_at: Date;
   decided_at: Date | null;
@@ -181,7 +181,7 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
   const until = r.decided_at ? new Date(r.decided_at).getTime() : now;
   return {
     id: r.id,
-    kind: r.kind as Proposal['kind'],
+    kind: r.kind,
     title: r.title,
     need: r.need_id ? { id: r.need_id, what: r.need_what ?? '', recognised: Boolean(r.need_recognised) } : null,
     flagged: !r.need_id || !r.need_recognised,
@@ -189,7 +189,7 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
     decisionWantedBy: r.decision_wanted_by,
     authorName: r.author_name ?? '',
     mine: r.author_id === tenant.memberId,
-    status: r.status as Proposal['status'],
+    status: r.status,
     submittedAt: new Date(r.submitted_at).toISOString(),
     queuedAt: new Date(r.queued_at).toISOString(),
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,

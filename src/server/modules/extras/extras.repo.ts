@@ -1,19 +1,6 @@
-import {
-  and,
-  arrayContains,
-  arrayOverlaps,
-  asc,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
+import type { ExtraKind } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { searchLanguageOf } from '../../lib/text-search';
@@ -63,12 +50,12 @@ type MandateRow = typeof mandates.$inferSelect;
 interface MandateJson {
   org_id: string;
   id: string;
-  scope_type: string;
+  scope_type: MandateRow['scopeType'];
   scope_key: string;
-  period: string;
+  period: MandateRow['period'];
   budget_cents: number;
   max_per_extra_cents: number;
-  allowed_kinds: string[];
+  allowed_kinds: ExtraKind[];
   updated_by: string | null;
   updated_at: string;
 }
@@ -188,7 +175,7 @@ export interface FreeExtra {
   occurredAt: Date;
   occasion: string;
   action: string;
-  kind: string;
+  kind: ExtraKind;
   minutes: number;
   valueIds: string[];
   customerRef: string | null;
@@ -309,7 +296,7 @@ export interface ExtraFilter {
   from?: Date;
   to?: Date;
   valueId?: string;
-  kind?: string;
+  kind?: ExtraKind;
   after?: { occurredAt: Date; id: string };
 }
 

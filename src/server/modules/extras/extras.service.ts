@@ -49,10 +49,10 @@ async function toMandates(db: Tx, orgId: string, rows: MandateRow[]): Promise<Ma
         : row.scopeType === 'member'
           ? (memberNames.get(row.scopeKey) ?? '')
           : row.scopeKey,
-    period: row.period as Mandate['period'],
+    period: row.period,
     budgetCents: row.budgetCents,
     maxPerExtraCents: row.maxPerExtraCents,
-    allowedKinds: row.allowedKinds as ExtraKind[],
+    allowedKinds: row.allowedKinds,
     updatedAt: row.updatedAt.toISOString(),
   }));
 }
@@ -209,7 +209,7 @@ function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
     occurredAt: row.occurredAt.toISOString(),
     occasion: row.occasion,
     action: row.action,
-    kind: row.kind as ExtraKind,
+    kind: row.kind,
     costCents: row.costCents,
     minutes: row.minutes,
     valueIds: row.valueIds,

@@ -1,4 +1,3 @@
-import type { ExtraKind } from '../../../contracts/constants';
 import type {
   ConversationNote,
   ConversationView,
@@ -141,7 +140,7 @@ export async function conversationView(
     occurredAt: s.occurredAt.toISOString(),
     occasion: s.occasion,
     action: s.action,
-    kind: s.kind as ExtraKind,
+    kind: s.kind,
     costCents: s.costCents,
     reactionText: s.reactionText,
     reactionScore: s.reactionScore,

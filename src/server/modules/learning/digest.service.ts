@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
 import { members } from '../../db/schema/org.schema';
 import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mail, } from '../../lib/mailer';
+import type { Mail } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import * as read from './extras.read-model';
@@ -95,7 +95,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     orgId: week.org_id,
     memberId,
     userId: '',
-    roles: recipient.roles as Role[],
+    roles: recipient.roles,
     teamIds,
     managedTeamIds,
     timeZone: week.time_zone,

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { ExtraKind } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
 import { extras } from '../../db/schema/extras.schema';
 import type { Keyset } from '../../lib/cursor';
@@ -24,7 +25,7 @@ export interface StoryRow {
   occurred_at: string;
   occasion: string;
   action: string;
-  kind: string;
+  kind: ExtraKind;
   value_ids: string[];
   reaction_text: string | null;
   reaction_score: number | null;
@@ -185,7 +186,7 @@ export async function selectSimilar(
     member_id: string;
     occasion: string;
     action: string;
-    kind: string;
+    kind: ExtraKind;
     reaction_text: string | null;
     reaction_score: number | null;
     best_practice: boolean;

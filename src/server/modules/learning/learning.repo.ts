@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
 import {
   bestPractices,
@@ -261,7 +262,7 @@ export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
     email: string;
     name: string;
     language: string | null;
-    roles: string[];
+    roles: Role[];
     team_ids: string[] | null;
     managed_team_ids: string[] | null;
   }>(sql`

@@ -61,8 +61,8 @@ export async function listNotifications(
   return {
     items: rows.map((r) => ({
       id: r.id,
-      kind: r.kind as NotificationKind,
-      data: r.data as Record<string, unknown>,
+      kind: r.kind,
+      data: r.data,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),
@@ -113,7 +113,7 @@ export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: Noti
     count: total?.n ?? 0,
     items: rows.map((r) => ({
       id: r.id,
-      data: r.data as Record<string, unknown>,
+      data: r.data,
       createdAt: r.createdAt.toISOString(),
     })),
   };

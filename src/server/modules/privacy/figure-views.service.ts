@@ -89,7 +89,7 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
     items: rows.map((r) => ({
       id: r.id,
       viewer: { id: r.viewerId, name: names.get(r.viewerId) ?? '' },
-      view: r.view as FigureView,
+      view: r.view,
       team: r.teamId ? { id: r.teamId, name: teams.get(r.teamId) ?? '' } : null,
       at: r.at.toISOString(),
     })),

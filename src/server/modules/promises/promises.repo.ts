@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import type { Tx } from '../../db/client';
 import { customers, promiseEvents, promiseSteps, promises, stepRatings } from '../../db/schema/promises.schema';
 
@@ -210,7 +211,7 @@ export interface SummaryRow {
   due_date: string;
   renegotiations: number;
   delivered_on: string | null;
-  breaches: unknown[];
+  breaches: GuidelineBreachDto[];
   created_at: string;
   customer_id: string;
   customer_name: string;

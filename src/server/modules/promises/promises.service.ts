@@ -4,7 +4,6 @@ import type { Language } from '../../../contracts/constants';
 import type {
   Customer,
   createPromiseBody,
-  GuidelineBreachDto,
   PromiseDetail,
   PromisePage,
   PromiseStep,
@@ -318,7 +317,7 @@ function summaryDto(r: repo.SummaryRow): PromiseSummary {
     ownerTeam: { id: r.owner_team_id, name: r.owner_team_name },
     madeBy: { id: r.made_by, name: r.maker_name },
     status: r.status as PromiseSummary['status'],
-    breaches: r.breaches as GuidelineBreachDto[],
+    breaches: r.breaches,
     renegotiations: r.renegotiations,
     deliveredOn: r.delivered_on,
     stepsDone: r.steps_done,

@@ -75,10 +75,10 @@ export async function listBank(db: Tx, orgId: string): Promise<{ items: BankQues
       })),
       ...own.map((q) => ({
         key: `own:${q.id}`,
-        theme: q.theme as BankQuestion['theme'],
-        kind: q.kind as BankQuestion['kind'],
-        text: q.text as TextPair,
-        selfView: (q.selfView as TextPair | null) ?? null,
+        theme: q.theme,
+        kind: q.kind,
+        text: q.text,
+        selfView: q.selfView ?? null,
         own: true,
       })),
     ],
@@ -106,7 +106,7 @@ export async function addOwnQuestion(
       key: `own:${row!.id}`,
       theme: input.theme,
       kind: input.kind,
-      text: row!.text as TextPair,
+      text: row!.text,
       selfView: null,
       own: true,
     };
@@ -274,10 +274,10 @@ async function loadQuestions(db: Tx, orgId: string, campaignId: string): Promise
     id: q.id,
     key: q.questionKey,
     position: q.position,
-    theme: q.theme as CampaignQuestion['theme'],
-    kind: q.kind as CampaignQuestion['kind'],
-    text: q.text as TextPair,
-    selfView: (q.selfView as TextPair | null) ?? null,
+    theme: q.theme,
+    kind: q.kind,
+    text: q.text,
+    selfView: q.selfView ?? null,
   }));
 }
 
@@ -311,7 +311,7 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
     title: string;
     opens_on: string;
     closes_on: string;
-    status: string;
+    status: CampaignRow['status'];
     question_count: number;
     audience_size: number;
     asked: boolean;
@@ -343,7 +343,7 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
       title: r.title,
       opensOn: r.opens_on,
       closesOn: r.closes_on,
-      status: status as CampaignSummary['status'],
+      status,
       questionCount: r.question_count,
       myStatus,
       audienceSize: r.status === 'scheduled' ? null : r.audience_size,
@@ -435,12 +435,12 @@ export async function findCampaign(
     title: row.title,
     opensOn: row.opensOn,
     closesOn: row.closesOn,
-    status: status as CampaignDetail['status'],
+    status,
     questionCount: questions.length,
     myStatus: asked && status === 'open' ? (myAnswers.length > 0 ? 'answered' : 'to_answer') : 'not_asked',
     audienceSize,
     responseRate: steering(tenant) && row.status !== 'scheduled' ? await orgResponseRate(deps.db, row) : null,
-    audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles as Role[] },
+    audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles },
     reminderDays: row.reminderDays,
     questions,
     myAnswers,

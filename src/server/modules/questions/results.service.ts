@@ -346,7 +346,7 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
     groups.flatMap((g) => g.teamId ?? []),
   );
   return {
-    status: row.status as 'scheduled' | 'open' | 'closed',
+    status: row.status,
     minGroup: row.minGroup ?? org!.resultsMinGroup,
     asOf: row.status === 'open' ? row.responseOn : null,
     groups: groups.map((g) => ({ ...g, teamName: g.teamId ? (names.get(g.teamId) ?? null) : null })).sort(byGroup),

@@ -55,7 +55,7 @@ async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceL
   return {
     id: row.id,
     url: linkUrl(appUrl, row.token),
-    subject: row.subject as VoiceLink['subject'],
+    subject: row.subject,
     reactions: rows[0]?.n ?? 0,
   };
 }
@@ -144,7 +144,7 @@ export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): P
     items.push({
       id: r.id,
       name: r.name,
-      scale: r.scale as Touchpoint['scale'],
+      scale: r.scale,
       teamId: r.teamId,
       teamName: r.teamId ? (names.get(r.teamId) ?? null) : null,
       archived: r.archivedAt !== null,
@@ -478,14 +478,14 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
 
 type ReactionRow = {
   id: string;
-  subject: string;
+  subject: CustomerReaction['subject'];
   extra_id: string | null;
   promise_id: string | null;
   touchpoint_id: string | null;
   team_id: string | null;
   team_name: string | null;
   member_id: string | null;
-  scale: string;
+  scale: CustomerReaction['scale'];
   score: number;
   comment: string | null;
   contact_name: string | null;
@@ -512,13 +512,13 @@ function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
   const seesContact = seesContactOf(tenant, r.team_id);
   return {
     id: r.id,
-    subject: r.subject as CustomerReaction['subject'],
+    subject: r.subject,
     extraId: r.extra_id,
     promiseId: r.promise_id,
     touchpointId: r.touchpoint_id,
     about: r.about ?? '',
     teamName: r.team_name,
-    scale: r.scale as CustomerReaction['scale'],
+    scale: r.scale,
     score: r.score,
     comment: r.comment,
     contact:
@@ -618,7 +618,7 @@ export async function listFollowups(
       f_team_id: string | null;
       f_team_name: string | null;
       due_on: string;
-      status: string;
+      status: Followup['status'];
       note: string | null;
       closed_by_name: string | null;
       closed_at: Date | null;
@@ -643,7 +643,7 @@ export async function listFollowups(
       teamName: r.f_team_name,
       dueOn: r.due_on,
       late: r.status === 'open' && r.due_on < today,
-      status: r.status as Followup['status'],
+      status: r.status,
       note: r.note,
       closedByName: r.closed_by_name,
       closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,

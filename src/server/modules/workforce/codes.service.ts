@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Me } from '../../../contracts/auth.contract';
-import type { Language } from '../../../contracts/constants';
+import type { Language, Role } from '../../../contracts/constants';
 import { type CodeHolder, hasEmailAddress, type IssuedCode } from '../../../contracts/workforce.contract';
 import type { Config } from '../../config';
 import type { Tx } from '../../db/client';
@@ -87,7 +87,7 @@ export async function createCodePerson(
   deps: WorkforceDeps,
   tx: Tx,
   tenant: TenantContext,
-  input: { name: string; teamId: string; language?: Language | null; roles?: string[] },
+  input: { name: string; teamId: string; language?: Language | null; roles?: Role[] },
 ) {
   const userId = randomBytes(12).toString('hex');
   const memberId = await repo.insertPersonWithoutEmail(tx, tenant.orgId, {

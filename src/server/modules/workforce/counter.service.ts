@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type {
   CounterDevice,
   CounterState,
@@ -239,7 +239,7 @@ async function personAt(
     : undefined;
   const found = session ? await repo.selectTenantOfMember(deps.db, device.orgId, session.memberId) : undefined;
   if (!found || !found.tenant.teamIds.includes(device.teamId)) throw new AppError('unauthenticated', 401);
-  return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles as Role[] } };
+  return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles } };
 }
 
 export async function logExtra(
