@@ -197,10 +197,10 @@ export const stepReminders = pgTable(
   {
     orgId: uuid().notNull(),
     stepId: uuid().notNull(),
-    threshold: text().notNull(),
+    threshold: text().$type<'due_soon' | 'late'>().notNull(),
     memberId: uuid().notNull(),
     /** The e-mail: 'sending' while claimed, 'sent', or 'failed' (tried again later). */
-    mailStatus: text().notNull().default('sending'),
+    mailStatus: text().$type<'sending' | 'sent' | 'failed'>().notNull().default('sending'),
     attempts: integer().notNull().default(1),
     claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     error: text(),

@@ -2,13 +2,14 @@ import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
 import { extras } from '../../db/schema/extras.schema';
+import { extraDaySums, extraDayValueSums, extraDayWordSums } from '../../db/schema/learning.schema';
 import type { Keyset } from '../../lib/cursor';
 import { searchLanguageOf } from '../../lib/text-search';
 
-// A read model: what the learning module reads of the extras module's tables (extras, the day sums)
-// to show them as stories, figures and what works. Learning owns none of these rows and never writes
-// them (keeping an extra out of the feed goes through the extras service); it reads them here, in one
-// place, because its summaries join extras with its own tables (thanks, best practices) in one query.
+// A read model: what the learning module reads of the extras module's table, and of the day sums the
+// database keeps of it, to show stories, figures and what works. Learning never writes an extra (keeping
+// one out of the feed goes through the extras service); it reads them here, in one place, because its
+// summaries join the extras with its own tables (thanks, best practices) in one query.
 
 /**
  * The one rule of what the team feed may show, used by everything built on the feed (stories, best
@@ -235,45 +236,52 @@ export interface WorksScope {
 
 const liveSums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
   coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
-const daySums = sql`sum(d.extras)::int as extras, sum(d.n)::int as n, sum(d.sum)::int as sum, sum(d.sum_sq)::int as sum_sq, sum(d.positives)::int as positives`;
+/** One of the day-sum tables the database keeps of the extras (triggers in migrations 0005 and 0021). */
+type DaySums = typeof extraDaySums | typeof extraDayValueSums | typeof extraDayWordSums;
+const daySums = (d: DaySums) =>
+  sql`sum(${d.extras})::int as extras, sum(${d.n})::int as n, sum(${d.sum})::int as sum, sum(${d.sumSq})::int as sum_sq, sum(${d.positives})::int as positives`;
 
 function teamExtras(s: WorksScope) {
   return sql`e.org_id = ${s.orgId} and e.deleted_at is null and e.team_ids @> array[${s.teamId}]::uuid[]
     and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz`;
 }
-const days = (s: WorksScope) => sql`d.org_id = ${s.orgId} and d.day between ${s.fromDay}::date and ${s.toDay}::date`;
+const days = (d: DaySums, s: WorksScope) =>
+  sql`${d.orgId} = ${s.orgId} and ${d.day} between ${s.fromDay}::date and ${s.toDay}::date`;
 
 /** Sums per kind, per cost band (0, up to 5, 5-20, above 20 euro) and over all, in one pass. */
 export async function selectKindAndBandSums(tx: Tx, s: WorksScope) {
+  const d = extraDaySums;
   const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(
     s.teamId
       ? sql`select e.kind, klantwerk_cost_band(e.cost_cents) as band, grouping(e.kind, klantwerk_cost_band(e.cost_cents))::int as grouping, ${liveSums}
               from extras e where ${teamExtras(s)}
              group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`
-      : sql`select d.kind, d.band, grouping(d.kind, d.band)::int as grouping, ${daySums}
-              from extra_day_sums d where ${days(s)}
-             group by grouping sets ((d.kind), (d.band), ())`,
+      : sql`select ${d.kind} as kind, ${d.band} as band, grouping(${d.kind}, ${d.band})::int as grouping, ${daySums(d)}
+              from ${d} where ${days(d, s)}
+             group by grouping sets ((${d.kind}), (${d.band}), ())`,
   );
   return rows;
 }
 
 export async function selectValueSums(tx: Tx, s: WorksScope) {
+  const v = extraDayValueSums;
   const { rows } = await tx.execute<GroupSums>(
     s.teamId
       ? sql`select v as key, ${liveSums} from extras e, unnest(e.value_ids) v where ${teamExtras(s)} group by v`
-      : sql`select d.value_id as key, ${daySums} from extra_day_value_sums d where ${days(s)} group by d.value_id`,
+      : sql`select ${v.valueId} as key, ${daySums(v)} from ${v} where ${days(v, s)} group by ${v.valueId}`,
   );
   return rows;
 }
 
 /** Sums per stemmed occasion word that at least `minimum` extras of the period share. */
 export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
+  const w = extraDayWordSums;
   const { rows } = await tx.execute<GroupSums>(
     s.teamId
       ? sql`select w as key, ${liveSums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
              where ${teamExtras(s)} group by w having count(*) >= ${minimum}`
-      : sql`select d.word as key, ${daySums} from extra_day_word_sums d where ${days(s)}
-             group by d.word having sum(d.extras) >= ${minimum}`,
+      : sql`select ${w.word} as key, ${daySums(w)} from ${w} where ${days(w, s)}
+             group by ${w.word} having sum(${w.extras}) >= ${minimum}`,
   );
   return rows;
 }

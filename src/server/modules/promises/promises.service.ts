@@ -763,8 +763,10 @@ export async function renegotiate(
       moved.push({ stepId: step.id, from: step.dueDate, to: due });
     }
     if (moved.length) {
-      await tx.execute(
-        sql`delete from step_reminders where org_id = ${tenant.orgId} and step_id = any(${sql.param(moved.map((m) => m.stepId))}::uuid[])`,
+      await repo.deleteStepReminders(
+        tx,
+        tenant.orgId,
+        moved.map((m) => m.stepId),
       );
     }
     await repo.updatePromise(tx, tenant.orgId, promiseId, {

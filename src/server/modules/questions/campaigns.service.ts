@@ -17,6 +17,7 @@ import type {
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
 import {
+  campaignAnswers,
   campaignAudience,
   campaignBallots,
   campaignParticipation,
@@ -408,9 +409,16 @@ export async function findCampaign(
   if (asked && status === 'open') {
     const ballotId = await findBallotId(deps, tenant, campaignId);
     if (ballotId) {
-      const { rows } = await deps.db.execute<{ question_id: string; value: number | null; text: string | null }>(sql`
-        select question_id, value, text from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballotId}`);
-      myAnswers = rows.map((r) => ({ questionId: r.question_id, value: r.value, text: r.text }));
+      myAnswers = await deps.db
+        .select({ questionId: campaignAnswers.questionId, value: campaignAnswers.value, text: campaignAnswers.text })
+        .from(campaignAnswers)
+        .where(
+          and(
+            eq(campaignAnswers.orgId, tenant.orgId),
+            eq(campaignAnswers.campaignId, campaignId),
+            eq(campaignAnswers.ballotId, ballotId),
+          ),
+        );
     }
   }
   if (asked && asked.managedTeamIds.length > 0) {
@@ -518,9 +526,15 @@ export async function saveAnswers(
         set: { ballotKey: key },
       })
       .returning({ id: campaignBallots.id });
-    await tx.execute(
-      sql`delete from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballot!.id}`,
-    );
+    await tx
+      .delete(campaignAnswers)
+      .where(
+        and(
+          eq(campaignAnswers.orgId, tenant.orgId),
+          eq(campaignAnswers.campaignId, campaignId),
+          eq(campaignAnswers.ballotId, ballot!.id),
+        ),
+      );
     if (values.length === 0) {
       await tx
         .delete(campaignBallots)
@@ -532,10 +546,16 @@ export async function saveAnswers(
           ),
         );
     } else {
-      await tx.execute(sql`
-        insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
-        select ${tenant.orgId}, ${campaignId}, ${ballot!.id}, q, v, t
-          from unnest(${sql.param(values.map((v) => v.questionId))}::uuid[], ${sql.param(values.map((v) => v.value))}::smallint[], ${sql.param(values.map((v) => v.text))}::text[]) as x(q, v, t)`);
+      await tx.insert(campaignAnswers).values(
+        values.map((v) => ({
+          orgId: tenant.orgId,
+          campaignId,
+          ballotId: ballot!.id,
+          questionId: v.questionId,
+          value: v.value,
+          text: v.text,
+        })),
+      );
     }
     return { saved: values.length };
   });
