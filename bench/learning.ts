@@ -3,8 +3,8 @@
 // same aggregates (straight over the extras of the period, no HTTP, no app, no day sums), and their ratio.
 // Run: npx tsx bench/learning.ts [extras] [requests]
 import { performance } from 'node:perf_hooks';
-import { selectLocalDayStart } from '../src/server/modules/extras/extras.repo';
-import * as repo from '../src/server/modules/learning/learning.repo';
+import { selectLocalDayStart } from '../src/server/lib/days';
+import * as read from '../src/server/modules/learning/extras.read-model';
 import { addExtras, addPeople } from './data';
 import { compareWithSql, startApp } from './harness';
 
@@ -90,8 +90,8 @@ try {
       http: get(`/api/v1/teams/${teamId}/conversation?from=${from28}&to=${today}`, manager),
       sql: () =>
         Promise.all([
-          repo.selectTeamFigures(db, orgId, teamId, r28.start, r28.end),
-          repo.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200),
+          read.selectTeamFigures(db, orgId, teamId, r28.start, r28.end),
+          read.selectTeamStories(db, orgId, teamId, r28.start, r28.end, 200),
         ]),
     },
   ];

@@ -19,14 +19,16 @@ import type { Config } from './config';
 import { watchDatabase } from './db/availability';
 import type { Database } from './db/client';
 import { createReads } from './db/reads';
+import type { Deps } from './deps';
+import { backgroundJobs } from './jobs/jobs';
 import { type AfterResponse, createAfterResponse } from './lib/after-response';
 import { drainConnections } from './lib/drain';
 import { loggerOptions } from './lib/logger';
 import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
+import type { Access } from './lib/request-context';
 import { isApiPath, routePath } from './lib/route-path';
-import { foldDayDeltas, foldDaySums, sweepExpired } from './lib/sweep';
-import { type Job, startJobs } from './lib/ticker';
+import { startJobs } from './lib/ticker';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sendPasswordResetMail } from './modules/auth/auth.service';
 import { createBetterAuth } from './modules/auth/better-auth';
@@ -35,29 +37,21 @@ import { counselRoutes } from './modules/counsel/counsel.routes';
 import { extrasRoutes } from './modules/extras/extras.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { integrationsRoutes } from './modules/integrations/integrations.routes';
-import { deliverDueWebhooks, sweepOldDeliveries } from './modules/integrations/webhooks.delivery';
-import { sendDueDigests } from './modules/learning/digest.service';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { orgRoutes } from './modules/org/org.routes';
-import { eraseOldFigureViews } from './modules/privacy/figure-views.service';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
-import { pseudonymiseOldCustomers } from './modules/privacy/retention';
 import { promisesRoutes } from './modules/promises/promises.routes';
-import { sendDueReminders } from './modules/promises/reminders.service';
 import { questionsRoutes } from './modules/questions/questions.routes';
-import { runCampaignJobs } from './modules/questions/results.service';
 import { ssoRoutes } from './modules/sso/sso.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
-import { eraseOldContacts } from './modules/voice/voice.service';
 import { counterRoutes } from './modules/workforce/counter.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
-import { nightlyBackupJob } from './ops/backup';
-import { type Access, accessPlugin } from './plugins/access.plugin';
+import { accessPlugin } from './plugins/access.plugin';
 import { errorsPlugin, sendProblem } from './plugins/errors.plugin';
 import { headersPlugin } from './plugins/headers.plugin';
 import { metricsPlugin } from './plugins/metrics.plugin';
@@ -185,89 +179,28 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     appUrl: config.appUrl,
     secret: options.authSecret,
     log: app.log,
-    sendResetPassword: ({ user, token }) => sendPasswordResetMail({ db, mailer, config }, user, token),
+    sendResetPassword: ({ user, token }) => sendPasswordResetMail(deps, user, token),
   });
+  // What every module is given, the same way (deps.ts).
+  const deps: Deps = {
+    db,
+    config,
+    appUrl: config.appUrl,
+    secret: options.authSecret,
+    mailer,
+    log: app.log,
+    betterAuth,
+    afterResponse,
+  };
 
   if (options.jobs) {
-    const jobs: Job[] = [
-      {
-        name: 'step reminders',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 30_000,
-        run: async () => void (await sendDueReminders({ db, mailer, appUrl: config.appUrl, log: app.log })),
-      },
-      {
-        name: 'core-question campaigns',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 20_000,
-        run: async () => {
-          const done = await runCampaignJobs({ db, secret: options.authSecret });
-          if (done.opened + done.closed + done.reminded > 0) app.log.info(done, 'campaigns opened, reminded, closed');
-        },
-      },
-      {
-        // The deltas each logged extra appends to the day sums, folded in (the readers add what is not yet).
-        name: 'fold day sums',
-        everyMs: 10_000,
-        firstAfterMs: 10_000,
-        run: async () => void (await foldDayDeltas(db)),
-      },
-      {
-        name: 'sweep expired rows',
-        everyMs: 60 * 60_000,
-        firstAfterMs: 5 * 60_000,
-        run: async () =>
-          void app.log.info(
-            {
-              swept: await sweepExpired(db),
-              contactsErased: await eraseOldContacts(db),
-              pseudonymised: await pseudonymiseOldCustomers(db),
-              figureViewsErased: await eraseOldFigureViews(db),
-              daySumSlotsFolded: await foldDaySums(db),
-              webhookDeliveriesForgotten: await sweepOldDeliveries(db),
-            },
-            'expired rows swept',
-          ),
-      },
-      {
-        name: 'webhook deliveries',
-        everyMs: 10_000,
-        firstAfterMs: 10_000,
-        run: async () => {
-          const deps = { db, log: app.log, appUrl: config.appUrl, allowPrivate: config.webhookAllowPrivate };
-          const done = await deliverDueWebhooks(deps);
-          if (done.delivered + done.retrying + done.failed > 0) app.log.info(done, 'webhooks sent');
-        },
-      },
-    ];
-    if (config.smtpUrl) {
-      jobs.push({
-        name: 'weekly digest',
-        everyMs: 5 * 60_000,
-        firstAfterMs: 60_000,
-        run: async () => void (await sendDueDigests({ db, mailer, appUrl: config.appUrl, log: app.log })),
-      });
-    } else {
-      app.log.info('weekly digest e-mails are off: set SMTP_URL to send them');
-    }
-    // The embedded database is backed up by the app; an external one by its own means (docs/deploy.md).
-    if (!config.databaseUrl && config.backup.hour !== undefined) {
-      const stopping = new AbortController();
-      app.addHook('preClose', async () => stopping.abort());
-      jobs.push(
-        nightlyBackupJob({
-          pool: database.pool,
-          dataDir: config.dataDir,
-          hour: config.backup.hour,
-          keepDays: config.backup.keepDays,
-          appVersion: options.version ?? '0.1.0',
-          // Kept in the backup when the app generated it (no AUTH_SECRET set): a restore elsewhere needs it.
-          authSecretFile: path.join(config.dataDir, 'auth-secret'),
-          log: app.log,
-          signal: stopping.signal,
-        }),
-      );
-    }
+    const stopping = new AbortController();
+    app.addHook('preClose', async () => stopping.abort());
+    const jobs = backgroundJobs(deps, {
+      pool: database.pool,
+      version: options.version ?? '0.1.0',
+      signal: stopping.signal,
+    });
     const running = startJobs(jobs, app.log, {
       get databaseUp() {
         return watch.up;
@@ -320,15 +253,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   const appOrigin = new URL(config.appUrl).origin;
-  const ssoDeps = {
-    db,
-    betterAuth,
-    appUrl: config.appUrl,
-    secret: options.authSecret,
-    log: app.log,
-    dnsServers: config.ssoDnsServers,
-  };
-  const authDeps = { db, betterAuth, mailer, config, secret: options.authSecret, afterResponse, sso: ssoDeps };
   await app.register(accessPlugin, { pool: database.pool, secret: options.authSecret, appOrigin });
   await app.register(readsPlugin, {
     reads: createReads({ primary: database, replica: options.readDatabase, log: app.log }),
@@ -346,42 +270,39 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(systemRoutes, {
     prefix: '/api',
-    db,
-    config,
+    deps,
     version: options.version ?? '0.1.0',
-    mailDelivers: mailer.delivers,
     status: { databaseUp: () => watch.up, draining: () => draining },
   });
   await app.register(
     async (v1) => {
-      await v1.register(authRoutes, { deps: authDeps });
-      await v1.register(ssoRoutes, { deps: ssoDeps });
-      await v1.register(orgRoutes, { deps: { db, mailer, appUrl: config.appUrl, secret: options.authSecret } });
-      await v1.register(valuesRoutes, { db });
-      await v1.register(extrasRoutes, { db });
-      await v1.register(notificationsRoutes, { db });
-      await v1.register(learningRoutes, { db });
-      await v1.register(promisesRoutes, { db });
-      await v1.register(questionsRoutes, { deps: { db, secret: options.authSecret } });
-      await v1.register(voiceRoutes, { deps: { db, appUrl: config.appUrl } });
-      await v1.register(counselRoutes, { db });
-      await v1.register(towerRoutes, { db });
-      await v1.register(privacyRoutes, { db });
-      await v1.register(workforceRoutes, { deps: { db, betterAuth, mailer, config, secret: options.authSecret } });
-      await v1.register(counterRoutes, { deps: { db, betterAuth, config, secret: options.authSecret } });
-      await v1.register(integrationsRoutes, { deps: { db, allowPrivate: config.webhookAllowPrivate } });
-      await v1.register(homeRoutes, { deps: { db, appUrl: config.appUrl, secret: options.authSecret } });
+      await v1.register(authRoutes, { deps });
+      await v1.register(ssoRoutes, { deps });
+      await v1.register(orgRoutes, { deps });
+      await v1.register(valuesRoutes, { deps });
+      await v1.register(extrasRoutes, { deps });
+      await v1.register(notificationsRoutes, { deps });
+      await v1.register(learningRoutes, { deps });
+      await v1.register(promisesRoutes, { deps });
+      await v1.register(questionsRoutes, { deps });
+      await v1.register(voiceRoutes, { deps });
+      await v1.register(counselRoutes, { deps });
+      await v1.register(towerRoutes, { deps });
+      await v1.register(privacyRoutes, { deps });
+      await v1.register(workforceRoutes, { deps });
+      await v1.register(counterRoutes, { deps });
+      await v1.register(integrationsRoutes, { deps });
+      await v1.register(homeRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
 
   // The customer's reaction page: public, plain HTML, outside the API and the web app.
-  await app.register(voicePublicRoutes, { db });
+  await app.register(voicePublicRoutes, { deps });
   // The sign-in page: plain HTML from the server as well, so the first page on a new phone opens at once.
   await app.register(signInPageRoutes, {
-    deps: authDeps,
+    deps,
     pool: database.pool,
-    secret: options.authSecret,
     appOrigin,
     webRoot: WEB_ROOT,
   });

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client';
 import { AppError } from './app-error';
 
 // Days on the organisation's clock, as ISO dates ("2026-12-01"): what a customer is promised, what a
@@ -51,4 +53,12 @@ export function resolvePeriod(
     });
   }
   return { from, to, days };
+}
+
+/** The moment a local calendar day (plus some days) starts in the time zone, as the database reckons it. */
+export async function selectLocalDayStart(tx: Tx, timeZone: string, date: string, plusDays: number): Promise<Date> {
+  const { rows } = await tx.execute<{ start: string }>(
+    sql`select ((${date}::date + ${plusDays}::int)::timestamp at time zone ${timeZone}) as start`,
+  );
+  return new Date(rows[0]!.start);
 }

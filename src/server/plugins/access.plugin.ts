@@ -1,79 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Pool } from 'pg';
-import type { Language, Role } from '../../contracts/constants';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
+import { crossSiteWrite } from '../lib/request-context';
 import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
 import { apiKeyAccess, bearerApiKey } from '../modules/integrations/api-keys.access';
-
-/**
- * Who may call a route. Every route under /api declares one; a route that declares nothing is refused.
- * - 'public': anyone, signed in or not
- * - 'signedIn': any person with a session, in no particular organisation (profile, switching)
- * - 'counterDevice': a counter device (its own cookie, checked by the counter routes; see workforce/counter.routes)
- * - a list of roles: an active member of the session's organisation holding one of these roles
- */
-export type Access = 'public' | 'signedIn' | 'counterDevice' | readonly Role[];
-
-export interface AuthContext {
-  userId: string;
-  sessionId: string;
-  sessionToken: string;
-  name: string;
-  email: string;
-  activeOrgId: string | null;
-  /** Signed in with this organisation's identity provider: the session works there only. */
-  ssoOrgId: string | null;
-  /** The person's chosen language, else their organisation's default, else Dutch. */
-  language: Language;
-}
-
-export interface TenantContext {
-  orgId: string;
-  memberId: string;
-  userId: string;
-  roles: Role[];
-  /** The member's (active) teams, and the ones among them they manage. */
-  teamIds: string[];
-  managedTeamIds: string[];
-  /** The organisation's time zone: weeks and months roll over in it. */
-  timeZone: string;
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: Access;
-  }
-  interface FastifyRequest {
-    auth: AuthContext | null;
-    tenant: TenantContext | null;
-  }
-}
-
-/** The tenant of a route that declared roles; the access hook has guaranteed it is there. */
-export function tenantOf(request: FastifyRequest): TenantContext {
-  if (!request.tenant) throw new AppError('no_active_organization', 403);
-  return request.tenant;
-}
-
-export function authOf(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('unauthenticated', 401);
-  return request.auth;
-}
-
-export function headersOf(request: FastifyRequest): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  // Better Auth records the client address with the session; give it the one Fastify trusts.
-  headers.set('x-forwarded-for', request.ip);
-  return headers;
-}
 
 interface AccessOptions {
   pool: Pool;
@@ -83,14 +17,6 @@ interface AccessOptions {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** A request another site made (a form or fetch from elsewhere): browsers say so in Sec-Fetch-Site and Origin. */
-export function crossSiteWrite(request: FastifyRequest, appOrigin: string): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = request.headers.origin;
-  return !!origin && origin !== appOrigin && origin !== `${request.protocol}://${request.host}`;
-}
 
 /**
  * Resolves the person and organisation from the session cookie only (never from the body; an API key
@@ -154,7 +80,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       request.tenant = {
         ...membership,
         userId: found.user_id,
-        roles: (found.roles ?? []) as Role[],
+        roles: found.roles ?? [],
         teamIds: found.team_ids ?? [],
         managedTeamIds: found.managed_team_ids ?? [],
         timeZone: found.time_zone ?? 'Europe/Amsterdam',

@@ -1,3 +1,4 @@
+import type { Proposal } from '../../contracts/counsel.contract';
 import type { Tx } from '../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../db/schema/counsel.schema';
 import { notifications } from '../db/schema/platform.schema';
@@ -88,7 +89,7 @@ export async function seedDemoCounsel(tx: Tx, orgId: string, memberIdByName: Map
     brief: [string, string, string, string];
     costCents: number | null;
     submitted: number;
-    events: [kind: string, daysAgo: number, reason?: string][];
+    events: [kind: Proposal['status'], daysAgo: number, reason?: string][];
   };
   const seeded: Seeded[] = [
     {

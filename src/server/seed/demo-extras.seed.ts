@@ -1,3 +1,5 @@
+import type { ExtraKind } from '../../contracts/constants';
+import type { Mandate } from '../../contracts/extras.contract';
 import type { Tx } from '../db/client';
 import { extraReactions, extras, mandates } from '../db/schema/extras.schema';
 import { coreValues, offerings, purposes } from '../db/schema/values.schema';
@@ -78,18 +80,18 @@ const OFFERINGS = [
 ];
 
 /** team name -> [period, budget, max per extra, kinds] (all in cents) */
-const TEAM_MANDATES: Record<string, [string, number, number, string[]]> = {
+const TEAM_MANDATES: Record<string, [Mandate['period'], number, number, ExtraKind[]]> = {
   Receptie: ['week', 2500, 1000, ['gift', 'time', 'upgrade']],
   Huishouding: ['week', 1500, 500, ['gift', 'time']],
   Restaurant: ['week', 3000, 1000, ['gift', 'time', 'discount']],
   Verkoop: ['month', 10000, 2500, ['gift', 'time', 'upgrade', 'discount', 'other']],
 };
-const ROLE_MANDATE: [string, number, number, string[]] = ['week', 1000, 500, ['gift', 'time']];
+const ROLE_MANDATE: [Mandate['period'], number, number, ExtraKind[]] = ['week', 1000, 500, ['gift', 'time']];
 
 export interface Story {
   occasion: string;
   action: string;
-  kind: string;
+  kind: ExtraKind;
   cost: number;
   minutes: number;
   values: number[];
@@ -411,7 +413,7 @@ export async function seedDemoExtras(
   await tx.insert(mandates).values([
     ...Object.entries(TEAM_MANDATES).map(([team, [period, budgetCents, maxPerExtraCents, allowedKinds]]) => ({
       orgId,
-      scopeType: 'team',
+      scopeType: 'team' as const,
       scopeKey: teamIdsByName.get(team)!,
       period,
       budgetCents,
@@ -420,7 +422,7 @@ export async function seedDemoExtras(
     })),
     {
       orgId,
-      scopeType: 'role',
+      scopeType: 'role' as const,
       scopeKey: 'member',
       period: ROLE_MANDATE[0],
       budgetCents: ROLE_MANDATE[1],

@@ -48,7 +48,7 @@ export async function seedDemoVoice(
     .returning();
   const links = await tx
     .insert(voiceLinks)
-    .values(points.map((p) => ({ orgId, token: newToken(), subject: 'touchpoint', touchpointId: p.id })))
+    .values(points.map((p) => ({ orgId, token: newToken(), subject: 'touchpoint' as const, touchpointId: p.id })))
     .returning();
 
   const rows: (typeof customerReactions.$inferInsert)[] = [];
@@ -190,7 +190,7 @@ export async function seedDemoVoice(
       open.rows.map((f) => ({
         orgId,
         memberId: managerOf(f.team_id),
-        kind: 'voice_followup',
+        kind: 'voice_followup' as const,
         data: { followupId: f.id, score: 1, scale: 'agree5' },
       })),
     );

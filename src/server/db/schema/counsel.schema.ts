@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../../../contracts/counsel.contract';
 import { organizations } from './org.schema';
 
 // Counsel (koning en ministers). Anyone raises what the organisation or its people
@@ -61,7 +62,7 @@ export const proposals = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
-    kind: text().notNull(),
+    kind: text().$type<(typeof PROPOSAL_KINDS)[number]>().notNull(),
     title: text().notNull(),
     /** The need it serves; none (or one not recognised) flags the proposal. */
     needId: uuid(),
@@ -73,7 +74,7 @@ export const proposals = pgTable(
     risks: text().notNull(),
     decisionWantedBy: date({ mode: 'string' }),
     authorId: uuid().notNull(),
-    status: text().notNull().default('submitted'),
+    status: text().$type<(typeof PROPOSAL_STATUSES)[number]>().notNull().default('submitted'),
     /** When it was first put before the director: the time to decision runs from here. */
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** When it (last) entered the queue: the queue is ordered by this, oldest first. */

@@ -14,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ExtraKind } from '../../../contracts/constants';
+import type { Mandate, MandateScope } from '../../../contracts/extras.contract';
 import { members, organizations } from './org.schema';
 
 // Mandates and extras.
@@ -28,13 +30,13 @@ export const mandates = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
-    scopeType: text().notNull(),
+    scopeType: text().$type<MandateScope['type']>().notNull(),
     /** role name, team id or member id, depending on scope_type */
     scopeKey: text().notNull(),
-    period: text().notNull(),
+    period: text().$type<Mandate['period']>().notNull(),
     budgetCents: integer().notNull(),
     maxPerExtraCents: integer().notNull(),
-    allowedKinds: text().array().notNull(),
+    allowedKinds: text().array().$type<ExtraKind[]>().notNull(),
     updatedBy: uuid(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -57,7 +59,7 @@ export const extras = pgTable(
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     occasion: text().notNull(),
     action: text().notNull(),
-    kind: text().notNull(),
+    kind: text().$type<ExtraKind>().notNull(),
     costCents: integer().notNull(),
     minutes: integer().notNull(),
     valueIds: uuid().array().notNull(),
@@ -106,7 +108,7 @@ export const extraReactions = pgTable(
     changedBy: uuid().notNull(),
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** 'member' (recorded by the member) or 'customer' (the customer's own, through a reaction link; changedBy is then the extra's member). */
-    source: text().notNull().default('member'),
+    source: text().$type<'member' | 'customer'>().notNull().default('member'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  pgView,
   primaryKey,
   smallint,
   text,
@@ -221,3 +222,30 @@ export const extraDayDeltas = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
+
+// The sums as the readers read them: each table's rows plus the deltas not yet folded (views made by
+// migration 0027; drizzle-kit leaves them alone). Naming them here lets the queries name their columns.
+const liveSumColumns = {
+  orgId: uuid().notNull(),
+  day: date({ mode: 'string' }).notNull(),
+  extras: integer().notNull(),
+  n: integer().notNull(),
+  sum: integer().notNull(),
+  sumSq: integer().notNull(),
+  positives: integer().notNull(),
+};
+export const extraDaySumsLive = pgView('extra_day_sums_live', {
+  ...liveSumColumns,
+  kind: text().notNull(),
+  band: text().notNull(),
+  costCents: bigint({ mode: 'number' }).notNull(),
+  aboveMandate: integer().notNull(),
+}).existing();
+export const extraDayValueSumsLive = pgView('extra_day_value_sums_live', {
+  ...liveSumColumns,
+  valueId: uuid().notNull(),
+}).existing();
+export const extraDayWordSumsLive = pgView('extra_day_word_sums_live', {
+  ...liveSumColumns,
+  word: text().notNull(),
+}).existing();

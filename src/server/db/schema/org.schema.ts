@@ -14,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Language, ResultsVisibility, Role } from '../../../contracts/constants';
+import type { Member } from '../../../contracts/org.contract';
 import { authUser } from './auth.schema';
 
 // Tenant tables: every row carries org_id, and org_id leads every primary key and index.
@@ -23,7 +25,7 @@ export const organizations = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
-    defaultLanguage: text().notNull().default('nl'),
+    defaultLanguage: text().$type<Language>().notNull().default('nl'),
     currency: text().notNull().default('EUR'),
     timeZone: text().notNull().default('Europe/Amsterdam'),
     /**
@@ -39,7 +41,7 @@ export const organizations = pgTable(
     /** Open answers: shown for a group of at least this many (never below 3). */
     resultsMinTexts: smallint().notNull().default(5),
     /** What members (not managers or directors) see of results: 'none', 'organisation', or 'own_groups'. */
-    resultsVisibility: text().notNull().default('own_groups'),
+    resultsVisibility: text().$type<ResultsVisibility>().notNull().default('own_groups'),
     /** Customer voice: contact details a customer left are erased this many days after the reaction (unless its follow-up is open). */
     contactKeepDays: smallint().notNull().default(90),
     /** Customers' names (promises) and references (extras) are pseudonymised this many days after their last use. */
@@ -70,9 +72,9 @@ export const members = pgTable(
     userId: text()
       .notNull()
       .references(() => authUser.id),
-    roles: text().array().notNull(),
+    roles: text().array().$type<Role[]>().notNull(),
     jobTitle: text(),
-    status: text().notNull().default('active'),
+    status: text().$type<Member['status']>().notNull().default('active'),
     /** The weekly digest e-mail is on unless the person turned it off. */
     digestOptOut: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -130,7 +132,7 @@ export const invitations = pgTable(
     id: uuid().notNull().defaultRandom(),
     email: text().notNull(),
     name: text().notNull().default(''),
-    roles: text().array().notNull(),
+    roles: text().array().$type<Role[]>().notNull(),
     teamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     /** SHA-256 of the token in the e-mailed link; the token itself is never stored. */
     tokenHash: text().notNull(),

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Notification } from '../../../contracts/notifications.contract';
 import { organizations } from './org.schema';
 
 // Cross-cutting tables: idempotent writes and in-app notifications.
@@ -29,8 +30,8 @@ export const notifications = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
     memberId: uuid().notNull(),
-    kind: text().notNull(),
-    data: jsonb().notNull().default({}),
+    kind: text().$type<Notification['kind']>().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
   },

@@ -1,4 +1,5 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { FigureView } from '../../../contracts/constants';
 import { members, organizations } from './org.schema';
 
 // The privacy module: who looked at one person's figures, so that the person can read it.
@@ -21,7 +22,7 @@ export const memberFigureViews = pgTable(
     /** Who saw them. */
     viewerId: uuid().notNull(),
     /** What was seen: extras_list, extras_csv, conversation, data_file. */
-    view: text().notNull(),
+    view: text().$type<FigureView>().notNull(),
     /** The team the view was of, when it was a team's. */
     teamId: uuid(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import { members, organizations, teams } from './org.schema';
 
 // Promises to customers (afspraken), kept by the internal teams that deliver them.
@@ -53,7 +54,7 @@ export const promises = pgTable(
     /** The maker's team when it was made: the last hand-off delivers to it (null: the maker had none). */
     makerTeamId: uuid(),
     /** The guidelines it broke when made (see promise-rules.ts), confirmed with a reason. */
-    breaches: jsonb().notNull().default([]),
+    breaches: jsonb().$type<GuidelineBreachDto[]>().notNull().default([]),
     breachReason: text(),
     conditionsMet: text().array().notNull().default(sql`'{}'::text[]`),
     deliveredOn: date({ mode: 'string' }),
@@ -196,10 +197,10 @@ export const stepReminders = pgTable(
   {
     orgId: uuid().notNull(),
     stepId: uuid().notNull(),
-    threshold: text().notNull(),
+    threshold: text().$type<'due_soon' | 'late'>().notNull(),
     memberId: uuid().notNull(),
     /** The e-mail: 'sending' while claimed, 'sent', or 'failed' (tried again later). */
-    mailStatus: text().notNull().default('sending'),
+    mailStatus: text().$type<'sending' | 'sent' | 'failed'>().notNull().default('sending'),
     attempts: integer().notNull().default(1),
     claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     error: text(),

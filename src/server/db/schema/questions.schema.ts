@@ -15,8 +15,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CampaignRepeat } from '../../../contracts/questions.contract';
+import type { Role } from '../../../contracts/constants';
+import type {
+  CAMPAIGN_STATUSES,
+  CampaignRepeat,
+  QUESTION_KINDS,
+  QUESTION_THEMES,
+  TextPair,
+} from '../../../contracts/questions.contract';
 import { members, organizations } from './org.schema';
+
+type QuestionTheme = (typeof QUESTION_THEMES)[number];
+type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 // Core questions. Campaigns of critical questions to the whole staff, answered anonymously.
 //
@@ -47,11 +57,11 @@ export const orgQuestions = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
-    theme: text().notNull(),
-    kind: text().notNull(),
+    theme: text().$type<QuestionTheme>().notNull(),
+    kind: text().$type<QuestionKind>().notNull(),
     /** { nl, en }: the organisation may fill one language; the other falls back to it. */
-    text: jsonb().notNull(),
-    selfView: jsonb(),
+    text: jsonb().$type<TextPair>().notNull(),
+    selfView: jsonb().$type<TextPair>(),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp({ withTimezone: true }),
@@ -73,11 +83,11 @@ export const campaigns = pgTable(
     /** Everyone on the staff, or the members of these teams and those holding these roles. */
     audienceAll: boolean().notNull().default(true),
     audienceTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
-    audienceRoles: text().array().notNull().default(sql`'{}'::text[]`),
+    audienceRoles: text().array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
     /** Remind everyone asked this many days before the close (e.g. 3 and 1), answered or not. */
     reminderDays: smallint().array().notNull().default(sql`'{}'::smallint[]`),
     /** scheduled → open → closed; the background job moves it along, a director may close early. */
-    status: text().notNull().default('scheduled'),
+    status: text().$type<(typeof CAMPAIGN_STATUSES)[number]>().notNull().default('scheduled'),
     openedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     /**
@@ -118,10 +128,10 @@ export const campaignQuestions = pgTable(
     position: integer().notNull(),
     /** The bank's key or 'own:<org question id>': the trend follows it over campaigns. */
     questionKey: text().notNull(),
-    theme: text().notNull(),
-    kind: text().notNull(),
-    text: jsonb().notNull(),
-    selfView: jsonb(),
+    theme: text().$type<QuestionTheme>().notNull(),
+    kind: text().$type<QuestionKind>().notNull(),
+    text: jsonb().$type<TextPair>().notNull(),
+    selfView: jsonb().$type<TextPair>(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.campaignId, t.id] }),

@@ -12,6 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FOLLOWUP_STATUSES, VOICE_SCALES, VOICE_SUBJECTS } from '../../../contracts/voice.contract';
+
+type VoiceScale = (typeof VOICE_SCALES)[number];
+type VoiceSubject = (typeof VOICE_SUBJECTS)[number];
+
 import { organizations } from './org.schema';
 
 // The customer's own voice. A customer opens a link or scans a QR code, without an account,
@@ -28,7 +33,7 @@ export const touchpoints = pgTable(
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     /** 'agree5' (five points) or 'scale10' (0–10). */
-    scale: text().notNull().default('agree5'),
+    scale: text().$type<VoiceScale>().notNull().default('agree5'),
     /** The team whose manager follows up a very negative reaction here (none: the directors). */
     teamId: uuid(),
     createdBy: uuid(),
@@ -50,7 +55,7 @@ export const voiceLinks = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
     token: text().notNull(),
-    subject: text().notNull(),
+    subject: text().$type<VoiceSubject>().notNull(),
     extraId: uuid(),
     promiseId: uuid(),
     touchpointId: uuid(),
@@ -77,7 +82,7 @@ export const customerReactions = pgTable(
     orgId: uuid().notNull(),
     id: uuid().notNull().defaultRandom(),
     linkId: uuid().notNull(),
-    subject: text().notNull(),
+    subject: text().$type<VoiceSubject>().notNull(),
     extraId: uuid(),
     promiseId: uuid(),
     touchpointId: uuid(),
@@ -85,7 +90,7 @@ export const customerReactions = pgTable(
     teamId: uuid(),
     /** The member who made the extra or promise: the reaction reaches them. */
     memberId: uuid(),
-    scale: text().notNull(),
+    scale: text().$type<VoiceScale>().notNull(),
     score: smallint().notNull(),
     comment: text(),
     contactName: text(),
@@ -123,7 +128,7 @@ export const voiceFollowups = pgTable(
     teamId: uuid(),
     dueOn: date({ mode: 'string' }).notNull(),
     /** open, resolved, or not_our_customer (the request did not fit the offer profile: declining on purpose is allowed). */
-    status: text().notNull().default('open'),
+    status: text().$type<(typeof FOLLOWUP_STATUSES)[number]>().notNull().default('open'),
     note: text(),
     closedBy: uuid(),
     closedAt: timestamp({ withTimezone: true }),

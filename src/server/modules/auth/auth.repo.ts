@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Role } from '../../../contracts/constants';
 
 export type SessionContextRow = {
   session_id: string;
@@ -10,7 +11,7 @@ export type SessionContextRow = {
   active_org_id: string | null;
   sso_org_id: string | null;
   member_id: string | null;
-  roles: string[] | null;
+  roles: Role[] | null;
   default_language: string | null;
   time_zone: string | null;
   team_ids: string[] | null;

@@ -17,9 +17,10 @@ import {
   switchOrganizationBody,
   updateMeBody,
 } from '../../../contracts/auth.contract';
+import type { Deps } from '../../deps';
 import { languageFromHeader } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
-import { authOf, headersOf } from '../../plugins/access.plugin';
+import { authOf, headersOf } from '../../lib/request-context';
 import * as service from './auth.service';
 
 function withCookies<T>(reply: FastifyReply, result: service.WithCookies<T>, status = 200) {
@@ -29,7 +30,7 @@ function withCookies<T>(reply: FastifyReply, result: service.WithCookies<T>, sta
 
 const fallbackLanguage = (request: FastifyRequest) => languageFromHeader(request.headers['accept-language']);
 
-export const authRoutes: FastifyPluginAsyncZod<{ deps: service.AuthDeps }> = async (app, { deps }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/auth/sign-up', {
     config: { access: 'public' },
     schema: {

@@ -3,36 +3,26 @@ import { isAPIError } from 'better-auth/api';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
-import type { AfterResponse } from '../../lib/after-response';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
+import type { AuthContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
-import type { AuthContext } from '../../plugins/access.plugin';
+import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
 import * as org from '../org/org.service';
 import { allowBreakGlass, isSsoRequiredFor, type SsoDeps, ssoRequiredOrgFor } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
-import { type BetterAuth, SESSION_DAYS } from './better-auth';
+import { SESSION_DAYS } from './better-auth';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
 import { assertStrongPassword } from './password-policy';
-import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from './throttle.repo';
 
-export interface AuthDeps {
-  db: Db;
-  betterAuth: BetterAuth;
-  mailer: Mailer;
-  config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'>;
-  /** AUTH_SECRET: signs the known-device tags and the sessions of confirmed sign-ups. */
-  secret: string;
-  /** Where the work goes that must not shape an answer (mail, hashing: see sign-up and forgot-password). */
-  afterResponse: AfterResponse;
-  /** Single sign-on: the sign-in page starts it, and password sign-in asks it whether a domain requires it. */
-  sso: SsoDeps;
-}
+/** Single sign-on (SsoDeps): the sign-in page starts it, and password sign-in asks it whether a domain requires it. */
+export type AuthDeps = Pick<Deps, 'db' | 'betterAuth' | 'mailer' | 'secret' | 'afterResponse'> &
+  SsoDeps & { config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signUpEnabled'> };
 
 /** What a route sends back besides its body: the Set-Cookie lines Better Auth produced. */
 export interface WithCookies<T> {
@@ -173,25 +163,25 @@ export async function findMe(
     : null;
   const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
   const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
-  const orgLanguage = (activeOrganization?.defaultLanguage ?? null) as Language | null;
+  const orgLanguage = activeOrganization?.defaultLanguage ?? null;
   return {
     user: { id: user.id, name: user.name, email: user.email, language: userLanguage },
     language: userLanguage ?? orgLanguage ?? fallback,
     organizations: memberships.map((m) => ({
       organizationId: m.orgId,
       organizationName: m.organizationName,
-      roles: m.roles as Role[],
+      roles: m.roles,
     })),
     activeOrganization: activeOrganization
       ? {
           id: activeOrganization.id,
           name: activeOrganization.name,
-          defaultLanguage: activeOrganization.defaultLanguage as Language,
+          defaultLanguage: activeOrganization.defaultLanguage,
           currency: 'EUR',
           timeZone: activeOrganization.timeZone,
         }
       : null,
-    member: active ? { id: active.memberId, roles: active.roles as Role[], teams } : null,
+    member: active ? { id: active.memberId, roles: active.roles, teams } : null,
   };
 }
 
@@ -351,7 +341,7 @@ export async function signIn(
   });
   const userId = result.response.user.id;
   const token = result.response.token;
-  if (ssoOrgId && !(await allowBreakGlass(deps.sso, ssoOrgId, userId))) {
+  if (ssoOrgId && !(await allowBreakGlass(deps, ssoOrgId, userId))) {
     await revokeSessionByToken(deps.db, token);
     throw new AppError('sso_required', 403);
   }

@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import type { Language } from '../../../contracts/constants';
+import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { acceptHtmlForms, escapeHtml as escape, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
+import { crossSiteWrite, headersOf } from '../../lib/request-context';
 import { readSessionToken } from '../../lib/session-cookie';
-import { crossSiteWrite, headersOf } from '../../plugins/access.plugin';
 import { flowCookie, hasSsoFor, startSignIn } from '../sso/sso.service';
-import { type AuthDeps, findSessionContext, signIn } from './auth.service';
+import { findSessionContext, signIn } from './auth.service';
 
 // The sign-in page: plain HTML from the server with a form that posts back here, no JavaScript. It is
 // the first page a new phone opens, often on a poor connection, so it must be usable at once; the web
@@ -18,10 +19,9 @@ import { type AuthDeps, findSessionContext, signIn } from './auth.service';
 // throttling, deactivated accounts, the session cookie. The web app sends every visit of /sign-in here.
 
 export interface SignInPageOptions {
-  deps: AuthDeps;
+  /** deps.secret reads the session cookie to send someone already signed in on. */
+  deps: Deps;
   pool: Pool;
-  /** AUTH_SECRET: reads the session cookie to send someone already signed in on. */
-  secret: string;
   /** APP_URL's origin: a form posted from anywhere else is refused (login CSRF). */
   appOrigin: string;
   /** The built web app (dist/web), whose entry files are prefetched; absent in a build-less test run. */
@@ -168,7 +168,7 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
     { config: { access: 'public' } },
     async (request, reply) => {
       const next = safeNext(request.query.next);
-      const token = readSessionToken(request.headers.cookie, options.secret);
+      const token = readSessionToken(request.headers.cookie, options.deps.secret);
       if (token && (await findSessionContext(options.pool, token)))
         return reply.code(303).header('location', next).send();
       const language = languageOf(request, reply);
@@ -201,7 +201,7 @@ export async function signInPageRoutes(app: FastifyInstance, options: SignInPage
       field(body, 'via') === 'sso' || (!errors.email && !password && (await hasSsoFor(options.deps.db, email)));
     if (!errors.email && viaSso) {
       try {
-        const started = await startSignIn(options.deps.sso, email.toLowerCase(), next);
+        const started = await startSignIn(options.deps, email.toLowerCase(), next);
         reply.header('set-cookie', flowCookie(started.state, options.deps.config.appUrl.startsWith('https://')));
         // Not a redirect: the page's form-action 'self' would stop a form's navigation that ends at the provider.
         return sendHtml(reply, 200, continuePage(language, started.url));

@@ -17,15 +17,15 @@ import {
   supportBody,
   updateProposalBody,
 } from '../../../contracts/counsel.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { EVERYONE, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './counsel.service';
 
 const resubmitBody = z.strictObject({ reason: prose(2000).pipe(z.string().min(1)) });
 
-export const counselRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const counselRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['counsel'];
 
   app.get('/needs', {

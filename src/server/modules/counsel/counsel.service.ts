@@ -13,7 +13,7 @@ import type {
 import type { Db, Tx } from '../../db/client';
 import { needSupports, needs, proposalEvents, proposals } from '../../db/schema/counsel.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
@@ -144,7 +144,7 @@ export async function recogniseNeed(db: Db, tenant: TenantContext, needId: strin
 
 type ProposalRow = {
   id: string;
-  kind: string;
+  kind: Proposal['kind'];
   title: string;
   need_id: string | null;
   need_what: string | null;
@@ -158,7 +158,7 @@ type ProposalRow = {
   decision_wanted_by: string | null;
   author_id: string;
   author_name: string | null;
-  status: string;
+  status: Proposal['status'];
   submitted_at: Date;
   queued_at: Date;
   decided_at: Date | null;
@@ -182,7 +182,7 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
   const until = r.decided_at ? new Date(r.decided_at).getTime() : now;
   return {
     id: r.id,
-    kind: r.kind as Proposal['kind'],
+    kind: r.kind,
     title: r.title,
     need: r.need_id ? { id: r.need_id, what: r.need_what ?? '', recognised: Boolean(r.need_recognised) } : null,
     flagged: !r.need_id || !r.need_recognised,
@@ -190,7 +190,7 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
     decisionWantedBy: r.decision_wanted_by,
     authorName: r.author_name ?? '',
     mine: r.author_id === tenant.memberId,
-    status: r.status as Proposal['status'],
+    status: r.status,
     submittedAt: new Date(r.submitted_at).toISOString(),
     queuedAt: new Date(r.queued_at).toISOString(),
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,

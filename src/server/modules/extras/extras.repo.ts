@@ -1,7 +1,9 @@
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
+import type { ExtraKind } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
+import { searchLanguageOf } from '../../lib/text-search';
 
 // ---------- mandates ----------
 
@@ -40,12 +42,12 @@ type MandateRow = typeof mandates.$inferSelect;
 interface MandateJson {
   org_id: string;
   id: string;
-  scope_type: string;
+  scope_type: MandateRow['scopeType'];
   scope_key: string;
-  period: string;
+  period: MandateRow['period'];
   budget_cents: number;
   max_per_extra_cents: number;
-  allowed_kinds: string[];
+  allowed_kinds: ExtraKind[];
   updated_by: string | null;
   updated_at: string;
 }
@@ -121,14 +123,6 @@ export async function selectMandateSituation(
   };
 }
 
-/** The moment a local calendar day (plus some days) starts in the time zone. */
-export async function selectLocalDayStart(tx: Tx, timeZone: string, date: string, plusDays: number): Promise<Date> {
-  const { rows } = await tx.execute<{ start: string }>(
-    sql`select ((${date}::date + ${plusDays}::int)::timestamp at time zone ${timeZone}) as start`,
-  );
-  return new Date(rows[0]!.start);
-}
-
 /** Serialises writes that spend one member's budget, so two extras at once cannot both pass the check. */
 export async function lockMemberBudget(tx: Tx, orgId: string, memberId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`budget:${orgId}:${memberId}`}, 0))`);
@@ -139,11 +133,6 @@ export async function lockMemberBudget(tx: Tx, orgId: string, memberId: string) 
 /** The occasion as stemmed words in the organisation's language (Dutch unless it speaks English). */
 export function occasionWords(orgId: string, occasion: string | SQL) {
   return sql`to_tsvector(${searchLanguageOf(orgId)}, ${occasion})`;
-}
-
-/** The organisation's text-search configuration: Dutch stemming and stop words, or English. */
-export function searchLanguageOf(orgId: string) {
-  return sql`(select case o.default_language when 'en' then 'english' else 'dutch' end from organizations o where o.id = ${orgId})::regconfig`;
 }
 
 /** Gives extras written straight to the table (the demo) their occasion words. */
@@ -178,7 +167,7 @@ export interface FreeExtra {
   occurredAt: Date;
   occasion: string;
   action: string;
-  kind: string;
+  kind: ExtraKind;
   minutes: number;
   valueIds: string[];
   customerRef: string | null;
@@ -299,7 +288,7 @@ export interface ExtraFilter {
   from?: Date;
   to?: Date;
   valueId?: string;
-  kind?: string;
+  kind?: ExtraKind;
   after?: { occurredAt: Date; id: string };
 }
 
@@ -339,6 +328,13 @@ export async function selectRecentTexts(tx: Tx, orgId: string, memberId: string,
     )
     .orderBy(desc(extras.createdAt))
     .limit(limit);
+}
+
+export async function setInFeed(tx: Tx, orgId: string, extraId: string, value: boolean) {
+  await tx
+    .update(extras)
+    .set({ inFeed: value, updatedAt: new Date() })
+    .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
 }
 
 export async function insertReaction(

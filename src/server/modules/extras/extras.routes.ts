@@ -16,15 +16,15 @@ import {
   suggestions,
   updateExtraBody,
 } from '../../../contracts/extras.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as service from './extras.service';
 
-export const extrasRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   // ---------- mandates ----------
   app.get('/mandates', {
     config: { access: LEADERS },

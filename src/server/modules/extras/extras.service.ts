@@ -5,9 +5,10 @@ import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { toCsv } from '../../lib/csv';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { selectLocalDayStart } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
@@ -49,10 +50,10 @@ async function toMandates(db: Tx, orgId: string, rows: MandateRow[]): Promise<Ma
         : row.scopeType === 'member'
           ? (memberNames.get(row.scopeKey) ?? '')
           : row.scopeKey,
-    period: row.period as Mandate['period'],
+    period: row.period,
     budgetCents: row.budgetCents,
     maxPerExtraCents: row.maxPerExtraCents,
-    allowedKinds: row.allowedKinds as ExtraKind[],
+    allowedKinds: row.allowedKinds,
     updatedAt: row.updatedAt.toISOString(),
   }));
 }
@@ -209,7 +210,7 @@ function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
     occurredAt: row.occurredAt.toISOString(),
     occasion: row.occasion,
     action: row.action,
-    kind: row.kind as ExtraKind,
+    kind: row.kind,
     costCents: row.costCents,
     minutes: row.minutes,
     valueIds: row.valueIds,
@@ -618,7 +619,7 @@ export interface ListQuery {
  * recorded again).
  */
 async function filterFor(db: Tx, tenant: TenantContext, query: ListQuery, view: FigureView): Promise<repo.ExtraFilter> {
-  const dayStart = (date: string, plusDays: number) => repo.selectLocalDayStart(db, tenant.timeZone, date, plusDays);
+  const dayStart = (date: string, plusDays: number) => selectLocalDayStart(db, tenant.timeZone, date, plusDays);
   const filter: repo.ExtraFilter = {
     ...(query.from ? { from: await dayStart(query.from, 0) } : {}),
     ...(query.to ? { to: await dayStart(query.to, 1) } : {}),
@@ -728,4 +729,28 @@ export async function suggestForMember(db: Db, tenant: TenantContext) {
   const rows = await repo.selectRecentTexts(db, tenant.orgId, tenant.memberId, tenant.teamIds, 100);
   const distinct = (values: string[]) => [...new Set(values)].slice(0, 8);
   return { occasions: distinct(rows.map((r) => r.occasion)), actions: distinct(rows.map((r) => r.action)) };
+}
+
+// ---------- used by other modules ----------
+
+/** The author keeps one extra out of the feed (or lets it back in); the learning module has checked who asks. */
+export async function setInFeed(tx: Tx, orgId: string, extraId: string, inFeed: boolean): Promise<void> {
+  await repo.setInFeed(tx, orgId, extraId, inFeed);
+}
+
+/** The customer's own reaction (the voice module's reaction page) is the extra's reaction: it counts in what works. */
+export async function recordCustomerReaction(
+  tx: Tx,
+  orgId: string,
+  extraId: string,
+  reaction: { score: number; comment: string | null; memberId: string },
+): Promise<void> {
+  await repo.updateExtraRow(tx, orgId, extraId, { reactionScore: reaction.score, reactionText: reaction.comment });
+  await repo.insertReaction(tx, orgId, {
+    extraId,
+    reactionScore: reaction.score,
+    reactionText: reaction.comment,
+    changedBy: reaction.memberId,
+    source: 'customer',
+  });
 }

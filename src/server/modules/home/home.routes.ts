@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inbox, setup, setupStepBody } from '../../../contracts/home.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
-import { findInbox, type HomeDeps } from './inbox.service';
+import { findInbox } from './inbox.service';
 import { findSetup, skipSetupStep } from './setup.service';
 
-export const homeRoutes: FastifyPluginAsyncZod<{ deps: HomeDeps }> = async (app, { deps }) => {
+export const homeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['home'];
 
   app.get('/me/inbox', {

@@ -1,7 +1,7 @@
 import type { Inbox } from '../../../contracts/home.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { addDays, daysBetween, localDay } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { decisionQueue } from '../counsel/counsel.service';
 import { findWeeklyPick } from '../learning/weekly-pick.service';
 import { listUnreadOfKind } from '../notifications/notifications.service';
@@ -15,12 +15,8 @@ import { findSetup } from './setup.service';
 // The home of each person: what waits for them today, gathered from the modules' own services, so
 // each part keeps that module's rules (who sees which team, the anonymity of core questions).
 
-export interface HomeDeps {
-  db: Db;
-  appUrl: string;
-  /** AUTH_SECRET (core questions derive the ballot keys from it). */
-  secret: string;
-}
+/** The secret: core questions derive the ballot keys from it. */
+export type HomeDeps = Pick<Deps, 'db' | 'appUrl' | 'secret'>;
 
 /** How many of each kind the home lists; the count says how many there are in all. */
 const FIRST = 3;

@@ -12,12 +12,14 @@ import {
   webhookEndpoint,
   webhookParams,
 } from '../../../contracts/integrations.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './integrations.service';
 
-export const integrationsRoutes: FastifyPluginAsyncZod<{ deps: service.IntegrationsDeps }> = async (app, { deps }) => {
+export const integrationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, options) => {
+  const deps = service.integrationsDepsOf(options.deps);
   const tags = ['integrations'];
 
   app.get('/webhooks', {

@@ -11,9 +11,10 @@ import type {
   WebhookFormat,
 } from '../../../contracts/integrations.contract';
 import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { definedOnly } from '../../lib/objects';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
 import { newApiKey } from './api-keys.access';
 import * as repo from './integrations.repo';
@@ -24,6 +25,12 @@ export interface IntegrationsDeps {
   /** WEBHOOK_ALLOW_PRIVATE: loopback and private addresses may be registered (tests, closed networks). */
   allowPrivate: boolean;
 }
+
+/** The module's pieces from what the app hands every module (deps.ts). */
+export const integrationsDepsOf = (deps: Pick<Deps, 'db' | 'config'>): IntegrationsDeps => ({
+  db: deps.db,
+  allowPrivate: deps.config.webhookAllowPrivate,
+});
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

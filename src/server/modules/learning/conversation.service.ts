@@ -1,4 +1,3 @@
-import type { ExtraKind } from '../../../contracts/constants';
 import type {
   ConversationNote,
   ConversationView,
@@ -7,11 +6,12 @@ import type {
 } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
-import { selectLocalDayStart } from '../extras/extras.repo';
+import { selectLocalDayStart } from '../../lib/days';
+import type { TenantContext } from '../../lib/request-context';
 import { allMandates, mandateOf } from '../extras/extras.service';
 import * as org from '../org/org.service';
 import { recordFigureViews } from '../privacy/figure-views.service';
+import * as read from './extras.read-model';
 import * as repo from './learning.repo';
 
 // The manager's conversation view: figures of the team's giving and the customers' reactions beside
@@ -109,19 +109,19 @@ export async function conversationView(
   const end = await selectLocalDayStart(db, tenant.timeZone, to, 1);
   const [setting, rows, stories, mandates] = await Promise.all([
     repo.selectComparisonSetting(db, tenant.orgId),
-    repo.selectTeamFigures(db, tenant.orgId, teamId, start, end),
-    repo.selectTeamStories(db, tenant.orgId, teamId, start, end, STORIES_MAX),
+    read.selectTeamFigures(db, tenant.orgId, teamId, start, end),
+    read.selectTeamStories(db, tenant.orgId, teamId, start, end, STORIES_MAX),
     allMandates(db, tenant.orgId),
   ]);
   const comparison = setting.since !== null;
 
   /** The member's mandate budget over the whole period: a weekly budget counts once per 7 days. */
-  const budgetOver = (row: repo.FigureRow) => {
+  const budgetOver = (row: read.FigureRow) => {
     const mandate = mandateOf(mandates, { id: row.member_id, roles: row.roles, teamIds: row.team_ids ?? [] });
     if (!mandate) return null;
     return (mandate.budgetCents * days) / (mandate.period === 'month' ? DAYS_PER_MONTH : 7);
   };
-  const figuresOf = (list: repo.FigureRow[]): Figures => {
+  const figuresOf = (list: read.FigureRow[]): Figures => {
     const reactions = list.reduce((n, r) => n + r.reactions, 0);
     const scoreSum = list.reduce((n, r) => n + (r.average_reaction ?? 0) * r.reactions, 0);
     const budgets = list.map(budgetOver).filter((b): b is number => b !== null && b > 0);
@@ -140,7 +140,7 @@ export async function conversationView(
     occurredAt: s.occurredAt.toISOString(),
     occasion: s.occasion,
     action: s.action,
-    kind: s.kind as ExtraKind,
+    kind: s.kind,
     costCents: s.costCents,
     reactionText: s.reactionText,
     reactionScore: s.reactionScore,

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Language, Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
 import { members } from '../../db/schema/org.schema';
+import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mail, Mailer } from '../../lib/mailer';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { Mail } from '../../lib/mailer';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as read from './extras.read-model';
 import * as repo from './learning.repo';
 import { findWeeklyPick } from './weekly-pick.service';
 
@@ -34,12 +35,7 @@ const RETRY_AFTER_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
 const OCCASIONS_LISTED = 5;
 
-export interface DigestDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  log: FastifyBaseLogger;
-}
+export type DigestDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'log'>;
 
 /**
  * Sends every digest that is due and not sent yet: each organisation's last week, to each active
@@ -99,7 +95,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     orgId: week.org_id,
     memberId,
     userId: '',
-    roles: recipient.roles as Role[],
+    roles: recipient.roles,
     teamIds,
     managedTeamIds,
     timeZone: week.time_zone,
@@ -116,7 +112,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
     '',
   ];
 
-  const mine = await repo.selectMyWeek(deps.db, week.org_id, memberId, week.start, week.end);
+  const mine = await read.selectMyWeek(deps.db, week.org_id, memberId, week.start, week.end);
   lines.push(t('mineTitle'));
   if (mine.extras.length === 0) lines.push(t('mineNone'));
   else {
@@ -138,7 +134,7 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
   }
 
   for (const teamId of managedTeamIds) {
-    const rows = await repo.selectTeamFigures(deps.db, week.org_id, teamId, week.start, week.end);
+    const rows = await read.selectTeamFigures(deps.db, week.org_id, teamId, week.start, week.end);
     const extras = rows.reduce((n, r) => n + r.extras, 0);
     const reactions = rows.reduce((n, r) => n + r.reactions, 0);
     const average = reactions

@@ -4,8 +4,10 @@ import type { SimilarStories, Story, StoryComment, StoryPage } from '../../../co
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
+import * as extrasService from '../extras/extras.service';
 import * as org from '../org/org.service';
+import * as read from './extras.read-model';
 import * as repo from './learning.repo';
 
 // The team feed: extras told as stories that the team reads, thanks and comments on. Best practices
@@ -26,7 +28,7 @@ function looksAfter(tenant: TenantContext, teamIds: string[]) {
 }
 
 /** Turns rows into stories with names and comments, in the order given. */
-async function toStories(db: Tx, tenant: TenantContext, rows: repo.StoryRow[]): Promise<Story[]> {
+async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): Promise<Story[]> {
   const comments = await repo.selectComments(
     db,
     tenant.orgId,
@@ -47,7 +49,7 @@ async function toStories(db: Tx, tenant: TenantContext, rows: repo.StoryRow[]): 
       occurredAt: new Date(r.occurred_at).toISOString(),
       occasion: r.occasion,
       action: r.action,
-      kind: r.kind as ExtraKind,
+      kind: r.kind,
       valueIds: r.value_ids,
       reactionText: r.reaction_text,
       reactionScore: r.reaction_score,
@@ -74,9 +76,9 @@ async function toStories(db: Tx, tenant: TenantContext, rows: repo.StoryRow[]): 
 async function page(
   db: Tx,
   tenant: TenantContext,
-  rows: repo.StoryRow[],
+  rows: read.StoryRow[],
   limit: number,
-  at: (r: repo.StoryRow) => string,
+  at: (r: read.StoryRow) => string,
 ): Promise<StoryPage> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
@@ -95,7 +97,7 @@ export async function teamFeed(
   if (!teamId) return { items: [], nextCursor: null };
   if (!readsTeam(tenant, teamId)) throw forbidden();
   const after = decodeCursor(query.cursor);
-  const rows = await repo.selectStories(
+  const rows = await read.selectStories(
     db,
     tenant.orgId,
     tenant.memberId,
@@ -113,7 +115,7 @@ export async function teamFeed(
  * 404, so that a story kept out of the feed cannot even be confirmed to exist.
  */
 async function loadStory(tx: Tx, tenant: TenantContext, extraId: string) {
-  const row = await repo.selectFeedExtra(tx, tenant.orgId, extraId);
+  const row = await read.selectFeedExtra(tx, tenant.orgId, extraId);
   if (!row?.inFeed || row.hiddenAt || row.deletedAt) throw notFound();
   if (!row.teamIds.some((id) => readsTeam(tenant, id))) throw notFound();
   return row;
@@ -121,7 +123,7 @@ async function loadStory(tx: Tx, tenant: TenantContext, extraId: string) {
 
 /** Feed stories by id (those that are not in the feed are left out), in no particular order. */
 export async function storiesByIds(db: Tx, tenant: TenantContext, ids: string[]): Promise<Story[]> {
-  return toStories(db, tenant, await repo.selectStoriesByIds(db, tenant.orgId, tenant.memberId, ids));
+  return toStories(db, tenant, await read.selectStoriesByIds(db, tenant.orgId, tenant.memberId, ids));
 }
 
 async function oneStory(db: Tx, tenant: TenantContext, extraId: string): Promise<Story> {
@@ -164,9 +166,9 @@ export async function removeComment(db: Db, tenant: TenantContext, extraId: stri
 /** The author keeps one extra out of the feed (or lets it back in). Out of the feed is out of best practices too. */
 export async function setInFeed(db: Db, tenant: TenantContext, extraId: string, inFeed: boolean): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await repo.selectFeedExtra(tx, tenant.orgId, extraId);
+    const row = await read.selectFeedExtra(tx, tenant.orgId, extraId);
     if (!row || row.deletedAt || row.memberId !== tenant.memberId) throw notFound();
-    await repo.setInFeed(tx, tenant.orgId, extraId, inFeed);
+    await extrasService.setInFeed(tx, tenant.orgId, extraId, inFeed);
     await org.recordAudit(tx, tenant, inFeed ? 'extra.into_feed' : 'extra.out_of_feed', 'extra', extraId);
   });
 }
@@ -175,7 +177,7 @@ export async function setInFeed(db: Db, tenant: TenantContext, extraId: string, 
 
 export async function promote(db: Db, tenant: TenantContext, extraId: string, why: string): Promise<Story> {
   return db.transaction(async (tx) => {
-    const row = await repo.selectFeedExtra(tx, tenant.orgId, extraId);
+    const row = await read.selectFeedExtra(tx, tenant.orgId, extraId);
     if (!row || row.deletedAt || !looksAfter(tenant, row.teamIds)) throw notFound();
     // A story its author kept out of the feed, or one a manager hid, is not put forward.
     if (!row.inFeed || row.hiddenAt) throw new AppError('not_in_feed', 409);
@@ -187,7 +189,7 @@ export async function promote(db: Db, tenant: TenantContext, extraId: string, wh
 
 export async function withdraw(db: Db, tenant: TenantContext, extraId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await repo.selectFeedExtra(tx, tenant.orgId, extraId);
+    const row = await read.selectFeedExtra(tx, tenant.orgId, extraId);
     if (!row || !looksAfter(tenant, row.teamIds)) throw notFound();
     if (!(await repo.deleteBestPractice(tx, tenant.orgId, extraId))) throw notFound();
     await org.recordAudit(tx, tenant, 'best_practice.withdrawn', 'extra', extraId);
@@ -202,10 +204,10 @@ export async function listBestPractices(
   const where = [
     ...(query.valueId ? [sql`e.value_ids @> array[${query.valueId}]::uuid[]`] : []),
     ...(query.kind ? [sql`e.kind = ${query.kind}`] : []),
-    ...(query.q ? [repo.occasionMatches(tenant.orgId, query.q)] : []),
+    ...(query.q ? [read.occasionMatches(tenant.orgId, query.q)] : []),
   ];
   const after = decodeCursor(query.cursor);
-  const rows = await repo.selectStories(db, tenant.orgId, tenant.memberId, where, {
+  const rows = await read.selectStories(db, tenant.orgId, tenant.memberId, where, {
     limit: query.limit + 1,
     bestPracticesOnly: true,
     orderBy: 'promoted',
@@ -225,7 +227,7 @@ const SIMILAR_MAX = 5;
  */
 export async function similarStories(db: Db, tenant: TenantContext, occasion: string): Promise<SimilarStories> {
   const teams = [...new Set([...tenant.teamIds, ...tenant.managedTeamIds])];
-  const rows = await repo.selectSimilar(db, tenant.orgId, tenant.memberId, teams, occasion, SIMILAR_MAX);
+  const rows = await read.selectSimilar(db, tenant.orgId, tenant.memberId, teams, occasion, SIMILAR_MAX);
   const names = await org.findMemberNames(
     db,
     tenant.orgId,
@@ -237,7 +239,7 @@ export async function similarStories(db: Db, tenant: TenantContext, occasion: st
       author: { id: r.member_id, name: names.get(r.member_id) ?? '' },
       occasion: r.occasion,
       action: r.action,
-      kind: r.kind as ExtraKind,
+      kind: r.kind,
       reactionText: r.reaction_text,
       reactionScore: r.reaction_score,
       bestPractice: r.best_practice,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
-import { extras } from '../../db/schema/extras.schema';
 import {
   bestPractices,
   conversationNotes,
@@ -9,92 +9,6 @@ import {
   weeklyPicks,
 } from '../../db/schema/learning.schema';
 import { organizations } from '../../db/schema/org.schema';
-import type { Keyset } from '../../lib/cursor';
-import { searchLanguageOf } from '../extras/extras.repo';
-
-/**
- * The one rule of what the team feed may show, used by everything built on the feed (stories, best
- * practices, the weekly pick, similar occasions): not deleted, not hidden by a manager, and the author
- * did not keep it out.
- */
-export const inFeed = (alias = 'e') =>
-  sql.raw(`${alias}.deleted_at is null and ${alias}.hidden_at is null and ${alias}.in_feed`);
-
-export interface StoryRow {
-  id: string;
-  member_id: string;
-  team_ids: string[];
-  occurred_at: string;
-  occasion: string;
-  action: string;
-  kind: string;
-  value_ids: string[];
-  reaction_text: string | null;
-  reaction_score: number | null;
-  thanks: number;
-  thanked_by_me: boolean;
-  bp_why: string | null;
-  bp_by: string | null;
-  bp_at: string | null;
-}
-
-const storyColumns = (me: string) => sql`
-  e.id, e.member_id, e.team_ids, e.occurred_at, e.occasion, e.action, e.kind, e.value_ids, e.reaction_text, e.reaction_score,
-  (select count(*) from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id)::int as thanks,
-  exists (select 1 from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id and t.member_id = ${me}) as thanked_by_me,
-  bp.why as bp_why, bp.promoted_by as bp_by, bp.promoted_at as bp_at`;
-
-/** Stories in the feed, newest first, matching `where` (extra conditions on `e` and `bp`). */
-export async function selectStories(
-  tx: Tx,
-  orgId: string,
-  me: string,
-  where: SQL[],
-  options: { after?: Keyset; limit: number; bestPracticesOnly?: boolean; orderBy?: 'occurred' | 'promoted' },
-): Promise<StoryRow[]> {
-  const conditions = [sql`e.org_id = ${orgId}`, inFeed(), ...where];
-  const order = options.orderBy === 'promoted' ? sql`bp.promoted_at` : sql`e.occurred_at`;
-  if (options.after)
-    conditions.push(
-      sql`(${order}, e.id) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`,
-    );
-  const { rows } = await tx.execute<StoryRow & Record<string, unknown>>(sql`
-    select ${storyColumns(me)}
-      from extras e
-      ${options.bestPracticesOnly ? sql`join` : sql`left join`} best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
-     where ${sql.join(conditions, sql` and `)}
-     order by ${order} desc, e.id desc
-     limit ${options.limit}`);
-  return rows;
-}
-
-export async function selectStoriesByIds(tx: Tx, orgId: string, me: string, ids: string[]): Promise<StoryRow[]> {
-  if (ids.length === 0) return [];
-  return selectStories(tx, orgId, me, [sql`e.id = any(${sql.param(ids)}::uuid[])`], { limit: ids.length });
-}
-
-/** An extra with what decides who may see and act on it in the feed. */
-export async function selectFeedExtra(tx: Tx, orgId: string, extraId: string) {
-  const [row] = await tx
-    .select({
-      id: extras.id,
-      memberId: extras.memberId,
-      teamIds: extras.teamIds,
-      inFeed: extras.inFeed,
-      hiddenAt: extras.hiddenAt,
-      deletedAt: extras.deletedAt,
-    })
-    .from(extras)
-    .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
-  return row;
-}
-
-export async function setInFeed(tx: Tx, orgId: string, extraId: string, value: boolean) {
-  await tx
-    .update(extras)
-    .set({ inFeed: value, updatedAt: new Date() })
-    .where(and(eq(extras.orgId, orgId), eq(extras.id, extraId)));
-}
 
 // ---------- thanks and comments ----------
 
@@ -173,11 +87,6 @@ export async function deleteBestPractice(tx: Tx, orgId: string, extraId: string)
   return rows.length > 0;
 }
 
-/** A search of the occasion in the organisation's language: every word must match (stemmed). */
-export function occasionMatches(orgId: string, q: string) {
-  return sql`e.occasion_tsv @@ plainto_tsquery(${searchLanguageOf(orgId)}, ${q})`;
-}
-
 // ---------- weekly pick ----------
 
 /** Monday 00:00 of the week holding `day` (or today) in the time zone, and the Monday after, with the date. */
@@ -216,84 +125,7 @@ export async function upsertWeeklyPick(
     });
 }
 
-/**
- * The week's feed stories of a team with, per story, the share of its occasion words the team had not
- * used in the eight weeks before: how new the occasion is.
- */
-export async function selectWeekCandidates(tx: Tx, orgId: string, teamId: string, start: Date, end: Date) {
-  const { rows } = await tx.execute<{ id: string; reaction_score: number | null; novelty: number }>(sql`
-    with earlier as (
-      select distinct w as word
-        from extras p, unnest(tsvector_to_array(p.occasion_tsv)) w
-       where p.org_id = ${orgId} and p.team_ids @> array[${teamId}]::uuid[] and p.deleted_at is null
-         and p.occurred_at >= ${start.toISOString()}::timestamptz - interval '8 weeks' and p.occurred_at < ${start.toISOString()}::timestamptz)
-    select e.id, e.reaction_score,
-           coalesce((select avg(case when w in (select word from earlier) then 0 else 1 end)
-                       from unnest(tsvector_to_array(e.occasion_tsv)) w), 1)::float8 as novelty
-      from extras e
-     where e.org_id = ${orgId} and e.team_ids @> array[${teamId}]::uuid[] and ${inFeed()}
-       and e.occurred_at >= ${start.toISOString()}::timestamptz and e.occurred_at < ${end.toISOString()}::timestamptz`);
-  return rows;
-}
-
 // ---------- conversation ----------
-
-export interface FigureRow {
-  member_id: string;
-  roles: string[];
-  team_ids: string[];
-  extras: number;
-  cost_cents: number;
-  minutes: number;
-  reactions: number;
-  average_reaction: number | null;
-}
-
-/** Per member of the team: what they logged in [from, to). Members without extras are included. */
-export async function selectTeamFigures(tx: Tx, orgId: string, teamId: string, from: Date, to: Date) {
-  const { rows } = await tx.execute<FigureRow & Record<string, unknown>>(sql`
-    select tm.member_id, m.roles,
-           (select array_agg(t2.team_id) from team_members t2 where t2.org_id = tm.org_id and t2.member_id = tm.member_id) as team_ids,
-           count(e.id)::int as extras,
-           coalesce(sum(e.cost_cents), 0)::int as cost_cents,
-           coalesce(sum(e.minutes), 0)::int as minutes,
-           count(e.reaction_score)::int as reactions,
-           avg(e.reaction_score)::float8 as average_reaction
-      from team_members tm
-      join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
-      left join extras e on e.org_id = tm.org_id and e.member_id = tm.member_id and e.deleted_at is null
-                        and e.team_ids @> array[${teamId}]::uuid[]
-                        and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
-     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and not tm.is_manager
-     group by tm.org_id, tm.member_id, m.roles`);
-  return rows;
-}
-
-export async function selectTeamStories(tx: Tx, orgId: string, teamId: string, from: Date, to: Date, limit: number) {
-  return tx
-    .select({
-      id: extras.id,
-      memberId: extras.memberId,
-      occurredAt: extras.occurredAt,
-      occasion: extras.occasion,
-      action: extras.action,
-      kind: extras.kind,
-      costCents: extras.costCents,
-      reactionText: extras.reactionText,
-      reactionScore: extras.reactionScore,
-    })
-    .from(extras)
-    .where(
-      and(
-        eq(extras.orgId, orgId),
-        sql`${extras.teamIds} @> array[${teamId}]::uuid[]`,
-        isNull(extras.deletedAt),
-        sql`${extras.occurredAt} >= ${from.toISOString()}::timestamptz and ${extras.occurredAt} < ${to.toISOString()}::timestamptz`,
-      ),
-    )
-    .orderBy(desc(extras.occurredAt))
-    .limit(limit);
-}
 
 export async function selectComparisonSetting(tx: Tx, orgId: string) {
   const [row] = await tx
@@ -350,141 +182,6 @@ export async function selectNotes(tx: Tx, orgId: string, memberId: string, manag
       ),
     )
     .orderBy(desc(conversationNotes.createdAt));
-}
-
-// ---------- similar occasions ----------
-
-export async function selectSimilar(
-  tx: Tx,
-  orgId: string,
-  me: string,
-  teamIds: string[],
-  occasion: string,
-  limit: number,
-) {
-  const { rows } = await tx.execute<{
-    id: string;
-    member_id: string;
-    occasion: string;
-    action: string;
-    kind: string;
-    reaction_text: string | null;
-    reaction_score: number | null;
-    best_practice: boolean;
-  }>(sql`
-    with q as (
-      select to_tsquery('simple', coalesce(string_agg(quote_literal(w), ' | '), '')) as query
-        from unnest(tsvector_to_array(to_tsvector(${searchLanguageOf(orgId)}, ${occasion}))) w),
-    found as (
-      select distinct on (lower(e.action)) e.id, e.member_id, e.occasion, e.action, e.kind, e.reaction_text, e.reaction_score,
-             bp.extra_id is not null as best_practice, ts_rank(e.occasion_tsv, q.query) as rank, e.occurred_at
-        from extras e
-        cross join q
-        left join best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
-       where e.org_id = ${orgId} and ${inFeed()} and e.member_id <> ${me}
-         and e.occasion_tsv @@ q.query
-         and (e.team_ids && ${sql.param(teamIds)}::uuid[] or bp.extra_id is not null)
-       order by lower(e.action), bp.extra_id is not null desc, e.reaction_score desc nulls last, e.occurred_at desc)
-    select * from found
-     order by rank desc, best_practice desc, reaction_score desc nulls last, occurred_at desc
-     limit ${limit}`);
-  return rows;
-}
-
-// ---------- what works ----------
-
-export type GroupSums = {
-  key: string | null;
-  extras: number;
-  n: number;
-  sum: number;
-  sum_sq: number;
-  positives: number;
-};
-
-/** A period: an organisation-wide one reads the day sums (local days), a team's one the extras. */
-export interface WorksScope {
-  orgId: string;
-  teamId: string | null;
-  /** Local dates, both included (for the day sums). */
-  fromDay: string;
-  toDay: string;
-  /** The same period as moments (for the extras). */
-  from: Date;
-  to: Date;
-}
-
-const liveSums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
-  coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
-const daySums = sql`sum(d.extras)::int as extras, sum(d.n)::int as n, sum(d.sum)::int as sum, sum(d.sum_sq)::int as sum_sq, sum(d.positives)::int as positives`;
-
-function teamExtras(s: WorksScope) {
-  return sql`e.org_id = ${s.orgId} and e.deleted_at is null and e.team_ids @> array[${s.teamId}]::uuid[]
-    and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz`;
-}
-const days = (s: WorksScope) => sql`d.org_id = ${s.orgId} and d.day between ${s.fromDay}::date and ${s.toDay}::date`;
-
-/** Sums per kind, per cost band (0, up to 5, 5-20, above 20 euro) and over all, in one pass. */
-export async function selectKindAndBandSums(tx: Tx, s: WorksScope) {
-  const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(
-    s.teamId
-      ? sql`select e.kind, klantwerk_cost_band(e.cost_cents) as band, grouping(e.kind, klantwerk_cost_band(e.cost_cents))::int as grouping, ${liveSums}
-              from extras e where ${teamExtras(s)}
-             group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`
-      : sql`select d.kind, d.band, grouping(d.kind, d.band)::int as grouping, ${daySums}
-              from extra_day_sums_live d where ${days(s)}
-             group by grouping sets ((d.kind), (d.band), ())`,
-  );
-  return rows;
-}
-
-export async function selectValueSums(tx: Tx, s: WorksScope) {
-  const { rows } = await tx.execute<GroupSums>(
-    s.teamId
-      ? sql`select v as key, ${liveSums} from extras e, unnest(e.value_ids) v where ${teamExtras(s)} group by v`
-      : sql`select d.value_id as key, ${daySums} from extra_day_value_sums_live d where ${days(s)} group by d.value_id`,
-  );
-  return rows;
-}
-
-/** Sums per stemmed occasion word that at least `minimum` extras of the period share. */
-export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
-  const { rows } = await tx.execute<GroupSums>(
-    s.teamId
-      ? sql`select w as key, ${liveSums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
-             where ${teamExtras(s)} group by w having count(*) >= ${minimum}`
-      : sql`select d.word as key, ${daySums} from extra_day_word_sums_live d where ${days(s)}
-             group by d.word having sum(d.extras) >= ${minimum}`,
-  );
-  return rows;
-}
-
-/** Up to three different occasions of the period holding each word. */
-export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[]) {
-  if (words.length === 0) return new Map<string, string[]>();
-  if (s.teamId) {
-    // A team's period holds few extras: one pass over them.
-    const { rows } = await tx.execute<{ word: string; examples: string[] }>(sql`
-      select w as word, (array_agg(distinct e.occasion))[1:3] as examples
-        from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
-       where ${teamExtras(s)} and w = any(${sql.param(words)}::text[])
-       group by w`);
-    return new Map(rows.map((r) => [r.word, r.examples]));
-  }
-  // Over the organisation, walk its extras newest first along the (org, occurred_at) index: a theme
-  // word is common, so this stops early.
-  const { rows } = await tx.execute<{ word: string; examples: string[] | null }>(sql`
-    select w as word,
-           (select array_agg(x.occasion) from (
-              select distinct y.occasion from (
-                select e.occasion from extras e
-                 where e.org_id = ${s.orgId} and e.deleted_at is null
-                   and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
-                   and tsvector_to_array(e.occasion_tsv) @> array[w]
-                 order by e.occurred_at desc limit 50) y
-              limit 3) x) as examples
-      from unnest(${sql.param(words)}::text[]) w`);
-  return new Map(rows.map((r) => [r.word, r.examples ?? []]));
 }
 
 // ---------- the weekly digest ----------
@@ -565,7 +262,7 @@ export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
     email: string;
     name: string;
     language: string | null;
-    roles: string[];
+    roles: Role[];
     team_ids: string[] | null;
     managed_team_ids: string[] | null;
   }>(sql`
@@ -577,17 +274,4 @@ export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
       from members m join auth_user u on u.id = m.user_id
      where m.org_id = ${orgId} and m.id = ${memberId}`);
   return rows[0];
-}
-
-/** A member's own week: their extras and the thanks colleagues gave them. */
-export async function selectMyWeek(tx: Tx, orgId: string, memberId: string, from: Date, to: Date) {
-  const { rows: extrasOfWeek } = await tx.execute<{ occasion: string; reaction_score: number | null }>(sql`
-    select e.occasion, e.reaction_score from extras e
-     where e.org_id = ${orgId} and e.member_id = ${memberId} and e.deleted_at is null
-       and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
-     order by e.occurred_at`);
-  const { rows: thanks } = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from extra_thanks t join extras e on e.org_id = t.org_id and e.id = t.extra_id
-     where t.org_id = ${orgId} and e.member_id = ${memberId} and t.created_at >= ${from.toISOString()}::timestamptz and t.created_at < ${to.toISOString()}::timestamptz`);
-  return { extras: extrasOfWeek, thanks: thanks[0]?.n ?? 0 };
 }

@@ -28,10 +28,10 @@ import {
   whatWorks,
   whatWorksQuery,
 } from '../../../contracts/learning.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as conversation from './conversation.service';
 import * as digest from './digest.service';
@@ -39,7 +39,7 @@ import * as feed from './feed.service';
 import * as picks from './weekly-pick.service';
 import { whatWorks as findWhatWorks } from './what-works.service';
 
-export const learningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['learning'];
 
   // ---------- the team feed ----------

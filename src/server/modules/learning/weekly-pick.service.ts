@@ -1,8 +1,9 @@
 import type { WeeklyPick } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as read from './extras.read-model';
 import { readsTeam, storiesByIds } from './feed.service';
 import * as repo from './learning.repo';
 
@@ -29,7 +30,7 @@ const leads = (tenant: TenantContext, teamId: string) =>
 
 async function scored(db: Tx, tenant: TenantContext, teamId: string, day: string | undefined) {
   const week = await repo.selectWeek(db, tenant.timeZone, day);
-  const rows = await repo.selectWeekCandidates(db, tenant.orgId, teamId, week.start, week.end);
+  const rows = await read.selectWeekCandidates(db, tenant.orgId, teamId, week.start, week.end);
   const ranked = rows
     .map((r) => ({ id: r.id, score: pickScore(r.reaction_score, r.novelty) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

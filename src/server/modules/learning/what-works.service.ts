@@ -2,12 +2,11 @@ import { EXTRA_KINDS } from '../../../contracts/constants';
 import type { WhatWorks, WhatWorksGroup } from '../../../contracts/learning.contract';
 import type { Db } from '../../db/client';
 import { forbidden, notFound } from '../../lib/app-error';
-import { resolvePeriod } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
-import { selectLocalDayStart } from '../extras/extras.repo';
+import { resolvePeriod, selectLocalDayStart } from '../../lib/days';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { listValueNames } from '../values/values.service';
-import * as repo from './learning.repo';
+import * as read from './extras.read-model';
 import { estimate, MIN_REACTIONS } from './stats';
 
 // What works: how customers reacted, by kind of extra, by value, by cost band and by occasion theme.
@@ -22,7 +21,7 @@ const GENERIC_WORDS = new Set(['gast', 'klant', 'bezoeker', 'guest', 'custom', '
  * share. Words in more than half of them tell nothing apart and are left out, as are words that only
  * name the customer and words of two letters. An occasion holding two theme words counts under both.
  */
-export function pickThemes(words: repo.GroupSums[], total: number, max = THEMES): repo.GroupSums[] {
+export function pickThemes(words: read.GroupSums[], total: number, max = THEMES): read.GroupSums[] {
   return words
     .filter((w) => w.key && w.key.length > 2 && !GENERIC_WORDS.has(w.key) && w.extras <= total / 2)
     .sort((a, b) => b.extras - a.extras || (a.key! < b.key! ? -1 : 1))
@@ -34,7 +33,7 @@ const MAX_DAYS = 731;
 const THEMES = 12;
 export const COST_BANDS = ['0', '0-5', '5-20', '20+'] as const;
 
-function group(key: string, label: string, s: repo.GroupSums | undefined, examples: string[] = []): WhatWorksGroup {
+function group(key: string, label: string, s: read.GroupSums | undefined, examples: string[] = []): WhatWorksGroup {
   const sums = { n: s?.n ?? 0, sum: s?.sum ?? 0, sumOfSquares: s?.sum_sq ?? 0, positives: s?.positives ?? 0 };
   return { key, label, extras: s?.extras ?? 0, reactions: sums.n, ...estimate(sums), examples };
 }
@@ -56,16 +55,16 @@ export async function whatWorks(
   const end = await selectLocalDayStart(db, tenant.timeZone, to, 1);
   const scope = { orgId: tenant.orgId, teamId, fromDay: from, toDay: to, from: start, to: end };
   const [kindAndBand, values, words, valueNames] = await Promise.all([
-    repo.selectKindAndBandSums(db, scope),
-    repo.selectValueSums(db, scope),
-    repo.selectWordSums(db, scope, MIN_REACTIONS),
+    read.selectKindAndBandSums(db, scope),
+    read.selectValueSums(db, scope),
+    read.selectWordSums(db, scope, MIN_REACTIONS),
     listValueNames(db, tenant.orgId),
   ]);
   const overall = kindAndBand.find((r) => r.grouping === 3);
   const byKind = kindAndBand.filter((r) => r.grouping === 1);
   const byBand = kindAndBand.filter((r) => r.grouping === 2);
   const themes = pickThemes(words, overall?.extras ?? 0);
-  const examples = await repo.selectWordExamples(
+  const examples = await read.selectWordExamples(
     db,
     scope,
     themes.map((t) => t.key!),

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notificationList, notificationParams } from '../../../contracts/notifications.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { EVERYONE } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './notifications.service';
 
-export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['notifications'];
   app.get('/notifications', {
     config: { access: EVERYONE },

@@ -3,7 +3,7 @@ import type { Notification } from '../../../contracts/notifications.contract';
 import type { Db, Tx } from '../../db/client';
 import { notifications } from '../../db/schema/platform.schema';
 import { notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 
 export type NotificationKind = Notification['kind'];
 
@@ -61,8 +61,8 @@ export async function listNotifications(
   return {
     items: rows.map((r) => ({
       id: r.id,
-      kind: r.kind as NotificationKind,
-      data: r.data as Record<string, unknown>,
+      kind: r.kind,
+      data: r.data,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),
@@ -113,7 +113,7 @@ export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: Noti
     count: total?.n ?? 0,
     items: rows.map((r) => ({
       id: r.id,
-      data: r.data as Record<string, unknown>,
+      data: r.data,
       createdAt: r.createdAt.toISOString(),
     })),
   };

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Role } from '../../../contracts/constants';
+import type { Language, Role } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
@@ -8,7 +8,7 @@ import { auditLog, invitations, members, organizations, teamMembers, teams } fro
 
 export async function insertOrganization(
   tx: Tx,
-  values: { name: string; defaultLanguage: string },
+  values: { name: string; defaultLanguage: Language },
 ): Promise<typeof organizations.$inferSelect> {
   const [row] = await tx.insert(organizations).values(values).returning();
   return row!;
@@ -62,7 +62,7 @@ export async function selectActiveMembership(tx: Tx, orgId: string, userId: stri
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.orgId))
     .where(and(eq(members.orgId, orgId), eq(members.userId, userId), eq(members.status, 'active')));
-  return row ? { ...row, roles: row.roles as Role[] } : undefined;
+  return row ? { ...row, roles: row.roles } : undefined;
 }
 
 /** All organisations a person belongs to, active or not (used across organisations by the person only). */

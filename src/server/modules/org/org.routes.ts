@@ -18,12 +18,13 @@ import {
   updateOrganizationBody,
   updateTeamBody,
 } from '../../../contracts/org.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import * as service from './org.service';
 
-export const orgRoutes: FastifyPluginAsyncZod<{ deps: service.OrgDeps }> = async (app, { deps }) => {
+export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // ---------- organisation ----------
   app.get('/organization', {
     config: { access: EVERYONE },

@@ -1,23 +1,18 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { Language, ResultsVisibility, Role } from '../../../contracts/constants';
+import type { Language, Role } from '../../../contracts/constants';
 import type { Invitation, Member, Organization, Team, TeamDetail } from '../../../contracts/org.contract';
 import type { Db, Tx } from '../../db/client';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import { definedOnly } from '../../lib/objects';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as repo from './org.repo';
 
 export const INVITATION_DAYS = 7;
 
-export interface OrgDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  /** AUTH_SECRET: an invitation's link is derived from it, so the inviter can copy it again while mail is off. */
-  secret: string;
-}
+/** The secret: an invitation's link is derived from it, so the inviter can copy it again while mail is off. */
+export type OrgDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'secret'>;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -31,12 +26,12 @@ function toOrganization(row: NonNullable<Awaited<ReturnType<typeof repo.selectOr
   return {
     id: row.id,
     name: row.name,
-    defaultLanguage: row.defaultLanguage as Language,
+    defaultLanguage: row.defaultLanguage,
     currency: 'EUR',
     timeZone: row.timeZone,
     resultsMinGroup: row.resultsMinGroup,
     resultsMinTexts: row.resultsMinTexts,
-    resultsVisibility: row.resultsVisibility as ResultsVisibility,
+    resultsVisibility: row.resultsVisibility,
     contactKeepDays: row.contactKeepDays,
     customerKeepDays: row.customerKeepDays,
     viewLogKeepDays: row.viewLogKeepDays,
@@ -117,7 +112,7 @@ export async function isMemberComparisonOn(db: Tx, orgId: string): Promise<boole
 /** Active people with their names and roles (who holds which role, for the staff privacy statement). */
 export async function findRoleHolders(db: Tx, orgId: string): Promise<{ id: string; name: string; roles: Role[] }[]> {
   const rows = await repo.selectMembers(db, orgId, { status: 'active' });
-  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles as Role[] }));
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles }));
 }
 
 export async function createOrganization(
@@ -194,9 +189,9 @@ async function withTeams(
     id: r.id,
     name: r.name,
     email: r.erasedAt ? '' : r.email,
-    roles: r.roles as Role[],
+    roles: r.roles,
     jobTitle: r.jobTitle,
-    status: r.status as Member['status'],
+    status: r.status,
     teams: teamRows.filter((t) => t.memberId === r.id).map(({ id, name, isManager }) => ({ id, name, isManager })),
     createdAt: r.createdAt.toISOString(),
     deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
@@ -320,7 +315,7 @@ function toInvitation(deps: OrgDeps, row: InvitationRow, teamNames: Map<string, 
     id: row.id,
     email: row.email,
     name: row.name,
-    roles: row.roles as Role[],
+    roles: row.roles,
     teamIds: row.teamIds,
     teams: row.teamIds.flatMap((id) => (teamNames.has(id) ? [{ id, name: teamNames.get(id)! }] : [])),
     mailedAt: row.mailedAt?.toISOString() ?? null,
@@ -402,7 +397,7 @@ export async function inviteMember(
   return mailInvitation(deps, tenant.orgId, invitation, token, {
     organizationName: org.name,
     inviterName: inviter.name,
-    language: input.language ?? (org.defaultLanguage as Language),
+    language: input.language ?? org.defaultLanguage,
   });
 }
 
@@ -503,7 +498,7 @@ export async function resendInvitation(
     organizationName: org.name,
     inviterName: inviter.name,
     token,
-    language: org.defaultLanguage as Language,
+    language: org.defaultLanguage,
   });
   const [dto] = await toInvitations(deps, tenant.orgId, [{ ...row, mailedAt }]);
   return dto!;
@@ -543,7 +538,7 @@ export function releaseInvitation(db: Tx, orgId: string, invitationId: string) {
 /** Makes the person a member as the invitation says; a former member who is invited again is reactivated. */
 export async function joinByInvitation(
   db: Db,
-  invitation: { orgId: string; id: string; roles: string[]; teamIds: string[] },
+  invitation: { orgId: string; id: string; roles: Role[]; teamIds: string[] },
   userId: string,
 ) {
   return db.transaction(async (tx) => {
@@ -554,7 +549,7 @@ export async function joinByInvitation(
           deactivatedAt: null,
           roles: invitation.roles,
         })
-      : await repo.insertMember(tx, invitation.orgId, { userId, roles: invitation.roles as Role[] });
+      : await repo.insertMember(tx, invitation.orgId, { userId, roles: invitation.roles });
     const teamIds = await repo.selectExistingTeamIds(tx, invitation.orgId, invitation.teamIds);
     for (const teamId of teamIds) await repo.upsertTeamMember(tx, invitation.orgId, teamId, member!.id, false);
     await repo.insertAudit(tx, invitation.orgId, {

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
 import { memberFigureViews } from '../../db/schema/privacy.schema';
 import { AppError, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 
 // The works council's gate and the member's view of it. Figures, filters and exports of one member
@@ -89,7 +89,7 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
     items: rows.map((r) => ({
       id: r.id,
       viewer: { id: r.viewerId, name: names.get(r.viewerId) ?? '' },
-      view: r.view as FigureView,
+      view: r.view,
       team: r.teamId ? { id: r.teamId, name: teams.get(r.teamId) ?? '' } : null,
       at: r.at.toISOString(),
     })),

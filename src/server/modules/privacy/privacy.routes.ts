@@ -8,10 +8,10 @@ import {
   privacyStatement,
   statementQuery,
 } from '../../../contracts/privacy.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { findMember } from '../org/org.service';
 import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
@@ -26,7 +26,7 @@ const customerParams = z.strictObject({ customerId: z.uuid() });
 const asDownload = (file: MyDataExport) =>
   `attachment; filename="klantwerk-my-data-${file.exportedAt.slice(0, 10)}.json"`;
 
-export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const privacyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   app.get('/me/export', {
     config: { access: EVERYONE },
     schema: {

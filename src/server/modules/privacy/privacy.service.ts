@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { members, organizations } from '../../db/schema/org.schema';
 import { AppError, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
 import { recordFigureViews } from './figure-views.service';
 

@@ -2,8 +2,8 @@ import type { Language, Role } from '../../../contracts/constants';
 import type { PrivacyStatement } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
 import { translate } from '../../lib/i18n';
+import type { TenantContext } from '../../lib/request-context';
 import { EXPIRED_KEEP_HOURS, IDEMPOTENCY_KEEP_HOURS, THROTTLE_KEEP_HOURS } from '../../lib/sweep';
-import type { TenantContext } from '../../plugins/access.plugin';
 import { findSettings } from '../learning/conversation.service';
 import * as org from '../org/org.service';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { NO_TEAM } from '../../db/schema/promises.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 
 // The internal customer chain: the teams as nodes, the hand-offs between them as arrows, how many

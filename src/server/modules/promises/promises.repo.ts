@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import type { Tx } from '../../db/client';
-import { customers, promiseEvents, promiseSteps, promises, stepRatings } from '../../db/schema/promises.schema';
+import {
+  customers,
+  promiseEvents,
+  promiseSteps,
+  promises,
+  stepRatings,
+  stepReminders,
+} from '../../db/schema/promises.schema';
 
 export type PromiseRow = typeof promises.$inferSelect;
 export type StepRow = typeof promiseSteps.$inferSelect;
@@ -210,7 +218,7 @@ export interface SummaryRow {
   due_date: string;
   renegotiations: number;
   delivered_on: string | null;
-  breaches: unknown[];
+  breaches: GuidelineBreachDto[];
   created_at: string;
   customer_id: string;
   customer_name: string;
@@ -300,4 +308,9 @@ export async function selectWorkSteps(
      order by ${day} ${open ? sql`asc` : sql`desc`}, s.id ${open ? sql`asc` : sql`desc`}
      limit ${limit}`);
   return rows;
+}
+
+/** Forgets the reminders sent for steps whose day moved, so the new day gets its own. */
+export async function deleteStepReminders(tx: Tx, orgId: string, stepIds: string[]) {
+  await tx.delete(stepReminders).where(and(eq(stepReminders.orgId, orgId), inArray(stepReminders.stepId, stepIds)));
 }

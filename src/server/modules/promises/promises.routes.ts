@@ -27,16 +27,16 @@ import {
   workList,
   workListQuery,
 } from '../../../contracts/promises.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { STAFF } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as chains from './chain.service';
 import * as service from './promises.service';
 
-export const promisesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['promises'];
 
   app.get('/customers', {

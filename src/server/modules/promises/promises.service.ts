@@ -4,7 +4,6 @@ import type { Language } from '../../../contracts/constants';
 import type {
   Customer,
   createPromiseBody,
-  GuidelineBreachDto,
   PromiseDetail,
   PromisePage,
   PromiseStep,
@@ -20,7 +19,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, daysBetween, localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import { runIdempotent } from '../../lib/idempotency';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
@@ -319,7 +318,7 @@ function summaryDto(r: repo.SummaryRow): PromiseSummary {
     ownerTeam: { id: r.owner_team_id, name: r.owner_team_name },
     madeBy: { id: r.made_by, name: r.maker_name },
     status: r.status as PromiseSummary['status'],
-    breaches: r.breaches as GuidelineBreachDto[],
+    breaches: r.breaches,
     renegotiations: r.renegotiations,
     deliveredOn: r.delivered_on,
     stepsDone: r.steps_done,
@@ -765,8 +764,10 @@ export async function renegotiate(
       moved.push({ stepId: step.id, from: step.dueDate, to: due });
     }
     if (moved.length) {
-      await tx.execute(
-        sql`delete from step_reminders where org_id = ${tenant.orgId} and step_id = any(${sql.param(moved.map((m) => m.stepId))}::uuid[])`,
+      await repo.deleteStepReminders(
+        tx,
+        tenant.orgId,
+        moved.map((m) => m.stepId),
       );
     }
     await repo.updatePromise(tx, tenant.orgId, promiseId, {

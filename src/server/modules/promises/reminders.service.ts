@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { stepReminders } from '../../db/schema/promises.schema';
+import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 
@@ -12,12 +12,7 @@ import { notifyMembers } from '../notifications/notifications.service';
 const RETRY_AFTER_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
 
-export interface ReminderDeps {
-  db: Db;
-  mailer: Mailer;
-  appUrl: string;
-  log: FastifyBaseLogger;
-}
+export type ReminderDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'log'>;
 
 export interface Claimed {
   org_id: string;
@@ -111,13 +106,25 @@ export async function sendDueReminders(
   now = new Date(),
 ): Promise<{ reminded: number; mailed: number; failed: number }> {
   const claimed = await deps.db.transaction((tx) => claimDueReminders(tx, now));
-  const retried = await deps.db.execute<Claimed & Record<string, unknown>>(sql`
-    update step_reminders set mail_status = 'sending', attempts = attempts + 1, claimed_at = now(), error = null
-     where mail_status = 'failed' and attempts < ${MAX_ATTEMPTS} and claimed_at < now() - make_interval(mins => ${RETRY_AFTER_MINUTES})
-    returning org_id, step_id, threshold, member_id`);
+  const retried: Claimed[] = await deps.db
+    .update(stepReminders)
+    .set({ mailStatus: 'sending', attempts: sql`${stepReminders.attempts} + 1`, claimedAt: sql`now()`, error: null })
+    .where(
+      and(
+        eq(stepReminders.mailStatus, 'failed'),
+        lt(stepReminders.attempts, MAX_ATTEMPTS),
+        sql`${stepReminders.claimedAt} < now() - make_interval(mins => ${RETRY_AFTER_MINUTES})`,
+      ),
+    )
+    .returning({
+      org_id: stepReminders.orgId,
+      step_id: stepReminders.stepId,
+      threshold: stepReminders.threshold,
+      member_id: stepReminders.memberId,
+    });
   let mailed = 0;
   let failed = 0;
-  for (const reminder of [...claimed, ...retried.rows]) {
+  for (const reminder of [...claimed, ...retried]) {
     try {
       const mail = await selectMail(deps.db, reminder);
       if (mail) {
@@ -186,7 +193,15 @@ async function selectMail(db: Db, reminder: Claimed) {
 }
 
 async function markMail(db: Db, r: Claimed, error: string | null) {
-  await db.execute(sql`
-    update step_reminders set mail_status = ${error === null ? 'sent' : 'failed'}, error = ${error?.slice(0, 500) ?? null}
-     where org_id = ${r.org_id} and step_id = ${r.step_id} and threshold = ${r.threshold} and member_id = ${r.member_id}`);
+  await db
+    .update(stepReminders)
+    .set({ mailStatus: error === null ? 'sent' : 'failed', error: error?.slice(0, 500) ?? null })
+    .where(
+      and(
+        eq(stepReminders.orgId, r.org_id),
+        eq(stepReminders.stepId, r.step_id),
+        eq(stepReminders.threshold, r.threshold),
+        eq(stepReminders.memberId, r.member_id),
+      ),
+    );
 }

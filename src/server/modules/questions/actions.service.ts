@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Action, createActionBody, TextPair, updateActionBody } from '../../../contracts/questions.contract';
 import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
 import type { QuestionsDeps } from './campaigns.service';
 import { parseGroupKey } from './groups';

@@ -20,6 +20,7 @@ import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
 import {
+  campaignAnswers,
   campaignAudience,
   campaignBallots,
   campaignParticipation,
@@ -28,9 +29,10 @@ import {
   mirrorAnswers,
   orgQuestions,
 } from '../../db/schema/questions.schema';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { ballotKeyer } from './ballots';
@@ -43,11 +45,8 @@ import { steering } from './visibility';
 // Module 5: campaigns of core questions — the bank, making a campaign, who is asked, answering
 // anonymously (see questions.schema.ts for how), the response while it is open. Results: results.service.ts.
 
-export interface QuestionsDeps {
-  db: Db;
-  /** AUTH_SECRET: the root of the ballot keys. */
-  secret: string;
-}
+/** The secret: the root of the ballot keys. */
+export type QuestionsDeps = Pick<Deps, 'db' | 'secret'>;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -80,10 +79,10 @@ export async function listBank(db: Tx, orgId: string): Promise<{ items: BankQues
       })),
       ...own.map((q) => ({
         key: `own:${q.id}`,
-        theme: q.theme as BankQuestion['theme'],
-        kind: q.kind as BankQuestion['kind'],
-        text: q.text as TextPair,
-        selfView: (q.selfView as TextPair | null) ?? null,
+        theme: q.theme,
+        kind: q.kind,
+        text: q.text,
+        selfView: q.selfView ?? null,
         own: true,
       })),
     ],
@@ -111,7 +110,7 @@ export async function addOwnQuestion(
       key: `own:${row!.id}`,
       theme: input.theme,
       kind: input.kind,
-      text: row!.text as TextPair,
+      text: row!.text,
       selfView: null,
       own: true,
     };
@@ -347,10 +346,10 @@ async function loadQuestions(db: Tx, orgId: string, campaignId: string): Promise
     id: q.id,
     key: q.questionKey,
     position: q.position,
-    theme: q.theme as CampaignQuestion['theme'],
-    kind: q.kind as CampaignQuestion['kind'],
-    text: q.text as TextPair,
-    selfView: (q.selfView as TextPair | null) ?? null,
+    theme: q.theme,
+    kind: q.kind,
+    text: q.text,
+    selfView: q.selfView ?? null,
   }));
 }
 
@@ -384,7 +383,7 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
     title: string;
     opens_on: string;
     closes_on: string;
-    status: string;
+    status: CampaignRow['status'];
     question_count: number;
     audience_size: number;
     asked: boolean;
@@ -417,7 +416,7 @@ export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext):
       title: r.title,
       opensOn: r.opens_on,
       closesOn: r.closes_on,
-      status: status as CampaignSummary['status'],
+      status,
       questionCount: r.question_count,
       myStatus,
       audienceSize: r.status === 'scheduled' ? null : r.audience_size,
@@ -483,9 +482,16 @@ export async function findCampaign(
   if (asked && status === 'open') {
     const ballotId = await findBallotId(deps, tenant, campaignId);
     if (ballotId) {
-      const { rows } = await deps.db.execute<{ question_id: string; value: number | null; text: string | null }>(sql`
-        select question_id, value, text from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballotId}`);
-      myAnswers = rows.map((r) => ({ questionId: r.question_id, value: r.value, text: r.text }));
+      myAnswers = await deps.db
+        .select({ questionId: campaignAnswers.questionId, value: campaignAnswers.value, text: campaignAnswers.text })
+        .from(campaignAnswers)
+        .where(
+          and(
+            eq(campaignAnswers.orgId, tenant.orgId),
+            eq(campaignAnswers.campaignId, campaignId),
+            eq(campaignAnswers.ballotId, ballotId),
+          ),
+        );
     }
   }
   if (asked && asked.managedTeamIds.length > 0) {
@@ -510,13 +516,13 @@ export async function findCampaign(
     title: row.title,
     opensOn: row.opensOn,
     closesOn: row.closesOn,
-    status: status as CampaignDetail['status'],
+    status,
     questionCount: questions.length,
     myStatus: asked && status === 'open' ? (myAnswers.length > 0 ? 'answered' : 'to_answer') : 'not_asked',
     audienceSize,
     responseRate: steering(tenant) && row.status !== 'scheduled' ? await orgResponseRate(deps.db, row) : null,
     repeat: row.repeat,
-    audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles as Role[] },
+    audience: { all: row.audienceAll, teamIds: row.audienceTeamIds, roles: row.audienceRoles },
     reminderDays: row.reminderDays,
     questions,
     myAnswers,
@@ -594,9 +600,15 @@ export async function saveAnswers(
         set: { ballotKey: key },
       })
       .returning({ id: campaignBallots.id });
-    await tx.execute(
-      sql`delete from campaign_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and ballot_id = ${ballot!.id}`,
-    );
+    await tx
+      .delete(campaignAnswers)
+      .where(
+        and(
+          eq(campaignAnswers.orgId, tenant.orgId),
+          eq(campaignAnswers.campaignId, campaignId),
+          eq(campaignAnswers.ballotId, ballot!.id),
+        ),
+      );
     if (values.length === 0) {
       await tx
         .delete(campaignBallots)
@@ -608,10 +620,16 @@ export async function saveAnswers(
           ),
         );
     } else {
-      await tx.execute(sql`
-        insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
-        select ${tenant.orgId}, ${campaignId}, ${ballot!.id}, q, v, t
-          from unnest(${sql.param(values.map((v) => v.questionId))}::uuid[], ${sql.param(values.map((v) => v.value))}::smallint[], ${sql.param(values.map((v) => v.text))}::text[]) as x(q, v, t)`);
+      await tx.insert(campaignAnswers).values(
+        values.map((v) => ({
+          orgId: tenant.orgId,
+          campaignId,
+          ballotId: ballot!.id,
+          questionId: v.questionId,
+          value: v.value,
+          text: v.text,
+        })),
+      );
     }
     return { saved: values.length };
   });

@@ -25,16 +25,16 @@ import {
   savedAnswers,
   updateActionBody,
 } from '../../../contracts/questions.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { authOf, tenantOf } from '../../plugins/access.plugin';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as actions from './actions.service';
-import type { QuestionsDeps } from './campaigns.service';
 import * as campaigns from './campaigns.service';
 import * as results from './results.service';
 
-export const questionsRoutes: FastifyPluginAsyncZod<{ deps: QuestionsDeps }> = async (app, { deps }) => {
+export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['core questions'];
   const { db } = deps;
 

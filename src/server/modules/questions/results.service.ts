@@ -18,7 +18,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import { toCsv } from '../../lib/csv';
 import { addDays, localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
 import { listActions } from './actions.service';
@@ -347,7 +347,7 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
     groups.flatMap((g) => g.teamId ?? []),
   );
   return {
-    status: row.status as 'scheduled' | 'open' | 'closed',
+    status: row.status,
     minGroup: row.minGroup ?? org!.resultsMinGroup,
     asOf: row.status === 'open' ? row.responseOn : null,
     groups: groups.map((g) => ({ ...g, teamName: g.teamId ? (names.get(g.teamId) ?? null) : null })).sort(byGroup),

@@ -1,5 +1,5 @@
 import type { Level } from '../../../contracts/questions.contract';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { levelOf, parseGroupKey } from './groups';
 
 export const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');

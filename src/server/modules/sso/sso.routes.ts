@@ -10,10 +10,11 @@ import {
   ssoSettings,
   ssoStartQuery,
 } from '../../../contracts/sso.contract';
+import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { ADMIN } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { safeNext } from '../auth/sign-in.page';
 import * as service from './sso.service';
 
@@ -34,7 +35,7 @@ function backToSignIn(reply: FastifyReply<any>, params: Record<string, string>) 
     .send(null);
 }
 
-export const ssoRoutes: FastifyPluginAsyncZod<{ deps: service.SsoDeps }> = async (app, { deps }) => {
+export const ssoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const secure = deps.appUrl.startsWith('https://');
 
   app.get('/auth/sso/start', {

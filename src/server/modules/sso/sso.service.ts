@@ -1,7 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Resolver } from 'node:dns/promises';
 import { eq } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import type {
   PutSsoConnectionBody,
   SsoDomainCheck,
@@ -11,26 +10,21 @@ import type {
 import { putSsoConnectionBody } from '../../../contracts/sso.contract';
 import type { Db } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
-import type { TenantContext } from '../../plugins/access.plugin';
-import type { BetterAuth } from '../auth/better-auth';
 import { SESSION_DAYS } from '../auth/better-auth';
 import * as org from '../org/org.service';
 import { allowedIssuer, authorizationUrl, type Flow, newFlow, providerConfig, redeemCode } from './oidc-client';
 import { openSecret, sealSecret } from './secret-box';
 import * as repo from './sso.repo';
 
-export interface SsoDeps {
-  db: Db;
-  betterAuth: BetterAuth;
-  appUrl: string;
-  /** AUTH_SECRET: seals the client secrets and signs the session cookie. */
-  secret: string;
-  log: FastifyBaseLogger;
-  /** DNS servers for the domains' TXT records (SSO_DNS_SERVERS); empty: the system's resolver. */
-  dnsServers?: string[];
-}
+/**
+ * The secret seals the client secrets and signs the session cookie; config.ssoDnsServers (SSO_DNS_SERVERS)
+ * are the DNS servers asked for the domains' TXT records (empty: the system's resolver).
+ */
+export type SsoDeps = Pick<Deps, 'db' | 'betterAuth' | 'appUrl' | 'secret' | 'log' | 'config'>;
 
 /** How long a person has at the identity provider between leaving and coming back. */
 const FLOW_MINUTES = 10;
@@ -122,9 +116,9 @@ export function verificationRecordOf(secret: string, orgId: string): string {
 }
 
 /** The TXT records of a domain, each joined from its strings (a long record comes in pieces of 255). */
-async function txtRecordsOf(deps: Pick<SsoDeps, 'dnsServers'>, domain: string): Promise<string[]> {
+async function txtRecordsOf(deps: Pick<SsoDeps, 'config'>, domain: string): Promise<string[]> {
   const resolver = new Resolver({ timeout: 3000, tries: 2 });
-  if (deps.dnsServers?.length) resolver.setServers(deps.dnsServers);
+  if (deps.config.ssoDnsServers.length) resolver.setServers(deps.config.ssoDnsServers);
   return (await resolver.resolveTxt(domain)).map((pieces) => pieces.join(''));
 }
 

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES } from '../../../contracts/constants';
 import { runtimeConfig, webManifest } from '../../../contracts/system.contract';
-import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
@@ -28,12 +27,10 @@ interface Status {
 
 /** Probes for load balancers and the runtime configuration the web app reads at start. */
 export const systemRoutes: FastifyPluginAsyncZod<{
-  db: Db;
-  config: Config;
+  deps: Deps;
   version: string;
-  mailDelivers: boolean;
   status: Status;
-}> = async (app, { db, config, version, mailDelivers, status }) => {
+}> = async (app, { deps: { db, config, mailer }, version, status }) => {
   // Liveness: 200 while the process runs and answers, also while the database is away: restarting the
   // app does not bring a database back, and a supervisor that did so on every database restart would
   // restart every app server at once. The body says what the app last saw of the database.
@@ -127,7 +124,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{
       signUpEnabled: config.signUpEnabled,
       emptyInstance: await emptyInstance(),
       appUrlLocal,
-      mailDelivers,
+      mailDelivers: mailer.delivers,
       languages: [...LANGUAGES],
       defaultLanguage: 'nl' as const,
       currency: 'EUR' as const,

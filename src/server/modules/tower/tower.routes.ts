@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { tower } from '../../../contracts/tower.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import { heavyRead } from '../../plugins/reads.plugin';
 import { findTower } from './tower.service';
 
-// The tower reads where the heavy reads go (the read replica when there is one): `db` is not used.
-export const towerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app) => {
+// The tower reads where the heavy reads go (the read replica when there is one): deps.db is not used.
+export const towerRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app) => {
   app.get('/tower', {
     config: { access: STEERING },
     schema: {

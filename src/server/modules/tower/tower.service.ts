@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tower } from '../../../contracts/tower.contract';
 import type { Db } from '../../db/client';
 import { addDays, localDay } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { findChain } from '../promises/chain.service';
 import { responseRateStep } from '../questions/response-step';
 import { figuresOf } from '../questions/results.service';

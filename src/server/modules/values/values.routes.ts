@@ -15,13 +15,13 @@ import {
   updateValueBody,
   valueParams,
 } from '../../../contracts/values.contract';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { STAFF, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
 import * as service from './values.service';
 
-export const valuesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const valuesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['values'];
 
   app.get('/purpose', {

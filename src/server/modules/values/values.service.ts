@@ -2,7 +2,7 @@ import type { CoreValue, Offering, Purpose } from '../../../contracts/values.con
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { definedOnly } from '../../lib/objects';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
 import * as repo from './values.repo';
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../../contracts/constants';
-import type { Db } from '../../db/client';
+import type { Deps } from '../../deps';
 import { addDays, localDay } from '../../lib/days';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
-import { hitThrottle } from '../auth/throttle.repo';
+import { hitThrottle } from '../../lib/throttle';
 import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
@@ -205,7 +205,7 @@ function contactDay(value: string | undefined, timeZone: string): string | null 
 /** The address's hits are counted under a hash: the throttle table holds no customer's IP address. */
 const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
 
-export async function voicePublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function voicePublicRoutes(app: FastifyInstance, { deps: { db } }: { deps: Deps }) {
   acceptHtmlForms(app);
   const send = sendHtml;
 

@@ -17,10 +17,10 @@ import {
   voiceLink,
   voiceLinkParams,
 } from '../../../contracts/voice.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
+import { tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import { tenantOf } from '../../plugins/access.plugin';
-import type { VoiceDeps } from './voice.service';
 import * as service from './voice.service';
 
 const extraParams = z.object({ extraId: z.uuid() });
@@ -28,7 +28,7 @@ const promiseParams = z.object({ promiseId: z.uuid() });
 const reactionParams = z.object({ reactionId: z.uuid() });
 const qrQuery = z.object({ size: z.coerce.number().int().min(128).max(2048).default(768) });
 
-export const voiceRoutes: FastifyPluginAsyncZod<{ deps: VoiceDeps }> = async (app, { deps }) => {
+export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['customer voice'];
 
   app.post('/extras/:extraId/voice-link', {

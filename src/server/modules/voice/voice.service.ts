@@ -14,10 +14,11 @@ import type {
 } from '../../../contracts/voice.contract';
 import type { Db, Tx } from '../../db/client';
 import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../../db/schema/voice.schema';
+import type { Deps } from '../../deps';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
-import type { TenantContext } from '../../plugins/access.plugin';
-import * as extrasRepo from '../extras/extras.repo';
+import type { TenantContext } from '../../lib/request-context';
+import { recordCustomerReaction } from '../extras/extras.service';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { findTeamNames, recordAudit } from '../org/org.service';
@@ -25,10 +26,7 @@ import { findTeamNames, recordAudit } from '../org/org.service';
 // Module 6: the customer's own voice. Links and QR codes for an extra, a promise or a touchpoint; what
 // customers said; the follow-up of a very negative reaction. The public page is voice.public.ts.
 
-export interface VoiceDeps {
-  db: Db;
-  appUrl: string;
-}
+export type VoiceDeps = Pick<Deps, 'db' | 'appUrl'>;
 
 type LinkRow = typeof voiceLinks.$inferSelect;
 
@@ -58,7 +56,7 @@ async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceL
   return {
     id: row.id,
     url: linkUrl(appUrl, row.token),
-    subject: row.subject as VoiceLink['subject'],
+    subject: row.subject,
     reactions: rows[0]?.n ?? 0,
   };
 }
@@ -147,7 +145,7 @@ export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): P
     items.push({
       id: r.id,
       name: r.name,
-      scale: r.scale as Touchpoint['scale'],
+      scale: r.scale,
       teamId: r.teamId,
       teamName: r.teamId ? (names.get(r.teamId) ?? null) : null,
       archived: r.archivedAt !== null,
@@ -421,16 +419,10 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     }
     // The customer's own reaction is the extra's reaction: it counts in what works.
     if (link.extraId && memberId) {
-      await extrasRepo.updateExtraRow(tx, orgId, link.extraId, {
-        reactionScore: input.score,
-        reactionText: input.comment,
-      });
-      await extrasRepo.insertReaction(tx, orgId, {
-        extraId: link.extraId,
-        reactionScore: input.score,
-        reactionText: input.comment,
-        changedBy: memberId,
-        source: 'customer',
+      await recordCustomerReaction(tx, orgId, link.extraId, {
+        score: input.score,
+        comment: input.comment,
+        memberId,
       });
     }
     if (outcome === 'stored' && memberId) {
@@ -493,14 +485,14 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
 
 type ReactionRow = {
   id: string;
-  subject: string;
+  subject: CustomerReaction['subject'];
   extra_id: string | null;
   promise_id: string | null;
   touchpoint_id: string | null;
   team_id: string | null;
   team_name: string | null;
   member_id: string | null;
-  scale: string;
+  scale: CustomerReaction['scale'];
   score: number;
   comment: string | null;
   contact_name: string | null;
@@ -527,13 +519,13 @@ function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
   const seesContact = seesContactOf(tenant, r.team_id);
   return {
     id: r.id,
-    subject: r.subject as CustomerReaction['subject'],
+    subject: r.subject,
     extraId: r.extra_id,
     promiseId: r.promise_id,
     touchpointId: r.touchpoint_id,
     about: r.about ?? '',
     teamName: r.team_name,
-    scale: r.scale as CustomerReaction['scale'],
+    scale: r.scale,
     score: r.score,
     comment: r.comment,
     contact:
@@ -633,7 +625,7 @@ export async function listFollowups(
       f_team_id: string | null;
       f_team_name: string | null;
       due_on: string;
-      status: string;
+      status: Followup['status'];
       note: string | null;
       closed_by_name: string | null;
       closed_at: Date | null;
@@ -658,7 +650,7 @@ export async function listFollowups(
       teamName: r.f_team_name,
       dueOn: r.due_on,
       late: r.status === 'open' && r.due_on < today,
-      status: r.status as Followup['status'],
+      status: r.status,
       note: r.note,
       closedByName: r.closed_by_name,
       closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,

@@ -3,16 +3,16 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Me } from '../../../contracts/auth.contract';
-import type { Language } from '../../../contracts/constants';
+import type { Language, Role } from '../../../contracts/constants';
 import { type CodeHolder, hasEmailAddress, type IssuedCode } from '../../../contracts/workforce.contract';
 import type { Config } from '../../config';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { authSession } from '../../db/schema/auth.schema';
+import type { Deps } from '../../deps';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
-import type { TenantContext } from '../../plugins/access.plugin';
 import { findMe, type WithCookies } from '../auth/auth.service';
-import type { BetterAuth } from '../auth/better-auth';
 import * as org from '../org/org.service';
 import { holdTries } from './throttle-holds';
 import * as repo from './workforce.repo';
@@ -23,12 +23,9 @@ import * as repo from './workforce.repo';
 // (SIGNIN_CODE_DAYS). A new card revokes the old code at once and ends every session of the person,
 // so a lost card that someone else already used stops working too.
 
-export interface WorkforceDeps {
-  db: Db;
-  betterAuth: BetterAuth;
+export type WorkforceDeps = Pick<Deps, 'db' | 'betterAuth' | 'secret'> & {
   config: Pick<Config, 'appUrl' | 'signInThrottle' | 'signInCodeDays' | 'counterIdleSeconds' | 'pinThrottle'>;
-  secret: string;
-}
+};
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed from a card is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -89,7 +86,7 @@ export async function createCodePerson(
   deps: WorkforceDeps,
   tx: Tx,
   tenant: TenantContext,
-  input: { name: string; teamId: string; language?: Language | null; roles?: string[] },
+  input: { name: string; teamId: string; language?: Language | null; roles?: Role[] },
 ) {
   const userId = randomBytes(12).toString('hex');
   const memberId = await repo.insertPersonWithoutEmail(tx, tenant.orgId, {

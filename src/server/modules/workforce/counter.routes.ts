@@ -10,8 +10,8 @@ import {
   counterSteps,
   counterUnlockBody,
 } from '../../../contracts/workforce.contract';
+import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
-import type { WorkforceDeps } from './codes.service';
 import * as counter from './counter.service';
 
 declare module 'fastify' {
@@ -25,7 +25,7 @@ declare module 'fastify' {
  * (never to a person's session, so nobody's export, settings or notes open on it), and the actions to
  * the person who entered their PIN last, until they are idle.
  */
-export const counterRoutes: FastifyPluginAsyncZod<{ deps: WorkforceDeps }> = async (app, { deps }) => {
+export const counterRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/counter/activate', {
     config: { access: 'public' },
     schema: {

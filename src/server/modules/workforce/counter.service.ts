@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
-import type { Role } from '../../../contracts/constants';
+import type { Language } from '../../../contracts/constants';
 import type {
   CounterDevice,
   CounterState,
@@ -11,8 +11,8 @@ import type {
 } from '../../../contracts/workforce.contract';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
-import type { TenantContext } from '../../plugins/access.plugin';
-import { clearThrottles } from '../auth/throttle.repo';
+import type { TenantContext } from '../../lib/request-context';
+import { clearThrottles } from '../../lib/throttle';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/promises.service';
@@ -292,7 +292,7 @@ async function personAt(
     : undefined;
   const found = session ? await repo.selectTenantOfMember(deps.db, device.orgId, session.memberId) : undefined;
   if (!found?.tenant.teamIds.includes(device.teamId)) throw new AppError('unauthenticated', 401);
-  return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles as Role[] } };
+  return { name: found.name, tenant: { ...found.tenant, roles: found.tenant.roles } };
 }
 
 export async function logExtra(

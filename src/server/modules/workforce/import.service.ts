@@ -7,10 +7,10 @@ import {
   type ImportResult,
   type ImportRow,
 } from '../../../contracts/workforce.contract';
+import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
-import type { TenantContext } from '../../plugins/access.plugin';
+import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { createCodePerson, issuedCode, type WorkforceDeps } from './codes.service';
 import * as repo from './workforce.repo';
@@ -20,7 +20,7 @@ import * as repo from './workforce.repo';
 // same again, then makes the missing teams, invites the people with an e-mail address and gives the
 // others a sign-in code (shown once, printable as cards).
 
-export type ImportDeps = WorkforceDeps & { mailer: Mailer; log?: FastifyBaseLogger };
+export type ImportDeps = WorkforceDeps & Pick<Deps, 'mailer'> & { log?: FastifyBaseLogger };
 
 const COLUMNS = ['name', 'email', 'team', 'role', 'language'] as const;
 type Column = (typeof COLUMNS)[number];

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/app-error';
-import { hitThrottleFor, takeBackHit } from '../auth/throttle.repo';
+import { hitThrottleFor, takeBackHit } from '../../lib/throttle';
 
 /**
  * Counts one try against each limit at once (one atomic statement each, so parallel guesses count

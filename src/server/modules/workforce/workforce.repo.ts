@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../../contracts/constants';
 import { NO_EMAIL_DOMAIN } from '../../../contracts/workforce.contract';
 import type { Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
@@ -16,7 +17,7 @@ export async function insertPersonWithoutEmail(
     userId: string;
     name: string;
     language: string | null;
-    roles: string[];
+    roles: Role[];
     teamId: string;
     isManager?: boolean;
   },

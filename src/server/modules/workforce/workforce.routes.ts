@@ -18,10 +18,11 @@ import {
   issuedCounterPin,
   putCounterPinBody,
 } from '../../../contracts/workforce.contract';
+import type { Deps } from '../../deps';
 import { languageFromHeader } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
+import { authOf, headersOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, STAFF } from '../../lib/roles';
-import { authOf, headersOf, tenantOf } from '../../plugins/access.plugin';
 import * as codes from './codes.service';
 import * as counter from './counter.service';
 import * as bulk from './import.service';
@@ -29,7 +30,7 @@ import * as bulk from './import.service';
 /** Who adds people without an e-mail address and replaces their cards: administrators, and managers for their own teams. */
 const CODE_KEEPERS = ['manager', 'admin'] as const;
 
-export const workforceRoutes: FastifyPluginAsyncZod<{ deps: bulk.ImportDeps }> = async (app, { deps }) => {
+export const workforceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // ---------- personal sign-in codes ----------
   app.post('/auth/code-sign-in', {
     config: { access: 'public' },

@@ -1,6 +1,10 @@
 import { eq, like, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { authThrottle } from '../../db/schema/auth.schema';
+import type { Tx } from '../db/client';
+import { authThrottle } from '../db/schema/auth.schema';
+
+// Counting tries in a window, shared by every module that must slow down guessing: sign-in (auth), the
+// customer's reaction page (voice), sign-in codes and counter PINs (workforce). The table lives with
+// auth's, where it began.
 
 /**
  * Counts one hit for `key` in a fixed window and returns the count so far and when the window ends.
