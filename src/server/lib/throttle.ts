@@ -49,10 +49,10 @@ export async function takeBackHit(tx: Tx, key: string): Promise<void> {
 
 /** Forgets the keys given, and every key that starts with one of the prefixes. */
 export async function clearThrottles(tx: Tx, keys: string[], prefixes: string[] = []): Promise<void> {
-  const escape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
   const conditions = [
     ...keys.map((key) => eq(authThrottle.key, key)),
-    ...prefixes.map((prefix) => like(authThrottle.key, `${escape(prefix)}%`)),
+    ...prefixes.map((prefix) => like(authThrottle.key, `${escapeLike(prefix)}%`)),
   ];
   if (conditions.length) await tx.delete(authThrottle).where(or(...conditions));
 }

@@ -454,6 +454,7 @@ export async function acceptInvitation(
         .select({ id: authUser.id })
         .from(authUser)
         .where(eq(authUser.email, invitation.email));
+      // biome-ignore lint/suspicious/noImplicitAnyLet: sign-in's and sign-up's answers differ; both carry the user and the headers used below
       let result;
       if (existing) {
         result = await deps.betterAuth.api

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import type { Language } from '../../../contracts/constants';
 import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
-import { acceptHtmlForms, escapeHtml as escape, sendHtml } from '../../lib/html-page';
+import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { crossSiteWrite, headersOf } from '../../lib/request-context';
 import { readSessionToken } from '../../lib/session-cookie';
@@ -102,7 +102,7 @@ function signInPage(
   state: FormState,
   options: { signUpEnabled: boolean; prefetch: string[] },
 ) {
-  const t = (key: string, vars?: Record<string, string>) => escape(translate(language, key, vars));
+  const t = (key: string, vars?: Record<string, string>) => escapeHtml(translate(language, key, vars));
   const query = (lang: Language) => `?lang=${lang}${next === '/' ? '' : `&amp;next=${encodeURIComponent(next)}`}`;
   const langs = (['nl', 'en'] as const)
     .map(
@@ -111,26 +111,28 @@ function signInPage(
     )
     .join('');
   const fieldError = (field: 'email' | 'password') =>
-    state.errors?.[field] ? `<p class="field-error" id="${field}-error">${escape(state.errors[field]!)}</p>` : '';
+    state.errors?.[field] ? `<p class="field-error" id="${field}-error">${escapeHtml(state.errors[field]!)}</p>` : '';
   const invalid = (field: 'email' | 'password') =>
     state.errors?.[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '';
   const focusPassword = !!state.email && !state.errors?.email;
   const alert = state.problem
-    ? `<div class="alert problem" role="alert">${escape(state.problem)}</div>`
+    ? `<div class="alert problem" role="alert">${escapeHtml(state.problem)}</div>`
     : state.notice
-      ? `<div class="alert done" role="status">${escape(state.notice)}</div>`
+      ? `<div class="alert done" role="status">${escapeHtml(state.notice)}</div>`
       : '';
   const signUp = options.signUpEnabled
     ? `<p class="signup">${t('auth.signIn.noAccount')} <a href="/sign-up?lang=${language}">${t('auth.signIn.toSignUp')}</a></p>`
     : '';
-  const prefetch = options.prefetch.map((file) => `<link rel="prefetch" href="${escape(file)}" crossorigin>`).join('');
+  const prefetch = options.prefetch
+    .map((file) => `<link rel="prefetch" href="${escapeHtml(file)}" crossorigin>`)
+    .join('');
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="theme-color" content="#1864ab"><title>${t('auth.signIn.title')} · Klantwerk</title><link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
 <style>${STYLE}</style>${prefetch}</head><body><main>
 <div class="top"><span class="name">Klantwerk</span><nav class="langs" aria-label="${t('common.language')}">${langs}</nav></div>
 <div class="card"><h1>${t('auth.signIn.title')}</h1>${alert}
 <form method="post" action="/sign-in${query(language)}" novalidate>
-<label for="email">${t('auth.email')}</label><input id="email" name="email" type="email" inputmode="email" autocomplete="username" required value="${escape(state.email ?? '')}"${focusPassword ? '' : ' autofocus'}${invalid('email')}>${fieldError('email')}
+<label for="email">${t('auth.email')}</label><input id="email" name="email" type="email" inputmode="email" autocomplete="username" required value="${escapeHtml(state.email ?? '')}"${focusPassword ? '' : ' autofocus'}${invalid('email')}>${fieldError('email')}
 <label for="password">${t('auth.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required${focusPassword ? ' autofocus' : ''}${invalid('password')}>${fieldError('password')}
 <p class="forgot"><a href="/forgot-password?lang=${language}">${t('auth.signIn.forgot')}</a></p>
 <button type="submit">${t('auth.signIn.submit')}</button>
@@ -143,11 +145,11 @@ const SSO_PROBLEMS = ['sso_failed', 'sso_not_connected', 'sso_required', 'accoun
 
 /** On to the organisation's identity provider (a refresh, so the sign-in form's own navigation ends here). */
 function continuePage(language: Language, url: string) {
-  const t = (key: string) => escape(translate(language, key));
+  const t = (key: string) => escapeHtml(translate(language, key));
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="refresh" content="0;url=${escape(url)}"><meta name="referrer" content="no-referrer"><title>${t('auth.signIn.sso')} · Klantwerk</title>
+<meta http-equiv="refresh" content="0;url=${escapeHtml(url)}"><meta name="referrer" content="no-referrer"><title>${t('auth.signIn.sso')} · Klantwerk</title>
 <style>${STYLE}</style></head><body><main><div class="card"><h1>${t('auth.signIn.sso')}</h1>
-<p>${t('auth.signIn.ssoContinue')}</p><p><a href="${escape(url)}">${t('auth.signIn.ssoContinueLink')}</a></p></div></main></body></html>`;
+<p>${t('auth.signIn.ssoContinue')}</p><p><a href="${escapeHtml(url)}">${t('auth.signIn.ssoContinueLink')}</a></p></div></main></body></html>`;
 }
 
 const field = (body: Record<string, unknown>, name: string) =>

@@ -28,6 +28,7 @@ function readFlowCookie(request: FastifyRequest): string | null {
 const redirect = z.null().describe('See Other: the Location header says where the browser goes');
 
 /** Browser navigations end on the sign-in page, which says what went wrong in the person's language. */
+// biome-ignore lint/suspicious/noExplicitAny: any route's reply, whatever its schema
 function backToSignIn(reply: FastifyReply<any>, params: Record<string, string>) {
   return reply
     .code(303)

@@ -308,7 +308,7 @@ export async function ssoRequiredOrgFor(db: Db, email: string): Promise<string |
  */
 export async function allowBreakGlass(deps: Pick<SsoDeps, 'db' | 'log'>, orgId: string, userId: string) {
   const membership = await org.findMembershipOfUser(deps.db, orgId, userId);
-  if (!membership || membership.status !== 'active' || !(membership.roles as string[]).includes('admin')) return false;
+  if (membership?.status !== 'active' || !membership.roles.includes('admin')) return false;
   deps.log.warn(
     { orgId, memberId: membership.id },
     'sso required, but an administrator signed in with a password (break-glass)',
@@ -406,7 +406,7 @@ export async function finishSignIn(
   const config = await configOf(deps, connection);
   const callbackUrl = new URL(redirectUriOf(deps.appUrl));
   for (const [name, value] of Object.entries(query)) callbackUrl.searchParams.set(name, value);
-  let identity;
+  let identity: Awaited<ReturnType<typeof redeemCode>>;
   try {
     identity = await redeemCode(config, callbackUrl, flow);
   } catch (err) {

@@ -27,8 +27,6 @@ const formatInZone = (at: Date, language: Language, timeZone: string) =>
     timeStyle: 'short',
   }).format(at);
 
-const escape = escapeHtml;
-
 /** "8 december 2026" / "8 December 2026" for a day ("2026-12-08"). */
 const formatDay = (day: string, language: Language) =>
   new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
@@ -77,7 +75,7 @@ button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;b
 
 function page(language: Language, title: string, body: string) {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-<title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 function languageOf(request: FastifyRequest, found: PublicLink | null): Language {
@@ -107,35 +105,35 @@ function formPage(found: PublicLink, language: Language, token: string, state: F
     .map((s) => {
       const id = `s${s}`;
       const label = five
-        ? `<span><b>${s}</b><span class="word">${escape(t(`agree${s}`))}</span></span>`
+        ? `<span><b>${s}</b><span class="word">${escapeHtml(t(`agree${s}`))}</span></span>`
         : `<b>${s}</b>`;
       return `<input type="radio" name="score" id="${id}" value="${s}"${chosen === s ? ' checked' : ''} required><label for="${id}">${label}</label>`;
     })
     .join('');
   const errors = state.errors?.length
-    ? `<div class="error" role="alert">${state.errors.map((e) => escape(e)).join('<br>')}</div>`
+    ? `<div class="error" role="alert">${state.errors.map((e) => escapeHtml(e)).join('<br>')}</div>`
     : '';
   const change = found.existing
-    ? `<p class="hint">${escape(t('changeUntil', { time: formatInZone(found.existing.changeableUntil, language, found.timeZone) }))}</p>`
+    ? `<p class="hint">${escapeHtml(t('changeUntil', { time: formatInZone(found.existing.changeableUntil, language, found.timeZone) }))}</p>`
     : '';
   const about = aboutTexts(found, language);
-  const detail = about.detail ? `<p class="about">${escape(about.detail)}</p>` : '';
+  const detail = about.detail ? `<p class="about">${escapeHtml(about.detail)}</p>` : '';
   return page(
     language,
     about.title,
-    `<a class="lang" href="?lang=${other}" hreflang="${other}" lang="${other}">${escape(translate(other, 'voicePage.languageName'))}</a>
-<p class="org">${escape(found.orgName)}</p><h1>${escape(found.existing ? t('changeTitle') : about.title)}</h1>${found.existing ? `<p class="about">${escape(about.title)}</p>` : ''}${detail}${change}${errors}
-<form method="post" action="/r/${escape(token)}?lang=${language}" class="card" novalidate>
-<fieldset><legend>${escape(five ? t('questionAgree') : t('questionScale'))}</legend><div class="scores ${five ? 's5' : 's11'}">${options}</div>
-${five ? `<p class="hint ends">1 = ${escape(t('agree1').toLowerCase())} · 5 = ${escape(t('agree5').toLowerCase())}</p>` : `<p class="hint">${escape(t('scaleLow'))} · ${escape(t('scaleHigh'))}</p>`}</fieldset>
-<label class="line" for="comment">${escape(t('comment'))}</label><textarea id="comment" name="comment" maxlength="1000">${escape(state.comment ?? found.existing?.comment ?? '')}</textarea>
-<input class="toggle" type="checkbox" id="contact" name="contact" value="yes"${state.contact ? ' checked' : ''}><label class="check" for="contact"><span class="box"></span><span>${escape(t('contactOptIn'))}</span></label>
-<p class="hint">${escape(t('contactHint', { days: String(found.contactKeepDays) }))}</p><div class="contact">
-<label class="line" for="name">${escape(t('name'))}</label><input type="text" id="name" name="name" maxlength="120" autocomplete="name" value="${escape(state.name ?? '')}">
-<label class="line" for="email">${escape(t('email'))}</label><input type="email" id="email" name="email" maxlength="200" autocomplete="email" value="${escape(state.email ?? '')}">
-<label class="line" for="phone">${escape(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escape(state.phone ?? '')}"></div>
+    `<a class="lang" href="?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(translate(other, 'voicePage.languageName'))}</a>
+<p class="org">${escapeHtml(found.orgName)}</p><h1>${escapeHtml(found.existing ? t('changeTitle') : about.title)}</h1>${found.existing ? `<p class="about">${escapeHtml(about.title)}</p>` : ''}${detail}${change}${errors}
+<form method="post" action="/r/${escapeHtml(token)}?lang=${language}" class="card" novalidate>
+<fieldset><legend>${escapeHtml(five ? t('questionAgree') : t('questionScale'))}</legend><div class="scores ${five ? 's5' : 's11'}">${options}</div>
+${five ? `<p class="hint ends">1 = ${escapeHtml(t('agree1').toLowerCase())} · 5 = ${escapeHtml(t('agree5').toLowerCase())}</p>` : `<p class="hint">${escapeHtml(t('scaleLow'))} · ${escapeHtml(t('scaleHigh'))}</p>`}</fieldset>
+<label class="line" for="comment">${escapeHtml(t('comment'))}</label><textarea id="comment" name="comment" maxlength="1000">${escapeHtml(state.comment ?? found.existing?.comment ?? '')}</textarea>
+<input class="toggle" type="checkbox" id="contact" name="contact" value="yes"${state.contact ? ' checked' : ''}><label class="check" for="contact"><span class="box"></span><span>${escapeHtml(t('contactOptIn'))}</span></label>
+<p class="hint">${escapeHtml(t('contactHint', { days: String(found.contactKeepDays) }))}</p><div class="contact">
+<label class="line" for="name">${escapeHtml(t('name'))}</label><input type="text" id="name" name="name" maxlength="120" autocomplete="name" value="${escapeHtml(state.name ?? '')}">
+<label class="line" for="email">${escapeHtml(t('email'))}</label><input type="email" id="email" name="email" maxlength="200" autocomplete="email" value="${escapeHtml(state.email ?? '')}">
+<label class="line" for="phone">${escapeHtml(t('phone'))}</label><input type="tel" id="phone" name="phone" maxlength="40" autocomplete="tel" value="${escapeHtml(state.phone ?? '')}"></div>
 <div class="trap" aria-hidden="true"><label>Website <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
-<button type="submit">${escape(t('submit'))}</button></form>`,
+<button type="submit">${escapeHtml(t('submit'))}</button></form>`,
   );
 }
 
@@ -143,10 +141,11 @@ function messagePage(language: Language, orgName: string | null, title: string, 
   return page(
     language,
     title,
-    `${orgName ? `<p class="org">${escape(orgName)}</p>` : ''}<h1>${escape(title)}</h1><div class="card"><p>${escape(text)}</p></div>`,
+    `${orgName ? `<p class="org">${escapeHtml(orgName)}</p>` : ''}<h1>${escapeHtml(title)}</h1><div class="card"><p>${escapeHtml(text)}</p></div>`,
   );
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are taken out of what a customer typed
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const clean = (value: unknown, max: number) =>
   typeof value === 'string' ? value.replace(CONTROL, '').trim().slice(0, max) : '';

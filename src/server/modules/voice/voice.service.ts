@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type {
@@ -540,7 +540,7 @@ function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
 /** Mine (my extras and promises), my teams' (members see, managers lead), or all (directors). */
 export async function listReactions(deps: VoiceDeps, tenant: TenantContext, query: z.output<typeof reactionsQuery>) {
   const { from, to } = resolvePeriod(query, tenant.timeZone, 90, 366);
-  let scope;
+  let scope: SQL;
   if (query.scope === 'all') {
     if (!steering(tenant)) throw forbidden();
     scope = sql`true`;

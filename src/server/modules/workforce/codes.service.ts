@@ -53,7 +53,7 @@ export function codeLink(appUrl: string, code: string) {
   return `${appUrl}/code#code=${formatCode(code)}`;
 }
 
-async function issue(deps: WorkforceDeps, tx: Tx, orgId: string, memberId: string, createdBy: string | null) {
+async function issue(tx: Tx, orgId: string, memberId: string, createdBy: string | null) {
   const code = newCode();
   await repo.insertCode(tx, orgId, {
     memberId,
@@ -83,7 +83,6 @@ function mayManageTeam(tenant: TenantContext, teamId: string) {
 
 /** Makes a person without an e-mail address and their first code (inside a transaction the caller holds). */
 export async function createCodePerson(
-  deps: WorkforceDeps,
   tx: Tx,
   tenant: TenantContext,
   input: { name: string; teamId: string; language?: Language | null; roles?: Role[] },
@@ -96,7 +95,7 @@ export async function createCodePerson(
     roles: input.roles ?? ['member'],
     teamId: input.teamId,
   });
-  const code = await issue(deps, tx, tenant.orgId, memberId, tenant.memberId);
+  const code = await issue(tx, tenant.orgId, memberId, tenant.memberId);
   await org.recordAudit(tx, tenant, 'member.added_with_code', 'member', memberId, { teamId: input.teamId });
   return { memberId, code };
 }
@@ -109,7 +108,7 @@ export async function addCodePerson(
   const team = await repo.selectActiveTeam(deps.db, tenant.orgId, input.teamId);
   if (!team) throw notFound();
   if (!mayManageTeam(tenant, team.id)) throw forbidden();
-  const { memberId, code } = await deps.db.transaction((tx) => createCodePerson(deps, tx, tenant, input));
+  const { memberId, code } = await deps.db.transaction((tx) => createCodePerson(tx, tenant, input));
   const organization = await repo.selectOrganizationName(deps.db, tenant.orgId);
   return issuedCode(deps, code, {
     memberId,
@@ -130,7 +129,7 @@ export async function replaceCode(deps: WorkforceDeps, tenant: TenantContext, me
   const code = await deps.db.transaction(async (tx) => {
     await repo.revokeCodesOf(tx, tenant.orgId, memberId);
     await repo.deleteSessionsOfUser(tx, person.userId);
-    const code = await issue(deps, tx, tenant.orgId, memberId, tenant.memberId);
+    const code = await issue(tx, tenant.orgId, memberId, tenant.memberId);
     await org.recordAudit(tx, tenant, 'member.code_replaced', 'member', memberId);
     return code;
   });

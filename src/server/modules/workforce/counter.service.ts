@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import QRCode from 'qrcode';
-import type { Language } from '../../../contracts/constants';
 import type {
   CounterDevice,
   CounterState,

@@ -246,7 +246,7 @@ export async function runImport(
       row.teamId ?? (row.team ? teamIds.get(row.team.toLowerCase())! : null);
     const codes: { code: string; memberId: string; name: string; team: string }[] = [];
     for (const row of plan.filter((r) => !r.email)) {
-      const created = await createCodePerson(deps, tx, tenant, {
+      const created = await createCodePerson(tx, tenant, {
         name: row.name,
         teamId: teamOf(row)!,
         language: row.language,

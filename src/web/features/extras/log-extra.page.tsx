@@ -142,7 +142,6 @@ export function LogExtraPage() {
       <MandateLeft
         my={my}
         loading={myMandate.isPending && !myMandate.error && myMandate.fetchStatus !== 'paused'}
-        failed={!!myMandate.error}
         asOf={
           myMandate.data && (!online || myMandate.isError || myMandate.fetchStatus === 'paused')
             ? myMandate.dataUpdatedAt
@@ -160,17 +159,7 @@ function Title({ title }: { title: string }) {
   return <h1 className="kw-h1">{title}</h1>;
 }
 
-function MandateLeft({
-  my,
-  loading,
-  failed,
-  asOf,
-}: {
-  my: MyMandate | undefined;
-  loading: boolean;
-  failed: boolean;
-  asOf: number | null;
-}) {
+function MandateLeft({ my, loading, asOf }: { my: MyMandate | undefined; loading: boolean; asOf: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (loading) return <LightSkeleton height={MANDATE_HEIGHT} />;
