@@ -119,6 +119,8 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     await eventually(() => shown.isVisible()).toBe(true);
     const newPin = (await shown.getByTestId('counter-pin').textContent())!.trim();
     expect(newPin).toMatch(/^\d{6}$/);
+    // The question has closed (not half faded, when its colours are not yet what the person reads).
+    await eventually(() => manager.getByRole('dialog').count()).toBe(0);
     expect(await axeViolations(manager)).toEqual([]);
     await manager.context().close();
     await tablet.page.getByRole('button', { name: 'Rosa Balie' }).click();
