@@ -1,6 +1,7 @@
 /**
  * Import boundaries, checked by `npm run lint` (dependency-cruiser). Why each rule exists is in
- * docs/ARCHITECTURE.md; a rule broken fails the build.
+ * docs/ARCHITECTURE.md; a rule broken fails the build. Pinned to dependency-cruiser 17: 18 refuses to run
+ * on Node 20, and `npm run lint` must work on whatever Node a contributor's machine has.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
