@@ -11,6 +11,8 @@ export interface ConfirmModalProps {
   color?: string;
   loading?: boolean;
   error?: unknown;
+  /** The mutation the confirmation starts: it shows its progress and error, and is reset when the question is put away. */
+  mutation?: { isPending: boolean; error: unknown; reset: () => void };
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -23,27 +25,36 @@ export function ConfirmModal({
   color = 'red',
   loading,
   error,
+  mutation,
   onConfirm,
   onClose,
 }: ConfirmModalProps) {
   const { t } = useTranslation();
+  const close = () => {
+    mutation?.reset();
+    onClose();
+  };
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={title}
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         <Text size="sm">{message}</Text>
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error ?? mutation?.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
           {/* The darker shade: white on Mantine's default red or blue is below WCAG AA contrast. */}
-          <Button color={color.includes('.') ? color : `${color}.8`} loading={loading} onClick={onConfirm}>
+          <Button
+            color={color.includes('.') ? color : `${color}.8`}
+            loading={loading ?? mutation?.isPending}
+            onClick={onConfirm}
+          >
             {confirmLabel}
           </Button>
         </Group>

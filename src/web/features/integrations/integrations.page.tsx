@@ -339,20 +339,15 @@ function DeliveryLog({ webhook }: { webhook: WebhookEndpoint }) {
 function RemoveWebhookModal({ webhook, onClose }: { webhook: WebhookEndpoint | null; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useDeleteWebhook();
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!webhook}
       title={t('integrations.webhooks.remove')}
       message={t('integrations.webhooks.removeConfirm', { name: webhook?.name })}
       confirmLabel={t('integrations.webhooks.remove')}
-      loading={remove.isPending}
-      error={remove.error}
-      onClose={close}
-      onConfirm={() => webhook && remove.mutate(webhook.id, { onSuccess: close })}
+      mutation={remove}
+      onClose={onClose}
+      onConfirm={() => webhook && remove.mutate(webhook.id, { onSuccess: onClose })}
     />
   );
 }
@@ -539,20 +534,15 @@ function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiK
 function RevokeKeyModal({ apiKey, onClose }: { apiKey: ApiKey | null; onClose: () => void }) {
   const { t } = useTranslation();
   const revoke = useRevokeApiKey();
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!apiKey}
       title={t('integrations.keys.revoke')}
       message={t('integrations.keys.revokeConfirm', { name: apiKey?.name })}
       confirmLabel={t('integrations.keys.revoke')}
-      loading={revoke.isPending}
-      error={revoke.error}
-      onClose={close}
-      onConfirm={() => apiKey && revoke.mutate(apiKey.id, { onSuccess: close })}
+      mutation={revoke}
+      onClose={onClose}
+      onConfirm={() => apiKey && revoke.mutate(apiKey.id, { onSuccess: onClose })}
     />
   );
 }

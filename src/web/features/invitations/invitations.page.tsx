@@ -186,25 +186,20 @@ function InvitationButtons({
 function RevokeModal({ invitation, onClose }: { invitation: Invitation | null; onClose: () => void }) {
   const { t } = useTranslation();
   const revoke = useRevokeInvitation();
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!invitation}
       title={t('invitations.revokeTitle')}
       message={t('invitations.revokeText', { email: invitation?.email })}
       confirmLabel={t('invitations.revoke')}
-      loading={revoke.isPending}
-      error={revoke.error}
-      onClose={close}
+      mutation={revoke}
+      onClose={onClose}
       onConfirm={() => {
         if (!invitation) return;
         revoke.mutate(invitation.id, {
           onSuccess: () => {
             notifySuccess(t('invitations.revoked', { email: invitation.email }));
-            close();
+            onClose();
           },
         });
       }}

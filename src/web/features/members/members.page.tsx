@@ -312,10 +312,6 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
   const me = useSignedInMe();
   const setActive = useSetMemberActive();
   const deactivating = member?.status === 'active';
-  const close = () => {
-    setActive.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!member}
@@ -331,9 +327,8 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
       }
       confirmLabel={deactivating ? t('members.deactivate') : t('members.reactivate')}
       color={deactivating ? 'red' : 'green'}
-      loading={setActive.isPending}
-      error={setActive.error}
-      onClose={close}
+      mutation={setActive}
+      onClose={onClose}
       onConfirm={() => {
         if (!member) return;
         setActive.mutate(
@@ -345,7 +340,7 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
                   ? t('members.deactivated', { name: updated.name })
                   : t('members.reactivated', { name: updated.name }),
               );
-              close();
+              onClose();
             },
           },
         );
@@ -358,25 +353,20 @@ function ToggleActiveModal({ member, onClose }: { member: Member | null; onClose
 function EraseMemberModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();
   const erase = useEraseMember();
-  const close = () => {
-    erase.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!member}
       title={t('members.eraseTitle', { name: member?.name })}
       message={t('members.eraseText', { name: member?.name })}
       confirmLabel={t('members.eraseConfirm')}
-      loading={erase.isPending}
-      error={erase.error}
-      onClose={close}
+      mutation={erase}
+      onClose={onClose}
       onConfirm={() => {
         if (!member) return;
         erase.mutate(member.id, {
           onSuccess: () => {
             notifySuccess(t('members.erased', { name: member.name }));
-            close();
+            onClose();
           },
         });
       }}

@@ -147,20 +147,15 @@ function DevicesTable({ devices, onRevoke }: { devices: CounterDevice[]; onRevok
 function RevokeModal({ device, onClose }: { device: CounterDevice | null; onClose: () => void }) {
   const { t } = useTranslation();
   const revoke = useRevokeCounterDevice();
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!device}
       title={t('workforce.devices.revokeTitle')}
       message={t('workforce.devices.revokeText', { name: device?.name })}
       confirmLabel={t('workforce.devices.revoke')}
-      loading={revoke.isPending}
-      error={revoke.error}
-      onClose={close}
-      onConfirm={() => device && revoke.mutate(device.id, { onSuccess: close })}
+      mutation={revoke}
+      onClose={onClose}
+      onConfirm={() => device && revoke.mutate(device.id, { onSuccess: onClose })}
     />
   );
 }

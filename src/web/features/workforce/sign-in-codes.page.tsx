@@ -186,25 +186,20 @@ function ReplaceModal({
 }) {
   const { t } = useTranslation();
   const replace = useReplaceCode();
-  const close = () => {
-    replace.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!holder}
       title={t('workforce.codes.replaceTitle')}
       message={t('workforce.codes.replaceText', { name: holder?.name })}
       confirmLabel={t('workforce.codes.replace')}
-      loading={replace.isPending}
-      error={replace.error}
-      onClose={close}
+      mutation={replace}
+      onClose={onClose}
       onConfirm={() => {
         if (!holder) return;
         replace.mutate(holder.memberId, {
           onSuccess: (code) => {
             onIssued(code);
-            close();
+            onClose();
           },
         });
       }}
@@ -223,10 +218,6 @@ function PinModal({
 }) {
   const { t } = useTranslation();
   const issue = useIssuePin();
-  const close = () => {
-    issue.reset();
-    onClose();
-  };
   return (
     <ConfirmModal
       opened={!!holder}
@@ -235,15 +226,14 @@ function PinModal({
         name: holder?.name,
       })}
       confirmLabel={t(holder?.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}
-      loading={issue.isPending}
-      error={issue.error}
-      onClose={close}
+      mutation={issue}
+      onClose={onClose}
       onConfirm={() => {
         if (!holder) return;
         issue.mutate(holder.memberId, {
           onSuccess: (pin) => {
             onIssued(pin);
-            close();
+            onClose();
           },
         });
       }}
