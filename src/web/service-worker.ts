@@ -43,10 +43,12 @@ worker.addEventListener('fetch', (event) => {
     return;
   if (request.mode === 'navigate') {
     // Every page of the app is the same shell; the network only when the shell is somehow not kept.
-    const shell = () => caches.open(CACHE).then(async (cache) => (await cache.match(SHELL)) ?? fetch(request));
+    // caches.match, not caches.open: a request an old worker still answers after the new one took over
+    // must not bring the old version's cache back by opening it.
+    const shell = async () => (await caches.match(SHELL, { cacheName: CACHE })) ?? fetch(request);
     // The sign-in page is the server's own: from the network, the shell only without one (it says so).
     event.respondWith(url.pathname === '/sign-in' ? fetch(request).catch(shell) : shell());
   } else if (kept.has(url.pathname)) {
-    event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(url.pathname)) ?? fetch(request)));
+    event.respondWith((async () => (await caches.match(url.pathname, { cacheName: CACHE })) ?? fetch(request))());
   }
 });

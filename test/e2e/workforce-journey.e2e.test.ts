@@ -222,7 +222,7 @@ describe.runIf(run)('sign-in for the whole workforce', () => {
     expect(await axeViolations(jeroen)).toEqual([]);
     server.mailer.send = send;
     await unmailed.getByRole('button', { name: 'Opnieuw versturen: kim@dekroon.example' }).click();
-    await eventually(() => unmailed.getByText('Gemaild').isVisible()).toBe(true);
+    await eventually(() => unmailed.getByText('Gemaild', { exact: true }).isVisible()).toBe(true);
     expect(server.mailer.outbox.filter((m) => m.to === 'kim@dekroon.example')).toHaveLength(1);
     await jeroen.context().close();
   });
