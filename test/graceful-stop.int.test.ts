@@ -47,7 +47,11 @@ describe('stopping under keep-alive load', () => {
       }
     };
     const clients = Array.from({ length: 6 }, client);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Stop once the clients are truly under way (each answered at least once); on a loaded machine that
+    // can take longer than a fixed pause.
+    for (let waited = 0; answers.length < 6 && waited < 20_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const answeredBeforeStop = answers.length;
     const closed = t.close();
     await Promise.all(clients);
