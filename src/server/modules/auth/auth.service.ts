@@ -13,6 +13,7 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { AuthContext } from '../../lib/request-context';
 import { sessionCookie } from '../../lib/session-cookie';
 import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
+import * as invitations from '../org/invitations.service';
 import * as org from '../org/org.service';
 import { allowBreakGlass, isSsoRequiredFor, type SsoDeps, ssoRequiredOrgFor } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
@@ -420,7 +421,7 @@ export async function resetPassword(deps: AuthDeps, input: { token: string; pass
 }
 
 export async function previewInvitation(deps: AuthDeps, token: string) {
-  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, token);
+  const { invitation, organizationName } = await invitations.findUsableInvitation(deps.db, token);
   const [existing] = await deps.db
     .select({ id: authUser.id })
     .from(authUser)
@@ -438,12 +439,12 @@ export async function acceptInvitation(
   input: { token: string; name?: string; password: string; language?: Language },
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
-  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
+  const { invitation, organizationName } = await invitations.findUsableInvitation(deps.db, input.token);
   // A password is no way in where the organisation requires its identity provider.
   if (await isSsoRequiredFor(deps.db, invitation.email)) throw new AppError('sso_required', 403);
   // Accepting with an existing account checks its password: the sign-in throttle holds here too.
   const hold = await holdSignIn(deps, invitation.email, context);
-  const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
+  const claimed = await invitations.claimInvitation(deps.db, invitation.orgId, invitation.id);
   if (!claimed) {
     await hold.release();
     throw new AppError('invalid_token', 400);
@@ -486,14 +487,14 @@ export async function acceptInvitation(
             .where(eq(authUser.id, result.response.user.id));
       }
       const userId = result.response.user.id;
-      await org.joinByInvitation(deps.db, invitation, userId);
+      await invitations.joinByInvitation(deps.db, invitation, userId);
       if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
       return {
         body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
         cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
       };
     } catch (err) {
-      await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
+      await invitations.releaseInvitation(deps.db, invitation.orgId, invitation.id);
       throw err;
     }
   });
