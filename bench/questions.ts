@@ -10,7 +10,7 @@
 // Run: npx tsx bench/questions.ts [members] [requests] [earlier rounds]
 import { performance } from 'node:perf_hooks';
 import { ballotKeyer } from '../src/server/modules/questions/ballots';
-import { planResults } from '../src/server/modules/questions/results.service';
+import { planResults } from '../src/server/modules/questions/closing.service';
 import { addPeople } from './data';
 import { ms, startApp, timed } from './harness';
 

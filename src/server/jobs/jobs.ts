@@ -8,7 +8,7 @@ import { sendDueDigests } from '../modules/learning/digest.service';
 import { eraseOldFigureViews } from '../modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from '../modules/privacy/retention';
 import { sendDueReminders } from '../modules/promises/reminders.service';
-import { runCampaignJobs } from '../modules/questions/results.service';
+import { runCampaignJobs } from '../modules/questions/campaign-jobs.service';
 import { eraseOldContacts } from '../modules/voice/voice.service';
 import { nightlyBackupJob } from '../ops/backup';
 

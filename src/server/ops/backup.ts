@@ -21,6 +21,9 @@ import type { Job } from '../lib/ticker';
 // app's own migrations up to the one the backup had and copies the rows back in one transaction, with
 // triggers and foreign-key checks off (session_replication_role = replica): the rows come from one
 // consistent snapshot, and the triggers that keep the day sums must not count them a second time.
+//
+// One file on purpose (over 400 lines): making and restoring a backup share the archive's format (manifest,
+// entries, checksums), and keeping both beside each other is how they stay in step.
 
 export const BACKUP_FORMAT = 'klantwerk-backup';
 const FORMAT_VERSION = 1;

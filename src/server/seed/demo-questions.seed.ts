@@ -3,9 +3,9 @@ import type { Tx } from '../db/client';
 import { campaignActions, campaignQuestions, campaigns, mirrorAnswers } from '../db/schema/questions.schema';
 import { addDays, localDay } from '../lib/days';
 import { ballotKeyer } from '../modules/questions/ballots';
-import { openCampaign } from '../modules/questions/campaigns.service';
+import { closeWithin } from '../modules/questions/closing.service';
+import { openCampaign } from '../modules/questions/opening.service';
 import { QUESTION_BANK } from '../modules/questions/question-bank';
-import { closeWithin } from '../modules/questions/results.service';
 
 // The demo's core questions: a spring and an autumn campaign, closed, so the results have a
 // trend; an open December pulse that some have answered (the demo logins have not: they can try it).

@@ -36,7 +36,7 @@ type QuestionKind = (typeof QUESTION_KINDS)[number];
 //   back into a member (the secret is not in it); the app can recompute a member's own key, so the same
 //   member finds and replaces their answers: one ballot per member, one answer per ballot and question.
 // - When the campaign closes, every key is erased and every ballot and answer is written anew under a
-//   new id in a random order (results.service.ts, forgetBallots). From then on nobody, not even with
+//   new id in a random order (closing.service.ts, forgetBallots). From then on nobody, not even with
 //   the secret, can tell whose ballot is whose. Ballots and answers carry no time and no group.
 // - Nothing anyone else can read depends on whether a person answered: the reminders go to everyone
 //   asked, answered or not (the notice is the same); the response is shown only in steps at least the

@@ -22,6 +22,8 @@ import { languageFromHeader } from '../../lib/i18n';
 import { problems } from '../../lib/openapi';
 import { authOf, headersOf } from '../../lib/request-context';
 import * as service from './auth.service';
+import * as passwords from './password.service';
+import * as signUp from './sign-up.service';
 
 function withCookies<T>(reply: FastifyReply, result: service.WithCookies<T>, status = 200) {
   if (result.cookies.length) reply.header('set-cookie', result.cookies);
@@ -41,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       response: { 202: acceptedAnswer, ...problems },
     },
     handler: async (request, reply) => {
-      await service.requestSignUp(deps, { language: fallbackLanguage(request), ...request.body }, request.ip);
+      await signUp.requestSignUp(deps, { language: fallbackLanguage(request), ...request.body }, request.ip);
       return reply.code(202).send({ ok: true });
     },
   });
@@ -56,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       response: { 201: me, ...problems },
     },
     handler: async (request, reply) =>
-      withCookies(reply, await service.confirmSignUp(deps, request.body.token, { headers: headersOf(request) }), 201),
+      withCookies(reply, await signUp.confirmSignUp(deps, request.body.token, { headers: headersOf(request) }), 201),
   });
 
   app.post('/auth/sign-in', {
@@ -97,7 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       response: { 202: acceptedAnswer, ...problems },
     },
     handler: async (request, reply) => {
-      await service.requestPasswordReset(deps, request.body, request.ip);
+      await passwords.requestPasswordReset(deps, request.body, request.ip);
       return reply.code(202).send({ ok: true });
     },
   });
@@ -111,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.resetPassword(deps, request.body);
+      await passwords.resetPassword(deps, request.body);
       return reply.code(204).send(null);
     },
   });
@@ -197,7 +199,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      const cookies = await service.changePassword(deps, authOf(request), request.body, headersOf(request));
+      const cookies = await passwords.changePassword(deps, authOf(request), request.body, headersOf(request));
       if (cookies.length) reply.header('set-cookie', cookies);
       return reply.code(204).send(null);
     },

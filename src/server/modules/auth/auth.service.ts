@@ -1,22 +1,24 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+/**
+ * Signing in and out, the person's session and profile (me, the active organisation) and accepting an
+ * invitation. Signing up: sign-up.service.ts; passwords: password.service.ts.
+ */
+import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
-import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
+import { authSession, authUser } from '../../db/schema/auth.schema';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
-import { asLanguage, translate } from '../../lib/i18n';
 import type { AuthContext } from '../../lib/request-context';
-import { sessionCookie } from '../../lib/session-cookie';
-import { clearThrottles, hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
+import { hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
+import * as invitations from '../org/invitations.service';
 import * as org from '../org/org.service';
 import { allowBreakGlass, isSsoRequiredFor, type SsoDeps, ssoRequiredOrgFor } from '../sso/sso.service';
 import { selectSessionContext } from './auth.repo';
-import { SESSION_DAYS } from './better-auth';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
 import { assertStrongPassword } from './password-policy';
 
@@ -30,10 +32,10 @@ export interface WithCookies<T> {
   cookies: string[];
 }
 
-const keyHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+export const keyHash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
 /** Translates Better Auth's errors into ours; anything unexpected stays an internal error. */
-function mapAuthError(err: unknown): never {
+export function mapAuthError(err: unknown): never {
   if (isAPIError(err)) {
     const code = (err.body as { code?: string } | undefined)?.code ?? '';
     if (code === 'USER_ALREADY_EXISTS' || code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL')
@@ -48,12 +50,12 @@ function mapAuthError(err: unknown): never {
   throw err;
 }
 
-function tooManyUntil(resetsAt: number): AppError {
+export function tooManyUntil(resetsAt: number): AppError {
   const retryAfter = Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000));
   return new AppError('too_many_requests', 429, { headers: { 'retry-after': String(retryAfter) } });
 }
 
-async function throttle(deps: AuthDeps, key: string, max: number) {
+export async function throttle(deps: AuthDeps, key: string, max: number) {
   const { hits, resetsAt } = await hitThrottle(deps.db, key, deps.config.signInThrottle.windowMinutes);
   if (hits > max) throw tooManyUntil(resetsAt.getTime());
 }
@@ -61,7 +63,7 @@ async function throttle(deps: AuthDeps, key: string, max: number) {
 /** Past SIGNIN_MAX_PER_ACCOUNT, clients that are not a known device get one try per this many seconds for the address. */
 const SLOWED_SECONDS = 60;
 
-const signInKeys = (email: string) => {
+export const signInKeys = (email: string) => {
   const address = keyHash(email.toLowerCase());
   return {
     pair: (client: string) => `signin:pair:${address}:${client}`,
@@ -131,7 +133,7 @@ async function underThrottle<T>(hold: Awaited<ReturnType<typeof holdSignIn>>, at
   }
 }
 
-async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
+export async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
   await db.update(authSession).set({ activeOrgId: orgId }).where(eq(authSession.token, sessionToken));
 }
 
@@ -185,137 +187,6 @@ export async function findMe(
   };
 }
 
-/** How long the link that confirms a sign-up works. */
-export const SIGN_UP_LINK_HOURS = 24;
-
-interface PendingSignUp {
-  organizationName: string;
-  name: string;
-  email: string;
-  language: Language;
-  passwordHash: string;
-}
-
-const signUpIdentifier = (token: string) => `sign-up:${createHash('sha256').update(token).digest('base64url')}`;
-
-/**
- * Sign-up answers the same, at once, whether or not the address has an account: 202, "check your
- * e-mail". What differs happens after the answer (deps.afterResponse) and reaches only the mailbox:
- * a new address gets a link that creates the organisation and signs in (confirmSignUp); a known one
- * is told that someone tried to sign up with it, and how to sign in or reset the password. Both paths
- * hash the password, so even the work after the answer costs the same.
- */
-export async function requestSignUp(
-  deps: AuthDeps,
-  input: { organizationName: string; name: string; email: string; password: string; language: Language },
-  ip: string,
-): Promise<void> {
-  if (!deps.config.signUpEnabled) throw new AppError('signup_disabled', 403);
-  assertStrongPassword(input.password, input, 'body.password');
-  const email = input.email.toLowerCase();
-  const limits = deps.config.signInThrottle;
-  await throttle(deps, `signup:ip:${ip}`, limits.perIp);
-  await throttle(deps, `signup:email:${keyHash(email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
-  deps.afterResponse.run('sign-up mail', () => mailSignUp(deps, { ...input, email }));
-}
-
-async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHash'> & { password: string }) {
-  const { password, ...rest } = input;
-  const passwordHash = await (await deps.betterAuth.$context).password.hash(password);
-  const [existing] = await deps.db
-    .select({ name: authUser.name, language: authUser.language })
-    .from(authUser)
-    .where(eq(authUser.email, input.email));
-  if (existing) {
-    const language = asLanguage(existing.language ?? input.language);
-    const vars = {
-      name: existing.name,
-      signIn: `${deps.config.appUrl}/sign-in`,
-      forgot: `${deps.config.appUrl}/forgot-password`,
-    };
-    await deps.mailer.send({
-      to: input.email,
-      subject: translate(language, 'mail.signUpExisting.subject'),
-      text: translate(language, 'mail.signUpExisting.body', vars),
-    });
-    return;
-  }
-  const token = randomBytes(32).toString('base64url');
-  const pending: PendingSignUp = { ...rest, passwordHash };
-  await deps.db.insert(authVerification).values({
-    id: randomUUID(),
-    identifier: signUpIdentifier(token),
-    value: JSON.stringify(pending),
-    expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000),
-  });
-  const vars = {
-    name: input.name,
-    organization: input.organizationName,
-    link: `${deps.config.appUrl}/sign-up/confirm#token=${token}`,
-    hours: String(SIGN_UP_LINK_HOURS),
-  };
-  await deps.mailer.send({
-    to: input.email,
-    subject: translate(input.language, 'mail.signUpConfirm.subject', vars),
-    text: translate(input.language, 'mail.signUpConfirm.body', vars),
-  });
-}
-
-/** The link from the sign-up mail: creates the person, their organisation (admin and director) and signs in. Works once. */
-export async function confirmSignUp(
-  deps: AuthDeps,
-  token: string,
-  context: { headers: Headers },
-): Promise<WithCookies<Me>> {
-  const [row] = await deps.db
-    .delete(authVerification)
-    .where(and(eq(authVerification.identifier, signUpIdentifier(token)), gt(authVerification.expiresAt, new Date())))
-    .returning({ value: authVerification.value });
-  if (!row) throw new AppError('invalid_token', 400);
-  const pending = JSON.parse(row.value) as PendingSignUp;
-  // Someone else may have made an account with this address since: only the mailbox's owner learns so here.
-  const [taken] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, pending.email));
-  if (taken) throw new AppError('email_taken', 409);
-
-  const auth = await deps.betterAuth.$context;
-  const user = await auth.internalAdapter.createUser(
-    { email: pending.email, name: pending.name, emailVerified: true },
-    { method: 'email-password' },
-  );
-  try {
-    await auth.internalAdapter.linkAccount({
-      userId: user.id,
-      providerId: 'credential',
-      accountId: user.id,
-      password: pending.passwordHash,
-    });
-    await deps.db.update(authUser).set({ language: pending.language }).where(eq(authUser.id, user.id));
-    const created = await org.createOrganization(deps.db, {
-      name: pending.organizationName,
-      defaultLanguage: pending.language,
-      founderUserId: user.id,
-      founderRoles: ['admin', 'director'],
-    });
-    const session = await auth.internalAdapter.createSession(user.id, false, {
-      ipAddress: context.headers.get('x-forwarded-for') ?? '',
-      userAgent: context.headers.get('user-agent') ?? '',
-    });
-    await setActiveOrganization(deps.db, session.token, created.org.id);
-    const secure = deps.config.appUrl.startsWith('https://');
-    return {
-      body: await findMe(deps.db, user.id, created.org.id, pending.language),
-      cookies: [
-        sessionCookie(session.token, deps.secret, { secure, maxAgeSeconds: SESSION_DAYS * 86_400 }),
-        knownDeviceCookie(readDevice(context.headers.get('cookie')), pending.email, deps.secret, secure),
-      ],
-    };
-  } catch (err) {
-    // Without its organisation the new account is useless: remove it so the address can sign up again.
-    await deps.db.delete(authUser).where(eq(authUser.id, user.id));
-    throw err;
-  }
-}
-
 export async function signIn(
   deps: AuthDeps,
   input: { email: string; password: string },
@@ -365,62 +236,8 @@ export async function signOut(deps: AuthDeps, headers: Headers): Promise<string[
   return result.headers.getSetCookie();
 }
 
-/**
- * Answers the same, whether or not the address is known, and in the same time: the lookup, the token
- * and the mail happen after the answer (deps.afterResponse), so it cannot be used to find accounts.
- */
-export async function requestPasswordReset(deps: AuthDeps, input: { email: string }, ip: string): Promise<void> {
-  const limits = deps.config.signInThrottle;
-  await throttle(deps, `reset:ip:${ip}`, limits.perIp);
-  await throttle(deps, `reset:email:${keyHash(input.email)}`, Math.max(3, Math.floor(limits.perEmail / 2)));
-  deps.afterResponse.run('password reset mail', () =>
-    deps.betterAuth.api.requestPasswordReset({ body: { email: input.email } }),
-  );
-}
-
-export function passwordResetLink(appUrl: string, token: string): string {
-  return `${appUrl}/reset-password#token=${token}`;
-}
-
-/** Called by Better Auth with a fresh token; writes the mail in the person's language. */
-export async function sendPasswordResetMail(
-  deps: Pick<AuthDeps, 'db' | 'mailer' | 'config'>,
-  user: { id: string; email: string; name: string },
-  token: string,
-) {
-  const [row] = await deps.db.select({ language: authUser.language }).from(authUser).where(eq(authUser.id, user.id));
-  const language: Language = row?.language === 'en' ? 'en' : 'nl';
-  const vars = { name: user.name, link: passwordResetLink(deps.config.appUrl, token), minutes: '60' };
-  await deps.mailer.send({
-    to: user.email,
-    subject: translate(language, 'mail.reset.subject', vars),
-    text: translate(language, 'mail.reset.body', vars),
-  });
-}
-
-export async function resetPassword(deps: AuthDeps, input: { token: string; password: string }): Promise<void> {
-  // The person behind a live reset link, so their name and address can be kept out of the new password.
-  // An unknown or expired token is left to Better Auth, which answers invalid_token.
-  const [person] = await deps.db
-    .select({ email: authUser.email, name: authUser.name })
-    .from(authVerification)
-    .innerJoin(authUser, eq(authUser.id, authVerification.value))
-    .where(
-      and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())),
-    );
-  if (person) assertStrongPassword(input.password, person, 'body.password');
-  await deps.betterAuth.api
-    .resetPassword({ body: { token: input.token, newPassword: input.password } })
-    .catch(mapAuthError);
-  if (person) {
-    // Whoever holds the mailbox is the person: strangers' wrong guesses no longer slow or stop them.
-    const keys = signInKeys(person.email);
-    await clearThrottles(deps.db, [keys.account, keys.slowed], [keys.pairs]);
-  }
-}
-
 export async function previewInvitation(deps: AuthDeps, token: string) {
-  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, token);
+  const { invitation, organizationName } = await invitations.findUsableInvitation(deps.db, token);
   const [existing] = await deps.db
     .select({ id: authUser.id })
     .from(authUser)
@@ -438,12 +255,12 @@ export async function acceptInvitation(
   input: { token: string; name?: string; password: string; language?: Language },
   context: { headers: Headers; ip: string },
 ): Promise<WithCookies<Me>> {
-  const { invitation, organizationName } = await org.findUsableInvitation(deps.db, input.token);
+  const { invitation, organizationName } = await invitations.findUsableInvitation(deps.db, input.token);
   // A password is no way in where the organisation requires its identity provider.
   if (await isSsoRequiredFor(deps.db, invitation.email)) throw new AppError('sso_required', 403);
   // Accepting with an existing account checks its password: the sign-in throttle holds here too.
   const hold = await holdSignIn(deps, invitation.email, context);
-  const claimed = await org.claimInvitation(deps.db, invitation.orgId, invitation.id);
+  const claimed = await invitations.claimInvitation(deps.db, invitation.orgId, invitation.id);
   if (!claimed) {
     await hold.release();
     throw new AppError('invalid_token', 400);
@@ -486,14 +303,14 @@ export async function acceptInvitation(
             .where(eq(authUser.id, result.response.user.id));
       }
       const userId = result.response.user.id;
-      await org.joinByInvitation(deps.db, invitation, userId);
+      await invitations.joinByInvitation(deps.db, invitation, userId);
       if (result.response.token) await setActiveOrganization(deps.db, result.response.token, invitation.orgId);
       return {
         body: await findMe(deps.db, userId, invitation.orgId, input.language ?? 'nl'),
         cookies: [...result.headers.getSetCookie(), hold.deviceCookie()],
       };
     } catch (err) {
-      await org.releaseInvitation(deps.db, invitation.orgId, invitation.id);
+      await invitations.releaseInvitation(deps.db, invitation.orgId, invitation.id);
       throw err;
     }
   });
@@ -516,30 +333,4 @@ export async function switchOrganization(deps: AuthDeps, auth: AuthContext, orga
   if (!membership || (auth.ssoOrgId && auth.ssoOrgId !== organizationId)) throw notFound();
   await setActiveOrganization(deps.db, auth.sessionToken, organizationId);
   return findMe(deps.db, auth.userId, organizationId, auth.language, auth.ssoOrgId);
-}
-
-export async function changePassword(
-  deps: AuthDeps,
-  auth: AuthContext,
-  input: { currentPassword: string; newPassword: string },
-  headers: Headers,
-): Promise<string[]> {
-  assertStrongPassword(input.newPassword, { email: auth.email, name: auth.name }, 'body.newPassword');
-  const result = await deps.betterAuth.api
-    .changePassword({
-      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
-      headers,
-      returnHeaders: true,
-    })
-    .catch((err: unknown) => {
-      if (isAPIError(err) && (err.body as { code?: string } | undefined)?.code === 'INVALID_PASSWORD') {
-        throw new AppError('validation_failed', 400, {
-          errors: [{ path: 'body.currentPassword', code: 'invalid_credentials', message: 'wrong password' }],
-        });
-      }
-      return mapAuthError(err);
-    });
-  // Other sessions were signed out and this one renewed: keep it in the organisation it was in.
-  if (result.response.token) await setActiveOrganization(deps.db, result.response.token, auth.activeOrgId);
-  return result.headers.getSetCookie();
 }

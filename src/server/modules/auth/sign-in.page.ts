@@ -9,7 +9,8 @@ import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { crossSiteWrite, headersOf } from '../../lib/request-context';
 import { readSessionToken } from '../../lib/session-cookie';
-import { flowCookie, hasSsoFor, startSignIn } from '../sso/sso.service';
+import { hasSsoFor } from '../sso/sso.service';
+import { flowCookie, startSignIn } from '../sso/sso-flow.service';
 import { findSessionContext, signIn } from './auth.service';
 
 // The sign-in page: plain HTML from the server with a form that posts back here, no JavaScript. It is

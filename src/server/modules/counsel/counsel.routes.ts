@@ -22,6 +22,7 @@ import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
 import { EVERYONE, STEERING } from '../../lib/roles';
 import * as service from './counsel.service';
+import * as needs from './needs.service';
 
 const resubmitBody = z.strictObject({ reason: prose(2000).pipe(z.string().min(1)) });
 
@@ -35,7 +36,7 @@ export const counselRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       summary: 'The needs register: recognised first, then by support',
       response: { 200: needList, ...problems },
     },
-    handler: (request) => service.listNeeds(db, tenantOf(request)),
+    handler: (request) => needs.listNeeds(db, tenantOf(request)),
   });
 
   app.post('/needs', {
@@ -46,8 +47,7 @@ export const counselRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       body: createNeedBody,
       response: { 201: need, ...problems },
     },
-    handler: async (request, reply) =>
-      reply.code(201).send(await service.raiseNeed(db, tenantOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await needs.raiseNeed(db, tenantOf(request), request.body)),
   });
 
   app.put('/needs/:needId/support', {
@@ -59,7 +59,7 @@ export const counselRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       body: supportBody,
       response: { 200: need, ...problems },
     },
-    handler: (request) => service.supportNeed(db, tenantOf(request), request.params.needId, request.body.support),
+    handler: (request) => needs.supportNeed(db, tenantOf(request), request.params.needId, request.body.support),
   });
 
   app.put('/needs/:needId/recognition', {
@@ -71,7 +71,7 @@ export const counselRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       body: recogniseBody,
       response: { 200: need, ...problems },
     },
-    handler: (request) => service.recogniseNeed(db, tenantOf(request), request.params.needId, request.body.recognised),
+    handler: (request) => needs.recogniseNeed(db, tenantOf(request), request.params.needId, request.body.recognised),
   });
 
   app.get('/proposals', {

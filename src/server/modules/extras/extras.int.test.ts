@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
-import { mandateStatusAt } from './extras.service';
+import { mandateStatusAt } from './mandates.service';
 
 let t: TestApp;
 let f: OrgFixture;

@@ -178,7 +178,7 @@ export interface FreeExtra {
 }
 
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
-// most generous of their teams', else of their roles': as extras.service's pickMandate), a guard (every
+// most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
 // value active, the kind allowed), then, when the guard holds, the answer stored under the
 // Idempotency-Key, the extra (only if that key was free) and its first reaction. The day-sum trigger
 // counts it. Free extras spend no budget, so no lock and no usage sums are needed.

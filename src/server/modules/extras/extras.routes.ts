@@ -22,7 +22,10 @@ import { problems } from '../../lib/openapi';
 import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { heavyRead } from '../../plugins/reads.plugin';
+import * as lists from './extra-lists.service';
 import * as service from './extras.service';
+import * as logging from './log-extra.service';
+import * as mandates from './mandates.service';
 
 export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   // ---------- mandates ----------
@@ -33,7 +36,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       summary: 'Every mandate set in the organisation',
       response: { 200: z.object({ items: z.array(mandate) }), ...problems },
     },
-    handler: async (request) => ({ items: await service.listMandates(db, tenantOf(request)) }),
+    handler: async (request) => ({ items: await mandates.listMandates(db, tenantOf(request)) }),
   });
 
   app.put('/mandates', {
@@ -44,7 +47,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       body: putMandateBody,
       response: { 200: mandate, ...problems },
     },
-    handler: (request) => service.putMandate(db, tenantOf(request), request.body),
+    handler: (request) => mandates.putMandate(db, tenantOf(request), request.body),
   });
 
   app.delete('/mandates/:mandateId', {
@@ -56,7 +59,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.removeMandate(db, tenantOf(request), request.params.mandateId);
+      await mandates.removeMandate(db, tenantOf(request), request.params.mandateId);
       return reply.code(204).send(null);
     },
   });
@@ -68,7 +71,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       summary: 'The mandate that applies to me and what is left of it this period',
       response: { 200: myMandate, ...problems },
     },
-    handler: (request) => service.findMyMandate(db, tenantOf(request)),
+    handler: (request) => mandates.findMyMandate(db, tenantOf(request)),
   });
 
   // ---------- extras ----------
@@ -83,7 +86,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     handler: async (request, reply) => {
       const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
-      const result = await service.logExtra(db, tenantOf(request), authOf(request), request.body, key);
+      const result = await logging.logExtra(db, tenantOf(request), authOf(request), request.body, key);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.status as 201).send(result.body);
     },
@@ -97,7 +100,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       querystring: listExtrasQuery,
       response: { 200: extraPage, ...problems },
     },
-    handler: (request) => service.listExtras(db, tenantOf(request), request.query),
+    handler: (request) => lists.listExtras(db, tenantOf(request), request.query),
   });
 
   app.get('/extras/export.csv', {
@@ -111,10 +114,10 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     handler: async (request, reply) => {
       const csv = await heavyRead(request, (read) =>
-        service.exportExtrasCsv(
+        lists.exportExtrasCsv(
           db,
           tenantOf(request),
-          { ...request.query, limit: service.CSV_MAX_ROWS },
+          { ...request.query, limit: lists.CSV_MAX_ROWS },
           authOf(request).language,
           read,
         ),
@@ -136,7 +139,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       summary: 'Recent occasions and actions to offer while logging',
       response: { 200: suggestions, ...problems },
     },
-    handler: (request) => service.suggestForMember(db, tenantOf(request)),
+    handler: (request) => lists.suggestForMember(db, tenantOf(request)),
   });
 
   app.get('/extras/:extraId', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountAboveMandate, mandateBreaches, pickMandate } from './extras.service';
+import { amountAboveMandate, mandateBreaches, pickMandate } from './mandates.service';
 
 const row = (scopeType: string, scopeKey: string, budgetCents: number) =>
   ({ scopeType, scopeKey, budgetCents, maxPerExtraCents: 1000, allowedKinds: ['gift'], period: 'week' }) as Parameters<

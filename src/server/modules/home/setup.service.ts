@@ -1,7 +1,7 @@
 import { SETUP_STEPS, type Setup, type SetupStep } from '../../../contracts/home.contract';
 import type { Db } from '../../db/client';
 import type { TenantContext } from '../../lib/request-context';
-import { listMandates } from '../extras/extras.service';
+import { listMandates } from '../extras/mandates.service';
 import * as org from '../org/org.service';
 import { findPurpose, listOfferings, listValues } from '../values/values.service';
 

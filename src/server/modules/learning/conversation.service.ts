@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { selectLocalDayStart } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
-import { allMandates, mandateOf } from '../extras/extras.service';
+import { allMandates, mandateOf } from '../extras/mandates.service';
 import * as org from '../org/org.service';
 import { recordFigureViews } from '../privacy/figure-views.service';
 import * as read from './extras.read-model';

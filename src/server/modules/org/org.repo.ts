@@ -5,6 +5,8 @@ import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 
 // Every function takes the organisation first and filters on it: a row of another organisation is never found.
+// One file on purpose (over 400 lines): the module's one repo (docs/ARCHITECTURE.md), whose queries of members,
+// teams and invitations the organisation, members, invitations and teams services share.
 
 export async function insertOrganization(
   tx: Tx,

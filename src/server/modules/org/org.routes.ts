@@ -22,7 +22,10 @@ import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS, STAFF } from '../../lib/roles';
+import * as invitations from './invitations.service';
+import * as members from './members.service';
 import * as service from './org.service';
+import * as teams from './teams.service';
 
 export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // ---------- organisation ----------
@@ -56,13 +59,13 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       querystring: listMembersQuery,
       response: { 200: z.object({ items: z.array(member) }), ...problems },
     },
-    handler: async (request) => ({ items: await service.listMembers(deps, tenantOf(request), request.query) }),
+    handler: async (request) => ({ items: await members.listMembers(deps, tenantOf(request), request.query) }),
   });
 
   app.get('/members/:memberId', {
     config: { access: LEADERS },
     schema: { tags: ['members'], summary: 'One member', params: memberParams, response: { 200: member, ...problems } },
-    handler: (request) => service.findMember(deps, tenantOf(request), request.params.memberId),
+    handler: (request) => members.findMember(deps, tenantOf(request), request.params.memberId),
   });
 
   app.patch('/members/:memberId', {
@@ -74,7 +77,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       body: updateMemberBody,
       response: { 200: member, ...problems },
     },
-    handler: (request) => service.updateMember(deps, tenantOf(request), request.params.memberId, request.body),
+    handler: (request) => members.updateMember(deps, tenantOf(request), request.params.memberId, request.body),
   });
 
   app.post('/members/:memberId/deactivate', {
@@ -85,13 +88,13 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       params: memberParams,
       response: { 200: member, ...problems },
     },
-    handler: (request) => service.deactivateMember(deps, tenantOf(request), request.params.memberId),
+    handler: (request) => members.deactivateMember(deps, tenantOf(request), request.params.memberId),
   });
 
   app.post('/members/:memberId/reactivate', {
     config: { access: ADMIN },
     schema: { tags: ['members'], summary: 'Reactivate', params: memberParams, response: { 200: member, ...problems } },
-    handler: (request) => service.reactivateMember(deps, tenantOf(request), request.params.memberId),
+    handler: (request) => members.reactivateMember(deps, tenantOf(request), request.params.memberId),
   });
 
   // ---------- invitations ----------
@@ -102,7 +105,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       summary: 'Pending invitations',
       response: { 200: z.object({ items: z.array(invitation) }), ...problems },
     },
-    handler: async (request) => ({ items: await service.listInvitations(deps, tenantOf(request)) }),
+    handler: async (request) => ({ items: await invitations.listInvitations(deps, tenantOf(request)) }),
   });
 
   app.post('/invitations', {
@@ -114,7 +117,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 201: invitation, ...problems },
     },
     handler: async (request, reply) => {
-      const created = await service.inviteMember(deps, tenantOf(request), authOf(request), request.body);
+      const created = await invitations.inviteMember(deps, tenantOf(request), authOf(request), request.body);
       return reply.code(201).send(created);
     },
   });
@@ -128,7 +131,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 200: invitation, ...problems },
     },
     handler: (request) =>
-      service.resendInvitation(deps, tenantOf(request), authOf(request), request.params.invitationId),
+      invitations.resendInvitation(deps, tenantOf(request), authOf(request), request.params.invitationId),
   });
 
   app.delete('/invitations/:invitationId', {
@@ -140,7 +143,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.revokeInvitation(deps, tenantOf(request), request.params.invitationId);
+      await invitations.revokeInvitation(deps, tenantOf(request), request.params.invitationId);
       return reply.code(204).send(null);
     },
   });
@@ -149,7 +152,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
   app.get('/teams', {
     config: { access: STAFF },
     schema: { tags: ['teams'], summary: 'Teams', response: { 200: z.object({ items: z.array(team) }), ...problems } },
-    handler: async (request) => ({ items: await service.listTeams(deps, tenantOf(request)) }),
+    handler: async (request) => ({ items: await teams.listTeams(deps, tenantOf(request)) }),
   });
 
   app.get('/teams/:teamId', {
@@ -160,7 +163,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       params: teamParams,
       response: { 200: teamDetail, ...problems },
     },
-    handler: (request) => service.findTeam(deps, tenantOf(request), request.params.teamId),
+    handler: (request) => teams.findTeam(deps, tenantOf(request), request.params.teamId),
   });
 
   app.post('/teams', {
@@ -172,7 +175,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 201: teamDetail, ...problems },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await service.createTeam(deps, tenantOf(request), request.body)),
+      reply.code(201).send(await teams.createTeam(deps, tenantOf(request), request.body)),
   });
 
   app.patch('/teams/:teamId', {
@@ -184,7 +187,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       body: updateTeamBody,
       response: { 200: teamDetail, ...problems },
     },
-    handler: (request) => service.updateTeam(deps, tenantOf(request), request.params.teamId, request.body),
+    handler: (request) => teams.updateTeam(deps, tenantOf(request), request.params.teamId, request.body),
   });
 
   app.delete('/teams/:teamId', {
@@ -196,7 +199,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.archiveTeam(deps, tenantOf(request), request.params.teamId);
+      await teams.archiveTeam(deps, tenantOf(request), request.params.teamId);
       return reply.code(204).send(null);
     },
   });
@@ -211,7 +214,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 200: teamDetail, ...problems },
     },
     handler: (request) =>
-      service.putTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId, request.body),
+      teams.putTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId, request.body),
   });
 
   app.delete('/teams/:teamId/members/:memberId', {
@@ -223,6 +226,6 @@ export const orgRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 200: teamDetail, ...problems },
     },
     handler: (request) =>
-      service.removeTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId),
+      teams.removeTeamMember(deps, tenantOf(request), request.params.teamId, request.params.memberId),
   });
 };

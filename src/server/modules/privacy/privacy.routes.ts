@@ -12,7 +12,7 @@ import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { authOf, tenantOf } from '../../lib/request-context';
 import { ADMIN, EVERYONE, LEADERS } from '../../lib/roles';
-import { findMember } from '../org/org.service';
+import { findMember } from '../org/members.service';
 import { listFigureViewsOfMe } from './figure-views.service';
 import { eraseMember, exportMemberData } from './privacy.service';
 import { forgetCustomer } from './retention';

@@ -5,7 +5,7 @@ import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
-import type { QuestionsDeps } from './campaigns.service';
+import type { QuestionsDeps } from './campaign-common';
 import { parseGroupKey } from './groups';
 import { groupVisibility, mayActFor, steering } from './visibility';
 

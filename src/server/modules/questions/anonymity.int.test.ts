@@ -11,7 +11,7 @@ import { ExactSpan, subsets } from '../../../../test/helpers/linear-attack';
 import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { CampaignDetail, CampaignResults, CampaignSummary, Figures } from '../../../contracts/questions.contract';
 import { addDays, localDay } from '../../lib/days';
-import { runCampaignJobs } from './results.service';
+import { runCampaignJobs } from './campaign-jobs.service';
 
 // Three attacks on the anonymity of answers (differencing across rounds, reminders, the live response),
 // performed as an insider would: a director or administrator with every right, who knows the org chart

@@ -27,6 +27,9 @@
 //   first, and a group of this round is withheld ('earlier_round') when, beside them, it singles out a set
 //   of 1..k-1 people. Earlier rounds are taken as everyone asked in each group: who answered an earlier
 //   round was never kept, so it cannot be checked, and the app shows it to no one (see campaigns.service).
+//
+// One file on purpose (over 400 lines): the span, the people model and the order of the groups are one
+// rule, proven together (disclosure.test.ts); split, no part could be read or checked on its own.
 
 export type Decision = 'shown' | 'too_few' | 'difference' | 'earlier_round';
 

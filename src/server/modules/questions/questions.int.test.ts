@@ -13,7 +13,7 @@ import type { CampaignDetail, CampaignResults, Figures, Mirror } from '../../../
 import { addMonths } from '../../../contracts/questions.contract';
 import { addDays, localDay } from '../../lib/days';
 import { ballotKeyer } from './ballots';
-import { runCampaignJobs } from './results.service';
+import { runCampaignJobs } from './campaign-jobs.service';
 
 // Core questions: campaigns, anonymous answers, the threshold and the rule against revealing a group by
 // difference, who sees which results, the mirror, actions, the job that opens, reminds and closes.

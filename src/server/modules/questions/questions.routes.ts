@@ -31,7 +31,12 @@ import { authOf, tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as actions from './actions.service';
+import * as answers from './answers.service';
+import * as bank from './bank.service';
 import * as campaigns from './campaigns.service';
+import * as closing from './closing.service';
+import * as opening from './opening.service';
+import * as participationService from './participation.service';
 import * as results from './results.service';
 
 export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -45,7 +50,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       summary: 'The question bank by theme, in Dutch and English, with the organisation’s own questions',
       response: { 200: bankList, ...problems },
     },
-    handler: (request) => campaigns.listBank(db, tenantOf(request).orgId),
+    handler: (request) => bank.listBank(db, tenantOf(request).orgId),
   });
 
   app.post('/questions/bank', {
@@ -57,7 +62,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       response: { 201: bankQuestion, ...problems },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await campaigns.addOwnQuestion(db, tenantOf(request), request.body)),
+      reply.code(201).send(await bank.addOwnQuestion(db, tenantOf(request), request.body)),
   });
 
   app.delete('/questions/bank/:questionId', {
@@ -69,7 +74,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await campaigns.archiveOwnQuestion(db, tenantOf(request), request.params.questionId);
+      await bank.archiveOwnQuestion(db, tenantOf(request), request.params.questionId);
       return reply.code(204).send(null);
     },
   });
@@ -104,7 +109,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       body: audienceSizeBody,
       response: { 200: audienceSize, ...problems },
     },
-    handler: (request) => campaigns.countAsked(db, tenantOf(request), request.body.audience),
+    handler: (request) => opening.countAsked(db, tenantOf(request), request.body.audience),
   });
 
   app.get('/campaigns/:campaignId', {
@@ -142,7 +147,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       body: answersBody,
       response: { 200: savedAnswers, ...problems },
     },
-    handler: (request) => campaigns.saveAnswers(deps, tenantOf(request), request.params.campaignId, request.body),
+    handler: (request) => answers.saveAnswers(deps, tenantOf(request), request.params.campaignId, request.body),
   });
 
   app.put('/campaigns/:campaignId/mirror', {
@@ -154,7 +159,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       body: mirrorBody,
       response: { 200: savedAnswers, ...problems },
     },
-    handler: (request) => campaigns.saveMirror(deps, tenantOf(request), request.params.campaignId, request.body),
+    handler: (request) => answers.saveMirror(deps, tenantOf(request), request.params.campaignId, request.body),
   });
 
   app.post('/campaigns/:campaignId/close', {
@@ -166,7 +171,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       response: { 200: campaignDetail, ...problems },
     },
     handler: async (request) => {
-      await results.closeCampaign(deps, tenantOf(request).orgId, request.params.campaignId, tenantOf(request));
+      await closing.closeCampaign(deps, tenantOf(request).orgId, request.params.campaignId, tenantOf(request));
       return campaigns.findCampaign(deps, tenantOf(request), request.params.campaignId);
     },
   });
@@ -180,7 +185,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       params: campaignParams,
       response: { 200: participation, ...problems },
     },
-    handler: (request) => results.findParticipation(deps, tenantOf(request), request.params.campaignId),
+    handler: (request) => participationService.findParticipation(deps, tenantOf(request), request.params.campaignId),
   });
 
   app.get('/campaigns/:campaignId/results', {

@@ -17,9 +17,10 @@ import { tenantOf } from '../../lib/request-context';
 import { ADMIN } from '../../lib/roles';
 import { safeNext } from '../auth/sign-in.page';
 import * as service from './sso.service';
+import * as flow from './sso-flow.service';
 
 function readFlowCookie(request: FastifyRequest): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${service.FLOW_COOKIE.replace('.', '\\.')}=([A-Za-z0-9_-]{16,128})`).exec(
+  const match = new RegExp(`(?:^|;\\s*)${flow.FLOW_COOKIE.replace('.', '\\.')}=([A-Za-z0-9_-]{16,128})`).exec(
     request.headers.cookie ?? '',
   );
   return match?.[1] ?? null;
@@ -51,8 +52,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
     handler: async (request, reply) => {
       const next = safeNext(request.query.next);
       try {
-        const started = await service.startSignIn(deps, request.query.email, next);
-        reply.header('set-cookie', service.flowCookie(started.state, secure));
+        const started = await flow.startSignIn(deps, request.query.email, next);
+        reply.header('set-cookie', flow.flowCookie(started.state, secure));
         return reply.code(303).header('location', started.url).send(null);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
@@ -71,9 +72,9 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       response: { 303: redirect, ...problems },
     },
     handler: async (request, reply) => {
-      reply.header('set-cookie', service.clearFlowCookie(secure));
+      reply.header('set-cookie', flow.clearFlowCookie(secure));
       try {
-        const outcome = await service.finishSignIn(deps, request.query, {
+        const outcome = await flow.finishSignIn(deps, request.query, {
           cookieState: readFlowCookie(request),
           ip: request.ip,
           userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),

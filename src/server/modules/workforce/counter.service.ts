@@ -12,7 +12,8 @@ import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
 import { clearThrottles } from '../../lib/throttle';
-import * as extras from '../extras/extras.service';
+import type * as extras from '../extras/extras.service';
+import * as extraLog from '../extras/log-extra.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/promises.service';
 import * as values from '../values/values.service';
@@ -312,7 +313,7 @@ export async function logExtra(
   // Logged at the counter: only the counter's team, so the extra counts there. The values are checked
   // like on the member's own log screen (unknown or retired ones are refused).
   const tenant = { ...person.tenant, teamIds: [device.teamId] };
-  const result = await extras.logExtra(
+  const result = await extraLog.logExtra(
     deps.db,
     tenant,
     { name: person.name },

@@ -11,6 +11,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
+import * as orgInvitations from '../org/invitations.service';
 import * as org from '../org/org.service';
 import { createCodePerson, issuedCode, type WorkforceDeps } from './codes.service';
 import * as repo from './workforce.repo';
@@ -156,7 +157,7 @@ async function parseImport(deps: WorkforceDeps, tenant: TenantContext, text: str
   const emails = lines.map(({ cells }) => (cells[positions.email ?? -1] ?? '').trim().toLowerCase()).filter(Boolean);
   const members = await repo.selectMemberEmails(deps.db, tenant.orgId, emails);
   // An open invitation is not made twice (an import run again): it is sent again from the invitations list.
-  const invited = await org.findOpenInvitationEmails(deps.db, tenant.orgId, emails);
+  const invited = await orgInvitations.findOpenInvitationEmails(deps.db, tenant.orgId, emails);
   const seen = new Map<string, number>();
   for (const email of emails) seen.set(email, (seen.get(email) ?? 0) + 1);
 
@@ -257,7 +258,7 @@ export async function runImport(
     const invitations = [];
     for (const row of plan.filter((r) => r.email)) {
       const teamId = teamOf(row);
-      const created = await org.createInvitation(deps, tx, tenant, {
+      const created = await orgInvitations.createInvitation(deps, tx, tenant, {
         email: row.email!,
         name: row.name,
         roles: [row.role],
@@ -276,7 +277,7 @@ export async function runImport(
   for (const { invitation, token, row } of made.invitations) {
     let mailed = false;
     try {
-      const sent = await org.mailInvitation(mailDeps, tenant.orgId, invitation, token, {
+      const sent = await orgInvitations.mailInvitation(mailDeps, tenant.orgId, invitation, token, {
         organizationName: organization?.name ?? '',
         inviterName: inviter.name,
         language: row.language ?? asLanguage(organization?.defaultLanguage),

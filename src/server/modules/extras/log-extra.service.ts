@@ -1,0 +1,165 @@
+/** Logging an extra: the quick path for one that costs nothing, the full path with budget lock, mandate and notices. */
+import { randomUUID } from 'node:crypto';
+import type { Extra } from '../../../contracts/extras.contract';
+import type { Db } from '../../db/client';
+import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
+import type { TenantContext } from '../../lib/request-context';
+import { emitEvent } from '../integrations/webhooks.emit';
+import { notifyMembers } from '../notifications/notifications.service';
+import * as org from '../org/org.service';
+import * as repo from './extras.repo';
+import { checkOccurredAt, checkValues, type LogExtraInput, toExtra } from './extras.service';
+import { judgeMandate } from './mandates.service';
+
+/**
+ * Logs an extra. Within the mandate nothing needs approval; above it a reason is required, the extra is
+ * saved all the same, marked, and the member's managers are told in the app. A retry with the same
+ * Idempotency-Key returns the first answer.
+ */
+export async function logExtra(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Extra>> {
+  const result =
+    (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ??
+    (await logExtraChecked(db, tenant, author, input, idempotencyKey));
+  if (result.status === 201 && !result.replayed)
+    await emitEvent(db, tenant.orgId, 'extra.logged', {
+      extraId: result.body.id,
+      action: result.body.action,
+      author: result.body.member.name,
+    });
+  return result;
+}
+
+/**
+ * The common case in one round trip: an extra that costs nothing spends no budget, so it needs no
+ * lock and no usage sums, only its values active and its kind allowed. Undefined when it needs more
+ * (an error to explain, a mandate it goes above): the full path then decides.
+ */
+async function logFreeExtra(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Extra> | undefined> {
+  if (input.costCents !== 0) return undefined;
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  try {
+    checkOccurredAt(occurredAt);
+  } catch {
+    return undefined;
+  }
+  const now = new Date();
+  const row: repo.ExtraRow = {
+    orgId: tenant.orgId,
+    id: randomUUID(),
+    memberId: tenant.memberId,
+    teamIds: tenant.teamIds,
+    occurredAt,
+    occasion: input.occasion,
+    action: input.action,
+    kind: input.kind,
+    costCents: 0,
+    minutes: input.minutes,
+    valueIds: [...new Set(input.valueIds)],
+    customerRef: input.customerRef?.trim() || null,
+    reactionText: input.reactionText?.trim() || null,
+    reactionScore: input.reactionScore ?? null,
+    aboveMandate: false,
+    aboveMandateReason: null,
+    mandateId: null,
+    inFeed: input.inFeed ?? true,
+    occasionTsv: null,
+    hiddenAt: null,
+    hiddenReason: null,
+    hiddenBy: null,
+    deletedAt: null,
+    deletedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const body = toExtra(row, new Map([[tenant.memberId, author.name]]));
+  const requestHash = idempotencyKey ? requestHashOf(input) : '';
+  const { ok, saved } = await repo.insertFreeExtra(
+    db,
+    { ...row, roles: tenant.roles, reactionText: row.reactionText, customerRef: row.customerRef },
+    idempotencyKey ? { key: idempotencyKey, requestHash, response: JSON.stringify(body) } : undefined,
+  );
+  if (!ok) return undefined;
+  if (saved) return { status: 201, body, replayed: false };
+  // The key was taken (a retry, perhaps at the same moment): the first answer.
+  return idempotencyKey
+    ? earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey }, requestHash)
+    : undefined;
+}
+
+/** Logging with every check: the budget locked, the mandate judged, the managers told when above it. */
+async function logExtraChecked(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  input: LogExtraInput,
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Extra>> {
+  return runIdempotent(
+    db,
+    { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input },
+    async (tx) => {
+      await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+      checkOccurredAt(occurredAt);
+      const valueIds = await checkValues(tx, tenant.orgId, input.valueIds);
+      const judged = await judgeMandate(tx, tenant, { ...input, occurredAt, reason: input.aboveMandateReason });
+      const reactionText = input.reactionText?.trim() || null;
+      const reactionScore = input.reactionScore ?? null;
+      const row = await repo.insertExtra(tx, tenant.orgId, {
+        memberId: tenant.memberId,
+        teamIds: tenant.teamIds,
+        occurredAt,
+        occasion: input.occasion,
+        inFeed: input.inFeed ?? true,
+        action: input.action,
+        kind: input.kind,
+        costCents: input.costCents,
+        minutes: input.minutes,
+        valueIds,
+        customerRef: input.customerRef?.trim() || null,
+        reactionText,
+        reactionScore,
+        aboveMandate: judged.above,
+        aboveMandateReason: judged.reason,
+        mandateId: judged.mandateId,
+      });
+      if (reactionText || reactionScore) {
+        await repo.insertReaction(tx, tenant.orgId, {
+          extraId: row.id,
+          reactionText,
+          reactionScore,
+          changedBy: tenant.memberId,
+        });
+      }
+      const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
+      if (judged.above) {
+        const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(
+          (id) => id !== tenant.memberId,
+        );
+        await notifyMembers(tx, tenant.orgId, managers, 'extra_above_mandate', {
+          extraId: row.id,
+          memberId: tenant.memberId,
+          memberName: author.name,
+          costCents: row.costCents,
+          /** The part of the cost above the mandate (the whole cost without a mandate or for a kind not allowed). */
+          aboveCents: judged.aboveCents,
+          occasion: row.occasion,
+          reason: judged.reason,
+        });
+      }
+      return { status: 201, body: extra };
+    },
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * Closing a campaign: the results are computed once, per question and group, under the disclosure rule
+ * (across earlier rounds), and the ballot keys erased.
+ */
+import { randomInt } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { organizations } from '../../db/schema/org.schema';
+import { campaignParticipation, campaignResults, campaigns, campaignTexts } from '../../db/schema/questions.schema';
+import { AppError } from '../../lib/app-error';
+import { localDay } from '../../lib/days';
+import type { TenantContext } from '../../lib/request-context';
+import { notifyMembers } from '../notifications/notifications.service';
+import { recordAudit } from '../org/org.service';
+import { loadQuestions, lockCampaign, type QuestionsDeps } from './campaign-common';
+import { type Decision, decideGroups, decidePeople } from './disclosure';
+import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-rounds';
+import { countPerAtom } from './groups';
+import { decideParticipation, placeBallots } from './participation.service';
+
+const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
+
+/** Closes an open campaign now: results per question and group, the response, the keys erased. */
+export async function closeCampaign(
+  deps: QuestionsDeps,
+  orgId: string,
+  campaignId: string,
+  closedBy?: TenantContext,
+  now = new Date(),
+) {
+  await deps.db.transaction((tx) => closeWithin(tx, deps.secret, orgId, campaignId, closedBy, now));
+}
+
+/** The close, in the caller's transaction (the demo seeds closed campaigns this way). */
+export async function closeWithin(
+  tx: Tx,
+  secret: string,
+  orgId: string,
+  campaignId: string,
+  closedBy?: TenantContext,
+  now = new Date(),
+) {
+  const row = await lockCampaign(tx, orgId, campaignId);
+  if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
+  // One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`klantwerk.close.${orgId}`}, 0))`);
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  const k = org!.resultsMinGroup;
+  const kTexts = org!.resultsMinTexts;
+  const plan = await planResults(tx, secret, orgId, campaignId, k, kTexts);
+
+  // The response per group (its counts, shown only as steps), instead of the day's.
+  await tx
+    .delete(campaignParticipation)
+    .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
+  if (plan.participation.length > 0) {
+    await tx.insert(campaignParticipation).values(
+      plan.participation.map((g) => ({
+        orgId,
+        campaignId,
+        groupKey: g.group_key,
+        status: g.status,
+        audience: g.audience,
+        respondents: g.respondents,
+      })),
+    );
+  }
+  for (let i = 0; i < plan.resultRows.length; i += 5000)
+    await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
+  for (let i = 0; i < plan.textRows.length; i += 5000)
+    await tx.insert(campaignTexts).values(plan.textRows.slice(i, i + 5000));
+
+  await forgetBallots(tx, orgId, campaignId);
+  await tx
+    .update(campaigns)
+    // Closed early: the last day is today (the trend orders campaigns by it).
+    .set({
+      status: 'closed',
+      closedAt: new Date(),
+      minGroup: k,
+      minTexts: kTexts,
+      closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)`,
+    })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+  if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
+  await notifyMembers(tx, orgId, plan.audienceIds, 'campaign_closed', { campaignId, title: row.title });
+}
+
+/**
+ * The results of an open round as its close would store them: the response and the figures per question
+ * and group under the disclosure rule (with `acrossRounds` false, within the round and over those who
+ * answered only: the rule before rounds were compared with each other, for bench/questions.ts to set
+ * beside it). Writes nothing that outlives the transaction.
+ */
+export async function planResults(
+  tx: Tx,
+  secret: string,
+  orgId: string,
+  campaignId: string,
+  k: number,
+  kTexts: number,
+  acrossRounds = true,
+) {
+  // Atoms split people by their places in every earlier round with a shared question, too.
+  const earlier = acrossRounds ? await loadEarlierRounds(tx, orgId, campaignId) : [];
+  const placed = await placeBallots(tx, secret, orgId, campaignId, historyOf(earlier));
+  const n = placed.atoms.atoms.length;
+  const asked = countPerAtom(n, placed.audienceAtoms);
+  const candidates = placed.atoms.candidates(asked);
+  const people = peopleAcrossRounds(earlier, {
+    atomCount: n,
+    audienceIds: placed.audienceIds,
+    audienceAtoms: placed.audienceAtoms,
+  });
+
+  const participation = decideParticipation(placed, k, acrossRounds ? people.model(null) : undefined);
+
+  // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
+  await tx.execute(
+    sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`,
+  );
+  const ballotIds = [...placed.ballotAtoms.keys()];
+  if (ballotIds.length > 0) {
+    await tx.execute(sql`
+      insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...placed.ballotAtoms.values()])}::int[])`);
+  }
+  await tx.execute(sql`analyze ballot_atoms`);
+  const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
+    select a.question_id, ba.atom, a.value, count(*)::int as n
+      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.value is not null
+     group by 1, 2, 3`);
+  const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
+    select a.question_id, ba.atom, a.text
+      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.text is not null`);
+
+  const questions = await loadQuestions(tx, orgId, campaignId);
+  // The people model is decided once per threshold and set of earlier rounds; each question's counts then once.
+  const peopleCache = new Map<string, Map<string, Decision>>();
+  const peopleDecisions = (questionKey: string, threshold: number) => {
+    const cacheKey = `${threshold}:${people.signature(questionKey)}`;
+    let d = peopleCache.get(cacheKey);
+    if (!d) {
+      d = decidePeople(candidates, threshold, people.model(questionKey));
+      peopleCache.set(cacheKey, d);
+    }
+    return d;
+  };
+  const decisionCache = new Map<string, Map<string, Decision>>();
+  const decide = (questionKey: string, counts: number[], threshold: number) => {
+    const cacheKey = `${threshold}:${people.signature(questionKey)}:${counts.join(',')}`;
+    let d = decisionCache.get(cacheKey);
+    if (!d) {
+      d = decideGroups(
+        counts,
+        candidates,
+        threshold,
+        acrossRounds ? peopleDecisions(questionKey, threshold) : undefined,
+      );
+      decisionCache.set(cacheKey, d);
+    }
+    return d;
+  };
+  const resultRows: (typeof campaignResults.$inferInsert)[] = [];
+  const textRows: (typeof campaignTexts.$inferInsert)[] = [];
+  for (const q of questions) {
+    if (q.kind === 'open') {
+      const perAtom = new Map<number, string[]>();
+      for (const t of texts)
+        if (t.question_id === q.id) (perAtom.get(t.atom) ?? perAtom.set(t.atom, []).get(t.atom)!).push(t.text);
+      const counts = Array.from({ length: n }, (_, i) => perAtom.get(i)?.length ?? 0);
+      const decisions = decide(q.key, counts, kTexts);
+      for (const g of candidates) {
+        const status = decisions.get(g.key)!;
+        const shown = status === 'shown';
+        const list = shown ? shuffle(g.atoms.flatMap((i) => perAtom.get(i) ?? [])) : [];
+        resultRows.push({
+          orgId,
+          campaignId,
+          questionId: q.id,
+          groupKey: g.key,
+          status,
+          respondents: shown ? list.length : null,
+        });
+        for (const [position, text] of list.entries())
+          textRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, position, text });
+      }
+      continue;
+    }
+    const { min, max } = scaleOf(q.kind);
+    const dist = Array.from({ length: n }, () => new Array<number>(max - min + 1).fill(0));
+    for (const t of tallies)
+      if (t.question_id === q.id && t.value >= min && t.value <= max) dist[t.atom]![t.value - min]! += t.n;
+    const counts = dist.map((d) => d.reduce((a, b) => a + b, 0));
+    const decisions = decide(q.key, counts, k);
+    for (const g of candidates) {
+      const status = decisions.get(g.key)!;
+      if (status !== 'shown') {
+        resultRows.push({ orgId, campaignId, questionId: q.id, groupKey: g.key, status });
+        continue;
+      }
+      const groupDist = new Array<number>(max - min + 1).fill(0);
+      for (const i of g.atoms) for (const [v, c] of dist[i]!.entries()) groupDist[v]! += c;
+      resultRows.push({
+        orgId,
+        campaignId,
+        questionId: q.id,
+        groupKey: g.key,
+        status,
+        respondents: groupDist.reduce((a, b) => a + b, 0),
+        valueSum: groupDist.reduce((s, c, v) => s + c * (v + min), 0),
+        counts: groupDist,
+      });
+    }
+  }
+  await tx.execute(sql`drop table ballot_atoms`);
+  return { participation, resultRows, textRows, audienceIds: placed.audienceIds };
+}
+
+/**
+ * From here on nobody can tell whose ballot is whose, not even with the secret: the keys go, and every
+ * ballot and answer is written anew under a new random id, in a random order, in this one transaction.
+ * So neither the ids, nor the order of the rows in the table, nor the transaction that wrote them
+ * (PostgreSQL's xmin) still follow the order in which people answered; the old row versions are gone
+ * after the next vacuum. (Someone who reads the database server's files or its write-ahead log while a
+ * round is open can see when rows were written; the app writes nothing about the person in the
+ * transaction that stores a ballot.)
+ */
+async function forgetBallots(tx: Tx, orgId: string, campaignId: string) {
+  await tx.execute(sql`
+    create temporary table ballot_remap on commit drop as
+    select id as old_id, gen_random_uuid() as new_id from campaign_ballots where org_id = ${orgId} and campaign_id = ${campaignId}`);
+  await tx.execute(sql`
+    insert into campaign_ballots (org_id, campaign_id, id, ballot_key)
+    select ${orgId}, ${campaignId}, new_id, null from ballot_remap order by random()`);
+  await tx.execute(sql`
+    insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
+    select a.org_id, a.campaign_id, r.new_id, a.question_id, a.value, a.text
+      from campaign_answers a join ballot_remap r on r.old_id = a.ballot_id
+     where a.org_id = ${orgId} and a.campaign_id = ${campaignId}
+     order by random()`);
+  // The old ballots go, and their answers with them (the foreign key cascades).
+  await tx.execute(sql`
+    delete from campaign_ballots b using ballot_remap r where b.org_id = ${orgId} and b.campaign_id = ${campaignId} and b.id = r.old_id`);
+  await tx.execute(sql`drop table ballot_remap`);
+}
+
+/** A fair shuffle: the order says nothing about who wrote what or when. */
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}

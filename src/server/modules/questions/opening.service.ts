@@ -1,0 +1,121 @@
+/** Opening a round: who is asked (fixed with their groups when it opens) and scheduling a series' next round. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Role } from '../../../contracts/constants';
+import type { audienceSizeBody } from '../../../contracts/questions.contract';
+import { nextRoundDay } from '../../../contracts/questions.contract';
+import type { Db, Tx } from '../../db/client';
+import { campaignAudience, campaignQuestions, campaigns } from '../../db/schema/questions.schema';
+import type { TenantContext } from '../../lib/request-context';
+import { notifyMembers } from '../notifications/notifications.service';
+import type { CampaignRow } from './campaign-common';
+import { levelOf } from './groups';
+import { recordResponse } from './participation.service';
+
+type StaffRow = {
+  member_id: string;
+  roles: Role[];
+  team_ids: string[];
+  managed_team_ids: string[];
+};
+
+type AudienceChoice = Pick<CampaignRow, 'orgId' | 'audienceAll' | 'audienceTeamIds' | 'audienceRoles'>;
+
+/** The staff a campaign with this audience asks if it opened now, with the teams that make their groups. */
+async function staffAsked(tx: Tx, campaign: AudienceChoice): Promise<StaffRow[]> {
+  const { rows } = await tx.execute<StaffRow>(sql`
+    select m.id as member_id, m.roles,
+           coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and not tm.is_manager), '{}') as team_ids,
+           coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and tm.is_manager), '{}') as managed_team_ids
+      from members m
+      left join team_members tm on tm.org_id = m.org_id and tm.member_id = m.id
+                               and exists (select 1 from teams t where t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null)
+     where m.org_id = ${campaign.orgId} and m.status = 'active' and m.roles && array['member','manager','director','admin']::text[]
+     group by m.id, m.roles`);
+  const teams = new Set(campaign.audienceTeamIds);
+  const roles = new Set(campaign.audienceRoles);
+  return rows.filter(
+    (r) =>
+      campaign.audienceAll ||
+      [...r.team_ids, ...r.managed_team_ids].some((t) => teams.has(t)) ||
+      r.roles.some((role) => roles.has(role)),
+  );
+}
+
+/** How many people a launch with this audience would ask today: the confirmation names the number. */
+export async function countAsked(db: Db, tenant: TenantContext, choice: z.output<typeof audienceSizeBody>['audience']) {
+  const asked = await staffAsked(db, {
+    orgId: tenant.orgId,
+    audienceAll: choice.all,
+    audienceTeamIds: choice.all ? [] : choice.teamIds,
+    audienceRoles: choice.all ? [] : choice.roles,
+  });
+  return { size: asked.length };
+}
+
+/**
+ * Fixes the audience with their groups, and tells them; a recurring round schedules the next of its series.
+ * In the caller's transaction; `today` is the organisation's.
+ */
+export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow, today: string) {
+  const asked = await staffAsked(tx, campaign);
+  for (let i = 0; i < asked.length; i += 5000) {
+    await tx.insert(campaignAudience).values(
+      asked.slice(i, i + 5000).map((r) => ({
+        orgId: campaign.orgId,
+        campaignId: campaign.id,
+        memberId: r.member_id,
+        level: levelOf(r.roles, r.managed_team_ids.length > 0),
+        teamIds: r.team_ids,
+        managedTeamIds: r.managed_team_ids,
+      })),
+    );
+  }
+  await tx
+    .update(campaigns)
+    .set({ status: 'open', openedAt: new Date() })
+    .where(and(eq(campaigns.orgId, campaign.orgId), eq(campaigns.id, campaign.id)));
+  await notifyMembers(
+    tx,
+    campaign.orgId,
+    asked.map((r) => r.member_id),
+    'campaign_open',
+    { campaignId: campaign.id, title: campaign.title, closesOn: campaign.closesOn },
+  );
+  await recordResponse(tx, secret, campaign.orgId, campaign.id, today);
+  if (campaign.repeat !== 'none') await scheduleNextRound(tx, campaign);
+}
+
+/**
+ * The next round of a series: the same title, questions (with their words as they were asked), audience
+ * choice and reminders, one period later; scheduled, so it can be called off, which ends the series. The
+ * audience itself is fixed again when it opens. Anonymity holds across the rounds because every close is
+ * checked against the closed rounds that share a question (earlier-rounds.ts).
+ */
+async function scheduleNextRound(tx: Tx, campaign: CampaignRow) {
+  const [next] = await tx
+    .insert(campaigns)
+    .values({
+      orgId: campaign.orgId,
+      title: campaign.title,
+      opensOn: nextRoundDay(campaign.opensOn, campaign.repeat)!,
+      closesOn: nextRoundDay(campaign.closesOn, campaign.repeat)!,
+      audienceAll: campaign.audienceAll,
+      audienceTeamIds: campaign.audienceTeamIds,
+      audienceRoles: campaign.audienceRoles,
+      reminderDays: campaign.reminderDays,
+      repeat: campaign.repeat,
+      seriesId: campaign.seriesId ?? campaign.id,
+      createdBy: campaign.createdBy,
+    })
+    .returning({ id: campaigns.id });
+  const questions = await tx
+    .select()
+    .from(campaignQuestions)
+    .where(and(eq(campaignQuestions.orgId, campaign.orgId), eq(campaignQuestions.campaignId, campaign.id)));
+  await tx
+    .insert(campaignQuestions)
+    .values(
+      questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: next!.id })),
+    );
+}
