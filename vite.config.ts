@@ -43,6 +43,32 @@ function finishBuild(): Plugin {
   };
 }
 
+/** The chunks the log screen runs as it opens (their names in CHUNK_GROUPS, and the entry). */
+const FIRST_SCREEN_CHUNKS = /^assets\/(index|rolldown-runtime|data|shell|log-extra(-nl|-en)?)-[\w-]+\.js$/;
+
+/**
+ * V8's explicit compile hint on the chunks the log screen runs while it opens: Chromium (136 and later)
+ * then compiles all their functions on its streaming thread while they download, instead of each one on
+ * the main thread the first time it is called, which on a slow phone was a large part of every long
+ * task of the first screen (nearly all of these chunks' functions run then). Other browsers ignore the
+ * comment. Added last (after minifying, which would drop it, and after Vite's own additions).
+ */
+function compileHints(): Plugin {
+  return {
+    name: 'klantwerk-compile-hints',
+    apply: 'build',
+    generateBundle: {
+      // After Vite's own (which puts its list of preloads at the top of a chunk).
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk' && FIRST_SCREEN_CHUNKS.test(chunk.fileName))
+            chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      },
+    },
+  };
+}
+
 const mantine = (names: string) =>
   new RegExp(`node_modules[\\\\/]@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${names})[\\\\/]`);
 /** What the pages before signing in need beyond the entry, and nearly every other page too: Mantine's controls. */
@@ -196,7 +222,7 @@ async function writeServiceWorker(outDir: string, files: string[]): Promise<stri
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react(), finishBuild(), catalogParts()],
+  plugins: [react(), compileHints(), finishBuild(), catalogParts()],
   resolve: {
     // Preact in place of React for the web build (README, "Develop"): ~50 KiB less on every first visit.
     alias: [

@@ -20,6 +20,7 @@ import { initI18n, preloadCatalog, storedLanguage } from './app/i18n';
 import { keepLastKnown, restoreLastKnown } from './app/last-known';
 import { createQueryClient } from './app/query-client';
 import { queryKeys } from './app/query-keys';
+import { drawChangesInTasks, nextTask } from './app/render-tasks';
 import { fetchConfig } from './app/use-config';
 import { fetchMe } from './app/use-me';
 
@@ -55,6 +56,8 @@ async function bootstrap(container: HTMLElement) {
       language = known.language;
     }
     await initI18n(language);
+    // The words set up, then the first drawing in a task of its own.
+    await nextTask();
     root.render(
       <StrictMode>
         <App queryClient={queryClient} />
@@ -69,6 +72,8 @@ async function bootstrap(container: HTMLElement) {
 
 // Off the main thread, while the code and answers below are on their way (see the worker).
 new Worker(new URL('./app/intl-warmup.worker.ts', import.meta.url), { type: 'module' });
+drawChangesInTasks();
 const container = document.getElementById('root');
-if (container) void bootstrap(container);
+// After the task that ran the app's code: the start in a task of its own.
+if (container) void nextTask().then(() => bootstrap(container));
 registerServiceWorker();
