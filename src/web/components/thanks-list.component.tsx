@@ -1,9 +1,49 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Thanks } from '../../contracts/thanks.contract';
+import type { Thanks, ThanksPage } from '../../contracts/thanks.contract';
 import { useTakeBackThanks } from '../app/thanks.api';
 import { useFormat } from '../app/use-format';
 import { notifyError, notifySuccess } from './notify';
+import { PageLoader } from './page-loader.component';
+import { ProblemAlert } from './problem-alert.component';
+
+/** Pages of thanks (a team's, or mine): the problem, a loader, a line when there are none, or the cards and "more". */
+export function ThanksPages({
+  thanks,
+  emptyText,
+}: {
+  thanks: UseInfiniteQueryResult<InfiniteData<ThanksPage>>;
+  emptyText: string;
+}) {
+  const { t } = useTranslation();
+  const items = thanks.data?.pages.flatMap((page) => page.items) ?? [];
+  if (thanks.error) return <ProblemAlert error={thanks.error} />;
+  if (!thanks.data) return <PageLoader />;
+  if (items.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {emptyText}
+      </Text>
+    );
+  return (
+    <>
+      <ThanksList items={items} />
+      {thanks.hasNextPage && (
+        <Group justify="center" mt="sm">
+          <Button
+            variant="default"
+            size="sm"
+            loading={thanks.isFetchingNextPage}
+            onClick={() => void thanks.fetchNextPage()}
+          >
+            {t('thanks.more')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
 
 /** Thanks as cards: who thanked whom, their words, the value, when; the thanker may take theirs back. */
 export function ThanksList({ items }: { items: Thanks[] }) {
