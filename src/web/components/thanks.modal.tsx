@@ -34,7 +34,15 @@ export function ThanksModal({
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('thanks.title')} fullScreen={phone} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('thanks.title')}
+      fullScreen={phone}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && <ThanksForm target={target} onDone={onClose} />}
     </Modal>
   );
