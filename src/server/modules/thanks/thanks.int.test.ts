@@ -148,6 +148,17 @@ describe('thanking', () => {
   });
 });
 
+describe('my data', () => {
+  it('the data file holds the thanks I wrote and those written to me', async () => {
+    const mine = (await call('outsider', 'GET', '/me/export')).json();
+    expect(mine.colleagueThanksReceived.map((r: { words: string }) => r.words)).toContain(
+      'Dank voor het snel omzetten van de kamer!',
+    );
+    const given = (await call('member', 'GET', '/me/export')).json();
+    expect(given.colleagueThanksGiven.map((r: { words: string }) => r.words)).toContain('Top geregeld');
+  });
+});
+
 describe('organisations apart', () => {
   it('nobody of another organisation can thank, or read the thanks of, a person or team of this one', async () => {
     for (const body of [
