@@ -172,6 +172,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/decision-queue': STEERING,
   'POST /api/v1/proposals/:proposalId/decision': STEERING,
   'GET /api/v1/tower': STEERING,
+  'POST /api/v1/thanks': STAFF,
+  'GET /api/v1/thanks/received': STAFF,
+  'DELETE /api/v1/thanks/:thanksId': STAFF,
+  'GET /api/v1/teams/:teamId/thanks': STAFF,
   'GET /api/v1/notifications': ALL,
   'POST /api/v1/notifications/read-all': ALL,
   'POST /api/v1/notifications/:notificationId/read': ALL,
@@ -500,7 +504,15 @@ describe('organisations never see each other', () => {
       headers: { cookie: adminA },
     });
     expect(keyOfA.statusCode, keyOfA.body).toBe(201);
+    const thanksOfA = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/thanks',
+      payload: { toMemberId: a.outsider.memberId, words: 'Dank van A' },
+      headers: { cookie: cookies.member },
+    });
+    expect(thanksOfA.statusCode, thanksOfA.body).toBe(201);
     const idsOfA = {
+      thanksId: thanksOfA.json().id,
       webhookId: webhookOfA.json().id,
       keyId: keyOfA.json().id,
       requestId: waiting.rows[0].id,
@@ -617,6 +629,7 @@ describe('organisations never see each other', () => {
       '/api/v1/sso/requests',
       '/api/v1/webhooks',
       '/api/v1/api-keys',
+      '/api/v1/thanks/received',
     ]) {
       const body = (await t.app.inject({ method: 'GET', url, headers: { cookie: adminB } })).body;
       expect(body).not.toContain(a.orgId);
@@ -672,6 +685,7 @@ async function snapshotOrg(orgId: string) {
     'notifications',
     'extra_thanks',
     'extra_comments',
+    'colleague_thanks',
     'best_practices',
     'weekly_picks',
     'conversation_notes',

@@ -84,6 +84,7 @@ const WRITABLE_TABLES = [
   'extras',
   'extra_comments',
   'extra_thanks',
+  'colleague_thanks',
   'best_practices',
   'weekly_picks',
   'conversation_notes',

@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'sso_domain_taken',
   'sso_domain_not_allowed',
   'sso_discovery_failed',
+  'thanks_to_self',
+  'member_inactive',
   'internal',
   'unavailable',
   'database_unavailable',

@@ -17,6 +17,7 @@ export const notification = z.object({
     'voice_followup',
     'proposal_submitted',
     'proposal_decided',
+    'thanks_received',
   ]),
   /** What the notification is about; its shape depends on the kind. */
   data: z.record(z.string(), z.unknown()),

@@ -27,6 +27,9 @@ export const myDataExport = z.object({
   customerReactions: rows,
   thanksGiven: rows,
   commentsWritten: rows,
+  /** Thanks between colleagues: those I wrote, and those written to me. */
+  colleagueThanksGiven: rows,
+  colleagueThanksReceived: rows,
   conversationNotesAboutMe: rows,
   promisesMade: rows,
   promiseSteps: rows,

@@ -237,6 +237,8 @@ export const chainArrow = z.object({
   onTimeShare: z.number().nullable(),
   ratings: z.number().int(),
   averageRating: z.number().nullable(),
+  /** Thanks in the period to the giving team or its members, from the receiving team or its members. */
+  thanks: z.number().int(),
   /** Among the weakest links: lowest on-time share or rating, with enough hand-offs to say so. */
   weak: z.boolean(),
 });
@@ -245,7 +247,8 @@ export type ChainArrow = z.infer<typeof chainArrow>;
 export const chain = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  nodes: z.array(teamRef.extend({ given: z.number().int(), received: z.number().int() })),
+  /** thanks: how often the team (or one of its members) was thanked by the teams it served in the period. */
+  nodes: z.array(teamRef.extend({ given: z.number().int(), received: z.number().int(), thanks: z.number().int() })),
   arrows: z.array(chainArrow),
 });
 export type Chain = z.infer<typeof chain>;

@@ -45,6 +45,7 @@ import { promisesRoutes } from './modules/promises/promises.routes';
 import { questionsRoutes } from './modules/questions/questions.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { thanksRoutes } from './modules/thanks/thanks.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
@@ -287,6 +288,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(questionsRoutes, { deps });
       await v1.register(voiceRoutes, { deps });
       await v1.register(counselRoutes, { deps });
+      await v1.register(thanksRoutes, { deps });
       await v1.register(towerRoutes, { deps });
       await v1.register(privacyRoutes, { deps });
       await v1.register(workforceRoutes, { deps });

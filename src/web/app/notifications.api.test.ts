@@ -9,6 +9,8 @@ import {
   counselNoticeData,
   counselNoticePath,
   promiseNoticeData,
+  thanksNoticeData,
+  thanksNoticePath,
   voiceNoticeData,
   voiceNoticePath,
 } from './notifications.api';
@@ -315,5 +317,34 @@ describe('counselNoticeData', () => {
     ).toBeNull();
     expect(promiseNoticeData(notice('proposal_decided', { proposalId: PROPOSAL }))).toBeNull();
     expect(voiceNoticeData(notice('proposal_submitted', { proposalId: PROPOSAL }))).toBeNull();
+  });
+});
+
+describe('thanks notices', () => {
+  const THANKS = '66666666-6666-4666-8666-666666666666';
+  const TEAM = '77777777-7777-4777-8777-777777777777';
+
+  it('thanks to me lead to my profile, thanks to my team to its feed', () => {
+    const mine = thanksNoticeData(
+      notice('thanks_received', { thanksId: THANKS, fromName: 'Ans', words: 'Top', toTeamId: null }),
+    );
+    expect(mine).toMatchObject({ fromName: 'Ans', words: 'Top', toTeamId: null });
+    expect(thanksNoticePath(mine!)).toBe('/profile');
+    const team = thanksNoticeData(
+      notice('thanks_received', {
+        thanksId: THANKS,
+        fromName: 'Ans',
+        words: 'Top',
+        toTeamId: TEAM,
+        toTeamName: 'Keuken',
+      }),
+    );
+    expect(team).toMatchObject({ toTeamId: TEAM, toTeamName: 'Keuken' });
+    expect(thanksNoticePath(team!)).toBe(`/feed?team=${TEAM}`);
+  });
+
+  it('gives null for another kind or without thanks to point at', () => {
+    expect(thanksNoticeData(notice('thanks_received', { fromName: 'Ans' }))).toBeNull();
+    expect(thanksNoticeData(notice('proposal_decided', { thanksId: THANKS }))).toBeNull();
   });
 });

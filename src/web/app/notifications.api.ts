@@ -263,6 +263,36 @@ export function counselNoticePath(data: CounselNoticeData): string {
   return data.kind === 'proposal_submitted' ? '/decision-queue' : `/proposals/${encodeURIComponent(data.proposalId)}`;
 }
 
+/** What a notification about thanks carries: who thanked, in which words, and the team when the whole team was thanked. */
+export interface ThanksNoticeData {
+  kind: 'thanks_received';
+  thanksId: string;
+  fromName: string;
+  words: string;
+  toTeamId: string | null;
+  toTeamName: string;
+}
+
+/** The data of a notification about thanks, or null when it is of another kind (or is malformed). */
+export function thanksNoticeData(notification: AppNotification): ThanksNoticeData | null {
+  const d: Record<string, unknown> =
+    typeof notification.data === 'object' && notification.data !== null ? notification.data : {};
+  if (notification.kind !== 'thanks_received' || typeof d.thanksId !== 'string' || d.thanksId === '') return null;
+  return {
+    kind: notification.kind,
+    thanksId: d.thanksId,
+    fromName: text(d.fromName),
+    words: text(d.words),
+    toTeamId: typeof d.toTeamId === 'string' && d.toTeamId !== '' ? d.toTeamId : null,
+    toTeamName: text(d.toTeamName),
+  };
+}
+
+/** Where a thanks notification leads: thanks to the team to its feed, thanks to me to my profile. */
+export function thanksNoticePath(data: ThanksNoticeData): string {
+  return data.toTeamId ? `/feed?${new URLSearchParams({ team: data.toTeamId }).toString()}` : '/profile';
+}
+
 /** Polled once a minute (not faster): a manager hears of an extra above the mandate without reloading. */
 export function useNotifications() {
   return useQuery({

@@ -38,6 +38,10 @@ export const queryKeys = {
   figureViews: ['privacy', 'figureViews'] as const,
   privacyStatement: (language: string) => ['privacy', 'statement', language] as const,
   notifications: ['notifications'] as const,
+  /** Thanks between colleagues and teams: a team's (its feed) and mine (received). */
+  thanks: ['thanks'] as const,
+  teamThanks: (teamId: string) => ['thanks', 'team', teamId] as const,
+  receivedThanks: ['thanks', 'received'] as const,
   /** A write to a promise or a step invalidates all of these. */
   promises: ['promises'] as const,
   promiseList: (filters: Record<string, string | undefined>) => ['promises', 'list', filters] as const,

@@ -12,10 +12,11 @@ export function useTeams(options: { enabled?: boolean } = {}) {
   });
 }
 
-export function useTeam(teamId: string) {
+export function useTeam(teamId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.team(teamId),
     queryFn: () => apiGet<TeamDetail>(`/api/v1/teams/${encodeURIComponent(teamId)}`),
+    enabled: options.enabled ?? true,
   });
 }
 

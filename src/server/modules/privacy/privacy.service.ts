@@ -157,6 +157,8 @@ export async function exportMemberData(
         customerReactions,
         thanksGiven: await mine('extra_thanks', 'member_id', sql`order by x.created_at`),
         commentsWritten: await mine('extra_comments', 'member_id', sql`order by x.created_at`),
+        colleagueThanksGiven: await mine('colleague_thanks', 'from_member_id', sql`order by x.created_at`),
+        colleagueThanksReceived: await mine('colleague_thanks', 'to_member_id', sql`order by x.created_at`),
         conversationNotesAboutMe: conversationNotes,
         promisesMade: await mine('promises', 'made_by', sql`order by x.created_at`),
         promiseSteps,

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import { arrowKey, countThanksPerArrow } from './thanks.read-model';
 
 // The internal customer chain: the teams as nodes, the hand-offs between them as arrows, how many
 // came on time and how the receiving team rated them; per team over time; the quarterly scan.
@@ -43,7 +44,10 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
      group by 1, 2
     having sum(handoffs) > 0`);
   const teamIds = [...new Set(flows.flatMap((f) => [f.giver, f.receiver]))];
-  const names = await org.findTeamNames(db, tenant.orgId, teamIds);
+  const [names, thanks] = await Promise.all([
+    org.findTeamNames(db, tenant.orgId, teamIds),
+    countThanksPerArrow(db, { orgId: tenant.orgId, timeZone: tenant.timeZone, from, to }, flows),
+  ]);
   const team = (id: string) => ({ id, name: names.get(id) ?? '' });
   const arrows: ChainArrow[] = flows.map((f) => {
     const onTimeShare = share(f.on_time, f.due);
@@ -60,6 +64,7 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
       onTimeShare: round2(onTimeShare),
       ratings: f.ratings,
       averageRating: round2(averageRating),
+      thanks: thanks.get(arrowKey(f.giver, f.receiver)) ?? 0,
       weak,
     };
   });
@@ -71,6 +76,7 @@ export async function findChain(db: Db, tenant: TenantContext, query: { from?: s
       ...team(id),
       given: flows.filter((f) => f.giver === id).reduce((n, f) => n + f.handoffs, 0),
       received: flows.filter((f) => f.receiver === id).reduce((n, f) => n + f.handoffs, 0),
+      thanks: arrows.filter((a) => a.from.id === id).reduce((n, a) => n + a.thanks, 0),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { from, to, nodes, arrows };

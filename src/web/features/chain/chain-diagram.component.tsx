@@ -187,7 +187,12 @@ export function ChainDiagram({
           });
           const name = shorten(node.name, Math.min(nameChars, place.maxChars));
           const path = nodePath(node.id);
-          const label = t('chain.nodeText', { name: node.name, given: node.given, received: node.received });
+          const label = t('chain.nodeText', {
+            name: node.name,
+            given: node.given,
+            received: node.received,
+            thanks: node.thanks,
+          });
           return (
             <a key={node.id} href={path} tabIndex={0} onClick={(event) => open(event, path)}>
               {/* The link's name, whole (an SVG link is named by its title); the drawn name may be shortened. */}

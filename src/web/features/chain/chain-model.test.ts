@@ -12,6 +12,7 @@ const arrow = (from: string, to: string, weak: boolean, handoffs = 5): ChainArro
   onTimeShare: 1,
   ratings: 0,
   averageRating: null,
+  thanks: 0,
   weak,
 });
 

@@ -175,6 +175,7 @@ function ArrowTable({ arrows, arrowPath }: { arrows: ChainArrow[]; arrowPath: (a
             <Table.Th ta="right">{phone ? t('chain.table.handoffsShort') : t('chain.table.handoffs')}</Table.Th>
             <Table.Th ta="right">{t('chain.table.onTime')}</Table.Th>
             <Table.Th ta="right">{phone ? t('chain.table.ratingShort') : t('chain.table.rating')}</Table.Th>
+            <Table.Th ta="right">{phone ? t('chain.table.thanksShort') : t('chain.table.thanks')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -212,6 +213,7 @@ function ArrowTable({ arrows, arrowPath }: { arrows: ChainArrow[]; arrowPath: (a
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {phone ? f.rating(arrow.averageRating) : text.rating(arrow)}
                 </Table.Td>
+                <Table.Td ta="right">{f.count(arrow.thanks)}</Table.Td>
               </Table.Tr>
             );
           })}

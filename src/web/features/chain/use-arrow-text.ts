@@ -37,6 +37,7 @@ export function useArrowText() {
         arrow.averageRating === null
           ? t('chain.ratingNone')
           : t('chain.ratingText', { rating: f.rating(arrow.averageRating), count: arrow.ratings }),
+        t('chain.thanksText', { from: arrow.from.name, to: arrow.to.name, count: arrow.thanks }),
         ...(arrow.weak ? [t('chain.weakText')] : []),
       ].join(' '),
   };

@@ -15,6 +15,8 @@ import {
   counselNoticePath,
   type PromiseNoticeData,
   promiseNoticeData,
+  thanksNoticeData,
+  thanksNoticePath,
   useMarkAllNotificationsRead,
   useMarkNotificationRead,
   useNotifications,
@@ -233,6 +235,17 @@ function noticeContent(t: TFunction, format: Format, notification: AppNotificati
   if (voice) return voiceNoticeContent(t, voice);
   const counsel = counselNoticeData(notification);
   if (counsel) return counselNoticeContent(t, counsel);
+  const thanks = thanksNoticeData(notification);
+  if (thanks) {
+    const name = thanks.fromName || t('notifications.someone');
+    return {
+      text: thanks.toTeamId
+        ? t('notifications.thanksTeam', { name, team: thanks.toTeamName, words: thanks.words })
+        : t('notifications.thanksPerson', { name, words: thanks.words }),
+      detail: '',
+      path: thanksNoticePath(thanks),
+    };
+  }
   return { text: t('notifications.other'), detail: '', path: null };
 }
 

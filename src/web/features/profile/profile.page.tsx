@@ -23,6 +23,7 @@ import { RoleBadges } from '../../components/role-badges.component';
 import { CounterPinSection } from './counter-pin.section';
 import { DigestSection, MyNotesSection } from './learning.sections';
 import { FigureViewsSection, PrivacyStatementSection } from './privacy.sections';
+import { ReceivedThanksSection } from './thanks.section';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -52,6 +53,7 @@ export function ProfilePage() {
       <Stack gap="lg" maw={640}>
         <NameSection />
         <LanguageSection />
+        {me.member?.roles.some((role) => role !== 'advisor') && <ReceivedThanksSection />}
         {me.member && <DigestSection />}
         {me.member && <MyNotesSection />}
         {me.member?.roles.some((role) => role !== 'advisor') && <CounterPinSection />}

@@ -12,6 +12,7 @@ import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useStoryAccess } from './story-access';
 import { StoryCard } from './story-card.component';
+import { TeamThanksSection } from './team-thanks.section';
 import { WeeklyPickSection } from './weekly-pick.component';
 
 /** The teams whose feed this person reads: their own; a director every team. The choice lives in the address. */
@@ -80,6 +81,7 @@ export function FeedPage() {
       ) : (
         <>
           <WeeklyPickSection key={teamId} teamId={teamId} access={access} valueNames={valueNames} />
+          <TeamThanksSection teamId={teamId} />
 
           <Title order={2} size="h4" mb="sm">
             {t('feed.allStories')}

@@ -7,12 +7,13 @@ import type { TeamDetail } from '../../../contracts/org.contract';
 import { useMembers } from '../../app/members.api';
 import { ACCESS } from '../../app/nav.config';
 import { useArchiveTeam, usePutTeamMember, useRemoveTeamMember, useTeam, useUpdateTeam } from '../../app/teams.api';
-import { useHasRole } from '../../app/use-me';
+import { useHasRole, useSignedInMe } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
+import { ThanksModal, type ThanksTarget } from '../../components/thanks.modal';
 import { TeamFormModal } from './team-form.modal';
 
 export function TeamPage() {
@@ -38,6 +39,7 @@ function TeamView({ team }: { team: TeamDetail }) {
   const archive = useArchiveTeam(team.id);
   const [editOpened, editModal] = useDisclosure(false);
   const [archiveOpened, archiveModal] = useDisclosure(false);
+  const [thanking, setThanking] = useState<ThanksTarget | null>(null);
 
   return (
     <>
@@ -45,26 +47,36 @@ function TeamView({ team }: { team: TeamDetail }) {
         title={team.name}
         description={team.description || undefined}
         actions={
-          canManage && (
-            <>
-              <Button
-                variant="default"
-                onClick={() => {
-                  update.reset();
-                  editModal.open();
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-              <Button variant="light" color="red" onClick={archiveModal.open}>
-                {t('teams.archive')}
-              </Button>
-            </>
-          )
+          <>
+            <Button variant="light" onClick={() => setThanking({ teamId: team.id })}>
+              {t('thanks.thankTeam')}
+            </Button>
+            {canManage && (
+              <>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    update.reset();
+                    editModal.open();
+                  }}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button variant="light" color="red" onClick={archiveModal.open}>
+                  {t('teams.archive')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
+      <ThanksModal opened={!!thanking} target={thanking ?? undefined} onClose={() => setThanking(null)} />
       <Stack gap="lg" maw={760}>
-        <TeamMembers team={team} canManage={canManage} />
+        <TeamMembers
+          team={team}
+          canManage={canManage}
+          onThank={(memberId) => setThanking({ teamId: team.id, memberId })}
+        />
         {canManage && <AddTeamMember team={team} />}
       </Stack>
 
@@ -108,8 +120,17 @@ function TeamView({ team }: { team: TeamDetail }) {
   );
 }
 
-function TeamMembers({ team, canManage }: { team: TeamDetail; canManage: boolean }) {
+function TeamMembers({
+  team,
+  canManage,
+  onThank,
+}: {
+  team: TeamDetail;
+  canManage: boolean;
+  onThank: (memberId: string) => void;
+}) {
   const { t } = useTranslation();
+  const myId = useSignedInMe().member?.id;
   const remove = useRemoveTeamMember(team.id);
   const [removing, setRemoving] = useState<TeamDetail['members'][number] | null>(null);
 
@@ -148,6 +169,16 @@ function TeamMembers({ team, canManage }: { team: TeamDetail; canManage: boolean
                   </Text>
                 )}
               </div>
+              {member.id !== myId && (
+                <Button
+                  size="sm"
+                  variant="subtle"
+                  aria-label={t('thanks.thankMember', { name: member.name })}
+                  onClick={() => onThank(member.id)}
+                >
+                  {t('thanks.action')}
+                </Button>
+              )}
               {canManage && (
                 <Group gap="md" wrap="nowrap">
                   <ManagerSwitch teamId={team.id} member={member} />
