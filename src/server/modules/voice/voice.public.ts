@@ -6,7 +6,8 @@ import { addDays, localDay } from '../../lib/days';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../../lib/throttle';
-import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
+import { findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './reactions.service';
+import { FOLLOWUP_DAYS } from './voice.rules';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
 // fast on a cheap phone and the score works everywhere. It shows the organisation's name and what the

@@ -21,7 +21,9 @@ import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
 import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import * as service from './voice.service';
+import * as followups from './follow-ups.service';
+import * as reactions from './reactions.service';
+import * as touchpoints from './touchpoints.service';
 
 const extraParams = z.object({ extraId: z.uuid() });
 const promiseParams = z.object({ promiseId: z.uuid() });
@@ -39,7 +41,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       params: extraParams,
       response: { 200: voiceLink, ...problems },
     },
-    handler: (request) => service.linkForExtra(deps, tenantOf(request), request.params.extraId),
+    handler: (request) => touchpoints.linkForExtra(deps, tenantOf(request), request.params.extraId),
   });
 
   app.post('/promises/:promiseId/voice-link', {
@@ -50,7 +52,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       params: promiseParams,
       response: { 200: voiceLink, ...problems },
     },
-    handler: (request) => service.linkForPromise(deps, tenantOf(request), request.params.promiseId),
+    handler: (request) => touchpoints.linkForPromise(deps, tenantOf(request), request.params.promiseId),
   });
 
   app.get('/voice-links/:linkId/qr.svg', {
@@ -63,7 +65,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
+      const link = await touchpoints.usableLink(deps, tenantOf(request), request.params.linkId);
       const svg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return reply
         .type('image/svg+xml')
@@ -83,7 +85,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 200: z.any(), ...problems },
     },
     handler: async (request, reply) => {
-      const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
+      const link = await touchpoints.usableLink(deps, tenantOf(request), request.params.linkId);
       const png = await QRCode.toBuffer(link.url, {
         type: 'png',
         errorCorrectionLevel: 'M',
@@ -104,7 +106,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       summary: 'Touchpoints where customers react (reception, a table), each with its link',
       response: { 200: touchpointList, ...problems },
     },
-    handler: (request) => service.listTouchpoints(deps, tenantOf(request)),
+    handler: (request) => touchpoints.listTouchpoints(deps, tenantOf(request)),
   });
 
   app.post('/touchpoints', {
@@ -116,7 +118,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 201: touchpoint, ...problems },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await service.createTouchpoint(deps, tenantOf(request), request.body)),
+      reply.code(201).send(await touchpoints.createTouchpoint(deps, tenantOf(request), request.body)),
   });
 
   app.patch('/touchpoints/:touchpointId', {
@@ -128,7 +130,8 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       body: updateTouchpointBody,
       response: { 200: touchpoint, ...problems },
     },
-    handler: (request) => service.updateTouchpoint(deps, tenantOf(request), request.params.touchpointId, request.body),
+    handler: (request) =>
+      touchpoints.updateTouchpoint(deps, tenantOf(request), request.params.touchpointId, request.body),
   });
 
   app.get('/customer-reactions', {
@@ -139,7 +142,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       querystring: reactionsQuery,
       response: { 200: reactionList, ...problems },
     },
-    handler: (request) => service.listReactions(deps, tenantOf(request), request.query),
+    handler: (request) => reactions.listReactions(deps, tenantOf(request), request.query),
   });
 
   app.delete('/customer-reactions/:reactionId/contact', {
@@ -152,7 +155,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.eraseContact(deps, tenantOf(request), request.params.reactionId);
+      await reactions.eraseContact(deps, tenantOf(request), request.params.reactionId);
       return reply.code(204).send(null);
     },
   });
@@ -165,7 +168,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       querystring: followupsQuery,
       response: { 200: followupList, ...problems },
     },
-    handler: (request) => service.listFollowups(deps, tenantOf(request), request.query.state),
+    handler: (request) => followups.listFollowups(deps, tenantOf(request), request.query.state),
   });
 
   app.post('/voice-followups/:followupId/close', {
@@ -177,6 +180,6 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       body: closeFollowupBody,
       response: { 200: followup, ...problems },
     },
-    handler: (request) => service.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+    handler: (request) => followups.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
   });
 };
