@@ -11,6 +11,7 @@ import { recordCustomerReaction } from '../extras/extras.service';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { openFollowup } from './follow-ups.service';
+import { eraseConversation } from './followup-mail.service';
 import {
   isVeryNegative,
   onFivePoints,
@@ -124,6 +125,8 @@ export interface StoredReaction {
   outcome: 'stored' | 'changed' | 'closed';
   /** The day by which the customer hears back: the open follow-up's due day, when they asked to be contacted. */
   contactBy: string | null;
+  /** The follow-up this reaction opened, when the customer left an e-mail address: it gets the automatic first answer. */
+  firstAnswerFor: string | null;
 }
 
 /**
@@ -172,7 +175,8 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
             .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, link.id)))
             .for('update');
     if (before) {
-      if (Date.now() > before.createdAt.getTime() + 24 * 3600_000) return { outcome: 'closed', contactBy: null };
+      if (Date.now() > before.createdAt.getTime() + 24 * 3600_000)
+        return { outcome: 'closed', contactBy: null, firstAnswerFor: null };
       await tx
         .update(customerReactions)
         .set({ ...values, updatedAt: new Date() })
@@ -216,7 +220,7 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
         promiseId: link.promiseId,
       });
     }
-    const contactBy = isVeryNegative(found.scale, input.score)
+    const opened = isVeryNegative(found.scale, input.score)
       ? await openFollowup(tx, {
           orgId,
           reactionId,
@@ -226,8 +230,12 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
           timeZone: found.timeZone,
           wantsContact: input.contact !== null,
         })
-      : null;
-    return { outcome, contactBy };
+      : { opened: null, contactBy: null };
+    return {
+      outcome,
+      contactBy: opened.contactBy,
+      firstAnswerFor: opened.opened && input.contact?.email ? opened.opened : null,
+    };
   });
 }
 
@@ -281,6 +289,7 @@ export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, react
       .update(customerReactions)
       .set({ ...noContact, updatedAt: new Date() })
       .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)));
+    await eraseConversation(tx, tenant.orgId, reactionId);
     // What was erased is not written down anywhere, only that it was.
     await recordAudit(tx, tenant, 'customer_reaction.contact_erased', 'customer_reaction', reactionId);
   });
@@ -292,13 +301,25 @@ export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, react
  * how many were erased.
  */
 export async function eraseOldContacts(db: Db, now = new Date()): Promise<number> {
-  const result = await db.execute(sql`
-    update customer_reactions r
-       set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
-      from organizations o
-     where o.id = r.org_id
-       and (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
-       and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)
-       and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')`);
-  return result.rowCount ?? 0;
+  // With the address go the follow-up's conversation texts and its reply page (see eraseConversation).
+  const { rows } = await db.execute<{ n: number }>(sql`
+    with erased as (
+      update customer_reactions r
+         set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
+        from organizations o
+       where o.id = r.org_id
+         and (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
+         and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)
+         and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')
+      returning r.org_id, r.id),
+    followups as (
+      update voice_followups f set reply_token = null, reply_token_expires_at = null
+        from erased e where f.org_id = e.org_id and f.reaction_id = e.id
+      returning f.org_id, f.id),
+    texts as (
+      update voice_followup_messages m set body = null
+        from followups f where m.org_id = f.org_id and m.followup_id = f.id and m.body is not null
+      returning 1)
+    select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
+  return rows[0]?.n ?? 0;
 }

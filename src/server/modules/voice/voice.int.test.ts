@@ -201,9 +201,10 @@ describe('a reaction link for an extra', () => {
         }[]
       ).find((n) => n.kind === 'voice_followup' && n.data.followupId === open!.id);
     expect((await notice())?.readAt).toBeNull();
+    // A member of the team to whom it was not given does not see it.
     expect(
       (await call('member', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await call('otherOrg', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode,
     ).toBe(404);

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
+  assignFollowupBody,
   closeFollowupBody,
   createTouchpointBody,
-  followup,
+  followupDetail,
   followupList,
+  followupMessageBody,
   followupParams,
   followupsQuery,
   reactionList,
@@ -16,12 +18,15 @@ import {
   updateTouchpointBody,
   voiceLink,
   voiceLinkParams,
+  voiceSettings,
+  voiceSettingsBody,
 } from '../../../contracts/voice.contract';
 import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
-import { LEADERS, STAFF, STEERING } from '../../lib/roles';
+import { ADMIN, LEADERS, STAFF, STEERING } from '../../lib/roles';
 import * as followups from './follow-ups.service';
+import * as followupMail from './followup-mail.service';
 import * as reactions from './reactions.service';
 import * as touchpoints from './touchpoints.service';
 
@@ -161,25 +166,87 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   });
 
   app.get('/voice-followups', {
-    config: { access: LEADERS },
+    config: { access: STAFF },
     schema: {
       tags,
-      summary: 'Very negative reactions to follow up, of the teams I lead (directors: all)',
+      summary: 'Very negative reactions to follow up: of the teams I lead and those given to me (directors: all)',
       querystring: followupsQuery,
       response: { 200: followupList, ...problems },
     },
     handler: (request) => followups.listFollowups(deps, tenantOf(request), request.query.state),
   });
 
-  app.post('/voice-followups/:followupId/close', {
+  app.get('/voice-followups/:followupId', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'One follow-up with its conversation with the customer, whether mail can be sent, and who it may be given to',
+      params: followupParams,
+      response: { 200: followupDetail, ...problems },
+    },
+    handler: (request) => followups.getFollowup(deps, tenantOf(request), request.params.followupId),
+  });
+
+  app.put('/voice-followups/:followupId/assignee', {
     config: { access: LEADERS },
     schema: {
       tags,
-      summary: 'Close a follow-up: resolved, or not our customer (with why: the request did not fit the offer)',
+      summary: "Give a follow-up to an active manager or member of its team (null: back to the team's managers)",
+      params: followupParams,
+      body: assignFollowupBody,
+      response: { 200: followupDetail, ...problems },
+    },
+    handler: (request) => followups.assignFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+  });
+
+  app.post('/voice-followups/:followupId/messages', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'Write to the customer by e-mail (mail set up, an address left, the follow-up open); the mail holds a link to their reply page',
+      params: followupParams,
+      body: followupMessageBody,
+      response: { 201: followupDetail, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await followupMail.sendToCustomer(deps, tenantOf(request), request.params.followupId, request.body)),
+  });
+
+  app.post('/voice-followups/:followupId/close', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'Close a follow-up with its outcome: resolved, not reachable, not resolved, or not our customer (with why: the request did not fit the offer)',
       params: followupParams,
       body: closeFollowupBody,
-      response: { 200: followup, ...problems },
+      response: { 200: followupDetail, ...problems },
     },
     handler: (request) => followups.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+  });
+
+  app.get('/voice-settings', {
+    config: { access: LEADERS },
+    schema: {
+      tags,
+      summary: 'How many days a follow-up has, per very negative score',
+      response: { 200: voiceSettings, ...problems },
+    },
+    handler: (request) => followups.getVoiceSettings(deps, tenantOf(request)),
+  });
+
+  app.put('/voice-settings', {
+    config: { access: ADMIN },
+    schema: {
+      tags,
+      summary: 'Set the days a follow-up has per very negative score (0–30; open follow-ups keep their day)',
+      body: voiceSettingsBody,
+      response: { 200: voiceSettings, ...problems },
+    },
+    handler: (request) => followups.setVoiceSettings(deps, tenantOf(request), request.body),
   });
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Language } from '../../../contracts/constants';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
 import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
@@ -26,8 +27,14 @@ export const linkUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$
 /** Very negative: the lowest of five points, or 0–2 of ten. A follow-up is opened for it. */
 export const isVeryNegative = (scale: string, score: number) => (scale === 'agree5' ? score <= 1 : score <= 2);
 
-/** A very negative reaction is followed up within this many days (the follow-up's due day). */
-export const FOLLOWUP_DAYS = 2;
+/** The most days an organisation may give a follow-up (its due day: see follow-ups.service.ts). */
+export const MAX_DUE_DAYS = 30;
+
+/** "8 december 2026" / "8 December 2026" for a day ("2026-12-08"). */
+export const formatDay = (day: string, language: Language) =>
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 /** A score on five points: 0–10 mapped onto 1–5, for one average over both scales. */
 export const onFivePoints = (scale: string, score: number) => (scale === 'agree5' ? score : 1 + (score * 4) / 10);
 
@@ -66,8 +73,11 @@ export const reactionJoins = sql`
 export const seesContactOf = (tenant: TenantContext, teamId: string | null) =>
   steering(tenant) || leads(tenant, [teamId]);
 
-export function toReaction(r: ReactionRow, tenant: TenantContext): CustomerReaction {
-  const seesContact = seesContactOf(tenant, r.team_id);
+export function toReaction(
+  r: ReactionRow,
+  tenant: TenantContext,
+  seesContact = seesContactOf(tenant, r.team_id),
+): CustomerReaction {
   return {
     id: r.id,
     subject: r.subject,
