@@ -26,7 +26,7 @@ describe.runIf(run)('a follow-up answered by e-mail', () => {
     smtp = await startSmtpSink();
     server = await startDemoServer({ smtpUrl: smtp.url });
     browser = await launchBrowser();
-  });
+  }, 180_000); // the demo's seed and a browser, on a busy machine
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -106,5 +106,5 @@ describe.runIf(run)('a follow-up answered by e-mail', () => {
     const closed = pieter.getByRole('listitem').filter({ hasText: complaint });
     await closed.getByText('Niet bereikbaar', { exact: true }).waitFor();
     await closed.getByText('Twee keer gebeld, geen gehoor').waitFor();
-  });
+  }, 150_000);
 });

@@ -25,7 +25,14 @@ export function FollowupConversationModal({ followupId, onClose }: { followupId:
   const phone = useIsPhone();
   const followup = useFollowup(followupId);
   return (
-    <Modal opened onClose={onClose} title={t('voice.conversation.title')} fullScreen={phone} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('voice.conversation.title')}
+      fullScreen={phone}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {followup.error ? (
         <ProblemAlert error={followup.error} />
       ) : !followup.data ? (
