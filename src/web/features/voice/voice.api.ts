@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   createTouchpointBody,
+  Followup,
   FollowupDetail,
   FollowupDueDay,
   followupList,
@@ -13,7 +14,6 @@ import type {
 } from '../../../contracts/voice.contract';
 import { apiDelete, apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
-import type { FollowupOutcome } from './voice-model';
 
 // The customer's own voice — touchpoints with their QR codes, what customers said, and the follow-up
 // of a very negative reaction. The reaction link of an extra or a promise is in app/voice-links.ts.
@@ -34,7 +34,7 @@ export interface ReactionFilters {
 
 export interface CloseFollowupInput {
   followupId: string;
-  outcome: FollowupOutcome;
+  outcome: Exclude<Followup['status'], 'open'>;
   note: string | null;
 }
 
