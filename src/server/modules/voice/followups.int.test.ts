@@ -266,6 +266,28 @@ describe('a follow-up that reaches the customer', () => {
   });
 });
 
+describe('a customer who asks to be forgotten', () => {
+  it('takes the conversation with the contact details when they are erased on request', async () => {
+    expect((await react({ score: '1', contact: 'yes', email: 'forget@example.test' }, 'nl')).statusCode).toBe(303);
+    const mail = await smtp.waitFor('forget@example.test');
+    expect(mail.subject).toBe('Uw klantreactie aan Org follow');
+    const link = replyLinkIn(mail.text)!;
+    const followup = await followupOf('forget@example.test');
+    expect(followup.conversation).toHaveLength(1);
+    const erased = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/customer-reactions/${followup.reaction.id}/contact`,
+      headers: { cookie: cookie.manager },
+    });
+    expect(erased.statusCode).toBe(204);
+    const after = (await call('manager', 'GET', `/voice-followups/${followup.id}`)).json() as FollowupDetail;
+    expect(after.reaction.contact).toBeNull();
+    expect(after.conversation.map((m) => m.body)).toEqual([null]);
+    expect(after.mail).toBe('no_address');
+    expect((await t.app.inject({ method: 'GET', url: new URL(link).pathname })).statusCode).toBe(404);
+  });
+});
+
 describe('without mail set up (no SMTP_URL)', () => {
   it('sends no first answer, says so on the follow-up and offers no sending', async () => {
     const quiet = await createTestApp({}, undefined, { mailDelivers: false });
