@@ -6,7 +6,7 @@
 // Run: npx tsx bench/privacy.ts [extras] [requests]
 import { performance } from 'node:perf_hooks';
 import { pseudonymiseOldCustomers } from '../src/server/modules/privacy/retention';
-import { eraseOldContacts } from '../src/server/modules/voice/voice.service';
+import { eraseOldContacts } from '../src/server/modules/voice/reactions.service';
 import { addLargeOrganization } from './data';
 import { ms, startApp, timed } from './harness';
 

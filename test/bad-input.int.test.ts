@@ -105,6 +105,8 @@ const WRITABLE_TABLES = [
   'voice_links',
   'customer_reactions',
   'voice_followups',
+  'voice_followup_messages',
+  'voice_settings',
   'needs',
   'need_supports',
   'proposals',

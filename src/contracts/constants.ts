@@ -9,6 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Stable error codes: the web translates each one (errors.<code> in the catalogs). */
 export const ERROR_CODES = [
   'validation_failed',
+  'mail_failed',
   'invalid_json',
   'payload_too_large',
   'unsupported_media_type',

@@ -48,6 +48,7 @@ import { systemRoutes } from './modules/system/system.routes';
 import { thanksRoutes } from './modules/thanks/thanks.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
+import { followupReplyRoutes } from './modules/voice/followup-reply.public';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { counterRoutes } from './modules/workforce/counter.routes';
@@ -301,6 +302,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The customer's reaction page: public, plain HTML, outside the API and the web app.
   await app.register(voicePublicRoutes, { deps });
+  // The customer's reply page of a follow-up's conversation: the same, at /r/answer/<token>.
+  await app.register(followupReplyRoutes, { deps });
   // The sign-in page: plain HTML from the server as well, so the first page on a new phone opens at once.
   await app.register(signInPageRoutes, {
     deps,

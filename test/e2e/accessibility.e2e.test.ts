@@ -51,6 +51,8 @@ const PAGES: Record<string, string[]> = {
     '/counter-devices',
     '/members/import',
     '/integrations',
+    // the days to follow up per score, which only the administrator sets
+    '/customer-voice/follow-ups',
   ],
   // the guest advisor: a home with counsel only
   'sanne@dekroon.example': ['/'],

@@ -11,10 +11,17 @@ import { DEMO_PASSWORD } from './browser';
 /**
  * The real app on a free port, on its own database seeded with Hotel De Kroon, mail kept in memory.
  * `empty`: no organisation at all (a fresh install); `mailDelivers: false`: as without SMTP_URL (the
- * mails are still kept, as the log would show them); `env`: more settings; `jobs`: run the background jobs.
+ * mails are still kept, as the log would show them); `env`: more settings; `jobs`: run the background jobs;
+ * `smtpUrl`: mail leaves through SMTP to this address (a local test server) instead of memory.
  */
 export async function startDemoServer(
-  options: { empty?: boolean; mailDelivers?: boolean; env?: Record<string, string>; jobs?: boolean } = {},
+  options: {
+    empty?: boolean;
+    mailDelivers?: boolean;
+    env?: Record<string, string>;
+    jobs?: boolean;
+    smtpUrl?: string;
+  } = {},
 ) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
@@ -38,13 +45,14 @@ export async function startDemoServer(
     SEED_DEMO: 'false',
     PORT: String(probe),
     APP_URL: baseUrl,
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   });
   const app = await buildApp({
     config,
     database,
     authSecret: TEST_SECRET,
-    mailer,
+    ...(options.smtpUrl ? {} : { mailer }),
     loggerInstance: log,
     jobs: options.jobs,
   });
@@ -52,6 +60,7 @@ export async function startDemoServer(
   return {
     baseUrl,
     mailer,
+    database,
     async close() {
       await app.close();
       await database.close();

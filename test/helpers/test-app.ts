@@ -58,6 +58,8 @@ export async function createTestApp(
   options: {
     connectVia?: (url: string) => string /** false: mail goes nowhere, as without SMTP_URL. */;
     mailDelivers?: boolean;
+    /** Mail leaves through SMTP to this address (a local test server) instead of the memory mailer. */
+    smtpUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
@@ -66,6 +68,7 @@ export async function createTestApp(
     APP_URL: 'http://localhost:3000',
     LOG_LEVEL: 'info',
     SEED_DEMO: 'false',
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...env,
   });
   // connectVia: the app reaches its database through another address (a proxy a test can cut).
@@ -82,7 +85,7 @@ export async function createTestApp(
     config,
     database,
     authSecret: TEST_SECRET,
-    mailer,
+    ...(options.smtpUrl ? {} : { mailer }),
     loggerInstance: pino(loggerOptions(config.logLevel), sink),
   });
   await beforeReady?.(app);

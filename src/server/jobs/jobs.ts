@@ -9,7 +9,7 @@ import { eraseOldFigureViews } from '../modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from '../modules/privacy/retention';
 import { sendDueReminders } from '../modules/promises/reminders.service';
 import { runCampaignJobs } from '../modules/questions/campaign-jobs.service';
-import { eraseOldContacts } from '../modules/voice/voice.service';
+import { eraseOldContacts } from '../modules/voice/reactions.service';
 import { nightlyBackupJob } from '../ops/backup';
 
 // The background jobs of one app process: what each runs and how often. app.ts starts them (startJobs in

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client';
 import { notifications } from '../db/schema/platform.schema';
 import { customerReactions, touchpoints, voiceFollowups, voiceLinks } from '../db/schema/voice.schema';
 import { addDays, localDay } from '../lib/days';
-import { newToken } from '../modules/voice/voice.service';
+import { newToken } from '../modules/voice/voice.rules';
 
 // The demo's customer voice: three touchpoints with twelve weeks of reactions, customers
 // who reacted to extras through the member's QR code, and very negative reactions followed up — one

@@ -282,10 +282,11 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireRoles roles={ACCESS.voice} />}>
             <Route path="/customer-voice" element={<CustomerVoicePage />} />
+            {/* A member reaches the follow-ups given to them (from the notice); the menu shows them to leaders. */}
+            <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
           </Route>
           <Route element={<RequireRoles roles={ACCESS.touchpoints} />}>
             <Route path="/touchpoints" element={<TouchpointsPage />} />
-            <Route path="/customer-voice/follow-ups" element={<FollowupsPage />} />
           </Route>
           <Route element={<RequireRoles roles={ACCESS.counsel} />}>
             <Route path="/needs" element={<NeedsPage />} />

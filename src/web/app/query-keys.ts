@@ -66,6 +66,8 @@ export const queryKeys = {
   touchpoints: ['voice', 'touchpoints'] as const,
   customerReactions: (filters: Record<string, string | undefined>) => ['voice', 'reactions', filters] as const,
   voiceFollowups: (state: 'open' | 'closed') => ['voice', 'followups', state] as const,
+  voiceFollowup: (followupId: string) => ['voice', 'followup', followupId] as const,
+  voiceSettings: ['voice', 'settings'] as const,
   /** A write to a need or proposal invalidates all of these. */
   counsel: ['counsel'] as const,
   needs: ['counsel', 'needs'] as const,

@@ -4,6 +4,7 @@ import {
   date,
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -12,7 +13,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { FOLLOWUP_STATUSES, VOICE_SCALES, VOICE_SUBJECTS } from '../../../contracts/voice.contract';
+import type {
+  FOLLOWUP_MESSAGE_KINDS,
+  FOLLOWUP_STATUSES,
+  FollowupDueDay,
+  VOICE_SCALES,
+  VOICE_SUBJECTS,
+} from '../../../contracts/voice.contract';
 
 type VoiceScale = (typeof VOICE_SCALES)[number];
 type VoiceSubject = (typeof VOICE_SUBJECTS)[number];
@@ -130,6 +137,12 @@ export const voiceFollowups = pgTable(
     /** open, resolved, or not_our_customer (the request did not fit the offer profile: declining on purpose is allowed). */
     status: text().$type<(typeof FOLLOWUP_STATUSES)[number]>().notNull().default('open'),
     note: text(),
+    /** The person who answers the customer: a manager or member of the team (none: the team's managers). */
+    assignedTo: uuid(),
+    /** The token of the customer's reply page (/r/answer/<token>): 128 random bits, made when a first mail goes out. */
+    replyToken: text(),
+    /** The reply page works until then (renewed with every mail to the customer). */
+    replyTokenExpiresAt: timestamp({ withTimezone: true }),
     closedBy: uuid(),
     closedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -137,6 +150,7 @@ export const voiceFollowups = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('voice_followups_reaction_uq').on(t.orgId, t.reactionId),
+    uniqueIndex('voice_followups_reply_token_uq').on(t.replyToken).where(sql`${t.replyToken} is not null`),
     index().on(t.orgId, t.status, t.dueOn),
     foreignKey({
       columns: [t.orgId, t.reactionId],
@@ -144,3 +158,41 @@ export const voiceFollowups = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * The conversation of a follow-up with the customer, by e-mail: what the team sent (by hand, or the
+ * automatic first answer) and what the customer replied through the reply page. The address is the
+ * reaction's contact e-mail, never copied here; the texts are erased with the contact details.
+ */
+export const voiceFollowupMessages = pgTable(
+  'voice_followup_messages',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    followupId: uuid().notNull(),
+    /** 'first_answer' (automatic), 'to_customer' (a person wrote it) or 'from_customer' (the reply page). */
+    kind: text().$type<(typeof FOLLOWUP_MESSAGE_KINDS)[number]>().notNull(),
+    /** Null once erased by the retention rules (or on request). */
+    body: text(),
+    authorId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.followupId, t.createdAt),
+    foreignKey({
+      columns: [t.orgId, t.followupId],
+      foreignColumns: [voiceFollowups.orgId, voiceFollowups.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** How many days a follow-up has, per very negative score (on the link's scale); what is not set has the default. */
+export const voiceSettings = pgTable('voice_settings', {
+  orgId: uuid()
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  followupDueDays: jsonb().$type<FollowupDueDay[]>().notNull(),
+  updatedBy: uuid(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -9,7 +9,7 @@ import * as org from '../org/org.service';
 import { workList } from '../promises/promises.service';
 import { listCampaigns } from '../questions/campaigns.service';
 import { findTower } from '../tower/tower.service';
-import { listFollowups } from '../voice/voice.service';
+import { listFollowups } from '../voice/follow-ups.service';
 import { findSetup } from './setup.service';
 
 // The home of each person: what waits for them today, gathered from the modules' own services, so

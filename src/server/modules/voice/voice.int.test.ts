@@ -5,7 +5,7 @@ import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../..
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { CustomerReaction, Followup, Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
 import { offerings } from '../../db/schema/values.schema';
-import { eraseOldContacts } from './voice.service';
+import { eraseOldContacts } from './reactions.service';
 
 // The customer's own voice: reaction links for an extra and a touchpoint, the public page (no account,
 // no JavaScript, nothing of the organisation but its name), one reaction per tied link changeable for
@@ -201,9 +201,10 @@ describe('a reaction link for an extra', () => {
         }[]
       ).find((n) => n.kind === 'voice_followup' && n.data.followupId === open!.id);
     expect((await notice())?.readAt).toBeNull();
+    // A member of the team to whom it was not given does not see it.
     expect(
       (await call('member', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await call('otherOrg', 'POST', `/voice-followups/${open!.id}/close`, { outcome: 'resolved' })).statusCode,
     ).toBe(404);

@@ -6,7 +6,9 @@ import { addDays, localDay } from '../../lib/days';
 import { acceptHtmlForms, escapeHtml, sendHtml } from '../../lib/html-page';
 import { languageFromHeader, translate } from '../../lib/i18n';
 import { hitThrottle } from '../../lib/throttle';
-import { FOLLOWUP_DAYS, findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './voice.service';
+import { sendFirstAnswer } from './followup-mail.service';
+import { findPublicLink, type PublicLink, type ReactionInput, storeReaction } from './reactions.service';
+import { formatDay, MAX_DUE_DAYS } from './voice.rules';
 
 // The public reaction page at /r/<token>: plain HTML from the server, no JavaScript at all, so it is
 // fast on a cheap phone and the score works everywhere. It shows the organisation's name and what the
@@ -26,12 +28,6 @@ const formatInZone = (at: Date, language: Language, timeZone: string) =>
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(at);
-
-/** "8 december 2026" / "8 December 2026" for a day ("2026-12-08"). */
-const formatDay = (day: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
 
 /** The question the page asks, naming what it is about, and a line under it with what the customer will recognise. */
 function aboutTexts(found: PublicLink, language: Language): { title: string; detail: string | null } {
@@ -73,12 +69,12 @@ button{margin-top:1.2rem;width:100%;font:inherit;font-weight:700;padding:.9rem;b
 .check .box{flex:none;width:1.3rem;height:1.3rem;border:2px solid #8a94a6;border-radius:4px;margin-top:.1rem;background:#fff}.toggle:checked+label .box{background:#1c64d8;border-color:#1c64d8;box-shadow:inset 0 0 0 3px #fff}
 .toggle:not(:checked)~.contact{display:none}`;
 
-function page(language: Language, title: string, body: string) {
+export function page(language: Language, title: string, body: string) {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-function languageOf(request: FastifyRequest, found: PublicLink | null): Language {
+export function languageOf(request: FastifyRequest, found: PublicLink | null): Language {
   const asked = (request.query as { lang?: string }).lang;
   if (asked === 'nl' || asked === 'en') return asked;
   const header = request.headers['accept-language'];
@@ -137,7 +133,7 @@ ${five ? `<p class="hint ends">1 = ${escapeHtml(t('agree1').toLowerCase())} · 5
   );
 }
 
-function messagePage(language: Language, orgName: string | null, title: string, text: string) {
+export function messagePage(language: Language, orgName: string | null, title: string, text: string) {
   return page(
     language,
     title,
@@ -147,7 +143,7 @@ function messagePage(language: Language, orgName: string | null, title: string, 
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are taken out of what a customer typed
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const clean = (value: unknown, max: number) =>
+export const clean = (value: unknown, max: number) =>
   typeof value === 'string' ? value.replace(CONTROL, '').trim().slice(0, max) : '';
 
 /** Reads the posted form; returns what to store, or the form again with what is wrong. */
@@ -198,13 +194,14 @@ export function readForm(
 function contactDay(value: string | undefined, timeZone: string): string | null {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const today = localDay(timeZone);
-  return value >= today && value <= addDays(today, FOLLOWUP_DAYS) ? value : null;
+  return value >= today && value <= addDays(today, MAX_DUE_DAYS) ? value : null;
 }
 
 /** The address's hits are counted under a hash: the throttle table holds no customer's IP address. */
-const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
+export const addressKey = (ip: string) => createHash('sha256').update(ip).digest('base64url').slice(0, 22);
 
-export async function voicePublicRoutes(app: FastifyInstance, { deps: { db } }: { deps: Deps }) {
+export async function voicePublicRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const { db } = deps;
   acceptHtmlForms(app);
   const send = sendHtml;
 
@@ -278,6 +275,8 @@ export async function voicePublicRoutes(app: FastifyInstance, { deps: { db } }: 
       const read = readForm(body, found.scale, language);
       if ('state' in read) return send(reply, 400, formPage(found, language, request.params.token, read.state));
       const stored = await storeReaction(db, found, read.input);
+      // The customer left an address with a very negative reaction: they hear by mail when they hear back.
+      if (stored.firstAnswerFor) await sendFirstAnswer(deps, found.link.orgId, stored.firstAnswerFor);
       if (stored.outcome === 'closed')
         return send(reply, 200, messagePage(language, found.orgName, t('alreadyTitle'), t('alreadyText')));
       // Asked to be contacted after a very negative reaction: the thank-you page says by when they hear back.

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
+  assignFollowupBody,
   closeFollowupBody,
   createTouchpointBody,
-  followup,
+  followupDetail,
   followupList,
+  followupMessageBody,
   followupParams,
   followupsQuery,
   reactionList,
@@ -16,12 +18,17 @@ import {
   updateTouchpointBody,
   voiceLink,
   voiceLinkParams,
+  voiceSettings,
+  voiceSettingsBody,
 } from '../../../contracts/voice.contract';
 import type { Deps } from '../../deps';
 import { problems } from '../../lib/openapi';
 import { tenantOf } from '../../lib/request-context';
-import { LEADERS, STAFF, STEERING } from '../../lib/roles';
-import * as service from './voice.service';
+import { ADMIN, LEADERS, STAFF, STEERING } from '../../lib/roles';
+import * as followups from './follow-ups.service';
+import * as followupMail from './followup-mail.service';
+import * as reactions from './reactions.service';
+import * as touchpoints from './touchpoints.service';
 
 const extraParams = z.object({ extraId: z.uuid() });
 const promiseParams = z.object({ promiseId: z.uuid() });
@@ -39,7 +46,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       params: extraParams,
       response: { 200: voiceLink, ...problems },
     },
-    handler: (request) => service.linkForExtra(deps, tenantOf(request), request.params.extraId),
+    handler: (request) => touchpoints.linkForExtra(deps, tenantOf(request), request.params.extraId),
   });
 
   app.post('/promises/:promiseId/voice-link', {
@@ -50,7 +57,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       params: promiseParams,
       response: { 200: voiceLink, ...problems },
     },
-    handler: (request) => service.linkForPromise(deps, tenantOf(request), request.params.promiseId),
+    handler: (request) => touchpoints.linkForPromise(deps, tenantOf(request), request.params.promiseId),
   });
 
   app.get('/voice-links/:linkId/qr.svg', {
@@ -63,7 +70,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 200: z.string(), ...problems },
     },
     handler: async (request, reply) => {
-      const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
+      const link = await touchpoints.usableLink(deps, tenantOf(request), request.params.linkId);
       const svg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return reply
         .type('image/svg+xml')
@@ -83,7 +90,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 200: z.any(), ...problems },
     },
     handler: async (request, reply) => {
-      const link = await service.usableLink(deps, tenantOf(request), request.params.linkId);
+      const link = await touchpoints.usableLink(deps, tenantOf(request), request.params.linkId);
       const png = await QRCode.toBuffer(link.url, {
         type: 'png',
         errorCorrectionLevel: 'M',
@@ -104,7 +111,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       summary: 'Touchpoints where customers react (reception, a table), each with its link',
       response: { 200: touchpointList, ...problems },
     },
-    handler: (request) => service.listTouchpoints(deps, tenantOf(request)),
+    handler: (request) => touchpoints.listTouchpoints(deps, tenantOf(request)),
   });
 
   app.post('/touchpoints', {
@@ -116,7 +123,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 201: touchpoint, ...problems },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await service.createTouchpoint(deps, tenantOf(request), request.body)),
+      reply.code(201).send(await touchpoints.createTouchpoint(deps, tenantOf(request), request.body)),
   });
 
   app.patch('/touchpoints/:touchpointId', {
@@ -128,7 +135,8 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       body: updateTouchpointBody,
       response: { 200: touchpoint, ...problems },
     },
-    handler: (request) => service.updateTouchpoint(deps, tenantOf(request), request.params.touchpointId, request.body),
+    handler: (request) =>
+      touchpoints.updateTouchpoint(deps, tenantOf(request), request.params.touchpointId, request.body),
   });
 
   app.get('/customer-reactions', {
@@ -139,7 +147,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       querystring: reactionsQuery,
       response: { 200: reactionList, ...problems },
     },
-    handler: (request) => service.listReactions(deps, tenantOf(request), request.query),
+    handler: (request) => reactions.listReactions(deps, tenantOf(request), request.query),
   });
 
   app.delete('/customer-reactions/:reactionId/contact', {
@@ -152,31 +160,93 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      await service.eraseContact(deps, tenantOf(request), request.params.reactionId);
+      await reactions.eraseContact(deps, tenantOf(request), request.params.reactionId);
       return reply.code(204).send(null);
     },
   });
 
   app.get('/voice-followups', {
-    config: { access: LEADERS },
+    config: { access: STAFF },
     schema: {
       tags,
-      summary: 'Very negative reactions to follow up, of the teams I lead (directors: all)',
+      summary: 'Very negative reactions to follow up: of the teams I lead and those given to me (directors: all)',
       querystring: followupsQuery,
       response: { 200: followupList, ...problems },
     },
-    handler: (request) => service.listFollowups(deps, tenantOf(request), request.query.state),
+    handler: (request) => followups.listFollowups(deps, tenantOf(request), request.query.state),
   });
 
-  app.post('/voice-followups/:followupId/close', {
+  app.get('/voice-followups/:followupId', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'One follow-up with its conversation with the customer, whether mail can be sent, and who it may be given to',
+      params: followupParams,
+      response: { 200: followupDetail, ...problems },
+    },
+    handler: (request) => followups.getFollowup(deps, tenantOf(request), request.params.followupId),
+  });
+
+  app.put('/voice-followups/:followupId/assignee', {
     config: { access: LEADERS },
     schema: {
       tags,
-      summary: 'Close a follow-up: resolved, or not our customer (with why: the request did not fit the offer)',
+      summary: "Give a follow-up to an active manager or member of its team (null: back to the team's managers)",
+      params: followupParams,
+      body: assignFollowupBody,
+      response: { 200: followupDetail, ...problems },
+    },
+    handler: (request) => followups.assignFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+  });
+
+  app.post('/voice-followups/:followupId/messages', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'Write to the customer by e-mail (mail set up, an address left, the follow-up open); the mail holds a link to their reply page',
+      params: followupParams,
+      body: followupMessageBody,
+      response: { 201: followupDetail, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await followupMail.sendToCustomer(deps, tenantOf(request), request.params.followupId, request.body)),
+  });
+
+  app.post('/voice-followups/:followupId/close', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        'Close a follow-up with its outcome: resolved, not reachable, not resolved, or not our customer (with why: the request did not fit the offer)',
       params: followupParams,
       body: closeFollowupBody,
-      response: { 200: followup, ...problems },
+      response: { 200: followupDetail, ...problems },
     },
-    handler: (request) => service.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+    handler: (request) => followups.closeFollowup(deps, tenantOf(request), request.params.followupId, request.body),
+  });
+
+  app.get('/voice-settings', {
+    config: { access: LEADERS },
+    schema: {
+      tags,
+      summary: 'How many days a follow-up has, per very negative score',
+      response: { 200: voiceSettings, ...problems },
+    },
+    handler: (request) => followups.getVoiceSettings(deps, tenantOf(request)),
+  });
+
+  app.put('/voice-settings', {
+    config: { access: ADMIN },
+    schema: {
+      tags,
+      summary: 'Set the days a follow-up has per very negative score (0–30; open follow-ups keep their day)',
+      body: voiceSettingsBody,
+      response: { 200: voiceSettings, ...problems },
+    },
+    handler: (request) => followups.setVoiceSettings(deps, tenantOf(request), request.body),
   });
 };

@@ -1,19 +1,28 @@
-import { Alert, Text, Textarea } from '@mantine/core';
+import { Alert, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Followup } from '../../../contracts/voice.contract';
 import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { ScoreBadge } from './reaction-card.component';
 import { useCloseFollowup } from './voice.api';
-import { closeNoteError, type FollowupOutcome, NOTE_MAX } from './voice-model';
+import { closeNoteError, FOLLOWUP_OUTCOMES, type FollowupOutcome, NOTE_MAX } from './voice-model';
+
+const OUTCOME_KEY = {
+  resolved: 'Resolved',
+  not_reachable: 'NotReachable',
+  not_resolved: 'NotResolved',
+  not_our_customer: 'NotOurs',
+} as const;
 
 /**
- * Closes a follow-up: resolved (a note is welcome, not needed), or not our customer — the request
- * did not fit the offer profile, which is a fine reason to decline on purpose; then the why is asked.
+ * Closes a follow-up with its outcome: resolved, not reachable, not resolved (a note is welcome, not
+ * needed), or not our customer — the request did not fit the offer profile, which is a fine reason to
+ * decline on purpose; then the why is asked. The button that opened it chose the first outcome.
  */
 export function CloseFollowupModal({
   followup,
-  outcome,
+  outcome: firstOutcome,
   opened,
   onClose,
 }: {
@@ -24,6 +33,8 @@ export function CloseFollowupModal({
 }) {
   const { t } = useTranslation();
   const closeFollowup = useCloseFollowup();
+  const [outcome, setOutcome] = useState<FollowupOutcome>(firstOutcome);
+  const key = OUTCOME_KEY[outcome];
   const form = useForm({
     initialValues: { note: '' },
     validate: {
@@ -40,7 +51,7 @@ export function CloseFollowupModal({
     closeFollowup.mutate(
       { followupId: followup.id, outcome, note: form.values.note.trim() || null },
       {
-        onSuccess: () => succeeded(notOurs ? t('voice.close.doneNotOurs') : t('voice.close.doneResolved')),
+        onSuccess: () => succeeded(t(`voice.close.done${key}`)),
         onError: failed,
       },
     );
@@ -48,8 +59,8 @@ export function CloseFollowupModal({
   return (
     <FormModal
       opened={opened}
-      title={notOurs ? t('voice.close.titleNotOurs') : t('voice.close.titleResolved')}
-      submitLabel={notOurs ? t('voice.close.submitNotOurs') : t('voice.close.submitResolved')}
+      title={t(`voice.close.title${key}`)}
+      submitLabel={t(`voice.close.submit${key}`)}
       saving={closeFollowup.isPending}
       error={closeFollowup.error}
       onSubmit={submit}
@@ -61,12 +72,23 @@ export function CloseFollowupModal({
           {followup.reaction.comment}
         </Text>
       )}
+      <Radio.Group
+        label={t('voice.close.outcome')}
+        value={outcome}
+        onChange={(value) => setOutcome(value as FollowupOutcome)}
+      >
+        <Stack gap={6} mt={4}>
+          {FOLLOWUP_OUTCOMES.map((o) => (
+            <Radio key={o} value={o} label={t(`voice.followups.outcome${OUTCOME_KEY[o]}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
       {notOurs ? (
         <Alert color="blue" variant="light" title={t('voice.close.notOursTitle')}>
           <Text size="sm">{t('voice.close.notOursText')}</Text>
         </Alert>
       ) : (
-        <Text size="sm">{t('voice.close.resolvedText')}</Text>
+        outcome === 'resolved' && <Text size="sm">{t('voice.close.resolvedText')}</Text>
       )}
       <Textarea
         label={notOurs ? t('voice.close.reason') : t('voice.close.note')}

@@ -5,11 +5,14 @@ import { useSearchParams } from 'react-router';
 import type { Followup } from '../../../contracts/voice.contract';
 import { useDays } from '../../app/use-days';
 import { useFormat } from '../../app/use-format';
+import { useHasRole } from '../../app/use-me';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { CloseFollowupModal } from './close-followup.modal';
+import { FollowupConversationModal } from './followup-conversation.modal';
+import { FollowupDueDaysCard } from './followup-due-days.component';
 import { ContactDetails, ReactionAbout, ReactionComment, ScoreBadge } from './reaction-card.component';
 import { type FollowupState, useFollowups } from './voice.api';
 import { dueState, dueText, type FollowupOutcome } from './voice-model';
@@ -17,8 +20,9 @@ import { dueState, dueText, type FollowupOutcome } from './voice-model';
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
 /**
- * The follow-ups of very negative reactions, for the managers of the team (directors: all). Open
- * ones soonest first, late ones marked; close one as resolved, or as not our customer with the why.
+ * The follow-ups of very negative reactions, for the managers of the team (directors: all) and the
+ * person one is given to. Open ones soonest first, late ones marked; the conversation with the
+ * customer by e-mail; close one with its outcome. Administrators set the days per score below.
  */
 export function FollowupsPage() {
   const { t } = useTranslation();
@@ -27,6 +31,7 @@ export function FollowupsPage() {
   const state: FollowupState = params.get('state') === 'closed' ? 'closed' : 'open';
   const followups = useFollowups(state);
   const items = followups.data ?? [];
+  const admin = useHasRole(['admin']);
 
   return (
     <Stack gap="md" maw={860}>
@@ -60,7 +65,39 @@ export function FollowupsPage() {
           ))}
         </Stack>
       )}
+      {admin && <FollowupDueDaysCard />}
     </Stack>
+  );
+}
+
+/** Who has it, how many messages, whether the customer replied, and the button to the conversation. */
+function ConversationLine({ followup }: { followup: Followup }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Group justify="space-between" gap="xs" align="center">
+      <Group gap="xs">
+        <Text size="sm" c="dimmed">
+          {followup.assignee
+            ? t('voice.conversation.givenTo', { name: followup.assignee.name })
+            : t('voice.conversation.givenToTeam')}
+        </Text>
+        {followup.customerReplied && (
+          <Badge color="blue" variant="light" size="sm" tt="none">
+            {t('voice.conversation.replied')}
+          </Badge>
+        )}
+      </Group>
+      <Button
+        variant="light"
+        size="xs"
+        onClick={() => setOpen(true)}
+        aria-label={t('voice.conversation.openLabel', { about: followup.reaction.about })}
+      >
+        {t('voice.conversation.open', { count: followup.messages })}
+      </Button>
+      {open && <FollowupConversationModal followupId={followup.id} onClose={() => setOpen(false)} />}
+    </Group>
   );
 }
 
@@ -112,6 +149,7 @@ function OpenFollowup({ followup }: { followup: Followup }) {
             {t('voice.followups.noContact')}
           </Text>
         )}
+        <ConversationLine followup={followup} />
         <Group gap="sm" mt={4}>
           <Button
             color="green"
@@ -127,6 +165,13 @@ function OpenFollowup({ followup }: { followup: Followup }) {
           >
             {t('voice.followups.notOurs')}
           </Button>
+          <Button
+            variant="default"
+            onClick={() => setClosing('not_reachable')}
+            aria-label={t('voice.followups.otherOutcomeLabel', { about: followup.reaction.about })}
+          >
+            {t('voice.followups.otherOutcome')}
+          </Button>
         </Group>
       </Stack>
       {closing && <CloseFollowupModal followup={followup} outcome={closing} opened onClose={() => setClosing(null)} />}
@@ -139,12 +184,21 @@ function ClosedFollowup({ followup }: { followup: Followup }) {
   const { t } = useTranslation();
   const format = useFormat();
   const notOurs = followup.status === 'not_our_customer';
+  const outcomeKey = (
+    {
+      resolved: 'voice.followups.outcomeResolved',
+      not_reachable: 'voice.followups.outcomeNotReachable',
+      not_resolved: 'voice.followups.outcomeNotResolved',
+      not_our_customer: 'voice.followups.outcomeNotOurs',
+      open: 'voice.followups.open',
+    } as const
+  )[followup.status];
   return (
     <Card withBorder padding="md" radius="md">
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" align="center">
-          <Badge color={notOurs ? 'gray' : 'green'} variant="light" size="md" tt="none">
-            {notOurs ? t('voice.followups.outcomeNotOurs') : t('voice.followups.outcomeResolved')}
+          <Badge color={followup.status === 'resolved' ? 'green' : 'gray'} variant="light" size="md" tt="none">
+            {t(outcomeKey)}
           </Badge>
           {followup.teamName && (
             <Text size="sm" c="dimmed">
@@ -174,6 +228,7 @@ function ClosedFollowup({ followup }: { followup: Followup }) {
         <ReactionComment comment={followup.reaction.comment} />
         <ReactionAbout reaction={followup.reaction} />
         <ContactDetails reactionId={followup.reaction.id} contact={followup.reaction.contact} />
+        {followup.messages > 0 && <ConversationLine followup={followup} />}
       </Stack>
     </Card>
   );

@@ -122,7 +122,8 @@ export function dueText(t: TFunction, due: DueState, day: string): string {
   }
 }
 
-export type FollowupOutcome = 'resolved' | 'not_our_customer';
+export type FollowupOutcome = 'resolved' | 'not_reachable' | 'not_resolved' | 'not_our_customer';
+export const FOLLOWUP_OUTCOMES: FollowupOutcome[] = ['resolved', 'not_reachable', 'not_resolved', 'not_our_customer'];
 export const NOTE_MAX = 1000;
 
 /**

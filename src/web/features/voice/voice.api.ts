@@ -3,13 +3,16 @@ import type { z } from 'zod';
 import type {
   createTouchpointBody,
   Followup,
+  FollowupDetail,
+  FollowupDueDay,
   followupList,
   reactionList,
   Touchpoint,
   touchpointList,
   updateTouchpointBody,
+  VoiceSettings,
 } from '../../../contracts/voice.contract';
-import { apiDelete, apiGet, apiPatch, apiPost, queryString } from '../../app/api-client';
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
 // The customer's own voice — touchpoints with their QR codes, what customers said, and the follow-up
@@ -31,7 +34,7 @@ export interface ReactionFilters {
 
 export interface CloseFollowupInput {
   followupId: string;
-  outcome: 'resolved' | 'not_our_customer';
+  outcome: Exclude<Followup['status'], 'open'>;
   note: string | null;
 }
 
@@ -92,7 +95,53 @@ export function useCloseFollowup() {
   const changed = useVoiceChanged();
   return useMutation({
     mutationFn: ({ followupId, outcome, note }: CloseFollowupInput) =>
-      apiPost<Followup>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/close`, { outcome, note }),
+      apiPost<FollowupDetail>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/close`, { outcome, note }),
+    onSuccess: changed,
+  });
+}
+
+/** One follow-up with its conversation with the customer, whether mail can go, and who it may be given to. */
+export function useFollowup(followupId: string) {
+  return useQuery({
+    queryKey: queryKeys.voiceFollowup(followupId),
+    queryFn: () => apiGet<FollowupDetail>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}`),
+  });
+}
+
+/** Gives the follow-up to a person of its team (null: back to the team's managers). */
+export function useAssignFollowup() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: ({ followupId, memberId }: { followupId: string; memberId: string | null }) =>
+      apiPut<FollowupDetail>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/assignee`, { memberId }),
+    onSuccess: changed,
+  });
+}
+
+/** Writes to the customer by e-mail; the mail holds the link to their reply page. */
+export function useWriteToCustomer() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: ({ followupId, text }: { followupId: string; text: string }) =>
+      apiPost<FollowupDetail>(`/api/v1/voice-followups/${encodeURIComponent(followupId)}/messages`, { text }),
+    onSuccess: changed,
+  });
+}
+
+/** The days a follow-up has per very negative score (the administrator sets them). */
+export function useVoiceSettings(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.voiceSettings,
+    queryFn: () => apiGet<VoiceSettings>('/api/v1/voice-settings'),
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useSaveVoiceSettings() {
+  const changed = useVoiceChanged();
+  return useMutation({
+    mutationFn: (followupDueDays: FollowupDueDay[]) =>
+      apiPut<VoiceSettings>('/api/v1/voice-settings', { followupDueDays }),
     onSuccess: changed,
   });
 }

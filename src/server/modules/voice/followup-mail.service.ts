@@ -1,0 +1,228 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Language } from '../../../contracts/constants';
+import type { FollowupDetail, followupMessageBody } from '../../../contracts/voice.contract';
+import type { Db, Tx } from '../../db/client';
+import { voiceFollowupMessages, voiceFollowups } from '../../db/schema/voice.schema';
+import type { Deps } from '../../deps';
+import { AppError } from '../../lib/app-error';
+import { translate } from '../../lib/i18n';
+import type { Mail } from '../../lib/mailer';
+import type { TenantContext } from '../../lib/request-context';
+import { notifyMembers } from '../notifications/notifications.service';
+import { recordAudit } from '../org/org.service';
+import { followupToHandle, getFollowup } from './follow-ups.service';
+import { formatDay, newToken } from './voice.rules';
+
+// The conversation of a follow-up with the customer, by e-mail. The team writes from the app; every
+// mail holds a link to the customer's reply page (/r/answer/<token>, followup-reply.public.ts), and
+// what the customer writes there is stored on the follow-up. When the follow-up opens and the customer
+// left an address, an automatic first answer tells them by when they hear back. Only when mail is set
+// up (SMTP_URL): otherwise nothing is sent and the app says so.
+
+export type FollowupMailDeps = Pick<Deps, 'db' | 'appUrl' | 'mailer' | 'log'>;
+
+/** The reply page works this many days after the last mail to the customer. */
+export const REPLY_DAYS = 30;
+
+export const replyUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$/, '')}/r/answer/${token}`;
+
+interface Conversation {
+  followupId: string;
+  status: string;
+  replyToken: string | null;
+  replyTokenExpiresAt: Date | null;
+  dueOn: string;
+  email: string | null;
+  language: Language;
+  orgName: string;
+}
+
+async function conversationOf(tx: Tx, orgId: string, followupId: string): Promise<Conversation | null> {
+  const { rows } = await tx.execute<{
+    status: string;
+    reply_token: string | null;
+    reply_token_expires_at: Date | null;
+    due_on: string;
+    contact_email: string | null;
+    language: string;
+    org_name: string;
+  }>(sql`
+    select f.status, f.reply_token, f.reply_token_expires_at, f.due_on::text, r.contact_email, r.language, o.name as org_name
+      from voice_followups f
+      join customer_reactions r on r.org_id = f.org_id and r.id = f.reaction_id
+      join organizations o on o.id = f.org_id
+     where f.org_id = ${orgId} and f.id = ${followupId}`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    followupId,
+    status: row.status,
+    replyToken: row.reply_token,
+    replyTokenExpiresAt: row.reply_token_expires_at ? new Date(row.reply_token_expires_at) : null,
+    dueOn: row.due_on,
+    email: row.contact_email,
+    language: row.language === 'en' ? 'en' : 'nl',
+    orgName: row.org_name,
+  };
+}
+
+/** The reply page's token: kept while it works, a new one when it has expired; valid REPLY_DAYS from now. */
+async function renewReplyToken(tx: Tx, orgId: string, c: Conversation): Promise<string> {
+  const token = c.replyToken && c.replyTokenExpiresAt && c.replyTokenExpiresAt > new Date() ? c.replyToken : newToken();
+  await tx
+    .update(voiceFollowups)
+    .set({ replyToken: token, replyTokenExpiresAt: new Date(Date.now() + REPLY_DAYS * 24 * 3600_000) })
+    .where(and(eq(voiceFollowups.orgId, orgId), eq(voiceFollowups.id, c.followupId)));
+  return token;
+}
+
+function mailTo(appUrl: string, c: Conversation & { email: string }, token: string, subjectKey: string, text: string) {
+  const t = (key: string, vars?: Record<string, string>) => translate(c.language, `followupMail.${key}`, vars);
+  return {
+    to: c.email,
+    subject: t(subjectKey, { org: c.orgName }),
+    text: `${text}\n\n${t('replyHint')}\n${replyUrl(appUrl, token)}\n\n${t('noReply', { org: c.orgName })}`,
+  } satisfies Mail;
+}
+
+/** Sends in the caller's transaction: a mail that fails undoes the message (the person may try again). */
+async function send(deps: FollowupMailDeps, mail: Mail) {
+  try {
+    await deps.mailer.send(mail);
+  } catch (err) {
+    deps.log.warn({ err }, 'follow-up mail not sent');
+    throw new AppError('mail_failed', 503, { detail: 'the mail could not be sent; try again later' });
+  }
+}
+
+/**
+ * The automatic first answer when a follow-up opens and the customer left an e-mail address: by when
+ * they hear back (the due day), in their language. Never fails the customer's reaction: a mail that
+ * cannot go is logged.
+ */
+export async function sendFirstAnswer(deps: FollowupMailDeps, orgId: string, followupId: string): Promise<void> {
+  if (!deps.mailer.delivers) return;
+  try {
+    await deps.db.transaction(async (tx) => {
+      const c = await conversationOf(tx, orgId, followupId);
+      if (!c?.email || c.status !== 'open') return;
+      const token = await renewReplyToken(tx, orgId, c);
+      const text = translate(c.language, 'followupMail.firstText', {
+        org: c.orgName,
+        day: formatDay(c.dueOn, c.language),
+      });
+      await tx.insert(voiceFollowupMessages).values({ orgId, followupId, kind: 'first_answer', body: text });
+      await send(deps, mailTo(deps.appUrl, { ...c, email: c.email }, token, 'firstSubject', text));
+    });
+  } catch (err) {
+    deps.log.warn({ err, followupId }, 'the first answer to a customer was not sent');
+  }
+}
+
+/** A person who handles the follow-up writes to the customer; the mail holds the link to reply. */
+export async function sendToCustomer(
+  deps: FollowupMailDeps,
+  tenant: TenantContext,
+  followupId: string,
+  input: z.output<typeof followupMessageBody>,
+): Promise<FollowupDetail> {
+  await deps.db.transaction(async (tx) => {
+    await followupToHandle(tx, tenant, followupId);
+    const c = await conversationOf(tx, tenant.orgId, followupId);
+    if (!c) throw new AppError('not_found', 404);
+    if (c.status !== 'open') throw new AppError('conflict', 409, { detail: 'this follow-up is already closed' });
+    if (!deps.mailer.delivers)
+      throw new AppError('conflict', 409, { detail: 'mail is not set up (SMTP_URL): nothing can be sent' });
+    if (!c.email) throw new AppError('conflict', 409, { detail: 'the customer left no e-mail address' });
+    const token = await renewReplyToken(tx, tenant.orgId, c);
+    await tx
+      .insert(voiceFollowupMessages)
+      .values({ orgId: tenant.orgId, followupId, kind: 'to_customer', body: input.text, authorId: tenant.memberId });
+    await recordAudit(tx, tenant, 'voice_followup.mailed', 'voice_followup', followupId);
+    await send(deps, mailTo(deps.appUrl, { ...c, email: c.email }, token, 'subject', input.text));
+  });
+  return getFollowup(deps, tenant, followupId);
+}
+
+// ---------- the customer's side (the public reply page) ----------
+
+export interface ReplyPage {
+  orgId: string;
+  followupId: string;
+  orgName: string;
+  language: Language;
+  open: boolean;
+  messages: { kind: string; body: string; at: Date }[];
+}
+
+/** The conversation behind a reply token, if the token is well formed, known, not expired and its address not erased. */
+export async function findReplyPage(db: Db, token: string): Promise<ReplyPage | null> {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
+  const { rows } = await db.execute<{
+    org_id: string;
+    id: string;
+    status: string;
+    language: string;
+    org_name: string;
+  }>(sql`
+    select f.org_id, f.id, f.status, r.language, o.name as org_name
+      from voice_followups f
+      join customer_reactions r on r.org_id = f.org_id and r.id = f.reaction_id
+      join organizations o on o.id = f.org_id
+     where f.reply_token = ${token} and f.reply_token_expires_at > now() and r.contact_email is not null`);
+  const row = rows[0];
+  if (!row) return null;
+  const messages = await db
+    .select({ kind: voiceFollowupMessages.kind, body: voiceFollowupMessages.body, at: voiceFollowupMessages.createdAt })
+    .from(voiceFollowupMessages)
+    .where(and(eq(voiceFollowupMessages.orgId, row.org_id), eq(voiceFollowupMessages.followupId, row.id)))
+    .orderBy(voiceFollowupMessages.createdAt, voiceFollowupMessages.id);
+  return {
+    orgId: row.org_id,
+    followupId: row.id,
+    orgName: row.org_name,
+    language: row.language === 'en' ? 'en' : 'nl',
+    open: row.status === 'open',
+    messages: messages.flatMap((m) => (m.body === null ? [] : [{ kind: m.kind, body: m.body, at: m.at }])),
+  };
+}
+
+/** Stores the customer's reply on the follow-up and tells whoever handles it (the assignee, else the team's managers). */
+export async function storeCustomerReply(db: Db, page: ReplyPage, text: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(voiceFollowupMessages)
+      .values({ orgId: page.orgId, followupId: page.followupId, kind: 'from_customer', body: text });
+    const { rows } = await tx.execute<{ member_id: string }>(sql`
+      select f.assigned_to as member_id from voice_followups f
+       where f.org_id = ${page.orgId} and f.id = ${page.followupId} and f.assigned_to is not null
+      union
+      select tm.member_id from voice_followups f
+        join team_members tm on tm.org_id = f.org_id and tm.team_id = f.team_id and tm.is_manager
+       where f.org_id = ${page.orgId} and f.id = ${page.followupId} and f.assigned_to is null`);
+    await notifyMembers(
+      tx,
+      page.orgId,
+      rows.map((r) => r.member_id),
+      'voice_followup',
+      { followupId: page.followupId, reply: true },
+    );
+  });
+}
+
+// ---------- retention ----------
+
+/**
+ * Erases what a conversation holds of the customer with their contact details: the texts (the
+ * customer's replies may hold an address or phone number) and the reply page's token.
+ */
+export async function eraseConversation(tx: Tx, orgId: string, reactionId: string): Promise<void> {
+  await tx.execute(sql`
+    update voice_followup_messages m set body = null
+      from voice_followups f
+     where f.org_id = ${orgId} and f.reaction_id = ${reactionId} and m.org_id = f.org_id and m.followup_id = f.id and m.body is not null`);
+  await tx.execute(sql`
+    update voice_followups set reply_token = null, reply_token_expires_at = null
+     where org_id = ${orgId} and reaction_id = ${reactionId}`);
+}

@@ -1,0 +1,325 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Language } from '../../../contracts/constants';
+import type { reactionsQuery } from '../../../contracts/voice.contract';
+import type { Db } from '../../db/client';
+import { customerReactions, voiceLinks } from '../../db/schema/voice.schema';
+import { forbidden, notFound } from '../../lib/app-error';
+import { resolvePeriod } from '../../lib/days';
+import type { TenantContext } from '../../lib/request-context';
+import { recordCustomerReaction } from '../extras/extras.service';
+import { notifyMembers } from '../notifications/notifications.service';
+import { recordAudit } from '../org/org.service';
+import { openFollowup } from './follow-ups.service';
+import { eraseConversation } from './followup-mail.service';
+import {
+  isVeryNegative,
+  onFivePoints,
+  type ReactionRow,
+  reactionColumns,
+  reactionJoins,
+  seesContactOf,
+  steering,
+  toReaction,
+  type VoiceDeps,
+} from './voice.rules';
+
+// What customers said: a reaction stored from the public page, the reactions read by the team, and the
+// contact details a customer left (kept only as long as they serve the follow-up).
+
+type LinkRow = typeof voiceLinks.$inferSelect;
+
+// ---------- a customer reacts (called by the public page) ----------
+
+export interface PublicLink {
+  link: LinkRow;
+  orgName: string;
+  orgLanguage: Language;
+  timeZone: string;
+  /** How many days the organisation keeps contact details a customer leaves. */
+  contactKeepDays: number;
+  scale: 'agree5' | 'scale10';
+  /**
+   * What the customer is asked about, in words they know: the touchpoint's name, what was promised
+   * (and the offering), or the day of the extra. Never the extra's occasion, what the member wrote
+   * about it, or who they are: those are for the team.
+   */
+  about:
+    | { subject: 'touchpoint'; place: string }
+    | { subject: 'promise'; what: string; offering: string | null }
+    | { subject: 'extra'; day: string | null };
+  /** A tied link's reaction, if given; changeable until `changeableUntil`. */
+  existing: { score: number; comment: string | null; changeableUntil: Date } | null;
+}
+
+export async function findPublicLink(db: Db, token: string): Promise<PublicLink | null> {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
+  const { rows } = await db.execute<{
+    id: string;
+    org_id: string;
+    org_name: string;
+    default_language: string;
+    time_zone: string;
+    contact_keep_days: number;
+    touchpoint_scale: string | null;
+    touchpoint_archived: boolean;
+    touchpoint_name: string | null;
+    promise_what: string | null;
+    offering_name: string | null;
+    extra_day: string | null;
+  }>(sql`
+    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, o.contact_keep_days, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived,
+           t.name as touchpoint_name, p.what as promise_what, ofr.name as offering_name,
+           (e.occurred_at at time zone o.time_zone)::date::text as extra_day
+      from voice_links l
+      join organizations o on o.id = l.org_id
+      left join touchpoints t on t.org_id = l.org_id and t.id = l.touchpoint_id
+      left join promises p on p.org_id = l.org_id and p.id = l.promise_id
+      left join offerings ofr on ofr.org_id = p.org_id and ofr.id = p.offering_id
+      left join extras e on e.org_id = l.org_id and e.id = l.extra_id
+     where l.token = ${token} and l.revoked_at is null`);
+  const found = rows[0];
+  if (!found || found.touchpoint_archived) return null;
+  const [link] = await db
+    .select()
+    .from(voiceLinks)
+    .where(and(eq(voiceLinks.orgId, found.org_id), eq(voiceLinks.id, found.id)));
+  let existing: PublicLink['existing'] = null;
+  if (link!.subject !== 'touchpoint') {
+    const [r] = await db
+      .select()
+      .from(customerReactions)
+      .where(and(eq(customerReactions.orgId, found.org_id), eq(customerReactions.linkId, found.id)));
+    if (r)
+      existing = {
+        score: r.score,
+        comment: r.comment,
+        changeableUntil: new Date(r.createdAt.getTime() + 24 * 3600_000),
+      };
+  }
+  return {
+    link: link!,
+    orgName: found.org_name,
+    orgLanguage: found.default_language === 'en' ? 'en' : 'nl',
+    timeZone: found.time_zone,
+    contactKeepDays: found.contact_keep_days,
+    scale: (found.touchpoint_scale ?? 'agree5') as PublicLink['scale'],
+    about:
+      link!.subject === 'touchpoint'
+        ? { subject: 'touchpoint', place: found.touchpoint_name ?? '' }
+        : link!.subject === 'promise'
+          ? { subject: 'promise', what: found.promise_what ?? '', offering: found.offering_name }
+          : { subject: 'extra', day: found.extra_day },
+    existing,
+  };
+}
+
+export interface ReactionInput {
+  score: number;
+  comment: string | null;
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  language: Language;
+}
+
+export interface StoredReaction {
+  outcome: 'stored' | 'changed' | 'closed';
+  /** The day by which the customer hears back: the open follow-up's due day, when they asked to be contacted. */
+  contactBy: string | null;
+  /** The follow-up this reaction opened, when the customer left an e-mail address: it gets the automatic first answer. */
+  firstAnswerFor: string | null;
+}
+
+/**
+ * Stores a customer's reaction: a new one, or (a tied link, within 24 hours) a change of it. It reaches
+ * the member who acted, sets the extra's reaction (so it counts in learning), and a very negative one
+ * opens a follow-up for the team's manager. The outcome is 'closed' when a tied link's 24 hours have passed.
+ */
+export async function storeReaction(db: Db, found: PublicLink, input: ReactionInput): Promise<StoredReaction> {
+  const { link } = found;
+  return db.transaction(async (tx) => {
+    const orgId = link.orgId;
+    let teamId: string | null = null;
+    let memberId: string | null = null;
+    if (link.extraId) {
+      const { rows } = await tx.execute<{ member_id: string; team_ids: string[] }>(sql`
+        select member_id, team_ids from extras where org_id = ${orgId} and id = ${link.extraId} for update`);
+      memberId = rows[0]?.member_id ?? null;
+      teamId = rows[0]?.team_ids[0] ?? null;
+    } else if (link.promiseId) {
+      const { rows } = await tx.execute<{ made_by: string; owner_team_id: string }>(sql`
+        select made_by, owner_team_id from promises where org_id = ${orgId} and id = ${link.promiseId}`);
+      memberId = rows[0]?.made_by ?? null;
+      teamId = rows[0]?.owner_team_id ?? null;
+    } else {
+      const { rows } = await tx.execute<{ team_id: string | null }>(
+        sql`select team_id from touchpoints where org_id = ${orgId} and id = ${link.touchpointId}`,
+      );
+      teamId = rows[0]?.team_id ?? null;
+    }
+    const values = {
+      score: input.score,
+      comment: input.comment,
+      contactName: input.contact?.name ?? null,
+      contactEmail: input.contact?.email ?? null,
+      contactPhone: input.contact?.phone ?? null,
+      language: input.language,
+    };
+    let reactionId: string;
+    let outcome: 'stored' | 'changed';
+    const [before] =
+      link.subject === 'touchpoint'
+        ? []
+        : await tx
+            .select()
+            .from(customerReactions)
+            .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, link.id)))
+            .for('update');
+    if (before) {
+      if (Date.now() > before.createdAt.getTime() + 24 * 3600_000)
+        return { outcome: 'closed', contactBy: null, firstAnswerFor: null };
+      await tx
+        .update(customerReactions)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.id, before.id)));
+      reactionId = before.id;
+      outcome = 'changed';
+    } else {
+      const [row] = await tx
+        .insert(customerReactions)
+        .values({
+          orgId,
+          linkId: link.id,
+          subject: link.subject,
+          extraId: link.extraId,
+          promiseId: link.promiseId,
+          touchpointId: link.touchpointId,
+          teamId,
+          memberId,
+          scale: found.scale,
+          ...values,
+        })
+        .returning({ id: customerReactions.id });
+      reactionId = row!.id;
+      outcome = 'stored';
+    }
+    // The customer's own reaction is the extra's reaction: it counts in what works.
+    if (link.extraId && memberId) {
+      await recordCustomerReaction(tx, orgId, link.extraId, {
+        score: input.score,
+        comment: input.comment,
+        memberId,
+      });
+    }
+    if (outcome === 'stored' && memberId) {
+      await notifyMembers(tx, orgId, [memberId], 'customer_reaction', {
+        reactionId,
+        score: input.score,
+        scale: found.scale,
+        subject: link.subject,
+        extraId: link.extraId,
+        promiseId: link.promiseId,
+      });
+    }
+    const opened = isVeryNegative(found.scale, input.score)
+      ? await openFollowup(tx, {
+          orgId,
+          reactionId,
+          teamId,
+          score: input.score,
+          scale: found.scale,
+          timeZone: found.timeZone,
+          wantsContact: input.contact !== null,
+        })
+      : { opened: null, contactBy: null };
+    return {
+      outcome,
+      contactBy: opened.contactBy,
+      firstAnswerFor: opened.opened && input.contact?.email ? opened.opened : null,
+    };
+  });
+}
+
+export async function listReactions(deps: VoiceDeps, tenant: TenantContext, query: z.output<typeof reactionsQuery>) {
+  const { from, to } = resolvePeriod(query, tenant.timeZone, 90, 366);
+  let scope: SQL;
+  if (query.scope === 'all') {
+    if (!steering(tenant)) throw forbidden();
+    scope = sql`true`;
+  } else if (query.scope === 'team') {
+    scope = sql`r.team_id = any(${sql.param(tenant.teamIds)}::uuid[])`;
+  } else {
+    scope = sql`r.member_id = ${tenant.memberId}`;
+  }
+  const { rows } = await deps.db.execute<ReactionRow>(sql`
+    select ${reactionColumns}
+      from customer_reactions r ${reactionJoins}
+     where r.org_id = ${tenant.orgId} and ${scope}
+       ${query.touchpointId ? sql`and r.touchpoint_id = ${query.touchpointId}` : sql``}
+       and r.created_at >= (${from}::date::timestamp at time zone ${tenant.timeZone})
+       and r.created_at < ((${to}::date + 1)::timestamp at time zone ${tenant.timeZone})
+     order by r.created_at desc
+     limit 500`);
+  const items = rows.map((r) => toReaction(r, tenant));
+  const scores = items.map((i) => onFivePoints(i.scale, i.score));
+  return {
+    items,
+    summary: {
+      count: items.length,
+      average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      veryNegative: items.filter((i) => i.veryNegative).length,
+    },
+  };
+}
+
+// ---------- contact details: kept only as long as they serve the follow-up ----------
+
+const noContact = { contactName: null, contactEmail: null, contactPhone: null };
+
+/** Erases a customer's contact details now (the customer asked, or they are no longer needed); the reaction stays. */
+export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, reactionId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const [reaction] = await tx
+      .select({ teamId: customerReactions.teamId })
+      .from(customerReactions)
+      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)))
+      .for('update');
+    if (!reaction) throw notFound();
+    if (!seesContactOf(tenant, reaction.teamId)) throw forbidden();
+    await tx
+      .update(customerReactions)
+      .set({ ...noContact, updatedAt: new Date() })
+      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)));
+    await eraseConversation(tx, tenant.orgId, reactionId);
+    // What was erased is not written down anywhere, only that it was.
+    await recordAudit(tx, tenant, 'customer_reaction.contact_erased', 'customer_reaction', reactionId);
+  });
+}
+
+/**
+ * The background sweep: erases the contact details of reactions older than their organisation keeps
+ * them (organizations.contact_keep_days), except while the reaction's follow-up is still open. Returns
+ * how many were erased.
+ */
+export async function eraseOldContacts(db: Db, now = new Date()): Promise<number> {
+  // With the address go the follow-up's conversation texts and its reply page (see eraseConversation).
+  const { rows } = await db.execute<{ n: number }>(sql`
+    with erased as (
+      update customer_reactions r
+         set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
+        from organizations o
+       where o.id = r.org_id
+         and (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
+         and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)
+         and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')
+      returning r.org_id, r.id),
+    followups as (
+      update voice_followups f set reply_token = null, reply_token_expires_at = null
+        from erased e where f.org_id = e.org_id and f.reaction_id = e.id
+      returning f.org_id, f.id),
+    texts as (
+      update voice_followup_messages m set body = null
+        from followups f where m.org_id = f.org_id and m.followup_id = f.id and m.body is not null
+      returning 1)
+    select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,217 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  createTouchpointBody,
+  Touchpoint,
+  updateTouchpointBody,
+  VoiceLink,
+} from '../../../contracts/voice.contract';
+import type { Tx } from '../../db/client';
+import { touchpoints, voiceLinks } from '../../db/schema/voice.schema';
+import { notFound } from '../../lib/app-error';
+import type { TenantContext } from '../../lib/request-context';
+import { findTeamNames, recordAudit } from '../org/org.service';
+import { invalid, leads, linkUrl, newToken, steering, type VoiceDeps } from './voice.rules';
+
+// Links and QR codes for an extra, a promise or a touchpoint, and the touchpoints themselves.
+
+type LinkRow = typeof voiceLinks.$inferSelect;
+
+// ---------- links ----------
+
+async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceLink> {
+  const { rows } = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from customer_reactions where org_id = ${row.orgId} and link_id = ${row.id}`);
+  return {
+    id: row.id,
+    url: linkUrl(appUrl, row.token),
+    subject: row.subject,
+    reactions: rows[0]?.n ?? 0,
+  };
+}
+
+/** The link of an extra: its author, a manager of its team, or a director makes (or finds) it. One per extra. */
+export async function linkForExtra(deps: VoiceDeps, tenant: TenantContext, extraId: string): Promise<VoiceLink> {
+  const { rows } = await deps.db.execute<{ member_id: string; team_ids: string[] }>(sql`
+    select member_id, team_ids from extras where org_id = ${tenant.orgId} and id = ${extraId} and deleted_at is null`);
+  const extra = rows[0];
+  if (!extra) throw notFound();
+  if (extra.member_id !== tenant.memberId && !steering(tenant) && !leads(tenant, extra.team_ids)) throw notFound();
+  return findOrMakeLink(deps, tenant, { subject: 'extra', extraId });
+}
+
+/** The link of a promise: its maker, a member of the delivering team, or a director. One per promise. */
+export async function linkForPromise(deps: VoiceDeps, tenant: TenantContext, promiseId: string): Promise<VoiceLink> {
+  const { rows } = await deps.db.execute<{ made_by: string; owner_team_id: string }>(sql`
+    select made_by, owner_team_id from promises where org_id = ${tenant.orgId} and id = ${promiseId}`);
+  const promise = rows[0];
+  if (!promise) throw notFound();
+  if (promise.made_by !== tenant.memberId && !steering(tenant) && !tenant.teamIds.includes(promise.owner_team_id))
+    throw notFound();
+  return findOrMakeLink(deps, tenant, { subject: 'promise', promiseId });
+}
+
+async function findOrMakeLink(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  subject: { subject: 'extra'; extraId: string } | { subject: 'promise'; promiseId: string },
+) {
+  const target = subject.subject === 'extra' ? voiceLinks.extraId : voiceLinks.promiseId;
+  const id = subject.subject === 'extra' ? subject.extraId : subject.promiseId;
+  await deps.db
+    .insert(voiceLinks)
+    .values({ orgId: tenant.orgId, token: newToken(), createdBy: tenant.memberId, ...subject })
+    .onConflictDoNothing();
+  const [row] = await deps.db
+    .select()
+    .from(voiceLinks)
+    .where(and(eq(voiceLinks.orgId, tenant.orgId), eq(target, id)));
+  return toVoiceLink(deps.db, deps.appUrl, row!);
+}
+
+/** Who may print a link's QR code: whoever may make it (see above), and leaders for touchpoints. */
+export async function usableLink(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  linkId: string,
+): Promise<LinkRow & { url: string }> {
+  const [row] = await deps.db
+    .select()
+    .from(voiceLinks)
+    .where(and(eq(voiceLinks.orgId, tenant.orgId), eq(voiceLinks.id, linkId)));
+  if (!row || row.revokedAt) throw notFound();
+  if (row.extraId) await linkForExtra(deps, tenant, row.extraId);
+  else if (row.promiseId) await linkForPromise(deps, tenant, row.promiseId);
+  else if (!steering(tenant) && !tenant.roles.includes('manager')) throw notFound();
+  return { ...row, url: linkUrl(deps.appUrl, row.token) };
+}
+
+// ---------- touchpoints ----------
+
+export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): Promise<{ items: Touchpoint[] }> {
+  const rows = await deps.db
+    .select()
+    .from(touchpoints)
+    .where(eq(touchpoints.orgId, tenant.orgId))
+    .orderBy(sql`${touchpoints.archivedAt} is not null`, touchpoints.name);
+  const links = await deps.db
+    .select()
+    .from(voiceLinks)
+    .where(
+      and(
+        eq(voiceLinks.orgId, tenant.orgId),
+        sql`${voiceLinks.touchpointId} is not null and ${voiceLinks.revokedAt} is null`,
+      ),
+    );
+  const names = await findTeamNames(
+    deps.db,
+    tenant.orgId,
+    rows.flatMap((r) => r.teamId ?? []),
+  );
+  const items: Touchpoint[] = [];
+  for (const r of rows) {
+    const link = links.find((l) => l.touchpointId === r.id);
+    items.push({
+      id: r.id,
+      name: r.name,
+      scale: r.scale,
+      teamId: r.teamId,
+      teamName: r.teamId ? (names.get(r.teamId) ?? null) : null,
+      archived: r.archivedAt !== null,
+      link: link && !r.archivedAt ? await toVoiceLink(deps.db, deps.appUrl, link) : null,
+    });
+  }
+  return { items };
+}
+
+async function checkTeam(tx: Tx, orgId: string, teamId: string | null | undefined) {
+  if (!teamId) return;
+  const { rows } = await tx.execute(
+    sql`select 1 from teams where org_id = ${orgId} and id = ${teamId} and archived_at is null`,
+  );
+  if (rows.length === 0) throw invalid('body.teamId', 'unknown_team', 'no such team');
+}
+
+export async function createTouchpoint(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  input: z.output<typeof createTouchpointBody>,
+): Promise<Touchpoint> {
+  const id = await deps.db.transaction(async (tx) => {
+    await checkTeam(tx, tenant.orgId, input.teamId);
+    const [row] = await tx
+      .insert(touchpoints)
+      .values({
+        orgId: tenant.orgId,
+        name: input.name,
+        scale: input.scale,
+        teamId: input.teamId,
+        createdBy: tenant.memberId,
+      })
+      .returning();
+    await tx.insert(voiceLinks).values({
+      orgId: tenant.orgId,
+      token: newToken(),
+      subject: 'touchpoint',
+      touchpointId: row!.id,
+      createdBy: tenant.memberId,
+    });
+    await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
+    return row!.id;
+  });
+  return (await listTouchpoints(deps, tenant)).items.find((t) => t.id === id)!;
+}
+
+export async function updateTouchpoint(
+  deps: VoiceDeps,
+  tenant: TenantContext,
+  touchpointId: string,
+  input: z.output<typeof updateTouchpointBody>,
+): Promise<Touchpoint> {
+  await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(touchpoints)
+      .where(and(eq(touchpoints.orgId, tenant.orgId), eq(touchpoints.id, touchpointId)))
+      .for('update');
+    if (!row) throw notFound();
+    await checkTeam(tx, tenant.orgId, input.teamId);
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+      ...(input.archived !== undefined ? { archivedAt: input.archived ? (row.archivedAt ?? new Date()) : null } : {}),
+    };
+    if (Object.keys(changes).length > 0) {
+      await tx
+        .update(touchpoints)
+        .set(changes)
+        .where(and(eq(touchpoints.orgId, tenant.orgId), eq(touchpoints.id, touchpointId)));
+    }
+    if (input.newLink || input.archived === true) {
+      await tx
+        .update(voiceLinks)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(
+            eq(voiceLinks.orgId, tenant.orgId),
+            eq(voiceLinks.touchpointId, touchpointId),
+            sql`${voiceLinks.revokedAt} is null`,
+          ),
+        );
+    }
+    if (input.newLink || input.archived === false) {
+      await tx
+        .insert(voiceLinks)
+        .values({
+          orgId: tenant.orgId,
+          token: newToken(),
+          subject: 'touchpoint',
+          touchpointId,
+          createdBy: tenant.memberId,
+        })
+        .onConflictDoNothing();
+    }
+    await recordAudit(tx, tenant, 'touchpoint.updated', 'touchpoint', touchpointId, { ...input });
+  });
+  return (await listTouchpoints(deps, tenant)).items.find((t) => t.id === touchpointId)!;
+}
