@@ -104,6 +104,7 @@ const WRITABLE_TABLES = [
   'voice_links',
   'customer_reactions',
   'voice_followups',
+  'reaction_requests',
   'needs',
   'need_supports',
   'proposals',

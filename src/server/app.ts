@@ -47,6 +47,7 @@ import { ssoRoutes } from './modules/sso/sso.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
+import { reactionRequestRoutes } from './modules/voice/reaction-requests.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { counterRoutes } from './modules/workforce/counter.routes';
@@ -286,6 +287,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(promisesRoutes, { deps });
       await v1.register(questionsRoutes, { deps });
       await v1.register(voiceRoutes, { deps });
+      await v1.register(reactionRequestRoutes, { deps });
       await v1.register(counselRoutes, { deps });
       await v1.register(towerRoutes, { deps });
       await v1.register(privacyRoutes, { deps });

@@ -14,11 +14,18 @@ import { DEMO_PASSWORD } from './browser';
  * mails are still kept, as the log would show them); `env`: more settings; `jobs`: run the background jobs.
  */
 export async function startDemoServer(
-  options: { empty?: boolean; mailDelivers?: boolean; env?: Record<string, string>; jobs?: boolean } = {},
+  options: {
+    empty?: boolean;
+    mailDelivers?: boolean;
+    env?: Record<string, string>;
+    jobs?: boolean;
+    /** Where mail goes instead of memory (a mailer to a local SMTP server, see helpers/smtp-sink.ts). */
+    mailer?: ReturnType<typeof createMemoryMailer>;
+  } = {},
 ) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
-  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
+  const mailer = options.mailer ?? createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const log = pino({ level: 'warn' });
   if (!options.empty) await seedDemoIfEmpty(database.db, DEMO_PASSWORD, TEST_SECRET);
 
