@@ -74,7 +74,14 @@ function ReactionRequestModal({
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('voice.request.title')} fullScreen={phone} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('voice.request.title')}
+      fullScreen={phone}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && <ReactionRequestForm {...props} onClose={onClose} />}
     </Modal>
   );
