@@ -204,6 +204,20 @@ describe('asking for a reaction by e-mail from an extra', () => {
   });
 });
 
+describe('a customer who asks to be forgotten', () => {
+  it('loses the address their reaction was asked at; the request stays', async () => {
+    const promise = (await call('member', 'GET', `/promises/${promiseId}`)).json();
+    const forgot = await call('manager', 'POST', `/customers/${promise.customer.id}/forget`);
+    expect(forgot.statusCode, forgot.body).toBe(204);
+    const { rows } = await t.database.pool.query(
+      `select email from reaction_requests where org_id = $1 and promise_id = $2`,
+      [f.orgId, promiseId],
+    );
+    expect(rows).toEqual([{ email: null }]);
+    expect((await state('member', `/promises/${promiseId}`)).request).not.toBeNull();
+  });
+});
+
 describe('the API document', () => {
   it('describes both routes with the consent the body requires', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
