@@ -20,9 +20,17 @@ interface FormModalProps {
 
 /** The one shape of every small form in a dialog: full screen on a phone, the problem on top, Cancel and the action below. */
 export function FormModal({ opened, title, submitLabel, saving, error, onSubmit, onClose, children }: FormModalProps) {
+  const { t } = useTranslation();
   const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} fullScreen={phone} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      fullScreen={phone}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <ModalForm submitLabel={submitLabel} saving={saving} error={error} onSubmit={onSubmit} onCancel={onClose}>
         {children}
       </ModalForm>

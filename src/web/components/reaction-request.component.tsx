@@ -1,17 +1,14 @@
-import { Button, Checkbox, Group, Modal, Radio, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contracts/constants';
 import type { ReactionRequestState } from '../../contracts/reaction-requests.contract';
-import { applyFieldErrors } from '../app/problem';
 import { useReactionRequest, useSendReactionRequest } from '../app/reaction-requests.api';
 import { useFormat } from '../app/use-format';
 import { emailAddress } from '../app/validators';
 import type { LinkSubject } from '../app/voice-links';
-import { ModalForm } from './form-modal.component';
-import { notifySuccess } from './notify';
-import { useIsPhone } from './use-is-phone';
+import { FormModal, useFormModalActions } from './form-modal.component';
 
 // "Vraag om een klantreactie per e-mail": the customer of an extra or a delivered promise gets the
 // reaction link by e-mail, once, in their language, after they agreed. Afterwards: "Verstuurd op …".
@@ -66,39 +63,20 @@ export function ReactionRequestAction({ subject, id, ready }: Props) {
   );
 }
 
-function ReactionRequestModal({
-  opened,
-  onClose,
-  ...props
-}: Props & { state: ReactionRequestState; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const phone = useIsPhone();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('voice.request.title')}
-      fullScreen={phone}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && <ReactionRequestForm {...props} onClose={onClose} />}
-    </Modal>
-  );
-}
-
 interface FormValues {
   email: string;
   language: Language;
   consent: boolean;
 }
 
-function ReactionRequestForm({
+/** The address, the customer's language and their consent; a success tells and closes, a refusal shows why. */
+function ReactionRequestModal({
   subject,
   id,
   state,
+  opened,
   onClose,
-}: Props & { state: ReactionRequestState; onClose: () => void }) {
+}: Props & { state: ReactionRequestState; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const send = useSendReactionRequest(subject, id);
   const form = useForm<FormValues>({
@@ -108,27 +86,24 @@ function ReactionRequestForm({
       consent: (value) => (value ? null : t('voice.request.consentRequired')),
     },
   });
+  const actions = useFormModalActions(form, send, onClose);
   const submit = form.onSubmit((values) =>
     send.mutate(
       { email: values.email.trim(), language: values.language, consent: true },
-      {
-        onSuccess: () => {
-          notifySuccess(t('voice.request.sentNotice'));
-          onClose();
-        },
-        onError: (error) => applyFieldErrors(form, t, error),
-      },
+      { onSuccess: () => actions.succeeded(t('voice.request.sentNotice')), onError: actions.failed },
     ),
   );
   return (
-    <ModalForm
+    <FormModal
+      opened={opened}
+      title={t('voice.request.title')}
       submitLabel={t('voice.request.send')}
       saving={send.isPending}
       error={send.error}
-      intro={<Text size="sm">{t('voice.request.intro')}</Text>}
       onSubmit={submit}
-      onCancel={onClose}
+      onClose={actions.close}
     >
+      <Text size="sm">{t('voice.request.intro')}</Text>
       <TextInput
         type="email"
         label={t('voice.request.email')}
@@ -150,6 +125,6 @@ function ReactionRequestForm({
         required
         {...form.getInputProps('consent', { type: 'checkbox' })}
       />
-    </ModalForm>
+    </FormModal>
   );
 }
