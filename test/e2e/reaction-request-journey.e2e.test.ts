@@ -59,6 +59,7 @@ describe.runIf(run)('asking a customer for a reaction by e-mail', () => {
     await dialog.getByRole('button', { name: 'E-mail versturen' }).click();
     await iris.getByText(/^Verstuurd op \d{1,2} \w+ \d{4}$/).waitFor();
     expect(await iris.getByRole('button', { name: 'Vraag om een klantreactie per e-mail' }).count()).toBe(0);
+    expect(await axeViolations(iris)).toEqual([]);
 
     // ---- the mail arrived at the SMTP server, in English, with the reaction link ----
     await expect.poll(() => sink.mailsTo('familie.young@example.com').length).toBe(1);
