@@ -107,6 +107,7 @@ const WRITABLE_TABLES = [
   'voice_followups',
   'voice_followup_messages',
   'voice_settings',
+  'reaction_requests',
   'needs',
   'need_supports',
   'proposals',

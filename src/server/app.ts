@@ -49,6 +49,7 @@ import { thanksRoutes } from './modules/thanks/thanks.routes';
 import { towerRoutes } from './modules/tower/tower.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 import { followupReplyRoutes } from './modules/voice/followup-reply.public';
+import { reactionRequestRoutes } from './modules/voice/reaction-requests.routes';
 import { voicePublicRoutes } from './modules/voice/voice.public';
 import { voiceRoutes } from './modules/voice/voice.routes';
 import { counterRoutes } from './modules/workforce/counter.routes';
@@ -288,6 +289,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await v1.register(promisesRoutes, { deps });
       await v1.register(questionsRoutes, { deps });
       await v1.register(voiceRoutes, { deps });
+      await v1.register(reactionRequestRoutes, { deps });
       await v1.register(counselRoutes, { deps });
       await v1.register(thanksRoutes, { deps });
       await v1.register(towerRoutes, { deps });

@@ -21,11 +21,13 @@ export async function startDemoServer(
     env?: Record<string, string>;
     jobs?: boolean;
     smtpUrl?: string;
+    /** Where mail goes instead of memory (a mailer to a local SMTP server, see helpers/smtp-sink.ts). */
+    mailer?: ReturnType<typeof createMemoryMailer>;
   } = {},
 ) {
   const { url, drop } = await createTestDatabase();
   const database = openDatabase(url, { max: 5 });
-  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
+  const mailer = options.mailer ?? createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const log = pino({ level: 'warn' });
   if (!options.empty) await seedDemoIfEmpty(database.db, DEMO_PASSWORD, TEST_SECRET);
 

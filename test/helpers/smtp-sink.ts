@@ -1,15 +1,18 @@
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { createMailer, type Mail, type Mailer } from '../../src/server/lib/mailer';
 
+/** A mail as a local SMTP server received it, once per recipient of the envelope. */
 export interface ReceivedMail {
-  to: string[];
+  to: string;
   subject: string;
-  /** The text part, with quoted-printable undone. */
+  /** The body with quoted-printable (or base64) undone. */
   text: string;
 }
 
 /** Undoes quoted-printable (soft line breaks and =XX bytes), as nodemailer writes long or non-ASCII text. */
-function decodeQuotedPrintable(body: string): string {
+export function decodeQuotedPrintable(body: string): string {
   const bytes: number[] = [];
   const joined = body.replace(/=\r?\n/g, '');
   for (let i = 0; i < joined.length; i++) {
@@ -29,58 +32,70 @@ function decodeHeader(value: string): string {
   );
 }
 
-function parse(raw: string, to: string[]): ReceivedMail {
+function parse(raw: string): Omit<ReceivedMail, 'to'> {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) => headers.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1] ?? '';
   const body = rest.join('\n\n');
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  // A single part in base64 is decoded as a whole; anything else (quoted-printable, or the parts of a
+  // multipart mail) has its quoted-printable undone.
   const text =
-    encoding === 'quoted-printable'
-      ? decodeQuotedPrintable(body)
-      : encoding === 'base64'
-        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-        : body;
-  return {
-    to,
-    subject: decodeHeader(header('Subject')).replace(/\s+/g, ' ').trim(),
-    text: text.replace(/\r\n/g, '\n'),
-  };
+    header('Content-Transfer-Encoding').toLowerCase() === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : decodeQuotedPrintable(body);
+  return { subject: decodeHeader(header('Subject')).replace(/\s+/g, ' ').trim(), text: text.replace(/\r\n/g, '\n') };
 }
 
 /**
- * A real SMTP server on loopback that keeps every mail it receives: for tests of mail that leaves the
- * app through SMTP_URL (nodemailer) rather than the in-memory mailer.
+ * A real SMTP server on loopback that keeps every mail it receives, for tests of mail that leaves the app
+ * through SMTP: give the app its `url` (SMTP_URL) or its `mailer` (one that sends to it over a real SMTP
+ * conversation and keeps an outbox too, as the memory mailer does).
  */
 export async function startSmtpSink() {
   const received: ReceivedMail[] = [];
+  /** Addresses the server refuses once (a mailbox that is busy), to see a failed send. */
+  const refuseOnce = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuseOnce.delete(address.address)) return callback(new Error('mailbox busy, try later'));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push(
-          parse(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
-        );
+        const mail = parse(Buffer.concat(chunks).toString('utf8'));
+        for (const r of session.envelope.rcptTo) received.push({ to: r.address, ...mail });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const smtp = createMailer({ smtpUrl: url, from: 'Klantwerk <noreply@kw.example>', log: pino({ level: 'silent' }) });
+  const outbox: Mail[] = [];
+  const mailer: Mailer & { outbox: Mail[] } = {
+    outbox,
+    delivers: true,
+    async send(mail) {
+      await smtp.send(mail);
+      outbox.push(mail);
+    },
+  };
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url,
     received,
+    refuseOnce,
+    mailer,
+    /** The mails that reached `to`, oldest first. */
+    mailsTo: (to: string) => received.filter((m) => m.to === to),
     /** Waits (up to a few seconds) for a mail to `to` matching `match`. */
     async waitFor(to: string, match: (m: ReceivedMail) => boolean = () => true): Promise<ReceivedMail> {
       for (let i = 0; i < 100; i++) {
-        const mail = received.find((m) => m.to.includes(to) && match(m));
+        const mail = received.find((m) => m.to === to && match(m));
         if (mail) return mail;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -60,6 +60,8 @@ export async function createTestApp(
     mailDelivers?: boolean;
     /** Mail leaves through SMTP to this address (a local test server) instead of the memory mailer. */
     smtpUrl?: string;
+    /** Where mail goes instead of memory (a mailer to a local SMTP server, see smtp-sink.ts). */
+    mailer?: ReturnType<typeof createMemoryMailer>;
   } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
@@ -73,7 +75,7 @@ export async function createTestApp(
   });
   // connectVia: the app reaches its database through another address (a proxy a test can cut).
   const database = openDatabase(options.connectVia ? options.connectVia(url) : url, { max: 4 });
-  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
+  const mailer = options.mailer ?? createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

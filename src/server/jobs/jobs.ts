@@ -9,6 +9,7 @@ import { eraseOldFigureViews } from '../modules/privacy/figure-views.service';
 import { pseudonymiseOldCustomers } from '../modules/privacy/retention';
 import { sendDueReminders } from '../modules/promises/reminders.service';
 import { runCampaignJobs } from '../modules/questions/campaign-jobs.service';
+import { eraseOldRequestAddresses } from '../modules/voice/reaction-requests.service';
 import { eraseOldContacts } from '../modules/voice/reactions.service';
 import { nightlyBackupJob } from '../ops/backup';
 
@@ -58,6 +59,7 @@ export function backgroundJobs(deps: Deps, options: JobOptions): Job[] {
           {
             swept: await sweepExpired(db),
             contactsErased: await eraseOldContacts(db),
+            requestAddressesErased: await eraseOldRequestAddresses(db),
             pseudonymised: await pseudonymiseOldCustomers(db),
             figureViewsErased: await eraseOldFigureViews(db),
             daySumSlotsFolded: await foldDaySums(db),

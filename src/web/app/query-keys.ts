@@ -63,6 +63,7 @@ export const queryKeys = {
   /** A write to a link, touchpoint or follow-up invalidates all of these. */
   voice: ['voice'] as const,
   voiceLink: (subject: 'extra' | 'promise', id: string) => ['voice', 'link', subject, id] as const,
+  reactionRequest: (subject: 'extra' | 'promise', id: string) => ['voice', 'request', subject, id] as const,
   touchpoints: ['voice', 'touchpoints'] as const,
   customerReactions: (filters: Record<string, string | undefined>) => ['voice', 'reactions', filters] as const,
   voiceFollowups: (state: 'open' | 'closed') => ['voice', 'followups', state] as const,

@@ -20,8 +20,8 @@ interface FormModalProps {
 
 /** The one shape of every small form in a dialog: full screen on a phone, the problem on top, Cancel and the action below. */
 export function FormModal({ opened, title, submitLabel, saving, error, onSubmit, onClose, children }: FormModalProps) {
-  const phone = useIsPhone();
   const { t } = useTranslation();
+  const phone = useIsPhone();
   return (
     <Modal
       opened={opened}

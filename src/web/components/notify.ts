@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
 import { loadMantineStyles } from '../app/load-mantine-styles';
 import { isTemporary, problemMessage, shouldShowRequestId } from '../app/problem';
@@ -14,8 +14,10 @@ function show(data: { color: string; message: string; autoClose: number }) {
     wanted = true;
     for (const listener of listeners) listener();
   }
+  // The toast's close button is named, so a screen reader says what it does (axe: button-name).
+  const closeButtonProps = { 'aria-label': i18next.t('common.close') };
   void Promise.all([import('@mantine/notifications'), loadMantineStyles()]).then(([{ notifications }]) =>
-    notifications.show(data),
+    notifications.show({ ...data, closeButtonProps }),
   );
 }
 

@@ -20,6 +20,7 @@ import type { VoiceLink } from '../../contracts/voice.contract';
 import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from '../app/voice-links';
 import { AppUrlWarning } from './app-url-warning.component';
 import { ProblemAlert } from './problem-alert.component';
+import { ReactionRequestAction } from './reaction-request.component';
 import { useIsPhone } from './use-is-phone';
 
 // "Vraag de klant om een reactie": the reaction link of an extra or a promise with its QR code. The
@@ -49,8 +50,11 @@ export function AskReactionButton({
   );
 }
 
-/** A small card with a line of explanation and the button, for a page that has no reaction section of its own. */
-export function ReactionLinkCard({ subject, id }: Subject) {
+/**
+ * A small card with a line of explanation and the buttons (the QR code; asking by e-mail), for a page
+ * that has no reaction section of its own. `ready`: the customer may be asked by e-mail (a delivered promise).
+ */
+export function ReactionLinkCard({ subject, id, ready }: Subject & { ready?: boolean }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg">
@@ -61,7 +65,10 @@ export function ReactionLinkCard({ subject, id }: Subject) {
         <Text size="sm" c="dimmed">
           {subject === 'extra' ? t('voice.link.cardTextExtra') : t('voice.link.cardTextPromise')}
         </Text>
-        <AskReactionButton subject={subject} id={id} />
+        <Group gap="sm" align="center">
+          <AskReactionButton subject={subject} id={id} />
+          <ReactionRequestAction subject={subject} id={id} ready={ready} />
+        </Group>
       </Stack>
     </Card>
   );

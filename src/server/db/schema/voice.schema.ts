@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Language } from '../../../contracts/constants';
 import type {
   FOLLOWUP_MESSAGE_KINDS,
   FOLLOWUP_STATUSES,
@@ -196,3 +197,35 @@ export const voiceSettings = pgTable('voice_settings', {
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A reaction asked for by e-mail: at most one per extra and one per promise, sent to an address the
+ * customer gave with their consent (who recorded it, and when). The address is erased by the sweep
+ * after the organisation's contactKeepDays, like other contact details; the request itself stays.
+ */
+export const reactionRequests = pgTable(
+  'reaction_requests',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    /** The extra's or the promise's reaction link: the reaction that comes back is linked as any other. */
+    linkId: uuid().notNull(),
+    subject: text().$type<'extra' | 'promise'>().notNull(),
+    extraId: uuid(),
+    promiseId: uuid(),
+    email: text(),
+    language: text().$type<Language>().notNull(),
+    consentBy: uuid().notNull(),
+    consentAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('reaction_requests_extra_uq').on(t.orgId, t.extraId).where(sql`${t.extraId} is not null`),
+    uniqueIndex('reaction_requests_promise_uq').on(t.orgId, t.promiseId).where(sql`${t.promiseId} is not null`),
+    // Only the requests that still hold an address, for the sweep that erases them in time.
+    index('reaction_requests_email_idx').on(t.createdAt).where(sql`${t.email} is not null`),
+    foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [voiceLinks.orgId, voiceLinks.id] }).onDelete('cascade'),
+    check('reaction_requests_one_subject', sql`num_nonnulls(${t.extraId}, ${t.promiseId}) = 1`),
+  ],
+);

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
+import { startSmtpSink } from '../../../../test/helpers/smtp-sink';
 import { createTestDatabase } from '../../../../test/helpers/test-app';
 import { type Database, openDatabase } from '../../db/client';
 import { createMailer } from '../../lib/mailer';
@@ -12,11 +11,7 @@ import { selectDueWeeks } from './learning.repo';
 // The weekly digest goes out once per person and week, whatever the number of processes sending and
 // however often they restart; checked against a real SMTP server.
 
-let smtp: SMTPServer;
-let port: number;
-const received: { to: string; data: string }[] = [];
-/** Addresses the SMTP server refuses once, to see a failed digest tried again. */
-const refuseOnce = new Set<string>();
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 let url: string;
 let drop: () => Promise<void>;
@@ -32,34 +27,14 @@ function newProcess(): Database {
 }
 const deps = (database: Database) => ({
   db: database.db,
-  mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Klantwerk <noreply@kw.example>', log: silent }),
+  mailer: createMailer({ smtpUrl: smtp.url, from: 'Klantwerk <noreply@kw.example>', log: silent }),
   appUrl: 'https://klantwerk.example',
   log: silent,
 });
-const mailsTo = (email: string) => received.filter((m) => m.to === email);
-/** The text of a mail as sent (quoted-printable soft line breaks undone). */
-const body = (data: string) =>
-  data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const mailsTo = (email: string) => smtp.mailsTo(email);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
-      if (refuseOnce.delete(address.address)) return callback(new Error('mailbox busy, try later'));
-      callback();
-    },
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        for (const r of session.envelope.rcptTo) received.push({ to: r.address, data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
 
   ({ url, drop } = await createTestDatabase());
   const setup = newProcess();
@@ -86,12 +61,12 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const database of databases) await database.close();
   await drop?.();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('the weekly digest', () => {
   it('sends exactly one mail per person for the week, with two processes at once and after a restart', async () => {
-    refuseOnce.add(f.outsider.email);
+    smtp.refuseOnce.add(f.outsider.email);
     const [first, second] = await Promise.all([
       sendDueDigests(deps(newProcess()), now),
       sendDueDigests(deps(newProcess()), now),
@@ -117,7 +92,7 @@ describe('the weekly digest', () => {
     ]);
     expect(retried.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(mailsTo(f.outsider.email)).toHaveLength(1);
-    expect(received).toHaveLength(5);
+    expect(smtp.received).toHaveLength(5);
 
     // Next week's run sends next week's digests, not this week's again.
     await sendDueDigests(deps(newProcess()), new Date(now.getTime() + 7 * 86_400_000));
@@ -125,15 +100,15 @@ describe('the weekly digest', () => {
   });
 
   it("tells the member their extras and thanks, the manager the team's week, each in their language", () => {
-    const member = body(mailsTo(f.people.member.email)[0]!.data);
+    const member = mailsTo(f.people.member.email)[0]!.text;
     expect(member).toContain('Je week bij Org digest');
     expect(member).toContain('Gast vierde haar pensioen');
     expect(member).toContain('1 keer');
     expect(member).toContain('https://klantwerk.example/profile');
-    const manager = body(mailsTo(f.people.manager.email)[0]!.data);
+    const manager = mailsTo(f.people.manager.email)[0]!.text;
     expect(manager).toContain('De week van Team digest');
     expect(manager).toContain('1 van de 1 teamleden');
-    const director = body(mailsTo(f.people.director.email)[0]!.data);
+    const director = mailsTo(f.people.director.email)[0]!.text;
     expect(director).toContain('Your week at Org digest');
   });
 });

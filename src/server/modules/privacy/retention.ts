@@ -29,7 +29,8 @@ async function pseudonymise(
 
 /**
  * Forgets one customer now: their name and contact person in every promise, the same name as an
- * extra's customer reference, and the contact details left with reactions to their promises.
+ * extra's customer reference, the contact details left with reactions to their promises, and the
+ * addresses their promises' reactions were asked at by e-mail.
  */
 export async function forgetCustomer(db: Db, tenant: TenantContext, customerId: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -44,6 +45,10 @@ export async function forgetCustomer(db: Db, tenant: TenantContext, customerId: 
     );
     await tx.execute(sql`
       update customer_reactions set contact_name = null, contact_email = null, contact_phone = null
+       where org_id = ${tenant.orgId} and promise_id in (select id from promises where org_id = ${tenant.orgId} and customer_id = ${customerId})`);
+    // The address a reaction was asked at by e-mail (voice/reaction-requests.service.ts); the request stays.
+    await tx.execute(sql`
+      update reaction_requests set email = null
        where org_id = ${tenant.orgId} and promise_id in (select id from promises where org_id = ${tenant.orgId} and customer_id = ${customerId})`);
     // The audit says that it happened, never the name.
     await recordAudit(tx, tenant, 'customer.forgotten', 'customer', customerId);

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { AskReactionButton } from '../../components/reaction-link.component';
+import { ReactionRequestAction } from '../../components/reaction-request.component';
 import { NotFoundPage } from '../../components/status-pages.component';
 import { ExtraEditModal } from './extra-edit.modal';
 import { type ExtraDetail, useDeleteExtra, useExtra, useUnhideExtra } from './extras.api';
@@ -224,8 +225,9 @@ function ExtraView({ extra }: { extra: ExtraDetail }) {
           </Stack>
         )}
         {canAskCustomer && (
-          <Group mt="md">
+          <Group mt="md" gap="sm" align="center">
             <AskReactionButton subject="extra" id={extra.id} />
+            <ReactionRequestAction subject="extra" id={extra.id} />
           </Group>
         )}
       </Card>

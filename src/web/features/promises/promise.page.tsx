@@ -50,7 +50,7 @@ function PromiseView({ promise }: { promise: PromiseDetail }) {
       </div>
       <PageHeader title={t('promises.detail.title', { customer: promise.customer.name })} />
       <PromiseFacts promise={promise} />
-      {canAskCustomer && <ReactionLinkCard subject="promise" id={promise.id} />}
+      {canAskCustomer && <ReactionLinkCard subject="promise" id={promise.id} ready={!!promise.deliveredOn} />}
       {promise.breaches.length > 0 && (
         <Alert color="yellow" title={t('promises.detail.breachesTitle')}>
           <Stack gap={6}>

@@ -1,0 +1,200 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '../../../contracts/constants';
+import type {
+  ReactionRequest,
+  ReactionRequestState,
+  SendReactionRequestBody,
+} from '../../../contracts/reaction-requests.contract';
+import type { Db } from '../../db/client';
+import { reactionRequests } from '../../db/schema/voice.schema';
+import type { Deps } from '../../deps';
+import { AppError, notFound } from '../../lib/app-error';
+import { asLanguage, translate } from '../../lib/i18n';
+import type { TenantContext } from '../../lib/request-context';
+import { recordAudit } from '../org/org.service';
+import { linkForExtra, linkForPromise } from './touchpoints.service';
+
+// Asking a customer for a reaction by e-mail, once per delivered promise or logged extra. The mail
+// carries the subject's own reaction link (voice.service), in the customer's language, so the reaction
+// that comes back lands where the QR code's would. The customer's consent is recorded: who and when.
+
+type RequestDeps = Pick<Deps, 'db' | 'appUrl' | 'mailer' | 'log'>;
+export type RequestSubject = 'extra' | 'promise';
+
+interface Target {
+  /** Who acted (the extra's author, the promise's maker) and the teams it belongs to. */
+  ownerId: string;
+  teamIds: string[];
+  delivered: boolean;
+  what: string | null;
+  orgName: string;
+  orgLanguage: Language;
+}
+
+const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
+
+/**
+ * The extra or the promise, for the people who may ask its customer (the same as may show its reaction
+ * link): the extra's author, a manager of its team; the promise's maker, a member of the delivering
+ * team; directors and administrators. Anyone else, and another organisation, finds nothing.
+ */
+async function findTarget(db: Db, tenant: TenantContext, subject: RequestSubject, id: string): Promise<Target> {
+  const { rows } = await db.execute<{
+    owner_id: string;
+    team_ids: string[];
+    delivered: boolean;
+    what: string | null;
+    org_name: string;
+    org_language: string;
+  }>(
+    subject === 'extra'
+      ? sql`select e.member_id as owner_id, e.team_ids, true as delivered, null as what, o.name as org_name, o.default_language as org_language
+              from extras e join organizations o on o.id = e.org_id
+             where e.org_id = ${tenant.orgId} and e.id = ${id} and e.deleted_at is null`
+      : sql`select p.made_by as owner_id, array[p.owner_team_id] as team_ids, p.delivered_on is not null as delivered, p.what,
+                   o.name as org_name, o.default_language as org_language
+              from promises p join organizations o on o.id = p.org_id
+             where p.org_id = ${tenant.orgId} and p.id = ${id}`,
+  );
+  const row = rows[0];
+  if (!row) throw notFound();
+  const mayAsk =
+    row.owner_id === tenant.memberId ||
+    steering(tenant) ||
+    row.team_ids.some((team) =>
+      subject === 'extra' ? tenant.managedTeamIds.includes(team) : tenant.teamIds.includes(team),
+    );
+  if (!mayAsk) throw notFound();
+  return {
+    ownerId: row.owner_id,
+    teamIds: row.team_ids,
+    delivered: row.delivered,
+    what: row.what,
+    orgName: row.org_name,
+    orgLanguage: asLanguage(row.org_language),
+  };
+}
+
+async function findRequest(db: Db, tenant: TenantContext, subject: RequestSubject, id: string) {
+  const target = subject === 'extra' ? sql`q.extra_id` : sql`q.promise_id`;
+  const { rows } = await db.execute<{
+    id: string;
+    created_at: Date;
+    language: string;
+    consent_at: Date;
+    sent_by_name: string | null;
+    consent_by_name: string | null;
+    reacted: boolean;
+  }>(sql`
+    select q.id, q.created_at, q.language, q.consent_at, su.name as sent_by_name, su.name as consent_by_name,
+           exists (select 1 from customer_reactions r where r.org_id = q.org_id and r.link_id = q.link_id) as reacted
+      from reaction_requests q
+      left join members m on m.org_id = q.org_id and m.id = q.consent_by
+      left join auth_user su on su.id = m.user_id
+     where q.org_id = ${tenant.orgId} and ${target} = ${id}`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    sentAt: new Date(row.created_at).toISOString(),
+    // One person sends and records the consent, in one act.
+    sentByName: row.sent_by_name,
+    language: asLanguage(row.language),
+    consentRecordedAt: new Date(row.consent_at).toISOString(),
+    consentRecordedByName: row.consent_by_name,
+    reacted: row.reacted,
+  } satisfies ReactionRequest;
+}
+
+/** Whether the customer was asked (when, by whom), and whether they may be: mail set up, the promise delivered. */
+export async function requestState(
+  deps: RequestDeps,
+  tenant: TenantContext,
+  subject: RequestSubject,
+  id: string,
+): Promise<ReactionRequestState> {
+  const target = await findTarget(deps.db, tenant, subject, id);
+  return {
+    request: await findRequest(deps.db, tenant, subject, id),
+    mailAvailable: deps.mailer.delivers,
+    ready: target.delivered,
+    defaultLanguage: target.orgLanguage,
+  };
+}
+
+/**
+ * Sends the customer the reaction link by e-mail: refused without mail, before a promise is delivered,
+ * and a second time. The request is written first (a unique key per subject keeps two sends at once to
+ * one), the mail sent after; when the mail fails the request is taken back so it can be tried again.
+ */
+export async function sendRequest(
+  deps: RequestDeps,
+  tenant: TenantContext,
+  subject: RequestSubject,
+  id: string,
+  input: SendReactionRequestBody,
+): Promise<ReactionRequestState> {
+  const target = await findTarget(deps.db, tenant, subject, id);
+  if (!deps.mailer.delivers) throw new AppError('mail_not_set_up', 409);
+  if (!target.delivered) throw new AppError('promise_not_delivered', 409);
+  const link = subject === 'extra' ? await linkForExtra(deps, tenant, id) : await linkForPromise(deps, tenant, id);
+  const language = input.language ?? target.orgLanguage;
+  const now = new Date();
+  const requestId = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reactionRequests)
+      .values({
+        orgId: tenant.orgId,
+        linkId: link.id,
+        subject,
+        extraId: subject === 'extra' ? id : null,
+        promiseId: subject === 'promise' ? id : null,
+        email: input.email,
+        language,
+        consentBy: tenant.memberId,
+        consentAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: reactionRequests.id });
+    if (!row) return null;
+    // The address is not written down here: only that a request went out, and that consent was recorded.
+    await recordAudit(tx, tenant, 'reaction_request.sent', subject, id, { language, consent: true });
+    return row.id;
+  });
+  if (!requestId) throw new AppError('reaction_already_requested', 409);
+  const vars = {
+    organization: target.orgName,
+    link: `${link.url}?lang=${language}`,
+    about: target.what ? translate(language, 'mail.reactionRequest.aboutPromise', { what: target.what }) : '',
+  };
+  try {
+    await deps.mailer.send({
+      to: input.email,
+      subject: translate(language, 'mail.reactionRequest.subject', vars),
+      text: translate(language, 'mail.reactionRequest.body', vars),
+    });
+  } catch (err) {
+    deps.log.warn({ err, requestId }, 'reaction request mail failed; the request is taken back');
+    await deps.db
+      .delete(reactionRequests)
+      .where(and(eq(reactionRequests.orgId, tenant.orgId), eq(reactionRequests.id, requestId)));
+    throw new AppError('unavailable', 503);
+  }
+  return requestState(deps, tenant, subject, id);
+}
+
+/**
+ * The background sweep: erases the addresses of requests older than their organisation keeps contact
+ * details (organizations.contact_keep_days). The request stays, so it is still sent only once.
+ */
+export async function eraseOldRequestAddresses(db: Db, now = new Date()): Promise<number> {
+  const result = await db.execute(sql`
+    update reaction_requests q
+       set email = null
+      from organizations o
+     where o.id = q.org_id
+       and q.email is not null
+       and q.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)`);
+  return result.rowCount ?? 0;
+}
