@@ -34,7 +34,9 @@ import { authOf, tenantOf } from '../../lib/request-context';
 import { STAFF } from '../../lib/roles';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as chains from './chain.service';
+import * as lists from './promise-lists.service';
 import * as service from './promises.service';
+import * as steps from './steps.service';
 
 export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['promises'];
@@ -87,7 +89,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       querystring: promisesQuery,
       response: { 200: promisePage, ...problems },
     },
-    handler: (request) => service.listPromises(db, tenantOf(request), request.query),
+    handler: (request) => lists.listPromises(db, tenantOf(request), request.query),
   });
 
   app.get('/promises/export.csv', {
@@ -101,7 +103,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => {
       const csv = await heavyRead(request, (read) =>
-        service.exportPromisesCsv(read, tenantOf(request), request.query, authOf(request).language),
+        lists.exportPromisesCsv(read, tenantOf(request), request.query, authOf(request).language),
       );
       return reply
         .type('text/csv; charset=utf-8')
@@ -157,7 +159,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       params: stepParams,
       response: { 200: promiseDetail, ...problems },
     },
-    handler: (request) => service.acceptStep(db, tenantOf(request), request.params.promiseId, request.params.stepId),
+    handler: (request) => steps.acceptStep(db, tenantOf(request), request.params.promiseId, request.params.stepId),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/done', {
@@ -170,7 +172,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+      steps.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/send-back', {
@@ -183,7 +185,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
+      steps.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/rating', {
@@ -196,7 +198,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+      steps.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
   app.get('/steps', {
@@ -207,7 +209,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       querystring: workListQuery,
       response: { 200: workList, ...problems },
     },
-    handler: (request) => service.workList(db, tenantOf(request), request.query),
+    handler: (request) => steps.workList(db, tenantOf(request), request.query),
   });
 
   app.get('/chain', {

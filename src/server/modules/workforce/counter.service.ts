@@ -14,7 +14,7 @@ import type { TenantContext } from '../../lib/request-context';
 import { clearThrottles } from '../../lib/throttle';
 import * as extras from '../extras/extras.service';
 import * as org from '../org/org.service';
-import * as promises from '../promises/promises.service';
+import * as promises from '../promises/steps.service';
 import * as values from '../values/values.service';
 import type { WorkforceDeps } from './codes.service';
 import { holdTries } from './throttle-holds';
