@@ -20,9 +20,18 @@ export const inTeam = (tenant: TenantContext, teamId: string | null) =>
 export const managesTeam = (tenant: TenantContext, teamId: string) => tenant.managedTeamIds.includes(teamId);
 export const settled = () => new AppError('promise_settled', 409);
 
+/** Members of the team among these ids (active members only). */
+export async function membersOfTeam(tx: Tx, orgId: string, teamId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return new Set<string>();
+  const { rows } = await tx.execute<{ member_id: string }>(sql`
+    select tm.member_id from team_members tm join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
+     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and tm.member_id = any(${sql.param(memberIds)}::uuid[])`);
+  return new Set(rows.map((r) => r.member_id));
+}
+
 // ---------- reading one promise ----------
 
-function canSee(tenant: TenantContext, promise: repo.PromiseRow, steps: repo.StepRow[]) {
+export function canSee(tenant: TenantContext, promise: repo.PromiseRow, steps: repo.StepRow[]) {
   if (steering(tenant) || promise.madeBy === tenant.memberId) return true;
   return [promise.ownerTeamId, promise.makerTeamId, ...steps.map((s) => s.teamId)].some((id) => inTeam(tenant, id));
 }
@@ -42,7 +51,16 @@ export interface StepContext {
   teams: Map<string, string>;
   people: Map<string, string>;
   ratings: Map<string, { score: number; comment: string | null; by: string; at: string }>;
+  comments: Map<string, number>;
 }
+
+/** A step that can still be worked: open, and (a hand-off) its promise not settled yet. */
+export const workable = (step: repo.StepRow, promise: Pick<repo.PromiseRow, 'outcome'>) =>
+  step.doneOn === null && (step.kind !== 'handoff' || promise.outcome === null);
+
+/** Who may say who has a step: its team's manager, or a director. */
+export const leadsStep = (tenant: TenantContext, step: repo.StepRow) =>
+  managesTeam(tenant, step.teamId) || steering(tenant);
 
 const personOf = (people: Map<string, string>, id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
 
@@ -78,6 +96,7 @@ export function stepDto(step: repo.StepRow, ctx: StepContext): PromiseStep {
     late: open && step.dueDate < ctx.today,
     reactionText: step.reactionText,
     reactionScore: step.reactionScore,
+    comments: ctx.comments.get(step.id) ?? 0,
     rating: rating
       ? {
           score: rating.score,
@@ -92,6 +111,12 @@ export function stepDto(step: repo.StepRow, ctx: StepContext): PromiseStep {
         open && (handoff ? ctx.promise.outcome === null && mine : mine || ctx.promise.madeBy === tenant.memberId),
       sendBack: handoff && open && ctx.promise.outcome === null && mine,
       rate: handoff && !open && !rating && inTeam(tenant, step.receiverTeamId),
+      take: workable(step, ctx.promise) && inTeam(tenant, step.teamId) && step.ownerMemberId === null,
+      handBack:
+        workable(step, ctx.promise) &&
+        step.ownerMemberId !== null &&
+        (step.ownerMemberId === tenant.memberId || leadsStep(tenant, step)),
+      reassign: workable(step, ctx.promise) && leadsStep(tenant, step),
     },
   };
 }
@@ -104,11 +129,11 @@ export async function stepContext(
   extraPeople: string[] = [],
   extraTeams: string[] = [],
 ) {
-  const ratings = await repo.selectRatings(
-    tx,
-    tenant.orgId,
-    steps.map((s) => s.id),
-  );
+  const stepIds = steps.map((s) => s.id);
+  const [ratings, comments] = await Promise.all([
+    repo.selectRatings(tx, tenant.orgId, stepIds),
+    repo.countComments(tx, tenant.orgId, stepIds),
+  ]);
   const peopleIds = [
     ...extraPeople,
     ...steps.flatMap((s) => [s.ownerMemberId, s.acceptedBy, s.doneBy, s.sentBackBy]),
@@ -121,7 +146,7 @@ export async function stepContext(
     org.findMemberNames(tx, tenant.orgId, [...new Set(peopleIds)]),
     org.findTeamNames(tx, tenant.orgId, [...new Set(teamIds)]),
   ]);
-  return { people, teams, ratings: new Map(ratings.map((r) => [r.step_id, r])) };
+  return { people, teams, comments, ratings: new Map(ratings.map((r) => [r.step_id, r])) };
 }
 
 export function summaryDto(r: repo.SummaryRow): PromiseSummary {

@@ -21,6 +21,9 @@ import {
   scan,
   scanQuery,
   sendBackBody,
+  stepCommentBody,
+  stepCommentList,
+  stepOwnerBody,
   stepParams,
   teamFigures,
   teamFiguresQuery,
@@ -34,6 +37,7 @@ import { authOf, tenantOf } from '../../lib/request-context';
 import { STAFF } from '../../lib/roles';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as chains from './chain.service';
+import * as handoffs from './handoffs.service';
 import * as lists from './promise-lists.service';
 import * as service from './promises.service';
 import * as steps from './steps.service';
@@ -201,11 +205,65 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       steps.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
+  app.put('/promises/:promiseId/steps/:stepId/owner', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        "Who has the step: take it yourself (a member of its team), hand it back (its holder), or give it to another active member of its team (its team's manager)",
+      params: stepParams,
+      body: stepOwnerBody,
+      response: { 200: promiseDetail, ...problems },
+    },
+    handler: (request) =>
+      handoffs.setStepOwner(
+        db,
+        tenantOf(request),
+        request.params.promiseId,
+        request.params.stepId,
+        request.body.memberId,
+      ),
+  });
+
+  app.get('/promises/:promiseId/steps/:stepId/comments', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary: 'The comments on a step, oldest first (both teams of the step, and whoever may see the promise)',
+      params: stepParams,
+      response: { 200: stepCommentList, ...problems },
+    },
+    handler: (request) => handoffs.listComments(db, tenantOf(request), request.params.promiseId, request.params.stepId),
+  });
+
+  app.post('/promises/:promiseId/steps/:stepId/comments', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary: 'Comment on a step; the other team of the step is told',
+      params: stepParams,
+      body: stepCommentBody,
+      response: { 201: stepCommentList, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await handoffs.addComment(
+            db,
+            tenantOf(request),
+            request.params.promiseId,
+            request.params.stepId,
+            request.body.body,
+          ),
+        ),
+  });
+
   app.get('/steps', {
     config: { access: STAFF },
     schema: {
       tags,
-      summary: "My teams' steps: the work list, soonest first",
+      summary: "My teams' steps (or the ones I have): the work list, soonest first; late ones, or those due this week",
       querystring: workListQuery,
       response: { 200: workList, ...problems },
     },

@@ -11,7 +11,7 @@ import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { findOffering } from '../values/values.service';
 import { checkGuidelines, type GuidelineBreach, promiseStatus } from './promise-rules';
-import { invalid, loadDetail, loadVisible, managesTeam, settled, steering } from './promise-view';
+import { invalid, loadDetail, loadVisible, managesTeam, membersOfTeam, settled, steering } from './promise-view';
 import * as repo from './promises.repo';
 
 // Module 4: promises to customers (afspraken): recording one, and the promise as a whole (a new day,
@@ -59,15 +59,6 @@ export async function searchCustomers(
 }
 
 // ---------- recording a promise ----------
-
-/** Members of the team among these ids (active members only). */
-export async function membersOfTeam(tx: Tx, orgId: string, teamId: string, memberIds: string[]) {
-  if (memberIds.length === 0) return new Set<string>();
-  const { rows } = await tx.execute<{ member_id: string }>(sql`
-    select tm.member_id from team_members tm join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
-     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and tm.member_id = any(${sql.param(memberIds)}::uuid[])`);
-  return new Set(rows.map((r) => r.member_id));
-}
 
 export async function activeTeamIds(tx: Tx, orgId: string, teamIds: string[]) {
   const { rows } = await tx.execute<{ id: string }>(sql`

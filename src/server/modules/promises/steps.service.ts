@@ -3,7 +3,7 @@ import type { PromiseSummary, WorkItem } from '../../../contracts/promises.contr
 import type { Db, Tx } from '../../db/client';
 import { promiseSteps } from '../../db/schema/promises.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { localDay } from '../../lib/days';
+import { addDays, localDay, weekOf } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
@@ -25,26 +25,44 @@ import * as repo from './promises.repo';
 // The hand-offs of promises: my teams' work list, and working a step (taking it up, done, sent
 // back, rated).
 
-/** My teams' steps: open ones soonest first (the work list), or done ones latest first. */
+/**
+ * My teams' steps (or the ones I have): open ones soonest first (the work list), or done ones latest
+ * first; late ones, or those due this week (Monday to Sunday on the organisation's clock), when asked.
+ */
 export async function workList(
   db: Db,
   tenant: TenantContext,
-  query: { teamId?: string; state: 'open' | 'done'; limit: number; cursor?: string },
+  query: {
+    teamId?: string;
+    state: 'open' | 'done';
+    scope?: 'team' | 'mine';
+    due?: 'late' | 'this_week';
+    limit: number;
+    cursor?: string;
+  },
 ) {
   if (query.teamId && !inTeam(tenant, query.teamId) && !steering(tenant)) throw forbidden();
-  const teams = query.teamId ? [query.teamId] : tenant.teamIds;
-  if (teams.length === 0) return { items: [], nextCursor: null };
+  const mine = query.scope === 'mine';
+  const teams = query.teamId ? [query.teamId] : mine ? null : tenant.teamIds;
+  if (teams?.length === 0) return { items: [], nextCursor: null };
+  const today = localDay(tenant.timeZone);
+  const monday = weekOf(today);
   const rows = await repo.selectWorkSteps(
     db,
     tenant.orgId,
-    teams,
-    query.state,
+    {
+      teamIds: teams,
+      ownerId: mine ? tenant.memberId : null,
+      state: query.state,
+      late: query.due === 'late',
+      dueBetween: query.due === 'this_week' ? { from: monday, to: addDays(monday, 6) } : null,
+      today,
+    },
     dayOfCursor(query.cursor),
     query.limit + 1,
   );
   const page = rows.slice(0, query.limit);
   const promiseIds = [...new Set(page.map((r) => r.promise_id))];
-  const today = localDay(tenant.timeZone);
   const summaries = promiseIds.length
     ? await repo.selectSummaries(db, tenant.orgId, today, {
         where: [sql`p.id = any(${sql.param(promiseIds)}::uuid[])`],
