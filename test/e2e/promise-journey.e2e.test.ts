@@ -50,11 +50,11 @@ describe.runIf(run)('a promise kept from within', () => {
 
     // ---- Lars, manager of the restaurant, is warned and finishes the step ----
     const lars = await signedInPage(browser, server.baseUrl, 'lars@dekroon.example', { device: LAPTOP });
-    // On the restaurant's work list the step has one status of its own, not the promise's beside "Oppakken".
+    // On the restaurant's work list the step has one status of its own, not the promise's beside "Ik pak dit op".
     await lars.goto('/steps');
     const work = lars.getByRole('listitem').filter({ hasText: customer });
     await work.getByText('Nog niet opgepakt', { exact: true }).waitFor();
-    await work.getByRole('button', { name: 'Oppakken' }).waitFor();
+    await work.getByRole('button', { name: 'Ik pak dit op' }).waitFor();
     expect(await work.getByText(/^(Open|Onderweg|In gevaar|Te laat)$/).count()).toBe(0);
     await lars.goto('/');
     await lars.getByRole('button', { name: /Meldingen/ }).click();
