@@ -30,6 +30,7 @@ export const myDataExport = z.object({
   conversationNotesAboutMe: rows,
   promisesMade: rows,
   promiseSteps: rows,
+  stepCommentsWritten: rows,
   teamScanRatings: rows,
   coreQuestionRounds: rows,
   leadershipMirror: rows,
