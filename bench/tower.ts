@@ -7,8 +7,7 @@
 // Run: npx tsx bench/tower.ts [extras] [requests]
 import { performance } from 'node:perf_hooks';
 import type { Tower } from '../src/contracts/tower.contract';
-import { addDays, localDay } from '../src/server/lib/days';
-import { weekOf } from '../src/server/modules/tower/tower.service';
+import { addDays, localDay, weekOf } from '../src/server/lib/days';
 import { addCounsel, addExtras, addPeople, addPromises, addReactions, chainSql } from './data';
 import { compareWithSql, ms, startApp, timed } from './harness';
 

@@ -93,6 +93,7 @@ const WRITABLE_TABLES = [
   'promise_steps',
   'promise_events',
   'step_ratings',
+  'step_comments',
   'team_scan_ratings',
   'org_questions',
   'campaigns',
@@ -287,6 +288,9 @@ describe('bad ids and query strings', () => {
       '/api/v1/members?status=everyone',
       '/api/v1/members?sort=name',
       `/api/v1/members?q=${'x'.repeat(500)}`,
+      '/api/v1/steps?scope=everyone',
+      '/api/v1/steps?due=next_year',
+      '/api/v1/steps?due=',
     ]) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
       expect(response.statusCode, url).toBe(400);

@@ -8,6 +8,7 @@ export const notification = z.object({
     'extra_above_mandate',
     'promise_breaks_guideline',
     'step_sent_back',
+    'step_comment',
     'step_due_soon',
     'step_late',
     'campaign_open',

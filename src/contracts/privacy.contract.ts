@@ -33,6 +33,7 @@ export const myDataExport = z.object({
   conversationNotesAboutMe: rows,
   promisesMade: rows,
   promiseSteps: rows,
+  stepCommentsWritten: rows,
   teamScanRatings: rows,
   coreQuestionRounds: rows,
   leadershipMirror: rows,

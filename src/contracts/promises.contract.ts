@@ -42,6 +42,7 @@ export const promiseStep = z.object({
   receiverTeam: teamRef.nullable(),
   what: z.string(),
   dueDate: z.iso.date(),
+  /** The person of its team who has it ("Ik pak dit op"), or null while it is the team's. */
   owner: person.nullable(),
   accepted: z.object({ by: person, at: z.iso.datetime() }).nullable(),
   done: z.object({ by: person, on: z.iso.date(), at: z.iso.datetime() }).nullable(),
@@ -55,8 +56,18 @@ export const promiseStep = z.object({
   rating: z
     .object({ score: z.number().int(), comment: z.string().nullable(), by: person, at: z.iso.datetime() })
     .nullable(),
-  /** What the caller may do with it now. */
-  can: z.object({ accept: z.boolean(), complete: z.boolean(), sendBack: z.boolean(), rate: z.boolean() }),
+  /** Comments on it so far (between its team and the team it hands its work to). */
+  comments: z.number().int(),
+  /** What the caller may do with it now: take it themselves, hand it back (its holder or a manager), give it to another member of its team (its team's manager). */
+  can: z.object({
+    accept: z.boolean(),
+    complete: z.boolean(),
+    sendBack: z.boolean(),
+    rate: z.boolean(),
+    take: z.boolean(),
+    handBack: z.boolean(),
+    reassign: z.boolean(),
+  }),
 });
 export type PromiseStep = z.infer<typeof promiseStep>;
 
@@ -82,7 +93,7 @@ export type PromiseSummary = z.infer<typeof promiseSummary>;
 
 export const promiseEvent = z.object({
   id: z.uuid(),
-  /** made, accepted, done, sent_back, renegotiated, delivered, rated, reaction */
+  /** made, accepted, taken, assigned, handed_back, done, sent_back, renegotiated, delivered, rated, reaction */
   kind: z.string(),
   stepId: z.uuid().nullable(),
   data: z.record(z.string(), z.unknown()),
@@ -190,6 +201,21 @@ export const deliveryBody = z.strictObject({
     .nullable()
     .optional(),
 });
+/** Who has the step: a member of its team (me to take it), or null to hand it back to the team. */
+export const stepOwnerBody = z.strictObject({ memberId: z.uuid().nullable() });
+
+export const stepCommentBody = z.strictObject({ body: line(2000) });
+export const stepComment = z.object({
+  id: z.uuid(),
+  by: person,
+  /** The author's side: the team that does the step, the team it hands its work to, or neither (a director, the maker). */
+  side: z.enum(['team', 'receiver']).nullable(),
+  body: z.string(),
+  at: z.iso.datetime(),
+});
+export type StepComment = z.infer<typeof stepComment>;
+export const stepCommentList = z.object({ items: z.array(stepComment) });
+
 export const ratingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: prose(1000).optional() });
 
 // ---------- my team's steps ----------
@@ -199,6 +225,10 @@ export const workListQuery = z.strictObject({
   teamId: z.uuid().optional(),
   /** open: not done yet, soonest first; done: done, latest first. */
   state: z.enum(['open', 'done']).default('open'),
+  /** team: the steps of my teams (or teamId); mine: the steps I have taken (or was given). */
+  scope: z.enum(['team', 'mine']).default('team'),
+  /** late: its day has passed (open) or it was done after it; this_week: due this week (Monday to Sunday, on the organisation's clock). */
+  due: z.enum(['late', 'this_week']).optional(),
   ...page,
 });
 export const workItem = z.object({

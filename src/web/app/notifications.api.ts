@@ -84,6 +84,16 @@ export type PromiseNoticeData =
       reason: string;
     }
   | {
+      kind: 'step_comment';
+      promiseId: string;
+      stepId: string;
+      what: string;
+      promiseWhat: string;
+      teamName: string;
+      memberName: string;
+      comment: string;
+    }
+  | {
       kind: 'step_due_soon' | 'step_late';
       promiseId: string;
       stepId: string;
@@ -121,6 +131,17 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
         promiseWhat: text(d.promiseWhat),
         teamName: text(d.teamName),
         reason: text(d.reason),
+      };
+    case 'step_comment':
+      return {
+        kind: notification.kind,
+        promiseId,
+        stepId: text(d.stepId),
+        what: text(d.what),
+        promiseWhat: text(d.promiseWhat),
+        teamName: text(d.teamName),
+        memberName: text(d.memberName),
+        comment: text(d.comment),
       };
     case 'step_due_soon':
     case 'step_late':

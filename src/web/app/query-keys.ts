@@ -47,6 +47,7 @@ export const queryKeys = {
   promiseList: (filters: Record<string, string | undefined>) => ['promises', 'list', filters] as const,
   promise: (promiseId: string) => ['promises', 'detail', promiseId] as const,
   workList: (filters: Record<string, string | undefined>) => ['promises', 'steps', filters] as const,
+  stepComments: (stepId: string) => ['promises', 'stepComments', stepId] as const,
   customers: (q: string) => ['customers', q] as const,
   guidelineCheck: (input: Record<string, unknown>) => ['promises', 'check', input] as const,
   chain: (from: string | undefined, to: string | undefined) => ['promises', 'chain', from ?? '', to ?? ''] as const,

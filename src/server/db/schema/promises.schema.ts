@@ -113,6 +113,7 @@ export const promiseSteps = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.promiseId, t.position),
     index().on(t.orgId, t.teamId, t.dueDate),
+    index('promise_steps_owner_idx').on(t.orgId, t.ownerMemberId).where(sql`${t.ownerMemberId} is not null`),
     index('promise_steps_open_idx').on(t.dueDate).where(sql`${t.doneOn} is null`),
     foreignKey({ columns: [t.orgId, t.promiseId], foreignColumns: [promises.orgId, promises.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
@@ -137,6 +138,28 @@ export const promiseEvents = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.promiseId, t.at),
     foreignKey({ columns: [t.orgId, t.promiseId], foreignColumns: [promises.orgId, promises.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A comment on a step, between the team that does it and the team it hands its work to; oldest first. */
+export const stepComments = pgTable(
+  'step_comments',
+  {
+    orgId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    promiseId: uuid().notNull(),
+    stepId: uuid().notNull(),
+    authorId: uuid().notNull(),
+    body: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.stepId, t.at),
+    foreignKey({ columns: [t.orgId, t.stepId], foreignColumns: [promiseSteps.orgId, promiseSteps.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.orgId, t.authorId], foreignColumns: [members.orgId, members.id] }),
   ],
 );
 

@@ -6,7 +6,7 @@ import { decisionQueue } from '../counsel/counsel.service';
 import { findWeeklyPick } from '../learning/weekly-pick.service';
 import { listUnreadOfKind } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
-import { workList } from '../promises/promises.service';
+import { workList } from '../promises/steps.service';
 import { listCampaigns } from '../questions/campaigns.service';
 import { findTower } from '../tower/tower.service';
 import { listFollowups } from '../voice/follow-ups.service';

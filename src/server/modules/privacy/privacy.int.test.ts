@@ -90,6 +90,25 @@ describe('downloading my data', () => {
     });
     expect(answered.statusCode, answered.body).toBe(200);
 
+    // A comment on a step of a promise I made.
+    const promise = await call('member', 'POST', '/promises', {
+      customer: { name: 'Familie Ooms' },
+      what: 'Late check-out',
+      dueDate: addDays(today, 5),
+      offeringId: null,
+      breachReason: 'Vaste gast',
+      ownerTeamId: f.otherTeamId,
+      steps: [{ teamId: f.otherTeamId, what: 'Kamer later schoonmaken', dueDate: addDays(today, 5) }],
+    });
+    expect(promise.statusCode, promise.body).toBe(201);
+    const commented = await call(
+      'member',
+      'POST',
+      `/promises/${promise.json().id}/steps/${promise.json().steps[0].id}/comments`,
+      { body: 'Graag na 14 uur' },
+    );
+    expect(commented.statusCode, commented.body).toBe(201);
+
     const response = await call('member', 'GET', '/me/export');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-disposition']).toMatch(
@@ -104,6 +123,7 @@ describe('downloading my data', () => {
       expect.objectContaining({ body: NOTE, manager: f.people.manager.name }),
     ]);
     expect(file.needsRaised.map((n) => n.what)).toEqual(['Een tweede oplader aan de balie']);
+    expect(file.stepCommentsWritten.map((c) => c.body)).toEqual(['Graag na 14 uur']);
     expect(file.coreQuestionRounds.map((r) => r.campaign)).toEqual(['Kernvragen winter']);
     expect(file.activity.map((a) => a.action)).toContain('need.raised');
 

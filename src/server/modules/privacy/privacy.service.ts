@@ -162,6 +162,7 @@ export async function exportMemberData(
         conversationNotesAboutMe: conversationNotes,
         promisesMade: await mine('promises', 'made_by', sql`order by x.created_at`),
         promiseSteps,
+        stepCommentsWritten: await mine('step_comments', 'author_id', sql`order by x.at`),
         teamScanRatings: await mine('team_scan_ratings', 'member_id'),
         coreQuestionRounds,
         leadershipMirror: mirror,

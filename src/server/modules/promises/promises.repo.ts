@@ -6,6 +6,7 @@ import {
   promiseEvents,
   promiseSteps,
   promises,
+  stepComments,
   stepRatings,
   stepReminders,
 } from '../../db/schema/promises.schema';
@@ -282,32 +283,79 @@ export async function selectSummaries(
   return rows;
 }
 
-/** Steps of these teams, open (soonest first) or done (latest first). */
+export interface WorkFilter {
+  /** The steps of these teams; all teams when null (with `ownerId`). */
+  teamIds: string[] | null;
+  /** Only the steps this member has. */
+  ownerId: string | null;
+  state: 'open' | 'done';
+  /** late: open past its day, or done after it; a week: due from `from` to `to` (inclusive). */
+  late: boolean;
+  dueBetween: { from: string; to: string } | null;
+  today: string;
+}
+
+/** Steps matching the filter, open (soonest first) or done (latest first). */
 export async function selectWorkSteps(
   tx: Tx,
   orgId: string,
-  teamIds: string[],
-  state: 'open' | 'done',
+  filter: WorkFilter,
   after: { day: string; id: string } | undefined,
   limit: number,
 ) {
-  const open = state === 'open';
+  const open = filter.state === 'open';
   const day = open ? sql`s.due_date` : sql`s.done_on`;
-  const keyset = after
-    ? open
-      ? sql`and (s.due_date, s.id) > (${after.day}::date, ${after.id}::uuid)`
-      : sql`and (s.done_on, s.id) < (${after.day}::date, ${after.id}::uuid)`
-    : sql``;
+  const conditions = [sql`s.org_id = ${orgId}`, open ? sql`s.done_on is null` : sql`s.done_on is not null`];
+  if (filter.teamIds) conditions.push(sql`s.team_id = any(${sql.param(filter.teamIds)}::uuid[])`);
+  if (filter.ownerId) conditions.push(sql`s.owner_member_id = ${filter.ownerId}`);
+  if (filter.late) conditions.push(open ? sql`s.due_date < ${filter.today}::date` : sql`s.done_on > s.due_date`);
+  if (filter.dueBetween)
+    conditions.push(sql`s.due_date between ${filter.dueBetween.from}::date and ${filter.dueBetween.to}::date`);
+  if (after)
+    conditions.push(
+      open
+        ? sql`(s.due_date, s.id) > (${after.day}::date, ${after.id}::uuid)`
+        : sql`(s.done_on, s.id) < (${after.day}::date, ${after.id}::uuid)`,
+    );
   const { rows } = await tx.execute<{ id: string; promise_id: string; day: string }>(sql`
     select s.id, s.promise_id, ${day}::text as day
       from promise_steps s
       join promises p on p.org_id = s.org_id and p.id = s.promise_id
-     where s.org_id = ${orgId} and s.team_id = any(${sql.param(teamIds)}::uuid[])
-       and ${open ? sql`s.done_on is null` : sql`s.done_on is not null`}
-       ${keyset}
+     where ${sql.join(conditions, sql` and `)}
      order by ${day} ${open ? sql`asc` : sql`desc`}, s.id ${open ? sql`asc` : sql`desc`}
      limit ${limit}`);
   return rows;
+}
+
+// ---------- comments on steps ----------
+
+export async function insertComment(
+  tx: Tx,
+  orgId: string,
+  values: { promiseId: string; stepId: string; authorId: string; body: string },
+) {
+  const [row] = await tx
+    .insert(stepComments)
+    .values({ orgId, ...values })
+    .returning();
+  return row!;
+}
+
+export async function selectComments(tx: Tx, orgId: string, stepId: string) {
+  return tx
+    .select()
+    .from(stepComments)
+    .where(and(eq(stepComments.orgId, orgId), eq(stepComments.stepId, stepId)))
+    .orderBy(asc(stepComments.at), asc(stepComments.id));
+}
+
+/** How many comments each of these steps has. */
+export async function countComments(tx: Tx, orgId: string, stepIds: string[]) {
+  if (stepIds.length === 0) return new Map<string, number>();
+  const { rows } = await tx.execute<{ step_id: string; n: number }>(sql`
+    select step_id, count(*)::int as n from step_comments
+     where org_id = ${orgId} and step_id = any(${sql.param(stepIds)}::uuid[]) group by step_id`);
+  return new Map(rows.map((r) => [r.step_id, r.n]));
 }
 
 /** Forgets the reminders sent for steps whose day moved, so the new day gets its own. */

@@ -21,6 +21,9 @@ import {
   scan,
   scanQuery,
   sendBackBody,
+  stepCommentBody,
+  stepCommentList,
+  stepOwnerBody,
   stepParams,
   teamFigures,
   teamFiguresQuery,
@@ -34,7 +37,10 @@ import { authOf, tenantOf } from '../../lib/request-context';
 import { STAFF } from '../../lib/roles';
 import { heavyRead } from '../../plugins/reads.plugin';
 import * as chains from './chain.service';
+import * as handoffs from './handoffs.service';
+import * as lists from './promise-lists.service';
 import * as service from './promises.service';
+import * as steps from './steps.service';
 
 export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps: { db } }) => {
   const tags = ['promises'];
@@ -87,7 +93,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       querystring: promisesQuery,
       response: { 200: promisePage, ...problems },
     },
-    handler: (request) => service.listPromises(db, tenantOf(request), request.query),
+    handler: (request) => lists.listPromises(db, tenantOf(request), request.query),
   });
 
   app.get('/promises/export.csv', {
@@ -101,7 +107,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => {
       const csv = await heavyRead(request, (read) =>
-        service.exportPromisesCsv(read, tenantOf(request), request.query, authOf(request).language),
+        lists.exportPromisesCsv(read, tenantOf(request), request.query, authOf(request).language),
       );
       return reply
         .type('text/csv; charset=utf-8')
@@ -157,7 +163,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       params: stepParams,
       response: { 200: promiseDetail, ...problems },
     },
-    handler: (request) => service.acceptStep(db, tenantOf(request), request.params.promiseId, request.params.stepId),
+    handler: (request) => steps.acceptStep(db, tenantOf(request), request.params.promiseId, request.params.stepId),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/done', {
@@ -170,7 +176,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+      steps.completeStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/send-back', {
@@ -183,7 +189,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
+      steps.sendBackStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body.reason),
   });
 
   app.post('/promises/:promiseId/steps/:stepId/rating', {
@@ -196,18 +202,72 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 200: promiseDetail, ...problems },
     },
     handler: (request) =>
-      service.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+      steps.rateStep(db, tenantOf(request), request.params.promiseId, request.params.stepId, request.body),
+  });
+
+  app.put('/promises/:promiseId/steps/:stepId/owner', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary:
+        "Who has the step: take it yourself (a member of its team), hand it back (its holder), or give it to another active member of its team (its team's manager)",
+      params: stepParams,
+      body: stepOwnerBody,
+      response: { 200: promiseDetail, ...problems },
+    },
+    handler: (request) =>
+      handoffs.setStepOwner(
+        db,
+        tenantOf(request),
+        request.params.promiseId,
+        request.params.stepId,
+        request.body.memberId,
+      ),
+  });
+
+  app.get('/promises/:promiseId/steps/:stepId/comments', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary: 'The comments on a step, oldest first (both teams of the step, and whoever may see the promise)',
+      params: stepParams,
+      response: { 200: stepCommentList, ...problems },
+    },
+    handler: (request) => handoffs.listComments(db, tenantOf(request), request.params.promiseId, request.params.stepId),
+  });
+
+  app.post('/promises/:promiseId/steps/:stepId/comments', {
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary: 'Comment on a step; the other team of the step is told',
+      params: stepParams,
+      body: stepCommentBody,
+      response: { 201: stepCommentList, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await handoffs.addComment(
+            db,
+            tenantOf(request),
+            request.params.promiseId,
+            request.params.stepId,
+            request.body.body,
+          ),
+        ),
   });
 
   app.get('/steps', {
     config: { access: STAFF },
     schema: {
       tags,
-      summary: "My teams' steps: the work list, soonest first",
+      summary: "My teams' steps (or the ones I have): the work list, soonest first; late ones, or those due this week",
       querystring: workListQuery,
       response: { 200: workList, ...problems },
     },
-    handler: (request) => service.workList(db, tenantOf(request), request.query),
+    handler: (request) => steps.workList(db, tenantOf(request), request.query),
   });
 
   app.get('/chain', {

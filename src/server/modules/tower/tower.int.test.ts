@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../../test/helpers/test-app';
 import type { Tower } from '../../../contracts/tower.contract';
-import { addDays, localDay } from '../../lib/days';
+import { addDays, localDay, weekOf } from '../../lib/days';
 import { seedDemoIfEmpty } from '../../seed/demo.seed';
-import { weekOf } from './tower.service';
 
 // The tower on the demo hotel: each figure is held to the same figure counted straight from the
 // module's own rows, so the overview says what the detail screens say.

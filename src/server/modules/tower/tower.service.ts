@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tower } from '../../../contracts/tower.contract';
 import type { Db } from '../../db/client';
-import { addDays, localDay } from '../../lib/days';
+import { addDays, localDay, weekOf } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { findChain } from '../promises/chain.service';
 import { responseRateStep } from '../questions/response-step';
@@ -14,12 +14,6 @@ const PERIOD_DAYS = 28;
 const WEEKS = 12;
 
 type Daily = Map<string, number[]>;
-
-/** Monday of the week a day falls in. */
-export function weekOf(day: string): string {
-  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
 
 const round = (x: number | null, digits = 2) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

@@ -15,7 +15,7 @@ import { clearThrottles } from '../../lib/throttle';
 import type * as extras from '../extras/extras.service';
 import * as extraLog from '../extras/log-extra.service';
 import * as org from '../org/org.service';
-import * as promises from '../promises/promises.service';
+import * as promises from '../promises/steps.service';
 import * as values from '../values/values.service';
 import type { WorkforceDeps } from './codes.service';
 import { holdTries } from './throttle-holds';

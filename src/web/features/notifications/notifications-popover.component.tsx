@@ -145,6 +145,16 @@ function promiseNoticeContent(t: TFunction, format: Format, data: PromiseNoticeD
         detail: joined(data.promiseWhat, data.reason ? t('notifications.reason', { reason: data.reason }) : ''),
         path,
       };
+    case 'step_comment':
+      return {
+        text: t('notifications.stepComment', {
+          name: data.memberName || t('notifications.someone'),
+          what: data.what,
+          comment: data.comment,
+        }),
+        detail: joined(data.promiseWhat, data.teamName),
+        path,
+      };
     case 'step_due_soon':
     case 'step_late': {
       const date = data.dueDate ? format.date(`${data.dueDate}T12:00:00Z`) : '';

@@ -15,7 +15,13 @@ const isStatus = (value: unknown): value is PromiseStatusName =>
   (PROMISE_STATUSES as readonly unknown[]).includes(value);
 
 /** One event in words: who did what (the step named where it is about a step). */
-function eventText(t: TFunction, event: PromiseEvent, stepWhat: string, day: (day: string) => string): string {
+function eventText(
+  t: TFunction,
+  event: PromiseEvent,
+  stepWhat: string,
+  day: (day: string) => string,
+  personName: (id: unknown) => string,
+): string {
   const name = event.by?.name || t('promises.history.someone');
   const data = event.data;
   switch (event.kind) {
@@ -27,6 +33,12 @@ function eventText(t: TFunction, event: PromiseEvent, stepWhat: string, day: (da
       return data.late === true
         ? t('promises.history.doneLate', { name, step: stepWhat })
         : t('promises.history.done', { name, step: stepWhat });
+    case 'taken':
+      return t('promises.history.taken', { name, step: stepWhat });
+    case 'assigned':
+      return t('promises.history.assigned', { name, step: stepWhat, to: personName(data.to) });
+    case 'handed_back':
+      return t('promises.history.handed_back', { name, step: stepWhat });
     case 'sent_back':
       return t('promises.history.sentBack', { name, step: stepWhat, reason: text(data.reason) });
     case 'renegotiated':
@@ -66,6 +78,13 @@ export function PromiseHistory({ promise }: { promise: PromiseDetail }) {
   const days = useDays();
   const stepWhat = new Map(promise.steps.map((step) => [step.id, step.what]));
   const day = (value: string) => (value ? days.day(value) : '—');
+  // The people the promise names: who has a step now, and who did something.
+  const people = new Map(
+    [...promise.steps.map((step) => step.owner), ...promise.history.map((event) => event.by)]
+      .filter((person) => person !== null)
+      .map((person) => [person.id, person.name]),
+  );
+  const personName = (id: unknown) => (typeof id === 'string' && people.get(id)) || t('promises.history.someone');
   if (promise.history.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -80,7 +99,13 @@ export function PromiseHistory({ promise }: { promise: PromiseDetail }) {
           <Text span size="xs" c="dimmed">
             {format.date(event.at, true)} ·{' '}
           </Text>
-          {eventText(t, event, (event.stepId && stepWhat.get(event.stepId)) || t('promises.history.aStep'), day)}
+          {eventText(
+            t,
+            event,
+            (event.stepId && stepWhat.get(event.stepId)) || t('promises.history.aStep'),
+            day,
+            personName,
+          )}
         </Text>
       ))}
     </Stack>

@@ -7,6 +7,7 @@ import { useFormat } from '../../app/use-format';
 import { ScoreFace } from '../../components/extra-fields.component';
 import { LateBadge } from './promise-badges.component';
 import { StepActions } from './step-actions.component';
+import { StepComments } from './step-comments.component';
 
 /** The hand-offs in order, then the follow-up: who does what by when, and where it stands. */
 export function PromiseSteps({ promise }: { promise: PromiseDetail }) {
@@ -48,7 +49,18 @@ export function StepTitle({ step, muted = false }: { step: PromiseStep; muted?: 
   );
 }
 
-/** The step's day: when it is due, red when it is late. */
+/** Who has the step, or that it is still the team's to take. */
+export function StepOwner({ step }: { step: PromiseStep }) {
+  const { t } = useTranslation();
+  if (step.owner) return <Text size="xs">{t('promises.steps.owner', { name: step.owner.name })}</Text>;
+  if (step.done) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('promises.handoff.nobodyYet', { team: step.team.name })}
+    </Text>
+  );
+}
+
 /** The day a step is due, red when it is late; with the "late" badge unless the caller shows the step's status itself. */
 export function StepDue({ step, withBadge = true }: { step: PromiseStep; withBadge?: boolean }) {
   const { t } = useTranslation();
@@ -73,11 +85,7 @@ function StepBody({ promiseId, step }: { promiseId: string; step: PromiseStep })
         {step.what}
       </Text>
       <StepDue step={step} />
-      {step.owner && (
-        <Text size="xs" c="dimmed">
-          {t('promises.steps.owner', { name: step.owner.name })}
-        </Text>
-      )}
+      <StepOwner step={step} />
       {step.accepted && (
         <Text size="xs" c="dimmed">
           {t('promises.steps.acceptedBy', { name: step.accepted.by.name, date: format.date(step.accepted.at, true) })}
@@ -112,6 +120,7 @@ function StepBody({ promiseId, step }: { promiseId: string; step: PromiseStep })
         </Text>
       )}
       <StepActions promiseId={promiseId} step={step} />
+      <StepComments promiseId={promiseId} step={step} />
     </Stack>
   );
 }

@@ -7,9 +7,10 @@ import type {
   PromiseDetail,
   PromisePage,
   PromiseStatusName,
+  StepComment,
   workList,
 } from '../../../contracts/promises.contract';
-import { apiGet, apiPost, apiPostOnce, queryString } from '../../app/api-client';
+import { apiGet, apiPost, apiPostOnce, apiPut, queryString } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
 // Promises to customers (afspraken), their hand-offs between teams, and my teams' steps.
@@ -32,10 +33,16 @@ export interface PromiseFilters {
   to?: string | undefined;
 }
 
+export type WorkScope = 'team' | 'mine';
+export type WorkDue = 'any' | 'late' | 'this_week';
+
 export interface WorkListFilters {
   /** Empty: all my teams. */
   teamId?: string | undefined;
   state: 'open' | 'done';
+  /** team: my teams' steps; mine: the ones I have. */
+  scope: WorkScope;
+  due: WorkDue;
 }
 
 export interface CheckInput {
@@ -88,7 +95,12 @@ export function usePromise(promiseId: string) {
 }
 
 export function useWorkList(filters: WorkListFilters, options: { enabled?: boolean } = {}) {
-  const params = { teamId: filters.teamId || undefined, state: filters.state };
+  const params = {
+    teamId: filters.teamId || undefined,
+    state: filters.state,
+    scope: filters.scope === 'mine' ? 'mine' : undefined,
+    due: filters.due === 'any' ? undefined : filters.due,
+  };
   return useInfiniteQuery({
     enabled: options.enabled ?? true,
     queryKey: queryKeys.workList(params),
@@ -233,5 +245,37 @@ export function useConfirmDelivery(promiseId: string) {
   return useMutation({
     mutationFn: (body: DeliveryInput) => apiPost<PromiseDetail>(`${promisePath(promiseId)}/delivery`, body),
     onSuccess: changed,
+  });
+}
+
+/** Who has a step: me to take it, another member of its team (its manager), or null to hand it back. */
+export function useSetStepOwner(promiseId: string) {
+  const changed = usePromiseChanged();
+  return useMutation({
+    mutationFn: ({ stepId, memberId }: { stepId: string; memberId: string | null }) =>
+      apiPut<PromiseDetail>(`${stepPath(promiseId, stepId)}/owner`, { memberId }),
+    onSuccess: changed,
+  });
+}
+
+export function useStepComments(promiseId: string, stepId: string, options: { enabled: boolean }) {
+  return useQuery({
+    queryKey: queryKeys.stepComments(stepId),
+    queryFn: () => apiGet<{ items: StepComment[] }>(`${stepPath(promiseId, stepId)}/comments`),
+    select: (data) => data.items,
+    enabled: options.enabled,
+  });
+}
+
+/** A comment on a step: the thread gets the answer; the promise and the lists refetch (their counts). */
+export function useAddStepComment(promiseId: string, stepId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      apiPost<{ items: StepComment[] }>(`${stepPath(promiseId, stepId)}/comments`, { body }),
+    onSuccess: (answer) => {
+      client.setQueryData(queryKeys.stepComments(stepId), answer);
+      void client.invalidateQueries({ queryKey: queryKeys.promises });
+    },
   });
 }

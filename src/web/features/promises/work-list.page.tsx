@@ -12,9 +12,10 @@ import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { StepStateBadge } from './promise-badges.component';
-import { StepDue, StepTitle } from './promise-steps.component';
-import { useWorkList, type WorkListFilters } from './promises.api';
+import { StepDue, StepOwner, StepTitle } from './promise-steps.component';
+import { useWorkList, type WorkDue, type WorkListFilters } from './promises.api';
 import { StepActions } from './step-actions.component';
+import { StepComments } from './step-comments.component';
 
 /**
  * The teams to choose from: mine, then (for those who see the whole organisation) every other team.
@@ -36,10 +37,16 @@ function useWorkTeams() {
   };
 }
 
+const DUES: WorkDue[] = ['late', 'this_week'];
+/** A filter at its default is left out of the address. */
+const DEFAULTS = { teamId: '', state: 'open', scope: 'team', due: 'any' } as const;
+
 /** "Onze stappen": the steps my teams have to take, soonest first; the work of keeping promises. */
 export function WorkListPage() {
   const { t } = useTranslation();
   const stateLabelId = useId();
+  const scopeLabelId = useId();
+  const dueLabelId = useId();
   const [params, setParams] = useSearchParams();
   const { teams, mineCount, loading } = useWorkTeams();
   const requested = params.get('teamId') ?? '';
@@ -47,24 +54,26 @@ export function WorkListPage() {
     // Without teams of my own (a director), the list shows one team at a time.
     teamId: teams.some((team) => team.id === requested) ? requested : mineCount === 0 ? teams[0]?.id : undefined,
     state: params.get('state') === 'done' ? 'done' : 'open',
+    scope: params.get('scope') === 'mine' ? 'mine' : 'team',
+    due: DUES.find((due) => due === params.get('due')) ?? 'any',
   };
-  const set = (key: 'teamId' | 'state', value: string) =>
+  const set = (key: 'teamId' | 'state' | 'scope' | 'due', value: string) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (value && !(key === 'state' && value === 'open')) next.set(key, value);
+        if (value && value !== DEFAULTS[key]) next.set(key, value);
         else next.delete(key);
         return next;
       },
       { replace: true },
     );
-  const steps = useWorkList(filters, { enabled: teams.length > 0 });
+  const steps = useWorkList(filters, { enabled: teams.length > 0 || filters.scope === 'mine' });
   const items = useMemo(() => steps.data?.pages.flatMap((page) => page.items) ?? [], [steps.data]);
 
   return (
     <>
       <PageHeader title={t('workList.title')} description={t('workList.intro')} />
-      <SimpleGrid cols={{ base: 1, sm: teams.length > 1 ? 2 : 1 }} spacing="sm" mb="md" maw={640}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mb="md" maw={640}>
         {teams.length > 1 && (
           <NativeSelect
             label={t('workList.team')}
@@ -91,10 +100,41 @@ export function WorkListPage() {
             ]}
           />
         </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={scopeLabelId}>
+            {t('workList.whose')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby={scopeLabelId}
+            value={filters.scope}
+            onChange={(scope) => set('scope', scope)}
+            data={[
+              { value: 'team', label: t('workList.scopeTeam') },
+              { value: 'mine', label: t('workList.scopeMine') },
+            ]}
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={dueLabelId}>
+            {t('workList.when')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby={dueLabelId}
+            value={filters.due}
+            onChange={(due) => set('due', due)}
+            data={[
+              { value: 'any', label: t('workList.dueAny') },
+              { value: 'late', label: t('workList.dueLate') },
+              { value: 'this_week', label: t('workList.dueThisWeek') },
+            ]}
+          />
+        </Stack>
       </SimpleGrid>
       {loading ? (
         <PageLoader />
-      ) : teams.length === 0 ? (
+      ) : teams.length === 0 && filters.scope === 'team' ? (
         <Text c="dimmed" py="md">
           {t('workList.noTeams')}
         </Text>
@@ -104,7 +144,11 @@ export function WorkListPage() {
         <PageLoader />
       ) : items.length === 0 ? (
         <Text c="dimmed" py="md">
-          {filters.state === 'open' ? t('workList.noneOpen') : t('workList.noneDone')}
+          {filters.scope === 'mine' || filters.due !== 'any'
+            ? t('workList.noneFiltered')
+            : filters.state === 'open'
+              ? t('workList.noneOpen')
+              : t('workList.noneDone')}
         </Text>
       ) : (
         <>
@@ -148,7 +192,9 @@ function WorkCard({ item }: { item: WorkItem }) {
         {t('workList.promisedFor', { day: days.day(promise.dueDate) })}
         {step.done ? ` · ${t('promises.steps.doneBy', { name: step.done.by.name, day: days.day(step.done.on) })}` : ''}
       </Text>
+      <StepOwner step={step} />
       <StepActions promiseId={promise.id} step={step} quick />
+      <StepComments promiseId={promise.id} step={step} />
     </Card>
   );
 }
