@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
+import { isSteering } from '../../lib/roles';
 import * as org from '../org/org.service';
 import * as repo from './promises.repo';
 
@@ -14,7 +15,8 @@ import * as repo from './promises.repo';
 export const invalid = (path: string, code: string, message: string) =>
   new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
-export const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
+/** Directors and administrators (lib/roles.ts). */
+export const steering = isSteering;
 export const inTeam = (tenant: TenantContext, teamId: string | null) =>
   teamId !== null && tenant.teamIds.includes(teamId);
 export const managesTeam = (tenant: TenantContext, teamId: string) => tenant.managedTeamIds.includes(teamId);

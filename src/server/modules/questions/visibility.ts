@@ -1,8 +1,10 @@
 import type { Level } from '../../../contracts/questions.contract';
 import type { TenantContext } from '../../lib/request-context';
+import { isSteering } from '../../lib/roles';
 import { levelOf, parseGroupKey } from './groups';
 
-export const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
+/** Directors and administrators (lib/roles.ts). */
+export const steering = isSteering;
 
 // Who sees which groups' results, and who acts on them.
 

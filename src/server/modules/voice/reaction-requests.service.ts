@@ -11,6 +11,7 @@ import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
+import { isSteering } from '../../lib/roles';
 import { recordAudit } from '../org/org.service';
 import { linkForExtra, linkForPromise } from './touchpoints.service';
 
@@ -31,7 +32,7 @@ interface Target {
   orgLanguage: Language;
 }
 
-const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
+const steering = isSteering;
 
 /**
  * The extra or the promise, for the people who may ask its customer (the same as may show its reaction

@@ -5,6 +5,7 @@ import type { CustomerReaction } from '../../../contracts/voice.contract';
 import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
+import { isSteering } from '../../lib/roles';
 
 // Module 6: the customer's own voice. What the voice services share: who steers and leads, the link
 // tokens, what counts as very negative, and how a reaction row is read. The services by sub-domain:
@@ -14,7 +15,8 @@ import type { TenantContext } from '../../lib/request-context';
 
 export type VoiceDeps = Pick<Deps, 'db' | 'appUrl'>;
 
-export const steering = (tenant: TenantContext) => tenant.roles.includes('director') || tenant.roles.includes('admin');
+/** Directors and administrators (lib/roles.ts). */
+export const steering = isSteering;
 export const leads = (tenant: TenantContext, teamIds: (string | null)[]) =>
   teamIds.some((t) => t !== null && tenant.managedTeamIds.includes(t));
 export const invalid = (path: string, code: string, message: string) =>

@@ -1,23 +1,13 @@
 import { NativeSelect, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { PromiseStep } from '../../../contracts/promises.contract';
 import { useTeam } from '../../app/teams.api';
 import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useSetStepOwner } from './promises.api';
+import type { StepModalProps } from './step-modal-props';
 
 /** The team's manager gives a step to one of the team's members, or hands it back to the team. */
-export function AssignStepModal({
-  promiseId,
-  step,
-  opened,
-  onClose,
-}: {
-  promiseId: string;
-  step: PromiseStep;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function AssignStepModal({ promiseId, step, opened, onClose }: StepModalProps) {
   const { t } = useTranslation();
   const setOwner = useSetStepOwner(promiseId);
   const team = useTeam(step.team.id);

@@ -1,23 +1,13 @@
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { PromiseStep } from '../../../contracts/promises.contract';
 import { ScoreButtons } from '../../components/extra-fields.component';
 import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useCompleteStep } from './promises.api';
+import type { StepModalProps } from './step-modal-props';
 
 /** The follow-up after delivery: how did it land with the customer? Saving it closes the step. */
-export function CustomerReactionModal({
-  promiseId,
-  step,
-  opened,
-  onClose,
-}: {
-  promiseId: string;
-  step: PromiseStep;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function CustomerReactionModal({ promiseId, step, opened, onClose }: StepModalProps) {
   const { t } = useTranslation();
   const complete = useCompleteStep(promiseId);
   const form = useForm<{ reactionScore: number | null; reactionText: string }>({

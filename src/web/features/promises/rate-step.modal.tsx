@@ -2,24 +2,14 @@ import { Input, SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PromiseStep } from '../../../contracts/promises.contract';
 import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useRateStep } from './promises.api';
+import type { StepModalProps } from './step-modal-props';
 
 const SCORES = ['1', '2', '3', '4', '5'];
 
 /** The receiving team rates the service it got with this hand-off (once). */
-export function RateStepModal({
-  promiseId,
-  step,
-  opened,
-  onClose,
-}: {
-  promiseId: string;
-  step: PromiseStep;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function RateStepModal({ promiseId, step, opened, onClose }: StepModalProps) {
   const { t } = useTranslation();
   const id = useId();
   const rate = useRateStep(promiseId);

@@ -1,22 +1,12 @@
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { PromiseStep } from '../../../contracts/promises.contract';
 import { FormModal, useFormModalActions } from '../../components/form-modal.component';
 import { useSendBackStep } from './promises.api';
+import type { StepModalProps } from './step-modal-props';
 
 /** The work this step depends on was not right: it goes back to the team before, with the reason. */
-export function SendBackModal({
-  promiseId,
-  step,
-  opened,
-  onClose,
-}: {
-  promiseId: string;
-  step: PromiseStep;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function SendBackModal({ promiseId, step, opened, onClose }: StepModalProps) {
   const { t } = useTranslation();
   const sendBack = useSendBackStep(promiseId);
   const form = useForm({
