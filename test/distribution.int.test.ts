@@ -42,6 +42,7 @@ const TOKEN_KEYS = [
   'invitations_token_uq',
   'sign_in_codes_selector_uq',
   'sso_domains_proven_uq',
+  'voice_followups_reply_token_uq',
   'voice_links_token_uq',
 ];
 

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { crossSiteWrite } from '../lib/request-context';
-import { isApiPath, routePath, WEB_FILES_ROUTE } from '../lib/route-path';
+import { isApiPath, routePath } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
 import { apiKeyAccess, bearerApiKey } from '../modules/integrations/api-keys.access';
@@ -30,9 +30,6 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
 
   app.addHook('onRequest', async (request) => {
     if (request.is404) return; // the not-found handler answers with a problem
-    // The web app's files: never data; a path under /api that reached it is no file, so the not-found
-    // handler answers it with a problem, as it does an unmatched one.
-    if (request.routeOptions.url === WEB_FILES_ROUTE) return;
     // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
     if (!isApiPath(routePath(request))) return;
 

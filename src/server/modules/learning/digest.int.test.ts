@@ -31,7 +31,8 @@ const deps = (database: Database) => ({
   appUrl: 'https://klantwerk.example',
   log: silent,
 });
-const mailsTo = (email: string) => smtp.mailsTo(email);
+/** The mails to one address, each as its subject and text together (what a person reads). */
+const mailsTo = (email: string) => smtp.mailsTo(email).map((m) => ({ ...m, text: `${m.subject}\n${m.text}` }));
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
