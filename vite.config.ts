@@ -100,7 +100,7 @@ const DATA = (id: string) =>
   );
 /** The log screen and the small modules it shares with the other extras and stories pages (not the similar stories: Mantine, loaded when they show). */
 const LOG_EXTRA = (id: string) =>
-  /src[\\/]web[\\/](features[\\/]extras[\\/](log-extra\.page|extras\.api|mandate-check)|app[\\/](values\.api|stories\.api|extra-labels)|components[\\/]extra-fields)/.test(
+  /src[\\/]web[\\/](features[\\/]extras[\\/](log-extra[.-]|extras\.api|mandate-check)|app[\\/](values\.api|stories\.api|extra-labels)|components[\\/]extra-fields)/.test(
     id,
   );
 

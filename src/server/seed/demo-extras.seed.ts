@@ -6,6 +6,7 @@ import { coreValues, offerings, purposes } from '../db/schema/values.schema';
 import { fillOccasionWords } from '../modules/extras/extras.repo';
 
 // Hotel De Kroon's purpose, values, offer profile, mandates and eight weeks of extras.
+// Over 400 lines on purpose: demo data tables and the code that writes them, read top to bottom.
 
 const PURPOSE = {
   purpose: 'Hotel De Kroon is een thuis in de stad: iedere gast gaat weg met een verhaal dat hij graag vertelt.',

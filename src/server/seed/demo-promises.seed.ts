@@ -17,6 +17,7 @@ import { random } from './demo-extras.seed';
 // room changes and invoice corrections, each with its hand-offs between the teams. Most are kept;
 // some hand-offs come late (housekeeping's room lists for groups most of all, so the chain shows a
 // weak link), some promises break, some are renegotiated; receiving teams rated many hand-offs.
+// Over 400 lines on purpose: demo data tables and the code that writes them, read top to bottom.
 
 interface Flow {
   what: string[];

@@ -1,16 +1,13 @@
 import { useForm } from '@mantine/form';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ExtraKind, ReactionScore } from '../../../contracts/constants';
 import type { CreateExtraBody, Extra, MyMandate } from '../../../contracts/extras.contract';
 import { type ApiError, serverNow } from '../../app/api-client';
-import { kindLabel } from '../../app/extra-labels';
 import { isLanguage } from '../../app/i18n';
 import { lazyIsland } from '../../app/mantine-island';
-import { centsToInput, MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
+import { MAX_CENTS, parseEuroCents, parseWholeNumber } from '../../app/money';
 import { addToOutbox, type OutboxItem, problemAsError, removeFromOutbox, sendItem, useOutbox } from '../../app/outbox';
 import { useOnline } from '../../app/outbox-sender.component';
 import { applyFieldErrors } from '../../app/problem';
@@ -20,18 +17,22 @@ import { useFormat } from '../../app/use-format';
 import { useIdempotentSubmit } from '../../app/use-idempotent-submit';
 import { useSignedInMe } from '../../app/use-me';
 import { usePurpose, useValues } from '../../app/values.api';
-import { KindPicker, ScoreButtons, SuggestionPills, ValuePicker } from '../../components/extra-fields.component';
 import { Later } from '../../components/later.component';
-import {
-  LightAlert,
-  LightButton,
-  LightProblemAlert,
-  LightSkeleton,
-  LightTextField,
-} from '../../components/light.component';
+import { LightButton, LightProblemAlert, LightSkeleton } from '../../components/light.component';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useExtraChanged, useExtraSuggestions, useMyMandate } from './extras.api';
-import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } from './mandate-check';
+import { EMPTY, type LogValues, normaliseDraft, valuesFromBody } from './log-extra.values';
+import {
+  AboveMandateReason,
+  FoldedFields,
+  KeepOutOfFeed,
+  KindAndCost,
+  LogNotices,
+  OccasionAndAction,
+  ValuesAndScore,
+} from './log-extra-fields.component';
+import { MANDATE_HEIGHT, MandateLeft, Title } from './log-extra-mandate.component';
+import { type MandateExcess, mandateExcesses, withWaitingExtras } from './mandate-check';
 
 /*
  * The log screen is the counter phone's first screen: plain elements styled by app/light.css, no
@@ -39,49 +40,7 @@ import { type MandateExcess, mandateExcesses, usedPercent, withWaitingExtras } f
  * before the form could be used). The parts that show only now and then (colleagues' similar stories
  * while typing, extras waiting in the outbox) come with Mantine in chunks of their own when they appear.
  */
-const SimilarStoriesHint = lazyIsland(() =>
-  import('../../components/similar-stories.component').then((m) => m.SimilarStoriesHint),
-);
 const OutboxList = lazyIsland(() => import('./outbox-list.component').then((m) => m.OutboxList));
-
-interface LogValues {
-  occasion: string;
-  action: string;
-  kind: string;
-  costCents: string;
-  minutes: string;
-  valueIds: string[];
-  reactionScore: number | null;
-  reactionText: string;
-  customerRef: string;
-  /** Empty: now. */
-  occurredAt: string;
-  aboveMandateReason: string;
-  /** The author keeps this one out of the team feed (it still counts for the mandate). */
-  keepOutOfFeed: boolean;
-}
-
-const EMPTY: LogValues = {
-  occasion: '',
-  action: '',
-  kind: '',
-  costCents: '',
-  minutes: '',
-  valueIds: [],
-  reactionScore: null,
-  reactionText: '',
-  customerRef: '',
-  occurredAt: '',
-  aboveMandateReason: '',
-  keepOutOfFeed: false,
-};
-
-/** A stored draft as the form takes it (values from an older version of the form repaired). */
-const normaliseDraft = (draft: LogValues): LogValues => ({
-  ...draft,
-  valueIds: Array.isArray(draft.valueIds) ? draft.valueIds : [],
-  keepOutOfFeed: draft.keepOutOfFeed === true,
-});
 
 /**
  * Log an extra: one screen, one save, made for a phone. Within the mandate nothing needs approval;
@@ -153,104 +112,9 @@ export function LogExtraPage() {
   );
 }
 
-/** The page's heading (PageHeader's look and document title, in plain elements). */
-function Title({ title }: { title: string }) {
-  useDocumentTitle(`${title} · Klantwerk`);
-  return <h1 className="kw-h1">{title}</h1>;
-}
-
-function MandateLeft({ my, loading, asOf }: { my: MyMandate | undefined; loading: boolean; asOf: number | null }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (loading) return <LightSkeleton height={MANDATE_HEIGHT} />;
-  if (!my) {
-    return (
-      <p className="kw-p kw-text-sm kw-dimmed" style={{ marginBottom: 16 }}>
-        {t('extras.mandate.unavailable')}
-      </p>
-    );
-  }
-  const mandate = my.mandate;
-  const stale = asOf !== null && (
-    <p className="kw-p kw-text-xs kw-gray" style={{ marginTop: 4 }}>
-      {t('extras.mandate.asOf', { when: format.date(new Date(asOf), true) })}
-    </p>
-  );
-  if (!mandate) {
-    return (
-      <div className="kw-card" style={{ marginBottom: 16, minHeight: MANDATE_HEIGHT }}>
-        <p className="kw-p kw-text-sm">{t('extras.mandate.none')}</p>
-        {stale}
-      </div>
-    );
-  }
-  const amounts = {
-    left: format.money(Math.max(0, my.leftCents) / 100),
-    budget: format.money(mandate.budgetCents / 100),
-  };
-  const percent = usedPercent(my);
-  return (
-    <div className="kw-card" style={{ marginBottom: 16, minHeight: MANDATE_HEIGHT }} aria-live="polite">
-      <p className="kw-p kw-strong">
-        {mandate.period === 'week' ? t('extras.mandate.leftWeek', amounts) : t('extras.mandate.leftMonth', amounts)}
-      </p>
-      <div
-        className="kw-progress"
-        data-full={my.leftCents > 0 ? undefined : true}
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-label={t('extras.mandate.usedLabel', { percent })}
-      >
-        <div style={{ width: `${percent}%` }} />
-      </div>
-      <p className="kw-p kw-text-xs kw-gray">
-        {mandate.scope.type === 'member'
-          ? t('extras.mandate.scopeMember')
-          : mandate.scope.type === 'team'
-            ? t('extras.mandate.scopeTeam', { name: mandate.scopeName })
-            : t('extras.mandate.scopeRole', { name: t(`roles.${mandate.scope.role}`) })}
-        {' · '}
-        {t('extras.mandate.maxPerExtra', { amount: format.money(mandate.maxPerExtraCents / 100) })}
-        {' · '}
-        {mandate.allowedKinds.map((kind) => kindLabel(t, kind).toLowerCase()).join(', ')}
-      </p>
-      {stale}
-    </div>
-  );
-}
-
 // Text fields grow with what is typed where the browser can (field-sizing, light.css: Chrome on Android,
 // the counter phone), else they scroll: measuring them in script on every keystroke cost the slow phone
 // more than anything else on this screen.
-
-/** The mandate card's height on a phone, kept while it loads so the form does not jump when it arrives. */
-const MANDATE_HEIGHT = 92;
-
-/** An extra from the outbox back in the form, as it was logged (a value retired meanwhile is left out). */
-function valuesFromBody(
-  body: CreateExtraBody,
-  savedAt: string,
-  activeValueIds: Set<string>,
-  language: 'nl' | 'en',
-  dateInput: (d: Date) => string,
-): LogValues {
-  return {
-    occasion: body.occasion,
-    action: body.action,
-    kind: body.kind,
-    costCents: body.costCents ? centsToInput(body.costCents, language) : '',
-    minutes: body.minutes ? String(body.minutes) : '',
-    valueIds: (body.valueIds ?? []).filter((id) => activeValueIds.has(id)),
-    reactionScore: body.reactionScore ?? null,
-    reactionText: body.reactionText ?? '',
-    customerRef: body.customerRef ?? '',
-    occurredAt: dateInput(new Date(body.occurredAt ?? savedAt)),
-    aboveMandateReason: body.aboveMandateReason ?? '',
-    keepOutOfFeed: body.inFeed === false,
-  };
-}
 
 function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: string }) {
   const { t, i18n } = useTranslation();
@@ -444,26 +308,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
   return (
     <form noValidate onSubmit={submit}>
       <div className="kw-stack">
-        {saved && (
-          <LightAlert color="green" onClose={() => setSaved(null)} closeLabel={t('common.close')}>
-            <p className="kw-p kw-strong">{t('extras.log.savedTitle')}</p>
-            <p className="kw-p">{saved.aboveMandate ? t('extras.log.savedAboveMandate') : t('extras.log.savedText')}</p>
-            <Link to={`/extras/${saved.id}`} className="kw-link">
-              {t('extras.log.viewSaved')}
-            </Link>
-          </LightAlert>
-        )}
-        {queued && (
-          <LightAlert color="yellow" onClose={() => setQueued(false)} closeLabel={t('common.close')}>
-            <p className="kw-p kw-strong">{t('extras.log.queuedTitle')}</p>
-            <p className="kw-p">{t('extras.log.queuedText')}</p>
-          </LightAlert>
-        )}
-        {fixing && (
-          <LightAlert color="blue">
-            <p className="kw-p">{t('offline.fixing')}</p>
-          </LightAlert>
-        )}
+        <LogNotices
+          saved={saved}
+          onCloseSaved={() => setSaved(null)}
+          queued={queued}
+          onCloseQueued={() => setQueued(false)}
+          fixing={!!fixing}
+        />
         <LightProblemAlert error={problem} />
         {outbox.length > 0 && (
           <Suspense fallback={null}>
@@ -471,140 +322,21 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
           </Suspense>
         )}
 
-        <div>
-          <LightTextField
-            textarea
-            label={t('extras.form.occasion')}
-            placeholder={t('extras.form.occasionPlaceholder')}
-            rows={2}
-            maxLength={500}
-            binding={form.getInputProps('occasion')}
-          />
-          <SuggestionPills
-            suggestions={occasionSuggestions}
-            typed={form.values.occasion}
-            onPick={(text) => form.setFieldValue('occasion', text)}
-          />
-          {form.values.occasion.trim().length >= 3 && (
-            <Suspense fallback={null}>
-              <SimilarStoriesHint
-                occasion={form.values.occasion}
-                onUseAction={(action) => form.setFieldValue('action', action)}
-              />
-            </Suspense>
-          )}
-        </div>
-
-        <div>
-          <LightTextField
-            textarea
-            label={t('extras.form.action')}
-            placeholder={t('extras.form.actionPlaceholder')}
-            rows={2}
-            maxLength={1000}
-            binding={form.getInputProps('action')}
-          />
-          <SuggestionPills
-            suggestions={actionSuggestions}
-            typed={form.values.action}
-            onPick={(text) => form.setFieldValue('action', text)}
-          />
-        </div>
+        <OccasionAndAction
+          form={form}
+          occasionSuggestions={occasionSuggestions}
+          actionSuggestions={actionSuggestions}
+        />
 
         {/* Below the first screenful on a phone: drawn in steps, each in a task of its own. */}
         <Later>
-          <KindPicker
-            label={t('extras.form.kind')}
-            value={form.values.kind}
-            onChange={(kind) => form.setFieldValue('kind', kind)}
-            error={form.errors.kind}
-          />
-
-          <div className="kw-grid2">
-            <LightTextField
-              label={t('extras.form.cost')}
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={language === 'nl' ? '0,00' : '0.00'}
-              binding={form.getInputProps('costCents')}
-            />
-            <LightTextField
-              label={t('extras.form.minutes')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="0"
-              binding={form.getInputProps('minutes')}
-            />
-          </div>
+          <KindAndCost form={form} language={language} />
         </Later>
         <Later>
-          <ValuePicker
-            label={t('extras.form.values')}
-            values={values.data ?? []}
-            value={form.values.valueIds}
-            onChange={(ids) => form.setFieldValue('valueIds', ids)}
-            error={form.errors.valueIds}
-          />
-
-          <ScoreButtons
-            label={t('extras.form.reactionScore')}
-            value={form.values.reactionScore}
-            onChange={(score) => form.setFieldValue('reactionScore', score)}
-          />
+          <ValuesAndScore form={form} values={values.data ?? []} />
         </Later>
         <Later>
-          {open.reactionText && (
-            <LightTextField
-              textarea
-              label={t('extras.form.reactionText')}
-              rows={2}
-              maxLength={1000}
-              binding={form.getInputProps('reactionText')}
-            />
-          )}
-          {open.customerRef && (
-            <LightTextField
-              label={t('extras.form.customerRef')}
-              description={t('extras.form.customerRefHint')}
-              maxLength={200}
-              autoComplete="off"
-              binding={form.getInputProps('customerRef')}
-            />
-          )}
-          {open.occurredAt && (
-            <LightTextField
-              type="datetime-local"
-              label={t('extras.form.occurredAt')}
-              max={format.dateInput(new Date())}
-              binding={form.getInputProps('occurredAt')}
-            />
-          )}
-          {!(open.reactionText && open.customerRef && open.occurredAt) && (
-            <div className="kw-row" style={{ gap: 10 }}>
-              {!open.reactionText && (
-                <LightButton variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, reactionText: true }))}>
-                  {t('extras.form.addReactionText')}
-                </LightButton>
-              )}
-              {!open.customerRef && (
-                <LightButton variant="subtle" size="sm" onClick={() => setOpen((o) => ({ ...o, customerRef: true }))}>
-                  {t('extras.form.addCustomer')}
-                </LightButton>
-              )}
-              {!open.occurredAt && (
-                <LightButton
-                  variant="subtle"
-                  size="sm"
-                  onClick={() => {
-                    form.setFieldValue('occurredAt', format.dateInput(new Date()));
-                    setOpen((o) => ({ ...o, occurredAt: true }));
-                  }}
-                >
-                  {t('extras.form.changeWhen')}
-                </LightButton>
-              )}
-            </div>
-          )}
+          <FoldedFields form={form} open={open} setOpen={setOpen} />
 
           <KeepOutOfFeed
             checked={form.values.keepOutOfFeed}
@@ -612,27 +344,13 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
           />
 
           {needsReason && (
-            <div className="kw-warn-box">
-              <p className="kw-p kw-text-sm kw-strong">{t('extras.form.aboveMandateTitle')}</p>
-              <ExcessList
-                excesses={excesses}
-                my={my}
-                kind={form.values.kind as ExtraKind}
-                fallback={serverWantsReason}
-              />
-              <p className="kw-p kw-text-sm">{t('extras.form.aboveMandateText')}</p>
-              <LightTextField
-                textarea
-                inputRef={(el) => {
-                  reasonRef.current = el;
-                }}
-                label={t('extras.form.reason')}
-                required
-                rows={2}
-                maxLength={500}
-                binding={form.getInputProps('aboveMandateReason')}
-              />
-            </div>
+            <AboveMandateReason
+              form={form}
+              excesses={excesses}
+              my={my}
+              fallback={serverWantsReason}
+              reasonRef={reasonRef}
+            />
           )}
 
           <div className={phone ? 'kw-sticky-save' : undefined}>
@@ -659,66 +377,5 @@ function LogExtraForm({ my, memberId }: { my: MyMandate | undefined; memberId: s
         </Later>
       </div>
     </form>
-  );
-}
-
-/** "Keep out of the team feed": a plain checkbox, with what it means once ticked. */
-function KeepOutOfFeed({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="kw-checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.currentTarget.checked)}
-        aria-describedby={checked ? `${id}-hint` : undefined}
-      />
-      <div>
-        <label htmlFor={id}>{t('feed.keepOut.label')}</label>
-        {checked && (
-          <p className="kw-p kw-text-sm kw-dimmed" id={`${id}-hint`}>
-            {t('feed.keepOut.hint')}
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
-
-function ExcessList({
-  excesses,
-  my,
-  kind,
-  fallback,
-}: {
-  excesses: MandateExcess[];
-  my: MyMandate | undefined;
-  kind: ExtraKind;
-  fallback: boolean;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (excesses.length === 0)
-    return fallback ? <p className="kw-p kw-text-sm">{t('errors.mandate_reason_required')}</p> : null;
-  const mandate = my?.mandate;
-  const left = format.money(Math.max(0, my?.leftCents ?? 0) / 100);
-  return (
-    <ul className="kw-text-sm" style={{ margin: 0, paddingLeft: 20 }}>
-      {excesses.map((excess) => (
-        <li key={excess}>
-          {excess === 'noMandate'
-            ? t('extras.excess.noMandate')
-            : excess === 'kindNotAllowed'
-              ? t('extras.excess.kindNotAllowed', { kind: kindLabel(t, kind).toLowerCase() })
-              : excess === 'overMaxPerExtra'
-                ? t('extras.excess.overMaxPerExtra', { amount: format.money((mandate?.maxPerExtraCents ?? 0) / 100) })
-                : mandate?.period === 'month'
-                  ? t('extras.excess.overLeftMonth', { amount: left })
-                  : t('extras.excess.overLeftWeek', { amount: left })}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Inbox } from '../../../contracts/home.contract';
@@ -13,6 +12,7 @@ import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleBadges } from '../../components/role-badges.component';
 import { useInbox } from './home.api';
+import { InboxCard, InboxItem } from './inbox-card.component';
 import { SetupChecklist } from './setup-checklist.component';
 
 /**
@@ -116,77 +116,6 @@ function InboxCards({ inbox }: { inbox: Inbox }) {
         </Text>
       )}
     </>
-  );
-}
-
-function InboxCard({
-  id,
-  title,
-  summary,
-  tone,
-  children,
-  footer,
-}: {
-  id: string;
-  title: string;
-  summary?: ReactNode;
-  tone?: 'urgent';
-  children?: ReactNode;
-  footer?: ReactNode;
-}) {
-  return (
-    <Card
-      withBorder
-      padding="md"
-      component="section"
-      aria-labelledby={id}
-      style={tone === 'urgent' ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}
-    >
-      <Stack gap="xs">
-        <Title order={3} size="h5" id={id}>
-          {title}
-        </Title>
-        {summary}
-        {children && (
-          <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {children}
-          </Stack>
-        )}
-        {footer && <Group gap="sm">{footer}</Group>}
-      </Stack>
-    </Card>
-  );
-}
-
-/** One line of a card: what it is, and the one tap that takes you to where it is done. */
-function InboxItem({
-  to,
-  action,
-  actionLabel,
-  children,
-  onOpen,
-}: {
-  to: string;
-  action: string;
-  actionLabel: string;
-  children: ReactNode;
-  onOpen?: () => void;
-}) {
-  return (
-    <Group component="li" justify="space-between" wrap="nowrap" gap="sm" align="center">
-      <div style={{ minWidth: 0 }}>{children}</div>
-      <Button
-        component={Link}
-        to={to}
-        size="compact-md"
-        variant="light"
-        aria-label={actionLabel}
-        onClick={onOpen}
-        style={{ flexShrink: 0 }}
-      >
-        {action}
-      </Button>
-    </Group>
   );
 }
 

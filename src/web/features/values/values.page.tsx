@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Card, Group, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { ActionIcon, Badge, Button, Card, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoreValue, Offering, Purpose } from '../../../contracts/values.contract';
 import { ACCESS } from '../../app/nav.config';
@@ -19,6 +19,7 @@ import { ProblemAlert } from '../../components/problem-alert.component';
 import { OfferingFormModal } from './offering-form.modal';
 import { PurposeFormModal } from './purpose-form.modal';
 import { ValueFormModal } from './value-form.modal';
+import { EditRetireActions, LabelledList, SectionTitle } from './values-parts.component';
 
 /** Purpose, core values and the offer profile: everyone reads them, the director and admin keep them. */
 export function ValuesPage() {
@@ -47,17 +48,6 @@ export function ValuesPage() {
         <OfferSection canEdit={canEdit} showRetired={canEdit && showRetired} />
       </Stack>
     </>
-  );
-}
-
-function SectionTitle({ title, action }: { title: string; action?: ReactNode }) {
-  return (
-    <Group justify="space-between" align="center" mb="sm" gap="sm" wrap="nowrap">
-      <Title order={2} size="h3" style={{ minWidth: 0 }}>
-        {title}
-      </Title>
-      {action}
-    </Group>
   );
 }
 
@@ -365,52 +355,5 @@ function OfferProfile({ purpose }: { purpose: Purpose | undefined }) {
         )}
       </Stack>
     </Paper>
-  );
-}
-
-/** A small heading with a list under it (behaviours of a value, conditions of an offering); nothing when empty. */
-function LabelledList({ label, items }: { label: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="sm">
-        {label}
-      </Text>
-      <List size="sm" spacing={2} mt={4}>
-        {items.map((item) => (
-          <List.Item key={item}>{item}</List.Item>
-        ))}
-      </List>
-    </>
-  );
-}
-
-/** Edit (while active) and retire/restore buttons of a value or an offering. */
-function EditRetireActions(props: {
-  name: string;
-  retired: boolean;
-  editLabel: string;
-  onEdit: () => void;
-  onRetire: () => void;
-}) {
-  const { t } = useTranslation();
-  const retireLabel = props.retired ? t('values.restore') : t('values.retire');
-  return (
-    <Group gap="xs" mt="sm">
-      {!props.retired && (
-        <Button size="sm" variant="light" onClick={props.onEdit} aria-label={props.editLabel}>
-          {t('common.edit')}
-        </Button>
-      )}
-      <Button
-        size="sm"
-        variant="subtle"
-        color="gray"
-        onClick={props.onRetire}
-        aria-label={`${retireLabel}: ${props.name}`}
-      >
-        {retireLabel}
-      </Button>
-    </Group>
   );
 }
