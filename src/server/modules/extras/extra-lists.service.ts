@@ -88,6 +88,10 @@ export async function exportExtrasCsv(
   read: Db = db,
 ): Promise<string> {
   const filter = await filterFor(db, tenant, query, 'extras_csv');
+  // A file of other people's extras with a column of who logged each is a per-member export once it is
+  // sorted: while per-member figures are off (no works council consent), the file leaves that column out.
+  // The list on screen still shows each story with its author, as the team feed does.
+  const withMember = query.scope === 'mine' || (await org.isMemberComparisonOn(db, tenant.orgId));
   const rows = await repo.selectExtras(read, tenant.orgId, filter, CSV_MAX_ROWS);
   const extrasList = await withNames(read, tenant.orgId, rows);
   const teamNames = await org.findTeamNames(
@@ -104,7 +108,7 @@ export async function exportExtrasCsv(
   });
   const header = [
     'date',
-    'member',
+    ...(withMember ? ['member'] : []),
     'teams',
     'occasion',
     'action',
@@ -122,7 +126,7 @@ export async function exportExtrasCsv(
     header,
     extrasList.map((e) => [
       date.format(new Date(e.occurredAt)),
-      e.member.name,
+      ...(withMember ? [e.member.name] : []),
       e.teamIds.map((id) => teamNames.get(id) ?? '').join(', '),
       e.occasion,
       e.action,

@@ -99,6 +99,19 @@ describe('with member comparison off (no consent recorded)', () => {
     expect(await viewsOf('member')).toEqual({ memberComparison: false, keepDays: 365, items: [] });
   });
 
+  it('gives the team’s file without the column of who logged each extra (sorting it would be a per-member export)', async () => {
+    const team = await call('manager', 'GET', '/extras/export.csv?scope=team');
+    expect(team.statusCode).toBe(200);
+    expect(team.body).toContain(LISA);
+    expect(team.body).not.toContain('Medewerker');
+    expect(team.body).not.toContain(f.people.member.name);
+    expect(team.body).not.toContain(colleague.name);
+    // Someone's own file still names them.
+    const own = await call('member', 'GET', '/extras/export.csv?scope=mine');
+    expect(own.body).toContain(f.people.member.name);
+    expect((await viewsOf('member')).items).toEqual([]);
+  });
+
   it('shows no per-member figures in the conversation view', async () => {
     const today = localDay('Europe/Amsterdam');
     const view = await call('manager', 'GET', `/teams/${f.teamId}/conversation?from=${addDays(today, -7)}&to=${today}`);
@@ -126,6 +139,10 @@ describe('with member comparison on (the works council agreed)', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain(LISA);
     expect(csv.body).not.toContain(COLLEAGUE);
+    // With consent the team's file names who logged each extra.
+    const team = await call('manager', 'GET', '/extras/export.csv?scope=team');
+    expect(team.body).toContain('Medewerker');
+    expect(team.body).toContain(colleague.name);
     const today = localDay('Europe/Amsterdam');
     const conversation = await call(
       'manager',

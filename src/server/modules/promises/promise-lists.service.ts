@@ -8,6 +8,7 @@ import { toCsv } from '../../lib/csv';
 import { localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
+import * as org from '../org/org.service';
 import { dayCursor, dayOfCursor, inTeam, steering, summaryDto } from './promise-view';
 import * as repo from './promises.repo';
 
@@ -81,6 +82,9 @@ export async function exportPromisesCsv(
   language: Language,
 ): Promise<string> {
   const { items } = await listPromises(db, tenant, { ...query, limit: CSV_MAX_ROWS });
+  // As with the extras' file: who made each promise is a per-member column once sorted, so a file of
+  // other people's promises names them only while per-member figures are on (the works council agreed).
+  const withMaker = query.scope === 'mine' || (await org.isMemberComparisonOn(db, tenant.orgId));
   const t = (key: string) => translate(language, key);
   const header = [
     'customer',
@@ -88,7 +92,7 @@ export async function exportPromisesCsv(
     'dueDate',
     'offering',
     'ownerTeam',
-    'madeBy',
+    ...(withMaker ? ['madeBy'] : []),
     'status',
     'stepsDone',
     'renegotiations',
@@ -104,7 +108,7 @@ export async function exportPromisesCsv(
       p.dueDate,
       p.offering?.name ?? '',
       p.ownerTeam.name,
-      p.madeBy.name,
+      ...(withMaker ? [p.madeBy.name] : []),
       t(`csv.promiseStatus.${p.status}`),
       `${p.stepsDone}/${p.stepsTotal}`,
       p.renegotiations,

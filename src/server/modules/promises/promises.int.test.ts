@@ -539,5 +539,14 @@ describe('the chain and the team figures', () => {
     expect(csv.body).toContain('"Klant";"Afgesproken"');
     expect(csv.body).toContain('Groepsboeking voor 12 personen met diner');
     expect(csv.body).toContain('"Nagekomen"');
+    expect(csv.body).toContain('"Gemaakt door"');
+  });
+
+  it('leaves out who made each promise from a file of the team’s promises while per-member figures are off', async () => {
+    const csv = await call('manager', 'GET', '/promises/export.csv?scope=team');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Groepsboeking voor 12 personen met diner');
+    expect(csv.body).not.toContain('"Gemaakt door"');
+    expect(csv.body).not.toContain(f.people.member.name);
   });
 });
