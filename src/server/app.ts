@@ -27,7 +27,7 @@ import { loggerOptions } from './lib/logger';
 import { countingMailer, createMailer, type Mailer } from './lib/mailer';
 import { createMetrics } from './lib/metrics';
 import type { Access } from './lib/request-context';
-import { isApiPath, routePath } from './lib/route-path';
+import { isApiPath, MAX_PARAM_LENGTH, routePath } from './lib/route-path';
 import { startJobs } from './lib/ticker';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createBetterAuth } from './modules/auth/better-auth';
@@ -113,7 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // A request that arrives on an open connection while the app stops is answered (with Connection:
     // close), not refused: the database is still there until the server has closed.
     return503OnClosing: false,
@@ -322,32 +322,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 async function registerWeb(app: FastifyInstance) {
   const hasWeb = existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {
-    const setHeaders = (reply: { header: (name: string, value: string) => unknown }, filePath: string) => {
-      reply.header(
-        'cache-control',
-        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    };
-    // The hashed assets, most of the files, through one route (GET /assets/*) looked up on disk when
-    // asked: a route per file and per compressed copy (some 870) cost a sixth of every start's CPU.
-    await app.register(fastifyStatic, {
-      root: path.join(WEB_ROOT, 'assets'),
-      prefix: '/assets/',
-      wildcard: true,
-      index: false,
-      decorateReply: false,
-      // The .br and .gz copies made at build time, chosen by the browser's Accept-Encoding (with Vary).
-      preCompressed: true,
-      setHeaders,
-    });
-    // The few files at the top (index.html, the service worker, the icons): a route each.
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
-      wildcard: false,
-      index: false,
-      globIgnore: ['assets/**'],
+      // One route for every file (GET /*), looked up on disk when asked, rather than a route per file
+      // and per compressed copy: some 870 routes cost a third of a second of every start. A file that is
+      // not there goes to the not-found handler below, as an unknown path does.
+      wildcard: true,
+      index: 'index.html',
+      // The .br and .gz copies made at build time, chosen by the browser's Accept-Encoding (with Vary).
       preCompressed: true,
-      setHeaders,
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
   app.setNotFoundHandler(async (request, reply) => {

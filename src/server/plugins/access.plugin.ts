@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { AppError } from '../lib/app-error';
 import { asLanguage, languageFromHeader } from '../lib/i18n';
 import { crossSiteWrite } from '../lib/request-context';
-import { isApiPath, routePath } from '../lib/route-path';
+import { isApiPath, MAX_PARAM_LENGTH, routePath, WEB_FILES_ROUTE } from '../lib/route-path';
 import { readSessionToken } from '../lib/session-cookie';
 import { findSessionContext } from '../modules/auth/auth.service';
 import { apiKeyAccess, bearerApiKey } from '../modules/integrations/api-keys.access';
@@ -30,6 +30,15 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
 
   app.addHook('onRequest', async (request) => {
     if (request.is404) return; // the not-found handler answers with a problem
+    // The web app's files: never data. A path under /api reaches that route only when the router found
+    // no API route for it: an id longer than the router takes is a 414, as the router says for the
+    // routes it matches; anything else there is no file, and the not-found handler answers it.
+    if (request.routeOptions.url === WEB_FILES_ROUTE) {
+      const path = routePath(request);
+      if (isApiPath(path) && path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH))
+        throw new AppError('validation_failed', 414);
+      return;
+    }
     // Decided on the matched route, not the raw URL: '/%61pi/v1/...' is routed to '/api/v1/...' and gets the same rules.
     if (!isApiPath(routePath(request))) return;
 

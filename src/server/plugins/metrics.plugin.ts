@@ -4,14 +4,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
 import type { Metrics } from '../lib/metrics';
 import { askPrimaryForMetrics } from '../lib/metrics-cluster';
-import { isApiPath, routePath } from '../lib/route-path';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Set by @fastify/static on the route of each file it serves. */
-    file?: string;
-  }
-}
+import { isApiPath, routePath, WEB_FILES_ROUTE } from '../lib/route-path';
 
 interface MetricsOptions {
   metrics: Metrics;
@@ -24,7 +17,7 @@ interface MetricsOptions {
 /** The route a request is counted under: its pattern, never the raw URL (ids would make a series per row). */
 function routeLabel(request: FastifyRequest): string {
   if (request.is404) return isApiPath(routePath(request)) ? '(no route)' : '(web app)';
-  if (request.routeOptions.config.file || request.routeOptions.url === '/assets/*') return '(static file)';
+  if (request.routeOptions.url === WEB_FILES_ROUTE) return '(static file)';
   return request.routeOptions.url ?? '(no route)';
 }
 

@@ -17,22 +17,6 @@ function setWaiting(worker: ServiceWorker | null) {
   for (const listener of listeners) listener();
 }
 
-/**
- * Once the first screen is up and the page has gone quiet: a few seconds after the load event, in an
- * idle moment. Installing the worker fetches and stores every file of the version (hundreds of KiB),
- * which on a slow phone competes with the first screen's own code, answers and drawing.
- */
-function afterFirstScreen(run: () => void) {
-  // Safari has no requestIdleCallback.
-  const idle = () =>
-    typeof window.requestIdleCallback === 'function'
-      ? window.requestIdleCallback(run, { timeout: 5000 })
-      : globalThis.setTimeout(run, 0);
-  const later = () => window.setTimeout(idle, 3000);
-  if (document.readyState === 'complete') later();
-  else window.addEventListener('load', later, { once: true });
-}
-
 export function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   let reloading = false;
@@ -49,7 +33,7 @@ export function registerServiceWorker() {
     reloading = true;
     window.location.reload();
   });
-  afterFirstScreen(async () => {
+  window.addEventListener('load', async () => {
     const registration = await navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => null);
     if (!registration) return;
     const watch = (worker: ServiceWorker | null) => {
