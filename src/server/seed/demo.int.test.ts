@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, TEST_SECRET, type TestApp } from '../../../test/helpers/test-app';
 import type { Chain, PromiseSummary } from '../../contracts/promises.contract';
 import type { CampaignDetail, CampaignResults, CampaignSummary, Mirror } from '../../contracts/questions.contract';
+import type { ThanksPage } from '../../contracts/thanks.contract';
 import { sendDueReminders } from '../modules/promises/reminders.service';
 import { seedDemoIfEmpty } from './demo.seed';
 
@@ -71,6 +72,18 @@ describe('the demo hotel', () => {
     const weak = chain.arrows.filter((a) => a.weak);
     expect(weak.length).toBeGreaterThan(0);
     expect(weak.some((a) => a.from.name === 'Huishouding')).toBe(true);
+  });
+
+  it('has thanks between colleagues and teams: counted in the chain, and waiting for Lisa on her profile', async () => {
+    const chain = await get<Chain>('/chain');
+    const arrow = (from: string, to: string) => chain.arrows.find((a) => a.from.name === from && a.to.name === to);
+    expect(arrow('Verkoop', 'Receptie')!.thanks).toBe(2);
+    expect(arrow('Huishouding', 'Restaurant')!.thanks).toBe(1);
+    const lisa = await signIn(t.app, 'lisa@dekroon.example', PASSWORD);
+    const received = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/thanks/received', headers: { cookie: lisa } })
+    ).json() as ThanksPage;
+    expect(received.items.map((i) => i.from.name)).toEqual(['Noor Hendriks']);
   });
 
   it('has core questions: two closed campaigns with a trend and actions, the mirror for housekeeping, and a pulse open to the demo logins', async () => {

@@ -10,6 +10,7 @@ import { type DemoStaff, seedDemoExtras } from './demo-extras.seed';
 import { seedDemoLearning } from './demo-learning.seed';
 import { seedDemoPromises } from './demo-promises.seed';
 import { seedDemoQuestions } from './demo-questions.seed';
+import { seedDemoThanks } from './demo-thanks.seed';
 import { seedDemoVoice } from './demo-voice.seed';
 
 export const DEMO_ORG_NAME = 'Hotel De Kroon';
@@ -154,6 +155,7 @@ export async function seedDemoIfEmpty(db: Db, password: string, secret: string):
     await seedDemoQuestions(tx, orgId, secret, teamId, directorMemberId);
     await seedDemoVoice(tx, orgId, teamId, memberIdByName);
     await seedDemoCounsel(tx, orgId, memberIdByName);
+    await seedDemoThanks(tx, orgId, teamId, memberIdByName);
     return logins;
   });
 }
