@@ -55,6 +55,13 @@ beforeAll(async () => {
     f.people.manager.memberId,
     inWeek,
   ]);
+  // A colleague of the other team thanks the member, and the member's team.
+  await setup.pool.query(
+    `insert into colleague_thanks (org_id, from_member_id, from_team_id, to_member_id, to_team_id, words, created_at)
+     values ($1, $2, $3, $4, null, 'Dank voor het overnemen van mijn dienst', $6),
+            ($1, $2, $3, null, $5, 'De zaal stond op tijd klaar', $6)`,
+    [f.orgId, f.outsider.memberId, f.otherTeamId, f.people.member.memberId, f.teamId, inWeek],
+  );
   await setup.pool.query(`update members set digest_opt_out = true where id = $1`, [f.people.advisor.memberId]);
   await setup.pool.query(`update auth_user set language = 'en' where id = $1`, [f.people.director.userId]);
 });
@@ -100,7 +107,7 @@ describe('the weekly digest', () => {
     expect(mailsTo(f.people.member.email)).toHaveLength(2);
   });
 
-  it("tells the member their extras and thanks, the manager the team's week, each in their language", () => {
+  it("tells the member their extras and thanks, colleagues' thanks to them and their team, the manager the team's week, each in their language", () => {
     const member = mailsTo(f.people.member.email)[0]!.text;
     expect(member).toContain('Je week bij Org digest');
     expect(member).toContain('Gast vierde haar pensioen');
@@ -109,6 +116,12 @@ describe('the weekly digest', () => {
     const manager = mailsTo(f.people.manager.email)[0]!.text;
     expect(manager).toContain('De week van Team digest');
     expect(manager).toContain('1 van de 1 teamleden');
+    const outsider = `${f.outsider.name} (Other digest)`;
+    expect(member).toContain("Bedankjes van collega's\n");
+    expect(member).toContain(`- ${outsider}: “Dank voor het overnemen van mijn dienst”`);
+    expect(member).toContain(`- ${outsider} aan Team digest: “De zaal stond op tijd klaar”`);
+    expect(manager).toContain(`- ${outsider} aan Team digest: “De zaal stond op tijd klaar”`);
+    expect(manager).not.toContain('Dank voor het overnemen');
     const director = mailsTo(f.people.director.email)[0]!.text;
     expect(director).toContain('Your week at Org digest');
   });

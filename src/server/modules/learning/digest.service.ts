@@ -7,6 +7,7 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { Mail } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import { selectThanksReceived } from './colleague-thanks.read-model';
 import * as read from './extras.read-model';
 import * as repo from './learning.repo';
 import { findWeeklyPick } from './weekly-pick.service';
@@ -34,6 +35,7 @@ export async function putPreference(db: Db, tenant: TenantContext, digest: boole
 const RETRY_AFTER_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
 const OCCASIONS_LISTED = 5;
+const THANKS_LISTED = 3;
 
 export type DigestDeps = Pick<Deps, 'db' | 'mailer' | 'appUrl' | 'log'>;
 
@@ -123,7 +125,42 @@ async function composeDigest(deps: DigestDeps, week: DueWeek, memberId: string):
   if (mine.thanks > 0) lines.push(t('thanks', { count: mine.thanks }));
   lines.push('');
 
-  const teamNames = await org.findTeamNames(deps.db, week.org_id, [...teamIds, ...managedTeamIds]);
+  const thanked = await selectThanksReceived(
+    deps.db,
+    {
+      orgId: week.org_id,
+      memberId,
+      teamIds: [...new Set([...teamIds, ...managedTeamIds])],
+      start: week.start,
+      end: week.end,
+    },
+    THANKS_LISTED,
+  );
+  const teamNames = await org.findTeamNames(deps.db, week.org_id, [
+    ...teamIds,
+    ...managedTeamIds,
+    ...thanked.newest.flatMap((n) => (n.fromTeamId ? [n.fromTeamId] : [])),
+  ]);
+  if (thanked.total > 0) {
+    const names = await org.findMemberNames(
+      deps.db,
+      week.org_id,
+      thanked.newest.map((n) => n.fromMemberId),
+    );
+    lines.push(t('colleaguesTitle'));
+    for (const n of thanked.newest) {
+      const fromTeam = n.fromTeamId ? teamNames.get(n.fromTeamId) : undefined;
+      const from = `${names.get(n.fromMemberId) ?? ''}${fromTeam ? ` (${fromTeam})` : ''}`;
+      lines.push(
+        n.toTeamId
+          ? t('colleagueToTeam', { from, team: teamNames.get(n.toTeamId) ?? '', words: n.words })
+          : t('colleagueToYou', { from, words: n.words }),
+      );
+    }
+    if (thanked.total > thanked.newest.length)
+      lines.push(t('colleaguesMore', { count: thanked.total - thanked.newest.length }));
+    lines.push('');
+  }
   for (const teamId of teamIds) {
     const pick = await findWeeklyPick(deps.db, tenant, teamId, week.week_start);
     if (pick.picks.length === 0) continue;
