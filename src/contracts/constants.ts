@@ -114,6 +114,7 @@ export const WEBHOOK_EVENTS = [
   'promise.at_risk',
   'promise.broken',
   'proposal.decided',
+  'thanks.given',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -329,6 +329,19 @@ describe('webhooks', () => {
     expect(JSON.stringify(teams)).not.toContain('Jansen');
   });
 
+  it('posts a thanks between colleagues to a team channel, with both names and the words', async () => {
+    await addWebhook({ name: 'Slack', url: rx.url('/slack'), format: 'slack', events: ['thanks.given'] });
+    const thanked = await call(as(memberA), 'POST', '/api/v1/thanks', {
+      toTeamId: a.otherTeamId,
+      words: 'Dank voor de snelle sleutels',
+    });
+    expect(thanked.statusCode, thanked.body).toBe(201);
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    const [message] = rx.received.filter((r) => r.path === '/slack').map((r) => JSON.parse(r.body));
+    expect(message.text).toContain(`${a.people.member.name} bedankt Other hooks-a: “Dank voor de snelle sleutels”`);
+    expect(message.text).toContain('http://localhost:3000/feed');
+  });
+
   it('tells when a promise is at risk (a step late) and when it was broken', async () => {
     await addWebhook({ name: 'Afspraken', url: rx.url('/promises'), events: ['promise.at_risk', 'promise.broken'] });
     const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);

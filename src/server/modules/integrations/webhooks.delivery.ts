@@ -347,7 +347,9 @@ export function describe(
         ? '/customer-voice/follow-ups'
         : event === 'proposal.decided'
           ? `/proposals/${str(data.proposalId)}`
-          : `/promises/${str(data.promiseId)}`;
+          : event === 'thanks.given'
+            ? '/feed'
+            : `/promises/${str(data.promiseId)}`;
   return {
     title: translate(language, `integrations.message.${key}.title`),
     text: translate(language, `integrations.message.${key}.text`, vars),

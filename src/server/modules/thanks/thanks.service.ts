@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { type IdempotentResult, runIdempotent } from '../../lib/idempotency';
 import type { TenantContext } from '../../lib/request-context';
+import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import * as values from '../values/values.service';
@@ -102,6 +103,13 @@ export async function giveThanks(
         fromName: shown!.from.name,
         toTeamId: row.toTeamId,
         toTeamName: shown!.toTeam?.name ?? null,
+        words: row.words,
+      });
+      // Thanks are praise meant to be seen: the organisation may post them in a team channel.
+      await emitEvent(tx, tenant.orgId, 'thanks.given', {
+        thanksId: row.id,
+        from: shown!.from.name,
+        to: shown!.toTeam?.name ?? shown!.toMember?.name ?? '',
         words: row.words,
       });
       return { status: 201, body: shown! };

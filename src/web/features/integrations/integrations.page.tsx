@@ -30,6 +30,7 @@ const EVENT_KEYS = {
   'promise.at_risk': 'integrations.events.promise_at_risk',
   'promise.broken': 'integrations.events.promise_broken',
   'proposal.decided': 'integrations.events.proposal_decided',
+  'thanks.given': 'integrations.events.thanks_given',
 } as const satisfies Record<WebhookEvent, string>;
 const eventKey = (event: WebhookEvent) => EVENT_KEYS[event];
 const DELIVERY_COLOR = { pending: 'yellow', delivered: 'green', failed: 'red' } as const;
