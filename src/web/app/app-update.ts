@@ -11,6 +11,8 @@ let switching = false;
 let behind = false;
 const listeners = new Set<() => void>();
 const CHECK_EVERY_MS = 30 * 60_000;
+/** How long a page change waits for the new version to take over before it reloads to let it. */
+const SWITCH_WAIT_MS = 3_000;
 
 function setWaiting(worker: ServiceWorker | null) {
   waiting = worker;
@@ -29,9 +31,18 @@ export function registerServiceWorker() {
       hadController = true;
       return;
     }
-    if (reloading) return;
-    reloading = true;
-    window.location.reload();
+    // Reload only once the new version is fully active: a page reloaded while it was still activating
+    // had its navigation wait on that activation, and the switch stalled (seen in Chromium under load).
+    const controller = navigator.serviceWorker.controller;
+    const reload = () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    };
+    if (!controller || controller.state === 'activated' || controller.state === 'redundant') return reload();
+    controller.addEventListener('statechange', () => {
+      if (controller.state === 'activated' || controller.state === 'redundant') reload();
+    });
   });
   window.addEventListener('load', async () => {
     const registration = await navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => null);
@@ -64,9 +75,14 @@ export function registerServiceWorker() {
  */
 export function applyUpdate() {
   if (behind) return window.location.reload();
-  if (!waiting) return;
+  if (!waiting || switching) return;
   switching = true;
-  waiting.postMessage('skip-waiting');
+  const worker = waiting;
+  worker.postMessage('skip-waiting');
+  // Chromium stops the old version to let the new one take over, but a request of this page change (its
+  // own files) can start the old one again, and the new version then waits on while the page keeps
+  // asking. Reloading lets it take over (the draft is kept): still at a page change, so still safe.
+  window.setTimeout(() => worker.state === 'installed' && window.location.reload(), SWITCH_WAIT_MS);
 }
 
 export function useAppUpdate(): boolean {
