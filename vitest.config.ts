@@ -43,6 +43,8 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page under load takes more than expect.poll's default second to show what a step waits for.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
