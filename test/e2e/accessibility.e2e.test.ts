@@ -1,12 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, LAPTOP, PHONE, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // WCAG 2.1 A and AA on every main page, as each demo role sees it, on a phone (390 px) and on a laptop:
 // axe-core finds nothing (contrast, names of controls, links inside pictures, ...).
-
-const run = browserAvailable();
 
 const PAGES: Record<string, string[]> = {
   // a member at the front desk
@@ -70,19 +68,8 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   return (await axeViolations(page)).map((v) => `${path} ${v}`);
 }
 
-describe.runIf(run)('no barrier for anyone: axe-core on every main page', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.runIf(browserAvailable())('no barrier for anyone: axe-core on every main page', () => {
+  const { server, browser } = useJourney();
 
   it.each(Object.entries(PAGES))('%s: every page on a phone passes WCAG 2.1 AA', async (email, paths) => {
     const page = await signedInPage(browser, server.baseUrl, email, { device: PHONE });

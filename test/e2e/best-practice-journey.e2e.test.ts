@@ -1,21 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Pieter, front desk manager, reads his team's stories and puts Lisa's forward as a best practice;
 // Kees, who works in housekeeping, finds it among the best practices, with Lisa credited.
 
-const run = browserAvailable();
-
-describe.runIf(run)('a story becomes a best practice', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('a story becomes a best practice', () => {
+  const { server, browser } = useJourney();
   const occasion = `Gast vroeg naar de zeppelinvaart boven de stad ${Date.now()}`;
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     // Lisa logged this a moment ago (through the API: the logging screen has its own journey).
     const signIn = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
       method: 'POST',
@@ -40,10 +34,6 @@ describe.runIf(run)('a story becomes a best practice', () => {
       }),
     });
     expect(logged.status).toBe(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('Pieter promotes Lisa’s story from the team feed; Kees of housekeeping finds it with Lisa credited', async () => {

@@ -35,10 +35,13 @@ export const CHROMIUM_FLAGS = [
 /** Chromium's console line for anything a Content-Security-Policy blocked ("Refused to load/execute/apply ..."). */
 const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|apply|connect|frame|create)/i;
 
-/** What the pages of a browser from launchBrowser reported as blocked by a Content-Security-Policy. */
-const violations = new WeakMap<Browser, string[]>();
+/**
+ * What the pages of a browser from launchBrowser reported as blocked by a Content-Security-Policy. Kept on
+ * the browser itself, so that it is found through what stands for it as well (useJourney's `browser`).
+ */
+const VIOLATIONS = Symbol('Content-Security-Policy violations');
 export function cspViolations(browser: Browser): string[] {
-  return violations.get(browser) ?? [];
+  return (browser as Browser & { [VIOLATIONS]?: string[] })[VIOLATIONS] ?? [];
 }
 
 /**
@@ -48,7 +51,7 @@ export function cspViolations(browser: Browser): string[] {
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const seen: string[] = [];
-  violations.set(browser, seen);
+  Object.assign(browser, { [VIOLATIONS]: seen });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args) => {
     const context = await newContext(...args);

@@ -1,30 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Anna, the director, launches a round of core questions from the bank; ten people of the hotel answer
 // it on their phones; Anna closes it and sees the results, with the restaurant's group withheld (too
 // few answered there) and why; Pieter, who leads reception, turns his team's result into an action,
 // and Lisa of reception sees it.
 
-const run = browserAvailable();
 const RECEPTION = ['lisa', 'daan', 'noor', 'tom', 'emma'];
 const OTHERS = ['sophie', 'ruben', 'sem', 'kees', 'bas'];
 
-describe.runIf(run)('a round of core questions', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('a round of core questions', () => {
+  const { server, browser } = useJourney();
   const title = `Kernvragen e2e ${Date.now().toString(36)}`;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('is launched from the bank, answered on phones, closed, read with a withheld group, and acted on', async () => {
     // ---- Anna launches it ----

@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, LAPTOP, launchBrowser, PHONE } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, PHONE } from './browser';
+import { useJourney } from './e2e-harness';
 
 // A fresh install without mail (no SMTP_URL): the first visitor is led to create the organisation, the
 // founder walks the first-run checklist from the home (purpose, skip values and offerings, a team, skip
 // mandates, an invitation whose link is "ready", not "sent"), and logs the first extra. Then, on a
 // laptop, the founder's menu fits without scrolling.
 
-const run = browserAvailable();
-
-describe.runIf(run)('the first run of a new organisation, on a phone', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  beforeAll(async () => {
-    server = await startDemoServer({ empty: true, mailDelivers: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.runIf(browserAvailable())('the first run of a new organisation, on a phone', () => {
+  const { server, browser } = useJourney({ empty: true, mailDelivers: false });
 
   const checklist = (page: Page) => page.getByRole('region', { name: 'Je organisatie opzetten' });
 

@@ -1,20 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, LAPTOP, PHONE, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // A guest at reception reacts very negatively and asks to be contacted; the automatic first answer
 // reaches them through a real SMTP server on loopback, telling them by when they hear back. Pieter, who
 // leads reception, answers by e-mail from the follow-up; the guest replies through the link in the
 // mail; Pieter sees the reply and closes the follow-up as "not reachable" with a note.
 
-const run = browserAvailable();
-
-describe.runIf(run)('a follow-up answered by e-mail', () => {
-  let browser: Browser;
+describe.runIf(browserAvailable())('a follow-up answered by e-mail', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  const { server, browser } = useJourney(
+    async () => {
+      smtp = await startSmtpSink();
+      return { smtpUrl: smtp.url };
+    },
+    { timeout: 180_000 }, // the demo's seed and a browser, on a busy machine
+  );
   const stamp = Date.now().toString(36);
   const complaint = `De kamer was koud en niemand hielp ${stamp}`;
   const answer = `Het spijt ons zeer. Mogen we u morgen bellen? ${stamp}`;
@@ -22,14 +24,7 @@ describe.runIf(run)('a follow-up answered by e-mail', () => {
   const guest = `gast.${stamp}@example.test`;
   const replyLink = (text: string) => text.match(/http:\/\/127\.0\.0\.1:\d+\/r\/answer\/[A-Za-z0-9_-]{22}/)?.[0];
 
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-    server = await startDemoServer({ smtpUrl: smtp.url });
-    browser = await launchBrowser();
-  }, 180_000); // the demo's seed and a browser, on a busy machine
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await smtp?.close();
   });
 

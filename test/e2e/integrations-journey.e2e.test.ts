@@ -1,21 +1,18 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Jeroen connects the hotel's own system: he registers a webhook for logged extras to a receiver on
 // this machine and makes an API key for the system; the system logs an extra with the key, the
 // delivery job sends the webhook (signed) to the receiver, and the page's log shows it delivered.
 // Revoking the key refuses it at once.
 
-const run = browserAvailable();
-
-describe.runIf(run)('webhooks and API keys', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('webhooks and API keys', () => {
+  // The receiver is on loopback: allowed here only. The jobs run, the webhook job among them (every 10 s).
+  const { server, browser } = useJourney({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' }, jobs: true });
   const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
   const receiver = http.createServer((req, res) => {
     let body = '';
@@ -30,13 +27,8 @@ describe.runIf(run)('webhooks and API keys', () => {
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    // The receiver is on loopback: allowed here only. The jobs run, the webhook job among them (every 10 s).
-    server = await startDemoServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' }, jobs: true });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     receiver.close();
   });
 

@@ -1,27 +1,15 @@
 import fs from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launchBrowser, PHONE } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, PHONE } from './browser';
+import { useJourney } from './e2e-harness';
 
 // The administrator of Hotel De Kroon invites a colleague from a phone; the colleague opens the
 // link, chooses a password, and works in English. When she leaves, the administrator deactivates her,
 // downloads her data for her and erases her.
 
-const run = browserAvailable();
-
-describe.runIf(run)('inviting a colleague, on a phone', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.runIf(browserAvailable())('inviting a colleague, on a phone', () => {
+  const { server, browser } = useJourney();
 
   async function phone(locale: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ ...PHONE, locale, baseURL: server.baseUrl });

@@ -1,30 +1,23 @@
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   browserAvailable,
   cspViolations,
   DEMO_PASSWORD,
   LAPTOP,
-  launchBrowser,
   leftCents,
   signedInPage,
 } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { useJourney } from './e2e-harness';
 
 // Lisa at the front desk logs an extra on her phone, in Dutch, and sees her mandate left shrink;
 // Pieter, her manager, sees it in his team's list.
 
-const run = browserAvailable();
-
-describe.runIf(run)('logging an extra on a phone', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('logging an extra on a phone', () => {
+  const { server, browser } = useJourney();
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     // Give Lisa a roomy personal mandate, so the demo's random week cannot push this extra above it.
     const api = async (path: string, init: RequestInit & { cookie?: string } = {}) =>
       fetch(`${server.baseUrl}${path}`, {
@@ -52,10 +45,6 @@ describe.runIf(run)('logging an extra on a phone', () => {
       }),
     });
     expect(set.status).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('Lisa logs an extra in one screen and one save; her mandate left shrinks; Pieter sees it', async () => {

@@ -1,15 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../../src/server/app';
-import { axeViolations, browserAvailable, DEMO_PASSWORD, launchBrowser, leftCents, PHONE } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, leftCents, PHONE } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Lisa's phone at the counter loses its connection: the log screen still opens, what she logs waits on
 // the phone and goes by itself when the connection returns, once each, with the moment she logged it.
-
-const run = browserAvailable();
 
 interface ServerExtra {
   id: string;
@@ -17,9 +15,8 @@ interface ServerExtra {
   occurredAt: string;
 }
 
-describe.runIf(run)('the log screen without a connection', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('the log screen without a connection', () => {
+  const { server, browser } = useJourney();
   let admin: string;
   let lisa: string;
 
@@ -85,8 +82,6 @@ describe.runIf(run)('the log screen without a connection', () => {
   }
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     admin = await signIn('jeroen@dekroon.example');
     lisa = await signIn('lisa@dekroon.example');
     // A roomy personal mandate for Lisa, so the demo's random week cannot push an extra above it.
@@ -103,10 +98,6 @@ describe.runIf(run)('the log screen without a connection', () => {
       }),
     });
     expect(set.status).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('opens offline, keeps two extras through closing the app, and sends each once with the moment it was logged', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Iris of sales promises a group dinner sooner than the offering allows and confirms it with a
 // reason; Lars, who manages the restaurant, is warned, opens the promise and finishes his team's
@@ -12,7 +12,6 @@ import { startDemoServer } from './e2e-harness';
 // Iris, on the other side of the hand-off, reads it on the promise and answers; he is told. axe finds
 // nothing on either screen.
 
-const run = browserAvailable();
 const amsterdamDay = (days: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
 
@@ -41,20 +40,10 @@ async function makePromise(page: Page, customer: string): Promise<string> {
   );
 }
 
-describe.runIf(run)('a promise kept from within', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('a promise kept from within', () => {
+  const { server, browser } = useJourney();
   const customer = `Familie Zeppelin ${Date.now().toString(36)}`;
   const lunchCustomer = `Familie Hazelaar ${Date.now().toString(36)}`;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('is recorded against the lead time with a reason, finished by the restaurant, delivered, kept and seen in the chain; the customer is forgotten on request', async () => {
     // ---- Iris records the promise on her phone ----

@@ -1,31 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { PromisePage } from '../../src/contracts/promises.contract';
 import type { CustomerReaction } from '../../src/contracts/voice.contract';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { axeViolations, browserAvailable, launchBrowser, PHONE, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, PHONE, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Iris of sales delivered a promise. On her phone she asks the customer for a reaction by e-mail, in
 // English, with the customer's consent; the mail reaches a local SMTP server; the customer opens the
 // link, reacts, and Iris sees the reaction on the promise and in the customer voice. A second request
 // is not offered: the page says when it was sent.
 
-const run = browserAvailable();
-
-describe.runIf(run)('asking a customer for a reaction by e-mail', () => {
-  let browser: Browser;
+describe.runIf(browserAvailable())('asking a customer for a reaction by e-mail', () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  beforeAll(async () => {
+  const { server, browser } = useJourney(async () => {
     sink = await startSmtpSink();
-    server = await startDemoServer({ mailer: sink.mailer });
-    browser = await launchBrowser();
+    return { smtpUrl: sink.url };
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await sink?.close();
   });
 

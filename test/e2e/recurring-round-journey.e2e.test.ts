@@ -1,17 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/server/lib/days';
 import { runCampaignJobs } from '../../src/server/modules/questions/campaign-jobs.service';
 import { TEST_SECRET } from '../helpers/test-app';
-import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Anna, the director, launches a round of core questions that comes back every month. Ten people
 // answer it; time passes (the campaign job runs on later days): the round closes by itself, the next
 // of the series opens, the same ten answer again, and it closes too. Anna's list shows both rounds
 // closed and the third scheduled; the second round's results show the first beside it.
 
-const run = browserAvailable();
 const PEOPLE = ['lisa', 'daan', 'noor', 'tom', 'emma', 'sophie', 'ruben', 'sem', 'kees', 'bas'];
 const QUESTION = 'Ik krijg de steun die ik nodig heb om mijn werk goed te doen.';
 
@@ -24,9 +22,8 @@ interface Round {
   questions: { id: string }[];
 }
 
-describe.runIf(run)('a round of core questions that comes back every month', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('a round of core questions that comes back every month', () => {
+  const { server, browser } = useJourney();
   const title = `Maandpuls e2e ${Date.now().toString(36)}`;
 
   const api = (path: string, init: RequestInit & { cookie: string }) =>
@@ -49,15 +46,6 @@ describe.runIf(run)('a round of core questions that comes back every month', () 
   /** The job as it runs on that day in the morning. */
   const job = (day: string) =>
     runCampaignJobs({ db: server.database.db, secret: TEST_SECRET }, new Date(`${day}T09:00:00Z`));
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('closes by itself twice, the next round scheduled, and the second round read beside the first', async () => {
     // ---- Anna launches it, to come back every month ----

@@ -1,37 +1,33 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStub, startDnsStub } from '../helpers/dns-stub';
 import { startOidcProvider, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestProvider } from '../helpers/oidc-provider';
-import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, launchBrowser, PHONE } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { axeViolations, browserAvailable, DEMO_PASSWORD, LAPTOP, PHONE } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Single sign-on against a real OpenID Connect provider (npm oidc-provider) started on loopback: the
 // administrator of Hotel De Kroon connects it, colleagues sign in with it, newcomers wait for approval
 // or join at once, tokens for another app or expired ones are refused, other domains are sent back to
 // their password, and once single sign-on is required, passwords no longer open the door.
 
-const run = browserAvailable();
 /** Waits for what a person would wait for (this machine is shared and busy). */
 const soon = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
-describe.runIf(run)('signing in with the organisation, against a real OpenID provider', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('signing in with the organisation, against a real OpenID provider', () => {
   let provider: TestProvider;
   let dns: DnsStub;
   let admin: Page;
-
-  beforeAll(async () => {
+  const { server, browser } = useJourney(async () => {
     // The domain's TXT record comes from a DNS server of the test's own on loopback.
     dns = await startDnsStub();
-    server = await startDemoServer({ env: { SSO_DNS_SERVERS: dns.server } });
+    return { env: { SSO_DNS_SERVERS: dns.server } };
+  });
+
+  beforeAll(async () => {
     provider = await startOidcProvider([`${server.baseUrl}/api/v1/auth/sso/callback`]);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await provider?.close();
-    await server?.close();
     await dns?.close();
   });
 

@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, LAPTOP, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Sophie of the restaurant thanks sales (the team that hands the restaurant its group bookings) on her
 // phone, from sales' team page; Iris of sales is told and finds the thanks in her team's feed; Eva,
 // who manages sales, sees in the chain that the restaurant thanked sales once.
 
-const run = browserAvailable();
-
-describe.runIf(run)('thanks between teams', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('thanks between teams', () => {
+  const { server, browser } = useJourney();
   const words = `Dank voor de complete groepslijst ${Date.now().toString(36)}`;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a member thanks another team; its member sees it told and in the feed; the chain counts it', async () => {
     // ---- Sophie (restaurant) thanks sales from its team page, at 390 px ----

@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, LAPTOP, PHONE, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // Lisa logs an extra and shows the customer the QR code; the customer, on their own phone and signed in
 // nowhere, reacts very negatively; Pieter, who leads reception, gets the follow-up and closes it as
 // "not our customer"; Sanne, the outside sales adviser, files a proposal for a need; Anna decides it
 // from her queue; the tower shows all of it.
 
-const run = browserAvailable();
-
-describe.runIf(run)('the customer’s voice, counsel and the tower', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+describe.runIf(browserAvailable())('the customer’s voice, counsel and the tower', () => {
+  const { server, browser } = useJourney();
   const stamp = Date.now().toString(36);
   const occasion = `Gast wilde een late check-out ${stamp}`;
   const complaint = `Niemand wist van mijn afspraak ${stamp}`;
   const title = `Vaste tafel voor zakelijke gasten ${stamp}`;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('closes the loop with the customer, brings a proposal to a decision, and shows it in the tower', async () => {
     // ---- Lisa logs an extra and shows the QR code ----

@@ -1,30 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, LAPTOP, launchBrowser, PHONE, signedInPage } from './browser';
-import { startDemoServer } from './e2e-harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, LAPTOP, PHONE, signedInPage } from './browser';
+import { useJourney } from './e2e-harness';
 
 // The whole workforce signs in: Pieter adds a new housekeeping-free receptionist without an e-mail
 // address and prints her card; she signs in with it on her own phone and sets her PIN; Jeroen turns a
 // tablet into the reception's counter, where she logs an extra with her PIN; a lost card is replaced;
 // Jeroen imports people from a spreadsheet after the preview showed what was wrong.
 
-const run = browserAvailable();
 /** Scrypt checks of codes and PINs take a while on a busy machine: wait longer than expect.poll's second. */
 const eventually = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 const TABLET = { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 
-describe.runIf(run)('sign-in for the whole workforce', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.runIf(browserAvailable())('sign-in for the whole workforce', () => {
+  const { server, browser } = useJourney();
 
   async function device(size: typeof PHONE): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ ...size, locale: 'nl-NL', baseURL: server.baseUrl });

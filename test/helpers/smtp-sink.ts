@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
-import { createMailer, type Mail, type Mailer } from '../../src/server/lib/mailer';
 
 /** A mail as a local SMTP server received it, once per recipient of the envelope. */
 export interface ReceivedMail {
@@ -48,8 +46,7 @@ function parse(raw: string): Omit<ReceivedMail, 'to'> {
 
 /**
  * A real SMTP server on loopback that keeps every mail it receives, for tests of mail that leaves the app
- * through SMTP: give the app its `url` (SMTP_URL) or its `mailer` (one that sends to it over a real SMTP
- * conversation and keeps an outbox too, as the memory mailer does).
+ * through SMTP: give the app its `url` (SMTP_URL, the `smtpUrl` option of createTestApp and startDemoServer).
  */
 export async function startSmtpSink() {
   const received: ReceivedMail[] = [];
@@ -75,21 +72,10 @@ export async function startSmtpSink() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  const smtp = createMailer({ smtpUrl: url, from: 'Klantwerk <noreply@kw.example>', log: pino({ level: 'silent' }) });
-  const outbox: Mail[] = [];
-  const mailer: Mailer & { outbox: Mail[] } = {
-    outbox,
-    delivers: true,
-    async send(mail) {
-      await smtp.send(mail);
-      outbox.push(mail);
-    },
-  };
   return {
     url,
     received,
     refuseOnce,
-    mailer,
     /** The mails that reached `to`, oldest first. */
     mailsTo: (to: string) => received.filter((m) => m.to === to),
     /** Waits (up to a few seconds) for a mail to `to` matching `match`. */

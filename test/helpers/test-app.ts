@@ -56,12 +56,14 @@ export async function createTestApp(
   env: Record<string, string> = {},
   beforeReady?: (app: FastifyInstance) => void | Promise<void>,
   options: {
-    connectVia?: (url: string) => string /** false: mail goes nowhere, as without SMTP_URL. */;
+    connectVia?: (url: string) => string;
+    /** false: mail goes nowhere, as without SMTP_URL. */
     mailDelivers?: boolean;
-    /** Mail leaves through SMTP to this address (a local test server) instead of the memory mailer. */
+    /**
+     * Mail leaves through SMTP to this address (a local SMTP server, see smtp-sink.ts) as with SMTP_URL,
+     * instead of the memory mailer (which then stays empty).
+     */
     smtpUrl?: string;
-    /** Where mail goes instead of memory (a mailer to a local SMTP server, see smtp-sink.ts). */
-    mailer?: ReturnType<typeof createMemoryMailer>;
   } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
@@ -75,7 +77,7 @@ export async function createTestApp(
   });
   // connectVia: the app reaches its database through another address (a proxy a test can cut).
   const database = openDatabase(options.connectVia ? options.connectVia(url) : url, { max: 4 });
-  const mailer = options.mailer ?? createMemoryMailer({ delivers: options.mailDelivers ?? true });
+  const mailer = createMemoryMailer({ delivers: options.mailDelivers ?? true });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

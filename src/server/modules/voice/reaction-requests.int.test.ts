@@ -24,7 +24,7 @@ let extraId: string;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  t = await createTestApp({}, undefined, { mailer: sink.mailer });
+  t = await createTestApp({}, undefined, { smtpUrl: sink.url });
   f = await createOrgFixture(t.database.db, 'ask');
   other = await createOrgFixture(t.database.db, 'ask-other');
   for (const who of ['member', 'manager', 'director', 'advisor'] as const)
