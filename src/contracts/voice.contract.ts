@@ -65,9 +65,18 @@ export const customerReaction = z.object({
   scale: voiceScale,
   score: z.number().int(),
   comment: z.string().nullable(),
-  /** Only when the customer chose to leave them, and only for managers and directors. */
+  /**
+   * Only when the customer chose to leave them, and only for the team's manager, directors and
+   * administrators, and for the person the follow-up is given to. `erasable`: whether this reader may
+   * erase them now (the leaders; the person following up asks them).
+   */
   contact: z
-    .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
+    .object({
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      erasable: z.boolean(),
+    })
     .nullable(),
   veryNegative: z.boolean(),
   at: z.string(),

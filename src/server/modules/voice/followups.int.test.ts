@@ -165,6 +165,11 @@ describe('a follow-up that reaches the customer', () => {
     const mine = (await call('member', 'GET', '/voice-followups')).json().items as FollowupDetail[];
     expect(mine.map((i) => i.id)).toEqual([open.id]);
     expect(mine[0]!.reaction.contact?.email).toBe('smith@example.test');
+    // Erasing them is for the leaders: the screen offers it only to them, and the server holds to that.
+    expect(mine[0]!.reaction.contact?.erasable).toBe(false);
+    const asManager = (await call('manager', 'GET', `/voice-followups/${open.id}`)).json() as FollowupDetail;
+    expect(asManager.reaction.contact?.erasable).toBe(true);
+    expect((await call('member', 'DELETE', `/customer-reactions/${open.reaction.id}/contact`)).statusCode).toBe(403);
     // The person it is given to is told.
     const notices = (await call('member', 'GET', '/notifications')).json().items as {
       kind: string;

@@ -290,6 +290,7 @@ describe('a touchpoint', () => {
       name: 'Mevr. Jansen',
       email: null,
       phone: '0612345678',
+      erasable: true,
     });
     // A member of the team sees what customers said, not who they are.
     const asMember = (await call('member', 'GET', '/customer-reactions?scope=team')).json().items;
@@ -357,7 +358,12 @@ describe('a customer’s contact details', () => {
       return Object.fromEntries(items.map((r) => [r.score, r])) as Record<1 | 4 | 5, CustomerReaction>;
     };
     const before = await byScore();
-    expect(before[5].contact).toEqual({ name: 'Dhr. De Vries', email: 'devries@example.test', phone: null });
+    expect(before[5].contact).toEqual({
+      name: 'Dhr. De Vries',
+      email: 'devries@example.test',
+      phone: null,
+      erasable: true,
+    });
 
     // The customer who was delighted asks to be forgotten: the manager erases the details, the reaction stays.
     const erase = (who: Who, id: string) =>
@@ -391,7 +397,12 @@ describe('a customer’s contact details', () => {
     expect(await eraseOldContacts(t.database.db)).toBe(1);
     const afterSweep = await byScore();
     expect(afterSweep[4]).toMatchObject({ contact: null, score: 4 });
-    expect(afterSweep[1].contact).toEqual({ name: 'Dhr. De Vries', email: 'devries@example.test', phone: null });
+    expect(afterSweep[1].contact).toEqual({
+      name: 'Dhr. De Vries',
+      email: 'devries@example.test',
+      phone: null,
+      erasable: true,
+    });
     const followup = ((await call('manager', 'GET', '/voice-followups')).json().items as Followup[]).find(
       (x) => x.reaction.id === before[1].id,
     )!;

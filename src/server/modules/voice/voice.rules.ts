@@ -93,7 +93,12 @@ export function toReaction(
     comment: r.comment,
     contact:
       seesContact && (r.contact_name || r.contact_email || r.contact_phone)
-        ? { name: r.contact_name, email: r.contact_email, phone: r.contact_phone }
+        ? {
+            name: r.contact_name,
+            email: r.contact_email,
+            phone: r.contact_phone,
+            erasable: seesContactOf(tenant, r.team_id),
+          }
         : null,
     veryNegative: isVeryNegative(r.scale, r.score),
     at: new Date(r.created_at).toISOString(),

@@ -61,7 +61,8 @@ export function ReactionAbout({ reaction }: { reaction: CustomerReaction }) {
 
 /**
  * Only there when the customer chose to leave them, and only shown by the server to whoever follows up
- * (the team's manager, directors, admins), who may erase them at once; the server erases them anyway
+ * (the team's manager, directors, admins, the person it is given to); the leaders may erase them at once
+ * (the server says so per reaction); the server erases them anyway
  * when the organisation's retention has passed, unless the follow-up is still open.
  */
 export function ContactDetails({ reactionId, contact }: { reactionId: string; contact: CustomerReaction['contact'] }) {
@@ -76,15 +77,17 @@ export function ContactDetails({ reactionId, contact }: { reactionId: string; co
         <Text size="xs" fw={700} c="dimmed" tt="uppercase">
           {t('voice.contact.title')}
         </Text>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="red"
-          onClick={() => setConfirming(true)}
-          aria-label={t('voice.contact.eraseLabel', { name: contact.name ?? contact.email ?? contact.phone ?? '' })}
-        >
-          {t('voice.contact.erase')}
-        </Button>
+        {contact.erasable && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => setConfirming(true)}
+            aria-label={t('voice.contact.eraseLabel', { name: contact.name ?? contact.email ?? contact.phone ?? '' })}
+          >
+            {t('voice.contact.erase')}
+          </Button>
+        )}
       </Group>
       <Stack gap={2} mt={4}>
         {contact.name && <Text size="sm">{contact.name}</Text>}
