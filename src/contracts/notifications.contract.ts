@@ -9,6 +9,7 @@ export const notification = z.object({
     'promise_breaks_guideline',
     'step_sent_back',
     'step_comment',
+    'step_assigned',
     'step_due_soon',
     'step_late',
     'campaign_open',

@@ -84,6 +84,15 @@ export type PromiseNoticeData =
       reason: string;
     }
   | {
+      kind: 'step_assigned';
+      promiseId: string;
+      stepId: string;
+      what: string;
+      promiseWhat: string;
+      teamName: string;
+      memberName: string;
+    }
+  | {
       kind: 'step_comment';
       promiseId: string;
       stepId: string;
@@ -131,6 +140,16 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
         promiseWhat: text(d.promiseWhat),
         teamName: text(d.teamName),
         reason: text(d.reason),
+      };
+    case 'step_assigned':
+      return {
+        kind: notification.kind,
+        promiseId,
+        stepId: text(d.stepId),
+        what: text(d.what),
+        promiseWhat: text(d.promiseWhat),
+        teamName: text(d.teamName),
+        memberName: text(d.memberName),
       };
     case 'step_comment':
       return {

@@ -96,6 +96,23 @@ describe('taking a step', () => {
     expect(given.statusCode, given.body).toBe(200);
     expect((given.json() as PromiseDetail).steps[0]!.owner?.id).toBe(ids.prodColleague);
     expect((given.json() as PromiseDetail).history.at(-1)?.kind).toBe('assigned');
+    // The colleague is told who gave it; whoever takes a step themselves is not.
+    const told = (await call('prodColleague', 'GET', '/notifications')).json().items as {
+      kind: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(told.filter((n) => n.kind === 'step_assigned').map((n) => n.data)).toEqual([
+      expect.objectContaining({
+        stepId: made.steps[0]!.id,
+        what: 'Stap 1',
+        memberName: expect.stringMatching(/prodmanager/i),
+      }),
+    ]);
+    expect(
+      ((await call('outsider', 'GET', '/notifications')).json().items as { kind: string }[]).some(
+        (n) => n.kind === 'step_assigned',
+      ),
+    ).toBe(false);
 
     for (const memberId of [f.people.member.memberId, ids.gone, other.people.member.memberId]) {
       const refused = await setOwner('prodManager', made, memberId);

@@ -50,6 +50,22 @@ export async function setStepOwner(
       data: { from: step.ownerMemberId, to: memberId },
       by: tenant.memberId,
     });
+    // Given a step by someone else: they are told, so it does not wait unseen in the work list.
+    if (kind === 'assigned' && memberId) {
+      const [names, teams] = await Promise.all([
+        org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
+        org.findTeamNames(tx, tenant.orgId, [step.teamId]),
+      ]);
+      await notifyMembers(tx, tenant.orgId, [memberId], 'step_assigned', {
+        promiseId,
+        stepId,
+        what: step.what,
+        promiseWhat: promise.what,
+        teamName: teams.get(step.teamId) ?? '',
+        memberId: tenant.memberId,
+        memberName: names.get(tenant.memberId) ?? '',
+      });
+    }
   });
 }
 

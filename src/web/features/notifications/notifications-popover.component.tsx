@@ -145,6 +145,12 @@ function promiseNoticeContent(t: TFunction, format: Format, data: PromiseNoticeD
         detail: joined(data.promiseWhat, data.reason ? t('notifications.reason', { reason: data.reason }) : ''),
         path,
       };
+    case 'step_assigned':
+      return {
+        text: t('notifications.stepAssigned', { name: data.memberName || t('notifications.someone'), what: data.what }),
+        detail: joined(data.promiseWhat, data.teamName),
+        path,
+      };
     case 'step_comment':
       return {
         text: t('notifications.stepComment', {
