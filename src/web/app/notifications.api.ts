@@ -114,6 +114,15 @@ export type PromiseNoticeData =
       dueDate: string | null;
     };
 
+/** What every notice about a step carries: the step, its promise and the team doing it. */
+const stepOf = (d: Record<string, unknown>, promiseId: string) => ({
+  promiseId,
+  stepId: text(d.stepId),
+  what: text(d.what),
+  promiseWhat: text(d.promiseWhat),
+  teamName: text(d.teamName),
+});
+
 /** The data of a notification about a promise, or null when it is of another kind (or is malformed: no promise to open). */
 export function promiseNoticeData(notification: AppNotification): PromiseNoticeData | null {
   const d: Record<string, unknown> =
@@ -132,33 +141,13 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
         reason: text(d.reason),
       };
     case 'step_sent_back':
-      return {
-        kind: notification.kind,
-        promiseId,
-        stepId: text(d.stepId),
-        what: text(d.what),
-        promiseWhat: text(d.promiseWhat),
-        teamName: text(d.teamName),
-        reason: text(d.reason),
-      };
+      return { kind: notification.kind, ...stepOf(d, promiseId), reason: text(d.reason) };
     case 'step_assigned':
-      return {
-        kind: notification.kind,
-        promiseId,
-        stepId: text(d.stepId),
-        what: text(d.what),
-        promiseWhat: text(d.promiseWhat),
-        teamName: text(d.teamName),
-        memberName: text(d.memberName),
-      };
+      return { kind: notification.kind, ...stepOf(d, promiseId), memberName: text(d.memberName) };
     case 'step_comment':
       return {
         kind: notification.kind,
-        promiseId,
-        stepId: text(d.stepId),
-        what: text(d.what),
-        promiseWhat: text(d.promiseWhat),
-        teamName: text(d.teamName),
+        ...stepOf(d, promiseId),
         memberName: text(d.memberName),
         comment: text(d.comment),
       };
@@ -166,12 +155,8 @@ export function promiseNoticeData(notification: AppNotification): PromiseNoticeD
     case 'step_late':
       return {
         kind: notification.kind,
-        promiseId,
-        stepId: text(d.stepId),
-        what: text(d.what),
-        promiseWhat: text(d.promiseWhat),
+        ...stepOf(d, promiseId),
         customerName: text(d.customerName),
-        teamName: text(d.teamName),
         dueDate: typeof d.dueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.dueDate) ? d.dueDate : null,
       };
     default:

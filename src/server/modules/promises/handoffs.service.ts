@@ -51,22 +51,26 @@ export async function setStepOwner(
       by: tenant.memberId,
     });
     // Given a step by someone else: they are told, so it does not wait unseen in the work list.
-    if (kind === 'assigned' && memberId) {
-      const [names, teams] = await Promise.all([
-        org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
-        org.findTeamNames(tx, tenant.orgId, [step.teamId]),
-      ]);
-      await notifyMembers(tx, tenant.orgId, [memberId], 'step_assigned', {
-        promiseId,
-        stepId,
-        what: step.what,
-        promiseWhat: promise.what,
-        teamName: teams.get(step.teamId) ?? '',
-        memberId: tenant.memberId,
-        memberName: names.get(tenant.memberId) ?? '',
-      });
-    }
+    if (kind === 'assigned' && memberId)
+      await notifyMembers(tx, tenant.orgId, [memberId], 'step_assigned', await noticeData(tx, tenant, promise, step));
   });
+}
+
+/** What a notice about a step says: the step, its promise, the team doing it, and who acted. */
+async function noticeData(tx: Tx, tenant: TenantContext, promise: { id: string; what: string }, step: repo.StepRow) {
+  const [names, teams] = await Promise.all([
+    org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
+    org.findTeamNames(tx, tenant.orgId, [step.teamId]),
+  ]);
+  return {
+    promiseId: promise.id,
+    stepId: step.id,
+    what: step.what,
+    promiseWhat: promise.what,
+    teamName: teams.get(step.teamId) ?? '',
+    memberId: tenant.memberId,
+    memberName: names.get(tenant.memberId) ?? '',
+  };
 }
 
 async function commentsOf(tx: Tx, tenant: TenantContext, step: repo.StepRow): Promise<StepComment[]> {
@@ -130,23 +134,13 @@ export async function addComment(db: Db, tenant: TenantContext, promiseId: strin
       told.push(...(await org.findManagerIdsOfTeams(tx, tenant.orgId, [step.receiverTeamId])));
       told.push(...commenters.filter((id) => sides.receiver.has(id)));
     }
-    const [names, teams] = await Promise.all([
-      org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
-      org.findTeamNames(tx, tenant.orgId, [step.teamId]),
-    ]);
     await notifyMembers(
       tx,
       tenant.orgId,
       told.filter((id) => id !== tenant.memberId),
       'step_comment',
       {
-        promiseId,
-        stepId,
-        what: step.what,
-        promiseWhat: promise.what,
-        teamName: teams.get(step.teamId) ?? '',
-        memberId: tenant.memberId,
-        memberName: names.get(tenant.memberId) ?? '',
+        ...(await noticeData(tx, tenant, promise, step)),
         comment: body.length > 200 ? `${body.slice(0, 199)}…` : body,
       },
     );
