@@ -161,6 +161,12 @@ function tablesUsed(text: string, tables: Table[]): Map<string, Use> {
     }
   }
 
+  // Drizzle's relational queries (db.query.<table>.findMany) name a table without importing it.
+  for (const m of code.matchAll(/\.query\.(\w+)\.find(?:First|Many)\(/g)) {
+    const table = tables.find((t) => t.exportName === m[1]);
+    if (table) note(table.sqlName, 'read');
+  }
+
   // (b) Raw SQL naming a table: from, join, insert into, update, delete from, truncate.
   for (const m of code.matchAll(/\b(from|join|into|update|truncate)\s+"?([a-z_][a-z0-9_]*)"?/gi)) {
     const table = bySql.get(m[2] as string);
@@ -227,6 +233,7 @@ describe('table ownership', () => {
         'await tx.execute(sql`delete from reaction_requests where true`);',
         "const dump = mine('step_comments', 'author_id'); // named through sql.identifier(table)",
         'const named = (table: string) => sql.identifier(table);',
+        'const found = await db.query.customers.findFirst({});',
       ].join('\n'),
       tables,
     );
@@ -238,16 +245,19 @@ describe('table ownership', () => {
       voice_links: 'read',
       reaction_requests: 'write',
       step_comments: 'read',
+      customers: 'read',
     });
   });
 
   it("no module names another module's tables outside a read model, and none writes them", () => {
     const found = crossings();
     const allowed = (c: Crossing) => ALLOWED.some((a) => a.file === c.file && a.table === c.table);
-    expect(
-      found.filter((c) => !allowed(c)).map((c) => `${c.file}: ${c.table} (${c.why})`),
-      'crossings not in the allow-list',
-    ).toEqual([]);
+    expect
+      .soft(
+        found.filter((c) => !allowed(c)).map((c) => `${c.file}: ${c.table} (${c.why})`),
+        'crossings not in the allow-list',
+      )
+      .toEqual([]);
     const stale = ALLOWED.filter((a) => !found.some((c) => c.file === a.file && c.table === a.table));
     expect(
       stale.map((a) => `${a.file}: ${a.table}`),
