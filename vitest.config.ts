@@ -17,8 +17,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.test.ts', 'test/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts', 'test/*.int.test.ts'],
           environment: 'node',
         },
       },

@@ -1,4 +1,5 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { markDatabaseError } from './availability';
 import * as authSchema from './schema/auth.schema';
@@ -22,6 +23,21 @@ export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
 /** A transaction or the database itself: repo functions accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+/**
+ * Runs independent reads side by side on the pool, and one after the other in a transaction: a
+ * transaction is one connection, which runs one query at a time (pg deprecates queueing a second
+ * query on a busy client, and it would wait anyway).
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  db: Tx,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
 
 export interface Database {
   db: Db;

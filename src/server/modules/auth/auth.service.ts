@@ -9,8 +9,9 @@ import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
+import { members } from '../../db/schema/org.schema';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/request-context';
@@ -333,4 +334,17 @@ export async function switchOrganization(deps: AuthDeps, auth: AuthContext, orga
   if (!membership || (auth.ssoOrgId && auth.ssoOrgId !== organizationId)) throw notFound();
   await setActiveOrganization(deps.db, auth.sessionToken, organizationId);
   return findMe(deps.db, auth.userId, organizationId, auth.language, auth.ssoOrgId);
+}
+
+// ---------- erasure (privacy/privacy.service.ts, eraseMember) ----------
+
+/** A nameless sign-in identity that cannot sign in (no account), to hold an erased person's place. */
+export async function addPlaceholderUser(tx: Tx, user: { id: string; name: string; email: string }): Promise<void> {
+  await tx.insert(authUser).values({ ...user, emailVerified: false });
+}
+
+/** Deletes a sign-in identity that is a member of no organisation any more. */
+export async function deleteUserIfNoMembership(tx: Tx, userId: string): Promise<void> {
+  const [elsewhere] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, userId)).limit(1);
+  if (!elsewhere) await tx.delete(authUser).where(eq(authUser.id, userId));
 }

@@ -62,7 +62,7 @@ export async function putSettings(
           ],
         });
       }
-      await repo.updateComparisonSetting(tx, tenant.orgId, {
+      await org.setMemberComparison(tx, tenant.orgId, {
         since: new Date(),
         by: tenant.memberId,
         agreedOn: input.worksCouncilAgreedOn,
@@ -73,7 +73,7 @@ export async function putSettings(
         worksCouncilNote: input.worksCouncilNote,
       });
     } else {
-      await repo.updateComparisonSetting(tx, tenant.orgId, { since: null, by: null, agreedOn: null, note: null });
+      await org.setMemberComparison(tx, tenant.orgId, { since: null, by: null, agreedOn: null, note: null });
       await org.recordAudit(tx, tenant, 'member_comparison.off', 'organization', tenant.orgId);
     }
     return findSettings(tx, tenant);
@@ -237,4 +237,12 @@ export async function addNote(
     const [note] = await toNotes(tx, tenant.orgId, [row]);
     return note!;
   });
+}
+
+/**
+ * Erases what learning holds only about a member who left (privacy's eraseMember, in its transaction):
+ * the notes of their conversations and the record of the digests sent to them.
+ */
+export async function eraseLearningOf(tx: Tx, orgId: string, memberId: string): Promise<void> {
+  await repo.deleteNotesAndDigestsOf(tx, orgId, memberId);
 }

@@ -23,10 +23,7 @@ export async function findPreference(db: Db, tenant: TenantContext) {
 }
 
 export async function putPreference(db: Db, tenant: TenantContext, digest: boolean) {
-  await db
-    .update(members)
-    .set({ digestOptOut: !digest })
-    .where(and(eq(members.orgId, tenant.orgId), eq(members.id, tenant.memberId)));
+  await org.setDigestOptOut(db, tenant.orgId, tenant.memberId, !digest);
   return { digest };
 }
 

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client';
 import {
   bestPractices,
   conversationNotes,
+  digestDeliveries,
   extraComments,
   extraThanks,
   weeklyPicks,
@@ -140,23 +141,6 @@ export async function selectComparisonSetting(tx: Tx, orgId: string) {
   return row!;
 }
 
-export async function updateComparisonSetting(
-  tx: Tx,
-  orgId: string,
-  values: { since: Date | null; by: string | null; agreedOn: string | null; note: string | null },
-) {
-  await tx
-    .update(organizations)
-    .set({
-      memberComparisonSince: values.since,
-      memberComparisonBy: values.by,
-      worksCouncilAgreedOn: values.agreedOn,
-      worksCouncilNote: values.note,
-      updatedAt: new Date(),
-    })
-    .where(eq(organizations.id, orgId));
-}
-
 export async function insertNote(
   tx: Tx,
   orgId: string,
@@ -274,4 +258,14 @@ export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
       from members m join auth_user u on u.id = m.user_id
      where m.org_id = ${orgId} and m.id = ${memberId}`);
   return rows[0];
+}
+
+/** Erasure of a member who left: the notes of their conversations and the record of their digests. */
+export async function deleteNotesAndDigestsOf(tx: Tx, orgId: string, memberId: string) {
+  await tx
+    .delete(conversationNotes)
+    .where(and(eq(conversationNotes.orgId, orgId), eq(conversationNotes.memberId, memberId)));
+  await tx
+    .delete(digestDeliveries)
+    .where(and(eq(digestDeliveries.orgId, orgId), eq(digestDeliveries.memberId, memberId)));
 }

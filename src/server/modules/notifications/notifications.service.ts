@@ -118,3 +118,11 @@ export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: Noti
     })),
   };
 }
+
+/** Erasure of a member who left: their notices go, and their name in others' notices becomes the placeholder's. */
+export async function eraseNotificationsOf(tx: Tx, orgId: string, memberId: string, placeholderName: string) {
+  await tx.delete(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.memberId, memberId)));
+  await tx.execute(sql`
+    update notifications set data = jsonb_set(data, '{memberName}', to_jsonb(${placeholderName}::text))
+     where org_id = ${orgId} and data->>'memberId' = ${memberId} and data ? 'memberName'`);
+}

@@ -122,3 +122,17 @@ export async function reactivateMember(deps: OrgDeps, tenant: TenantContext, mem
   });
   return findMember(deps, tenant, memberId);
 }
+
+/**
+ * Erases a member who left (privacy's eraseMember, in its transaction): the member row is tied to the
+ * placeholder identity and marked erased; team places, invitations to their address and that address in
+ * the audit trail go.
+ */
+export async function eraseMembership(
+  tx: Tx,
+  orgId: string,
+  memberId: string,
+  person: { placeholderUserId: string; email: string },
+): Promise<void> {
+  await repo.eraseMemberRows(tx, orgId, memberId, person);
+}

@@ -422,3 +422,49 @@ export async function selectSetupCounts(tx: Tx, orgId: string) {
            (select count(*) from invitations where org_id = ${orgId})::int as invitations`);
   return rows[0]!;
 }
+
+/**
+ * Erasure of a member who left: their place goes to a placeholder identity, their job title and team
+ * places go, as do invitations to their address and that address in the audit of those invitations.
+ */
+export async function eraseMemberRows(
+  tx: Tx,
+  orgId: string,
+  memberId: string,
+  person: { placeholderUserId: string; email: string },
+) {
+  await tx
+    .update(members)
+    .set({ userId: person.placeholderUserId, jobTitle: null, digestOptOut: true, erasedAt: new Date() })
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  await tx.delete(teamMembers).where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.memberId, memberId)));
+  await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
+  await tx.execute(sql`
+    update audit_log set data = data - 'email'
+     where org_id = ${orgId} and action = 'invitation.created' and lower(data->>'email') = lower(${person.email})`);
+}
+
+/** The member comparison setting of learning (who switched it on, when, with the works council's consent). */
+export async function updateComparisonSetting(
+  tx: Tx,
+  orgId: string,
+  values: { since: Date | null; by: string | null; agreedOn: string | null; note: string | null },
+) {
+  await tx
+    .update(organizations)
+    .set({
+      memberComparisonSince: values.since,
+      memberComparisonBy: values.by,
+      worksCouncilAgreedOn: values.agreedOn,
+      worksCouncilNote: values.note,
+      updatedAt: new Date(),
+    })
+    .where(eq(organizations.id, orgId));
+}
+
+export async function updateDigestOptOut(tx: Tx, orgId: string, memberId: string, optOut: boolean) {
+  await tx
+    .update(members)
+    .set({ digestOptOut: optOut })
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+}

@@ -96,6 +96,20 @@ export async function findTeamNames(db: Tx, orgId: string, teamIds: string[]): P
  * Whether an administrator switched per-member figures on, recording the works council's consent
  * (the gate every per-member figure, filter and export passes; see privacy/figure-views.service.ts).
  */
+/** Learning's member comparison: on (since, by whom, the works council's consent) or off (all null). */
+export async function setMemberComparison(
+  db: Tx,
+  orgId: string,
+  values: { since: Date | null; by: string | null; agreedOn: string | null; note: string | null },
+): Promise<void> {
+  await repo.updateComparisonSetting(db, orgId, values);
+}
+
+/** Whether the member wants the weekly digest e-mail (learning's digest.service.ts). */
+export async function setDigestOptOut(db: Tx, orgId: string, memberId: string, optOut: boolean): Promise<void> {
+  await repo.updateDigestOptOut(db, orgId, memberId, optOut);
+}
+
 export async function isMemberComparisonOn(db: Tx, orgId: string): Promise<boolean> {
   const row = await repo.selectOrganization(db, orgId);
   return Boolean(row?.memberComparisonSince);

@@ -1,6 +1,6 @@
 /** Teams: the list, one team with its people, making, renaming and archiving, who is in it and who manages. */
 import type { Team, TeamDetail } from '../../../contracts/org.contract';
-import type { Tx } from '../../db/client';
+import { readTogether, type Tx } from '../../db/client';
 import { notFound } from '../../lib/app-error';
 import { definedOnly } from '../../lib/objects';
 import type { TenantContext } from '../../lib/request-context';
@@ -100,9 +100,9 @@ export async function putTeamMember(
   input: { isManager: boolean },
 ): Promise<TeamDetail> {
   await deps.db.transaction(async (tx) => {
-    const [team, member] = await Promise.all([
-      repo.selectTeam(tx, tenant.orgId, teamId),
-      repo.selectMember(tx, tenant.orgId, memberId),
+    const [team, member] = await readTogether(tx, [
+      () => repo.selectTeam(tx, tenant.orgId, teamId),
+      () => repo.selectMember(tx, tenant.orgId, memberId),
     ]);
     if (!team || !member) throw notFound();
     await repo.upsertTeamMember(tx, tenant.orgId, teamId, memberId, input.isManager);

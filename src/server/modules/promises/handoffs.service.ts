@@ -1,5 +1,5 @@
 import type { StepComment } from '../../../contracts/promises.contract';
-import type { Db, Tx } from '../../db/client';
+import { type Db, readTogether, type Tx } from '../../db/client';
 import { forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
@@ -58,9 +58,9 @@ export async function setStepOwner(
 
 /** What a notice about a step says: the step, its promise, the team doing it, and who acted. */
 async function noticeData(tx: Tx, tenant: TenantContext, promise: { id: string; what: string }, step: repo.StepRow) {
-  const [names, teams] = await Promise.all([
-    org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
-    org.findTeamNames(tx, tenant.orgId, [step.teamId]),
+  const [names, teams] = await readTogether(tx, [
+    () => org.findMemberNames(tx, tenant.orgId, [tenant.memberId]),
+    () => org.findTeamNames(tx, tenant.orgId, [step.teamId]),
   ]);
   return {
     promiseId: promise.id,
@@ -76,9 +76,9 @@ async function noticeData(tx: Tx, tenant: TenantContext, promise: { id: string; 
 async function commentsOf(tx: Tx, tenant: TenantContext, step: repo.StepRow): Promise<StepComment[]> {
   const rows = await repo.selectComments(tx, tenant.orgId, step.id);
   const authors = [...new Set(rows.map((r) => r.authorId))];
-  const [names, teams] = await Promise.all([
-    org.findMemberNames(tx, tenant.orgId, authors),
-    sidesOf(tx, tenant.orgId, step, authors),
+  const [names, teams] = await readTogether(tx, [
+    () => org.findMemberNames(tx, tenant.orgId, authors),
+    () => sidesOf(tx, tenant.orgId, step, authors),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -91,9 +91,9 @@ async function commentsOf(tx: Tx, tenant: TenantContext, step: repo.StepRow): Pr
 
 /** Which of these members are (active) members of the step's team, and of the team it hands its work to. */
 async function sidesOf(tx: Tx, orgId: string, step: repo.StepRow, memberIds: string[]) {
-  const [team, receiver] = await Promise.all([
-    membersOfTeam(tx, orgId, step.teamId, memberIds),
-    step.receiverTeamId ? membersOfTeam(tx, orgId, step.receiverTeamId, memberIds) : new Set<string>(),
+  const [team, receiver] = await readTogether(tx, [
+    () => membersOfTeam(tx, orgId, step.teamId, memberIds),
+    async () => (step.receiverTeamId ? membersOfTeam(tx, orgId, step.receiverTeamId, memberIds) : new Set<string>()),
   ]);
   return { team, receiver };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { PromiseDetail, PromiseStep, PromiseSummary } from '../../../contracts/promises.contract';
-import type { Tx } from '../../db/client';
+import { readTogether, type Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { localDay } from '../../lib/days';
@@ -132,9 +132,9 @@ export async function stepContext(
   extraTeams: string[] = [],
 ) {
   const stepIds = steps.map((s) => s.id);
-  const [ratings, comments] = await Promise.all([
-    repo.selectRatings(tx, tenant.orgId, stepIds),
-    repo.countComments(tx, tenant.orgId, stepIds),
+  const [ratings, comments] = await readTogether(tx, [
+    () => repo.selectRatings(tx, tenant.orgId, stepIds),
+    () => repo.countComments(tx, tenant.orgId, stepIds),
   ]);
   const peopleIds = [
     ...extraPeople,
@@ -144,9 +144,9 @@ export async function stepContext(
   const teamIds = [...extraTeams, ...steps.flatMap((s) => [s.teamId, s.receiverTeamId])].filter(
     (id): id is string => id !== null,
   );
-  const [people, teams] = await Promise.all([
-    org.findMemberNames(tx, tenant.orgId, [...new Set(peopleIds)]),
-    org.findTeamNames(tx, tenant.orgId, [...new Set(teamIds)]),
+  const [people, teams] = await readTogether(tx, [
+    () => org.findMemberNames(tx, tenant.orgId, [...new Set(peopleIds)]),
+    () => org.findTeamNames(tx, tenant.orgId, [...new Set(teamIds)]),
   ]);
   return { people, teams, comments, ratings: new Map(ratings.map((r) => [r.step_id, r])) };
 }
@@ -181,9 +181,9 @@ export async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: strin
     order: 'asc',
     limit: 1,
   });
-  const [customer, events] = await Promise.all([
-    repo.selectCustomer(tx, tenant.orgId, promise.customerId),
-    repo.selectEvents(tx, tenant.orgId, promiseId),
+  const [customer, events] = await readTogether(tx, [
+    () => repo.selectCustomer(tx, tenant.orgId, promise.customerId),
+    () => repo.selectEvents(tx, tenant.orgId, promiseId),
   ]);
   const ctx = await stepContext(
     tx,
@@ -227,9 +227,9 @@ export function dayOfCursor(cursor: string | undefined) {
 }
 
 export async function loadStepsOf(tx: Tx, orgId: string, promiseIds: string[]) {
-  const [promiseRows, steps] = await Promise.all([
-    repo.selectPromisesByIds(tx, orgId, promiseIds),
-    repo.selectStepsOf(tx, orgId, promiseIds),
+  const [promiseRows, steps] = await readTogether(tx, [
+    () => repo.selectPromisesByIds(tx, orgId, promiseIds),
+    () => repo.selectStepsOf(tx, orgId, promiseIds),
   ]);
   return { promises: new Map(promiseRows.map((p) => [p.id, p])), steps };
 }

@@ -205,3 +205,8 @@ async function markMail(db: Db, r: Claimed, error: string | null) {
       ),
     );
 }
+
+/** Erasure of a member who left: the reminders sent to them go. */
+export async function eraseRemindersOf(tx: Tx, orgId: string, memberId: string): Promise<void> {
+  await tx.delete(stepReminders).where(and(eq(stepReminders.orgId, orgId), eq(stepReminders.memberId, memberId)));
+}

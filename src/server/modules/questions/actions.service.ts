@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Action, createActionBody, TextPair, updateActionBody } from '../../../contracts/questions.contract';
+import type { Tx } from '../../db/client';
 import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
@@ -179,4 +180,12 @@ export async function updateAction(
     );
   });
   return findAction(deps, tenant, actionId);
+}
+
+/** Erasure of a member who left: actions they own keep their place, under the placeholder's name. */
+export async function renameActionOwner(tx: Tx, orgId: string, memberId: string, name: string): Promise<void> {
+  await tx
+    .update(campaignActions)
+    .set({ ownerName: name })
+    .where(and(eq(campaignActions.orgId, orgId), eq(campaignActions.ownerMemberId, memberId)));
 }

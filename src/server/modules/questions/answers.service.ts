@@ -147,3 +147,8 @@ export async function saveMirror(
     return { saved: unique.size };
   });
 }
+
+/** Erasure of a member who left: their self-view in the leadership mirror goes (ballots hold no name). */
+export async function eraseMirrorAnswersOf(tx: Tx, orgId: string, memberId: string): Promise<void> {
+  await tx.delete(mirrorAnswers).where(and(eq(mirrorAnswers.orgId, orgId), eq(mirrorAnswers.memberId, memberId)));
+}

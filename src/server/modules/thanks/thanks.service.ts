@@ -1,5 +1,5 @@
 import type { CreateThanksBody, Thanks, ThanksPage } from '../../../contracts/thanks.contract';
-import type { Db, Tx } from '../../db/client';
+import { type Db, readTogether, type Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { type IdempotentResult, runIdempotent } from '../../lib/idempotency';
@@ -23,18 +23,20 @@ function readsTeam(tenant: TenantContext, teamId: string) {
 }
 
 async function toThanks(db: Tx, tenant: TenantContext, rows: repo.ThanksRow[]): Promise<Thanks[]> {
-  const [people, teams, valueNames] = await Promise.all([
-    org.findMemberNames(
-      db,
-      tenant.orgId,
-      rows.flatMap((r) => [r.fromMemberId, ...(r.toMemberId ? [r.toMemberId] : [])]),
-    ),
-    org.findTeamNames(
-      db,
-      tenant.orgId,
-      rows.flatMap((r) => [r.fromTeamId, r.toTeamId].filter((id): id is string => id !== null)),
-    ),
-    rows.some((r) => r.valueId) ? values.listValueNames(db, tenant.orgId) : new Map<string, string>(),
+  const [people, teams, valueNames] = await readTogether(db, [
+    () =>
+      org.findMemberNames(
+        db,
+        tenant.orgId,
+        rows.flatMap((r) => [r.fromMemberId, ...(r.toMemberId ? [r.toMemberId] : [])]),
+      ),
+    () =>
+      org.findTeamNames(
+        db,
+        tenant.orgId,
+        rows.flatMap((r) => [r.fromTeamId, r.toTeamId].filter((id): id is string => id !== null)),
+      ),
+    async () => (rows.some((r) => r.valueId) ? values.listValueNames(db, tenant.orgId) : new Map<string, string>()),
   ]);
   const ref = (names: Map<string, string>, id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   return rows.map((r) => ({

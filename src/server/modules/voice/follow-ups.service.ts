@@ -20,12 +20,12 @@ import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
+import { reactionJoins } from './subjects.read-model';
 import {
   invalid,
   leads,
   type ReactionRow,
   reactionColumns,
-  reactionJoins,
   seesContactOf,
   steering,
   toReaction,

@@ -13,6 +13,7 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import { recordAudit } from '../org/org.service';
+import { requestTargetRow } from './subjects.read-model';
 import { linkForExtra, linkForPromise } from './touchpoints.service';
 
 // Asking a customer for a reaction by e-mail, once per delivered promise or logged extra. The mail
@@ -40,24 +41,7 @@ const steering = isSteering;
  * team; directors and administrators. Anyone else, and another organisation, finds nothing.
  */
 async function findTarget(db: Db, tenant: TenantContext, subject: RequestSubject, id: string): Promise<Target> {
-  const { rows } = await db.execute<{
-    owner_id: string;
-    team_ids: string[];
-    delivered: boolean;
-    what: string | null;
-    org_name: string;
-    org_language: string;
-  }>(
-    subject === 'extra'
-      ? sql`select e.member_id as owner_id, e.team_ids, true as delivered, null as what, o.name as org_name, o.default_language as org_language
-              from extras e join organizations o on o.id = e.org_id
-             where e.org_id = ${tenant.orgId} and e.id = ${id} and e.deleted_at is null`
-      : sql`select p.made_by as owner_id, array[p.owner_team_id] as team_ids, p.delivered_on is not null as delivered, p.what,
-                   o.name as org_name, o.default_language as org_language
-              from promises p join organizations o on o.id = p.org_id
-             where p.org_id = ${tenant.orgId} and p.id = ${id}`,
-  );
-  const row = rows[0];
+  const row = await requestTargetRow(db, tenant.orgId, subject, id);
   if (!row) throw notFound();
   const mayAsk =
     row.owner_id === tenant.memberId ||

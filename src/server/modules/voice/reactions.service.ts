@@ -12,12 +12,12 @@ import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { openFollowup } from './follow-ups.service';
 import { eraseConversation } from './followup-mail.service';
+import { extraSubject, promiseSubject, publicLinkRow, reactionJoins } from './subjects.read-model';
 import {
   isVeryNegative,
   onFivePoints,
   type ReactionRow,
   reactionColumns,
-  reactionJoins,
   seesContactOf,
   steering,
   toReaction,
@@ -54,31 +54,7 @@ export interface PublicLink {
 
 export async function findPublicLink(db: Db, token: string): Promise<PublicLink | null> {
   if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
-  const { rows } = await db.execute<{
-    id: string;
-    org_id: string;
-    org_name: string;
-    default_language: string;
-    time_zone: string;
-    contact_keep_days: number;
-    touchpoint_scale: string | null;
-    touchpoint_archived: boolean;
-    touchpoint_name: string | null;
-    promise_what: string | null;
-    offering_name: string | null;
-    extra_day: string | null;
-  }>(sql`
-    select l.id, l.org_id, o.name as org_name, o.default_language, o.time_zone, o.contact_keep_days, t.scale as touchpoint_scale, t.archived_at is not null as touchpoint_archived,
-           t.name as touchpoint_name, p.what as promise_what, ofr.name as offering_name,
-           (e.occurred_at at time zone o.time_zone)::date::text as extra_day
-      from voice_links l
-      join organizations o on o.id = l.org_id
-      left join touchpoints t on t.org_id = l.org_id and t.id = l.touchpoint_id
-      left join promises p on p.org_id = l.org_id and p.id = l.promise_id
-      left join offerings ofr on ofr.org_id = p.org_id and ofr.id = p.offering_id
-      left join extras e on e.org_id = l.org_id and e.id = l.extra_id
-     where l.token = ${token} and l.revoked_at is null`);
-  const found = rows[0];
+  const found = await publicLinkRow(db, token);
   if (!found || found.touchpoint_archived) return null;
   const [link] = await db
     .select()
@@ -141,15 +117,13 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     let teamId: string | null = null;
     let memberId: string | null = null;
     if (link.extraId) {
-      const { rows } = await tx.execute<{ member_id: string; team_ids: string[] }>(sql`
-        select member_id, team_ids from extras where org_id = ${orgId} and id = ${link.extraId} for update`);
-      memberId = rows[0]?.member_id ?? null;
-      teamId = rows[0]?.team_ids[0] ?? null;
+      const extra = await extraSubject(tx, orgId, link.extraId, { forUpdate: true, deleted: true });
+      memberId = extra?.member_id ?? null;
+      teamId = extra?.team_ids[0] ?? null;
     } else if (link.promiseId) {
-      const { rows } = await tx.execute<{ made_by: string; owner_team_id: string }>(sql`
-        select made_by, owner_team_id from promises where org_id = ${orgId} and id = ${link.promiseId}`);
-      memberId = rows[0]?.made_by ?? null;
-      teamId = rows[0]?.owner_team_id ?? null;
+      const promise = await promiseSubject(tx, orgId, link.promiseId);
+      memberId = promise?.made_by ?? null;
+      teamId = promise?.owner_team_id ?? null;
     } else {
       const { rows } = await tx.execute<{ team_id: string | null }>(
         sql`select team_id from touchpoints where org_id = ${orgId} and id = ${link.touchpointId}`,

@@ -11,6 +11,7 @@ import { touchpoints, voiceLinks } from '../../db/schema/voice.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames, recordAudit } from '../org/org.service';
+import { extraSubject, promiseSubject } from './subjects.read-model';
 import { invalid, leads, linkUrl, newToken, steering, type VoiceDeps } from './voice.rules';
 
 // Links and QR codes for an extra, a promise or a touchpoint, and the touchpoints themselves.
@@ -32,9 +33,7 @@ async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceL
 
 /** The link of an extra: its author, a manager of its team, or a director makes (or finds) it. One per extra. */
 export async function linkForExtra(deps: VoiceDeps, tenant: TenantContext, extraId: string): Promise<VoiceLink> {
-  const { rows } = await deps.db.execute<{ member_id: string; team_ids: string[] }>(sql`
-    select member_id, team_ids from extras where org_id = ${tenant.orgId} and id = ${extraId} and deleted_at is null`);
-  const extra = rows[0];
+  const extra = await extraSubject(deps.db, tenant.orgId, extraId);
   if (!extra) throw notFound();
   if (extra.member_id !== tenant.memberId && !steering(tenant) && !leads(tenant, extra.team_ids)) throw notFound();
   return findOrMakeLink(deps, tenant, { subject: 'extra', extraId });
@@ -42,9 +41,7 @@ export async function linkForExtra(deps: VoiceDeps, tenant: TenantContext, extra
 
 /** The link of a promise: its maker, a member of the delivering team, or a director. One per promise. */
 export async function linkForPromise(deps: VoiceDeps, tenant: TenantContext, promiseId: string): Promise<VoiceLink> {
-  const { rows } = await deps.db.execute<{ made_by: string; owner_team_id: string }>(sql`
-    select made_by, owner_team_id from promises where org_id = ${tenant.orgId} and id = ${promiseId}`);
-  const promise = rows[0];
+  const promise = await promiseSubject(deps.db, tenant.orgId, promiseId);
   if (!promise) throw notFound();
   if (promise.made_by !== tenant.memberId && !steering(tenant) && !tenant.teamIds.includes(promise.owner_team_id))
     throw notFound();

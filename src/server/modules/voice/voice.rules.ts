@@ -64,12 +64,7 @@ export type ReactionRow = {
 export const reactionColumns = sql`
   r.id, r.subject, r.extra_id, r.promise_id, r.touchpoint_id, r.team_id, tm.name as team_name, r.member_id, r.scale, r.score, r.comment,
   r.contact_name, r.contact_email, r.contact_phone, r.created_at,
-  coalesce(e.occasion, p.what, tp.name) as about`;
-export const reactionJoins = sql`
-  left join teams tm on tm.org_id = r.org_id and tm.id = r.team_id
-  left join extras e on e.org_id = r.org_id and e.id = r.extra_id
-  left join promises p on p.org_id = r.org_id and p.id = r.promise_id
-  left join touchpoints tp on tp.org_id = r.org_id and tp.id = r.touchpoint_id`;
+  coalesce(e.occasion, p.what, tp.name) as about`; // with reactionJoins (subjects.read-model.ts)
 
 /** A customer's contact details are for whoever follows up: the team's manager, directors and admins. */
 export const seesContactOf = (tenant: TenantContext, teamId: string | null) =>
