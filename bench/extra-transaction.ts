@@ -1,7 +1,8 @@
 // What logging one extra asks of PostgreSQL, without Node or HTTP: records the statements the app
 // really sends for POST /api/v1/extras (one request per demo member, through app.inject on the
-// machine's PostgreSQL), writes them out as pgbench scripts (one per member, the same literals; the
-// idempotency key and anything derived from the new extra's id made unique per transaction), and runs
+// machine's PostgreSQL), writes them out as pgbench scripts (one per member, the same parameters as
+// pgbench variables bound to the prepared statements, as the app binds them; the idempotency key and
+// anything derived from the new extra's id made unique per transaction), and runs
 // in the same run, on the same database and with the same concurrency:
 //   1. pgbench, a raw single-row INSERT into a copy of the extras table without its triggers;
 //   2. pgbench, the app's statements for one extra (session check included), spread over the members.
@@ -9,8 +10,13 @@
 //      POST /api/v1/extras with autocannon, the same members' sessions.
 // Prints the rates and ratios (goals: the app's transaction at least 0.5 × the raw INSERT; the app at
 // least 0.8 × its transaction with p99 under 100 ms).
+// With LITERALS=1 the parameters are written into the statements as literals (how this bench worked
+// before: PostgreSQL then plans each statement anew, which the app's prepared statements do not).
+// With KEEP=1 the database and the pgbench scripts stay (their names are printed; the -D arguments in
+// variables.args, one a line), to EXPLAIN or rerun.
+// With PER_STATEMENT=1 it also prints pgbench's average latency of each of the app's statements (-r).
 // Needs pgbench (Debian: postgresql-client).
-// Run: [APP_PROCESSES=2] npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
+// Run: [APP_PROCESSES=2] [PER_STATEMENT=1] npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -64,7 +70,10 @@ try {
     reactionScore: 5,
     ...(costCents > 0 ? { aboveMandateReason: 'Bench' } : {}),
   };
+  const literals = process.env.LITERALS === '1';
   const scripts: string[] = [];
+  /** pgbench -D arguments: the parameters of every member's statements. */
+  const variables: string[] = [];
   const cookies: string[] = [];
   for (const name of DEMO_STAFF) {
     const cookie = await bench.signIn(`${name}@dekroon.example`);
@@ -90,10 +99,19 @@ try {
     const chosenByApp = sent.some((s) => /insert into "?extras"?/i.test(s.text) && s.values.includes(id));
     const unique: [string, string, string][] = [[key, `('bench-' || :k)`, 'text']];
     if (chosenByApp) unique.push([id, `(lpad(to_hex(:k::bigint), 32, '0')::uuid)`, 'uuid']);
-    const statements = sent.map((s) => {
+    const member = scripts.length;
+    const statements = sent.map((s, j) => {
       let text = s.text.replace(/\$(\d+)/g, (_, n: string) => {
         const value = s.values[Number(n) - 1];
         for (const [exact, expr] of unique) if (value === exact) return expr;
+        // A parameter as the app sends it: a pgbench variable, bound as a parameter of the prepared
+        // statement (so PostgreSQL plans it as it plans the app's: generic plans, not one per literal).
+        const text = prepareValue(value);
+        if (!literals && text !== null && !unique.some(([inside]) => text.includes(inside))) {
+          const variable = `m${member}_${j}_${n}`;
+          variables.push('-D', `${variable}=${text}`);
+          return `:${variable}`;
+        }
         let lit = literal(value);
         for (const [inside, expr] of unique)
           if (lit.includes(inside)) lit = `(${lit.split(inside).join(`' || ${expr}::text || E'`)})`;
@@ -126,11 +144,13 @@ try {
     `insert into bench_raw_extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids)
      values ('${rows[0]!.org_id}', '${rows[0]!.id}', '{}', now(), 'Gast vroeg de weg', 'Meegelopen', 'time', 0, 5, '{}');\n`,
   );
-  const pgbench = (files: string[]) => {
+  const perStatement = process.env.PER_STATEMENT === '1';
+  const pgbench = (files: string[], report = false, defined: string[] = []) => {
     const run = spawnSync(
       'pgbench',
       [
         '-n',
+        ...(report ? ['-r'] : []),
         '-M',
         'prepared',
         '-h',
@@ -145,6 +165,7 @@ try {
         '2',
         '-T',
         String(seconds),
+        ...defined,
         ...files.flatMap((f) => ['-f', f]),
         bench.name,
       ],
@@ -152,15 +173,23 @@ try {
     );
     if (run.status !== 0) console.log(run.stderr.slice(0, 2000));
     const failed = run.stdout.match(/number of failed transactions: (\d+)/)?.[1];
+    if (report) {
+      // The first script's statement latencies (every member's script sends the same statements).
+      const block = run.stdout.split(/SQL script \d+:/)[1] ?? '';
+      const lines = block.split('\n').filter((l) => /^\s+[\d.]+\s+[\d.]+\s+/.test(l) && !/\\set/.test(l));
+      console.log('per statement (ms, failures, statement), pgbench -r, first member:');
+      for (const l of lines) console.log(`  ${l.trim().replace(/\s+/g, ' ').slice(0, 140)}`);
+    }
     return {
       tps: Number(run.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN),
       latency: run.stdout.match(/latency average = ([\d.]+) ms/)?.[1],
       failed,
     };
   };
+  if (process.env.KEEP === '1') await fs.writeFile(path.join(dir, 'variables.args'), `${variables.join('\n')}\n`);
   console.log(`before: ${await loadNote()}`);
   const rawRun = pgbench([raw]);
-  const appRun = pgbench(scripts);
+  const appRun = pgbench(scripts, perStatement, variables);
   // The app itself on the same database, over HTTP.
   const port = 3970;
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -242,6 +271,8 @@ try {
     `extras ${sums[0].rows}, counted in the day sums ${sums[0].summed}${sums[0].rows === sums[0].summed ? ' (equal)' : ' (NOT EQUAL)'}`,
   );
 } finally {
-  await bench.close();
-  await fs.rm(dir, { recursive: true, force: true });
+  const keep = process.env.KEEP === '1';
+  await bench.close(keep);
+  if (keep) console.log(`kept: database ${bench.name}, scripts in ${dir}`);
+  else await fs.rm(dir, { recursive: true, force: true });
 }

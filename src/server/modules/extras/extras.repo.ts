@@ -4,6 +4,7 @@ import type { ExtraKind } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { searchLanguageOf } from '../../lib/text-search';
+import { emitEventSql } from '../integrations/webhooks.emit';
 
 // ---------- mandates ----------
 
@@ -175,13 +176,17 @@ export interface FreeExtra {
   reactionScore: number | null;
   inFeed: boolean;
   createdAt: Date;
+  /** The webhook event 'extra.logged' written with it: its id and what it tells. */
+  event: { id: string; data: string };
 }
 
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
 // most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
 // value active, the kind allowed), then, when the guard holds, the answer stored under the
-// Idempotency-Key, the extra (only if that key was free) and its first reaction. The day-sum trigger
-// counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+// Idempotency-Key, the extra (only if that key was free), its first reaction and the webhook event
+// 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
+// The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+// One statement is atomic by itself: no BEGIN and COMMIT round trips.
 const freeExtraSql = (keyed: boolean) => `
   with pick as (
          select m.id, m.allowed_kinds, m.max_per_extra_cents from mandates m
@@ -197,7 +202,7 @@ const freeExtraSql = (keyed: boolean) => `
        ${
          keyed
            ? `k as (insert into idempotency_keys (org_id, member_id, key, request_hash, status, response)
-                select $1::uuid, $2::uuid, $17::text, $18::text, 201, $19::jsonb from guard where ok
+                select $1::uuid, $2::uuid, $19::text, $20::text, 201, $21::jsonb from guard where ok
                 on conflict do nothing returning 1),`
            : ''
        }
@@ -210,7 +215,8 @@ const freeExtraSql = (keyed: boolean) => `
                from guard where ok${keyed ? ' and exists (select 1 from k)' : ''}
              returning id),
        r as (insert into extra_reactions (org_id, extra_id, reaction_text, reaction_score, changed_by)
-             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null)
+             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null),
+       w as (${emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' })})
   select (select ok from guard) as ok, (select count(*) from e)::int as saved`;
 const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
 
@@ -241,6 +247,8 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
+    x.event.id,
+    x.event.data,
   ];
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
   const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
