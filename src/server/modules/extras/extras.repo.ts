@@ -1,8 +1,24 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
+import { members } from '../../db/schema/org.schema';
 import { searchLanguageOf } from '../../lib/text-search';
 import { emitEventSql } from '../integrations/webhooks.emit';
 
@@ -145,6 +161,9 @@ export async function fillOccasionWords(tx: Tx, orgId: string) {
 }
 
 export type ExtraRow = typeof extras.$inferSelect;
+/** An extra's columns without its occasion words (a search index: lists and answers never show it). */
+export type ExtraFields = Omit<ExtraRow, 'occasionTsv'>;
+const { occasionTsv: _words, ...extraFields } = getTableColumns(extras);
 
 export async function insertExtra(
   tx: Tx,
@@ -300,6 +319,7 @@ export interface ExtraFilter {
   after?: { occurredAt: Date; id: string };
 }
 
+/** A page of extras, newest first, each with the name of who logged it. */
 export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, limit: number) {
   const conditions: (SQL | undefined)[] = [eq(extras.orgId, orgId), isNull(extras.deletedAt)];
   if (filter.memberId) conditions.push(eq(extras.memberId, filter.memberId));
@@ -313,9 +333,12 @@ export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, l
       sql`(${extras.occurredAt}, ${extras.id}) < (${filter.after.occurredAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
+  // The author's name in the same round trip (null when the membership is gone).
   return tx
-    .select()
+    .select({ ...extraFields, memberName: authUser.name })
     .from(extras)
+    .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
+    .leftJoin(authUser, eq(authUser.id, members.userId))
     .where(and(...conditions))
     .orderBy(desc(extras.occurredAt), desc(extras.id))
     .limit(limit);

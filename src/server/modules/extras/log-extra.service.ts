@@ -84,7 +84,7 @@ async function logFreeExtra(
     createdAt: now,
     updatedAt: now,
   };
-  const body = toExtra(row, new Map([[tenant.memberId, author.name]]));
+  const body = toExtra(row, author.name);
   const requestHash = idempotencyKey ? requestHashOf(input) : '';
   const { ok, saved } = await repo.insertFreeExtra(
     db,
@@ -150,7 +150,7 @@ async function logExtraChecked(
           changedBy: tenant.memberId,
         });
       }
-      const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
+      const extra = toExtra(row, author.name);
       if (judged.above) {
         const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(
           (id) => id !== tenant.memberId,
