@@ -1,7 +1,8 @@
 // What logging one extra asks of PostgreSQL, without Node or HTTP: records the statements the app
 // really sends for POST /api/v1/extras (one request per demo member, through app.inject on the
-// machine's PostgreSQL), writes them out as pgbench scripts (one per member, the same literals; the
-// idempotency key and anything derived from the new extra's id made unique per transaction), and runs
+// machine's PostgreSQL), writes them out as pgbench scripts (one per member, the same parameters as
+// pgbench variables bound to the prepared statements, as the app binds them; the idempotency key and
+// anything derived from the new extra's id made unique per transaction), and runs
 // in the same run, on the same database and with the same concurrency:
 //   1. pgbench, a raw single-row INSERT into a copy of the extras table without its triggers;
 //   2. pgbench, the app's statements for one extra (session check included), spread over the members.
@@ -9,8 +10,14 @@
 //      POST /api/v1/extras with autocannon, the same members' sessions.
 // Prints the rates and ratios (goals: the app's transaction at least 0.5 × the raw INSERT; the app at
 // least 0.8 × its transaction with p99 under 100 ms).
+// With LITERALS=1 the parameters are written into the statements as literals (how this bench worked
+// before: PostgreSQL then plans each statement anew, which the app's prepared statements do not).
+// With KEEP=1 the database and the pgbench scripts stay (their names are printed; the -D arguments in
+// variables.args, one a line), to EXPLAIN or rerun.
+// With PER_STATEMENT=1 it also prints pgbench's average latency of each of the app's statements (-r).
 // Needs pgbench (Debian: postgresql-client).
-// Run: [APP_PROCESSES=2] npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
+// BENCH_MEMBERS=n sets how many demo members log (default 4, see MEMBERS).
+// Run: [APP_PROCESSES=2] [PER_STATEMENT=1] [BENCH_MEMBERS=4] npx tsx bench/extra-transaction.ts [seconds] [clients] [costCents]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -23,6 +30,12 @@ import { BENCH_SECRET, DEMO_STAFF, loadNote, startInProcessApp } from './in-proc
 const seconds = Number(process.argv[2] ?? 15);
 const clients = Number(process.argv[3] ?? 50);
 const costCents = Number(process.argv[4] ?? 0);
+// How many demo members log (pgbench and the app alike). pgbench prepares each script's statements on
+// each of its connections, and PostgreSQL plans a prepared statement anew for its first five runs: with
+// all 22 members as 22 scripts on 50 connections a 10 s run spent most of its time preparing and
+// planning (about a third of the rate of 4 members), while the app prepares its one statement once
+// per pooled connection. A few members keep several writers per member, as in a busy team.
+const MEMBERS = DEMO_STAFF.slice(0, Number(process.env.BENCH_MEMBERS ?? 4));
 
 // pg's own conversion of a parameter to text (dates, arrays, objects), as it sends it.
 const utils = 'pg/lib/utils.js';
@@ -64,9 +77,12 @@ try {
     reactionScore: 5,
     ...(costCents > 0 ? { aboveMandateReason: 'Bench' } : {}),
   };
+  const literals = process.env.LITERALS === '1';
   const scripts: string[] = [];
+  /** pgbench -D arguments: the parameters of every member's statements. */
+  const variables: string[] = [];
   const cookies: string[] = [];
-  for (const name of DEMO_STAFF) {
+  for (const name of MEMBERS) {
     const cookie = await bench.signIn(`${name}@dekroon.example`);
     cookies.push(cookie);
     const post = async () => {
@@ -90,10 +106,19 @@ try {
     const chosenByApp = sent.some((s) => /insert into "?extras"?/i.test(s.text) && s.values.includes(id));
     const unique: [string, string, string][] = [[key, `('bench-' || :k)`, 'text']];
     if (chosenByApp) unique.push([id, `(lpad(to_hex(:k::bigint), 32, '0')::uuid)`, 'uuid']);
-    const statements = sent.map((s) => {
+    const member = scripts.length;
+    const statements = sent.map((s, j) => {
       let text = s.text.replace(/\$(\d+)/g, (_, n: string) => {
         const value = s.values[Number(n) - 1];
         for (const [exact, expr] of unique) if (value === exact) return expr;
+        // A parameter as the app sends it: a pgbench variable, bound as a parameter of the prepared
+        // statement (so PostgreSQL plans it as it plans the app's: generic plans, not one per literal).
+        const text = prepareValue(value);
+        if (!literals && text !== null && !unique.some(([inside]) => text.includes(inside))) {
+          const variable = `m${member}_${j}_${n}`;
+          variables.push('-D', `${variable}=${text}`);
+          return `:${variable}`;
+        }
         let lit = literal(value);
         for (const [inside, expr] of unique)
           if (lit.includes(inside)) lit = `(${lit.split(inside).join(`' || ${expr}::text || E'`)})`;
@@ -105,7 +130,7 @@ try {
     const file = path.join(dir, `${name}.sql`);
     await fs.writeFile(file, `\\set k random(1, 9000000000000000000)\n${statements.join('\n')}\n`);
     scripts.push(file);
-    if (name === DEMO_STAFF[0]) {
+    if (name === MEMBERS[0]) {
       console.log(
         `the app's statements for one extra (${sent.length} round trips, member ${name}, costCents ${costCents}):`,
       );
@@ -126,11 +151,17 @@ try {
     `insert into bench_raw_extras (org_id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids)
      values ('${rows[0]!.org_id}', '${rows[0]!.id}', '{}', now(), 'Gast vroeg de weg', 'Meegelopen', 'time', 0, 5, '{}');\n`,
   );
-  const pgbench = (files: string[]) => {
+  const perStatement = process.env.PER_STATEMENT === '1';
+  // The app's pooled connections, once warm, run its prepared statements with generic plans (PostgreSQL
+  // plans the first five runs of each for the values given, then keeps one plan); pgbench's connections
+  // are new in every run, so its scripts ask for the kept plan from the start.
+  const steady = { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ''} -c plan_cache_mode=force_generic_plan` };
+  const pgbench = (files: string[], report = false, defined: string[] = []) => {
     const run = spawnSync(
       'pgbench',
       [
         '-n',
+        ...(report ? ['-r'] : []),
         '-M',
         'prepared',
         '-h',
@@ -145,22 +176,31 @@ try {
         '2',
         '-T',
         String(seconds),
+        ...defined,
         ...files.flatMap((f) => ['-f', f]),
         bench.name,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: defined.length > 0 && !literals ? steady : process.env },
     );
     if (run.status !== 0) console.log(run.stderr.slice(0, 2000));
     const failed = run.stdout.match(/number of failed transactions: (\d+)/)?.[1];
+    if (report) {
+      // The first script's statement latencies (every member's script sends the same statements).
+      const block = run.stdout.split(/SQL script \d+:/)[1] ?? '';
+      const lines = block.split('\n').filter((l) => /^\s+[\d.]+\s+[\d.]+\s+/.test(l) && !/\\set/.test(l));
+      console.log('per statement (ms, failures, statement), pgbench -r, first member:');
+      for (const l of lines) console.log(`  ${l.trim().replace(/\s+/g, ' ').slice(0, 140)}`);
+    }
     return {
       tps: Number(run.stdout.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN),
       latency: run.stdout.match(/latency average = ([\d.]+) ms/)?.[1],
       failed,
     };
   };
+  if (process.env.KEEP === '1') await fs.writeFile(path.join(dir, 'variables.args'), `${variables.join('\n')}\n`);
   console.log(`before: ${await loadNote()}`);
   const rawRun = pgbench([raw]);
-  const appRun = pgbench(scripts);
+  const appRun = pgbench(scripts, perStatement, variables);
   // The app itself on the same database, over HTTP.
   const port = 3970;
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -242,6 +282,8 @@ try {
     `extras ${sums[0].rows}, counted in the day sums ${sums[0].summed}${sums[0].rows === sums[0].summed ? ' (equal)' : ' (NOT EQUAL)'}`,
   );
 } finally {
-  await bench.close();
-  await fs.rm(dir, { recursive: true, force: true });
+  const keep = process.env.KEEP === '1';
+  await bench.close(keep);
+  if (keep) console.log(`kept: database ${bench.name}, scripts in ${dir}`);
+  else await fs.rm(dir, { recursive: true, force: true });
 }

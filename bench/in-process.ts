@@ -50,7 +50,8 @@ export interface InProcessApp {
   user: string;
   name: string;
   signIn(email: string): Promise<string>;
-  close(): Promise<void>;
+  /** Stops the app; drops the database unless `keep` (to look at it afterwards). */
+  close(keep?: boolean): Promise<void>;
 }
 
 export async function startInProcessApp(label: string, poolMax = 10): Promise<InProcessApp> {
@@ -94,9 +95,10 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
       if (response.statusCode !== 200) throw new Error(`sign-in of ${email}: ${response.statusCode} ${response.body}`);
       return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     },
-    async close() {
+    async close(keep = false) {
       await app.close();
       await database.close();
+      if (keep) return;
       const c = new pg.Client({ connectionString: `${server}/postgres` });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

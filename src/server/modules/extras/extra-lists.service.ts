@@ -11,7 +11,7 @@ import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { openMemberFigures } from '../privacy/figure-views.service';
 import * as repo from './extras.repo';
-import { withNames } from './extras.service';
+import { toExtra } from './extras.service';
 
 export interface ListQuery {
   scope: 'mine' | 'team' | 'all';
@@ -71,7 +71,7 @@ export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery
   );
   const page = rows.slice(0, query.limit);
   return {
-    items: await withNames(db, tenant.orgId, page),
+    items: page.map((row) => toExtra(row, row.memberName ?? '')),
     nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.occurredAt, page.at(-1)!.id) : null,
   };
 }
@@ -93,7 +93,7 @@ export async function exportExtrasCsv(
   // The list on screen still shows each story with its author, as the team feed does.
   const withMember = query.scope === 'mine' || (await org.isMemberComparisonOn(db, tenant.orgId));
   const rows = await repo.selectExtras(read, tenant.orgId, filter, CSV_MAX_ROWS);
-  const extrasList = await withNames(read, tenant.orgId, rows);
+  const extrasList = rows.map((row) => toExtra(row, row.memberName ?? ''));
   const teamNames = await org.findTeamNames(
     read,
     tenant.orgId,

@@ -1,9 +1,26 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { Db, Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
+import { members } from '../../db/schema/org.schema';
 import { searchLanguageOf } from '../../lib/text-search';
+import { emitEventSql } from '../integrations/webhooks.emit';
 
 // ---------- mandates ----------
 
@@ -144,6 +161,9 @@ export async function fillOccasionWords(tx: Tx, orgId: string) {
 }
 
 export type ExtraRow = typeof extras.$inferSelect;
+/** An extra's columns without its occasion words (a search index: lists and answers never show it). */
+export type ExtraFields = Omit<ExtraRow, 'occasionTsv'>;
+const { occasionTsv: _words, ...extraFields } = getTableColumns(extras);
 
 export async function insertExtra(
   tx: Tx,
@@ -175,13 +195,17 @@ export interface FreeExtra {
   reactionScore: number | null;
   inFeed: boolean;
   createdAt: Date;
+  /** The webhook event 'extra.logged' written with it: its id and what it tells. */
+  event: { id: string; data: string };
 }
 
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
 // most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
 // value active, the kind allowed), then, when the guard holds, the answer stored under the
-// Idempotency-Key, the extra (only if that key was free) and its first reaction. The day-sum trigger
-// counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+// Idempotency-Key, the extra (only if that key was free), its first reaction and the webhook event
+// 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
+// The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+// One statement is atomic by itself: no BEGIN and COMMIT round trips.
 const freeExtraSql = (keyed: boolean) => `
   with pick as (
          select m.id, m.allowed_kinds, m.max_per_extra_cents from mandates m
@@ -197,7 +221,7 @@ const freeExtraSql = (keyed: boolean) => `
        ${
          keyed
            ? `k as (insert into idempotency_keys (org_id, member_id, key, request_hash, status, response)
-                select $1::uuid, $2::uuid, $17::text, $18::text, 201, $19::jsonb from guard where ok
+                select $1::uuid, $2::uuid, $19::text, $20::text, 201, $21::jsonb from guard where ok
                 on conflict do nothing returning 1),`
            : ''
        }
@@ -210,7 +234,8 @@ const freeExtraSql = (keyed: boolean) => `
                from guard where ok${keyed ? ' and exists (select 1 from k)' : ''}
              returning id),
        r as (insert into extra_reactions (org_id, extra_id, reaction_text, reaction_score, changed_by)
-             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null)
+             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null),
+       w as (${emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' })})
   select (select ok from guard) as ok, (select count(*) from e)::int as saved`;
 const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
 
@@ -241,6 +266,8 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
+    x.event.id,
+    x.event.data,
   ];
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
   const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
@@ -292,6 +319,7 @@ export interface ExtraFilter {
   after?: { occurredAt: Date; id: string };
 }
 
+/** A page of extras, newest first, each with the name of who logged it. */
 export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, limit: number) {
   const conditions: (SQL | undefined)[] = [eq(extras.orgId, orgId), isNull(extras.deletedAt)];
   if (filter.memberId) conditions.push(eq(extras.memberId, filter.memberId));
@@ -305,9 +333,12 @@ export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, l
       sql`(${extras.occurredAt}, ${extras.id}) < (${filter.after.occurredAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`,
     );
   }
+  // The author's name in the same round trip (null when the membership is gone).
   return tx
-    .select()
+    .select({ ...extraFields, memberName: authUser.name })
     .from(extras)
+    .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
+    .leftJoin(authUser, eq(authUser.id, members.userId))
     .where(and(...conditions))
     .orderBy(desc(extras.occurredAt), desc(extras.id))
     .limit(limit);

@@ -18,10 +18,11 @@ export const EDIT_WINDOW_HOURS = 24;
 /** How far back an extra may be dated: a year. */
 const OLDEST_DAYS = 366;
 
-export function toExtra(row: repo.ExtraRow, names: Map<string, string>): Extra {
+/** An extra as the API answers it; `memberName` is the name of who logged it. */
+export function toExtra(row: repo.ExtraFields, memberName: string): Extra {
   return {
     id: row.id,
-    member: { id: row.memberId, name: names.get(row.memberId) ?? '' },
+    member: { id: row.memberId, name: memberName },
     teamIds: row.teamIds,
     occurredAt: row.occurredAt.toISOString(),
     occasion: row.occasion,
@@ -48,7 +49,7 @@ export async function withNames(db: Tx, orgId: string, rows: repo.ExtraRow[]): P
     orgId,
     rows.map((r) => r.memberId),
   );
-  return rows.map((r) => toExtra(r, names));
+  return rows.map((r) => toExtra(r, names.get(r.memberId) ?? ''));
 }
 
 export function checkOccurredAt(occurredAt: Date) {
@@ -117,7 +118,7 @@ export async function findExtra(db: Db, tenant: TenantContext, extraId: string) 
   const reactions = await repo.selectReactions(db, tenant.orgId, extraId);
   const names = await org.findMemberNames(db, tenant.orgId, [row.memberId, ...reactions.map((r) => r.changedBy)]);
   return {
-    ...toExtra(row, names),
+    ...toExtra(row, names.get(row.memberId) ?? ''),
     reactionHistory: reactions.map((r) => ({
       reactionText: r.reactionText,
       reactionScore: r.reactionScore,

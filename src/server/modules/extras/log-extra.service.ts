@@ -23,16 +23,17 @@ export async function logExtra(
   input: LogExtraInput,
   idempotencyKey?: string,
 ): Promise<IdempotentResult<Extra>> {
-  const result =
-    (await logFreeExtra(db, tenant, author, input, idempotencyKey)) ??
-    (await logExtraChecked(db, tenant, author, input, idempotencyKey));
+  const free = await logFreeExtra(db, tenant, author, input, idempotencyKey);
+  if (free) return free; // its webhook event went with it
+  const result = await logExtraChecked(db, tenant, author, input, idempotencyKey);
   if (result.status === 201 && !result.replayed)
-    await emitEvent(db, tenant.orgId, 'extra.logged', {
-      extraId: result.body.id,
-      action: result.body.action,
-      author: result.body.member.name,
-    });
+    await emitEvent(db, tenant.orgId, 'extra.logged', loggedEvent(result.body));
   return result;
+}
+
+/** What the webhook event 'extra.logged' tells. */
+function loggedEvent(extra: Extra) {
+  return { extraId: extra.id, action: extra.action, author: extra.member.name };
 }
 
 /**
@@ -83,11 +84,17 @@ async function logFreeExtra(
     createdAt: now,
     updatedAt: now,
   };
-  const body = toExtra(row, new Map([[tenant.memberId, author.name]]));
+  const body = toExtra(row, author.name);
   const requestHash = idempotencyKey ? requestHashOf(input) : '';
   const { ok, saved } = await repo.insertFreeExtra(
     db,
-    { ...row, roles: tenant.roles, reactionText: row.reactionText, customerRef: row.customerRef },
+    {
+      ...row,
+      roles: tenant.roles,
+      reactionText: row.reactionText,
+      customerRef: row.customerRef,
+      event: { id: randomUUID(), data: JSON.stringify(loggedEvent(body)) },
+    },
     idempotencyKey ? { key: idempotencyKey, requestHash, response: JSON.stringify(body) } : undefined,
   );
   if (!ok) return undefined;
@@ -143,7 +150,7 @@ async function logExtraChecked(
           changedBy: tenant.memberId,
         });
       }
-      const extra = toExtra(row, new Map([[tenant.memberId, author.name]]));
+      const extra = toExtra(row, author.name);
       if (judged.above) {
         const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(
           (id) => id !== tenant.memberId,

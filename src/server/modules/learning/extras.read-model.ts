@@ -35,13 +35,23 @@ export interface StoryRow {
   bp_why: string | null;
   bp_by: string | null;
   bp_at: string | null;
+  /** The names of who logged it and who put it forward (null when the membership is gone). */
+  author_name: string | null;
+  bp_by_name: string | null;
 }
+
+/** The name of the member whose id is `column`, as a subquery of the story's row. */
+const nameOf = (column: string) =>
+  sql.raw(
+    `(select u.name from members m join auth_user u on u.id = m.user_id where m.org_id = e.org_id and m.id = ${column})`,
+  );
 
 const storyColumns = (me: string) => sql`
   e.id, e.member_id, e.team_ids, e.occurred_at, e.occasion, e.action, e.kind, e.value_ids, e.reaction_text, e.reaction_score,
   (select count(*) from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id)::int as thanks,
   exists (select 1 from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id and t.member_id = ${me}) as thanked_by_me,
-  bp.why as bp_why, bp.promoted_by as bp_by, bp.promoted_at as bp_at`;
+  bp.why as bp_why, bp.promoted_by as bp_by, bp.promoted_at as bp_at,
+  ${nameOf('e.member_id')} as author_name, ${nameOf('bp.promoted_by')} as bp_by_name`;
 
 /** Stories in the feed, newest first, matching `where` (extra conditions on `e` and `bp`). */
 export async function selectStories(

@@ -34,17 +34,13 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
     tenant.orgId,
     rows.map((r) => r.id),
   );
-  const names = await org.findMemberNames(db, tenant.orgId, [
-    ...rows.map((r) => r.member_id),
-    ...rows.flatMap((r) => (r.bp_by ? [r.bp_by] : [])),
-    ...comments.map((c) => c.memberId),
-  ]);
-  const person = (id: string) => ({ id, name: names.get(id) ?? '' });
+  // The names came with the rows: no further round trip.
+  const person = (id: string, name: string | null) => ({ id, name: name ?? '' });
   return rows.map((r) => {
     const own = comments.filter((c) => c.extraId === r.id).slice(-COMMENTS_PER_STORY);
     return {
       id: r.id,
-      author: person(r.member_id),
+      author: person(r.member_id, r.author_name),
       teamIds: r.team_ids,
       occurredAt: new Date(r.occurred_at).toISOString(),
       occasion: r.occasion,
@@ -58,7 +54,7 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
       comments: own.map(
         (c): StoryComment => ({
           id: c.id,
-          author: person(c.memberId),
+          author: person(c.memberId, c.memberName),
           body: c.body,
           createdAt: c.createdAt.toISOString(),
           removable: c.memberId === tenant.memberId || looksAfter(tenant, r.team_ids),
@@ -66,7 +62,7 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
       ),
       bestPractice:
         r.bp_why && r.bp_by && r.bp_at
-          ? { why: r.bp_why, by: person(r.bp_by), at: new Date(r.bp_at).toISOString() }
+          ? { why: r.bp_why, by: person(r.bp_by, r.bp_by_name), at: new Date(r.bp_at).toISOString() }
           : null,
       mine: r.member_id === tenant.memberId,
     };

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
   conversationNotes,
@@ -9,7 +10,7 @@ import {
   extraThanks,
   weeklyPicks,
 } from '../../db/schema/learning.schema';
-import { organizations } from '../../db/schema/org.schema';
+import { members, organizations } from '../../db/schema/org.schema';
 
 // ---------- thanks and comments ----------
 
@@ -23,11 +24,14 @@ export async function deleteThanks(tx: Tx, orgId: string, extraId: string, membe
     .where(and(eq(extraThanks.orgId, orgId), eq(extraThanks.extraId, extraId), eq(extraThanks.memberId, memberId)));
 }
 
+/** The comments on these extras, oldest first, each with its author's name (null when the membership is gone). */
 export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) {
   if (extraIds.length === 0) return [];
   return tx
-    .select()
+    .select({ ...getTableColumns(extraComments), memberName: authUser.name })
     .from(extraComments)
+    .leftJoin(members, and(eq(members.orgId, extraComments.orgId), eq(members.id, extraComments.memberId)))
+    .leftJoin(authUser, eq(authUser.id, members.userId))
     .where(
       and(eq(extraComments.orgId, orgId), inArray(extraComments.extraId, extraIds), isNull(extraComments.deletedAt)),
     )
