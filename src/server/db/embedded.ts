@@ -13,6 +13,8 @@ import pg from 'pg';
 // (initdb, and a `postgres` system user when running as root). Starting and stopping goes through the
 // shipped pg_ctl instead of the library: pg_ctl runs PostgreSQL in its own session, so a terminal's
 // Ctrl-C reaches only the app, which finishes its requests and then stops PostgreSQL itself.
+// (Kept as one file of a little over 400 lines: the cluster's life, from creating it to starting,
+// watching and stopping it, reads best top to bottom in one place; split, each part needs the others.)
 // The library also stops clusters and exits on SIGINT/SIGTERM by itself; take those handlers off. Its
 // exit hook also listens for 'beforeExit' (and a process manager's 'message'), where it calls
 // process.exit(0): that threw away any exit code already set, so a test run with failures ended in
