@@ -13,11 +13,11 @@ import { recordAudit } from '../org/org.service';
 import { openFollowup } from './follow-ups.service';
 import { eraseConversation } from './followup-mail.service';
 import { extraSubject, promiseSubject, publicLinkRow, reactionJoins } from './subjects.read-model';
+import { reactionColumns } from './voice.repo';
 import {
   isVeryNegative,
   onFivePoints,
   type ReactionRow,
-  reactionColumns,
   seesContactOf,
   steering,
   toReaction,
