@@ -1,10 +1,19 @@
-import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { FollowupDueDay } from '../../../contracts/voice.contract';
 import type { Db, Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
-import { customerReactions, voiceFollowupMessages, voiceFollowups, voiceSettings } from '../../db/schema/voice.schema';
+import {
+  customerReactions,
+  reactionRequests,
+  touchpoints,
+  voiceFollowupMessages,
+  voiceFollowups,
+  voiceLinks,
+  voiceSettings,
+} from '../../db/schema/voice.schema';
 import { reactionJoins } from './subjects.read-model';
 import type { ReactionRow } from './voice.rules';
 
@@ -17,6 +26,10 @@ import type { ReactionRow } from './voice.rules';
 const r = alias(customerReactions, 'r');
 const f = alias(voiceFollowups, 'f');
 const fm = alias(voiceFollowupMessages, 'm');
+const q = alias(reactionRequests, 'q');
+
+/** A column's bare name, for the SET list of a raw UPDATE (which takes no table prefix). */
+const bare = (column: AnyPgColumn) => sql.identifier(toSnakeCase(column.name));
 
 // ---------- settings ----------
 
@@ -291,4 +304,203 @@ export async function eraseConversationOf(tx: Tx, orgId: string, reactionId: str
       ),
     );
   await tx.update(voiceFollowups).set({ replyToken: null, replyTokenExpiresAt: null }).where(ofReaction);
+}
+
+// ---------- links and reactions ----------
+
+export async function selectLink(db: Db, orgId: string, linkId: string) {
+  const [row] = await db
+    .select()
+    .from(voiceLinks)
+    .where(and(eq(voiceLinks.orgId, orgId), eq(voiceLinks.id, linkId)));
+  return row;
+}
+
+/** How many reactions came in through a link. */
+export async function countLinkReactions(db: Tx, orgId: string, linkId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customerReactions)
+    .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, linkId)));
+  return row?.n ?? 0;
+}
+
+/** The reaction given through a tied link, locked for the rest of the transaction when `lock` says so. */
+export async function selectReactionOfLink(db: Tx, orgId: string, linkId: string, lock = false) {
+  const query = db
+    .select()
+    .from(customerReactions)
+    .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, linkId)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** The team of a touchpoint, null when it has none (or is unknown). */
+export async function selectTouchpointTeam(tx: Tx, orgId: string, touchpointId: string | null) {
+  if (!touchpointId) return null;
+  const [row] = await tx
+    .select({ teamId: touchpoints.teamId })
+    .from(touchpoints)
+    .where(and(eq(touchpoints.orgId, orgId), eq(touchpoints.id, touchpointId)));
+  return row?.teamId ?? null;
+}
+
+type ReactionValues = Omit<typeof customerReactions.$inferInsert, 'orgId' | 'id'>;
+
+export async function insertReaction(tx: Tx, orgId: string, values: ReactionValues): Promise<string> {
+  const [row] = await tx
+    .insert(customerReactions)
+    .values({ orgId, ...values })
+    .returning({ id: customerReactions.id });
+  return row!.id;
+}
+
+export async function updateReaction(tx: Tx, orgId: string, reactionId: string, set: Partial<ReactionValues>) {
+  await tx
+    .update(customerReactions)
+    .set(set)
+    .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.id, reactionId)));
+}
+
+/** The reaction's team, the reaction locked for the rest of the transaction. */
+export async function lockReaction(tx: Tx, orgId: string, reactionId: string) {
+  const [row] = await tx
+    .select({ teamId: customerReactions.teamId })
+    .from(customerReactions)
+    .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.id, reactionId)))
+    .for('update');
+  return row;
+}
+
+/** Whose reactions a person reads: all, those of their teams, or those that reached them. */
+export const reactionsOf = (scope: 'all' | 'team' | 'mine', teamIds: string[], memberId: string) =>
+  scope === 'all'
+    ? sql`true`
+    : scope === 'team'
+      ? sql`${r.teamId} = any(${sql.param(teamIds)}::uuid[])`
+      : sql`${r.memberId} = ${memberId}`;
+
+/** Reactions of a period (days `from`–`to` in the time zone), newest first, at most 500. */
+export async function selectReactions(
+  db: Db,
+  orgId: string,
+  scope: SQL,
+  period: { from: string; to: string; timeZone: string; touchpointId?: string | undefined },
+) {
+  const { from, to, timeZone } = period;
+  const { rows } = await db.execute<ReactionRow>(sql`
+    select ${reactionColumns}
+      from ${customerReactions} ${r} ${reactionJoins}
+     where ${r.orgId} = ${orgId} and ${scope}
+       ${period.touchpointId ? sql`and ${r.touchpointId} = ${period.touchpointId}` : sql``}
+       and ${r.createdAt} >= (${from}::date::timestamp at time zone ${timeZone})
+       and ${r.createdAt} < ((${to}::date + 1)::timestamp at time zone ${timeZone})
+     order by ${r.createdAt} desc
+     limit 500`);
+  return rows;
+}
+
+/**
+ * Erases the contact details of reactions older than their organisation keeps them, except while the
+ * follow-up is open, with their follow-ups' conversation texts and reply tokens. Returns how many.
+ */
+export async function eraseOldReactionContacts(db: Db, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const { rows } = await db.execute<{ n: number }>(sql`
+    with erased as (
+      update ${customerReactions} ${r}
+         set ${bare(r.contactName)} = null, ${bare(r.contactEmail)} = null, ${bare(r.contactPhone)} = null, ${bare(r.updatedAt)} = ${at}
+        from ${organizations}
+       where ${organizations.id} = ${r.orgId}
+         and (${r.contactName} is not null or ${r.contactEmail} is not null or ${r.contactPhone} is not null)
+         and ${r.createdAt} < ${at}::timestamptz - make_interval(days => ${organizations.contactKeepDays})
+         and not exists (select 1 from ${voiceFollowups} ${f} where ${f.orgId} = ${r.orgId} and ${f.reactionId} = ${r.id} and ${f.status} = 'open')
+      returning ${r.orgId}, ${r.id}),
+    followups as (
+      update ${voiceFollowups} ${f} set ${bare(f.replyToken)} = null, ${bare(f.replyTokenExpiresAt)} = null
+        from erased e where ${f.orgId} = e.org_id and ${f.reactionId} = e.id
+      returning ${f.orgId}, ${f.id}),
+    texts as (
+      update ${voiceFollowupMessages} ${fm} set ${bare(fm.body)} = null
+        from followups e where ${fm.orgId} = e.org_id and ${fm.followupId} = e.id and ${fm.body} is not null
+      returning 1)
+    select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
+  return rows[0]?.n ?? 0;
+}
+
+/** A customer is forgotten: the contact details with reactions to these promises and the addresses they were asked at go. */
+export async function eraseContactsOfPromises(tx: Tx, orgId: string, promiseIds: string[]) {
+  const ids = sql`${sql.param(promiseIds)}::uuid[]`;
+  await tx
+    .update(customerReactions)
+    .set({ contactName: null, contactEmail: null, contactPhone: null })
+    .where(and(eq(customerReactions.orgId, orgId), sql`${customerReactions.promiseId} = any(${ids})`));
+  await tx
+    .update(reactionRequests)
+    .set({ email: null })
+    .where(and(eq(reactionRequests.orgId, orgId), sql`${reactionRequests.promiseId} = any(${ids})`));
+}
+
+// ---------- touchpoints ----------
+
+/** Whether a team of the organisation exists and is not archived. */
+export async function isActiveTeam(tx: Tx, orgId: string, teamId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId), isNull(teams.archivedAt)));
+  return rows.length > 0;
+}
+
+// ---------- reaction requests by e-mail ----------
+
+type RequestValues = Omit<typeof reactionRequests.$inferInsert, 'orgId' | 'id'>;
+
+/** The request about an extra or a promise, with who recorded consent and whether the customer reacted. */
+export async function selectRequest(db: Db, orgId: string, subject: 'extra' | 'promise', id: string) {
+  const m = alias(members, 'm');
+  const su = alias(authUser, 'su');
+  const target = subject === 'extra' ? q.extraId : q.promiseId;
+  const { rows } = await db.execute<{
+    id: string;
+    created_at: Date;
+    language: string;
+    consent_at: Date;
+    sent_by_name: string | null;
+    consent_by_name: string | null;
+    reacted: boolean;
+  }>(sql`
+    select ${q.id}, ${q.createdAt}, ${q.language}, ${q.consentAt}, ${su.name} as sent_by_name, ${su.name} as consent_by_name,
+           exists (select 1 from ${customerReactions} ${r} where ${r.orgId} = ${q.orgId} and ${r.linkId} = ${q.linkId}) as reacted
+      from ${reactionRequests} ${q}
+      left join ${members} ${m} on ${m.orgId} = ${q.orgId} and ${m.id} = ${q.consentBy}
+      left join ${authUser} ${su} on ${su.id} = ${m.userId}
+     where ${q.orgId} = ${orgId} and ${target} = ${id}`);
+  return rows[0];
+}
+
+/** Writes a request; undefined when the subject already has one. */
+export async function insertRequest(tx: Tx, orgId: string, values: RequestValues) {
+  const [row] = await tx
+    .insert(reactionRequests)
+    .values({ orgId, ...values })
+    .onConflictDoNothing()
+    .returning({ id: reactionRequests.id });
+  return row;
+}
+
+export async function deleteRequest(db: Db, orgId: string, requestId: string) {
+  await db.delete(reactionRequests).where(and(eq(reactionRequests.orgId, orgId), eq(reactionRequests.id, requestId)));
+}
+
+/** Erases the addresses of requests older than their organisation keeps contact details. Returns how many. */
+export async function eraseOldRequestEmails(db: Db, now: Date): Promise<number> {
+  const result = await db.execute(sql`
+    update ${reactionRequests} ${q}
+       set ${bare(q.email)} = null
+      from ${organizations}
+     where ${organizations.id} = ${q.orgId}
+       and ${q.email} is not null
+       and ${q.createdAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${organizations.contactKeepDays})`);
+  return result.rowCount ?? 0;
 }
