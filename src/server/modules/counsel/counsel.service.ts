@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   createProposalBody,
@@ -9,13 +9,28 @@ import type {
   updateProposalBody,
 } from '../../../contracts/counsel.contract';
 import type { Db, Tx } from '../../db/client';
-import { proposalEvents, proposals } from '../../db/schema/counsel.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
+import {
+  byLastChange,
+  byQueue,
+  insertProposal,
+  insertProposalEvent,
+  lockProposal,
+  type ProposalListRow,
+  proposalIs,
+  proposalStatusIs,
+  proposalsOf,
+  selectDecisionDays,
+  selectDirectors,
+  selectProposalEvents,
+  selectProposals,
+  updateProposalRow,
+} from './counsel.repo';
 import { needExists } from './needs.service';
 
 // Counsel ("koning en ministers"): proposals from advisors as a one-page brief and the director's
@@ -28,42 +43,7 @@ const days = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10;
 
 // ---------- proposals ----------
 
-type ProposalRow = {
-  id: string;
-  kind: Proposal['kind'];
-  title: string;
-  need_id: string | null;
-  need_what: string | null;
-  need_recognised: boolean | null;
-  proposal: string;
-  effect_customers: string;
-  effect_staff: string;
-  cost_cents: number | null;
-  cost_note: string;
-  risks: string;
-  decision_wanted_by: string | null;
-  author_id: string;
-  author_name: string | null;
-  status: Proposal['status'];
-  submitted_at: Date;
-  queued_at: Date;
-  decided_at: Date | null;
-  decided_by_name: string | null;
-  decision_reason: string | null;
-};
-
-const proposalSelect = sql`
-  select p.id, p.kind, p.title, p.need_id, n.what as need_what, n.recognised_at is not null as need_recognised, p.proposal, p.effect_customers,
-         p.effect_staff, p.cost_cents, p.cost_note, p.risks, p.decision_wanted_by::text, p.author_id, au.name as author_name, p.status,
-         p.submitted_at, p.queued_at, p.decided_at, du.name as decided_by_name, p.decision_reason
-    from proposals p
-    left join needs n on n.org_id = p.org_id and n.id = p.need_id
-    left join members am on am.org_id = p.org_id and am.id = p.author_id
-    left join auth_user au on au.id = am.user_id
-    left join members dm on dm.org_id = p.org_id and dm.id = p.decided_by
-    left join auth_user du on du.id = dm.user_id`;
-
-function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): ProposalSummary {
+function toSummary(r: ProposalListRow, tenant: TenantContext, now = Date.now()): ProposalSummary {
   const submitted = new Date(r.submitted_at).getTime();
   const until = r.decided_at ? new Date(r.decided_at).getTime() : now;
   return {
@@ -87,40 +67,27 @@ function toSummary(r: ProposalRow, tenant: TenantContext, now = Date.now()): Pro
 }
 
 /** Mine; directors and admins see every proposal. */
-const mayRead = (tenant: TenantContext) => (isSteering(tenant) ? sql`true` : sql`p.author_id = ${tenant.memberId}`);
+const mayRead = (tenant: TenantContext) => proposalsOf(isSteering(tenant), tenant.memberId);
 
 export async function listProposals(
   db: Db,
   tenant: TenantContext,
   query: z.output<typeof proposalsQuery>,
 ): Promise<{ items: ProposalSummary[] }> {
-  const status =
-    query.status === 'any'
-      ? sql`true`
-      : query.status === 'open'
-        ? sql`p.status in ('submitted', 'more_asked')`
-        : sql`p.status = ${query.status}`;
-  const { rows } = await db.execute<ProposalRow>(sql`${proposalSelect}
-     where p.org_id = ${tenant.orgId} and ${mayRead(tenant)} and ${status}
-     order by p.updated_at desc limit 300`);
+  const rows = await selectProposals(
+    db,
+    tenant.orgId,
+    sql`${mayRead(tenant)} and ${proposalStatusIs(query.status)}`,
+    byLastChange,
+    300,
+  );
   return { items: rows.map((r) => toSummary(r, tenant)) };
 }
 
 export async function findProposal(db: Tx, tenant: TenantContext, proposalId: string): Promise<Proposal> {
-  const { rows } = await db.execute<ProposalRow>(
-    sql`${proposalSelect} where p.org_id = ${tenant.orgId} and p.id = ${proposalId} and ${mayRead(tenant)}`,
-  );
-  const r = rows[0];
+  const [r] = await selectProposals(db, tenant.orgId, sql`${proposalIs(proposalId)} and ${mayRead(tenant)}`);
   if (!r) throw notFound();
-  const { rows: events } = await db.execute<{
-    kind: string;
-    reason: string | null;
-    by_name: string | null;
-    at: Date;
-  }>(sql`
-    select e.kind, e.reason, u.name as by_name, e.at from proposal_events e
-      left join members m on m.org_id = e.org_id and m.id = e.by left join auth_user u on u.id = m.user_id
-     where e.org_id = ${tenant.orgId} and e.proposal_id = ${proposalId} order by e.at, e.id`);
+  const events = await selectProposalEvents(db, tenant.orgId, proposalId);
   return {
     ...toSummary(r, tenant),
     proposal: r.proposal,
@@ -142,15 +109,11 @@ async function checkNeed(tx: Tx, orgId: string, needId: string | null | undefine
 }
 
 async function tellDirectors(tx: Tx, orgId: string, proposalId: string, title: string, flagged: boolean) {
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    select id from members where org_id = ${orgId} and status = 'active' and 'director' = any(roles)`);
-  await notifyMembers(
-    tx,
-    orgId,
-    rows.map((r) => r.id),
-    'proposal_submitted',
-    { proposalId, title, flagged },
-  );
+  await notifyMembers(tx, orgId, await selectDirectors(tx, orgId), 'proposal_submitted', {
+    proposalId,
+    title,
+    flagged,
+  });
 }
 
 export async function submitProposal(
@@ -160,27 +123,18 @@ export async function submitProposal(
 ): Promise<Proposal> {
   const id = await db.transaction(async (tx) => {
     await checkNeed(tx, tenant.orgId, input.needId);
-    const [row] = await tx
-      .insert(proposals)
-      .values({ orgId: tenant.orgId, ...input, authorId: tenant.memberId })
-      .returning();
-    await tx
-      .insert(proposalEvents)
-      .values({ orgId: tenant.orgId, proposalId: row!.id, kind: 'submitted', by: tenant.memberId });
+    const row = await insertProposal(tx, tenant.orgId, { ...input, authorId: tenant.memberId });
+    await insertProposalEvent(tx, tenant.orgId, { proposalId: row.id, kind: 'submitted', by: tenant.memberId });
     const need = input.needId ? await needExists(tx, tenant.orgId, input.needId) : undefined;
-    await tellDirectors(tx, tenant.orgId, row!.id, input.title, !need?.recognisedAt);
-    await recordAudit(tx, tenant, 'proposal.submitted', 'proposal', row!.id);
-    return row!.id;
+    await tellDirectors(tx, tenant.orgId, row.id, input.title, !need?.recognisedAt);
+    await recordAudit(tx, tenant, 'proposal.submitted', 'proposal', row.id);
+    return row.id;
   });
   return findProposal(db, tenant, id);
 }
 
 async function lockOwn(tx: Tx, tenant: TenantContext, proposalId: string) {
-  const [row] = await tx
-    .select()
-    .from(proposals)
-    .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)))
-    .for('update');
+  const row = await lockProposal(tx, tenant.orgId, proposalId);
   if (!row || (row.authorId !== tenant.memberId && !isSteering(tenant))) throw notFound();
   if (row.authorId !== tenant.memberId) throw forbidden();
   return row;
@@ -198,10 +152,7 @@ export async function updateProposal(
     if (row.status !== 'submitted' && row.status !== 'more_asked')
       throw new AppError('conflict', 409, { detail: 'a decided or withdrawn proposal does not change' });
     await checkNeed(tx, tenant.orgId, input.needId);
-    await tx
-      .update(proposals)
-      .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
+    await updateProposalRow(tx, tenant.orgId, proposalId, { ...input, updatedAt: new Date() });
   });
   return findProposal(db, tenant, proposalId);
 }
@@ -217,13 +168,12 @@ export async function resubmitProposal(
     const row = await lockOwn(tx, tenant, proposalId);
     if (row.status !== 'more_asked')
       throw new AppError('conflict', 409, { detail: 'only a proposal the director asked more about goes back' });
-    await tx
-      .update(proposals)
-      .set({ status: 'submitted', queuedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
-    await tx
-      .insert(proposalEvents)
-      .values({ orgId: tenant.orgId, proposalId, kind: 'resubmitted', reason, by: tenant.memberId });
+    await updateProposalRow(tx, tenant.orgId, proposalId, {
+      status: 'submitted',
+      queuedAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await insertProposalEvent(tx, tenant.orgId, { proposalId, kind: 'resubmitted', reason, by: tenant.memberId });
     await tellDirectors(tx, tenant.orgId, proposalId, row.title, false);
   });
   return findProposal(db, tenant, proposalId);
@@ -234,11 +184,8 @@ export async function withdrawProposal(db: Db, tenant: TenantContext, proposalId
     const row = await lockOwn(tx, tenant, proposalId);
     if (row.status !== 'submitted' && row.status !== 'more_asked')
       throw new AppError('conflict', 409, { detail: 'a decided proposal cannot be withdrawn' });
-    await tx
-      .update(proposals)
-      .set({ status: 'withdrawn', updatedAt: new Date() })
-      .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
-    await tx.insert(proposalEvents).values({ orgId: tenant.orgId, proposalId, kind: 'withdrawn', by: tenant.memberId });
+    await updateProposalRow(tx, tenant.orgId, proposalId, { status: 'withdrawn', updatedAt: new Date() });
+    await insertProposalEvent(tx, tenant.orgId, { proposalId, kind: 'withdrawn', by: tenant.memberId });
   });
   return findProposal(db, tenant, proposalId);
 }
@@ -246,13 +193,8 @@ export async function withdrawProposal(db: Db, tenant: TenantContext, proposalId
 // ---------- the director's queue ----------
 
 export async function decisionQueue(db: Db, tenant: TenantContext) {
-  const { rows } = await db.execute<ProposalRow>(sql`${proposalSelect}
-     where p.org_id = ${tenant.orgId} and p.status = 'submitted' order by p.queued_at, p.id`);
-  const { rows: decided } = await db.execute<{ days: number }>(sql`
-    select extract(epoch from (decided_at - submitted_at)) / 86400 as days from proposals
-     where org_id = ${tenant.orgId} and status in ('approved', 'declined') and decided_at > now() - interval '90 days'
-     order by 1`);
-  const spans = decided.map((d) => Number(d.days));
+  const rows = await selectProposals(db, tenant.orgId, proposalStatusIs('submitted'), byQueue);
+  const spans = await selectDecisionDays(db, tenant.orgId);
   const median = spans.length
     ? spans.length % 2
       ? spans[(spans.length - 1) / 2]!
@@ -277,28 +219,24 @@ export async function decide(
   input: z.output<typeof decisionBody>,
 ): Promise<Proposal> {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(proposals)
-      .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)))
-      .for('update');
+    const row = await lockProposal(tx, tenant.orgId, proposalId);
     if (!row) throw notFound();
     if (row.status !== 'submitted')
       throw new AppError('conflict', 409, { detail: 'only a proposal in the queue is decided' });
     const status = input.decision === 'approve' ? 'approved' : input.decision === 'decline' ? 'declined' : 'more_asked';
     const final = status !== 'more_asked';
-    await tx
-      .update(proposals)
-      .set({
-        status,
-        decisionReason: input.reason,
-        ...(final ? { decidedAt: new Date(), decidedBy: tenant.memberId } : {}),
-        updatedAt: new Date(),
-      })
-      .where(and(eq(proposals.orgId, tenant.orgId), eq(proposals.id, proposalId)));
-    await tx
-      .insert(proposalEvents)
-      .values({ orgId: tenant.orgId, proposalId, kind: status, reason: input.reason, by: tenant.memberId });
+    await updateProposalRow(tx, tenant.orgId, proposalId, {
+      status,
+      decisionReason: input.reason,
+      ...(final ? { decidedAt: new Date(), decidedBy: tenant.memberId } : {}),
+      updatedAt: new Date(),
+    });
+    await insertProposalEvent(tx, tenant.orgId, {
+      proposalId,
+      kind: status,
+      reason: input.reason,
+      by: tenant.memberId,
+    });
     await notifyMembers(tx, tenant.orgId, [row.authorId], 'proposal_decided', { proposalId, title: row.title, status });
     if (final) await emitEvent(tx, tenant.orgId, 'proposal.decided', { proposalId, title: row.title, status });
     await recordAudit(tx, tenant, `proposal.${status}`, 'proposal', proposalId);

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { eraseContactsOfPromises as eraseContactsOf } from './voice.repo';
 
 /**
  * A customer is forgotten (privacy/retention.ts): the contact details left with reactions to these
@@ -7,11 +7,5 @@ import type { Tx } from '../../db/client';
  * the reactions and the requests stay.
  */
 export async function eraseContactsOfPromises(tx: Tx, orgId: string, promiseIds: string[]): Promise<void> {
-  const ids = sql`${sql.param(promiseIds)}::uuid[]`;
-  await tx.execute(sql`
-    update customer_reactions set contact_name = null, contact_email = null, contact_phone = null
-     where org_id = ${orgId} and promise_id = any(${ids})`);
-  await tx.execute(sql`
-    update reaction_requests set email = null
-     where org_id = ${orgId} and promise_id = any(${ids})`);
+  await eraseContactsOf(tx, orgId, promiseIds);
 }

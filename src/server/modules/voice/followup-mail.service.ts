@@ -1,9 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { FollowupDetail, followupMessageBody } from '../../../contracts/voice.contract';
 import type { Db, Tx } from '../../db/client';
-import { voiceFollowupMessages, voiceFollowups } from '../../db/schema/voice.schema';
 import type { Deps } from '../../deps';
 import { AppError } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
@@ -12,6 +10,15 @@ import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { followupToHandle, getFollowup } from './follow-ups.service';
+import {
+  eraseConversationOf,
+  insertFollowupMessage,
+  selectConversation,
+  selectFollowupHandlers,
+  selectMessagesForCustomer,
+  selectReplyFollowup,
+  updateFollowup,
+} from './voice.repo';
 import { formatDay, newToken } from './voice.rules';
 
 // The conversation of a follow-up with the customer, by e-mail. The team writes from the app; every
@@ -39,21 +46,7 @@ interface Conversation {
 }
 
 async function conversationOf(tx: Tx, orgId: string, followupId: string): Promise<Conversation | null> {
-  const { rows } = await tx.execute<{
-    status: string;
-    reply_token: string | null;
-    reply_token_expires_at: Date | null;
-    due_on: string;
-    contact_email: string | null;
-    language: string;
-    org_name: string;
-  }>(sql`
-    select f.status, f.reply_token, f.reply_token_expires_at, f.due_on::text, r.contact_email, r.language, o.name as org_name
-      from voice_followups f
-      join customer_reactions r on r.org_id = f.org_id and r.id = f.reaction_id
-      join organizations o on o.id = f.org_id
-     where f.org_id = ${orgId} and f.id = ${followupId}`);
-  const row = rows[0];
+  const row = await selectConversation(tx, orgId, followupId);
   if (!row) return null;
   return {
     followupId,
@@ -70,10 +63,10 @@ async function conversationOf(tx: Tx, orgId: string, followupId: string): Promis
 /** The reply page's token: kept while it works, a new one when it has expired; valid REPLY_DAYS from now. */
 async function renewReplyToken(tx: Tx, orgId: string, c: Conversation): Promise<string> {
   const token = c.replyToken && c.replyTokenExpiresAt && c.replyTokenExpiresAt > new Date() ? c.replyToken : newToken();
-  await tx
-    .update(voiceFollowups)
-    .set({ replyToken: token, replyTokenExpiresAt: new Date(Date.now() + REPLY_DAYS * 24 * 3600_000) })
-    .where(and(eq(voiceFollowups.orgId, orgId), eq(voiceFollowups.id, c.followupId)));
+  await updateFollowup(tx, orgId, c.followupId, {
+    replyToken: token,
+    replyTokenExpiresAt: new Date(Date.now() + REPLY_DAYS * 24 * 3600_000),
+  });
   return token;
 }
 
@@ -112,7 +105,7 @@ export async function sendFirstAnswer(deps: FollowupMailDeps, orgId: string, fol
         org: c.orgName,
         day: formatDay(c.dueOn, c.language),
       });
-      await tx.insert(voiceFollowupMessages).values({ orgId, followupId, kind: 'first_answer', body: text });
+      await insertFollowupMessage(tx, orgId, { followupId, kind: 'first_answer', body: text });
       await send(deps, mailTo(deps.appUrl, { ...c, email: c.email }, token, 'firstSubject', text));
     });
   } catch (err) {
@@ -136,9 +129,12 @@ export async function sendToCustomer(
       throw new AppError('conflict', 409, { detail: 'mail is not set up (SMTP_URL): nothing can be sent' });
     if (!c.email) throw new AppError('conflict', 409, { detail: 'the customer left no e-mail address' });
     const token = await renewReplyToken(tx, tenant.orgId, c);
-    await tx
-      .insert(voiceFollowupMessages)
-      .values({ orgId: tenant.orgId, followupId, kind: 'to_customer', body: input.text, authorId: tenant.memberId });
+    await insertFollowupMessage(tx, tenant.orgId, {
+      followupId,
+      kind: 'to_customer',
+      body: input.text,
+      authorId: tenant.memberId,
+    });
     await recordAudit(tx, tenant, 'voice_followup.mailed', 'voice_followup', followupId);
     await send(deps, mailTo(deps.appUrl, { ...c, email: c.email }, token, 'subject', input.text));
   });
@@ -159,25 +155,9 @@ export interface ReplyPage {
 /** The conversation behind a reply token, if the token is well formed, known, not expired and its address not erased. */
 export async function findReplyPage(db: Db, token: string): Promise<ReplyPage | null> {
   if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
-  const { rows } = await db.execute<{
-    org_id: string;
-    id: string;
-    status: string;
-    language: string;
-    org_name: string;
-  }>(sql`
-    select f.org_id, f.id, f.status, r.language, o.name as org_name
-      from voice_followups f
-      join customer_reactions r on r.org_id = f.org_id and r.id = f.reaction_id
-      join organizations o on o.id = f.org_id
-     where f.reply_token = ${token} and f.reply_token_expires_at > now() and r.contact_email is not null`);
-  const row = rows[0];
+  const row = await selectReplyFollowup(db, token);
   if (!row) return null;
-  const messages = await db
-    .select({ kind: voiceFollowupMessages.kind, body: voiceFollowupMessages.body, at: voiceFollowupMessages.createdAt })
-    .from(voiceFollowupMessages)
-    .where(and(eq(voiceFollowupMessages.orgId, row.org_id), eq(voiceFollowupMessages.followupId, row.id)))
-    .orderBy(voiceFollowupMessages.createdAt, voiceFollowupMessages.id);
+  const messages = await selectMessagesForCustomer(db, row.org_id, row.id);
   return {
     orgId: row.org_id,
     followupId: row.id,
@@ -191,20 +171,11 @@ export async function findReplyPage(db: Db, token: string): Promise<ReplyPage | 
 /** Stores the customer's reply on the follow-up and tells whoever handles it (the assignee, else the team's managers). */
 export async function storeCustomerReply(db: Db, page: ReplyPage, text: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(voiceFollowupMessages)
-      .values({ orgId: page.orgId, followupId: page.followupId, kind: 'from_customer', body: text });
-    const { rows } = await tx.execute<{ member_id: string }>(sql`
-      select f.assigned_to as member_id from voice_followups f
-       where f.org_id = ${page.orgId} and f.id = ${page.followupId} and f.assigned_to is not null
-      union
-      select tm.member_id from voice_followups f
-        join team_members tm on tm.org_id = f.org_id and tm.team_id = f.team_id and tm.is_manager
-       where f.org_id = ${page.orgId} and f.id = ${page.followupId} and f.assigned_to is null`);
+    await insertFollowupMessage(tx, page.orgId, { followupId: page.followupId, kind: 'from_customer', body: text });
     await notifyMembers(
       tx,
       page.orgId,
-      rows.map((r) => r.member_id),
+      await selectFollowupHandlers(tx, page.orgId, page.followupId),
       'voice_followup',
       { followupId: page.followupId, reply: true },
     );
@@ -218,11 +189,5 @@ export async function storeCustomerReply(db: Db, page: ReplyPage, text: string):
  * customer's replies may hold an address or phone number) and the reply page's token.
  */
 export async function eraseConversation(tx: Tx, orgId: string, reactionId: string): Promise<void> {
-  await tx.execute(sql`
-    update voice_followup_messages m set body = null
-      from voice_followups f
-     where f.org_id = ${orgId} and f.reaction_id = ${reactionId} and m.org_id = f.org_id and m.followup_id = f.id and m.body is not null`);
-  await tx.execute(sql`
-    update voice_followups set reply_token = null, reply_token_expires_at = null
-     where org_id = ${orgId} and reaction_id = ${reactionId}`);
+  await eraseConversationOf(tx, orgId, reactionId);
 }

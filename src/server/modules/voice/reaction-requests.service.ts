@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
 import type {
   ReactionRequest,
@@ -6,7 +5,6 @@ import type {
   SendReactionRequestBody,
 } from '../../../contracts/reaction-requests.contract';
 import type { Db } from '../../db/client';
-import { reactionRequests } from '../../db/schema/voice.schema';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
@@ -15,6 +13,7 @@ import { isSteering } from '../../lib/roles';
 import { recordAudit } from '../org/org.service';
 import { requestTargetRow } from './subjects.read-model';
 import { linkForExtra, linkForPromise } from './touchpoints.service';
+import { deleteRequest, eraseOldRequestEmails, insertRequest, selectRequest } from './voice.repo';
 
 // Asking a customer for a reaction by e-mail, once per delivered promise or logged extra. The mail
 // carries the subject's own reaction link (voice.service), in the customer's language, so the reaction
@@ -61,23 +60,7 @@ async function findTarget(db: Db, tenant: TenantContext, subject: RequestSubject
 }
 
 async function findRequest(db: Db, tenant: TenantContext, subject: RequestSubject, id: string) {
-  const target = subject === 'extra' ? sql`q.extra_id` : sql`q.promise_id`;
-  const { rows } = await db.execute<{
-    id: string;
-    created_at: Date;
-    language: string;
-    consent_at: Date;
-    sent_by_name: string | null;
-    consent_by_name: string | null;
-    reacted: boolean;
-  }>(sql`
-    select q.id, q.created_at, q.language, q.consent_at, su.name as sent_by_name, su.name as consent_by_name,
-           exists (select 1 from customer_reactions r where r.org_id = q.org_id and r.link_id = q.link_id) as reacted
-      from reaction_requests q
-      left join members m on m.org_id = q.org_id and m.id = q.consent_by
-      left join auth_user su on su.id = m.user_id
-     where q.org_id = ${tenant.orgId} and ${target} = ${id}`);
-  const row = rows[0];
+  const row = await selectRequest(db, tenant.orgId, subject, id);
   if (!row) return null;
   return {
     id: row.id,
@@ -126,22 +109,17 @@ export async function sendRequest(
   const language = input.language ?? target.orgLanguage;
   const now = new Date();
   const requestId = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(reactionRequests)
-      .values({
-        orgId: tenant.orgId,
-        linkId: link.id,
-        subject,
-        extraId: subject === 'extra' ? id : null,
-        promiseId: subject === 'promise' ? id : null,
-        email: input.email,
-        language,
-        consentBy: tenant.memberId,
-        consentAt: now,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: reactionRequests.id });
+    const row = await insertRequest(tx, tenant.orgId, {
+      linkId: link.id,
+      subject,
+      extraId: subject === 'extra' ? id : null,
+      promiseId: subject === 'promise' ? id : null,
+      email: input.email,
+      language,
+      consentBy: tenant.memberId,
+      consentAt: now,
+      createdAt: now,
+    });
     if (!row) return null;
     // The address is not written down here: only that a request went out, and that consent was recorded.
     await recordAudit(tx, tenant, 'reaction_request.sent', subject, id, { language, consent: true });
@@ -161,9 +139,7 @@ export async function sendRequest(
     });
   } catch (err) {
     deps.log.warn({ err, requestId }, 'reaction request mail failed; the request is taken back');
-    await deps.db
-      .delete(reactionRequests)
-      .where(and(eq(reactionRequests.orgId, tenant.orgId), eq(reactionRequests.id, requestId)));
+    await deleteRequest(deps.db, tenant.orgId, requestId);
     throw new AppError('unavailable', 503);
   }
   return requestState(deps, tenant, subject, id);
@@ -174,12 +150,5 @@ export async function sendRequest(
  * details (organizations.contact_keep_days). The request stays, so it is still sent only once.
  */
 export async function eraseOldRequestAddresses(db: Db, now = new Date()): Promise<number> {
-  const result = await db.execute(sql`
-    update reaction_requests q
-       set email = null
-      from organizations o
-     where o.id = q.org_id
-       and q.email is not null
-       and q.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)`);
-  return result.rowCount ?? 0;
+  return eraseOldRequestEmails(db, now);
 }

@@ -1,9 +1,8 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { reactionsQuery } from '../../../contracts/voice.contract';
 import type { Db } from '../../db/client';
-import { customerReactions, voiceLinks } from '../../db/schema/voice.schema';
+import type { voiceLinks } from '../../db/schema/voice.schema';
 import { forbidden, notFound } from '../../lib/app-error';
 import { resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -12,17 +11,19 @@ import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { openFollowup } from './follow-ups.service';
 import { eraseConversation } from './followup-mail.service';
-import { extraSubject, promiseSubject, publicLinkRow, reactionJoins } from './subjects.read-model';
+import { extraSubject, promiseSubject, publicLinkRow } from './subjects.read-model';
 import {
-  isVeryNegative,
-  onFivePoints,
-  type ReactionRow,
-  reactionColumns,
-  seesContactOf,
-  steering,
-  toReaction,
-  type VoiceDeps,
-} from './voice.rules';
+  eraseOldReactionContacts,
+  insertReaction,
+  lockReaction,
+  reactionsOf,
+  selectLink,
+  selectReactionOfLink,
+  selectReactions,
+  selectTouchpointTeam,
+  updateReaction,
+} from './voice.repo';
+import { isVeryNegative, onFivePoints, seesContactOf, steering, toReaction, type VoiceDeps } from './voice.rules';
 
 // What customers said: a reaction stored from the public page, the reactions read by the team, and the
 // contact details a customer left (kept only as long as they serve the follow-up).
@@ -56,16 +57,10 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
   if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
   const found = await publicLinkRow(db, token);
   if (!found || found.touchpoint_archived) return null;
-  const [link] = await db
-    .select()
-    .from(voiceLinks)
-    .where(and(eq(voiceLinks.orgId, found.org_id), eq(voiceLinks.id, found.id)));
+  const link = await selectLink(db, found.org_id, found.id);
   let existing: PublicLink['existing'] = null;
   if (link!.subject !== 'touchpoint') {
-    const [r] = await db
-      .select()
-      .from(customerReactions)
-      .where(and(eq(customerReactions.orgId, found.org_id), eq(customerReactions.linkId, found.id)));
+    const r = await selectReactionOfLink(db, found.org_id, found.id);
     if (r)
       existing = {
         score: r.score,
@@ -125,10 +120,7 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
       memberId = promise?.made_by ?? null;
       teamId = promise?.owner_team_id ?? null;
     } else {
-      const { rows } = await tx.execute<{ team_id: string | null }>(
-        sql`select team_id from touchpoints where org_id = ${orgId} and id = ${link.touchpointId}`,
-      );
-      teamId = rows[0]?.team_id ?? null;
+      teamId = await selectTouchpointTeam(tx, orgId, link.touchpointId);
     }
     const values = {
       score: input.score,
@@ -140,40 +132,25 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
     };
     let reactionId: string;
     let outcome: 'stored' | 'changed';
-    const [before] =
-      link.subject === 'touchpoint'
-        ? []
-        : await tx
-            .select()
-            .from(customerReactions)
-            .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.linkId, link.id)))
-            .for('update');
+    const before = link.subject === 'touchpoint' ? undefined : await selectReactionOfLink(tx, orgId, link.id, true);
     if (before) {
       if (Date.now() > before.createdAt.getTime() + 24 * 3600_000)
         return { outcome: 'closed', contactBy: null, firstAnswerFor: null };
-      await tx
-        .update(customerReactions)
-        .set({ ...values, updatedAt: new Date() })
-        .where(and(eq(customerReactions.orgId, orgId), eq(customerReactions.id, before.id)));
+      await updateReaction(tx, orgId, before.id, { ...values, updatedAt: new Date() });
       reactionId = before.id;
       outcome = 'changed';
     } else {
-      const [row] = await tx
-        .insert(customerReactions)
-        .values({
-          orgId,
-          linkId: link.id,
-          subject: link.subject,
-          extraId: link.extraId,
-          promiseId: link.promiseId,
-          touchpointId: link.touchpointId,
-          teamId,
-          memberId,
-          scale: found.scale,
-          ...values,
-        })
-        .returning({ id: customerReactions.id });
-      reactionId = row!.id;
+      reactionId = await insertReaction(tx, orgId, {
+        linkId: link.id,
+        subject: link.subject,
+        extraId: link.extraId,
+        promiseId: link.promiseId,
+        touchpointId: link.touchpointId,
+        teamId,
+        memberId,
+        scale: found.scale,
+        ...values,
+      });
       outcome = 'stored';
     }
     // The customer's own reaction is the extra's reaction: it counts in what works.
@@ -215,24 +192,14 @@ export async function storeReaction(db: Db, found: PublicLink, input: ReactionIn
 
 export async function listReactions(deps: VoiceDeps, tenant: TenantContext, query: z.output<typeof reactionsQuery>) {
   const { from, to } = resolvePeriod(query, tenant.timeZone, 90, 366);
-  let scope: SQL;
-  if (query.scope === 'all') {
-    if (!steering(tenant)) throw forbidden();
-    scope = sql`true`;
-  } else if (query.scope === 'team') {
-    scope = sql`r.team_id = any(${sql.param(tenant.teamIds)}::uuid[])`;
-  } else {
-    scope = sql`r.member_id = ${tenant.memberId}`;
-  }
-  const { rows } = await deps.db.execute<ReactionRow>(sql`
-    select ${reactionColumns}
-      from customer_reactions r ${reactionJoins}
-     where r.org_id = ${tenant.orgId} and ${scope}
-       ${query.touchpointId ? sql`and r.touchpoint_id = ${query.touchpointId}` : sql``}
-       and r.created_at >= (${from}::date::timestamp at time zone ${tenant.timeZone})
-       and r.created_at < ((${to}::date + 1)::timestamp at time zone ${tenant.timeZone})
-     order by r.created_at desc
-     limit 500`);
+  if (query.scope === 'all' && !steering(tenant)) throw forbidden();
+  const scope = reactionsOf(query.scope, tenant.teamIds, tenant.memberId);
+  const rows = await selectReactions(deps.db, tenant.orgId, scope, {
+    from,
+    to,
+    timeZone: tenant.timeZone,
+    touchpointId: query.touchpointId,
+  });
   const items = rows.map((r) => toReaction(r, tenant));
   const scores = items.map((i) => onFivePoints(i.scale, i.score));
   return {
@@ -252,17 +219,10 @@ const noContact = { contactName: null, contactEmail: null, contactPhone: null };
 /** Erases a customer's contact details now (the customer asked, or they are no longer needed); the reaction stays. */
 export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, reactionId: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const [reaction] = await tx
-      .select({ teamId: customerReactions.teamId })
-      .from(customerReactions)
-      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)))
-      .for('update');
+    const reaction = await lockReaction(tx, tenant.orgId, reactionId);
     if (!reaction) throw notFound();
     if (!seesContactOf(tenant, reaction.teamId)) throw forbidden();
-    await tx
-      .update(customerReactions)
-      .set({ ...noContact, updatedAt: new Date() })
-      .where(and(eq(customerReactions.orgId, tenant.orgId), eq(customerReactions.id, reactionId)));
+    await updateReaction(tx, tenant.orgId, reactionId, { ...noContact, updatedAt: new Date() });
     await eraseConversation(tx, tenant.orgId, reactionId);
     // What was erased is not written down anywhere, only that it was.
     await recordAudit(tx, tenant, 'customer_reaction.contact_erased', 'customer_reaction', reactionId);
@@ -276,24 +236,5 @@ export async function eraseContact(deps: VoiceDeps, tenant: TenantContext, react
  */
 export async function eraseOldContacts(db: Db, now = new Date()): Promise<number> {
   // With the address go the follow-up's conversation texts and its reply page (see eraseConversation).
-  const { rows } = await db.execute<{ n: number }>(sql`
-    with erased as (
-      update customer_reactions r
-         set contact_name = null, contact_email = null, contact_phone = null, updated_at = ${now.toISOString()}
-        from organizations o
-       where o.id = r.org_id
-         and (r.contact_name is not null or r.contact_email is not null or r.contact_phone is not null)
-         and r.created_at < ${now.toISOString()}::timestamptz - make_interval(days => o.contact_keep_days)
-         and not exists (select 1 from voice_followups f where f.org_id = r.org_id and f.reaction_id = r.id and f.status = 'open')
-      returning r.org_id, r.id),
-    followups as (
-      update voice_followups f set reply_token = null, reply_token_expires_at = null
-        from erased e where f.org_id = e.org_id and f.reaction_id = e.id
-      returning f.org_id, f.id),
-    texts as (
-      update voice_followup_messages m set body = null
-        from followups f where m.org_id = f.org_id and m.followup_id = f.id and m.body is not null
-      returning 1)
-    select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
-  return rows[0]?.n ?? 0;
+  return eraseOldReactionContacts(db, now);
 }

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../db/client';
 
 /**
  * The joins that name a reaction's (alias r) team (tm), extra (e), promise (p) and touchpoint (tp), for
- * `reactionColumns` in voice.rules.ts.
+ * `reactionColumns` in voice.repo.ts.
  */
 export const reactionJoins = sql`
   left join teams tm on tm.org_id = r.org_id and tm.id = r.team_id

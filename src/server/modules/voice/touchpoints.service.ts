@@ -12,6 +12,7 @@ import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames, recordAudit } from '../org/org.service';
 import { extraSubject, promiseSubject } from './subjects.read-model';
+import { countLinkReactions, isActiveTeam } from './voice.repo';
 import { invalid, leads, linkUrl, newToken, steering, type VoiceDeps } from './voice.rules';
 
 // Links and QR codes for an extra, a promise or a touchpoint, and the touchpoints themselves.
@@ -21,13 +22,11 @@ type LinkRow = typeof voiceLinks.$inferSelect;
 // ---------- links ----------
 
 async function toVoiceLink(db: Tx, appUrl: string, row: LinkRow): Promise<VoiceLink> {
-  const { rows } = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from customer_reactions where org_id = ${row.orgId} and link_id = ${row.id}`);
   return {
     id: row.id,
     url: linkUrl(appUrl, row.token),
     subject: row.subject,
-    reactions: rows[0]?.n ?? 0,
+    reactions: await countLinkReactions(db, row.orgId, row.id),
   };
 }
 
@@ -123,10 +122,7 @@ export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): P
 
 async function checkTeam(tx: Tx, orgId: string, teamId: string | null | undefined) {
   if (!teamId) return;
-  const { rows } = await tx.execute(
-    sql`select 1 from teams where org_id = ${orgId} and id = ${teamId} and archived_at is null`,
-  );
-  if (rows.length === 0) throw invalid('body.teamId', 'unknown_team', 'no such team');
+  if (!(await isActiveTeam(tx, orgId, teamId))) throw invalid('body.teamId', 'unknown_team', 'no such team');
 }
 
 export async function createTouchpoint(

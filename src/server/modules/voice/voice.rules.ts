@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
 import type { CustomerReaction } from '../../../contracts/voice.contract';
 import type { Deps } from '../../deps';
@@ -42,6 +41,7 @@ export const onFivePoints = (scale: string, score: number) => (scale === 'agree5
 
 // ---------- reading reactions ----------
 
+/** A reaction as voice.repo.ts reads it (`reactionColumns`, with the joins of subjects.read-model.ts). */
 export type ReactionRow = {
   id: string;
   subject: CustomerReaction['subject'];
@@ -60,11 +60,6 @@ export type ReactionRow = {
   created_at: Date;
   about: string | null;
 };
-
-export const reactionColumns = sql`
-  r.id, r.subject, r.extra_id, r.promise_id, r.touchpoint_id, r.team_id, tm.name as team_name, r.member_id, r.scale, r.score, r.comment,
-  r.contact_name, r.contact_email, r.contact_phone, r.created_at,
-  coalesce(e.occasion, p.what, tp.name) as about`; // with reactionJoins (subjects.read-model.ts)
 
 /** A customer's contact details are for whoever follows up: the team's manager, directors and admins. */
 export const seesContactOf = (tenant: TenantContext, teamId: string | null) =>
