@@ -1,0 +1,170 @@
+/**
+ * The SQL of core questions. Tables and columns are named through the schema objects, so renaming one
+ * fails to compile. Which results may be shown is decided in the services (disclosure.ts and the rest);
+ * this file only reads and writes rows.
+ */
+import { sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
+import {
+  campaignAnswers,
+  campaignBallots,
+  campaignParticipation,
+  campaignQuestions,
+  campaignResults,
+  campaigns,
+  campaignTexts,
+  mirrorAnswers,
+} from '../../db/schema/questions.schema';
+
+/**
+ * A column's bare name, for the column list of an insert (an interpolated column is qualified by its
+ * table). The database client names columns in snake_case (client.ts), as it does here.
+ */
+const bare = (column: AnyPgColumn) => sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
+
+// ---------- closing ----------
+
+/** One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts). */
+export async function lockOrganisationCloses(tx: Tx, orgId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`klantwerk.close.${orgId}`}, 0))`);
+}
+
+/**
+ * The answers of a campaign counted per atom: each ballot's atom is handed in, and the database counts
+ * the scores per question, atom and value, and lists the texts per question and atom. The atoms live
+ * in a temporary table for these two reads only.
+ */
+export async function tallyAnswersByAtom(tx: Tx, orgId: string, campaignId: string, ballotAtoms: Map<string, number>) {
+  await tx.execute(
+    sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`,
+  );
+  const ballotIds = [...ballotAtoms.keys()];
+  if (ballotIds.length > 0) {
+    await tx.execute(sql`
+      insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...ballotAtoms.values()])}::int[])`);
+  }
+  await tx.execute(sql`analyze ballot_atoms`);
+  const a = campaignAnswers;
+  const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
+    select ${a.questionId}, ballot_atoms.atom, ${a.value}, count(*)::int as n
+      from ${a} join ballot_atoms on ballot_atoms.ballot_id = ${a.ballotId}
+     where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId} and ${a.value} is not null
+     group by 1, 2, 3`);
+  const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
+    select ${a.questionId}, ballot_atoms.atom, ${a.text}
+      from ${a} join ballot_atoms on ballot_atoms.ballot_id = ${a.ballotId}
+     where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId} and ${a.text} is not null`);
+  await tx.execute(sql`drop table ballot_atoms`);
+  return { tallies, texts };
+}
+
+/**
+ * Writes every ballot and answer of a campaign anew under a new random id, in a random order, without
+ * its key, and deletes the old ones (their answers go with them: the foreign key cascades).
+ */
+export async function rewriteBallots(tx: Tx, orgId: string, campaignId: string) {
+  const b = campaignBallots;
+  const a = campaignAnswers;
+  await tx.execute(sql`
+    create temporary table ballot_remap on commit drop as
+    select ${b.id} as old_id, gen_random_uuid() as new_id from ${b} where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId}`);
+  await tx.execute(sql`
+    insert into ${b} (${bare(b.orgId)}, ${bare(b.campaignId)}, ${bare(b.id)}, ${bare(b.ballotKey)})
+    select ${orgId}, ${campaignId}, new_id, null from ballot_remap order by random()`);
+  await tx.execute(sql`
+    insert into ${a} (${bare(a.orgId)}, ${bare(a.campaignId)}, ${bare(a.ballotId)}, ${bare(a.questionId)}, ${bare(a.value)}, ${bare(a.text)})
+    select ${a.orgId}, ${a.campaignId}, ballot_remap.new_id, ${a.questionId}, ${a.value}, ${a.text}
+      from ${a} join ballot_remap on ballot_remap.old_id = ${a.ballotId}
+     where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId}
+     order by random()`);
+  await tx.execute(sql`
+    delete from ${b} using ballot_remap where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId} and ${b.id} = ballot_remap.old_id`);
+  await tx.execute(sql`drop table ballot_remap`);
+}
+
+// ---------- results ----------
+
+/** A stored result of one question in one group, with the database's column names. */
+export type ResultRow = {
+  question_id: string;
+  group_key: string;
+  status: string;
+  respondents: number | null;
+  value_sum: number | null;
+  counts: number[] | null;
+};
+
+const r = campaignResults;
+const resultColumns = sql`${r.questionId}, ${r.groupKey}, ${r.status}, ${r.respondents}, ${r.valueSum}, ${r.counts}`;
+
+/** A campaign's stored results in the given groups. */
+export async function selectResults(db: Tx, orgId: string, campaignId: string, groupKeys: string[]) {
+  const { rows } = await db.execute<ResultRow>(sql`
+    select ${resultColumns} from ${r}
+     where ${r.orgId} = ${orgId} and ${r.campaignId} = ${campaignId} and ${r.groupKey} = any(${sql.param(groupKeys)}::text[])`);
+  return rows;
+}
+
+/** A campaign's stored results in one group. */
+export async function selectGroupResults(db: Tx, orgId: string, campaignId: string, groupKey: string) {
+  const { rows } = await db.execute<ResultRow>(sql`
+    select ${resultColumns} from ${r}
+     where ${r.orgId} = ${orgId} and ${r.campaignId} = ${campaignId} and ${r.groupKey} = ${groupKey}`);
+  return rows;
+}
+
+/** The open answers stored for one group, the first `limit` of each question, in their stored (random) order. */
+export async function selectGroupTexts(db: Tx, orgId: string, campaignId: string, groupKey: string, limit: number) {
+  const t = campaignTexts;
+  const { rows } = await db.execute<{ question_id: string; text: string }>(sql`
+    select ${t.questionId}, ${t.text} from ${t}
+     where ${t.orgId} = ${orgId} and ${t.campaignId} = ${campaignId} and ${t.groupKey} = ${groupKey} and ${t.position} < ${limit}
+     order by ${t.position}`);
+  return rows;
+}
+
+/**
+ * The results of the same questions (by key) in one group in the closed campaigns before the given one,
+ * oldest first; a question without a stored result in the group comes with null figures.
+ */
+export async function selectTrend(
+  db: Tx,
+  orgId: string,
+  before: { id: string; closesOn: string; closedAt: Date | null },
+  questionKeys: string[],
+  groupKey: string,
+) {
+  const q = campaignQuestions;
+  const c = campaigns;
+  const { rows } = await db.execute<
+    ResultRow & { campaign_id: string; title: string; closes_on: string; question_key: string; kind: string }
+  >(sql`
+    select ${c.id} as campaign_id, ${c.title}, ${c.closesOn}::text as closes_on, ${q.questionKey}, ${q.kind}, ${resultColumns}
+      from ${q}
+      join ${c} on ${c.orgId} = ${q.orgId} and ${c.id} = ${q.campaignId} and ${c.status} = 'closed'
+      left join ${r} on ${r.orgId} = ${q.orgId} and ${r.campaignId} = ${q.campaignId} and ${r.questionId} = ${q.id} and ${r.groupKey} = ${groupKey}
+     where ${q.orgId} = ${orgId} and ${q.questionKey} = any(${sql.param(questionKeys)}::text[])
+       and ${c.id} <> ${before.id} and (${c.closesOn}, ${c.closedAt}) < (${before.closesOn}::date, ${before.closedAt})
+     order by ${c.closesOn}, ${c.closedAt}`);
+  return rows;
+}
+
+/** A manager's own answers to the mirror's self-view questions of a campaign. */
+export async function selectOwnMirrorAnswers(db: Tx, orgId: string, campaignId: string, memberId: string) {
+  const m = mirrorAnswers;
+  const { rows } = await db.execute<{ question_id: string; value: number }>(sql`
+    select ${m.questionId}, ${m.value} from ${m}
+     where ${m.orgId} = ${orgId} and ${m.campaignId} = ${campaignId} and ${m.memberId} = ${memberId}`);
+  return rows;
+}
+
+/** The stored response (its status) of a campaign in the given groups. */
+export async function selectParticipationStatus(db: Tx, orgId: string, campaignId: string, groupKeys: string[]) {
+  const p = campaignParticipation;
+  const { rows } = await db.execute<{ group_key: string; status: string }>(sql`
+    select ${p.groupKey}, ${p.status} from ${p}
+     where ${p.orgId} = ${orgId} and ${p.campaignId} = ${campaignId} and ${p.groupKey} = any(${sql.param(groupKeys)}::text[])`);
+  return rows;
+}
