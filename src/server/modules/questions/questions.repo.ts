@@ -6,9 +6,12 @@
 import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CAMPAIGN_STATUSES, CampaignRepeat } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
+import { teams } from '../../db/schema/org.schema';
 import {
   campaignAnswers,
+  campaignAudience,
   campaignBallots,
   campaignParticipation,
   campaignQuestions,
@@ -23,6 +26,8 @@ import {
  * table). The database client names columns in snake_case (client.ts), as it does here.
  */
 const bare = (column: AnyPgColumn) => sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
+
+type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 // ---------- closing ----------
 
@@ -167,4 +172,63 @@ export async function selectParticipationStatus(db: Tx, orgId: string, campaignI
     select ${p.groupKey}, ${p.status} from ${p}
      where ${p.orgId} = ${orgId} and ${p.campaignId} = ${campaignId} and ${p.groupKey} = any(${sql.param(groupKeys)}::text[])`);
   return rows;
+}
+
+// ---------- campaigns ----------
+
+/** Which of the given teams exist in the organisation and are not archived. */
+export async function selectActiveTeamIds(db: Tx, orgId: string, teamIds: string[]) {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select ${teams.id} from ${teams}
+     where ${teams.orgId} = ${orgId} and ${teams.archivedAt} is null and ${teams.id} = any(${sql.param(teamIds)}::uuid[])`);
+  return rows;
+}
+
+/** The organisation's latest campaigns (200), with their sizes and whether the member was asked. */
+export async function selectCampaignSummaries(db: Tx, orgId: string, memberId: string) {
+  const c = campaigns;
+  const q = campaignQuestions;
+  const a = campaignAudience;
+  const { rows } = await db.execute<{
+    id: string;
+    title: string;
+    opens_on: string;
+    closes_on: string;
+    status: CampaignStatus;
+    question_count: number;
+    audience_size: number;
+    asked: boolean;
+    min_group: number | null;
+    response_step: number | null;
+    repeat: CampaignRepeat;
+  }>(sql`
+    select ${c.id}, ${c.title}, ${c.opensOn}::text as opens_on, ${c.closesOn}::text as closes_on, ${c.status}, ${c.minGroup}, ${c.responseStep}, ${c.repeat},
+           (select count(*)::int from ${q} where ${q.orgId} = ${c.orgId} and ${q.campaignId} = ${c.id}) as question_count,
+           (select count(*)::int from ${a} where ${a.orgId} = ${c.orgId} and ${a.campaignId} = ${c.id}) as audience_size,
+           exists (select 1 from ${a} where ${a.orgId} = ${c.orgId} and ${a.campaignId} = ${c.id} and ${a.memberId} = ${memberId}) as asked
+      from ${c}
+     where ${c.orgId} = ${orgId}
+     order by ${c.opensOn} desc, ${c.createdAt} desc
+     limit 200`);
+  return rows;
+}
+
+/** The ballot with this key, if it holds an answer. */
+export async function selectAnsweredBallotId(db: Tx, orgId: string, campaignId: string, ballotKey: string) {
+  const b = campaignBallots;
+  const a = campaignAnswers;
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select ${b.id} from ${b}
+     where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId} and ${b.ballotKey} = ${ballotKey}
+       and exists (select 1 from ${a} where ${a.orgId} = ${b.orgId} and ${a.campaignId} = ${b.campaignId} and ${a.ballotId} = ${b.id})`);
+  return rows[0]?.id;
+}
+
+/** How many people a campaign asked. */
+export async function countAudience(db: Tx, orgId: string, campaignId: string) {
+  const a = campaignAudience;
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${a} where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId}`,
+  );
+  return rows[0]?.n ?? 0;
 }
