@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { CAMPAIGN_STATUSES, CampaignRepeat, TextPair } from '../../../contracts/questions.contract';
+import type { CAMPAIGN_STATUSES, CampaignRepeat, Level, TextPair } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
 import { teams } from '../../db/schema/org.schema';
 import {
@@ -29,6 +29,9 @@ import {
 const bare = (column: AnyPgColumn) => sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
 
 type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** The ballot (campaign_ballots in the query) holds at least one answer. */
+const ballotHasAnswers = sql`exists (select 1 from ${campaignAnswers} where ${campaignAnswers.orgId} = ${campaignBallots.orgId} and ${campaignAnswers.campaignId} = ${campaignBallots.campaignId} and ${campaignAnswers.ballotId} = ${campaignBallots.id})`;
 
 // ---------- closing ----------
 
@@ -217,11 +220,10 @@ export async function selectCampaignSummaries(db: Tx, orgId: string, memberId: s
 /** The ballot with this key, if it holds an answer. */
 export async function selectAnsweredBallotId(db: Tx, orgId: string, campaignId: string, ballotKey: string) {
   const b = campaignBallots;
-  const a = campaignAnswers;
   const { rows } = await db.execute<{ id: string }>(sql`
     select ${b.id} from ${b}
      where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId} and ${b.ballotKey} = ${ballotKey}
-       and exists (select 1 from ${a} where ${a.orgId} = ${b.orgId} and ${a.campaignId} = ${b.campaignId} and ${a.ballotId} = ${b.id})`);
+       and ${ballotHasAnswers}`);
   return rows[0]?.id;
 }
 
@@ -281,4 +283,64 @@ export async function selectQuestionKey(db: Tx, orgId: string, campaignId: strin
   const { rows } = await db.execute<{ question_key: string }>(sql`
     select ${q.questionKey} from ${q} where ${q.orgId} = ${orgId} and ${q.campaignId} = ${campaignId} and ${q.id} = ${questionId}`);
   return rows[0]?.question_key;
+}
+
+// ---------- the response and earlier rounds ----------
+
+/** Who a campaign asks, with the level and teams they count in. */
+export async function selectAudience(db: Tx, orgId: string, campaignId: string) {
+  const a = campaignAudience;
+  const { rows } = await db.execute<{ member_id: string; level: Level; team_ids: string[] }>(sql`
+    select ${a.memberId}, ${a.level}, ${a.teamIds} from ${a} where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId}`);
+  return rows;
+}
+
+/** Who the given campaigns asked, with the level and teams they counted in. */
+export async function selectAudiences(db: Tx, orgId: string, campaignIds: string[]) {
+  const a = campaignAudience;
+  const { rows } = await db.execute<{ campaign_id: string; member_id: string; level: Level; team_ids: string[] }>(sql`
+    select ${a.campaignId}, ${a.memberId}, ${a.level}, ${a.teamIds} from ${a}
+     where ${a.orgId} = ${orgId} and ${a.campaignId} = any(${sql.param(campaignIds)}::uuid[])`);
+  return rows;
+}
+
+/** The ballots of a campaign that hold an answer, with their keys (null once closed). */
+export async function selectAnsweredBallots(db: Tx, orgId: string, campaignId: string) {
+  const b = campaignBallots;
+  const { rows } = await db.execute<{ id: string; ballot_key: string | null }>(sql`
+    select ${b.id}, ${b.ballotKey} from ${b}
+     where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId}
+       and ${ballotHasAnswers}`);
+  return rows;
+}
+
+/** The stored response of a campaign per group. */
+export async function selectParticipation(db: Tx, orgId: string, campaignId: string) {
+  const p = campaignParticipation;
+  const { rows } = await db.execute<{
+    group_key: string;
+    status: string;
+    audience: number | null;
+    respondents: number | null;
+  }>(sql`
+    select ${p.groupKey}, ${p.status}, ${p.audience}, ${p.respondents} from ${p}
+     where ${p.orgId} = ${orgId} and ${p.campaignId} = ${campaignId}`);
+  return rows;
+}
+
+/**
+ * The figures shown in the closed rounds, other than this one, that share a question (by key) with
+ * it: per round, question key and group.
+ */
+export async function selectShownInEarlierRounds(db: Tx, orgId: string, campaignId: string) {
+  const q = campaignQuestions;
+  const c = campaigns;
+  const { rows } = await db.execute<{ campaign_id: string; question_key: string; group_key: string }>(sql`
+    select ${r.campaignId}, ${q.questionKey}, ${r.groupKey}
+      from ${r}
+      join ${q} on ${q.orgId} = ${r.orgId} and ${q.campaignId} = ${r.campaignId} and ${q.id} = ${r.questionId}
+      join ${c} on ${c.orgId} = ${r.orgId} and ${c.id} = ${r.campaignId} and ${c.status} = 'closed'
+     where ${r.orgId} = ${orgId} and ${r.campaignId} <> ${campaignId} and ${r.status} = 'shown'
+       and ${q.questionKey} in (select ${q.questionKey} from ${q} where ${q.orgId} = ${orgId} and ${q.campaignId} = ${campaignId})`);
+  return rows;
 }
