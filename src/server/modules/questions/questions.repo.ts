@@ -3,12 +3,13 @@
  * fails to compile. Which results may be shown is decided in the services (disclosure.ts and the rest);
  * this file only reads and writes rows.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../contracts/constants';
 import type { CAMPAIGN_STATUSES, CampaignRepeat, Level, TextPair } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { teams } from '../../db/schema/org.schema';
+import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 import {
   campaignActions,
   campaignAnswers,
@@ -16,6 +17,7 @@ import {
   campaignBallots,
   campaignParticipation,
   campaignQuestions,
+  campaignReminderRuns,
   campaignResults,
   campaigns,
   campaignTexts,
@@ -342,5 +344,80 @@ export async function selectShownInEarlierRounds(db: Tx, orgId: string, campaign
       join ${c} on ${c.orgId} = ${r.orgId} and ${c.id} = ${r.campaignId} and ${c.status} = 'closed'
      where ${r.orgId} = ${orgId} and ${r.campaignId} <> ${campaignId} and ${r.status} = 'shown'
        and ${q.questionKey} in (select ${q.questionKey} from ${q} where ${q.orgId} = ${orgId} and ${q.campaignId} = ${campaignId})`);
+  return rows;
+}
+
+// ---------- the job and opening ----------
+
+/** What the job looks for: rounds to open, to take the day's response of, to close, to remind about. */
+export type DueWork = 'open' | 'response' | 'close' | 'remind';
+
+/** The campaigns of every organisation with work due now, with the organisation's local day. */
+export async function selectDueCampaigns(db: Tx, work: DueWork, now: Date) {
+  const c = campaigns;
+  const o = organizations;
+  const today = sql`(${now.toISOString()}::timestamptz at time zone ${o.timeZone})::date`;
+  const where = {
+    open: sql`${c.status} = 'scheduled' and ${c.opensOn} <= ${today}`,
+    response: sql`${c.status} = 'open' and ${c.closesOn} >= ${today}
+                  and (${c.responseOn} is null or ${c.responseOn} < ${today})`,
+    close: sql`${c.status} = 'open' and ${c.closesOn} < ${today}`,
+    remind: sql`${c.status} = 'open' and cardinality(${c.reminderDays}) > 0`,
+  }[work];
+  const { rows } = await db.execute<{ org_id: string; id: string; today: string }>(sql`
+    select ${c.orgId}, ${c.id}, ${today}::text as today
+      from ${c} join ${o} on ${o.id} = ${c.orgId}
+     where ${where}`);
+  return rows;
+}
+
+/** Claims a day's reminders of a campaign; false when another process claimed them first. */
+export async function claimReminderRun(tx: Tx, orgId: string, campaignId: string, day: string) {
+  const claimed = await tx
+    .insert(campaignReminderRuns)
+    .values({ orgId, campaignId, day })
+    .onConflictDoNothing()
+    .returning({ day: campaignReminderRuns.day });
+  return claimed.length > 0;
+}
+
+/** How many reminders a claimed day sent. */
+export async function recordReminderRunSent(tx: Tx, orgId: string, campaignId: string, day: string, sent: number) {
+  await tx
+    .update(campaignReminderRuns)
+    .set({ sent })
+    .where(
+      and(
+        eq(campaignReminderRuns.orgId, orgId),
+        eq(campaignReminderRuns.campaignId, campaignId),
+        eq(campaignReminderRuns.day, day),
+      ),
+    );
+}
+
+/** A member of the staff with the teams that make their groups, with the database's column names. */
+export type StaffRow = {
+  member_id: string;
+  roles: Role[];
+  team_ids: string[];
+  managed_team_ids: string[];
+};
+
+/**
+ * The organisation's active staff who may be asked, with the live teams they are in without managing
+ * them and the ones they manage.
+ */
+export async function selectStaff(db: Tx, orgId: string) {
+  const m = members;
+  const tm = teamMembers;
+  const { rows } = await db.execute<StaffRow>(sql`
+    select ${m.id} as member_id, ${m.roles},
+           coalesce(array_agg(${tm.teamId}) filter (where ${tm.teamId} is not null and not ${tm.isManager}), '{}') as team_ids,
+           coalesce(array_agg(${tm.teamId}) filter (where ${tm.teamId} is not null and ${tm.isManager}), '{}') as managed_team_ids
+      from ${m}
+      left join ${tm} on ${tm.orgId} = ${m.orgId} and ${tm.memberId} = ${m.id}
+                     and exists (select 1 from ${teams} where ${teams.orgId} = ${tm.orgId} and ${teams.id} = ${tm.teamId} and ${teams.archivedAt} is null)
+     where ${m.orgId} = ${orgId} and ${m.status} = 'active' and ${m.roles} && array['member','manager','director','admin']::text[]
+     group by ${m.id}, ${m.roles}`);
   return rows;
 }
