@@ -421,3 +421,75 @@ export async function selectStaff(db: Tx, orgId: string) {
      group by ${m.id}, ${m.roles}`);
   return rows;
 }
+
+// ---------- answers ----------
+
+/**
+ * Replaces the answers on the ballot with this key (made when missing; its row lock makes two saves by
+ * the same member follow each other). With no answers, the ballot goes too.
+ */
+export async function replaceBallotAnswers(
+  tx: Tx,
+  orgId: string,
+  campaignId: string,
+  ballotKey: string,
+  values: { questionId: string; value: number | null; text: string | null }[],
+) {
+  const [ballot] = await tx
+    .insert(campaignBallots)
+    .values({ orgId, campaignId, ballotKey })
+    .onConflictDoUpdate({
+      target: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.ballotKey],
+      set: { ballotKey },
+    })
+    .returning({ id: campaignBallots.id });
+  const ballotId = ballot!.id;
+  await tx
+    .delete(campaignAnswers)
+    .where(
+      and(
+        eq(campaignAnswers.orgId, orgId),
+        eq(campaignAnswers.campaignId, campaignId),
+        eq(campaignAnswers.ballotId, ballotId),
+      ),
+    );
+  if (values.length === 0) {
+    await tx
+      .delete(campaignBallots)
+      .where(
+        and(
+          eq(campaignBallots.orgId, orgId),
+          eq(campaignBallots.campaignId, campaignId),
+          eq(campaignBallots.id, ballotId),
+        ),
+      );
+    return;
+  }
+  await tx.insert(campaignAnswers).values(values.map((v) => ({ orgId, campaignId, ballotId, ...v })));
+}
+
+/** Replaces a manager's own self-view answers of a campaign. */
+export async function replaceMirrorAnswers(
+  tx: Tx,
+  orgId: string,
+  campaignId: string,
+  memberId: string,
+  values: { questionId: string; value: number }[],
+) {
+  await tx
+    .delete(mirrorAnswers)
+    .where(
+      and(
+        eq(mirrorAnswers.orgId, orgId),
+        eq(mirrorAnswers.campaignId, campaignId),
+        eq(mirrorAnswers.memberId, memberId),
+      ),
+    );
+  if (values.length > 0)
+    await tx.insert(mirrorAnswers).values(values.map((v) => ({ orgId, campaignId, memberId, ...v })));
+}
+
+/** Erasure: a member's self-view answers in every campaign. */
+export async function deleteMirrorAnswersOf(tx: Tx, orgId: string, memberId: string) {
+  await tx.delete(mirrorAnswers).where(and(eq(mirrorAnswers.orgId, orgId), eq(mirrorAnswers.memberId, memberId)));
+}
