@@ -1,9 +1,16 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Notification } from '../../../contracts/notifications.contract';
 import type { Db, Tx } from '../../db/client';
-import { notifications } from '../../db/schema/platform.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
+import {
+  countUnread,
+  eraseMemberNotifications,
+  insertNotifications,
+  markKindReadAbout,
+  markMemberRead,
+  memberHasNotification,
+  selectMemberNotifications,
+} from './notifications.repo';
 
 export type NotificationKind = Notification['kind'];
 
@@ -17,12 +24,11 @@ export async function notifyMembers(
 ) {
   const unique = [...new Set(memberIds)];
   if (unique.length === 0) return;
-  // In slices: PostgreSQL takes at most 65,535 parameters in one statement (a round of questions tells everyone).
-  for (let i = 0; i < unique.length; i += 5000) {
-    await tx
-      .insert(notifications)
-      .values(unique.slice(i, i + 5000).map((memberId) => ({ orgId, memberId, kind, data })));
-  }
+  await insertNotifications(
+    tx,
+    orgId,
+    unique.map((memberId) => ({ memberId, kind, data })),
+  );
 }
 
 /**
@@ -35,29 +41,15 @@ export async function settleNotifications(
   kind: NotificationKind,
   about: Record<string, string>,
 ) {
-  await tx
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(notifications.orgId, orgId),
-        eq(notifications.kind, kind),
-        isNull(notifications.readAt),
-        sql`${notifications.data} @> ${JSON.stringify(about)}::jsonb`,
-      ),
-    );
+  await markKindReadAbout(tx, orgId, kind, about);
 }
 
 export async function listNotifications(
   db: Db,
   tenant: TenantContext,
 ): Promise<{ items: Notification[]; unread: number }> {
-  const mine = and(eq(notifications.orgId, tenant.orgId), eq(notifications.memberId, tenant.memberId));
-  const rows = await db.select().from(notifications).where(mine).orderBy(desc(notifications.createdAt)).limit(50);
-  const [unread] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(mine, isNull(notifications.readAt)));
+  const rows = await selectMemberNotifications(db, tenant.orgId, tenant.memberId, {}, 50);
+  const unread = await countUnread(db, tenant.orgId, tenant.memberId);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -66,51 +58,30 @@ export async function listNotifications(
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),
-    unread: unread?.n ?? 0,
+    unread,
   };
 }
 
 export async function markRead(db: Db, tenant: TenantContext, notificationId: string | 'all') {
-  const mine = and(
-    eq(notifications.orgId, tenant.orgId),
-    eq(notifications.memberId, tenant.memberId),
-    isNull(notifications.readAt),
+  const updated = await markMemberRead(
+    db,
+    tenant.orgId,
+    tenant.memberId,
+    notificationId === 'all' ? 'all' : [notificationId],
   );
-  const which = notificationId === 'all' ? mine : and(mine, inArray(notifications.id, [notificationId]));
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(which)
-    .returning({ id: notifications.id });
   if (notificationId !== 'all' && updated.length === 0) {
-    const [exists] = await db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.orgId, tenant.orgId),
-          eq(notifications.memberId, tenant.memberId),
-          eq(notifications.id, notificationId),
-        ),
-      );
-    if (!exists) throw notFound();
+    if (!(await memberHasNotification(db, tenant.orgId, tenant.memberId, notificationId))) throw notFound();
   }
 }
 
 /** My unread notifications of one kind, newest first, and how many there are (for the home's inbox). */
 export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: NotificationKind, limit: number) {
-  const which = and(
-    eq(notifications.orgId, tenant.orgId),
-    eq(notifications.memberId, tenant.memberId),
-    eq(notifications.kind, kind),
-    isNull(notifications.readAt),
-  );
-  const [rows, [total]] = await Promise.all([
-    db.select().from(notifications).where(which).orderBy(desc(notifications.createdAt)).limit(limit),
-    db.select({ n: count() }).from(notifications).where(which),
+  const [rows, total] = await Promise.all([
+    selectMemberNotifications(db, tenant.orgId, tenant.memberId, { kind, unreadOnly: true }, limit),
+    countUnread(db, tenant.orgId, tenant.memberId, kind),
   ]);
   return {
-    count: total?.n ?? 0,
+    count: total,
     items: rows.map((r) => ({
       id: r.id,
       data: r.data,
@@ -121,8 +92,5 @@ export async function listUnreadOfKind(db: Db, tenant: TenantContext, kind: Noti
 
 /** Erasure of a member who left: their notices go, and their name in others' notices becomes the placeholder's. */
 export async function eraseNotificationsOf(tx: Tx, orgId: string, memberId: string, placeholderName: string) {
-  await tx.delete(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.memberId, memberId)));
-  await tx.execute(sql`
-    update notifications set data = jsonb_set(data, '{memberName}', to_jsonb(${placeholderName}::text))
-     where org_id = ${orgId} and data->>'memberId' = ${memberId} and data ? 'memberName'`);
+  await eraseMemberNotifications(tx, orgId, memberId, placeholderName);
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Action, createActionBody, TextPair, updateActionBody } from '../../../contracts/questions.contract';
+import type { Action, createActionBody, updateActionBody } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
 import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
@@ -8,6 +8,7 @@ import type { TenantContext } from '../../lib/request-context';
 import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
 import type { QuestionsDeps } from './campaign-common';
 import { parseGroupKey } from './groups';
+import { type ActionRow, hasParticipationGroup, selectActions, selectQuestionKey } from './questions.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 // Actions that follow from results — what, who, by when — and are followed up in the next
@@ -16,36 +17,12 @@ import { groupVisibility, mayActFor, steering } from './visibility';
 const invalid = (path: string, code: string, message: string) =>
   new AppError('validation_failed', 400, { errors: [{ path, code, message }] });
 
-type ActionRow = {
-  id: string;
-  campaign_id: string;
-  campaign_title: string;
-  question_id: string | null;
-  question_key: string | null;
-  question_text: TextPair | null;
-  group_key: string;
-  what: string;
-  owner_member_id: string | null;
-  owner_name: string;
-  due_on: string;
-  done_on: string | null;
-  done_note: string | null;
-  created_by: string;
-};
-
 export async function listActions(
   deps: QuestionsDeps,
   tenant: TenantContext,
   query: { campaignId?: string },
 ): Promise<{ items: Action[] }> {
-  const { rows } = await deps.db.execute<ActionRow>(sql`
-    select a.id, a.campaign_id, c.title as campaign_title, a.question_id, a.question_key, q.text as question_text, a.group_key, a.what,
-           a.owner_member_id, a.owner_name, a.due_on::text, a.done_on::text, a.done_note, a.created_by
-      from campaign_actions a
-      join campaigns c on c.org_id = a.org_id and c.id = a.campaign_id
-      left join campaign_questions q on q.org_id = a.org_id and q.campaign_id = a.campaign_id and q.id = a.question_id
-     where a.org_id = ${tenant.orgId} ${query.campaignId ? sql`and a.campaign_id = ${query.campaignId}` : sql``}
-     order by a.done_on is not null, a.due_on, a.created_at`);
+  const rows = await selectActions(deps.db, tenant.orgId, query.campaignId);
   // Everyone sees the actions of the groups they belong to, whatever the results setting.
   const belongs = groupVisibility(tenant, 'own_groups', true);
   const visible = rows.filter((r) => belongs(r.group_key));
@@ -105,16 +82,14 @@ export async function createAction(
       .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
     if (!campaign) throw notFound();
     if (campaign.status !== 'closed') throw new AppError('campaign_not_closed', 409);
-    const { rows: groups } = await tx.execute<{ status: string }>(sql`
-      select status from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${input.groupKey}`);
-    if (groups.length === 0) throw invalid('body.groupKey', 'unknown_group', 'no such group in this campaign');
+    if (!(await hasParticipationGroup(tx, tenant.orgId, campaignId, input.groupKey)))
+      throw invalid('body.groupKey', 'unknown_group', 'no such group in this campaign');
     if (!mayActFor(tenant, input.groupKey)) throw forbidden();
     let questionKey: string | null = null;
     if (input.questionId) {
-      const { rows } = await tx.execute<{ question_key: string }>(sql`
-        select question_key from campaign_questions where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and id = ${input.questionId}`);
-      if (!rows[0]) throw invalid('body.questionId', 'unknown_question', 'not a question of this campaign');
-      questionKey = rows[0].question_key;
+      const key = await selectQuestionKey(tx, tenant.orgId, campaignId, input.questionId);
+      if (key === undefined) throw invalid('body.questionId', 'unknown_question', 'not a question of this campaign');
+      questionKey = key;
     }
     let ownerName = input.ownerName;
     if (input.ownerMemberId) {

@@ -3,12 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { answersBody, mirrorBody } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { campaignAnswers, campaignBallots, campaigns, mirrorAnswers } from '../../db/schema/questions.schema';
+import { campaigns } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { ballotKeyer } from './ballots';
 import { audienceRow, effectiveStatus, invalid, loadQuestions, type QuestionsDeps } from './campaign-common';
+import { deleteMirrorAnswersOf, replaceBallotAnswers, replaceMirrorAnswers } from './questions.repo';
 import { steering } from './visibility';
 
 /** The campaign must be open today, and the member asked. */
@@ -62,45 +63,7 @@ export async function saveAnswers(
     }
     const key = ballotKeyer(deps.secret, campaignId)(tenant.memberId);
     // Takes the ballot's row lock: two saves by the same member follow each other.
-    const [ballot] = await tx
-      .insert(campaignBallots)
-      .values({ orgId: tenant.orgId, campaignId, ballotKey: key })
-      .onConflictDoUpdate({
-        target: [campaignBallots.orgId, campaignBallots.campaignId, campaignBallots.ballotKey],
-        set: { ballotKey: key },
-      })
-      .returning({ id: campaignBallots.id });
-    await tx
-      .delete(campaignAnswers)
-      .where(
-        and(
-          eq(campaignAnswers.orgId, tenant.orgId),
-          eq(campaignAnswers.campaignId, campaignId),
-          eq(campaignAnswers.ballotId, ballot!.id),
-        ),
-      );
-    if (values.length === 0) {
-      await tx
-        .delete(campaignBallots)
-        .where(
-          and(
-            eq(campaignBallots.orgId, tenant.orgId),
-            eq(campaignBallots.campaignId, campaignId),
-            eq(campaignBallots.id, ballot!.id),
-          ),
-        );
-    } else {
-      await tx.insert(campaignAnswers).values(
-        values.map((v) => ({
-          orgId: tenant.orgId,
-          campaignId,
-          ballotId: ballot!.id,
-          questionId: v.questionId,
-          value: v.value,
-          text: v.text,
-        })),
-      );
-    }
+    await replaceBallotAnswers(tx, tenant.orgId, campaignId, key, values);
     return { saved: values.length };
   });
 }
@@ -123,32 +86,19 @@ export async function saveMirror(
       if (!selfIds.has(a.questionId))
         throw invalid(`body.answers.${i}.questionId`, 'unknown_question', 'not a self-view question of this campaign');
     }
-    await tx
-      .delete(mirrorAnswers)
-      .where(
-        and(
-          eq(mirrorAnswers.orgId, tenant.orgId),
-          eq(mirrorAnswers.campaignId, campaignId),
-          eq(mirrorAnswers.memberId, tenant.memberId),
-        ),
-      );
     const unique = new Map(input.answers.map((a) => [a.questionId, a.value]));
-    if (unique.size > 0) {
-      await tx.insert(mirrorAnswers).values(
-        [...unique].map(([questionId, value]) => ({
-          orgId: tenant.orgId,
-          campaignId,
-          memberId: tenant.memberId,
-          questionId,
-          value,
-        })),
-      );
-    }
+    await replaceMirrorAnswers(
+      tx,
+      tenant.orgId,
+      campaignId,
+      tenant.memberId,
+      [...unique].map(([questionId, value]) => ({ questionId, value })),
+    );
     return { saved: unique.size };
   });
 }
 
 /** Erasure of a member who left: their self-view in the leadership mirror goes (ballots hold no name). */
 export async function eraseMirrorAnswersOf(tx: Tx, orgId: string, memberId: string): Promise<void> {
-  await tx.delete(mirrorAnswers).where(and(eq(mirrorAnswers.orgId, orgId), eq(mirrorAnswers.memberId, memberId)));
+  await deleteMirrorAnswersOf(tx, orgId, memberId);
 }

@@ -4,14 +4,9 @@
  * (answers.service.ts; see questions.schema.ts for how), the response (participation.service.ts),
  * closing (closing.service.ts), results (results.service.ts) and the job (campaign-jobs.service.ts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  CampaignDetail,
-  CampaignRepeat,
-  CampaignSummary,
-  createCampaignBody,
-} from '../../../contracts/questions.contract';
+import type { CampaignDetail, CampaignSummary, createCampaignBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
@@ -33,6 +28,7 @@ import {
 } from './campaign-common';
 import { openCampaign } from './opening.service';
 import { participationGroups } from './participation.service';
+import { countAudience, selectActiveTeamIds, selectAnsweredBallotId, selectCampaignSummaries } from './questions.repo';
 import { steering } from './visibility';
 
 // ---------- making a campaign ----------
@@ -54,8 +50,7 @@ export async function createCampaign(
     return q;
   });
   if (input.audience.teamIds.length > 0) {
-    const { rows } = await deps.db.execute<{ id: string }>(sql`
-      select id from teams where org_id = ${tenant.orgId} and archived_at is null and id = any(${sql.param(input.audience.teamIds)}::uuid[])`);
+    const rows = await selectActiveTeamIds(deps.db, tenant.orgId, input.audience.teamIds);
     const known = new Set(rows.map((r) => r.id));
     const i = input.audience.teamIds.findIndex((id) => !known.has(id));
     if (i >= 0) throw invalid(`body.audience.teamIds.${i}`, 'unknown_team', 'no such team');
@@ -123,27 +118,7 @@ function mayRead(tenant: TenantContext, row: CampaignRow, asked: boolean) {
 }
 
 export async function listCampaigns(deps: QuestionsDeps, tenant: TenantContext): Promise<{ items: CampaignSummary[] }> {
-  const { rows } = await deps.db.execute<{
-    id: string;
-    title: string;
-    opens_on: string;
-    closes_on: string;
-    status: CampaignRow['status'];
-    question_count: number;
-    audience_size: number;
-    asked: boolean;
-    min_group: number | null;
-    response_step: number | null;
-    repeat: CampaignRepeat;
-  }>(sql`
-    select c.id, c.title, c.opens_on::text, c.closes_on::text, c.status, c.min_group, c.response_step, c.repeat,
-           (select count(*)::int from campaign_questions q where q.org_id = c.org_id and q.campaign_id = c.id) as question_count,
-           (select count(*)::int from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id) as audience_size,
-           exists (select 1 from campaign_audience a where a.org_id = c.org_id and a.campaign_id = c.id and a.member_id = ${tenant.memberId}) as asked
-      from campaigns c
-     where c.org_id = ${tenant.orgId}
-     order by c.opens_on desc, c.created_at desc
-     limit 200`);
+  const rows = await selectCampaignSummaries(deps.db, tenant.orgId, tenant.memberId);
   const today = localDay(tenant.timeZone);
   const items: CampaignSummary[] = [];
   for (const r of rows) {
@@ -199,11 +174,7 @@ async function findBallotId(
   campaignId: string,
 ): Promise<string | undefined> {
   const key = ballotKeyer(deps.secret, campaignId)(tenant.memberId);
-  const { rows } = await deps.db.execute<{ id: string }>(sql`
-    select b.id from campaign_ballots b
-     where b.org_id = ${tenant.orgId} and b.campaign_id = ${campaignId} and b.ballot_key = ${key}
-       and exists (select 1 from campaign_answers a where a.org_id = b.org_id and a.campaign_id = b.campaign_id and a.ballot_id = b.id)`);
-  return rows[0]?.id;
+  return selectAnsweredBallotId(deps.db, tenant.orgId, campaignId, key);
 }
 
 export async function findCampaign(
@@ -275,11 +246,4 @@ export async function findCampaign(
     minGroup: row.minGroup ?? org!.resultsMinGroup,
     minTexts: row.minTexts ?? org!.resultsMinTexts,
   };
-}
-
-async function countAudience(db: Tx, orgId: string, campaignId: string) {
-  const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`,
-  );
-  return rows[0]?.n ?? 0;
 }

@@ -17,6 +17,7 @@ import { type Decision, decideGroups, decidePeople } from './disclosure';
 import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-rounds';
 import { countPerAtom } from './groups';
 import { decideParticipation, placeBallots } from './participation.service';
+import { lockOrganisationCloses, rewriteBallots, tallyAnswersByAtom } from './questions.repo';
 
 const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
 
@@ -43,7 +44,7 @@ export async function closeWithin(
   const row = await lockCampaign(tx, orgId, campaignId);
   if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
   // One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts).
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`klantwerk.close.${orgId}`}, 0))`);
+  await lockOrganisationCloses(tx, orgId);
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
   const k = org!.resultsMinGroup;
   const kTexts = org!.resultsMinTexts;
@@ -115,25 +116,8 @@ export async function planResults(
 
   const participation = decideParticipation(placed, k, acrossRounds ? people.model(null) : undefined);
 
-  // Which atom each ballot is in, for the database to count by; a temporary table, dropped below (and gone at commit anyway).
-  await tx.execute(
-    sql`create temporary table ballot_atoms (ballot_id uuid primary key, atom int not null) on commit drop`,
-  );
-  const ballotIds = [...placed.ballotAtoms.keys()];
-  if (ballotIds.length > 0) {
-    await tx.execute(sql`
-      insert into ballot_atoms select * from unnest(${sql.param(ballotIds)}::uuid[], ${sql.param([...placed.ballotAtoms.values()])}::int[])`);
-  }
-  await tx.execute(sql`analyze ballot_atoms`);
-  const { rows: tallies } = await tx.execute<{ question_id: string; atom: number; value: number; n: number }>(sql`
-    select a.question_id, ba.atom, a.value, count(*)::int as n
-      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
-     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.value is not null
-     group by 1, 2, 3`);
-  const { rows: texts } = await tx.execute<{ question_id: string; atom: number; text: string }>(sql`
-    select a.question_id, ba.atom, a.text
-      from campaign_answers a join ballot_atoms ba on ba.ballot_id = a.ballot_id
-     where a.org_id = ${orgId} and a.campaign_id = ${campaignId} and a.text is not null`);
+  // Which atom each ballot is in, for the database to count by.
+  const { tallies, texts } = await tallyAnswersByAtom(tx, orgId, campaignId, placed.ballotAtoms);
 
   const questions = await loadQuestions(tx, orgId, campaignId);
   // The people model is decided once per threshold and set of earlier rounds; each question's counts then once.
@@ -214,7 +198,6 @@ export async function planResults(
       });
     }
   }
-  await tx.execute(sql`drop table ballot_atoms`);
   return { participation, resultRows, textRows, audienceIds: placed.audienceIds };
 }
 
@@ -228,22 +211,7 @@ export async function planResults(
  * transaction that stores a ballot.)
  */
 async function forgetBallots(tx: Tx, orgId: string, campaignId: string) {
-  await tx.execute(sql`
-    create temporary table ballot_remap on commit drop as
-    select id as old_id, gen_random_uuid() as new_id from campaign_ballots where org_id = ${orgId} and campaign_id = ${campaignId}`);
-  await tx.execute(sql`
-    insert into campaign_ballots (org_id, campaign_id, id, ballot_key)
-    select ${orgId}, ${campaignId}, new_id, null from ballot_remap order by random()`);
-  await tx.execute(sql`
-    insert into campaign_answers (org_id, campaign_id, ballot_id, question_id, value, text)
-    select a.org_id, a.campaign_id, r.new_id, a.question_id, a.value, a.text
-      from campaign_answers a join ballot_remap r on r.old_id = a.ballot_id
-     where a.org_id = ${orgId} and a.campaign_id = ${campaignId}
-     order by random()`);
-  // The old ballots go, and their answers with them (the foreign key cascades).
-  await tx.execute(sql`
-    delete from campaign_ballots b using ballot_remap r where b.org_id = ${orgId} and b.campaign_id = ${campaignId} and b.id = r.old_id`);
-  await tx.execute(sql`drop table ballot_remap`);
+  await rewriteBallots(tx, orgId, campaignId);
 }
 
 /** A fair shuffle: the order says nothing about who wrote what or when. */

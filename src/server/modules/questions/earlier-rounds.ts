@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
-import type { Level } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
 import type { PeopleModel } from './disclosure';
 import { groupsOf, type Placed, placeKey } from './groups';
+import { selectAudiences, selectShownInEarlierRounds } from './questions.repo';
 
 // Figures across rounds (the rule in disclosure.ts). Every figure of a closed round can be
 // set beside every figure of another closed round with the same question: the trend does it, and anyone
@@ -29,13 +28,7 @@ export interface EarlierRound {
 
 /** The closed rounds that share a question with this one, with their audiences and shown figures. */
 export async function loadEarlierRounds(tx: Tx, orgId: string, campaignId: string): Promise<EarlierRound[]> {
-  const { rows: shown } = await tx.execute<{ campaign_id: string; question_key: string; group_key: string }>(sql`
-    select r.campaign_id, q.question_key, r.group_key
-      from campaign_results r
-      join campaign_questions q on q.org_id = r.org_id and q.campaign_id = r.campaign_id and q.id = r.question_id
-      join campaigns c on c.org_id = r.org_id and c.id = r.campaign_id and c.status = 'closed'
-     where r.org_id = ${orgId} and r.campaign_id <> ${campaignId} and r.status = 'shown'
-       and q.question_key in (select question_key from campaign_questions where org_id = ${orgId} and campaign_id = ${campaignId})`);
+  const shown = await selectShownInEarlierRounds(tx, orgId, campaignId);
   const rounds = new Map<string, EarlierRound>();
   for (const r of shown) {
     let round = rounds.get(r.campaign_id);
@@ -51,14 +44,7 @@ export async function loadEarlierRounds(tx: Tx, orgId: string, campaignId: strin
     groups.add(r.group_key);
   }
   if (rounds.size === 0) return [];
-  const { rows: audience } = await tx.execute<{
-    campaign_id: string;
-    member_id: string;
-    level: Level;
-    team_ids: string[];
-  }>(sql`
-    select campaign_id, member_id, level, team_ids from campaign_audience
-     where org_id = ${orgId} and campaign_id = any(${sql.param([...rounds.keys()])}::uuid[])`);
+  const audience = await selectAudiences(tx, orgId, [...rounds.keys()]);
   for (const a of audience) rounds.get(a.campaign_id)!.placed.set(a.member_id, { level: a.level, teamIds: a.team_ids });
   return [...rounds.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

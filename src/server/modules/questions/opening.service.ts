@@ -1,7 +1,6 @@
 /** Opening a round: who is asked (fixed with their groups when it opens) and scheduling a series' next round. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Role } from '../../../contracts/constants';
 import type { audienceSizeBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
@@ -11,27 +10,13 @@ import { notifyMembers } from '../notifications/notifications.service';
 import type { CampaignRow } from './campaign-common';
 import { levelOf } from './groups';
 import { recordResponse } from './participation.service';
-
-type StaffRow = {
-  member_id: string;
-  roles: Role[];
-  team_ids: string[];
-  managed_team_ids: string[];
-};
+import { type StaffRow, selectStaff } from './questions.repo';
 
 type AudienceChoice = Pick<CampaignRow, 'orgId' | 'audienceAll' | 'audienceTeamIds' | 'audienceRoles'>;
 
 /** The staff a campaign with this audience asks if it opened now, with the teams that make their groups. */
 async function staffAsked(tx: Tx, campaign: AudienceChoice): Promise<StaffRow[]> {
-  const { rows } = await tx.execute<StaffRow>(sql`
-    select m.id as member_id, m.roles,
-           coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and not tm.is_manager), '{}') as team_ids,
-           coalesce(array_agg(tm.team_id) filter (where tm.team_id is not null and tm.is_manager), '{}') as managed_team_ids
-      from members m
-      left join team_members tm on tm.org_id = m.org_id and tm.member_id = m.id
-                               and exists (select 1 from teams t where t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null)
-     where m.org_id = ${campaign.orgId} and m.status = 'active' and m.roles && array['member','manager','director','admin']::text[]
-     group by m.id, m.roles`);
+  const rows = await selectStaff(tx, campaign.orgId);
   const teams = new Set(campaign.audienceTeamIds);
   const roles = new Set(campaign.audienceRoles);
   return rows.filter(

@@ -2,7 +2,7 @@
  * The response (participation): who is asked placed in groups, which groups may be shown under the
  * disclosure rule, the day's response while open, and the response as the caller may see it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Level, ResultGroup } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
 import { organizations } from '../../db/schema/org.schema';
@@ -14,14 +14,9 @@ import { ballotKeyer } from './ballots';
 import type { CampaignRow, QuestionsDeps } from './campaign-common';
 import { decideGroups, decidePeople, type PeopleModel } from './disclosure';
 import { Atoms, countPerAtom, parseGroupKey } from './groups';
+import { selectAnsweredBallots, selectAudience, selectParticipation } from './questions.repo';
 import { responseStep, type Step } from './response-step';
 import { groupVisibility } from './visibility';
-
-type AudiencePlaced = {
-  member_id: string;
-  level: Level;
-  team_ids: string[];
-};
 
 /**
  * Who is asked, placed in atoms, and which atom each ballot with answers belongs to. The link between
@@ -34,8 +29,7 @@ export async function placeBallots(
   campaignId: string,
   history?: (memberId: string) => string,
 ) {
-  const { rows: people } = await db.execute<AudiencePlaced>(sql`
-    select member_id, level, team_ids from campaign_audience where org_id = ${orgId} and campaign_id = ${campaignId}`);
+  const people = await selectAudience(db, orgId, campaignId);
   const atoms = new Atoms();
   const keyOf = ballotKeyer(secret, campaignId);
   const atomOfKey = new Map<string, number>();
@@ -44,10 +38,7 @@ export async function placeBallots(
     atomOfKey.set(keyOf(p.member_id), atom);
     return atom;
   });
-  const { rows: ballots } = await db.execute<{ id: string; ballot_key: string | null }>(sql`
-    select b.id, b.ballot_key from campaign_ballots b
-     where b.org_id = ${orgId} and b.campaign_id = ${campaignId}
-       and exists (select 1 from campaign_answers a where a.org_id = b.org_id and a.campaign_id = b.campaign_id and a.ballot_id = b.id)`);
+  const ballots = await selectAnsweredBallots(db, orgId, campaignId);
   const ballotAtoms = new Map<string, number>();
   for (const b of ballots) {
     const atom = b.ballot_key ? atomOfKey.get(b.ballot_key) : undefined;
@@ -70,8 +61,7 @@ export async function participationGroups(
 ): Promise<ResultGroup[]> {
   const width = row.status === 'closed' ? row.minGroup : row.status === 'open' ? row.responseStep : null;
   if (width === null) return [];
-  const { rows } = await db.execute<ParticipationRow>(sql`
-    select group_key, status, audience, respondents from campaign_participation where org_id = ${row.orgId} and campaign_id = ${row.id}`);
+  const rows = await selectParticipation(db, row.orgId, row.id);
   return rows.map((r) =>
     toGroup(
       r.group_key,

@@ -1,5 +1,5 @@
 /** Reading a closed campaign's results: per question and group with their trend, the mirror, the CSV of aggregates. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
 import type {
   CampaignQuestion,
@@ -22,6 +22,15 @@ import { findTeamNames } from '../org/org.service';
 import { listActions } from './actions.service';
 import { audienceRow, type CampaignRow, effectiveStatus, loadQuestions, type QuestionsDeps } from './campaign-common';
 import { byGroup, participationGroups } from './participation.service';
+import {
+  type ResultRow,
+  selectGroupResults,
+  selectGroupTexts,
+  selectOwnMirrorAnswers,
+  selectParticipationStatus,
+  selectResults,
+  selectTrend,
+} from './questions.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 /** Open answers shown per question and group: a random sample when more people wrote (the count says how many). */
@@ -67,15 +76,6 @@ async function visibleGroups(db: Tx, tenant: TenantContext, row: CampaignRow): P
 
 // ---------- reading results ----------
 
-type ResultRow = {
-  question_id: string;
-  group_key: string;
-  status: string;
-  respondents: number | null;
-  value_sum: number | null;
-  counts: number[] | null;
-};
-
 export function figuresOf(
   kind: string,
   r: Pick<ResultRow, 'status' | 'respondents' | 'value_sum' | 'counts'> | undefined,
@@ -119,14 +119,9 @@ export async function findResults(
   const group = groups.find((g) => g.key === groupKey);
   if (!group) throw notFound();
   const questions = await loadQuestions(db, tenant.orgId, campaignId);
-  const { rows: results } = await db.execute<ResultRow>(sql`
-    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
-     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey}`);
+  const results = await selectGroupResults(db, tenant.orgId, campaignId, groupKey);
   const byQuestion = new Map(results.map((r) => [r.question_id, r]));
-  const { rows: texts } = await db.execute<{ question_id: string; text: string }>(sql`
-    select question_id, text from campaign_texts
-     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = ${groupKey} and position < ${MAX_TEXTS}
-     order by position`);
+  const texts = await selectGroupTexts(db, tenant.orgId, campaignId, groupKey, MAX_TEXTS);
   const trend = await trendOf(db, tenant.orgId, row, questions, groupKey);
 
   const questionResults: QuestionResult[] = questions.map((q) => {
@@ -182,16 +177,13 @@ export async function findResults(
 
 /** The same questions in earlier closed campaigns, for the same group, oldest first. */
 async function trendOf(db: Tx, orgId: string, row: CampaignRow, questions: CampaignQuestion[], groupKey: string) {
-  const { rows } = await db.execute<
-    ResultRow & { campaign_id: string; title: string; closes_on: string; question_key: string; kind: string }
-  >(sql`
-    select c.id as campaign_id, c.title, c.closes_on::text, q.question_key, q.kind, r.question_id, r.group_key, r.status, r.respondents, r.value_sum, r.counts
-      from campaign_questions q
-      join campaigns c on c.org_id = q.org_id and c.id = q.campaign_id and c.status = 'closed'
-      left join campaign_results r on r.org_id = q.org_id and r.campaign_id = q.campaign_id and r.question_id = q.id and r.group_key = ${groupKey}
-     where q.org_id = ${orgId} and q.question_key = any(${sql.param(questions.map((q) => q.key))}::text[])
-       and c.id <> ${row.id} and (c.closes_on, c.closed_at) < (${row.closesOn}::date, ${row.closedAt})
-     order by c.closes_on, c.closed_at`);
+  const rows = await selectTrend(
+    db,
+    orgId,
+    row,
+    questions.map((q) => q.key),
+    groupKey,
+  );
   const trend = new Map<string, QuestionResult['trend']>();
   for (const r of rows) {
     const list = trend.get(r.question_key) ?? [];
@@ -215,15 +207,11 @@ export async function findMirror(deps: QuestionsDeps, tenant: TenantContext, cam
   const teamIds = asked?.managedTeamIds ?? [];
   if (teamIds.length === 0) return { teams: [] };
   const questions = (await loadQuestions(db, tenant.orgId, campaignId)).filter((q) => q.selfView);
-  const { rows: own } = await db.execute<{ question_id: string; value: number }>(sql`
-    select question_id, value from mirror_answers where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and member_id = ${tenant.memberId}`);
+  const own = await selectOwnMirrorAnswers(db, tenant.orgId, campaignId, tenant.memberId);
   const self = new Map(own.map((r) => [r.question_id, r.value]));
   const keys = teamIds.map((t) => `team:${t}`);
-  const { rows: results } = await db.execute<ResultRow>(sql`
-    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
-     where org_id = ${tenant.orgId} and campaign_id = ${row.id} and group_key = any(${sql.param(keys)}::text[])`);
-  const { rows: participation } = await db.execute<{ group_key: string; status: string }>(sql`
-    select group_key, status from campaign_participation where org_id = ${tenant.orgId} and campaign_id = ${row.id} and group_key = any(${sql.param(keys)}::text[])`);
+  const results = await selectResults(db, tenant.orgId, row.id, keys);
+  const participation = await selectParticipationStatus(db, tenant.orgId, row.id, keys);
   const names = await findTeamNames(db, tenant.orgId, teamIds);
   return {
     teams: teamIds.map((teamId) => ({
@@ -259,9 +247,12 @@ export async function exportResultsCsv(
   // Every group the caller may see: a group whose response is withheld may still have figures shown.
   const groups = await visibleGroups(db, tenant, row);
   const questions = await loadQuestions(db, tenant.orgId, campaignId);
-  const { rows } = await db.execute<ResultRow>(sql`
-    select question_id, group_key, status, respondents, value_sum, counts from campaign_results
-     where org_id = ${tenant.orgId} and campaign_id = ${campaignId} and group_key = any(${sql.param(groups.map((g) => g.key))}::text[])`);
+  const rows = await selectResults(
+    db,
+    tenant.orgId,
+    campaignId,
+    groups.map((g) => g.key),
+  );
   const results = new Map(rows.map((r) => [`${r.question_id}|${r.group_key}`, r]));
   const t = (key: string) => translate(language, `csv.questions.${key}`);
   const label = (g: ResultGroup) =>
