@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { markDatabaseError } from './availability';
 import * as authSchema from './schema/auth.schema';
@@ -23,6 +25,14 @@ export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
 /** A transaction or the database itself: repo functions accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+/**
+ * A column's bare name, for what takes no table prefix in raw SQL (the column list of an insert, the SET
+ * list of an update): an interpolated column renders qualified by its table. The client names columns
+ * in snake_case (casing below), and so does this.
+ */
+export const bareColumn = (column: AnyPgColumn) =>
+  sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
 
 /**
  * Runs independent reads side by side on the pool, and one after the other in a transaction: a

@@ -4,11 +4,9 @@
  * this file only reads and writes rows.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
 import type { CAMPAIGN_STATUSES, CampaignRepeat, Level, TextPair } from '../../../contracts/questions.contract';
-import type { Tx } from '../../db/client';
+import { bareColumn, type Tx } from '../../db/client';
 import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 import {
   campaignActions,
@@ -23,12 +21,6 @@ import {
   campaignTexts,
   mirrorAnswers,
 } from '../../db/schema/questions.schema';
-
-/**
- * A column's bare name, for the column list of an insert (an interpolated column is qualified by its
- * table). The database client names columns in snake_case (client.ts), as it does here.
- */
-const bare = (column: AnyPgColumn) => sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
 
 type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
@@ -82,10 +74,10 @@ export async function rewriteBallots(tx: Tx, orgId: string, campaignId: string) 
     create temporary table ballot_remap on commit drop as
     select ${b.id} as old_id, gen_random_uuid() as new_id from ${b} where ${b.orgId} = ${orgId} and ${b.campaignId} = ${campaignId}`);
   await tx.execute(sql`
-    insert into ${b} (${bare(b.orgId)}, ${bare(b.campaignId)}, ${bare(b.id)}, ${bare(b.ballotKey)})
+    insert into ${b} (${bareColumn(b.orgId)}, ${bareColumn(b.campaignId)}, ${bareColumn(b.id)}, ${bareColumn(b.ballotKey)})
     select ${orgId}, ${campaignId}, new_id, null from ballot_remap order by random()`);
   await tx.execute(sql`
-    insert into ${a} (${bare(a.orgId)}, ${bare(a.campaignId)}, ${bare(a.ballotId)}, ${bare(a.questionId)}, ${bare(a.value)}, ${bare(a.text)})
+    insert into ${a} (${bareColumn(a.orgId)}, ${bareColumn(a.campaignId)}, ${bareColumn(a.ballotId)}, ${bareColumn(a.questionId)}, ${bareColumn(a.value)}, ${bareColumn(a.text)})
     select ${a.orgId}, ${a.campaignId}, ballot_remap.new_id, ${a.questionId}, ${a.value}, ${a.text}
       from ${a} join ballot_remap on ballot_remap.old_id = ${a.ballotId}
      where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId}

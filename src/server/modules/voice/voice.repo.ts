@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
-import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FollowupDueDay } from '../../../contracts/voice.contract';
-import type { Db, Tx } from '../../db/client';
+import { bareColumn, type Db, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 import {
@@ -27,9 +26,6 @@ const r = alias(customerReactions, 'r');
 const f = alias(voiceFollowups, 'f');
 const fm = alias(voiceFollowupMessages, 'm');
 const q = alias(reactionRequests, 'q');
-
-/** A column's bare name, for the SET list of a raw UPDATE (which takes no table prefix). */
-const bare = (column: AnyPgColumn) => sql.identifier(toSnakeCase(column.name));
 
 // ---------- settings ----------
 
@@ -409,7 +405,7 @@ export async function eraseOldReactionContacts(db: Db, now: Date): Promise<numbe
   const { rows } = await db.execute<{ n: number }>(sql`
     with erased as (
       update ${customerReactions} ${r}
-         set ${bare(r.contactName)} = null, ${bare(r.contactEmail)} = null, ${bare(r.contactPhone)} = null, ${bare(r.updatedAt)} = ${at}
+         set ${bareColumn(r.contactName)} = null, ${bareColumn(r.contactEmail)} = null, ${bareColumn(r.contactPhone)} = null, ${bareColumn(r.updatedAt)} = ${at}
         from ${organizations}
        where ${organizations.id} = ${r.orgId}
          and (${r.contactName} is not null or ${r.contactEmail} is not null or ${r.contactPhone} is not null)
@@ -417,11 +413,11 @@ export async function eraseOldReactionContacts(db: Db, now: Date): Promise<numbe
          and not exists (select 1 from ${voiceFollowups} ${f} where ${f.orgId} = ${r.orgId} and ${f.reactionId} = ${r.id} and ${f.status} = 'open')
       returning ${r.orgId}, ${r.id}),
     followups as (
-      update ${voiceFollowups} ${f} set ${bare(f.replyToken)} = null, ${bare(f.replyTokenExpiresAt)} = null
+      update ${voiceFollowups} ${f} set ${bareColumn(f.replyToken)} = null, ${bareColumn(f.replyTokenExpiresAt)} = null
         from erased e where ${f.orgId} = e.org_id and ${f.reactionId} = e.id
       returning ${f.orgId}, ${f.id}),
     texts as (
-      update ${voiceFollowupMessages} ${fm} set ${bare(fm.body)} = null
+      update ${voiceFollowupMessages} ${fm} set ${bareColumn(fm.body)} = null
         from followups e where ${fm.orgId} = e.org_id and ${fm.followupId} = e.id and ${fm.body} is not null
       returning 1)
     select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
@@ -497,7 +493,7 @@ export async function deleteRequest(db: Db, orgId: string, requestId: string) {
 export async function eraseOldRequestEmails(db: Db, now: Date): Promise<number> {
   const result = await db.execute(sql`
     update ${reactionRequests} ${q}
-       set ${bare(q.email)} = null
+       set ${bareColumn(q.email)} = null
       from ${organizations}
      where ${organizations.id} = ${q.orgId}
        and ${q.email} is not null
