@@ -63,6 +63,9 @@ function breachesOf(value: unknown): GuidelineBreachDto[] {
   });
 }
 
+/** The part every notice about a step shares (read by stepOf below). */
+type StepNotice = ReturnType<typeof stepOf>;
+
 /** What a notification about a promise carries, per kind. */
 export type PromiseNoticeData =
   | {
@@ -74,45 +77,15 @@ export type PromiseNoticeData =
       breaches: GuidelineBreachDto[];
       reason: string;
     }
-  | {
-      kind: 'step_sent_back';
-      promiseId: string;
-      stepId: string;
-      what: string;
-      promiseWhat: string;
-      teamName: string;
-      reason: string;
-    }
-  | {
-      kind: 'step_assigned';
-      promiseId: string;
-      stepId: string;
-      what: string;
-      promiseWhat: string;
-      teamName: string;
-      memberName: string;
-    }
-  | {
-      kind: 'step_comment';
-      promiseId: string;
-      stepId: string;
-      what: string;
-      promiseWhat: string;
-      teamName: string;
-      memberName: string;
-      comment: string;
-    }
-  | {
+  | (StepNotice & { kind: 'step_sent_back'; reason: string })
+  | (StepNotice & { kind: 'step_assigned'; memberName: string })
+  | (StepNotice & { kind: 'step_comment'; memberName: string; comment: string })
+  | (StepNotice & {
       kind: 'step_due_soon' | 'step_late';
-      promiseId: string;
-      stepId: string;
-      what: string;
-      promiseWhat: string;
       customerName: string;
-      teamName: string;
       /** "2026-12-01", or null when missing or malformed. */
       dueDate: string | null;
-    };
+    });
 
 /** What every notice about a step carries: the step, its promise and the team doing it. */
 const stepOf = (d: Record<string, unknown>, promiseId: string) => ({

@@ -163,13 +163,6 @@ export async function selectProposalEvents(db: Tx, orgId: string, proposalId: st
   return rows;
 }
 
-/** The organisation's active directors. */
-export async function selectDirectors(tx: Tx, orgId: string): Promise<string[]> {
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    select ${members.id} from ${members} where ${members.orgId} = ${orgId} and ${members.status} = 'active' and 'director' = any(${members.roles})`);
-  return rows.map((r) => r.id);
-}
-
 export async function insertProposal(
   tx: Tx,
   orgId: string,

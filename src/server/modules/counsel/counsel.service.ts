@@ -14,7 +14,7 @@ import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
-import { recordAudit } from '../org/org.service';
+import { findDirectorIds, recordAudit } from '../org/org.service';
 import {
   byLastChange,
   byQueue,
@@ -26,7 +26,6 @@ import {
   proposalStatusIs,
   proposalsOf,
   selectDecisionDays,
-  selectDirectors,
   selectProposalEvents,
   selectProposals,
   updateProposalRow,
@@ -109,7 +108,7 @@ async function checkNeed(tx: Tx, orgId: string, needId: string | null | undefine
 }
 
 async function tellDirectors(tx: Tx, orgId: string, proposalId: string, title: string, flagged: boolean) {
-  await notifyMembers(tx, orgId, await selectDirectors(tx, orgId), 'proposal_submitted', {
+  await notifyMembers(tx, orgId, await findDirectorIds(tx, orgId), 'proposal_submitted', {
     proposalId,
     title,
     flagged,

@@ -206,6 +206,15 @@ export async function selectTeam(tx: Tx, orgId: string, teamId: string) {
   return row;
 }
 
+/** Ids of the active members who hold this role. */
+export async function selectActiveIdsWithRole(tx: Tx, orgId: string, role: Role): Promise<string[]> {
+  const rows = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.status, 'active'), sql`${role} = any(${members.roles})`));
+  return rows.map((r) => r.id);
+}
+
 export async function selectTeamMemberRows(tx: Tx, orgId: string, teamIds: string[]) {
   if (teamIds.length === 0) return [];
   return tx

@@ -75,6 +75,11 @@ export async function findManagerIdsOfTeams(db: Tx, orgId: string, teamIds: stri
   return [...new Set(rows.filter((r) => r.isManager).map((r) => r.id))];
 }
 
+/** The organisation's active directors (told of what has no team, or what is for the board). */
+export function findDirectorIds(db: Tx, orgId: string): Promise<string[]> {
+  return repo.selectActiveIdsWithRole(db, orgId, 'director');
+}
+
 /** When a member joined the organisation (their membership was made), or null for an unknown id. */
 export function findMemberJoinedAt(db: Tx, orgId: string, memberId: string): Promise<Date | null> {
   return repo.selectMemberCreatedAt(db, orgId, memberId);

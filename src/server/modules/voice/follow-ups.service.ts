@@ -17,7 +17,7 @@ import { addDays, localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers, settleNotifications } from '../notifications/notifications.service';
-import { recordAudit } from '../org/org.service';
+import { findDirectorIds, findManagerIdsOfTeams, recordAudit } from '../org/org.service';
 import {
   type FollowupRow,
   followupCreated,
@@ -29,7 +29,6 @@ import {
   lockFollowup,
   selectAssignees,
   selectDueDays,
-  selectFollowupManagers,
   selectFollowupMessages,
   selectFollowupRows,
   selectOpenDueOn,
@@ -109,7 +108,9 @@ export async function openFollowup(
     dueOn: addDays(localDay(opened.timeZone), await dueDaysFor(tx, orgId, opened.scale, opened.score)),
   });
   if (followup) {
-    await notifyMembers(tx, orgId, await selectFollowupManagers(tx, orgId, teamId), 'voice_followup', {
+    // The team's active managers are told; a reaction without a team goes to the directors.
+    const told = teamId ? await findManagerIdsOfTeams(tx, orgId, [teamId]) : await findDirectorIds(tx, orgId);
+    await notifyMembers(tx, orgId, told, 'voice_followup', {
       followupId: followup.id,
       score: opened.score,
       scale: opened.scale,

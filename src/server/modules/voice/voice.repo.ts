@@ -70,17 +70,6 @@ export async function insertFollowup(
   return row;
 }
 
-/** Who is told of a new follow-up: the team's active managers (no team: the active directors). */
-export async function selectFollowupManagers(tx: Tx, orgId: string, teamId: string | null): Promise<string[]> {
-  const { rows } = await tx.execute<{ member_id: string }>(
-    teamId
-      ? sql`select ${teamMembers.memberId} from ${teamMembers} join ${members} on ${members.orgId} = ${teamMembers.orgId} and ${members.id} = ${teamMembers.memberId} and ${members.status} = 'active'
-             where ${teamMembers.orgId} = ${orgId} and ${teamMembers.teamId} = ${teamId} and ${teamMembers.isManager}`
-      : sql`select ${members.id} as member_id from ${members} where ${members.orgId} = ${orgId} and ${members.status} = 'active' and 'director' = any(${members.roles})`,
-  );
-  return rows.map((m) => m.member_id);
-}
-
 /** The due day of the reaction's open follow-up, if it has one. */
 export async function selectOpenDueOn(tx: Tx, orgId: string, reactionId: string) {
   const [open] = await tx
