@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { authSession, authThrottle, authVerification } from '../db/schema/auth.schema';
+import { idempotencyKeys } from '../db/schema/platform.schema';
 
 // Rows that only matter for a while: expired sessions and links, old sign-in throttle windows, and
 // the stored answers to idempotent writes. Swept by a background job, so the tables stay small.
@@ -17,16 +19,12 @@ export async function sweepExpired(
 ): Promise<Record<'sessions' | 'verifications' | 'throttles' | 'idempotencyKeys', number>> {
   const at = now.toISOString();
   const hoursAgo = (hours: number) => sql`${at}::timestamptz - make_interval(hours => ${hours})`;
-  const sessions = await db.execute(sql`delete from auth_session where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`);
-  const verifications = await db.execute(
-    sql`delete from auth_verification where expires_at < ${hoursAgo(EXPIRED_KEEP_HOURS)}`,
-  );
-  const throttles = await db.execute(
-    sql`delete from auth_throttle where window_start < ${hoursAgo(THROTTLE_KEEP_HOURS)}`,
-  );
-  const keys = await db.execute(
-    sql`delete from idempotency_keys where created_at < ${hoursAgo(IDEMPOTENCY_KEEP_HOURS)}`,
-  );
+  const sessions = await db.delete(authSession).where(lt(authSession.expiresAt, hoursAgo(EXPIRED_KEEP_HOURS)));
+  const verifications = await db
+    .delete(authVerification)
+    .where(lt(authVerification.expiresAt, hoursAgo(EXPIRED_KEEP_HOURS)));
+  const throttles = await db.delete(authThrottle).where(lt(authThrottle.windowStart, hoursAgo(THROTTLE_KEEP_HOURS)));
+  const keys = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, hoursAgo(IDEMPOTENCY_KEEP_HOURS)));
   return {
     sessions: sessions.rowCount ?? 0,
     verifications: verifications.rowCount ?? 0,

@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { organizations } from '../db/schema/org.schema';
+
+const o = alias(organizations, 'o');
 
 /**
  * The organisation's text-search configuration: Dutch stemming and stop words, or English. Shared by the
  * modules that search or group words of what members wrote (extras, learning).
  */
 export function searchLanguageOf(orgId: string) {
-  return sql`(select case o.default_language when 'en' then 'english' else 'dutch' end from organizations o where o.id = ${orgId})::regconfig`;
+  return sql`(select case ${o.defaultLanguage} when 'en' then 'english' else 'dutch' end from ${organizations} ${o} where ${o.id} = ${orgId})::regconfig`;
 }

@@ -20,6 +20,35 @@ interface FormModalProps {
 
 /** The one shape of every small form in a dialog: full screen on a phone, the problem on top, Cancel and the action below. */
 export function FormModal({ opened, title, submitLabel, saving, error, onSubmit, onClose, children }: FormModalProps) {
+  return (
+    <FreshDialog opened={opened} onClose={onClose} title={title}>
+      <ModalForm submitLabel={submitLabel} saving={saving} error={error} onSubmit={onSubmit} onCancel={onClose}>
+        {children}
+      </ModalForm>
+    </FreshDialog>
+  );
+}
+
+/**
+ * A dialog whose inside is mounted only while it is open, so every opening starts from fresh values and
+ * asks the server only then: full screen on a phone, a close button with a name.
+ */
+export function FreshDialog({
+  opened,
+  title,
+  onClose,
+  centered,
+  fullScreenOnPhone = true,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  centered?: boolean;
+  /** false for a short question that fits any screen */
+  fullScreenOnPhone?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   return (
@@ -27,13 +56,12 @@ export function FormModal({ opened, title, submitLabel, saving, error, onSubmit,
       opened={opened}
       onClose={onClose}
       title={title}
-      fullScreen={phone}
-      size="lg"
+      fullScreen={fullScreenOnPhone && phone}
+      size={fullScreenOnPhone ? 'lg' : undefined}
+      centered={centered}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <ModalForm submitLabel={submitLabel} saving={saving} error={error} onSubmit={onSubmit} onCancel={onClose}>
-        {children}
-      </ModalForm>
+      {opened && children}
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,10 @@ import { useFormat } from '../app/use-format';
 import { useSignedInMe } from '../app/use-me';
 import { emailAddress } from '../app/validators';
 import { CopyButton } from './copy-button.component';
+import { FreshDialog } from './form-modal.component';
 import { notifySuccess } from './notify';
 import { ProblemAlert } from './problem-alert.component';
 import { RoleCheckboxes } from './role-checkboxes.component';
-import { useIsPhone } from './use-is-phone';
 
 interface InviteValues {
   email: string;
@@ -27,12 +27,11 @@ interface InviteValues {
 
 export function InviteMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('invite.title')} fullScreen={phone} size="lg">
+    <FreshDialog opened={opened} onClose={onClose} title={t('invite.title')}>
       {/* Mounted only while open: every invitation starts with an empty form. */}
-      {opened && <InviteMemberSteps onDone={onClose} />}
-    </Modal>
+      <InviteMemberSteps onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Center, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useClipboard, useDisclosure } from '@mantine/hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,9 +6,9 @@ import { Link } from 'react-router';
 import type { VoiceLink } from '../../contracts/voice.contract';
 import { type LinkSubject, qrPngUrl, qrSvgUrl, useVoiceLink } from '../app/voice-links';
 import { AppUrlWarning } from './app-url-warning.component';
+import { FreshDialog } from './form-modal.component';
 import { ProblemAlert } from './problem-alert.component';
 import { ReactionRequestAction } from './reaction-request.component';
-import { useIsPhone } from './use-is-phone';
 
 // "Vraag de klant om een reactie": the reaction link of an extra or a promise with its QR code. The
 // main use is at the counter: the member holds up their phone and the customer scans the code.
@@ -82,11 +69,10 @@ export function ReactionLinkModal({
   onClose,
 }: Subject & { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('voice.link.title')} fullScreen={phone} size="lg">
-      {opened && <ReactionLinkPanel subject={subject} id={id} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('voice.link.title')}>
+      <ReactionLinkPanel subject={subject} id={id} />
+    </FreshDialog>
   );
 }
 

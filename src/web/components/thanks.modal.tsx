@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, Text, Textarea } from '@mantine/core';
+import { NativeSelect, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { THANKS_WORDS_MAX } from '../../contracts/thanks.contract';
@@ -8,9 +8,8 @@ import { useGiveThanks } from '../app/thanks.api';
 import { useIdempotentSubmit } from '../app/use-idempotent-submit';
 import { useSignedInMe } from '../app/use-me';
 import { useValues } from '../app/values.api';
-import { ModalForm } from './form-modal.component';
+import { FreshDialog, ModalForm } from './form-modal.component';
 import { notifySuccess } from './notify';
-import { useIsPhone } from './use-is-phone';
 
 /** Whom the dialog opens on: a team, and within it one colleague (left out: the whole team). */
 export interface ThanksTarget {
@@ -32,19 +31,10 @@ export function ThanksModal({
   target?: ThanksTarget | undefined;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('thanks.title')}
-      fullScreen={phone}
-      size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && <ThanksForm target={target} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('thanks.title')} centered>
+      <ThanksForm target={target} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,9 @@ import { useFormat } from '../../app/use-format';
 import { useValues } from '../../app/values.api';
 import { KindPicker, ValuePicker } from '../../components/extra-fields.component';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import { type ExtraChanges, type ExtraDetail, useMyMandate, useUpdateExtra } from './extras.api';
 import { mandateExcesses } from './mandate-check';
 
@@ -40,11 +40,10 @@ export function ExtraEditModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('extras.edit.title')} fullScreen={phone} size="lg">
-      {opened && <ExtraEditForm extra={extra} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('extras.edit.title')}>
+      <ExtraEditForm extra={extra} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

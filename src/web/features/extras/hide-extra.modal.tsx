@@ -1,9 +1,9 @@
-import { Modal, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
-import { ModalForm } from '../../components/form-modal.component';
+import { FreshDialog, ModalForm } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { useHideExtra } from './extras.api';
 
@@ -19,9 +19,9 @@ export function HideExtraModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('extras.hide.title')} centered>
-      {opened && <HideForm extraId={extraId} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('extras.hide.title')} centered fullScreenOnPhone={false}>
+      <HideForm extraId={extraId} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,12 +1,12 @@
-import { Modal, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionScore } from '../../../contracts/constants';
 import { ScoreButtons } from '../../components/extra-fields.component';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import { type ExtraDetail, usePutReaction } from './extras.api';
 
 /** The customer may react the next day: the author adds or changes the reaction at any time (kept in the history). */
@@ -20,11 +20,10 @@ export function ReactionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('extras.detail.reactionTitle')} fullScreen={phone} size="lg">
-      {opened && <ReactionForm extra={extra} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('extras.detail.reactionTitle')}>
+      <ReactionForm extra={extra} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,23 +1,11 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_KEY_MAX_DAYS, ROLES, type Role } from '../../../contracts/constants';
 import type { ApiKey } from '../../../contracts/integrations.contract';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { ListTable } from '../../components/list-table.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './integrations.api';
@@ -135,70 +123,59 @@ function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiK
   const format = useFormat();
   const now = Date.now();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('integrations.keys.name')}</Table.Th>
-            <Table.Th>{t('integrations.keys.role')}</Table.Th>
-            <Table.Th>{t('integrations.keys.status')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
+    <ListTable
+      minWidth={640}
+      columns={[t('integrations.keys.name'), t('integrations.keys.role'), t('integrations.keys.status')]}
+    >
+      {keys.map((key) => {
+        const expired = new Date(key.expiresAt).getTime() <= now;
+        return (
+          <Table.Tr key={key.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {key.name}
+              </Text>
+              <Text size="sm" c="dimmed">
+                <Code>{key.prefix}…</Code>
+                {key.createdByName ? ` · ${t('integrations.keys.madeBy', { name: key.createdByName })}` : ''}
+              </Text>
+            </Table.Td>
+            <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
+            <Table.Td>
+              {key.revokedAt ? (
+                <Badge color="gray" variant="light">
+                  {t('integrations.keys.revoked')}
+                </Badge>
+              ) : expired ? (
+                <Badge color="gray" variant="light">
+                  {t('integrations.keys.expired')}
+                </Badge>
+              ) : (
+                <Text size="sm">{t('integrations.keys.expiresAt', { date: format.date(key.expiresAt) })}</Text>
+              )}
+              <Text size="sm" c="dimmed">
+                {key.lastUsedAt
+                  ? t('integrations.keys.lastUsed', { date: format.date(key.lastUsedAt, true), count: key.uses })
+                  : t('integrations.keys.neverUsed')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {!key.revokedAt && !expired && (
+                <Button
+                  size="sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`${t('integrations.keys.revoke')}: ${key.name}`}
+                  onClick={() => onRevoke(key)}
+                >
+                  {t('integrations.keys.revoke')}
+                </Button>
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keys.map((key) => {
-            const expired = new Date(key.expiresAt).getTime() <= now;
-            return (
-              <Table.Tr key={key.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {key.name}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    <Code>{key.prefix}…</Code>
-                    {key.createdByName ? ` · ${t('integrations.keys.madeBy', { name: key.createdByName })}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
-                <Table.Td>
-                  {key.revokedAt ? (
-                    <Badge color="gray" variant="light">
-                      {t('integrations.keys.revoked')}
-                    </Badge>
-                  ) : expired ? (
-                    <Badge color="gray" variant="light">
-                      {t('integrations.keys.expired')}
-                    </Badge>
-                  ) : (
-                    <Text size="sm">{t('integrations.keys.expiresAt', { date: format.date(key.expiresAt) })}</Text>
-                  )}
-                  <Text size="sm" c="dimmed">
-                    {key.lastUsedAt
-                      ? t('integrations.keys.lastUsed', { date: format.date(key.lastUsedAt, true), count: key.uses })
-                      : t('integrations.keys.neverUsed')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {!key.revokedAt && !expired && (
-                    <Button
-                      size="sm"
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('integrations.keys.revoke')}: ${key.name}`}
-                      onClick={() => onRevoke(key)}
-                    >
-                      {t('integrations.keys.revoke')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }
 

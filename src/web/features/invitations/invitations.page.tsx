@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { CopyButton } from '../../components/copy-button.component';
 import { InviteMemberModal } from '../../components/invite-member.modal';
+import { ListTable } from '../../components/list-table.component';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
@@ -55,48 +56,34 @@ export function InvitationsPage() {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('invitations.person')}</Table.Th>
-                <Table.Th>{t('members.roles')}</Table.Th>
-                <Table.Th>{t('invitations.dates')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.data.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {invitation.email}
-                    </Text>
-                    {invitation.name && (
-                      <Text size="sm" c="dimmed">
-                        {invitation.name}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      <RoleBadges roles={invitation.roles} />
-                      <InvitationTeams invitation={invitation} />
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <InvitationDates invitation={invitation} />
-                  </Table.Td>
-                  <Table.Td>
-                    <InvitationButtons invitation={invitation} onRevoke={setRevoking} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable minWidth={720} columns={[t('invitations.person'), t('members.roles'), t('invitations.dates')]}>
+          {invitations.data.map((invitation) => (
+            <Table.Tr key={invitation.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {invitation.email}
+                </Text>
+                {invitation.name && (
+                  <Text size="sm" c="dimmed">
+                    {invitation.name}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4}>
+                  <RoleBadges roles={invitation.roles} />
+                  <InvitationTeams invitation={invitation} />
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <InvitationDates invitation={invitation} />
+              </Table.Td>
+              <Table.Td>
+                <InvitationButtons invitation={invitation} onRevoke={setRevoking} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <InviteMemberModal opened={inviteOpened} onClose={invite.close} />
       <RevokeModal invitation={revoking} onClose={() => setRevoking(null)} />

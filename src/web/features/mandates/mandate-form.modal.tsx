@@ -1,14 +1,4 @@
-import {
-  Checkbox,
-  Input,
-  Modal,
-  NativeSelect,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Input, NativeSelect, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EXTRA_KINDS, type ExtraKind, type Role } from '../../../contracts/constants';
@@ -21,9 +11,9 @@ import { centsToInput, MAX_CENTS, parseEuroCents } from '../../app/money';
 import { applyFieldErrors } from '../../app/problem';
 import { useTeams } from '../../app/teams.api';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import { usePutMandate } from './mandates.api';
 
 /** The roles that log extras (an advisor brings proposals, not extras). */
@@ -53,17 +43,14 @@ export function MandateFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal
+    <FreshDialog
       opened={opened}
       onClose={onClose}
       title={mandate ? t('mandates.editTitle', { name: mandate.scopeName }) : t('mandates.set')}
-      fullScreen={phone}
-      size="lg"
     >
-      {opened && <MandateForm mandate={mandate} onDone={onClose} />}
-    </Modal>
+      <MandateForm mandate={mandate} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { ACCESS } from '../../app/nav.config';
 import { useHasRole, useSignedInMe } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { InviteMemberModal } from '../../components/invite-member.modal';
+import { ListTable } from '../../components/list-table.component';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
@@ -222,57 +223,50 @@ function MemberTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('members.name')}</Table.Th>
-            <Table.Th>{t('members.jobTitle')}</Table.Th>
-            <Table.Th>{t('members.roles')}</Table.Th>
-            <Table.Th>{t('members.teams')}</Table.Th>
-            {showStatus && <Table.Th>{t('members.status')}</Table.Th>}
-            {actions && (
-              <Table.Th>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {member.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {hasEmailAddress(member.email) ? member.email : t('members.noEmail')}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{member.jobTitle ?? '—'}</Text>
-              </Table.Td>
-              <Table.Td miw={150}>
-                <RoleBadges roles={member.roles} />
-              </Table.Td>
-              <Table.Td>
-                <TeamNames member={member} />
-              </Table.Td>
-              {showStatus && (
-                <Table.Td>
-                  <StatusBadge member={member} />
-                </Table.Td>
-              )}
-              {actions && (
-                <Table.Td>
-                  <MemberButtons member={member} actions={actions} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      minWidth={720}
+      actions={!!actions}
+      highlightOnHover
+      columns={[
+        t('members.name'),
+        t('members.jobTitle'),
+        t('members.roles'),
+        t('members.teams'),
+        ...(showStatus ? [t('members.status')] : []),
+      ]}
+    >
+      {members.map((member) => (
+        <Table.Tr key={member.id}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {member.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {hasEmailAddress(member.email) ? member.email : t('members.noEmail')}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{member.jobTitle ?? '—'}</Text>
+          </Table.Td>
+          <Table.Td miw={150}>
+            <RoleBadges roles={member.roles} />
+          </Table.Td>
+          <Table.Td>
+            <TeamNames member={member} />
+          </Table.Td>
+          {showStatus && (
+            <Table.Td>
+              <StatusBadge member={member} />
+            </Table.Td>
+          )}
+          {actions && (
+            <Table.Td>
+              <MemberButtons member={member} actions={actions} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }
 

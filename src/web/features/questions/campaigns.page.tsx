@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { useFigureFormat } from '../../app/figures-format';
 import { ACCESS } from '../../app/nav.config';
 import { useDays } from '../../app/use-days';
 import { useHasRole } from '../../app/use-me';
+import { ListTable } from '../../components/list-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -205,57 +206,51 @@ function CampaignTable({ campaigns }: { campaigns: CampaignSummary[] }) {
   const days = useDays();
   const figures = useFigureFormat();
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('questions.list.campaign')}</Table.Th>
-            <Table.Th>{t('questions.list.statusLabel')}</Table.Th>
-            <Table.Th>{t('questions.list.period')}</Table.Th>
-            <Table.Th>{t('questions.list.questions')}</Table.Th>
-            <Table.Th>{t('questions.list.asked')}</Table.Th>
-            <Table.Th>{t('questions.list.response')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {campaigns.map((campaign) => (
-            <Table.Tr key={campaign.id}>
-              <Table.Td maw={320}>
-                <Anchor component={Link} to={`/questions/${campaign.id}`} size="sm" fw={600} lineClamp={2}>
-                  {campaign.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <CampaignStatusBadge status={campaign.status} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">
-                  {t('questions.list.periodText', {
-                    from: days.day(campaign.opensOn),
-                    to: days.day(campaign.closesOn),
-                  })}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{figures.count(campaign.questionCount)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{campaign.audienceSize === null ? '–' : figures.count(campaign.audienceSize)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <ResponseText campaign={campaign} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <RowAction campaign={campaign} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      minWidth={820}
+      highlightOnHover
+      columns={[
+        t('questions.list.campaign'),
+        t('questions.list.statusLabel'),
+        t('questions.list.period'),
+        t('questions.list.questions'),
+        t('questions.list.asked'),
+        t('questions.list.response'),
+      ]}
+    >
+      {campaigns.map((campaign) => (
+        <Table.Tr key={campaign.id}>
+          <Table.Td maw={320}>
+            <Anchor component={Link} to={`/questions/${campaign.id}`} size="sm" fw={600} lineClamp={2}>
+              {campaign.title}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <CampaignStatusBadge status={campaign.status} />
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Text size="sm">
+              {t('questions.list.periodText', {
+                from: days.day(campaign.opensOn),
+                to: days.day(campaign.closesOn),
+              })}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{figures.count(campaign.questionCount)}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{campaign.audienceSize === null ? '–' : figures.count(campaign.audienceSize)}</Text>
+          </Table.Td>
+          <Table.Td>
+            <ResponseText campaign={campaign} />
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <RowAction campaign={campaign} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }
 

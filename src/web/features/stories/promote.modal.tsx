@@ -1,28 +1,19 @@
-import { Modal, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Story } from '../../../contracts/learning.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { usePromote } from '../../app/stories.api';
-import { ModalForm } from '../../components/form-modal.component';
+import { FreshDialog, ModalForm } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
-import { useIsPhone } from '../../components/use-is-phone';
 
 /** A manager puts a story forward for the whole organisation, with a line on why it is a good example. */
 export function PromoteModal({ story, opened, onClose }: { story: Story; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('bestPractices.promoteTitle')}
-      fullScreen={phone}
-      size="lg"
-      centered
-    >
-      {opened && <PromoteForm story={story} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('bestPractices.promoteTitle')} centered>
+      <PromoteForm story={story} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Skeleton,
@@ -19,9 +18,9 @@ import type { Story, WeeklyPick } from '../../../contracts/learning.contract';
 import { usePutWeeklyPick, useWeeklyPick } from '../../app/stories.api';
 import { useFormat } from '../../app/use-format';
 import { ScoreFace } from '../../components/extra-fields.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 import type { StoryAccess } from './story-access';
 import { StoryCard } from './story-card.component';
 
@@ -143,11 +142,10 @@ function ChoosePickModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('weeklyPick.chooseTitle')} fullScreen={phone} size="lg">
-      {opened && <ChoosePickForm pick={pick} week={week} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('weeklyPick.chooseTitle')}>
+      <ChoosePickForm pick={pick} week={week} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

@@ -1,12 +1,11 @@
-import { Modal, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TeamDetail } from '../../../contracts/org.contract';
 import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
-import { ModalForm } from '../../components/form-modal.component';
-import { useIsPhone } from '../../components/use-is-phone';
+import { FreshDialog, ModalForm } from '../../components/form-modal.component';
 
 export interface TeamFormValues {
   name: string;
@@ -31,19 +30,16 @@ export function TeamFormModal({
   onSaved: (team: TeamDetail) => void;
   onClose: () => void;
 }) {
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} fullScreen={phone}>
-      {opened && (
-        <TeamForm
-          submitLabel={submitLabel}
-          initialValues={initialValues}
-          mutation={mutation}
-          onSaved={onSaved}
-          onCancel={onClose}
-        />
-      )}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={title}>
+      <TeamForm
+        submitLabel={submitLabel}
+        initialValues={initialValues}
+        mutation={mutation}
+        onSaved={onSaved}
+        onCancel={onClose}
+      />
+    </FreshDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
 import { type OfferingBody, useCreateOffering, useUpdateOffering } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
-import { useIsPhone } from '../../components/use-is-phone';
 
 interface OfferingValues {
   name: string;
@@ -32,22 +32,14 @@ export function OfferingFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal
+    <FreshDialog
       opened={opened}
       onClose={onClose}
       title={offering ? t('values.offer.editTitle', { name: offering.name }) : t('values.offer.add')}
-      fullScreen={phone}
-      size="lg"
     >
-      {opened &&
-        (offering ? (
-          <EditOfferingForm offering={offering} onDone={onClose} />
-        ) : (
-          <CreateOfferingForm onDone={onClose} />
-        ))}
-    </Modal>
+      {offering ? <EditOfferingForm offering={offering} onDone={onClose} /> : <CreateOfferingForm onDone={onClose} />}
+    </FreshDialog>
   );
 }
 

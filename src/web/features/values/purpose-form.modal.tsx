@@ -1,4 +1,4 @@
-import { Modal, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Purpose } from '../../../contracts/values.contract';
@@ -6,9 +6,9 @@ import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
 import { useUpdatePurpose } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
-import { useIsPhone } from '../../components/use-is-phone';
 
 /** The purpose and the offer profile's words (what we offer, to whom): director and admin. */
 export function PurposeFormModal({
@@ -21,11 +21,10 @@ export function PurposeFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('values.purpose.editTitle')} fullScreen={phone} size="lg">
-      {opened && <PurposeForm purpose={purpose} onDone={onClose} />}
-    </Modal>
+    <FreshDialog opened={opened} onClose={onClose} title={t('values.purpose.editTitle')}>
+      <PurposeForm purpose={purpose} onDone={onClose} />
+    </FreshDialog>
   );
 }
 

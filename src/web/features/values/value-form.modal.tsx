@@ -1,4 +1,4 @@
-import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,10 @@ import { applyFieldErrors } from '../../app/problem';
 import { requiredText } from '../../app/validators';
 import { useCreateValue, useUpdateValue, type ValueBody } from '../../app/values.api';
 import { FormActions } from '../../components/form-actions.component';
+import { FreshDialog } from '../../components/form-modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { TextListField } from '../../components/text-list-field.component';
-import { useIsPhone } from '../../components/use-is-phone';
 
 /** Add a core value (value null) or edit one: a name, what it means, and 2 to 5 observable behaviours. */
 export function ValueFormModal({
@@ -23,17 +23,14 @@ export function ValueFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const phone = useIsPhone();
   return (
-    <Modal
+    <FreshDialog
       opened={opened}
       onClose={onClose}
       title={value ? t('values.values.editTitle', { name: value.name }) : t('values.values.add')}
-      fullScreen={phone}
-      size="lg"
     >
-      {opened && (value ? <EditValueForm value={value} onDone={onClose} /> : <CreateValueForm onDone={onClose} />)}
-    </Modal>
+      {value ? <EditValueForm value={value} onDone={onClose} /> : <CreateValueForm onDone={onClose} />}
+    </FreshDialog>
   );
 }
 

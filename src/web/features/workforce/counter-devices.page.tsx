@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Code, Group, Image, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Image, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterDevice, CreatedCounterDevice } from '../../../contracts/workforce.contract';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { ListTable } from '../../components/list-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -90,57 +91,46 @@ function DevicesTable({ devices, onRevoke }: { devices: CounterDevice[]; onRevok
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('workforce.devices.name')}</Table.Th>
-            <Table.Th>{t('workforce.devices.team')}</Table.Th>
-            <Table.Th>{t('workforce.devices.state')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {devices.map((device) => (
-            <Table.Tr key={device.id}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {device.name}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{device.team.name}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[device.status]} variant="light">
-                  {t(`workforce.devices.status.${device.status}`)}
-                </Badge>
-                {device.lastUsedAt && (
-                  <Text size="sm" c="dimmed">
-                    {t('workforce.devices.lastUsed', { date: format.date(device.lastUsedAt, true) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {device.status !== 'revoked' && (
-                  <Button
-                    size="sm"
-                    variant="subtle"
-                    color="red.8"
-                    aria-label={`${t('workforce.devices.revoke')}: ${device.name}`}
-                    onClick={() => onRevoke(device)}
-                  >
-                    {t('workforce.devices.revoke')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      minWidth={560}
+      columns={[t('workforce.devices.name'), t('workforce.devices.team'), t('workforce.devices.state')]}
+    >
+      {devices.map((device) => (
+        <Table.Tr key={device.id}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {device.name}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{device.team.name}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Badge color={STATUS_COLOR[device.status]} variant="light">
+              {t(`workforce.devices.status.${device.status}`)}
+            </Badge>
+            {device.lastUsedAt && (
+              <Text size="sm" c="dimmed">
+                {t('workforce.devices.lastUsed', { date: format.date(device.lastUsedAt, true) })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            {device.status !== 'revoked' && (
+              <Button
+                size="sm"
+                variant="subtle"
+                color="red.8"
+                aria-label={`${t('workforce.devices.revoke')}: ${device.name}`}
+                onClick={() => onRevoke(device)}
+              >
+                {t('workforce.devices.revoke')}
+              </Button>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }
 

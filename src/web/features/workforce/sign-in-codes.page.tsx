@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type { CodeHolder, IssuedCode, IssuedCounterPin } from '../../../contract
 import { useFormat } from '../../app/use-format';
 import { useRoles } from '../../app/use-me';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { ListTable } from '../../components/list-table.component';
 import { PageHeader } from '../../components/page-header.component';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';
@@ -111,67 +112,56 @@ function HoldersTable({
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('workforce.codes.name')}</Table.Th>
-            <Table.Th>{t('workforce.codes.teams')}</Table.Th>
-            <Table.Th>{t('workforce.codes.card')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {holders.map((holder) => (
-            <Table.Tr key={holder.memberId}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {holder.name}
-                </Text>
-                {holder.status === 'deactivated' && <Badge color="gray">{t('workforce.codes.deactivated')}</Badge>}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{holder.teams.map((team) => team.name).join(', ')}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {holder.issuedAt
-                    ? t('workforce.codes.issuedOn', { date: format.date(holder.issuedAt) })
-                    : t('workforce.codes.noCard')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {holder.hasCounterPin ? t('workforce.codes.hasPin') : t('workforce.codes.noPin')}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {holder.status === 'active' && (
-                  <Group gap="xs" wrap="wrap">
-                    <Button
-                      size="sm"
-                      variant="light"
-                      aria-label={`${t('workforce.codes.replace')}: ${holder.name}`}
-                      onClick={() => onReplace(holder)}
-                    >
-                      {t('workforce.codes.replace')}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="default"
-                      aria-label={`${t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}: ${holder.name}`}
-                      onClick={() => onPin(holder)}
-                    >
-                      {t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}
-                    </Button>
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      minWidth={560}
+      columns={[t('workforce.codes.name'), t('workforce.codes.teams'), t('workforce.codes.card')]}
+    >
+      {holders.map((holder) => (
+        <Table.Tr key={holder.memberId}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {holder.name}
+            </Text>
+            {holder.status === 'deactivated' && <Badge color="gray">{t('workforce.codes.deactivated')}</Badge>}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{holder.teams.map((team) => team.name).join(', ')}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">
+              {holder.issuedAt
+                ? t('workforce.codes.issuedOn', { date: format.date(holder.issuedAt) })
+                : t('workforce.codes.noCard')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {holder.hasCounterPin ? t('workforce.codes.hasPin') : t('workforce.codes.noPin')}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            {holder.status === 'active' && (
+              <Group gap="xs" wrap="wrap">
+                <Button
+                  size="sm"
+                  variant="light"
+                  aria-label={`${t('workforce.codes.replace')}: ${holder.name}`}
+                  onClick={() => onReplace(holder)}
+                >
+                  {t('workforce.codes.replace')}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="default"
+                  aria-label={`${t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}: ${holder.name}`}
+                  onClick={() => onPin(holder)}
+                >
+                  {t(holder.hasCounterPin ? 'workforce.codes.pinReset' : 'workforce.codes.pinMake')}
+                </Button>
+              </Group>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }
 
