@@ -30,11 +30,6 @@ const ALLOWED: { file: string; table: string; reason: string }[] = [
     reason: 'logging an extra checks in its one statement that the chosen values exist and are not retired (no race)',
   },
   {
-    file: 'promises/promises.repo.ts',
-    table: 'offerings',
-    reason: "the promise list names each promise's offering inside its one keyset-paged query",
-  },
-  {
     file: 'integrations/api-keys.access.ts',
     table: 'audit_log',
     reason: "an API key's use is audited on the pool before any tenant exists; the first read a day in one statement",

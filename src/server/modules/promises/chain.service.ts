@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Chain, ChainArrow, Scan, TeamFigures } from '../../../contracts/promises.contract';
 import type { Db } from '../../db/client';
-import { NO_TEAM } from '../../db/schema/promises.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as repo from './chain.repo';
 import { arrowKey, countThanksPerArrow } from './thanks.read-model';
 
 // The internal customer chain: the teams as nodes, the hand-offs between them as arrows, how many
@@ -25,24 +24,7 @@ const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 
 export async function findChain(db: Db, tenant: TenantContext, query: { from?: string; to?: string }): Promise<Chain> {
   const { from, to } = resolvePeriod(query, tenant.timeZone, DEFAULT_DAYS, MAX_DAYS);
   const today = localDay(tenant.timeZone);
-  // Day sums (handoff_day_sums, kept by triggers): a hand-off whose day has come is due; one still
-  // open counts on its due day, so a day before today holds only due ones, today only the done ones.
-  const { rows: flows } = await db.execute<{
-    giver: string;
-    receiver: string;
-    handoffs: number;
-    due: number;
-    on_time: number;
-    ratings: number;
-    rating_sum: number;
-  }>(sql`
-    select giver_team_id as giver, receiver_team_id as receiver, sum(handoffs)::int as handoffs,
-           sum(case when day < ${today}::date then handoffs else done end)::int as due,
-           sum(on_time)::int as on_time, sum(ratings)::int as ratings, sum(rating_sum)::int as rating_sum
-      from handoff_day_sums
-     where org_id = ${tenant.orgId} and day between ${from}::date and ${to}::date and receiver_team_id <> ${NO_TEAM}
-     group by 1, 2
-    having sum(handoffs) > 0`);
+  const flows = await repo.selectFlows(db, { orgId: tenant.orgId, from, to }, today);
   const teamIds = [...new Set(flows.flatMap((f) => [f.giver, f.receiver]))];
   const [names, thanks] = await Promise.all([
     org.findTeamNames(db, tenant.orgId, teamIds),
@@ -103,29 +85,18 @@ export async function findTeamFigures(
   const end = addDays(addMonths(last, 1), -1);
   const scope = { org: tenant.orgId, team: query.teamId, first, end, today };
   const [kept, steps, received, given] = await Promise.all([
-    db.execute<{ month: string; settled: number; kept: number }>(sql`
-      select date_trunc('month', p.due_date)::date::text as month,
-             count(*) filter (where p.outcome is not null or p.due_date < ${scope.today}::date)::int as settled,
-             count(*) filter (where p.outcome = 'kept')::int as kept
-        from promises p
-       where p.org_id = ${scope.org} and p.owner_team_id = ${scope.team} and p.due_date between ${scope.first}::date and ${scope.end}::date
-       group by 1`),
-    db.execute<{ month: string; due: number; on_time: number }>(sql`
-      select date_trunc('month', day)::date::text as month,
-             sum(case when day < ${scope.today}::date then handoffs else done end)::int as due, sum(on_time)::int as on_time
-        from handoff_day_sums
-       where org_id = ${scope.org} and giver_team_id = ${scope.team} and day between ${scope.first}::date and ${scope.end}::date
-       group by 1`),
-    ratingsByMonth(db, scope, 'giver_team_id'),
-    ratingsByMonth(db, scope, 'receiver_team_id'),
+    repo.selectKeptByMonth(db, scope),
+    repo.selectStepsByMonth(db, scope),
+    repo.selectRatingsByMonth(db, scope, 'giver'),
+    repo.selectRatingsByMonth(db, scope, 'receiver'),
   ]);
   const at = <T extends { month: string }>(rows: T[], month: string) => rows.find((r) => r.month === month);
   const periods = Array.from({ length: query.months }, (_, i) => {
     const month = addMonths(first, i);
-    const k = at(kept.rows, month);
-    const s = at(steps.rows, month);
-    const r = at(received.rows, month);
-    const g = at(given.rows, month);
+    const k = at(kept, month);
+    const s = at(steps, month);
+    const r = at(received, month);
+    const g = at(given, month);
     return {
       month,
       promisesSettled: k?.settled ?? 0,
@@ -143,18 +114,6 @@ export async function findTeamFigures(
   return { team: { id: query.teamId, name: names.get(query.teamId)! }, periods };
 }
 
-function ratingsByMonth(
-  db: Db,
-  scope: { org: string; team: string; first: string; end: string },
-  side: 'giver_team_id' | 'receiver_team_id',
-) {
-  return db.execute<{ month: string; n: number; average: number | null }>(sql`
-    select date_trunc('month', day)::date::text as month, sum(ratings)::int as n, (sum(rating_sum)::float8 / nullif(sum(ratings), 0)) as average
-      from handoff_day_sums
-     where org_id = ${scope.org} and ${sql.identifier(side)} = ${scope.team} and day between ${scope.first}::date and ${scope.end}::date
-     group by 1`);
-}
-
 // ---------- the quarterly scan ----------
 
 function quarterOf(day: string) {
@@ -168,29 +127,14 @@ function quarterRange(quarter: string) {
   return { start, end: addDays(addMonths(start, 3), -1) };
 }
 
-/** Partners of each team: the other teams it handed work to or got work from in the quarter. */
-async function partnersOf(db: Db, orgId: string, teamIds: string[], start: string, end: string) {
-  const { rows } = await db.execute<{ team: string; partner: string; handoffs: number }>(sql`
-    select team, partner, sum(handoffs)::int as handoffs from (
-      select giver_team_id as team, receiver_team_id as partner, handoffs from handoff_day_sums
-       where org_id = ${orgId} and giver_team_id = any(${sql.param(teamIds)}::uuid[]) and day between ${start}::date and ${end}::date
-      union all
-      select receiver_team_id, giver_team_id, handoffs from handoff_day_sums
-       where org_id = ${orgId} and receiver_team_id = any(${sql.param(teamIds)}::uuid[]) and day between ${start}::date and ${end}::date
-    ) h where team <> partner and partner <> ${NO_TEAM} group by 1, 2 having sum(handoffs) > 0`);
-  return rows;
-}
-
 export async function findScan(db: Db, tenant: TenantContext, query: { quarter?: string }): Promise<Scan> {
   const quarter = query.quarter ?? quarterOf(localDay(tenant.timeZone));
   const { start, end } = quarterRange(quarter);
   const teamIds = tenant.teamIds;
   if (teamIds.length === 0) return { quarter, teams: [] };
   const [partners, ratings] = await Promise.all([
-    partnersOf(db, tenant.orgId, teamIds, start, end),
-    db.execute<{ rater: string; rated: string; member_id: string; score: number; comment: string | null }>(sql`
-      select rater_team_id as rater, rated_team_id as rated, member_id, score, comment from team_scan_ratings
-       where org_id = ${tenant.orgId} and quarter_start = ${start}::date and rater_team_id = any(${sql.param(teamIds)}::uuid[])`),
+    repo.selectPartners(db, { orgId: tenant.orgId, from: start, to: end }, teamIds),
+    repo.selectScanRatings(db, tenant.orgId, start, teamIds),
   ]);
   const names = await org.findTeamNames(db, tenant.orgId, [...teamIds, ...partners.map((p) => p.partner)]);
   return {
@@ -202,7 +146,7 @@ export async function findScan(db: Db, tenant: TenantContext, query: { quarter?:
         partners: partners
           .filter((p) => p.team === id)
           .map((p) => {
-            const all = ratings.rows.filter((r) => r.rater === id && r.rated === p.partner);
+            const all = ratings.filter((r) => r.rater === id && r.rated === p.partner);
             const mine = all.find((r) => r.member_id === tenant.memberId);
             return {
               team: { id: p.partner, name: names.get(p.partner) ?? '' },
@@ -235,7 +179,7 @@ export async function putScanRating(
     });
   }
   const { start, end } = quarterRange(body.quarter);
-  const partners = await partnersOf(db, tenant.orgId, [body.raterTeamId], start, end);
+  const partners = await repo.selectPartners(db, { orgId: tenant.orgId, from: start, to: end }, [body.raterTeamId]);
   if (!partners.some((p) => p.partner === body.ratedTeamId)) {
     throw new AppError('validation_failed', 400, {
       errors: [
@@ -247,10 +191,14 @@ export async function putScanRating(
       ],
     });
   }
-  await db.execute(sql`
-    insert into team_scan_ratings (org_id, quarter_start, rater_team_id, rated_team_id, member_id, score, comment)
-    values (${tenant.orgId}, ${start}::date, ${body.raterTeamId}, ${body.ratedTeamId}, ${tenant.memberId}, ${body.score}, ${body.comment?.trim() || null})
-    on conflict (org_id, quarter_start, rater_team_id, rated_team_id, member_id)
-    do update set score = excluded.score, comment = excluded.comment, updated_at = now()`);
+  await repo.upsertScanRating(db, {
+    orgId: tenant.orgId,
+    quarterStart: start,
+    raterTeamId: body.raterTeamId,
+    ratedTeamId: body.ratedTeamId,
+    memberId: tenant.memberId,
+    score: body.score,
+    comment: body.comment?.trim() || null,
+  });
   return findScan(db, tenant, { quarter: body.quarter });
 }

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { PromisePage, promisesFilter } from '../../../contracts/promises.contract';
@@ -20,33 +20,21 @@ const ACTIVE = new Set(['open', 'in_progress', 'at_risk', 'renegotiated', 'activ
 
 function filterConditions(tenant: TenantContext, query: Filter): SQL[] {
   const where: SQL[] = [];
-  if (query.scope === 'mine') where.push(sql`p.made_by = ${tenant.memberId}`);
+  if (query.scope === 'mine') where.push(repo.madeBy(tenant.memberId));
   if (query.scope === 'all' && !steering(tenant)) throw forbidden();
   if (query.scope === 'team') {
     if (query.teamId && !inTeam(tenant, query.teamId) && !steering(tenant)) throw forbidden();
-    const teams = query.teamId ? [query.teamId] : tenant.teamIds;
-    where.push(sql`(p.owner_team_id = any(${sql.param(teams)}::uuid[]) or p.maker_team_id = any(${sql.param(teams)}::uuid[])
-      or exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.team_id = any(${sql.param(teams)}::uuid[])))`);
+    where.push(repo.concernsTeams(query.teamId ? [query.teamId] : tenant.teamIds));
   }
   if (!steering(tenant)) where.push(repo.visibleTo(tenant.memberId, tenant.teamIds));
-  if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      sql`(p.what ilike ${like} or exists (select 1 from customers c2 where c2.org_id = p.org_id and c2.id = p.customer_id and c2.name ilike ${like}))`,
-    );
-  }
-  if (query.flagged !== undefined)
-    where.push(query.flagged ? sql`jsonb_array_length(p.breaches) > 0` : sql`jsonb_array_length(p.breaches) = 0`);
+  if (query.q) where.push(repo.mentions(query.q));
+  if (query.flagged !== undefined) where.push(repo.flagged(query.flagged));
   if (query.handoffFrom || query.handoffTo) {
     // The promises behind one arrow of the chain: from/to then bound the hand-off's day, as in the chain.
-    where.push(sql`exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
-      ${query.handoffFrom ? sql`and s.team_id = ${query.handoffFrom}` : sql``}
-      ${query.handoffTo ? sql`and s.receiver_team_id = ${query.handoffTo}` : sql``}
-      ${query.from ? sql`and coalesce(s.done_on, s.due_date) >= ${query.from}::date` : sql``}
-      ${query.to ? sql`and coalesce(s.done_on, s.due_date) <= ${query.to}::date` : sql``})`);
+    where.push(repo.handedOff({ from: query.handoffFrom, to: query.handoffTo, fromDay: query.from, toDay: query.to }));
   } else {
-    if (query.from) where.push(sql`p.due_date >= ${query.from}::date`);
-    if (query.to) where.push(sql`p.due_date <= ${query.to}::date`);
+    if (query.from) where.push(repo.dueFrom(query.from));
+    if (query.to) where.push(repo.dueUntil(query.to));
   }
   return where;
 }

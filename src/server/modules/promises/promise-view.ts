@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { PromiseDetail, PromiseStep, PromiseSummary } from '../../../contracts/promises.contract';
 import { readTogether, type Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
@@ -7,6 +6,7 @@ import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import * as org from '../org/org.service';
+import * as customersRepo from './customers.repo';
 import * as repo from './promises.repo';
 
 // What the promise services share: who may see a promise, and a promise and its steps as the API
@@ -25,10 +25,7 @@ export const settled = () => new AppError('promise_settled', 409);
 /** Members of the team among these ids (active members only). */
 export async function membersOfTeam(tx: Tx, orgId: string, teamId: string, memberIds: string[]) {
   if (memberIds.length === 0) return new Set<string>();
-  const { rows } = await tx.execute<{ member_id: string }>(sql`
-    select tm.member_id from team_members tm join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
-     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and tm.member_id = any(${sql.param(memberIds)}::uuid[])`);
-  return new Set(rows.map((r) => r.member_id));
+  return new Set(await repo.selectTeamMemberIds(tx, orgId, teamId, memberIds));
 }
 
 // ---------- reading one promise ----------
@@ -177,12 +174,12 @@ export async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: strin
   const { promise, steps } = await loadVisible(tx, tenant, promiseId);
   const today = localDay(tenant.timeZone);
   const [summary] = await repo.selectSummaries(tx, tenant.orgId, today, {
-    where: [sql`p.id = ${promiseId}`],
+    where: [repo.promiseIs(promiseId)],
     order: 'asc',
     limit: 1,
   });
   const [customer, events] = await readTogether(tx, [
-    () => repo.selectCustomer(tx, tenant.orgId, promise.customerId),
+    () => customersRepo.selectCustomer(tx, tenant.orgId, promise.customerId),
     () => repo.selectEvents(tx, tenant.orgId, promiseId),
   ]);
   const ctx = await stepContext(

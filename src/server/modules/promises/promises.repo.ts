@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import type { Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
+import { members, teamMembers, teams } from '../../db/schema/org.schema';
 import {
   customers,
   promiseEvents,
@@ -10,45 +13,21 @@ import {
   stepRatings,
   stepReminders,
 } from '../../db/schema/promises.schema';
+import { containing } from './customers.repo';
+import { offeringOf } from './offerings.read-model';
+
+// The promises module's SQL for promises, their steps and customers: tables and columns named through
+// the schema objects, so a rename fails to compile. Raw SQL interpolates aliased tables from
+// `alias(table, 'x')`: `${x.id}` renders `"x"."id"` and `from ${table} ${x}` names the table once.
+// Customers are in customers.repo.ts, the chain's figures in chain.repo.ts, the step reminders in
+// reminders.repo.ts; the offering a promise names is read in offerings.read-model.ts.
+
+/** The aliases the raw SQL uses: a promise `p` (the lists' conditions are on it) and its steps `s`. */
+const p = alias(promises, 'p');
+const s = alias(promiseSteps, 's');
 
 export type PromiseRow = typeof promises.$inferSelect;
 export type StepRow = typeof promiseSteps.$inferSelect;
-
-// ---------- customers ----------
-
-export async function insertCustomer(
-  tx: Tx,
-  orgId: string,
-  values: { name: string; contactPerson: string | null; segment: string | null; createdBy: string },
-) {
-  const [row] = await tx
-    .insert(customers)
-    .values({ orgId, ...values })
-    .returning();
-  return row!;
-}
-
-export async function selectCustomer(tx: Tx, orgId: string, customerId: string) {
-  const [row] = await tx
-    .select()
-    .from(customers)
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
-  return row;
-}
-
-/** Customers whose name holds `q`, most recently added first. */
-export async function searchCustomers(tx: Tx, orgId: string, q: string | undefined, limit: number) {
-  const { rows } = await tx.execute<{
-    id: string;
-    name: string;
-    contact_person: string | null;
-    segment: string | null;
-  }>(sql`
-    select id, name, contact_person, segment from customers
-     where org_id = ${orgId} and pseudonymised_at is null ${q ? sql`and name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
-     order by created_at desc limit ${limit}`);
-  return rows;
-}
 
 // ---------- promises and steps ----------
 
@@ -131,6 +110,7 @@ export async function selectEvents(tx: Tx, orgId: string, promiseId: string) {
 
 export async function selectRatings(tx: Tx, orgId: string, stepIds: string[]) {
   if (stepIds.length === 0) return [];
+  const r = stepRatings;
   const { rows } = await tx.execute<{
     step_id: string;
     score: number;
@@ -138,7 +118,7 @@ export async function selectRatings(tx: Tx, orgId: string, stepIds: string[]) {
     by: string;
     at: string;
   }>(sql`
-    select step_id, score, comment, by, at from step_ratings where org_id = ${orgId} and step_id = any(${sql.param(stepIds)}::uuid[])`);
+    select ${r.stepId}, ${r.score}, ${r.comment}, ${r.by}, ${r.at} from ${r} where ${r.orgId} = ${orgId} and ${r.stepId} = any(${sql.param(stepIds)}::uuid[])`);
   return rows;
 }
 
@@ -182,7 +162,31 @@ export async function insertRating(
   return rows.length === 1;
 }
 
+// ---------- teams and their members (org's tables, read) ----------
+
+/** Which of these teams exist and are not archived. */
+export async function selectActiveTeamIds(tx: Tx, orgId: string, teamIds: string[]) {
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    select ${teams.id} from ${teams} where ${teams.orgId} = ${orgId} and ${teams.archivedAt} is null and ${teams.id} = any(${sql.param(teamIds)}::uuid[])`);
+  return rows.map((r) => r.id);
+}
+
+/** Which of these members are active members of the team. */
+export async function selectTeamMemberIds(tx: Tx, orgId: string, teamId: string, memberIds: string[]) {
+  const tm = alias(teamMembers, 'tm');
+  const m = alias(members, 'm');
+  const { rows } = await tx.execute<{ member_id: string }>(sql`
+    select ${tm.memberId} from ${teamMembers} ${tm} join ${members} ${m} on ${m.orgId} = ${tm.orgId} and ${m.id} = ${tm.memberId} and ${m.status} = 'active'
+     where ${tm.orgId} = ${orgId} and ${tm.teamId} = ${teamId} and ${tm.memberId} = any(${sql.param(memberIds)}::uuid[])`);
+  return rows.map((r) => r.member_id);
+}
+
 // ---------- reading lists ----------
+
+/** Whether the promise `p` has a hand-off step matching `condition` (on `s`). */
+const hasHandoff = (condition: SQL) =>
+  sql`exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff'
+                  and ${condition})`;
 
 /**
  * The state of promise `p` on `today`, in SQL: the same rules as promiseStatus() in promise-rules.ts
@@ -190,22 +194,59 @@ export async function insertRating(
  */
 export const statusOf = (today: string) => sql`
   case
-    when p.outcome is not null then p.outcome
-    when p.due_date < ${today}::date then 'broken'
-    when exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
-                  and ((s.done_on is null and s.due_date < ${today}::date) or s.done_on > s.due_date)) then 'at_risk'
-    when p.renegotiations > 0 then 'renegotiated'
-    when exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff'
-                  and (s.accepted_at is not null or s.done_on is not null)) then 'in_progress'
+    when ${p.outcome} is not null then ${p.outcome}
+    when ${p.dueDate} < ${today}::date then 'broken'
+    when ${hasHandoff(sql`((${s.doneOn} is null and ${s.dueDate} < ${today}::date) or ${s.doneOn} > ${s.dueDate})`)} then 'at_risk'
+    when ${p.renegotiations} > 0 then 'renegotiated'
+    when ${hasHandoff(sql`(${s.acceptedAt} is not null or ${s.doneOn} is not null)`)} then 'in_progress'
     else 'open'
   end`;
 
+/** Promises of these teams: owned by one, made in one, or with a step of one. */
+export const concernsTeams = (teamIds: string[]) => sql`
+  (${p.ownerTeamId} = any(${sql.param(teamIds)}::uuid[]) or ${p.makerTeamId} = any(${sql.param(teamIds)}::uuid[])
+      or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${sql.param(teamIds)}::uuid[])))`;
+
 /** Whom a promise concerns: its maker, and the members of its owning team, maker's team and step teams. */
 export const visibleTo = (memberId: string, teamIds: string[]) => sql`
-  (p.made_by = ${memberId}
-   or p.owner_team_id = any(${sql.param(teamIds)}::uuid[])
-   or p.maker_team_id = any(${sql.param(teamIds)}::uuid[])
-   or exists (select 1 from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.team_id = any(${sql.param(teamIds)}::uuid[])))`;
+  (${p.madeBy} = ${memberId}
+   or ${p.ownerTeamId} = any(${sql.param(teamIds)}::uuid[])
+   or ${p.makerTeamId} = any(${sql.param(teamIds)}::uuid[])
+   or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${sql.param(teamIds)}::uuid[])))`;
+
+/** Promises this member made. */
+export const madeBy = (memberId: string) => sql`${p.madeBy} = ${memberId}`;
+
+/** Promises whose words or customer's name hold `q`. */
+export function mentions(q: string) {
+  const like = containing(q);
+  const c2 = alias(customers, 'c2');
+  return sql`(${p.what} ilike ${like} or exists (select 1 from ${customers} ${c2} where ${c2.orgId} = ${p.orgId} and ${c2.id} = ${p.customerId} and ${c2.name} ilike ${like}))`;
+}
+
+/** Promises that broke a guideline when made (`flagged`), or none. */
+export const flagged = (yes: boolean) =>
+  yes ? sql`jsonb_array_length(${p.breaches}) > 0` : sql`jsonb_array_length(${p.breaches}) = 0`;
+
+/**
+ * The promises behind one arrow of the chain: a hand-off by team `from` to team `to` (either may be
+ * left out) whose day (done, or due while open) is within `fromDay`..`toDay`, as in the chain.
+ */
+export const handedOff = (arrow: { from?: string; to?: string; fromDay?: string; toDay?: string }) =>
+  sql`exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff'
+      ${arrow.from ? sql`and ${s.teamId} = ${arrow.from}` : sql``}
+      ${arrow.to ? sql`and ${s.receiverTeamId} = ${arrow.to}` : sql``}
+      ${arrow.fromDay ? sql`and coalesce(${s.doneOn}, ${s.dueDate}) >= ${arrow.fromDay}::date` : sql``}
+      ${arrow.toDay ? sql`and coalesce(${s.doneOn}, ${s.dueDate}) <= ${arrow.toDay}::date` : sql``})`;
+
+/** Promises due on or after `day`. */
+export const dueFrom = (day: string) => sql`${p.dueDate} >= ${day}::date`;
+/** Promises due on or before `day`. */
+export const dueUntil = (day: string) => sql`${p.dueDate} <= ${day}::date`;
+/** The promise with this id. */
+export const promiseIs = (promiseId: string) => sql`${p.id} = ${promiseId}`;
+/** The promises with these ids. */
+export const promiseAmong = (promiseIds: string[]) => sql`${p.id} = any(${sql.param(promiseIds)}::uuid[])`;
 
 const statusFilter = (status: string | undefined) => {
   if (!status) return sql``;
@@ -245,36 +286,42 @@ export async function selectSummaries(
   today: string,
   options: { where: SQL[]; status?: string; order: 'asc' | 'desc'; after?: { day: string; id: string }; limit: number },
 ): Promise<SummaryRow[]> {
-  const conditions = [sql`p.org_id = ${orgId}`, ...options.where];
+  const c = alias(customers, 'c');
+  const ot = alias(teams, 'ot');
+  const m = alias(members, 'm');
+  const mu = alias(authUser, 'mu');
+  const nt = alias(teams, 'nt');
+  const offering = offeringOf(p.orgId, p.offeringId);
+  const conditions = [sql`${p.orgId} = ${orgId}`, ...options.where];
   const dir = options.order === 'asc' ? sql`asc` : sql`desc`;
   if (options.after) {
     conditions.push(
       options.order === 'asc'
-        ? sql`(p.due_date, p.id) > (${options.after.day}::date, ${options.after.id}::uuid)`
-        : sql`(p.due_date, p.id) < (${options.after.day}::date, ${options.after.id}::uuid)`,
+        ? sql`(${p.dueDate}, ${p.id}) > (${options.after.day}::date, ${options.after.id}::uuid)`
+        : sql`(${p.dueDate}, ${p.id}) < (${options.after.day}::date, ${options.after.id}::uuid)`,
     );
   }
   const { rows } = await tx.execute<SummaryRow & Record<string, unknown>>(sql`
     select x.* from (
-      select p.id, p.what, p.due_date::text, p.renegotiations, p.delivered_on::text, p.breaches, p.created_at,
-             c.id as customer_id, c.name as customer_name, o.id as offering_id, o.name as offering_name,
-             p.owner_team_id, ot.name as owner_team_name, p.made_by, mu.name as maker_name,
+      select ${p.id} as id, ${p.what}, ${p.dueDate}::text as due_date, ${p.renegotiations}, ${p.deliveredOn}::text as delivered_on, ${p.breaches}, ${p.createdAt},
+             ${c.id} as customer_id, ${c.name} as customer_name, ${offering.columns},
+             ${p.ownerTeamId}, ${ot.name} as owner_team_name, ${p.madeBy}, ${mu.name} as maker_name,
              ${statusOf(today)} as status,
-             st.steps_done, st.steps_total, nt.id as next_team_id, nt.name as next_team_name, ns.what as next_what, ns.due_date::text as next_due
-        from promises p
-        join customers c on c.org_id = p.org_id and c.id = p.customer_id
-        left join offerings o on o.org_id = p.org_id and o.id = p.offering_id
-        join teams ot on ot.org_id = p.org_id and ot.id = p.owner_team_id
-        join members m on m.org_id = p.org_id and m.id = p.made_by
-        join auth_user mu on mu.id = m.user_id
+             st.steps_done, st.steps_total, ${nt.id} as next_team_id, ${nt.name} as next_team_name, ns.what as next_what, ns.due_date::text as next_due
+        from ${promises} ${p}
+        join ${customers} ${c} on ${c.orgId} = ${p.orgId} and ${c.id} = ${p.customerId}
+        ${offering.join}
+        join ${teams} ${ot} on ${ot.orgId} = ${p.orgId} and ${ot.id} = ${p.ownerTeamId}
+        join ${members} ${m} on ${m.orgId} = ${p.orgId} and ${m.id} = ${p.madeBy}
+        join ${authUser} ${mu} on ${mu.id} = ${m.userId}
         cross join lateral (
-          select count(*) filter (where s.done_on is not null)::int as steps_done, count(*)::int as steps_total
-            from promise_steps s where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff') st
+          select count(*) filter (where ${s.doneOn} is not null)::int as steps_done, count(*)::int as steps_total
+            from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff') st
         left join lateral (
-          select s.team_id, s.what, s.due_date from promise_steps s
-           where s.org_id = p.org_id and s.promise_id = p.id and s.kind = 'handoff' and s.done_on is null
-           order by s.position limit 1) ns on true
-        left join teams nt on nt.org_id = p.org_id and nt.id = ns.team_id
+          select ${s.teamId} as team_id, ${s.what} as what, ${s.dueDate} as due_date from ${promiseSteps} ${s}
+           where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff' and ${s.doneOn} is null
+           order by ${s.position} limit 1) ns on true
+        left join ${teams} ${nt} on ${nt.orgId} = ${p.orgId} and ${nt.id} = ns.team_id
        where ${sql.join(conditions, sql` and `)}
     ) x
     ${statusFilter(options.status)}
@@ -304,25 +351,25 @@ export async function selectWorkSteps(
   limit: number,
 ) {
   const open = filter.state === 'open';
-  const day = open ? sql`s.due_date` : sql`s.done_on`;
-  const conditions = [sql`s.org_id = ${orgId}`, open ? sql`s.done_on is null` : sql`s.done_on is not null`];
-  if (filter.teamIds) conditions.push(sql`s.team_id = any(${sql.param(filter.teamIds)}::uuid[])`);
-  if (filter.ownerId) conditions.push(sql`s.owner_member_id = ${filter.ownerId}`);
-  if (filter.late) conditions.push(open ? sql`s.due_date < ${filter.today}::date` : sql`s.done_on > s.due_date`);
+  const day = open ? sql`${s.dueDate}` : sql`${s.doneOn}`;
+  const conditions = [sql`${s.orgId} = ${orgId}`, open ? sql`${s.doneOn} is null` : sql`${s.doneOn} is not null`];
+  if (filter.teamIds) conditions.push(sql`${s.teamId} = any(${sql.param(filter.teamIds)}::uuid[])`);
+  if (filter.ownerId) conditions.push(sql`${s.ownerMemberId} = ${filter.ownerId}`);
+  if (filter.late) conditions.push(open ? sql`${s.dueDate} < ${filter.today}::date` : sql`${s.doneOn} > ${s.dueDate}`);
   if (filter.dueBetween)
-    conditions.push(sql`s.due_date between ${filter.dueBetween.from}::date and ${filter.dueBetween.to}::date`);
+    conditions.push(sql`${s.dueDate} between ${filter.dueBetween.from}::date and ${filter.dueBetween.to}::date`);
   if (after)
     conditions.push(
       open
-        ? sql`(s.due_date, s.id) > (${after.day}::date, ${after.id}::uuid)`
-        : sql`(s.done_on, s.id) < (${after.day}::date, ${after.id}::uuid)`,
+        ? sql`(${s.dueDate}, ${s.id}) > (${after.day}::date, ${after.id}::uuid)`
+        : sql`(${s.doneOn}, ${s.id}) < (${after.day}::date, ${after.id}::uuid)`,
     );
   const { rows } = await tx.execute<{ id: string; promise_id: string; day: string }>(sql`
-    select s.id, s.promise_id, ${day}::text as day
-      from promise_steps s
-      join promises p on p.org_id = s.org_id and p.id = s.promise_id
+    select ${s.id}, ${s.promiseId}, ${day}::text as day
+      from ${promiseSteps} ${s}
+      join ${promises} ${p} on ${p.orgId} = ${s.orgId} and ${p.id} = ${s.promiseId}
      where ${sql.join(conditions, sql` and `)}
-     order by ${day} ${open ? sql`asc` : sql`desc`}, s.id ${open ? sql`asc` : sql`desc`}
+     order by ${day} ${open ? sql`asc` : sql`desc`}, ${s.id} ${open ? sql`asc` : sql`desc`}
      limit ${limit}`);
   return rows;
 }
@@ -352,9 +399,10 @@ export async function selectComments(tx: Tx, orgId: string, stepId: string) {
 /** How many comments each of these steps has. */
 export async function countComments(tx: Tx, orgId: string, stepIds: string[]) {
   if (stepIds.length === 0) return new Map<string, number>();
+  const sc = stepComments;
   const { rows } = await tx.execute<{ step_id: string; n: number }>(sql`
-    select step_id, count(*)::int as n from step_comments
-     where org_id = ${orgId} and step_id = any(${sql.param(stepIds)}::uuid[]) group by step_id`);
+    select ${sc.stepId}, count(*)::int as n from ${sc}
+     where ${sc.orgId} = ${orgId} and ${sc.stepId} = any(${sql.param(stepIds)}::uuid[]) group by ${sc.stepId}`);
   return new Map(rows.map((r) => [r.step_id, r.n]));
 }
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Customer, createPromiseBody } from '../../../contracts/promises.contract';
 import type { Db, Tx } from '../../db/client';
@@ -10,6 +9,7 @@ import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import { findOffering } from '../values/values.service';
+import * as customersRepo from './customers.repo';
 import { checkGuidelines, type GuidelineBreach, promiseStatus } from './promise-rules';
 import { invalid, loadDetail, loadVisible, managesTeam, membersOfTeam, settled, steering } from './promise-view';
 import * as repo from './promises.repo';
@@ -45,7 +45,7 @@ export async function searchCustomers(
   tenant: TenantContext,
   q: string | undefined,
 ): Promise<{ items: Customer[] }> {
-  const rows = await repo.searchCustomers(db, tenant.orgId, q, 20);
+  const rows = await customersRepo.searchCustomers(db, tenant.orgId, q, 20);
   // A forgotten customer is not offered again: their code means nothing to the person typing a name.
   return {
     items: rows.map((r) => ({
@@ -61,9 +61,7 @@ export async function searchCustomers(
 // ---------- recording a promise ----------
 
 export async function activeTeamIds(tx: Tx, orgId: string, teamIds: string[]) {
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    select id from teams where org_id = ${orgId} and archived_at is null and id = any(${sql.param(teamIds)}::uuid[])`);
-  return new Set(rows.map((r) => r.id));
+  return new Set(await repo.selectActiveTeamIds(tx, orgId, teamIds));
 }
 
 export async function createPromise(
@@ -103,8 +101,8 @@ export async function createPromise(
     }
     const customer =
       'id' in input.customer
-        ? await repo.selectCustomer(tx, tenant.orgId, input.customer.id)
-        : await repo.insertCustomer(tx, tenant.orgId, {
+        ? await customersRepo.selectCustomer(tx, tenant.orgId, input.customer.id)
+        : await customersRepo.insertCustomer(tx, tenant.orgId, {
             name: input.customer.name,
             contactPerson: input.customer.contactPerson ?? null,
             segment: input.customer.segment ?? null,

@@ -1,4 +1,4 @@
-import { isNull, sql } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import type { PromiseSummary, WorkItem } from '../../../contracts/promises.contract';
 import type { Db, Tx } from '../../db/client';
 import { promiseSteps } from '../../db/schema/promises.schema';
@@ -65,7 +65,7 @@ export async function workList(
   const promiseIds = [...new Set(page.map((r) => r.promise_id))];
   const summaries = promiseIds.length
     ? await repo.selectSummaries(db, tenant.orgId, today, {
-        where: [sql`p.id = any(${sql.param(promiseIds)}::uuid[])`],
+        where: [repo.promiseAmong(promiseIds)],
         order: 'asc',
         limit: promiseIds.length,
       })

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { teamMembers } from '../../db/schema/org.schema';
+import { colleagueThanks } from '../../db/schema/thanks.schema';
 
 // Read model over the thanks module's colleague_thanks, for the chain: how often a team was thanked by
 // the teams it serves. Read only; the thanks module owns the table.
@@ -15,18 +18,20 @@ export async function countThanksPerArrow(
   arrows: { giver: string; receiver: string }[],
 ): Promise<Map<string, number>> {
   if (arrows.length === 0) return new Map();
+  const t = alias(colleagueThanks, 't');
+  const tm = alias(teamMembers, 'tm');
   const { rows } = await db.execute<{ giver: string; receiver: string; thanks: number }>(sql`
-    select p.giver, p.receiver, count(t.id)::int as thanks
+    select p.giver, p.receiver, count(${t.id})::int as thanks
       from unnest(${sql.param(arrows.map((a) => a.giver))}::uuid[], ${sql.param(arrows.map((a) => a.receiver))}::uuid[]) as p(giver, receiver)
-      join colleague_thanks t
-        on t.org_id = ${scope.orgId}
-       and (t.created_at at time zone ${scope.timeZone})::date between ${scope.from}::date and ${scope.to}::date
-       and (t.to_team_id = p.giver
-            or exists (select 1 from team_members tm
-                        where tm.org_id = t.org_id and tm.team_id = p.giver and tm.member_id = t.to_member_id))
-       and (t.from_team_id = p.receiver
-            or exists (select 1 from team_members tm
-                        where tm.org_id = t.org_id and tm.team_id = p.receiver and tm.member_id = t.from_member_id))
+      join ${colleagueThanks} ${t}
+        on ${t.orgId} = ${scope.orgId}
+       and (${t.createdAt} at time zone ${scope.timeZone})::date between ${scope.from}::date and ${scope.to}::date
+       and (${t.toTeamId} = p.giver
+            or exists (select 1 from ${teamMembers} ${tm}
+                        where ${tm.orgId} = ${t.orgId} and ${tm.teamId} = p.giver and ${tm.memberId} = ${t.toMemberId}))
+       and (${t.fromTeamId} = p.receiver
+            or exists (select 1 from ${teamMembers} ${tm}
+                        where ${tm.orgId} = ${t.orgId} and ${tm.teamId} = p.receiver and ${tm.memberId} = ${t.fromMemberId}))
      group by 1, 2`);
   return new Map(rows.map((r) => [arrowKey(r.giver, r.receiver), r.thanks]));
 }
