@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
 import type { Db } from '../../db/client';
-import { members } from '../../db/schema/org.schema';
 import type { Deps } from '../../deps';
 import { asLanguage, translate } from '../../lib/i18n';
 import type { Mail } from '../../lib/mailer';
@@ -15,11 +13,7 @@ import { findWeeklyPick } from './weekly-pick.service';
 // The weekly digest e-mail: on for everyone unless they turn it off.
 
 export async function findPreference(db: Db, tenant: TenantContext) {
-  const [row] = await db
-    .select({ optOut: members.digestOptOut })
-    .from(members)
-    .where(and(eq(members.orgId, tenant.orgId), eq(members.id, tenant.memberId)));
-  return { digest: !row?.optOut };
+  return { digest: !(await repo.selectDigestOptOut(db, tenant.orgId, tenant.memberId)) };
 }
 
 export async function putPreference(db: Db, tenant: TenantContext, digest: boolean) {

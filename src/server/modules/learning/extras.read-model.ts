@@ -1,8 +1,17 @@
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
 import { extras } from '../../db/schema/extras.schema';
-import { extraDaySumsLive, extraDayValueSumsLive, extraDayWordSumsLive } from '../../db/schema/learning.schema';
+import {
+  bestPractices,
+  extraDaySumsLive,
+  extraDayValueSumsLive,
+  extraDayWordSumsLive,
+  extraThanks,
+} from '../../db/schema/learning.schema';
+import { members, teamMembers } from '../../db/schema/org.schema';
 import type { Keyset } from '../../lib/cursor';
 import { searchLanguageOf } from '../../lib/text-search';
 
@@ -10,14 +19,20 @@ import { searchLanguageOf } from '../../lib/text-search';
 // database keeps of it, to show stories, figures and what works. Learning never writes an extra (keeping
 // one out of the feed goes through the extras service); it reads them here, in one place, because its
 // summaries join the extras with its own tables (thanks, best practices) in one query.
+// Tables and columns are named through the schema objects, so a rename fails to compile; raw SQL
+// interpolates aliased tables from `alias(table, 'x')`: `${e.id}` renders "e"."id".
+
+/** The aliases the raw SQL uses: `e` an extra, `bp` its best practice, `t` a thanks. */
+const e = alias(extras, 'e');
+const bp = alias(bestPractices, 'bp');
+const t = alias(extraThanks, 't');
 
 /**
  * The one rule of what the team feed may show, used by everything built on the feed (stories, best
  * practices, the weekly pick, similar occasions): not deleted, not hidden by a manager, and the author
  * did not keep it out.
  */
-export const inFeed = (alias = 'e') =>
-  sql.raw(`${alias}.deleted_at is null and ${alias}.hidden_at is null and ${alias}.in_feed`);
+const inFeed = sql`${e.deletedAt} is null and ${e.hiddenAt} is null and ${e.inFeed}`;
 
 export interface StoryRow {
   id: string;
@@ -41,45 +56,68 @@ export interface StoryRow {
 }
 
 /** The name of the member whose id is `column`, as a subquery of the story's row. */
-const nameOf = (column: string) =>
-  sql.raw(
-    `(select u.name from members m join auth_user u on u.id = m.user_id where m.org_id = e.org_id and m.id = ${column})`,
-  );
+function nameOf(column: AnyPgColumn) {
+  const m = alias(members, 'm');
+  const u = alias(authUser, 'u');
+  return sql`(select ${u.name} from ${members} ${m} join ${authUser} ${u} on ${u.id} = ${m.userId} where ${m.orgId} = ${e.orgId} and ${m.id} = ${column})`;
+}
 
 const storyColumns = (me: string) => sql`
-  e.id, e.member_id, e.team_ids, e.occurred_at, e.occasion, e.action, e.kind, e.value_ids, e.reaction_text, e.reaction_score,
-  (select count(*) from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id)::int as thanks,
-  exists (select 1 from extra_thanks t where t.org_id = e.org_id and t.extra_id = e.id and t.member_id = ${me}) as thanked_by_me,
-  bp.why as bp_why, bp.promoted_by as bp_by, bp.promoted_at as bp_at,
-  ${nameOf('e.member_id')} as author_name, ${nameOf('bp.promoted_by')} as bp_by_name`;
+  ${e.id}, ${e.memberId}, ${e.teamIds}, ${e.occurredAt}, ${e.occasion}, ${e.action}, ${e.kind}, ${e.valueIds}, ${e.reactionText}, ${e.reactionScore},
+  (select count(*) from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id})::int as thanks,
+  exists (select 1 from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id} and ${t.memberId} = ${me}) as thanked_by_me,
+  ${bp.why} as bp_why, ${bp.promotedBy} as bp_by, ${bp.promotedAt} as bp_at,
+  ${nameOf(e.memberId)} as author_name, ${nameOf(bp.promotedBy)} as bp_by_name`;
 
-/** Stories in the feed, newest first, matching `where` (extra conditions on `e` and `bp`). */
+/** Which stories to show, besides the feed's rule: each given field narrows them. */
+export interface StoryFilter {
+  /** Logged in this team. */
+  teamId?: string;
+  /** Told with this value. */
+  valueId?: string;
+  kind?: ExtraKind;
+  /** Words of the occasion, in the organisation's language: every word must match (stemmed). */
+  q?: string;
+  ids?: string[];
+}
+
+function storyConditions(orgId: string, filter: StoryFilter): SQL[] {
+  return [
+    ...(filter.teamId ? [sql`${e.teamIds} @> array[${filter.teamId}]::uuid[]`] : []),
+    ...(filter.valueId ? [sql`${e.valueIds} @> array[${filter.valueId}]::uuid[]`] : []),
+    ...(filter.kind ? [sql`${e.kind} = ${filter.kind}`] : []),
+    ...(filter.q ? [occasionMatches(orgId, filter.q)] : []),
+    ...(filter.ids ? [sql`${e.id} = any(${sql.param(filter.ids)}::uuid[])`] : []),
+  ];
+}
+
+/** Stories in the feed, newest first (or most recently put forward), matching the filter. */
 export async function selectStories(
   tx: Tx,
   orgId: string,
   me: string,
-  where: SQL[],
+  filter: StoryFilter,
   options: { after?: Keyset; limit: number; bestPracticesOnly?: boolean; orderBy?: 'occurred' | 'promoted' },
 ): Promise<StoryRow[]> {
-  const conditions = [sql`e.org_id = ${orgId}`, inFeed(), ...where];
-  const order = options.orderBy === 'promoted' ? sql`bp.promoted_at` : sql`e.occurred_at`;
+  const conditions = [sql`${e.orgId} = ${orgId}`, inFeed, ...storyConditions(orgId, filter)];
+  const order = options.orderBy === 'promoted' ? sql`${bp.promotedAt}` : sql`${e.occurredAt}`;
   if (options.after)
     conditions.push(
-      sql`(${order}, e.id) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`,
+      sql`(${order}, ${e.id}) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`,
     );
   const { rows } = await tx.execute<StoryRow & Record<string, unknown>>(sql`
     select ${storyColumns(me)}
-      from extras e
-      ${options.bestPracticesOnly ? sql`join` : sql`left join`} best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
+      from ${extras} ${e}
+      ${options.bestPracticesOnly ? sql`join` : sql`left join`} ${bestPractices} ${bp} on ${bp.orgId} = ${e.orgId} and ${bp.extraId} = ${e.id}
      where ${sql.join(conditions, sql` and `)}
-     order by ${order} desc, e.id desc
+     order by ${order} desc, ${e.id} desc
      limit ${options.limit}`);
   return rows;
 }
 
 export async function selectStoriesByIds(tx: Tx, orgId: string, me: string, ids: string[]): Promise<StoryRow[]> {
   if (ids.length === 0) return [];
-  return selectStories(tx, orgId, me, [sql`e.id = any(${sql.param(ids)}::uuid[])`], { limit: ids.length });
+  return selectStories(tx, orgId, me, { ids }, { limit: ids.length });
 }
 
 /** An extra with what decides who may see and act on it in the feed. */
@@ -99,8 +137,8 @@ export async function selectFeedExtra(tx: Tx, orgId: string, extraId: string) {
 }
 
 /** A search of the occasion in the organisation's language: every word must match (stemmed). */
-export function occasionMatches(orgId: string, q: string) {
-  return sql`e.occasion_tsv @@ plainto_tsquery(${searchLanguageOf(orgId)}, ${q})`;
+function occasionMatches(orgId: string, q: string) {
+  return sql`${e.occasionTsv} @@ plainto_tsquery(${searchLanguageOf(orgId)}, ${q})`;
 }
 
 /**
@@ -108,18 +146,19 @@ export function occasionMatches(orgId: string, q: string) {
  * used in the eight weeks before: how new the occasion is.
  */
 export async function selectWeekCandidates(tx: Tx, orgId: string, teamId: string, start: Date, end: Date) {
+  const p = alias(extras, 'p');
   const { rows } = await tx.execute<{ id: string; reaction_score: number | null; novelty: number }>(sql`
     with earlier as (
       select distinct w as word
-        from extras p, unnest(tsvector_to_array(p.occasion_tsv)) w
-       where p.org_id = ${orgId} and p.team_ids @> array[${teamId}]::uuid[] and p.deleted_at is null
-         and p.occurred_at >= ${start.toISOString()}::timestamptz - interval '8 weeks' and p.occurred_at < ${start.toISOString()}::timestamptz)
-    select e.id, e.reaction_score,
+        from ${extras} ${p}, unnest(tsvector_to_array(${p.occasionTsv})) w
+       where ${p.orgId} = ${orgId} and ${p.teamIds} @> array[${teamId}]::uuid[] and ${p.deletedAt} is null
+         and ${p.occurredAt} >= ${start.toISOString()}::timestamptz - interval '8 weeks' and ${p.occurredAt} < ${start.toISOString()}::timestamptz)
+    select ${e.id}, ${e.reactionScore},
            coalesce((select avg(case when w in (select word from earlier) then 0 else 1 end)
-                       from unnest(tsvector_to_array(e.occasion_tsv)) w), 1)::float8 as novelty
-      from extras e
-     where e.org_id = ${orgId} and e.team_ids @> array[${teamId}]::uuid[] and ${inFeed()}
-       and e.occurred_at >= ${start.toISOString()}::timestamptz and e.occurred_at < ${end.toISOString()}::timestamptz`);
+                       from unnest(tsvector_to_array(${e.occasionTsv})) w), 1)::float8 as novelty
+      from ${extras} ${e}
+     where ${e.orgId} = ${orgId} and ${e.teamIds} @> array[${teamId}]::uuid[] and ${inFeed}
+       and ${e.occurredAt} >= ${start.toISOString()}::timestamptz and ${e.occurredAt} < ${end.toISOString()}::timestamptz`);
   return rows;
 }
 
@@ -138,21 +177,24 @@ export interface FigureRow {
 
 /** Per member of the team: what they logged in [from, to). Members without extras are included. */
 export async function selectTeamFigures(tx: Tx, orgId: string, teamId: string, from: Date, to: Date) {
+  const tm = alias(teamMembers, 'tm');
+  const t2 = alias(teamMembers, 't2');
+  const m = alias(members, 'm');
   const { rows } = await tx.execute<FigureRow & Record<string, unknown>>(sql`
-    select tm.member_id, m.roles,
-           (select array_agg(t2.team_id) from team_members t2 where t2.org_id = tm.org_id and t2.member_id = tm.member_id) as team_ids,
-           count(e.id)::int as extras,
-           coalesce(sum(e.cost_cents), 0)::int as cost_cents,
-           coalesce(sum(e.minutes), 0)::int as minutes,
-           count(e.reaction_score)::int as reactions,
-           avg(e.reaction_score)::float8 as average_reaction
-      from team_members tm
-      join members m on m.org_id = tm.org_id and m.id = tm.member_id and m.status = 'active'
-      left join extras e on e.org_id = tm.org_id and e.member_id = tm.member_id and e.deleted_at is null
-                        and e.team_ids @> array[${teamId}]::uuid[]
-                        and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
-     where tm.org_id = ${orgId} and tm.team_id = ${teamId} and not tm.is_manager
-     group by tm.org_id, tm.member_id, m.roles`);
+    select ${tm.memberId}, ${m.roles},
+           (select array_agg(${t2.teamId}) from ${teamMembers} ${t2} where ${t2.orgId} = ${tm.orgId} and ${t2.memberId} = ${tm.memberId}) as team_ids,
+           count(${e.id})::int as extras,
+           coalesce(sum(${e.costCents}), 0)::int as cost_cents,
+           coalesce(sum(${e.minutes}), 0)::int as minutes,
+           count(${e.reactionScore})::int as reactions,
+           avg(${e.reactionScore})::float8 as average_reaction
+      from ${teamMembers} ${tm}
+      join ${members} ${m} on ${m.orgId} = ${tm.orgId} and ${m.id} = ${tm.memberId} and ${m.status} = 'active'
+      left join ${extras} ${e} on ${e.orgId} = ${tm.orgId} and ${e.memberId} = ${tm.memberId} and ${e.deletedAt} is null
+                        and ${e.teamIds} @> array[${teamId}]::uuid[]
+                        and ${e.occurredAt} >= ${from.toISOString()}::timestamptz and ${e.occurredAt} < ${to.toISOString()}::timestamptz
+     where ${tm.orgId} = ${orgId} and ${tm.teamId} = ${teamId} and not ${tm.isManager}
+     group by ${tm.orgId}, ${tm.memberId}, ${m.roles}`);
   return rows;
 }
 
@@ -206,15 +248,15 @@ export async function selectSimilar(
       select to_tsquery('simple', coalesce(string_agg(quote_literal(w), ' | '), '')) as query
         from unnest(tsvector_to_array(to_tsvector(${searchLanguageOf(orgId)}, ${occasion}))) w),
     found as (
-      select distinct on (lower(e.action)) e.id, e.member_id, e.occasion, e.action, e.kind, e.reaction_text, e.reaction_score,
-             bp.extra_id is not null as best_practice, ts_rank(e.occasion_tsv, q.query) as rank, e.occurred_at
-        from extras e
+      select distinct on (lower(${e.action})) ${e.id}, ${e.memberId}, ${e.occasion}, ${e.action}, ${e.kind}, ${e.reactionText}, ${e.reactionScore},
+             ${bp.extraId} is not null as best_practice, ts_rank(${e.occasionTsv}, q.query) as rank, ${e.occurredAt}
+        from ${extras} ${e}
         cross join q
-        left join best_practices bp on bp.org_id = e.org_id and bp.extra_id = e.id
-       where e.org_id = ${orgId} and ${inFeed()} and e.member_id <> ${me}
-         and e.occasion_tsv @@ q.query
-         and (e.team_ids && ${sql.param(teamIds)}::uuid[] or bp.extra_id is not null)
-       order by lower(e.action), bp.extra_id is not null desc, e.reaction_score desc nulls last, e.occurred_at desc)
+        left join ${bestPractices} ${bp} on ${bp.orgId} = ${e.orgId} and ${bp.extraId} = ${e.id}
+       where ${e.orgId} = ${orgId} and ${inFeed} and ${e.memberId} <> ${me}
+         and ${e.occasionTsv} @@ q.query
+         and (${e.teamIds} && ${sql.param(teamIds)}::uuid[] or ${bp.extraId} is not null)
+       order by lower(${e.action}), ${bp.extraId} is not null desc, ${e.reactionScore} desc nulls last, ${e.occurredAt} desc)
     select * from found
      order by rank desc, best_practice desc, reaction_score desc nulls last, occurred_at desc
      limit ${limit}`);
@@ -244,16 +286,16 @@ export interface WorksScope {
   to: Date;
 }
 
-const liveSums = sql`count(*)::int as extras, count(e.reaction_score)::int as n, coalesce(sum(e.reaction_score), 0)::int as sum,
-  coalesce(sum(e.reaction_score * e.reaction_score), 0)::int as sum_sq, count(*) filter (where e.reaction_score >= 4)::int as positives`;
+const liveSums = sql`count(*)::int as extras, count(${e.reactionScore})::int as n, coalesce(sum(${e.reactionScore}), 0)::int as sum,
+  coalesce(sum(${e.reactionScore} * ${e.reactionScore}), 0)::int as sum_sq, count(*) filter (where ${e.reactionScore} >= 4)::int as positives`;
 /** One of the day sums the database keeps of the extras, as read: folded rows plus pending deltas (migration 0027). */
 type DaySums = typeof extraDaySumsLive | typeof extraDayValueSumsLive | typeof extraDayWordSumsLive;
 const daySums = (d: DaySums) =>
   sql`sum(${d.extras})::int as extras, sum(${d.n})::int as n, sum(${d.sum})::int as sum, sum(${d.sumSq})::int as sum_sq, sum(${d.positives})::int as positives`;
 
 function teamExtras(s: WorksScope) {
-  return sql`e.org_id = ${s.orgId} and e.deleted_at is null and e.team_ids @> array[${s.teamId}]::uuid[]
-    and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz`;
+  return sql`${e.orgId} = ${s.orgId} and ${e.deletedAt} is null and ${e.teamIds} @> array[${s.teamId}]::uuid[]
+    and ${e.occurredAt} >= ${s.from.toISOString()}::timestamptz and ${e.occurredAt} < ${s.to.toISOString()}::timestamptz`;
 }
 const days = (d: DaySums, s: WorksScope) =>
   sql`${d.orgId} = ${s.orgId} and ${d.day} between ${s.fromDay}::date and ${s.toDay}::date`;
@@ -261,11 +303,12 @@ const days = (d: DaySums, s: WorksScope) =>
 /** Sums per kind, per cost band (0, up to 5, 5-20, above 20 euro) and over all, in one pass. */
 export async function selectKindAndBandSums(tx: Tx, s: WorksScope) {
   const d = extraDaySumsLive;
+  const band = sql`klantwerk_cost_band(${e.costCents})`;
   const { rows } = await tx.execute<GroupSums & { kind: string | null; band: string | null; grouping: number }>(
     s.teamId
-      ? sql`select e.kind, klantwerk_cost_band(e.cost_cents) as band, grouping(e.kind, klantwerk_cost_band(e.cost_cents))::int as grouping, ${liveSums}
-              from extras e where ${teamExtras(s)}
-             group by grouping sets ((e.kind), (klantwerk_cost_band(e.cost_cents)), ())`
+      ? sql`select ${e.kind}, ${band} as band, grouping(${e.kind}, ${band})::int as grouping, ${liveSums}
+              from ${extras} ${e} where ${teamExtras(s)}
+             group by grouping sets ((${e.kind}), (${band}), ())`
       : sql`select ${d.kind} as kind, ${d.band} as band, grouping(${d.kind}, ${d.band})::int as grouping, ${daySums(d)}
               from ${d} where ${days(d, s)}
              group by grouping sets ((${d.kind}), (${d.band}), ())`,
@@ -277,7 +320,7 @@ export async function selectValueSums(tx: Tx, s: WorksScope) {
   const v = extraDayValueSumsLive;
   const { rows } = await tx.execute<GroupSums>(
     s.teamId
-      ? sql`select v as key, ${liveSums} from extras e, unnest(e.value_ids) v where ${teamExtras(s)} group by v`
+      ? sql`select v as key, ${liveSums} from ${extras} ${e}, unnest(${e.valueIds}) v where ${teamExtras(s)} group by v`
       : sql`select ${v.valueId} as key, ${daySums(v)} from ${v} where ${days(v, s)} group by ${v.valueId}`,
   );
   return rows;
@@ -288,7 +331,7 @@ export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
   const w = extraDayWordSumsLive;
   const { rows } = await tx.execute<GroupSums>(
     s.teamId
-      ? sql`select w as key, ${liveSums} from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
+      ? sql`select w as key, ${liveSums} from ${extras} ${e}, unnest(tsvector_to_array(${e.occasionTsv})) w
              where ${teamExtras(s)} group by w having count(*) >= ${minimum}`
       : sql`select ${w.word} as key, ${daySums(w)} from ${w} where ${days(w, s)}
              group by ${w.word} having sum(${w.extras}) >= ${minimum}`,
@@ -302,8 +345,8 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
   if (s.teamId) {
     // A team's period holds few extras: one pass over them.
     const { rows } = await tx.execute<{ word: string; examples: string[] }>(sql`
-      select w as word, (array_agg(distinct e.occasion))[1:3] as examples
-        from extras e, unnest(tsvector_to_array(e.occasion_tsv)) w
+      select w as word, (array_agg(distinct ${e.occasion}))[1:3] as examples
+        from ${extras} ${e}, unnest(tsvector_to_array(${e.occasionTsv})) w
        where ${teamExtras(s)} and w = any(${sql.param(words)}::text[])
        group by w`);
     return new Map(rows.map((r) => [r.word, r.examples]));
@@ -314,11 +357,11 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
     select w as word,
            (select array_agg(x.occasion) from (
               select distinct y.occasion from (
-                select e.occasion from extras e
-                 where e.org_id = ${s.orgId} and e.deleted_at is null
-                   and e.occurred_at >= ${s.from.toISOString()}::timestamptz and e.occurred_at < ${s.to.toISOString()}::timestamptz
-                   and tsvector_to_array(e.occasion_tsv) @> array[w]
-                 order by e.occurred_at desc limit 50) y
+                select ${e.occasion} from ${extras} ${e}
+                 where ${e.orgId} = ${s.orgId} and ${e.deletedAt} is null
+                   and ${e.occurredAt} >= ${s.from.toISOString()}::timestamptz and ${e.occurredAt} < ${s.to.toISOString()}::timestamptz
+                   and tsvector_to_array(${e.occasionTsv}) @> array[w]
+                 order by ${e.occurredAt} desc limit 50) y
               limit 3) x) as examples
       from unnest(${sql.param(words)}::text[]) w`);
   return new Map(rows.map((r) => [r.word, r.examples ?? []]));
@@ -329,12 +372,12 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
 /** A member's own week: their extras and the thanks colleagues gave them. */
 export async function selectMyWeek(tx: Tx, orgId: string, memberId: string, from: Date, to: Date) {
   const { rows: extrasOfWeek } = await tx.execute<{ occasion: string; reaction_score: number | null }>(sql`
-    select e.occasion, e.reaction_score from extras e
-     where e.org_id = ${orgId} and e.member_id = ${memberId} and e.deleted_at is null
-       and e.occurred_at >= ${from.toISOString()}::timestamptz and e.occurred_at < ${to.toISOString()}::timestamptz
-     order by e.occurred_at`);
+    select ${e.occasion}, ${e.reactionScore} from ${extras} ${e}
+     where ${e.orgId} = ${orgId} and ${e.memberId} = ${memberId} and ${e.deletedAt} is null
+       and ${e.occurredAt} >= ${from.toISOString()}::timestamptz and ${e.occurredAt} < ${to.toISOString()}::timestamptz
+     order by ${e.occurredAt}`);
   const { rows: thanks } = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from extra_thanks t join extras e on e.org_id = t.org_id and e.id = t.extra_id
-     where t.org_id = ${orgId} and e.member_id = ${memberId} and t.created_at >= ${from.toISOString()}::timestamptz and t.created_at < ${to.toISOString()}::timestamptz`);
+    select count(*)::int as n from ${extraThanks} ${t} join ${extras} ${e} on ${e.orgId} = ${t.orgId} and ${e.id} = ${t.extraId}
+     where ${t.orgId} = ${orgId} and ${e.memberId} = ${memberId} and ${t.createdAt} >= ${from.toISOString()}::timestamptz and ${t.createdAt} < ${to.toISOString()}::timestamptz`);
   return { extras: extrasOfWeek, thanks: thanks[0]?.n ?? 0 };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { SimilarStories, Story, StoryComment, StoryPage } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
@@ -27,7 +26,7 @@ function looksAfter(tenant: TenantContext, teamIds: string[]) {
   return isDirector(tenant) || teamIds.some((id) => tenant.managedTeamIds.includes(id));
 }
 
-/** Turns rows into stories with names and comments, in the order given. */
+/** Makes stories of the rows, with names and comments, in the order given. */
 async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): Promise<Story[]> {
   const comments = await repo.selectComments(
     db,
@@ -97,7 +96,7 @@ export async function teamFeed(
     db,
     tenant.orgId,
     tenant.memberId,
-    [sql`e.team_ids @> array[${teamId}]::uuid[]`],
+    { teamId },
     {
       limit: query.limit + 1,
       ...(after ? { after } : {}),
@@ -197,13 +196,13 @@ export async function listBestPractices(
   tenant: TenantContext,
   query: { valueId?: string; kind?: ExtraKind; q?: string; limit: number; cursor?: string },
 ): Promise<StoryPage> {
-  const where = [
-    ...(query.valueId ? [sql`e.value_ids @> array[${query.valueId}]::uuid[]`] : []),
-    ...(query.kind ? [sql`e.kind = ${query.kind}`] : []),
-    ...(query.q ? [read.occasionMatches(tenant.orgId, query.q)] : []),
-  ];
+  const filter = {
+    ...(query.valueId ? { valueId: query.valueId } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.q ? { q: query.q } : {}),
+  };
   const after = decodeCursor(query.cursor);
-  const rows = await read.selectStories(db, tenant.orgId, tenant.memberId, where, {
+  const rows = await read.selectStories(db, tenant.orgId, tenant.memberId, filter, {
     limit: query.limit + 1,
     bestPracticesOnly: true,
     orderBy: 'promoted',

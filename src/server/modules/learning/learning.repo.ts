@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
-import type { Tx } from '../../db/client';
+import { bareColumn, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
@@ -10,7 +11,12 @@ import {
   extraThanks,
   weeklyPicks,
 } from '../../db/schema/learning.schema';
-import { members, organizations } from '../../db/schema/org.schema';
+import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
+
+// The learning module's SQL: its tables, and the core ones it reads (organisations, members, teams),
+// named through the schema objects so a rename fails to compile. Raw SQL interpolates aliased tables
+// from `alias(table, 'x')`: `${x.id}` renders "x"."id". What learning reads of the extras lives in
+// extras.read-model.ts.
 
 // ---------- thanks and comments ----------
 
@@ -174,11 +180,21 @@ export async function selectNotes(tx: Tx, orgId: string, memberId: string, manag
 
 // ---------- the weekly digest ----------
 
+/** Whether the member turned the weekly digest off (undefined when there is no such member). */
+export async function selectDigestOptOut(tx: Tx, orgId: string, memberId: string) {
+  const [row] = await tx
+    .select({ optOut: members.digestOptOut })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  return row?.optOut;
+}
+
 /**
  * Per organisation, the latest week whose digest is due at `now`: a week (Monday to Sunday, in the
  * organisation's time zone) is due from 07:00 on the Monday after it.
  */
 export async function selectDueWeeks(tx: Tx, now: Date) {
+  const o = alias(organizations, 'o');
   const { rows } = await tx.execute<{
     org_id: string;
     org_name: string;
@@ -188,13 +204,13 @@ export async function selectDueWeeks(tx: Tx, now: Date) {
     start: string;
     end: string;
   }>(sql`
-    select o.id as org_id, o.name as org_name, o.default_language, o.time_zone,
+    select ${o.id} as org_id, ${o.name} as org_name, ${o.defaultLanguage}, ${o.timeZone},
            to_char(w.due, 'YYYY-MM-DD') as week_start,
-           (w.due at time zone o.time_zone) as start, ((w.due + interval '7 days') at time zone o.time_zone) as end
-      from organizations o
-     cross join lateral (select date_trunc('week', ${now.toISOString()}::timestamptz at time zone o.time_zone) as monday) m
+           (w.due at time zone ${o.timeZone}) as start, ((w.due + interval '7 days') at time zone ${o.timeZone}) as end
+      from ${organizations} ${o}
+     cross join lateral (select date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${o.timeZone}) as monday) m
      cross join lateral (
-       select case when (${now.toISOString()}::timestamptz at time zone o.time_zone) >= m.monday + interval '7 hours'
+       select case when (${now.toISOString()}::timestamptz at time zone ${o.timeZone}) >= m.monday + interval '7 hours'
                    then m.monday - interval '7 days' else m.monday - interval '14 days' end as due) w`);
   return rows.map((r) => ({ ...r, start: new Date(r.start), end: new Date(r.end) }));
 }
@@ -212,21 +228,24 @@ export async function claimDigests(
   retryAfterMinutes: number,
   maxAttempts: number,
 ) {
+  const dd = digestDeliveries;
+  const d = alias(digestDeliveries, 'd');
+  const m = alias(members, 'm');
   const { rows: fresh } = await tx.execute<{ member_id: string }>(sql`
-    insert into digest_deliveries (org_id, member_id, week_start, kind, status)
-    select m.org_id, m.id, ${weekStart}::date, 'weekly', 'sending'
-      from members m
-     where m.org_id = ${orgId} and m.status = 'active' and not m.digest_opt_out and m.created_at < ${weekEnd.toISOString()}::timestamptz
+    insert into ${dd} (${bareColumn(dd.orgId)}, ${bareColumn(dd.memberId)}, ${bareColumn(dd.weekStart)}, ${bareColumn(dd.kind)}, ${bareColumn(dd.status)})
+    select ${m.orgId}, ${m.id}, ${weekStart}::date, 'weekly', 'sending'
+      from ${members} ${m}
+     where ${m.orgId} = ${orgId} and ${m.status} = 'active' and not ${m.digestOptOut} and ${m.createdAt} < ${weekEnd.toISOString()}::timestamptz
     on conflict do nothing
-    returning member_id`);
+    returning ${bareColumn(dd.memberId)}`);
   const { rows: retried } = await tx.execute<{ member_id: string }>(sql`
-    update digest_deliveries d
-       set status = 'sending', attempts = d.attempts + 1, claimed_at = now(), error = null
-      from members m
-     where d.org_id = ${orgId} and d.week_start = ${weekStart}::date and d.status = 'failed' and d.attempts < ${maxAttempts}
-       and d.claimed_at < now() - make_interval(mins => ${retryAfterMinutes})
-       and m.org_id = d.org_id and m.id = d.member_id and m.status = 'active' and not m.digest_opt_out
-    returning d.member_id`);
+    update ${digestDeliveries} ${d}
+       set ${bareColumn(d.status)} = 'sending', ${bareColumn(d.attempts)} = ${d.attempts} + 1, ${bareColumn(d.claimedAt)} = now(), ${bareColumn(d.error)} = null
+      from ${members} ${m}
+     where ${d.orgId} = ${orgId} and ${d.weekStart} = ${weekStart}::date and ${d.status} = 'failed' and ${d.attempts} < ${maxAttempts}
+       and ${d.claimedAt} < now() - make_interval(mins => ${retryAfterMinutes})
+       and ${m.orgId} = ${d.orgId} and ${m.id} = ${d.memberId} and ${m.status} = 'active' and not ${m.digestOptOut}
+    returning ${d.memberId}`);
   return [...fresh, ...retried].map((r) => r.member_id);
 }
 
@@ -237,15 +256,30 @@ export async function markDigest(
   weekStart: string,
   outcome: { sent: true } | { sent: false; error: string },
 ) {
-  await tx.execute(sql`
-    update digest_deliveries
-       set status = ${outcome.sent ? 'sent' : 'failed'}, sent_at = ${outcome.sent ? sql`now()` : sql`null`},
-           error = ${outcome.sent ? null : outcome.error.slice(0, 500)}
-     where org_id = ${orgId} and member_id = ${memberId} and week_start = ${weekStart}::date and kind = 'weekly'`);
+  const dd = digestDeliveries;
+  await tx
+    .update(dd)
+    .set({
+      status: outcome.sent ? 'sent' : 'failed',
+      sentAt: outcome.sent ? sql`now()` : null,
+      error: outcome.sent ? null : outcome.error.slice(0, 500),
+    })
+    .where(
+      and(
+        eq(dd.orgId, orgId),
+        eq(dd.memberId, memberId),
+        sql`${dd.weekStart} = ${weekStart}::date`,
+        eq(dd.kind, 'weekly'),
+      ),
+    );
 }
 
 /** Who a digest goes to: address, name, language, roles and teams. */
 export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
+  const m = alias(members, 'm');
+  const u = alias(authUser, 'u');
+  const tm = alias(teamMembers, 'tm');
+  const t = alias(teams, 't');
   const { rows } = await tx.execute<{
     email: string;
     name: string;
@@ -254,13 +288,13 @@ export async function selectRecipient(tx: Tx, orgId: string, memberId: string) {
     team_ids: string[] | null;
     managed_team_ids: string[] | null;
   }>(sql`
-    select u.email, u.name, u.language, m.roles,
-           (select array_agg(tm.team_id) from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null
-             where tm.org_id = m.org_id and tm.member_id = m.id) as team_ids,
-           (select array_agg(tm.team_id) from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id and t.archived_at is null
-             where tm.org_id = m.org_id and tm.member_id = m.id and tm.is_manager) as managed_team_ids
-      from members m join auth_user u on u.id = m.user_id
-     where m.org_id = ${orgId} and m.id = ${memberId}`);
+    select ${u.email}, ${u.name}, ${u.language}, ${m.roles},
+           (select array_agg(${tm.teamId}) from ${teamMembers} ${tm} join ${teams} ${t} on ${t.orgId} = ${tm.orgId} and ${t.id} = ${tm.teamId} and ${t.archivedAt} is null
+             where ${tm.orgId} = ${m.orgId} and ${tm.memberId} = ${m.id}) as team_ids,
+           (select array_agg(${tm.teamId}) from ${teamMembers} ${tm} join ${teams} ${t} on ${t.orgId} = ${tm.orgId} and ${t.id} = ${tm.teamId} and ${t.archivedAt} is null
+             where ${tm.orgId} = ${m.orgId} and ${tm.memberId} = ${m.id} and ${tm.isManager}) as managed_team_ids
+      from ${members} ${m} join ${authUser} ${u} on ${u.id} = ${m.userId}
+     where ${m.orgId} = ${orgId} and ${m.id} = ${memberId}`);
   return rows[0];
 }
 

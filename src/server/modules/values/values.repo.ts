@@ -1,6 +1,10 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { coreValues, offerings, purposes } from '../../db/schema/values.schema';
+
+// The values module's SQL (purpose, core values, the offer profile), named through the schema objects so a
+// rename fails to compile.
 
 export async function selectPurpose(tx: Tx, orgId: string) {
   const [row] = await tx.select().from(purposes).where(eq(purposes.orgId, orgId));
@@ -50,12 +54,14 @@ export async function insertValue(
   orgId: string,
   values: { name: string; description: string; behaviours: string[] },
 ) {
+  // Last in the order: one past the organisation's highest position.
+  const v = alias(coreValues, 'v');
   const [row] = await tx
     .insert(coreValues)
     .values({
       orgId,
       ...values,
-      position: sql`(select coalesce(max(position), 0) + 1 from core_values where org_id = ${orgId})`,
+      position: sql`(select coalesce(max(${v.position}), 0) + 1 from ${coreValues} ${v} where ${v.orgId} = ${orgId})`,
     })
     .returning();
   return row!;
