@@ -27,12 +27,16 @@ export type Db = NodePgDatabase<Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 /**
- * A column's bare name, for what takes no table prefix in raw SQL (the column list of an insert, the SET
- * list of an update): an interpolated column renders qualified by its table. The client names columns
- * in snake_case (casing below), and so does this.
+ * A column's name in the database, as a string: the client names columns in snake_case (casing below),
+ * and so does this. For where SQL takes a name as a value (a key of a row turned into JSON).
  */
-export const bareColumn = (column: AnyPgColumn) =>
-  sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name);
+export const columnName = (column: AnyPgColumn) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
+
+/**
+ * A column's bare name, for what takes no table prefix in raw SQL (the column list of an insert, the SET
+ * list of an update): an interpolated column renders qualified by its table.
+ */
+export const bareColumn = (column: AnyPgColumn) => sql.identifier(columnName(column));
 
 /**
  * Runs independent reads side by side on the pool, and one after the other in a transaction: a

@@ -1,5 +1,12 @@
+import { and, eq, gt } from 'drizzle-orm';
 import type { Pool } from 'pg';
-import type { Role } from '../../../contracts/constants';
+import type { Language, Role } from '../../../contracts/constants';
+import type { Db, Tx } from '../../db/client';
+import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
+import { members } from '../../db/schema/org.schema';
+
+// The auth module's own SQL over the person and session tables (Better Auth's tables, declared in
+// auth.schema.ts). What Better Auth itself reads and writes stays inside Better Auth.
 
 export type SessionContextRow = {
   session_id: string;
@@ -45,4 +52,95 @@ export async function selectSessionContext(pool: Pool, token: string): Promise<S
     values: [token],
   });
   return rows[0];
+}
+
+// ---------- sessions ----------
+
+export async function updateSessionOrg(db: Db, sessionToken: string, orgId: string | null) {
+  await db.update(authSession).set({ activeOrgId: orgId }).where(eq(authSession.token, sessionToken));
+}
+
+export async function deleteSessionByToken(db: Db, sessionToken: string) {
+  await db.delete(authSession).where(eq(authSession.token, sessionToken));
+}
+
+// ---------- people ----------
+
+export async function selectUser(db: Db, userId: string) {
+  const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
+  return user;
+}
+
+/** The organisation a person works in, as their profile shows it. */
+export function selectOrganization(db: Db, orgId: string) {
+  return db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, orgId) });
+}
+
+export async function selectUserIdByEmail(db: Db, email: string) {
+  const [user] = await db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, email));
+  return user;
+}
+
+export async function selectUserNameByEmail(db: Db, email: string) {
+  const [user] = await db
+    .select({ name: authUser.name, language: authUser.language })
+    .from(authUser)
+    .where(eq(authUser.email, email));
+  return user;
+}
+
+export async function selectUserLanguage(db: Db, userId: string) {
+  const [user] = await db.select({ language: authUser.language }).from(authUser).where(eq(authUser.id, userId));
+  return user;
+}
+
+export async function updateUser(
+  db: Db,
+  userId: string,
+  values: Partial<Pick<typeof authUser.$inferInsert, 'name' | 'language' | 'updatedAt'>>,
+) {
+  await db.update(authUser).set(values).where(eq(authUser.id, userId));
+}
+
+export async function updateUserLanguage(db: Db, userId: string, language: Language) {
+  await db.update(authUser).set({ language }).where(eq(authUser.id, userId));
+}
+
+export async function insertPlaceholderUser(tx: Tx, user: { id: string; name: string; email: string }) {
+  await tx.insert(authUser).values({ ...user, emailVerified: false });
+}
+
+export async function deleteUser(tx: Tx, userId: string) {
+  await tx.delete(authUser).where(eq(authUser.id, userId));
+}
+
+/** One membership of the person in any organisation, if they have one. */
+export async function selectAnyMembershipOfUser(tx: Tx, userId: string) {
+  const [membership] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, userId)).limit(1);
+  return membership;
+}
+
+// ---------- verification tokens (sign-up links, password resets) ----------
+
+export async function insertVerification(db: Db, values: typeof authVerification.$inferInsert) {
+  await db.insert(authVerification).values(values);
+}
+
+/** Takes a live verification once: deletes it and answers its value; undefined when unknown or expired. */
+export async function takeVerification(db: Db, identifier: string) {
+  const [row] = await db
+    .delete(authVerification)
+    .where(and(eq(authVerification.identifier, identifier), gt(authVerification.expiresAt, new Date())))
+    .returning({ value: authVerification.value });
+  return row;
+}
+
+/** The person a live verification (a password reset link) points at. */
+export async function selectVerifiedPerson(db: Db, identifier: string) {
+  const [person] = await db
+    .select({ email: authUser.email, name: authUser.name })
+    .from(authVerification)
+    .innerJoin(authUser, eq(authUser.id, authVerification.value))
+    .where(and(eq(authVerification.identifier, identifier), gt(authVerification.expiresAt, new Date())));
+  return person;
 }

@@ -4,14 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
-import { authSession, authUser } from '../../db/schema/auth.schema';
-import { members } from '../../db/schema/org.schema';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/request-context';
@@ -19,7 +16,7 @@ import { hitThrottle, hitThrottleFor, takeBackHit } from '../../lib/throttle';
 import * as invitations from '../org/invitations.service';
 import * as org from '../org/org.service';
 import { allowBreakGlass, isSsoRequiredFor, type SsoDeps, ssoRequiredOrgFor } from '../sso/sso.service';
-import { selectSessionContext } from './auth.repo';
+import * as repo from './auth.repo';
 import { isKnownDeviceOf, knownDeviceCookie, readDevice } from './known-device';
 import { assertStrongPassword } from './password-policy';
 
@@ -135,16 +132,12 @@ async function underThrottle<T>(hold: Awaited<ReturnType<typeof holdSignIn>>, at
 }
 
 export async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
-  await db.update(authSession).set({ activeOrgId: orgId }).where(eq(authSession.token, sessionToken));
-}
-
-async function revokeSessionByToken(db: Db, sessionToken: string) {
-  await db.delete(authSession).where(eq(authSession.token, sessionToken));
+  await repo.updateSessionOrg(db, sessionToken, orgId);
 }
 
 /** The session behind a token, with its person and active membership (one query; see auth.repo). */
 export function findSessionContext(pool: Pool, token: string) {
-  return selectSessionContext(pool, token);
+  return repo.selectSessionContext(pool, token);
 }
 
 /** `onlyOrgId`: a session made by that organisation's identity provider, which sees no other organisation. */
@@ -155,15 +148,13 @@ export async function findMe(
   fallback: Language,
   onlyOrgId: string | null = null,
 ): Promise<Me> {
-  const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
+  const user = await repo.selectUser(db, userId);
   if (!user) throw new AppError('unauthenticated', 401);
   const memberships = (await org.listMembershipsOfUser(db, userId)).filter(
     (m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId),
   );
   const active = memberships.find((m) => m.orgId === activeOrgId) ?? null;
-  const activeOrganization = active
-    ? await db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, active.orgId) })
-    : null;
+  const activeOrganization = active ? await repo.selectOrganization(db, active.orgId) : null;
   const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
   const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
   const orgLanguage = activeOrganization?.defaultLanguage ?? null;
@@ -214,14 +205,14 @@ export async function signIn(
   const userId = result.response.user.id;
   const token = result.response.token;
   if (ssoOrgId && !(await allowBreakGlass(deps, ssoOrgId, userId))) {
-    await revokeSessionByToken(deps.db, token);
+    await repo.deleteSessionByToken(deps.db, token);
     throw new AppError('sso_required', 403);
   }
 
   const memberships = await org.listMembershipsOfUser(deps.db, userId);
   const active = memberships.filter((m) => m.status === 'active');
   if (memberships.length > 0 && active.length === 0) {
-    await revokeSessionByToken(deps.db, token);
+    await repo.deleteSessionByToken(deps.db, token);
     throw new AppError('account_deactivated', 403);
   }
   const orgId = ssoOrgId ?? active[0]?.orgId ?? null;
@@ -239,10 +230,7 @@ export async function signOut(deps: AuthDeps, headers: Headers): Promise<string[
 
 export async function previewInvitation(deps: AuthDeps, token: string) {
   const { invitation, organizationName } = await invitations.findUsableInvitation(deps.db, token);
-  const [existing] = await deps.db
-    .select({ id: authUser.id })
-    .from(authUser)
-    .where(eq(authUser.email, invitation.email));
+  const existing = await repo.selectUserIdByEmail(deps.db, invitation.email);
   return { organizationName, email: invitation.email, name: invitation.name, existingAccount: Boolean(existing) };
 }
 
@@ -268,10 +256,7 @@ export async function acceptInvitation(
   }
   return underThrottle(hold, async () => {
     try {
-      const [existing] = await deps.db
-        .select({ id: authUser.id })
-        .from(authUser)
-        .where(eq(authUser.email, invitation.email));
+      const existing = await repo.selectUserIdByEmail(deps.db, invitation.email);
       // biome-ignore lint/suspicious/noImplicitAnyLet: sign-in's and sign-up's answers differ; both carry the user and the headers used below
       let result;
       if (existing) {
@@ -297,11 +282,7 @@ export async function acceptInvitation(
             returnHeaders: true,
           })
           .catch(mapAuthError);
-        if (input.language)
-          await deps.db
-            .update(authUser)
-            .set({ language: input.language })
-            .where(eq(authUser.id, result.response.user.id));
+        if (input.language) await repo.updateUserLanguage(deps.db, result.response.user.id, input.language);
       }
       const userId = result.response.user.id;
       await invitations.joinByInvitation(deps.db, invitation, userId);
@@ -322,10 +303,10 @@ export async function updateMe(
   auth: AuthContext,
   input: { name?: string; language?: Language | null },
 ): Promise<Me> {
-  const values: Partial<typeof authUser.$inferInsert> = { updatedAt: new Date() };
+  const values: Parameters<typeof repo.updateUser>[2] = { updatedAt: new Date() };
   if (input.name !== undefined) values.name = input.name;
   if (input.language !== undefined) values.language = input.language;
-  await deps.db.update(authUser).set(values).where(eq(authUser.id, auth.userId));
+  await repo.updateUser(deps.db, auth.userId, values);
   return findMe(deps.db, auth.userId, auth.activeOrgId, auth.language, auth.ssoOrgId);
 }
 
@@ -340,11 +321,10 @@ export async function switchOrganization(deps: AuthDeps, auth: AuthContext, orga
 
 /** A nameless sign-in identity that cannot sign in (no account), to hold an erased person's place. */
 export async function addPlaceholderUser(tx: Tx, user: { id: string; name: string; email: string }): Promise<void> {
-  await tx.insert(authUser).values({ ...user, emailVerified: false });
+  await repo.insertPlaceholderUser(tx, user);
 }
 
 /** Deletes a sign-in identity that is a member of no organisation any more. */
 export async function deleteUserIfNoMembership(tx: Tx, userId: string): Promise<void> {
-  const [elsewhere] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, userId)).limit(1);
-  if (!elsewhere) await tx.delete(authUser).where(eq(authUser.id, userId));
+  if (!(await repo.selectAnyMembershipOfUser(tx, userId))) await repo.deleteUser(tx, userId);
 }

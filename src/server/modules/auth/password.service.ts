@@ -1,12 +1,11 @@
 /** Passwords: forgotten (the reset mail and the new password) and changed while signed in. */
 import { isAPIError } from 'better-auth/api';
-import { and, eq, gt } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
-import { authUser, authVerification } from '../../db/schema/auth.schema';
 import { AppError } from '../../lib/app-error';
 import { translate } from '../../lib/i18n';
 import type { AuthContext } from '../../lib/request-context';
 import { clearThrottles } from '../../lib/throttle';
+import * as repo from './auth.repo';
 import { type AuthDeps, keyHash, mapAuthError, setActiveOrganization, signInKeys, throttle } from './auth.service';
 import { assertStrongPassword } from './password-policy';
 
@@ -33,7 +32,7 @@ export async function sendPasswordResetMail(
   user: { id: string; email: string; name: string },
   token: string,
 ) {
-  const [row] = await deps.db.select({ language: authUser.language }).from(authUser).where(eq(authUser.id, user.id));
+  const row = await repo.selectUserLanguage(deps.db, user.id);
   const language: Language = row?.language === 'en' ? 'en' : 'nl';
   const vars = { name: user.name, link: passwordResetLink(deps.config.appUrl, token), minutes: '60' };
   await deps.mailer.send({
@@ -46,13 +45,7 @@ export async function sendPasswordResetMail(
 export async function resetPassword(deps: AuthDeps, input: { token: string; password: string }): Promise<void> {
   // The person behind a live reset link, so their name and address can be kept out of the new password.
   // An unknown or expired token is left to Better Auth, which answers invalid_token.
-  const [person] = await deps.db
-    .select({ email: authUser.email, name: authUser.name })
-    .from(authVerification)
-    .innerJoin(authUser, eq(authUser.id, authVerification.value))
-    .where(
-      and(eq(authVerification.identifier, `reset-password:${input.token}`), gt(authVerification.expiresAt, new Date())),
-    );
+  const person = await repo.selectVerifiedPerson(deps.db, `reset-password:${input.token}`);
   if (person) assertStrongPassword(input.password, person, 'body.password');
   await deps.betterAuth.api
     .resetPassword({ body: { token: input.token, newPassword: input.password } })

@@ -1,13 +1,12 @@
 /** Signing up: the mail with the link that confirms it, then the person, their organisation and their session. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language } from '../../../contracts/constants';
-import { authUser, authVerification } from '../../db/schema/auth.schema';
 import { AppError } from '../../lib/app-error';
 import { asLanguage, translate } from '../../lib/i18n';
 import { sessionCookie } from '../../lib/session-cookie';
 import * as org from '../org/org.service';
+import * as repo from './auth.repo';
 import { type AuthDeps, findMe, keyHash, setActiveOrganization, throttle, type WithCookies } from './auth.service';
 import { SESSION_DAYS } from './better-auth';
 import { knownDeviceCookie, readDevice } from './known-device';
@@ -50,10 +49,7 @@ export async function requestSignUp(
 async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHash'> & { password: string }) {
   const { password, ...rest } = input;
   const passwordHash = await (await deps.betterAuth.$context).password.hash(password);
-  const [existing] = await deps.db
-    .select({ name: authUser.name, language: authUser.language })
-    .from(authUser)
-    .where(eq(authUser.email, input.email));
+  const existing = await repo.selectUserNameByEmail(deps.db, input.email);
   if (existing) {
     const language = asLanguage(existing.language ?? input.language);
     const vars = {
@@ -70,7 +66,7 @@ async function mailSignUp(deps: AuthDeps, input: Omit<PendingSignUp, 'passwordHa
   }
   const token = randomBytes(32).toString('base64url');
   const pending: PendingSignUp = { ...rest, passwordHash };
-  await deps.db.insert(authVerification).values({
+  await repo.insertVerification(deps.db, {
     id: randomUUID(),
     identifier: signUpIdentifier(token),
     value: JSON.stringify(pending),
@@ -95,14 +91,11 @@ export async function confirmSignUp(
   token: string,
   context: { headers: Headers },
 ): Promise<WithCookies<Me>> {
-  const [row] = await deps.db
-    .delete(authVerification)
-    .where(and(eq(authVerification.identifier, signUpIdentifier(token)), gt(authVerification.expiresAt, new Date())))
-    .returning({ value: authVerification.value });
+  const row = await repo.takeVerification(deps.db, signUpIdentifier(token));
   if (!row) throw new AppError('invalid_token', 400);
   const pending = JSON.parse(row.value) as PendingSignUp;
   // Someone else may have made an account with this address since: only the mailbox's owner learns so here.
-  const [taken] = await deps.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, pending.email));
+  const taken = await repo.selectUserIdByEmail(deps.db, pending.email);
   if (taken) throw new AppError('email_taken', 409);
 
   const auth = await deps.betterAuth.$context;
@@ -117,7 +110,7 @@ export async function confirmSignUp(
       accountId: user.id,
       password: pending.passwordHash,
     });
-    await deps.db.update(authUser).set({ language: pending.language }).where(eq(authUser.id, user.id));
+    await repo.updateUserLanguage(deps.db, user.id, pending.language);
     const created = await org.createOrganization(deps.db, {
       name: pending.organizationName,
       defaultLanguage: pending.language,
@@ -139,7 +132,7 @@ export async function confirmSignUp(
     };
   } catch (err) {
     // Without its organisation the new account is useless: remove it so the address can sign up again.
-    await deps.db.delete(authUser).where(eq(authUser.id, user.id));
+    await repo.deleteUser(deps.db, user.id);
     throw err;
   }
 }

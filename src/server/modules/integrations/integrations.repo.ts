@@ -1,6 +1,22 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { WebhookEvent, WebhookFormat } from '../../../contracts/integrations.contract';
+import { bareColumn, columnName, type Db, type Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
 import { apiKeys, webhookDeliveries, webhookEndpoints } from '../../db/schema/integrations.schema';
+import { members, organizations } from '../../db/schema/org.schema';
+
+// The integrations module's SQL: webhook addresses, their deliveries and API keys, with tables and
+// columns named through the schema objects, so a rename fails to compile. Raw SQL interpolates aliased
+// tables from `alias(table, 'x')`: `${x.id}` renders `"x"."id"` and `from ${table} ${x}` names the
+// table once; `bareColumn` names a column where SQL takes no table (insert and SET lists).
+
+const d = alias(webhookDeliveries, 'd');
+const e = alias(webhookEndpoints, 'e');
+const k = alias(apiKeys, 'k');
+const m = alias(members, 'm');
+const u = alias(authUser, 'u');
+const o = alias(organizations, 'o');
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -10,15 +26,17 @@ export type EndpointWithLast = EndpointRow & {
   lastAt: Date | null;
 };
 
-// Written out: drizzle leaves columns unqualified in a one-table select, which the subquery would read as its own.
-const lastDelivery = sql<string | null>`(
-  select d.status from webhook_deliveries d
-   where d.org_id = webhook_endpoints.org_id and d.endpoint_id = webhook_endpoints.id
-   order by d.created_at desc limit 1)`;
-const lastAt = sql<string | null>`(
-  select coalesce(d.last_attempt_at, d.created_at) from webhook_deliveries d
-   where d.org_id = webhook_endpoints.org_id and d.endpoint_id = webhook_endpoints.id
-   order by d.created_at desc limit 1)`;
+// Each subquery is a fragment of its own inside the selected one: drizzle leaves the columns of a selected
+// fragment unqualified in a one-table select, which the subquery would read as its own; a nested
+// fragment keeps them qualified ("webhook_endpoints"."org_id").
+const lastDelivery = sql<string | null>`(${sql`
+  select ${d.status} from ${webhookDeliveries} ${d}
+   where ${d.orgId} = ${webhookEndpoints.orgId} and ${d.endpointId} = ${webhookEndpoints.id}
+   order by ${d.createdAt} desc limit 1`})`;
+const lastAt = sql<string | null>`(${sql`
+  select coalesce(${d.lastAttemptAt}, ${d.createdAt}) from ${webhookDeliveries} ${d}
+   where ${d.orgId} = ${webhookEndpoints.orgId} and ${d.endpointId} = ${webhookEndpoints.id}
+   order by ${d.createdAt} desc limit 1`})`;
 
 export async function selectEndpoints(db: Tx, orgId: string, endpointId?: string): Promise<EndpointWithLast[]> {
   const rows = await db
@@ -74,12 +92,12 @@ export function selectDeliveries(db: Tx, orgId: string, endpointId: string, limi
 
 export async function selectApiKeys(db: Tx, orgId: string) {
   const { rows } = await db.execute<ApiKeyListRow>(sql`
-    select k.id, k.name, k.role, k.prefix, k.created_at, k.expires_at, k.revoked_at, k.last_used_at, k.uses, u.name as created_by_name
-      from api_keys k
-      left join members m on m.org_id = k.org_id and m.id = k.created_by
-      left join auth_user u on u.id = m.user_id
-     where k.org_id = ${orgId}
-     order by k.revoked_at is not null, k.created_at desc`);
+    select ${k.id}, ${k.name}, ${k.role}, ${k.prefix}, ${k.createdAt}, ${k.expiresAt}, ${k.revokedAt}, ${k.lastUsedAt}, ${k.uses}, ${u.name} as created_by_name
+      from ${apiKeys} ${k}
+      left join ${members} ${m} on ${m.orgId} = ${k.orgId} and ${m.id} = ${k.createdBy}
+      left join ${authUser} ${u} on ${u.id} = ${m.userId}
+     where ${k.orgId} = ${orgId}
+     order by ${k.revokedAt} is not null, ${k.createdAt} desc`);
   return rows;
 }
 
@@ -111,4 +129,146 @@ export async function revokeApiKey(db: Tx, orgId: string, keyId: string) {
     .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId)))
     .returning({ id: apiKeys.id });
   return row;
+}
+
+// ---------- events (webhooks.emit.ts) ----------
+
+/** One delivery per active address of the organisation that wants the event; none without addresses. */
+export async function insertEventDeliveries(
+  db: Tx,
+  orgId: string,
+  event: { id: string; name: WebhookEvent; data: Record<string, unknown> },
+) {
+  await db.execute(sql`
+    insert into ${webhookDeliveries} (${bareColumn(webhookDeliveries.orgId)}, ${bareColumn(webhookDeliveries.endpointId)}, ${bareColumn(webhookDeliveries.eventId)}, ${bareColumn(webhookDeliveries.event)}, ${bareColumn(webhookDeliveries.data)})
+    select ${webhookEndpoints.orgId}, ${webhookEndpoints.id}, ${event.id}, ${event.name}, ${JSON.stringify(event.data)}::jsonb
+      from ${webhookEndpoints}
+     where ${webhookEndpoints.orgId} = ${orgId} and ${webhookEndpoints.active} and ${event.name} = any(${webhookEndpoints.events})`);
+}
+
+/**
+ * The statement of insertEventDeliveries as SQL text, for a part of the caller's own statement; its
+ * values are SQL expressions of that statement (see emitEventSql in webhooks.emit.ts). The names come
+ * from the schema objects as plain text (columnName), so the text stays as it was written by hand.
+ */
+export function eventDeliveriesSql(
+  event: WebhookEvent,
+  p: { orgId: string; eventId: string; data: string; when: string },
+) {
+  const into = webhookDeliveries;
+  const from = webhookEndpoints;
+  return `insert into ${getTableName(into)} (${columnName(into.orgId)}, ${columnName(into.endpointId)}, ${columnName(into.eventId)}, ${columnName(into.event)}, ${columnName(into.data)})
+    select w.${columnName(from.orgId)}, w.${columnName(from.id)}, ${p.eventId}::uuid, '${event}', ${p.data}::jsonb
+      from ${getTableName(from)} w
+     where w.${columnName(from.orgId)} = ${p.orgId} and w.${columnName(from.active)} and '${event}' = any(w.${columnName(from.events)}) and ${p.when}`;
+}
+
+// ---------- deliveries (webhooks.delivery.ts) ----------
+
+/** A delivery the job took, with its address and organisation; the keys are the statement's names. */
+export interface ClaimedDelivery extends Record<string, unknown> {
+  org_id: string;
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event: WebhookEvent;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+  attempts: number;
+  url: string;
+  format: WebhookFormat;
+  secret: string;
+  active: boolean;
+  org_name: string;
+  default_language: string;
+}
+
+/**
+ * Takes up to `batch` pending deliveries due at `at`, oldest due first, each by one process only (skip
+ * locked): claims them for `claimSeconds` and counts the attempt, in one statement.
+ */
+export async function claimDueDeliveries(
+  db: Db,
+  p: { at: string; batch: number; claimSeconds: number },
+): Promise<ClaimedDelivery[]> {
+  const { rows } = await db.execute<ClaimedDelivery>(sql`
+    with due (org_id, id) as (
+      select ${webhookDeliveries.orgId}, ${webhookDeliveries.id} from ${webhookDeliveries}
+       where ${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= ${p.at}::timestamptz
+         and (${webhookDeliveries.claimedUntil} is null or ${webhookDeliveries.claimedUntil} < ${p.at}::timestamptz)
+       order by ${webhookDeliveries.nextAttemptAt}
+       limit ${p.batch}
+       for update skip locked
+    ), claimed (org_id, id, endpoint_id, event_id, event, data, occurred_at, attempts) as (
+      update ${webhookDeliveries} ${d}
+         set ${bareColumn(d.claimedUntil)} = ${p.at}::timestamptz + make_interval(secs => ${p.claimSeconds}),
+             ${bareColumn(d.attempts)} = ${d.attempts} + 1
+        from due where ${d.orgId} = due.org_id and ${d.id} = due.id
+      returning ${d.orgId}, ${d.id}, ${d.endpointId}, ${d.eventId}, ${d.event}, ${d.data}, ${d.occurredAt}, ${d.attempts}
+    )
+    select c.*, ${e.url} as url, ${e.format} as format, ${e.secret} as secret, ${e.active} as active,
+           ${o.name} as org_name, ${o.defaultLanguage} as default_language
+      from claimed c
+      join ${webhookEndpoints} ${e} on ${e.orgId} = c.org_id and ${e.id} = c.endpoint_id
+      join ${organizations} ${o} on ${o.id} = c.org_id`);
+  return rows;
+}
+
+/** Writes down how one try went, and lets go of its claim. Times are ISO strings, like the job's clock. */
+export async function updateDeliveryOutcome(
+  db: Db,
+  orgId: string,
+  deliveryId: string,
+  outcome: {
+    status: 'delivered' | 'failed' | 'pending';
+    at: string;
+    statusCode: number | null;
+    error: string | null;
+    deliveredAt: string | null;
+    nextAttemptAt: string;
+  },
+) {
+  await db.execute(sql`
+    update ${webhookDeliveries}
+       set ${bareColumn(webhookDeliveries.status)} = ${outcome.status},
+           ${bareColumn(webhookDeliveries.lastAttemptAt)} = ${outcome.at}::timestamptz,
+           ${bareColumn(webhookDeliveries.lastStatusCode)} = ${outcome.statusCode},
+           ${bareColumn(webhookDeliveries.lastError)} = ${outcome.error},
+           ${bareColumn(webhookDeliveries.deliveredAt)} = ${outcome.deliveredAt}::timestamptz,
+           ${bareColumn(webhookDeliveries.nextAttemptAt)} = ${outcome.nextAttemptAt}::timestamptz,
+           ${bareColumn(webhookDeliveries.claimedUntil)} = null
+     where ${webhookDeliveries.orgId} = ${orgId} and ${webhookDeliveries.id} = ${deliveryId}`);
+}
+
+/** Gives claimed deliveries back untried: the attempt is not counted, and they wait until `later`. */
+export async function releaseDeliveries(db: Db, orgId: string, deliveryIds: string[], later: Date) {
+  await db
+    .update(webhookDeliveries)
+    .set({ attempts: sql`${webhookDeliveries.attempts} - 1`, claimedUntil: null, nextAttemptAt: later })
+    .where(and(eq(webhookDeliveries.orgId, orgId), inArray(webhookDeliveries.id, deliveryIds)));
+}
+
+/**
+ * Moves the address's other pending deliveries that are due before `later` (and not claimed at `at`)
+ * to `later`; answers how many.
+ */
+export async function postponeEndpointDeliveries(
+  db: Db,
+  orgId: string,
+  endpointId: string,
+  p: { later: string; at: string },
+): Promise<number> {
+  const { rowCount } = await db.execute(sql`
+    update ${webhookDeliveries} set ${bareColumn(webhookDeliveries.nextAttemptAt)} = ${p.later}::timestamptz
+     where ${webhookDeliveries.orgId} = ${orgId} and ${webhookDeliveries.endpointId} = ${endpointId} and ${webhookDeliveries.status} = 'pending'
+       and ${webhookDeliveries.nextAttemptAt} < ${p.later}::timestamptz
+       and (${webhookDeliveries.claimedUntil} is null or ${webhookDeliveries.claimedUntil} < ${p.at}::timestamptz)`);
+  return rowCount ?? 0;
+}
+
+/** Forgets the deliveries done (delivered or given up) more than `keepDays` ago; answers how many. */
+export async function deleteOldDeliveries(db: Db, keepDays: number): Promise<number> {
+  const { rowCount } = await db.execute(sql`
+    delete from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'pending' and ${webhookDeliveries.createdAt} < now() - make_interval(days => ${keepDays})`);
+  return rowCount ?? 0;
 }

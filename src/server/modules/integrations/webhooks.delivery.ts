@@ -3,13 +3,19 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Language } from '../../../contracts/constants';
-import type { WebhookEvent, WebhookFormat } from '../../../contracts/integrations.contract';
+import type { WebhookEvent } from '../../../contracts/integrations.contract';
 import type { Db } from '../../db/client';
-import { webhookDeliveries } from '../../db/schema/integrations.schema';
 import { asLanguage, translate } from '../../lib/i18n';
+import {
+  type ClaimedDelivery as Claimed,
+  claimDueDeliveries,
+  deleteOldDeliveries,
+  postponeEndpointDeliveries,
+  releaseDeliveries,
+  updateDeliveryOutcome,
+} from './integrations.repo';
 
 // Sends what webhooks.emit.ts wrote down, in the background job, never in a request: signed, with a short
 // timeout, a few at a time, only to public http(s) addresses, retried with back-off and then given up.
@@ -34,23 +40,6 @@ export interface DeliveryDeps {
   batch?: number;
 }
 
-interface Claimed {
-  org_id: string;
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  event: WebhookEvent;
-  data: Record<string, unknown>;
-  occurred_at: Date;
-  attempts: number;
-  url: string;
-  format: WebhookFormat;
-  secret: string;
-  active: boolean;
-  org_name: string;
-  default_language: string;
-}
-
 export interface DeliveryRun {
   delivered: number;
   retrying: number;
@@ -67,25 +56,11 @@ export interface DeliveryRun {
 export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): Promise<DeliveryRun> {
   const timeoutMs = deps.timeoutMs ?? 5_000;
   const at = now.toISOString();
-  const { rows } = await deps.db.execute<Claimed & Record<string, unknown>>(sql`
-    with due as (
-      select org_id, id from webhook_deliveries
-       where status = 'pending' and next_attempt_at <= ${at}::timestamptz
-         and (claimed_until is null or claimed_until < ${at}::timestamptz)
-       order by next_attempt_at
-       limit ${deps.batch ?? 100}
-       for update skip locked
-    ), claimed as (
-      update webhook_deliveries d
-         set claimed_until = ${at}::timestamptz + make_interval(secs => ${Math.ceil((timeoutMs * 4) / 1000) + 60}),
-             attempts = d.attempts + 1
-        from due where d.org_id = due.org_id and d.id = due.id
-      returning d.org_id, d.id, d.endpoint_id, d.event_id, d.event, d.data, d.occurred_at, d.attempts
-    )
-    select c.*, e.url, e.format, e.secret, e.active, o.name as org_name, o.default_language
-      from claimed c
-      join webhook_endpoints e on e.org_id = c.org_id and e.id = c.endpoint_id
-      join organizations o on o.id = c.org_id`);
+  const rows = await claimDueDeliveries(deps.db, {
+    at,
+    batch: deps.batch ?? 100,
+    claimSeconds: Math.ceil((timeoutMs * 4) / 1000) + 60,
+  });
 
   const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0, postponed: 0 };
   // One chain per address, in order: a few addresses at a time, and an address that fails once in a run
@@ -102,16 +77,14 @@ export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): 
           : { ok: false as const, statusCode: null, error: 'address paused' };
         const done = outcome.ok || !d.active || d.attempts >= MAX_ATTEMPTS;
         const next = new Date(now.getTime() + (BACKOFF_MINUTES[d.attempts - 1] ?? 0) * 60_000);
-        await deps.db.execute(sql`
-          update webhook_deliveries
-             set status = ${outcome.ok ? 'delivered' : done ? 'failed' : 'pending'},
-                 last_attempt_at = ${at}::timestamptz,
-                 last_status_code = ${outcome.statusCode},
-                 last_error = ${outcome.ok ? null : outcome.error.slice(0, 300)},
-                 delivered_at = ${outcome.ok ? at : null}::timestamptz,
-                 next_attempt_at = ${done ? at : next.toISOString()}::timestamptz,
-                 claimed_until = null
-           where org_id = ${d.org_id} and id = ${d.id}`);
+        await updateDeliveryOutcome(deps.db, d.org_id, d.id, {
+          status: outcome.ok ? 'delivered' : done ? 'failed' : 'pending',
+          at,
+          statusCode: outcome.statusCode,
+          error: outcome.ok ? null : outcome.error.slice(0, 300),
+          deliveredAt: outcome.ok ? at : null,
+          nextAttemptAt: done ? at : next.toISOString(),
+        });
         if (outcome.ok) run.delivered++;
         else if (done) run.failed++;
         else run.retrying++;
@@ -126,17 +99,12 @@ export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): 
         // run or not, so the next runs do not spend a timeout on it again before then.
         const rest = chain.slice(index + 1).map((r) => r.id);
         const later = done ? new Date(now.getTime() + BACKOFF_MINUTES[0] * 60_000) : next;
-        if (rest.length)
-          await deps.db
-            .update(webhookDeliveries)
-            .set({ attempts: sql`${webhookDeliveries.attempts} - 1`, claimedUntil: null, nextAttemptAt: later })
-            .where(and(eq(webhookDeliveries.orgId, d.org_id), inArray(webhookDeliveries.id, rest)));
-        const waiting = await deps.db.execute(sql`
-          update webhook_deliveries set next_attempt_at = ${later.toISOString()}::timestamptz
-           where org_id = ${d.org_id} and endpoint_id = ${d.endpoint_id} and status = 'pending'
-             and next_attempt_at < ${later.toISOString()}::timestamptz
-             and (claimed_until is null or claimed_until < ${at}::timestamptz)`);
-        run.postponed += rest.length + (waiting.rowCount ?? 0);
+        if (rest.length) await releaseDeliveries(deps.db, d.org_id, rest, later);
+        const waiting = await postponeEndpointDeliveries(deps.db, d.org_id, d.endpoint_id, {
+          later: later.toISOString(),
+          at,
+        });
+        run.postponed += rest.length + waiting;
         break;
       }
     }
@@ -147,9 +115,7 @@ export async function deliverDueWebhooks(deps: DeliveryDeps, now = new Date()): 
 
 /** Forgets deliveries older than KEEP_DAYS (the log shows a month). */
 export async function sweepOldDeliveries(db: Db): Promise<number> {
-  const { rowCount } = await db.execute(sql`
-    delete from webhook_deliveries where status <> 'pending' and created_at < now() - make_interval(days => ${KEEP_DAYS})`);
-  return rowCount ?? 0;
+  return deleteOldDeliveries(db, KEEP_DAYS);
 }
 
 const hostOf = (url: string) => {

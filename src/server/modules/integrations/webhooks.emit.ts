@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { WebhookEvent } from '../../../contracts/integrations.contract';
 import type { Tx } from '../../db/client';
+import { eventDeliveriesSql, insertEventDeliveries } from './integrations.repo';
 
 /**
  * Tells the organisation's webhook addresses that something happened: one row per address that wants
@@ -11,11 +11,7 @@ import type { Tx } from '../../db/client';
  * contact details.
  */
 export async function emitEvent(db: Tx, orgId: string, event: WebhookEvent, data: Record<string, unknown>) {
-  await db.execute(sql`
-    insert into webhook_deliveries (org_id, endpoint_id, event_id, event, data)
-    select org_id, id, ${randomUUID()}, ${event}, ${JSON.stringify(data)}::jsonb
-      from webhook_endpoints
-     where org_id = ${orgId} and active and ${event} = any(events)`);
+  await insertEventDeliveries(db, orgId, { id: randomUUID(), name: event, data });
 }
 
 /**
@@ -25,8 +21,5 @@ export async function emitEvent(db: Tx, orgId: string, event: WebhookEvent, data
  * the event tells was saved by an earlier part of the statement).
  */
 export function emitEventSql(event: WebhookEvent, p: { orgId: string; eventId: string; data: string; when: string }) {
-  return `insert into webhook_deliveries (org_id, endpoint_id, event_id, event, data)
-    select w.org_id, w.id, ${p.eventId}::uuid, '${event}', ${p.data}::jsonb
-      from webhook_endpoints w
-     where w.org_id = ${p.orgId} and w.active and '${event}' = any(w.events) and ${p.when}`;
+  return eventDeliveriesSql(event, p);
 }

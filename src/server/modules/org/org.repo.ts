@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Language, Role } from '../../../contracts/constants';
-import type { Tx } from '../../db/client';
+import { bareColumn, type Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 
@@ -188,10 +188,10 @@ export async function selectTeams(tx: Tx, orgId: string) {
       id: teams.id,
       name: teams.name,
       description: teams.description,
-      // Written out in full: inside a subquery the outer columns must carry their table name.
-      memberCount: sql<number>`(select count(*)::int from team_members tm
-        join members m on m.org_id = tm.org_id and m.id = tm.member_id
-        where tm.org_id = "teams"."org_id" and tm.team_id = "teams"."id" and m.status = 'active')`,
+      // A fragment of its own keeps the outer columns' table names (a one-table select's own fragments lose them).
+      memberCount: sql<number>`(${sql`select count(*)::int from ${teamMembers}
+        join ${members} on ${members.orgId} = ${teamMembers.orgId} and ${members.id} = ${teamMembers.memberId}
+        where ${teamMembers.orgId} = ${teams.orgId} and ${teamMembers.teamId} = ${teams.id} and ${members.status} = 'active'`})`,
     })
     .from(teams)
     .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt)))
@@ -426,9 +426,9 @@ export async function updateSetupSkipped(tx: Tx, orgId: string, step: string, sk
 /** What the first run reads of the people: active teams, active members, invitations ever made. */
 export async function selectSetupCounts(tx: Tx, orgId: string) {
   const { rows } = await tx.execute<{ teams: number; members: number; invitations: number }>(sql`
-    select (select count(*) from teams where org_id = ${orgId} and archived_at is null)::int as teams,
-           (select count(*) from members where org_id = ${orgId} and status = 'active')::int as members,
-           (select count(*) from invitations where org_id = ${orgId})::int as invitations`);
+    select (select count(*) from ${teams} where ${teams.orgId} = ${orgId} and ${teams.archivedAt} is null)::int as teams,
+           (select count(*) from ${members} where ${members.orgId} = ${orgId} and ${members.status} = 'active')::int as members,
+           (select count(*) from ${invitations} where ${invitations.orgId} = ${orgId})::int as invitations`);
   return rows[0]!;
 }
 
@@ -447,10 +447,11 @@ export async function eraseMemberRows(
     .set({ userId: person.placeholderUserId, jobTitle: null, digestOptOut: true, erasedAt: new Date() })
     .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
   await tx.delete(teamMembers).where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.memberId, memberId)));
-  await tx.execute(sql`delete from invitations where org_id = ${orgId} and lower(email) = lower(${person.email})`);
   await tx.execute(sql`
-    update audit_log set data = data - 'email'
-     where org_id = ${orgId} and action = 'invitation.created' and lower(data->>'email') = lower(${person.email})`);
+    delete from ${invitations} where ${invitations.orgId} = ${orgId} and lower(${invitations.email}) = lower(${person.email})`);
+  await tx.execute(sql`
+    update ${auditLog} set ${bareColumn(auditLog.data)} = ${auditLog.data} - 'email'
+     where ${auditLog.orgId} = ${orgId} and ${auditLog.action} = 'invitation.created' and lower(${auditLog.data}->>'email') = lower(${person.email})`);
 }
 
 /** The member comparison setting of learning (who switched it on, when, with the works council's consent). */

@@ -1,21 +1,62 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias, type PgTableWithColumns } from 'drizzle-orm/pg-core';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
-import type { Tx } from '../../db/client';
+import { columnName, type Tx } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
+import { needSupports, needs, proposalEvents, proposals } from '../../db/schema/counsel.schema';
+import { extraReactions, extras } from '../../db/schema/extras.schema';
+import { conversationNotes, extraComments, extraThanks } from '../../db/schema/learning.schema';
+import { auditLog, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
+import { notifications } from '../../db/schema/platform.schema';
+import { memberFigureViews } from '../../db/schema/privacy.schema';
+import { promiseSteps, promises, stepComments, teamScanRatings } from '../../db/schema/promises.schema';
+import {
+  campaignActions,
+  campaignAudience,
+  campaignQuestions,
+  campaigns,
+  mirrorAnswers,
+} from '../../db/schema/questions.schema';
+import { colleagueThanks } from '../../db/schema/thanks.schema';
+import { customerReactions } from '../../db/schema/voice.schema';
 
 // A read model: what the personal data file (privacy.service.ts, exportMemberData) reads of every
 // module's tables about one person. Read only, in the caller's transaction (one snapshot). Rows are
 // dumped whole (to_jsonb) so that a column added later is exported without anyone remembering to add it
 // here; only the organisation id, search vectors and what belongs to someone else (a customer's contact
-// details) are left out. A module that adds a table about a person adds its section here.
+// details) are left out. A module that adds a table about a person adds its section here. Tables and
+// columns are named through the schema objects (aliased with `alias(table, 'x')`), so a rename in
+// another module fails to compile here.
 
 type Row = Record<string, unknown>;
 
 /** The file without its format, date and notes: the organisation, the person, and every section. */
 export type MemberData = Omit<MyDataExport, 'format' | 'exportedAt' | 'notes'>;
 
+/** A table of an organisation's rows. */
+// biome-ignore lint/suspicious/noExplicitAny: any table whose rows carry the organisation
+type OrgTable = PgTableWithColumns<any> & { orgId: AnyPgColumn };
+
+/** The names of columns as keys of a row dumped with to_jsonb, to leave them out. */
+const keys = (...columns: AnyPgColumn[]) => sql.param(columns.map(columnName));
+
+const m = alias(members, 'm');
+const u = alias(authUser, 'u');
+const t = alias(teams, 't');
+const tm = alias(teamMembers, 'tm');
+const r = alias(extraReactions, 'r');
+const n = alias(conversationNotes, 'n');
+const s = alias(promiseSteps, 's');
+const e = alias(proposalEvents, 'e');
+const c = alias(campaigns, 'c');
+const a = alias(campaignAudience, 'a');
+const ma = alias(mirrorAnswers, 'm');
+const q = alias(campaignQuestions, 'q');
+const v = alias(memberFigureViews, 'v');
+
 async function rows(tx: Tx, query: SQL): Promise<Row[]> {
   const { rows: found } = await tx.execute<{ row: Row }>(query);
-  return found.map((r) => r.row);
+  return found.map((row) => row.row);
 }
 
 /**
@@ -29,122 +70,134 @@ export async function readMemberData(
   userId: string,
   hiddenNotices: string[],
 ): Promise<MemberData> {
-  const mine = (table: string, column: string, extra: SQL = sql``, drop: string[] = []) =>
-    rows(
+  /**
+   * The table's rows of the member, whole: `whose` is the column that names them, `drop` what is left
+   * out besides the organisation, `tail` what follows the condition (more conditions, the order).
+   * The callbacks get the table aliased as x.
+   */
+  const mine = <T extends OrgTable>(
+    table: T,
+    whose: (x: T) => AnyPgColumn,
+    more: { tail?: (x: T) => SQL; drop?: (x: T) => AnyPgColumn[] } = {},
+  ) => {
+    const x = alias(table, 'x') as unknown as T;
+    return rows(
       tx,
-      sql`select to_jsonb(x) - ${sql.param(['org_id', ...drop])}::text[] as row
-            from ${sql.identifier(table)} x
-           where x.org_id = ${orgId} and x.${sql.identifier(column)} = ${memberId} ${extra}`,
+      sql`select to_jsonb(${x}) - ${keys(x.orgId, ...(more.drop?.(x) ?? []))}::text[] as row
+            from ${table} ${x}
+           where ${x.orgId} = ${orgId} and ${whose(x)} = ${memberId} ${more.tail?.(x) ?? sql``}`,
     );
+  };
+  const byCreation = <X extends { createdAt: AnyPgColumn }>(x: X) => sql`order by ${x.createdAt}`;
   const [user] = await rows(
     tx,
-    sql`select jsonb_build_object('name', name, 'email', email, 'language', language, 'created_at', created_at) as row from auth_user where id = ${userId}`,
+    sql`select jsonb_build_object('name', ${authUser.name}, 'email', ${authUser.email}, 'language', ${authUser.language}, 'created_at', ${authUser.createdAt}) as row from ${authUser} where ${authUser.id} = ${userId}`,
   );
   const [organization] = await rows(
     tx,
-    sql`select jsonb_build_object('name', name) as row from organizations where id = ${orgId}`,
+    sql`select jsonb_build_object('name', ${organizations.name}) as row from ${organizations} where ${organizations.id} = ${orgId}`,
   );
   const [membership] = await rows(
     tx,
-    sql`select to_jsonb(m) - 'org_id' - 'user_id' as row from members m where m.org_id = ${orgId} and m.id = ${memberId}`,
+    sql`select to_jsonb(${m}) - ${keys(m.orgId, m.userId)}::text[] as row from ${members} ${m} where ${m.orgId} = ${orgId} and ${m.id} = ${memberId}`,
   );
-  const teams = await rows(
+  const teamsOfMember = await rows(
     tx,
-    sql`select jsonb_build_object('team', t.name, 'is_manager', tm.is_manager) as row
-          from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
-         where tm.org_id = ${orgId} and tm.member_id = ${memberId} order by t.name`,
+    sql`select jsonb_build_object('team', ${t.name}, 'is_manager', ${tm.isManager}) as row
+          from ${teamMembers} ${tm} join ${teams} ${t} on ${t.orgId} = ${tm.orgId} and ${t.id} = ${tm.teamId}
+         where ${tm.orgId} = ${orgId} and ${tm.memberId} = ${memberId} order by ${t.name}`,
   );
-  const extras = await mine('extras', 'member_id', sql`order by x.occurred_at`, ['occasion_tsv']);
+  const extrasOfMember = await mine(extras, (x) => x.memberId, {
+    tail: (x) => sql`order by ${x.occurredAt}`,
+    drop: (x) => [x.occasionTsv],
+  });
   const extraReactionHistory = await rows(
     tx,
-    sql`select to_jsonb(r) - 'org_id' as row from extra_reactions r
-         where r.org_id = ${orgId} and r.extra_id in (select id from extras where org_id = ${orgId} and member_id = ${memberId})
-         order by r.extra_id, r.changed_at`,
+    sql`select to_jsonb(${r}) - ${keys(r.orgId)}::text[] as row from ${extraReactions} ${r}
+         where ${r.orgId} = ${orgId} and ${r.extraId} in (select ${extras.id} from ${extras} where ${extras.orgId} = ${orgId} and ${extras.memberId} = ${memberId})
+         order by ${r.extraId}, ${r.changedAt}`,
   );
-  const customerReactions = await mine('customer_reactions', 'member_id', sql`order by x.created_at`, [
-    'contact_name',
-    'contact_email',
-    'contact_phone',
-  ]);
-  const conversationNotes = await rows(
+  const customerReactionsOfMember = await mine(customerReactions, (x) => x.memberId, {
+    tail: byCreation,
+    drop: (x) => [x.contactName, x.contactEmail, x.contactPhone],
+  });
+  const conversationNotesAboutMe = await rows(
     tx,
-    sql`select to_jsonb(n) - 'org_id' || jsonb_build_object('manager', u.name) as row
-          from conversation_notes n
-          join members m on m.org_id = n.org_id and m.id = n.manager_id
-          join auth_user u on u.id = m.user_id
-         where n.org_id = ${orgId} and n.member_id = ${memberId} order by n.created_at`,
+    sql`select to_jsonb(${n}) - ${keys(n.orgId)}::text[] || jsonb_build_object('manager', ${u.name}) as row
+          from ${conversationNotes} ${n}
+          join ${members} ${m} on ${m.orgId} = ${n.orgId} and ${m.id} = ${n.managerId}
+          join ${authUser} ${u} on ${u.id} = ${m.userId}
+         where ${n.orgId} = ${orgId} and ${n.memberId} = ${memberId} order by ${n.createdAt}`,
   );
-  const promiseSteps = await rows(
+  const promiseStepsOfMember = await rows(
     tx,
-    sql`select to_jsonb(s) - 'org_id' as row from promise_steps s
-         where s.org_id = ${orgId} and ${memberId} in (s.owner_member_id, s.accepted_by, s.done_by, s.sent_back_by)
-         order by s.promise_id, s.position`,
+    sql`select to_jsonb(${s}) - ${keys(s.orgId)}::text[] as row from ${promiseSteps} ${s}
+         where ${s.orgId} = ${orgId} and ${memberId} in (${s.ownerMemberId}, ${s.acceptedBy}, ${s.doneBy}, ${s.sentBackBy})
+         order by ${s.promiseId}, ${s.position}`,
   );
-  const proposals = await mine('proposals', 'author_id', sql`order by x.created_at`);
-  const proposalEvents = await rows(
+  const proposalsOfMember = await mine(proposals, (x) => x.authorId, { tail: byCreation });
+  const proposalEventsOfMember = await rows(
     tx,
-    sql`select to_jsonb(e) - 'org_id' as row from proposal_events e
-         where e.org_id = ${orgId} and e.proposal_id in (select id from proposals where org_id = ${orgId} and author_id = ${memberId})
-         order by e.at`,
+    sql`select to_jsonb(${e}) - ${keys(e.orgId)}::text[] as row from ${proposalEvents} ${e}
+         where ${e.orgId} = ${orgId} and ${e.proposalId} in (select ${proposals.id} from ${proposals} where ${proposals.orgId} = ${orgId} and ${proposals.authorId} = ${memberId})
+         order by ${e.at}`,
   );
   const coreQuestionRounds = await rows(
     tx,
-    sql`select jsonb_build_object('campaign', c.title, 'opens_on', c.opens_on, 'closes_on', c.closes_on, 'status', c.status, 'level', a.level) as row
-          from campaign_audience a join campaigns c on c.org_id = a.org_id and c.id = a.campaign_id
-         where a.org_id = ${orgId} and a.member_id = ${memberId} order by c.opens_on`,
+    sql`select jsonb_build_object('campaign', ${c.title}, 'opens_on', ${c.opensOn}, 'closes_on', ${c.closesOn}, 'status', ${c.status}, 'level', ${a.level}) as row
+          from ${campaignAudience} ${a} join ${campaigns} ${c} on ${c.orgId} = ${a.orgId} and ${c.id} = ${a.campaignId}
+         where ${a.orgId} = ${orgId} and ${a.memberId} = ${memberId} order by ${c.opensOn}`,
   );
   const mirror = await rows(
     tx,
-    sql`select jsonb_build_object('campaign', c.title, 'question_key', q.question_key, 'question', q.text, 'self_view', q.self_view, 'value', m.value) as row
-          from mirror_answers m
-          join campaigns c on c.org_id = m.org_id and c.id = m.campaign_id
-          join campaign_questions q on q.org_id = m.org_id and q.campaign_id = m.campaign_id and q.id = m.question_id
-         where m.org_id = ${orgId} and m.member_id = ${memberId} order by c.opens_on, q.position`,
+    sql`select jsonb_build_object('campaign', ${c.title}, 'question_key', ${q.questionKey}, 'question', ${q.text}, 'self_view', ${q.selfView}, 'value', ${ma.value}) as row
+          from ${mirrorAnswers} ${ma}
+          join ${campaigns} ${c} on ${c.orgId} = ${ma.orgId} and ${c.id} = ${ma.campaignId}
+          join ${campaignQuestions} ${q} on ${q.orgId} = ${ma.orgId} and ${q.campaignId} = ${ma.campaignId} and ${q.id} = ${ma.questionId}
+         where ${ma.orgId} = ${orgId} and ${ma.memberId} = ${memberId} order by ${c.opensOn}, ${q.position}`,
   );
   return {
     organization: organization as MyDataExport['organization'],
     person: {
       ...(user as Pick<MyDataExport['person'], 'name' | 'email' | 'language'>),
       membership: membership!,
-      teams,
+      teams: teamsOfMember,
     },
-    extras,
+    extras: extrasOfMember,
     extraReactionHistory,
-    customerReactions,
-    thanksGiven: await mine('extra_thanks', 'member_id', sql`order by x.created_at`),
-    commentsWritten: await mine('extra_comments', 'member_id', sql`order by x.created_at`),
-    colleagueThanksGiven: await mine('colleague_thanks', 'from_member_id', sql`order by x.created_at`),
-    colleagueThanksReceived: await mine('colleague_thanks', 'to_member_id', sql`order by x.created_at`),
-    conversationNotesAboutMe: conversationNotes,
-    promisesMade: await mine('promises', 'made_by', sql`order by x.created_at`),
-    promiseSteps,
-    stepCommentsWritten: await mine('step_comments', 'author_id', sql`order by x.at`),
-    teamScanRatings: await mine('team_scan_ratings', 'member_id'),
+    customerReactions: customerReactionsOfMember,
+    thanksGiven: await mine(extraThanks, (x) => x.memberId, { tail: byCreation }),
+    commentsWritten: await mine(extraComments, (x) => x.memberId, { tail: byCreation }),
+    colleagueThanksGiven: await mine(colleagueThanks, (x) => x.fromMemberId, { tail: byCreation }),
+    colleagueThanksReceived: await mine(colleagueThanks, (x) => x.toMemberId, { tail: byCreation }),
+    conversationNotesAboutMe,
+    promisesMade: await mine(promises, (x) => x.madeBy, { tail: byCreation }),
+    promiseSteps: promiseStepsOfMember,
+    stepCommentsWritten: await mine(stepComments, (x) => x.authorId, { tail: (x) => sql`order by ${x.at}` }),
+    teamScanRatings: await mine(teamScanRatings, (x) => x.memberId),
     coreQuestionRounds,
     leadershipMirror: mirror,
-    actionsOwned: await mine('campaign_actions', 'owner_member_id', sql`order by x.due_on`),
-    needsRaised: await mine('needs', 'raised_by', sql`order by x.created_at`),
-    needsSupported: await mine('need_supports', 'member_id'),
-    proposals,
-    proposalEvents,
-    notifications: await mine(
-      'notifications',
-      'member_id',
-      sql`and x.kind <> all(${sql.param(hiddenNotices)}::text[]) order by x.created_at`,
-    ),
+    actionsOwned: await mine(campaignActions, (x) => x.ownerMemberId, { tail: (x) => sql`order by ${x.dueOn}` }),
+    needsRaised: await mine(needs, (x) => x.raisedBy, { tail: byCreation }),
+    needsSupported: await mine(needSupports, (x) => x.memberId),
+    proposals: proposalsOfMember,
+    proposalEvents: proposalEventsOfMember,
+    notifications: await mine(notifications, (x) => x.memberId, {
+      tail: (x) => sql`and ${x.kind} <> all(${sql.param(hiddenNotices)}::text[]) order by ${x.createdAt}`,
+    }),
     activity: await rows(
       tx,
-      sql`select jsonb_build_object('action', action, 'subject_type', subject_type, 'subject_id', subject_id, 'at', at) as row
-            from audit_log where org_id = ${orgId} and actor_member_id = ${memberId} order by at`,
+      sql`select jsonb_build_object('action', ${auditLog.action}, 'subject_type', ${auditLog.subjectType}, 'subject_id', ${auditLog.subjectId}, 'at', ${auditLog.at}) as row
+            from ${auditLog} where ${auditLog.orgId} = ${orgId} and ${auditLog.actorMemberId} = ${memberId} order by ${auditLog.at}`,
     ),
     figureViewsOfMe: await rows(
       tx,
-      sql`select jsonb_build_object('viewer', u.name, 'view', v.view, 'team', t.name, 'at', v.at) as row
-            from member_figure_views v
-            join members m on m.org_id = v.org_id and m.id = v.viewer_id
-            join auth_user u on u.id = m.user_id
-            left join teams t on t.org_id = v.org_id and t.id = v.team_id
-           where v.org_id = ${orgId} and v.member_id = ${memberId} order by v.at`,
+      sql`select jsonb_build_object('viewer', ${u.name}, 'view', ${v.view}, 'team', ${t.name}, 'at', ${v.at}) as row
+            from ${memberFigureViews} ${v}
+            join ${members} ${m} on ${m.orgId} = ${v.orgId} and ${m.id} = ${v.viewerId}
+            join ${authUser} ${u} on ${u.id} = ${m.userId}
+            left join ${teams} ${t} on ${t.orgId} = ${v.orgId} and ${t.id} = ${v.teamId}
+           where ${v.orgId} = ${orgId} and ${v.memberId} = ${memberId} order by ${v.at}`,
     ),
   };
 }

@@ -1,12 +1,10 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { FigureView } from '../../../contracts/constants';
 import type { FigureViewList } from '../../../contracts/privacy.contract';
 import type { Db, Tx } from '../../db/client';
-import { organizations } from '../../db/schema/org.schema';
-import { memberFigureViews } from '../../db/schema/privacy.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as repo from './privacy.repo';
 
 // The works council's gate and the member's view of it. Figures, filters and exports of one member
 // (not their team's, not the organisation's) are off until an administrator records the works council's
@@ -43,36 +41,17 @@ export async function recordFigureViews(
 ) {
   const others = [...new Set(memberIds)].filter((id) => id !== tenant.memberId);
   if (!others.length) return;
-  await db
-    .insert(memberFigureViews)
-    .values(others.map((memberId) => ({ orgId: tenant.orgId, memberId, viewerId: tenant.memberId, view, teamId })));
+  await repo.insertFigureViews(
+    db,
+    others.map((memberId) => ({ orgId: tenant.orgId, memberId, viewerId: tenant.memberId, view, teamId })),
+  );
 }
 
 /** Who looked at my figures, newest first, within the organisation's retention. */
 export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = new Date()): Promise<FigureViewList> {
-  const [settings] = await db
-    .select({ keepDays: organizations.viewLogKeepDays, since: organizations.memberComparisonSince })
-    .from(organizations)
-    .where(eq(organizations.id, tenant.orgId));
-  const keepDays = settings!.keepDays;
-  const rows = await db
-    .select({
-      id: memberFigureViews.id,
-      viewerId: memberFigureViews.viewerId,
-      view: memberFigureViews.view,
-      teamId: memberFigureViews.teamId,
-      at: memberFigureViews.at,
-    })
-    .from(memberFigureViews)
-    .where(
-      and(
-        eq(memberFigureViews.orgId, tenant.orgId),
-        eq(memberFigureViews.memberId, tenant.memberId),
-        gt(memberFigureViews.at, sql`${now.toISOString()}::timestamptz - make_interval(days => ${keepDays})`),
-      ),
-    )
-    .orderBy(desc(memberFigureViews.at))
-    .limit(LIST_MAX);
+  const settings = await repo.selectViewSettings(db, tenant.orgId);
+  const keepDays = settings.keepDays;
+  const rows = await repo.selectFigureViewsOf(db, tenant.orgId, tenant.memberId, { now, keepDays, limit: LIST_MAX });
   const names = await org.findMemberNames(
     db,
     tenant.orgId,
@@ -84,7 +63,7 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
     rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
   );
   return {
-    memberComparison: settings!.since !== null,
+    memberComparison: settings.since !== null,
     keepDays,
     items: rows.map((r) => ({
       id: r.id,
@@ -98,9 +77,5 @@ export async function listFigureViewsOfMe(db: Db, tenant: TenantContext, now = n
 
 /** The sweep, over every organisation: drops entries older than the organisation's retention. */
 export async function eraseOldFigureViews(db: Db, now = new Date()): Promise<number> {
-  const result = await db.execute(sql`
-    delete from member_figure_views v
-     using organizations o
-     where o.id = v.org_id and v.at < ${now.toISOString()}::timestamptz - make_interval(days => o.view_log_keep_days)`);
-  return result.rowCount ?? 0;
+  return repo.deleteOldFigureViews(db, now);
 }

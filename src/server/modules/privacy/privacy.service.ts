@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { MyDataExport } from '../../../contracts/privacy.contract';
 import type { Db } from '../../db/client';
-import { authUser } from '../../db/schema/auth.schema';
-import { members, organizations } from '../../db/schema/org.schema';
-import { memberFigureViews } from '../../db/schema/privacy.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { addPlaceholderUser, deleteUserIfNoMembership } from '../auth/auth.service';
@@ -17,6 +13,7 @@ import { renameActionOwner } from '../questions/actions.service';
 import { eraseMirrorAnswersOf } from '../questions/answers.service';
 import { readMemberData } from './export.read-model';
 import { recordFigureViews } from './figure-views.service';
+import * as repo from './privacy.repo';
 
 // The right of access (AVG/GDPR art. 15 and 20): everything this organisation holds about one person,
 // as one JSON file they download themselves. What it holds is read across the modules by the read model
@@ -63,10 +60,7 @@ export async function exportMemberData(
   const { orgId } = tenant;
   return db.transaction(
     async (tx) => {
-      const [subject] = await tx
-        .select({ userId: members.userId, status: members.status })
-        .from(members)
-        .where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+      const subject = await repo.selectSubject(tx, orgId, memberId);
       if (!subject) throw notFound();
       if (takenBy === 'administrator' && subject.status !== 'deactivated') throw new AppError('member_not_left', 409);
       const hiddenNotices = takenBy === 'administrator' ? PARTICIPATION_NOTICES : [];
@@ -101,19 +95,7 @@ const FORMER_COLLEAGUE = { nl: 'Oud-collega', en: 'Former colleague' } as const;
 export async function eraseMember(db: Db, tenant: TenantContext, memberId: string): Promise<void> {
   const { orgId } = tenant;
   await db.transaction(async (tx) => {
-    const [person] = await tx
-      .select({
-        userId: members.userId,
-        status: members.status,
-        erasedAt: members.erasedAt,
-        email: authUser.email,
-        language: organizations.defaultLanguage,
-      })
-      .from(members)
-      .innerJoin(authUser, eq(authUser.id, members.userId))
-      .innerJoin(organizations, eq(organizations.id, members.orgId))
-      .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
-      .for('update', { of: members });
+    const person = await repo.lockPersonToErase(tx, orgId, memberId);
     if (!person) throw notFound();
     if (person.erasedAt) throw new AppError('member_erased', 409);
     if (person.status !== 'deactivated') throw new AppError('member_active', 409);
@@ -132,10 +114,8 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
     await eraseMirrorAnswersOf(tx, orgId, memberId);
     await renameActionOwner(tx, orgId, memberId, placeholderName);
     await eraseRemindersOf(tx, orgId, memberId);
-    await tx.execute(sql`delete from idempotency_keys where org_id = ${orgId} and member_id = ${memberId}`);
-    await tx
-      .delete(memberFigureViews)
-      .where(and(eq(memberFigureViews.orgId, orgId), eq(memberFigureViews.memberId, memberId)));
+    await repo.deleteIdempotencyKeysOf(tx, orgId, memberId);
+    await repo.deleteFigureViewsOf(tx, orgId, memberId);
     await deleteUserIfNoMembership(tx, person.userId);
     await recordAudit(tx, tenant, 'member.erased', 'member', memberId);
   });
