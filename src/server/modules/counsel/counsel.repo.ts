@@ -205,7 +205,7 @@ export async function updateProposalRow(
     .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)));
 }
 
-/** The days from submission to decision of the proposals decided in the last 90 days, shortest first. */
+/** The days between submission and decision of the proposals decided in the last 90 days, shortest first. */
 export async function selectDecisionDays(db: Db, orgId: string): Promise<number[]> {
   const { rows } = await db.execute<{ days: number }>(sql`
     select extract(epoch from (${proposals.decidedAt} - ${proposals.submittedAt})) / 86400 as days from ${proposals}

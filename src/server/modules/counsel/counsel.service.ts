@@ -32,7 +32,7 @@ import {
 } from './counsel.repo';
 import { needExists } from './needs.service';
 
-// Counsel ("koning en ministers"): proposals from advisors as a one-page brief and the director's
+// Counsel ("koning en ministers"): advisors' proposals as a one-page brief and the director's
 // decision queue, oldest first, with the time to decision. The needs register: needs.service.ts.
 
 const invalid = (path: string, code: string, message: string) =>

@@ -6,13 +6,14 @@ import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
+import { type ActionRow, selectActions, selectQuestionKey } from './actions.repo';
 import type { QuestionsDeps } from './campaign-common';
 import { parseGroupKey } from './groups';
-import { type ActionRow, hasParticipationGroup, selectActions, selectQuestionKey } from './questions.repo';
+import { hasParticipationGroup } from './results.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
-// Actions that follow from results — what, who, by when — and are followed up in the next
-// campaign on the same questions. The people of a group see the actions that came from their answers.
+// Actions that follow the results — what, who, by when — and are followed up in the next
+// campaign on the same questions. The people of a group see the actions their answers led to.
 
 const invalid = (path: string, code: string, message: string) =>
   new AppError('validation_failed', 400, { errors: [{ path, code, message }] });

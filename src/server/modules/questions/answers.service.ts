@@ -7,9 +7,9 @@ import { campaigns } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
+import { deleteMirrorAnswersOf, replaceBallotAnswers, replaceMirrorAnswers } from './answers.repo';
 import { ballotKeyer } from './ballots';
 import { audienceRow, effectiveStatus, invalid, loadQuestions, type QuestionsDeps } from './campaign-common';
-import { deleteMirrorAnswersOf, replaceBallotAnswers, replaceMirrorAnswers } from './questions.repo';
 import { steering } from './visibility';
 
 /** The campaign must be open today, and the member asked. */

@@ -14,7 +14,7 @@ import {
   recordReminderRunSent,
   selectAudience,
   selectDueCampaigns,
-} from './questions.repo';
+} from './rounds.repo';
 
 /** Opens campaigns whose first day has come, takes the day's response, sends the reminders due, closes campaigns whose last day has passed. */
 export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {

@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import type { CampaignDetail, CampaignSummary, createCampaignBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
-import { organizations } from '../../db/schema/org.schema';
-import { campaignAnswers, campaignQuestions, campaigns, mirrorAnswers } from '../../db/schema/questions.schema';
+import { campaignAnswers, campaigns, mirrorAnswers } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
+import { selectAnsweredBallotId } from './answers.repo';
 import { ballotKeyer } from './ballots';
 import { listBank } from './bank.service';
 import {
@@ -28,7 +28,14 @@ import {
 } from './campaign-common';
 import { openCampaign } from './opening.service';
 import { participationGroups } from './participation.service';
-import { countAudience, selectActiveTeamIds, selectAnsweredBallotId, selectCampaignSummaries } from './questions.repo';
+import {
+  countAudience,
+  deleteCampaign,
+  insertCampaignQuestions,
+  selectActiveTeamIds,
+  selectCampaignSummaries,
+  selectOrganization,
+} from './rounds.repo';
 import { steering } from './visibility';
 
 // ---------- making a campaign ----------
@@ -78,7 +85,8 @@ export async function createCampaign(
         .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, row!.id)));
       row!.seriesId = row!.id;
     }
-    await tx.insert(campaignQuestions).values(
+    await insertCampaignQuestions(
+      tx,
       chosen.map((q, position) => ({
         orgId: tenant.orgId,
         campaignId: row!.id,
@@ -107,7 +115,7 @@ export async function cancelCampaign(db: Db, tenant: TenantContext, campaignId: 
     const row = await lockCampaign(tx, tenant.orgId, campaignId);
     if (row.status !== 'scheduled')
       throw new AppError('campaign_not_open', 409, { detail: 'only a campaign that has not opened can be called off' });
-    await tx.delete(campaigns).where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+    await deleteCampaign(tx, tenant.orgId, campaignId);
     await recordAudit(tx, tenant, 'campaign.cancelled', 'campaign', campaignId);
   });
 }
@@ -189,7 +197,7 @@ export async function findCampaign(
   if (!row) throw notFound();
   const asked = await audienceRow(deps.db, tenant.orgId, campaignId, tenant.memberId);
   if (!mayRead(tenant, row, Boolean(asked))) throw notFound();
-  const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, tenant.orgId));
+  const org = await selectOrganization(deps.db, tenant.orgId);
   const today = localDay(tenant.timeZone);
   const status = effectiveStatus(row, today);
   const questions = await loadQuestions(deps.db, tenant.orgId, campaignId);

@@ -5,19 +5,20 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { organizations } from '../../db/schema/org.schema';
-import { campaignParticipation, campaignResults, campaigns, campaignTexts } from '../../db/schema/questions.schema';
+import { type campaignResults, campaigns, type campaignTexts } from '../../db/schema/questions.schema';
 import { AppError } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
+import { rewriteBallots, tallyAnswersByAtom } from './answers.repo';
 import { loadQuestions, lockCampaign, type QuestionsDeps } from './campaign-common';
 import { type Decision, decideGroups, decidePeople } from './disclosure';
 import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-rounds';
 import { countPerAtom } from './groups';
 import { decideParticipation, placeBallots } from './participation.service';
-import { lockOrganisationCloses, rewriteBallots, tallyAnswersByAtom } from './questions.repo';
+import { insertResults, lockOrganisationCloses, replaceParticipation } from './results.repo';
+import { selectOrganization } from './rounds.repo';
 
 const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
 
@@ -45,31 +46,24 @@ export async function closeWithin(
   if (row.status !== 'open') throw new AppError('campaign_not_open', 409);
   // One close at a time per organisation: a round closing beside another must see it closed (earlier-rounds.ts).
   await lockOrganisationCloses(tx, orgId);
-  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  const org = await selectOrganization(tx, orgId);
   const k = org!.resultsMinGroup;
   const kTexts = org!.resultsMinTexts;
   const plan = await planResults(tx, secret, orgId, campaignId, k, kTexts);
 
   // The response per group (its counts, shown only as steps), instead of the day's.
-  await tx
-    .delete(campaignParticipation)
-    .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
-  if (plan.participation.length > 0) {
-    await tx.insert(campaignParticipation).values(
-      plan.participation.map((g) => ({
-        orgId,
-        campaignId,
-        groupKey: g.group_key,
-        status: g.status,
-        audience: g.audience,
-        respondents: g.respondents,
-      })),
-    );
-  }
-  for (let i = 0; i < plan.resultRows.length; i += 5000)
-    await tx.insert(campaignResults).values(plan.resultRows.slice(i, i + 5000));
-  for (let i = 0; i < plan.textRows.length; i += 5000)
-    await tx.insert(campaignTexts).values(plan.textRows.slice(i, i + 5000));
+  await replaceParticipation(
+    tx,
+    orgId,
+    campaignId,
+    plan.participation.map((g) => ({
+      groupKey: g.group_key,
+      status: g.status,
+      audience: g.audience,
+      respondents: g.respondents,
+    })),
+  );
+  await insertResults(tx, plan.resultRows, plan.textRows);
 
   await forgetBallots(tx, orgId, campaignId);
   await tx

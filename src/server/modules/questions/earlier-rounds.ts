@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/client';
 import type { PeopleModel } from './disclosure';
 import { groupsOf, type Placed, placeKey } from './groups';
-import { selectAudiences, selectShownInEarlierRounds } from './questions.repo';
+import { selectShownInEarlierRounds } from './results.repo';
+import { selectAudiences } from './rounds.repo';
 
 // Figures across rounds (the rule in disclosure.ts). Every figure of a closed round can be
 // set beside every figure of another closed round with the same question: the trend does it, and anyone

@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import type { audienceSizeBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
-import { campaignAudience, campaignQuestions, campaigns } from '../../db/schema/questions.schema';
+import { campaignQuestions, campaigns } from '../../db/schema/questions.schema';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import type { CampaignRow } from './campaign-common';
 import { levelOf } from './groups';
 import { recordResponse } from './participation.service';
-import { type StaffRow, selectStaff } from './questions.repo';
+import { insertAudience, insertCampaignQuestions, type StaffRow, selectStaff } from './rounds.repo';
 
 type AudienceChoice = Pick<CampaignRow, 'orgId' | 'audienceAll' | 'audienceTeamIds' | 'audienceRoles'>;
 
@@ -44,18 +44,17 @@ export async function countAsked(db: Db, tenant: TenantContext, choice: z.output
  */
 export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow, today: string) {
   const asked = await staffAsked(tx, campaign);
-  for (let i = 0; i < asked.length; i += 5000) {
-    await tx.insert(campaignAudience).values(
-      asked.slice(i, i + 5000).map((r) => ({
-        orgId: campaign.orgId,
-        campaignId: campaign.id,
-        memberId: r.member_id,
-        level: levelOf(r.roles, r.managed_team_ids.length > 0),
-        teamIds: r.team_ids,
-        managedTeamIds: r.managed_team_ids,
-      })),
-    );
-  }
+  await insertAudience(
+    tx,
+    asked.map((r) => ({
+      orgId: campaign.orgId,
+      campaignId: campaign.id,
+      memberId: r.member_id,
+      level: levelOf(r.roles, r.managed_team_ids.length > 0),
+      teamIds: r.team_ids,
+      managedTeamIds: r.managed_team_ids,
+    })),
+  );
   await tx
     .update(campaigns)
     .set({ status: 'open', openedAt: new Date() })
@@ -98,9 +97,8 @@ async function scheduleNextRound(tx: Tx, campaign: CampaignRow) {
     .select()
     .from(campaignQuestions)
     .where(and(eq(campaignQuestions.orgId, campaign.orgId), eq(campaignQuestions.campaignId, campaign.id)));
-  await tx
-    .insert(campaignQuestions)
-    .values(
-      questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: next!.id })),
-    );
+  await insertCampaignQuestions(
+    tx,
+    questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: next!.id })),
+  );
 }

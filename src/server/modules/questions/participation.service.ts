@@ -5,17 +5,18 @@
 import { and, eq } from 'drizzle-orm';
 import type { Level, ResultGroup } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { organizations } from '../../db/schema/org.schema';
-import { campaignParticipation, campaigns } from '../../db/schema/questions.schema';
+import { campaigns } from '../../db/schema/questions.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames } from '../org/org.service';
+import { selectAnsweredBallots } from './answers.repo';
 import { ballotKeyer } from './ballots';
 import type { CampaignRow, QuestionsDeps } from './campaign-common';
 import { decideGroups, decidePeople, type PeopleModel } from './disclosure';
 import { Atoms, countPerAtom, parseGroupKey } from './groups';
-import { selectAnsweredBallots, selectAudience, selectParticipation } from './questions.repo';
 import { responseStep, type Step } from './response-step';
+import { replaceParticipation, selectParticipation } from './results.repo';
+import { selectAudience, selectOrganization } from './rounds.repo';
 import { groupVisibility } from './visibility';
 
 /**
@@ -103,28 +104,20 @@ export function decideParticipation(
  * one only the lower end of its step. Nothing of it is exact, and it changes once a day at most.
  */
 export async function recordResponse(tx: Tx, secret: string, orgId: string, campaignId: string, day: string) {
-  const [org] = await tx
-    .select({ k: organizations.resultsMinGroup })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  const k = org!.k;
+  const k = (await selectOrganization(tx, orgId))!.resultsMinGroup;
   const groups = decideParticipation(await placeBallots(tx, secret, orgId, campaignId), k);
-  await tx
-    .delete(campaignParticipation)
-    .where(and(eq(campaignParticipation.orgId, orgId), eq(campaignParticipation.campaignId, campaignId)));
-  if (groups.length > 0) {
-    await tx.insert(campaignParticipation).values(
-      groups.map((g) => ({
-        orgId,
-        campaignId,
-        groupKey: g.group_key,
-        status: g.status,
-        audience: g.audience,
-        respondents:
-          g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
-      })),
-    );
-  }
+  await replaceParticipation(
+    tx,
+    orgId,
+    campaignId,
+    groups.map((g) => ({
+      groupKey: g.group_key,
+      status: g.status,
+      audience: g.audience,
+      respondents:
+        g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
+    })),
+  );
   await tx
     .update(campaigns)
     .set({ responseOn: day, responseStep: k })
@@ -164,7 +157,7 @@ export async function findParticipation(deps: QuestionsDeps, tenant: TenantConte
     .from(campaigns)
     .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
   if (!row) throw notFound();
-  const [org] = await deps.db.select().from(organizations).where(eq(organizations.id, tenant.orgId));
+  const org = await selectOrganization(deps.db, tenant.orgId);
   const may = groupVisibility(tenant, org!.resultsVisibility);
   const groups = (await participationGroups(deps.db, row)).filter((g) => may(g.key));
   const names = await findTeamNames(

@@ -20,17 +20,17 @@ import { translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames } from '../org/org.service';
 import { listActions } from './actions.service';
+import { selectOwnMirrorAnswers } from './answers.repo';
 import { audienceRow, type CampaignRow, effectiveStatus, loadQuestions, type QuestionsDeps } from './campaign-common';
 import { byGroup, participationGroups } from './participation.service';
 import {
   type ResultRow,
   selectGroupResults,
   selectGroupTexts,
-  selectOwnMirrorAnswers,
   selectParticipationStatus,
   selectResults,
   selectTrend,
-} from './questions.repo';
+} from './results.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 /** Open answers shown per question and group: a random sample when more people wrote (the count says how many). */

@@ -12,7 +12,7 @@ import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames, recordAudit } from '../org/org.service';
 import { extraSubject, promiseSubject } from './subjects.read-model';
-import { countLinkReactions, isActiveTeam } from './voice.repo';
+import { countLinkReactions, insertTouchpointLink, isActiveTeam } from './voice.repo';
 import { invalid, leads, linkUrl, newToken, steering, type VoiceDeps } from './voice.rules';
 
 // Links and QR codes for an extra, a promise or a touchpoint, and the touchpoints themselves.
@@ -142,13 +142,7 @@ export async function createTouchpoint(
         createdBy: tenant.memberId,
       })
       .returning();
-    await tx.insert(voiceLinks).values({
-      orgId: tenant.orgId,
-      token: newToken(),
-      subject: 'touchpoint',
-      touchpointId: row!.id,
-      createdBy: tenant.memberId,
-    });
+    await insertTouchpointLink(tx, tenant.orgId, row!.id, newToken(), tenant.memberId);
     await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
     return row!.id;
   });

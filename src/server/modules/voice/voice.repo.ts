@@ -13,7 +13,7 @@ import {
   voiceLinks,
   voiceSettings,
 } from '../../db/schema/voice.schema';
-import { reactionJoins } from './subjects.read-model';
+import { reactionAbout, reactionJoins, reactionTeamName } from './subjects.read-model';
 import type { ReactionRow } from './voice.rules';
 
 // The voice module's SQL: its tables and columns named through the schema objects, so a rename fails
@@ -48,9 +48,9 @@ export async function upsertDueDays(tx: Tx, orgId: string, followupDueDays: Foll
 
 /** The columns of a ReactionRow (voice.rules.ts), with reactionJoins. */
 export const reactionColumns = sql`
-  ${r.id}, ${r.subject}, ${r.extraId}, ${r.promiseId}, ${r.touchpointId}, ${r.teamId}, tm.name as team_name, ${r.memberId}, ${r.scale}, ${r.score}, ${r.comment},
+  ${r.id}, ${r.subject}, ${r.extraId}, ${r.promiseId}, ${r.touchpointId}, ${r.teamId}, ${reactionTeamName}, ${r.memberId}, ${r.scale}, ${r.score}, ${r.comment},
   ${r.contactName}, ${r.contactEmail}, ${r.contactPhone}, ${r.createdAt},
-  coalesce(e.occasion, p.what, tp.name) as about`;
+  ${reactionAbout}`;
 
 // ---------- follow-ups ----------
 
@@ -391,8 +391,12 @@ export async function selectReactions(
  */
 export async function eraseOldReactionContacts(db: Db, now: Date): Promise<number> {
   const at = now.toISOString();
+  // The statement's steps, named as the rows they return: the reactions erased, their follow-ups, the texts.
+  const erased = alias(customerReactions, 'erased');
+  const followups = alias(voiceFollowups, 'followups');
+  const texts = alias(voiceFollowupMessages, 'texts');
   const { rows } = await db.execute<{ n: number }>(sql`
-    with erased as (
+    with ${erased} as (
       update ${customerReactions} ${r}
          set ${bareColumn(r.contactName)} = null, ${bareColumn(r.contactEmail)} = null, ${bareColumn(r.contactPhone)} = null, ${bareColumn(r.updatedAt)} = ${at}
         from ${organizations}
@@ -401,15 +405,15 @@ export async function eraseOldReactionContacts(db: Db, now: Date): Promise<numbe
          and ${r.createdAt} < ${at}::timestamptz - make_interval(days => ${organizations.contactKeepDays})
          and not exists (select 1 from ${voiceFollowups} ${f} where ${f.orgId} = ${r.orgId} and ${f.reactionId} = ${r.id} and ${f.status} = 'open')
       returning ${r.orgId}, ${r.id}),
-    followups as (
+    ${followups} as (
       update ${voiceFollowups} ${f} set ${bareColumn(f.replyToken)} = null, ${bareColumn(f.replyTokenExpiresAt)} = null
-        from erased e where ${f.orgId} = e.org_id and ${f.reactionId} = e.id
+        from ${erased} where ${f.orgId} = ${erased.orgId} and ${f.reactionId} = ${erased.id}
       returning ${f.orgId}, ${f.id}),
-    texts as (
+    ${texts} as (
       update ${voiceFollowupMessages} ${fm} set ${bareColumn(fm.body)} = null
-        from followups e where ${fm.orgId} = e.org_id and ${fm.followupId} = e.id and ${fm.body} is not null
+        from ${followups} where ${fm.orgId} = ${followups.orgId} and ${fm.followupId} = ${followups.id} and ${fm.body} is not null
       returning 1)
-    select (select count(*)::int from erased) as n, (select count(*) from texts) as texts`);
+    select (select count(*)::int from ${erased}) as n, (select count(*) from ${texts}) as texts`);
   return rows[0]?.n ?? 0;
 }
 
@@ -435,6 +439,17 @@ export async function isActiveTeam(tx: Tx, orgId: string, teamId: string): Promi
     .from(teams)
     .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId), isNull(teams.archivedAt)));
   return rows.length > 0;
+}
+
+/** A new touchpoint's link. */
+export async function insertTouchpointLink(
+  tx: Tx,
+  orgId: string,
+  touchpointId: string,
+  token: string,
+  createdBy: string,
+) {
+  await tx.insert(voiceLinks).values({ orgId, token, subject: 'touchpoint', touchpointId, createdBy });
 }
 
 // ---------- reaction requests by e-mail ----------
