@@ -64,11 +64,8 @@ function databaseUrl(server: string, name: string): string {
   return url.toString();
 }
 
-export async function startInProcessApp(
-  label: string,
-  poolMax = 10,
-  server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432',
-): Promise<InProcessApp> {
+export async function startInProcessApp(label: string, poolMax = 10): Promise<InProcessApp> {
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const name = `kw_bench_${label}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
   await admin.connect();

@@ -3,15 +3,15 @@
 // process's CPU time (process.cpuUsage: user + system, Node's own work only: Fastify, zod, the access
 // check, Drizzle, pg's protocol; PostgreSQL's work is in its own processes) divided by the requests.
 // Goals: POST /extras at most 1.5 ms, the main GET lists at most 0.7 ms.
-// PostgreSQL is reached over its Unix socket when the machine has one (/var/run/postgresql), as the app
-// reaches its embedded PostgreSQL (db/embedded.ts): over loopback TCP the kernel's work for each packet
-// is counted in this process's system time. BENCH_DATABASE_URL chooses another server
-// (postgres://postgres@127.0.0.1:5432 for loopback TCP, as the bench measured before).
+// PostgreSQL is the machine's, over loopback TCP; BENCH_DATABASE_URL chooses another, also on a Unix
+// socket as the app reaches its embedded PostgreSQL (db/embedded.ts):
+//   BENCH_DATABASE_URL='postgres://postgres@localhost?host=/var/run/postgresql' npx tsx bench/request-cost.ts
+// The first line says which transport was used.
 // Profile: PROFILE_DIR=/tmp/prof npx tsx bench/request-cost.ts writes one CPU profile per route, of the
 // measured requests only (open it in Chrome's DevTools, Performance tab, or speedscope).
 // Run: npx tsx bench/request-cost.ts [requests per route] [only the routes whose name contains this]
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,12 +20,8 @@ import { loadNote, startInProcessApp } from './in-process';
 const N = Number(process.argv[2] ?? 2000);
 const ONLY = process.argv[3];
 const AT_ONCE = 8;
-const SOCKET_DIR = '/var/run/postgresql';
-const server =
-  process.env.BENCH_DATABASE_URL ??
-  (existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`) ? `postgres://postgres@localhost/postgres?host=${SOCKET_DIR}` : undefined);
 const PROFILE_DIR = process.env.PROFILE_DIR;
-const bench = await startInProcessApp('cost', 8, server);
+const bench = await startInProcessApp('cost', 8);
 const profiler = PROFILE_DIR ? new Session() : undefined;
 if (profiler && PROFILE_DIR) {
   mkdirSync(PROFILE_DIR, { recursive: true });
