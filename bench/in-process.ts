@@ -54,14 +54,24 @@ export interface InProcessApp {
   close(keep?: boolean): Promise<void>;
 }
 
+/**
+ * The URL of database `name` on a server's URL; a server on a Unix socket is given as
+ * `postgres://postgres@localhost?host=/var/run/postgresql` (the socket's folder in `host`).
+ */
+function databaseUrl(server: string, name: string): string {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function startInProcessApp(label: string, poolMax = 10): Promise<InProcessApp> {
-  const server = (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/$/, '');
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const name = `kw_bench_${label}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  const admin = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = `${server}/${name}`;
+  const url = databaseUrl(server, name);
   const setup = new pg.Pool({ connectionString: url, max: 1 });
   await runMigrations(setup);
   await setup.end();
@@ -82,7 +92,7 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
     app,
     database,
     url,
-    host: parsed.hostname,
+    host: parsed.searchParams.get('host') ?? parsed.hostname,
     port: parsed.port || '5432',
     user: decodeURIComponent(parsed.username),
     name,
@@ -99,7 +109,7 @@ export async function startInProcessApp(label: string, poolMax = 10): Promise<In
       await app.close();
       await database.close();
       if (keep) return;
-      const c = new pg.Client({ connectionString: `${server}/postgres` });
+      const c = new pg.Client({ connectionString: databaseUrl(server, 'postgres') });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();

@@ -52,7 +52,8 @@ const runsAsDocument = (contentType: string, path: string) =>
  */
 export const headersPlugin = fp(async (app: FastifyInstance, options: { appUrl: string }) => {
   const https = options.appUrl.startsWith('https://');
-  app.addHook('onSend', async (request, reply) => {
+  // The callback form (as every per-request hook that does not wait): no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
@@ -66,5 +67,6 @@ export const headersPlugin = fp(async (app: FastifyInstance, options: { appUrl: 
       );
     }
     if (isApiPath(routePath(request))) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 });
