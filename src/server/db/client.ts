@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { type AnyPgColumn, PgTransaction } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { markDatabaseError } from './availability';
 import * as authSchema from './schema/auth.schema';
@@ -37,6 +37,18 @@ export const columnName = (column: AnyPgColumn) => (column.keyAsName ? toSnakeCa
  * list of an update): an interpolated column renders qualified by its table.
  */
 export const bareColumn = (column: AnyPgColumn) => sql.identifier(columnName(column));
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * The text of a statement that is prepared by name and given its values apart (`$1`, `$2` … written in
+ * it with sql.raw), made once from a query that names its tables and columns through the schema objects.
+ */
+export function statementText(query: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  if (params.length > 0) throw new Error('a statement made once takes its values as $n, not as interpolated values');
+  return text;
+}
 
 /**
  * Runs independent reads side by side on the pool, and one after the other in a transaction: a

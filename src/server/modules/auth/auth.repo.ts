@@ -1,9 +1,11 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { Language, Role } from '../../../contracts/constants';
-import type { Db, Tx } from '../../db/client';
+import { type Db, statementText, type Tx } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
-import { members } from '../../db/schema/org.schema';
+import { members, organizations } from '../../db/schema/org.schema';
+import { memberTeamIds } from '../org/member-teams.fragment';
 
 // The auth module's own SQL over the person and session tables (Better Auth's tables, declared in
 // auth.schema.ts). What Better Auth itself reads and writes stays inside Better Auth.
@@ -30,19 +32,23 @@ export type SessionContextRow = {
  * membership in the session's organisation (none when deactivated or gone) with its teams, and the
  * organisation's time zone. A session made by an organisation's identity provider works in that organisation only. It reads org tables on purpose: this runs on every request.
  */
-const SESSION_CONTEXT_SQL = `
-    select s.id as session_id, s.token, u.id as user_id, u.name, u.email, u.language, s.active_org_id, s.sso_org_id,
-           m.id as member_id, m.roles, o.default_language, o.time_zone,
-           array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
-                  where tm.org_id = m.org_id and tm.member_id = m.id and t.archived_at is null) as team_ids,
-           array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
-                  where tm.org_id = m.org_id and tm.member_id = m.id and t.archived_at is null and tm.is_manager) as managed_team_ids
-      from auth_session s
-      join auth_user u on u.id = s.user_id
-      left join members m on m.org_id = s.active_org_id and m.user_id = s.user_id and m.status = 'active'
-                         and (s.sso_org_id is null or s.sso_org_id = s.active_org_id)
-      left join organizations o on o.id = m.org_id
-     where s.token = $1 and s.expires_at > now()`;
+const SESSION_CONTEXT_SQL = (() => {
+  const s = alias(authSession, 's');
+  const u = alias(authUser, 'u');
+  const m = alias(members, 'm');
+  const o = alias(organizations, 'o');
+  return statementText(sql`
+    select ${s.id} as session_id, ${s.token} as token, ${u.id} as user_id, ${u.name} as name, ${u.email} as email,
+           ${u.language} as language, ${s.activeOrgId} as active_org_id, ${s.ssoOrgId} as sso_org_id,
+           ${m.id} as member_id, ${m.roles} as roles, ${o.defaultLanguage} as default_language, ${o.timeZone} as time_zone,
+           ${memberTeamIds(m.orgId, m.id, false)} as team_ids, ${memberTeamIds(m.orgId, m.id, true)} as managed_team_ids
+      from ${authSession} ${s}
+      join ${authUser} ${u} on ${u.id} = ${s.userId}
+      left join ${members} ${m} on ${m.orgId} = ${s.activeOrgId} and ${m.userId} = ${s.userId} and ${m.status} = 'active'
+                         and (${s.ssoOrgId} is null or ${s.ssoOrgId} = ${s.activeOrgId})
+      left join ${organizations} ${o} on ${o.id} = ${m.orgId}
+     where ${s.token} = ${sql.raw('$1')} and ${s.expiresAt} > now()`);
+})();
 
 export async function selectSessionContext(pool: Pool, token: string): Promise<SessionContextRow | undefined> {
   // A named statement: PostgreSQL plans it once per connection. This runs on every request.

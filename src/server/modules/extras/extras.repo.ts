@@ -16,15 +16,17 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
-import { bareColumn, type Db, type Tx } from '../../db/client';
+import { bareColumn, type Db, statementText, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { members, organizations } from '../../db/schema/org.schema';
+import { idempotencyKeys } from '../../db/schema/platform.schema';
 import { searchLanguageOf } from '../../lib/text-search';
 import { emitEventSql } from '../integrations/webhooks.emit';
+import { allValuesActive } from './values.read-model';
 
 // The extras module's SQL. Tables and columns are named through the schema objects, so a rename fails to
-// compile (the free extra's statement, plain text prepared on the pool, aside); raw SQL interpolates
+// compile (also in the free extra's statement, whose text is made from them once); raw SQL interpolates
 // aliased tables from `alias(table, 'x')` (`${x.id}` renders "x"."id").
 // One file on purpose (over 400 lines): the module's one repo (docs/ARCHITECTURE.md), which the mandates,
 // logging, lists and customer-reference services share.
@@ -158,7 +160,7 @@ export async function lockMemberBudget(tx: Tx, orgId: string, memberId: string) 
 // ---------- extras ----------
 
 /** The occasion as stemmed words in the organisation's language (Dutch unless it speaks English). */
-export function occasionWords(orgId: string, occasion: string | SQL) {
+export function occasionWords(orgId: string | SQL, occasion: string | SQL) {
   return sql`to_tsvector(${searchLanguageOf(orgId)}, ${occasion})`;
 }
 
@@ -216,37 +218,42 @@ export interface FreeExtra {
 // 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
 // The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
 // One statement is atomic by itself: no BEGIN and COMMIT round trips.
-const freeExtraSql = (keyed: boolean) => `
+/** The statement's parameter n with its type: the values are sent apart, in FreeExtra's order. */
+const $ = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
+const freeExtraSql = (keyed: boolean) => {
+  const m = alias(mandates, 'm');
+  const col = bareColumn;
+  const keyRow = keyed
+    ? sql`k as (insert into ${idempotencyKeys} (${col(idempotencyKeys.orgId)}, ${col(idempotencyKeys.memberId)}, ${col(idempotencyKeys.key)}, ${col(idempotencyKeys.requestHash)}, ${col(idempotencyKeys.status)}, ${col(idempotencyKeys.response)})
+                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(19, 'text')}, ${$(20, 'text')}, 201, ${$(21, 'jsonb')} from guard where ok
+                on conflict do nothing returning 1),`
+    : sql``;
+  return statementText(sql`
   with pick as (
-         select m.id, m.allowed_kinds, m.max_per_extra_cents from mandates m
-          where m.org_id = $1::uuid
-            and ((m.scope_type = 'member' and m.scope_key = $2::uuid::text)
-              or (m.scope_type = 'team' and m.scope_key = any($3::uuid[]::text[]))
-              or (m.scope_type = 'role' and m.scope_key = any($4::text[])))
-          order by case m.scope_type when 'member' then 0 when 'team' then 1 else 2 end, m.budget_cents desc
+         select ${m.id}, ${m.allowedKinds}, ${m.maxPerExtraCents} from ${mandates} ${m}
+          where ${m.orgId} = ${$(1, 'uuid')}
+            and ((${m.scopeType} = 'member' and ${m.scopeKey} = ${$(2, 'uuid')}::text)
+              or (${m.scopeType} = 'team' and ${m.scopeKey} = any(${$(3, 'uuid[]')}::text[]))
+              or (${m.scopeType} = 'role' and ${m.scopeKey} = any(${$(4, 'text[]')})))
+          order by case ${m.scopeType} when 'member' then 0 when 'team' then 1 else 2 end, ${m.budgetCents} desc
           limit 1),
        guard as (
-         select (select count(*) from core_values v where v.org_id = $1::uuid and v.id = any($11::uuid[]) and v.retired_at is null) = cardinality($11::uuid[])
-            and coalesce((select $9::text = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok),
-       ${
-         keyed
-           ? `k as (insert into idempotency_keys (org_id, member_id, key, request_hash, status, response)
-                select $1::uuid, $2::uuid, $19::text, $20::text, 201, $21::jsonb from guard where ok
-                on conflict do nothing returning 1),`
-           : ''
-       }
-       e as (insert into extras (org_id, id, member_id, team_ids, occurred_at, occasion, action, kind, cost_cents, minutes, value_ids,
-                                 customer_ref, reaction_text, reaction_score, in_feed, mandate_id, occasion_tsv, created_at, updated_at)
-             select $1::uuid, $5::uuid, $2::uuid, $3::uuid[], $6::timestamptz, $7::text, $8::text, $9::text, 0, $10::int, $11::uuid[],
-                    $12::text, $13::text, $14::smallint, $15::boolean, (select id from pick),
-                    to_tsvector((select case o.default_language when 'en' then 'english' else 'dutch' end from organizations o where o.id = $1::uuid)::regconfig, $7::text),
-                    $16::timestamptz, $16::timestamptz
-               from guard where ok${keyed ? ' and exists (select 1 from k)' : ''}
-             returning id),
-       r as (insert into extra_reactions (org_id, extra_id, reaction_text, reaction_score, changed_by)
-             select $1::uuid, e.id, $13::text, $14::smallint, $2::uuid from e where $13::text is not null or $14::smallint is not null),
-       w as (${emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' })})
-  select (select ok from guard) as ok, (select count(*) from e)::int as saved`;
+         select ${allValuesActive($(1, 'uuid'), $(11, 'uuid[]'))}
+            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok),
+       ${keyRow}
+       e as (insert into ${extras} (${col(extras.orgId)}, ${col(extras.id)}, ${col(extras.memberId)}, ${col(extras.teamIds)}, ${col(extras.occurredAt)}, ${col(extras.occasion)}, ${col(extras.action)}, ${col(extras.kind)}, ${col(extras.costCents)}, ${col(extras.minutes)}, ${col(extras.valueIds)},
+                                 ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)})
+             select ${$(1, 'uuid')}, ${$(5, 'uuid')}, ${$(2, 'uuid')}, ${$(3, 'uuid[]')}, ${$(6, 'timestamptz')}, ${$(7, 'text')}, ${$(8, 'text')}, ${$(9, 'text')}, 0, ${$(10, 'int')}, ${$(11, 'uuid[]')},
+                    ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, (select id from pick),
+                    ${occasionWords($(1, 'uuid'), $(7, 'text'))},
+                    ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}
+               from guard where ok${keyed ? sql` and exists (select 1 from k)` : sql``}
+             returning ${bareColumn(extras.id)}),
+       r as (insert into ${extraReactions} (${col(extraReactions.orgId)}, ${col(extraReactions.extraId)}, ${col(extraReactions.reactionText)}, ${col(extraReactions.reactionScore)}, ${col(extraReactions.changedBy)})
+             select ${$(1, 'uuid')}, e.id, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(2, 'uuid')} from e where ${$(13, 'text')} is not null or ${$(14, 'smallint')} is not null),
+       w as (${sql.raw(emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' }))})
+  select (select ok from guard) as ok, (select count(*) from e)::int as saved`);
+};
 const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
 
 /**

@@ -1,8 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { Role } from '../../../contracts/constants';
+import { bareColumn, statementText } from '../../db/client';
+import { authUser } from '../../db/schema/auth.schema';
+import { apiKeys } from '../../db/schema/integrations.schema';
+import { auditLog, members, organizations } from '../../db/schema/org.schema';
 import { AppError } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
+import { memberTeamIds } from '../org/member-teams.fragment';
 
 // API keys as the access plugin meets them: `Authorization: Bearer kw_...`. Only a SHA-256 of a key is
 // stored; the key acts in the name of the administrator who made it, with the key's own role.
@@ -42,31 +49,54 @@ export interface ApiKeyContext {
  * The key's organisation, role and maker, when it is live (not revoked, not expired, its maker still an
  * active member); counts the use on the way (last used, uses), in one round trip.
  */
-const USE_KEY_SQL = `
+const $ = (n: number) => sql.raw(`$${n}`);
+
+const USE_KEY_SQL = (() => {
+  const k = alias(apiKeys, 'k');
+  const m = alias(members, 'm');
+  const o = alias(organizations, 'o');
+  const u = alias(authUser, 'u');
+  return statementText(sql`
   with used as (
-    update api_keys k set last_used_at = now(), uses = k.uses + 1
-      from members m, organizations o
-     where k.token_hash = $1 and k.revoked_at is null and k.expires_at > now()
-       and m.org_id = k.org_id and m.id = k.created_by and m.status = 'active'
-       and o.id = k.org_id
-    returning k.id as key_id, k.org_id, k.role, m.id as member_id, m.user_id, o.default_language, o.time_zone
+    update ${apiKeys} ${k} set ${bareColumn(apiKeys.lastUsedAt)} = now(), ${bareColumn(apiKeys.uses)} = ${k.uses} + 1
+      from ${members} ${m}, ${organizations} ${o}
+     where ${k.tokenHash} = ${$(1)} and ${k.revokedAt} is null and ${k.expiresAt} > now()
+       and ${m.orgId} = ${k.orgId} and ${m.id} = ${k.createdBy} and ${m.status} = 'active'
+       and ${o.id} = ${k.orgId}
+    returning ${k.id} as key_id, ${k.orgId} as org_id, ${k.role} as role, ${m.id} as member_id, ${m.userId} as user_id,
+              ${o.defaultLanguage} as default_language, ${o.timeZone} as time_zone
   )
-  select used.*, u.name, u.email,
-         array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
-                where tm.org_id = used.org_id and tm.member_id = used.member_id and t.archived_at is null) as team_ids,
-         array(select tm.team_id from team_members tm join teams t on t.org_id = tm.org_id and t.id = tm.team_id
-                where tm.org_id = used.org_id and tm.member_id = used.member_id and t.archived_at is null and tm.is_manager) as managed_team_ids
-    from used join auth_user u on u.id = used.user_id`;
+  select used.*, ${u.name} as name, ${u.email} as email,
+         ${memberTeamIds(sql`used.org_id`, sql`used.member_id`, false)} as team_ids,
+         ${memberTeamIds(sql`used.org_id`, sql`used.member_id`, true)} as managed_team_ids
+    from used join ${authUser} ${u} on ${u.id} = used.user_id`);
+})();
+
+/** The columns of an audit entry, in the order the statements below give them. */
+const AUDIT_COLUMNS = sql.join(
+  [
+    auditLog.orgId,
+    auditLog.actorMemberId,
+    auditLog.action,
+    auditLog.subjectType,
+    auditLog.subjectId,
+    auditLog.data,
+  ].map((column) => bareColumn(column)),
+  sql`, `,
+);
 
 /** A read is audited once a day per key: the day is marked on the key and the entry written in one statement. */
-const AUDIT_FIRST_READ_SQL = `
+const AUDIT_FIRST_READ_SQL = statementText(sql`
   with marked as (
-    update api_keys set audited_on = (now() at time zone $5)::date
-     where org_id = $1 and id = $3 and audited_on is distinct from (now() at time zone $5)::date
-    returning org_id, id
+    update ${apiKeys} set ${bareColumn(apiKeys.auditedOn)} = (now() at time zone ${$(5)})::date
+     where ${apiKeys.orgId} = ${$(1)} and ${apiKeys.id} = ${$(3)} and ${apiKeys.auditedOn} is distinct from (now() at time zone ${$(5)})::date
+    returning ${apiKeys.orgId} as org_id, ${apiKeys.id} as id
   )
-  insert into audit_log (org_id, actor_member_id, action, subject_type, subject_id, data)
-  select org_id, $2, 'api_key.used_today', 'api_key', id::text, $4::jsonb from marked`;
+  insert into ${auditLog} (${AUDIT_COLUMNS})
+  select org_id, ${$(2)}, 'api_key.used_today', 'api_key', id::text, ${$(4)}::jsonb from marked`);
+
+const AUDIT_WRITE_SQL = statementText(sql`
+  insert into ${auditLog} (${AUDIT_COLUMNS}) values (${$(1)}, ${$(2)}, 'api_key.write', 'api_key', ${$(3)}, ${$(4)})`);
 
 export async function findLiveApiKey(pool: Pool, key: string): Promise<ApiKeyContext | undefined> {
   if (!KEY_SHAPE.test(key)) return undefined;
@@ -100,8 +130,7 @@ export async function auditApiKeyUse(
   }
   await pool.query({
     name: 'audit-api-key-write',
-    text: `insert into audit_log (org_id, actor_member_id, action, subject_type, subject_id, data)
-           values ($1, $2, 'api_key.write', 'api_key', $3, $4)`,
+    text: AUDIT_WRITE_SQL,
     values: [found.org_id, found.member_id, found.key_id, data],
   });
 }
