@@ -1,9 +1,9 @@
 /**
  * The SQL of the actions that follow a round's results. Tables and columns are named through the
  * schema objects, so renaming one fails to compile. Who may see or change an action is decided in
- * actions.service.ts; this file only reads rows.
+ * actions.service.ts; this file only reads and writes rows.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { TextPair } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
 import { campaignActions, campaignQuestions, campaigns } from '../../db/schema/questions.schema';
@@ -48,4 +48,39 @@ export async function selectQuestionKey(db: Tx, orgId: string, campaignId: strin
   const { rows } = await db.execute<{ question_key: string }>(sql`
     select ${q.questionKey} from ${q} where ${q.orgId} = ${orgId} and ${q.campaignId} = ${campaignId} and ${q.id} = ${questionId}`);
   return rows[0]?.question_key;
+}
+
+/** Records an action; returns its id. */
+export async function insertAction(tx: Tx, values: typeof campaignActions.$inferInsert) {
+  const [row] = await tx.insert(campaignActions).values(values).returning({ id: campaignActions.id });
+  return row!.id;
+}
+
+/**
+ * Marks an action done (keeping the day it was first marked, else today in the organisation's time
+ * zone) or open again, with the note.
+ */
+export async function setActionDone(
+  tx: Tx,
+  orgId: string,
+  actionId: string,
+  change: { done: boolean; doneNote: string | null; timeZone: string },
+) {
+  await tx
+    .update(campaignActions)
+    .set({
+      doneOn: change.done
+        ? sql`coalesce(${campaignActions.doneOn}, (now() at time zone ${change.timeZone})::date)`
+        : null,
+      doneNote: change.doneNote,
+    })
+    .where(and(eq(campaignActions.orgId, orgId), eq(campaignActions.id, actionId)));
+}
+
+/** Puts a new owner's name on the actions a member owns. */
+export async function updateActionOwnerName(tx: Tx, orgId: string, memberId: string, name: string) {
+  await tx
+    .update(campaignActions)
+    .set({ ownerName: name })
+    .where(and(eq(campaignActions.orgId, orgId), eq(campaignActions.ownerMemberId, memberId)));
 }

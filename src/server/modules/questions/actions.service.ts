@@ -1,15 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Action, createActionBody, updateActionBody } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { campaignActions, campaigns } from '../../db/schema/questions.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findMemberNames, findTeamNames, recordAudit } from '../org/org.service';
-import { type ActionRow, selectActions, selectQuestionKey } from './actions.repo';
+import {
+  type ActionRow,
+  insertAction,
+  selectActions,
+  selectQuestionKey,
+  setActionDone,
+  updateActionOwnerName,
+} from './actions.repo';
 import type { QuestionsDeps } from './campaign-common';
 import { parseGroupKey } from './groups';
 import { hasParticipationGroup } from './results.repo';
+import { selectCampaign } from './rounds.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 // Actions that follow the results — what, who, by when — and are followed up in the next
@@ -77,10 +83,7 @@ export async function createAction(
   input: z.output<typeof createActionBody>,
 ): Promise<Action> {
   const id = await deps.db.transaction(async (tx) => {
-    const [campaign] = await tx
-      .select()
-      .from(campaigns)
-      .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+    const campaign = await selectCampaign(tx, tenant.orgId, campaignId);
     if (!campaign) throw notFound();
     if (campaign.status !== 'closed') throw new AppError('campaign_not_closed', 409);
     if (!(await hasParticipationGroup(tx, tenant.orgId, campaignId, input.groupKey)))
@@ -99,26 +102,23 @@ export async function createAction(
       ownerName = names.get(input.ownerMemberId)!;
     }
     if (!ownerName) ownerName = (await findMemberNames(tx, tenant.orgId, [tenant.memberId])).get(tenant.memberId) ?? '';
-    const [row] = await tx
-      .insert(campaignActions)
-      .values({
-        orgId: tenant.orgId,
-        campaignId,
-        questionId: input.questionId,
-        questionKey,
-        groupKey: input.groupKey,
-        what: input.what,
-        ownerMemberId: input.ownerMemberId,
-        ownerName,
-        dueOn: input.dueOn,
-        createdBy: tenant.memberId,
-      })
-      .returning({ id: campaignActions.id });
-    await recordAudit(tx, tenant, 'campaign_action.created', 'campaign_action', row!.id, {
+    const id = await insertAction(tx, {
+      orgId: tenant.orgId,
+      campaignId,
+      questionId: input.questionId,
+      questionKey,
+      groupKey: input.groupKey,
+      what: input.what,
+      ownerMemberId: input.ownerMemberId,
+      ownerName,
+      dueOn: input.dueOn,
+      createdBy: tenant.memberId,
+    });
+    await recordAudit(tx, tenant, 'campaign_action.created', 'campaign_action', id, {
       campaignId,
       groupKey: input.groupKey,
     });
-    return row!.id;
+    return id;
   });
   return findAction(deps, tenant, id);
 }
@@ -138,15 +138,11 @@ export async function updateAction(
   const action = await findAction(deps, tenant, actionId);
   if (!action.canEdit && !steering(tenant)) throw forbidden();
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(campaignActions)
-      .set({
-        doneOn: input.done
-          ? sql`coalesce(${campaignActions.doneOn}, (now() at time zone ${tenant.timeZone})::date)`
-          : null,
-        doneNote: input.doneNote ?? null,
-      })
-      .where(and(eq(campaignActions.orgId, tenant.orgId), eq(campaignActions.id, actionId)));
+    await setActionDone(tx, tenant.orgId, actionId, {
+      done: input.done,
+      doneNote: input.doneNote ?? null,
+      timeZone: tenant.timeZone,
+    });
     await recordAudit(
       tx,
       tenant,
@@ -160,8 +156,5 @@ export async function updateAction(
 
 /** Erasure of a member who left: actions they own keep their place, under the placeholder's name. */
 export async function renameActionOwner(tx: Tx, orgId: string, memberId: string, name: string): Promise<void> {
-  await tx
-    .update(campaignActions)
-    .set({ ownerName: name })
-    .where(and(eq(campaignActions.orgId, orgId), eq(campaignActions.ownerMemberId, memberId)));
+  await updateActionOwnerName(tx, orgId, memberId, name);
 }

@@ -31,6 +31,20 @@ export async function selectAnsweredBallotId(db: Tx, orgId: string, campaignId: 
   return rows[0]?.id;
 }
 
+/** A ballot's answers (the member's own, shown to them while the round is open). */
+export async function selectBallotAnswers(db: Tx, orgId: string, campaignId: string, ballotId: string) {
+  return db
+    .select({ questionId: campaignAnswers.questionId, value: campaignAnswers.value, text: campaignAnswers.text })
+    .from(campaignAnswers)
+    .where(
+      and(
+        eq(campaignAnswers.orgId, orgId),
+        eq(campaignAnswers.campaignId, campaignId),
+        eq(campaignAnswers.ballotId, ballotId),
+      ),
+    );
+}
+
 /** The ballots of a campaign that hold an answer, with their keys (null once closed). */
 export async function selectAnsweredBallots(db: Tx, orgId: string, campaignId: string) {
   const b = campaignBallots;

@@ -1,23 +1,19 @@
 /** Answering: the member's anonymous ballot and a manager's self-view for the mirror, while the round is open. */
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { answersBody, mirrorBody } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { campaigns } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { deleteMirrorAnswersOf, replaceBallotAnswers, replaceMirrorAnswers } from './answers.repo';
 import { ballotKeyer } from './ballots';
 import { audienceRow, effectiveStatus, invalid, loadQuestions, type QuestionsDeps } from './campaign-common';
+import { selectCampaign } from './rounds.repo';
 import { steering } from './visibility';
 
 /** The campaign must be open today, and the member asked. */
 async function openForAnswers(tx: Tx, tenant: TenantContext, campaignId: string) {
-  const [row] = await tx
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  const row = await selectCampaign(tx, tenant.orgId, campaignId);
   if (!row) throw notFound();
   const asked = await audienceRow(tx, tenant.orgId, campaignId, tenant.memberId);
   if (!asked && !steering(tenant)) throw notFound();

@@ -1,21 +1,16 @@
 /** The question bank: the standard questions and the organisation's own. */
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BankQuestion, ownQuestionBody } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
-import { orgQuestions } from '../../db/schema/questions.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
+import { archiveOwnQuestionRow, insertOwnQuestion, selectOwnQuestions } from './bank.repo';
 import { bothLanguages } from './campaign-common';
 import { QUESTION_BANK } from './question-bank';
 
 export async function listBank(db: Tx, orgId: string): Promise<{ items: BankQuestion[] }> {
-  const own = await db
-    .select()
-    .from(orgQuestions)
-    .where(and(eq(orgQuestions.orgId, orgId), sql`${orgQuestions.archivedAt} is null`))
-    .orderBy(asc(orgQuestions.createdAt));
+  const own = await selectOwnQuestions(db, orgId);
   return {
     items: [
       ...QUESTION_BANK.map((q) => ({
@@ -44,22 +39,19 @@ export async function addOwnQuestion(
   input: z.output<typeof ownQuestionBody>,
 ): Promise<BankQuestion> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(orgQuestions)
-      .values({
-        orgId: tenant.orgId,
-        theme: input.theme,
-        kind: input.kind,
-        text: bothLanguages(input.text),
-        createdBy: tenant.memberId,
-      })
-      .returning();
-    await recordAudit(tx, tenant, 'question.added', 'question', row!.id);
-    return {
-      key: `own:${row!.id}`,
+    const row = await insertOwnQuestion(tx, {
+      orgId: tenant.orgId,
       theme: input.theme,
       kind: input.kind,
-      text: row!.text,
+      text: bothLanguages(input.text),
+      createdBy: tenant.memberId,
+    });
+    await recordAudit(tx, tenant, 'question.added', 'question', row.id);
+    return {
+      key: `own:${row.id}`,
+      theme: input.theme,
+      kind: input.kind,
+      text: row.text,
       selfView: null,
       own: true,
     };
@@ -67,16 +59,5 @@ export async function addOwnQuestion(
 }
 
 export async function archiveOwnQuestion(db: Db, tenant: TenantContext, questionId: string) {
-  const rows = await db
-    .update(orgQuestions)
-    .set({ archivedAt: new Date() })
-    .where(
-      and(
-        eq(orgQuestions.orgId, tenant.orgId),
-        eq(orgQuestions.id, questionId),
-        sql`${orgQuestions.archivedAt} is null`,
-      ),
-    )
-    .returning({ id: orgQuestions.id });
-  if (rows.length === 0) throw notFound();
+  if (!(await archiveOwnQuestionRow(db, tenant.orgId, questionId))) throw notFound();
 }

@@ -1,10 +1,10 @@
 /** What the campaign services share: their deps, the campaign row, reading a campaign's questions and audience. */
-import { and, asc, eq } from 'drizzle-orm';
 import type { CampaignQuestion, TextPair } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { campaignAudience, campaignQuestions, campaigns } from '../../db/schema/questions.schema';
+import type { campaigns } from '../../db/schema/questions.schema';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
+import { selectAudienceMember, selectCampaignForUpdate, selectCampaignQuestions } from './rounds.repo';
 
 /** The secret: the root of the ballot keys. */
 export type QuestionsDeps = Pick<Deps, 'db' | 'secret'>;
@@ -21,21 +21,13 @@ export const bothLanguages = (text: { nl?: string | undefined; en?: string | und
 });
 
 export async function lockCampaign(tx: Tx, orgId: string, campaignId: string): Promise<CampaignRow> {
-  const [row] = await tx
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)))
-    .for('update');
+  const row = await selectCampaignForUpdate(tx, orgId, campaignId);
   if (!row) throw notFound();
   return row;
 }
 
 export async function loadQuestions(db: Tx, orgId: string, campaignId: string): Promise<CampaignQuestion[]> {
-  const rows = await db
-    .select()
-    .from(campaignQuestions)
-    .where(and(eq(campaignQuestions.orgId, orgId), eq(campaignQuestions.campaignId, campaignId)))
-    .orderBy(asc(campaignQuestions.position));
+  const rows = await selectCampaignQuestions(db, orgId, campaignId);
   return rows.map((q) => ({
     id: q.id,
     key: q.questionKey,
@@ -48,17 +40,7 @@ export async function loadQuestions(db: Tx, orgId: string, campaignId: string): 
 }
 
 export async function audienceRow(db: Tx, orgId: string, campaignId: string, memberId: string) {
-  const [row] = await db
-    .select()
-    .from(campaignAudience)
-    .where(
-      and(
-        eq(campaignAudience.orgId, orgId),
-        eq(campaignAudience.campaignId, campaignId),
-        eq(campaignAudience.memberId, memberId),
-      ),
-    );
-  return row;
+  return selectAudienceMember(db, orgId, campaignId, memberId);
 }
 
 /** A campaign counts as closed once its last day has passed, even before the job has closed it. */

@@ -1,6 +1,4 @@
 /** The campaigns' background job: open the rounds due, take the day's response, remind, close. */
-import { and, eq } from 'drizzle-orm';
-import { campaigns } from '../../db/schema/questions.schema';
 import { AppError } from '../../lib/app-error';
 import { addDays } from '../../lib/days';
 import { notifyMembers } from '../notifications/notifications.service';
@@ -13,6 +11,7 @@ import {
   type DueWork,
   recordReminderRunSent,
   selectAudience,
+  selectCampaign,
   selectDueCampaigns,
 } from './rounds.repo';
 
@@ -59,10 +58,7 @@ export async function runCampaignJobs(deps: QuestionsDeps, now = new Date()) {
  */
 async function remind(deps: QuestionsDeps, orgId: string, campaignId: string, today: string) {
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(campaigns)
-      .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+    const row = await selectCampaign(tx, orgId, campaignId);
     if (row?.status !== 'open' || row.closesOn < today) return 0;
     const dueDays = row.reminderDays.map((d) => addDays(row.closesOn, -d)).filter((d) => d <= today);
     if (dueDays.length === 0) return 0;

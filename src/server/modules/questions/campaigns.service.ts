@@ -4,17 +4,15 @@
  * (answers.service.ts; see questions.schema.ts for how), the response (participation.service.ts),
  * closing (closing.service.ts), results (results.service.ts) and the job (campaign-jobs.service.ts).
  */
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CampaignDetail, CampaignSummary, createCampaignBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
-import { campaignAnswers, campaigns, mirrorAnswers } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { recordAudit } from '../org/org.service';
-import { selectAnsweredBallotId } from './answers.repo';
+import { selectAnsweredBallotId, selectBallotAnswers, selectOwnMirrorAnswers } from './answers.repo';
 import { ballotKeyer } from './ballots';
 import { listBank } from './bank.service';
 import {
@@ -31,10 +29,13 @@ import { participationGroups } from './participation.service';
 import {
   countAudience,
   deleteCampaign,
+  insertCampaign,
   insertCampaignQuestions,
   selectActiveTeamIds,
+  selectCampaign,
   selectCampaignSummaries,
   selectOrganization,
+  setCampaignSeries,
 } from './rounds.repo';
 import { steering } from './visibility';
 
@@ -63,33 +64,27 @@ export async function createCampaign(
     if (i >= 0) throw invalid(`body.audience.teamIds.${i}`, 'unknown_team', 'no such team');
   }
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(campaigns)
-      .values({
-        orgId: tenant.orgId,
-        title: input.title,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        audienceAll: input.audience.all,
-        audienceTeamIds: input.audience.all ? [] : [...new Set(input.audience.teamIds)],
-        audienceRoles: input.audience.all ? [] : [...new Set(input.audience.roles)],
-        reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
-        repeat: input.repeat,
-        createdBy: tenant.memberId,
-      })
-      .returning();
+    const row = await insertCampaign(tx, {
+      orgId: tenant.orgId,
+      title: input.title,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      audienceAll: input.audience.all,
+      audienceTeamIds: input.audience.all ? [] : [...new Set(input.audience.teamIds)],
+      audienceRoles: input.audience.all ? [] : [...new Set(input.audience.roles)],
+      reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
+      repeat: input.repeat,
+      createdBy: tenant.memberId,
+    });
     if (input.repeat !== 'none') {
-      await tx
-        .update(campaigns)
-        .set({ seriesId: row!.id })
-        .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, row!.id)));
-      row!.seriesId = row!.id;
+      await setCampaignSeries(tx, tenant.orgId, row.id, row.id);
+      row.seriesId = row.id;
     }
     await insertCampaignQuestions(
       tx,
       chosen.map((q, position) => ({
         orgId: tenant.orgId,
-        campaignId: row!.id,
+        campaignId: row.id,
         position,
         questionKey: q.key,
         theme: q.theme,
@@ -98,13 +93,13 @@ export async function createCampaign(
         selfView: q.selfView,
       })),
     );
-    await recordAudit(tx, tenant, 'campaign.created', 'campaign', row!.id, {
+    await recordAudit(tx, tenant, 'campaign.created', 'campaign', row.id, {
       title: input.title,
       questions: chosen.length,
       repeat: input.repeat,
     });
-    if (input.opensOn <= today) await openCampaign(tx, deps.secret, row!, today);
-    return row!.id;
+    if (input.opensOn <= today) await openCampaign(tx, deps.secret, row, today);
+    return row.id;
   });
   return findCampaign(deps, tenant, id);
 }
@@ -190,10 +185,7 @@ export async function findCampaign(
   tenant: TenantContext,
   campaignId: string,
 ): Promise<CampaignDetail> {
-  const [row] = await deps.db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  const row = await selectCampaign(deps.db, tenant.orgId, campaignId);
   if (!row) throw notFound();
   const asked = await audienceRow(deps.db, tenant.orgId, campaignId, tenant.memberId);
   if (!mayRead(tenant, row, Boolean(asked))) throw notFound();
@@ -206,31 +198,14 @@ export async function findCampaign(
   if (asked && status === 'open') {
     const ballotId = await findBallotId(deps, tenant, campaignId);
     if (ballotId) {
-      myAnswers = await deps.db
-        .select({ questionId: campaignAnswers.questionId, value: campaignAnswers.value, text: campaignAnswers.text })
-        .from(campaignAnswers)
-        .where(
-          and(
-            eq(campaignAnswers.orgId, tenant.orgId),
-            eq(campaignAnswers.campaignId, campaignId),
-            eq(campaignAnswers.ballotId, ballotId),
-          ),
-        );
+      myAnswers = await selectBallotAnswers(deps.db, tenant.orgId, campaignId, ballotId);
     }
   }
   if (asked && asked.managedTeamIds.length > 0) {
     const selfQuestions = questions.filter((q) => q.selfView);
     if (selfQuestions.length > 0) {
-      const answers = await deps.db
-        .select({ questionId: mirrorAnswers.questionId, value: mirrorAnswers.value })
-        .from(mirrorAnswers)
-        .where(
-          and(
-            eq(mirrorAnswers.orgId, tenant.orgId),
-            eq(mirrorAnswers.campaignId, campaignId),
-            eq(mirrorAnswers.memberId, tenant.memberId),
-          ),
-        );
+      const own = await selectOwnMirrorAnswers(deps.db, tenant.orgId, campaignId, tenant.memberId);
+      const answers = own.map((a) => ({ questionId: a.question_id, value: a.value }));
       mirror = { questionIds: selfQuestions.map((q) => q.id), answers };
     }
   }

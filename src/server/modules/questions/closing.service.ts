@@ -3,9 +3,8 @@
  * (across earlier rounds), and the ballot keys erased.
  */
 import { randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { type campaignResults, campaigns, type campaignTexts } from '../../db/schema/questions.schema';
+import type { campaignResults, campaignTexts } from '../../db/schema/questions.schema';
 import { AppError } from '../../lib/app-error';
 import { localDay } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -18,7 +17,7 @@ import { historyOf, loadEarlierRounds, peopleAcrossRounds } from './earlier-roun
 import { countPerAtom } from './groups';
 import { decideParticipation, placeBallots } from './participation.service';
 import { insertResults, lockOrganisationCloses, replaceParticipation } from './results.repo';
-import { selectOrganization } from './rounds.repo';
+import { markCampaignClosed, selectOrganization } from './rounds.repo';
 
 const scaleOf = (kind: string) => (kind === 'agree5' ? { min: 1, max: 5 } : { min: 0, max: 10 });
 
@@ -66,17 +65,12 @@ export async function closeWithin(
   await insertResults(tx, plan.resultRows, plan.textRows);
 
   await forgetBallots(tx, orgId, campaignId);
-  await tx
-    .update(campaigns)
-    // Closed early: the last day is today (the trend orders campaigns by it).
-    .set({
-      status: 'closed',
-      closedAt: new Date(),
-      minGroup: k,
-      minTexts: kTexts,
-      closesOn: sql`least(${campaigns.closesOn}, ${localDay(org!.timeZone, now)}::date)`,
-    })
-    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+  // Closed early: the last day is today (the trend orders campaigns by it).
+  await markCampaignClosed(tx, orgId, campaignId, {
+    minGroup: k,
+    minTexts: kTexts,
+    today: localDay(org!.timeZone, now),
+  });
   if (closedBy) await recordAudit(tx, closedBy, 'campaign.closed', 'campaign', campaignId);
   await notifyMembers(tx, orgId, plan.audienceIds, 'campaign_closed', { campaignId, title: row.title });
 }

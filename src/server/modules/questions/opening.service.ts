@@ -1,16 +1,22 @@
 /** Opening a round: who is asked (fixed with their groups when it opens) and scheduling a series' next round. */
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { audienceSizeBody } from '../../../contracts/questions.contract';
 import { nextRoundDay } from '../../../contracts/questions.contract';
 import type { Db, Tx } from '../../db/client';
-import { campaignQuestions, campaigns } from '../../db/schema/questions.schema';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import type { CampaignRow } from './campaign-common';
 import { levelOf } from './groups';
 import { recordResponse } from './participation.service';
-import { insertAudience, insertCampaignQuestions, type StaffRow, selectStaff } from './rounds.repo';
+import {
+  insertAudience,
+  insertCampaignQuestions,
+  insertCampaignReturningId,
+  markCampaignOpen,
+  type StaffRow,
+  selectCampaignQuestionsUnordered,
+  selectStaff,
+} from './rounds.repo';
 
 type AudienceChoice = Pick<CampaignRow, 'orgId' | 'audienceAll' | 'audienceTeamIds' | 'audienceRoles'>;
 
@@ -55,10 +61,7 @@ export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow
       managedTeamIds: r.managed_team_ids,
     })),
   );
-  await tx
-    .update(campaigns)
-    .set({ status: 'open', openedAt: new Date() })
-    .where(and(eq(campaigns.orgId, campaign.orgId), eq(campaigns.id, campaign.id)));
+  await markCampaignOpen(tx, campaign.orgId, campaign.id);
   await notifyMembers(
     tx,
     campaign.orgId,
@@ -77,28 +80,22 @@ export async function openCampaign(tx: Tx, secret: string, campaign: CampaignRow
  * checked against the closed rounds that share a question (earlier-rounds.ts).
  */
 async function scheduleNextRound(tx: Tx, campaign: CampaignRow) {
-  const [next] = await tx
-    .insert(campaigns)
-    .values({
-      orgId: campaign.orgId,
-      title: campaign.title,
-      opensOn: nextRoundDay(campaign.opensOn, campaign.repeat)!,
-      closesOn: nextRoundDay(campaign.closesOn, campaign.repeat)!,
-      audienceAll: campaign.audienceAll,
-      audienceTeamIds: campaign.audienceTeamIds,
-      audienceRoles: campaign.audienceRoles,
-      reminderDays: campaign.reminderDays,
-      repeat: campaign.repeat,
-      seriesId: campaign.seriesId ?? campaign.id,
-      createdBy: campaign.createdBy,
-    })
-    .returning({ id: campaigns.id });
-  const questions = await tx
-    .select()
-    .from(campaignQuestions)
-    .where(and(eq(campaignQuestions.orgId, campaign.orgId), eq(campaignQuestions.campaignId, campaign.id)));
+  const nextId = await insertCampaignReturningId(tx, {
+    orgId: campaign.orgId,
+    title: campaign.title,
+    opensOn: nextRoundDay(campaign.opensOn, campaign.repeat)!,
+    closesOn: nextRoundDay(campaign.closesOn, campaign.repeat)!,
+    audienceAll: campaign.audienceAll,
+    audienceTeamIds: campaign.audienceTeamIds,
+    audienceRoles: campaign.audienceRoles,
+    reminderDays: campaign.reminderDays,
+    repeat: campaign.repeat,
+    seriesId: campaign.seriesId ?? campaign.id,
+    createdBy: campaign.createdBy,
+  });
+  const questions = await selectCampaignQuestionsUnordered(tx, campaign.orgId, campaign.id);
   await insertCampaignQuestions(
     tx,
-    questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: next!.id })),
+    questions.map(({ id: _id, campaignId: _campaign, ...question }) => ({ ...question, campaignId: nextId })),
   );
 }

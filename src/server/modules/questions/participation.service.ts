@@ -2,10 +2,8 @@
  * The response (participation): who is asked placed in groups, which groups may be shown under the
  * disclosure rule, the day's response while open, and the response as the caller may see it.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Level, ResultGroup } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { campaigns } from '../../db/schema/questions.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames } from '../org/org.service';
@@ -16,7 +14,7 @@ import { decideGroups, decidePeople, type PeopleModel } from './disclosure';
 import { Atoms, countPerAtom, parseGroupKey } from './groups';
 import { responseStep, type Step } from './response-step';
 import { replaceParticipation, selectParticipation } from './results.repo';
-import { selectAudience, selectOrganization } from './rounds.repo';
+import { selectAudience, selectCampaign, selectOrganization, setCampaignResponseDay } from './rounds.repo';
 import { groupVisibility } from './visibility';
 
 /**
@@ -118,10 +116,7 @@ export async function recordResponse(tx: Tx, secret: string, orgId: string, camp
         g.audience !== null && g.respondents !== null ? responseStep(g.audience, g.respondents, k).min : null,
     })),
   );
-  await tx
-    .update(campaigns)
-    .set({ responseOn: day, responseStep: k })
-    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+  await setCampaignResponseDay(tx, orgId, campaignId, day, k);
 }
 
 export function toGroup(
@@ -152,10 +147,7 @@ const levelRank = (l: Level | null) => (l ? ['top', 'middle', 'staff'].indexOf(l
  * open as it stood at the start of the day (taken by the job; never on request, so no one can time it).
  */
 export async function findParticipation(deps: QuestionsDeps, tenant: TenantContext, campaignId: string) {
-  const [row] = await deps.db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  const row = await selectCampaign(deps.db, tenant.orgId, campaignId);
   if (!row) throw notFound();
   const org = await selectOrganization(deps.db, tenant.orgId);
   const may = groupVisibility(tenant, org!.resultsVisibility);

@@ -1,5 +1,4 @@
 /** Reading a closed campaign's results: per question and group with their trend, the mirror, the CSV of aggregates. */
-import { and, eq } from 'drizzle-orm';
 import type { Language } from '../../../contracts/constants';
 import type {
   CampaignQuestion,
@@ -11,8 +10,6 @@ import type {
   TextPair,
 } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
-import { organizations } from '../../db/schema/org.schema';
-import { campaigns } from '../../db/schema/questions.schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { toCsv } from '../../lib/csv';
 import { localDay } from '../../lib/days';
@@ -31,16 +28,14 @@ import {
   selectResults,
   selectTrend,
 } from './results.repo';
+import { selectCampaign, selectResultsVisibility } from './rounds.repo';
 import { groupVisibility, mayActFor, steering } from './visibility';
 
 /** Open answers shown per question and group: a random sample when more people wrote (the count says how many). */
 const MAX_TEXTS = 300;
 
 async function closedCampaign(db: Tx, tenant: TenantContext, campaignId: string) {
-  const [row] = await db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, tenant.orgId), eq(campaigns.id, campaignId)));
+  const row = await selectCampaign(db, tenant.orgId, campaignId);
   if (!row) throw notFound();
   if (
     !steering(tenant) &&
@@ -60,10 +55,7 @@ async function closedCampaign(db: Tx, tenant: TenantContext, campaignId: string)
 }
 
 async function visibleGroups(db: Tx, tenant: TenantContext, row: CampaignRow): Promise<ResultGroup[]> {
-  const [org] = await db
-    .select({ visibility: organizations.resultsVisibility })
-    .from(organizations)
-    .where(eq(organizations.id, tenant.orgId));
+  const org = await selectResultsVisibility(db, tenant.orgId);
   const may = groupVisibility(tenant, org!.visibility);
   const visible = (await participationGroups(db, row)).filter((g) => may(g.key));
   const names = await findTeamNames(

@@ -1,10 +1,10 @@
 /**
  * The SQL of rounds (campaigns): making and listing them, who they ask, and what the job finds due.
  * Tables and columns are named through the schema objects, so renaming one fails to compile. The rules
- * are the services' (campaigns.service.ts, opening.service.ts, campaign-jobs.service.ts); this file only
- * reads and writes rows.
+ * are the services' (campaigns.service.ts, opening.service.ts, closing.service.ts, campaign-jobs.service.ts
+ * and campaign-common.ts); this file only reads and writes rows.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/constants';
 import type { CAMPAIGN_STATUSES, CampaignRepeat, Level } from '../../../contracts/questions.contract';
 import type { Tx } from '../../db/client';
@@ -22,7 +22,93 @@ export async function selectOrganization(db: Tx, orgId: string) {
   return org;
 }
 
+/** Who may see the organisation's results: its setting of their visibility. */
+export async function selectResultsVisibility(db: Tx, orgId: string) {
+  const [org] = await db
+    .select({ visibility: organizations.resultsVisibility })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return org;
+}
+
 // ---------- campaigns ----------
+
+/** A campaign of the organisation, if there is one with this id. */
+export async function selectCampaign(db: Tx, orgId: string, campaignId: string) {
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+  return row;
+}
+
+/** A campaign of the organisation, locked (`for update`) until the transaction ends. */
+export async function selectCampaignForUpdate(tx: Tx, orgId: string, campaignId: string) {
+  const [row] = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)))
+    .for('update');
+  return row;
+}
+
+/** Makes a campaign; returns its whole row. */
+export async function insertCampaign(tx: Tx, values: typeof campaigns.$inferInsert) {
+  const [row] = await tx.insert(campaigns).values(values).returning();
+  return row!;
+}
+
+/** Makes a campaign (the next round of a series); returns its id. */
+export async function insertCampaignReturningId(tx: Tx, values: typeof campaigns.$inferInsert) {
+  const [row] = await tx.insert(campaigns).values(values).returning({ id: campaigns.id });
+  return row!.id;
+}
+
+/** Makes a campaign the first round of its own series. */
+export async function setCampaignSeries(tx: Tx, orgId: string, campaignId: string, seriesId: string) {
+  await tx
+    .update(campaigns)
+    .set({ seriesId })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+}
+
+/** Marks a campaign open, now. */
+export async function markCampaignOpen(tx: Tx, orgId: string, campaignId: string) {
+  await tx
+    .update(campaigns)
+    .set({ status: 'open', openedAt: new Date() })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+}
+
+/** The day an open campaign's response was last taken, and the step it was taken with. */
+export async function setCampaignResponseDay(tx: Tx, orgId: string, campaignId: string, day: string, step: number) {
+  await tx
+    .update(campaigns)
+    .set({ responseOn: day, responseStep: step })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+}
+
+/**
+ * Marks a campaign closed, now, with the thresholds its results were computed under. Closed early, its
+ * last day becomes `today` (the trend orders campaigns by it).
+ */
+export async function markCampaignClosed(
+  tx: Tx,
+  orgId: string,
+  campaignId: string,
+  close: { minGroup: number; minTexts: number; today: string },
+) {
+  await tx
+    .update(campaigns)
+    .set({
+      status: 'closed',
+      closedAt: new Date(),
+      minGroup: close.minGroup,
+      minTexts: close.minTexts,
+      closesOn: sql`least(${campaigns.closesOn}, ${close.today}::date)`,
+    })
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId)));
+}
 
 /** Which of the given teams exist in the organisation and are not archived. */
 export async function selectActiveTeamIds(db: Tx, orgId: string, teamIds: string[]) {
@@ -61,6 +147,19 @@ export async function selectCampaignSummaries(db: Tx, orgId: string, memberId: s
   return rows;
 }
 
+/** A campaign's questions, in no particular order (to copy them into the next round). */
+export function selectCampaignQuestionsUnordered(db: Tx, orgId: string, campaignId: string) {
+  return db
+    .select()
+    .from(campaignQuestions)
+    .where(and(eq(campaignQuestions.orgId, orgId), eq(campaignQuestions.campaignId, campaignId)));
+}
+
+/** A campaign's questions in their order. */
+export async function selectCampaignQuestions(db: Tx, orgId: string, campaignId: string) {
+  return selectCampaignQuestionsUnordered(db, orgId, campaignId).orderBy(asc(campaignQuestions.position));
+}
+
 /** A round's questions, as asked (the words are copied from the bank or the previous round). */
 export async function insertCampaignQuestions(tx: Tx, rows: (typeof campaignQuestions.$inferInsert)[]) {
   await tx.insert(campaignQuestions).values(rows);
@@ -80,6 +179,21 @@ export async function countAudience(db: Tx, orgId: string, campaignId: string) {
     sql`select count(*)::int as n from ${a} where ${a.orgId} = ${orgId} and ${a.campaignId} = ${campaignId}`,
   );
   return rows[0]?.n ?? 0;
+}
+
+/** The member's row in a campaign's audience, if they were asked. */
+export async function selectAudienceMember(db: Tx, orgId: string, campaignId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(campaignAudience)
+    .where(
+      and(
+        eq(campaignAudience.orgId, orgId),
+        eq(campaignAudience.campaignId, campaignId),
+        eq(campaignAudience.memberId, memberId),
+      ),
+    );
+  return row;
 }
 
 /** Who a campaign asks, with the level and teams they count in. */
