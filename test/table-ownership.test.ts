@@ -35,7 +35,7 @@ const ALLOWED: { file: string; table: string; reason: string }[] = [
     reason: 'deactivating a member ends their sessions in the organisation; auth imports org, so no call back',
   },
   {
-    file: 'sso/sso-flow.service.ts',
+    file: 'sso/sso.repo.ts',
     table: 'auth_session',
     reason: 'a single sign-on session is tied to its organisation right after Better Auth creates it',
   },
@@ -45,14 +45,10 @@ const ALLOWED: { file: string; table: string; reason: string }[] = [
     reason: "the sign-on flow's state lives in Better Auth's verification table and is taken once at the callback",
   },
   {
-    file: 'workforce/codes.service.ts',
-    table: 'auth_session',
-    reason: "a sign-in code's session gets its organisation and the code's lifetime right after Better Auth creates it",
-  },
-  {
     file: 'workforce/workforce.repo.ts',
     table: 'auth_session',
-    reason: "revoking a member's sign-in codes ends their sessions in the same transaction",
+    reason:
+      "revoking a member's sign-in codes ends their sessions in the same transaction, and a sign-in code's session gets its organisation and the code's lifetime right after Better Auth creates it",
   },
   {
     file: 'workforce/workforce.repo.ts',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
 import type { Tx } from '../../db/client';
@@ -122,18 +122,23 @@ export async function selectRatings(tx: Tx, orgId: string, stepIds: string[]) {
   return rows;
 }
 
-export async function updateStep(
-  tx: Tx,
-  orgId: string,
-  stepId: string,
-  values: Partial<typeof promiseSteps.$inferInsert>,
-  onlyWhen?: SQL,
-) {
+type StepChanges = Partial<typeof promiseSteps.$inferInsert>;
+
+async function setStep(tx: Tx, orgId: string, stepId: string, values: StepChanges, onlyWhen?: SQL) {
   return tx
     .update(promiseSteps)
     .set(values)
     .where(and(eq(promiseSteps.orgId, orgId), eq(promiseSteps.id, stepId), onlyWhen))
     .returning();
+}
+
+export async function updateStep(tx: Tx, orgId: string, stepId: string, values: StepChanges) {
+  return setStep(tx, orgId, stepId, values);
+}
+
+/** Changes a step that is not done yet; no rows come back when it was done (by someone else) meanwhile. */
+export async function updateOpenStep(tx: Tx, orgId: string, stepId: string, values: StepChanges) {
+  return setStep(tx, orgId, stepId, values, isNull(promiseSteps.doneOn));
 }
 
 export async function updatePromise(

@@ -1,7 +1,5 @@
-import { isNull } from 'drizzle-orm';
 import type { PromiseSummary, WorkItem } from '../../../contracts/promises.contract';
 import type { Db, Tx } from '../../db/client';
-import { promiseSteps } from '../../db/schema/promises.schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { addDays, localDay, weekOf } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -121,13 +119,13 @@ export async function acceptStep(db: Db, tenant: TenantContext, promiseId: strin
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, step }) => {
     if (step.kind !== 'handoff' || !mayWork(tenant, step)) throw forbidden();
     if (promise.outcome !== null) throw settled();
-    const updated = await repo.updateStep(
-      tx,
-      tenant.orgId,
-      step.id,
-      { acceptedAt: new Date(), acceptedBy: tenant.memberId, sentBackAt: null, sentBackBy: null, sentBackReason: null },
-      isNull(promiseSteps.doneOn),
-    );
+    const updated = await repo.updateOpenStep(tx, tenant.orgId, step.id, {
+      acceptedAt: new Date(),
+      acceptedBy: tenant.memberId,
+      sentBackAt: null,
+      sentBackBy: null,
+      sentBackReason: null,
+    });
     if (updated.length === 0) throw stepClosed();
     await repo.insertEvent(tx, tenant.orgId, { promiseId, stepId, kind: 'accepted', by: tenant.memberId });
   });
@@ -152,25 +150,19 @@ export async function completeStep(
         "a customer's reaction goes with the follow-up after delivery",
       );
     const now = new Date();
-    const updated = await repo.updateStep(
-      tx,
-      tenant.orgId,
-      step.id,
-      {
-        doneOn: localDay(tenant.timeZone, now),
-        doneAt: now,
-        doneBy: tenant.memberId,
-        acceptedAt: step.acceptedAt ?? now,
-        acceptedBy: step.acceptedBy ?? tenant.memberId,
-        sentBackAt: null,
-        sentBackBy: null,
-        sentBackReason: null,
-        ...(handoff
-          ? {}
-          : { reactionText: body.reactionText?.trim() || null, reactionScore: body.reactionScore ?? null }),
-      },
-      isNull(promiseSteps.doneOn),
-    );
+    const updated = await repo.updateOpenStep(tx, tenant.orgId, step.id, {
+      doneOn: localDay(tenant.timeZone, now),
+      doneAt: now,
+      doneBy: tenant.memberId,
+      acceptedAt: step.acceptedAt ?? now,
+      acceptedBy: step.acceptedBy ?? tenant.memberId,
+      sentBackAt: null,
+      sentBackBy: null,
+      sentBackReason: null,
+      ...(handoff
+        ? {}
+        : { reactionText: body.reactionText?.trim() || null, reactionScore: body.reactionScore ?? null }),
+    });
     if (updated.length === 0) throw stepClosed();
     await repo.insertEvent(tx, tenant.orgId, {
       promiseId,
@@ -192,19 +184,13 @@ export async function sendBackStep(db: Db, tenant: TenantContext, promiseId: str
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, steps, step }) => {
     if (step.kind !== 'handoff' || !mayWork(tenant, step)) throw forbidden();
     if (promise.outcome !== null) throw settled();
-    const updated = await repo.updateStep(
-      tx,
-      tenant.orgId,
-      step.id,
-      {
-        acceptedAt: null,
-        acceptedBy: null,
-        sentBackAt: new Date(),
-        sentBackBy: tenant.memberId,
-        sentBackReason: reason,
-      },
-      isNull(promiseSteps.doneOn),
-    );
+    const updated = await repo.updateOpenStep(tx, tenant.orgId, step.id, {
+      acceptedAt: null,
+      acceptedBy: null,
+      sentBackAt: new Date(),
+      sentBackBy: tenant.memberId,
+      sentBackReason: reason,
+    });
     if (updated.length === 0) throw stepClosed();
     const before = steps.filter((s) => s.kind === 'handoff' && s.position < step.position).at(-1);
     if (before?.doneOn)

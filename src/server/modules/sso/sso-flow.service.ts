@@ -3,8 +3,6 @@
  * cookie) and finishing it when the provider sends the browser back. The settings: sso.service.ts.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { authSession } from '../../db/schema/auth.schema';
 import { AppError } from '../../lib/app-error';
 import { sessionCookie } from '../../lib/session-cookie';
 import { SESSION_DAYS } from '../auth/better-auth';
@@ -145,10 +143,7 @@ export async function finishSignIn(
     userAgent: context.userAgent,
   });
   // The session works in this organisation only: its provider vouches for nothing elsewhere.
-  await deps.db
-    .update(authSession)
-    .set({ activeOrgId: flow.orgId, ssoOrgId: flow.orgId })
-    .where(eq(authSession.token, session.token));
+  await repo.tieSsoSession(deps.db, session.token, flow.orgId);
   const secure = deps.appUrl.startsWith('https://');
   return {
     kind: 'signedIn',

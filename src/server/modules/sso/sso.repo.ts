@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { authAccount, authUser, authVerification } from '../../db/schema/auth.schema';
+import { authAccount, authSession, authUser, authVerification } from '../../db/schema/auth.schema';
 import { ssoConnections, ssoDomains, ssoJoinRequests } from '../../db/schema/sso.schema';
 
 export type ConnectionRow = typeof ssoConnections.$inferSelect & {
@@ -122,6 +122,11 @@ export async function selectUserByEmail(tx: Tx, email: string) {
 }
 
 // ---------- join requests ----------
+
+/** A session single sign-on just opened: it works in the provider's organisation only. */
+export async function tieSsoSession(tx: Tx, token: string, orgId: string) {
+  await tx.update(authSession).set({ activeOrgId: orgId, ssoOrgId: orgId }).where(eq(authSession.token, token));
+}
 
 export async function upsertJoinRequest(tx: Tx, orgId: string, userId: string) {
   await tx.insert(ssoJoinRequests).values({ orgId, userId }).onConflictDoNothing();

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client';
-import { eraseContactsOfPromises as eraseContactsOf } from './voice.repo';
+import { eraseContactsOfPromises as eraseContactsOf } from './reactions.repo';
 
 /**
  * A customer is forgotten (privacy/retention.ts): the contact details left with reactions to these

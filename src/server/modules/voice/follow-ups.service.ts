@@ -28,14 +28,13 @@ import {
   insertFollowup,
   lockFollowup,
   selectAssignees,
-  selectDueDays,
   selectFollowupMessages,
   selectFollowupRows,
   selectOpenDueOn,
   selectReactionScore,
   updateFollowup,
-  upsertDueDays,
-} from './voice.repo';
+} from './follow-ups.repo';
+import { selectDueDays, upsertDueDays } from './voice.repo';
 import { invalid, leads, seesContactOf, steering, toReaction, type VoiceDeps } from './voice.rules';
 
 // The follow-up of a very negative reaction: opened when the customer reacts, listed for the team's

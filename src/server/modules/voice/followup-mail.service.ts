@@ -9,7 +9,6 @@ import type { Mail } from '../../lib/mailer';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
-import { followupToHandle, getFollowup } from './follow-ups.service';
 import {
   eraseConversationOf,
   insertFollowupMessage,
@@ -18,7 +17,8 @@ import {
   selectMessagesForCustomer,
   selectReplyFollowup,
   updateFollowup,
-} from './voice.repo';
+} from './follow-ups.repo';
+import { followupToHandle, getFollowup } from './follow-ups.service';
 import { formatDay, newToken } from './voice.rules';
 
 // The conversation of a follow-up with the customer, by e-mail. The team writes from the app; every

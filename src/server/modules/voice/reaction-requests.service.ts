@@ -11,9 +11,9 @@ import { asLanguage, translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import { recordAudit } from '../org/org.service';
+import { deleteRequest, eraseOldRequestEmails, insertRequest, selectRequest } from './reaction-requests.repo';
 import { requestTargetRow } from './subjects.read-model';
 import { linkForExtra, linkForPromise } from './touchpoints.service';
-import { deleteRequest, eraseOldRequestEmails, insertRequest, selectRequest } from './voice.repo';
 
 // Asking a customer for a reaction by e-mail, once per delivered promise or logged extra. The mail
 // carries the subject's own reaction link (voice.service), in the customer's language, so the reaction

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { reactionsQuery } from '../../../contracts/voice.contract';
 import type { Db } from '../../db/client';
-import type { voiceLinks } from '../../db/schema/voice.schema';
 import { forbidden, notFound } from '../../lib/app-error';
 import { resolvePeriod } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
@@ -11,24 +10,21 @@ import { notifyMembers } from '../notifications/notifications.service';
 import { recordAudit } from '../org/org.service';
 import { openFollowup } from './follow-ups.service';
 import { eraseConversation } from './followup-mail.service';
-import { extraSubject, promiseSubject, publicLinkRow } from './subjects.read-model';
 import {
   eraseOldReactionContacts,
   insertReaction,
   lockReaction,
   reactionsOf,
-  selectLink,
   selectReactionOfLink,
   selectReactions,
-  selectTouchpointTeam,
   updateReaction,
-} from './voice.repo';
+} from './reactions.repo';
+import { extraSubject, promiseSubject, publicLinkRow } from './subjects.read-model';
+import { type LinkRow, selectLink, selectTouchpointTeam } from './touchpoints.repo';
 import { isVeryNegative, onFivePoints, seesContactOf, steering, toReaction, type VoiceDeps } from './voice.rules';
 
 // What customers said: a reaction stored from the public page, the reactions read by the team, and the
 // contact details a customer left (kept only as long as they serve the follow-up).
-
-type LinkRow = typeof voiceLinks.$inferSelect;
 
 // ---------- a customer reacts (called by the public page) ----------
 

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   createTouchpointBody,
@@ -7,17 +6,27 @@ import type {
   VoiceLink,
 } from '../../../contracts/voice.contract';
 import type { Tx } from '../../db/client';
-import { touchpoints, voiceLinks } from '../../db/schema/voice.schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { findTeamNames, recordAudit } from '../org/org.service';
 import { extraSubject, promiseSubject } from './subjects.read-model';
-import { countLinkReactions, insertTouchpointLink, isActiveTeam } from './voice.repo';
+import {
+  countLinkReactions,
+  insertLink,
+  insertTouchpoint,
+  isActiveTeam,
+  type LinkRow,
+  lockTouchpoint,
+  revokeTouchpointLinks,
+  selectLink,
+  selectLinkOf,
+  selectTouchpointLinks,
+  selectTouchpoints,
+  updateTouchpointRow,
+} from './touchpoints.repo';
 import { invalid, leads, linkUrl, newToken, steering, type VoiceDeps } from './voice.rules';
 
 // Links and QR codes for an extra, a promise or a touchpoint, and the touchpoints themselves.
-
-type LinkRow = typeof voiceLinks.$inferSelect;
 
 // ---------- links ----------
 
@@ -52,16 +61,9 @@ async function findOrMakeLink(
   tenant: TenantContext,
   subject: { subject: 'extra'; extraId: string } | { subject: 'promise'; promiseId: string },
 ) {
-  const target = subject.subject === 'extra' ? voiceLinks.extraId : voiceLinks.promiseId;
   const id = subject.subject === 'extra' ? subject.extraId : subject.promiseId;
-  await deps.db
-    .insert(voiceLinks)
-    .values({ orgId: tenant.orgId, token: newToken(), createdBy: tenant.memberId, ...subject })
-    .onConflictDoNothing();
-  const [row] = await deps.db
-    .select()
-    .from(voiceLinks)
-    .where(and(eq(voiceLinks.orgId, tenant.orgId), eq(target, id)));
+  await insertLink(deps.db, tenant.orgId, { token: newToken(), createdBy: tenant.memberId, ...subject }, true);
+  const row = await selectLinkOf(deps.db, tenant.orgId, subject.subject, id);
   return toVoiceLink(deps.db, deps.appUrl, row!);
 }
 
@@ -71,10 +73,7 @@ export async function usableLink(
   tenant: TenantContext,
   linkId: string,
 ): Promise<LinkRow & { url: string }> {
-  const [row] = await deps.db
-    .select()
-    .from(voiceLinks)
-    .where(and(eq(voiceLinks.orgId, tenant.orgId), eq(voiceLinks.id, linkId)));
+  const row = await selectLink(deps.db, tenant.orgId, linkId);
   if (!row || row.revokedAt) throw notFound();
   if (row.extraId) await linkForExtra(deps, tenant, row.extraId);
   else if (row.promiseId) await linkForPromise(deps, tenant, row.promiseId);
@@ -85,20 +84,8 @@ export async function usableLink(
 // ---------- touchpoints ----------
 
 export async function listTouchpoints(deps: VoiceDeps, tenant: TenantContext): Promise<{ items: Touchpoint[] }> {
-  const rows = await deps.db
-    .select()
-    .from(touchpoints)
-    .where(eq(touchpoints.orgId, tenant.orgId))
-    .orderBy(sql`${touchpoints.archivedAt} is not null`, touchpoints.name);
-  const links = await deps.db
-    .select()
-    .from(voiceLinks)
-    .where(
-      and(
-        eq(voiceLinks.orgId, tenant.orgId),
-        sql`${voiceLinks.touchpointId} is not null and ${voiceLinks.revokedAt} is null`,
-      ),
-    );
+  const rows = await selectTouchpoints(deps.db, tenant.orgId);
+  const links = await selectTouchpointLinks(deps.db, tenant.orgId);
   const names = await findTeamNames(
     deps.db,
     tenant.orgId,
@@ -132,19 +119,20 @@ export async function createTouchpoint(
 ): Promise<Touchpoint> {
   const id = await deps.db.transaction(async (tx) => {
     await checkTeam(tx, tenant.orgId, input.teamId);
-    const [row] = await tx
-      .insert(touchpoints)
-      .values({
-        orgId: tenant.orgId,
-        name: input.name,
-        scale: input.scale,
-        teamId: input.teamId,
-        createdBy: tenant.memberId,
-      })
-      .returning();
-    await insertTouchpointLink(tx, tenant.orgId, row!.id, newToken(), tenant.memberId);
-    await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row!.id, { name: input.name });
-    return row!.id;
+    const row = await insertTouchpoint(tx, tenant.orgId, {
+      name: input.name,
+      scale: input.scale,
+      teamId: input.teamId,
+      createdBy: tenant.memberId,
+    });
+    await insertLink(tx, tenant.orgId, {
+      token: newToken(),
+      subject: 'touchpoint',
+      touchpointId: row.id,
+      createdBy: tenant.memberId,
+    });
+    await recordAudit(tx, tenant, 'touchpoint.created', 'touchpoint', row.id, { name: input.name });
+    return row.id;
   });
   return (await listTouchpoints(deps, tenant)).items.find((t) => t.id === id)!;
 }
@@ -156,11 +144,7 @@ export async function updateTouchpoint(
   input: z.output<typeof updateTouchpointBody>,
 ): Promise<Touchpoint> {
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(touchpoints)
-      .where(and(eq(touchpoints.orgId, tenant.orgId), eq(touchpoints.id, touchpointId)))
-      .for('update');
+    const row = await lockTouchpoint(tx, tenant.orgId, touchpointId);
     if (!row) throw notFound();
     await checkTeam(tx, tenant.orgId, input.teamId);
     const changes = {
@@ -169,34 +153,14 @@ export async function updateTouchpoint(
       ...(input.archived !== undefined ? { archivedAt: input.archived ? (row.archivedAt ?? new Date()) : null } : {}),
     };
     if (Object.keys(changes).length > 0) {
-      await tx
-        .update(touchpoints)
-        .set(changes)
-        .where(and(eq(touchpoints.orgId, tenant.orgId), eq(touchpoints.id, touchpointId)));
+      await updateTouchpointRow(tx, tenant.orgId, touchpointId, changes);
     }
     if (input.newLink || input.archived === true) {
-      await tx
-        .update(voiceLinks)
-        .set({ revokedAt: new Date() })
-        .where(
-          and(
-            eq(voiceLinks.orgId, tenant.orgId),
-            eq(voiceLinks.touchpointId, touchpointId),
-            sql`${voiceLinks.revokedAt} is null`,
-          ),
-        );
+      await revokeTouchpointLinks(tx, tenant.orgId, touchpointId);
     }
     if (input.newLink || input.archived === false) {
-      await tx
-        .insert(voiceLinks)
-        .values({
-          orgId: tenant.orgId,
-          token: newToken(),
-          subject: 'touchpoint',
-          touchpointId,
-          createdBy: tenant.memberId,
-        })
-        .onConflictDoNothing();
+      const link = { token: newToken(), subject: 'touchpoint' as const, touchpointId, createdBy: tenant.memberId };
+      await insertLink(tx, tenant.orgId, link, true);
     }
     await recordAudit(tx, tenant, 'touchpoint.updated', 'touchpoint', touchpointId, { ...input });
   });

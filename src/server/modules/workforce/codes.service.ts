@@ -1,13 +1,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
-import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Me } from '../../../contracts/auth.contract';
 import type { Language, Role } from '../../../contracts/constants';
 import { type CodeHolder, hasEmailAddress, type IssuedCode } from '../../../contracts/workforce.contract';
 import type { Config } from '../../config';
 import type { Tx } from '../../db/client';
-import { authSession } from '../../db/schema/auth.schema';
 import type { Deps } from '../../deps';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
@@ -196,10 +194,7 @@ export async function signInWithCode(
     userAgent: context.headers.get('user-agent') ?? '',
   });
   const days = deps.config.signInCodeDays;
-  await deps.db
-    .update(authSession)
-    .set({ activeOrgId: found.orgId, expiresAt: new Date(Date.now() + days * 86_400_000) })
-    .where(eq(authSession.token, session.token));
+  await repo.tieCodeSession(deps.db, session.token, found.orgId, new Date(Date.now() + days * 86_400_000));
   return {
     body: await findMe(deps.db, found.userId, found.orgId, context.fallbackLanguage),
     cookies: [

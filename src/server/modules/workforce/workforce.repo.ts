@@ -115,6 +115,11 @@ export async function deleteSessionsOfUser(tx: Tx, userId: string) {
   await tx.delete(authSession).where(eq(authSession.userId, userId));
 }
 
+/** A session a sign-in code just opened: it works in the code's organisation until `expiresAt`. */
+export async function tieCodeSession(tx: Tx, token: string, orgId: string, expiresAt: Date) {
+  await tx.update(authSession).set({ activeOrgId: orgId, expiresAt }).where(eq(authSession.token, token));
+}
+
 /** The live code with this selector, with its member (active or not). */
 export async function selectCodeBySelector(tx: Tx, selector: string) {
   const [row] = await tx
