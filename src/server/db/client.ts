@@ -40,6 +40,9 @@ export const bareColumn = (column: AnyPgColumn) => sql.identifier(columnName(col
 
 const dialect = new PgDialect({ casing: 'snake_case' });
 
+/** Parameter n of a statement made with statementText, with its type when given: `$3::uuid[]`. */
+export const placeholder = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
+
 /**
  * The text of a statement that is prepared by name and given its values apart (`$1`, `$2` … written in
  * it with sql.raw), made once from a query that names its tables and columns through the schema objects.

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { Language, Role } from '../../../contracts/constants';
-import { type Db, statementText, type Tx } from '../../db/client';
+import { type Db, placeholder, statementText, type Tx } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
 import { members, organizations } from '../../db/schema/org.schema';
 import { memberTeamIds } from '../org/member-teams.fragment';
@@ -47,7 +47,7 @@ const SESSION_CONTEXT_SQL = (() => {
       left join ${members} ${m} on ${m.orgId} = ${s.activeOrgId} and ${m.userId} = ${s.userId} and ${m.status} = 'active'
                          and (${s.ssoOrgId} is null or ${s.ssoOrgId} = ${s.activeOrgId})
       left join ${organizations} ${o} on ${o.id} = ${m.orgId}
-     where ${s.token} = ${sql.raw('$1')} and ${s.expiresAt} > now()`);
+     where ${s.token} = ${placeholder(1)} and ${s.expiresAt} > now()`);
 })();
 
 export async function selectSessionContext(pool: Pool, token: string): Promise<SessionContextRow | undefined> {

@@ -16,7 +16,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
-import { bareColumn, type Db, statementText, type Tx } from '../../db/client';
+import { placeholder as $, bareColumn, type Db, statementText, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { members, organizations } from '../../db/schema/org.schema';
@@ -218,8 +218,6 @@ export interface FreeExtra {
 // 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
 // The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
 // One statement is atomic by itself: no BEGIN and COMMIT round trips.
-/** The statement's parameter n with its type: the values are sent apart, in FreeExtra's order. */
-const $ = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
 const freeExtraSql = (keyed: boolean) => {
   const m = alias(mandates, 'm');
   const col = bareColumn;
