@@ -12,9 +12,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Role, WebhookEvent, WebhookFormat } from '../../../contracts/constants';
 import { organizations } from './org.schema';
 
 // Klantwerk talking to other tools: webhook addresses with their deliveries, and API keys.
+
+/** Where a webhook delivery stands. */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
@@ -26,8 +30,8 @@ export const webhookEndpoints = pgTable(
     name: text().notNull(),
     url: text().notNull(),
     /** klantwerk | slack | teams */
-    format: text().notNull(),
-    events: text().array().notNull(),
+    format: text().$type<WebhookFormat>().notNull(),
+    events: text().array().$type<WebhookEvent[]>().notNull(),
     /** Signs every delivery (HMAC-SHA256); shown once, kept because signing needs it. */
     secret: text().notNull(),
     active: boolean().notNull().default(true),
@@ -47,11 +51,11 @@ export const webhookDeliveries = pgTable(
     endpointId: uuid().notNull(),
     /** The same for every address the event went to: receivers use it to recognise a repeat. */
     eventId: uuid().notNull(),
-    event: text().notNull(),
+    event: text().$type<WebhookEvent>().notNull(),
     data: jsonb().notNull(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** pending | delivered | failed (given up) */
-    status: text().notNull().default('pending'),
+    status: text().$type<DeliveryStatus>().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** A process is sending it until then (a process that died leaves it to the next after this). */
@@ -82,7 +86,7 @@ export const apiKeys = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
-    role: text().notNull(),
+    role: text().$type<Role>().notNull(),
     /** The key's first characters, shown to recognise it. */
     prefix: text().notNull(),
     /** SHA-256 of the key (base64url): the key itself is never stored. */

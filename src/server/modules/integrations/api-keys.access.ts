@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Role } from '../../../contracts/constants';
 import { AppError } from '../../lib/app-error';
 import { asLanguage } from '../../lib/i18n';
 import { type ApiKeyContext, auditFirstReadToday, auditWrite, countLiveApiKeyUse } from './api-keys.repo';
@@ -67,7 +66,7 @@ export async function apiKeyAccess(
   if (!found || !API_ROLES.has(found.role)) throw new AppError('unauthenticated', 401);
   if (typeof access === 'string' || !access.includes(found.role)) throw new AppError('forbidden', 403);
   await auditApiKeyUse(pool, found, request);
-  const role = found.role as Role;
+  const role = found.role;
   return {
     auth: {
       userId: found.user_id,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
+import type { Role } from '../../../contracts/constants';
 import { placeholder as $, bareColumn, statementText } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { apiKeys } from '../../db/schema/integrations.schema';
@@ -14,7 +15,7 @@ import { memberTeamIds } from '../org/member-teams.fragment';
 export interface ApiKeyContext {
   key_id: string;
   org_id: string;
-  role: string;
+  role: Role;
   member_id: string;
   user_id: string;
   name: string;

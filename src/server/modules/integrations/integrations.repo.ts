@@ -1,9 +1,10 @@
 import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../contracts/constants';
 import type { WebhookEvent, WebhookFormat } from '../../../contracts/integrations.contract';
 import { bareColumn, columnName, type Db, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
-import { apiKeys, webhookDeliveries, webhookEndpoints } from '../../db/schema/integrations.schema';
+import { apiKeys, type DeliveryStatus, webhookDeliveries, webhookEndpoints } from '../../db/schema/integrations.schema';
 import { members, organizations } from '../../db/schema/org.schema';
 
 // The integrations module's SQL: webhook addresses, their deliveries and API keys, with tables and
@@ -22,14 +23,14 @@ export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 export type EndpointWithLast = EndpointRow & {
-  lastStatus: string | null;
+  lastStatus: DeliveryStatus | null;
   lastAt: Date | null;
 };
 
 // Each subquery is a fragment of its own inside the selected one: drizzle leaves the columns of a selected
 // fragment unqualified in a one-table select, which the subquery would read as its own; a nested
 // fragment keeps them qualified ("webhook_endpoints"."org_id").
-const lastDelivery = sql<string | null>`(${sql`
+const lastDelivery = sql<DeliveryStatus | null>`(${sql`
   select ${d.status} from ${webhookDeliveries} ${d}
    where ${d.orgId} = ${webhookEndpoints.orgId} and ${d.endpointId} = ${webhookEndpoints.id}
    order by ${d.createdAt} desc limit 1`})`;
@@ -104,7 +105,7 @@ export async function selectApiKeys(db: Tx, orgId: string) {
 export interface ApiKeyListRow extends Record<string, unknown> {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   prefix: string;
   created_at: Date | string;
   expires_at: Date | string;

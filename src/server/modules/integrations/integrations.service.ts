@@ -39,13 +39,11 @@ function toEndpoint(row: repo.EndpointWithLast): WebhookEndpoint {
     id: row.id,
     name: row.name,
     url: row.url,
-    format: row.format as WebhookFormat,
-    events: row.events as WebhookEvent[],
+    format: row.format,
+    events: row.events,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
-    lastDelivery: row.lastStatus
-      ? { status: row.lastStatus as 'pending' | 'delivered' | 'failed', at: iso(row.lastAt) }
-      : null,
+    lastDelivery: row.lastStatus ? { status: row.lastStatus, at: iso(row.lastAt) } : null,
   };
 }
 
@@ -132,8 +130,8 @@ export async function listDeliveries(
   const rows = await repo.selectDeliveries(deps.db, tenant.orgId, webhookId, 100);
   return rows.map((d) => ({
     id: d.id,
-    event: d.event as WebhookEvent,
-    status: d.status as WebhookDelivery['status'],
+    event: d.event,
+    status: d.status,
     attempts: d.attempts,
     statusCode: d.lastStatusCode,
     lastError: d.lastError,
@@ -149,7 +147,7 @@ function toApiKey(r: repo.ApiKeyListRow): ApiKey {
   return {
     id: r.id,
     name: r.name,
-    role: r.role as Role,
+    role: r.role,
     prefix: r.prefix,
     createdAt: iso(r.created_at)!,
     createdByName: r.created_by_name,

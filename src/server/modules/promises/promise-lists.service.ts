@@ -9,8 +9,8 @@ import { localDay } from '../../lib/days';
 import { translate } from '../../lib/i18n';
 import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
+import * as lists from './promise-lists.repo';
 import { dayCursor, dayOfCursor, inTeam, steering, summaryDto } from './promise-view';
-import * as repo from './promises.repo';
 
 // The lists of promises: mine, my teams', all of them; and the same as CSV.
 
@@ -20,21 +20,21 @@ const ACTIVE = new Set(['open', 'in_progress', 'at_risk', 'renegotiated', 'activ
 
 function filterConditions(tenant: TenantContext, query: Filter): SQL[] {
   const where: SQL[] = [];
-  if (query.scope === 'mine') where.push(repo.madeBy(tenant.memberId));
+  if (query.scope === 'mine') where.push(lists.madeBy(tenant.memberId));
   if (query.scope === 'all' && !steering(tenant)) throw forbidden();
   if (query.scope === 'team') {
     if (query.teamId && !inTeam(tenant, query.teamId) && !steering(tenant)) throw forbidden();
-    where.push(repo.concernsTeams(query.teamId ? [query.teamId] : tenant.teamIds));
+    where.push(lists.concernsTeams(query.teamId ? [query.teamId] : tenant.teamIds));
   }
-  if (!steering(tenant)) where.push(repo.visibleTo(tenant.memberId, tenant.teamIds));
-  if (query.q) where.push(repo.mentions(query.q));
-  if (query.flagged !== undefined) where.push(repo.flagged(query.flagged));
+  if (!steering(tenant)) where.push(lists.visibleTo(tenant.memberId, tenant.teamIds));
+  if (query.q) where.push(lists.mentions(query.q));
+  if (query.flagged !== undefined) where.push(lists.flagged(query.flagged));
   if (query.handoffFrom || query.handoffTo) {
     // The promises behind one arrow of the chain: from/to then bound the hand-off's day, as in the chain.
-    where.push(repo.handedOff({ from: query.handoffFrom, to: query.handoffTo, fromDay: query.from, toDay: query.to }));
+    where.push(lists.handedOff({ from: query.handoffFrom, to: query.handoffTo, fromDay: query.from, toDay: query.to }));
   } else {
-    if (query.from) where.push(repo.dueFrom(query.from));
-    if (query.to) where.push(repo.dueUntil(query.to));
+    if (query.from) where.push(lists.dueFrom(query.from));
+    if (query.to) where.push(lists.dueUntil(query.to));
   }
   return where;
 }
@@ -46,7 +46,7 @@ export async function listPromises(
 ): Promise<PromisePage> {
   const today = localDay(tenant.timeZone);
   const order = query.status && ACTIVE.has(query.status) ? 'asc' : 'desc';
-  const rows = await repo.selectSummaries(db, tenant.orgId, today, {
+  const rows = await lists.selectSummaries(db, tenant.orgId, today, {
     where: filterConditions(tenant, query),
     status: query.status,
     order,

@@ -7,6 +7,7 @@ import type { TenantContext } from '../../lib/request-context';
 import { isSteering } from '../../lib/roles';
 import * as org from '../org/org.service';
 import * as customersRepo from './customers.repo';
+import * as lists from './promise-lists.repo';
 import * as repo from './promises.repo';
 
 // What the promise services share: who may see a promise, and a promise and its steps as the API
@@ -148,7 +149,7 @@ export async function stepContext(
   return { people, teams, comments, ratings: new Map(ratings.map((r) => [r.step_id, r])) };
 }
 
-export function summaryDto(r: repo.SummaryRow): PromiseSummary {
+export function summaryDto(r: lists.SummaryRow): PromiseSummary {
   return {
     id: r.id,
     customer: { id: r.customer_id, name: r.customer_name },
@@ -173,8 +174,8 @@ export function summaryDto(r: repo.SummaryRow): PromiseSummary {
 export async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: string): Promise<PromiseDetail> {
   const { promise, steps } = await loadVisible(tx, tenant, promiseId);
   const today = localDay(tenant.timeZone);
-  const [summary] = await repo.selectSummaries(tx, tenant.orgId, today, {
-    where: [repo.promiseIs(promiseId)],
+  const [summary] = await lists.selectSummaries(tx, tenant.orgId, today, {
+    where: [lists.promiseIs(promiseId)],
     order: 'asc',
     limit: 1,
   });

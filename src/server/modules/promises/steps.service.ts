@@ -5,6 +5,7 @@ import { addDays, localDay, weekOf } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
+import * as lists from './promise-lists.repo';
 import {
   dayCursor,
   dayOfCursor,
@@ -45,7 +46,7 @@ export async function workList(
   if (teams?.length === 0) return { items: [], nextCursor: null };
   const today = localDay(tenant.timeZone);
   const monday = weekOf(today);
-  const rows = await repo.selectWorkSteps(
+  const rows = await lists.selectWorkSteps(
     db,
     tenant.orgId,
     {
@@ -62,8 +63,8 @@ export async function workList(
   const page = rows.slice(0, query.limit);
   const promiseIds = [...new Set(page.map((r) => r.promise_id))];
   const summaries = promiseIds.length
-    ? await repo.selectSummaries(db, tenant.orgId, today, {
-        where: [repo.promiseAmong(promiseIds)],
+    ? await lists.selectSummaries(db, tenant.orgId, today, {
+        where: [lists.promiseAmong(promiseIds)],
         order: 'asc',
         limit: promiseIds.length,
       })
