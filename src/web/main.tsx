@@ -43,8 +43,10 @@ async function bootstrap(container: HTMLElement) {
   onlineManager.setOnline(navigator.onLine);
   const knewSomeone = restoreLastKnown(queryClient);
   keepLastKnown(queryClient);
-  // Handled below (Promise.all takes care of a refusal that comes before it is awaited).
   const answers = Promise.all([fetchConfig(), fetchMe()]);
+  // Awaited two tasks later (below), where a refusal is handled: offline it can come sooner, and the
+  // browser would report it as unhandled in between.
+  answers.catch(() => undefined);
   await nextTask();
   preloadCatalog(storedLanguage() ?? 'nl');
   preloadForPath(window.location.pathname);

@@ -31,18 +31,20 @@ export async function selectAnsweredBallotId(db: Tx, orgId: string, campaignId: 
   return rows[0]?.id;
 }
 
+/** The answers on one ballot. */
+const answersOf = (orgId: string, campaignId: string, ballotId: string) =>
+  and(
+    eq(campaignAnswers.orgId, orgId),
+    eq(campaignAnswers.campaignId, campaignId),
+    eq(campaignAnswers.ballotId, ballotId),
+  );
+
 /** A ballot's answers (the member's own, shown to them while the round is open). */
 export async function selectBallotAnswers(db: Tx, orgId: string, campaignId: string, ballotId: string) {
   return db
     .select({ questionId: campaignAnswers.questionId, value: campaignAnswers.value, text: campaignAnswers.text })
     .from(campaignAnswers)
-    .where(
-      and(
-        eq(campaignAnswers.orgId, orgId),
-        eq(campaignAnswers.campaignId, campaignId),
-        eq(campaignAnswers.ballotId, ballotId),
-      ),
-    );
+    .where(answersOf(orgId, campaignId, ballotId));
 }
 
 /** The ballots of a campaign that hold an answer, with their keys (null once closed). */
@@ -75,15 +77,7 @@ export async function replaceBallotAnswers(
     })
     .returning({ id: campaignBallots.id });
   const ballotId = ballot!.id;
-  await tx
-    .delete(campaignAnswers)
-    .where(
-      and(
-        eq(campaignAnswers.orgId, orgId),
-        eq(campaignAnswers.campaignId, campaignId),
-        eq(campaignAnswers.ballotId, ballotId),
-      ),
-    );
+  await tx.delete(campaignAnswers).where(answersOf(orgId, campaignId, ballotId));
   if (values.length === 0) {
     await tx
       .delete(campaignBallots)
