@@ -56,11 +56,19 @@ async function audit(url: string, cookie?: string): Promise<Run> {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    // LIGHTHOUSE_REPORTS=<folder> keeps each run's whole report, to see where the time went.
+    // LIGHTHOUSE_REPORTS=<folder> keeps each run's whole report and its Chromium trace (*.trace.json, opens in
+    // the DevTools Performance panel), to see where the time went.
     if (process.env.LIGHTHOUSE_REPORTS) {
       writeFileSync(
         path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`),
         JSON.stringify(lhr),
+      );
+      writeFileSync(
+        path.join(
+          process.env.LIGHTHOUSE_REPORTS,
+          `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.trace.json`,
+        ),
+        JSON.stringify(result.artifacts.Trace),
       );
     }
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);

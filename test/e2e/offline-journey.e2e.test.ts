@@ -44,7 +44,7 @@ describe.runIf(browserAvailable())('the log screen without a connection', () => 
 
   /** A phone-sized context with Lisa (or another person) signed in, on the log screen. */
   async function lisaOnPhone(
-    options: { serviceWorkers?: 'allow' | 'block'; cookie?: string } = {},
+    options: { serviceWorkers?: 'allow' | 'block'; cookie?: string; watch?: (context: BrowserContext) => void } = {},
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
       ...PHONE,
@@ -60,6 +60,7 @@ describe.runIf(browserAvailable())('the log screen without a connection', () => 
         url: server.baseUrl,
       })),
     );
+    options.watch?.(context);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto('/extras/new');
@@ -98,6 +99,38 @@ describe.runIf(browserAvailable())('the log screen without a connection', () => 
       }),
     });
     expect(set.status).toBe(200);
+  });
+
+  it('the app is kept on the phone only after the first screen has come in, so the two do not compete', async () => {
+    // Installing the service worker fetches and stores every file of this version: on a slow phone that
+    // would slow the first screen down. It is registered once the screen's files and answers are in.
+    const inFlight = new Set<string>();
+    let atRegistration: string[] | undefined;
+    const { context, page } = await lisaOnPhone({
+      watch: (context) => {
+        context.on('request', (request) => {
+          if (!request.serviceWorker()) inFlight.add(request.url());
+        });
+        context.on('requestfinished', (request) => inFlight.delete(request.url()));
+        context.on('requestfailed', (request) => inFlight.delete(request.url()));
+        // The moment the page registers its service worker: what the page still waits for then.
+        void context.exposeBinding('serviceWorkerRegistered', () => {
+          atRegistration ??= [...inFlight];
+        });
+        void context.addInitScript(() => {
+          const register = ServiceWorkerContainer.prototype.register;
+          ServiceWorkerContainer.prototype.register = function (...args) {
+            (window as unknown as { serviceWorkerRegistered: () => void }).serviceWorkerRegistered();
+            return register.apply(this, args);
+          };
+        });
+      },
+    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(atRegistration).toEqual([]);
+    // The screen's own answers came before: the mandate card and the form are drawn.
+    expect(await page.getByRole('button', { name: 'Opslaan' }).isVisible()).toBe(true);
+    await context.close();
   });
 
   it('opens offline, keeps two extras through closing the app, and sends each once with the moment it was logged', async () => {

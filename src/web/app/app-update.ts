@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { whenSettled } from './render-tasks';
 
 // The service worker's side in the page: register it, look for a new version now and then, and when
 // one has been installed, say so (useAppUpdate) and switch to it at a safe moment: when the person taps
@@ -44,7 +45,7 @@ export function registerServiceWorker() {
       if (controller.state === 'activated' || controller.state === 'redundant') reload();
     });
   });
-  window.addEventListener('load', async () => {
+  void whenSettled().then(async () => {
     const registration = await navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).catch(() => null);
     if (!registration) return;
     const watch = (worker: ServiceWorker | null) => {
