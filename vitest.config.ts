@@ -47,8 +47,7 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           // Two journeys at a time (each its own server, database and Chromium): on two cores the whole
           // set is done sooner than one by one (measured: 455 s for all 16 with the machine otherwise busy),
-          // and every step already waits
-          // for what it needs rather than for a time.
+          // and every step already waits for what it needs rather than for a time.
           maxWorkers: 2,
         },
       },
