@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrorsOf, sameField } from '../app/form-errors';
+import { Modal } from './modal.component';
 import { notifySuccess } from './notify';
 import { ProblemAlert } from './problem-alert.component';
 import { useIsPhone } from './use-is-phone';

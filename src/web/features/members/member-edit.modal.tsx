@@ -1,4 +1,4 @@
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/constants';
@@ -6,6 +6,7 @@ import type { Member } from '../../../contracts/org.contract';
 import { useUpdateMember } from '../../app/members.api';
 import { applyFieldErrors } from '../../app/problem';
 import { FormActions } from '../../components/form-actions.component';
+import { Modal } from '../../components/modal.component';
 import { notifySuccess } from '../../components/notify';
 import { ProblemAlert } from '../../components/problem-alert.component';
 import { RoleCheckboxes } from '../../components/role-checkboxes.component';

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useOrganization } from '../../app/organization.api';
 import { useTeams } from '../../app/teams.api';
 import { useDays } from '../../app/use-days';
 import { ConfirmModal } from '../../components/confirm.modal';
+import { Modal } from '../../components/modal.component';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/page-header.component';
 import { ProblemAlert } from '../../components/problem-alert.component';

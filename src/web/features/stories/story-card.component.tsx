@@ -8,10 +8,12 @@ import { useThank, useWithdraw } from '../../app/stories.api';
 import { useFormat } from '../../app/use-format';
 import { ConfirmModal } from '../../components/confirm.modal';
 import { ScoreFace } from '../../components/extra-fields.component';
+import { lazyDialog } from '../../components/modal.component';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { PromoteModal } from './promote.modal';
 import type { StoryAccess } from './story-access';
 import { Comments } from './story-comments.component';
+
+const PromoteModal = lazyDialog(() => import('./promote.modal').then((m) => m.PromoteModal));
 
 interface StoryCardProps {
   story: Story;

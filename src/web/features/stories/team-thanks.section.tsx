@@ -2,8 +2,10 @@ import { Button, Group, Paper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTeamThanks } from '../../app/thanks.api';
-import { ThanksModal } from '../../components/thanks.modal';
+import { lazyDialog } from '../../components/modal.component';
 import { ThanksPages } from '../../components/thanks-list.component';
+
+const ThanksModal = lazyDialog(() => import('../../components/thanks.modal').then((m) => m.ThanksModal));
 
 /** The team's thanks in its feed: to the team and its people, and what the team gave; with a way to thank. */
 export function TeamThanksSection({ teamId }: { teamId: string }) {

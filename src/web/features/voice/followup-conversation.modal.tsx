@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowupDetail, FollowupMessage } from '../../../contracts/voice.contract';
 import { useFormat } from '../../app/use-format';
 import { useHasRole } from '../../app/use-me';
+import { Modal } from '../../components/modal.component';
 import { notifySuccess } from '../../components/notify';
 import { PageLoader } from '../../components/page-loader.component';
 import { ProblemAlert } from '../../components/problem-alert.component';

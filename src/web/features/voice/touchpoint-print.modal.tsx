@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint, VoiceLink } from '../../../contracts/voice.contract';
 import { qrSvgUrl } from '../../app/voice-links';
+import { Modal } from '../../components/modal.component';
 import { useIsPhone } from '../../components/use-is-phone';
 
 // The printable card of a touchpoint: the organisation's name, the touchpoint, the QR code big, and one
