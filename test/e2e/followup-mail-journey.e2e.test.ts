@@ -22,7 +22,8 @@ describe.runIf(browserAvailable())('a follow-up answered by e-mail', () => {
   const answer = `Het spijt ons zeer. Mogen we u morgen bellen? ${stamp}`;
   const reply = `Ja graag, na tien uur ${stamp}`;
   const guest = `gast.${stamp}@example.test`;
-  const replyLink = (text: string) => text.match(/http:\/\/127\.0\.0\.1:\d+\/r\/answer\/[A-Za-z0-9_-]{22}/)?.[0];
+  const replyLink = (text: string) =>
+    text.match(/http:\/\/127\.0\.0\.1:\d+\/r\/answer\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/)?.[0];
 
   afterAll(async () => {
     await smtp?.close();

@@ -140,7 +140,11 @@ export const voiceFollowups = pgTable(
     note: text(),
     /** The person who answers the customer: a manager or member of the team (none: the team's managers). */
     assignedTo: uuid(),
-    /** The token of the customer's reply page (/r/answer/<token>): 128 random bits, made when a first mail goes out. */
+    /**
+     * The token of the customer's reply page: 128 random bits, made when a first mail goes out. The link
+     * (/r/answer/<token>.<signature>) also carries a signature made with AUTH_SECRET, so this column alone
+     * opens nothing; "s:" marks such a token (one stored before that still opens unsigned until it expires).
+     */
     replyToken: text(),
     /** The reply page works until then (renewed with every mail to the customer). */
     replyTokenExpiresAt: timestamp({ withTimezone: true }),

@@ -192,8 +192,8 @@ export async function insertFollowupMessage(
   await tx.insert(voiceFollowupMessages).values({ orgId, ...values });
 }
 
-/** The follow-up behind a working reply token whose customer's address is still kept. */
-export async function selectReplyFollowup(db: Db, token: string) {
+/** The follow-up behind a working reply token (stored in one of these forms) whose customer's address is still kept. */
+export async function selectReplyFollowup(db: Db, tokens: string[]) {
   const { rows } = await db.execute<{
     org_id: string;
     id: string;
@@ -205,7 +205,7 @@ export async function selectReplyFollowup(db: Db, token: string) {
       from ${voiceFollowups} ${f}
       join ${customerReactions} ${r} on ${r.orgId} = ${f.orgId} and ${r.id} = ${f.reactionId}
       join ${organizations} on ${organizations.id} = ${f.orgId}
-     where ${f.replyToken} = ${token} and ${f.replyTokenExpiresAt} > now() and ${r.contactEmail} is not null`);
+     where ${f.replyToken} = any(${sql.param(tokens)}::text[]) and ${f.replyTokenExpiresAt} > now() and ${r.contactEmail} is not null`);
   return rows[0];
 }
 

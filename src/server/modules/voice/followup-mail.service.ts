@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { FollowupDetail, followupMessageBody } from '../../../contracts/voice.contract';
@@ -27,7 +28,34 @@ import { formatDay, newToken } from './voice.rules';
 // left an address, an automatic first answer tells them by when they hear back. Only when mail is set
 // up (SMTP_URL): otherwise nothing is sent and the app says so.
 
-export type FollowupMailDeps = Pick<Deps, 'db' | 'appUrl' | 'mailer' | 'log'>;
+export type FollowupMailDeps = Pick<Deps, 'db' | 'appUrl' | 'mailer' | 'log' | 'secret'>;
+
+// The reply link's token is the stored token with a signature made with AUTH_SECRET: the database alone
+// (a copy of it, a backup, a person who may read it) does not give a working link to answer in the
+// customer's name. A token stored since signing began starts with "s:" and opens only with its
+// signature; one stored before has no prefix and still opens unsigned, as mailed, until it expires.
+const SIGNED = 's:';
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22}$/;
+
+const signature = (secret: string, token: string) =>
+  createHmac('sha256', secret).update(`reply-link:${token}`).digest('base64url');
+
+/** The token in the mailed link: the stored one (without its prefix) and its signature. */
+function linkToken(secret: string, stored: string) {
+  const token = stored.startsWith(SIGNED) ? stored.slice(SIGNED.length) : stored;
+  return `${token}.${signature(secret, token)}`;
+}
+
+/** What the link's token may be stored as: none when it is malformed or its signature is wrong. */
+function storedForms(secret: string, link: string): string[] {
+  const [token = '', signed, ...rest] = link.split('.');
+  if (!TOKEN_SHAPE.test(token) || rest.length > 0) return [];
+  if (signed === undefined) return [token];
+  const expected = Buffer.from(signature(secret, token));
+  const given = Buffer.from(signed);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return [];
+  return [SIGNED + token, token];
+}
 
 /** The reply page works this many days after the last mail to the customer. */
 export const REPLY_DAYS = 30;
@@ -60,14 +88,18 @@ async function conversationOf(tx: Tx, orgId: string, followupId: string): Promis
   };
 }
 
-/** The reply page's token: kept while it works, a new one when it has expired; valid REPLY_DAYS from now. */
-async function renewReplyToken(tx: Tx, orgId: string, c: Conversation): Promise<string> {
-  const token = c.replyToken && c.replyTokenExpiresAt && c.replyTokenExpiresAt > new Date() ? c.replyToken : newToken();
+/**
+ * The reply page's token: kept while it works, a new one when it has expired; valid REPLY_DAYS from now.
+ * Gives the token for the link (signed).
+ */
+async function renewReplyToken(tx: Tx, secret: string, orgId: string, c: Conversation): Promise<string> {
+  const stored =
+    c.replyToken && c.replyTokenExpiresAt && c.replyTokenExpiresAt > new Date() ? c.replyToken : SIGNED + newToken();
   await updateFollowup(tx, orgId, c.followupId, {
-    replyToken: token,
+    replyToken: stored,
     replyTokenExpiresAt: new Date(Date.now() + REPLY_DAYS * 24 * 3600_000),
   });
-  return token;
+  return linkToken(secret, stored);
 }
 
 function mailTo(appUrl: string, c: Conversation & { email: string }, token: string, subjectKey: string, text: string) {
@@ -100,7 +132,7 @@ export async function sendFirstAnswer(deps: FollowupMailDeps, orgId: string, fol
     await deps.db.transaction(async (tx) => {
       const c = await conversationOf(tx, orgId, followupId);
       if (!c?.email || c.status !== 'open') return;
-      const token = await renewReplyToken(tx, orgId, c);
+      const token = await renewReplyToken(tx, deps.secret, orgId, c);
       const text = translate(c.language, 'followupMail.firstText', {
         org: c.orgName,
         day: formatDay(c.dueOn, c.language),
@@ -128,7 +160,7 @@ export async function sendToCustomer(
     if (!deps.mailer.delivers)
       throw new AppError('conflict', 409, { detail: 'mail is not set up (SMTP_URL): nothing can be sent' });
     if (!c.email) throw new AppError('conflict', 409, { detail: 'the customer left no e-mail address' });
-    const token = await renewReplyToken(tx, tenant.orgId, c);
+    const token = await renewReplyToken(tx, deps.secret, tenant.orgId, c);
     await insertFollowupMessage(tx, tenant.orgId, {
       followupId,
       kind: 'to_customer',
@@ -153,9 +185,10 @@ export interface ReplyPage {
 }
 
 /** The conversation behind a reply token, if the token is well formed, known, not expired and its address not erased. */
-export async function findReplyPage(db: Db, token: string): Promise<ReplyPage | null> {
-  if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
-  const row = await selectReplyFollowup(db, token);
+export async function findReplyPage(db: Db, secret: string, token: string): Promise<ReplyPage | null> {
+  const forms = storedForms(secret, token);
+  if (forms.length === 0) return null;
+  const row = await selectReplyFollowup(db, forms);
   if (!row) return null;
   const messages = await selectMessagesForCustomer(db, row.org_id, row.id);
   return {

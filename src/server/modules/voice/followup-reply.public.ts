@@ -43,7 +43,7 @@ function replyPage(found: ReplyPage, language: Language, token: string, state: {
   );
 }
 
-export async function followupReplyRoutes(app: FastifyInstance, { deps: { db } }: { deps: Deps }) {
+export async function followupReplyRoutes(app: FastifyInstance, { deps: { db, secret } }: { deps: Deps }) {
   acceptHtmlForms(app);
   const notFound = (language: Language) =>
     messagePage(
@@ -57,7 +57,7 @@ export async function followupReplyRoutes(app: FastifyInstance, { deps: { db } }
     '/r/answer/:token',
     { config: { access: 'public' } },
     async (request, reply) => {
-      const found = await findReplyPage(db, request.params.token);
+      const found = await findReplyPage(db, secret, request.params.token);
       if (!found) return sendHtml(reply, 404, notFound(languageOf(request, null)));
       const language = (request.query as { lang?: string }).lang ? languageOf(request, null) : found.language;
       if (request.query.sent === '1') {
@@ -72,7 +72,7 @@ export async function followupReplyRoutes(app: FastifyInstance, { deps: { db } }
     '/r/answer/:token',
     { config: { access: 'public' } },
     async (request, reply) => {
-      const found = await findReplyPage(db, request.params.token);
+      const found = await findReplyPage(db, secret, request.params.token);
       if (!found) return sendHtml(reply, 404, notFound(languageOf(request, null)));
       const language = (request.query as { lang?: string }).lang ? languageOf(request, null) : found.language;
       const t = (key: string) => translate(language, `replyPage.${key}`);

@@ -63,7 +63,8 @@ const followupOf = async (email: string) => {
   expect(found).toBeDefined();
   return (await call('manager', 'GET', `/voice-followups/${found!.id}`)).json() as FollowupDetail;
 };
-const replyLinkIn = (text: string) => text.match(/http:\/\/localhost:3000\/r\/answer\/[A-Za-z0-9_-]{22}/)?.[0];
+const replyLinkIn = (text: string) =>
+  text.match(/http:\/\/localhost:3000\/r\/answer\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/)?.[0];
 const customerPost = (url: string, text: string, ip = '203.0.113.50') =>
   t.app.inject({
     method: 'POST',
@@ -218,10 +219,53 @@ describe('a follow-up that reaches the customer', () => {
     // A made-up or altered token finds nothing.
     for (const url of ['/r/answer/AAAAAAAAAAAAAAAAAAAAAA', '/r/answer/short', `${new URL(replyUrl).pathname}x`])
       expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    // What the database holds does not open the page: the link's signature is made with the app's secret.
+    const { rows } = await t.database.pool.query<{ reply_token: string }>(
+      'select reply_token from voice_followups where org_id = $1 and id = $2',
+      [f.orgId, open.id],
+    );
+    const stored = rows[0]!.reply_token;
+    expect(replyUrl).not.toContain(stored);
+    const [token, signature] = new URL(replyUrl).pathname.split('/').at(-1)!.split('.');
+    for (const guess of [
+      stored,
+      stored.replace(/^s:/, ''),
+      `${token}.${signature!.slice(1)}`,
+      `${token}.${'A'.repeat(43)}`,
+    ])
+      expect((await t.app.inject({ method: 'GET', url: `/r/answer/${encodeURIComponent(guess)}` })).statusCode).toBe(
+        404,
+      );
     // One address may answer only so often.
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await customerPost(replyUrl, `Nog iets ${i}`, '203.0.113.99')).statusCode);
     expect(codes.at(-1)).toBe(429);
+  });
+
+  it('still opens a link mailed before links were signed, until it expires', async () => {
+    const query = (text: string, values: unknown[]) => t.database.pool.query<{ reply_token: string }>(text, values);
+    const { rows } = await query('select reply_token from voice_followups where org_id = $1 and id = $2', [
+      f.orgId,
+      open.id,
+    ]);
+    // As such a token was stored: 22 characters, no prefix.
+    await query('update voice_followups set reply_token = $3 where org_id = $1 and id = $2', [
+      f.orgId,
+      open.id,
+      'EarlierLinkEarlierLink',
+    ]);
+    const page = await t.app.inject({ method: 'GET', url: '/r/answer/EarlierLinkEarlierLink' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('May we call you?');
+    await query(
+      "update voice_followups set reply_token_expires_at = now() - interval '1 minute' where org_id = $1 and id = $2",
+      [f.orgId, open.id],
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/r/answer/EarlierLinkEarlierLink' })).statusCode).toBe(404);
+    await query(
+      "update voice_followups set reply_token = $3, reply_token_expires_at = now() + interval '30 days' where org_id = $1 and id = $2",
+      [f.orgId, open.id, rows[0]!.reply_token],
+    );
   });
 
   it('closes with an outcome; then nothing more is sent or taken', async () => {
