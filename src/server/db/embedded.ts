@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -83,21 +83,49 @@ async function readPid(file: string): Promise<number | undefined> {
   return Number.isFinite(pid) && isAlive(pid) ? pid : undefined;
 }
 
+/**
+ * When a process started, in clock ticks since the machine booted (Linux: /proc/<pid>/stat, field 22);
+ * undefined where that cannot be read. With the pid it names one process, also after the pid is reused.
+ */
+export function startedAt(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count the fields after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The running process that holds a lock file: its pid, when that process is alive and is the one that
+ * wrote the file (the start time written beside the pid matches). A file left by a process that died
+ * (a crash, a power cut) whose pid now belongs to another program holds nothing.
+ */
+async function readLockHolder(file: string): Promise<number | undefined> {
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  const pid = await readPid(file);
+  if (!pid) return undefined;
+  const written = text?.split('\n')[1]?.trim();
+  const now = startedAt(pid);
+  return written && now && written !== now ? undefined : pid;
+}
+
 /** Claims the data folder for this process; refuses when another running Klantwerk holds it. */
 async function claimDataDir(lockFile: string, dataDir: string) {
-  const holder = await readPid(lockFile);
+  const holder = await readLockHolder(lockFile);
   if (holder && holder !== process.pid) {
     throw new EmbeddedDatabaseError(
       `The data folder ${dataDir} is already in use by another running Klantwerk (pid ${holder}). ` +
         'Stop that one first, or start this one with another DATA_DIR or with DATABASE_URL.',
     );
   }
-  await fs.writeFile(lockFile, `${process.pid}\n`);
+  await fs.writeFile(lockFile, `${process.pid}\n${startedAt(process.pid) ?? ''}\n`);
 }
 
 /** The pid of another running Klantwerk that holds this data folder (its lock file), if any. */
 export async function dataDirHolder(dataDir: string): Promise<number | undefined> {
-  const holder = await readPid(path.join(dataDir, 'klantwerk.pid'));
+  const holder = await readLockHolder(path.join(dataDir, 'klantwerk.pid'));
   return holder === process.pid ? undefined : holder;
 }
 
