@@ -301,6 +301,39 @@ describe('reactions, edits and hiding', () => {
     ).toBe(403);
   });
 
+  it('the reaction given when logging stays first in the history when it is changed (free and paid extras)', async () => {
+    for (const costCents of [0, 500]) {
+      const logged = (
+        await call(
+          'member',
+          'POST',
+          '/api/v1/extras',
+          extraBody({ costCents, kind: costCents ? 'gift' : 'time', reactionText: 'Blij', reactionScore: 4 }),
+        )
+      ).json();
+      const history = async () =>
+        (await call('member', 'GET', `/api/v1/extras/${logged.id}`))
+          .json()
+          .reactionHistory.map((r: { reactionText: string; reactionScore: number; changedBy: { id: string } }) => [
+            r.reactionText,
+            r.reactionScore,
+            r.changedBy.id,
+          ]);
+      const member = f.people.member.memberId;
+      expect(await history()).toEqual([['Blij', 4, member]]);
+      await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, {
+        reactionText: 'Heel blij',
+        reactionScore: 5,
+      });
+      await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Toch', reactionScore: 3 });
+      expect(await history()).toEqual([
+        ['Blij', 4, member],
+        ['Heel blij', 5, member],
+        ['Toch', 3, member],
+      ]);
+    }
+  });
+
   it('after 24 hours the author can no longer edit or delete, but can still record the reaction', async () => {
     const logged = (await call('member', 'POST', '/api/v1/extras', extraBody({ costCents: 0, kind: 'time' }))).json();
     await t.database.pool.query(`update extras set created_at = now() - interval '25 hours' where id = $1`, [

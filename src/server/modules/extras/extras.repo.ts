@@ -247,8 +247,6 @@ const freeExtraSql = (keyed: boolean) => {
                     ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}
                from guard where ok${keyed ? sql` and exists (select 1 from k)` : sql``}
              returning ${bareColumn(extras.id)}),
-       r as (insert into ${extraReactions} (${col(extraReactions.orgId)}, ${col(extraReactions.extraId)}, ${col(extraReactions.reactionText)}, ${col(extraReactions.reactionScore)}, ${col(extraReactions.changedBy)})
-             select ${$(1, 'uuid')}, e.id, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(2, 'uuid')} from e where ${$(13, 'text')} is not null or ${$(14, 'smallint')} is not null),
        w as (${sql.raw(emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' }))})
   select (select ok from guard) as ok, (select count(*) from e)::int as saved`);
 };
@@ -402,12 +400,29 @@ export async function deleteReactionHistory(tx: Tx, orgId: string, extraId: stri
   await tx.delete(extraReactions).where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extraId)));
 }
 
-export async function selectReactions(tx: Tx, orgId: string, extraId: string) {
-  return tx
+/**
+ * The reaction history of an extra, oldest first. The reaction given when the extra was logged is not a
+ * row of its own until it is first changed (migration 0033 writes it then): until that moment the extra's
+ * own columns hold it, and it is answered from there, by the author at the moment of logging.
+ */
+export async function selectReactions(tx: Tx, orgId: string, extra: ExtraFields) {
+  const rows = await tx
     .select()
     .from(extraReactions)
-    .where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extraId)))
+    .where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extra.id)))
     .orderBy(asc(extraReactions.changedAt));
+  if (rows.length > 0 || (extra.reactionText === null && extra.reactionScore === null)) return rows;
+  const first: typeof extraReactions.$inferSelect = {
+    orgId,
+    id: extra.id,
+    extraId: extra.id,
+    reactionText: extra.reactionText,
+    reactionScore: extra.reactionScore,
+    changedBy: extra.memberId,
+    changedAt: extra.createdAt,
+    source: 'member',
+  };
+  return [first];
 }
 
 // ---------- customer references ----------

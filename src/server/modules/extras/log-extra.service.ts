@@ -142,14 +142,7 @@ async function logExtraChecked(
         aboveMandateReason: judged.reason,
         mandateId: judged.mandateId,
       });
-      if (reactionText || reactionScore) {
-        await repo.insertReaction(tx, tenant.orgId, {
-          extraId: row.id,
-          reactionText,
-          reactionScore,
-          changedBy: tenant.memberId,
-        });
-      }
+      // Its reaction stays on the extra's row until it is first changed (migration 0033).
       const extra = toExtra(row, author.name);
       if (judged.above) {
         const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(
