@@ -16,6 +16,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
+import type { WebhookEvent } from '../../../contracts/integrations.contract';
 import { placeholder as $, bareColumn, type Db, statementText, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
@@ -214,18 +215,29 @@ export interface FreeExtra {
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
 // most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
 // value active, the kind allowed), then, when the guard holds, the answer stored under the
-// Idempotency-Key, the extra (only if that key was free), its first reaction and the webhook event
-// 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
-// The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
-// One statement is atomic by itself: no BEGIN and COMMIT round trips.
-const freeExtraSql = (keyed: boolean) => {
+// Idempotency-Key, the extra (only if that key was free; its reaction stays on its row, see
+// selectReactions) and the webhook event 'extra.logged' for the organisation's addresses that want it
+// (none written when the extra was not). The day-sum trigger counts it. Free extras spend no budget, so
+// no lock and no usage sums are needed. One statement is atomic by itself: no BEGIN and COMMIT round trips.
+// `quiet`: without the look-up of webhook addresses, for an organisation that had none for 'extra.logged'
+// when this process last looked; it writes nothing when organizations.webhook_events (kept by a trigger,
+// migration 0035) says it now has one, and answers `hooked` so that the caller asks again with it.
+const freeExtraSql = (keyed: boolean, quiet: boolean) => {
   const m = alias(mandates, 'm');
+  const o = alias(organizations, 'o');
   const col = bareColumn;
+  const event: WebhookEvent = 'extra.logged';
+  // The event's id and data follow the key's three values.
+  const eventId = keyed ? 20 : 17;
+  const go = quiet ? sql`ok and not hooked` : sql`ok`;
   const keyRow = keyed
     ? sql`k as (insert into ${idempotencyKeys} (${col(idempotencyKeys.orgId)}, ${col(idempotencyKeys.memberId)}, ${col(idempotencyKeys.key)}, ${col(idempotencyKeys.requestHash)}, ${col(idempotencyKeys.status)}, ${col(idempotencyKeys.response)})
-                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(19, 'text')}, ${$(20, 'text')}, 201, ${$(21, 'jsonb')} from guard where ok
+                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(17, 'text')}, ${$(18, 'text')}, 201, ${$(19, 'jsonb')} from guard where ${go}
                 on conflict do nothing returning 1),`
     : sql``;
+  const webhook = quiet
+    ? sql``
+    : sql`, w as (${sql.raw(emitEventSql(event, { orgId: '$1::uuid', eventId: `$${eventId}`, data: `$${eventId + 1}`, when: 'exists (select 1 from e)' }))})`;
   return statementText(sql`
   with pick as (
          select ${m.id}, ${m.allowedKinds}, ${m.maxPerExtraCents} from ${mandates} ${m}
@@ -237,7 +249,8 @@ const freeExtraSql = (keyed: boolean) => {
           limit 1),
        guard as (
          select ${allValuesActive($(1, 'uuid'), $(11, 'uuid[]'))}
-            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok),
+            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok,
+                coalesce((select ${sql.raw(`'${event}'`)} = any(${o.webhookEvents}) from ${organizations} ${o} where ${o.id} = ${$(1, 'uuid')}), false) as hooked),
        ${keyRow}
        e as (insert into ${extras} (${col(extras.orgId)}, ${col(extras.id)}, ${col(extras.memberId)}, ${col(extras.teamIds)}, ${col(extras.occurredAt)}, ${col(extras.occasion)}, ${col(extras.action)}, ${col(extras.kind)}, ${col(extras.costCents)}, ${col(extras.minutes)}, ${col(extras.valueIds)},
                                  ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)})
@@ -245,12 +258,23 @@ const freeExtraSql = (keyed: boolean) => {
                     ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, (select id from pick),
                     ${occasionWords($(1, 'uuid'), $(7, 'text'))},
                     ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}
-               from guard where ok${keyed ? sql` and exists (select 1 from k)` : sql``}
-             returning ${bareColumn(extras.id)}),
-       w as (${sql.raw(emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' }))})
-  select (select ok from guard) as ok, (select count(*) from e)::int as saved`);
+               from guard where ${go}${keyed ? sql` and exists (select 1 from k)` : sql``}
+             returning ${bareColumn(extras.id)})${webhook}
+  select (select ok from guard) as ok, (select hooked from guard) as hooked, (select count(*) from e)::int as saved`);
 };
-const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
+const FREE_EXTRA = {
+  keyed: freeExtraSql(true, false),
+  plain: freeExtraSql(false, false),
+  quietKeyed: freeExtraSql(true, true),
+  quietPlain: freeExtraSql(false, true),
+};
+
+/**
+ * Per organisation, whether it had a webhook address for 'extra.logged' when this process last logged
+ * one of its extras (unknown at first: then the statement looks the addresses up). One boolean per
+ * organisation this process has seen.
+ */
+const extraLoggedHooked = new Map<string, boolean>();
 
 /**
  * Logs an extra that costs nothing in one round trip, when it needs nothing more: `ok` false when a
@@ -261,7 +285,7 @@ export async function insertFreeExtra(
   db: Db,
   x: FreeExtra,
   stored?: { key: string; requestHash: string; response: string },
-) {
+): Promise<{ ok: boolean; saved: boolean }> {
   const values: unknown[] = [
     x.orgId,
     x.memberId,
@@ -279,20 +303,24 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
-    x.event.id,
-    x.event.data,
+    ...(stored ? [stored.key, stored.requestHash, stored.response] : []),
   ];
+  const quiet = extraLoggedHooked.get(x.orgId) === false;
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
-  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
-    stored
-      ? {
-          name: 'log-free-extra-keyed',
-          text: FREE_EXTRA.keyed,
-          values: [...values, stored.key, stored.requestHash, stored.response],
-        }
-      : { name: 'log-free-extra', text: FREE_EXTRA.plain, values },
+  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; hooked: boolean; saved: number }>(
+    quiet
+      ? stored
+        ? { name: 'log-free-extra-keyed-quiet', text: FREE_EXTRA.quietKeyed, values }
+        : { name: 'log-free-extra-quiet', text: FREE_EXTRA.quietPlain, values }
+      : stored
+        ? { name: 'log-free-extra-keyed', text: FREE_EXTRA.keyed, values: [...values, x.event.id, x.event.data] }
+        : { name: 'log-free-extra', text: FREE_EXTRA.plain, values: [...values, x.event.id, x.event.data] },
   );
-  return { ok: rows[0]!.ok, saved: rows[0]!.saved > 0 };
+  const { ok, hooked, saved } = rows[0]!;
+  extraLoggedHooked.set(x.orgId, hooked);
+  // An address for the event came since this process last looked: nothing was written; again, with it.
+  if (quiet && hooked) return insertFreeExtra(db, x, stored);
+  return { ok, saved: saved > 0 };
 }
 
 export async function selectExtra(tx: Tx, orgId: string, extraId: string) {

@@ -386,6 +386,25 @@ describe('webhooks', () => {
     expect(await deliver()).toMatchObject({ delivered: 0 });
   });
 
+  it('an address gets the very next extra after it is added or switched back on, in every app process', async () => {
+    // A process that logged an extra while the organisation had no address remembers that and leaves
+    // out the look-up; it is told of no new address (another process may have added it), so this is
+    // what a second process sees too.
+    const quiet = await logExtra(as(memberA), 'Zonder adres');
+    expect(quiet.statusCode, quiet.body).toBe(201);
+    const hook = await addWebhook({ name: 'Nieuw', url: rx.url('/new'), events: ['extra.logged'] });
+    const first = await logExtra(as(memberA), 'Meteen erna');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(await deliveriesOf(hook.id)).toEqual([expect.objectContaining({ status: 'pending' })]);
+
+    await call(as(adminA), 'PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
+    await logExtra(as(memberA), 'Gepauzeerd');
+    await t.database.pool.query(`update webhook_endpoints set active = true where id = $1`, [hook.id]);
+    await logExtra(as(memberA), 'Weer aan');
+    await deliver();
+    expect(rx.received.map((r) => JSON.parse(r.body).data.action)).toEqual(['Meteen erna', 'Weer aan']);
+  });
+
   it('a paused address gets nothing; removing it removes its log', async () => {
     const hook = await addWebhook({ name: 'Pauze', url: rx.url('/paused'), events: ['extra.logged'] });
     const paused = await call(as(adminA), 'PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
