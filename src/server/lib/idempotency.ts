@@ -58,7 +58,7 @@ export async function runIdempotent<T>(
           key,
           requestHash,
           status: result.status,
-          response: sql`${JSON.stringify(result.body)}::jsonb`,
+          response: sql`${JSON.stringify(result.body)}::json`,
         })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });

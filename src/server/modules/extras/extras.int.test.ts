@@ -222,7 +222,7 @@ describe('logging an extra', () => {
       Array.from({ length: 20 }, () => call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key })),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
-    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await countExtras(f.people.member.memberId)).toBe(count + 1);
 
     const otherBody = await call(
@@ -249,7 +249,7 @@ describe('logging an extra', () => {
     const count = await countExtras(f.outsider.memberId);
     const retry = await call('outsider', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
     expect(retry.statusCode).toBe(201);
-    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.json()).toEqual(first.json());
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await countExtras(f.outsider.memberId)).toBe(count);
   });

@@ -232,7 +232,7 @@ const freeExtraSql = (keyed: boolean, quiet: boolean) => {
   const go = quiet ? sql`ok and not hooked` : sql`ok`;
   const keyRow = keyed
     ? sql`k as (insert into ${idempotencyKeys} (${col(idempotencyKeys.orgId)}, ${col(idempotencyKeys.memberId)}, ${col(idempotencyKeys.key)}, ${col(idempotencyKeys.requestHash)}, ${col(idempotencyKeys.status)}, ${col(idempotencyKeys.response)})
-                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(17, 'text')}, ${$(18, 'text')}, 201, ${$(19, 'jsonb')} from guard where ${go}
+                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(17, 'text')}, ${$(18, 'text')}, 201, ${$(19, 'json')} from guard where ${go}
                 on conflict do nothing returning 1),`
     : sql``;
   const webhook = quiet
