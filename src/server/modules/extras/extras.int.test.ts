@@ -254,6 +254,51 @@ describe('logging an extra', () => {
     expect(await countExtras(f.outsider.memberId)).toBe(count);
   });
 
+  it('a retry gets the first answer after the extra was changed, hidden or deleted', async () => {
+    const body = extraBody({ costCents: 0, kind: 'time', occasion: 'Paraplu uitgeleend', reactionScore: 4 });
+    const log = (key: string) => call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    const changes: [string, (id: string) => Promise<unknown>][] = [
+      ['edited', (id) => call('member', 'PATCH', `/api/v1/extras/${id}`, { occasion: 'Anders', minutes: 20 })],
+      [
+        'reaction',
+        (id) => call('member', 'PUT', `/api/v1/extras/${id}/reaction`, { reactionText: 'x', reactionScore: 2 }),
+      ],
+      ['hidden', (id) => call('manager', 'POST', `/api/v1/extras/${id}/hide`, { reason: 'Dubbel' })],
+      ['deleted', (id) => call('member', 'DELETE', `/api/v1/extras/${id}`)],
+    ];
+    for (const [what, change] of changes) {
+      const key = randomUUID();
+      const first = await log(key);
+      expect(first.statusCode, what).toBe(201);
+      expect(((await change(first.json().id)) as { statusCode: number }).statusCode, what).toBeLessThan(300);
+      const count = await countExtras(f.people.member.memberId);
+      const retry = await log(key);
+      expect(retry.statusCode, what).toBe(201);
+      expect(retry.json(), what).toEqual(first.json());
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(await countExtras(f.people.member.memberId), what).toBe(count);
+    }
+  });
+
+  it('a retry that now takes the full path (a value retired since) still gets the first answer', async () => {
+    const made = await call('director', 'POST', '/api/v1/values', {
+      name: 'Tijdelijk',
+      behaviours: ['Even helpen', 'Even luisteren'],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const value = made.json();
+    const key = randomUUID();
+    const body = extraBody({ costCents: 0, kind: 'time', valueIds: [value.id] });
+    const first = await call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(first.statusCode, first.body).toBe(201);
+    const count = await countExtras(f.people.member.memberId);
+    await t.database.pool.query('update core_values set retired_at = now() where id = $1', [value.id]);
+    const retry = await call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    expect(await countExtras(f.people.member.memberId)).toBe(count);
+  });
+
   it('refuses bad input with a clear field error and writes nothing', async () => {
     const count = await countExtras(f.people.member.memberId);
     const future = new Date(Date.now() + 3600_000).toISOString();

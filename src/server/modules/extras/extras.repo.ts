@@ -182,12 +182,23 @@ export async function insertExtra(
   tx: Tx,
   orgId: string,
   values: Omit<typeof extras.$inferInsert, 'orgId' | 'id' | 'occasionTsv'>,
-) {
+): Promise<ExtraRow | undefined> {
+  // Undefined when its Idempotency-Key is already on another extra of the member.
   const [row] = await tx
     .insert(extras)
     .values({ orgId, ...values, occasionTsv: occasionWords(orgId, values.occasion) })
+    .onConflictDoNothing()
     .returning();
-  return row!;
+  return row;
+}
+
+/** The member's extra logged with this Idempotency-Key, if any. */
+export async function selectExtraByKey(db: Db, orgId: string, memberId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(extras)
+    .where(and(eq(extras.orgId, orgId), eq(extras.memberId, memberId), eq(extras.idempotencyKey, key)));
+  return row;
 }
 
 /** What logging an extra that costs nothing needs, in the order of the statement's parameters. */
@@ -214,9 +225,8 @@ export interface FreeExtra {
 
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
 // most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
-// value active, the kind allowed), then, when the guard holds, the answer stored under the
-// Idempotency-Key, the extra (only if that key was free; its reaction stays on its row, see
-// selectReactions) and the webhook event 'extra.logged' for the organisation's addresses that want it
+// value active, the kind allowed), then, when the guard holds, the extra with its Idempotency-Key (only
+// if that key was free; its reaction stays on its row, see selectReactions) and the webhook event 'extra.logged' for the organisation's addresses that want it
 // (none written when the extra was not). The day-sum trigger counts it. Free extras spend no budget, so
 // no lock and no usage sums are needed. One statement is atomic by itself: no BEGIN and COMMIT round trips.
 // `quiet`: without the look-up of webhook addresses, for an organisation that had none for 'extra.logged'
@@ -227,13 +237,17 @@ const freeExtraSql = (keyed: boolean, quiet: boolean) => {
   const o = alias(organizations, 'o');
   const col = bareColumn;
   const event: WebhookEvent = 'extra.logged';
-  // The event's id and data follow the key's three values.
-  const eventId = keyed ? 20 : 17;
+  // The event's id and data follow the key and the request's hash.
+  const eventId = keyed ? 19 : 17;
   const go = quiet ? sql`ok and not hooked` : sql`ok`;
-  const keyRow = keyed
-    ? sql`k as (insert into ${idempotencyKeys} (${col(idempotencyKeys.orgId)}, ${col(idempotencyKeys.memberId)}, ${col(idempotencyKeys.key)}, ${col(idempotencyKeys.requestHash)}, ${col(idempotencyKeys.status)}, ${col(idempotencyKeys.response)})
-                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(17, 'text')}, ${$(18, 'text')}, 201, ${$(19, 'json')} from guard where ${go}
-                on conflict do nothing returning 1),`
+  const i = alias(idempotencyKeys, 'i');
+  // Keyed: the key goes on the extra's row, whose unique index (org, member, key) lets one request at a
+  // time have it; a key stored before (by the full path, or before migration 0037) also counts.
+  const keyColumns = keyed ? sql`, ${col(extras.idempotencyKey)}, ${col(extras.requestHash)}` : sql``;
+  const keyValues = keyed ? sql`, ${$(17, 'text')}, ${$(18, 'text')}` : sql``;
+  const keyFree = keyed
+    ? sql` and not exists (select 1 from ${idempotencyKeys} ${i} where ${i.orgId} = ${$(1, 'uuid')} and ${i.memberId} = ${$(2, 'uuid')} and ${i.key} = ${$(17, 'text')})
+           on conflict (${col(extras.orgId)}, ${col(extras.memberId)}, ${col(extras.idempotencyKey)}) where ${col(extras.idempotencyKey)} is not null do nothing`
     : sql``;
   const webhook = quiet
     ? sql``
@@ -251,14 +265,13 @@ const freeExtraSql = (keyed: boolean, quiet: boolean) => {
          select ${allValuesActive($(1, 'uuid'), $(11, 'uuid[]'))}
             and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok,
                 coalesce((select ${sql.raw(`'${event}'`)} = any(${o.webhookEvents}) from ${organizations} ${o} where ${o.id} = ${$(1, 'uuid')}), false) as hooked),
-       ${keyRow}
        e as (insert into ${extras} (${col(extras.orgId)}, ${col(extras.id)}, ${col(extras.memberId)}, ${col(extras.teamIds)}, ${col(extras.occurredAt)}, ${col(extras.occasion)}, ${col(extras.action)}, ${col(extras.kind)}, ${col(extras.costCents)}, ${col(extras.minutes)}, ${col(extras.valueIds)},
-                                 ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)})
+                                 ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)}${keyColumns})
              select ${$(1, 'uuid')}, ${$(5, 'uuid')}, ${$(2, 'uuid')}, ${$(3, 'uuid[]')}, ${$(6, 'timestamptz')}, ${$(7, 'text')}, ${$(8, 'text')}, ${$(9, 'text')}, 0, ${$(10, 'int')}, ${$(11, 'uuid[]')},
                     ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, (select id from pick),
                     ${occasionWords($(1, 'uuid'), $(7, 'text'))},
-                    ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}
-               from guard where ${go}${keyed ? sql` and exists (select 1 from k)` : sql``}
+                    ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}${keyValues}
+               from guard where ${go}${keyFree}
              returning ${bareColumn(extras.id)})${webhook}
   select (select ok from guard) as ok, (select hooked from guard) as hooked, (select count(*) from e)::int as saved`);
 };
@@ -279,12 +292,12 @@ const extraLoggedHooked = new Map<string, boolean>();
 /**
  * Logs an extra that costs nothing in one round trip, when it needs nothing more: `ok` false when a
  * value is unknown or retired or the mandate does not allow the kind (the caller then takes the full
- * path, which says why); `saved` false when the Idempotency-Key was already taken.
+ * path, which says why); `saved` false when the Idempotency-Key was already taken (see selectExtraByKey).
  */
 export async function insertFreeExtra(
   db: Db,
   x: FreeExtra,
-  stored?: { key: string; requestHash: string; response: string },
+  stored?: { key: string; requestHash: string },
 ): Promise<{ ok: boolean; saved: boolean }> {
   const values: unknown[] = [
     x.orgId,
@@ -303,7 +316,7 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
-    ...(stored ? [stored.key, stored.requestHash, stored.response] : []),
+    ...(stored ? [stored.key, stored.requestHash] : []),
   ];
   const quiet = extraLoggedHooked.get(x.orgId) === false;
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).

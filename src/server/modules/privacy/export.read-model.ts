@@ -109,7 +109,7 @@ export async function readMemberData(
   );
   const extrasOfMember = await mine(extras, (x) => x.memberId, {
     tail: (x) => sql`order by ${x.occurredAt}`,
-    drop: (x) => [x.occasionTsv],
+    drop: (x) => [x.occasionTsv, x.idempotencyKey, x.requestHash],
   });
   // The reaction given when an extra was logged is a row of its own only once it has been changed
   // (migration 0033): until then it is the extra's own, shown as extras.repo's selectReactions shows it.
