@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -393,8 +393,12 @@ describe('webhooks', () => {
     const quiet = await logExtra(as(memberA), 'Zonder adres');
     expect(quiet.statusCode, quiet.body).toBe(201);
     const hook = await addWebhook({ name: 'Nieuw', url: rx.url('/new'), events: ['extra.logged'] });
-    const first = await logExtra(as(memberA), 'Meteen erna');
+    // Sent with an Idempotency-Key, and again: one extra, one event.
+    const keyed = { ...as(memberA), 'idempotency-key': randomUUID() };
+    const first = await logExtra(keyed, 'Meteen erna');
     expect(first.statusCode, first.body).toBe(201);
+    const again = await logExtra(keyed, 'Meteen erna');
+    expect(again.json().id).toBe(first.json().id);
     expect(await deliveriesOf(hook.id)).toEqual([expect.objectContaining({ status: 'pending' })]);
 
     await call(as(adminA), 'PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
