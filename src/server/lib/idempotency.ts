@@ -29,6 +29,11 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
 /** Thrown inside the transaction when an earlier request with the same key has already been stored. */
 class AlreadyAnswered extends Error {}
 
+/** For a write that finds its key already taken where it keeps it (e.g. on the row it writes): the first answer is given. */
+export function alreadyAnswered(): never {
+  throw new AlreadyAnswered();
+}
+
 /**
  * Runs `write` once per (organisation, member, key), in one transaction that ends by storing the answer
  * under the key. A retry, also one running at the same moment, finds that key taken when it tries to
@@ -38,7 +43,14 @@ class AlreadyAnswered extends Error {}
  */
 export async function runIdempotent<T>(
   db: Db,
-  scope: { orgId: string; memberId: string; key: string | undefined; request: unknown },
+  scope: {
+    orgId: string;
+    memberId: string;
+    key: string | undefined;
+    request: unknown;
+    /** Where the first answer is found besides idempotency_keys (default: only there). */
+    earlier?: (key: string, requestHash: string) => Promise<IdempotentResult<T> | undefined>;
+  },
   write: (tx: Tx) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   if (!scope.key) {
@@ -58,7 +70,7 @@ export async function runIdempotent<T>(
           key,
           requestHash,
           status: result.status,
-          response: sql`${JSON.stringify(result.body)}::jsonb`,
+          response: sql`${JSON.stringify(result.body)}::json`,
         })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
@@ -67,7 +79,9 @@ export async function runIdempotent<T>(
     });
   } catch (err) {
     if (!(err instanceof AlreadyAnswered) && !(err instanceof AppError)) throw err;
-    const earlier = await earlierAnswer<T>(db, { ...scope, key }, requestHash);
+    const earlier = scope.earlier
+      ? await scope.earlier(key, requestHash)
+      : await earlierAnswer<T>(db, { ...scope, key }, requestHash);
     if (!earlier) throw err;
     return earlier;
   }

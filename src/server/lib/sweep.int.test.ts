@@ -23,13 +23,14 @@ describe('sweeping expired rows', () => {
       url: '/api/v1/auth/sign-in',
       payload: { email: 'nobody@example.test', password: 'wrong password!' },
     });
-    const logged = await t.app.inject({
+    // A thanks sent with a key keeps its answer in idempotency_keys (a free extra keeps its key on its row).
+    const thanked = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/extras',
-      payload: { occasion: 'Jarig', action: 'Kaartje', kind: 'gift', costCents: 0, minutes: 2 },
+      url: '/api/v1/thanks',
+      payload: { toMemberId: f.people.manager.memberId, words: 'Dank voor het invallen' },
       headers: { cookie, 'idempotency-key': 'sweep-test-key-1' },
     });
-    expect(logged.statusCode, logged.body).toBe(201);
+    expect(thanked.statusCode, thanked.body).toBe(201);
     // One session expired two days ago; the throttle window and the key are three days old.
     await t.database.pool.query(`update auth_session set expires_at = now() - interval '2 days' where user_id = $1`, [
       f.people.manager.userId,

@@ -81,9 +81,20 @@ export const extras = pgTable(
     deletedBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The Idempotency-Key it was logged with, and the hash of that request: a retry finds the extra by it
+     * and is answered from it (log-extra.service.ts), so logging writes no idempotency_keys row. When the
+     * extra changes within the keys' keeping time, a trigger keeps its first answer in idempotency_keys
+     * (migration 0038), which a retry then gets.
+     */
+    idempotencyKey: text(),
+    requestHash: text(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('extras_idempotency_key_uq')
+      .on(t.orgId, t.memberId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index().on(t.orgId, t.memberId, t.occurredAt),
     index().on(t.orgId, t.occurredAt),
     // Only extras that still name a customer, for the sweep that drops the reference in time.

@@ -50,6 +50,12 @@ export const organizations = pgTable(
     viewLogKeepDays: smallint().notNull().default(365),
     /** First run: the set-up steps an administrator chose to skip (the rest is read from the data itself). */
     setupSkipped: text().array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The webhook events that at least one active address of the organisation wants, kept by a trigger on
+     * webhook_endpoints (migration 0035): logging an extra reads it with the organisation's language and
+     * leaves out the look-up of addresses when 'extra.logged' is not among them.
+     */
+    webhookEvents: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

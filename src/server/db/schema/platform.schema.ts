@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Notification } from '../../../contracts/notifications.contract';
 import { organizations } from './org.schema';
 
@@ -16,7 +16,11 @@ export const idempotencyKeys = pgTable(
     /** method + route + SHA-256 of the body: the same key with another request is refused. */
     requestHash: text().notNull(),
     status: integer(),
-    response: jsonb(),
+    /**
+     * The answer as it was sent: json, not jsonb (migration 0036): stored as its text, without building
+     * jsonb on every keyed write, and a replay gives its keys in the first answer's order.
+     */
+    response: json(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.memberId, t.key] }), index().on(t.createdAt)],

@@ -222,7 +222,7 @@ describe('logging an extra', () => {
       Array.from({ length: 20 }, () => call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key })),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
-    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await countExtras(f.people.member.memberId)).toBe(count + 1);
 
     const otherBody = await call(
@@ -249,9 +249,54 @@ describe('logging an extra', () => {
     const count = await countExtras(f.outsider.memberId);
     const retry = await call('outsider', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
     expect(retry.statusCode).toBe(201);
-    expect(retry.json().id).toBe(first.json().id);
+    expect(retry.json()).toEqual(first.json());
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await countExtras(f.outsider.memberId)).toBe(count);
+  });
+
+  it('a retry gets the first answer after the extra was changed, hidden or deleted', async () => {
+    const body = extraBody({ costCents: 0, kind: 'time', occasion: 'Paraplu uitgeleend', reactionScore: 4 });
+    const log = (key: string) => call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    const changes: [string, (id: string) => Promise<unknown>][] = [
+      ['edited', (id) => call('member', 'PATCH', `/api/v1/extras/${id}`, { occasion: 'Anders', minutes: 20 })],
+      [
+        'reaction',
+        (id) => call('member', 'PUT', `/api/v1/extras/${id}/reaction`, { reactionText: 'x', reactionScore: 2 }),
+      ],
+      ['hidden', (id) => call('manager', 'POST', `/api/v1/extras/${id}/hide`, { reason: 'Dubbel' })],
+      ['deleted', (id) => call('member', 'DELETE', `/api/v1/extras/${id}`)],
+    ];
+    for (const [what, change] of changes) {
+      const key = randomUUID();
+      const first = await log(key);
+      expect(first.statusCode, what).toBe(201);
+      expect(((await change(first.json().id)) as { statusCode: number }).statusCode, what).toBeLessThan(300);
+      const count = await countExtras(f.people.member.memberId);
+      const retry = await log(key);
+      expect(retry.statusCode, what).toBe(201);
+      expect(retry.json(), what).toEqual(first.json());
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(await countExtras(f.people.member.memberId), what).toBe(count);
+    }
+  });
+
+  it('a retry that now takes the full path (a value retired since) still gets the first answer', async () => {
+    const made = await call('director', 'POST', '/api/v1/values', {
+      name: 'Tijdelijk',
+      behaviours: ['Even helpen', 'Even luisteren'],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const value = made.json();
+    const key = randomUUID();
+    const body = extraBody({ costCents: 0, kind: 'time', valueIds: [value.id] });
+    const first = await call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(first.statusCode, first.body).toBe(201);
+    const count = await countExtras(f.people.member.memberId);
+    await t.database.pool.query('update core_values set retired_at = now() where id = $1', [value.id]);
+    const retry = await call('member', 'POST', '/api/v1/extras', body, { 'idempotency-key': key });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    expect(await countExtras(f.people.member.memberId)).toBe(count);
   });
 
   it('refuses bad input with a clear field error and writes nothing', async () => {
@@ -299,6 +344,39 @@ describe('reactions, edits and hiding', () => {
       (await call('manager', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'x', reactionScore: 1 }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('the reaction given when logging stays first in the history when it is changed (free and paid extras)', async () => {
+    for (const costCents of [0, 500]) {
+      const logged = (
+        await call(
+          'member',
+          'POST',
+          '/api/v1/extras',
+          extraBody({ costCents, kind: costCents ? 'gift' : 'time', reactionText: 'Blij', reactionScore: 4 }),
+        )
+      ).json();
+      const history = async () =>
+        (await call('member', 'GET', `/api/v1/extras/${logged.id}`))
+          .json()
+          .reactionHistory.map((r: { reactionText: string; reactionScore: number; changedBy: { id: string } }) => [
+            r.reactionText,
+            r.reactionScore,
+            r.changedBy.id,
+          ]);
+      const member = f.people.member.memberId;
+      expect(await history()).toEqual([['Blij', 4, member]]);
+      await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, {
+        reactionText: 'Heel blij',
+        reactionScore: 5,
+      });
+      await call('member', 'PUT', `/api/v1/extras/${logged.id}/reaction`, { reactionText: 'Toch', reactionScore: 3 });
+      expect(await history()).toEqual([
+        ['Blij', 4, member],
+        ['Heel blij', 5, member],
+        ['Toch', 3, member],
+      ]);
+    }
   });
 
   it('after 24 hours the author can no longer edit or delete, but can still record the reaction', async () => {

@@ -16,6 +16,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
+import type { WebhookEvent } from '../../../contracts/integrations.contract';
 import { placeholder as $, bareColumn, type Db, statementText, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
@@ -181,12 +182,23 @@ export async function insertExtra(
   tx: Tx,
   orgId: string,
   values: Omit<typeof extras.$inferInsert, 'orgId' | 'id' | 'occasionTsv'>,
-) {
+): Promise<ExtraRow | undefined> {
+  // Undefined when its Idempotency-Key is already on another extra of the member.
   const [row] = await tx
     .insert(extras)
     .values({ orgId, ...values, occasionTsv: occasionWords(orgId, values.occasion) })
+    .onConflictDoNothing()
     .returning();
-  return row!;
+  return row;
+}
+
+/** The member's extra logged with this Idempotency-Key, if any. */
+export async function selectExtraByKey(db: Db, orgId: string, memberId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(extras)
+    .where(and(eq(extras.orgId, orgId), eq(extras.memberId, memberId), eq(extras.idempotencyKey, key)));
+  return row;
 }
 
 /** What logging an extra that costs nothing needs, in the order of the statement's parameters. */
@@ -213,19 +225,33 @@ export interface FreeExtra {
 
 // One statement, prepared once per connection: the mandate that applies (the member's own, else the
 // most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
-// value active, the kind allowed), then, when the guard holds, the answer stored under the
-// Idempotency-Key, the extra (only if that key was free), its first reaction and the webhook event
-// 'extra.logged' for the organisation's addresses that want it (none written when the extra was not).
-// The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
-// One statement is atomic by itself: no BEGIN and COMMIT round trips.
-const freeExtraSql = (keyed: boolean) => {
+// value active, the kind allowed), then, when the guard holds, the extra with its Idempotency-Key (only
+// if that key was free; its reaction stays on its row, see selectReactions) and the webhook event 'extra.logged' for the organisation's addresses that want it
+// (none written when the extra was not). The day-sum trigger counts it. Free extras spend no budget, so
+// no lock and no usage sums are needed. One statement is atomic by itself: no BEGIN and COMMIT round trips.
+// `quiet`: without the look-up of webhook addresses, for an organisation that had none for 'extra.logged'
+// when this process last looked; it writes nothing when organizations.webhook_events (kept by a trigger,
+// migration 0035) says it now has one, and answers `hooked` so that the caller asks again with it.
+const freeExtraSql = (keyed: boolean, quiet: boolean) => {
   const m = alias(mandates, 'm');
+  const o = alias(organizations, 'o');
   const col = bareColumn;
-  const keyRow = keyed
-    ? sql`k as (insert into ${idempotencyKeys} (${col(idempotencyKeys.orgId)}, ${col(idempotencyKeys.memberId)}, ${col(idempotencyKeys.key)}, ${col(idempotencyKeys.requestHash)}, ${col(idempotencyKeys.status)}, ${col(idempotencyKeys.response)})
-                select ${$(1, 'uuid')}, ${$(2, 'uuid')}, ${$(19, 'text')}, ${$(20, 'text')}, 201, ${$(21, 'jsonb')} from guard where ok
-                on conflict do nothing returning 1),`
+  const event: WebhookEvent = 'extra.logged';
+  // The event's id and data follow the key and the request's hash.
+  const eventId = keyed ? 19 : 17;
+  const go = quiet ? sql`ok and not hooked` : sql`ok`;
+  const i = alias(idempotencyKeys, 'i');
+  // Keyed: the key goes on the extra's row, whose unique index (org, member, key) lets one request at a
+  // time have it; a key stored before (by the full path, or before migration 0037) also counts.
+  const keyColumns = keyed ? sql`, ${col(extras.idempotencyKey)}, ${col(extras.requestHash)}` : sql``;
+  const keyValues = keyed ? sql`, ${$(17, 'text')}, ${$(18, 'text')}` : sql``;
+  const keyFree = keyed
+    ? sql` and not exists (select 1 from ${idempotencyKeys} ${i} where ${i.orgId} = ${$(1, 'uuid')} and ${i.memberId} = ${$(2, 'uuid')} and ${i.key} = ${$(17, 'text')})
+           on conflict (${col(extras.orgId)}, ${col(extras.memberId)}, ${col(extras.idempotencyKey)}) where ${col(extras.idempotencyKey)} is not null do nothing`
     : sql``;
+  const webhook = quiet
+    ? sql``
+    : sql`, w as (${sql.raw(emitEventSql(event, { orgId: '$1::uuid', eventId: `$${eventId}`, data: `$${eventId + 1}`, when: 'exists (select 1 from e)' }))})`;
   return statementText(sql`
   with pick as (
          select ${m.id}, ${m.allowedKinds}, ${m.maxPerExtraCents} from ${mandates} ${m}
@@ -237,33 +263,42 @@ const freeExtraSql = (keyed: boolean) => {
           limit 1),
        guard as (
          select ${allValuesActive($(1, 'uuid'), $(11, 'uuid[]'))}
-            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok),
-       ${keyRow}
+            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok,
+                coalesce((select ${sql.raw(`'${event}'`)} = any(${o.webhookEvents}) from ${organizations} ${o} where ${o.id} = ${$(1, 'uuid')}), false) as hooked),
        e as (insert into ${extras} (${col(extras.orgId)}, ${col(extras.id)}, ${col(extras.memberId)}, ${col(extras.teamIds)}, ${col(extras.occurredAt)}, ${col(extras.occasion)}, ${col(extras.action)}, ${col(extras.kind)}, ${col(extras.costCents)}, ${col(extras.minutes)}, ${col(extras.valueIds)},
-                                 ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)})
+                                 ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)}${keyColumns})
              select ${$(1, 'uuid')}, ${$(5, 'uuid')}, ${$(2, 'uuid')}, ${$(3, 'uuid[]')}, ${$(6, 'timestamptz')}, ${$(7, 'text')}, ${$(8, 'text')}, ${$(9, 'text')}, 0, ${$(10, 'int')}, ${$(11, 'uuid[]')},
                     ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, (select id from pick),
                     ${occasionWords($(1, 'uuid'), $(7, 'text'))},
-                    ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}
-               from guard where ok${keyed ? sql` and exists (select 1 from k)` : sql``}
-             returning ${bareColumn(extras.id)}),
-       r as (insert into ${extraReactions} (${col(extraReactions.orgId)}, ${col(extraReactions.extraId)}, ${col(extraReactions.reactionText)}, ${col(extraReactions.reactionScore)}, ${col(extraReactions.changedBy)})
-             select ${$(1, 'uuid')}, e.id, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(2, 'uuid')} from e where ${$(13, 'text')} is not null or ${$(14, 'smallint')} is not null),
-       w as (${sql.raw(emitEventSql('extra.logged', { orgId: '$1::uuid', eventId: '$17', data: '$18', when: 'exists (select 1 from e)' }))})
-  select (select ok from guard) as ok, (select count(*) from e)::int as saved`);
+                    ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}${keyValues}
+               from guard where ${go}${keyFree}
+             returning ${bareColumn(extras.id)})${webhook}
+  select (select ok from guard) as ok, (select hooked from guard) as hooked, (select count(*) from e)::int as saved`);
 };
-const FREE_EXTRA = { keyed: freeExtraSql(true), plain: freeExtraSql(false) };
+const FREE_EXTRA = {
+  keyed: freeExtraSql(true, false),
+  plain: freeExtraSql(false, false),
+  quietKeyed: freeExtraSql(true, true),
+  quietPlain: freeExtraSql(false, true),
+};
+
+/**
+ * Per organisation, whether it had a webhook address for 'extra.logged' when this process last logged
+ * one of its extras (unknown at first: then the statement looks the addresses up). One boolean per
+ * organisation this process has seen.
+ */
+const extraLoggedHooked = new Map<string, boolean>();
 
 /**
  * Logs an extra that costs nothing in one round trip, when it needs nothing more: `ok` false when a
  * value is unknown or retired or the mandate does not allow the kind (the caller then takes the full
- * path, which says why); `saved` false when the Idempotency-Key was already taken.
+ * path, which says why); `saved` false when the Idempotency-Key was already taken (see selectExtraByKey).
  */
 export async function insertFreeExtra(
   db: Db,
   x: FreeExtra,
-  stored?: { key: string; requestHash: string; response: string },
-) {
+  stored?: { key: string; requestHash: string },
+): Promise<{ ok: boolean; saved: boolean }> {
   const values: unknown[] = [
     x.orgId,
     x.memberId,
@@ -281,20 +316,24 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
-    x.event.id,
-    x.event.data,
+    ...(stored ? [stored.key, stored.requestHash] : []),
   ];
+  const quiet = extraLoggedHooked.get(x.orgId) === false;
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
-  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; saved: number }>(
-    stored
-      ? {
-          name: 'log-free-extra-keyed',
-          text: FREE_EXTRA.keyed,
-          values: [...values, stored.key, stored.requestHash, stored.response],
-        }
-      : { name: 'log-free-extra', text: FREE_EXTRA.plain, values },
+  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; hooked: boolean; saved: number }>(
+    quiet
+      ? stored
+        ? { name: 'log-free-extra-keyed-quiet', text: FREE_EXTRA.quietKeyed, values }
+        : { name: 'log-free-extra-quiet', text: FREE_EXTRA.quietPlain, values }
+      : stored
+        ? { name: 'log-free-extra-keyed', text: FREE_EXTRA.keyed, values: [...values, x.event.id, x.event.data] }
+        : { name: 'log-free-extra', text: FREE_EXTRA.plain, values: [...values, x.event.id, x.event.data] },
   );
-  return { ok: rows[0]!.ok, saved: rows[0]!.saved > 0 };
+  const { ok, hooked, saved } = rows[0]!;
+  extraLoggedHooked.set(x.orgId, hooked);
+  // An address for the event came since this process last looked: nothing was written; again, with it.
+  if (quiet && hooked) return insertFreeExtra(db, x, stored);
+  return { ok, saved: saved > 0 };
 }
 
 export async function selectExtra(tx: Tx, orgId: string, extraId: string) {
@@ -402,12 +441,29 @@ export async function deleteReactionHistory(tx: Tx, orgId: string, extraId: stri
   await tx.delete(extraReactions).where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extraId)));
 }
 
-export async function selectReactions(tx: Tx, orgId: string, extraId: string) {
-  return tx
+/**
+ * The reaction history of an extra, oldest first. The reaction given when the extra was logged is not a
+ * row of its own until it is first changed (migration 0033 writes it then): until that moment the extra's
+ * own columns hold it, and it is answered from there, by the author at the moment of logging.
+ */
+export async function selectReactions(tx: Tx, orgId: string, extra: ExtraFields) {
+  const rows = await tx
     .select()
     .from(extraReactions)
-    .where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extraId)))
+    .where(and(eq(extraReactions.orgId, orgId), eq(extraReactions.extraId, extra.id)))
     .orderBy(asc(extraReactions.changedAt));
+  if (rows.length > 0 || (extra.reactionText === null && extra.reactionScore === null)) return rows;
+  const first: typeof extraReactions.$inferSelect = {
+    orgId,
+    id: extra.id,
+    extraId: extra.id,
+    reactionText: extra.reactionText,
+    reactionScore: extra.reactionScore,
+    changedBy: extra.memberId,
+    changedAt: extra.createdAt,
+    source: 'member',
+  };
+  return [first];
 }
 
 // ---------- customer references ----------

@@ -115,7 +115,7 @@ async function loadOwnEditable(tx: Tx, tenant: TenantContext, extraId: string) {
 
 export async function findExtra(db: Db, tenant: TenantContext, extraId: string) {
   const { row } = await loadVisible(db, tenant, extraId);
-  const reactions = await repo.selectReactions(db, tenant.orgId, extraId);
+  const reactions = await repo.selectReactions(db, tenant.orgId, row);
   const names = await org.findMemberNames(db, tenant.orgId, [row.memberId, ...reactions.map((r) => r.changedBy)]);
   return {
     ...toExtra(row, names.get(row.memberId) ?? ''),

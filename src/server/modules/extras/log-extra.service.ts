@@ -2,7 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Extra } from '../../../contracts/extras.contract';
 import type { Db } from '../../db/client';
-import { earlierAnswer, type IdempotentResult, requestHashOf, runIdempotent } from '../../lib/idempotency';
+import { AppError } from '../../lib/app-error';
+import {
+  alreadyAnswered,
+  earlierAnswer,
+  type IdempotentResult,
+  requestHashOf,
+  runIdempotent,
+} from '../../lib/idempotency';
 import type { TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
@@ -83,6 +90,8 @@ async function logFreeExtra(
     deletedBy: null,
     createdAt: now,
     updatedAt: now,
+    idempotencyKey: idempotencyKey ?? null,
+    requestHash: null,
   };
   const body = toExtra(row, author.name);
   const requestHash = idempotencyKey ? requestHashOf(input) : '';
@@ -95,14 +104,33 @@ async function logFreeExtra(
       customerRef: row.customerRef,
       event: { id: randomUUID(), data: JSON.stringify(loggedEvent(body)) },
     },
-    idempotencyKey ? { key: idempotencyKey, requestHash, response: JSON.stringify(body) } : undefined,
+    idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
   );
   if (!ok) return undefined;
   if (saved) return { status: 201, body, replayed: false };
   // The key was taken (a retry, perhaps at the same moment): the first answer.
-  return idempotencyKey
-    ? earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey }, requestHash)
-    : undefined;
+  return idempotencyKey ? earlierExtra(db, tenant, author, idempotencyKey, requestHash) : undefined;
+}
+
+/**
+ * The first answer to a request with this Idempotency-Key: kept in idempotency_keys when the full path
+ * stored it or the extra has changed since (migration 0038), else made from the extra, which carries
+ * the key (as it was logged: unchanged). Undefined when no extra has the key; the same key with another
+ * request is refused.
+ */
+async function earlierExtra(
+  db: Db,
+  tenant: TenantContext,
+  author: { name: string },
+  key: string,
+  requestHash: string,
+): Promise<IdempotentResult<Extra> | undefined> {
+  const kept = await earlierAnswer<Extra>(db, { orgId: tenant.orgId, memberId: tenant.memberId, key }, requestHash);
+  if (kept) return kept;
+  const row = await repo.selectExtraByKey(db, tenant.orgId, tenant.memberId, key);
+  if (!row) return undefined;
+  if (row.requestHash !== requestHash) throw new AppError('idempotency_key_reused', 422);
+  return { status: 201, body: toExtra(row, author.name), replayed: true };
 }
 
 /** Logging with every check: the budget locked, the mandate judged, the managers told when above it. */
@@ -115,7 +143,13 @@ async function logExtraChecked(
 ): Promise<IdempotentResult<Extra>> {
   return runIdempotent(
     db,
-    { orgId: tenant.orgId, memberId: tenant.memberId, key: idempotencyKey, request: input },
+    {
+      orgId: tenant.orgId,
+      memberId: tenant.memberId,
+      key: idempotencyKey,
+      request: input,
+      earlier: (key, requestHash) => earlierExtra(db, tenant, author, key, requestHash),
+    },
     async (tx) => {
       await repo.lockMemberBudget(tx, tenant.orgId, tenant.memberId);
       const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
@@ -141,15 +175,12 @@ async function logExtraChecked(
         aboveMandate: judged.above,
         aboveMandateReason: judged.reason,
         mandateId: judged.mandateId,
+        // The key on the extra too, so that the quick path's retries see it (and this path theirs).
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: idempotencyKey ? requestHashOf(input) : null,
       });
-      if (reactionText || reactionScore) {
-        await repo.insertReaction(tx, tenant.orgId, {
-          extraId: row.id,
-          reactionText,
-          reactionScore,
-          changedBy: tenant.memberId,
-        });
-      }
+      if (!row) alreadyAnswered();
+      // Its reaction stays on the extra's row until it is first changed (migration 0033).
       const extra = toExtra(row, author.name);
       if (judged.above) {
         const managers = (await org.findManagerIdsOfTeams(tx, tenant.orgId, tenant.teamIds)).filter(

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -384,6 +384,29 @@ describe('webhooks', () => {
     // The late step is told once, however often the reminder job runs.
     await claimDueReminders(t.database.db, new Date());
     expect(await deliver()).toMatchObject({ delivered: 0 });
+  });
+
+  it('an address gets the very next extra after it is added or switched back on, in every app process', async () => {
+    // A process that logged an extra while the organisation had no address remembers that and leaves
+    // out the look-up; it is told of no new address (another process may have added it), so this is
+    // what a second process sees too.
+    const quiet = await logExtra(as(memberA), 'Zonder adres');
+    expect(quiet.statusCode, quiet.body).toBe(201);
+    const hook = await addWebhook({ name: 'Nieuw', url: rx.url('/new'), events: ['extra.logged'] });
+    // Sent with an Idempotency-Key, and again: one extra, one event.
+    const keyed = { ...as(memberA), 'idempotency-key': randomUUID() };
+    const first = await logExtra(keyed, 'Meteen erna');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await logExtra(keyed, 'Meteen erna');
+    expect(again.json().id).toBe(first.json().id);
+    expect(await deliveriesOf(hook.id)).toEqual([expect.objectContaining({ status: 'pending' })]);
+
+    await call(as(adminA), 'PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
+    await logExtra(as(memberA), 'Gepauzeerd');
+    await t.database.pool.query(`update webhook_endpoints set active = true where id = $1`, [hook.id]);
+    await logExtra(as(memberA), 'Weer aan');
+    await deliver();
+    expect(rx.received.map((r) => JSON.parse(r.body).data.action)).toEqual(['Meteen erna', 'Weer aan']);
   });
 
   it('a paused address gets nothing; removing it removes its log', async () => {

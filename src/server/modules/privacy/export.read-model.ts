@@ -109,13 +109,24 @@ export async function readMemberData(
   );
   const extrasOfMember = await mine(extras, (x) => x.memberId, {
     tail: (x) => sql`order by ${x.occurredAt}`,
-    drop: (x) => [x.occasionTsv],
+    drop: (x) => [x.occasionTsv, x.idempotencyKey, x.requestHash],
   });
+  // The reaction given when an extra was logged is a row of its own only once it has been changed
+  // (migration 0033): until then it is the extra's own, shown as extras.repo's selectReactions shows it.
+  const x = alias(extras, 'x');
   const extraReactionHistory = await rows(
     tx,
-    sql`select to_jsonb(${r}) - ${keys(r.orgId)}::text[] as row from ${extraReactions} ${r}
-         where ${r.orgId} = ${orgId} and ${r.extraId} in (select ${extras.id} from ${extras} where ${extras.orgId} = ${orgId} and ${extras.memberId} = ${memberId})
-         order by ${r.extraId}, ${r.changedAt}`,
+    sql`select row from (
+          select to_jsonb(${r}) - ${keys(r.orgId)}::text[] as row, ${r.extraId} as extra_id, ${r.changedAt} as changed_at
+            from ${extraReactions} ${r}
+           where ${r.orgId} = ${orgId} and ${r.extraId} in (select ${x.id} from ${extras} ${x} where ${x.orgId} = ${orgId} and ${x.memberId} = ${memberId})
+          union all
+          select jsonb_build_object('id', ${x.id}, 'extra_id', ${x.id}, 'reaction_text', ${x.reactionText}, 'reaction_score', ${x.reactionScore},
+                                    'changed_by', ${x.memberId}, 'changed_at', ${x.createdAt}, 'source', 'member'), ${x.id}, ${x.createdAt}
+            from ${extras} ${x}
+           where ${x.orgId} = ${orgId} and ${x.memberId} = ${memberId} and (${x.reactionText} is not null or ${x.reactionScore} is not null)
+             and not exists (select 1 from ${extraReactions} ${r} where ${r.orgId} = ${orgId} and ${r.extraId} = ${x.id})) h
+         order by extra_id, changed_at`,
   );
   const customerReactionsOfMember = await mine(customerReactions, (x) => x.memberId, {
     tail: byCreation,

@@ -42,7 +42,7 @@ const extra = (occasion: string) => ({ occasion, action: 'Geholpen', kind: 'time
 
 describe('downloading my data', () => {
   it('holds what is mine and about me, and nothing of colleagues, customers’ contact details or anonymous answers', async () => {
-    const mine = await call('member', 'POST', '/extras', extra(MINE));
+    const mine = await call('member', 'POST', '/extras', { ...extra(MINE), reactionText: 'Blij', reactionScore: 4 });
     expect(mine.statusCode, mine.body).toBe(201);
     expect((await call('colleague', 'POST', '/extras', extra(COLLEAGUES))).statusCode).toBe(201);
     // A customer reacts to my extra and leaves contact details for a follow-up.
@@ -119,6 +119,11 @@ describe('downloading my data', () => {
     expect(file.person.teams).toEqual([{ team: expect.any(String), is_manager: false }]);
     expect(file.extras.map((e) => e.occasion)).toEqual([MINE]);
     expect(file.customerReactions).toEqual([expect.objectContaining({ score: 5, comment: 'Heel attent' })]);
+    // The reaction given when logging, then the customer's own.
+    expect(file.extraReactionHistory.map((r) => [r.reaction_text, r.reaction_score, r.source])).toEqual([
+      ['Blij', 4, 'member'],
+      ['Heel attent', 5, 'customer'],
+    ]);
     expect(file.conversationNotesAboutMe).toEqual([
       expect.objectContaining({ body: NOTE, manager: f.people.manager.name }),
     ]);
@@ -140,6 +145,15 @@ describe('downloading my data', () => {
       [f.people.member.memberId],
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('holds the reaction given when logging an extra, also while it was never changed', async () => {
+    const logged = await call('colleague', 'POST', '/extras', { ...extra('Jas nagebracht'), reactionScore: 5 });
+    expect(logged.statusCode, logged.body).toBe(201);
+    const file = (await call('colleague', 'GET', '/me/export')).json() as MyDataExport;
+    expect(file.extraReactionHistory).toEqual([
+      expect.objectContaining({ extra_id: logged.json().id, reaction_text: null, reaction_score: 5, source: 'member' }),
+    ]);
   });
 
   it('is one organisation at a time: a person of another organisation gets only theirs', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "webhook_events" text[] DEFAULT '{}'::text[] NOT NULL;
