@@ -53,6 +53,25 @@ export function statementText(query: SQL): string {
   return text;
 }
 
+/** A statement made once (statementText) with the name PostgreSQL prepares it under on each connection. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a named statement straight on the pool (drizzle() gives the pool as `$client`): PostgreSQL plans it
+ * once per connection, and no query is built in Node. For the statements every request or list sends.
+ */
+export async function queryNamed<R extends pg.QueryResultRow>(
+  db: Db,
+  statement: NamedStatement,
+  values: unknown[],
+): Promise<R[]> {
+  const { rows } = await (db as Db & { $client: pg.Pool }).$client.query<R>({ ...statement, values });
+  return rows;
+}
+
 /**
  * Runs independent reads side by side on the pool, and one after the other in a transaction: a
  * transaction is one connection, which runs one query at a time (pg deprecates queueing a second
