@@ -91,9 +91,15 @@ export function runPrepared<E extends Execute>(
 ): ReturnType<E> {
   if (db instanceof PgTransaction) return build(db).execute(values) as ReturnType<E>;
   let queries = preparedQueries.get(db);
-  if (!queries) preparedQueries.set(db, (queries = new Map()));
+  if (!queries) {
+    queries = new Map();
+    preparedQueries.set(db, queries);
+  }
   let query = queries.get(name);
-  if (!query) queries.set(name, (query = build(db).prepare(name)));
+  if (!query) {
+    query = build(db).prepare(name);
+    queries.set(name, query);
+  }
   return query.execute(values) as ReturnType<E>;
 }
 
