@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { is, Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { type AnyPgColumn, PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
@@ -101,6 +101,53 @@ export function runPrepared<E extends Execute>(
     queries.set(name, query);
   }
   return query.execute(values) as ReturnType<E>;
+}
+
+/**
+ * Rows as Drizzle's db.execute gives them (its node-postgres session): dates, timestamps and intervals
+ * (and their arrays) as PostgreSQL's text, everything else through pg's parsers.
+ */
+const RAW_DATES = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+const executeTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    RAW_DATES.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
+const statements = new Map<string, { text: string; keys: string[] }>();
+
+/**
+ * Runs raw SQL as db.execute does, but made into text once and prepared by name: `build` names each value
+ * with `$('key')` and `values` gives them. Making the text of a long statement costs Drizzle more CPU
+ * than PostgreSQL's answer costs pg, so the raw statements of the busiest lists take this road; what the
+ * statement says must not depend on the values (a variant goes in the name). In a transaction (its own
+ * connection) the statement is built each time with the values in place.
+ */
+export async function runStatement<R>(
+  db: Tx,
+  name: string,
+  build: ($: (key: string) => SQLWrapper) => SQL,
+  values: Record<string, unknown>,
+): Promise<R[]> {
+  if (db instanceof PgTransaction) {
+    const { rows } = await db.execute(build((key) => sql.param(values[key])));
+    return rows as R[];
+  }
+  let statement = statements.get(name);
+  if (!statement) {
+    const query = dialect.sqlToQuery(build((key) => sql.placeholder(key)));
+    const keys = query.params.map((param) => {
+      if (!is(param, Placeholder)) throw new Error(`statement ${name}: every value goes in through $('key')`);
+      return param.name;
+    });
+    statement = { text: query.sql, keys };
+    statements.set(name, statement);
+  }
+  const { rows } = await (db as Db & { $client: pg.Pool }).$client.query({
+    name,
+    text: statement.text,
+    values: statement.keys.map((key) => values[key]),
+    types: executeTypes,
+  });
+  return rows as R[];
 }
 
 /**
