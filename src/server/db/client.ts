@@ -53,6 +53,9 @@ export function statementText(query: SQL): string {
   return text;
 }
 
+/** `column = any($key)`: a list of ids as one placeholder (runPrepared), so the text stays one whatever their number. */
+export const inIds = (column: AnyPgColumn, key: string) => sql`${column} = any(${sql.placeholder(key)}::uuid[])`;
+
 /** A statement made once (statementText) with the name PostgreSQL prepares it under on each connection. */
 export interface NamedStatement {
   name: string;

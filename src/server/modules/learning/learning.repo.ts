@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
-import { bareColumn, runPrepared, type Tx } from '../../db/client';
+import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
@@ -46,7 +46,7 @@ export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) 
         .where(
           and(
             eq(extraComments.orgId, sql.placeholder('orgId')),
-            sql`${extraComments.extraId} = any(${sql.placeholder('extraIds')}::uuid[])`,
+            inIds(extraComments.extraId, 'extraIds'),
             isNull(extraComments.deletedAt),
           ),
         )

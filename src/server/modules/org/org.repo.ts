@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Language, Role } from '../../../contracts/constants';
-import { bareColumn, runPrepared, type Tx } from '../../db/client';
+import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 
@@ -192,7 +192,7 @@ export async function selectTeamsOfMembers(tx: Tx, orgId: string, memberIds: str
         .where(
           and(
             eq(teamMembers.orgId, sql.placeholder('orgId')),
-            sql`${teamMembers.memberId} = any(${sql.placeholder('memberIds')}::uuid[])`,
+            inIds(teamMembers.memberId, 'memberIds'),
             isNull(teams.archivedAt),
           ),
         )
