@@ -40,6 +40,23 @@ export const bareColumn = (column: AnyPgColumn) => sql.identifier(columnName(col
 
 const dialect = new PgDialect({ casing: 'snake_case' });
 
+/**
+ * uuid[] as PostgreSQL writes it ('{a,b}', NULL for a missing element) parsed by splitting: a uuid is never
+ * quoted, so this gives what pg's general array parser gives, at a fraction of its cost (the lists carry
+ * two id arrays per row). Anything else (nesting, quotes) goes to pg's parser.
+ */
+const UUID_ARRAY = 2951;
+const parseArray = pg.types.getTypeParser(UUID_ARRAY, 'text') as (value: string) => unknown;
+export function parseUuidArray(value: string): unknown {
+  if (value === '{}') return [];
+  if (value.charCodeAt(0) !== 123 || value.indexOf('{', 1) !== -1 || value.includes('"')) return parseArray(value);
+  return value
+    .slice(1, -1)
+    .split(',')
+    .map((id) => (id === 'NULL' ? null : id));
+}
+pg.types.setTypeParser(UUID_ARRAY, 'text', parseUuidArray);
+
 /** Parameter n of a statement made with statementText, with its type when given: `$3::uuid[]`. */
 export const placeholder = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
 
