@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseUuidArray } from './client';
 
 describe('uuid[] from PostgreSQL', () => {
-  const general = (value: string) =>
-    (pg.types.arrayParser as { create(v: string, t: (x: string) => string): { parse(): unknown } })
-      .create(value, (x) => x)
-      .parse();
+  // pg's general array parser, as it reads text[] (and read uuid[] before)
+  const general = pg.types.getTypeParser(1009 as Parameters<typeof pg.types.getTypeParser>[0], 'text') as (
+    value: string,
+  ) => unknown;
 
   it('reads what pg reads', () => {
     for (const value of [

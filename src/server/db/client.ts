@@ -45,7 +45,7 @@ const dialect = new PgDialect({ casing: 'snake_case' });
  * quoted, so this gives what pg's general array parser gives, at a fraction of its cost (the lists carry
  * two id arrays per row). Anything else (nesting, quotes) goes to pg's parser.
  */
-const UUID_ARRAY = 2951;
+const UUID_ARRAY = 2951 as Parameters<typeof pg.types.getTypeParser>[0]; // uuid[]: no name among pg's builtins
 const parseArray = pg.types.getTypeParser(UUID_ARRAY, 'text') as (value: string) => unknown;
 export function parseUuidArray(value: string): unknown {
   if (value === '{}') return [];
