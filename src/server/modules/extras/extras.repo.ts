@@ -176,6 +176,20 @@ export type ExtraRow = typeof extras.$inferSelect;
 /** An extra's columns without its occasion words (a search index: lists and answers never show it). */
 export type ExtraFields = Omit<ExtraRow, 'occasionTsv'>;
 const { occasionTsv: _words, ...extraFields } = getTableColumns(extras);
+/** What a list shows of an extra (toExtra): its columns without who hid or deleted it, its mandate and its last change. */
+const {
+  orgId: _org,
+  mandateId: _mandate,
+  hiddenBy: _hiddenBy,
+  deletedAt: _deletedAt,
+  deletedBy: _deletedBy,
+  updatedAt: _updatedAt,
+  ...listedFields
+} = extraFields;
+export type ListedExtra = Omit<
+  ExtraFields,
+  'orgId' | 'mandateId' | 'hiddenBy' | 'deletedAt' | 'deletedBy' | 'updatedAt'
+>;
 
 export async function insertExtra(
   tx: Tx,
@@ -368,7 +382,7 @@ export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, l
     (db) =>
       db
         // The author's name in the same round trip (null when the membership is gone).
-        .select({ ...extraFields, memberName: authUser.name })
+        .select({ ...listedFields, memberName: authUser.name })
         .from(extras)
         .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
         .leftJoin(authUser, eq(authUser.id, members.userId))
