@@ -658,6 +658,45 @@ describe('organisations never see each other', () => {
       expect(body).not.toContain(a.teamId);
     }
   });
+  it('lists built once and prepared by name answer each organisation with its own rows only', async () => {
+    const get = (url: string, cookie: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const value = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/values',
+      headers: { cookie: cookies.director },
+      payload: { name: 'Alleen in A', behaviours: ['Groet iedereen', 'Kijkt om'] },
+    });
+    expect(value.statusCode).toBe(201);
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/extras',
+      headers: { cookie: cookies.member },
+      payload: {
+        occasion: 'Gast in A',
+        action: 'Geholpen',
+        kind: 'time',
+        costCents: 0,
+        minutes: 5,
+        aboveMandateReason: 'Een mandaat dat eerder in dit bestand werd gezet',
+      },
+    });
+    expect(extra.statusCode, extra.body).toBe(201);
+    const lists = ['/api/v1/extras?scope=all', '/api/v1/extras', '/api/v1/values', '/api/v1/members', '/api/v1/feed'];
+    // A first, so that every statement is prepared and holds A's values once; then B asks the same.
+    expect((await get('/api/v1/extras?scope=all', cookies.director)).body).toContain(extra.json().id);
+    for (const url of [...lists, '/api/v1/notifications', '/api/v1/me']) {
+      for (const role of ['member', 'manager', 'director'] as const) await get(url, cookies[role]);
+    }
+    const ofA = [a.orgId, a.teamId, a.people.member.email, value.json().id, extra.json().id];
+    for (const role of ['member', 'manager', 'director'] as const) {
+      const cookie = await signIn(t.app, b.people[role].email);
+      for (const url of [...lists, '/api/v1/notifications', '/api/v1/me']) {
+        const response = await get(url, cookie);
+        if (response.statusCode !== 200) continue; // a list this role does not see
+        for (const id of ofA) expect(response.body, `${role} of B, ${url}`).not.toContain(id);
+      }
+    }
+  });
 });
 
 /** A counter device of the organisation's team, with its member signed in on it by their PIN: the Cookie header. */

@@ -19,4 +19,13 @@ describe('readSessionToken', () => {
     expect(readSessionToken(`${SESSION_COOKIE}=%E0%A4%A`, secret)).toBeNull();
     expect(readSessionToken(undefined, secret)).toBeNull();
   });
+  it('answers the same when asked again, and a cookie read under one secret is still refused under another', () => {
+    const cookie = `${SESSION_COOKIE}=${signed('tok789')}`;
+    expect(readSessionToken(cookie, secret)).toBe('tok789');
+    expect(readSessionToken(cookie, secret)).toBe('tok789');
+    expect(readSessionToken(cookie, 'a-rotated-secret-that-is-long-enough')).toBeNull();
+    const forged = `${SESSION_COOKIE}=${signed('tok789').replace('tok789', 'tok780')}`;
+    expect(readSessionToken(forged, secret)).toBeNull();
+    expect(readSessionToken(forged, secret)).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organizations } from '../db/schema/org.schema';
 
@@ -8,6 +8,6 @@ const o = alias(organizations, 'o');
  * The organisation's text-search configuration: Dutch stemming and stop words, or English. Shared by the
  * modules that search or group words of what members wrote (extras, learning).
  */
-export function searchLanguageOf(orgId: string | SQL) {
+export function searchLanguageOf(orgId: string | SQL | SQLWrapper) {
   return sql`(select case ${o.defaultLanguage} when 'en' then 'english' else 'dutch' end from ${organizations} ${o} where ${o.id} = ${orgId})::regconfig`;
 }

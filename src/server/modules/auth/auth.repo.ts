@@ -2,9 +2,9 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { Language, Role } from '../../../contracts/constants';
-import { type Db, placeholder, statementText, type Tx } from '../../db/client';
+import { type Db, placeholder, queryNamed, statementText, type Tx } from '../../db/client';
 import { authSession, authUser, authVerification } from '../../db/schema/auth.schema';
-import { members, organizations } from '../../db/schema/org.schema';
+import { members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 import { memberTeamIds } from '../org/member-teams.fragment';
 
 // The auth module's own SQL over the person and session tables (Better Auth's tables, declared in
@@ -72,14 +72,55 @@ export async function deleteSessionByToken(db: Db, sessionToken: string) {
 
 // ---------- people ----------
 
-export async function selectUser(db: Db, userId: string) {
-  const [user] = await db.select().from(authUser).where(eq(authUser.id, userId));
-  return user;
-}
+export type MeRow = {
+  id: string;
+  name: string;
+  email: string;
+  language: string | null;
+  /** Every membership of the person, oldest first. */
+  memberships: { orgId: string; memberId: string; roles: Role[]; status: string; organizationName: string }[];
+  /** The organisation asked for ($2), when there is one. */
+  organization: { id: string; name: string; defaultLanguage: Language; timeZone: string } | null;
+  /** The teams (not archived) of the person's active membership in that organisation, by name. */
+  teams: { id: string; name: string; isManager: boolean }[];
+};
 
-/** The organisation a person works in, as their profile shows it. */
-export function selectOrganization(db: Db, orgId: string) {
-  return db.query.organizations.findFirst({ where: (o, { eq: is }) => is(o.id, orgId) });
+/**
+ * A person's profile in one round trip: the person, all their memberships with the organisations' names,
+ * and for one organisation its settings and the teams of their active membership there. Reads org tables
+ * on purpose, as the session check does: GET /me and GET /session answer from it.
+ */
+const ME = {
+  name: 'me',
+  text: (() => {
+    const u = alias(authUser, 'u');
+    const m = alias(members, 'm');
+    const o = alias(organizations, 'o');
+    const am = alias(members, 'am');
+    const tm = alias(teamMembers, 'tm');
+    const t = alias(teams, 't');
+    return statementText(sql`
+    select ${u.id} as id, ${u.name} as name, ${u.email} as email, ${u.language} as language,
+           coalesce((select json_agg(json_build_object('orgId', ${m.orgId}, 'memberId', ${m.id}, 'roles', ${m.roles},
+                                                       'status', ${m.status}, 'organizationName', ${o.name}) order by ${m.createdAt})
+                       from ${members} ${m} join ${organizations} ${o} on ${o.id} = ${m.orgId}
+                      where ${m.userId} = ${u.id}), '[]') as memberships,
+           (select json_build_object('id', ${o.id}, 'name', ${o.name}, 'defaultLanguage', ${o.defaultLanguage}, 'timeZone', ${o.timeZone})
+              from ${organizations} ${o} where ${o.id} = ${placeholder(2, 'uuid')}) as organization,
+           coalesce((select json_agg(json_build_object('id', ${t.id}, 'name', ${t.name}, 'isManager', ${tm.isManager}) order by ${t.name})
+                       from ${members} ${am}
+                       join ${teamMembers} ${tm} on ${tm.orgId} = ${am.orgId} and ${tm.memberId} = ${am.id}
+                       join ${teams} ${t} on ${t.orgId} = ${tm.orgId} and ${t.id} = ${tm.teamId}
+                      where ${am.orgId} = ${placeholder(2, 'uuid')} and ${am.userId} = ${u.id} and ${am.status} = 'active'
+                        and ${t.archivedAt} is null), '[]') as teams
+      from ${authUser} ${u}
+     where ${u.id} = ${placeholder(1)}`);
+  })(),
+};
+
+export async function selectMe(db: Db, userId: string, orgId: string | null): Promise<MeRow | undefined> {
+  const [row] = await queryNamed<MeRow>(db, ME, [userId, orgId]);
+  return row;
 }
 
 export async function selectUserIdByEmail(db: Db, email: string) {

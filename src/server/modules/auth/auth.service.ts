@@ -148,14 +148,13 @@ export async function findMe(
   fallback: Language,
   onlyOrgId: string | null = null,
 ): Promise<Me> {
-  const user = await repo.selectUser(db, userId);
+  // One round trip: the person, their memberships, and the asked organisation with their teams there.
+  const user = await repo.selectMe(db, userId, activeOrgId);
   if (!user) throw new AppError('unauthenticated', 401);
-  const memberships = (await org.listMembershipsOfUser(db, userId)).filter(
-    (m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId),
-  );
+  const memberships = user.memberships.filter((m) => m.status === 'active' && (!onlyOrgId || m.orgId === onlyOrgId));
   const active = memberships.find((m) => m.orgId === activeOrgId) ?? null;
-  const activeOrganization = active ? await repo.selectOrganization(db, active.orgId) : null;
-  const teams = active ? await org.findTeamsOfMember(db, active.orgId, active.memberId) : [];
+  const activeOrganization = active ? user.organization : null;
+  const teams = active ? user.teams : [];
   const userLanguage = user.language === 'nl' || user.language === 'en' ? user.language : null;
   const orgLanguage = activeOrganization?.defaultLanguage ?? null;
   return {

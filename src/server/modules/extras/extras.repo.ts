@@ -17,7 +17,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { WebhookEvent } from '../../../contracts/integrations.contract';
-import { placeholder as $, bareColumn, type Db, statementText, type Tx } from '../../db/client';
+import { placeholder as $, bareColumn, type Db, runPrepared, statementText, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { members, organizations } from '../../db/schema/org.schema';
@@ -177,6 +177,25 @@ export type ExtraRow = typeof extras.$inferSelect;
 /** An extra's columns without its occasion words (a search index: lists and answers never show it). */
 export type ExtraFields = Omit<ExtraRow, 'occasionTsv'>;
 const { occasionTsv: _words, ...extraFields } = getTableColumns(extras);
+/**
+ * What a list shows of an extra (toExtra): its columns without who hid or deleted it, its mandate, its
+ * last change and the Idempotency-Key it was logged with.
+ */
+const {
+  orgId: _org,
+  mandateId: _mandate,
+  hiddenBy: _hiddenBy,
+  deletedAt: _deletedAt,
+  deletedBy: _deletedBy,
+  updatedAt: _updatedAt,
+  idempotencyKey: _key,
+  requestHash: _requestHash,
+  ...listedFields
+} = extraFields;
+export type ListedExtra = Omit<
+  ExtraFields,
+  'orgId' | 'mandateId' | 'hiddenBy' | 'deletedAt' | 'deletedBy' | 'updatedAt' | 'idempotencyKey' | 'requestHash'
+>;
 
 export async function insertExtra(
   tx: Tx,
@@ -373,29 +392,49 @@ export interface ExtraFilter {
   after?: { occurredAt: Date; id: string };
 }
 
+// The filters a list can take, written with placeholders: each one present makes a variant of the statement.
+const $p = sql.placeholder;
+const FILTERS: Record<keyof ExtraFilter, () => SQL> = {
+  memberId: () => eq(extras.memberId, $p('memberId')),
+  anyTeamIds: () => arrayOverlaps(extras.teamIds, $p('anyTeamIds')),
+  from: () => gte(extras.occurredAt, $p('from')),
+  to: () => lt(extras.occurredAt, $p('to')),
+  valueId: () => arrayContains(extras.valueIds, $p('valueIds')),
+  kind: () => eq(extras.kind, $p('kind')),
+  after: () => sql`(${extras.occurredAt}, ${extras.id}) < (${$p('afterAt')}::timestamptz, ${$p('afterId')}::uuid)`,
+};
+
 /** A page of extras, newest first, each with the name of who logged it. */
 export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, limit: number) {
-  const conditions: (SQL | undefined)[] = [eq(extras.orgId, orgId), isNull(extras.deletedAt)];
-  if (filter.memberId) conditions.push(eq(extras.memberId, filter.memberId));
-  if (filter.anyTeamIds) conditions.push(arrayOverlaps(extras.teamIds, filter.anyTeamIds));
-  if (filter.from) conditions.push(gte(extras.occurredAt, filter.from));
-  if (filter.to) conditions.push(lt(extras.occurredAt, filter.to));
-  if (filter.valueId) conditions.push(arrayContains(extras.valueIds, [filter.valueId]));
-  if (filter.kind) conditions.push(eq(extras.kind, filter.kind));
-  if (filter.after) {
-    conditions.push(
-      sql`(${extras.occurredAt}, ${extras.id}) < (${filter.after.occurredAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`,
-    );
-  }
-  // The author's name in the same round trip (null when the membership is gone).
-  return tx
-    .select({ ...extraFields, memberName: authUser.name })
-    .from(extras)
-    .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
-    .leftJoin(authUser, eq(authUser.id, members.userId))
-    .where(and(...conditions))
-    .orderBy(desc(extras.occurredAt), desc(extras.id))
-    .limit(limit);
+  const used = (Object.keys(FILTERS) as (keyof ExtraFilter)[]).filter((key) => filter[key]);
+  const values: Record<string, unknown> = {
+    orgId,
+    limit,
+    memberId: filter.memberId,
+    anyTeamIds: filter.anyTeamIds,
+    from: filter.from?.toISOString(),
+    to: filter.to?.toISOString(),
+    valueIds: filter.valueId === undefined ? undefined : [filter.valueId],
+    kind: filter.kind,
+    afterAt: filter.after?.occurredAt.toISOString(),
+    afterId: filter.after?.id,
+  };
+  // Built once for each combination of filters (and prepared by name); the values go in as placeholders.
+  return runPrepared(
+    tx,
+    `extras-list:${used.join(',')}`,
+    (db) =>
+      db
+        // The author's name in the same round trip (null when the membership is gone).
+        .select({ ...listedFields, memberName: authUser.name })
+        .from(extras)
+        .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
+        .leftJoin(authUser, eq(authUser.id, members.userId))
+        .where(and(eq(extras.orgId, $p('orgId')), isNull(extras.deletedAt), ...used.map((key) => FILTERS[key]())))
+        .orderBy(desc(extras.occurredAt), desc(extras.id))
+        .limit($p('limit')),
+    values,
+  );
 }
 
 /** Recent occasions and actions of a member and their teams, newest first, for suggestions. */

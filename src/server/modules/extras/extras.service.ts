@@ -19,7 +19,7 @@ export const EDIT_WINDOW_HOURS = 24;
 const OLDEST_DAYS = 366;
 
 /** An extra as the API answers it; `memberName` is the name of who logged it. */
-export function toExtra(row: repo.ExtraFields, memberName: string): Extra {
+export function toExtra(row: repo.ListedExtra, memberName: string): Extra {
   return {
     id: row.id,
     member: { id: row.memberId, name: memberName },

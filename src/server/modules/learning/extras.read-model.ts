@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { ExtraKind } from '../../../contracts/constants';
-import type { Tx } from '../../db/client';
+import { runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extras } from '../../db/schema/extras.schema';
 import {
@@ -62,7 +62,7 @@ function nameOf(column: AnyPgColumn) {
   return sql`(select ${u.name} from ${members} ${m} join ${authUser} ${u} on ${u.id} = ${m.userId} where ${m.orgId} = ${e.orgId} and ${m.id} = ${column})`;
 }
 
-const storyColumns = (me: string) => sql`
+const storyColumns = (me: SQLWrapper) => sql`
   ${e.id}, ${e.memberId}, ${e.teamIds}, ${e.occurredAt}, ${e.occasion}, ${e.action}, ${e.kind}, ${e.valueIds}, ${e.reactionText}, ${e.reactionScore},
   (select count(*) from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id})::int as thanks,
   exists (select 1 from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id} and ${t.memberId} = ${me}) as thanked_by_me,
@@ -81,15 +81,14 @@ export interface StoryFilter {
   ids?: string[];
 }
 
-function storyConditions(orgId: string, filter: StoryFilter): SQL[] {
-  return [
-    ...(filter.teamId ? [sql`${e.teamIds} @> array[${filter.teamId}]::uuid[]`] : []),
-    ...(filter.valueId ? [sql`${e.valueIds} @> array[${filter.valueId}]::uuid[]`] : []),
-    ...(filter.kind ? [sql`${e.kind} = ${filter.kind}`] : []),
-    ...(filter.q ? [occasionMatches(orgId, filter.q)] : []),
-    ...(filter.ids ? [sql`${e.id} = any(${sql.param(filter.ids)}::uuid[])`] : []),
-  ];
-}
+/** The conditions of each filter, its values named for runStatement. */
+const STORY_FILTERS: Record<keyof StoryFilter, ($: ($key: string) => SQLWrapper) => SQL> = {
+  teamId: ($) => sql`${e.teamIds} @> array[${$('teamId')}]::uuid[]`,
+  valueId: ($) => sql`${e.valueIds} @> array[${$('valueId')}]::uuid[]`,
+  kind: ($) => sql`${e.kind} = ${$('kind')}`,
+  q: ($) => occasionMatches($('orgId'), $('q')),
+  ids: ($) => sql`${e.id} = any(${$('ids')}::uuid[])`,
+};
 
 /** Stories in the feed, newest first (or most recently put forward), matching the filter. */
 export async function selectStories(
@@ -99,20 +98,40 @@ export async function selectStories(
   filter: StoryFilter,
   options: { after?: Keyset; limit: number; bestPracticesOnly?: boolean; orderBy?: 'occurred' | 'promoted' },
 ): Promise<StoryRow[]> {
-  const conditions = [sql`${e.orgId} = ${orgId}`, inFeed, ...storyConditions(orgId, filter)];
-  const order = options.orderBy === 'promoted' ? sql`${bp.promotedAt}` : sql`${e.occurredAt}`;
-  if (options.after)
-    conditions.push(
-      sql`(${order}, ${e.id}) < (${options.after.at.toISOString()}::timestamptz, ${options.after.id}::uuid)`,
-    );
-  const { rows } = await tx.execute<StoryRow & Record<string, unknown>>(sql`
-    select ${storyColumns(me)}
+  const used = (Object.keys(STORY_FILTERS) as (keyof StoryFilter)[]).filter((key) => filter[key]);
+  const promoted = options.orderBy === 'promoted';
+  const variant = [
+    ...used,
+    options.after ? 'after' : '',
+    options.bestPracticesOnly ? 'best' : '',
+    promoted ? 'promoted' : '',
+  ];
+  // Made into text once for each variant and prepared by name: the team feed is the busiest list there is.
+  return runStatement<StoryRow>(
+    tx,
+    `stories:${variant.join(',')}`,
+    ($) => {
+      const conditions = [sql`${e.orgId} = ${$('orgId')}`, inFeed, ...used.map((key) => STORY_FILTERS[key]($))];
+      const order = promoted ? sql`${bp.promotedAt}` : sql`${e.occurredAt}`;
+      if (options.after)
+        conditions.push(sql`(${order}, ${e.id}) < (${$('afterAt')}::timestamptz, ${$('afterId')}::uuid)`);
+      return sql`
+    select ${storyColumns($('me'))}
       from ${extras} ${e}
       ${options.bestPracticesOnly ? sql`join` : sql`left join`} ${bestPractices} ${bp} on ${bp.orgId} = ${e.orgId} and ${bp.extraId} = ${e.id}
      where ${sql.join(conditions, sql` and `)}
      order by ${order} desc, ${e.id} desc
-     limit ${options.limit}`);
-  return rows;
+     limit ${$('limit')}`;
+    },
+    {
+      ...filter,
+      orgId,
+      me,
+      limit: options.limit,
+      afterAt: options.after?.at.toISOString(),
+      afterId: options.after?.id,
+    },
+  );
 }
 
 export async function selectStoriesByIds(tx: Tx, orgId: string, me: string, ids: string[]): Promise<StoryRow[]> {
@@ -137,7 +156,7 @@ export async function selectFeedExtra(tx: Tx, orgId: string, extraId: string) {
 }
 
 /** A search of the occasion in the organisation's language: every word must match (stemmed). */
-function occasionMatches(orgId: string, q: string) {
+function occasionMatches(orgId: SQLWrapper, q: SQLWrapper) {
   return sql`${e.occasionTsv} @@ plainto_tsquery(${searchLanguageOf(orgId)}, ${q})`;
 }
 

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
-import { bareColumn, type Tx } from '../../db/client';
+import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
@@ -33,15 +33,26 @@ export async function deleteThanks(tx: Tx, orgId: string, extraId: string, membe
 /** The comments on these extras, oldest first, each with its author's name (null when the membership is gone). */
 export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) {
   if (extraIds.length === 0) return [];
-  return tx
-    .select({ ...getTableColumns(extraComments), memberName: authUser.name })
-    .from(extraComments)
-    .leftJoin(members, and(eq(members.orgId, extraComments.orgId), eq(members.id, extraComments.memberId)))
-    .leftJoin(authUser, eq(authUser.id, members.userId))
-    .where(
-      and(eq(extraComments.orgId, orgId), inArray(extraComments.extraId, extraIds), isNull(extraComments.deletedAt)),
-    )
-    .orderBy(asc(extraComments.createdAt));
+  // Built once and prepared by name (the ids go in as one array): every page of the feed asks for it.
+  return runPrepared(
+    tx,
+    'comments-of-extras',
+    (db) =>
+      db
+        .select({ ...getTableColumns(extraComments), memberName: authUser.name })
+        .from(extraComments)
+        .leftJoin(members, and(eq(members.orgId, extraComments.orgId), eq(members.id, extraComments.memberId)))
+        .leftJoin(authUser, eq(authUser.id, members.userId))
+        .where(
+          and(
+            eq(extraComments.orgId, sql.placeholder('orgId')),
+            inIds(extraComments.extraId, 'extraIds'),
+            isNull(extraComments.deletedAt),
+          ),
+        )
+        .orderBy(asc(extraComments.createdAt)),
+    { orgId, extraIds },
+  );
 }
 
 export async function insertComment(

@@ -1,6 +1,6 @@
 /** The SQL of notifications, named through the schema objects. */
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { runPrepared, type Tx } from '../../db/client';
 import { notifications } from '../../db/schema/platform.schema';
 
 type NotificationInsert = Omit<typeof notifications.$inferInsert, 'orgId' | 'id'>;
@@ -32,11 +32,22 @@ export async function markKindReadAbout(
     );
 }
 
+const $p = sql.placeholder;
+
 /** A member's notices (and only theirs), with a further condition. */
 const ofMember = (orgId: string, memberId: string, ...more: (SQL | undefined)[]) =>
   and(eq(notifications.orgId, orgId), eq(notifications.memberId, memberId), ...more);
 
-/** A member's notices (unread only, or of one kind, when asked), newest first, and how many in all. */
+/** The same with placeholders (runPrepared), and of one kind when asked. */
+const ofMemberPlaceheld = (kind: boolean, ...more: SQL[]) =>
+  and(
+    eq(notifications.orgId, $p('orgId')),
+    eq(notifications.memberId, $p('memberId')),
+    ...(kind ? [eq(notifications.kind, $p('kind'))] : []),
+    ...more,
+  );
+
+/** A member's notices (unread only, or of one kind, when asked), newest first. */
 export async function selectMemberNotifications(
   db: Tx,
   orgId: string,
@@ -44,21 +55,34 @@ export async function selectMemberNotifications(
   filter: { kind?: NotificationInsert['kind']; unreadOnly?: boolean },
   limit: number,
 ) {
-  const which = ofMember(
-    orgId,
-    memberId,
-    filter.kind ? eq(notifications.kind, filter.kind) : undefined,
-    filter.unreadOnly ? isNull(notifications.readAt) : undefined,
+  const kind = !!filter.kind;
+  const unreadOnly = !!filter.unreadOnly;
+  return runPrepared(
+    db,
+    `member-notifications:${kind ? 'kind' : ''}:${unreadOnly ? 'unread' : ''}`,
+    (q) =>
+      q
+        .select()
+        .from(notifications)
+        .where(ofMemberPlaceheld(kind, ...(unreadOnly ? [isNull(notifications.readAt)] : [])))
+        .orderBy(desc(notifications.createdAt))
+        .limit($p('limit')),
+    { orgId, memberId, kind: filter.kind, limit },
   );
-  return db.select().from(notifications).where(which).orderBy(desc(notifications.createdAt)).limit(limit);
 }
 
 /** How many unread notices a member has (of one kind, when asked). */
 export async function countUnread(db: Tx, orgId: string, memberId: string, kind?: NotificationInsert['kind']) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(ofMember(orgId, memberId, kind ? eq(notifications.kind, kind) : undefined, isNull(notifications.readAt)));
+  const [row] = await runPrepared(
+    db,
+    `member-notifications-unread:${kind ? 'kind' : ''}`,
+    (q) =>
+      q
+        .select({ n: count() })
+        .from(notifications)
+        .where(ofMemberPlaceheld(!!kind, isNull(notifications.readAt))),
+    { orgId, memberId, kind },
+  );
   return row?.n ?? 0;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Language, Role } from '../../../contracts/constants';
-import { bareColumn, type Tx } from '../../db/client';
+import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 
@@ -113,18 +113,28 @@ export async function selectMembers(
   orgId: string,
   filter: { status: 'active' | 'deactivated' | 'all'; q?: string },
 ) {
-  const conditions = [eq(members.orgId, orgId)];
-  if (filter.status !== 'all') conditions.push(eq(members.status, filter.status));
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(authUser.name, pattern), ilike(authUser.email, pattern))!);
-  }
-  return tx
-    .select(memberColumns)
-    .from(members)
-    .innerJoin(authUser, eq(authUser.id, members.userId))
-    .where(and(...conditions))
-    .orderBy(asc(authUser.name));
+  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  // Built once for each variant (status, search) and prepared by name: the members list is a screen of its own.
+  return runPrepared(
+    tx,
+    `members:${filter.status}:${pattern ? 'search' : ''}`,
+    (db) =>
+      db
+        .select(memberColumns)
+        .from(members)
+        .innerJoin(authUser, eq(authUser.id, members.userId))
+        .where(
+          and(
+            eq(members.orgId, sql.placeholder('orgId')),
+            filter.status === 'all' ? undefined : eq(members.status, sql.placeholder('status')),
+            pattern
+              ? or(ilike(authUser.name, sql.placeholder('pattern')), ilike(authUser.email, sql.placeholder('pattern')))
+              : undefined,
+          ),
+        )
+        .orderBy(asc(authUser.name)),
+    { orgId, status: filter.status, pattern },
+  );
 }
 
 export async function selectMember(tx: Tx, orgId: string, memberId: string) {
@@ -170,12 +180,25 @@ export async function lockActiveAdminIds(tx: Tx, orgId: string): Promise<string[
 
 export async function selectTeamsOfMembers(tx: Tx, orgId: string, memberIds: string[]) {
   if (memberIds.length === 0) return [];
-  return tx
-    .select({ memberId: teamMembers.memberId, id: teams.id, name: teams.name, isManager: teamMembers.isManager })
-    .from(teamMembers)
-    .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
-    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.memberId, memberIds), isNull(teams.archivedAt)))
-    .orderBy(asc(teams.name));
+  // Built once and prepared by name (the ids go in as one array): the members list and profiles ask for it.
+  return runPrepared(
+    tx,
+    'teams-of-members',
+    (db) =>
+      db
+        .select({ memberId: teamMembers.memberId, id: teams.id, name: teams.name, isManager: teamMembers.isManager })
+        .from(teamMembers)
+        .innerJoin(teams, and(eq(teams.orgId, teamMembers.orgId), eq(teams.id, teamMembers.teamId)))
+        .where(
+          and(
+            eq(teamMembers.orgId, sql.placeholder('orgId')),
+            inIds(teamMembers.memberId, 'memberIds'),
+            isNull(teams.archivedAt),
+          ),
+        )
+        .orderBy(asc(teams.name)),
+    { orgId, memberIds },
+  );
 }
 
 export async function deleteSessionsInOrg(tx: Tx, orgId: string, userId: string) {

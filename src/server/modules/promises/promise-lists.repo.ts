@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { GuidelineBreachDto } from '../../../contracts/promises.contract';
-import type { Tx } from '../../db/client';
+import { runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { members, teams } from '../../db/schema/org.schema';
 import { customers, promiseSteps, promises } from '../../db/schema/promises.schema';
@@ -20,11 +20,16 @@ const hasHandoff = (condition: SQL) =>
   sql`exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff'
                   and ${condition})`;
 
+/** A value of a condition: given as it is, or as `$('key')` of a statement made once (runStatement). */
+type Value = string | SQLWrapper;
+/** A list of ids as one array parameter. */
+const idList = (ids: string[] | SQLWrapper) => (Array.isArray(ids) ? sql.param(ids) : ids);
+
 /**
  * The state of promise `p` on `today`, in SQL: the same rules as promiseStatus() in promise-rules.ts
  * (the promises integration test holds them to each other).
  */
-export const statusOf = (today: string) => sql`
+export const statusOf = (today: Value) => sql`
   case
     when ${p.outcome} is not null then ${p.outcome}
     when ${p.dueDate} < ${today}::date then 'broken'
@@ -35,23 +40,25 @@ export const statusOf = (today: string) => sql`
   end`;
 
 /** Promises of these teams: owned by one, made in one, or with a step of one. */
-export const concernsTeams = (teamIds: string[]) => sql`
-  (${p.ownerTeamId} = any(${sql.param(teamIds)}::uuid[]) or ${p.makerTeamId} = any(${sql.param(teamIds)}::uuid[])
-      or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${sql.param(teamIds)}::uuid[])))`;
+export const concernsTeams = (teamIds: string[] | SQLWrapper) => sql`
+  (${p.ownerTeamId} = any(${idList(teamIds)}::uuid[]) or ${p.makerTeamId} = any(${idList(teamIds)}::uuid[])
+      or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${idList(teamIds)}::uuid[])))`;
 
 /** Whom a promise concerns: its maker, and the members of its owning team, maker's team and step teams. */
-export const visibleTo = (memberId: string, teamIds: string[]) => sql`
+export const visibleTo = (memberId: Value, teamIds: string[] | SQLWrapper) => sql`
   (${p.madeBy} = ${memberId}
-   or ${p.ownerTeamId} = any(${sql.param(teamIds)}::uuid[])
-   or ${p.makerTeamId} = any(${sql.param(teamIds)}::uuid[])
-   or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${sql.param(teamIds)}::uuid[])))`;
+   or ${p.ownerTeamId} = any(${idList(teamIds)}::uuid[])
+   or ${p.makerTeamId} = any(${idList(teamIds)}::uuid[])
+   or exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.teamId} = any(${idList(teamIds)}::uuid[])))`;
 
 /** Promises this member made. */
-export const madeBy = (memberId: string) => sql`${p.madeBy} = ${memberId}`;
+export const madeBy = (memberId: Value) => sql`${p.madeBy} = ${memberId}`;
 
-/** Promises whose words or customer's name hold `q`. */
-export function mentions(q: string) {
-  const like = containing(q);
+/** The pattern `mentions` takes for the words `q`. */
+export const mentionPattern = (q: string) => containing(q);
+
+/** Promises whose words or customer's name match `like` (mentionPattern). */
+export function mentions(like: Value) {
   const c2 = alias(customers, 'c2');
   return sql`(${p.what} ilike ${like} or exists (select 1 from ${customers} ${c2} where ${c2.orgId} = ${p.orgId} and ${c2.id} = ${p.customerId} and ${c2.name} ilike ${like}))`;
 }
@@ -64,7 +71,7 @@ export const flagged = (yes: boolean) =>
  * The promises behind one arrow of the chain: a hand-off by team `from` to team `to` (either may be
  * left out) whose day (done, or due while open) is within `fromDay`..`toDay`, as in the chain.
  */
-export const handedOff = (arrow: { from?: string; to?: string; fromDay?: string; toDay?: string }) =>
+export const handedOff = (arrow: { from?: Value; to?: Value; fromDay?: Value; toDay?: Value }) =>
   sql`exists (select 1 from ${promiseSteps} ${s} where ${s.orgId} = ${p.orgId} and ${s.promiseId} = ${p.id} and ${s.kind} = 'handoff'
       ${arrow.from ? sql`and ${s.teamId} = ${arrow.from}` : sql``}
       ${arrow.to ? sql`and ${s.receiverTeamId} = ${arrow.to}` : sql``}
@@ -72,18 +79,18 @@ export const handedOff = (arrow: { from?: string; to?: string; fromDay?: string;
       ${arrow.toDay ? sql`and coalesce(${s.doneOn}, ${s.dueDate}) <= ${arrow.toDay}::date` : sql``})`;
 
 /** Promises due on or after `day`. */
-export const dueFrom = (day: string) => sql`${p.dueDate} >= ${day}::date`;
+export const dueFrom = (day: Value) => sql`${p.dueDate} >= ${day}::date`;
 /** Promises due on or before `day`. */
-export const dueUntil = (day: string) => sql`${p.dueDate} <= ${day}::date`;
+export const dueUntil = (day: Value) => sql`${p.dueDate} <= ${day}::date`;
 /** The promise with this id. */
-export const promiseIs = (promiseId: string) => sql`${p.id} = ${promiseId}`;
+export const promiseIs = (promiseId: Value) => sql`${p.id} = ${promiseId}`;
 /** The promises with these ids. */
-export const promiseAmong = (promiseIds: string[]) => sql`${p.id} = any(${sql.param(promiseIds)}::uuid[])`;
+export const promiseAmong = (promiseIds: string[] | SQLWrapper) => sql`${p.id} = any(${idList(promiseIds)}::uuid[])`;
 
-const statusFilter = (status: string | undefined) => {
+const statusFilter = (status: string | undefined, value: SQLWrapper) => {
   if (!status) return sql``;
   if (status === 'active') return sql`where x.status not in ('kept', 'broken')`;
-  return sql`where x.status = ${status}`;
+  return sql`where x.status = ${value}`;
 };
 
 export interface SummaryRow {
@@ -111,12 +118,27 @@ export interface SummaryRow {
   next_due: string | null;
 }
 
-/** Promises matching `where` (conditions on `p`), with their state on `today`, ordered by promised day. */
+/** What selectSummaries is given: conditions on `p` written with `$('key')`, their values, and a name of their shape. */
+export interface SummaryQuery {
+  /** Names the shape of `where` (which conditions, which of their parts): one statement is made for each. */
+  variant: string;
+  where: ($: (key: string) => SQLWrapper) => SQL[];
+  values: Record<string, unknown>;
+  status?: string;
+  order: 'asc' | 'desc';
+  after?: { day: string; id: string };
+  limit: number;
+}
+
+/**
+ * Promises matching `where` (conditions on `p`), with their state on `today`, ordered by promised day.
+ * Made into text once for each shape and prepared by name (runStatement): the lists ask for it all day.
+ */
 export async function selectSummaries(
   tx: Tx,
   orgId: string,
   today: string,
-  options: { where: SQL[]; status?: string; order: 'asc' | 'desc'; after?: { day: string; id: string }; limit: number },
+  query: SummaryQuery,
 ): Promise<SummaryRow[]> {
   const c = alias(customers, 'c');
   const ot = alias(teams, 'ot');
@@ -124,21 +146,32 @@ export async function selectSummaries(
   const mu = alias(authUser, 'mu');
   const nt = alias(teams, 'nt');
   const offering = offeringOf(p.orgId, p.offeringId);
-  const conditions = [sql`${p.orgId} = ${orgId}`, ...options.where];
-  const dir = options.order === 'asc' ? sql`asc` : sql`desc`;
-  if (options.after) {
-    conditions.push(
-      options.order === 'asc'
-        ? sql`(${p.dueDate}, ${p.id}) > (${options.after.day}::date, ${options.after.id}::uuid)`
-        : sql`(${p.dueDate}, ${p.id}) < (${options.after.day}::date, ${options.after.id}::uuid)`,
-    );
-  }
-  const { rows } = await tx.execute<SummaryRow & Record<string, unknown>>(sql`
+  const asc = query.order === 'asc';
+  const shape = [
+    query.variant,
+    query.order,
+    query.after ? 'after' : '',
+    query.status === 'active' ? 'active' : query.status ? 'status' : '',
+  ];
+  return runStatement<SummaryRow>(
+    tx,
+    `promise-summaries:${shape.join(':')}`,
+    ($) => {
+      const conditions = [sql`${p.orgId} = ${$('orgId')}`, ...query.where($)];
+      const dir = asc ? sql`asc` : sql`desc`;
+      if (query.after) {
+        conditions.push(
+          asc
+            ? sql`(${p.dueDate}, ${p.id}) > (${$('afterDay')}::date, ${$('afterId')}::uuid)`
+            : sql`(${p.dueDate}, ${p.id}) < (${$('afterDay')}::date, ${$('afterId')}::uuid)`,
+        );
+      }
+      return sql`
     select x.* from (
       select ${p.id} as id, ${p.what}, ${p.dueDate}::text as due_date, ${p.renegotiations}, ${p.deliveredOn}::text as delivered_on, ${p.breaches}, ${p.createdAt},
              ${c.id} as customer_id, ${c.name} as customer_name, ${offering.columns},
              ${p.ownerTeamId}, ${ot.name} as owner_team_name, ${p.madeBy}, ${mu.name} as maker_name,
-             ${statusOf(today)} as status,
+             ${statusOf($('today'))} as status,
              st.steps_done, st.steps_total, ${nt.id} as next_team_id, ${nt.name} as next_team_name, ns.what as next_what, ns.due_date::text as next_due
         from ${promises} ${p}
         join ${customers} ${c} on ${c.orgId} = ${p.orgId} and ${c.id} = ${p.customerId}
@@ -156,10 +189,20 @@ export async function selectSummaries(
         left join ${teams} ${nt} on ${nt.orgId} = ${p.orgId} and ${nt.id} = ns.team_id
        where ${sql.join(conditions, sql` and `)}
     ) x
-    ${statusFilter(options.status)}
+    ${statusFilter(query.status, $('status'))}
     order by x.due_date ${dir}, x.id ${dir}
-    limit ${options.limit}`);
-  return rows;
+    limit ${$('limit')}`;
+    },
+    {
+      ...query.values,
+      orgId,
+      today,
+      status: query.status,
+      afterDay: query.after?.day,
+      afterId: query.after?.id,
+      limit: query.limit,
+    },
+  );
 }
 
 export interface WorkFilter {

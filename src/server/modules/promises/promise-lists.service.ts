@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Language } from '../../../contracts/constants';
 import type { PromisePage, promisesFilter } from '../../../contracts/promises.contract';
@@ -18,25 +18,66 @@ type Filter = z.output<z.ZodObject<typeof promisesFilter>>;
 
 const ACTIVE = new Set(['open', 'in_progress', 'at_risk', 'renegotiated', 'active']);
 
-function filterConditions(tenant: TenantContext, query: Filter): SQL[] {
-  const where: SQL[] = [];
-  if (query.scope === 'mine') where.push(lists.madeBy(tenant.memberId));
+/** The conditions of a list's filter, with their values and the name of their shape (selectSummaries). */
+function filterConditions(
+  tenant: TenantContext,
+  query: Filter,
+): Pick<lists.SummaryQuery, 'variant' | 'where' | 'values'> {
+  const parts: [string, lists.SummaryQuery['where']][] = [];
+  const values: Record<string, unknown> = {};
+  const add = (name: string, where: (key: (name: string) => SQLWrapper) => SQL) =>
+    parts.push([name, ($) => [where($)]]);
+  if (query.scope === 'mine') {
+    values.memberId = tenant.memberId;
+    add('mine', ($) => lists.madeBy($('memberId')));
+  }
   if (query.scope === 'all' && !steering(tenant)) throw forbidden();
   if (query.scope === 'team') {
     if (query.teamId && !inTeam(tenant, query.teamId) && !steering(tenant)) throw forbidden();
-    where.push(lists.concernsTeams(query.teamId ? [query.teamId] : tenant.teamIds));
+    values.scopeTeamIds = query.teamId ? [query.teamId] : tenant.teamIds;
+    add('team', ($) => lists.concernsTeams($('scopeTeamIds')));
   }
-  if (!steering(tenant)) where.push(lists.visibleTo(tenant.memberId, tenant.teamIds));
-  if (query.q) where.push(lists.mentions(query.q));
-  if (query.flagged !== undefined) where.push(lists.flagged(query.flagged));
+  if (!steering(tenant)) {
+    values.memberId = tenant.memberId;
+    values.teamIds = tenant.teamIds;
+    add('visible', ($) => lists.visibleTo($('memberId'), $('teamIds')));
+  }
+  if (query.q) {
+    values.like = lists.mentionPattern(query.q);
+    add('q', ($) => lists.mentions($('like')));
+  }
+  if (query.flagged !== undefined) {
+    const yes = query.flagged;
+    add(yes ? 'flagged' : 'unflagged', () => lists.flagged(yes));
+  }
   if (query.handoffFrom || query.handoffTo) {
     // The promises behind one arrow of the chain: from/to then bound the hand-off's day, as in the chain.
-    where.push(lists.handedOff({ from: query.handoffFrom, to: query.handoffTo, fromDay: query.from, toDay: query.to }));
+    const arrow = { from: query.handoffFrom, to: query.handoffTo, fromDay: query.from, toDay: query.to };
+    Object.assign(values, { handoffFrom: arrow.from, handoffTo: arrow.to, from: arrow.fromDay, to: arrow.toDay });
+    const given = (key: keyof typeof arrow) => (arrow[key] ? key : '');
+    add(`handoff-${given('from')}-${given('to')}-${given('fromDay')}-${given('toDay')}`, ($) =>
+      lists.handedOff({
+        from: arrow.from && $('handoffFrom'),
+        to: arrow.to && $('handoffTo'),
+        fromDay: arrow.fromDay && $('from'),
+        toDay: arrow.toDay && $('to'),
+      }),
+    );
   } else {
-    if (query.from) where.push(lists.dueFrom(query.from));
-    if (query.to) where.push(lists.dueUntil(query.to));
+    if (query.from) {
+      values.from = query.from;
+      add('from', ($) => lists.dueFrom($('from')));
+    }
+    if (query.to) {
+      values.to = query.to;
+      add('to', ($) => lists.dueUntil($('to')));
+    }
   }
-  return where;
+  return {
+    variant: parts.map(([name]) => name).join(','),
+    where: ($) => parts.flatMap(([, where]) => where($)),
+    values,
+  };
 }
 
 export async function listPromises(
@@ -47,7 +88,7 @@ export async function listPromises(
   const today = localDay(tenant.timeZone);
   const order = query.status && ACTIVE.has(query.status) ? 'asc' : 'desc';
   const rows = await lists.selectSummaries(db, tenant.orgId, today, {
-    where: filterConditions(tenant, query),
+    ...filterConditions(tenant, query),
     status: query.status,
     order,
     after: dayOfCursor(query.cursor),

@@ -175,7 +175,9 @@ export async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: strin
   const { promise, steps } = await loadVisible(tx, tenant, promiseId);
   const today = localDay(tenant.timeZone);
   const [summary] = await lists.selectSummaries(tx, tenant.orgId, today, {
-    where: [lists.promiseIs(promiseId)],
+    variant: 'one',
+    where: ($) => [lists.promiseIs($('promiseId'))],
+    values: { promiseId },
     order: 'asc',
     limit: 1,
   });

@@ -64,7 +64,9 @@ export async function workList(
   const promiseIds = [...new Set(page.map((r) => r.promise_id))];
   const summaries = promiseIds.length
     ? await lists.selectSummaries(db, tenant.orgId, today, {
-        where: [lists.promiseAmong(promiseIds)],
+        variant: 'among',
+        where: ($) => [lists.promiseAmong($('promiseIds'))],
+        values: { promiseIds },
         order: 'asc',
         limit: promiseIds.length,
       })

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../db/client';
+import { runPrepared, type Tx } from '../../db/client';
 import { coreValues, offerings, purposes } from '../../db/schema/values.schema';
 
 // The values module's SQL (purpose, core values, the offer profile), named through the schema objects so a
@@ -25,11 +25,23 @@ export async function upsertPurpose(
 }
 
 export async function selectValues(tx: Tx, orgId: string, includeRetired: boolean) {
-  return tx
-    .select()
-    .from(coreValues)
-    .where(and(eq(coreValues.orgId, orgId), includeRetired ? undefined : isNull(coreValues.retiredAt)))
-    .orderBy(asc(coreValues.position), asc(coreValues.createdAt));
+  // Built once (two variants) and prepared by name: every screen that shows values asks for them.
+  return runPrepared(
+    tx,
+    includeRetired ? 'core-values:all' : 'core-values:active',
+    (db) =>
+      db
+        .select()
+        .from(coreValues)
+        .where(
+          and(
+            eq(coreValues.orgId, sql.placeholder('orgId')),
+            includeRetired ? undefined : isNull(coreValues.retiredAt),
+          ),
+        )
+        .orderBy(asc(coreValues.position), asc(coreValues.createdAt)),
+    { orgId },
+  );
 }
 
 export async function selectValue(tx: Tx, orgId: string, valueId: string) {
