@@ -77,10 +77,14 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-async function readPid(file: string): Promise<number | undefined> {
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+/** The live process named on the first line of a pid file's text, if any. */
+function livePidIn(text: string | undefined): number | undefined {
   const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
   return Number.isFinite(pid) && isAlive(pid) ? pid : undefined;
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  return livePidIn(await fs.readFile(file, 'utf8').catch(() => undefined));
 }
 
 /**
@@ -104,7 +108,7 @@ export function startedAt(pid: number): string | undefined {
  */
 async function readLockHolder(file: string): Promise<number | undefined> {
   const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  const pid = await readPid(file);
+  const pid = livePidIn(text);
   if (!pid) return undefined;
   const written = text?.split('\n')[1]?.trim();
   const now = startedAt(pid);
