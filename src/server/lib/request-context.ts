@@ -42,13 +42,39 @@ export interface TenantContext {
   timeZone: string;
 }
 
+/**
+ * A session the access check took from what it found less than a minute ago in this process, without
+ * asking the database (only on a route with `sessionCheckedByWrite`): the route's write verifies it in
+ * its own statement (the session live, still in this organisation, the organisation's config_version
+ * unchanged), or calls `check` first.
+ */
+export interface DeferredSession {
+  token: string;
+  userId: string;
+  orgId: string;
+  memberId: string;
+  /** organizations.config_version when the session was last checked. */
+  configVersion: number;
+  /**
+   * The session check now, as the access check makes it: sets request.auth and request.tenant again and
+   * answers them; throws as the access check would (401 without a session, 403 without the role).
+   */
+  check(): Promise<{ auth: AuthContext; tenant: TenantContext }>;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route's write verifies the session itself (POST /extras, the free extra's statement): the
+     * access check may take the session from what it found in the last minute (see DeferredSession).
+     */
+    sessionCheckedByWrite?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
     tenant: TenantContext | null;
+    deferredSession: DeferredSession | null;
   }
 }
 

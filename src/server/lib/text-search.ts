@@ -9,5 +9,10 @@ const o = alias(organizations, 'o');
  * modules that search or group words of what members wrote (extras, learning).
  */
 export function searchLanguageOf(orgId: string | SQL | SQLWrapper) {
-  return sql`(select case ${o.defaultLanguage} when 'en' then 'english' else 'dutch' end from ${organizations} ${o} where ${o.id} = ${orgId})::regconfig`;
+  return sql`(select ${searchLanguageFrom(o.defaultLanguage)} from ${organizations} ${o} where ${o.id} = ${orgId})`;
+}
+
+/** The same, from an organisation's default_language a statement already reads. */
+export function searchLanguageFrom(defaultLanguage: SQLWrapper) {
+  return sql`(case ${defaultLanguage} when 'en' then 'english' else 'dutch' end)::regconfig`;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -56,6 +57,13 @@ export const organizations = pgTable(
      * leaves out the look-up of addresses when 'extra.logged' is not among them.
      */
     webhookEvents: text().array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Goes up whenever something changes that logging an extra relies on (members' status, roles and
+     * teams, teams archived, mandates, core values, the organisation's language and time zone), kept by
+     * triggers (migration 0040): the quick path for a free extra checks it in its own statement, so
+     * what a process remembered of the organisation and of a session holds (extras/free-extra.cache).
+     */
+    configVersion: bigint({ mode: 'number' }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -25,12 +25,16 @@ export type SessionContextRow = {
   time_zone: string | null;
   team_ids: string[] | null;
   managed_team_ids: string[] | null;
+  /** The organisation's organizations.config_version as this statement read it (null without a membership). */
+  config_version: number | null;
 };
 
 /**
  * Everything the access check needs, in one round trip: the live session, its person, their active
  * membership in the session's organisation (none when deactivated or gone) with its teams, and the
  * organisation's time zone. A session made by an organisation's identity provider works in that organisation only. It reads org tables on purpose: this runs on every request.
+ * With the organisation's config_version as read in the same statement, so that what it found can be
+ * remembered and checked later against the organisation (plugins/access.plugin, extras.repo insertFreeExtra).
  */
 const SESSION_CONTEXT_SQL = (() => {
   const s = alias(authSession, 's');
@@ -41,7 +45,8 @@ const SESSION_CONTEXT_SQL = (() => {
     select ${s.id} as session_id, ${s.token} as token, ${u.id} as user_id, ${u.name} as name, ${u.email} as email,
            ${u.language} as language, ${s.activeOrgId} as active_org_id, ${s.ssoOrgId} as sso_org_id,
            ${m.id} as member_id, ${m.roles} as roles, ${o.defaultLanguage} as default_language, ${o.timeZone} as time_zone,
-           ${memberTeamIds(m.orgId, m.id, false)} as team_ids, ${memberTeamIds(m.orgId, m.id, true)} as managed_team_ids
+           ${memberTeamIds(m.orgId, m.id, false)} as team_ids, ${memberTeamIds(m.orgId, m.id, true)} as managed_team_ids,
+           ${o.configVersion}::float8 as config_version
       from ${authSession} ${s}
       join ${authUser} ${u} on ${u.id} = ${s.userId}
       left join ${members} ${m} on ${m.orgId} = ${s.activeOrgId} and ${m.userId} = ${s.userId} and ${m.status} = 'active'

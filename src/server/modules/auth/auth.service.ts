@@ -135,9 +135,29 @@ export async function setActiveOrganization(db: Db, sessionToken: string, orgId:
   await repo.updateSessionOrg(db, sessionToken, orgId);
 }
 
+/**
+ * What the session check last found per token in this process, and when (Date.now()): at most
+ * CHECKED_MAX tokens, the map starts over when full. Only a write that verifies the session itself in
+ * its own statement may go on what is remembered here (plugins/access.plugin, sessionCheckedByWrite).
+ */
+const checked = new Map<string, { row: repo.SessionContextRow; at: number }>();
+const CHECKED_MAX = 10_000;
+
 /** The session behind a token, with its person and active membership (one query; see auth.repo). */
-export function findSessionContext(pool: Pool, token: string) {
-  return repo.selectSessionContext(pool, token);
+export async function findSessionContext(pool: Pool, token: string) {
+  const row = await repo.selectSessionContext(pool, token);
+  if (!row) checked.delete(token);
+  else {
+    if (checked.size >= CHECKED_MAX) checked.clear();
+    checked.set(token, { row, at: Date.now() });
+  }
+  return row;
+}
+
+/** What the session check found for this token in this process at most `maxAgeMs` ago, if it found it. */
+export function recentSessionContext(token: string, maxAgeMs: number) {
+  const found = checked.get(token);
+  return found && Date.now() - found.at < maxAgeMs ? found.row : undefined;
 }
 
 /** `onlyOrgId`: a session made by that organisation's identity provider, which sees no other organisation. */

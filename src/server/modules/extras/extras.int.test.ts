@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../../../test/helpers/api-call';
-import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
+import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import { mandateStatusAt } from './mandates.service';
 
@@ -537,5 +538,201 @@ describe('periods in the organisation time zone', () => {
     const monday = await mandateStatusAt(t.database.db, who, new Date('2026-10-26T08:00:00Z'));
     expect(monday.bounds.start.toISOString()).toBe('2026-10-25T23:00:00.000Z');
     expect(monday.usedCents).toBe(700);
+  });
+});
+
+describe('a free extra on a session and rules this process remembers', () => {
+  let q: OrgFixture;
+  let n = 0;
+  let valueId: string;
+  beforeAll(async () => {
+    q = await createOrgFixture(t.database.db, 'quick');
+    // Before any extra, so that the process remembers it among the organisation's active values.
+    const { rows } = await t.database.pool.query(
+      `insert into core_values (org_id, name, behaviours, position) values ($1, 'Gastvrij', '{Even helpen}', 1) returning id`,
+      [q.orgId],
+    );
+    valueId = rows[0].id;
+  });
+  const sql = (text: string, values: unknown[] = []) => t.database.pool.query(text, values);
+  const freeBody = (over: object = {}) => ({
+    occasion: 'Gast vroeg de weg',
+    action: 'Meegelopen tot de hoek',
+    kind: 'time',
+    costCents: 0,
+    minutes: 5,
+    ...over,
+  });
+  const post = (cookie: string, body: object = freeBody()) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/extras', payload: body, headers: { cookie } });
+  /** A new member of the quick organisation's team, signed in, who has logged one free extra (warm). */
+  async function warm() {
+    const p = await addFixturePerson(t.database.db, q, `quick${n++}`, ['member'], q.teamId, false);
+    const cookie = await signIn(t.app, p.email);
+    const first = await post(cookie);
+    expect(first.statusCode, first.body).toBe(201);
+    return { ...p, cookie };
+  }
+  const saved = async (memberId: string) => (await countExtras(memberId)) - 1;
+
+  it('a warm free extra is one statement; a read still checks the session on every request', async () => {
+    const p = await warm();
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string };
+      sent.push(typeof config === 'string' ? config : (config.text ?? ''));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const logged = await post(p.cookie);
+      expect(logged.statusCode, logged.body).toBe(201);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/insert into "extras"/);
+      sent.length = 0;
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/extras', headers: { cookie: p.cookie } })).statusCode,
+      ).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/extras', headers: { cookie: p.cookie } })).statusCode,
+      ).toBe(200);
+      expect(sent.filter((text) => /"auth_session"/.test(text))).toHaveLength(2);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    await sql('update auth_session set expires_at = now() - interval $$1 minute$$ where user_id = $1', [p.userId]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/extras', headers: { cookie: p.cookie } })).statusCode,
+    ).toBe(401);
+  });
+
+  it('after signing out, or with the session expired or gone, the next free extra is 401 and nothing is saved', async () => {
+    const out = await warm();
+    const signedOut = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie: out.cookie },
+    });
+    expect(signedOut.statusCode, signedOut.body).toBeLessThan(300);
+    const afterOut = await post(out.cookie);
+    expect(afterOut.statusCode, afterOut.body).toBe(401);
+    expect(afterOut.json().code).toBe('unauthenticated');
+    expect(await saved(out.memberId)).toBe(0);
+
+    const expired = await warm();
+    await sql('update auth_session set expires_at = now() - interval $$1 minute$$ where user_id = $1', [
+      expired.userId,
+    ]);
+    expect((await post(expired.cookie)).statusCode).toBe(401);
+    expect(await saved(expired.memberId)).toBe(0);
+
+    const gone = await warm();
+    await sql('delete from auth_session where user_id = $1', [gone.userId]);
+    // Bad input from a session that is gone: 401 first, as on every route.
+    expect((await post(gone.cookie, freeBody({ minutes: -1 }))).statusCode).toBe(401);
+    expect((await post(gone.cookie)).statusCode).toBe(401);
+    expect(await saved(gone.memberId)).toBe(0);
+  });
+
+  it('a member deactivated, or whose session moved to another organisation, is refused and nothing is saved', async () => {
+    const deactivated = await warm();
+    await sql(`update members set status = 'deactivated', deactivated_at = now() where org_id = $1 and id = $2`, [
+      q.orgId,
+      deactivated.memberId,
+    ]);
+    const refused = await post(deactivated.cookie);
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().code).toBe('no_active_organization');
+    expect(await saved(deactivated.memberId)).toBe(0);
+
+    const moved = await warm();
+    // Another process switched the session to an organisation the person is no member of.
+    await sql('update auth_session set active_org_id = $1 where user_id = $2', [f.orgId, moved.userId]);
+    const elsewhere = await post(moved.cookie);
+    expect(elsewhere.statusCode, elsewhere.body).toBe(403);
+    expect(await saved(moved.memberId)).toBe(0);
+    const { rows } = await sql('select count(*)::int as n from extras where org_id = $1 and member_id = $2', [
+      f.orgId,
+      moved.memberId,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('a member moved to another team logs the next extra in the new team', async () => {
+    const p = await warm();
+    await sql('update team_members set team_id = $1 where org_id = $2 and member_id = $3', [
+      q.otherTeamId,
+      q.orgId,
+      p.memberId,
+    ]);
+    const moved = await post(p.cookie);
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect(moved.json().teamIds).toEqual([q.otherTeamId]);
+  });
+
+  it('a mandate set or changed for the member judges the next free extra as the full path does', async () => {
+    const p = await warm();
+    // A mandate of their own that does not allow time: judged as the full path judges it.
+    const admin = await signIn(t.app, q.people.admin.email);
+    const mandate = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/mandates',
+      headers: { cookie: admin },
+      payload: {
+        scope: { type: 'member', memberId: p.memberId },
+        period: 'week',
+        budgetCents: 1000,
+        maxPerExtraCents: 500,
+        allowedKinds: ['gift'],
+      },
+    });
+    expect(mandate.statusCode, mandate.body).toBe(200);
+    const notAllowed = await post(p.cookie);
+    expect(notAllowed.statusCode, notAllowed.body).toBe(400);
+    expect(notAllowed.json().code).toBe('mandate_reason_required');
+    const withReason = await post(p.cookie, freeBody({ aboveMandateReason: 'Gast bleef wachten' }));
+    expect(withReason.statusCode, withReason.body).toBe(201);
+    expect(withReason.json().aboveMandate).toBe(true);
+    // Changed straight in the database (another process): time allowed again.
+    await sql(`update mandates set allowed_kinds = '{gift,time}' where org_id = $1 and scope_key = $2`, [
+      q.orgId,
+      p.memberId,
+    ]);
+    const allowed = await post(p.cookie);
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    expect(allowed.json().aboveMandate).toBe(false);
+    const { rows: withMandate } = await sql('select mandate_id from extras where org_id = $1 and id = $2', [
+      q.orgId,
+      allowed.json().id,
+    ]);
+    expect(withMandate[0].mandate_id).toBe(mandate.json().id);
+  });
+
+  it('a value retired since the last extra is refused as before, and nothing is saved', async () => {
+    const p = await warm();
+    expect((await post(p.cookie, freeBody({ valueIds: [valueId] }))).statusCode).toBe(201);
+    const before = await countExtras(p.memberId);
+    await sql('update core_values set retired_at = now() where org_id = $1 and id = $2', [q.orgId, valueId]);
+    const retired = await post(p.cookie, freeBody({ valueIds: [valueId] }));
+    expect(retired.statusCode, retired.body).toBe(400);
+    expect(retired.json().errors[0].code).toBe('unknown_value');
+    expect(await countExtras(p.memberId)).toBe(before);
+  });
+
+  it("raises the organisation's version once per statement, and not for changes the quick path does not read", async () => {
+    const version = async () =>
+      Number((await sql('select config_version from organizations where id = $1', [q.orgId])).rows[0].config_version);
+    const start = await version();
+    await sql('update members set digest_opt_out = not digest_opt_out where org_id = $1', [q.orgId]);
+    await sql('update members set roles = roles where org_id = $1', [q.orgId]);
+    await sql('update teams set name = name || $2 where org_id = $1 and id = $3', [q.orgId, '.', q.teamId]);
+    await sql(`update organizations set name = name || '.' where id = $1`, [q.orgId]);
+    expect(await version()).toBe(start);
+    await sql('update team_members set is_manager = not is_manager where org_id = $1', [q.orgId]);
+    expect(await version()).toBe(start + 1);
+    await sql(`update organizations set time_zone = 'Europe/Brussels' where id = $1`, [q.orgId]);
+    expect(await version()).toBe(start + 2);
+    await sql('update teams set archived_at = now() where org_id = $1 and id = $2', [q.orgId, q.otherTeamId]);
+    expect(await version()).toBe(start + 3);
   });
 });

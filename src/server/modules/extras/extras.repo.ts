@@ -17,14 +17,22 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
 import type { WebhookEvent } from '../../../contracts/integrations.contract';
-import { placeholder as $, bareColumn, type Db, runPrepared, statementText, type Tx } from '../../db/client';
-import { authUser } from '../../db/schema/auth.schema';
+import {
+  placeholder as $,
+  bareColumn,
+  type Db,
+  queryNamed,
+  runPrepared,
+  statementText,
+  type Tx,
+} from '../../db/client';
+import { authSession, authUser } from '../../db/schema/auth.schema';
 import { extraReactions, extras, mandates } from '../../db/schema/extras.schema';
 import { members, organizations } from '../../db/schema/org.schema';
 import { idempotencyKeys } from '../../db/schema/platform.schema';
-import { searchLanguageOf } from '../../lib/text-search';
+import { searchLanguageFrom, searchLanguageOf } from '../../lib/text-search';
 import { emitEventSql } from '../integrations/webhooks.emit';
-import { allValuesActive } from './values.read-model';
+import { activeValueIds } from './values.read-model';
 
 // The extras module's SQL. Tables and columns are named through the schema objects, so a rename fails to
 // compile (also in the free extra's statement, whose text is made from them once); raw SQL interpolates
@@ -220,12 +228,51 @@ export async function selectExtraByKey(db: Db, orgId: string, memberId: string, 
   return row;
 }
 
+/**
+ * What the quick path for a free extra relies on of an organisation, with the organizations.config_version
+ * it was read at (one statement, so one snapshot): every mandate (as mandates.service's pickMandate needs
+ * them) and the ids of the core values that are not retired.
+ */
+export interface OrgRules {
+  configVersion: number;
+  mandates: Pick<MandateRow, 'id' | 'scopeType' | 'scopeKey' | 'budgetCents' | 'maxPerExtraCents' | 'allowedKinds'>[];
+  activeValueIds: Set<string>;
+}
+
+const ORG_RULES = {
+  name: 'free-extra-org-rules',
+  text: (() => {
+    const o = alias(organizations, 'o');
+    const m = alias(mandates, 'm');
+    return statementText(sql`
+    select ${o.configVersion}::float8 as config_version,
+           coalesce((select json_agg(json_build_object('id', ${m.id}, 'scopeType', ${m.scopeType}, 'scopeKey', ${m.scopeKey},
+                                                       'budgetCents', ${m.budgetCents}, 'maxPerExtraCents', ${m.maxPerExtraCents},
+                                                       'allowedKinds', ${m.allowedKinds}) order by ${m.scopeType}, ${m.scopeKey})
+                       from ${mandates} ${m} where ${m.orgId} = ${$(1, 'uuid')}), '[]') as mandates,
+           ${activeValueIds($(1, 'uuid'))} as value_ids
+      from ${organizations} ${o}
+     where ${o.id} = ${$(1, 'uuid')}`);
+  })(),
+};
+
+/** An organisation's rules for the quick path (undefined when there is no such organisation). */
+export async function selectOrgRules(db: Db, orgId: string): Promise<OrgRules | undefined> {
+  const [row] = await queryNamed<{ config_version: number; mandates: OrgRules['mandates']; value_ids: string[] }>(
+    db,
+    ORG_RULES,
+    [orgId],
+  );
+  return row && { configVersion: row.config_version, mandates: row.mandates, activeValueIds: new Set(row.value_ids) };
+}
+
 /** What logging an extra that costs nothing needs, in the order of the statement's parameters. */
 export interface FreeExtra {
   orgId: string;
   memberId: string;
   teamIds: string[];
-  roles: string[];
+  /** The mandate that applies to the member (as pickMandate chose it from OrgRules), if any. */
+  mandateId: string | null;
   id: string;
   occurredAt: Date;
   occasion: string;
@@ -238,61 +285,66 @@ export interface FreeExtra {
   reactionScore: number | null;
   inFeed: boolean;
   createdAt: Date;
+  /** The organisation's config_version the mandate, the values and the member's teams and roles were read at. */
+  configVersion: number;
+  /** A session the statement verifies itself (the access check took it from memory), if any. */
+  session: { token: string; userId: string } | null;
   /** The webhook event 'extra.logged' written with it: its id and what it tells. */
   event: { id: string; data: string };
 }
 
-// One statement, prepared once per connection: the mandate that applies (the member's own, else the
-// most generous of their teams', else of their roles': as mandates.service's pickMandate), a guard (every
-// value active, the kind allowed), then, when the guard holds, the extra with its Idempotency-Key (only
-// if that key was free; its reaction stays on its row, see selectReactions) and the webhook event 'extra.logged' for the organisation's addresses that want it
-// (none written when the extra was not). The day-sum trigger counts it. Free extras spend no budget, so
-// no lock and no usage sums are needed. One statement is atomic by itself: no BEGIN and COMMIT round trips.
+// One statement, prepared once per connection, lean on purpose (PostgreSQL initialises every node of its
+// plan on each run): the app chose the mandate and checked the values and the kind from OrgRules; the
+// statement reads the organisation's row only, and writes the extra with its Idempotency-Key (only if that
+// key was free; its reaction stays on its row, see selectReactions) and the webhook event 'extra.logged' for the
+// organisation's addresses that want it (none written when the extra was not) only when
+//  - `current`: the organisation's config_version is still the one the app read its rules (and the
+//    session's teams and roles) at: the triggers of migration 0040 raise it at every change of those;
+//  - `live`: the session, when one is given ($18, the access check took it from memory), is still live,
+//    of this person, in this organisation (and, made by an identity provider, of this one).
+// The day-sum trigger counts it. Free extras spend no budget, so no lock and no usage sums are needed.
+// One statement is atomic by itself: no BEGIN and COMMIT round trips.
 // `quiet`: without the look-up of webhook addresses, for an organisation that had none for 'extra.logged'
 // when this process last looked; it writes nothing when organizations.webhook_events (kept by a trigger,
 // migration 0035) says it now has one, and answers `hooked` so that the caller asks again with it.
 const freeExtraSql = (keyed: boolean, quiet: boolean) => {
-  const m = alias(mandates, 'm');
   const o = alias(organizations, 'o');
+  const s = alias(authSession, 's');
   const col = bareColumn;
   const event: WebhookEvent = 'extra.logged';
   // The event's id and data follow the key and the request's hash.
-  const eventId = keyed ? 19 : 17;
-  const go = quiet ? sql`ok and not hooked` : sql`ok`;
+  const eventId = keyed ? 22 : 20;
   const i = alias(idempotencyKeys, 'i');
   // Keyed: the key goes on the extra's row, whose unique index (org, member, key) lets one request at a
   // time have it; a key stored before (by the full path, or before migration 0037) also counts.
   const keyColumns = keyed ? sql`, ${col(extras.idempotencyKey)}, ${col(extras.requestHash)}` : sql``;
-  const keyValues = keyed ? sql`, ${$(17, 'text')}, ${$(18, 'text')}` : sql``;
+  const keyValues = keyed ? sql`, ${$(20, 'text')}, ${$(21, 'text')}` : sql``;
   const keyFree = keyed
-    ? sql` and not exists (select 1 from ${idempotencyKeys} ${i} where ${i.orgId} = ${$(1, 'uuid')} and ${i.memberId} = ${$(2, 'uuid')} and ${i.key} = ${$(17, 'text')})
+    ? sql` and not exists (select 1 from ${idempotencyKeys} ${i} where ${i.orgId} = ${$(1, 'uuid')} and ${i.memberId} = ${$(2, 'uuid')} and ${i.key} = ${$(20, 'text')})
            on conflict (${col(extras.orgId)}, ${col(extras.memberId)}, ${col(extras.idempotencyKey)}) where ${col(extras.idempotencyKey)} is not null do nothing`
     : sql``;
   const webhook = quiet
     ? sql``
     : sql`, w as (${sql.raw(emitEventSql(event, { orgId: '$1::uuid', eventId: `$${eventId}`, data: `$${eventId + 1}`, when: 'exists (select 1 from e)' }))})`;
   return statementText(sql`
-  with pick as (
-         select ${m.id}, ${m.allowedKinds}, ${m.maxPerExtraCents} from ${mandates} ${m}
-          where ${m.orgId} = ${$(1, 'uuid')}
-            and ((${m.scopeType} = 'member' and ${m.scopeKey} = ${$(2, 'uuid')}::text)
-              or (${m.scopeType} = 'team' and ${m.scopeKey} = any(${$(3, 'uuid[]')}::text[]))
-              or (${m.scopeType} = 'role' and ${m.scopeKey} = any(${$(4, 'text[]')})))
-          order by case ${m.scopeType} when 'member' then 0 when 'team' then 1 else 2 end, ${m.budgetCents} desc
-          limit 1),
-       guard as (
-         select ${allValuesActive($(1, 'uuid'), $(11, 'uuid[]'))}
-            and coalesce((select ${$(9, 'text')} = any(p.allowed_kinds) and p.max_per_extra_cents >= 0 from pick p), true) as ok,
-                coalesce((select ${sql.raw(`'${event}'`)} = any(${o.webhookEvents}) from ${organizations} ${o} where ${o.id} = ${$(1, 'uuid')}), false) as hooked),
+  with g as (
+         select ${o.configVersion} = ${$(17, 'bigint')} as current,
+                (${$(18, 'text')} is null
+                 or exists (select 1 from ${authSession} ${s}
+                             where ${s.token} = ${$(18, 'text')} and ${s.expiresAt} > now() and ${s.userId} = ${$(19, 'text')}
+                               and ${s.activeOrgId} = ${$(1, 'uuid')} and (${s.ssoOrgId} is null or ${s.ssoOrgId} = ${$(1, 'uuid')}))) as live,
+                ${sql.raw(`'${event}'`)} = any(${o.webhookEvents}) as hooked,
+                ${searchLanguageFrom(o.defaultLanguage)} as words
+           from ${organizations} ${o} where ${o.id} = ${$(1, 'uuid')}),
        e as (insert into ${extras} (${col(extras.orgId)}, ${col(extras.id)}, ${col(extras.memberId)}, ${col(extras.teamIds)}, ${col(extras.occurredAt)}, ${col(extras.occasion)}, ${col(extras.action)}, ${col(extras.kind)}, ${col(extras.costCents)}, ${col(extras.minutes)}, ${col(extras.valueIds)},
                                  ${col(extras.customerRef)}, ${col(extras.reactionText)}, ${col(extras.reactionScore)}, ${col(extras.inFeed)}, ${col(extras.mandateId)}, ${col(extras.occasionTsv)}, ${col(extras.createdAt)}, ${col(extras.updatedAt)}${keyColumns})
              select ${$(1, 'uuid')}, ${$(5, 'uuid')}, ${$(2, 'uuid')}, ${$(3, 'uuid[]')}, ${$(6, 'timestamptz')}, ${$(7, 'text')}, ${$(8, 'text')}, ${$(9, 'text')}, 0, ${$(10, 'int')}, ${$(11, 'uuid[]')},
-                    ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, (select id from pick),
-                    ${occasionWords($(1, 'uuid'), $(7, 'text'))},
+                    ${$(12, 'text')}, ${$(13, 'text')}, ${$(14, 'smallint')}, ${$(15, 'boolean')}, ${$(4, 'uuid')},
+                    to_tsvector(g.words, ${$(7, 'text')}),
                     ${$(16, 'timestamptz')}, ${$(16, 'timestamptz')}${keyValues}
-               from guard where ${go}${keyFree}
+               from g where g.current and g.live${quiet ? sql` and not g.hooked` : sql``}${keyFree}
              returning ${bareColumn(extras.id)})${webhook}
-  select (select ok from guard) as ok, (select hooked from guard) as hooked, (select count(*) from e)::int as saved`);
+  select g.current, g.live, g.hooked, (select count(*) from e)::int as saved from g`);
 };
 const FREE_EXTRA = {
   keyed: freeExtraSql(true, false),
@@ -309,20 +361,21 @@ const FREE_EXTRA = {
 const extraLoggedHooked = new Map<string, boolean>();
 
 /**
- * Logs an extra that costs nothing in one round trip, when it needs nothing more: `ok` false when a
- * value is unknown or retired or the mandate does not allow the kind (the caller then takes the full
- * path, which says why); `saved` false when the Idempotency-Key was already taken (see selectExtraByKey).
+ * Logs an extra that costs nothing in one round trip, the caller having checked it against OrgRules:
+ * 'session' when the session given is no longer live there, 'version' when the organisation's
+ * config_version moved on (nothing written either way); else `saved` false when the Idempotency-Key was
+ * already taken (see selectExtraByKey).
  */
 export async function insertFreeExtra(
   db: Db,
   x: FreeExtra,
   stored?: { key: string; requestHash: string },
-): Promise<{ ok: boolean; saved: boolean }> {
+): Promise<'session' | 'version' | { saved: boolean }> {
   const values: unknown[] = [
     x.orgId,
     x.memberId,
     x.teamIds,
-    x.roles,
+    x.mandateId,
     x.id,
     x.occurredAt,
     x.occasion,
@@ -335,11 +388,19 @@ export async function insertFreeExtra(
     x.reactionScore,
     x.inFeed,
     x.createdAt,
+    x.configVersion,
+    x.session?.token ?? null,
+    x.session?.userId ?? null,
     ...(stored ? [stored.key, stored.requestHash] : []),
   ];
   const quiet = extraLoggedHooked.get(x.orgId) === false;
   // Straight on the pool, by name: PostgreSQL plans it once per connection (drizzle() gives the pool as $client).
-  const { rows } = await (db as Db & { $client: Pool }).$client.query<{ ok: boolean; hooked: boolean; saved: number }>(
+  const { rows } = await (db as Db & { $client: Pool }).$client.query<{
+    current: boolean;
+    live: boolean;
+    hooked: boolean;
+    saved: number;
+  }>(
     quiet
       ? stored
         ? { name: 'log-free-extra-keyed-quiet', text: FREE_EXTRA.quietKeyed, values }
@@ -348,11 +409,14 @@ export async function insertFreeExtra(
         ? { name: 'log-free-extra-keyed', text: FREE_EXTRA.keyed, values: [...values, x.event.id, x.event.data] }
         : { name: 'log-free-extra', text: FREE_EXTRA.plain, values: [...values, x.event.id, x.event.data] },
   );
-  const { ok, hooked, saved } = rows[0]!;
-  extraLoggedHooked.set(x.orgId, hooked);
+  const row = rows[0];
+  if (!row) return 'version'; // no such organisation (any more)
+  if (!row.live) return 'session';
+  if (!row.current) return 'version';
+  extraLoggedHooked.set(x.orgId, row.hooked);
   // An address for the event came since this process last looked: nothing was written; again, with it.
-  if (quiet && hooked) return insertFreeExtra(db, x, stored);
-  return { ok, saved: saved > 0 };
+  if (quiet && row.hooked) return insertFreeExtra(db, x, stored);
+  return { saved: row.saved > 0 };
 }
 
 export async function selectExtra(tx: Tx, orgId: string, extraId: string) {

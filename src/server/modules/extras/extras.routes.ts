@@ -76,7 +76,10 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
 
   // ---------- extras ----------
   app.post('/extras', {
-    config: { access: STAFF },
+    // The free extra's statement verifies the session itself (log-extra.service, DeferredSession).
+    config: { access: STAFF, sessionCheckedByWrite: true },
+    // Bad input answers after the session check, as on every other route (the check may have been deferred).
+    attachValidation: true,
     schema: {
       tags: ['extras'],
       summary: 'Log an extra for a customer (send an Idempotency-Key: a retry never makes a second one)',
@@ -85,8 +88,22 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       response: { 201: extra, ...problems, 422: problems[409] },
     },
     handler: async (request, reply) => {
-      const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
-      const result = await logging.logExtra(db, tenantOf(request), authOf(request), request.body, key);
+      let key: string | undefined;
+      try {
+        if (request.validationError) throw request.validationError;
+        key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
+      } catch (err) {
+        await request.deferredSession?.check();
+        throw err;
+      }
+      const result = await logging.logExtra(
+        db,
+        tenantOf(request),
+        authOf(request),
+        request.body,
+        key,
+        request.deferredSession,
+      );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.status as 201).send(result.body);
     },

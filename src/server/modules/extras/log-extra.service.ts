@@ -10,18 +10,20 @@ import {
   requestHashOf,
   runIdempotent,
 } from '../../lib/idempotency';
-import type { TenantContext } from '../../lib/request-context';
+import type { DeferredSession, TenantContext } from '../../lib/request-context';
 import { emitEvent } from '../integrations/webhooks.emit';
 import { notifyMembers } from '../notifications/notifications.service';
 import * as org from '../org/org.service';
 import * as repo from './extras.repo';
 import { checkOccurredAt, checkValues, type LogExtraInput, toExtra } from './extras.service';
-import { judgeMandate } from './mandates.service';
+import { judgeMandate, mandateOf } from './mandates.service';
 
 /**
  * Logs an extra. Within the mandate nothing needs approval; above it a reason is required, the extra is
  * saved all the same, marked, and the member's managers are told in the app. A retry with the same
  * Idempotency-Key returns the first answer.
+ * `deferred`: the access check took the session from memory (DeferredSession); the free extra's statement
+ * verifies it, and anything else checks it first.
  */
 export async function logExtra(
   db: Db,
@@ -29,9 +31,25 @@ export async function logExtra(
   author: { name: string },
   input: LogExtraInput,
   idempotencyKey?: string,
+  deferred?: DeferredSession | null,
 ): Promise<IdempotentResult<Extra>> {
-  const free = await logFreeExtra(db, tenant, author, input, idempotencyKey);
-  if (free) return free; // its webhook event went with it
+  let session = deferred ?? null;
+  const checkSession = async () => {
+    if (!session) return;
+    ({ tenant, auth: author } = await session.check()); // 401 or 403 as the access check says
+    session = null;
+  };
+  let free = await logFreeExtra(db, tenant, author, input, idempotencyKey, session).catch(async (err: unknown) => {
+    await checkSession(); // a session gone answers 401 before anything else
+    throw err;
+  });
+  if (free === 'session' || free === 'version') {
+    // What this process remembered no longer holds: the session checked now, the rules read again, once more.
+    await checkSession();
+    free = await logFreeExtra(db, tenant, author, input, idempotencyKey, null);
+  }
+  if (typeof free === 'object') return free; // its webhook event went with it
+  await checkSession();
   const result = await logExtraChecked(db, tenant, author, input, idempotencyKey);
   if (result.status === 201 && !result.replayed)
     await emitEvent(db, tenant.orgId, 'extra.logged', loggedEvent(result.body));
@@ -44,24 +62,55 @@ function loggedEvent(extra: Extra) {
 }
 
 /**
+ * Per organisation, what the quick path relies on (repo.OrgRules, with the config_version it was read
+ * at), for the organisations this process logged for: at most RULES_MAX, the map starts over when full.
+ * The free extra's statement writes only while the organisation's version is still that one.
+ */
+const rulesByOrg = new Map<string, repo.OrgRules>();
+const RULES_MAX = 10_000;
+
+/** The organisation's rules as remembered, read again when there are none or older than `atLeast`. */
+async function orgRules(db: Db, orgId: string, atLeast = 0): Promise<repo.OrgRules | undefined> {
+  const known = rulesByOrg.get(orgId);
+  if (known && known.configVersion >= atLeast) return known;
+  const rules = await repo.selectOrgRules(db, orgId);
+  if (rules) {
+    if (rulesByOrg.size >= RULES_MAX) rulesByOrg.clear();
+    rulesByOrg.set(orgId, rules);
+  }
+  return rules;
+}
+
+/**
  * The common case in one round trip: an extra that costs nothing spends no budget, so it needs no
- * lock and no usage sums, only its values active and its kind allowed. Undefined when it needs more
- * (an error to explain, a mandate it goes above): the full path then decides.
+ * lock and no usage sums, only its values active and its kind allowed, which the organisation's rules
+ * as remembered say (the statement checks they still hold). 'full' when it needs more (an error to
+ * explain, a mandate it goes above): the full path then decides; 'session' or 'version' when what was
+ * remembered no longer holds (nothing written).
  */
 async function logFreeExtra(
   db: Db,
   tenant: TenantContext,
   author: { name: string },
   input: LogExtraInput,
-  idempotencyKey?: string,
-): Promise<IdempotentResult<Extra> | undefined> {
-  if (input.costCents !== 0) return undefined;
+  idempotencyKey: string | undefined,
+  session: DeferredSession | null,
+): Promise<IdempotentResult<Extra> | 'full' | 'session' | 'version'> {
+  if (input.costCents !== 0) return 'full';
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
   try {
     checkOccurredAt(occurredAt);
   } catch {
-    return undefined;
+    return 'full';
   }
+  const rules = await orgRules(db, tenant.orgId, session?.configVersion);
+  if (!rules) return 'full';
+  // The session was found at another version than the rules: the session checked again, then the rules.
+  if (session && rules.configVersion !== session.configVersion) return 'version';
+  const valueIds = [...new Set(input.valueIds)];
+  if (!valueIds.every((id) => rules.activeValueIds.has(id))) return 'full';
+  const mandate = mandateOf(rules.mandates, { id: tenant.memberId, roles: tenant.roles, teamIds: tenant.teamIds });
+  if (mandate && !(mandate.allowedKinds.includes(input.kind) && mandate.maxPerExtraCents >= 0)) return 'full';
   const now = new Date();
   const row: repo.ExtraRow = {
     orgId: tenant.orgId,
@@ -74,13 +123,13 @@ async function logFreeExtra(
     kind: input.kind,
     costCents: 0,
     minutes: input.minutes,
-    valueIds: [...new Set(input.valueIds)],
+    valueIds,
     customerRef: input.customerRef?.trim() || null,
     reactionText: input.reactionText?.trim() || null,
     reactionScore: input.reactionScore ?? null,
     aboveMandate: false,
     aboveMandateReason: null,
-    mandateId: null,
+    mandateId: mandate?.id ?? null,
     inFeed: input.inFeed ?? true,
     occasionTsv: null,
     hiddenAt: null,
@@ -95,21 +144,23 @@ async function logFreeExtra(
   };
   const body = toExtra(row, author.name);
   const requestHash = idempotencyKey ? requestHashOf(input) : '';
-  const { ok, saved } = await repo.insertFreeExtra(
+  const done = await repo.insertFreeExtra(
     db,
     {
       ...row,
-      roles: tenant.roles,
       reactionText: row.reactionText,
       customerRef: row.customerRef,
+      configVersion: rules.configVersion,
+      session: session && { token: session.token, userId: session.userId },
       event: { id: randomUUID(), data: JSON.stringify(loggedEvent(body)) },
     },
     idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
   );
-  if (!ok) return undefined;
-  if (saved) return { status: 201, body, replayed: false };
+  if (done === 'version') rulesByOrg.delete(tenant.orgId);
+  if (typeof done === 'string') return done;
+  if (done.saved) return { status: 201, body, replayed: false };
   // The key was taken (a retry, perhaps at the same moment): the first answer.
-  return idempotencyKey ? earlierExtra(db, tenant, author, idempotencyKey, requestHash) : undefined;
+  return (idempotencyKey && (await earlierExtra(db, tenant, author, idempotencyKey, requestHash))) || 'full';
 }
 
 /**

@@ -103,8 +103,11 @@ export async function removeMandate(db: Db, tenant: TenantContext, mandateId: st
  * The mandate that applies to a member: one set for them personally, else one of their teams',
  * else one of their roles'. Between several teams or roles the most generous budget applies.
  */
-export function pickMandate(candidates: MandateRow[], memberId: string): MandateRow | undefined {
-  const generous = (rows: MandateRow[]) => [...rows].sort((a, b) => b.budgetCents - a.budgetCents)[0];
+export function pickMandate<M extends Pick<MandateRow, 'scopeType' | 'scopeKey' | 'budgetCents'>>(
+  candidates: M[],
+  memberId: string,
+): M | undefined {
+  const generous = (rows: M[]) => [...rows].sort((a, b) => b.budgetCents - a.budgetCents)[0];
   return (
     candidates.find((m) => m.scopeType === 'member' && m.scopeKey === memberId) ??
     generous(candidates.filter((m) => m.scopeType === 'team')) ??
@@ -113,11 +116,11 @@ export function pickMandate(candidates: MandateRow[], memberId: string): Mandate
 }
 
 /** The mandate of one member among all of the organisation's (for overviews of many members at once). */
-export function mandateOf(
-  all: MandateRow[],
+export function mandateOf<M extends Pick<MandateRow, 'scopeType' | 'scopeKey' | 'budgetCents'>>(
+  all: M[],
   member: { id: string; roles: string[]; teamIds: string[] },
-): MandateRow | undefined {
-  const applies = (m: MandateRow) =>
+): M | undefined {
+  const applies = (m: M) =>
     (m.scopeType === 'member' && m.scopeKey === member.id) ||
     (m.scopeType === 'team' && member.teamIds.includes(m.scopeKey)) ||
     (m.scopeType === 'role' && member.roles.includes(m.scopeKey));
