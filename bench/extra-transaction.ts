@@ -5,7 +5,8 @@
 // anything derived from the new extra's id made unique per transaction), and runs
 // in the same run, on the same database and with the same concurrency:
 //   1. pgbench, a raw single-row INSERT into a copy of the extras table without its triggers;
-//   2. pgbench, the app's statements for one extra (session check included), spread over the members.
+//   2. pgbench, the app's statements for one extra (the session check included when the app sends it;
+//      a warm free extra verifies the session in its own statement), spread over the members.
 //   3. the app itself (src/server/main.ts on that database, APP_PROCESSES as set, DB_POOL_MAX 20 each),
 //      POST /api/v1/extras with autocannon, the same members' sessions.
 // Prints the rates and ratios (goals: the app's transaction at least 0.5 × the raw INSERT; the app at
