@@ -264,6 +264,13 @@ describe('the route table', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('only logging an extra may go on a session found earlier (its statement verifies it); every other route checks it', () => {
+    const deferring = apiRoutes(t.app.routeTable)
+      .filter((r) => r.sessionCheckedByWrite)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(deferring).toEqual(['POST /api/v1/extras']);
+  });
+
   it('each role gets exactly what it should, and nobody signed out gets past the door', async () => {
     const failures: string[] = [];
     for (const route of apiRoutes(t.app.routeTable)) {

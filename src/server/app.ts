@@ -64,6 +64,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: Access | undefined;
+  /** The route's write verifies the session itself (see FastifyContextConfig.sessionCheckedByWrite). */
+  sessionCheckedByWrite: boolean;
   /** The route's zod schemas (body, querystring, params), as declared. */
   schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
@@ -129,7 +131,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema ?? {} });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        sessionCheckedByWrite: route.config?.sessionCheckedByWrite === true,
+        schema: route.schema ?? {},
+      });
     }
   });
 
