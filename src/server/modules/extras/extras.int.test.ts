@@ -734,5 +734,18 @@ describe('a free extra on a session and rules this process remembers', () => {
     expect(await version()).toBe(start + 2);
     await sql('update teams set archived_at = now() where org_id = $1 and id = $2', [q.orgId, q.otherTeamId]);
     expect(await version()).toBe(start + 3);
+
+    // An organisation removed with everything in it: the triggers of its rows find nothing left to raise.
+    const gone = await createOrgFixture(t.database.db, 'gone');
+    await sql(
+      `insert into mandates (org_id, scope_type, scope_key, period, budget_cents, max_per_extra_cents, allowed_kinds)
+               values ($1, 'role', 'member', 'week', 100, 100, '{time}')`,
+      [gone.orgId],
+    );
+    await sql(`insert into core_values (org_id, name, behaviours, position) values ($1, 'Weg', '{Even}', 1)`, [
+      gone.orgId,
+    ]);
+    await sql('delete from organizations where id = $1', [gone.orgId]);
+    expect((await sql('select count(*)::int as n from members where org_id = $1', [gone.orgId])).rows[0].n).toBe(0);
   });
 });
