@@ -131,10 +131,6 @@ async function underThrottle<T>(hold: Awaited<ReturnType<typeof holdSignIn>>, at
   }
 }
 
-export async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
-  await repo.updateSessionOrg(db, sessionToken, orgId);
-}
-
 /**
  * What the session check last found per token in this process, and when (Date.now()): at most
  * CHECKED_MAX tokens, the map starts over when full. Only a write that verifies the session itself in
@@ -142,6 +138,11 @@ export async function setActiveOrganization(db: Db, sessionToken: string, orgId:
  */
 const checked = new Map<string, { row: repo.SessionContextRow; at: number }>();
 const CHECKED_MAX = 10_000;
+
+export async function setActiveOrganization(db: Db, sessionToken: string, orgId: string | null) {
+  await repo.updateSessionOrg(db, sessionToken, orgId);
+  checked.delete(sessionToken); // this process's next request checks the session anew (others find out then)
+}
 
 /** The session behind a token, with its person and active membership (one query; see auth.repo). */
 export async function findSessionContext(pool: Pool, token: string) {
