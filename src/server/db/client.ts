@@ -57,6 +57,15 @@ export function parseUuidArray(value: string): unknown {
 }
 pg.types.setTypeParser(UUID_ARRAY, 'text', parseUuidArray);
 
+/**
+ * A timestamptz as the text Date's toISOString() writes (UTC, milliseconds cut, not rounded, and a Z),
+ * written by PostgreSQL: a list that only passes its times on needs no Date per value, nor pg's parsing
+ * of PostgreSQL's own form. Whatever the session's time zone. For years 1 to 9999, which every time here
+ * is (toISOString writes others as ±YYYYYY).
+ */
+export const isoText = (column: SQLWrapper) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Parameter n of a statement made with statementText, with its type when given: `$3::uuid[]`. */
 export const placeholder = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
 

@@ -11,7 +11,7 @@ import type { TenantContext } from '../../lib/request-context';
 import * as org from '../org/org.service';
 import { openMemberFigures } from '../privacy/figure-views.service';
 import * as repo from './extras.repo';
-import { toExtra } from './extras.service';
+import { listedExtra } from './extras.service';
 
 export interface ListQuery {
   scope: 'mine' | 'team' | 'all';
@@ -70,9 +70,10 @@ export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery
     query.limit + 1,
   );
   const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
-    items: page.map((row) => toExtra(row, row.memberName ?? '')),
-    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.occurredAt, page.at(-1)!.id) : null,
+    items: page.map(listedExtra),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(new Date(last.occurredAt), last.id) : null,
   };
 }
 
@@ -93,7 +94,7 @@ export async function exportExtrasCsv(
   // The list on screen still shows each story with its author, as the team feed does.
   const withMember = query.scope === 'mine' || (await org.isMemberComparisonOn(db, tenant.orgId));
   const rows = await repo.selectExtras(read, tenant.orgId, filter, CSV_MAX_ROWS);
-  const extrasList = rows.map((row) => toExtra(row, row.memberName ?? ''));
+  const extrasList = rows.map(listedExtra);
   const teamNames = await org.findTeamNames(
     read,
     tenant.orgId,

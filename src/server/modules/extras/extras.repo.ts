@@ -1,28 +1,16 @@
-import {
-  and,
-  arrayContains,
-  arrayOverlaps,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, isNull, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import type { ExtraKind } from '../../../contracts/constants';
+import type { Extra } from '../../../contracts/extras.contract';
 import type { WebhookEvent } from '../../../contracts/integrations.contract';
 import {
   placeholder as $,
   bareColumn,
   type Db,
+  isoText,
   queryNamed,
-  runPrepared,
+  runStatement,
   statementText,
   type Tx,
 } from '../../db/client';
@@ -184,22 +172,10 @@ export async function fillOccasionWords(tx: Tx, orgId: string) {
 export type ExtraRow = typeof extras.$inferSelect;
 /** An extra's columns without its occasion words (a search index: lists and answers never show it). */
 export type ExtraFields = Omit<ExtraRow, 'occasionTsv'>;
-const { occasionTsv: _words, ...extraFields } = getTableColumns(extras);
 /**
- * What a list shows of an extra (toExtra): its columns without who hid or deleted it, its mandate, its
- * last change and the Idempotency-Key it was logged with.
+ * What an answer shows of an extra (toExtra): its columns without who hid or deleted it, its mandate, its
+ * last change and the Idempotency-Key it was logged with. A list reads just these (ListedExtraText).
  */
-const {
-  orgId: _org,
-  mandateId: _mandate,
-  hiddenBy: _hiddenBy,
-  deletedAt: _deletedAt,
-  deletedBy: _deletedBy,
-  updatedAt: _updatedAt,
-  idempotencyKey: _key,
-  requestHash: _requestHash,
-  ...listedFields
-} = extraFields;
 export type ListedExtra = Omit<
   ExtraFields,
   'orgId' | 'mandateId' | 'hiddenBy' | 'deletedAt' | 'deletedBy' | 'updatedAt' | 'idempotencyKey' | 'requestHash'
@@ -456,20 +432,70 @@ export interface ExtraFilter {
   after?: { occurredAt: Date; id: string };
 }
 
-// The filters a list can take, written with placeholders: each one present makes a variant of the statement.
-const $p = sql.placeholder;
-const FILTERS: Record<keyof ExtraFilter, () => SQL> = {
-  memberId: () => eq(extras.memberId, $p('memberId')),
-  anyTeamIds: () => arrayOverlaps(extras.teamIds, $p('anyTeamIds')),
-  from: () => gte(extras.occurredAt, $p('from')),
-  to: () => lt(extras.occurredAt, $p('to')),
-  valueId: () => arrayContains(extras.valueIds, $p('valueIds')),
-  kind: () => eq(extras.kind, $p('kind')),
-  after: () => sql`(${extras.occurredAt}, ${extras.id}) < (${$p('afterAt')}::timestamptz, ${$p('afterId')}::uuid)`,
+// The filters a list can take, their values as `param('key')` (runStatement): each one present makes a variant of the statement.
+const FILTERS: Record<keyof ExtraFilter, (param: (key: string) => SQLWrapper) => SQL> = {
+  memberId: (param) => eq(extras.memberId, param('memberId')),
+  anyTeamIds: (param) => sql`${extras.teamIds} && ${param('anyTeamIds')}::uuid[]`,
+  from: (param) => sql`${extras.occurredAt} >= ${param('from')}::timestamptz`,
+  to: (param) => sql`${extras.occurredAt} < ${param('to')}::timestamptz`,
+  valueId: (param) => sql`${extras.valueIds} @> ${param('valueIds')}::uuid[]`,
+  kind: (param) => eq(extras.kind, param('kind')),
+  after: (param) =>
+    sql`(${extras.occurredAt}, ${extras.id}) < (${param('afterAt')}::timestamptz, ${param('afterId')}::uuid)`,
 };
 
-/** A page of extras, newest first, each with the name of who logged it. */
-export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, limit: number) {
+/**
+ * What a list shows of an extra: the answer's fields (times as ISO text) but for those made of several
+ * columns (toExtra makes the same of an extra's row).
+ */
+export type ListedExtraText = Omit<Extra, 'member' | 'hidden' | 'editableUntil'> & {
+  memberId: string;
+  /** The author's name (null when the membership is gone). */
+  memberName: string | null;
+  hiddenReason: string | null;
+  hiddenAt: string | null;
+};
+
+/** The columns of ListedExtraText, each named as its key. */
+const listedColumns = sql.join(
+  Object.entries({
+    id: extras.id,
+    memberId: extras.memberId,
+    memberName: authUser.name,
+    teamIds: extras.teamIds,
+    occurredAt: isoText(extras.occurredAt),
+    occasion: extras.occasion,
+    action: extras.action,
+    kind: extras.kind,
+    costCents: extras.costCents,
+    minutes: extras.minutes,
+    valueIds: extras.valueIds,
+    customerRef: extras.customerRef,
+    reactionText: extras.reactionText,
+    reactionScore: extras.reactionScore,
+    aboveMandate: extras.aboveMandate,
+    aboveMandateReason: extras.aboveMandateReason,
+    inFeed: extras.inFeed,
+    hiddenReason: extras.hiddenReason,
+    hiddenAt: isoText(extras.hiddenAt),
+    createdAt: isoText(extras.createdAt),
+  } satisfies Record<keyof ListedExtraText, SQLWrapper>).map(
+    ([key, column]) => sql`${column} as ${sql.identifier(key)}`,
+  ),
+  sql`, `,
+);
+
+/**
+ * A page of extras, newest first, each with the name of who logged it. Made into text once for each
+ * combination of filters and prepared by name (runStatement); its rows come as pg gives them, times as
+ * ISO text: a list of 50 no longer makes 150 Dates to write them back as text.
+ */
+export async function selectExtras(
+  tx: Tx,
+  orgId: string,
+  filter: ExtraFilter,
+  limit: number,
+): Promise<ListedExtraText[]> {
   const used = (Object.keys(FILTERS) as (keyof ExtraFilter)[]).filter((key) => filter[key]);
   const values: Record<string, unknown> = {
     orgId,
@@ -483,20 +509,17 @@ export async function selectExtras(tx: Tx, orgId: string, filter: ExtraFilter, l
     afterAt: filter.after?.occurredAt.toISOString(),
     afterId: filter.after?.id,
   };
-  // Built once for each combination of filters (and prepared by name); the values go in as placeholders.
-  return runPrepared(
+  return runStatement<ListedExtraText>(
     tx,
     `extras-list:${used.join(',')}`,
-    (db) =>
-      db
-        // The author's name in the same round trip (null when the membership is gone).
-        .select({ ...listedFields, memberName: authUser.name })
-        .from(extras)
-        .leftJoin(members, and(eq(members.orgId, extras.orgId), eq(members.id, extras.memberId)))
-        .leftJoin(authUser, eq(authUser.id, members.userId))
-        .where(and(eq(extras.orgId, $p('orgId')), isNull(extras.deletedAt), ...used.map((key) => FILTERS[key]())))
-        .orderBy(desc(extras.occurredAt), desc(extras.id))
-        .limit($p('limit')),
+    (param) => sql`
+    select ${listedColumns}
+      from ${extras}
+      left join ${members} on ${members.orgId} = ${extras.orgId} and ${members.id} = ${extras.memberId}
+      left join ${authUser} on ${authUser.id} = ${members.userId}
+     where ${and(eq(extras.orgId, param('orgId')), isNull(extras.deletedAt), ...used.map((key) => FILTERS[key](param)))}
+     order by ${extras.occurredAt} desc, ${extras.id} desc
+     limit ${param('limit')}`,
     values,
   );
 }

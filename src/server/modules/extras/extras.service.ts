@@ -20,11 +20,22 @@ const OLDEST_DAYS = 366;
 
 /** An extra as the API answers it; `memberName` is the name of who logged it. */
 export function toExtra(row: repo.ListedExtra, memberName: string): Extra {
+  return listedExtra({
+    ...row,
+    memberName,
+    occurredAt: row.occurredAt.toISOString(),
+    hiddenAt: row.hiddenAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  });
+}
+
+/** An extra of a list (times already ISO text) as the API answers it, keys in the contract's order. */
+export function listedExtra(row: repo.ListedExtraText): Extra {
   return {
     id: row.id,
-    member: { id: row.memberId, name: memberName },
+    member: { id: row.memberId, name: row.memberName ?? '' },
     teamIds: row.teamIds,
-    occurredAt: row.occurredAt.toISOString(),
+    occurredAt: row.occurredAt,
     occasion: row.occasion,
     action: row.action,
     kind: row.kind,
@@ -37,9 +48,9 @@ export function toExtra(row: repo.ListedExtra, memberName: string): Extra {
     aboveMandate: row.aboveMandate,
     aboveMandateReason: row.aboveMandateReason,
     inFeed: row.inFeed,
-    hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt.toISOString() } : null,
-    editableUntil: new Date(row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
-    createdAt: row.createdAt.toISOString(),
+    hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt } : null,
+    editableUntil: new Date(Date.parse(row.createdAt) + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
+    createdAt: row.createdAt,
   };
 }
 
