@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { ExtraKind } from '../../../contracts/constants';
-import { runStatement, type Tx } from '../../db/client';
+import { isoText, runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extras } from '../../db/schema/extras.schema';
 import {
@@ -34,6 +34,7 @@ const t = alias(extraThanks, 't');
  */
 const inFeed = sql`${e.deletedAt} is null and ${e.hiddenAt} is null and ${e.inFeed}`;
 
+/** A story's row; its times (occurred_at, bp_at) as ISO text, as the API answers them. */
 export interface StoryRow {
   id: string;
   member_id: string;
@@ -63,10 +64,10 @@ function nameOf(column: AnyPgColumn) {
 }
 
 const storyColumns = (me: SQLWrapper) => sql`
-  ${e.id}, ${e.memberId}, ${e.teamIds}, ${e.occurredAt}, ${e.occasion}, ${e.action}, ${e.kind}, ${e.valueIds}, ${e.reactionText}, ${e.reactionScore},
+  ${e.id}, ${e.memberId}, ${e.teamIds}, ${isoText(e.occurredAt)} as occurred_at, ${e.occasion}, ${e.action}, ${e.kind}, ${e.valueIds}, ${e.reactionText}, ${e.reactionScore},
   (select count(*) from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id})::int as thanks,
   exists (select 1 from ${extraThanks} ${t} where ${t.orgId} = ${e.orgId} and ${t.extraId} = ${e.id} and ${t.memberId} = ${me}) as thanked_by_me,
-  ${bp.why} as bp_why, ${bp.promotedBy} as bp_by, ${bp.promotedAt} as bp_at,
+  ${bp.why} as bp_why, ${bp.promotedBy} as bp_by, ${isoText(bp.promotedAt)} as bp_at,
   ${nameOf(e.memberId)} as author_name, ${nameOf(bp.promotedBy)} as bp_by_name`;
 
 /** Which stories to show, besides the feed's rule: each given field narrows them. */

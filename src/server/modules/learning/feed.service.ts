@@ -3,6 +3,7 @@ import type { SimilarStories, Story, StoryComment, StoryPage } from '../../../co
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { groupBy } from '../../lib/objects';
 import type { TenantContext } from '../../lib/request-context';
 import * as extrasService from '../extras/extras.service';
 import * as org from '../org/org.service';
@@ -33,15 +34,16 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
     tenant.orgId,
     rows.map((r) => r.id),
   );
+  const commentsOf = groupBy(comments, (c) => c.extraId);
   // The names came with the rows: no further round trip.
   const person = (id: string, name: string | null) => ({ id, name: name ?? '' });
   return rows.map((r) => {
-    const own = comments.filter((c) => c.extraId === r.id).slice(-COMMENTS_PER_STORY);
+    const own = (commentsOf.get(r.id) ?? []).slice(-COMMENTS_PER_STORY);
     return {
       id: r.id,
       author: person(r.member_id, r.author_name),
       teamIds: r.team_ids,
-      occurredAt: new Date(r.occurred_at).toISOString(),
+      occurredAt: r.occurred_at,
       occasion: r.occasion,
       action: r.action,
       kind: r.kind,
@@ -55,14 +57,12 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
           id: c.id,
           author: person(c.memberId, c.memberName),
           body: c.body,
-          createdAt: c.createdAt.toISOString(),
+          createdAt: c.createdAt,
           removable: c.memberId === tenant.memberId || looksAfter(tenant, r.team_ids),
         }),
       ),
       bestPractice:
-        r.bp_why && r.bp_by && r.bp_at
-          ? { why: r.bp_why, by: person(r.bp_by, r.bp_by_name), at: new Date(r.bp_at).toISOString() }
-          : null,
+        r.bp_why && r.bp_by && r.bp_at ? { why: r.bp_why, by: person(r.bp_by, r.bp_by_name), at: r.bp_at } : null,
       mine: r.member_id === tenant.memberId,
     };
   });

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
-import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
+import { bareColumn, isoText, runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
@@ -30,27 +30,37 @@ export async function deleteThanks(tx: Tx, orgId: string, extraId: string, membe
     .where(and(eq(extraThanks.orgId, orgId), eq(extraThanks.extraId, extraId), eq(extraThanks.memberId, memberId)));
 }
 
-/** The comments on these extras, oldest first, each with its author's name (null when the membership is gone). */
-export async function selectComments(tx: Tx, orgId: string, extraIds: string[]) {
+/** A comment of a story as the feed shows it, its time as ISO text. */
+export interface CommentRow {
+  id: string;
+  extraId: string;
+  memberId: string;
+  body: string;
+  createdAt: string;
+  /** The author's name (null when the membership is gone). */
+  memberName: string | null;
+}
+
+/**
+ * The comments on these extras, oldest first, each with its author's name. Made into text once and
+ * prepared by name (the ids go in as one array): every page of the feed asks for it.
+ */
+export async function selectComments(tx: Tx, orgId: string, extraIds: string[]): Promise<CommentRow[]> {
   if (extraIds.length === 0) return [];
-  // Built once and prepared by name (the ids go in as one array): every page of the feed asks for it.
-  return runPrepared(
+  const c = alias(extraComments, 'c');
+  const m = alias(members, 'm');
+  const u = alias(authUser, 'u');
+  return runStatement<CommentRow>(
     tx,
     'comments-of-extras',
-    (db) =>
-      db
-        .select({ ...getTableColumns(extraComments), memberName: authUser.name })
-        .from(extraComments)
-        .leftJoin(members, and(eq(members.orgId, extraComments.orgId), eq(members.id, extraComments.memberId)))
-        .leftJoin(authUser, eq(authUser.id, members.userId))
-        .where(
-          and(
-            eq(extraComments.orgId, sql.placeholder('orgId')),
-            inIds(extraComments.extraId, 'extraIds'),
-            isNull(extraComments.deletedAt),
-          ),
-        )
-        .orderBy(asc(extraComments.createdAt)),
+    ($) => sql`
+    select ${c.id} as "id", ${c.extraId} as "extraId", ${c.memberId} as "memberId", ${c.body} as "body",
+           ${isoText(c.createdAt)} as "createdAt", ${u.name} as "memberName"
+      from ${extraComments} ${c}
+      left join ${members} ${m} on ${m.orgId} = ${c.orgId} and ${m.id} = ${c.memberId}
+      left join ${authUser} ${u} on ${u.id} = ${m.userId}
+     where ${c.orgId} = ${$('orgId')} and ${c.extraId} = any(${$('extraIds')}::uuid[]) and ${c.deletedAt} is null
+     order by ${c.createdAt}`,
     { orgId, extraIds },
   );
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../../contracts/constants';
 import type { Member } from '../../../contracts/org.contract';
 import type { Tx } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
+import { groupBy } from '../../lib/objects';
 import type { TenantContext } from '../../lib/request-context';
 import * as repo from './org.repo';
 import type { OrgDeps } from './org.service';
@@ -17,6 +18,7 @@ async function withTeams(
     orgId,
     rows.map((r) => r.id),
   );
+  const teamsOf = groupBy(teamRows, (t) => t.memberId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -24,7 +26,7 @@ async function withTeams(
     roles: r.roles,
     jobTitle: r.jobTitle,
     status: r.status,
-    teams: teamRows.filter((t) => t.memberId === r.id).map(({ id, name, isManager }) => ({ id, name, isManager })),
+    teams: (teamsOf.get(r.id) ?? []).map(({ id, name, isManager }) => ({ id, name, isManager })),
     createdAt: r.createdAt.toISOString(),
     deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
     erasedAt: r.erasedAt?.toISOString() ?? null,
