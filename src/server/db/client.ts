@@ -64,7 +64,7 @@ pg.types.setTypeParser(UUID_ARRAY, 'text', parseUuidArray);
  * is (toISOString writes others as ±YYYYYY).
  */
 export const isoText = (column: SQLWrapper) =>
-  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  sql`to_char((${column}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Parameter n of a statement made with statementText, with its type when given: `$3::uuid[]`. */
 export const placeholder = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);

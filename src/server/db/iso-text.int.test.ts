@@ -36,6 +36,15 @@ describe('isoText', () => {
     }
   });
 
+  it('takes an expression whole: a time plus an interval', async () => {
+    const query = new PgDialect().sqlToQuery(
+      sql`select ${isoText(sql.raw("$1::timestamptz + interval '24 hours'"))} as iso`,
+    ).sql;
+    await client.query(`set time zone 'Europe/Amsterdam'`);
+    const { rows } = await client.query(query, ['2026-10-24 02:30:00.25+02']);
+    expect(rows[0].iso).toBe('2026-10-25T00:30:00.250Z');
+  });
+
   it('keeps a missing time missing', async () => {
     const { rows } = await client.query(text, [null]);
     expect(rows[0].iso).toBeNull();

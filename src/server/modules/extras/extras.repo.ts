@@ -444,11 +444,14 @@ const FILTERS: Record<keyof ExtraFilter, (param: (key: string) => SQLWrapper) =>
     sql`(${extras.occurredAt}, ${extras.id}) < (${param('afterAt')}::timestamptz, ${param('afterId')}::uuid)`,
 };
 
+/** How long after logging its author may still change or delete an extra. */
+export const EDIT_WINDOW_HOURS = 24;
+
 /**
  * What a list shows of an extra: the answer's fields (times as ISO text) but for those made of several
  * columns (toExtra makes the same of an extra's row).
  */
-export type ListedExtraText = Omit<Extra, 'member' | 'hidden' | 'editableUntil'> & {
+export type ListedExtraText = Omit<Extra, 'member' | 'hidden'> & {
   memberId: string;
   /** The author's name (null when the membership is gone). */
   memberName: string | null;
@@ -478,6 +481,7 @@ const listedColumns = sql.join(
     inFeed: extras.inFeed,
     hiddenReason: extras.hiddenReason,
     hiddenAt: isoText(extras.hiddenAt),
+    editableUntil: isoText(sql`${extras.createdAt} + interval '${sql.raw(String(EDIT_WINDOW_HOURS))} hours'`),
     createdAt: isoText(extras.createdAt),
   } satisfies Record<keyof ListedExtraText, SQLWrapper>).map(
     ([key, column]) => sql`${column} as ${sql.identifier(key)}`,

@@ -14,7 +14,7 @@ import { filterActiveValueIds } from '../values/values.service';
 import * as repo from './extras.repo';
 import { judgeMandate } from './mandates.service';
 
-export const EDIT_WINDOW_HOURS = 24;
+const { EDIT_WINDOW_HOURS } = repo;
 /** How far back an extra may be dated: a year. */
 const OLDEST_DAYS = 366;
 
@@ -25,6 +25,7 @@ export function toExtra(row: repo.ListedExtra, memberName: string): Extra {
     memberName,
     occurredAt: row.occurredAt.toISOString(),
     hiddenAt: row.hiddenAt?.toISOString() ?? null,
+    editableUntil: new Date(row.createdAt.getTime() + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
     createdAt: row.createdAt.toISOString(),
   });
 }
@@ -49,7 +50,7 @@ export function listedExtra(row: repo.ListedExtraText): Extra {
     aboveMandateReason: row.aboveMandateReason,
     inFeed: row.inFeed,
     hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt } : null,
-    editableUntil: new Date(Date.parse(row.createdAt) + EDIT_WINDOW_HOURS * 3600_000).toISOString(),
+    editableUntil: row.editableUntil,
     createdAt: row.createdAt,
   };
 }
