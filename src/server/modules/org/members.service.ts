@@ -8,11 +8,7 @@ import type { TenantContext } from '../../lib/request-context';
 import * as repo from './org.repo';
 import type { OrgDeps } from './org.service';
 
-async function withTeams(
-  db: Tx,
-  orgId: string,
-  rows: Awaited<ReturnType<typeof repo.selectMembers>>,
-): Promise<Member[]> {
+async function withTeams(db: Tx, orgId: string, rows: repo.ListedMember[]): Promise<Member[]> {
   const teamRows = await repo.selectTeamsOfMembers(
     db,
     orgId,
@@ -27,9 +23,9 @@ async function withTeams(
     jobTitle: r.jobTitle,
     status: r.status,
     teams: (teamsOf.get(r.id) ?? []).map(({ id, name, isManager }) => ({ id, name, isManager })),
-    createdAt: r.createdAt.toISOString(),
-    deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
-    erasedAt: r.erasedAt?.toISOString() ?? null,
+    createdAt: r.createdAt,
+    deactivatedAt: r.deactivatedAt,
+    erasedAt: r.erasedAt,
   }));
 }
 
@@ -45,7 +41,14 @@ export async function listMembers(
 export async function findMember(deps: Pick<OrgDeps, 'db'>, tenant: TenantContext, memberId: string): Promise<Member> {
   const row = await repo.selectMember(deps.db, tenant.orgId, memberId);
   if (!row) throw notFound();
-  const [member] = await withTeams(deps.db, tenant.orgId, [row]);
+  const [member] = await withTeams(deps.db, tenant.orgId, [
+    {
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+      erasedAt: row.erasedAt?.toISOString() ?? null,
+    },
+  ]);
   return member!;
 }
 

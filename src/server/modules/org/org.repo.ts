@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Language, Role } from '../../../contracts/constants';
-import { bareColumn, inIds, runPrepared, type Tx } from '../../db/client';
+import type { Member } from '../../../contracts/org.contract';
+import { bareColumn, inIds, isoText, runPrepared, runStatement, type Tx } from '../../db/client';
 import { authSession, authUser } from '../../db/schema/auth.schema';
 import { auditLog, invitations, members, organizations, teamMembers, teams } from '../../db/schema/org.schema';
 
@@ -108,31 +109,47 @@ const memberColumns = {
   erasedAt: members.erasedAt,
 };
 
+/** A member as the list shows one, its times as ISO text. */
+export interface ListedMember {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  jobTitle: string | null;
+  status: Member['status'];
+  createdAt: string;
+  deactivatedAt: string | null;
+  erasedAt: string | null;
+}
+
+/**
+ * The organisation's members by name. Made into text once for each variant (status, search) and
+ * prepared by name (runStatement): the members list is a screen of its own. Rows come as pg gives them,
+ * times as ISO text (isoText).
+ */
 export async function selectMembers(
   tx: Tx,
   orgId: string,
   filter: { status: 'active' | 'deactivated' | 'all'; q?: string },
-) {
+): Promise<ListedMember[]> {
   const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  // Built once for each variant (status, search) and prepared by name: the members list is a screen of its own.
-  return runPrepared(
+  return runStatement<ListedMember>(
     tx,
     `members:${filter.status}:${pattern ? 'search' : ''}`,
-    (db) =>
-      db
-        .select(memberColumns)
-        .from(members)
-        .innerJoin(authUser, eq(authUser.id, members.userId))
-        .where(
-          and(
-            eq(members.orgId, sql.placeholder('orgId')),
-            filter.status === 'all' ? undefined : eq(members.status, sql.placeholder('status')),
-            pattern
-              ? or(ilike(authUser.name, sql.placeholder('pattern')), ilike(authUser.email, sql.placeholder('pattern')))
-              : undefined,
-          ),
-        )
-        .orderBy(asc(authUser.name)),
+    (param) => sql`
+    select ${members.id} as "id", ${members.userId} as "userId", ${authUser.name} as "name", ${authUser.email} as "email",
+           ${members.roles} as "roles", ${members.jobTitle} as "jobTitle", ${members.status} as "status",
+           ${isoText(members.createdAt)} as "createdAt", ${isoText(members.deactivatedAt)} as "deactivatedAt",
+           ${isoText(members.erasedAt)} as "erasedAt"
+      from ${members}
+      join ${authUser} on ${authUser.id} = ${members.userId}
+     where ${and(
+       eq(members.orgId, param('orgId')),
+       filter.status === 'all' ? undefined : eq(members.status, param('status')),
+       pattern ? or(ilike(authUser.name, param('pattern')), ilike(authUser.email, param('pattern'))) : undefined,
+     )}
+     order by ${authUser.name}`,
     { orgId, status: filter.status, pattern },
   );
 }
