@@ -106,7 +106,7 @@ try {
     const goal =
       c.goalMs === undefined ? '' : ` (goal ≤ ${c.goalMs} ms: ${perRequest <= c.goalMs ? 'met' : 'not met'})`;
     console.log(
-      `${c.name.padEnd(28)} CPU ${perRequest.toFixed(3)} ms/request${goal}, ${(N / (wall / 1000)).toFixed(0)} req/s in this process`,
+      `${c.name.padEnd(28)} CPU ${perRequest.toFixed(3)} ms/request${goal} (user ${(used.user / 1000 / N).toFixed(3)}), ${(N / (wall / 1000)).toFixed(0)} req/s in this process`,
     );
   }
   console.log(`done; ${await loadNote()}`);
