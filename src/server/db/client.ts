@@ -79,8 +79,11 @@ export function statementText(query: SQL): string {
   return text;
 }
 
-/** `column = any($key)`: a list of ids as one placeholder (runPrepared), so the text stays one whatever their number. */
-export const inIds = (column: AnyPgColumn, key: string) => sql`${column} = any(${sql.placeholder(key)}::uuid[])`;
+/**
+ * `column = any($ids)`: a list of ids as one parameter (a placeholder of runPrepared or runStatement's
+ * `$`), so the text stays one whatever their number.
+ */
+export const inIds = (column: AnyPgColumn, ids: SQLWrapper) => sql`${column} = any(${ids}::uuid[])`;
 
 /** A statement made once (statementText) with the name PostgreSQL prepares it under on each connection. */
 export interface NamedStatement {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { ExtraKind } from '../../../contracts/constants';
-import { isoText, runStatement, type Tx } from '../../db/client';
+import { inIds, isoText, runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extras } from '../../db/schema/extras.schema';
 import {
@@ -88,7 +88,7 @@ const STORY_FILTERS: Record<keyof StoryFilter, ($: ($key: string) => SQLWrapper)
   valueId: ($) => sql`${e.valueIds} @> array[${$('valueId')}]::uuid[]`,
   kind: ($) => sql`${e.kind} = ${$('kind')}`,
   q: ($) => occasionMatches($('orgId'), $('q')),
-  ids: ($) => sql`${e.id} = any(${$('ids')}::uuid[])`,
+  ids: ($) => inIds(e.id, $('ids')),
 };
 
 /** Stories in the feed, newest first (or most recently put forward), matching the filter. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/constants';
-import { bareColumn, isoText, runStatement, type Tx } from '../../db/client';
+import { bareColumn, inIds, isoText, runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import {
   bestPractices,
@@ -59,7 +59,7 @@ export async function selectComments(tx: Tx, orgId: string, extraIds: string[]):
       from ${extraComments} ${c}
       left join ${members} ${m} on ${m.orgId} = ${c.orgId} and ${m.id} = ${c.memberId}
       left join ${authUser} ${u} on ${u.id} = ${m.userId}
-     where ${c.orgId} = ${$('orgId')} and ${c.extraId} = any(${$('extraIds')}::uuid[]) and ${c.deletedAt} is null
+     where ${c.orgId} = ${$('orgId')} and ${inIds(c.extraId, $('extraIds'))} and ${c.deletedAt} is null
      order by ${c.createdAt}`,
     { orgId, extraIds },
   );

@@ -209,7 +209,7 @@ export async function selectTeamsOfMembers(tx: Tx, orgId: string, memberIds: str
         .where(
           and(
             eq(teamMembers.orgId, sql.placeholder('orgId')),
-            inIds(teamMembers.memberId, 'memberIds'),
+            inIds(teamMembers.memberId, sql.placeholder('memberIds')),
             isNull(teams.archivedAt),
           ),
         )
