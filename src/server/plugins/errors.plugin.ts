@@ -71,7 +71,18 @@ interface ErrorsOptions {
  * with Retry-After, never a 500, and is not logged per request.
  */
 export const errorsPlugin = fp(async (app: FastifyInstance, options: ErrorsOptions) => {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (failure: FastifyError, request, reply) => {
+    let err = failure;
+    // A write that deferred its session check (access.plugin, sessionCheckedByWrite) and failed before its
+    // statement ran (a body that does not parse, is too large or is not JSON): a session that is gone is
+    // answered first, as on every other route.
+    if (request.deferredSession) {
+      try {
+        await request.deferredSession.check();
+      } catch (refused) {
+        err = refused as FastifyError;
+      }
+    }
     if (options.databaseFailed(err)) {
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       // The server's own pages (sign-in, the customer's reaction page) say it in a page, not in JSON.

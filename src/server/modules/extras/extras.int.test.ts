@@ -626,12 +626,29 @@ describe('a free extra on a session and rules this process remembers', () => {
     expect((await post(expired.cookie)).statusCode).toBe(401);
     expect(await saved(expired.memberId)).toBe(0);
 
-    const gone = await warm();
-    await sql('delete from auth_session where user_id = $1', [gone.userId]);
-    // Bad input from a session that is gone: 401 first, as on every route.
-    expect((await post(gone.cookie, freeBody({ minutes: -1 }))).statusCode).toBe(401);
-    expect((await post(gone.cookie)).statusCode).toBe(401);
-    expect(await saved(gone.memberId)).toBe(0);
+    // Bad input from a session that is gone: 401 first, as on every route. Each from a session this
+    // process still remembers: a body that parses but is invalid, one that does not parse, one too large
+    // and one that is not JSON.
+    const cases: [string, string][] = [
+      [JSON.stringify(freeBody({ minutes: -1 })), 'application/json'],
+      ['{"occasion": ', 'application/json'],
+      [JSON.stringify(freeBody({ occasion: 'x'.repeat(2_000_000) })), 'application/json'],
+      ['occasion=x', 'application/x-www-form-urlencoded'],
+    ];
+    for (const [payload, contentType] of cases) {
+      const gone = await warm();
+      await sql('delete from auth_session where user_id = $1', [gone.userId]);
+      const answer = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/extras',
+        payload,
+        headers: { cookie: gone.cookie, 'content-type': contentType },
+      });
+      expect(answer.statusCode, `${contentType} ${payload.slice(0, 20)}: ${answer.body}`).toBe(401);
+      expect(answer.json().code).toBe('unauthenticated');
+      expect((await post(gone.cookie)).statusCode).toBe(401);
+      expect(await saved(gone.memberId)).toBe(0);
+    }
   });
 
   it('a member deactivated, or whose session moved to another organisation, is refused and nothing is saved', async () => {
