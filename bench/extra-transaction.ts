@@ -5,6 +5,8 @@
 // anything derived from the new extra's id made unique per transaction), and runs
 // in the same run, on the same database and with the same concurrency:
 //   1. pgbench, a raw single-row INSERT into a copy of the extras table without its triggers;
+//      then, to show where the ratio goes, the last row the app wrote (all its columns, its full-text
+//      words, an idempotency key) as one plain INSERT, into such a copy and into extras itself;
 //   2. pgbench, the app's statements for one extra (the session check included when the app sends it;
 //      a warm free extra verifies the session in its own statement), spread over the members.
 //   3. the app itself (src/server/main.ts on that database, APP_PROCESSES as set, DB_POOL_MAX 20 each),
@@ -145,7 +147,31 @@ try {
   const { rows } = await admin.query<{ org_id: string; id: string }>(
     `select org_id, id from members order by id limit 1`,
   );
+  // The last row the app wrote, to write again as one plain INSERT: where the ratio goes between the raw
+  // INSERT (ten columns, no full-text words, no key) and the app's whole statement.
+  const { rows: written } = await admin.query<Record<string, unknown>>(
+    `select e.org_id, e.member_id, e.team_ids, e.occurred_at, e.occasion, e.action, e.kind, e.cost_cents, e.minutes,
+            e.value_ids, e.reaction_score, e.in_feed, e.mandate_id, e.request_hash, o.default_language
+       from extras e join organizations o on o.id = e.org_id order by e.created_at desc limit 1`,
+  );
+  await admin.query('create table bench_row_extras (like extras including all)');
   await admin.end();
+  const row = written[0]!;
+  const sameRow = async (table: string) => {
+    const { default_language: language, ...columns } = row;
+    const names = Object.keys(columns);
+    const file = path.join(dir, `same-row-${table}.sql`);
+    await fs.writeFile(
+      file,
+      `\\set k random(1, 9000000000000000000)\n` +
+        `insert into ${table} (${names.join(', ')}, id, occasion_tsv, idempotency_key, created_at, updated_at)
+         values (${names.map((n) => literal(columns[n])).join(', ')}, (lpad(to_hex(:k::bigint), 32, '0')::uuid),
+                 to_tsvector('${language === 'en' ? 'english' : 'dutch'}', ${literal(row.occasion)}), ('bench-' || :k), now(), now());\n`,
+    );
+    return file;
+  };
+  const rowCopy = await sameRow('bench_row_extras');
+  const rowExtras = await sameRow('extras');
   const raw = path.join(dir, 'raw-insert.sql');
   await fs.writeFile(
     raw,
@@ -201,6 +227,8 @@ try {
   if (process.env.KEEP === '1') await fs.writeFile(path.join(dir, 'variables.args'), `${variables.join('\n')}\n`);
   console.log(`before: ${await loadNote()}`);
   const rawRun = pgbench([raw]);
+  const rowCopyRun = pgbench([rowCopy]);
+  const rowRun = pgbench([rowExtras]);
   const appRun = pgbench(scripts, perStatement, variables);
   // The app itself on the same database, over HTTP.
   const port = 3970;
@@ -261,6 +289,13 @@ try {
   console.log(`after: ${await loadNote()}`);
   console.log(
     `pgbench raw single-row INSERT (no triggers), ${clients} clients, ${seconds} s: ${rawRun.tps.toFixed(0)} tps (latency avg ${rawRun.latency} ms)`,
+  );
+  const ofRaw = (tps: number) => `${(tps / rawRun.tps).toFixed(2)} × raw`;
+  console.log(
+    `pgbench the same row as the app writes it (all its columns, the full-text words, the key), plain INSERT into a copy of extras without triggers: ${rowCopyRun.tps.toFixed(0)} tps, ${ofRaw(rowCopyRun.tps)}`,
+  );
+  console.log(
+    `pgbench the same row, plain INSERT into extras (its foreign keys and the day-sum trigger): ${rowRun.tps.toFixed(0)} tps, ${ofRaw(rowRun.tps)}`,
   );
   console.log(
     `pgbench the app's statements for one extra, ${scripts.length} members, ${clients} clients, ${seconds} s: ${appRun.tps.toFixed(0)} tps (latency avg ${appRun.latency} ms, failed ${appRun.failed ?? 0})`,
