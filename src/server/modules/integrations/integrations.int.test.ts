@@ -409,6 +409,20 @@ describe('webhooks', () => {
     expect(rx.received.map((r) => JSON.parse(r.body).data.action)).toEqual(['Meteen erna', 'Weer aan']);
   });
 
+  it('a run at a moment takes what fell due in that same millisecond', async () => {
+    // PostgreSQL keeps microseconds, a run's time has milliseconds: an extra logged a fraction of a
+    // millisecond before the run is due in it.
+    await addWebhook({ name: 'Meteen', url: rx.url('/same-ms'), events: ['extra.logged'] });
+    expect((await logExtra(as(memberA), 'In dezelfde milliseconde')).statusCode).toBe(201);
+    const { rows } = await t.database.pool.query<{ at: string }>(
+      `update webhook_deliveries set next_attempt_at = date_trunc('milliseconds', now()) + interval '500 microseconds'
+        where status = 'pending' returning to_char(date_trunc('milliseconds', next_attempt_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(await deliver(new Date(rows[0]!.at))).toMatchObject({ delivered: 1 });
+    expect(rx.received.map((r) => JSON.parse(r.body).data.action)).toEqual(['In dezelfde milliseconde']);
+  });
+
   it('a paused address gets nothing; removing it removes its log', async () => {
     const hook = await addWebhook({ name: 'Pauze', url: rx.url('/paused'), events: ['extra.logged'] });
     const paused = await call(as(adminA), 'PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });

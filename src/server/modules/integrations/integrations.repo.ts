@@ -186,7 +186,9 @@ export interface ClaimedDelivery extends Record<string, unknown> {
 
 /**
  * Takes up to `batch` pending deliveries due at `at`, oldest due first, each by one process only (skip
- * locked): claims them for `claimSeconds` and counts the attempt, in one statement.
+ * locked): claims them for `claimSeconds` and counts the attempt, in one statement. `at` has
+ * milliseconds and stands for the whole of its millisecond: a delivery written a fraction of it earlier
+ * (PostgreSQL keeps microseconds) is due.
  */
 export async function claimDueDeliveries(
   db: Db,
@@ -195,7 +197,8 @@ export async function claimDueDeliveries(
   const { rows } = await db.execute<ClaimedDelivery>(sql`
     with due (org_id, id) as (
       select ${webhookDeliveries.orgId}, ${webhookDeliveries.id} from ${webhookDeliveries}
-       where ${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= ${p.at}::timestamptz
+       where ${webhookDeliveries.status} = 'pending'
+         and ${webhookDeliveries.nextAttemptAt} < ${p.at}::timestamptz + interval '1 millisecond'
          and (${webhookDeliveries.claimedUntil} is null or ${webhookDeliveries.claimedUntil} < ${p.at}::timestamptz)
        order by ${webhookDeliveries.nextAttemptAt}
        limit ${p.batch}
