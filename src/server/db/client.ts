@@ -66,6 +66,14 @@ pg.types.setTypeParser(UUID_ARRAY, 'text', parseUuidArray);
 export const isoText = (column: SQLWrapper) =>
   sql`to_char((${column}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/**
+ * A timestamptz as ISO text with all of PostgreSQL's microseconds: where a page of a list ends
+ * (lib/cursor). Rows written in one transaction share their time to the microsecond; with milliseconds
+ * only, the next page would start before them and leave them out.
+ */
+export const exactIsoText = (column: SQLWrapper) =>
+  sql`to_char((${column}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** Parameter n of a statement made with statementText, with its type when given: `$3::uuid[]`. */
 export const placeholder = (n: number, type?: string) => sql.raw(type ? `$${n}::${type}` : `$${n}`);
 

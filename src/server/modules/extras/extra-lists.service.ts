@@ -73,7 +73,7 @@ export async function listExtras(db: Db, tenant: TenantContext, query: ListQuery
   const last = page.at(-1);
   return {
     items: page.map(listedExtra),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(new Date(last.occurredAt), last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
   };
 }
 

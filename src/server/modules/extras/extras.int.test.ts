@@ -466,6 +466,28 @@ describe('who sees which extras', () => {
     const second = (await call('outsider', 'GET', `/api/v1/extras?limit=2&cursor=${first.nextCursor}`)).json();
     const ids = [...first.items, ...second.items].map((e: { id: string }) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // Every extra once, also where a page ends among extras of one moment to the microsecond (an import).
+    const all: string[] = (await call('outsider', 'GET', '/api/v1/extras?limit=200'))
+      .json()
+      .items.map((e: { id: string }) => e.id);
+    await t.database.pool.query(
+      `update extras set occurred_at = date_trunc('second', now()) - interval '3 minutes' + interval '123457 microseconds'
+        where id = any($1::uuid[])`,
+      [all],
+    );
+    const inOrder: string[] = (await call('outsider', 'GET', '/api/v1/extras?limit=200'))
+      .json()
+      .items.map((e: { id: string }) => e.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await call('outsider', 'GET', `/api/v1/extras?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      paged.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= inOrder.length);
+    expect(paged).toEqual(inOrder);
     expect((await call('outsider', 'GET', '/api/v1/extras?kind=discount')).json().items).toEqual([]);
     expect((await call('outsider', 'GET', '/api/v1/extras?kind=gift')).json().items.length).toBeGreaterThanOrEqual(3);
     expect((await call('outsider', 'GET', '/api/v1/extras?to=2020-01-01')).json().items).toEqual([]);

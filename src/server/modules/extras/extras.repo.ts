@@ -8,6 +8,7 @@ import {
   placeholder as $,
   bareColumn,
   type Db,
+  exactIsoText,
   isoText,
   queryNamed,
   runStatement,
@@ -429,7 +430,8 @@ export interface ExtraFilter {
   to?: Date;
   valueId?: string;
   kind?: ExtraKind;
-  after?: { occurredAt: Date; id: string };
+  /** Where the previous page ended (lib/cursor): its occurred_at to the microsecond, and its id. */
+  after?: { occurredAt: string; id: string };
 }
 
 // The filters a list can take, their values as `param('key')` (runStatement): each one present makes a variant of the statement.
@@ -457,6 +459,8 @@ export type ListedExtraText = Omit<Extra, 'member' | 'hidden'> & {
   memberName: string | null;
   hiddenReason: string | null;
   hiddenAt: string | null;
+  /** occurred_at to the microsecond: where the next page starts (lib/cursor). */
+  cursorAt: string;
 };
 
 /** The columns of ListedExtraText, each named as its key. */
@@ -483,6 +487,7 @@ const listedColumns = sql.join(
     hiddenAt: isoText(extras.hiddenAt),
     editableUntil: isoText(sql`${extras.createdAt} + interval '${sql.raw(String(EDIT_WINDOW_HOURS))} hours'`),
     createdAt: isoText(extras.createdAt),
+    cursorAt: exactIsoText(extras.occurredAt),
   } satisfies Record<keyof ListedExtraText, SQLWrapper>).map(
     ([key, column]) => sql`${column} as ${sql.identifier(key)}`,
   ),
@@ -510,7 +515,7 @@ export async function selectExtras(
     to: filter.to?.toISOString(),
     valueIds: filter.valueId === undefined ? undefined : [filter.valueId],
     kind: filter.kind,
-    afterAt: filter.after?.occurredAt.toISOString(),
+    afterAt: filter.after?.occurredAt,
     afterId: filter.after?.id,
   };
   return runStatement<ListedExtraText>(

@@ -31,7 +31,7 @@ export function toExtra(row: repo.ListedExtra, memberName: string): Extra {
 }
 
 /** An extra of a list (times already ISO text) as the API answers it, keys in the contract's order. */
-export function listedExtra(row: repo.ListedExtraText): Extra {
+export function listedExtra(row: Omit<repo.ListedExtraText, 'cursorAt'>): Extra {
   return {
     id: row.id,
     member: { id: row.memberId, name: row.memberName ?? '' },

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { ExtraKind } from '../../../contracts/constants';
-import { inIds, isoText, runStatement, type Tx } from '../../db/client';
+import { exactIsoText, inIds, isoText, runStatement, type Tx } from '../../db/client';
 import { authUser } from '../../db/schema/auth.schema';
 import { extras } from '../../db/schema/extras.schema';
 import {
@@ -54,6 +54,8 @@ export interface StoryRow {
   /** The names of who logged it and who put it forward (null when the membership is gone). */
   author_name: string | null;
   bp_by_name: string | null;
+  /** The moment the list is ordered by, to the microsecond: where its next page starts (lib/cursor). */
+  cursor_at: string;
 }
 
 /** The name of the member whose id is `column`, as a subquery of the story's row. */
@@ -117,7 +119,7 @@ export async function selectStories(
       if (options.after)
         conditions.push(sql`(${order}, ${e.id}) < (${$('afterAt')}::timestamptz, ${$('afterId')}::uuid)`);
       return sql`
-    select ${storyColumns($('me'))}
+    select ${storyColumns($('me'))}, ${exactIsoText(order)} as cursor_at
       from ${extras} ${e}
       ${options.bestPracticesOnly ? sql`join` : sql`left join`} ${bestPractices} ${bp} on ${bp.orgId} = ${e.orgId} and ${bp.extraId} = ${e.id}
      where ${sql.join(conditions, sql` and `)}
@@ -129,7 +131,7 @@ export async function selectStories(
       orgId,
       me,
       limit: options.limit,
-      afterAt: options.after?.at.toISOString(),
+      afterAt: options.after?.at,
       afterId: options.after?.id,
     },
   );

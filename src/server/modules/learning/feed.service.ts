@@ -68,18 +68,12 @@ async function toStories(db: Tx, tenant: TenantContext, rows: read.StoryRow[]): 
   });
 }
 
-async function page(
-  db: Tx,
-  tenant: TenantContext,
-  rows: read.StoryRow[],
-  limit: number,
-  at: (r: read.StoryRow) => string,
-): Promise<StoryPage> {
+async function page(db: Tx, tenant: TenantContext, rows: read.StoryRow[], limit: number): Promise<StoryPage> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
     items: await toStories(db, tenant, shown),
-    nextCursor: rows.length > limit && last ? encodeCursor(new Date(at(last)), last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null,
   };
 }
 
@@ -102,7 +96,7 @@ export async function teamFeed(
       ...(after ? { after } : {}),
     },
   );
-  return page(db, tenant, rows, query.limit, (r) => r.occurred_at);
+  return page(db, tenant, rows, query.limit);
 }
 
 /**
@@ -208,7 +202,7 @@ export async function listBestPractices(
     orderBy: 'promoted',
     ...(after ? { after } : {}),
   });
-  return page(db, tenant, rows, query.limit, (r) => r.bp_at!);
+  return page(db, tenant, rows, query.limit);
 }
 
 // ---------- similar occasions ----------

@@ -95,9 +95,18 @@ describe('the team feed', () => {
     expect(story).not.toHaveProperty('costCents');
   });
 
-  it('pages newest first without gaps or repeats', async () => {
-    for (let i = 0; i < 5; i++) await logExtra('colleague', { occasion: `Gast ${i} vroeg om een late check-out` });
+  it('pages newest first without gaps or repeats, also through stories of the same instant', async () => {
+    const logged: string[] = [];
+    for (let i = 0; i < 5; i++)
+      logged.push(await logExtra('colleague', { occasion: `Gast ${i} vroeg om een late check-out` }));
+    // Three of them at one moment to the microsecond, as an import writes them: a page ends among them.
+    await t.database.pool.query(
+      `update extras set occurred_at = date_trunc('second', now()) - interval '2 minutes' + interval '123457 microseconds'
+        where id = any($1::uuid[])`,
+      [logged.slice(1, 4)],
+    );
     const all = await feedIds('member');
+    expect(all).toEqual(expect.arrayContaining(logged));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -220,10 +220,10 @@ export async function loadDetail(tx: Tx, tenant: TenantContext, promiseId: strin
   };
 }
 
-export const dayCursor = (day: string, id: string) => encodeCursor(new Date(`${day}T00:00:00Z`), id);
+export const dayCursor = (day: string, id: string) => encodeCursor(`${day}T00:00:00Z`, id);
 export function dayOfCursor(cursor: string | undefined) {
   const keyset = decodeCursor(cursor);
-  return keyset ? { day: keyset.at.toISOString().slice(0, 10), id: keyset.id } : undefined;
+  return keyset ? { day: keyset.at.slice(0, 10), id: keyset.id } : undefined;
 }
 
 export async function loadStepsOf(tx: Tx, orgId: string, promiseIds: string[]) {

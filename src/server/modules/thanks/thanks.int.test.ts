@@ -89,6 +89,34 @@ describe('thanking', () => {
     expect(second.items[0].id).not.toBe(first.items[0].id);
   });
 
+  it('pages hold every thanks once, also thanks given in the same instant (one transaction)', async () => {
+    const ids: string[] = [];
+    for (const words of ['Eén', 'Twee', 'Drie']) {
+      const given = await call('member', 'POST', '/thanks', { toMemberId: f.outsider.memberId, words });
+      expect(given.statusCode, given.body).toBe(201);
+      ids.push(given.json().id);
+    }
+    // As an import or one transaction writes them: the same moment, to the microsecond.
+    await t.database.pool.query(
+      `update colleague_thanks set created_at = now() + interval '1 hour 123457 microseconds' where id = any($1::uuid[])`,
+      [ids],
+    );
+    const all = (await call('outsider', 'GET', '/thanks/received?limit=50'))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(all).toEqual(expect.arrayContaining(ids));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await call('outsider', 'GET', `/thanks/received?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      paged.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= all.length);
+    expect(paged).toEqual(all);
+  });
+
   it('refuses thanking oneself, someone who left, and bad input', async () => {
     const self = await call('member', 'POST', '/thanks', { toMemberId: f.people.member.memberId, words: 'Ik' });
     expect(self.statusCode).toBe(409);

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { and, desc, eq, getTableColumns, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { exactIsoText, type Tx } from '../../db/client';
 import { members, teamMembers, teams } from '../../db/schema/org.schema';
 import { colleagueThanks } from '../../db/schema/thanks.schema';
 import type { Keyset } from '../../lib/cursor';
@@ -7,6 +7,8 @@ import type { Keyset } from '../../lib/cursor';
 // The SQL of the thanks module: its own table, and the organisation's members and teams it checks against.
 
 export type ThanksRow = typeof colleagueThanks.$inferSelect;
+/** A thanks of a page, with where the next page starts (lib/cursor). */
+export type PagedThanksRow = ThanksRow & { cursorAt: string };
 
 export async function selectMemberStatus(tx: Tx, orgId: string, memberId: string) {
   const [row] = await tx
@@ -57,12 +59,18 @@ export async function deleteThanks(tx: Tx, orgId: string, thanksId: string) {
 
 const before = (after: Keyset | undefined) =>
   after
-    ? sql`(${colleagueThanks.createdAt}, ${colleagueThanks.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+    ? sql`(${colleagueThanks.createdAt}, ${colleagueThanks.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
     : undefined;
 
-function page(tx: Tx, orgId: string, which: SQL | undefined, limit: number, after: Keyset | undefined) {
+function page(
+  tx: Tx,
+  orgId: string,
+  which: SQL | undefined,
+  limit: number,
+  after: Keyset | undefined,
+): Promise<PagedThanksRow[]> {
   return tx
-    .select()
+    .select({ ...getTableColumns(colleagueThanks), cursorAt: exactIsoText(colleagueThanks.createdAt).mapWith(String) })
     .from(colleagueThanks)
     .where(and(eq(colleagueThanks.orgId, orgId), which, before(after)))
     .orderBy(desc(colleagueThanks.createdAt), desc(colleagueThanks.id))

@@ -129,12 +129,12 @@ export async function takeBack(db: Db, tenant: TenantContext, thanksId: string):
   });
 }
 
-async function toPage(db: Tx, tenant: TenantContext, rows: repo.ThanksRow[], limit: number): Promise<ThanksPage> {
+async function toPage(db: Tx, tenant: TenantContext, rows: repo.PagedThanksRow[], limit: number): Promise<ThanksPage> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
     items: await toThanks(db, tenant, shown),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
   };
 }
 
