@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, prose, roleSchema } from './common.contract';
+import { inputDay, line, prose, roleSchema } from './common.contract';
 import { EXTRA_KINDS, REACTION_SCORES } from './constants';
 
 // The mandate (room to do something extra) and the extras members log.
@@ -136,8 +136,8 @@ export const extraParams = z.strictObject({ extraId: z.uuid() });
 export const listExtrasQuery = z.strictObject({
   /** mine: my own; team: the teams I manage; all: the whole organisation (directors). */
   scope: z.enum(['mine', 'team', 'all']).default('mine'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: inputDay.optional(),
+  to: inputDay.optional(),
   valueId: z.uuid().optional(),
   kind: extraKindSchema.optional(),
   teamId: z.uuid().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, prose } from './common.contract';
+import { inputDay, line, prose } from './common.contract';
 import { extraKindSchema } from './extras.contract';
 
 // Learning together. The team feed of stories, thanks and comments, best practices, the
@@ -72,7 +72,7 @@ export const bestPracticesQuery = z.strictObject({
 
 export const weeklyPickQuery = z.strictObject({
   /** Any day of the week; this week when left out. */
-  week: z.iso.date().optional(),
+  week: inputDay.optional(),
 });
 
 export const teamParams = z.strictObject({ teamId: z.uuid() });
@@ -89,15 +89,15 @@ export const weeklyPick = z.object({
 export type WeeklyPick = z.infer<typeof weeklyPick>;
 
 export const putWeeklyPickBody = z.strictObject({
-  week: z.iso.date(),
+  week: inputDay,
   extraIds: z.array(z.uuid()).min(1).max(2),
 });
 
 // ---------- the conversation view ----------
 
 export const conversationQuery = z.strictObject({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: inputDay,
+  to: inputDay,
 });
 
 export const figures = z.object({
@@ -163,7 +163,7 @@ export const putLearningSettingsBody = z.discriminatedUnion('memberComparison', 
     memberComparison: z.literal(true),
     /** The admin confirms the works council agreed, on which date and where it is recorded. */
     worksCouncilAgreed: z.literal(true),
-    worksCouncilAgreedOn: z.iso.date(),
+    worksCouncilAgreedOn: inputDay,
     worksCouncilNote: line(500),
   }),
   z.strictObject({ memberComparison: z.literal(false) }),
@@ -173,8 +173,8 @@ export const putLearningSettingsBody = z.discriminatedUnion('memberComparison', 
 
 export const whatWorksQuery = z.strictObject({
   teamId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: inputDay.optional(),
+  to: inputDay.optional(),
 });
 
 export const whatWorksGroup = z.object({

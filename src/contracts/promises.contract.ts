@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, prose } from './common.contract';
+import { inputDay, line, prose } from './common.contract';
 
 // Promises to customers (afspraken) and the internal teams that keep them. Days are the
 // organisation's local dates ("2026-12-01").
@@ -131,8 +131,8 @@ export const promisesFilter = {
   /** Part of the customer's name or of what was promised. */
   q: z.string().trim().max(100).optional(),
   /** Promised day from / to, inclusive. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: inputDay.optional(),
+  to: inputDay.optional(),
   /** Only promises that break the offer profile. */
   flagged: boolParam.optional(),
   /** The promises behind one arrow of the chain: hand-offs from this team to that one (from/to then bound the hand-off's day, as in the chain). */
@@ -147,14 +147,14 @@ export type PromisePage = z.infer<typeof promisePage>;
 const stepInput = z.strictObject({
   teamId: z.uuid(),
   what: line(300),
-  dueDate: z.iso.date(),
+  dueDate: inputDay,
   ownerMemberId: z.uuid().nullable().optional(),
 });
 
 export const guidelineInput = {
   /** null: a promise outside the offer profile. */
   offeringId: z.uuid().nullable(),
-  dueDate: z.iso.date(),
+  dueDate: inputDay,
   /** The offering's conditions the member confirms as met, as written in the offer profile. */
   conditionsMet: z.array(z.string().max(300)).max(30).default([]),
 };
@@ -189,15 +189,15 @@ export const completeStepBody = z.strictObject({
 });
 export const renegotiateBody = z.strictObject({
   /** The new day agreed with the customer. */
-  dueDate: z.iso.date(),
+  dueDate: inputDay,
   reason: line(1000),
 });
 export const deliveryBody = z.strictObject({
   /** The day it reached the customer; today when left out. */
-  deliveredOn: z.iso.date().optional(),
+  deliveredOn: inputDay.optional(),
   /** The follow-up: who asks the customer how it landed, and when. */
   followUp: z
-    .strictObject({ teamId: z.uuid(), what: line(300), dueDate: z.iso.date() })
+    .strictObject({ teamId: z.uuid(), what: line(300), dueDate: inputDay })
     .nullable()
     .optional(),
 });
@@ -253,8 +253,8 @@ export const workList = z.object({ items: z.array(workItem), nextCursor: z.strin
 
 export const periodQuery = z.strictObject({
   /** Hand-offs on these days (inclusive): done on them, or due on them while open; the last 90 days when left out. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: inputDay.optional(),
+  to: inputDay.optional(),
 });
 
 export const chainArrow = z.object({
@@ -312,7 +312,7 @@ export type TeamFigures = z.infer<typeof teamFigures>;
 
 // ---------- the quarterly internal scan ----------
 
-const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter like 2026-Q4');
+const quarterSchema = z.string().regex(/^(19|2\d)\d{2}-Q[1-4]$/, 'a quarter like 2026-Q4');
 
 export const scanQuery = z.strictObject({ quarter: quarterSchema.optional() });
 

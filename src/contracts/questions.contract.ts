@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, prose, roleSchema } from './common.contract';
+import { inputDay, line, prose, roleSchema } from './common.contract';
 
 // Core questions, campaigns, anonymous answers, results per group, the leadership mirror, actions.
 
@@ -83,8 +83,8 @@ export const audience = z.strictObject({
 export const createCampaignBody = z
   .strictObject({
     title: line(120),
-    opensOn: day,
-    closesOn: day,
+    opensOn: inputDay,
+    closesOn: inputDay,
     audience,
     /** Remind everyone asked (answered or not: a reminder says nothing about who has) this many days before the close. */
     reminderDays: z.array(z.number().int().min(0).max(60)).max(5).default([]),
@@ -306,7 +306,7 @@ export const createActionBody = z.strictObject({
   what: line(500),
   ownerMemberId: z.uuid().nullable().default(null),
   ownerName: z.union([line(120), z.literal('')]).default(''),
-  dueOn: day,
+  dueOn: inputDay,
 });
 export const actionParams = z.object({ actionId: z.uuid() });
 export const updateActionBody = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, prose } from './common.contract';
+import { inputDay, line, prose } from './common.contract';
 
 // The customer's own voice — reaction links and QR codes, touchpoints, reactions, follow-ups.
 
@@ -83,8 +83,8 @@ export const customerReaction = z.object({
 });
 export type CustomerReaction = z.infer<typeof customerReaction>;
 export const reactionsQuery = z.object({
-  from: day.optional(),
-  to: day.optional(),
+  from: inputDay.optional(),
+  to: inputDay.optional(),
   touchpointId: z.uuid().optional(),
   scope: z.enum(['mine', 'team', 'all']).default('mine'),
 });

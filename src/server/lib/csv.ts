@@ -9,7 +9,8 @@ export function toCsv(language: Language, header: string[], rows: (string | numb
   const separator = language === 'nl' ? ';' : ',';
   const cell = (value: string | number | null | undefined) => {
     const text = value === null || value === undefined ? '' : String(value);
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    // A number is written as it is (-20 stays a number); text a spreadsheet would run as a formula is defused.
+    const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return `"${safe.replace(/"/g, '""')}"`;
   };
   const lines = [header, ...rows].map((row) => row.map(cell).join(separator));

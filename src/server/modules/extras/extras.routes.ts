@@ -17,6 +17,7 @@ import {
   updateExtraBody,
 } from '../../../contracts/extras.contract';
 import type { Deps } from '../../deps';
+import { localDay } from '../../lib/days';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
 import { authOf, tenantOf } from '../../lib/request-context';
@@ -143,7 +144,7 @@ export const extrasRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="klantwerk-extras-${new Date().toISOString().slice(0, 10)}.csv"`,
+          `attachment; filename="klantwerk-extras-${localDay(tenantOf(request).timeZone)}.csv"`,
         )
         .send(csv);
     },

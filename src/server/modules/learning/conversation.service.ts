@@ -6,7 +6,7 @@ import type {
 } from '../../../contracts/learning.contract';
 import type { Db, Tx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { selectLocalDayStart } from '../../lib/days';
+import { localDay, selectLocalDayStart } from '../../lib/days';
 import type { TenantContext } from '../../lib/request-context';
 import { allMandates, mandateOf } from '../extras/mandates.service';
 import * as org from '../org/org.service';
@@ -51,7 +51,7 @@ export async function putSettings(
 ): Promise<LearningSettings> {
   return db.transaction(async (tx) => {
     if (input.memberComparison) {
-      if (input.worksCouncilAgreedOn > new Date().toISOString().slice(0, 10)) {
+      if (input.worksCouncilAgreedOn > localDay(tenant.timeZone)) {
         throw new AppError('validation_failed', 400, {
           errors: [
             {

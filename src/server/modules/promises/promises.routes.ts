@@ -31,6 +31,7 @@ import {
   workListQuery,
 } from '../../../contracts/promises.contract';
 import type { Deps } from '../../deps';
+import { localDay } from '../../lib/days';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../lib/idempotency';
 import { problems } from '../../lib/openapi';
 import { authOf, tenantOf } from '../../lib/request-context';
@@ -113,7 +114,7 @@ export const promisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="klantwerk-promises-${new Date().toISOString().slice(0, 10)}.csv"`,
+          `attachment; filename="klantwerk-promises-${localDay(tenantOf(request).timeZone)}.csv"`,
         )
         .send(csv);
     },

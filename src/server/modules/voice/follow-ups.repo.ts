@@ -200,8 +200,10 @@ export async function selectReplyFollowup(db: Db, tokens: string[]) {
     status: string;
     language: string;
     org_name: string;
+    time_zone: string;
   }>(sql`
-    select ${f.orgId}, ${f.id}, ${f.status}, ${r.language}, ${organizations.name} as org_name
+    select ${f.orgId}, ${f.id}, ${f.status}, ${r.language}, ${organizations.name} as org_name,
+           ${organizations.timeZone} as time_zone
       from ${voiceFollowups} ${f}
       join ${customerReactions} ${r} on ${r.orgId} = ${f.orgId} and ${r.id} = ${f.reactionId}
       join ${organizations} on ${organizations.id} = ${f.orgId}

@@ -179,6 +179,8 @@ export interface ReplyPage {
   orgId: string;
   followupId: string;
   orgName: string;
+  /** The organisation's time zone: the page dates its messages by the organisation's day. */
+  timeZone: string;
   language: Language;
   open: boolean;
   messages: { kind: string; body: string; at: Date }[];
@@ -195,6 +197,7 @@ export async function findReplyPage(db: Db, secret: string, token: string): Prom
     orgId: row.org_id,
     followupId: row.id,
     orgName: row.org_name,
+    timeZone: row.time_zone,
     language: row.language === 'en' ? 'en' : 'nl',
     open: row.status === 'open',
     messages: messages.flatMap((m) => (m.body === null ? [] : [{ kind: m.kind, body: m.body, at: m.at }])),

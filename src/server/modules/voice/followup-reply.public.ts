@@ -17,8 +17,9 @@ const LIMITS = {
 };
 const MAX_REPLY = 4000;
 
-function formatAt(at: Date, language: Language) {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(at);
+/** The day of a message as the organisation counts days (its time zone), not the server's. */
+function formatAt(at: Date, language: Language, timeZone: string) {
+  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone }).format(at);
 }
 
 function replyPage(found: ReplyPage, language: Language, token: string, state: { text?: string; error?: string }) {
@@ -26,7 +27,7 @@ function replyPage(found: ReplyPage, language: Language, token: string, state: {
   const messages = found.messages
     .map(
       (m) =>
-        `<div class="card"><p class="hint">${escapeHtml(m.kind === 'from_customer' ? t('you') : found.orgName)} · ${escapeHtml(formatAt(m.at, language))}</p><p style="white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(m.body)}</p></div>`,
+        `<div class="card"><p class="hint">${escapeHtml(m.kind === 'from_customer' ? t('you') : found.orgName)} · ${escapeHtml(formatAt(m.at, language, found.timeZone))}</p><p style="white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(m.body)}</p></div>`,
     )
     .join('');
   const error = state.error ? `<div class="error" role="alert">${escapeHtml(state.error)}</div>` : '';
