@@ -543,7 +543,11 @@ export async function selectRecentTexts(tx: Tx, orgId: string, memberId: string,
         eq(extras.orgId, orgId),
         isNull(extras.deletedAt),
         isNull(extras.hiddenAt),
-        or(eq(extras.memberId, memberId), teamIds.length ? arrayOverlaps(extras.teamIds, teamIds) : undefined),
+        // One's own, and the team's that the feed shows: an extra kept out of the feed is not suggested to colleagues.
+        or(
+          eq(extras.memberId, memberId),
+          teamIds.length ? and(arrayOverlaps(extras.teamIds, teamIds), eq(extras.inFeed, true)) : undefined,
+        ),
       ),
     )
     .orderBy(desc(extras.createdAt))

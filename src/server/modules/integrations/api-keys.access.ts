@@ -84,7 +84,8 @@ export async function apiKeyAccess(
       userId: found.user_id,
       roles: [role],
       teamIds: found.team_ids ?? [],
-      managedTeamIds: found.managed_team_ids ?? [],
+      // A key acts with its own role: the teams its maker manages are a manager key's only.
+      managedTeamIds: role === 'manager' ? (found.managed_team_ids ?? []) : [],
       timeZone: found.time_zone ?? 'Europe/Amsterdam',
     },
   };

@@ -361,7 +361,7 @@ export async function selectWordSums(tx: Tx, s: WorksScope, minimum: number) {
   return rows;
 }
 
-/** Up to three different occasions of the period holding each word. */
+/** Up to three different occasions of the period holding each word, of extras the feed shows (their text is shown to all). */
 export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[]) {
   if (words.length === 0) return new Map<string, string[]>();
   if (s.teamId) {
@@ -369,7 +369,7 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
     const { rows } = await tx.execute<{ word: string; examples: string[] }>(sql`
       select w as word, (array_agg(distinct ${e.occasion}))[1:3] as examples
         from ${extras} ${e}, unnest(tsvector_to_array(${e.occasionTsv})) w
-       where ${teamExtras(s)} and w = any(${sql.param(words)}::text[])
+       where ${teamExtras(s)} and ${inFeed} and w = any(${sql.param(words)}::text[])
        group by w`);
     return new Map(rows.map((r) => [r.word, r.examples]));
   }
@@ -380,7 +380,7 @@ export async function selectWordExamples(tx: Tx, s: WorksScope, words: string[])
            (select array_agg(x.occasion) from (
               select distinct y.occasion from (
                 select ${e.occasion} from ${extras} ${e}
-                 where ${e.orgId} = ${s.orgId} and ${e.deletedAt} is null
+                 where ${e.orgId} = ${s.orgId} and ${inFeed}
                    and ${e.occurredAt} >= ${s.from.toISOString()}::timestamptz and ${e.occurredAt} < ${s.to.toISOString()}::timestamptz
                    and tsvector_to_array(${e.occasionTsv}) @> array[w]
                  order by ${e.occurredAt} desc limit 50) y

@@ -79,6 +79,26 @@ function mayManageTeam(tenant: TenantContext, teamId: string) {
   return isAdmin(tenant) || (tenant.roles.includes('manager') && tenant.managedTeamIds.includes(teamId));
 }
 
+/**
+ * Who may give a person a new way in (a sign-in card, a counter PIN), and so act as them: an
+ * administrator for anyone; a manager for the people of a team they manage who hold no role beyond
+ * member. Never a manager for another manager, a director or an administrator: the new way in would hand
+ * over that person's rights. Null: the person is none of the caller's business (404); false: the person
+ * is, but their roles are beyond the caller (403).
+ */
+export function mayGiveWayIn(tenant: TenantContext, person: { roles: readonly string[]; teamIds: readonly string[] }) {
+  if (isAdmin(tenant)) return true;
+  if (!person.teamIds.some((teamId) => mayManageTeam(tenant, teamId))) return null;
+  return person.roles.every((role) => role === 'member');
+}
+
+/** Refuses a new way in for a person, as mayGiveWayIn says. */
+export function checkWayIn(tenant: TenantContext, person: { roles: readonly string[]; teamIds: readonly string[] }) {
+  const may = mayGiveWayIn(tenant, person);
+  if (may === null) throw notFound();
+  if (!may) throw forbidden();
+}
+
 /** Makes a person without an e-mail address and their first code (inside a transaction the caller holds). */
 export async function createCodePerson(
   tx: Tx,
@@ -121,7 +141,7 @@ export async function replaceCode(deps: WorkforceDeps, tenant: TenantContext, me
   const person = await repo.selectMemberPerson(deps.db, tenant.orgId, memberId);
   if (!person || person.erasedAt) throw notFound();
   const teams = await repo.selectTeamIdsOfMember(deps.db, tenant.orgId, memberId);
-  if (!isAdmin(tenant) && !teams.some((t) => mayManageTeam(tenant, t.teamId))) throw notFound();
+  checkWayIn(tenant, { roles: person.roles, teamIds: teams.map((t) => t.teamId) });
   if (hasEmailAddress(person.email)) throw new AppError('conflict', 409, { detail: 'has an e-mail address' });
   if (person.status !== 'active') throw new AppError('account_deactivated', 409);
   const code = await deps.db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ import * as extraLog from '../extras/log-extra.service';
 import * as org from '../org/org.service';
 import * as promises from '../promises/steps.service';
 import * as values from '../values/values.service';
-import type { WorkforceDeps } from './codes.service';
+import { checkWayIn, type WorkforceDeps } from './codes.service';
 import { holdTries } from './throttle-holds';
 import * as repo from './workforce.repo';
 
@@ -174,10 +174,7 @@ export async function issuePinFor(
 ): Promise<IssuedCounterPin> {
   const found = await repo.selectTenantOfMember(deps.db, tenant.orgId, memberId);
   if (!found) throw notFound();
-  const admin = tenant.roles.includes('admin');
-  const manages =
-    tenant.roles.includes('manager') && found.tenant.teamIds.some((t) => tenant.managedTeamIds.includes(t));
-  if (!admin && !manages) throw notFound();
+  checkWayIn(tenant, found.tenant);
   if (found.tenant.roles.every((role) => role === 'advisor'))
     throw new AppError('conflict', 409, { detail: 'advisor' });
   const pin = newFairPin();
