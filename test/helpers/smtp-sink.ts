@@ -90,3 +90,7 @@ export async function startSmtpSink() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The customer's reply-page link in a follow-up mail's text (voice follow-ups), if there is one. */
+export const replyLinkIn = (text: string) =>
+  text.match(/http:\/\/localhost:3000\/r\/answer\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/)?.[0];

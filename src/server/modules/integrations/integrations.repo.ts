@@ -276,3 +276,21 @@ export async function deleteOldDeliveries(db: Db, keepDays: number): Promise<num
     delete from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'pending' and ${webhookDeliveries.createdAt} < now() - make_interval(days => ${keepDays})`);
   return rowCount ?? 0;
 }
+
+/** The keys of an event's data that hold a person's name (see integrations.service eraseNameInPendingEvents). */
+const NAME_KEYS = ['author', 'from', 'to'] as const;
+
+/** In the deliveries still to be sent, replaces `name` where an event's data gives it as a person's name. */
+export async function replaceNameInPendingDeliveries(tx: Tx, orgId: string, name: string, placeholderName: string) {
+  for (const key of NAME_KEYS)
+    await tx
+      .update(webhookDeliveries)
+      .set({ data: sql`jsonb_set(${webhookDeliveries.data}, array[${key}::text], to_jsonb(${placeholderName}::text))` })
+      .where(
+        and(
+          eq(webhookDeliveries.orgId, orgId),
+          eq(webhookDeliveries.status, 'pending'),
+          sql`${webhookDeliveries.data}->>${key}::text = ${name}`,
+        ),
+      );
+}

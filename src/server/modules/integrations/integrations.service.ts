@@ -10,7 +10,7 @@ import type {
   WebhookEvent,
   WebhookFormat,
 } from '../../../contracts/integrations.contract';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../lib/app-error';
 import { definedOnly } from '../../lib/objects';
@@ -194,4 +194,14 @@ export async function revokeApiKey(deps: IntegrationsDeps, tenant: TenantContext
     await recordAudit(tx, tenant, 'api_key.revoked', 'api_key', keyId);
     return toApiKey((await repo.selectApiKeys(tx, tenant.orgId)).find((k) => k.id === keyId)!);
   });
+}
+
+/**
+ * Erasure: webhook events not yet delivered name the person as their author, thanker or thanked
+ * (`extra.logged` author, `thanks.given` from and to); those names become the placeholder's, so an
+ * address that was down at the erasure does not receive them afterwards. Events carry names, not member
+ * ids, so a namesake's name in a pending event of this organisation is replaced too.
+ */
+export async function eraseNameInPendingEvents(tx: Tx, orgId: string, name: string, placeholderName: string) {
+  await repo.replaceNameInPendingDeliveries(tx, orgId, name, placeholderName);
 }

@@ -111,17 +111,26 @@ export async function memberHasNotification(db: Tx, orgId: string, memberId: str
   return row !== undefined;
 }
 
+/** Where a notice names a person: the key of the name, and the key of that person's member id beside it. */
+const NAMED_IN_NOTICES = [
+  { name: 'memberName', id: 'memberId' },
+  { name: 'fromName', id: 'fromMemberId' },
+] as const;
+
 /** Erasure: a member's notices go, and their name in others' notices becomes the placeholder's. */
 export async function eraseMemberNotifications(tx: Tx, orgId: string, memberId: string, placeholderName: string) {
   await tx.delete(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.memberId, memberId)));
-  await tx
-    .update(notifications)
-    .set({ data: sql`jsonb_set(${notifications.data}, '{memberName}', to_jsonb(${placeholderName}::text))` })
-    .where(
-      and(
-        eq(notifications.orgId, orgId),
-        sql`${notifications.data}->>'memberId' = ${memberId}`,
-        sql`${notifications.data} ? 'memberName'`,
-      ),
-    );
+  for (const named of NAMED_IN_NOTICES)
+    await tx
+      .update(notifications)
+      .set({
+        data: sql`jsonb_set(${notifications.data}, array[${named.name}::text], to_jsonb(${placeholderName}::text))`,
+      })
+      .where(
+        and(
+          eq(notifications.orgId, orgId),
+          sql`${notifications.data} ? ${named.name}`,
+          sql`${notifications.data}->>${named.id}::text = ${memberId}`,
+        ),
+      );
 }

@@ -32,6 +32,7 @@ export async function lockPersonToErase(tx: Tx, orgId: string, memberId: string)
       status: members.status,
       erasedAt: members.erasedAt,
       email: authUser.email,
+      name: authUser.name,
       language: organizations.defaultLanguage,
     })
     .from(members)

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/request-context';
 import { addPlaceholderUser, deleteUserIfNoMembership } from '../auth/auth.service';
+import { eraseNameInPendingEvents } from '../integrations/integrations.service';
 import { eraseLearningOf } from '../learning/conversation.service';
 import { eraseNotificationsOf } from '../notifications/notifications.service';
 import { eraseMembership } from '../org/members.service';
@@ -111,6 +112,7 @@ export async function eraseMember(db: Db, tenant: TenantContext, memberId: strin
     await eraseMembership(tx, orgId, memberId, { placeholderUserId: placeholderId, email: person.email });
     await eraseLearningOf(tx, orgId, memberId);
     await eraseNotificationsOf(tx, orgId, memberId, placeholderName);
+    await eraseNameInPendingEvents(tx, orgId, person.name, placeholderName);
     await eraseMirrorAnswersOf(tx, orgId, memberId);
     await renameActionOwner(tx, orgId, memberId, placeholderName);
     await eraseRemindersOf(tx, orgId, memberId);

@@ -157,6 +157,7 @@ export async function createPromise(
           promiseId: promise.id,
           what: input.what,
           customerName: customer.name,
+          memberId: tenant.memberId,
           memberName: names.get(tenant.memberId) ?? '',
           breaches,
           reason,

@@ -102,6 +102,7 @@ export async function giveThanks(
       const [shown] = await toThanks(tx, tenant, [row]);
       await notifyMembers(tx, tenant.orgId, told, 'thanks_received', {
         thanksId: row.id,
+        fromMemberId: tenant.memberId,
         fromName: shown!.from.name,
         toTeamId: row.toTeamId,
         toTeamName: shown!.toTeam?.name ?? null,

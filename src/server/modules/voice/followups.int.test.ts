@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../../../test/helpers/api-call';
 import { addFixturePerson, createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
-import { startSmtpSink } from '../../../../test/helpers/smtp-sink';
+import { replyLinkIn, startSmtpSink } from '../../../../test/helpers/smtp-sink';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { FollowupDetail, Touchpoint, VoiceSettings } from '../../../contracts/voice.contract';
 import { addDays, localDay } from '../../lib/days';
@@ -63,8 +63,6 @@ const followupOf = async (email: string) => {
   expect(found).toBeDefined();
   return (await call('manager', 'GET', `/voice-followups/${found!.id}`)).json() as FollowupDetail;
 };
-const replyLinkIn = (text: string) =>
-  text.match(/http:\/\/localhost:3000\/r\/answer\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/)?.[0];
 const customerPost = (url: string, text: string, ip = '203.0.113.50') =>
   t.app.inject({
     method: 'POST',

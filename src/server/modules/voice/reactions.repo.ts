@@ -8,6 +8,7 @@ import {
   voiceFollowupMessages,
   voiceFollowups,
 } from '../../db/schema/voice.schema';
+import { eraseConversationOf } from './follow-ups.repo';
 import { reactionJoins } from './subjects.read-model';
 import { f, fm, r, reactionColumns } from './voice.repo';
 import type { ReactionRow } from './voice.rules';
@@ -115,6 +116,12 @@ export async function eraseOldReactionContacts(db: Db, now: Date): Promise<numbe
 /** A customer is forgotten: the contact details with reactions to these promises and the addresses they were asked at go. */
 export async function eraseContactsOfPromises(tx: Tx, orgId: string, promiseIds: string[]) {
   const ids = sql`${sql.param(promiseIds)}::uuid[]`;
+  // With the address go the follow-ups' conversation texts and reply pages, as when it is erased by hand.
+  const reactions = await tx
+    .select({ id: customerReactions.id })
+    .from(customerReactions)
+    .where(and(eq(customerReactions.orgId, orgId), sql`${customerReactions.promiseId} = any(${ids})`));
+  for (const reaction of reactions) await eraseConversationOf(tx, orgId, reaction.id);
   await tx
     .update(customerReactions)
     .set({ contactName: null, contactEmail: null, contactPhone: null })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../../../test/helpers/api-call';
 import { createOrgFixture, type OrgFixture } from '../../../../test/helpers/fixtures';
-import { startSmtpSink } from '../../../../test/helpers/smtp-sink';
+import { replyLinkIn, startSmtpSink } from '../../../../test/helpers/smtp-sink';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app';
 import type { Touchpoint } from '../../../contracts/voice.contract';
 
@@ -26,8 +26,6 @@ afterAll(async () => {
 });
 
 const call = apiCaller(() => t.app, cookie);
-const replyLinkIn = (text: string) =>
-  text.match(/http:\/\/localhost:3000\/r\/answer\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/)?.[0];
 
 describe('the customer reply page', () => {
   it('dates a message by the organisation’s day (Europe/Amsterdam), not the server’s', async () => {
