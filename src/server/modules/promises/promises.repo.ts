@@ -127,6 +127,11 @@ export async function updateStep(tx: Tx, orgId: string, stepId: string, values: 
   return setStep(tx, orgId, stepId, values);
 }
 
+/** Accepts a hand-off not done and not accepted yet; no rows come back when it was either (meanwhile). */
+export async function acceptOpenStep(tx: Tx, orgId: string, stepId: string, values: StepChanges) {
+  return setStep(tx, orgId, stepId, values, and(isNull(promiseSteps.doneOn), isNull(promiseSteps.acceptedAt)));
+}
+
 /** Changes a step that is not done yet; no rows come back when it was done (by someone else) meanwhile. */
 export async function updateOpenStep(tx: Tx, orgId: string, stepId: string, values: StepChanges) {
   return setStep(tx, orgId, stepId, values, isNull(promiseSteps.doneOn));

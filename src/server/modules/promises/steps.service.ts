@@ -122,14 +122,21 @@ export async function acceptStep(db: Db, tenant: TenantContext, promiseId: strin
   return stepAction(db, tenant, promiseId, stepId, async (tx, { promise, step }) => {
     if (step.kind !== 'handoff' || !mayWork(tenant, step)) throw forbidden();
     if (promise.outcome !== null) throw settled();
-    const updated = await repo.updateOpenStep(tx, tenant.orgId, step.id, {
+    if (step.doneOn !== null) throw stepClosed();
+    // Accepted once: a second accept (a double tap, a retry, or at the same moment) changes nothing.
+    if (step.acceptedAt !== null) return;
+    const updated = await repo.acceptOpenStep(tx, tenant.orgId, step.id, {
       acceptedAt: new Date(),
       acceptedBy: tenant.memberId,
       sentBackAt: null,
       sentBackBy: null,
       sentBackReason: null,
     });
-    if (updated.length === 0) throw stepClosed();
+    if (updated.length === 0) {
+      const now = (await repo.selectSteps(tx, tenant.orgId, promiseId)).find((s) => s.id === step.id);
+      if (!now || now.doneOn !== null) throw stepClosed();
+      return;
+    }
     await repo.insertEvent(tx, tenant.orgId, { promiseId, stepId, kind: 'accepted', by: tenant.memberId });
   });
 }

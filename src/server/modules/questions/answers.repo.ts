@@ -4,7 +4,7 @@
  * fails to compile. Anonymity is the services' (see questions.schema.ts, ballots.ts, closing.service.ts);
  * this file only reads and writes rows.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { integer, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { bareColumn, type Tx } from '../../db/client';
 import { campaignAnswers, campaignBallots, mirrorAnswers } from '../../db/schema/questions.schema';
@@ -104,7 +104,10 @@ export async function selectOwnMirrorAnswers(db: Tx, orgId: string, campaignId: 
   return rows;
 }
 
-/** Replaces a manager's own self-view answers of a campaign. */
+/**
+ * Replaces a manager's own self-view answers of a campaign: the questions left out go, the others are
+ * written over. The same save sent twice at once (a double tap) is two saves, not a conflict.
+ */
 export async function replaceMirrorAnswers(
   tx: Tx,
   orgId: string,
@@ -112,17 +115,27 @@ export async function replaceMirrorAnswers(
   memberId: string,
   values: { questionId: string; value: number }[],
 ) {
-  await tx
-    .delete(mirrorAnswers)
-    .where(
-      and(
-        eq(mirrorAnswers.orgId, orgId),
-        eq(mirrorAnswers.campaignId, campaignId),
-        eq(mirrorAnswers.memberId, memberId),
-      ),
-    );
+  await tx.delete(mirrorAnswers).where(
+    and(
+      eq(mirrorAnswers.orgId, orgId),
+      eq(mirrorAnswers.campaignId, campaignId),
+      eq(mirrorAnswers.memberId, memberId),
+      values.length > 0
+        ? notInArray(
+            mirrorAnswers.questionId,
+            values.map((v) => v.questionId),
+          )
+        : undefined,
+    ),
+  );
   if (values.length > 0)
-    await tx.insert(mirrorAnswers).values(values.map((v) => ({ orgId, campaignId, memberId, ...v })));
+    await tx
+      .insert(mirrorAnswers)
+      .values(values.map((v) => ({ orgId, campaignId, memberId, ...v })))
+      .onConflictDoUpdate({
+        target: [mirrorAnswers.orgId, mirrorAnswers.campaignId, mirrorAnswers.memberId, mirrorAnswers.questionId],
+        set: { value: sql`excluded.value` },
+      });
 }
 
 /** Erasure: a member's self-view answers in every campaign. */
