@@ -56,6 +56,8 @@ export const emailSchema = z.string().trim().max(254).toLowerCase().pipe(z.email
  * A calendar day a person sends (a period's bounds, a due date, a week): years 1900 to 2999. A day far
  * outside them is no one's meaning, and its start or end in a time zone cannot always be written.
  */
-export const inputDay = z.iso.date().regex(/^(19|2\d)\d{2}-/, { message: 'a day between 1900 and 2999' });
+/** The years a day a person sends may have (see inputDay), as a pattern. */
+export const INPUT_YEAR = '(19|2\\d)\\d{2}';
+export const inputDay = z.iso.date().regex(new RegExp(`^${INPUT_YEAR}-`), { message: 'a day between 1900 and 2999' });
 
 export const passwordSchema = z.string().min(10).max(128);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputDay, line, prose } from './common.contract';
+import { INPUT_YEAR, inputDay, line, prose } from './common.contract';
 
 // Promises to customers (afspraken) and the internal teams that keep them. Days are the
 // organisation's local dates ("2026-12-01").
@@ -312,7 +312,7 @@ export type TeamFigures = z.infer<typeof teamFigures>;
 
 // ---------- the quarterly internal scan ----------
 
-const quarterSchema = z.string().regex(/^(19|2\d)\d{2}-Q[1-4]$/, 'a quarter like 2026-Q4');
+const quarterSchema = z.string().regex(new RegExp(`^${INPUT_YEAR}-Q[1-4]$`), 'a quarter like 2026-Q4');
 
 export const scanQuery = z.strictObject({ quarter: quarterSchema.optional() });
 
